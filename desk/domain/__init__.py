@@ -1,0 +1,1 @@
+"""Plain-Python domain: catalog, ID numbers, working days, case workflow, roles. No Qt, no SQL."""

@@ -1,0 +1,1 @@
+"""Form engine: turns catalog fields into Qt widgets with live validation."""

@@ -1,0 +1,1 @@
+"""Use cases: each one transaction against the store, audited. No Qt."""

@@ -1,0 +1,1 @@
+"""Self-service kiosk for unmanned micro police stations (Qt)."""

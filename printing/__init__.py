@@ -1,0 +1,1 @@
+"""Documents (receipts, notices, certificates, tickets, reports) as PDF, and printer backends."""
