@@ -14,6 +14,7 @@ from collections.abc import Sequence
 # One module per command group; each has register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
     "desk.cli.catalog_cmd",
+    "desk.cli.deadline_cmd",
 )
 
 
