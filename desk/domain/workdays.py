@@ -187,9 +187,7 @@ class YearSchedule:
             if not isinstance(name, str) or not name.strip():
                 raise HolidayDataError(origin, entry, "节日名称为空", "holiday name is empty")
             if day in named:
-                raise HolidayDataError(
-                    origin, entry, f"{day} 重复列为节假日", f"{day} is listed as a holiday twice"
-                )
+                raise HolidayDataError(origin, entry, f"{day} 重复列为节假日", f"{day} is listed as a holiday twice")
             named[day] = name.strip()
         if not named:
             raise HolidayDataError(origin, "holidays", "没有任何节假日", "no holidays listed")
@@ -236,9 +234,7 @@ def _check_in_year(day: object, year: int, origin: str, entry: str) -> None:
     if isinstance(day, datetime) or not isinstance(day, date):
         raise HolidayDataError(origin, entry, f"不是日期：{day!r}", f"not a date: {day!r}")
     if day.year != year:
-        raise HolidayDataError(
-            origin, entry, f"{day} 不在 {year} 年内", f"{day} is not inside the year {year}"
-        )
+        raise HolidayDataError(origin, entry, f"{day} 不在 {year} 年内", f"{day} is not inside the year {year}")
 
 
 def _as_date(value: object, origin: str, entry: str) -> date:
@@ -318,13 +314,22 @@ def parse_year_table(data: Mapping[str, Any], origin: str, expected_year: int | 
     if not isinstance(raw_holidays, list):
         raise HolidayDataError(origin, "holidays", "缺少 holidays 列表", "holidays list missing")
     days: list[tuple[date, str]] = []
+    listed_in: dict[date, int] = {}
+    # Checked here as well as in build() so errors name the entry in the file, not a range's day.
     for index, item in enumerate(raw_holidays):
-        days.extend(_holiday_days(item, origin, f"holidays[{index}]"))
+        entry = f"holidays[{index}]"
+        for day, name in _holiday_days(item, origin, entry):
+            _check_in_year(day, year, origin, entry)
+            if day in listed_in:
+                earlier = f"holidays[{listed_in[day]}]"
+                raise HolidayDataError(
+                    origin, entry, f"{day} 已在 {earlier} 中列出", f"{day} is already listed in {earlier}"
+                )
+            listed_in[day] = index
+            days.append((day, name))
     raw_workdays = data.get("workdays", [])
     if not isinstance(raw_workdays, list):
-        raise HolidayDataError(
-            origin, "workdays", "workdays 应为日期列表", "workdays must be a list of dates"
-        )
+        raise HolidayDataError(origin, "workdays", "workdays 应为日期列表", "workdays must be a list of dates")
     workdays = [_as_date(value, origin, f"workdays[{i}]") for i, value in enumerate(raw_workdays)]
     published = data.get("published")
     return YearSchedule.build(
@@ -482,8 +487,7 @@ class WorkingCalendar:
         return CalendarWarning(
             year=year,
             message_zh=(
-                f"{year} 年没有官方节假日数据，按周末推算，可能不准确；"
-                f"请管理员添加 resources/holidays/{year}.toml"
+                f"{year} 年没有官方节假日数据，按周末推算，可能不准确；请管理员添加 resources/holidays/{year}.toml"
             ),
             message_en=(
                 f"No official holiday data for {year}: counted with weekends only, the date may be wrong; "
@@ -534,9 +538,7 @@ class WorkingCalendar:
         """
         start = _plain_date(start)
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise WorkdayError(
-                f"工作日数应为非负整数：{n!r}", f"the number of working days must be ≥ 0: {n!r}"
-            )
+            raise WorkdayError(f"工作日数应为非负整数：{n!r}", f"the number of working days must be ≥ 0: {n!r}")
         day = start
         counted = 0
         try:
@@ -582,9 +584,7 @@ class WorkingCalendar:
         years = range(start.year, due.year + 1)
         coverage = {year: self.coverage(year) for year in years}
         warnings = tuple(w for w in (self.coverage_warning(year) for year in years) if w is not None)
-        return DueDate(
-            start=start, days=n, due_date=due, coverage=MappingProxyType(coverage), warnings=warnings
-        )
+        return DueDate(start=start, days=n, due_date=due, coverage=MappingProxyType(coverage), warnings=warnings)
 
 
 def _plain_date(value: date) -> date:
