@@ -1,0 +1,62 @@
+"""The core composition root: store, catalog, calendar, clock and the services built on them.
+
+The CLI uses it directly; the desk and kiosk apps wrap it in their own Qt bootstraps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from desk.domain.catalog import Catalog, load_catalog
+from desk.domain.clock import Clock
+from desk.domain.workdays import WorkingCalendar
+from desk.paths import holidays_dir
+from desk.services.case_queries import CaseQueries
+from desk.services.cases import CaseService
+from desk.services.citizens import CitizenService
+from desk.services.users import UserService
+from desk.settings import Settings, load_settings
+from desk.store.database import Store
+
+
+@dataclass
+class Core:
+    store: Store
+    catalog: Catalog
+    calendar: WorkingCalendar
+    clock: Clock
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def station_code(self) -> str:
+        return self.settings.station_code
+
+    @cached_property
+    def cases(self) -> CaseService:
+        return CaseService(self.store, self.catalog, self.calendar, self.clock, self.station_code)
+
+    @cached_property
+    def queries(self) -> CaseQueries:
+        return CaseQueries(self.store, self.calendar, self.clock)
+
+    @cached_property
+    def citizens(self) -> CitizenService:
+        return CitizenService(self.store, self.clock)
+
+    @cached_property
+    def users(self) -> UserService:
+        return UserService(self.store, self.clock)
+
+
+def build_core(database_url: str | None = None, *, clock: Clock | None = None,
+               settings: Settings | None = None) -> Core:
+    settings = settings or load_settings()
+    url = database_url or settings.database_url or None
+    return Core(
+        store=Store(url),
+        catalog=load_catalog(),
+        calendar=WorkingCalendar.from_folder(holidays_dir()),
+        clock=clock or Clock(),
+        settings=settings,
+    )

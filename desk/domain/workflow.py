@@ -1,0 +1,239 @@
+"""The life of a case (申请): states, actions, who may take them, and the rules between them.
+
+Pure functions over plain values; the services apply a `Transition` to the store and audit it.
+
+    draft ─accept──────────────▶ accepted ─submit_for_review─▶ under_review ─approve─▶ approved ─complete─▶ completed
+      │  ─request_supplement─▶ supplement_requested ─accept─▶ …                  └─deny──▶ denied
+      └─not_accept─▶ not_accepted          accepted ─complete─▶ completed  (clerk-level items, on the spot)
+    draft | supplement_requested | accepted | under_review | approved ─withdraw─▶ withdrawn
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desk.domain.errors import DeskError
+
+
+class CaseState(StrEnum):
+    DRAFT = "draft"
+    ACCEPTED = "accepted"
+    NOT_ACCEPTED = "not_accepted"
+    SUPPLEMENT_REQUESTED = "supplement_requested"
+    UNDER_REVIEW = "under_review"
+    APPROVED = "approved"
+    DENIED = "denied"
+    COMPLETED = "completed"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label_zh(self) -> str:
+        return STATE_LABELS_ZH[self]
+
+    @property
+    def is_final(self) -> bool:
+        return self in FINAL_STATES
+
+
+STATE_LABELS_ZH: dict[CaseState, str] = {
+    CaseState.DRAFT: "草稿",
+    CaseState.ACCEPTED: "已受理",
+    CaseState.NOT_ACCEPTED: "不予受理",
+    CaseState.SUPPLEMENT_REQUESTED: "待补正",
+    CaseState.UNDER_REVIEW: "审核中",
+    CaseState.APPROVED: "已批准",
+    CaseState.DENIED: "不予批准",
+    CaseState.COMPLETED: "已办结",
+    CaseState.WITHDRAWN: "已撤回",
+}
+
+FINAL_STATES = frozenset({CaseState.NOT_ACCEPTED, CaseState.DENIED, CaseState.COMPLETED, CaseState.WITHDRAWN})
+# States in which the promised completion date is running (for due / overdue queries).
+OPEN_STATES = frozenset({CaseState.ACCEPTED, CaseState.UNDER_REVIEW, CaseState.APPROVED})
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    LEADER = "leader"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+    @property
+    def label_zh(self) -> str:
+        return {"clerk": "窗口民警", "leader": "所领导", "manager": "管理员（所长）", "admin": "系统管理员"}[self]
+
+
+class Approval(StrEnum):
+    """Who decides a transaction (catalog `approval`)."""
+
+    CLERK = "clerk"  # the window clerk completes it
+    LEADER = "leader"  # the station leader approves
+    BRANCH = "branch"  # the branch (分局) decides; the station records the decision
+
+
+class Action(StrEnum):
+    ACCEPT = "accept"
+    NOT_ACCEPT = "not_accept"
+    REQUEST_SUPPLEMENT = "request_supplement"
+    SUBMIT_FOR_REVIEW = "submit_for_review"
+    APPROVE = "approve"
+    DENY = "deny"
+    COMPLETE = "complete"
+    WITHDRAW = "withdraw"
+
+    @property
+    def label_zh(self) -> str:
+        return ACTION_LABELS_ZH[self]
+
+
+ACTION_LABELS_ZH: dict[Action, str] = {
+    Action.ACCEPT: "受理",
+    Action.NOT_ACCEPT: "不予受理",
+    Action.REQUEST_SUPPLEMENT: "一次性告知补正",
+    Action.SUBMIT_FOR_REVIEW: "提交审核",
+    Action.APPROVE: "批准",
+    Action.DENY: "不予批准",
+    Action.COMPLETE: "办结",
+    Action.WITHDRAW: "撤回申请",
+}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    sources: frozenset[CaseState]
+    target: CaseState
+    roles: frozenset[Role]
+    needs_reason: bool = False
+
+
+_DESK = frozenset({Role.CLERK, Role.LEADER})
+_LEADER = frozenset({Role.LEADER})
+
+RULES: dict[Action, _Rule] = {
+    Action.ACCEPT: _Rule(frozenset({CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED}), CaseState.ACCEPTED, _DESK),
+    Action.NOT_ACCEPT: _Rule(
+        frozenset({CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED}), CaseState.NOT_ACCEPTED, _DESK, True
+    ),
+    Action.REQUEST_SUPPLEMENT: _Rule(
+        frozenset({CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED}), CaseState.SUPPLEMENT_REQUESTED, _DESK
+    ),
+    Action.SUBMIT_FOR_REVIEW: _Rule(frozenset({CaseState.ACCEPTED}), CaseState.UNDER_REVIEW, _DESK),
+    Action.APPROVE: _Rule(frozenset({CaseState.UNDER_REVIEW}), CaseState.APPROVED, _DESK),
+    Action.DENY: _Rule(frozenset({CaseState.UNDER_REVIEW}), CaseState.DENIED, _DESK, True),
+    Action.COMPLETE: _Rule(frozenset({CaseState.ACCEPTED, CaseState.APPROVED}), CaseState.COMPLETED, _DESK),
+    Action.WITHDRAW: _Rule(
+        frozenset(
+            {
+                CaseState.DRAFT,
+                CaseState.SUPPLEMENT_REQUESTED,
+                CaseState.ACCEPTED,
+                CaseState.UNDER_REVIEW,
+                CaseState.APPROVED,
+            }
+        ),
+        CaseState.WITHDRAWN,
+        _DESK,
+        True,
+    ),
+}
+
+
+class WorkflowError(DeskError):
+    """An action that the rules do not allow; carries a message for the clerk in both languages."""
+
+    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
+        super().__init__(message_zh, message_en, code=code)
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the workflow needs to know about a case to judge an action."""
+
+    state: CaseState
+    approval: Approval
+    accepted_by: int | None  # user id of the clerk who accepted it
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int
+    role: Role
+    display_name: str = ""
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: Action
+    source: CaseState
+    target: CaseState
+    reason: str | None
+
+
+def allowed_actions(case: CaseFacts, actor: Actor) -> list[Action]:
+    """The actions this actor may take on this case now, in a sensible order for buttons."""
+    allowed = []
+    for action in Action:
+        try:
+            check(case, action, actor, reason="-")
+        except WorkflowError:
+            continue
+        allowed.append(action)
+    return allowed
+
+
+def check(case: CaseFacts, action: Action, actor: Actor, reason: str | None = None) -> Transition:
+    """Return the transition `action` makes, or raise WorkflowError saying why it is not allowed."""
+    rule = RULES[action]
+    if case.state not in rule.sources:
+        raise WorkflowError(
+            "invalid_state",
+            f"当前状态为“{case.state.label_zh}”，不能{action.label_zh}。",
+            f"A case that is {case.state.value} cannot be given '{action.value}'.",
+        )
+    if actor.role not in rule.roles:
+        raise WorkflowError(
+            "not_permitted",
+            f"{actor.role.label_zh}无权{action.label_zh}。",
+            f"The role {actor.role.value} may not {action.value} a case.",
+        )
+    _check_approval_path(case, action, actor)
+    clean_reason = (reason or "").strip() or None
+    if rule.needs_reason and clean_reason is None:
+        raise WorkflowError(
+            "reason_required",
+            f"{action.label_zh}必须填写理由。",
+            f"'{action.value}' needs a reason.",
+        )
+    return Transition(action, case.state, rule.target, clean_reason)
+
+
+def _check_approval_path(case: CaseFacts, action: Action, actor: Actor) -> None:
+    needs_review = case.approval in (Approval.LEADER, Approval.BRANCH)
+    if action is Action.SUBMIT_FOR_REVIEW and not needs_review:
+        raise WorkflowError(
+            "no_review_needed",
+            "该事项由窗口当场办结，无需提交审核。",
+            "This transaction is completed at the window; it needs no review.",
+        )
+    if action is Action.COMPLETE and case.state is CaseState.ACCEPTED and needs_review:
+        raise WorkflowError(
+            "review_required",
+            "该事项须经审批后方可办结，请先提交审核。",
+            "This transaction needs approval before it can be completed: submit it for review.",
+        )
+    if action in (Action.APPROVE, Action.DENY):
+        # A leader decides leader-level items; branch-level decisions are the branch's, recorded at
+        # the station by a clerk or leader. Either way the person who accepted does not decide.
+        if case.approval is Approval.LEADER and actor.role is not Role.LEADER:
+            raise WorkflowError(
+                "leader_only",
+                "该事项须由所领导审批。",
+                "Only a station leader may decide this transaction.",
+            )
+        if case.accepted_by is not None and case.accepted_by == actor.user_id:
+            raise WorkflowError(
+                "same_person",
+                "受理人不能审批自己受理的申请，请由其他领导审批。",
+                "The person who accepted a case may not decide it; another leader must.",
+            )

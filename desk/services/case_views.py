@@ -1,0 +1,196 @@
+"""Read-only snapshots of cases for screens, the CLI and printing (no live ORM objects leak out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from desk.domain.clock import local_datetime
+from desk.domain.workflow import Approval, CaseState
+from desk.store.models import Case, CaseEvent, Citizen, MaterialReceived
+
+
+@dataclass(frozen=True)
+class CitizenView:
+    id: int
+    id_number: str
+    name: str
+    sex: str
+    nation: str
+    birth_date: date | None
+    address: str
+    issuing_authority: str
+    valid_from: date | None
+    valid_to: date | None
+    card_type: str
+    phone: str
+
+    @classmethod
+    def of(cls, citizen: Citizen) -> CitizenView:
+        return cls(
+            id=citizen.id,
+            id_number=citizen.id_number,
+            name=citizen.name,
+            sex=citizen.sex,
+            nation=citizen.nation,
+            birth_date=citizen.birth_date,
+            address=citizen.address,
+            issuing_authority=citizen.issuing_authority,
+            valid_from=citizen.valid_from,
+            valid_to=citizen.valid_to,
+            card_type=citizen.card_type,
+            phone=citizen.phone,
+        )
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "id_number": self.id_number,
+            "name": self.name,
+            "sex": self.sex,
+            "nation": self.nation,
+            "birth_date": _iso(self.birth_date),
+            "address": self.address,
+            "issuing_authority": self.issuing_authority,
+            "valid_from": _iso(self.valid_from),
+            "valid_to": _iso(self.valid_to),
+            "card_type": self.card_type,
+        }
+
+
+@dataclass(frozen=True)
+class EventView:
+    action: str
+    from_state: str | None
+    to_state: str
+    actor_id: int | None
+    actor_name: str
+    at: datetime
+    reason: str | None
+    details: dict[str, Any]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "from_state": self.from_state,
+            "to_state": self.to_state,
+            "actor": self.actor_name,
+            "at": local_datetime(self.at).isoformat(timespec="seconds"),
+            "reason": self.reason,
+            "details": self.details,
+        }
+
+
+@dataclass(frozen=True)
+class MaterialView:
+    key: str
+    name_zh: str
+    form: str
+    copies: int
+
+    @classmethod
+    def of(cls, row: MaterialReceived) -> MaterialView:
+        return cls(row.material_key, row.name_zh, row.form, row.copies)
+
+
+@dataclass(frozen=True)
+class CaseView:
+    id: int
+    number: str
+    lookup_code: str
+    station_code: str
+    transaction_code: str
+    state: CaseState
+    approval: Approval
+    time_limit_days: int
+    applicant: CitizenView
+    form_values: dict[str, Any]
+    created_by: int
+    created_at: datetime
+    accepted_by: int | None
+    accepted_at: datetime | None
+    due_date: date | None
+    decided_by: int | None
+    completed_at: datetime | None
+    completed_on: date | None
+    decision_reason: str | None
+    missing_materials: list[dict[str, Any]]
+    version: int
+    materials: list[MaterialView] = field(default_factory=list)
+    events: list[EventView] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, case: Case, user_names: dict[int, str] | None = None) -> CaseView:
+        names = user_names or {}
+        return cls(
+            id=case.id,
+            number=case.number,
+            lookup_code=case.lookup_code,
+            station_code=case.station_code,
+            transaction_code=case.transaction_code,
+            state=CaseState(case.state),
+            approval=Approval(case.approval),
+            time_limit_days=case.time_limit_days,
+            applicant=CitizenView.of(case.applicant),
+            form_values=dict(case.form_values or {}),
+            created_by=case.created_by,
+            created_at=case.created_at,
+            accepted_by=case.accepted_by,
+            accepted_at=case.accepted_at,
+            due_date=case.due_date,
+            decided_by=case.decided_by,
+            completed_at=case.completed_at,
+            completed_on=case.completed_on,
+            decision_reason=case.decision_reason,
+            missing_materials=list(case.missing_materials or []),
+            version=case.version,
+            materials=[MaterialView.of(m) for m in case.materials],
+            events=[_event_view(e, names) for e in case.events],
+        )
+
+    def to_json_dict(self, *, with_history: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "number": self.number,
+            "lookup_code": self.lookup_code,
+            "station_code": self.station_code,
+            "transaction_code": self.transaction_code,
+            "state": self.state.value,
+            "state_zh": self.state.label_zh,
+            "approval": self.approval.value,
+            "time_limit_days": self.time_limit_days,
+            "applicant_id_number": self.applicant.id_number,
+            "applicant_name": self.applicant.name,
+            "created_at": local_datetime(self.created_at).isoformat(timespec="seconds"),
+            "accepted_at": local_datetime(self.accepted_at).isoformat(timespec="seconds")
+            if self.accepted_at
+            else None,
+            "due_date": _iso(self.due_date),
+            "completed_at": local_datetime(self.completed_at).isoformat(timespec="seconds")
+            if self.completed_at
+            else None,
+            "decision_reason": self.decision_reason,
+            "missing_materials": self.missing_materials,
+            "materials_received": [m.key for m in self.materials],
+            "form_values": self.form_values,
+            "version": self.version,
+        }
+        if with_history:
+            data["history"] = [e.to_json_dict() for e in self.events]
+        return data
+
+
+def _event_view(event: CaseEvent, names: dict[int, str]) -> EventView:
+    return EventView(
+        action=event.action,
+        from_state=event.from_state,
+        to_state=event.to_state,
+        actor_id=event.actor_id,
+        actor_name=names.get(event.actor_id or -1, "系统" if event.actor_id is None else str(event.actor_id)),
+        at=event.at,
+        reason=event.reason,
+        details=dict(event.details or {}),
+    )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

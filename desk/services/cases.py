@@ -1,0 +1,332 @@
+"""Case use cases: open a draft, save it as typed, accept / ask once for supplements / not accept,
+review, approve or deny, complete, withdraw. Each is one write transaction, audited.
+
+Every command takes the `expected_version` the caller loaded; if someone else changed the case
+meanwhile the command fails with ConcurrentChange and nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desk.domain.applicant import ApplicantFacts
+from desk.domain.catalog import Catalog, Transaction
+from desk.domain.clock import Clock, local_date
+from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound
+from desk.domain.workdays import WorkingCalendar
+from desk.domain.workflow import Action, Actor, Approval, CaseFacts, CaseState, Transition, check
+from desk.services import audit
+from desk.services.case_views import CaseView
+from desk.services.numbering import case_number, new_lookup_code, next_sequence
+from desk.store.database import Store
+from desk.store.models import Case, CaseEvent, Citizen, MaterialReceived, User
+
+
+class FormIncomplete(InvalidInput):
+    """The form has errors; `problems` lists each field's message."""
+
+    code = "form_incomplete"
+
+    def __init__(self, problems: list[Any]) -> None:
+        lines_zh = "；".join(f"{p.message_zh}" for p in problems)
+        lines_en = "; ".join(f"{p.message_en}" for p in problems)
+        super().__init__(
+            f"表单有 {len(problems)} 处需要修改：{lines_zh}", f"The form has {len(problems)} problem(s): {lines_en}"
+        )
+        self.problems = problems
+
+
+class NotEligible(InvalidInput):
+    code = "not_eligible"
+
+    def __init__(self, reasons_zh: list[str], reasons_en: list[str]) -> None:
+        super().__init__("不符合办理条件：" + "；".join(reasons_zh), "Not eligible: " + "; ".join(reasons_en))
+        self.reasons_zh = reasons_zh
+
+
+class MaterialsMissing(InvalidInput):
+    code = "materials_missing"
+
+    def __init__(self, missing: list[dict[str, Any]]) -> None:
+        names = "、".join(m["name_zh"] for m in missing)
+        super().__init__(
+            f"还缺少 {len(missing)} 项材料：{names}。可出具一次性告知书。",
+            f"{len(missing)} material(s) missing; issue a one-time supplement notice instead.",
+        )
+        self.missing = missing
+
+
+@dataclass
+class CaseService:
+    store: Store
+    catalog: Catalog
+    calendar: WorkingCalendar
+    clock: Clock
+    station_code: str
+
+    # ---- drafts -------------------------------------------------------------------------------
+
+    def open_draft(
+        self, actor: Actor, applicant_id_number: str, transaction_code: str,
+        values: Mapping[str, Any] | None = None,
+    ) -> CaseView:
+        transaction = self._transaction(transaction_code)
+        now = self.clock.now()
+        with self.store.write() as session:
+            citizen = _citizen(session, applicant_id_number)
+            sequence = next_sequence(session, self.station_code, local_date(now))
+            case = Case(
+                number=case_number(self.station_code, local_date(now), sequence),
+                lookup_code=new_lookup_code(),
+                station_code=self.station_code,
+                transaction_code=transaction.code,
+                state=CaseState.DRAFT.value,
+                applicant_id=citizen.id,
+                form_values=dict(values or {}),
+                approval=str(transaction.approval),
+                time_limit_days=transaction.time_limit_days,
+                created_by=actor.user_id,
+                created_at=now,
+                updated_at=now,
+                missing_materials=[],
+            )
+            session.add(case)
+            session.flush()
+            session.add(CaseEvent(case_id=case.id, action="open", from_state=None, to_state=case.state,
+                                  actor_id=actor.user_id, at=now, details={}))
+            self._audit(session, actor, "case.opened", case, {"transaction": transaction.code})
+            return self._view(session, case)
+
+    def save_draft(self, actor: Actor, number: str, values: Mapping[str, Any], expected_version: int) -> CaseView:
+        """Store the form as typed (drafts and supplement cases only); no validation, nothing lost."""
+        with self.store.write() as session:
+            case = self._load(session, number, expected_version)
+            if CaseState(case.state) not in (CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED):
+                raise InvalidInput(
+                    f"申请 {number} 已{CaseState(case.state).label_zh}，表单不能再修改。",
+                    f"Case {number} is {case.state}; its form can no longer change.",
+                )
+            case.form_values = dict(values)
+            case.updated_at = self.clock.now()
+            self._flush(session, number)
+            self._audit(session, actor, "case.draft_saved", case, {"fields": sorted(values)})
+            return self._view(session, case)
+
+    # ---- the decision at the window --------------------------------------------------------------
+
+    def accept(
+        self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+        values: Mapping[str, Any] | None = None,
+    ) -> CaseView:
+        """受理: the form is complete, the applicant eligible and every required material received."""
+        now = self.clock.now()
+        with self.store.write() as session:
+            case = self._load(session, number, expected_version)
+            transition = self._check(case, Action.ACCEPT, actor)
+            if values is not None:
+                case.form_values = dict(values)
+            transaction = self._transaction(case.transaction_code)
+            facts, today = self._applicant_facts(case), local_date(now)
+            problems = transaction.validate_values(case.form_values, facts, today)
+            if problems:
+                raise FormIncomplete(problems)
+            eligibility = transaction.check_eligibility(case.form_values, facts, today)
+            if not eligibility.eligible:
+                raise NotEligible([r.reason_zh for r in eligibility.failed], [r.reason_en for r in eligibility.failed])
+            # Materials handed in at an earlier visit (before a supplement notice) still count.
+            received_keys = set(received) | {m.material_key for m in case.materials}
+            missing = self._missing(transaction, case.form_values, facts, today, received_keys)
+            if missing:
+                raise MaterialsMissing(missing)
+            self._record_materials(session, case, transaction, received_keys, actor)
+            due = self.calendar.add_working_days(today, transaction.time_limit_days)
+            case.accepted_by, case.accepted_at, case.accepted_on = actor.user_id, now, today
+            case.due_date = due.due_date
+            case.missing_materials = []
+            details = {"due_date": due.due_date.isoformat(), "materials": sorted(received_keys)}
+            if due.warnings:
+                details["calendar_warnings"] = [w.message_zh for w in due.warnings]
+            return self._apply(session, case, transition, actor, details)
+
+    def request_supplement(
+        self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+        values: Mapping[str, Any] | None = None,
+    ) -> CaseView:
+        """一次性告知: one notice listing every material still missing, never one at a time."""
+        now = self.clock.now()
+        with self.store.write() as session:
+            case = self._load(session, number, expected_version)
+            transition = self._check(case, Action.REQUEST_SUPPLEMENT, actor)
+            if values is not None:
+                case.form_values = dict(values)
+            transaction = self._transaction(case.transaction_code)
+            facts, today = self._applicant_facts(case), local_date(now)
+            # Materials handed in at an earlier visit (before a supplement notice) still count.
+            received_keys = set(received) | {m.material_key for m in case.materials}
+            missing = self._missing(transaction, case.form_values, facts, today, received_keys)
+            if not missing:
+                raise InvalidInput(
+                    "材料已齐全，无需补正，请直接受理。",
+                    "Every required material is here: accept the application instead.",
+                )
+            self._record_materials(session, case, transaction, received_keys, actor)
+            case.missing_materials = missing
+            return self._apply(session, case, transition, actor, {"missing": missing})
+
+    def not_accept(self, actor: Actor, number: str, expected_version: int, reason: str) -> CaseView:
+        return self._simple(actor, number, expected_version, Action.NOT_ACCEPT, reason)
+
+    # ---- after acceptance -----------------------------------------------------------------------
+
+    def submit_for_review(self, actor: Actor, number: str, expected_version: int) -> CaseView:
+        return self._simple(actor, number, expected_version, Action.SUBMIT_FOR_REVIEW, None)
+
+    def approve(self, actor: Actor, number: str, expected_version: int, reason: str | None = None) -> CaseView:
+        return self._simple(actor, number, expected_version, Action.APPROVE, reason)
+
+    def deny(self, actor: Actor, number: str, expected_version: int, reason: str) -> CaseView:
+        return self._simple(actor, number, expected_version, Action.DENY, reason)
+
+    def complete(self, actor: Actor, number: str, expected_version: int) -> CaseView:
+        return self._simple(actor, number, expected_version, Action.COMPLETE, None)
+
+    def withdraw(self, actor: Actor, number: str, expected_version: int, reason: str) -> CaseView:
+        return self._simple(actor, number, expected_version, Action.WITHDRAW, reason)
+
+    # ---- helpers --------------------------------------------------------------------------------
+
+    def _simple(self, actor: Actor, number: str, expected_version: int, action: Action,
+                reason: str | None) -> CaseView:
+        with self.store.write() as session:
+            case = self._load(session, number, expected_version)
+            transition = self._check(case, action, actor, reason)
+            return self._apply(session, case, transition, actor, {})
+
+    def _apply(self, session: Session, case: Case, transition: Transition, actor: Actor,
+               details: dict[str, Any]) -> CaseView:
+        now = self.clock.now()
+        case.state = transition.target.value
+        case.updated_at = now
+        if transition.action in (Action.APPROVE, Action.DENY):
+            case.decided_by, case.decided_at = actor.user_id, now
+        if transition.reason and transition.action in (Action.NOT_ACCEPT, Action.DENY, Action.WITHDRAW):
+            case.decision_reason = transition.reason
+        if transition.target is CaseState.COMPLETED:
+            case.completed_at, case.completed_on = now, local_date(now)
+        session.add(CaseEvent(
+            case_id=case.id, action=transition.action.value, from_state=transition.source.value,
+            to_state=transition.target.value, actor_id=actor.user_id, at=now, reason=transition.reason,
+            details=details,
+        ))
+        self._flush(session, case.number)
+        audit_details = {"from": transition.source.value, "to": transition.target.value, **details}
+        if transition.reason:
+            audit_details["reason"] = transition.reason
+        self._audit(session, actor, f"case.{transition.action.value}", case, audit_details)
+        return self._view(session, case)
+
+    def _check(self, case: Case, action: Action, actor: Actor, reason: str | None = None) -> Transition:
+        facts = CaseFacts(CaseState(case.state), Approval(case.approval), case.accepted_by)
+        return check(facts, action, actor, reason)
+
+    def _load(self, session: Session, number: str, expected_version: int) -> Case:
+        case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
+        if case is None:
+            raise NotFound(f"找不到申请 {number}。", f"No case numbered {number}.")
+        if case.version != expected_version:
+            raise _conflict(number)
+        return case
+
+    def _flush(self, session: Session, number: str) -> None:
+        try:
+            session.flush()
+        except StaleDataError as exc:
+            raise _conflict(number) from exc
+
+    def _transaction(self, code: str) -> Transaction:
+        transaction = self.catalog.get(code)
+        if transaction is None:
+            raise NotFound(f"事项目录中没有“{code}”。", f"The catalog has no transaction '{code}'.")
+        return transaction
+
+    def _applicant_facts(self, case: Case) -> ApplicantFacts:
+        citizen = case.applicant
+        base = ApplicantFacts.from_id_number(citizen.id_number, nation=citizen.nation or None)
+        if citizen.birth_date is not None or citizen.sex:
+            return ApplicantFacts(
+                birth_date=citizen.birth_date or base.birth_date,
+                sex=citizen.sex or base.sex,
+                nation=citizen.nation or None,
+                region=base.region,
+            )
+        return base
+
+    def _missing(self, transaction: Transaction, values: Mapping[str, Any], facts: ApplicantFacts,
+                 today: date, received: set[str]) -> list[dict[str, Any]]:
+        required = transaction.required_materials(values, facts, today)
+        return [
+            {"key": m.key, "name_zh": m.name_zh, "name_en": m.name_en, "form": str(m.form),
+             "copies": m.copies, "why_zh": m.why_zh, "why_en": m.why_en}
+            for m in required
+            if m.key not in received
+        ]
+
+    def _record_materials(self, session: Session, case: Case, transaction: Transaction,
+                          received: set[str], actor: Actor) -> None:
+        known = {m.key: m for m in transaction.materials}
+        unknown = sorted(received - known.keys())
+        if unknown:
+            raise InvalidInput(
+                f"事项“{transaction.name_zh}”没有这些材料：{', '.join(unknown)}。",
+                f"Transaction {transaction.code} has no materials {unknown}.",
+            )
+        already = {m.material_key for m in case.materials}
+        now = self.clock.now()
+        for key in sorted(received - already):
+            spec = known[key]
+            case.materials.append(MaterialReceived(
+                material_key=key, name_zh=spec.name_zh, form=str(spec.form), copies=spec.copies,
+                received_at=now, received_by=actor.user_id,
+            ))
+
+    def _audit(self, session: Session, actor: Actor, action: str, case: Case, details: dict[str, Any]) -> None:
+        audit.append(session, at=self.clock.now(), actor=_actor_label(session, actor), action=action,
+                     entity_type="case", entity_id=case.number, details=details)
+
+    def _view(self, session: Session, case: Case) -> CaseView:
+        session.flush()
+        session.refresh(case)
+        return CaseView.of(case, user_names(session))
+
+
+def _citizen(session: Session, id_number: str) -> Citizen:
+    citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+    if citizen is None:
+        raise NotFound(
+            f"系统中没有身份证号 {id_number} 的人员，请先刷身份证登记。",
+            f"No citizen with ID number {id_number}: read their ID card first.",
+        )
+    return citizen
+
+
+def _conflict(number: str) -> ConcurrentChange:
+    return ConcurrentChange(
+        f"申请 {number} 已被其他人修改，您的修改未保存。请重新载入后再操作。",
+        f"Case {number} was changed by someone else; your change was not saved. Reload and try again.",
+    )
+
+
+def _actor_label(session: Session, actor: Actor) -> str:
+    user = session.get(User, actor.user_id)
+    return user.username if user is not None else f"user#{actor.user_id}"
+
+
+def user_names(session: Session) -> dict[int, str]:
+    return {uid: name for uid, name in session.execute(select(User.id, User.display_name))}

@@ -1,0 +1,100 @@
+"""Station users: create them, sign them in (with lock-out after repeated wrong passwords)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from desk.domain.clock import Clock, local_datetime
+from desk.domain.errors import DeskError, InvalidInput, PermissionDenied
+from desk.domain.workflow import Actor, Role
+from desk.services import audit
+from desk.services.passwords import hash_password, verify_password
+from desk.store.database import Store
+from desk.store.models import Station, User
+
+MAX_FAILED_ATTEMPTS = 5
+LOCK_DURATION = timedelta(minutes=15)
+
+
+class SignInFailed(DeskError):
+    code = "sign_in_failed"
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    actor: Actor
+    username: str
+    display_name: str
+    station_code: str
+
+
+@dataclass
+class UserService:
+    store: Store
+    clock: Clock
+
+    def ensure_station(self, code: str, name_zh: str, branch_name: str = "", address: str = "",
+                       phone: str = "") -> None:
+        with self.store.write() as session:
+            station = session.get(Station, code)
+            if station is None:
+                session.add(Station(code=code, name_zh=name_zh, branch_name=branch_name, address=address,
+                                    phone=phone))
+
+    def create_user(self, username: str, display_name: str, role: Role, station_code: str,
+                    password: str) -> int:
+        if len(password) < 8:
+            raise InvalidInput("密码至少 8 位。", "A password needs at least 8 characters.")
+        with self.store.write() as session:
+            if session.execute(select(User).where(User.username == username)).scalar_one_or_none():
+                raise InvalidInput(f"用户名 {username} 已存在。", f"The user name {username} is taken.")
+            if session.get(Station, station_code) is None:
+                raise InvalidInput(f"没有编码为 {station_code} 的派出所。", f"No station with code {station_code}.")
+            user = User(username=username, display_name=display_name, role=role.value,
+                        station_code=station_code, password_hash=hash_password(password))
+            session.add(user)
+            session.flush()
+            audit.append(session, at=self.clock.now(), actor="admin", action="user.created",
+                         entity_type="user", entity_id=username, details={"role": role.value})
+            return user.id
+
+    def sign_in(self, username: str, password: str) -> SignedIn:
+        now = self.clock.now()
+        with self.store.write() as session:
+            user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+            if user is None or not user.active:
+                raise SignInFailed("用户名或密码错误。", "Wrong user name or password.")
+            if user.locked_until is not None and user.locked_until > now:
+                until = local_datetime(user.locked_until).strftime("%H:%M")
+                raise SignInFailed(
+                    f"密码错误次数过多，账号已锁定至 {until}。请稍后再试或联系管理员。",
+                    f"Too many wrong passwords: the account is locked until {until}.",
+                    code="account_locked",
+                )
+            if not verify_password(password, user.password_hash):
+                user.failed_attempts += 1
+                left = MAX_FAILED_ATTEMPTS - user.failed_attempts
+                if left <= 0:
+                    user.locked_until = now + LOCK_DURATION
+                    user.failed_attempts = 0
+                audit.append(session, at=now, actor=username, action="user.sign_in_failed",
+                             entity_type="user", entity_id=username, details={"locked": left <= 0})
+                warning = f"再错 {left} 次账号将锁定 15 分钟。" if left > 0 else "账号已锁定 15 分钟。"
+                message_zh = "用户名或密码错误。" + warning
+                raise SignInFailed(message_zh, "Wrong user name or password.")
+            user.failed_attempts = 0
+            user.locked_until = None
+            audit.append(session, at=now, actor=username, action="user.signed_in", entity_type="user",
+                         entity_id=username, details={})
+            return SignedIn(Actor(user.id, Role(user.role), user.display_name), user.username,
+                            user.display_name, user.station_code)
+
+    def confirm_password(self, actor: Actor, password: str) -> None:
+        """A leader's approval asks for the password again."""
+        with self.store.read() as session:
+            user = session.get(User, actor.user_id)
+            if user is None or not verify_password(password, user.password_hash):
+                raise PermissionDenied("密码不正确，未执行审批。", "Wrong password; nothing was approved.")

@@ -1,0 +1,286 @@
+"""SQLAlchemy 2.x typed models: the one schema behind SQLite (embedded) and PostgreSQL (city-wide).
+
+Timestamps are stored in UTC (`UtcDateTime`); calendar dates (acceptance day, due date) are the
+station's local dates. Migrations in `desk/store/migrations` must follow every change here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Constraint names fixed by convention so Alembic (batch mode on SQLite) can address them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as UTC; SQLite returns naive values, which are UTC by construction."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; pass an aware datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UtcDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(80))
+    branch_name: Mapped[str] = mapped_column(String(80), default="")
+    address: Mapped[str] = mapped_column(String(160), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(16))
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Citizen(Base):
+    """A person as read from a resident ID card (or typed at the desk)."""
+
+    __tablename__ = "citizens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    # Names keep their exact code points (no Unicode normalisation): rare characters must survive.
+    name: Mapped[str] = mapped_column(String(60))
+    sex: Mapped[str] = mapped_column(String(8), default="")
+    nation: Mapped[str] = mapped_column(String(20), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date, default=None)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    issuing_authority: Mapped[str] = mapped_column(String(60), default="")
+    valid_from: Mapped[date | None] = mapped_column(Date, default=None)
+    valid_to: Mapped[date | None] = mapped_column(Date, default=None)  # None with card read = 长期
+    card_type: Mapped[str] = mapped_column(String(20), default="resident")
+    photo_wlt: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    updated_at: Mapped[datetime]
+
+
+class Case(Base):
+    """One application (申请) by one applicant for one transaction at one station."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    lookup_code: Mapped[str] = mapped_column(String(16), unique=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    transaction_code: Mapped[str] = mapped_column(String(64), index=True)
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
+    form_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    approval: Mapped[str] = mapped_column(String(16))
+    time_limit_days: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    accepted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    accepted_at: Mapped[datetime | None] = mapped_column(default=None)
+    accepted_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
+    due_date: Mapped[date | None] = mapped_column(Date, default=None, index=True)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    decided_at: Mapped[datetime | None] = mapped_column(default=None)
+    completed_at: Mapped[datetime | None] = mapped_column(default=None)
+    completed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decision_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    missing_materials: Mapped[list[Any]] = mapped_column(default=list)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    applicant: Mapped[Citizen] = relationship(lazy="joined")
+    events: Mapped[list[CaseEvent]] = relationship(
+        back_populates="case", order_by="CaseEvent.id", cascade="all, delete-orphan"
+    )
+    materials: Mapped[list[MaterialReceived]] = relationship(
+        back_populates="case", order_by="MaterialReceived.id", cascade="all, delete-orphan"
+    )
+
+    # Optimistic locking: every UPDATE checks the version it read; a stale write fails loudly.
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseEvent(Base):
+    """One step in a case's history: who did what, when and why."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    from_state: Mapped[str | None] = mapped_column(String(24))
+    to_state: Mapped[str] = mapped_column(String(24))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime]
+    reason: Mapped[str | None] = mapped_column(Text, default=None)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    case: Mapped[Case] = relationship(back_populates="events")
+
+
+class MaterialReceived(Base):
+    __tablename__ = "materials_received"
+    __table_args__ = (UniqueConstraint("case_id", "material_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    material_key: Mapped[str] = mapped_column(String(64))
+    name_zh: Mapped[str] = mapped_column(String(120))
+    form: Mapped[str] = mapped_column(String(24))
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    received_at: Mapped[datetime]
+    received_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    case: Mapped[Case] = relationship(back_populates="materials")
+
+
+class DocumentIssued(Base):
+    """Every paper the station issued (receipt, notice, certificate …), for reprints and checks."""
+
+    __tablename__ = "documents_issued"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    serial: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True, default=None)
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), default=None)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    issued_at: Mapped[datetime]
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    kiosk_code: Mapped[str | None] = mapped_column(String(32), default=None)
+    payload: Mapped[str | None] = mapped_column(Text, default=None)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Kiosk(Base):
+    __tablename__ = "kiosks"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    name_zh: Mapped[str] = mapped_column(String(80))
+    last_seen: Mapped[datetime | None] = mapped_column(default=None)
+    reader_state: Mapped[str] = mapped_column(String(24), default="unknown")
+    printer_state: Mapped[str] = mapped_column(String(24), default="unknown")
+    sessions_today: Mapped[int] = mapped_column(Integer, default=0)
+    sessions_day: Mapped[date | None] = mapped_column(Date, default=None)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class QueueTicket(Base):
+    __tablename__ = "queue_tickets"
+    __table_args__ = (UniqueConstraint("station_code", "day", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    number: Mapped[str] = mapped_column(String(8))
+    transaction_code: Mapped[str | None] = mapped_column(String(64), default=None)
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), default=None)
+    kiosk_code: Mapped[str | None] = mapped_column(String(32), default=None)
+    state: Mapped[str] = mapped_column(String(16), default="waiting")  # waiting/called/served/cancelled
+    issued_at: Mapped[datetime]
+    called_at: Mapped[datetime | None] = mapped_column(default=None)
+    called_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+
+
+class ServiceRating(Base):
+    """好差评: one of the five official levels, tied to a case number where there is one."""
+
+    __tablename__ = "service_ratings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True, default=None)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    level: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str | None] = mapped_column(Text, default=None)
+    at: Mapped[datetime]
+    kiosk_code: Mapped[str | None] = mapped_column(String(32), default=None)
+    follow_up_due: Mapped[date | None] = mapped_column(Date, default=None)
+    follow_up_state: Mapped[str | None] = mapped_column(String(16), default=None)  # open/done
+
+
+class CaseCounter(Base):
+    """Last case sequence number used per station and day (case numbers are per station and day)."""
+
+    __tablename__ = "case_counters"
+
+    station_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True, default="case")
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditHead(Base):
+    """The tip of the audit chain; its row lock serialises appends so the chain never forks."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained record of every case change and every view of a citizen's record."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity_type", "entity_id"),)
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(24))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
