@@ -15,6 +15,7 @@ from collections.abc import Sequence
 COMMAND_MODULES: tuple[str, ...] = (
     "desk.cli.catalog_cmd",
     "desk.cli.deadline_cmd",
+    "desk.cli.id_cmd",
 )
 
 
