@@ -63,6 +63,8 @@ class UserService:
 
     def sign_in(self, username: str, password: str) -> SignedIn:
         now = self.clock.now()
+        # A wrong password must still be counted: the failure is committed, then raised.
+        failure: SignInFailed | None = None
         with self.store.write() as session:
             user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
             if user is None or not user.active:
@@ -74,23 +76,23 @@ class UserService:
                     f"Too many wrong passwords: the account is locked until {until}.",
                     code="account_locked",
                 )
-            if not verify_password(password, user.password_hash):
-                user.failed_attempts += 1
-                left = MAX_FAILED_ATTEMPTS - user.failed_attempts
-                if left <= 0:
-                    user.locked_until = now + LOCK_DURATION
-                    user.failed_attempts = 0
-                audit.append(session, at=now, actor=username, action="user.sign_in_failed",
-                             entity_type="user", entity_id=username, details={"locked": left <= 0})
-                warning = f"再错 {left} 次账号将锁定 15 分钟。" if left > 0 else "账号已锁定 15 分钟。"
-                message_zh = "用户名或密码错误。" + warning
-                raise SignInFailed(message_zh, "Wrong user name or password.")
-            user.failed_attempts = 0
-            user.locked_until = None
-            audit.append(session, at=now, actor=username, action="user.signed_in", entity_type="user",
-                         entity_id=username, details={})
-            return SignedIn(Actor(user.id, Role(user.role), user.display_name), user.username,
-                            user.display_name, user.station_code)
+            if verify_password(password, user.password_hash):
+                user.failed_attempts = 0
+                user.locked_until = None
+                audit.append(session, at=now, actor=username, action="user.signed_in", entity_type="user",
+                             entity_id=username, details={})
+                return SignedIn(Actor(user.id, Role(user.role), user.display_name), user.username,
+                                user.display_name, user.station_code)
+            user.failed_attempts += 1
+            left = MAX_FAILED_ATTEMPTS - user.failed_attempts
+            if left <= 0:
+                user.locked_until = now + LOCK_DURATION
+                user.failed_attempts = 0
+            audit.append(session, at=now, actor=username, action="user.sign_in_failed",
+                         entity_type="user", entity_id=username, details={"locked": left <= 0})
+            warning = f"再错 {left} 次账号将锁定 15 分钟。" if left > 0 else "账号已锁定 15 分钟。"
+            failure = SignInFailed("用户名或密码错误。" + warning, "Wrong user name or password.")
+        raise failure
 
     def confirm_password(self, actor: Actor, password: str) -> None:
         """A leader's approval asks for the password again."""
