@@ -1,0 +1,557 @@
+"""The transaction catalog's model, and what a transaction decides about one application.
+
+The 36 household-registration transactions are data (resources/catalog/*.toml, format in
+docs/catalog-format.md); `load_catalog()` reads and validates a folder of them (the reading and
+checking lives in `desk.domain.catalog_loader`). A `Transaction` answers, as pure functions of the
+form's values, the applicant's card facts and today's date: which fields are shown, what is wrong
+with the values, which materials are needed (and which are still missing, for the one-time notice
+一次性告知), and whether the applicant is eligible. The form engine, the services and the kiosk all
+ask these same questions, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from desk.domain.applicant import ApplicantFacts, birth_date_from_id, id_checksum_ok, normalise_id_text
+from desk.domain.conditions import Condition, ConditionContext, is_filled
+
+
+class Category(StrEnum):
+    SETTLE = "settle"
+    MOVE = "move"
+    DEREGISTER = "deregister"
+    CHANGE = "change"
+    HOUSEHOLD = "household"
+    DOCUMENT = "document"
+
+    @property
+    def label_zh(self) -> str:
+        return _LABELS_ZH[self]
+
+    @property
+    def label_en(self) -> str:
+        return _LABELS_EN[self]
+
+
+class Approval(StrEnum):
+    CLERK = "clerk"  # the window clerk completes it
+    LEADER = "leader"  # the station leader approves
+    BRANCH = "branch"  # the branch (分局) decides; the station records its decision
+
+    @property
+    def label_zh(self) -> str:
+        return _LABELS_ZH[self]
+
+    @property
+    def label_en(self) -> str:
+        return _LABELS_EN[self]
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    DATE = "date"
+    ID_NUMBER = "id_number"
+    ENUM = "enum"
+    ADDRESS = "address"
+    PHONE = "phone"
+    PERSON = "person"
+    NUMBER = "number"
+    BOOL = "bool"
+
+
+class MaterialForm(StrEnum):
+    ORIGINAL = "original"
+    COPY = "copy"
+    ORIGINAL_AND_COPY = "original_and_copy"
+    ELECTRONIC = "electronic"
+
+    @property
+    def label_zh(self) -> str:
+        return _LABELS_ZH[self]
+
+    @property
+    def label_en(self) -> str:
+        return _LABELS_EN[self]
+
+
+class IssuedDocument(StrEnum):
+    RECEIPT_ONLY = "receipt_only"
+    MOVE_IN_PERMIT = "move_in_permit"
+    HOUSEHOLD_CERTIFICATE = "household_certificate"
+    BOOKLET = "booklet"
+    DEREGISTRATION_CERTIFICATE = "deregistration_certificate"
+
+    @property
+    def label_zh(self) -> str:
+        return _LABELS_ZH[self]
+
+    @property
+    def label_en(self) -> str:
+        return _LABELS_EN[self]
+
+
+_LABELS_ZH: dict[StrEnum, str] = {
+    Category.SETTLE: "落户", Category.MOVE: "迁移", Category.DEREGISTER: "注销",
+    Category.CHANGE: "变更更正", Category.HOUSEHOLD: "户务", Category.DOCUMENT: "证件证明",
+    Approval.CLERK: "窗口办结", Approval.LEADER: "所领导审批", Approval.BRANCH: "分局审批",
+    MaterialForm.ORIGINAL: "原件", MaterialForm.COPY: "复印件",
+    MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "可电子证照",
+    IssuedDocument.RECEIPT_ONLY: "受理回执", IssuedDocument.MOVE_IN_PERMIT: "准予迁入证明",
+    IssuedDocument.HOUSEHOLD_CERTIFICATE: "户籍证明", IssuedDocument.BOOKLET: "户口簿",
+    IssuedDocument.DEREGISTRATION_CERTIFICATE: "注销户口证明",
+}
+_LABELS_EN: dict[StrEnum, str] = {
+    Category.SETTLE: "Settling", Category.MOVE: "Moving", Category.DEREGISTER: "Deregistration",
+    Category.CHANGE: "Changes and corrections", Category.HOUSEHOLD: "Household matters",
+    Category.DOCUMENT: "Documents and certificates",
+    Approval.CLERK: "Window clerk", Approval.LEADER: "Station leader", Approval.BRANCH: "Branch bureau",
+    MaterialForm.ORIGINAL: "Original", MaterialForm.COPY: "Copy",
+    MaterialForm.ORIGINAL_AND_COPY: "Original and copy", MaterialForm.ELECTRONIC: "Electronic licence accepted",
+    IssuedDocument.RECEIPT_ONLY: "Receipt only", IssuedDocument.MOVE_IN_PERMIT: "Move-in permit",
+    IssuedDocument.HOUSEHOLD_CERTIFICATE: "Household registration certificate",
+    IssuedDocument.BOOKLET: "Household booklet",
+    IssuedDocument.DEREGISTRATION_CERTIFICATE: "Deregistration certificate",
+}
+
+
+@dataclass(frozen=True)
+class FieldOption:
+    value: str
+    label_zh: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One form field. `when` (if any) decides whether it is shown and, if `required`, required."""
+
+    key: str
+    type: FieldType
+    label_zh: str
+    label_en: str
+    required: bool = False
+    when: Condition | None = None
+    options: tuple[FieldOption, ...] = ()
+    help_zh: str | None = None
+    help_en: str | None = None
+    max_length: int | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+
+    def check_value(self, value: object) -> FieldProblem | None:
+        """What is wrong with a filled value for this field's type, or None. Emptiness is not judged here."""
+        problem = _CHECKS[self.type](self, value)
+        if problem is None:
+            return None
+        zh, en = problem
+        return FieldProblem(self.key, f"{self.label_zh}：{zh}", f"{self.label_en}: {en}")
+
+    def to_json_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "key": self.key, "type": str(self.type), "required": self.required,
+            "label_zh": self.label_zh, "label_en": self.label_en,
+            "when": self.when.source if self.when else None,
+        }
+        if self.options:
+            data["options"] = [{"value": o.value, "label_zh": o.label_zh, "label_en": o.label_en}
+                               for o in self.options]
+        for name, value in (("help_zh", self.help_zh), ("help_en", self.help_en),
+                            ("max_length", self.max_length), ("min", self.min_value), ("max", self.max_value)):
+            if value is not None:
+                data[name] = value
+        return data
+
+
+@dataclass(frozen=True)
+class MaterialSpec:
+    """A material the citizen brings; required only when `when` holds (always if there is none)."""
+
+    key: str
+    name_zh: str
+    name_en: str
+    form: MaterialForm
+    why_zh: str
+    why_en: str
+    copies: int = 1
+    when: Condition | None = None
+    note_zh: str | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key, "name_zh": self.name_zh, "name_en": self.name_en, "form": str(self.form),
+            "copies": self.copies, "when": self.when.source if self.when else None,
+            "why_zh": self.why_zh, "why_en": self.why_en, "note_zh": self.note_zh,
+        }
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """An eligibility rule: `require` must hold; `reason_*` is shown when it does not."""
+
+    key: str
+    require: Condition
+    reason_zh: str
+    reason_en: str
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "require": self.require.source,
+                "reason_zh": self.reason_zh, "reason_en": self.reason_en}
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """Something wrong with one field's value, said in both languages."""
+
+    key: str
+    message_zh: str
+    message_en: str
+
+
+@dataclass(frozen=True)
+class EligibilityResult:
+    """`eligible` only when every rule is decided and holds; `pending` rules still need values."""
+
+    eligible: bool
+    failed: list[RuleSpec]
+    pending: list[RuleSpec]
+
+
+_NUMBER_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def _for_conditions(spec: FieldSpec, value: object) -> object:
+    """The value as conditions see it: numbers typed as text count as numbers, ID letters upper-cased."""
+    if isinstance(value, str):
+        text = value.strip()
+        if spec.type is FieldType.NUMBER and _NUMBER_TEXT.match(text):
+            return float(text) if "." in text else int(text)
+        if spec.type is FieldType.ID_NUMBER:
+            return normalise_id_text(text)
+    return value
+
+
+@dataclass(frozen=True)
+class Transaction:
+    """One catalog transaction (事项). Frozen: the catalog is loaded once and shared."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    category: Category
+    time_limit_days: int
+    approval: Approval
+    description_zh: str
+    description_en: str
+    conditions_zh: str
+    legal_basis_zh: str
+    source: str
+    fields: tuple[FieldSpec, ...]
+    materials: tuple[MaterialSpec, ...]
+    rules: tuple[RuleSpec, ...] = ()
+    fee_yuan: Decimal = Decimal(0)
+    kiosk_startable: bool = False
+    issues_document: IssuedDocument = IssuedDocument.RECEIPT_ONLY
+    keywords: tuple[str, ...] = ()
+    file_name: str = field(default="", compare=False)
+
+    def field(self, key: str) -> FieldSpec | None:
+        return next((spec for spec in self.fields if spec.key == key), None)
+
+    def material(self, key: str) -> MaterialSpec | None:
+        return next((spec for spec in self.materials if spec.key == key), None)
+
+    # ---- the questions the form engine, the services and the kiosk ask ----------------------------
+
+    def context(
+        self, values: Mapping[str, object], applicant: ApplicantFacts | None = None, today: date | None = None
+    ) -> ConditionContext:
+        """The condition context for these values, with the values of hidden fields dropped.
+
+        A field the citizen filled and then hid again (by changing an answer) must not keep
+        requiring materials or deciding rules, so hidden values count as unfilled.
+        """
+        return self._resolve(values, applicant, today)[0]
+
+    def visible_fields(
+        self, values: Mapping[str, object], applicant: ApplicantFacts | None = None, today: date | None = None
+    ) -> list[FieldSpec]:
+        """The fields whose `when` holds (in catalog order)."""
+        return self._resolve(values, applicant, today)[1]
+
+    def validate_values(
+        self, values: Mapping[str, object], applicant: ApplicantFacts | None = None, today: date | None = None
+    ) -> list[FieldProblem]:
+        """Every problem of the visible fields: required but empty, or a value of the wrong form."""
+        problems: list[FieldProblem] = []
+        for spec in self.visible_fields(values, applicant, today):
+            value = values.get(spec.key)
+            if not is_filled(value):
+                if spec.required:
+                    problems.append(FieldProblem(spec.key, f"请填写“{spec.label_zh}”。",
+                                                 f"{spec.label_en} is required."))
+                continue
+            problem = spec.check_value(value)
+            if problem is not None:
+                problems.append(problem)
+        return problems
+
+    def required_materials(
+        self, values: Mapping[str, object], applicant: ApplicantFacts | None = None, today: date | None = None
+    ) -> list[MaterialSpec]:
+        """The materials needed for these values (a `when` that cannot be decided yet does not require)."""
+        context = self.context(values, applicant, today)
+        return [m for m in self.materials if m.when is None or m.when.holds(context)]
+
+    def missing_materials(
+        self, values: Mapping[str, object], received_keys: Iterable[str],
+        applicant: ApplicantFacts | None = None, today: date | None = None,
+    ) -> list[MaterialSpec]:
+        """Required materials not yet received: the list for the one-time notice (一次性告知)."""
+        received = set(received_keys)
+        return [m for m in self.required_materials(values, applicant, today) if m.key not in received]
+
+    def check_eligibility(
+        self, values: Mapping[str, object], applicant: ApplicantFacts | None = None, today: date | None = None
+    ) -> EligibilityResult:
+        """Check every rule. A rule that cannot be decided yet (a value it needs is unfilled) is pending."""
+        context = self.context(values, applicant, today)
+        failed: list[RuleSpec] = []
+        pending: list[RuleSpec] = []
+        for rule in self.rules:
+            outcome = rule.require.decide(context)
+            if outcome is None:
+                pending.append(rule)
+            elif not outcome:
+                failed.append(rule)
+        return EligibilityResult(eligible=not failed and not pending, failed=failed, pending=pending)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Plain data for `desk catalog --json`, the kiosk and documents."""
+        fee = int(self.fee_yuan) if self.fee_yuan == self.fee_yuan.to_integral_value() else float(self.fee_yuan)
+        return {
+            "code": self.code, "name_zh": self.name_zh, "name_en": self.name_en,
+            "category": str(self.category), "time_limit_days": self.time_limit_days,
+            "approval": str(self.approval), "fee_yuan": fee, "kiosk_startable": self.kiosk_startable,
+            "issues_document": str(self.issues_document),
+            "description_zh": self.description_zh, "description_en": self.description_en,
+            "conditions_zh": self.conditions_zh, "legal_basis_zh": self.legal_basis_zh,
+            "source": self.source, "keywords": list(self.keywords),
+            "fields": [spec.to_json_dict() for spec in self.fields],
+            "materials": [spec.to_json_dict() for spec in self.materials],
+            "rules": [rule.to_json_dict() for rule in self.rules],
+        }
+
+    def _resolve(
+        self, values: Mapping[str, object], applicant: ApplicantFacts | None, today: date | None
+    ) -> tuple[ConditionContext, list[FieldSpec]]:
+        own = {spec.key: _for_conditions(spec, values.get(spec.key)) for spec in self.fields}
+        base = ConditionContext.build(own, applicant, today)
+        current = dict(base.values)
+        # Hiding a field can change another field's `when`; repeat until nothing changes. The bound
+        # only matters for a catalog whose conditions contradict each other.
+        for _ in range(len(self.fields) + 1):
+            context = replace(base, values=current)
+            visible = [spec for spec in self.fields if spec.when is None or spec.when.holds(context)]
+            shown = {spec.key for spec in visible}
+            narrowed = {key: (value if key in shown else None) for key, value in base.values.items()}
+            if narrowed == current:
+                break
+            current = narrowed
+        return context, visible
+
+
+class Catalog(Mapping[str, Transaction]):
+    """All transactions, keyed by code, in code order."""
+
+    def __init__(self, transactions: Iterable[Transaction]) -> None:
+        self._by_code: dict[str, Transaction] = {t.code: t for t in sorted(transactions, key=lambda t: t.code)}
+
+    def __getitem__(self, code: str) -> Transaction:
+        return self._by_code[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_code)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __repr__(self) -> str:
+        return f"Catalog({len(self)} transactions)"
+
+    def transactions(self) -> list[Transaction]:
+        return list(self._by_code.values())
+
+    def by_category(self) -> dict[Category, list[Transaction]]:
+        """Transactions grouped by category, categories in their declared order, empty ones left out."""
+        groups: dict[Category, list[Transaction]] = {category: [] for category in Category}
+        for transaction in self._by_code.values():
+            groups[transaction.category].append(transaction)
+        return {category: items for category, items in groups.items() if items}
+
+    def kiosk_startable(self) -> list[Transaction]:
+        return [t for t in self._by_code.values() if t.kiosk_startable]
+
+
+@dataclass(frozen=True)
+class CatalogIssue:
+    """One problem in a catalog file: which file, which transaction, where in it, and what."""
+
+    file: str
+    code: str | None
+    path: str
+    message_zh: str
+    message_en: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.message_zh} / {self.message_en}"
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        return f"{self.file} [{self.code or '?'}]{where}: {self.message}"
+
+
+class CatalogError(Exception):
+    """The catalog did not load; `errors` holds every problem found, not just the first."""
+
+    def __init__(self, errors: list[CatalogIssue]) -> None:
+        self.errors = errors
+        files = len({issue.file for issue in errors})
+        self.message_zh = f"事项目录有 {len(errors)} 处错误（{files} 个文件）"
+        self.message_en = f"{len(errors)} catalog error(s) in {files} file(s)"
+        super().__init__("\n".join([f"{self.message_zh} / {self.message_en}:", *map(str, errors)]))
+
+
+def load_catalog(folder: Path | None = None) -> Catalog:
+    """Read and check every `*.toml` in `folder` (default: the shipped catalog); raise CatalogError.
+
+    `folder` may also be a single transaction file.
+    """
+    # Imported here: the loader builds this module's classes, so it imports this module.
+    from desk.domain.catalog_loader import read_catalog
+    from desk.paths import catalog_dir
+
+    transactions, issues = read_catalog(folder if folder is not None else catalog_dir())
+    if issues:
+        raise CatalogError(issues)
+    return Catalog(transactions)
+
+
+# ---- per-type value checks (a filled value; emptiness is the caller's business) --------------------
+
+_Problem = tuple[str, str] | None
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+
+
+def id_number_problem(text: str) -> tuple[str, str] | None:
+    """Why `text` is not a valid 18-digit citizen ID number (GB 11643, MOD 11-2), or None."""
+    text = normalise_id_text(text)
+    if len(text) != 18:
+        return (f"身份证号码应为18位（现为{len(text)}位）。",
+                f"An ID number has 18 characters (this one has {len(text)}).")
+    if not re.fullmatch(r"\d{17}[\dX]", text):
+        return ("身份证号码前17位应为数字，末位为数字或X。", "An ID number is 17 digits and a digit or X.")
+    if birth_date_from_id(text) is None:
+        return ("身份证号码中的出生日期无效。", "The birth date inside the ID number is not a real date.")
+    if not id_checksum_ok(text):
+        return ("身份证号码校验位不正确，请核对。", "The ID number's check digit is wrong; please check it.")
+    return None
+
+
+def _check_text(spec: FieldSpec, value: object) -> _Problem:
+    if not isinstance(value, str):
+        return ("应为文字。", "must be text.")
+    length = len(value.strip())
+    if spec.max_length is not None and length > spec.max_length:
+        return (f"最多{spec.max_length}个字（现为{length}个）。",
+                f"at most {spec.max_length} characters (this has {length}).")
+    return None
+
+
+def _check_date(spec: FieldSpec, value: object) -> _Problem:
+    if isinstance(value, date):
+        return None
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            date.fromisoformat(value.strip())
+            return None
+        except ValueError:
+            return ("不是有效日期。", "is not a real date.")
+    return ("日期格式应为 YYYY-MM-DD。", "a date is written YYYY-MM-DD.")
+
+
+def _check_id_number(spec: FieldSpec, value: object) -> _Problem:
+    if not isinstance(value, str):
+        return ("应为18位身份证号码。", "must be an 18-character ID number.")
+    return id_number_problem(value)
+
+
+def _check_enum(spec: FieldSpec, value: object) -> _Problem:
+    if not any(option.value == value for option in spec.options):
+        shown = "、".join(option.label_zh for option in spec.options)
+        return (f"请从以下选项中选择：{shown}。", f"{value!r} is not one of the choices.")
+    return None
+
+
+def _check_phone(spec: FieldSpec, value: object) -> _Problem:
+    text = value.strip() if isinstance(value, str) else ""
+    if _MOBILE.match(text) or _LANDLINE.match(text):
+        return None
+    return ("应为11位手机号码（1开头）或“区号-号码”形式的固定电话。",
+            "must be an 11-digit mobile number (starting 13-19) or a landline like 024-12345678.")
+
+
+def _check_number(spec: FieldSpec, value: object) -> _Problem:
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str) and _NUMBER_TEXT.match(value.strip()):
+        number = float(value.strip())
+    if number is None:
+        return ("应为数字。", "must be a number.")
+    if spec.min_value is not None and number < spec.min_value:
+        return (f"不能小于{spec.min_value:g}。", f"must be at least {spec.min_value:g}.")
+    if spec.max_value is not None and number > spec.max_value:
+        return (f"不能大于{spec.max_value:g}。", f"must be at most {spec.max_value:g}.")
+    return None
+
+
+def _check_bool(spec: FieldSpec, value: object) -> _Problem:
+    return None if isinstance(value, bool) else ("应选择“是”或“否”。", "must be yes or no.")
+
+
+def _check_person(spec: FieldSpec, value: object) -> _Problem:
+    if not isinstance(value, Mapping):
+        return ("应填写姓名和身份证号码。", "needs a name and an ID number.")
+    name, id_number = value.get("name"), value.get("id_number")
+    if not isinstance(name, str) or not name.strip():
+        return ("请填写姓名。", "the name is missing.")
+    if not isinstance(id_number, str) or not id_number.strip():
+        return ("请填写身份证号码。", "the ID number is missing.")
+    relationship = value.get("relationship")
+    if relationship is not None and not isinstance(relationship, str):
+        return ("与申请人关系应为文字。", "the relationship must be text.")
+    return id_number_problem(id_number)
+
+
+_CHECKS = {
+    FieldType.TEXT: _check_text,
+    FieldType.ADDRESS: _check_text,
+    FieldType.DATE: _check_date,
+    FieldType.ID_NUMBER: _check_id_number,
+    FieldType.ENUM: _check_enum,
+    FieldType.PHONE: _check_phone,
+    FieldType.NUMBER: _check_number,
+    FieldType.BOOL: _check_bool,
+    FieldType.PERSON: _check_person,
+}
