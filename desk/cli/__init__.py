@@ -15,6 +15,10 @@ from collections.abc import Sequence
 COMMAND_MODULES: tuple[str, ...] = (
     "desk.cli.catalog_cmd",
     "desk.cli.deadline_cmd",
+    "desk.cli.db_cmd",
+    "desk.cli.case_cmd",
+    "desk.cli.audit_cmd",
+    "desk.cli.demo_cmd",
     "desk.cli.id_cmd",
 )
 
