@@ -22,6 +22,7 @@ from typing import Any
 
 from desk.domain.applicant import ApplicantFacts, birth_date_from_id, id_checksum_ok, normalise_id_text
 from desk.domain.conditions import Condition, ConditionContext, is_filled
+from desk.domain.errors import DeskError
 
 
 class Category(StrEnum):
@@ -419,15 +420,20 @@ class CatalogIssue:
         return f"{self.file} [{self.code or '?'}]{where}: {self.message}"
 
 
-class CatalogError(Exception):
+class CatalogError(DeskError):
     """The catalog did not load; `errors` holds every problem found, not just the first."""
 
+    code = "catalog_invalid"
+
     def __init__(self, errors: list[CatalogIssue]) -> None:
-        self.errors = errors
         files = len({issue.file for issue in errors})
-        self.message_zh = f"事项目录有 {len(errors)} 处错误（{files} 个文件）"
-        self.message_en = f"{len(errors)} catalog error(s) in {files} file(s)"
-        super().__init__("\n".join([f"{self.message_zh} / {self.message_en}:", *map(str, errors)]))
+        super().__init__(f"事项目录有 {len(errors)} 处错误（{files} 个文件）。",
+                         f"{len(errors)} catalog error(s) in {files} file(s).")
+        self.errors = errors
+
+    def __str__(self) -> str:
+        # A traceback of a failed start-up then shows every problem, not just the count.
+        return "\n".join([f"{self.message_zh} / {self.message_en}", *map(str, self.errors)])
 
 
 def load_catalog(folder: Path | None = None) -> Catalog:

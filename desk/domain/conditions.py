@@ -31,6 +31,7 @@ from desk.domain.applicant import (
     sex_from_id,
     whole_years,
 )
+from desk.domain.errors import DeskError
 
 APPLICANT = "applicant"
 APPLICANT_ATTRIBUTES = frozenset({"age", "sex", "nation", "region"})
@@ -65,18 +66,18 @@ _OP_TEXT = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: "
             ast.In: "in", ast.NotIn: "not in"}
 
 
-class ConditionError(ValueError):
+class ConditionError(DeskError, ValueError):
     """A condition that does not parse or uses something the language does not allow.
 
     Carries every problem found, each as a Chinese and an English sentence.
     """
 
+    code = "invalid_condition"
+
     def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
+        super().__init__("；".join(zh for zh, _ in problems), "; ".join(en for _, en in problems))
         self.source = source
         self.problems = problems
-        self.message_zh = "；".join(zh for zh, _ in problems)
-        self.message_en = "; ".join(en for _, en in problems)
-        super().__init__(self.message_en)
 
 
 @dataclass(frozen=True)
