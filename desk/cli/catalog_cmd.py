@@ -50,7 +50,7 @@ def list_transactions(args: argparse.Namespace) -> int:
     rows = [("code", "名称", "category", "时限", "approval")]
     for transactions in catalog.by_category().values():
         rows.extend(
-            (t.code, t.name_zh, f"{t.category} {t.category.label_zh}", _time_limit(t),
+            (t.code, _clip(t.name_zh, 30), f"{t.category} {t.category.label_zh}", _time_limit(t),
              f"{t.approval} {t.approval.label_zh}")
             for t in transactions
         )
@@ -144,6 +144,15 @@ def _describe(t: Transaction) -> list[str]:
 def _width(text: str) -> int:
     """Terminal columns: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clip(text: str, columns: int) -> str:
+    """Shorten to at most `columns` terminal columns, marking the cut with an ellipsis."""
+    if _width(text) <= columns:
+        return text
+    while _width(text) > columns - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:
