@@ -11,6 +11,9 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from desk.cli.common import report_error
+from desk.domain.errors import DeskError
+
 # One module per command group; each has register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
     "desk.cli.catalog_cmd",
@@ -44,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_desk_client(args)
     try:
         return int(args.func(args) or 0)
+    except DeskError as error:
+        # Every expected failure (bad input, database unavailable …) is told, never a traceback.
+        return report_error(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

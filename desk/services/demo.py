@@ -202,8 +202,8 @@ class DemoBuilder:
         if kind == "bool":
             return rng.random() < 0.7
         if kind == "number":
-            low = spec.min if spec.min is not None else 1
-            high = spec.max if spec.max is not None else low + 10
+            low = spec.min_value if spec.min_value is not None else 1
+            high = spec.max_value if spec.max_value is not None else low + 10
             return int(rng.uniform(low, high))
         if kind == "phone":
             return f"139{rng.randint(10000000, 99999999)}"

@@ -22,6 +22,7 @@ from desk.paths import data_dir
 
 DATABASE_URL_ENV = "DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+_CANNOT_CONNECT = ("unable to open", "could not connect", "Connection refused", "connection failed")
 
 
 class StoreError(DeskError):
@@ -59,7 +60,13 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"无法创建数据库文件夹 {Path(path).parent}：{exc.strerror}。请检查路径和权限。",
+                    f"Cannot create the database folder {Path(path).parent}: {exc.strerror}.",
+                ) from exc
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _configure_sqlite(engine)
         return engine
@@ -80,7 +87,8 @@ class Store:
         if upgrade:
             from desk.store.migrate import upgrade_to_head
 
-            upgrade_to_head(self)
+            with _translate_operational_errors(self.url):
+                upgrade_to_head(self)
 
     @property
     def is_sqlite(self) -> bool:
@@ -112,7 +120,7 @@ def _translate_operational_errors(url: str) -> Iterator[None]:
                 "数据库正忙（另一个程序正在写入），请稍后重试；如持续出现，请检查是否有其他程序占用数据库。",
                 f"The database is locked by another writer; try again shortly. ({text})",
             ) from exc
-        if "unable to open" in text or "could not connect" in text or "Connection refused" in text:
+        if any(sign in text for sign in _CANNOT_CONNECT):
             raise StoreError(
                 f"无法打开数据库：{redact_url(url)}。请检查数据库文件路径或服务器是否启动。",
                 f"Cannot open the database {redact_url(url)}: check the path or that the server runs. ({text})",
