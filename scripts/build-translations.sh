@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Refresh the Qt Linguist sources (.ts) from the UI code and compile them to .qm.
+# `--update` also re-scans the code (pyside6-lupdate); the setup script only compiles.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.venv/bin
+if [[ "${1:-}" == "--update" ]]; then
+    mapfile -t sources < <(find desk/ui desk/forms kiosk -name '*.py' | sort)
+    "$bin/pyside6-lupdate" -source-language zh_CN -target-language en "${sources[@]}" \
+        -ts resources/i18n/station_desk_en.ts -no-obsolete
+fi
+for ts in resources/i18n/*.ts; do
+    [[ -e "$ts" ]] || continue
+    "$bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+done
