@@ -1,0 +1,108 @@
+"""户籍证明 — the household certificate: certified facts, serial, and a signed QR code (A4).
+
+The QR code carries an Ed25519-signed payload (`printing.signing`) with the serial, station,
+issue date and a digest of exactly the facts printed here — never a readable ID number — so any
+desk or kiosk can check the paper offline. `build_pdf` signs while building, so a certificate
+can never carry a code that does not match its facts.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from printing.documents.common import Paper, Rule, Writer, build_a4, zh_date
+from printing.fonts import FontSet
+from printing.models import HouseholdCertificateData
+from printing.qr import qr_drawing
+from printing.signing import SigningError, StationSigner
+
+TITLE = "户籍证明"
+
+
+def certificate_payload(data: HouseholdCertificateData, signer: StationSigner) -> str:
+    """The signed QR text for these facts (raises SigningError if the key is another station's)."""
+    if signer.station_code != data.station.code:
+        raise SigningError(
+            f"签名密钥属于站点 {signer.station_code}，证明的出具单位是 {data.station.code}",
+            f"key of station {signer.station_code} cannot sign for station {data.station.code}",
+        )
+    return signer.sign_facts(data.serial, data.certified_facts(), data.issued_at.date())
+
+
+def _facts_table(data: HouseholdCertificateData, w: Writer) -> Table:
+    width = w.frame_width
+
+    def v(text: str) -> Paragraph:
+        return w.p(text, "cell")
+
+    def k(text: str) -> Paragraph:
+        return w.p(text, "cell_head")
+
+    rows = [
+        [k("姓名"), v(data.name), k("性别"), v(data.sex)],
+        [k("民族"), v(data.nation), k("出生日期"), v(zh_date(data.birth_date))],
+        [k("公民身份号码"), v(data.id_number), "", ""],
+        [k("曾用名"), v(data.former_names or "无"), "", ""],
+        [k("户籍地址"), v(data.address), "", ""],
+        [k("户主姓名"), v(data.household_head), k("与户主关系"), v(data.relationship_to_head)],
+        [k("本址登记日期"), v(zh_date(data.registered_on)), "", ""],
+    ]
+    table = Table(rows, colWidths=[32 * mm, width / 2 - 32 * mm, 30 * mm, width / 2 - 30 * mm])
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("BOX", (0, 0), (-1, -1), 1.4, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        *[("SPAN", (1, r), (3, r)) for r in (2, 3, 4, 6)],
+    ]))
+    return table
+
+
+def build_pdf(
+    data: HouseholdCertificateData,
+    paper: Paper = Paper.A4,
+    *,
+    signer: StationSigner,
+    fonts: FontSet | None = None,
+) -> bytes:
+    if paper is not Paper.A4:
+        raise ValueError("户籍证明只印在A4纸上 / the household certificate is printed on A4 only")
+    w = Writer(Paper.A4, fonts, base_size=14.0)
+    payload = certificate_payload(data, signer)
+    validity = f"本证明有效期至{zh_date(data.valid_until)}。" if data.valid_until else ""
+    qr_block = Table(
+        [[qr_drawing(payload, 38, "M")],
+         [w.p("扫码核验", "small_center")],
+         [w.p(data.serial, w.style("small_center", fontSize=7.5, leading=9))]],
+        colWidths=[50 * mm],
+    )
+    qr_block.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    signature = w.signature_block(data.station.name_zh, data.issued_at.date())
+    bottom = Table([[qr_block, signature]], colWidths=[52 * mm, w.frame_width - 52 * mm])
+    bottom.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    story: list[Flowable] = [
+        w.p(data.station.name_zh, w.style("station", fontSize=17, leading=25)),
+        w.p(TITLE, w.style("title", fontSize=26, leading=36)),
+        w.p(f"编号：{data.serial}", "number"),
+        Rule(1.5, 2),
+        Spacer(1, 4 * mm),
+        w.p("兹证明：", "left"),
+        Spacer(1, 2 * mm),
+        _facts_table(data, w),
+        Spacer(1, 4 * mm),
+        w.p("以上情况经核对本所户籍档案，属实。", "indent"),
+        w.p(f"此证明用于{data.purpose_zh}。{validity}", "indent"),
+        w.p("特此证明。", "indent"),
+        Spacer(1, 8 * mm),
+        bottom,
+        Spacer(1, 6 * mm),
+        w.p(f"经办民警：{data.clerk_name}　　联系电话：{data.station.phone}", "small"),
+        w.p("本证明涂改无效。二维码由出具单位数字签名，可在任一户籍窗口或自助终端离线核验真伪及证明内容。", "small"),
+    ]
+    return build_a4(story, title=f"{TITLE} {data.serial}", author=data.station.name_zh, fonts=w.fonts,
+                    margins_mm=(28, 26, 20, 28))

@@ -1,0 +1,123 @@
+"""受理回执 — the acceptance receipt, on a 58/80 mm roll or on A4.
+
+Proves the application was accepted and says when it will be finished; the ID number is
+masked (first four, last four) and a QR code carries the case number and lookup code for
+progress queries at the kiosk.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from printing.documents.common import (
+    Paper,
+    Rule,
+    Writer,
+    build_a4,
+    build_roll,
+    mask_id_number,
+    roll_qr_size_mm,
+    working_days_zh,
+    zh_date,
+    zh_datetime,
+)
+from printing.fonts import FontSet
+from printing.models import ReceiptData
+from printing.qr import qr_drawing, receipt_qr_text
+
+TITLE = "受理回执"
+
+
+def _facts(data: ReceiptData, *, with_number: bool = True) -> list[tuple[str, str]]:
+    facts = [
+        ("办理事项：", data.transaction_name_zh),
+        ("申 请 人：", data.applicant_name),
+        ("身份证号：", mask_id_number(data.applicant_id_number)),
+        ("受理时间：", zh_datetime(data.accepted_at)),
+        ("办理时限：", working_days_zh(data.time_limit_days)),
+        ("承诺办结：", f"{zh_date(data.promised_date)}前"),
+        ("审批层级：", data.approval_level),
+        ("收费标准：", data.fee_zh),
+        ("受 理 人：", data.clerk_name),
+    ]
+    return [("受理编号：", data.case_number), *facts] if with_number else facts
+
+
+def _materials(data: ReceiptData) -> list[str]:
+    return [f"{i}. {m.name_zh}（{m.form}{m.copies}份）" for i, m in enumerate(data.materials_received, start=1)]
+
+
+def _roll_story(data: ReceiptData, w: Writer) -> list[Flowable]:
+    width = w.frame_width
+    qr_size = roll_qr_size_mm(w.paper)
+    story: list[Flowable] = [
+        w.fitted(data.station.name_zh, "station"),
+        w.p(TITLE, "title"),
+        Rule(0.8, 2),
+        w.key_values(_facts(data), width, w.size * 5.2),
+        Rule(0.5, 2, dash=(2, 2)),
+        w.p("已收材料：", "left", heading=True),
+    ]
+    story += [w.p(line, "left") for line in _materials(data)] or [w.p("（无）", "left")]
+    story += [
+        Rule(0.5, 2, dash=(2, 2)),
+        Spacer(1, 1 * mm),
+        _centered(qr_drawing(receipt_qr_text(data.case_number, data.lookup_code), qr_size), width),
+        w.p(f"查询码：{data.lookup_code}", "center"),
+        w.p("凭此码在自助终端或微信扫码查询办理进度", "small_center"),
+        Rule(0.5, 2, dash=(2, 2)),
+        w.p(f"受理单位：{data.station.name_zh}（盖章）", "small"),
+        w.p(f"地址：{data.station.address}", "small"),
+        w.p(f"咨询电话：{data.station.phone}", "small"),
+        w.p("请妥善保管本回执，领取结果时出示。", "small"),
+    ]
+    return story
+
+
+def _centered(flowable: Flowable, width: float) -> Table:
+    table = Table([[flowable]], colWidths=[width])
+    table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _a4_story(data: ReceiptData, w: Writer) -> list[Flowable]:
+    width = w.frame_width
+    materials = [[str(i), m.name_zh, m.form, str(m.copies)] for i, m in enumerate(data.materials_received, 1)]
+    qr = qr_drawing(receipt_qr_text(data.case_number, data.lookup_code), 32)
+    facts = _facts(data, with_number=False)
+    fact_table = w.key_values(facts, width - 40 * mm, w.size * 6)
+    top = Table([[fact_table, qr]], colWidths=[width - 40 * mm, 40 * mm])
+    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return [
+        w.p(data.station.name_zh, "station"),
+        w.p(TITLE, "title"),
+        w.p(f"受理编号：{data.case_number}", "number"),
+        Rule(1.2, 3),
+        Spacer(1, 3 * mm),
+        top,
+        w.p(f"查询码：{data.lookup_code}（可在自助终端扫描右上角二维码查询办理进度）", "small"),
+        w.p("已收材料", "heading"),
+        w.table(["序号", "材料名称", "形式", "份数"], materials,
+                [14 * mm, width - 60 * mm, 26 * mm, 20 * mm],
+                align=["cell_center", "cell", "cell_center", "cell_center"]),
+        Spacer(1, 4 * mm),
+        w.p(f"您的申请已于{zh_datetime(data.accepted_at)}受理，承诺于{zh_date(data.promised_date)}前办结"
+            f"（{working_days_zh(data.time_limit_days)}）。办理进度可凭受理编号和查询码查询，"
+            f"咨询电话：{data.station.phone}。", "indent"),
+        Spacer(1, 10 * mm),
+        w.signature_block(data.station.name_zh, data.accepted_at.date()),
+        Spacer(1, 6 * mm),
+        w.p(f"地址：{data.station.address}　　受理人：{data.clerk_name}", "small"),
+    ]
+
+
+def build_pdf(data: ReceiptData, paper: Paper = Paper.ROLL_80, *, fonts: FontSet | None = None) -> bytes:
+    w = Writer(paper, fonts, base_size=12.0 if paper is Paper.A4 else None)
+    meta = {"title": f"{TITLE} {data.case_number}", "author": data.station.name_zh}
+    if paper.is_roll:
+        return build_roll(_roll_story(data, w), paper, **meta)
+    return build_a4(_a4_story(data, w), fonts=w.fonts, **meta)

@@ -1,0 +1,340 @@
+"""Plain data for every printed document: what the store and services hand to `printing`.
+
+Frozen dataclasses only — no SQLAlchemy, no Qt — so a document can be built (and tested) from
+values alone. The documents mask, format and lay out; these classes carry the facts unmasked
+(e.g. the full ID number: the receipt masks it, the certificate prints it in full).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+# Administrative Reconsideration Law (行政复议法, revised 2023, in force 2024-01-01) art. 20: apply
+# within 60 days of knowing of the act. Administrative Procedure Law (行政诉讼法, 2017) art. 46:
+# sue within 6 months of knowing of the act.
+RECONSIDERATION_PERIOD_DAYS = 60
+LAWSUIT_PERIOD_MONTHS = 6
+
+# The published average approval time the station measures itself against (working days).
+TARGET_WORKING_DAYS = 1.27
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    """The issuing police station, printed as the header and signature of every document."""
+
+    code: str  # e.g. "210102001"; also the key name in the signing keyring
+    name_zh: str  # e.g. "沈阳市公安局和平分局南市场派出所"
+    address: str
+    phone: str
+    branch_name: str = ""  # e.g. "沈阳市公安局和平分局"
+
+
+@dataclass(frozen=True)
+class ReceivedMaterial:
+    name_zh: str
+    form: str = "原件"  # 原件 / 复印件 / 电子证照
+    copies: int = 1
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    """受理回执: proof that an application was accepted and when it will be finished."""
+
+    station: StationInfo
+    case_number: str
+    lookup_code: str  # for progress queries at the kiosk (goes into the QR code)
+    transaction_code: str
+    transaction_name_zh: str
+    transaction_name_en: str
+    applicant_name: str
+    applicant_id_number: str  # full; the receipt prints it masked
+    materials_received: tuple[ReceivedMaterial, ...]
+    accepted_at: datetime
+    time_limit_days: int  # working days; 0 = finished on the spot
+    promised_date: date
+    clerk_name: str
+    approval_level: str  # e.g. "派出所审批", "分局审批（5个工作日）"
+    fee_zh: str = "不收费"
+
+
+@dataclass(frozen=True)
+class MissingMaterial:
+    name_zh: str
+    why_zh: str  # why it is needed / what is wrong with what was brought
+    form: str = "原件"
+
+
+@dataclass(frozen=True)
+class SupplementNoticeData:
+    """一次性告知书: every missing material in one notice."""
+
+    station: StationInfo
+    document_number: str
+    case_number: str
+    transaction_name_zh: str
+    applicant_name: str
+    applied_at: datetime
+    missing_materials: tuple[MissingMaterial, ...]
+    supply_deadline: date
+    clerk_name: str
+    issued_at: datetime
+
+
+@dataclass(frozen=True)
+class AppealRights:
+    """Where the citizen may challenge a decision; the periods are the statutory ones."""
+
+    reconsideration_body: str  # e.g. "沈阳市和平区人民政府"
+    court: str  # e.g. "沈阳市和平区人民法院"
+    reconsideration_days: int = RECONSIDERATION_PERIOD_DAYS
+    lawsuit_months: int = LAWSUIT_PERIOD_MONTHS
+
+
+@dataclass(frozen=True)
+class NotAcceptedNoticeData:
+    """不予受理通知书."""
+
+    station: StationInfo
+    document_number: str
+    transaction_name_zh: str
+    applicant_name: str
+    applied_at: datetime
+    reason_zh: str
+    legal_basis_zh: str  # e.g. "《中华人民共和国行政许可法》第三十二条第一款第（二）项"
+    rights: AppealRights
+    clerk_name: str
+    issued_at: datetime
+    case_number: str = ""
+
+
+@dataclass(frozen=True)
+class DenialDecisionData:
+    """不予许可决定书: the application was accepted, examined and refused."""
+
+    station: StationInfo
+    document_number: str
+    case_number: str
+    transaction_name_zh: str
+    applicant_name: str
+    applicant_id_number: str
+    applied_at: datetime
+    reason_zh: str
+    legal_basis_zh: str
+    rights: AppealRights
+    decided_at: datetime
+    clerk_name: str
+
+
+@dataclass(frozen=True)
+class CompletionNoticeData:
+    """办结通知书: the case is finished; what to collect, where and when."""
+
+    station: StationInfo
+    document_number: str
+    case_number: str
+    transaction_name_zh: str
+    applicant_name: str
+    accepted_at: datetime
+    completed_at: datetime
+    result_zh: str
+    items_to_collect: tuple[str, ...]
+    collect_place_zh: str
+    collect_hours_zh: str
+    clerk_name: str
+
+
+@dataclass(frozen=True)
+class MovePerson:
+    """One person on a move-in permit (the applicant and those moving with them)."""
+
+    name: str
+    sex: str
+    birth_date: date
+    id_number: str
+    relationship_zh: str  # to the applicant: 本人 / 配偶 / 子女 …
+
+
+@dataclass(frozen=True)
+class MoveInPermitData:
+    """准予迁入证明 (the move-in permit of the national form)."""
+
+    station: StationInfo
+    permit_number: str
+    case_number: str
+    persons: tuple[MovePerson, ...]
+    from_address_zh: str  # 迁出地 (current registered address)
+    from_authority_zh: str  # 迁出地户口登记机关
+    to_address_zh: str  # 迁入地 (full address)
+    to_authority_zh: str  # 迁入地户口登记机关 (normally this station)
+    reason_zh: str
+    issued_on: date
+    valid_until: date
+    clerk_name: str
+
+
+@dataclass(frozen=True)
+class HouseholdCertificateData:
+    """户籍证明: facts certified from the register, with a signed QR code."""
+
+    station: StationInfo
+    serial: str
+    name: str
+    sex: str
+    nation: str
+    birth_date: date
+    id_number: str
+    address: str
+    household_head: str
+    relationship_to_head: str
+    registered_on: date  # when the person was registered at this address
+    purpose_zh: str
+    issued_at: datetime
+    clerk_name: str
+    valid_until: date | None = None
+    former_names: str = ""
+
+    def certified_facts(self) -> dict[str, str]:
+        """The facts the signature covers, as text exactly as printed (key order is fixed)."""
+        return {
+            "serial": self.serial,
+            "station": self.station.code,
+            "name": self.name,
+            "former_names": self.former_names,
+            "sex": self.sex,
+            "nation": self.nation,
+            "birth_date": self.birth_date.isoformat(),
+            "id_number": self.id_number,
+            "address": self.address,
+            "household_head": self.household_head,
+            "relationship_to_head": self.relationship_to_head,
+            "registered_on": self.registered_on.isoformat(),
+            "purpose": self.purpose_zh,
+            "issued_on": self.issued_at.date().isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class QueueTicketData:
+    """排队号."""
+
+    station: StationInfo
+    number: str  # e.g. "A023"
+    transaction_name_zh: str
+    people_ahead: int
+    issued_at: datetime
+    estimated_wait_minutes: int | None = None
+    note_zh: str = "请留意叫号屏幕和语音提示，过号请重新取号。"
+
+
+# --- the daily report -------------------------------------------------------------------------
+
+
+class RatingLevel(Enum):
+    """The five levels of the 好差评 service rating, best first."""
+
+    VERY_SATISFIED = "非常满意"
+    SATISFIED = "满意"
+    BASICALLY_SATISFIED = "基本满意"
+    DISSATISFIED = "不满意"
+    VERY_DISSATISFIED = "非常不满意"
+
+    @property
+    def label_zh(self) -> str:
+        return self.value
+
+    @property
+    def label_en(self) -> str:
+        return self.name.replace("_", " ").lower()
+
+
+@dataclass(frozen=True)
+class RatingCounts:
+    counts: Mapping[RatingLevel, int] = field(default_factory=dict)
+
+    def count(self, level: RatingLevel) -> int:
+        return int(self.counts.get(level, 0))
+
+    def items(self) -> Iterator[tuple[RatingLevel, int]]:
+        """All five levels in order, including those nobody chose."""
+        for level in RatingLevel:
+            yield level, self.count(level)
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.items())
+
+    @property
+    def satisfied(self) -> int:
+        """非常满意 + 满意 + 基本满意: the numerator of the published satisfaction rate."""
+        return sum(
+            self.count(level)
+            for level in (RatingLevel.VERY_SATISFIED, RatingLevel.SATISFIED, RatingLevel.BASICALLY_SATISFIED)
+        )
+
+    @property
+    def dissatisfied_follow_ups(self) -> int:
+        """不满意 + 非常不满意: each opens a follow-up to rectify within 15 working days."""
+        return self.count(RatingLevel.DISSATISFIED) + self.count(RatingLevel.VERY_DISSATISFIED)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return self.satisfied / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """Case figures of one transaction or one clerk for the report day."""
+
+    key: str  # transaction code or clerk id
+    label_zh: str
+    accepted: int
+    completed: int
+    overdue: int
+    completed_within_limit: int
+    average_working_days: float | None  # over the cases completed that day
+
+    @property
+    def within_limit_share(self) -> float | None:
+        return self.completed_within_limit / self.completed if self.completed else None
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    case_number: str
+    transaction_name_zh: str
+    applicant_name: str
+    clerk_name: str
+    accepted_on: date
+    due_on: date
+    overdue_working_days: int
+    status_zh: str
+
+
+@dataclass(frozen=True)
+class KioskUseRow:
+    kiosk_code: str
+    location_zh: str
+    sessions: int
+    tickets_issued: int
+    progress_queries: int
+    documents_printed: int
+
+
+@dataclass(frozen=True)
+class DailyReportData:
+    """户籍业务日报: the figures of one station and one day, already computed."""
+
+    station: StationInfo
+    report_date: date
+    generated_at: datetime
+    totals: FigureRow
+    by_transaction: tuple[FigureRow, ...]
+    by_clerk: tuple[FigureRow, ...]
+    overdue: tuple[OverdueRow, ...]
+    kiosk_use: tuple[KioskUseRow, ...]
+    ratings: RatingCounts
+    target_working_days: float = TARGET_WORKING_DAYS
