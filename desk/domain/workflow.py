@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desk.domain.catalog import Approval
 from desk.domain.errors import DeskError
 
 
@@ -62,14 +63,6 @@ class Role(StrEnum):
     @property
     def label_zh(self) -> str:
         return {"clerk": "窗口民警", "leader": "所领导", "manager": "管理员（所长）", "admin": "系统管理员"}[self]
-
-
-class Approval(StrEnum):
-    """Who decides a transaction (catalog `approval`)."""
-
-    CLERK = "clerk"  # the window clerk completes it
-    LEADER = "leader"  # the station leader approves
-    BRANCH = "branch"  # the branch (分局) decides; the station records the decision
 
 
 class Action(StrEnum):

@@ -25,6 +25,10 @@ class CitizenView:
     valid_to: date | None
     card_type: str
     phone: str
+    household_head: str = ""
+    relationship_to_head: str = ""
+    registered_on: date | None = None
+    former_names: str = ""
 
     @classmethod
     def of(cls, citizen: Citizen) -> CitizenView:
@@ -41,6 +45,10 @@ class CitizenView:
             valid_to=citizen.valid_to,
             card_type=citizen.card_type,
             phone=citizen.phone,
+            household_head=citizen.household_head,
+            relationship_to_head=citizen.relationship_to_head,
+            registered_on=citizen.registered_on,
+            former_names=citizen.former_names,
         )
 
     def to_json_dict(self) -> dict[str, Any]:

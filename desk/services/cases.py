@@ -139,7 +139,12 @@ class CaseService:
                 raise FormIncomplete(problems)
             eligibility = transaction.check_eligibility(case.form_values, facts, today)
             if not eligibility.eligible:
-                raise NotEligible([r.reason_zh for r in eligibility.failed], [r.reason_en for r in eligibility.failed])
+                # A pending rule (its fields not filled) blocks acceptance too: say which.
+                reasons_zh = [r.reason_zh for r in eligibility.failed]
+                reasons_zh += [f"尚不能判断（请补全相关信息）：{r.reason_zh}" for r in eligibility.pending]
+                reasons_en = [r.reason_en for r in eligibility.failed]
+                reasons_en += [f"cannot tell yet (fill in the fields): {r.reason_en}" for r in eligibility.pending]
+                raise NotEligible(reasons_zh, reasons_en)
             # Materials handed in at an earlier visit (before a supplement notice) still count.
             received_keys = set(received) | {m.material_key for m in case.materials}
             missing = self._missing(transaction, case.form_values, facts, today, received_keys)

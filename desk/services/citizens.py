@@ -64,6 +64,19 @@ class CitizenService:
                          entity_type="citizen", entity_id=facts.id_number, details={"created": created})
             return CitizenView.of(citizen)
 
+    def set_register_facts(self, actor: Actor | None, id_number: str, *, household_head: str,
+                           relationship_to_head: str, registered_on: date | None, former_names: str = "") -> None:
+        """Facts of the household register (not on the card) that a household certificate certifies."""
+        with self.store.write() as session:
+            citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+            if citizen is None:
+                raise NotFound(f"没有身份证号为 {id_number} 的人员记录。", f"No citizen with ID number {id_number}.")
+            citizen.household_head, citizen.relationship_to_head = household_head, relationship_to_head
+            citizen.registered_on, citizen.former_names = registered_on, former_names
+            citizen.updated_at = self.clock.now()
+            audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.register_updated",
+                         entity_type="citizen", entity_id=id_number, details={"household_head": household_head})
+
     def view(self, actor: Actor | None, id_number: str, *, purpose: str = "desk") -> CitizenView:
         """Show one citizen's record; the view itself goes into the audit log."""
         with self.store.write() as session:

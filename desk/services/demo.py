@@ -106,9 +106,20 @@ class DemoBuilder:
 
     def register_residents(self, count: int) -> None:
         service = CitizenService(self.store, FixedClock(self._instant(self.today, 8)))
-        for _ in range(count):
+        heads: list[CardFacts] = []
+        for index in range(count):
             facts = self.resident()
             service.register_card(self.actors["clerk"], facts)
+            # Every third resident lives in an earlier resident's household; the others head their own.
+            head = heads[-1] if index % 3 == 2 and heads else facts
+            if head is facts:
+                heads.append(facts)
+            relationship = "户主" if head is facts else self.rng.choice(["配偶", "子", "女", "母亲", "父亲"])
+            assert facts.birth_date is not None
+            registered = facts.birth_date + timedelta(days=self.rng.randint(20, 9000))
+            service.set_register_facts(self.actors["clerk"], facts.id_number, household_head=head.name,
+                                       relationship_to_head=relationship,
+                                       registered_on=min(registered, self.today - timedelta(days=30)))
             self.residents.append(facts)
 
     # -- cases -----------------------------------------------------------------------------------
@@ -158,7 +169,7 @@ class DemoBuilder:
         if plan == "withdrawn":
             clock.advance(timedelta(hours=1))
             return service.withdraw(clerk, case.number, case.version, "申请人主动撤回申请。").state.value
-        if transaction.approval is Approval.CLERK or str(transaction.approval) == "clerk":
+        if transaction.approval is Approval.CLERK:
             if plan in ("completed", "approved", "denied", "under_review", "overdue"):
                 clock.advance(timedelta(minutes=5))
                 case = service.complete(clerk, case.number, case.version)
@@ -183,7 +194,7 @@ class DemoBuilder:
     def _transaction_for(self, plan: str) -> Transaction:
         transactions = self.catalog.transactions()
         if plan in ("under_review", "approved", "denied", "overdue", "accepted"):
-            reviewed = [t for t in transactions if str(t.approval) != "clerk"]
+            reviewed = [t for t in transactions if t.approval is not Approval.CLERK]
             transactions = reviewed or transactions
         return self.rng.choice(transactions)
 

@@ -104,6 +104,11 @@ class Citizen(Base):
     card_type: Mapped[str] = mapped_column(String(20), default="resident")
     photo_wlt: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     phone: Mapped[str] = mapped_column(String(32), default="")
+    # Register facts (not on the card) that a household certificate (户籍证明) certifies.
+    household_head: Mapped[str] = mapped_column(String(60), default="")
+    relationship_to_head: Mapped[str] = mapped_column(String(20), default="")
+    registered_on: Mapped[date | None] = mapped_column(Date, default=None)
+    former_names: Mapped[str] = mapped_column(String(120), default="")
     updated_at: Mapped[datetime]
 
 

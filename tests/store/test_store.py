@@ -1,0 +1,65 @@
+"""The store: migrations equal the models, SQLite pragmas, time zones, rare characters round-trip."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select, text
+
+from desk.store.database import Store
+from desk.store.migrate import current_revision, head_revision
+from desk.store.models import Base, Citizen
+
+RARE_NAMES = ["王𠮷", "𪚥𰻞", "李䶮", "赵𡒄𣲙", "欧阳𬌗"]  # Extension B, G, A, B, E
+
+
+def test_migrated_schema_equals_models(database_url: str) -> None:
+    store = Store(database_url)
+    assert current_revision(store) == head_revision(store)
+    with store.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    store.dispose()
+
+
+def test_rare_characters_and_times_round_trip(database_url: str) -> None:
+    store = Store(database_url)
+    shanghai_noon = datetime(2026, 3, 2, 12, 0, 0, 123456, tzinfo=timezone(timedelta(hours=8)))
+    with store.write() as session:
+        for index, name in enumerate(RARE_NAMES):
+            session.add(Citizen(id_number=f"21010219900101{index:03d}X"[:18], name=name, updated_at=shanghai_noon))
+    with store.read() as session:
+        rows = session.execute(select(Citizen).order_by(Citizen.id)).scalars().all()
+        assert [c.name for c in rows] == RARE_NAMES
+        assert rows[0].updated_at == shanghai_noon
+        assert rows[0].updated_at.tzinfo is not None
+        assert rows[0].updated_at.astimezone(UTC).hour == 4
+    store.dispose()
+
+
+def test_naive_datetimes_are_refused(sqlite_url: str) -> None:
+    store = Store(sqlite_url)
+    with pytest.raises(Exception, match="naive"), store.write() as session:
+        session.add(Citizen(id_number="210102199001010000", name="x", updated_at=datetime(2026, 1, 1)))
+        session.flush()
+
+
+def test_sqlite_is_configured_for_safety(sqlite_url: str) -> None:
+    store = Store(sqlite_url)
+    with store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert connection.execute(text("PRAGMA synchronous")).scalar_one() == 2  # FULL
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar_one() >= 5000
+
+
+def test_a_failed_write_leaves_nothing_behind(sqlite_url: str) -> None:
+    store = Store(sqlite_url)
+    with pytest.raises(RuntimeError), store.write() as session:
+        session.add(Citizen(id_number="210102199001010000", name="张三", updated_at=datetime.now(UTC)))
+        session.flush()
+        raise RuntimeError("power cut")
+    with store.read() as session:
+        assert session.execute(select(Citizen)).first() is None
