@@ -51,7 +51,12 @@ def _b64e(data: bytes) -> str:
 def _b64d(text: str) -> bytes:
     if not re.fullmatch(r"[A-Za-z0-9_-]*", text):
         raise ValueError("not base64url")
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    # Only the canonical spelling is accepted: otherwise the unused low bits of the last
+    # character could be changed and a different text would still verify.
+    if _b64e(data) != text:
+        raise ValueError("non-canonical base64url")
+    return data
 
 
 def canonical_facts(facts: Mapping[str, str]) -> bytes:

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desk.cli.audit_cmd",
     "desk.cli.demo_cmd",
     "desk.cli.id_cmd",
+    "desk.cli.verify_cmd",
 )
 
 

@@ -1,0 +1,306 @@
+"""The persistent print queue and the service that prints it on a worker thread.
+
+Each job is two files in the spool folder (in the data dir): `<id>.pdf` and `<id>.json`
+(status, attempts, last error), each written to a temporary file, fsynced and renamed, so a
+power cut leaves either the old or the new version. A job that fails (printer offline, out of
+paper) stays `failed` with its error until `retry`; a job found `printing` at start-up (the
+process died mid-job) becomes `failed` too — it may or may not have come out, so the clerk
+decides rather than the machine printing a certificate twice.
+
+`PrintService` owns one worker thread (plain `threading`; the Qt adapter lives in desk/ui).
+Thread contract: every public method may be called from any thread and never waits for a
+printer; callbacks run on the worker thread and must not touch widgets directly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import queue as _queue
+import threading
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from printing.printers import Printer, PrinterState, PrinterStatus
+
+_log = logging.getLogger(__name__)
+
+
+class JobStatus(StrEnum):
+    PENDING = "pending"
+    PRINTING = "printing"
+    DONE = "done"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    job_id: str
+    printer: str
+    job_name: str
+    copies: int
+    media: str | None
+    status: JobStatus
+    created_at: str
+    updated_at: str
+    attempts: int = 0
+    last_error_zh: str = ""
+    last_error_en: str = ""
+    reference: str | None = None  # what the printer returned (CUPS request id, file path)
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["status"] = self.status.value
+        return json.dumps(data, ensure_ascii=False, indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> PrintJob:
+        data = json.loads(text)
+        data["status"] = JobStatus(data["status"])
+        return cls(**data)
+
+
+class JobNotFoundError(KeyError):
+    def __init__(self, job_id: str) -> None:
+        super().__init__(job_id)
+        self.message_zh = f"找不到打印任务 {job_id}"
+        self.message_en = f"print job {job_id} not found"
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:6]}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)  # make the rename itself durable
+    finally:
+        os.close(dir_fd)
+
+
+class PrintQueue:
+    """Jobs on disk. Thread-safe (one lock around every read-modify-write)."""
+
+    def __init__(self, spool_dir: Path) -> None:
+        self.spool_dir = spool_dir
+        spool_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+
+    def _json_path(self, job_id: str) -> Path:
+        return self.spool_dir / f"{job_id}.json"
+
+    def _write(self, job: PrintJob) -> PrintJob:
+        _atomic_write(self._json_path(job.job_id), job.to_json().encode("utf-8"))
+        return job
+
+    def submit(self, pdf: bytes, *, printer: str, job_name: str, copies: int = 1, media: str | None = None) -> PrintJob:
+        job_id = f"{datetime.now():%Y%m%d-%H%M%S-%f}-{uuid.uuid4().hex[:6]}"
+        now = _now()
+        job = PrintJob(job_id, printer, job_name, max(1, copies), media, JobStatus.PENDING, now, now)
+        with self._lock:
+            _atomic_write(self.spool_dir / f"{job_id}.pdf", pdf)  # the PDF first: metadata never points at nothing
+            return self._write(job)
+
+    def get(self, job_id: str) -> PrintJob:
+        try:
+            return PrintJob.from_json(self._json_path(job_id).read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise JobNotFoundError(job_id) from exc
+
+    def pdf(self, job_id: str) -> bytes:
+        try:
+            return (self.spool_dir / f"{job_id}.pdf").read_bytes()
+        except FileNotFoundError as exc:
+            raise JobNotFoundError(job_id) from exc
+
+    def jobs(self) -> list[PrintJob]:
+        result = []
+        for path in sorted(self.spool_dir.glob("*.json")):
+            try:
+                result.append(PrintJob.from_json(path.read_text(encoding="utf-8")))
+            except (ValueError, TypeError, KeyError):
+                continue  # an unreadable record must not hide the other jobs
+        return result
+
+    def pending(self) -> list[PrintJob]:
+        """Jobs not yet printed: waiting, or failed and waiting for a retry."""
+        return [j for j in self.jobs() if j.status in (JobStatus.PENDING, JobStatus.FAILED)]
+
+    def _update(self, job_id: str, **changes: object) -> PrintJob:
+        with self._lock:
+            job = replace(self.get(job_id), updated_at=_now(), **changes)  # type: ignore[arg-type]
+            return self._write(job)
+
+    def mark_printing(self, job_id: str) -> PrintJob:
+        with self._lock:
+            job = self.get(job_id)
+            return self._update(job_id, status=JobStatus.PRINTING, attempts=job.attempts + 1)
+
+    def mark_done(self, job_id: str, reference: str | None = None) -> PrintJob:
+        return self._update(job_id, status=JobStatus.DONE, reference=reference, last_error_zh="", last_error_en="")
+
+    def mark_failed(self, job_id: str, error_zh: str, error_en: str) -> PrintJob:
+        return self._update(job_id, status=JobStatus.FAILED, last_error_zh=error_zh, last_error_en=error_en)
+
+    def retry(self, job_id: str) -> PrintJob:
+        """Put a failed (or still pending) job back in line; a done job is not printed again."""
+        with self._lock:
+            job = self.get(job_id)
+            if job.status is JobStatus.DONE:
+                raise ValueError("打印任务已完成，不能重试 / the job is done; print it again as a new job")
+            return self._update(job_id, status=JobStatus.PENDING)
+
+    def recover(self) -> list[PrintJob]:
+        """At start-up: jobs left `printing` by a crash become failed (they may have printed)."""
+        recovered = []
+        for job in self.jobs():
+            if job.status is JobStatus.PRINTING:
+                recovered.append(self.mark_failed(
+                    job.job_id, "上次打印时程序中断，请确认纸张后再重试",
+                    "interrupted while printing; check the paper before retrying"))
+        return recovered
+
+    def remove(self, job_id: str) -> None:
+        with self._lock:
+            self._json_path(job_id).unlink(missing_ok=True)
+            (self.spool_dir / f"{job_id}.pdf").unlink(missing_ok=True)
+
+
+JobCallback = Callable[[PrintJob], None]
+StateCallback = Callable[[str, PrinterState], None]
+
+
+class PrintService:
+    """Prints queued jobs on one worker thread; the caller never waits for a printer."""
+
+    def __init__(
+        self,
+        print_queue: PrintQueue,
+        printers: Mapping[str, Printer],
+        *,
+        on_job_changed: JobCallback | None = None,
+        on_printer_state: StateCallback | None = None,
+    ) -> None:
+        self.queue = print_queue
+        self.printers = dict(printers)
+        self._on_job_changed = on_job_changed
+        self._on_printer_state = on_printer_state
+        self._work: _queue.Queue[tuple[str, str] | None] = _queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._busy = threading.Condition()
+        self._outstanding = 0
+
+    def start(self) -> None:
+        """Start the worker; jobs interrupted last time become failed, pending ones are printed."""
+        if self._thread is not None:
+            return
+        for job in self.queue.recover():
+            self._emit_job(job)
+        self._thread = threading.Thread(target=self._run, name="print-worker", daemon=True)
+        self._thread.start()
+        for job in self.queue.jobs():
+            if job.status is JobStatus.PENDING:
+                self._put(("job", job.job_id))
+
+    def submit(self, pdf: bytes, *, printer: str, job_name: str, copies: int = 1, media: str | None = None) -> PrintJob:
+        job = self.queue.submit(pdf, printer=printer, job_name=job_name, copies=copies, media=media)
+        self._put(("job", job.job_id))
+        return job
+
+    def retry(self, job_id: str) -> PrintJob:
+        job = self.queue.retry(job_id)
+        self._put(("job", job_id))
+        return job
+
+    def request_state(self, printer: str) -> None:
+        """Ask for a printer's state; the answer arrives through `on_printer_state`."""
+        self._put(("state", printer))
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until all work handed over so far is finished (for the CLI and tests)."""
+        with self._busy:
+            return self._busy.wait_for(lambda: self._outstanding == 0, timeout)
+
+    def close(self, timeout: float = 10.0) -> None:
+        if self._thread is None:
+            return
+        self._work.put(None)
+        self._thread.join(timeout)
+        self._thread = None
+
+    def _put(self, item: tuple[str, str]) -> None:
+        with self._busy:
+            self._outstanding += 1
+        self._work.put(item)
+
+    def _run(self) -> None:
+        while True:
+            item = self._work.get()
+            if item is None:
+                return
+            kind, key = item
+            try:
+                if kind == "job":
+                    self._print(key)
+                else:
+                    self._report_state(key)
+            except Exception as exc:  # the worker must survive anything a printer or a callback does
+                _log.exception("print worker: %s %s failed", kind, key)
+                if kind == "job":
+                    with contextlib.suppress(Exception):
+                        self._fail(key, f"打印出错：{exc}", f"printing error: {exc}")
+            finally:
+                with self._busy:
+                    self._outstanding -= 1
+                    self._busy.notify_all()
+
+    def _print(self, job_id: str) -> None:
+        job = self.queue.get(job_id)
+        if job.status is not JobStatus.PENDING:
+            return  # already printed or failed meanwhile (e.g. a duplicate retry)
+        printer = self.printers.get(job.printer)
+        if printer is None:
+            self._fail(job_id, f"未配置打印机 {job.printer}", f"no printer named {job.printer}")
+            return
+        self._emit_job(self.queue.mark_printing(job_id))
+        try:
+            result = printer.print_pdf(self.queue.pdf(job_id), job.job_name, job.copies, job.media)
+        except Exception as exc:
+            self._fail(job_id, f"打印出错：{exc}", f"printing error: {exc}")
+            self._emit_state(job.printer, PrinterState.of(PrinterStatus.UNKNOWN, str(exc)))
+            return
+        self._emit_state(job.printer, result.state)
+        if result.ok:
+            self._emit_job(self.queue.mark_done(job_id, result.reference))
+        else:
+            self._fail(job_id, result.message_zh, result.message_en)
+
+    def _fail(self, job_id: str, zh: str, en: str) -> None:
+        self._emit_job(self.queue.mark_failed(job_id, zh, en))
+
+    def _report_state(self, name: str) -> None:
+        printer = self.printers.get(name)
+        state = (printer.state() if printer is not None
+                 else PrinterState.of(PrinterStatus.OFFLINE, zh=f"未配置打印机 {name}", en=f"no printer named {name}"))
+        self._emit_state(name, state)
+
+    def _emit_job(self, job: PrintJob) -> None:
+        if self._on_job_changed is not None:
+            self._on_job_changed(job)
+
+    def _emit_state(self, name: str, state: PrinterState) -> None:
+        if self._on_printer_state is not None:
+            self._on_printer_state(name, state)
