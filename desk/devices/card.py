@@ -1,21 +1,24 @@
 """What a card read yields: the `IdCard` record, interpreted from the raw text block.
 
 `card_from_text` turns the decoded fields (`protocol.CardText`) into typed values — dates, the
-ethnic group's name, sex — and checks them. Nothing a card says is trusted: a bad ID-number
-check character, an impossible date, an expired card or undecodable text becomes a flag in
-`IdCard.problems` that the clerk sees, never a silent acceptance and never an exception.
+ethnic group's name, sex — and checks them; the number is checked by the domain's ID-number
+rules (`desk.domain.idnumber`), which know every card's numbering scheme.
+
+Nothing a card says is trusted: a bad ID-number check character, an impossible date, an expired
+card or undecodable text becomes a flag in `IdCard.problems` that the clerk sees, never a silent
+acceptance and never an exception.
 """
 
 from __future__ import annotations
 
 import base64
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from desk.devices.nations import nation_name
 from desk.devices.protocol import PHOTO_SIZE, CardText, CardType
+from desk.domain.idnumber import IdKind, InvalidIdNumber, parse_id_number
 
 LONG_TERM = "长期"
 
@@ -23,11 +26,6 @@ SEX_BY_CODE = {"1": "male", "2": "female", "0": "unknown", "9": "unspecified"}
 SEX_LABELS = {"male": ("男", "male"), "female": ("女", "female"), "unknown": ("未知", "unknown"),
               "unspecified": ("未说明", "unspecified"), "invalid": ("无效", "invalid")}
 
-_ID18 = re.compile(r"^\d{17}[\dX]$")
-_FOREIGN15 = re.compile(r"^[A-Z]{3}\d{12}$")
-# GB 11643-1999 MOD 11-2: weight of position i is 2^(17-i) mod 11.
-_ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
-_ID_CHECK_CHARS = "10X98765432"
 
 
 @dataclass(frozen=True)
@@ -122,32 +120,45 @@ def parse_card_date(text: str) -> date | None:
         return None
 
 
-def id_check_character(first17: str) -> str:
-    """The MOD 11-2 check character for 17 digits."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK_CHARS[total % 11]
+_KIND_BY_CARD = {
+    CardType.RESIDENT: IdKind.RESIDENT,
+    CardType.HK_MACAO_TAIWAN: IdKind.HK_MACAO_TAIWAN_PERMIT,
+    CardType.FOREIGN_2017: IdKind.FOREIGN_PERMANENT_2017,
+    CardType.FOREIGN_2023: IdKind.FOREIGN_PERMANENT_2023,
+}
+# InvalidIdNumber.code -> the card's problem flag.
+_ID_ERROR_FLAGS = {
+    "checksum": "id_checksum",
+    "empty": "id_number_format",
+    "length": "id_number_format",
+    "characters": "id_number_format",
+    "region_unknown": "id_region_unknown",
+    "birth_date_invalid": "id_birth_date_invalid",
+    "birth_date_future": "id_birth_date_invalid",
+    "birth_date_too_early": "id_birth_date_invalid",
+    "nationality": "id_nationality_unknown",
+}
 
 
-def id_number_problems(id_number: str, *, birth_date: date | None, sex: str) -> list[str]:
-    """Flags for an 18-character number (resident, residence permit, 2023 foreigner card).
+def id_number_problems(
+    id_number: str, *, card_type: CardType, birth_date: date | None, sex: str, today: date
+) -> list[str]:
+    """Flags for the card's number, checked by the domain's ID-number rules (GB 11643 & co.).
 
-    The domain's ID-number module is the authority when present; this is the same GB 11643
-    arithmetic so the device layer flags a forged or damaged number on its own.
+    A number that is valid on its own must also be the right kind for the card and agree with
+    the birth date and sex printed beside it.
     """
-    if not _ID18.match(id_number):
-        return ["id_number_format"]
+    try:
+        info = parse_id_number(id_number, today=today)
+    except InvalidIdNumber as error:
+        return [_ID_ERROR_FLAGS.get(error.code, f"id_{error.code}")]
     problems: list[str] = []
-    if id_check_character(id_number[:17]) != id_number[17]:
-        problems.append("id_checksum")
-    embedded = parse_card_date(id_number[6:14])
-    if embedded is None:
-        problems.append("id_birth_date_invalid")
-    elif birth_date is not None and embedded != birth_date:
+    if info.upgraded_from is not None or info.kind is not _KIND_BY_CARD[card_type]:
+        problems.append("id_kind_mismatch")
+    if birth_date is not None and info.birth_date != birth_date:
         problems.append("id_birth_date_mismatch")
-    if sex in ("male", "female"):
-        odd = int(id_number[16]) % 2 == 1
-        if odd != (sex == "male"):
-            problems.append("id_sex_mismatch")
+    if sex in ("male", "female") and info.sex != sex:
+        problems.append("id_sex_mismatch")
     return problems
 
 
@@ -200,11 +211,9 @@ def card_from_text(
         problems.append("not_yet_valid")
 
     id_number = get("id_number").upper()
-    if text.card_type is CardType.FOREIGN_2017:
-        if not _FOREIGN15.match(id_number):
-            problems.append("id_number_format")
-    else:
-        problems.extend(id_number_problems(id_number, birth_date=birth, sex=sex))
+    problems.extend(
+        id_number_problems(id_number, card_type=text.card_type, birth_date=birth, sex=sex, today=today)
+    )
 
     if len(photo) != PHOTO_SIZE:
         problems.append("photo_missing")
@@ -245,6 +254,9 @@ PROBLEM_MESSAGES: dict[str, tuple[str, str]] = {
     "id_birth_date_invalid": ("证件号码中的出生日期无效", "the birth date inside the ID number is invalid"),
     "id_birth_date_mismatch": ("证件号码与出生日期不一致", "the ID number does not match the birth date"),
     "id_sex_mismatch": ("证件号码与性别不一致", "the ID number does not match the sex"),
+    "id_region_unknown": ("证件号码的地区代码不存在", "the ID number's region code does not exist"),
+    "id_nationality_unknown": ("证件号码的国籍代码无法识别", "the ID number's nationality code is unknown"),
+    "id_kind_mismatch": ("证件号码与证件类型不符", "the ID number does not fit this kind of card"),
     "birth_date_invalid": ("出生日期无效", "the birth date is invalid"),
     "valid_from_invalid": ("有效期起始日期无效", "the validity start date is invalid"),
     "valid_to_invalid": ("有效期截止日期无效", "the validity end date is invalid"),

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desk.devices.card import LONG_TERM, card_from_text, describe_problem, id_check_character
+from desk.devices.card import LONG_TERM, card_from_text, describe_problem
 from desk.devices.nations import NATIONS, nation_code, nation_full_name, nation_name
 from desk.devices.protocol import CardType, decode_text_block, encode_text_block
 
@@ -74,10 +74,13 @@ def test_suspicious_cards_are_flagged(change: dict[str, str], flag: str) -> None
     assert zh and en and flag not in zh
 
 
-def test_bad_checksum_is_flagged_even_when_the_domain_module_is_missing() -> None:
-    number = "210102198503121239"
-    assert id_check_character(number[:17]) == "9"
-    assert id_check_character("11010519491231002") == "X"  # the standard's own example
+def test_a_number_of_the_wrong_kind_is_flagged() -> None:
+    # A residence-permit number on a resident card, and a resident number on a permit.
+    assert "id_kind_mismatch" in read({**FIELDS, "id_number": "810000198503121232"}).problems
+    permit_fields = {key: value for key, value in FIELDS.items() if key != "nation_code"}
+    permit = read(permit_fields, CardType.HK_MACAO_TAIWAN)
+    assert "id_kind_mismatch" in permit.problems
+    assert "id_region_unknown" in read({**FIELDS, "id_number": "000000198503121231"}).problems
 
 
 def test_photo_of_wrong_size_is_flagged() -> None:
@@ -85,7 +88,7 @@ def test_photo_of_wrong_size_is_flagged() -> None:
 
 
 def test_foreign_2017_number_format_is_checked() -> None:
-    fields = {"english_name": "IVANOV, IVAN", "name": "伊万诺夫", "sex_code": "1", "id_number": "RUS210085031201",
+    fields = {"english_name": "IVANOV, IVAN", "name": "伊万诺夫", "sex_code": "1", "id_number": "RUS210085031210",
               "nationality": "RUS", "birth_date": "19850312", "valid_from": "20180315", "valid_to": "20280315"}
     card = read(fields, CardType.FOREIGN_2017)
     assert card.card_type == "foreign_2017" and card.is_foreign and card.problems == ()

@@ -232,7 +232,7 @@ def test_resident_block_layout_is_the_reference_one() -> None:
          {"name": "陈嘉欣", "pass_number": "H60123456", "issue_count": "01", "id_number": "810000199203154520"},
          b"J\x00"),
         (CardType.FOREIGN_2017,
-         {"english_name": "IVANOV, IVAN", "name": "伊万诺夫", "id_number": "RUS210085031201",
+         {"english_name": "IVANOV, IVAN", "name": "伊万诺夫", "id_number": "RUS210085031210",
           "nationality": "RUS", "birth_date": "19850312"}, b"I\x00"),
         (CardType.FOREIGN_2023,
          {"name": "安娜", "english_name": "WOLFESCHLEGELSTEINHAUSENBERGER, HUBERT BLAINE",

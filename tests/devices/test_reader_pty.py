@@ -113,7 +113,7 @@ def wait_polls(sim: ReaderSimulator, count: int) -> None:
         ("smith-2023", {"card_type": "foreign_2023", "english_name": "SMITH, ANNA MARIA", "nationality": "USA",
                         "id_number": "921840199005210027", "problems": ()}),
         ("ivanov-2017", {"card_type": "foreign_2017", "english_name": "IVANOV, IVAN", "name": "伊万诺夫",
-                         "id_number": "RUS210085031201", "problems": ()}),
+                         "id_number": "RUS210085031210", "problems": ()}),
     ],
 )
 def test_read_once_every_demo_card(sim: ReaderSimulator, label: str, expected: dict[str, object]) -> None:
