@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desk.cli.demo_cmd",
     "desk.cli.id_cmd",
     "desk.cli.verify_cmd",
+    "desk.cli.reader_cmd",
 )
 
 
