@@ -11,10 +11,15 @@ from functools import cached_property
 from desk.domain.catalog import Catalog, load_catalog
 from desk.domain.clock import Clock
 from desk.domain.workdays import WorkingCalendar
-from desk.paths import holidays_dir
+from desk.paths import data_dir, holidays_dir
 from desk.services.case_queries import CaseQueries
 from desk.services.cases import CaseService
 from desk.services.citizens import CitizenService
+from desk.services.documents import DocumentService
+from desk.services.kiosks import KioskService
+from desk.services.queue import QueueService
+from desk.services.ratings import RatingService
+from desk.services.reports import ReportService
 from desk.services.users import UserService
 from desk.settings import Settings, load_settings
 from desk.store.database import Store
@@ -47,6 +52,27 @@ class Core:
     @cached_property
     def users(self) -> UserService:
         return UserService(self.store, self.clock)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        return DocumentService(self.store, self.catalog, self.calendar, self.clock, self.station_code,
+                               data_dir() / "keys")
+
+    @cached_property
+    def reports(self) -> ReportService:
+        return ReportService(self.store, self.catalog, self.calendar, self.clock)
+
+    @cached_property
+    def queue(self) -> QueueService:
+        return QueueService(self.store, self.catalog, self.clock, self.station_code)
+
+    @cached_property
+    def ratings(self) -> RatingService:
+        return RatingService(self.store, self.calendar, self.clock, self.station_code)
+
+    @cached_property
+    def kiosks(self) -> KioskService:
+        return KioskService(self.store, self.clock, self.station_code)
 
 
 def build_core(database_url: str | None = None, *, clock: Clock | None = None,

@@ -22,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desk.cli.case_cmd",
     "desk.cli.audit_cmd",
     "desk.cli.demo_cmd",
+    "desk.cli.print_cmd",
+    "desk.cli.report_cmd",
     "desk.cli.id_cmd",
     "desk.cli.verify_cmd",
     "desk.cli.reader_cmd",

@@ -23,7 +23,7 @@ from desk.store.database import Store
 
 DEMO_PASSWORD = "demo1234"
 DEMO_STATION = ("HP01", "沈阳市公安局和平分局太原街派出所", "沈阳市公安局和平分局",
-                "沈阳市和平区太原南街 68 号", "024-23456110")
+                "沈阳市和平区太原南街 68 号", "024-23456110", "沈阳市和平区人民政府", "沈阳市和平区人民法院")
 DEMO_USERS = (
     ("clerk", "张丽", Role.CLERK),
     ("clerk2", "刘洋", Role.CLERK),
@@ -71,6 +71,7 @@ class DemoBuilder:
         self.rng = random.Random(seed)
         self.today = today or Clock().today()
         self.residents: list[CardFacts] = []
+        self.latest = self._instant(self.today, 0)
         self.actors: dict[str, Actor] = {}
 
     # -- people ----------------------------------------------------------------------------------
@@ -92,7 +93,7 @@ class DemoBuilder:
         sex = rng.choice(["male", "female"])
         age_days = rng.randint(min_age * 365 + 10, max_age * 365)
         birth = self.today - timedelta(days=age_days)
-        id_number = generate_id_number(region, birth, sex, rng.randint(1, 499))
+        id_number = generate_id_number(region, birth, sex, rng.randint(0, 400))
         name = rng.choice(SURNAMES) + rng.choice(GIVEN_MALE if sex == "male" else GIVEN_FEMALE)
         unit = f"{rng.randint(1, 30)}-{rng.randint(1, 6)}-{rng.randint(1, 4)}"
         address = f"辽宁省沈阳市{district}{rng.choice(streets)}{rng.randint(1, 300)}号{unit}"
@@ -127,6 +128,8 @@ class DemoBuilder:
     def cases(self, count: int) -> dict[str, int]:
         counts: dict[str, int] = {}
         working_days = self._recent_working_days(25)
+        # Nothing in the demo happens later than the end of the last working day before today.
+        self.latest = self._instant(working_days[-1], 17, 30)
         plans = ["completed", "completed", "completed", "under_review", "approved", "accepted", "supplement",
                  "not_accepted", "denied", "withdrawn", "draft", "overdue"]
         made = 0
@@ -134,7 +137,14 @@ class DemoBuilder:
         while made < count and attempts < count * 20:
             attempts += 1
             plan = plans[made % len(plans)]
-            day = working_days[0 if plan == "overdue" else self.rng.randrange(len(working_days))]
+            if plan == "overdue":
+                day = working_days[self.rng.randrange(3)]
+            elif plan in ("accepted", "under_review", "approved"):
+                day = working_days[-1 - self.rng.randrange(2)]  # still within their time limit
+            elif self.rng.random() < 0.4:
+                day = working_days[-1 - self.rng.randrange(3)]  # the recent days the manager looks at
+            else:
+                day = working_days[self.rng.randrange(len(working_days))]
             state = self._one_case(plan, day)
             if state is not None:
                 counts[state] = counts.get(state, 0) + 1
@@ -144,7 +154,7 @@ class DemoBuilder:
     def _one_case(self, plan: str, day: date) -> str | None:
         transaction = self._transaction_for(plan)
         applicant = self.rng.choice(self.residents)
-        clock = FixedClock(self._instant(day, self.rng.randint(8, 15), self.rng.randint(0, 59)))
+        clock = _CappedClock(self._instant(day, self.rng.randint(8, 15), self.rng.randint(0, 59)), self.latest)
         service = CaseService(self.store, self.catalog, self.calendar, clock, DEMO_STATION[0])
         clerk = self.actors[self.rng.choice(["clerk", "clerk2"])]
         facts = ApplicantFacts(applicant.birth_date, applicant.sex, applicant.nation, applicant.id_number[:6])
@@ -257,6 +267,19 @@ class DemoBuilder:
     @staticmethod
     def _instant(day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, time(hour, minute), CHINA_TZ).astimezone(UTC)
+
+
+_END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass
+class _CappedClock(FixedClock):
+    """A demo clock that never runs past `latest`: demo history must not lie in the future."""
+
+    latest: datetime = _END_OF_TIME
+
+    def now(self) -> datetime:
+        return min(self.current, self.latest)
 
 
 def build_demo(store: Store, catalog: Catalog, calendar: WorkingCalendar, *, residents: int, cases: int,

@@ -37,12 +37,12 @@ class UserService:
     clock: Clock
 
     def ensure_station(self, code: str, name_zh: str, branch_name: str = "", address: str = "",
-                       phone: str = "") -> None:
+                       phone: str = "", reconsideration_body: str = "", court: str = "") -> None:
         with self.store.write() as session:
             station = session.get(Station, code)
             if station is None:
                 session.add(Station(code=code, name_zh=name_zh, branch_name=branch_name, address=address,
-                                    phone=phone))
+                                    phone=phone, reconsideration_body=reconsideration_body, court=court))
 
     def create_user(self, username: str, display_name: str, role: Role, station_code: str,
                     password: str) -> int:

@@ -69,6 +69,9 @@ class Station(Base):
     branch_name: Mapped[str] = mapped_column(String(80), default="")
     address: Mapped[str] = mapped_column(String(160), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
+    # Where a citizen may challenge the station's decisions (printed on refusals).
+    reconsideration_body: Mapped[str] = mapped_column(String(80), default="")
+    court: Mapped[str] = mapped_column(String(80), default="")
 
 
 class User(Base):

@@ -1,0 +1,387 @@
+"""Documents from the store: build each paper's plain data from a case (or citizen, or ticket), render
+it with `printing`, and record it in `documents_issued` (serial, kind, payload) — audited.
+
+Reprints rebuild the same document with the serial and time it was first issued.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.domain.catalog import Catalog, IssuedDocument, MaterialForm, Transaction
+from desk.domain.clock import Clock, local_date, local_datetime
+from desk.domain.errors import InvalidInput, NotFound
+from desk.domain.workdays import WorkingCalendar
+from desk.domain.workflow import Actor, CaseState
+from desk.services import audit
+from desk.services.case_views import CaseView
+from desk.services.numbering import next_sequence
+from desk.services.queue import TicketView
+from desk.store.database import Store
+from desk.store.models import Case, Citizen, DocumentIssued, Station, User
+from printing.documents import (
+    completion_notice,
+    denial_decision,
+    household_certificate,
+    move_in_permit,
+    not_accepted_notice,
+    queue_ticket,
+    receipt,
+    supplement_notice,
+)
+from printing.documents.common import Paper
+from printing.models import (
+    AppealRights,
+    CompletionNoticeData,
+    DenialDecisionData,
+    HouseholdCertificateData,
+    MissingMaterial,
+    MoveInPermitData,
+    MovePerson,
+    NotAcceptedNoticeData,
+    QueueTicketData,
+    ReceiptData,
+    ReceivedMaterial,
+    StationInfo,
+    SupplementNoticeData,
+)
+from printing.signing import StationSigner
+
+# Document kinds, with the prefix of their serial numbers and their title.
+KINDS: dict[str, tuple[str, str]] = {
+    "receipt": ("HZ", "受理回执"),
+    "supplement_notice": ("GZ", "一次性告知书"),
+    "not_accepted_notice": ("BS", "不予受理通知书"),
+    "denial_decision": ("BX", "不予许可决定书"),
+    "completion_notice": ("BJ", "办结通知书"),
+    "move_in_permit": ("ZQ", "准予迁入证明"),
+    "household_certificate": ("ZM", "户籍证明"),
+    "queue_ticket": ("PD", "排队号"),
+}
+SUPPLEMENT_DAYS = 20  # working days the citizen has to bring what is missing (notice wording)
+MOVE_PERMIT_VALID_DAYS = 40
+CERTIFICATE_VALID_DAYS = 90
+SEX_ZH = {"male": "男", "female": "女"}
+FORM_ZH = {MaterialForm.ORIGINAL: "原件", MaterialForm.COPY: "复印件",
+           MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "电子证照"}
+
+
+@dataclass(frozen=True)
+class IssuedPaper:
+    kind: str
+    serial: str
+    title_zh: str
+    pdf: bytes
+    paper: Paper
+    payload: str | None = None
+
+
+@dataclass
+class DocumentService:
+    store: Store
+    catalog: Catalog
+    calendar: WorkingCalendar
+    clock: Clock
+    station_code: str
+    keys_dir: Path
+
+    # ---- case documents --------------------------------------------------------------------------
+
+    def documents_for(self, case: CaseView) -> list[str]:
+        """The kinds of paper this case can have now, in the order a clerk would print them."""
+        transaction = self._transaction(case.transaction_code)
+        kinds: list[str] = []
+        if case.accepted_at is not None:
+            kinds.append("receipt")
+        if case.state is CaseState.SUPPLEMENT_REQUESTED or case.missing_materials:
+            kinds.append("supplement_notice")
+        if case.state is CaseState.NOT_ACCEPTED:
+            kinds.append("not_accepted_notice")
+        if case.state is CaseState.DENIED:
+            kinds.append("denial_decision")
+        if case.state is CaseState.COMPLETED:
+            kinds.append("completion_notice")
+            if transaction.issues_document is IssuedDocument.MOVE_IN_PERMIT:
+                kinds.append("move_in_permit")
+        return kinds
+
+    def case_document(self, kind: str, case_number: str, *, actor: Actor | None = None,
+                      paper: Paper | None = None) -> IssuedPaper:
+        """Issue (or reprint, keeping its serial) a document of `kind` for a case."""
+        builders = {
+            "receipt": self._receipt, "supplement_notice": self._supplement, "not_accepted_notice": self._not_accepted,
+            "denial_decision": self._denial, "completion_notice": self._completion, "move_in_permit": self._permit,
+        }
+        if kind not in builders:
+            raise InvalidInput(f"没有“{kind}”这种文书。", f"No document kind '{kind}'.")
+        with self.store.write() as session:
+            case = _case(session, case_number)
+            from desk.services.cases import user_names
+
+            view = CaseView.of(case, user_names(session))
+            if kind not in self.documents_for(view):
+                raise InvalidInput(
+                    f"申请 {case_number} 当前为“{view.state.label_zh}”，不能出具{KINDS[kind][1]}。",
+                    f"Case {case_number} ({view.state.value}) has no {kind}.",
+                )
+            record = self._record(session, kind, case_id=case.id, citizen_id=case.applicant_id, actor=actor)
+            station = _station(session, self.station_code)
+            default_paper = Paper.ROLL_80 if kind == "receipt" else Paper.A4
+            chosen = paper or default_paper
+            clerk = _user_name(session, case.accepted_by or case.created_by)
+            data = builders[kind](view, station, record.serial, local_datetime(record.issued_at), clerk)
+            module = _MODULES[kind]
+            pdf = module.build_pdf(data, chosen)
+            return IssuedPaper(kind, record.serial, KINDS[kind][1], pdf, chosen)
+
+    # ---- citizen and hall documents --------------------------------------------------------------
+
+    def household_certificate(self, id_number: str, purpose_zh: str, *, actor: Actor | None = None,
+                              kiosk_code: str | None = None) -> IssuedPaper:
+        """户籍证明 for one person, signed so any desk or kiosk can verify it offline."""
+        if not purpose_zh.strip():
+            raise InvalidInput("请填写证明用途。", "Say what the certificate is for.")
+        signer = StationSigner.load_or_generate(self.keys_dir, self.station_code)
+        with self.store.write() as session:
+            citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+            if citizen is None:
+                raise NotFound(f"没有身份证号为 {id_number} 的户籍记录。", f"No register entry for {id_number}.")
+            if not (citizen.household_head and citizen.relationship_to_head and citizen.registered_on
+                    and citizen.birth_date):
+                raise InvalidInput(
+                    "户籍登记信息不完整（户主、与户主关系或登记日期缺失），不能自助出具证明，请到窗口办理。",
+                    "The register entry is incomplete (head, relationship or date); please ask at the counter.",
+                )
+            record = self._record(session, "household_certificate", citizen_id=citizen.id, actor=actor,
+                                  kiosk_code=kiosk_code)
+            issued_at = local_datetime(record.issued_at)
+            data = HouseholdCertificateData(
+                station=_station(session, self.station_code), serial=record.serial, name=citizen.name,
+                sex=SEX_ZH.get(citizen.sex, citizen.sex), nation=citizen.nation, birth_date=citizen.birth_date,
+                id_number=citizen.id_number, address=citizen.address, household_head=citizen.household_head,
+                relationship_to_head=citizen.relationship_to_head, registered_on=citizen.registered_on,
+                purpose_zh=purpose_zh.strip(), issued_at=issued_at,
+                clerk_name=_user_name(session, actor.user_id) if actor else "自助终端",
+                valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
+                former_names=citizen.former_names,
+            )
+            payload = household_certificate.certificate_payload(data, signer)
+            record.payload = payload
+            pdf = household_certificate.build_pdf(data, Paper.A4, signer=signer)
+            return IssuedPaper("household_certificate", record.serial, KINDS["household_certificate"][1], pdf,
+                               Paper.A4, payload)
+
+    def queue_ticket(self, ticket: TicketView, *, kiosk_code: str | None = None,
+                     paper: Paper = Paper.ROLL_58) -> IssuedPaper:
+        transaction = self.catalog.get(ticket.transaction_code or "")
+        with self.store.write() as session:
+            record = self._record(session, "queue_ticket", kiosk_code=kiosk_code, details={"ticket": ticket.number})
+            data = QueueTicketData(
+                station=_station(session, self.station_code), number=ticket.number,
+                transaction_name_zh=transaction.name_zh if transaction else "综合业务",
+                people_ahead=ticket.people_ahead, issued_at=local_datetime(ticket.issued_at),
+                estimated_wait_minutes=ticket.estimated_wait_minutes,
+            )
+            return IssuedPaper("queue_ticket", record.serial, KINDS["queue_ticket"][1],
+                               queue_ticket.build_pdf(data, paper), paper)
+
+    def station_info(self) -> StationInfo:
+        with self.store.read() as session:
+            return _station(session, self.station_code)
+
+    # ---- builders ----------------------------------------------------------------------------------
+
+    def _receipt(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
+                 clerk: str) -> ReceiptData:
+        transaction = self._transaction(case.transaction_code)
+        assert case.accepted_at is not None and case.due_date is not None
+        return ReceiptData(
+            station=station, case_number=case.number, lookup_code=case.lookup_code,
+            transaction_code=transaction.code, transaction_name_zh=transaction.name_zh,
+            transaction_name_en=transaction.name_en, applicant_name=case.applicant.name,
+            applicant_id_number=case.applicant.id_number,
+            materials_received=tuple(ReceivedMaterial(m.name_zh, _form_zh(m.form), m.copies) for m in case.materials),
+            accepted_at=local_datetime(case.accepted_at), time_limit_days=case.time_limit_days,
+            promised_date=case.due_date, clerk_name=clerk, approval_level=_approval_text(transaction),
+            fee_zh="不收费" if not transaction.fee_yuan else f"{transaction.fee_yuan} 元",
+        )
+
+    def _supplement(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
+                    clerk: str) -> SupplementNoticeData:
+        transaction = self._transaction(case.transaction_code)
+        missing = case.missing_materials or _last_missing(case)
+        return SupplementNoticeData(
+            station=station, document_number=serial, case_number=case.number,
+            transaction_name_zh=transaction.name_zh, applicant_name=case.applicant.name,
+            applied_at=local_datetime(case.created_at),
+            missing_materials=tuple(MissingMaterial(m["name_zh"], m.get("why_zh", ""),
+                                                    _form_zh(m.get("form", "original"))) for m in missing),
+            supply_deadline=self.calendar.add_working_days(issued_at.date(), SUPPLEMENT_DAYS).due_date,
+            clerk_name=clerk, issued_at=issued_at,
+        )
+
+    def _not_accepted(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
+                      clerk: str) -> NotAcceptedNoticeData:
+        transaction = self._transaction(case.transaction_code)
+        return NotAcceptedNoticeData(
+            station=station, document_number=serial, transaction_name_zh=transaction.name_zh,
+            applicant_name=case.applicant.name, applied_at=local_datetime(case.created_at),
+            reason_zh=case.decision_reason or "", legal_basis_zh=transaction.legal_basis_zh,
+            rights=self._rights(), clerk_name=clerk, issued_at=issued_at, case_number=case.number,
+        )
+
+    def _denial(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
+                clerk: str) -> DenialDecisionData:
+        transaction = self._transaction(case.transaction_code)
+        return DenialDecisionData(
+            station=station, document_number=serial, case_number=case.number,
+            transaction_name_zh=transaction.name_zh, applicant_name=case.applicant.name,
+            applicant_id_number=case.applicant.id_number, applied_at=local_datetime(case.created_at),
+            reason_zh=case.decision_reason or "", legal_basis_zh=transaction.legal_basis_zh, rights=self._rights(),
+            decided_at=local_datetime(_event_time(case, "deny") or issued_at), clerk_name=clerk,
+        )
+
+    def _completion(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
+                    clerk: str) -> CompletionNoticeData:
+        transaction = self._transaction(case.transaction_code)
+        collect = {
+            IssuedDocument.BOOKLET: ("居民户口簿（已登记/变更页）",),
+            IssuedDocument.MOVE_IN_PERMIT: ("准予迁入证明",),
+            IssuedDocument.HOUSEHOLD_CERTIFICATE: ("户籍证明",),
+            IssuedDocument.DEREGISTRATION_CERTIFICATE: ("注销户口证明",),
+        }.get(transaction.issues_document, ())
+        assert case.accepted_at is not None and case.completed_at is not None
+        return CompletionNoticeData(
+            station=station, document_number=serial, case_number=case.number,
+            transaction_name_zh=transaction.name_zh, applicant_name=case.applicant.name,
+            accepted_at=local_datetime(case.accepted_at), completed_at=local_datetime(case.completed_at),
+            result_zh=f"您申请的“{transaction.name_zh}”已办理完毕。", items_to_collect=collect,
+            collect_place_zh=f"{station.name_zh}户籍窗口", collect_hours_zh="工作日 8:30—11:30，13:00—17:00",
+            clerk_name=clerk,
+        )
+
+    def _permit(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
+                clerk: str) -> MoveInPermitData:
+        applicant = case.applicant
+        persons = [MovePerson(applicant.name, SEX_ZH.get(applicant.sex, applicant.sex),
+                              applicant.birth_date or date(1900, 1, 1), applicant.id_number, "本人")]
+        values = case.form_values
+        return MoveInPermitData(
+            station=station, permit_number=serial, case_number=case.number, persons=tuple(persons),
+            from_address_zh=str(values.get("from_address") or values.get("current_address") or applicant.address),
+            from_authority_zh=str(values.get("from_authority") or applicant.issuing_authority or "原户籍地公安机关"),
+            to_address_zh=str(values.get("to_address") or values.get("move_in_address") or ""),
+            to_authority_zh=station.name_zh, reason_zh=self._transaction(case.transaction_code).name_zh,
+            issued_on=issued_at.date(), valid_until=issued_at.date() + timedelta(days=MOVE_PERMIT_VALID_DAYS),
+            clerk_name=clerk,
+        )
+
+    # ---- helpers -----------------------------------------------------------------------------------
+
+    def _record(self, session: Session, kind: str, *, case_id: int | None = None, citizen_id: int | None = None,
+                actor: Actor | None = None, kiosk_code: str | None = None,
+                details: dict[str, Any] | None = None) -> DocumentIssued:
+        """The document's register row: reused for a reprint of a case document, new otherwise."""
+        if case_id is not None:
+            existing = session.execute(
+                select(DocumentIssued).where(DocumentIssued.case_id == case_id, DocumentIssued.kind == kind)
+            ).scalar_one_or_none()
+            if existing is not None:
+                audit.append(session, at=self.clock.now(), actor=_actor_label(session, actor, kiosk_code),
+                             action="document.reprinted", entity_type="document", entity_id=existing.serial,
+                             details={"kind": kind})
+                return existing
+        now = self.clock.now()
+        prefix = KINDS[kind][0]
+        sequence = next_sequence(session, self.station_code, local_date(now), kind=prefix)
+        record = DocumentIssued(
+            serial=f"{self.station_code}{prefix}{local_date(now):%Y%m%d}{sequence:04d}", kind=kind, case_id=case_id,
+            citizen_id=citizen_id, station_code=self.station_code, issued_at=now,
+            issued_by=actor.user_id if actor else None, kiosk_code=kiosk_code, details=details or {},
+        )
+        session.add(record)
+        session.flush()
+        audit.append(session, at=now, actor=_actor_label(session, actor, kiosk_code), action="document.issued",
+                     entity_type="document", entity_id=record.serial, details={"kind": kind, "case_id": case_id})
+        return record
+
+    def _rights(self) -> AppealRights:
+        with self.store.read() as session:
+            station = session.get(Station, self.station_code)
+            body = station.reconsideration_body if station and station.reconsideration_body else "本级人民政府"
+            court = station.court if station and station.court else "有管辖权的人民法院"
+        return AppealRights(reconsideration_body=body, court=court)
+
+    def _transaction(self, code: str) -> Transaction:
+        transaction = self.catalog.get(code)
+        if transaction is None:
+            raise NotFound(f"事项目录中没有“{code}”。", f"The catalog has no transaction '{code}'.")
+        return transaction
+
+
+_MODULES: dict[str, Any] = {
+    "receipt": receipt, "supplement_notice": supplement_notice, "not_accepted_notice": not_accepted_notice,
+    "denial_decision": denial_decision, "completion_notice": completion_notice, "move_in_permit": move_in_permit,
+}
+
+
+def _case(session: Session, number: str) -> Case:
+    case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
+    if case is None:
+        raise NotFound(f"找不到申请 {number}。", f"No case {number}.")
+    return case
+
+
+def _station(session: Session, code: str) -> StationInfo:
+    station = session.get(Station, code)
+    if station is None:
+        raise NotFound(f"没有编码为 {code} 的派出所，请先配置本所信息。", f"No station {code} is configured.")
+    return StationInfo(code=station.code, name_zh=station.name_zh, address=station.address, phone=station.phone,
+                       branch_name=station.branch_name)
+
+
+def _user_name(session: Session, user_id: int | None) -> str:
+    user = session.get(User, user_id) if user_id is not None else None
+    return user.display_name if user is not None else ""
+
+
+def _actor_label(session: Session, actor: Actor | None, kiosk_code: str | None) -> str:
+    if actor is None:
+        return kiosk_code or "system"
+    user = session.get(User, actor.user_id)
+    return user.username if user is not None else f"user#{actor.user_id}"
+
+
+def _form_zh(form: str) -> str:
+    try:
+        return FORM_ZH[MaterialForm(form)]
+    except ValueError:
+        return form
+
+
+def _approval_text(transaction: Transaction) -> str:
+    level = {"clerk": "窗口当场办结", "leader": "派出所审批", "branch": "分局审批"}[transaction.approval.value]
+    if transaction.time_limit_days == 0:
+        return level
+    return f"{level}（{transaction.time_limit_days}个工作日）"
+
+
+def _last_missing(case: CaseView) -> list[dict[str, Any]]:
+    """The materials listed by the last supplement request (the case has moved on since)."""
+    for event in reversed(case.events):
+        if event.action == "request_supplement":
+            return list(event.details.get("missing", []))
+    return []
+
+
+def _event_time(case: CaseView, action: str) -> datetime | None:
+    for event in reversed(case.events):
+        if event.action == action:
+            return event.at
+    return None
