@@ -1,0 +1,39 @@
+"""Printers from a settings string: `pdf` (files in the data dir, the embedded default),
+`pdf:FOLDER`, `cups:QUEUE`, `escpos:PORT`. One spool folder keeps every job until it printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desk.domain.errors import InvalidInput
+from desk.paths import data_dir
+from printing.escpos_printer import EscPosPrinter
+from printing.printers import CupsPrinter, PdfFilePrinter, Printer
+from printing.queue import JobCallback, PrintQueue, PrintService, StateCallback
+
+DEFAULT_PRINTER = "station"
+
+
+def printer_from_spec(spec: str) -> Printer:
+    kind, _, target = spec.partition(":")
+    if kind == "pdf":
+        return PdfFilePrinter(Path(target) if target else data_dir() / "printed")
+    if kind == "cups" and target:
+        return CupsPrinter(target)
+    if kind == "escpos" and target:
+        return EscPosPrinter(target)
+    raise InvalidInput(
+        f"打印机设置“{spec}”无法识别：应为 pdf、pdf:文件夹、cups:队列名 或 escpos:串口。",
+        f"Unknown printer setting '{spec}': use pdf, pdf:FOLDER, cups:QUEUE or escpos:PORT.",
+    )
+
+
+def build_print_service(spec: str, *, spool_dir: Path | None = None, on_job_changed: JobCallback | None = None,
+                        on_printer_state: StateCallback | None = None) -> PrintService:
+    """A print service with one printer named `station`; not started (call `start()`)."""
+    return PrintService(
+        PrintQueue(spool_dir or data_dir() / "spool"),
+        {DEFAULT_PRINTER: printer_from_spec(spec)},
+        on_job_changed=on_job_changed,
+        on_printer_state=on_printer_state,
+    )
