@@ -4,10 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.venv/bin
-if [[ "${1:-}" == "--update" ]]; then
-    mapfile -t sources < <(find desk/ui desk/forms kiosk -name '*.py' | sort)
+update() {  # catalog name, then the folders whose code it covers
+    local name=$1; shift
+    mapfile -t sources < <(find "$@" -name '*.py' | sort)
     "$bin/pyside6-lupdate" -source-language zh_CN -target-language en "${sources[@]}" \
-        -ts resources/i18n/station_desk_en.ts -no-obsolete
+        -ts "resources/i18n/${name}_en.ts" -no-obsolete
+}
+if [[ "${1:-}" == "--update" ]]; then
+    update station_desk desk/ui desk/forms
+    [[ -d kiosk ]] && update kiosk kiosk
 fi
 for ts in resources/i18n/*.ts; do
     [[ -e "$ts" ]] || continue

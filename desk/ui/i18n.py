@@ -1,6 +1,7 @@
 """Language of the user interfaces: Chinese is the source language of every string (`self.tr("受理")`);
-English comes from Qt Linguist files `resources/i18n/station_desk_en.ts`, compiled to `.qm` by
-`scripts/build-translations.sh` (run by the setup script)."""
+English comes from Qt Linguist files `resources/i18n/<catalog>_en.ts` (one per app: `station_desk`
+for desk/ui + desk/forms, `kiosk` for the kiosk), compiled to `.qm` by `scripts/build-translations.sh`
+(run by the setup script)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from desk.paths import resources_dir
 
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
-_CATALOG_NAME = "station_desk"
+CATALOGS = ("station_desk", "kiosk")
 
 
 def translations_dir() -> str:
@@ -21,23 +22,25 @@ class LanguageSwitcher:
 
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
         self.language = "zh_CN"
 
     def set_language(self, language: str) -> bool:
-        """Switch to `language` ("zh_CN" or "en"); False if its compiled translation is missing."""
-        if self._translator is not None:
-            self._app.removeTranslator(self._translator)
-            self._translator = None
+        """Switch to `language` ("zh_CN" or "en"); False if no compiled translation exists for it."""
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+        self._translators = []
         self.language = "zh_CN"
         if language == "zh_CN":
             QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
             return True
-        translator = QTranslator(self._app)
-        if not translator.load(f"{_CATALOG_NAME}_{language}", translations_dir()):
+        for catalog in CATALOGS:
+            translator = QTranslator(self._app)
+            if translator.load(f"{catalog}_{language}", translations_dir()):
+                self._app.installTranslator(translator)
+                self._translators.append(translator)
+        if not self._translators:
             return False
-        self._app.installTranslator(translator)
-        self._translator = translator
         self.language = language
         QLocale.setDefault(QLocale(language))
         return True
