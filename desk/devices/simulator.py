@@ -28,7 +28,7 @@ import threading
 import time
 import tomllib
 import tty
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,7 +167,7 @@ class ReaderSimulator:
     seed: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
-    commands: deque[Command | None] = field(default_factory=lambda: deque(maxlen=1000))
+    commands: deque[Command | None] = field(default_factory=lambda: deque(maxlen=1000))  # the latest ones
 
     def __post_init__(self) -> None:
         self.cards = list(self.cards) or load_cards()
@@ -179,6 +179,7 @@ class ReaderSimulator:
         self._slave: int | None = None
         self._replug_at: float | None = None
         self._pending_unplug: tuple[float | None] | None = None
+        self._counts: Counter[Command | None] = Counter()
         self._wake_r, self._wake_w = -1, -1
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
@@ -245,6 +246,11 @@ class ReaderSimulator:
     def remove(self) -> None:
         with self._lock:
             self._placed = None
+
+    def count(self, command: Command | None) -> int:
+        """How many times `command` was received since start (None: unknown commands)."""
+        with self._lock:
+            return self._counts[command]
 
     @property
     def placed(self) -> SimCard | None:
@@ -375,6 +381,8 @@ class ReaderSimulator:
     def _answer(self, body: bytes) -> None:
         command = Command.lookup(body[0], body[1]) if len(body) >= 2 else None
         self.commands.append(command)
+        with self._lock:
+            self._counts[command] += 1
         if command is None:
             self._send(build_reply(StatusCode.COMMAND_ERROR))
             return
