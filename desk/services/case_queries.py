@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session, selectinload
 from desk.domain.clock import CHINA_TZ, Clock
 from desk.domain.errors import NotFound
 from desk.domain.workdays import DueStatus, WorkingCalendar
-from desk.domain.workflow import OPEN_STATES, CaseState
+from desk.domain.workflow import OPEN_STATES, Actor, CaseState
+from desk.services import audit
 from desk.services.case_views import CaseView
 from desk.services.cases import user_names
 from desk.store.database import Store
-from desk.store.models import Case, Citizen
+from desk.store.models import Case, Citizen, User
 
 
 @dataclass
@@ -26,6 +27,22 @@ class CaseQueries:
 
     def get(self, number: str) -> CaseView:
         return self._one(select(Case).where(Case.number == number), number)
+
+    def view(self, actor: Actor | None, number: str, *, purpose: str = "desk",
+             kiosk_code: str | None = None) -> CaseView:
+        """A case opened on a screen: it shows a citizen's record, so the view is audited."""
+        with self.store.write() as session:
+            query = _with_children(select(Case).where(Case.number == number))
+            case = session.execute(query).unique().scalar_one_or_none()
+            if case is None:
+                raise NotFound(f"找不到申请 {number}。", f"No case {number}.")
+            label = kiosk_code or "system"
+            if actor is not None:
+                user = session.get(User, actor.user_id)
+                label = user.username if user is not None else f"user#{actor.user_id}"
+            audit.append(session, at=self.clock.now(), actor=label, action="case.viewed", entity_type="case",
+                         entity_id=number, details={"purpose": purpose, "applicant": case.applicant.id_number})
+            return CaseView.of(case, user_names(session))
 
     def by_lookup_code(self, lookup_code: str) -> CaseView:
         return self._one(select(Case).where(Case.lookup_code == lookup_code.strip().upper()), lookup_code)

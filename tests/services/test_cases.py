@@ -197,6 +197,21 @@ def test_every_change_is_audited_and_the_chain_verifies(desk: Desk) -> None:
     assert actions == ["case.opened", "case.accept"]
 
 
+def test_viewing_a_case_is_audited(desk: Desk) -> None:
+    case = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item")
+    viewed = desk.core.queries.view(desk.clerk2, case.number)
+    assert viewed.number == case.number
+    from sqlalchemy import select
+
+    from desk.store.models import AuditEntry
+
+    with desk.core.store.read() as session:
+        entry = session.execute(select(AuditEntry).where(AuditEntry.action == "case.viewed")).scalar_one()
+    assert (entry.actor, entry.entity_id, entry.details["applicant"]) == ("clerk2", case.number, OLD_MAN)
+    with pytest.raises(NotFound):
+        desk.core.queries.view(desk.clerk, "nope")
+
+
 def test_list_filters(desk: Desk) -> None:
     first = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item")
     desk.clock.advance(timedelta(days=1))
