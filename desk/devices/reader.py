@@ -340,12 +340,13 @@ class CardReaderDriver:
                     stop_event.wait(self.backoff.next_delay())
         finally:
             self.close()
+            self._stop = threading.Event()  # a later read_once must not see this loop's stop
             self._status(on_status, ReaderState.DISCONNECTED, "读卡器已停止", "reader stopped", "stopped")
 
     def _connect(self, on_status: Callable[[ReaderStatus], None]) -> None:
         last = self._last_status
-        if last is None or last.state is not ReaderState.DISCONNECTED:
-            # Retries while unplugged stay quiet: the clerk keeps seeing "disconnected".
+        if last is None or last.state not in (ReaderState.DISCONNECTED, ReaderState.ERROR):
+            # Retries stay quiet: the clerk keeps seeing why the reader is not there.
             self._status(on_status, ReaderState.CONNECTING, f"正在连接读卡器 {self.port}",
                          f"connecting to the reader on {self.port}", "connecting")
         try:
