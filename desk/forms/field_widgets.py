@@ -1,0 +1,611 @@
+"""One editor widget per catalog field type, all sharing the small `FieldEditor` interface.
+
+An editor shows one `FieldSpec`: a caption (`lbl_caption`, with a red "*" when required) that the
+caller places (the form puts it in the label column of a QFormLayout), the input, the field's help
+line and a red problem line under it. `value()` returns the value as the catalog stores it (None
+means empty: every type, a date, a number and a yes/no included, can stay unfilled);
+`set_value(v)` shows one; `value_changed(value)` fires on every real change, whoever made it.
+
+Catalog labels, help texts and option labels are data, so they are chosen by the `language`
+argument ("zh_CN" or "en"), not translated; the few texts of our own go through `self.tr()`.
+
+Two editors check on their own as the clerk types (an ID number, a person's ID number); their
+finding (`own_problem()`) wins over the form's message, being more precise ("校验码错误：…第18位应为 X").
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal, Slot
+from PySide6.QtGui import QFontMetrics, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.catalog import FieldProblem, FieldSpec, FieldType
+from desk.domain.idnumber import InvalidIdNumber
+from desk.forms.inputs import (
+    ComboBox,
+    DateEdit,
+    DoubleSpinBox,
+    IdNumberEdit,
+    SingleParagraphEdit,
+    SpinBox,
+)
+
+PROBLEM_COLOUR = "#c0392b"
+HINT_COLOUR = "#6b6b6b"
+# A QDateEdit cannot be empty; its minimum date stands for "not filled" and shows a special text.
+_EMPTY_DATE = QDate(1800, 1, 1)
+
+
+def is_chinese(language: str) -> bool:
+    return language.startswith("zh")
+
+
+def _em(widget: QWidget, count: float) -> int:
+    """Width of `count` CJK characters in the widget's font: how wide a box for that many should be."""
+    return math.ceil(QFontMetrics(widget.font()).horizontalAdvance("中") * count)
+
+
+class FieldEditor(QWidget):
+    """The common part of every field editor. Subclasses build the input and implement the value."""
+
+    value_changed = Signal(object)
+
+    def __init__(
+        self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._spec = spec
+        self._language = language
+        self._today = today or date.today()
+        self._form_problem: str | None = None
+        self._last_value: object | None = None
+        self._quiet = False  # while a multi-part value is being set: one value_changed at the end
+
+        self.lbl_caption = QLabel(self)
+        self.lbl_help = QLabel(self)
+        self.lbl_problem = QLabel(self)
+
+        caption = html.escape(self.pick(spec.label_zh, spec.label_en))
+        if spec.required:
+            caption += f'<span style="color:{PROBLEM_COLOUR}">&nbsp;*</span>'
+        self.lbl_caption.setText(caption)
+        self.lbl_caption.setTextFormat(Qt.TextFormat.RichText)
+        self.lbl_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        help_text = self.pick(spec.help_zh, spec.help_en)
+        self.lbl_help.setText(help_text or "")
+        self.lbl_help.setWordWrap(True)
+        self.lbl_help.setStyleSheet(f"color: {HINT_COLOUR};")
+        self.lbl_help.setVisible(bool(help_text))
+        self.lbl_problem.setWordWrap(True)
+        self.lbl_problem.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.lbl_problem.hide()
+        # The caption is placed by the caller (the form's label column); it still belongs to us.
+        self.lbl_caption.hide()
+
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(self.lbl_help)
+        self._layout.addWidget(self.lbl_problem)
+
+    # ---- the interface the form and the screens use ------------------------------------------
+
+    @property
+    def spec(self) -> FieldSpec:
+        return self._spec
+
+    @property
+    def key(self) -> str:
+        return self._spec.key
+
+    def value(self) -> object | None:
+        """The value as stored in a case, or None when empty."""
+        raise NotImplementedError
+
+    def set_value(self, value: object | None) -> None:
+        """Show `value` (None empties the field); value_changed fires if it differs from the shown one."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        self.set_value(None)
+
+    def is_empty(self) -> bool:
+        return self.value() is None
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The inputs that take keyboard focus, in tab order."""
+        raise NotImplementedError
+
+    def set_problem(self, text: str | None) -> None:
+        """Show the form's message for this field under it (None hides it).
+
+        A leading "<label>：" (as in the catalog's messages) is dropped: beside the field it is redundant.
+        """
+        label = self.pick(self._spec.label_zh, self._spec.label_en) or ""
+        self._form_problem = _without_label(text, label) if text else None
+        self._update_problem_label()
+
+    def own_problem(self) -> FieldProblem | None:
+        """What the editor itself found wrong while the clerk typed (stricter than the catalog check)."""
+        return None
+
+    def problem_text(self) -> str | None:
+        """The message shown under the field right now."""
+        return self.lbl_problem.text() if self.lbl_problem.isVisibleTo(self) else None
+
+    def pick(self, zh: str | None, en: str | None) -> str | None:
+        """The catalog text for the UI language (Chinese when no English is given)."""
+        return zh if is_chinese(self._language) or not en else en
+
+    # ---- for subclasses ----------------------------------------------------------------------
+
+    def _set_body(self, body: QWidget) -> None:
+        """Put the input above the help and problem lines; the caption's buddy is its first input."""
+        self._layout.insertWidget(0, body)
+        first = self.focus_widgets()[0]
+        self.setFocusProxy(first)
+        self.lbl_caption.setBuddy(first)
+        self._last_value = self.value()
+
+    @Slot()
+    def _emit_if_changed(self) -> None:
+        if self._quiet:
+            return
+        value = self.value()
+        if value != self._last_value:
+            self._last_value = value
+            self.value_changed.emit(value)
+
+    def _live_error(self) -> InvalidIdNumber | None:
+        """Subclasses that check as the clerk types return their current finding here."""
+        return None
+
+    def _update_problem_label(self) -> None:
+        error = self._live_error()
+        if error is not None:
+            text: str | None = error.message_zh if is_chinese(self._language) else error.message_en
+        else:
+            text = self._form_problem
+        self.lbl_problem.setText(text or "")
+        self.lbl_problem.setVisible(bool(text))
+
+    def _live_problem(self, part_zh: str = "", part_en: str = "") -> FieldProblem | None:
+        """The live finding as a FieldProblem, named like the catalog's ("母亲身份证号码：…")."""
+        error = self._live_error()
+        if error is None:
+            return None
+        spec = self._spec
+        return FieldProblem(spec.key, f"{spec.label_zh}{part_zh}：{error.message_zh}",
+                            f"{spec.label_en}{part_en}: {error.message_en}")
+
+
+def _without_label(message: str, label: str) -> str:
+    """Beside the field its own name is redundant: "出生日期：不是有效日期。" → "不是有效日期。"."""
+    for separator in ("：", ": "):
+        prefix = f"{label}{separator}"
+        if label and message.startswith(prefix):
+            return message[len(prefix):]
+    return message
+
+
+class TextEditor(FieldEditor):
+    """`text`: one line, at most `max_length` characters."""
+
+    def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(spec, language, today, parent)
+        self.edt_text = QLineEdit(self)
+        if spec.max_length:
+            self.edt_text.setMaxLength(spec.max_length)
+        width = min(max(spec.max_length or 30, 8), 30) + 2
+        self.edt_text.setMaximumWidth(_em(self.edt_text, width))
+        self.edt_text.textChanged.connect(self._emit_if_changed)
+        self._set_body(self.edt_text)
+
+    def value(self) -> object | None:
+        return self.edt_text.text().strip() or None
+
+    def set_value(self, value: object | None) -> None:
+        self.edt_text.setText("" if value is None else str(value))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edt_text]
+
+
+class AddressEditor(FieldEditor):
+    """`address`: a two-line wrapped box (addresses are long), one paragraph, at most `max_length`."""
+
+    def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(spec, language, today, parent)
+        self.edt_address = SingleParagraphEdit(spec.max_length, lines=2, parent=self)
+        self.edt_address.setMaximumWidth(_em(self.edt_address, 32))
+        self.edt_address.textChanged.connect(self._emit_if_changed)
+        self._set_body(self.edt_address)
+
+    def value(self) -> object | None:
+        return self.edt_address.text().strip() or None
+
+    def set_value(self, value: object | None) -> None:
+        self.edt_address.setPlainText("" if value is None else str(value))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edt_address]
+
+
+class DateEditor(FieldEditor):
+    """`date`: a date box with a calendar; empty until filled (a special "未填写" state); ISO value."""
+
+    def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(spec, language, today, parent)
+        body = QWidget(self)
+        self.edt_date = DateEdit(_EMPTY_DATE, self._today, body)
+        self.btn_clear = QToolButton(body)
+
+        self.edt_date.setCalendarPopup(True)
+        self.edt_date.setDisplayFormat("yyyy-MM-dd")
+        self.edt_date.setSpecialValueText(self.tr("未填写"))
+        self.edt_date.setMinimumWidth(_em(self.edt_date, 7))
+        self.edt_date.calendarWidget().installEventFilter(self)
+        self.btn_clear.setText("×")
+        self.btn_clear.setToolTip(self.tr("清除日期"))
+        self.btn_clear.setAutoRaise(True)
+        # Tab goes from field to field; the clear button is for the mouse.
+        self.btn_clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.btn_clear.hide()
+
+        self.edt_date.dateChanged.connect(self._on_date_changed)
+        self.btn_clear.clicked.connect(self.clear)
+
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.edt_date)
+        row.addWidget(self.btn_clear)
+        row.addStretch(1)
+        self._set_body(body)
+
+    def value(self) -> object | None:
+        picked = self.edt_date.date()
+        if picked == _EMPTY_DATE:
+            return None
+        return date(picked.year(), picked.month(), picked.day()).isoformat()
+
+    def set_value(self, value: object | None) -> None:
+        shown = _EMPTY_DATE
+        if isinstance(value, date):
+            shown = QDate(value.year, value.month, value.day)
+        elif isinstance(value, str) and value.strip():
+            try:
+                parsed = date.fromisoformat(value.strip())
+            except ValueError:
+                parsed = None  # a broken draft value cannot be shown; the field stays empty
+            if parsed is not None:
+                shown = QDate(parsed.year, parsed.month, parsed.day)
+        self.edt_date.setDate(shown if shown >= _EMPTY_DATE else _EMPTY_DATE)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edt_date]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # An empty date would open the calendar at January 1800; open it at today's month instead.
+        if watched is self.edt_date.calendarWidget() and event.type() == QEvent.Type.Show and self.is_empty():
+            self.edt_date.calendarWidget().setCurrentPage(self._today.year, self._today.month)
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _on_date_changed(self) -> None:
+        self.btn_clear.setVisible(not self.is_empty())
+        self._emit_if_changed()
+
+
+class IdNumberEditor(FieldEditor):
+    """`id_number`: checked as typed; shows 出生日期 / 性别 / 地区 when the number is valid."""
+
+    def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(spec, language, today, parent)
+        body = QWidget(self)
+        self.edt_id_number = IdNumberEdit(language, self._today, body)
+        self.lbl_id_facts = self.edt_id_number.lbl_facts
+        self.edt_id_number.textChanged.connect(self._emit_if_changed)
+        self.edt_id_number.problem_changed.connect(self._update_problem_label)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.edt_id_number)
+        column.addWidget(self.lbl_id_facts)
+        self._set_body(body)
+
+    def value(self) -> object | None:
+        return self.edt_id_number.text() or None
+
+    def set_value(self, value: object | None) -> None:
+        self.edt_id_number.set_number("" if value is None else str(value))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edt_id_number]
+
+    def own_problem(self) -> FieldProblem | None:
+        return self._live_problem()
+
+    def _live_error(self) -> InvalidIdNumber | None:
+        return self.edt_id_number.problem()
+
+
+class EnumEditor(FieldEditor):
+    """`enum`: a drop-down list with a "请选择" entry that means empty."""
+
+    def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(spec, language, today, parent)
+        body = QWidget(self)
+        self.cmb_choice = ComboBox(body)
+        self.cmb_choice.addItem(self.tr("请选择"), None)
+        for option in spec.options:
+            self.cmb_choice.addItem(self.pick(option.label_zh, option.label_en) or option.value, option.value)
+        self.cmb_choice.setSizeAdjustPolicy(ComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.cmb_choice.setMinimumWidth(_em(self.cmb_choice, 8))
+        self.cmb_choice.currentIndexChanged.connect(self._emit_if_changed)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.cmb_choice)
+        row.addStretch(1)
+        self._set_body(body)
+
+    def value(self) -> object | None:
+        return self.cmb_choice.currentData()
+
+    def set_value(self, value: object | None) -> None:
+        index = self.cmb_choice.findData(value) if value is not None else 0
+        self.cmb_choice.setCurrentIndex(max(index, 0))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.cmb_choice]
+
+
+class PhoneEditor(FieldEditor):
+    """`phone`: digits, and a "-" after a landline's area code."""
+
+    def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(spec, language, today, parent)
+        self.edt_phone = QLineEdit(self)
+        self.edt_phone.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,4}-?[0-9]{0,11}"),
+                                                                self.edt_phone))
+        self.edt_phone.setMaxLength(13)
+        self.edt_phone.setPlaceholderText(self.tr("手机号码或“区号-号码”"))
+        self.edt_phone.setMaximumWidth(_em(self.edt_phone, 12))
+        self.edt_phone.textChanged.connect(self._emit_if_changed)
+        self._set_body(self.edt_phone)
+
+    def value(self) -> object | None:
+        return self.edt_phone.text().strip() or None
+
+    def set_value(self, value: object | None) -> None:
+        self.edt_phone.setText("" if value is None else str(value))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edt_phone]
+
+
+class NumberEditor(FieldEditor):
+    """`number`: a spin box within min/max; one step below the minimum stands for "not filled"."""
+
+    _UNBOUNDED = 999_999
+
+    def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(spec, language, today, parent)
+        low = spec.min_value if spec.min_value is not None else -self._UNBOUNDED
+        high = spec.max_value if spec.max_value is not None else self._UNBOUNDED
+        self._integral = float(low).is_integer() and float(high).is_integer()
+        body = QWidget(self)
+        self.spn_number: SpinBox | DoubleSpinBox
+        if self._integral:
+            self.spn_number = SpinBox(body)
+            self.spn_number.setRange(int(low) - 1, int(high))
+        else:
+            self.spn_number = DoubleSpinBox(body)
+            self.spn_number.setDecimals(2)
+            self.spn_number.setRange(low - 1, high)
+        self.spn_number.setSpecialValueText(self.tr("未填写"))
+        self.spn_number.setValue(self.spn_number.minimum())
+        self.spn_number.setMinimumWidth(_em(self.spn_number, 6))
+        self.spn_number.valueChanged.connect(self._emit_if_changed)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.spn_number)
+        row.addStretch(1)
+        self._set_body(body)
+
+    def value(self) -> object | None:
+        number = self.spn_number.value()
+        if number == self.spn_number.minimum():
+            return None
+        return int(number) if self._integral else float(number)
+
+    def set_value(self, value: object | None) -> None:
+        number: float | None = None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            number = float(value)
+        elif isinstance(value, str):
+            try:
+                number = float(value.strip())
+            except ValueError:
+                number = None
+        if number is None or number < self.spn_number.minimum() + (1 if self._integral else 0):
+            self.spn_number.setValue(self.spn_number.minimum())
+        elif isinstance(self.spn_number, SpinBox):
+            self.spn_number.setValue(round(number))
+        else:
+            self.spn_number.setValue(number)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.spn_number]
+
+
+class BoolEditor(FieldEditor):
+    """`bool`: two radio buttons 是 / 否, neither checked until the clerk answers."""
+
+    def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(spec, language, today, parent)
+        body = QWidget(self)
+        self.rdo_yes = QRadioButton(self.tr("是"), body)
+        self.rdo_no = QRadioButton(self.tr("否"), body)
+        self._group = QButtonGroup(self)
+        self._group.addButton(self.rdo_yes)
+        self._group.addButton(self.rdo_no)
+        self._group.buttonToggled.connect(self._emit_if_changed)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(_em(self, 1.5))
+        row.addWidget(self.rdo_yes)
+        row.addWidget(self.rdo_no)
+        row.addStretch(1)
+        self._set_body(body)
+
+    def value(self) -> object | None:
+        if self.rdo_yes.isChecked():
+            return True
+        if self.rdo_no.isChecked():
+            return False
+        return None
+
+    def set_value(self, value: object | None) -> None:
+        if value is None or not isinstance(value, bool):
+            # An exclusive group cannot be emptied; lift the rule for the moment of clearing.
+            self._group.setExclusive(False)
+            self.rdo_yes.setChecked(False)
+            self.rdo_no.setChecked(False)
+            self._group.setExclusive(True)
+        else:
+            (self.rdo_yes if value else self.rdo_no).setChecked(True)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.rdo_yes, self.rdo_no]
+
+
+class PersonEditor(FieldEditor):
+    """`person`: name and ID number of a related person, typed or filled by swiping their card.
+
+    `swipe_requested(field_key)` asks the screen to read a card; the screen answers with `fill()`
+    (through `TransactionForm.fill_person`). The value is `{name, id_number}` (plus any other keys a
+    restored value had, e.g. `relationship`), or None when both are empty.
+    """
+
+    swipe_requested = Signal(str)
+
+    def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(spec, language, today, parent)
+        self._extra: dict[str, object] = {}
+        body = QWidget(self)
+        self.edt_name = QLineEdit(body)
+        self.edt_id_number = IdNumberEdit(language, self._today, body)
+        self.lbl_id_facts = self.edt_id_number.lbl_facts
+        self.btn_swipe = QPushButton(self.tr("刷卡填入"), body)
+
+        self.edt_name.setPlaceholderText(self.tr("姓名"))
+        self.edt_name.setMaxLength(40)
+        self.edt_name.setFixedWidth(_em(self.edt_name, 7))
+        self.btn_swipe.setToolTip(self.tr("在读卡器上刷此人的身份证，自动填入姓名和号码"))
+        self.btn_swipe.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.edt_name.textChanged.connect(self._emit_if_changed)
+        self.edt_id_number.textChanged.connect(self._emit_if_changed)
+        self.edt_id_number.problem_changed.connect(self._update_problem_label)
+        self.btn_swipe.clicked.connect(self._on_swipe_clicked)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(self.edt_name)
+        row.addWidget(self.edt_id_number)
+        row.addWidget(self.btn_swipe)
+        row.addStretch(1)
+        facts = QHBoxLayout()
+        # The facts start under the ID number they describe.
+        facts.setContentsMargins(self.edt_name.maximumWidth() + row.spacing(), 0, 0, 0)
+        facts.addWidget(self.lbl_id_facts)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addLayout(facts)
+        self._set_body(body)
+
+    def value(self) -> object | None:
+        name = self.edt_name.text().strip()
+        number = self.edt_id_number.text()
+        if not name and not number:
+            return None
+        return {**self._extra, "name": name, "id_number": number}
+
+    def set_value(self, value: object | None) -> None:
+        if isinstance(value, Mapping):
+            self._extra = {k: v for k, v in value.items() if k not in ("name", "id_number")}
+            name, number = value.get("name"), value.get("id_number")
+        else:
+            self._extra, name, number = {}, None, None
+        self._quiet = True
+        try:
+            self.edt_name.setText(name if isinstance(name, str) else "")
+            self.edt_id_number.set_number(number if isinstance(number, str) else "")
+        finally:
+            self._quiet = False
+        self._emit_if_changed()
+
+    def fill(self, name: str, id_number: str) -> None:
+        """Fill in what the card reader reported."""
+        self.set_value({**self._extra, "name": name, "id_number": id_number})
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edt_name, self.edt_id_number]
+
+    def own_problem(self) -> FieldProblem | None:
+        return self._live_problem("身份证号码", " ID number")
+
+    def _live_error(self) -> InvalidIdNumber | None:
+        return self.edt_id_number.problem()
+
+    @Slot()
+    def _on_swipe_clicked(self) -> None:
+        self.swipe_requested.emit(self.key)
+
+
+EDITOR_CLASSES: dict[FieldType, type[FieldEditor]] = {
+    FieldType.TEXT: TextEditor,
+    FieldType.ADDRESS: AddressEditor,
+    FieldType.DATE: DateEditor,
+    FieldType.ID_NUMBER: IdNumberEditor,
+    FieldType.ENUM: EnumEditor,
+    FieldType.PHONE: PhoneEditor,
+    FieldType.NUMBER: NumberEditor,
+    FieldType.BOOL: BoolEditor,
+    FieldType.PERSON: PersonEditor,
+}
+
+
+def create_editor(
+    spec: FieldSpec, language: str = "zh_CN", today: date | None = None, parent: QWidget | None = None
+) -> FieldEditor:
+    """The editor for a field's type."""
+    return EDITOR_CLASSES[spec.type](spec, language, today, parent)

@@ -1,0 +1,311 @@
+"""Small input widgets the field editors are made of, each fixing one annoyance of the stock Qt widget.
+
+- `ComboBox`, `SpinBox`, `DoubleSpinBox`, `DateEdit` ignore the mouse wheel unless they have focus:
+  a clerk scrolling a long form must not change a choice or a number by passing over it.
+- `SingleParagraphEdit` is a two-line text box for addresses that never holds a line break (Enter
+  belongs to the form: it moves to the next field) and keeps to a maximum length.
+- `IdNumberEdit` is a line edit that checks an ID number as it is typed with `desk.domain.idnumber`
+  and says what the number tells (birth date, sex, region) in a grey line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QMimeData, Qt, Signal, Slot
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QTextCursor, QValidator, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from desk.domain.idnumber import IdKind, IdNumberInfo, InvalidIdNumber, normalise_id_text, parse_id_number
+
+ID_LENGTH = 18
+
+
+class _WheelOnlyWhenFocused:
+    """Mixin: pass wheel events on to the scroll area unless the widget has keyboard focus."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()
+
+
+class ComboBox(_WheelOnlyWhenFocused, QComboBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class _TypeOverEmpty:
+    """Mixin for spin boxes whose minimum means "not filled" (shown as the special value text).
+
+    Qt would append a typed digit to the special text ("未填写3"); clear it first instead. And a
+    box the clerk empties stays empty (Qt would put the previous number back on leaving it).
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.value() == self.minimum() and event.text() and event.text() in "0123456789-.":  # type: ignore[attr-defined]
+            self.lineEdit().clear()  # type: ignore[attr-defined]
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def validate(self, text: str, pos: int) -> object:
+        if not text.strip():
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)  # type: ignore[misc]
+
+    def valueFromText(self, text: str) -> float:
+        if not text.strip():
+            return self.minimum()  # type: ignore[attr-defined, no-any-return]
+        return super().valueFromText(text)  # type: ignore[misc, no-any-return]
+
+
+class SpinBox(_TypeOverEmpty, _WheelOnlyWhenFocused, QSpinBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class DoubleSpinBox(_TypeOverEmpty, _WheelOnlyWhenFocused, QDoubleSpinBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class DateEdit(_WheelOnlyWhenFocused, QDateEdit):
+    """A date box that can be empty: its minimum date means "not filled" and shows the special text.
+
+    From the empty state, typing a digit starts a date in the year section (so "20240315" gives
+    2024-03-15), the arrow keys and the wheel start at `today`, and Delete on a fully selected date
+    empties it again.
+    """
+
+    def __init__(self, empty_date: QDate, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = QDate(today.year, today.month, today.day)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumDate(empty_date)
+        self.setDate(empty_date)
+
+    def is_empty(self) -> bool:
+        return self.date() == self.minimumDate()
+
+    def set_empty(self) -> None:
+        self.setDate(self.minimumDate())
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        # QDateEdit moves between its year/month/day sections on Tab; at a front desk Tab means
+        # "next field" everywhere (the digits already move from section to section).
+        return QWidget.focusNextPrevChild(self, forward)
+
+    def stepBy(self, steps: int) -> None:
+        if self.is_empty():
+            self.setDate(self._today)
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+            return
+        super().stepBy(steps)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.is_empty() and event.text().isdigit():
+            # Any real date leaves the special text; the typed digits then replace its year.
+            self.setDate(QDate(self._today.year(), 1, 1))
+            self.setCurrentSection(QDateEdit.Section.YearSection)
+            self.setSelectedSection(QDateEdit.Section.YearSection)
+        elif (
+            not self.is_empty()
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.lineEdit().selectedText() == self.lineEdit().text()
+        ):
+            self.set_empty()
+            return
+        super().keyPressEvent(event)
+
+
+class SingleParagraphEdit(QPlainTextEdit):
+    """A wrapped text box `lines` lines high; no line breaks, at most `max_length` characters."""
+
+    def __init__(self, max_length: int | None = None, lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._max_length = max_length
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = QFontMetrics(self.font())
+        margins = self.contentsMargins()
+        frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
+        self.setFixedHeight(metrics.lineSpacing() * lines + frame + 4)
+        self.textChanged.connect(self._enforce_limits)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # An address is one paragraph; Enter is left to the parent (the form moves on).
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        # Pasted addresses often come with line breaks from a spreadsheet or a chat message.
+        text = " ".join(source.text().split())
+        self.insertPlainText(text)
+
+    @Slot()
+    def _enforce_limits(self) -> None:
+        text = self.toPlainText()
+        cleaned = " ".join(text.splitlines()) if ("\n" in text or "\u2029" in text) else text
+        if self._max_length is not None and len(cleaned) > self._max_length:
+            cleaned = cleaned[: self._max_length]
+        if cleaned == text:
+            return
+        self.blockSignals(True)
+        self.setPlainText(cleaned)
+        self.moveCursor(QTextCursor.MoveOperation.End)
+        self.blockSignals(False)
+        self.textChanged.emit()
+
+
+class IdNumberEdit(QLineEdit):
+    """An ID-number line edit checked as typed; `lbl_facts` (placed by the owner) says what it tells.
+
+    The text is normalised while typing (full-width digits, blanks, a lower-case x). A wrong
+    character is reported at once; the length only when 18 characters are typed or the clerk
+    leaves the box; at 18 characters the whole number is checked (checksum, region, birth date).
+    `problem_changed` carries the InvalidIdNumber (or None) whenever the verdict changes.
+    """
+
+    problem_changed = Signal(object)
+
+    def __init__(self, language: str = "zh_CN", today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zh = language.startswith("zh")
+        self._today = today
+        self._left = False  # the clerk left the box since the last edit: a short number is then an error
+        self._problem: InvalidIdNumber | None = None
+        self._info: IdNumberInfo | None = None
+        # Its own widget so the owner can give it the full width (a region name is long).
+        self.lbl_facts = QLabel(parent)
+
+        metrics = QFontMetrics(self.font())
+        self.setPlaceholderText(self.tr("18位身份证号码"))
+        self.setMinimumWidth(metrics.horizontalAdvance("0" * 22))
+        self.setMaximumWidth(metrics.horizontalAdvance("0" * 26))
+        self.lbl_facts.setStyleSheet("color: #6b6b6b;")
+        self.lbl_facts.setWordWrap(True)
+        self.lbl_facts.hide()
+
+        self.textEdited.connect(self._on_edited)
+        self.textChanged.connect(self._recheck)
+        self.editingFinished.connect(self._on_left)
+
+    # ---- public ------------------------------------------------------------------------------
+
+    def set_number(self, text: str) -> None:
+        self._left = bool(text)  # a restored number is judged whole, as if the clerk had left the box
+        self.setText(normalise_id_text(text))
+        self._recheck()
+
+    def problem(self) -> InvalidIdNumber | None:
+        return self._problem
+
+    def info(self) -> IdNumberInfo | None:
+        """The parsed facts when the number is complete and valid."""
+        return self._info
+
+    def facts_text(self) -> str:
+        return self.lbl_facts.text() if self._info is not None else ""
+
+    # ---- internals ---------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_edited(self, text: str) -> None:
+        self._left = False
+        normalised = normalise_id_text(text)
+        if normalised != text:
+            cursor = len(normalise_id_text(text[: self.cursorPosition()]))
+            self.setText(normalised)
+            self.setCursorPosition(cursor)
+
+    @Slot()
+    def _on_left(self) -> None:
+        if not self._left:
+            self._left = True
+            self._recheck()
+
+    @Slot()
+    def _recheck(self) -> None:
+        number = normalise_id_text(self.text())
+        problem: InvalidIdNumber | None = None
+        info: IdNumberInfo | None = None
+        if number:
+            try:
+                parsed = parse_id_number(number, today=self._today)
+            except InvalidIdNumber as error:
+                # Before the number is complete only a character that can never be right is news.
+                if len(number) >= ID_LENGTH or self._left or error.code == "characters":
+                    problem = error
+            else:
+                if len(parsed.number) == ID_LENGTH and parsed.upgraded_from is None:
+                    info = parsed
+                elif len(number) >= ID_LENGTH or self._left:
+                    problem = _needs_18(len(number), parsed)
+        self._info = info
+        self._show_facts(info)
+        changed = _message(problem) != _message(self._problem)
+        self._problem = problem
+        if changed:
+            self.problem_changed.emit(problem)
+
+    def _show_facts(self, info: IdNumberInfo | None) -> None:
+        if info is None:
+            self.lbl_facts.clear()
+            self.lbl_facts.hide()
+            return
+        region = info.region_name or info.region_code
+        if self._zh:
+            sex = "男" if info.sex == "male" else "女"
+            parts = [f"出生日期 {info.birth_date:%Y-%m-%d}", f"性别 {sex}", f"地区 {region}"]
+            if not info.region_known:
+                parts[-1] += "（代码未收录，请核对）"
+            if info.kind is not IdKind.RESIDENT:
+                parts.insert(0, info.kind_label_zh)
+            text = "　".join(parts)
+        else:
+            parts = [f"born {info.birth_date:%Y-%m-%d}", info.sex, f"region {region}"]
+            if not info.region_known:
+                parts[-1] += " (code not in our lists, please check)"
+            if info.kind is not IdKind.RESIDENT:
+                parts.insert(0, info.kind_label_en)
+            text = " · ".join(parts)
+        self.lbl_facts.setText(text)
+        self.lbl_facts.show()
+
+
+def _message(problem: InvalidIdNumber | None) -> str | None:
+    return None if problem is None else problem.message_zh
+
+
+def _needs_18(length: int, parsed: IdNumberInfo) -> InvalidIdNumber:
+    """A 15-character number parses (old cards, 2017 foreigners' cards) but the catalog stores 18."""
+    if parsed.upgraded_from is not None:
+        return InvalidIdNumber(
+            "length",
+            f"这是旧的15位号码：请输入18位号码（换算后为 {parsed.number}）",
+            f"This is an old 15-digit number: enter the 18-character one ({parsed.number})",
+        )
+    return InvalidIdNumber(
+        "length",
+        f"号码长度为 {length} 位：请输入18位身份证号码",
+        f"The number has {length} characters: enter the 18-character ID number",
+    )
