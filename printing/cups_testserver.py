@@ -80,6 +80,12 @@ class CupsTestServer:
     def _write_config(self) -> None:
         base = self.base_dir
         os.chmod(base, 0o755)  # filters run as user lp and must reach the spool
+        for parent in base.resolve().parents:
+            if not parent.stat().st_mode & 0o001:
+                raise RuntimeError(
+                    f"{parent} is not searchable by other users: CUPS filters (user lp) cannot reach "
+                    f"{base}; put the server in a folder such as one made by tempfile.mkdtemp()"
+                )
         for sub in ("conf/ppd", "spool/tmp", "cache", "state", "log", "out", "cups-pdf-spool"):
             (base / sub).mkdir(parents=True, exist_ok=True)
         (self._conf / "cups-files.conf").write_text(
@@ -147,14 +153,22 @@ class CupsTestServer:
         tool = "cupsenable" if enabled else "cupsdisable"
         subprocess.run([tool, "-h", self.server, self.printer_name], check=True, capture_output=True, timeout=10)
 
+    def clear_output(self) -> None:
+        for path in self.output_dir.rglob("*.pdf"):
+            path.unlink()
+
     def wait_for_output(self, count: int = 1, timeout: float = 30.0) -> list[Path]:
         """Wait until every job is finished and `count` PDFs are in the output folder."""
         deadline = time.monotonic() + timeout
+        idle_since: float | None = None
         while time.monotonic() < deadline:
             done = not self._lpstat("-W", "not-completed", "-o").strip()
             files = sorted(self.output_dir.rglob("*.pdf"))
             if done and len(files) >= count:
                 return files
+            idle_since = (idle_since or time.monotonic()) if done else None
+            if idle_since is not None and time.monotonic() - idle_since > 3:
+                break  # every job has finished and the files are not there: a job failed
             time.sleep(0.1)
         raise TimeoutError(f"{count} PDF(s) expected in {self.output_dir}; log: {self.error_log()}")
 

@@ -102,6 +102,7 @@ class EscPosPrinter:
         dots: int = 384,
         status_timeout: float = 0.4,
         require_status: bool = True,
+        cutter: bool = True,
         rasterize: Callable[[bytes, int], list[Image.Image]] = rasterize_pdf,
     ) -> None:
         self.port = port
@@ -110,6 +111,7 @@ class EscPosPrinter:
         self.dots = dots
         self.status_timeout = status_timeout
         self.require_status = require_status  # False only for printers known to lack DLE EOT
+        self.cutter = cutter
         self._rasterize = rasterize
         self._lock = threading.Lock()
 
@@ -140,14 +142,19 @@ class EscPosPrinter:
                                        en=f"cannot open the printer port {self.port}")
 
     def job_bytes(self, pdf: bytes, copies: int = 1) -> bytes:
-        """The ESC/POS byte stream for the PDF: init, raster image per page, feed and cut."""
+        """The ESC/POS byte stream for the PDF: init, raster image per page, then cut (or feed)."""
         pages = self._rasterize(pdf, self.dots)
         builder = Dummy(profile=_PROFILE_BY_DOTS.get(self.dots))
         for _ in range(max(1, copies)):
             builder.hw("INIT")
             for page in pages:
                 builder.image(page, impl="bitImageRaster", center=False)
-            builder.cut(feed=True)
+            if self.cutter:
+                # GS V 66 0: feed to the cutter and cut. (`cut(feed=True)` silently omits the
+                # cut when python-escpos' profile for the head width lists no cutter.)
+                builder.cut(feed=False)
+            else:
+                builder.print_and_feed(6)  # tear-off printers: feed past the tear bar
         return builder.output
 
     def print_pdf(self, pdf: bytes, job_name: str, copies: int = 1, media: str | None = None) -> JobResult:
