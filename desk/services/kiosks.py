@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
 from desk.domain.clock import Clock, local_date
+from desk.domain.errors import InvalidInput
+from desk.services import audit
 from desk.store.database import Store
 from desk.store.models import Kiosk
 
 # A kiosk silent for longer than this is shown as offline.
 OFFLINE_AFTER = timedelta(minutes=3)
+# The kiosk events the daily report counts (desk/services/reports.py, kiosk table).
+KIOSK_EVENTS = frozenset({"kiosk.session_started", "kiosk.progress_query"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,16 @@ class KioskService:
             kiosk.last_seen = now
             kiosk.reader_state, kiosk.printer_state = reader_state, printer_state
             kiosk.sessions_today += sessions_started
+
+    def record_event(self, code: str, action: str, details: dict[str, Any] | None = None) -> None:
+        """Audit one kiosk event (entity "kiosk", id = the kiosk's code) for the manager's daily figures.
+
+        Details must not carry a citizen's name or ID number: the kiosk log is read by the manager."""
+        if action not in KIOSK_EVENTS:
+            raise InvalidInput(f"未知的自助机事件：{action}", f"Unknown kiosk event: {action}")
+        with self.store.write() as session:
+            audit.append(session, at=self.clock.now(), actor=code, action=action, entity_type="kiosk",
+                         entity_id=code, details=dict(details or {}))
 
     def kiosks(self) -> list[KioskView]:
         now, today = self.clock.now(), self.clock.today()
