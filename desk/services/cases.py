@@ -126,18 +126,12 @@ class CaseService:
         values: Mapping[str, Any] | None = None,
     ) -> CaseView:
         """受理: the form is complete, the applicant eligible and every required material received."""
-        now = self.clock.now()
         with self.store.write() as session:
-            case = self._load(session, number, expected_version)
-            transition = self._check(case, Action.ACCEPT, actor)
-            if values is not None:
-                case.form_values = dict(values)
-            transaction = self._transaction(case.transaction_code)
-            facts, today = self._applicant_facts(case), local_date(now)
-            problems = transaction.validate_values(case.form_values, facts, today)
+            desk = self._at_window(session, Action.ACCEPT, actor, number, expected_version, received, values)
+            problems = desk.transaction.validate_values(desk.case.form_values, desk.facts, desk.today)
             if problems:
                 raise FormIncomplete(problems)
-            eligibility = transaction.check_eligibility(case.form_values, facts, today)
+            eligibility = desk.transaction.check_eligibility(desk.case.form_values, desk.facts, desk.today)
             if not eligibility.eligible:
                 # A pending rule (its fields not filled) blocks acceptance too: say which.
                 reasons_zh = [r.reason_zh for r in eligibility.failed]
@@ -145,45 +139,35 @@ class CaseService:
                 reasons_en = [r.reason_en for r in eligibility.failed]
                 reasons_en += [f"cannot tell yet (fill in the fields): {r.reason_en}" for r in eligibility.pending]
                 raise NotEligible(reasons_zh, reasons_en)
-            # Materials handed in at an earlier visit (before a supplement notice) still count.
-            received_keys = set(received) | {m.material_key for m in case.materials}
-            missing = self._missing(transaction, case.form_values, facts, today, received_keys)
-            if missing:
-                raise MaterialsMissing(missing)
-            self._record_materials(session, case, transaction, received_keys, actor)
-            due = self.calendar.add_working_days(today, transaction.time_limit_days)
-            case.accepted_by, case.accepted_at, case.accepted_on = actor.user_id, now, today
+            if desk.missing:
+                raise MaterialsMissing(desk.missing)
+            case = desk.case
+            self._record_materials(session, case, desk.transaction, desk.received, actor)
+            due = self.calendar.add_working_days(desk.today, desk.transaction.time_limit_days)
+            case.accepted_by, case.accepted_at, case.accepted_on = actor.user_id, self.clock.now(), desk.today
             case.due_date = due.due_date
             case.missing_materials = []
-            details = {"due_date": due.due_date.isoformat(), "materials": sorted(received_keys)}
+            details = {"due_date": due.due_date.isoformat(), "materials": sorted(desk.received)}
             if due.warnings:
                 details["calendar_warnings"] = [w.message_zh for w in due.warnings]
-            return self._apply(session, case, transition, actor, details)
+            return self._apply(session, case, desk.transition, actor, details)
 
     def request_supplement(
         self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
         values: Mapping[str, Any] | None = None,
     ) -> CaseView:
         """一次性告知: one notice listing every material still missing, never one at a time."""
-        now = self.clock.now()
         with self.store.write() as session:
-            case = self._load(session, number, expected_version)
-            transition = self._check(case, Action.REQUEST_SUPPLEMENT, actor)
-            if values is not None:
-                case.form_values = dict(values)
-            transaction = self._transaction(case.transaction_code)
-            facts, today = self._applicant_facts(case), local_date(now)
-            # Materials handed in at an earlier visit (before a supplement notice) still count.
-            received_keys = set(received) | {m.material_key for m in case.materials}
-            missing = self._missing(transaction, case.form_values, facts, today, received_keys)
-            if not missing:
+            desk = self._at_window(session, Action.REQUEST_SUPPLEMENT, actor, number, expected_version, received,
+                                   values)
+            if not desk.missing:
                 raise InvalidInput(
                     "材料已齐全，无需补正，请直接受理。",
                     "Every required material is here: accept the application instead.",
                 )
-            self._record_materials(session, case, transaction, received_keys, actor)
-            case.missing_materials = missing
-            return self._apply(session, case, transition, actor, {"missing": missing})
+            self._record_materials(session, desk.case, desk.transaction, desk.received, actor)
+            desk.case.missing_materials = desk.missing
+            return self._apply(session, desk.case, desk.transition, actor, {"missing": desk.missing})
 
     def not_accept(self, actor: Actor, number: str, expected_version: int, reason: str) -> CaseView:
         return self._simple(actor, number, expected_version, Action.NOT_ACCEPT, reason)
@@ -206,6 +190,20 @@ class CaseService:
         return self._simple(actor, number, expected_version, Action.WITHDRAW, reason)
 
     # ---- helpers --------------------------------------------------------------------------------
+
+    def _at_window(self, session: Session, action: Action, actor: Actor, number: str, expected_version: int,
+                   received: Iterable[str], values: Mapping[str, Any] | None) -> _WindowDecision:
+        """What accept and request_supplement both need: the case, the form, and what is still missing."""
+        case = self._load(session, number, expected_version)
+        transition = self._check(case, action, actor)
+        if values is not None:
+            case.form_values = dict(values)
+        transaction = self._transaction(case.transaction_code)
+        facts, today = self._applicant_facts(case), local_date(self.clock.now())
+        # Materials handed in at an earlier visit (before a supplement notice) still count.
+        received_keys = set(received) | {m.material_key for m in case.materials}
+        missing = self._missing(transaction, case.form_values, facts, today, received_keys)
+        return _WindowDecision(case, transition, transaction, facts, today, received_keys, missing)
 
     def _simple(self, actor: Actor, number: str, expected_version: int, action: Action,
                 reason: str | None) -> CaseView:
@@ -309,6 +307,17 @@ class CaseService:
         session.flush()
         session.refresh(case)
         return CaseView.of(case, user_names(session))
+
+
+@dataclass(frozen=True)
+class _WindowDecision:
+    case: Case
+    transition: Transition
+    transaction: Transaction
+    facts: ApplicantFacts
+    today: date
+    received: set[str]
+    missing: list[dict[str, Any]]
 
 
 def _citizen(session: Session, id_number: str) -> Citizen:
