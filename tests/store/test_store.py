@@ -63,3 +63,24 @@ def test_a_failed_write_leaves_nothing_behind(sqlite_url: str) -> None:
         raise RuntimeError("power cut")
     with store.read() as session:
         assert session.execute(select(Citizen)).first() is None
+
+
+def test_locked_database_gives_a_clear_message_and_keeps_the_data(sqlite_url: str) -> None:
+    import sqlite3
+
+    from desk.store.database import StoreError
+
+    store = Store(sqlite_url, busy_timeout_ms=200)
+    with store.write() as session:
+        session.add(Citizen(id_number="210102199001010000", name="张三", updated_at=datetime.now(UTC)))
+    other = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with pytest.raises(StoreError) as info, store.write() as session:
+            session.add(Citizen(id_number="210102199001010001", name="李四", updated_at=datetime.now(UTC)))
+        assert "数据库正忙" in info.value.message_zh
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with store.read() as session:
+        assert [c.name for c in session.execute(select(Citizen)).scalars()] == ["张三"]
