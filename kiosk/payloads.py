@@ -1,0 +1,55 @@
+"""What a scanned code is: a receipt's progress code, a bare lookup code, a household certificate's
+signed payload, or something the kiosk does not know. Pure parsing; no store, no Qt.
+
+A case is shown only to whoever holds its lookup code (on the receipt, in its QR code): a case
+number alone is sequential and guessable, so it never opens a case at the kiosk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from printing.qr import parse_receipt_qr_text
+from printing.signing import PAYLOAD_PREFIX
+
+# Lookup codes: 8 characters without 0/O, 1/I/L (desk.services.numbering).
+_LOOKUP = re.compile(r"^[2-9A-HJKMNP-Z]{8}$")
+MAX_SCAN_LENGTH = 2000  # a certificate payload is ~260 characters; anything far longer is noise
+
+
+@dataclass(frozen=True)
+class ProgressCode:
+    """A receipt QR code (case number + lookup code) or a typed lookup code (case number unknown)."""
+
+    lookup_code: str
+    case_number: str | None = None
+
+
+@dataclass(frozen=True)
+class CertificateCode:
+    payload: str
+
+
+@dataclass(frozen=True)
+class UnknownCode:
+    length: int  # the text itself is not kept: it may be anything, including personal data
+
+
+ScannedCode = ProgressCode | CertificateCode | UnknownCode
+
+
+def classify(text: str) -> ScannedCode:
+    text = text.strip()
+    if not text or len(text) > MAX_SCAN_LENGTH:
+        return UnknownCode(len(text))
+    receipt = parse_receipt_qr_text(text)
+    if receipt is not None:
+        number, lookup = receipt
+        lookup = lookup.upper()
+        return ProgressCode(lookup, number) if _LOOKUP.match(lookup) else UnknownCode(len(text))
+    if text.startswith(PAYLOAD_PREFIX + "."):
+        return CertificateCode(text)
+    if _LOOKUP.match(text.upper()):
+        return ProgressCode(text.upper())
+    return UnknownCode(len(text))

@@ -1,0 +1,87 @@
+"""Plain words for cases and catalog conditions; the printed checklist; what a scanned code is."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from desk.domain.catalog import load_catalog
+from desk.domain.workflow import CaseState
+from kiosk.checklist import build_pdf, checklist_lines
+from kiosk.payloads import CertificateCode, ProgressCode, UnknownCode, classify
+from kiosk.plain_words import describe_condition, materials_to_bring, state_words
+from printing.documents.common import Paper
+from printing.models import StationInfo
+from printing.qr import receipt_qr_text
+
+CATALOG = load_catalog()
+STATION = StationInfo("HP01", "沈阳市公安局和平分局太原街派出所", "沈阳市和平区太原南街 68 号", "024-23456110")
+
+
+def test_every_state_has_plain_words_in_both_languages() -> None:
+    for state in CaseState:
+        words = state_words(state)
+        assert words.zh and words.en and words.pick("en") == words.en and words.pick("zh_CN") == words.zh
+
+
+def test_birth_registration_materials_split_into_always_and_if() -> None:
+    lines = materials_to_bring(CATALOG["birth_registration"])
+    always = [line.name.zh for line in lines if line.condition is None]
+    conditional = {line.name.zh: line.condition.zh for line in lines if line.condition is not None}
+    assert "《出生医学证明》" in always
+    assert conditional["父母《结婚证》"] == "如父母已登记结婚则需"
+    assert conditional["非婚生育说明"] == "如不是“父母已登记结婚”的情况则需"
+    assert "随父落户" in conditional["具有资质的鉴定机构出具的亲子鉴定证明"]
+
+
+@pytest.mark.parametrize("code", sorted(CATALOG))
+def test_no_condition_shows_code_to_the_citizen(code: str) -> None:
+    """Every condition of the 36 transactions reads as words: no field keys, operators or quotes of code."""
+    transaction = CATALOG[code]
+    for line in materials_to_bring(transaction):
+        if line.condition is None:
+            continue
+        text = line.condition.zh
+        assert text.startswith("如") and text.endswith("则需")
+        for token in ("==", "!=", "<", ">", "[", "_", "true", "false", "applicant", "符合要求"):
+            assert token not in text, (code, text)
+        assert line.condition.en.startswith("needed if ")
+
+
+def test_unknown_condition_forms_fall_back_to_field_labels() -> None:
+    fields = CATALOG["birth_registration"].fields
+    words = describe_condition("filled(parents_married)", fields)
+    assert "父母已登记结婚" in words.zh and "filled" not in words.zh
+
+
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.ROLL_80])
+def test_checklist_pdf_lists_every_material(paper: Paper) -> None:
+    transaction = CATALOG["birth_registration"]
+    pdf = build_pdf(transaction, STATION, datetime(2026, 3, 2, 10, 0), paper)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace("\n", "")
+    always, sometimes = checklist_lines(transaction)
+    assert "办事材料清单" in text and "出生登记" in text
+    for line in always + sometimes:
+        assert line.name.zh in text
+    assert "如父母已登记结婚则需" in text
+
+
+def test_scanned_codes_are_classified() -> None:
+    assert classify(receipt_qr_text("HP01-20260302-0001", "ABCD2345")) == ProgressCode("ABCD2345", "HP01-20260302-0001")
+    assert classify(" abcd2345 ") == ProgressCode("ABCD2345")
+    assert isinstance(classify("HJZM1.abc.def"), CertificateCode)
+    assert classify("HP01-20260302-0001") == UnknownCode(18)  # a bare case number opens nothing
+    assert isinstance(classify("HJCX1:HP01-1:0O1IL000"), UnknownCode)  # not a lookup alphabet
+    assert isinstance(classify("https://example.com/"), UnknownCode)
+
+
+@given(st.text(max_size=3000))
+def test_classify_never_raises_and_keeps_no_unknown_text(text: str) -> None:
+    result = classify(text)
+    if isinstance(result, UnknownCode):
+        assert not hasattr(result, "text")
