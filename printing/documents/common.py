@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -198,7 +199,6 @@ class Writer:
                 else:
                     cells.append(self.p(text, align[i]))
             data.append(cells)
-        table = Table(data, colWidths=list(col_widths), repeatRows=1 if (header is not None and repeat_header) else 0)
         cell_style = self.styles["cell"]
         commands: list[tuple[object, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -215,33 +215,51 @@ class Writer:
             commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         if header is not None and grid:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)))
-        table.setStyle(TableStyle(commands))
+        return self.grid(data, col_widths, commands,
+                         repeat_rows=1 if (header is not None and repeat_header) else 0)
+
+    def grid(
+        self,
+        data: Sequence[Sequence[object]],
+        col_widths: Sequence[float],
+        commands: Sequence[tuple[object, ...]] = (),
+        *,
+        repeat_rows: int = 0,
+    ) -> Table:
+        """A layout table. Its text style names our font: reportlab's default is Helvetica, which
+        would then appear (unembedded) in the PDF even where no cell uses it."""
+        table = Table([list(row) for row in data], colWidths=list(col_widths), repeatRows=repeat_rows)
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.fonts.body.name, self.size * 0.8),
+                                   *commands]))
         return table
+
+    def drawing(self, drawing: Drawing) -> Drawing:
+        """Give a drawing our font as its initial font (same reason as `grid`)."""
+        drawing.initialFontName = self.fonts.body.name
+        return drawing
 
     def key_values(self, pairs: Sequence[tuple[str, str]], width: float, key_width: float) -> Table:
         """Label：value lines without a grid (receipts, tickets)."""
         data = [[self.p(k, "left"), self.p(v, "left")] for k, v in pairs]
-        table = Table(data, colWidths=[key_width, width - key_width])
-        table.setStyle(TableStyle([
+        return self.grid(data, [key_width, width - key_width], [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0.6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
-        ]))
-        return table
+        ])
 
     def signature_block(self, organ: str, when: date, *, seal: str = "（公章）") -> Table:
         """Organ name, seal mark and date, right-aligned as on official documents."""
         style = self.style("center")
-        block = Table(
+        block = self.grid(
             [[Paragraph(self.fonts.markup(organ), style)],
              [Paragraph(self.fonts.markup(seal), style)],
              [Paragraph(self.fonts.markup(zh_date(when)), style)]],
-            colWidths=[min(self.frame_width * 0.62, self.size * 18)],
+            [min(self.frame_width * 0.62, self.size * 18)],
+            [("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)],
         )
         block.hAlign = "RIGHT"
-        block.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         return block
 
     @property
@@ -273,13 +291,14 @@ class Rule(Flowable):
         canvas.restoreState()
 
 
-def _metadata(title: str, author: str) -> dict[str, object]:
+def _metadata(title: str, author: str, fonts: FontSet) -> dict[str, object]:
     # invariant: the same data gives the same bytes (no timestamps or random ids in the file).
+    # initialFontName: otherwise reportlab references Helvetica, a font nobody embeds.
     return {"title": title, "author": author, "creator": CREATOR, "producer": CREATOR, "invariant": True,
-            "lang": "zh-CN"}
+            "lang": "zh-CN", "initialFontName": fonts.body.name}
 
 
-def build_roll(story: list[Flowable], paper: Paper, *, title: str, author: str) -> bytes:
+def build_roll(story: list[Flowable], paper: Paper, *, title: str, author: str, fonts: FontSet) -> bytes:
     """One roll-width page exactly as tall as the content (thermal printers cut after it)."""
     if not paper.is_roll:
         raise ValueError(f"{paper} is not a roll paper")
@@ -295,7 +314,7 @@ def build_roll(story: list[Flowable], paper: Paper, *, title: str, author: str) 
     buffer = io.BytesIO()
     frame = Frame(side, bottom, avail, page_height - top - bottom, 0, 0, 0, 0, id="roll")
     doc = BaseDocTemplate(buffer, pagesize=(width, page_height), leftMargin=side, rightMargin=side,
-                          topMargin=top, bottomMargin=bottom, **_metadata(title, author))
+                          topMargin=top, bottomMargin=bottom, **_metadata(title, author, fonts))
     doc.addPageTemplates([PageTemplate(id="roll", frames=[frame])])
     doc.build(story)
     return buffer.getvalue()
@@ -339,7 +358,7 @@ def build_a4(
     buffer = io.BytesIO()
     frame = Frame(left, bottom, A4[0] - left - right, A4[1] - top - bottom, 0, 0, 0, 0, id="a4")
     doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
-                          bottomMargin=bottom, **_metadata(title, author))
+                          bottomMargin=bottom, **_metadata(title, author, fonts))
     doc.addPageTemplates([PageTemplate(id="a4", frames=[frame])])
     if footer is None:
         doc.build(story)

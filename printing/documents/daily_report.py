@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from printing.documents.common import Paper, Rule, Writer, build_a4, zh_date, zh_datetime
 from printing.documents.report_charts import clerk_days_bars, ratings_pie, transaction_bars
@@ -54,15 +54,13 @@ def _key_figures(data: DailyReportData, w: Writer, summary: ReportTable) -> Tabl
     cells = [[w.p(value, big), w.p(label, "small_center")] for label, value in boxes]
     grid = [[cells[i][0] for i in range(4)], [cells[i][1] for i in range(4)],
             [cells[i][0] for i in range(4, 8)], [cells[i][1] for i in range(4, 8)]]
-    table = Table(grid, colWidths=[w.frame_width / 4] * 4)
-    table.setStyle(TableStyle([
+    return w.grid(grid, [w.frame_width / 4] * 4, [
         ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
         ("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.black),
         *[("LINEAFTER", (i, 0), (i, -1), 0.5, colors.black) for i in range(3)],
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return table
+    ])
 
 
 def _assessment(data: DailyReportData) -> str:
@@ -109,12 +107,12 @@ def build_pdf(data: DailyReportData, paper: Paper = Paper.A4, *, fonts: FontSet 
         w.table(tables["by_transaction"].headers[1:], [r[1:] for r in _rows(tables["by_transaction"])],
                 figure_widths, align=figure_align),
         Spacer(1, 3 * mm),
-        transaction_bars(data, w.fonts, width),
+        w.drawing(transaction_bars(data, w.fonts, width)),
         CondPageBreak(80 * mm),
         _section(w, "三、按经办人统计"),
         w.table(tables["by_clerk"].headers, _rows(tables["by_clerk"]), clerk_widths, align=["cell", *figure_align]),
         Spacer(1, 3 * mm),
-        clerk_days_bars(data, w.fonts, width),
+        w.drawing(clerk_days_bars(data, w.fonts, width)),
         CondPageBreak(60 * mm),
         _section(w, f"四、超期案件清单（共{len(data.overdue)}件）"),
     ]
@@ -156,7 +154,6 @@ def _ratings_block(data: DailyReportData, w: Writer, table: ReportTable) -> Tabl
     left_width = 70 * mm
     ratings_table = w.table(table.headers, _rows(table), [28 * mm, 18 * mm, 22 * mm],
                             align=["cell", "cell_right", "cell_right"])
-    pie = ratings_pie(data, w.fonts, w.frame_width - left_width - 4 * mm)
-    block = Table([[ratings_table, pie]], colWidths=[left_width, w.frame_width - left_width])
-    block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return block
+    pie = w.drawing(ratings_pie(data, w.fonts, w.frame_width - left_width - 4 * mm))
+    return w.grid([[ratings_table, pie]], [left_width, w.frame_width - left_width],
+                  [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from printing.documents.common import Paper, Rule, Writer, build_a4, zh_date
 from printing.fonts import FontSet
@@ -49,16 +49,14 @@ def _facts_table(data: HouseholdCertificateData, w: Writer) -> Table:
         [k("户主姓名"), v(data.household_head), k("与户主关系"), v(data.relationship_to_head)],
         [k("本址登记日期"), v(zh_date(data.registered_on)), "", ""],
     ]
-    table = Table(rows, colWidths=[32 * mm, width / 2 - 32 * mm, 30 * mm, width / 2 - 30 * mm])
-    table.setStyle(TableStyle([
+    return w.grid(rows, [32 * mm, width / 2 - 32 * mm, 30 * mm, width / 2 - 30 * mm], [
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("BOX", (0, 0), (-1, -1), 1.4, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         *[("SPAN", (1, r), (3, r)) for r in (2, 3, 4, 6)],
-    ]))
-    return table
+    ])
 
 
 def build_pdf(
@@ -73,18 +71,18 @@ def build_pdf(
     w = Writer(Paper.A4, fonts, base_size=14.0)
     payload = certificate_payload(data, signer)
     validity = f"本证明有效期至{zh_date(data.valid_until)}。" if data.valid_until else ""
-    qr_block = Table(
-        [[qr_drawing(payload, 38, "M")],
+    qr_block = w.grid(
+        [[w.drawing(qr_drawing(payload, 38, "M"))],
          [w.p("扫码核验", "small_center")],
          [w.p(data.serial, w.style("small_center", fontSize=7.5, leading=9))]],
-        colWidths=[50 * mm],
+        [50 * mm],
+        [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 0),
+         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)],
     )
-    qr_block.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     signature = w.signature_block(data.station.name_zh, data.issued_at.date())
-    bottom = Table([[qr_block, signature]], colWidths=[52 * mm, w.frame_width - 52 * mm])
-    bottom.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    bottom = w.grid([[qr_block, signature]], [52 * mm, w.frame_width - 52 * mm],
+                    [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
     story: list[Flowable] = [
         w.p(data.station.name_zh, w.style("station", fontSize=17, leading=25)),
         w.p(TITLE, w.style("title", fontSize=26, leading=36)),

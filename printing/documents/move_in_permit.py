@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from printing.documents.common import Paper, Rule, Writer, build_a4, zh_date
 from printing.fonts import FontSet
@@ -47,7 +47,6 @@ def _form(data: MoveInPermitData, w: Writer) -> Table:
     ]
     for name, value in facts:
         rows.append([label(name), cell(value), "", "", "", ""])
-    table = Table(rows, colWidths=cols)
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("BOX", (0, 0), (-1, -1), 1.4, colors.black),
@@ -58,8 +57,7 @@ def _form(data: MoveInPermitData, w: Writer) -> Table:
     ]
     for r in range(first_fact, len(rows)):
         commands.append(("SPAN", (1, r), (-1, r)))
-    table.setStyle(TableStyle(commands))
-    return table
+    return w.grid(rows, cols, commands)
 
 
 def build_pdf(data: MoveInPermitData, paper: Paper = Paper.A4, *, fonts: FontSet | None = None) -> bytes:

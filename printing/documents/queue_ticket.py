@@ -33,4 +33,4 @@ def build_pdf(data: QueueTicketData, paper: Paper = Paper.ROLL_58, *, fonts: Fon
         w.p(data.note_zh, "small"),
         w.p(f"咨询电话：{data.station.phone}", "small"),
     ]
-    return build_roll(story, paper, title=f"{TITLE} {data.number}", author=data.station.name_zh)
+    return build_roll(story, paper, title=f"{TITLE} {data.number}", author=data.station.name_zh, fonts=w.fonts)

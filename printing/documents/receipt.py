@@ -8,7 +8,7 @@ progress queries at the kiosk.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from printing.documents.common import (
     Paper,
@@ -44,10 +44,6 @@ def _facts(data: ReceiptData, *, with_number: bool = True) -> list[tuple[str, st
     return [("受理编号：", data.case_number), *facts] if with_number else facts
 
 
-def _materials(data: ReceiptData) -> list[str]:
-    return [f"{i}. {m.name_zh}（{m.form}{m.copies}份）" for i, m in enumerate(data.materials_received, start=1)]
-
-
 def _roll_story(data: ReceiptData, w: Writer) -> list[Flowable]:
     width = w.frame_width
     qr_size = roll_qr_size_mm(w.paper)
@@ -59,11 +55,21 @@ def _roll_story(data: ReceiptData, w: Writer) -> list[Flowable]:
         Rule(0.5, 2, dash=(2, 2)),
         w.p("已收材料：", "left", heading=True),
     ]
-    story += [w.p(line, "left") for line in _materials(data)] or [w.p("（无）", "left")]
+    if data.materials_received:
+        # Name left, form and copies in their own right-hand column: nothing breaks mid-bracket.
+        side = w.size * 4.6
+        rows = [[w.p(f"{i}. {m.name_zh}", "left"), w.p(f"{m.form}{m.copies}份", w.style("right"))]
+                for i, m in enumerate(data.materials_received, start=1)]
+        story.append(w.grid(rows, [width - side, side], [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]))
+    else:
+        story.append(w.p("（无）", "left"))
     story += [
         Rule(0.5, 2, dash=(2, 2)),
         Spacer(1, 1 * mm),
-        _centered(qr_drawing(receipt_qr_text(data.case_number, data.lookup_code), qr_size), width),
+        _centered(w, w.drawing(qr_drawing(receipt_qr_text(data.case_number, data.lookup_code), qr_size)), width),
         w.p(f"查询码：{data.lookup_code}", "center"),
         w.p("凭此码在自助终端或微信扫码查询办理进度", "small_center"),
         Rule(0.5, 2, dash=(2, 2)),
@@ -75,23 +81,22 @@ def _roll_story(data: ReceiptData, w: Writer) -> list[Flowable]:
     return story
 
 
-def _centered(flowable: Flowable, width: float) -> Table:
-    table = Table([[flowable]], colWidths=[width])
-    table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return table
+def _centered(w: Writer, flowable: Flowable, width: float) -> Table:
+    return w.grid([[flowable]], [width], [
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
 
 
 def _a4_story(data: ReceiptData, w: Writer) -> list[Flowable]:
     width = w.frame_width
     materials = [[str(i), m.name_zh, m.form, str(m.copies)] for i, m in enumerate(data.materials_received, 1)]
-    qr = qr_drawing(receipt_qr_text(data.case_number, data.lookup_code), 32)
+    qr = w.drawing(qr_drawing(receipt_qr_text(data.case_number, data.lookup_code), 32))
     facts = _facts(data, with_number=False)
     fact_table = w.key_values(facts, width - 40 * mm, w.size * 6)
-    top = Table([[fact_table, qr]], colWidths=[width - 40 * mm, 40 * mm])
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    top = w.grid([[fact_table, qr]], [width - 40 * mm, 40 * mm],
+                 [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
     return [
         w.p(data.station.name_zh, "station"),
         w.p(TITLE, "title"),
@@ -119,5 +124,5 @@ def build_pdf(data: ReceiptData, paper: Paper = Paper.ROLL_80, *, fonts: FontSet
     w = Writer(paper, fonts, base_size=12.0 if paper is Paper.A4 else None)
     meta = {"title": f"{TITLE} {data.case_number}", "author": data.station.name_zh}
     if paper.is_roll:
-        return build_roll(_roll_story(data, w), paper, **meta)
+        return build_roll(_roll_story(data, w), paper, fonts=w.fonts, **meta)
     return build_a4(_a4_story(data, w), fonts=w.fonts, **meta)
