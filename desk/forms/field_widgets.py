@@ -80,7 +80,7 @@ class FieldEditor(QWidget):
         self.lbl_help = QLabel(self)
         self.lbl_problem = QLabel(self)
 
-        caption = html.escape(self.pick(spec.label_zh, spec.label_en))
+        caption = html.escape(self.pick(spec.label_zh, spec.label_en) or "", quote=False)
         if spec.required:
             caption += f'<span style="color:{PROBLEM_COLOUR}">&nbsp;*</span>'
         self.lbl_caption.setText(caption)
