@@ -1,0 +1,209 @@
+"""`MaterialsChecklist`: the materials a transaction needs for the form's current answers, ticked as received.
+
+The list is the catalog's answer (`Transaction.required_materials`) for the values it was last given
+(`update_for(values)`, usually connected to `TransactionForm.values_edited`). Each material is a
+check box "《出生医学证明》（原件）×1" with why it is needed as its tooltip and the catalog's note in
+small grey text. A material that stops being required (an answer changed) is hidden and loses its
+tick, so a tick always means "received for the case as it now stands"; the ticks of materials still
+required are kept. `missing()` is what goes on the one-time notice (一次性告知书).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.applicant import ApplicantFacts
+from desk.domain.catalog import MaterialSpec, Transaction
+from desk.forms.field_widgets import HINT_COLOUR, is_chinese
+
+
+def material_caption(material: MaterialSpec, language: str = "zh_CN") -> str:
+    """"《出生医学证明》（原件）×1", or "Medical birth certificate (Original) ×1" in English."""
+    if is_chinese(language):
+        return f"{material.name_zh}（{material.form.label_zh}）×{material.copies}"
+    return f"{material.name_en} ({material.form.label_en}) ×{material.copies}"
+
+
+class _MaterialRow(QWidget):
+    """One material: its check box and, when the catalog has one, a small grey note under it."""
+
+    def __init__(self, material: MaterialSpec, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.material = material
+        zh = is_chinese(language)
+        self.chk_received = QCheckBox(material_caption(material, language), self)
+        self.lbl_note = QLabel(self)
+
+        self.chk_received.setToolTip(material.why_zh if zh else material.why_en)
+        self.lbl_note.setText(material.note_zh or "")
+        self.lbl_note.setWordWrap(True)
+        self.lbl_note.setStyleSheet(f"color: {HINT_COLOUR};")
+        font = self.lbl_note.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.lbl_note.setFont(font)
+        # The note is Chinese-only catalog text; an English screen leaves it out rather than mix.
+        self.lbl_note.setVisible(bool(material.note_zh) and zh)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.chk_received)
+        # Indented to start under the check box's text, not under the box.
+        indent = self.chk_received.iconSize().width() + 8
+        note_row = QHBoxLayout()
+        note_row.setContentsMargins(indent, 0, 0, 0)
+        note_row.addWidget(self.lbl_note)
+        layout.addLayout(note_row)
+
+
+class MaterialsChecklist(QWidget):
+    """Check boxes for the materials required by the current values; `received_changed(keys)` on every tick."""
+
+    received_changed = Signal(list)
+
+    def __init__(
+        self,
+        transaction: Transaction,
+        applicant: ApplicantFacts,
+        today: date,
+        language: str = "zh_CN",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._transaction = transaction
+        self._applicant = applicant
+        self._today = today
+        self._language = language
+        self._values: dict[str, object] = {}
+        self._required: list[MaterialSpec] = []
+        self._rows: dict[str, _MaterialRow] = {}
+        self._updating = False
+
+        # create
+        self.lbl_title = QLabel(self)
+        self.lbl_summary = QLabel(self)
+        self.btn_all_received = QPushButton(self)
+        for material in transaction.materials:
+            self._rows[material.key] = _MaterialRow(material, language, self)
+
+        # configure
+        self.lbl_title.setText(self.tr("所需材料"))
+        font = self.lbl_title.font()
+        font.setBold(True)
+        self.lbl_title.setFont(font)
+        self.lbl_summary.setStyleSheet(f"color: {HINT_COLOUR};")
+        self.btn_all_received.setText(self.tr("全部收齐"))
+        self.btn_all_received.setToolTip(self.tr("勾选下列全部材料"))
+
+        # connect
+        for row in self._rows.values():
+            row.chk_received.toggled.connect(self._on_toggled)
+        self.btn_all_received.clicked.connect(self.mark_all_received)
+
+        # assemble
+        header = QHBoxLayout()
+        header.addWidget(self.lbl_title)
+        header.addWidget(self.lbl_summary)
+        header.addStretch(1)
+        header.addWidget(self.btn_all_received)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        for row in self._rows.values():
+            layout.addWidget(row)
+        layout.addStretch(1)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        self.update_for({})
+
+    # ---- what the screens call ---------------------------------------------------------------
+
+    @property
+    def transaction(self) -> Transaction:
+        return self._transaction
+
+    def required(self) -> list[MaterialSpec]:
+        """The materials required for the current values, in catalog order."""
+        return list(self._required)
+
+    def received(self) -> list[str]:
+        """Keys of the required materials ticked as received, in catalog order."""
+        return [m.key for m in self._required if self._rows[m.key].chk_received.isChecked()]
+
+    def missing(self) -> list[MaterialSpec]:
+        """Required materials not ticked: the list for the one-time notice (一次性告知书)."""
+        return [m for m in self._required if not self._rows[m.key].chk_received.isChecked()]
+
+    def check_box(self, key: str) -> QCheckBox:
+        return self._rows[key].chk_received
+
+    @Slot(dict)
+    def update_for(self, values: Mapping[str, object]) -> None:
+        """Show the materials required for `values`; ticks of materials no longer required are dropped."""
+        self._values = dict(values)
+        self._apply_required()
+
+    def set_applicant(self, applicant: ApplicantFacts) -> None:
+        self._applicant = applicant
+        self._apply_required()
+
+    def set_received(self, keys: Iterable[str]) -> None:
+        """Tick exactly these materials (restoring a draft); keys not required now are ignored."""
+        wanted = set(keys)
+        self._set_ticks(lambda key: key in wanted)
+
+    @Slot()
+    def mark_all_received(self) -> None:
+        self._set_ticks(lambda _key: True)
+
+    # ---- internals ---------------------------------------------------------------------------
+
+    def _apply_required(self) -> None:
+        before = self.received()
+        self._required = self._transaction.required_materials(self._values, self._applicant, self._today)
+        required = {m.key for m in self._required}
+        self._updating = True
+        try:
+            for key, row in self._rows.items():
+                row.setVisible(key in required)
+                if key not in required:
+                    row.chk_received.setChecked(False)
+        finally:
+            self._updating = False
+        self._after_change(before)
+
+    def _set_ticks(self, wanted: Callable[[str], bool]) -> None:
+        before = self.received()
+        self._updating = True
+        try:
+            for material in self._required:
+                self._rows[material.key].chk_received.setChecked(wanted(material.key))
+        finally:
+            self._updating = False
+        self._after_change(before)
+
+    @Slot()
+    def _on_toggled(self) -> None:
+        if not self._updating:
+            self._after_change(None)
+
+    def _after_change(self, before: list[str] | None) -> None:
+        received = self.received()
+        self._show_summary(len(received))
+        if before is None or received != before:
+            self.received_changed.emit(received)
+
+    def _show_summary(self, received: int) -> None:
+        total = len(self._required)
+        self.lbl_summary.setText(self.tr("已收 %1 / %2 项").replace("%1", str(received)).replace("%2", str(total)))
+        self.btn_all_received.setEnabled(received < total)
