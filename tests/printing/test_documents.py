@@ -225,3 +225,19 @@ def test_roll_and_a4_only_documents_refuse_other_paper(signer: StationSigner) ->
         supplement_notice.build_pdf(samples.supplement_notice(), Paper.ROLL_80)
     with pytest.raises(ValueError):
         household_certificate.build_pdf(samples.household_certificate(), Paper.ROLL_58, signer=signer)
+
+
+def test_dispatch_by_data_type_and_clerk_warning(signer: StationSigner, fonts: FontSet) -> None:
+    from printing.documents import build_pdf, unprintable_characters
+
+    assert "排队号" in pdf_text(build_pdf(samples.queue_ticket()))
+    assert page_sizes_mm(build_pdf(samples.receipt(), "58mm"))[0][0] == pytest.approx(58, abs=0.5)
+    assert "户籍证明" in pdf_text(build_pdf(samples.household_certificate(), signer=signer))
+    with pytest.raises(ValueError):
+        build_pdf(samples.household_certificate())
+    with pytest.raises(TypeError):
+        build_pdf("not document data")
+    assert unprintable_characters(samples.receipt(), fonts) == []
+    permit = samples.move_in_permit()
+    bad = replace(permit, persons=(replace(permit.persons[0], name="张\U0002ebf1"),))
+    assert unprintable_characters(bad, fonts) == ["\U0002ebf1"]
