@@ -40,14 +40,8 @@ from PySide6.QtWidgets import (
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import EligibilityResult, FieldProblem, Transaction
 from desk.domain.conditions import is_filled
-from desk.forms.field_widgets import (
-    HINT_COLOUR,
-    PROBLEM_COLOUR,
-    FieldEditor,
-    PersonEditor,
-    create_editor,
-    is_chinese,
-)
+from desk.forms.editor_base import HINT_COLOUR, PROBLEM_COLOUR, FieldEditor, is_chinese
+from desk.forms.field_widgets import PersonEditor, create_editor
 
 SAVE_DELAY_MS = 400
 _PASSED_COLOUR = "#2e7d32"

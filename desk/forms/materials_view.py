@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import MaterialSpec, Transaction
-from desk.forms.field_widgets import HINT_COLOUR, is_chinese
+from desk.forms.editor_base import HINT_COLOUR, is_chinese
 
 
 def material_caption(material: MaterialSpec, language: str = "zh_CN") -> str:

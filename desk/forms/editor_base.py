@@ -1,0 +1,176 @@
+"""The part every field editor shares: caption, help line, problem line, and the value interface.
+
+An editor shows one `FieldSpec`: a caption (`lbl_caption`, with a red "*" when required) that the
+caller places (the form puts it in the label column of a QFormLayout), the input, the field's help
+line and a red problem line under it. `value()` returns the value as the catalog stores it (None
+means empty); `set_value(v)` shows one; `value_changed(value)` fires on every real change, whoever
+made it. The editors themselves, one per field type, are in `desk.forms.field_widgets`.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desk.domain.catalog import FieldProblem, FieldSpec
+from desk.domain.idnumber import InvalidIdNumber
+
+PROBLEM_COLOUR = "#c0392b"
+HINT_COLOUR = "#6b6b6b"
+
+
+def is_chinese(language: str) -> bool:
+    return language.startswith("zh")
+
+
+def em_width(widget: QWidget, count: float) -> int:
+    """Width of `count` CJK characters in the widget's font: how wide a box for that many should be."""
+    return math.ceil(QFontMetrics(widget.font()).horizontalAdvance("中") * count)
+
+
+class FieldEditor(QWidget):
+    """The common part of every field editor. Subclasses build the input and implement the value."""
+
+    value_changed = Signal(object)
+
+    def __init__(
+        self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._spec = spec
+        self._language = language
+        self._today = today or date.today()
+        self._form_problem: str | None = None
+        self._last_value: object | None = None
+        self._quiet = False  # while a multi-part value is being set: one value_changed at the end
+
+        self.lbl_caption = QLabel(self)
+        self.lbl_help = QLabel(self)
+        self.lbl_problem = QLabel(self)
+
+        caption = html.escape(self.pick(spec.label_zh, spec.label_en) or "", quote=False)
+        if spec.required:
+            caption += f'<span style="color:{PROBLEM_COLOUR}">&nbsp;*</span>'
+        self.lbl_caption.setText(caption)
+        self.lbl_caption.setTextFormat(Qt.TextFormat.RichText)
+        self.lbl_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        help_text = self.pick(spec.help_zh, spec.help_en)
+        self.lbl_help.setText(help_text or "")
+        self.lbl_help.setWordWrap(True)
+        self.lbl_help.setStyleSheet(f"color: {HINT_COLOUR};")
+        self.lbl_help.setVisible(bool(help_text))
+        self.lbl_problem.setWordWrap(True)
+        self.lbl_problem.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.lbl_problem.hide()
+        # The caption is placed by the caller (the form's label column); it still belongs to us.
+        self.lbl_caption.hide()
+
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(self.lbl_help)
+        self._layout.addWidget(self.lbl_problem)
+
+    # ---- the interface the form and the screens use ------------------------------------------
+
+    @property
+    def spec(self) -> FieldSpec:
+        return self._spec
+
+    @property
+    def key(self) -> str:
+        return self._spec.key
+
+    def value(self) -> object | None:
+        """The value as stored in a case, or None when empty."""
+        raise NotImplementedError
+
+    def set_value(self, value: object | None) -> None:
+        """Show `value` (None empties the field); value_changed fires if it differs from the shown one."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        self.set_value(None)
+
+    def is_empty(self) -> bool:
+        return self.value() is None
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The inputs that take keyboard focus, in tab order."""
+        raise NotImplementedError
+
+    def set_problem(self, text: str | None) -> None:
+        """Show the form's message for this field under it (None hides it).
+
+        A leading "<label>：" (as in the catalog's messages) is dropped: beside the field it is redundant.
+        """
+        label = self.pick(self._spec.label_zh, self._spec.label_en) or ""
+        self._form_problem = without_label(text, label) if text else None
+        self._update_problem_label()
+
+    def own_problem(self) -> FieldProblem | None:
+        """What the editor itself found wrong while the clerk typed (stricter than the catalog check)."""
+        return None
+
+    def problem_text(self) -> str | None:
+        """The message shown under the field right now."""
+        return self.lbl_problem.text() if self.lbl_problem.isVisibleTo(self) else None
+
+    def pick(self, zh: str | None, en: str | None) -> str | None:
+        """The catalog text for the UI language (Chinese when no English is given)."""
+        return zh if is_chinese(self._language) or not en else en
+
+    # ---- for subclasses ----------------------------------------------------------------------
+
+    def _set_body(self, body: QWidget) -> None:
+        """Put the input above the help and problem lines; the caption's buddy is its first input."""
+        self._layout.insertWidget(0, body)
+        first = self.focus_widgets()[0]
+        self.setFocusProxy(first)
+        self.lbl_caption.setBuddy(first)
+        self._last_value = self.value()
+
+    @Slot()
+    def _emit_if_changed(self) -> None:
+        if self._quiet:
+            return
+        value = self.value()
+        if value != self._last_value:
+            self._last_value = value
+            self.value_changed.emit(value)
+
+    def _live_error(self) -> InvalidIdNumber | None:
+        """Subclasses that check as the clerk types return their current finding here."""
+        return None
+
+    def _update_problem_label(self) -> None:
+        error = self._live_error()
+        if error is not None:
+            text: str | None = error.message_zh if is_chinese(self._language) else error.message_en
+        else:
+            text = self._form_problem
+        self.lbl_problem.setText(text or "")
+        self.lbl_problem.setVisible(bool(text))
+
+    def _live_problem(self, part_zh: str = "", part_en: str = "") -> FieldProblem | None:
+        """The live finding as a FieldProblem, named like the catalog's ("母亲身份证号码：…")."""
+        error = self._live_error()
+        if error is None:
+            return None
+        spec = self._spec
+        return FieldProblem(spec.key, f"{spec.label_zh}{part_zh}：{error.message_zh}",
+                            f"{spec.label_en}{part_en}: {error.message_en}")
+
+
+def without_label(message: str, label: str) -> str:
+    """Beside the field its own name is redundant: "出生日期：不是有效日期。" → "不是有效日期。"."""
+    for separator in ("：", ": "):
+        prefix = f"{label}{separator}"
+        if label and message.startswith(prefix):
+            return message[len(prefix):]
+    return message
