@@ -267,7 +267,6 @@ class TransactionForm(QWidget):
         merged.extend(own.values())
         return merged
 
-    @Slot()
     def _on_editor_changed(self, key: str) -> None:
         if self._restoring:
             return
