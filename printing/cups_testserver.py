@@ -60,6 +60,7 @@ class CupsTestServer:
     """Context manager: a running private cupsd with the printer `printer_name` (cups-pdf)."""
 
     def __init__(self, base_dir: Path | None = None, printer_name: str = "deskpdf") -> None:
+        self._owns_dir = base_dir is None  # a folder we made is removed on stop
         self.base_dir = Path(base_dir or tempfile.mkdtemp(prefix="desk-cups-"))
         self.printer_name = printer_name
         self.port = _free_port()
@@ -184,6 +185,8 @@ class CupsTestServer:
                 self._process.stderr.close()
             self._process = None
         self._cups_pdf_conf.unlink(missing_ok=True)
+        if self._owns_dir:
+            shutil.rmtree(self.base_dir, ignore_errors=True)
 
     def __enter__(self) -> CupsTestServer:
         return self.start()
