@@ -5,9 +5,8 @@
     desk verify PAYLOAD --facts facts.json      → also check the printed facts against the digest
 
 The keyring is the data dir's `keys/` folder (`<station_code>.pub` of trusted stations and this
-station's own key). Every verification is appended to `verifications.jsonl` in the data dir
-(until the store records them). Exit codes: 0 valid; 1 tampered, unknown station, malformed or
-facts mismatch; 2 bad arguments.
+station's own key). Every verification is recorded in the audit log ("document.verified").
+Exit codes: 0 valid; 1 tampered, unknown station, malformed or facts mismatch; 2 bad arguments.
 """
 
 from __future__ import annotations
@@ -15,11 +14,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from desk.paths import data_dir
-from printing.signing import Keyring, Verification, verify_payload
+from printing.signing import Keyring, verify_payload
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,17 +39,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run_verify)
 
 
-def record_to_log(path: Path) -> Callable[[Verification], None]:
-    """An `on_verified` hook appending each result as one JSON line."""
-
-    def record(result: Verification) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
-
-    return record
-
-
 def run_verify(args: argparse.Namespace) -> int:
     payload = sys.stdin.read().strip() if args.payload == "-" else args.payload.strip()
     facts = None
@@ -63,8 +50,12 @@ def run_verify(args: argparse.Namespace) -> int:
             return 2
     folder = args.keys or data_dir() / "keys"
     keyring = Keyring.load(folder)
-    log = record_to_log(data_dir() / "verifications.jsonl")
-    result = verify_payload(payload, keyring, facts=facts, on_verified=log)
+    from desk.core import build_core
+    from desk.services.verifications import verification_recorder
+
+    core = build_core(args.db)
+    record = verification_recorder(core.store, core.clock, where="cli")
+    result = verify_payload(payload, keyring, facts=facts, on_verified=record)
     if args.json:
         json.dump(result.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

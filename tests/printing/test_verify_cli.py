@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desk.cli import main
+from desk.store.database import Store
 from printing import samples
 from printing.documents.household_certificate import certificate_payload
 from printing.signing import StationSigner
@@ -17,6 +18,21 @@ from printing.signing import StationSigner
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path))
     return tmp_path
+
+
+def _recorded_statuses(data_dir: Path) -> list[str]:
+    """The verifications the audit log holds, oldest first."""
+    from sqlalchemy import select
+
+    from desk.store.models import AuditEntry
+
+    store = Store(f"sqlite:///{data_dir / 'station-desk.sqlite3'}")
+    with store.read() as session:
+        rows = session.execute(select(AuditEntry).where(AuditEntry.action == "document.verified")
+                               .order_by(AuditEntry.seq)).scalars().all()
+        statuses = [row.details["status"] for row in rows]
+    store.dispose()
+    return statuses
 
 
 @pytest.fixture
@@ -29,8 +45,7 @@ def test_valid_payload(payload: str, capsys: pytest.CaptureFixture[str], data_di
     assert main(["verify", payload]) == 0
     out = capsys.readouterr().out
     assert "核验通过" in out and "Valid" in out and samples.household_certificate().serial in out
-    log = [json.loads(line) for line in (data_dir / "verifications.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [entry["status"] for entry in log] == ["valid"]
+    assert _recorded_statuses(data_dir) == ["valid"]
 
 
 def test_json_output_with_facts(payload: str, capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
@@ -55,9 +70,7 @@ def test_tampered_unknown_and_malformed(payload: str, capsys: pytest.CaptureFixt
     assert "999999001" in capsys.readouterr().err
     assert main(["verify", "https://example.com/not-a-certificate"]) == 1
     assert "无法识别" in capsys.readouterr().err
-    statuses = [json.loads(line)["status"] for line in
-                (data_dir / "verifications.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert statuses == ["tampered", "unknown_station", "malformed"]
+    assert _recorded_statuses(data_dir) == ["tampered", "unknown_station", "malformed"]
 
 
 def test_empty_keyring_says_so(capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
