@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desk.cli.id_cmd",
     "desk.cli.verify_cmd",
     "desk.cli.reader_cmd",
+    "desk.cli.screenshots_cmd",
 )
 
 
@@ -36,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Station Desk — 派出所户籍综合窗口. Without a command, opens the front-desk client.",
     )
     parser.add_argument("--db", help="database URL (default: DESK_DATABASE_URL or SQLite in the data dir)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the client on SQLite with demo data, the simulated reader and the PDF printer")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)

@@ -1,0 +1,242 @@
+"""The desk app's composition root: wires the core, the TaskRunner, the card reader (a serial port
+from the settings, or the in-process ReaderSimulator when `reader_port == "simulator"`), the
+PrintAdapter, the LanguageSwitcher, the idle lock and the scanner input, and opens the window.
+
+Start-up is in two steps so the sign-in screen appears at once: `start()` shows the window (Qt and
+our screens only), then builds the core (database, catalog, demo data) on a worker thread and,
+when it is there, the devices and the printer. A sign-in typed meanwhile waits for the core.
+`shutdown()` stops every thread this root started; call it before the QApplication goes away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from desk.paths import resources_dir
+from desk.ui.context import DeskContext
+from desk.ui.dialogs import Asker
+from desk.ui.i18n import LanguageSwitcher
+from desk.ui.idle import IdleWatcher
+from desk.ui.main_window import MainWindow
+from desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desk.core import Core
+    from desk.devices.simulator import ReaderSimulator
+    from desk.ui.print_adapter import PrintAdapter
+    from desk.ui.reader_worker import ReaderWorker
+
+# Screen font first, then fonts that hold the rare characters of personal names (CJK Ext. B–H).
+FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans", "HanaMinA", "HanaMinB", "BabelStone Han"]
+# Points, not pixels: widgets scale fonts from pointSizeF(), which is -1 for a pixel-sized font.
+BASE_FONT_PT = 11.0  # about 15 px at 96 dpi
+# A demo "swipe": the card lies on the simulated reader this long, then is taken away.
+DEMO_CARD_MS = 2500
+
+
+@dataclass
+class DeskOptions:
+    demo: bool = False
+    reader_port: str = "simulator"
+    reader_baud: int = 115200
+    printer: str = "pdf"
+    spool_dir: Path | None = None
+    language: str = "zh_CN"
+    idle_minutes: float = 10
+    idle_warning_seconds: float = 30
+    station_name: str = ""
+    start_reader: bool = True
+
+
+def demo_card_labels() -> list[tuple[str, str]]:
+    """(label, name) of the demo cards, read cheaply from the TOML file (for the demo menu)."""
+    import tomllib
+
+    path = resources_dir() / "demo" / "cards.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        return []
+    return [(str(c.get("label", "")), str(c.get("name", ""))) for c in data.get("card", [])]
+
+
+def load_style(app: QApplication) -> None:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(BASE_FONT_PT)
+    app.setFont(font)
+    path = resources_dir() / "styles" / "desk.qss"
+    if path.exists():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+
+class DeskApp(QObject):
+    """Owns every long-lived object of the desk app; see the module docstring."""
+
+    def __init__(self, app: QApplication, core_factory: Callable[[], Core], options: DeskOptions,
+                 *, asker: Asker | None = None) -> None:
+        super().__init__()
+        self.app = app
+        self.options = options
+        self._core_factory = core_factory
+        self.runner = TaskRunner(parent=self)
+        self.languages = LanguageSwitcher(app)
+        self.context = DeskContext(self.runner, language="zh_CN", demo=options.demo)
+        self.idle = IdleWatcher(int(options.idle_minutes * 60_000), int(options.idle_warning_seconds * 1000),
+                                parent=self)
+        self.simulator: ReaderSimulator | None = None
+        self.reader: ReaderWorker | None = None
+        self.printer: PrintAdapter | None = None
+        self._demo_timers: list[QTimer] = []
+        self.window = MainWindow(self.context, asker or Asker(), self.idle,
+                                 demo_cards=demo_card_labels() if options.demo else (),
+                                 station_name=options.station_name)
+        self.scan_filter: Any = None
+        app.installEventFilter(self.idle)
+        self.window.language_requested.connect(self.set_language)
+        self.window.demo_card_requested.connect(self.place_demo_card)
+        if options.language != "zh_CN":
+            self.set_language(options.language)
+
+    # ---- start-up ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        load_style(self.app)
+        self.window.show()
+        self.runner.run(self._prepare, self._on_core_ready, self._on_core_failed)
+
+    def _prepare(self) -> tuple[Core, str]:
+        """Worker thread: the core and the station's name, and the modules the devices and printing
+        need (imported here, so their import time is not spent on the GUI thread)."""
+        core = self._core_factory()
+        from desk.store.models import Station
+
+        with core.store.read() as session:
+            station = session.get(Station, core.station_code)
+            name = station.name_zh if station is not None else ""
+        import desk.devices.reader
+        import desk.devices.simulator
+        import desk.ui.print_adapter
+        import desk.ui.reader_worker
+        import desk.ui.scanner_input  # noqa: F401
+
+        return core, name
+
+    def _on_core_ready(self, prepared: tuple[Core, str]) -> None:
+        core, station_name = prepared
+        self.context.core_or_none = core
+        if station_name and not self.options.station_name:
+            self.window.sign_in.set_station_name(station_name)
+        self._start_printer()
+        if self.options.start_reader:
+            self._start_reader(core)
+        self._start_scanner()
+        self.window.on_core_ready()
+
+    def _on_core_failed(self, error: BaseException) -> None:
+        self.window.on_core_failed(error)
+
+    def _start_printer(self) -> None:
+        from desk.ui.print_adapter import PrintAdapter
+
+        try:
+            self.printer = PrintAdapter(self.options.printer, spool_dir=self.options.spool_dir, parent=self)
+        except Exception as error:  # a bad printer setting must not keep the desk from starting
+            self.window.statusBar().showMessage(self.context.error_text(error))
+            return
+        self.context.printer = self.printer
+        self.printer.printer_state_changed.connect(self.window.status.set_printer_state)
+        self.printer.job_changed.connect(self.window.status.on_job_changed)
+        self.window.retry_print_requested.connect(self.retry_failed_prints)
+        self.printer.start()
+        for job in self.printer.failed_jobs():
+            self.window.status.on_job_changed(job)
+
+    def _start_reader(self, core: Core) -> None:
+        from desk.devices.reader import CardReaderDriver
+        from desk.ui.reader_worker import ReaderWorker
+
+        port = self.options.reader_port
+        if port == "simulator":
+            from desk.devices.simulator import ReaderSimulator
+
+            self.simulator = ReaderSimulator()
+            self.simulator.start()
+            port = self.simulator.port
+        driver = CardReaderDriver(port, self.options.reader_baud, today=core.clock.today)
+        self.reader = ReaderWorker(driver, parent=self)
+        self.reader.card_read.connect(self.window.on_card)
+        self.reader.status_changed.connect(self.window.set_reader_status)
+        self.window.reread_requested.connect(self.reader.reread_requested)
+        self.reader.start()
+
+    def _start_scanner(self) -> None:
+        from desk.ui.scanner_input import WedgeScanFilter
+
+        self.scan_filter = WedgeScanFilter(parent=self)
+        self.scan_filter.scanned.connect(self.window.on_scanned)
+        self.app.installEventFilter(self.scan_filter)
+
+    # ---- actions -----------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        if not self.languages.set_language(language):
+            self.window.statusBar().showMessage(
+                "English translation not compiled: run scripts/build-translations.sh", 8000)
+            return
+        self.context.language = self.languages.language
+        self.window.status.language = self.languages.language
+        for code, action in self.window.act_languages.items():
+            action.setChecked(code == self.languages.language)
+        self.window.retranslate_ui()
+
+    def place_demo_card(self, label: str) -> None:
+        """Demo: lay a card on the simulated reader for a moment, like a citizen handing it over."""
+        simulator = self.simulator
+        if simulator is None:
+            return
+        for timer in self._demo_timers:
+            timer.stop()
+        simulator.remove()
+        # The reader reports a card once per placement: it must see the reader empty first.
+        place, lift = QTimer(self), QTimer(self)
+        for timer in (place, lift):
+            timer.setSingleShot(True)
+        place.timeout.connect(lambda: simulator.place(label))
+        lift.timeout.connect(simulator.remove)
+        place.start(700)
+        lift.start(700 + DEMO_CARD_MS)
+        self._demo_timers = [place, lift]
+
+    def retry_failed_prints(self) -> None:
+        if self.printer is None:
+            return
+        for job in self.printer.failed_jobs():
+            self.printer.retry(job.job_id)
+
+    # ---- shutdown ----------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop every thread this root started; the last draft save is let through first."""
+        self.window.new_case.flush()
+        self.idle.stop()
+        self.app.removeEventFilter(self.idle)
+        if self.scan_filter is not None:
+            self.app.removeEventFilter(self.scan_filter)
+        if self.reader is not None:
+            self.reader.stop()
+        if self.simulator is not None:
+            self.simulator.stop()
+            self.simulator = None
+        self.runner.wait_for_done()
+        if self.printer is not None:
+            self.printer.close()
+        if self.context.core_ready:
+            self.context.core.store.dispose()

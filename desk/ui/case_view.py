@@ -1,0 +1,346 @@
+"""Case view: the history timeline (who, when, what, why), the papers issued (reprint), and the next
+allowed actions for the signed-in role — review, approve / deny by a leader (password asked again),
+complete, withdraw. A change by someone else since the case was loaded is told and the case reloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import ConcurrentChange
+from desk.domain.workflow import Action, Actor, CaseFacts, CaseState, allowed_actions
+from desk.ui.context import DeskContext
+from desk.ui.dialogs import Asker
+from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, section_title, show_banner
+
+if TYPE_CHECKING:
+    from desk.services.case_views import CaseView
+
+# Decisions made at the window live in the new-case flow; the case view offers "continue" for them.
+_WINDOW_ACTIONS = (Action.ACCEPT, Action.REQUEST_SUPPLEMENT, Action.NOT_ACCEPT)
+# The paper printed after an action (when the case then has one).
+_PRINT_AFTER = {Action.DENY: "denial_decision", Action.COMPLETE: "completion_notice"}
+ACTION_EN = {Action.SUBMIT_FOR_REVIEW: "Submit for review", Action.APPROVE: "Approve", Action.DENY: "Deny",
+             Action.COMPLETE: "Complete", Action.WITHDRAW: "Withdraw"}
+EVENT_LABELS_ZH = {"open": "建立草稿", **{a.value: a.label_zh for a in Action}}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    case: CaseView
+    documents: list[str]
+
+
+@dataclass(frozen=True)
+class Printed:
+    case: CaseView
+    papers: list[tuple[str, str, bytes]]  # (title, serial, pdf)
+
+
+def load_case(context: DeskContext, number: str) -> Loaded:
+    case = context.core.queries.get(number)
+    return Loaded(case, context.core.documents.documents_for(case))
+
+
+def run_action(context: DeskContext, actor: Actor, number: str, version: int, action: Action,
+               reason: str | None, password: str | None) -> Printed:
+    """Worker thread: check the password when asked for, take the action, render its paper."""
+    core = context.core
+    if password is not None:
+        core.users.confirm_password(actor, password)
+    steps: dict[Action, Callable[[], CaseView]] = {
+        Action.SUBMIT_FOR_REVIEW: lambda: core.cases.submit_for_review(actor, number, version),
+        Action.APPROVE: lambda: core.cases.approve(actor, number, version, reason),
+        Action.DENY: lambda: core.cases.deny(actor, number, version, reason or ""),
+        Action.COMPLETE: lambda: core.cases.complete(actor, number, version),
+        Action.WITHDRAW: lambda: core.cases.withdraw(actor, number, version, reason or ""),
+    }
+    case = steps[action]()
+    papers = []
+    kinds = core.documents.documents_for(case)
+    wanted = [_PRINT_AFTER[action]] if action in _PRINT_AFTER else []
+    if action is Action.COMPLETE and "move_in_permit" in kinds:
+        wanted.append("move_in_permit")
+    for kind in wanted:
+        if kind in kinds:
+            paper = core.documents.case_document(kind, number, actor=actor)
+            papers.append((paper.title_zh, paper.serial, paper.pdf))
+    return Printed(case, papers)
+
+
+class CaseDetailView(QWidget):
+    resume_requested = Signal(object)  # CaseView to continue in the new-case flow
+    case_changed = Signal(str)
+    back_requested = Signal()
+    loaded = Signal()
+
+    def __init__(self, context: DeskContext, asker: Asker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._asker = asker
+        self.case: CaseView | None = None
+        self.documents: list[str] = []
+        self._buttons: dict[Action, QPushButton] = {}
+        self._keep_message = False
+
+        # create
+        self.btn_back = QPushButton(self)
+        self.lbl_title = QLabel(self)
+        self.lbl_state = QLabel(self)
+        self.lbl_message = banner(self)
+        self.wdg_facts = QWidget(self)
+        self.lbl_facts = [QLabel(self.wdg_facts) for _ in range(8)]
+        self.lbl_history = section_title("", self)
+        self.tbl_history = make_table(self, stretch_column=4)
+        self.lbl_materials = QLabel(self)
+        self.lbl_documents = section_title("", self)
+        self.lst_documents = QListWidget(self)
+        self.btn_reprint = QPushButton(self)
+        self.lbl_actions = section_title("", self)
+        self.wdg_actions = QWidget(self)
+        self.btn_resume = QPushButton(self.wdg_actions)
+
+        # configure
+        self.lbl_title.setObjectName("title")
+        self.lbl_state.setObjectName("state")
+        self.lbl_materials.setWordWrap(True)
+        for label in self.lbl_facts:
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lst_documents.setMaximumHeight(150)
+        self.btn_resume.setObjectName("primary")
+        for action in (Action.SUBMIT_FOR_REVIEW, Action.APPROVE, Action.DENY, Action.COMPLETE, Action.WITHDRAW):
+            button = QPushButton(self.wdg_actions)
+            button.setObjectName("primary" if action in (Action.APPROVE, Action.COMPLETE) else "")
+            button.clicked.connect(lambda _checked=False, action=action: self.take(action))
+            self._buttons[action] = button
+
+        # connect
+        self.btn_back.clicked.connect(self.back_requested)
+        self.btn_reprint.clicked.connect(self.reprint)
+        self.lst_documents.itemActivated.connect(lambda _item: self.reprint())
+        self.btn_resume.clicked.connect(self._resume)
+
+        # assemble
+        top = QHBoxLayout()
+        top.addWidget(self.btn_back)
+        top.addWidget(self.lbl_title, 1)
+        top.addWidget(self.lbl_state)
+        facts = QGridLayout(self.wdg_facts)
+        facts.setContentsMargins(0, 0, 0, 0)
+        for index, label in enumerate(self.lbl_facts):
+            facts.addWidget(label, index // 2, index % 2)
+        actions = QVBoxLayout(self.wdg_actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addWidget(self.btn_resume)
+        for button in self._buttons.values():
+            actions.addWidget(button)
+        side = QVBoxLayout()
+        side.addWidget(self.lbl_actions)
+        side.addWidget(self.wdg_actions)
+        side.addSpacing(12)
+        side.addWidget(self.lbl_documents)
+        side.addWidget(self.lst_documents)
+        side.addWidget(self.btn_reprint)
+        side.addStretch(1)
+        main = QVBoxLayout()
+        main.addWidget(self.wdg_facts)
+        main.addWidget(self.lbl_materials)
+        main.addWidget(self.lbl_history)
+        main.addWidget(self.tbl_history, 1)
+        body = QHBoxLayout()
+        body.addLayout(main, 1)
+        body.addSpacing(16)
+        body.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.lbl_message)
+        layout.addLayout(body, 1)
+        self.retranslate_ui()
+
+    # ---- loading -----------------------------------------------------------------------------
+
+    def load(self, number: str, *, keep_message: bool = False) -> None:
+        self._keep_message = keep_message
+        context = self._context
+        context.runner.run(lambda: load_case(context, number), self._on_loaded, self._on_error)
+
+    def _on_loaded(self, loaded: Loaded) -> None:
+        self.case, self.documents = loaded.case, loaded.documents
+        if not self._keep_message:
+            show_banner(self.lbl_message, None)
+        self._keep_message = False
+        self._show()
+        self.loaded.emit()
+
+    def _on_error(self, error: BaseException) -> None:
+        show_banner(self.lbl_message, self._context.error_text(error), "problem")
+        if isinstance(error, ConcurrentChange) and self.case is not None:
+            self.load(self.case.number, keep_message=True)
+
+    # ---- actions -----------------------------------------------------------------------------
+
+    def allowed(self) -> list[Action]:
+        case = self.case
+        if case is None or self._context.session is None:
+            return []
+        facts = CaseFacts(case.state, case.approval, case.accepted_by)
+        return [a for a in allowed_actions(facts, self._context.actor) if a not in _WINDOW_ACTIONS]
+
+    def take(self, action: Action) -> None:
+        case = self.case
+        if case is None or action not in self.allowed():
+            return
+        label = self._action_label(action)
+        password = reason = None
+        if action in (Action.APPROVE, Action.DENY):
+            password = self._asker.password(self, label, self.tr("审批须再次输入您的登录密码："))
+            if password is None:
+                return
+        if action in (Action.DENY, Action.WITHDRAW):
+            reason = self._asker.reason(self, label, self.tr("请填写%1的理由：").replace("%1", label))
+            if reason is None:
+                return
+        context, actor = self._context, self._context.actor
+        number, version = case.number, case.version
+        for button in self._buttons.values():
+            button.setEnabled(False)
+        context.runner.run(lambda: run_action(context, actor, number, version, action, reason, password),
+                           self._on_done, self._on_action_error)
+
+    def _on_done(self, printed: Printed) -> None:
+        for title, serial, pdf in printed.papers:
+            self._context.printed.append(serial)
+            if self._context.printer is not None:
+                self._context.printer.print_pdf(pdf, f"{title} {serial}")
+        show_banner(self.lbl_message, self.tr("已完成：%1").replace("%1", printed.case.state.label_zh
+                                                                  if self._context.is_chinese
+                                                                  else printed.case.state.value), "ok")
+        self.case_changed.emit(printed.case.number)
+        self.load(printed.case.number, keep_message=True)
+
+    def _on_action_error(self, error: BaseException) -> None:
+        self._show_actions()
+        self._on_error(error)
+
+    @Slot()
+    def reprint(self) -> None:
+        item, case = self.lst_documents.currentItem(), self.case
+        if item is None or case is None:
+            return
+        kind = str(item.data(Qt.ItemDataRole.UserRole))
+        context, actor = self._context, self._context.actor
+
+        def work() -> Printed:
+            paper = context.core.documents.case_document(kind, case.number, actor=actor)
+            return Printed(case, [(paper.title_zh, paper.serial, paper.pdf)])
+
+        def done(printed: Printed) -> None:
+            for title, serial, pdf in printed.papers:
+                self._context.printed.append(serial)
+                if self._context.printer is not None:
+                    self._context.printer.print_pdf(pdf, f"{title} {serial}")
+                show_banner(self.lbl_message, self.tr("%1 已重新送打印").replace("%1", title), "ok")
+
+        context.runner.run(work, done, self._on_error)
+
+    @Slot()
+    def _resume(self) -> None:
+        if self.case is not None:
+            self.resume_requested.emit(self.case)
+
+    # ---- showing -----------------------------------------------------------------------------
+
+    def _action_label(self, action: Action) -> str:
+        return action.label_zh if self._context.is_chinese else ACTION_EN.get(action, action.value)
+
+    def _show(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        pick, tr = self._context.pick, self.tr
+        transaction = self._context.core.catalog.get(case.transaction_code)
+        name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
+        self.lbl_title.setText(f"{case.number}　{name}")
+        self.lbl_state.setText(case.state.label_zh if self._context.is_chinese else case.state.value)
+        approval = pick(case.approval.label_zh, case.approval.label_en)
+        facts = [
+            tr("申请人：%1（%2）").replace("%1", case.applicant.name).replace("%2", case.applicant.id_number),
+            tr("查询码：%1").replace("%1", case.lookup_code),
+            tr("建立：%1").replace("%1", fmt_time(case.created_at)),
+            tr("受理：%1").replace("%1", fmt_time(case.accepted_at) or "—"),
+            tr("审批层级：%1").replace("%1", approval),
+            tr("承诺办结日期：%1").replace("%1", fmt_date(case.due_date) or "—"),
+            tr("办结：%1").replace("%1", fmt_time(case.completed_at) or "—"),
+            tr("决定理由：%1").replace("%1", case.decision_reason or "—"),
+        ]
+        for label, text in zip(self.lbl_facts, facts, strict=True):
+            label.setText(text)
+        received = "、".join(m.name_zh for m in case.materials) or "—"
+        text = tr("已收材料：%1").replace("%1", received)
+        if case.missing_materials:
+            missing = "、".join(pick(m.get("name_zh"), m.get("name_en")) for m in case.missing_materials)
+            text += "\n" + tr("待补正材料：%1").replace("%1", missing)
+        self.lbl_materials.setText(text)
+        rows = []
+        for event in case.events:
+            action = EVENT_LABELS_ZH.get(event.action, event.action) if self._context.is_chinese else event.action
+            source = CaseState(event.from_state).label_zh if event.from_state else "—"
+            target = CaseState(event.to_state).label_zh
+            if not self._context.is_chinese:
+                source, target = event.from_state or "—", event.to_state
+            rows.append((fmt_time(event.at), event.actor_name, action, f"{source} → {target}", event.reason or ""))
+        fill_table(self.tbl_history, [tr("时间"), tr("经办人"), tr("操作"), tr("状态"), tr("理由")], rows)
+        from desk.services.documents import KINDS
+
+        self.lst_documents.clear()
+        for kind in self.documents:
+            item = QListWidgetItem(KINDS[kind][1] if self._context.is_chinese else kind.replace("_", " "))
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            self.lst_documents.addItem(item)
+        if self.lst_documents.count():
+            self.lst_documents.setCurrentRow(0)
+        self.btn_reprint.setEnabled(bool(self.documents))
+        self._show_actions()
+
+    def _show_actions(self) -> None:
+        allowed = self.allowed()
+        for action, button in self._buttons.items():
+            button.setText(self._action_label(action))
+            button.setVisible(action in allowed)
+            button.setEnabled(True)
+        case = self.case
+        role = self._context.role
+        can_resume = (case is not None and case.state in (CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED)
+                      and role is not None and role.value in ("clerk", "leader"))
+        self.btn_resume.setVisible(can_resume)
+        none = not allowed and not can_resume
+        self.lbl_actions.setText(self.tr("可办理的操作") if not none else self.tr("可办理的操作：无"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.btn_back.setText(self.tr("← 返回"))
+        self.lbl_history.setText(self.tr("办理经过"))
+        self.lbl_documents.setText(self.tr("已出具文书"))
+        self.btn_reprint.setText(self.tr("重新打印所选文书"))
+        self.btn_resume.setText(self.tr("继续办理"))
+        self._show()
+        self._show_actions()

@@ -1,0 +1,79 @@
+"""What every desk screen needs, handed to its constructor by the composition root (`bootstrap.py`).
+
+`DeskContext` carries the core (services), the background task runner, the print adapter, the
+signed-in user and the UI language. It is one plain object owned by the bootstrap — not a global:
+tests build their own. Screens read `session` at the moment they act, so a sign-out or a lock
+takes effect everywhere at once.
+
+The core may arrive after the window is shown (the bootstrap builds it on a worker thread so the
+sign-in screen appears at once): `core_ready` says whether it has; screens touch `core` only when
+acting for a signed-in user, which needs the core anyway.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desk.domain.errors import DeskError
+from desk.domain.workflow import Actor, Role
+
+if TYPE_CHECKING:
+    from desk.core import Core
+    from desk.services.users import SignedIn
+    from desk.ui.print_adapter import PrintAdapter
+    from desk.ui.tasks import TaskRunner
+
+
+@dataclass
+class DeskContext:
+    runner: TaskRunner
+    core_or_none: Core | None = None
+    printer: PrintAdapter | None = None
+    language: str = "zh_CN"
+    session: SignedIn | None = None
+    demo: bool = False
+    # Serials of the papers this window printed, newest last (for tests and the status line).
+    printed: list[str] = field(default_factory=list)
+
+    @property
+    def core(self) -> Core:
+        if self.core_or_none is None:
+            raise DeskError("系统正在启动，请稍候。", "Station Desk is still starting; one moment.", code="starting")
+        return self.core_or_none
+
+    @property
+    def core_ready(self) -> bool:
+        return self.core_or_none is not None
+
+    @property
+    def actor(self) -> Actor:
+        if self.session is None:
+            raise DeskError("请先登录。", "Sign in first.", code="not_signed_in")
+        return self.session.actor
+
+    @property
+    def role(self) -> Role | None:
+        return self.session.actor.role if self.session is not None else None
+
+    @property
+    def is_chinese(self) -> bool:
+        return self.language.startswith("zh")
+
+    def today(self) -> date:
+        return self.core.clock.today()
+
+    def pick(self, zh: str | None, en: str | None) -> str:
+        """Catalog and service texts come in both languages: the one for the UI language."""
+        if self.is_chinese or not en:
+            return zh or ""
+        return en
+
+    def error_text(self, error: BaseException) -> str:
+        """What the clerk reads for a failure: the DeskError's message, never a traceback."""
+        if isinstance(error, DeskError) or (hasattr(error, "message_zh") and hasattr(error, "message_en")):
+            return self.pick(error.message_zh, error.message_en)  # type: ignore[attr-defined]
+        if self.is_chinese:
+            return f"操作未完成：发生意外错误（{type(error).__name__}）。请重试；如仍出现，请联系管理员。"
+        return f"The action did not finish: unexpected error ({type(error).__name__}). Try again or call support."

@@ -1,0 +1,319 @@
+"""Step 1 of a new case: who is applying. The card reader fills it; typing the ID number works too,
+checked as it is typed (desk.domain.idnumber). Once known, the citizen's record and open cases show.
+
+The lookup (register the card, or view the record — both audited) runs on a worker thread.
+A typed number unknown to the register asks for the name, then registers the person as typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.devices.card import IdCard, describe_problem
+from desk.domain.errors import NotFound
+from desk.domain.idnumber import InvalidIdNumber, validate_id_number
+from desk.ui.context import DeskContext
+from desk.ui.widgets import banner, fill_table, fmt_date, make_table, row_key, section_title, show_banner
+
+if TYPE_CHECKING:
+    from desk.services.case_views import CaseView, CitizenView
+    from desk.services.citizens import CardFacts
+
+SEX = {"male": ("男", "male"), "female": ("女", "female")}
+
+
+@dataclass(frozen=True)
+class Identified:
+    citizen: CitizenView
+    cases: list[CaseView]  # every case of the citizen, newest first
+    card_problems: tuple[str, ...] = ()
+
+
+def card_facts(card: IdCard) -> CardFacts:
+    from desk.services.citizens import CardFacts
+
+    return CardFacts(
+        id_number=card.id_number, name=card.name, sex=card.sex, nation=card.nation, birth_date=card.birth_date,
+        address=card.address, issuing_authority=card.issuing_authority, valid_from=card.valid_from,
+        valid_to=card.valid_to, card_type=card.card_type, photo_wlt=card.photo_wlt or None,
+    )
+
+
+class IdentifyPanel(QWidget):
+    identified = Signal(object)  # Identified
+    open_case_requested = Signal(str)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.current: Identified | None = None
+        self._typed_unknown: str | None = None
+
+        # create
+        self.lbl_title = section_title("", self)
+        self.edt_id_number = QLineEdit(self)
+        self.lbl_id_check = QLabel(self)
+        self.frm_register = QFrame(self)
+        self.lbl_register = QLabel(self.frm_register)
+        self.edt_name = QLineEdit(self.frm_register)
+        self.btn_register = QPushButton(self.frm_register)
+        self.lbl_message = banner(self)
+        self.frm_citizen = QFrame(self)
+        self.lbl_name = QLabel(self.frm_citizen)
+        self.lbl_facts = QLabel(self.frm_citizen)
+        self.lbl_register_facts = QLabel(self.frm_citizen)
+        self.lbl_card_problems = QLabel(self.frm_citizen)
+        self.lbl_cases = section_title("", self)
+        self.tbl_cases = make_table(self, stretch_column=1)
+
+        # configure
+        self.edt_id_number.setObjectName("id_number")
+        self.edt_id_number.setMaxLength(18)
+        self.lbl_id_check.setWordWrap(True)
+        self.frm_register.hide()
+        self.lbl_register.setWordWrap(True)
+        self.btn_register.setObjectName("primary")
+        self.frm_citizen.setObjectName("card")
+        self.frm_citizen.hide()
+        self.lbl_name.setObjectName("person")
+        self.lbl_facts.setWordWrap(True)
+        self.lbl_facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lbl_register_facts.setWordWrap(True)
+        self.lbl_register_facts.setObjectName("subtle")
+        self.lbl_card_problems.setObjectName("problem")
+        self.lbl_card_problems.setWordWrap(True)
+        self.lbl_cases.hide()
+        self.tbl_cases.hide()
+
+        # connect
+        self.edt_id_number.textEdited.connect(self._check_typed)
+        self.edt_id_number.returnPressed.connect(self.look_up_typed)
+        self.edt_name.returnPressed.connect(self._register_typed)
+        self.btn_register.clicked.connect(self._register_typed)
+        self.tbl_cases.cellDoubleClicked.connect(self._open_case)
+
+        # assemble
+        register = QVBoxLayout(self.frm_register)
+        register.setContentsMargins(0, 0, 0, 0)
+        register.addWidget(self.lbl_register)
+        row = QHBoxLayout()
+        row.addWidget(self.edt_name, 1)
+        row.addWidget(self.btn_register)
+        register.addLayout(row)
+        citizen = QVBoxLayout(self.frm_citizen)
+        citizen.addWidget(self.lbl_name)
+        citizen.addWidget(self.lbl_facts)
+        citizen.addWidget(self.lbl_register_facts)
+        citizen.addWidget(self.lbl_card_problems)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.lbl_title)
+        layout.addWidget(self.edt_id_number)
+        layout.addWidget(self.lbl_id_check)
+        layout.addWidget(self.frm_register)
+        layout.addWidget(self.lbl_message)
+        layout.addWidget(self.frm_citizen)
+        layout.addWidget(self.lbl_cases)
+        layout.addWidget(self.tbl_cases, 1)
+        layout.addStretch(0)
+        self.retranslate_ui()
+
+    # ---- inputs ------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        self.current = None
+        self._typed_unknown = None
+        self.edt_id_number.clear()
+        self.edt_id_number.setEnabled(True)
+        self.lbl_id_check.clear()
+        self.frm_register.hide()
+        self.frm_citizen.hide()
+        self.lbl_cases.hide()
+        self.tbl_cases.hide()
+        show_banner(self.lbl_message, None)
+
+    def lock(self, locked: bool) -> None:
+        """While a case is being filled in, its applicant stays fixed (Ctrl+N starts another)."""
+        self.edt_id_number.setEnabled(not locked)
+
+    def identify_card(self, card: IdCard) -> None:
+        context, actor = self._context, self._context.actor
+        facts = card_facts(card)
+        self.edt_id_number.setText(card.id_number)
+        self.lbl_id_check.setText(self.tr("已读取身份证"))
+        self.frm_register.hide()
+
+        def work() -> Identified:
+            citizen = context.core.citizens.register_card(actor, facts)
+            cases = context.core.queries.list(applicant_id_number=citizen.id_number, limit=50)
+            return Identified(citizen, cases, card.problems)
+
+        context.runner.run(work, self._on_identified, self._on_error)
+
+    @Slot()
+    def look_up_typed(self) -> None:
+        text = self.edt_id_number.text().strip().upper()
+        result = validate_id_number(text, today=self._context.today())
+        if isinstance(result, InvalidIdNumber):
+            self._show_check(result)
+            return
+        context, actor = self._context, self._context.actor
+
+        def work() -> Identified:
+            citizen = context.core.citizens.view(actor, result.number)
+            cases = context.core.queries.list(applicant_id_number=citizen.id_number, limit=50)
+            return Identified(citizen, cases)
+
+        self._typed_unknown = result.number
+        context.runner.run(work, self._on_identified, self._on_lookup_error)
+
+    def show_citizen(self, citizen: CitizenView, cases: list[CaseView]) -> None:
+        """Show an applicant already known (a draft being resumed)."""
+        self.edt_id_number.setText(citizen.id_number)
+        self._on_identified(Identified(citizen, cases), emit=False)
+
+    # ---- results -----------------------------------------------------------------------------
+
+    def _on_identified(self, result: Identified, emit: bool = True) -> None:
+        self.current = result
+        self._typed_unknown = None
+        self.frm_register.hide()
+        show_banner(self.lbl_message, None)
+        self._show_citizen()
+        if emit:
+            self.identified.emit(result)
+
+    def _on_lookup_error(self, error: BaseException) -> None:
+        if isinstance(error, NotFound) and self._typed_unknown:
+            self.frm_register.show()
+            self.edt_name.clear()
+            self.edt_name.setFocus()
+            return
+        self._on_error(error)
+
+    def _on_error(self, error: BaseException) -> None:
+        show_banner(self.lbl_message, self._context.error_text(error), "problem")
+
+    @Slot()
+    def _register_typed(self) -> None:
+        number, name = self._typed_unknown, self.edt_name.text().strip()
+        if not number:
+            return
+        if not name:
+            show_banner(self.lbl_message, self.tr("请输入申请人姓名。"), "problem")
+            return
+        info = validate_id_number(number, today=self._context.today())
+        birth = None if isinstance(info, InvalidIdNumber) else info.birth_date
+        sex = "" if isinstance(info, InvalidIdNumber) else info.sex
+        from desk.services.citizens import CardFacts
+
+        context, actor = self._context, self._context.actor
+        facts = CardFacts(id_number=number, name=name, sex=sex, birth_date=birth)
+
+        def work() -> Identified:
+            citizen = context.core.citizens.register_card(actor, facts, source="typed")
+            return Identified(citizen, [])
+
+        context.runner.run(work, self._on_identified, self._on_error)
+
+    @Slot(str)
+    def _check_typed(self, text: str) -> None:
+        text = text.strip().upper()
+        self.frm_register.hide()
+        if not text:
+            self.lbl_id_check.clear()
+            return
+        if len(text) < 18 and text.isdigit():
+            self.lbl_id_check.setText(self.tr("已输入 %1 / 18 位").replace("%1", str(len(text))))
+            self._level("info")
+            return
+        self._show_check(validate_id_number(text, today=self._context.today()))
+
+    def _show_check(self, result: object) -> None:
+        if isinstance(result, InvalidIdNumber):
+            self.lbl_id_check.setText(self._context.pick(result.message_zh, result.message_en))
+            self._level("problem")
+            return
+        info = result
+        sex = SEX.get(info.sex, (info.sex, info.sex))  # type: ignore[attr-defined]
+        self.lbl_id_check.setText(self.tr("✓ 号码有效：%1，%2 出生，%3 — 按回车查询").replace(
+            "%1", self._context.pick(*sex)).replace("%2", fmt_date(info.birth_date)).replace(  # type: ignore[attr-defined]
+            "%3", info.region_name))  # type: ignore[attr-defined]
+        self._level("ok")
+
+    def _level(self, level: str) -> None:
+        self.lbl_id_check.setProperty("level", level)
+        self.lbl_id_check.style().unpolish(self.lbl_id_check)
+        self.lbl_id_check.style().polish(self.lbl_id_check)
+
+    def _show_citizen(self) -> None:
+        result = self.current
+        if result is None:
+            return
+        c = result.citizen
+        pick = self._context.pick
+        sex = pick(*SEX.get(c.sex, (c.sex, c.sex)))
+        self.lbl_name.setText(c.name)
+        facts = [
+            self.tr("身份证号：%1").replace("%1", c.id_number),
+            self.tr("性别：%1　民族：%2　出生：%3").replace("%1", sex).replace("%2", c.nation or "—").replace(
+                "%3", fmt_date(c.birth_date)),
+            self.tr("住址：%1").replace("%1", c.address or "—"),
+        ]
+        if c.valid_to is not None or c.valid_from is not None:
+            facts.append(self.tr("有效期：%1 至 %2").replace("%1", fmt_date(c.valid_from)).replace(
+                "%2", fmt_date(c.valid_to) or self.tr("长期")))
+        self.lbl_facts.setText("\n".join(facts))
+        register = ""
+        if c.household_head:
+            register = self.tr("户主：%1（与户主关系：%2）").replace("%1", c.household_head).replace(
+                "%2", c.relationship_to_head or "—")
+        self.lbl_register_facts.setText(register)
+        self.lbl_register_facts.setVisible(bool(register))
+        problems = [pick(*describe_problem(flag)) for flag in result.card_problems]
+        self.lbl_card_problems.setText("\n".join(f"⚠ {p}" for p in problems))
+        self.lbl_card_problems.setVisible(bool(problems))
+        self.frm_citizen.show()
+        open_cases = [case for case in result.cases if not case.state.is_final]
+        rows = []
+        for case in open_cases:
+            transaction = self._context.core.catalog.get(case.transaction_code)
+            name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
+            state = case.state.label_zh if self._context.is_chinese else case.state.value
+            rows.append((case.number, name, state))
+        fill_table(self.tbl_cases, [self.tr("受理编号"), self.tr("事项"), self.tr("状态")], rows,
+                   [case.number for case in open_cases])
+        self.lbl_cases.setText(self.tr("未办结的申请（%1）").replace("%1", str(len(open_cases))))
+        self.lbl_cases.show()
+        self.tbl_cases.setVisible(bool(open_cases))
+
+    @Slot(int, int)
+    def _open_case(self, row: int, _column: int) -> None:
+        number = row_key(self.tbl_cases, row)
+        if number:
+            self.open_case_requested.emit(number)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.lbl_title.setText(self.tr("① 核验身份"))
+        self.edt_id_number.setPlaceholderText(self.tr("刷身份证，或输入身份证号后按回车"))
+        self.lbl_register.setText(self.tr("系统中没有此号码的人员记录。请刷身份证；无证件时输入姓名登记："))
+        self.edt_name.setPlaceholderText(self.tr("申请人姓名"))
+        self.btn_register.setText(self.tr("登记"))
+        self._show_citizen()

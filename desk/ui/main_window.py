@@ -1,0 +1,433 @@
+"""The desk's main window: sign-in / lock screen, then the workspace (Today, New case, Search,
+Manager view, Case view) with a menu of keyboard shortcuts and the device status line.
+
+All signal wiring between the screens is in `_connect` (one block). Devices come in as slots
+(`on_card`, `on_scanned`, `set_reader_status` …) connected by the composition root; intents go out as
+signals (`reread_requested`, `language_requested`, `demo_card_requested`, `retry_print_requested`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+
+from desk.devices.card import IdCard
+from desk.domain.workflow import CaseState
+from desk.ui.case_view import CaseDetailView
+from desk.ui.context import DeskContext
+from desk.ui.dialogs import Asker
+from desk.ui.idle import IdleWatcher
+from desk.ui.manager_view import ManagerView
+from desk.ui.new_case import NewCaseView
+from desk.ui.permissions import Screen, may_handle_cases, screens_for
+from desk.ui.search_view import SearchView
+from desk.ui.sign_in import SignInView
+from desk.ui.status_bar import DeviceStatusBar
+from desk.ui.today_view import TodayView
+
+if TYPE_CHECKING:
+    from desk.services.case_views import CaseView
+    from desk.services.users import SignedIn
+
+NAV_SHORTCUTS = {Screen.TODAY: "Ctrl+1", Screen.NEW_CASE: "Ctrl+N", Screen.SEARCH: "Ctrl+F", Screen.MANAGER: "Ctrl+R"}
+
+
+class MainWindow(QMainWindow):
+    reread_requested = Signal()
+    language_requested = Signal(str)
+    demo_card_requested = Signal(str)
+    retry_print_requested = Signal()
+    signed_in = Signal(object)
+    locked = Signal()
+
+    def __init__(self, context: DeskContext, asker: Asker, idle: IdleWatcher | None = None,
+                 demo_cards: Sequence[tuple[str, str]] = (), station_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._asker = asker
+        self._idle = idle
+        self._demo_cards = list(demo_cards)
+        # A sign-in typed before the core is ready (it is built after the window shows) waits here.
+        self._pending_sign_in: tuple[str, str] | None = None
+        self._core_error: BaseException | None = None
+
+        # create
+        self.stk_root = QStackedWidget(self)
+        self.sign_in = SignInView(station_name, self.stk_root)
+        self.wdg_workspace = QWidget(self.stk_root)
+        self.lst_nav = QListWidget(self.wdg_workspace)
+        self.stk_screens = QStackedWidget(self.wdg_workspace)
+        self.today = TodayView(context, self.stk_screens)
+        self.new_case = NewCaseView(context, asker, self.stk_screens)
+        self.search = SearchView(context, self.stk_screens)
+        self.manager = ManagerView(context, asker, self.stk_screens)
+        self.case_view = CaseDetailView(context, asker, self.stk_screens)
+        self.status = DeviceStatusBar(context.language, self)
+        self.mnu_desk = self.menuBar().addMenu("")
+        self.mnu_work = self.menuBar().addMenu("")
+        self.mnu_language = self.menuBar().addMenu("")
+        self.mnu_demo = self.menuBar().addMenu("") if demo_cards else None
+        self.act_lock = QAction(self)
+        self.act_sign_out = QAction(self)
+        self.act_quit = QAction(self)
+        self.act_screens = {screen: QAction(self) for screen in Screen}
+        self.act_reread = QAction(self)
+        self.act_call_next = QAction(self)
+        self.act_refresh = QAction(self)
+        self.act_accept = QAction(self)
+        self.act_languages = {"zh_CN": QAction("中文", self), "en": QAction("English", self)}
+        self.act_demo_cards = [QAction(self) for _ in self._demo_cards]
+        self._screens = {Screen.TODAY: self.today, Screen.NEW_CASE: self.new_case, Screen.SEARCH: self.search,
+                         Screen.MANAGER: self.manager}
+
+        # configure
+        self.setMinimumSize(1024, 640)
+        self.resize(1366, 768)
+        self.lst_nav.setObjectName("nav")
+        self.lst_nav.setFixedWidth(170)
+        self.act_lock.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        for screen, action in self.act_screens.items():
+            action.setShortcut(QKeySequence(NAV_SHORTCUTS[screen]))
+        self.act_reread.setShortcut(QKeySequence("F2"))
+        self.act_call_next.setShortcut(QKeySequence("F3"))
+        self.act_refresh.setShortcut(QKeySequence("F5"))
+        self.act_accept.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        group = QActionGroup(self)
+        for code, action in self.act_languages.items():
+            action.setCheckable(True)
+            action.setChecked(code == context.language)
+            group.addAction(action)
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self._connect()
+
+        # assemble
+        for action in (self.act_lock, self.act_sign_out):
+            self.mnu_desk.addAction(action)
+        self.mnu_desk.addSeparator()
+        self.mnu_desk.addAction(self.act_quit)
+        for action in self.act_screens.values():
+            self.mnu_work.addAction(action)
+        self.mnu_work.addSeparator()
+        for action in (self.act_reread, self.act_call_next, self.act_refresh, self.act_accept):
+            self.mnu_work.addAction(action)
+        for action in self.act_languages.values():
+            self.mnu_language.addAction(action)
+        if self.mnu_demo is not None:
+            for action in self.act_demo_cards:
+                self.mnu_demo.addAction(action)
+        for screen in (*self._screens.values(), self.case_view):
+            self.stk_screens.addWidget(screen)
+        workspace = QHBoxLayout(self.wdg_workspace)
+        workspace.setContentsMargins(0, 0, 0, 0)
+        workspace.setSpacing(0)
+        workspace.addWidget(self.lst_nav)
+        workspace.addWidget(self.stk_screens, 1)
+        self.stk_root.addWidget(self.sign_in)
+        self.stk_root.addWidget(self.wdg_workspace)
+        self.setCentralWidget(self.stk_root)
+        self.retranslate_ui()
+        self._show_signed_out()
+
+    def _connect(self) -> None:
+        self.sign_in.sign_in_requested.connect(self._sign_in)
+        self.sign_in.switch_user_requested.connect(self.sign_out)
+        self.lst_nav.currentItemChanged.connect(self._on_nav)
+        self.today.open_case_requested.connect(self.open_case)
+        self.today.new_case_requested.connect(lambda: self.show_screen(Screen.NEW_CASE, fresh=True))
+        self.new_case.open_case_requested.connect(self.open_case)
+        self.new_case.case_decided.connect(lambda _n: self.today.refresh())
+        self.new_case.save_state_changed.connect(self.status.set_save_state)
+        self.search.open_case_requested.connect(self.open_case)
+        self.case_view.resume_requested.connect(self.resume)
+        self.case_view.back_requested.connect(self._back)
+        self.case_view.case_changed.connect(lambda _n: self.today.refresh())
+        self.status.reread_requested.connect(self.reread_requested)
+        self.status.retry_print_requested.connect(self.retry_print_requested)
+        self.act_lock.triggered.connect(self.lock)
+        self.act_sign_out.triggered.connect(self.sign_out)
+        self.act_quit.triggered.connect(self.close)
+        for screen, action in self.act_screens.items():
+            action.triggered.connect(lambda _c=False, screen=screen: self.show_screen(screen, fresh=True))
+        self.act_reread.triggered.connect(self.reread_requested)
+        self.act_call_next.triggered.connect(self._call_next)
+        self.act_refresh.triggered.connect(self._refresh_current)
+        self.act_accept.triggered.connect(self._accept)
+        for code, action in self.act_languages.items():
+            action.triggered.connect(lambda _c=False, code=code: self.language_requested.emit(code))
+        for (label, _name), action in zip(self._demo_cards, self.act_demo_cards, strict=True):
+            action.triggered.connect(lambda _c=False, label=label: self.demo_card_requested.emit(label))
+        if self._idle is not None:
+            self._idle.lock_requested.connect(self.lock)
+            self._idle.warning_changed.connect(self._on_idle_warning)
+
+    # ---- signing in, locking -----------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.stk_root.currentWidget() is self.sign_in
+
+    def on_core_ready(self) -> None:
+        if self._pending_sign_in is not None:
+            username, password = self._pending_sign_in
+            self._pending_sign_in = None
+            self._sign_in(username, password)
+
+    def on_core_failed(self, error: BaseException) -> None:
+        self._core_error = error
+        self._pending_sign_in = None
+        self.sign_in.failed(self._context.error_text(error))
+
+    @Slot(str, str)
+    def _sign_in(self, username: str, password: str) -> None:
+        context = self._context
+        if not context.core_ready:
+            if self._core_error is not None:
+                self.sign_in.failed(context.error_text(self._core_error))
+            else:
+                self._pending_sign_in = (username, password)
+            return
+        context.runner.run(lambda: context.core.users.sign_in(username, password), self._on_signed_in,
+                           lambda error: self.sign_in.failed(context.error_text(error)))
+
+    def _on_signed_in(self, signed: SignedIn) -> None:
+        unlocking = self.sign_in.locked_user == signed.username and self._context.session is not None
+        self._context.session = signed
+        self.status.set_user(f"{signed.display_name}（{self._role_label()}）")
+        self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", signed.display_name))
+        self._apply_role()
+        self.stk_root.setCurrentWidget(self.wdg_workspace)
+        if self._idle is not None:
+            self._idle.start()
+        if not unlocking:
+            first = screens_for(signed.actor.role)[0]
+            self.show_screen(first, fresh=True)
+        self.signed_in.emit(signed)
+
+    @Slot()
+    def lock(self) -> None:
+        session = self._context.session
+        if session is None or self.is_locked:
+            return
+        self.new_case.flush()
+        if self._idle is not None:
+            self._idle.stop()
+        self.sign_in.show_locked(session.username, session.display_name)
+        self.stk_root.setCurrentWidget(self.sign_in)
+        self.statusBar().clearMessage()
+        self.locked.emit()
+
+    @Slot()
+    def sign_out(self) -> None:
+        self.new_case.flush()
+        self.new_case.start()
+        self._context.session = None
+        if self._idle is not None:
+            self._idle.stop()
+        self._show_signed_out()
+
+    def _show_signed_out(self) -> None:
+        self.status.set_user("")
+        self.status.set_save_state("")
+        self.setWindowTitle(self.tr("户籍综合窗口"))
+        self.sign_in.show_sign_in()
+        self.stk_root.setCurrentWidget(self.sign_in)
+        self._apply_role()
+
+    def _role_label(self) -> str:
+        role = self._context.role
+        if role is None:
+            return ""
+        english = {"clerk": "clerk", "leader": "station leader", "manager": "manager", "admin": "administrator"}
+        return role.label_zh if self._context.is_chinese else english[role.value]
+
+    def _apply_role(self) -> None:
+        """What the role may not do is not offered: navigation, menu entries, shortcuts."""
+        role = self._context.role
+        allowed = screens_for(role) if role is not None else ()
+        desk = role is not None and may_handle_cases(role)
+        self.lst_nav.blockSignals(True)
+        self.lst_nav.clear()
+        for screen in allowed:
+            item = QListWidgetItem(self._nav_label(screen))
+            item.setToolTip(NAV_SHORTCUTS[screen])
+            item.setData(Qt.ItemDataRole.UserRole, screen.value)
+            self.lst_nav.addItem(item)
+        self.lst_nav.blockSignals(False)
+        for screen, action in self.act_screens.items():
+            action.setVisible(screen in allowed)
+            action.setEnabled(screen in allowed)
+        for action in (self.act_reread, self.act_call_next, self.act_accept):
+            action.setVisible(desk)
+            action.setEnabled(desk)
+        signed = role is not None
+        for action in (self.act_lock, self.act_sign_out, self.act_refresh):
+            action.setEnabled(signed)
+        self.mnu_work.menuAction().setVisible(signed)
+        if self.mnu_demo is not None:
+            self.mnu_demo.menuAction().setVisible(desk)
+
+    # ---- screens -----------------------------------------------------------------------------
+
+    def allowed_screens(self) -> tuple[Screen, ...]:
+        role = self._context.role
+        return screens_for(role) if role is not None else ()
+
+    def current_screen(self) -> QWidget:
+        return self.stk_screens.currentWidget()
+
+    def show_screen(self, screen: Screen, *, fresh: bool = False) -> None:
+        if screen not in self.allowed_screens() or self.is_locked:
+            return
+        widget = self._screens[screen]
+        self.stk_screens.setCurrentWidget(widget)
+        self.lst_nav.blockSignals(True)
+        for row in range(self.lst_nav.count()):
+            if self.lst_nav.item(row).data(Qt.ItemDataRole.UserRole) == screen.value:
+                self.lst_nav.setCurrentRow(row)
+        self.lst_nav.blockSignals(False)
+        if screen is Screen.TODAY:
+            self.today.refresh()
+        elif screen is Screen.NEW_CASE and fresh and self.new_case.form is None:
+            self.new_case.start()
+        elif screen is Screen.SEARCH:
+            self.search.focus_query()
+        elif screen is Screen.MANAGER and (fresh or self.manager.report is None):
+            self.manager.refresh()
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_nav(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.show_screen(Screen(current.data(Qt.ItemDataRole.UserRole)), fresh=True)
+
+    @Slot(str)
+    def open_case(self, number: str) -> None:
+        """Drafts open in the new-case flow (to go on filling them in); other cases in the case view."""
+        context = self._context
+        if context.session is None:
+            return
+
+        def loaded(case: CaseView) -> None:
+            role = context.role
+            if (case.state in (CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED) and role is not None
+                    and may_handle_cases(role) and case.station_code == context.core.station_code):
+                self.resume(case)
+            else:
+                self.case_view.load(case.number)
+                self.stk_screens.setCurrentWidget(self.case_view)
+
+        context.runner.run(lambda: context.core.queries.get(number), loaded,
+                           lambda error: self.statusBar().showMessage(context.error_text(error), 8000))
+
+    @Slot(object)
+    def resume(self, case: CaseView) -> None:
+        self.new_case.resume(case)
+        self.show_screen(Screen.NEW_CASE)
+
+    @Slot()
+    def _back(self) -> None:
+        self.show_screen(self.allowed_screens()[0])
+
+    # ---- devices and shortcuts ---------------------------------------------------------------
+
+    @Slot(object)
+    def on_card(self, card: IdCard) -> None:
+        """A card was read: it starts (or feeds) the new-case flow, for those who handle cases."""
+        role = self._context.role
+        if role is None or self.is_locked or not may_handle_cases(role):
+            return
+        if self.current_screen() is not self.new_case:
+            self.show_screen(Screen.NEW_CASE)
+            if self.new_case.form is None:
+                self.new_case.start()
+        self.new_case.on_card(card)
+
+    @Slot(str)
+    def on_scanned(self, text: str) -> None:
+        if self._context.session is None or self.is_locked:
+            return
+        self.show_screen(Screen.SEARCH)
+        self.search.scanned(text)
+
+    def set_reader_status(self, status: object) -> None:
+        self.status.set_reader_status(status)  # type: ignore[arg-type]
+
+    @Slot()
+    def _call_next(self) -> None:
+        if Screen.TODAY in self.allowed_screens():
+            self.show_screen(Screen.TODAY)
+            self.today.call_next()
+
+    @Slot()
+    def _accept(self) -> None:
+        if self.current_screen() is self.new_case:
+            self.new_case.accept()
+
+    @Slot()
+    def _refresh_current(self) -> None:
+        current = self.current_screen()
+        if current is self.today:
+            self.today.refresh()
+        elif current is self.manager:
+            self.manager.refresh()
+        elif current is self.case_view and self.case_view.case is not None:
+            self.case_view.load(self.case_view.case.number)
+
+    @Slot(int)
+    def _on_idle_warning(self, seconds: int) -> None:
+        if seconds <= 0:
+            self.statusBar().clearMessage()
+        else:
+            self.statusBar().showMessage(self.tr("长时间未操作，%1 秒后锁屏").replace("%1", str(seconds)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.new_case.flush()  # the last keystrokes go to the draft before the app goes
+        super().closeEvent(event)
+
+    # ---- language ----------------------------------------------------------------------------
+
+    def _nav_label(self, screen: Screen) -> str:
+        labels = {Screen.TODAY: self.tr("今日工作"), Screen.NEW_CASE: self.tr("新办业务"),
+                  Screen.SEARCH: self.tr("查询"), Screen.MANAGER: self.tr("统计日报")}
+        return labels[screen]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.mnu_desk.setTitle(self.tr("系统"))
+        self.mnu_work.setTitle(self.tr("业务"))
+        self.mnu_language.setTitle(self.tr("语言 Language"))
+        if self.mnu_demo is not None:
+            self.mnu_demo.setTitle(self.tr("模拟刷卡"))
+        self.act_lock.setText(self.tr("锁屏"))
+        self.act_sign_out.setText(self.tr("注销"))
+        self.act_quit.setText(self.tr("退出"))
+        names = {Screen.TODAY: self.tr("今日工作"), Screen.NEW_CASE: self.tr("新办业务"),
+                 Screen.SEARCH: self.tr("查询"), Screen.MANAGER: self.tr("统计日报")}
+        for screen, action in self.act_screens.items():
+            action.setText(names[screen])
+        self.act_reread.setText(self.tr("重新读卡"))
+        self.act_call_next.setText(self.tr("叫号"))
+        self.act_refresh.setText(self.tr("刷新"))
+        self.act_accept.setText(self.tr("受理"))
+        for (label, name), action in zip(self._demo_cards, self.act_demo_cards, strict=True):
+            action.setText(self.tr("放置 %1 的身份证").replace("%1", name) + f"（{label}）")
+        for row in range(self.lst_nav.count()):
+            item = self.lst_nav.item(row)
+            item.setText(self._nav_label(Screen(item.data(Qt.ItemDataRole.UserRole))))
+        session = self._context.session
+        if session is not None:
+            self.status.set_user(f"{session.display_name}（{self._role_label()}）")
+            self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", session.display_name))
+        else:
+            self.setWindowTitle(self.tr("户籍综合窗口"))

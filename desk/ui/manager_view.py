@@ -1,0 +1,232 @@
+"""Manager view: the daily report on screen — the same tables (`printing.report_export.report_tables`)
+the PDF, CSV and XLSX print, so the figures cannot disagree — with the overdue list, and buttons
+to print the report or export it as PDF, CSV or XLSX. Building and writing happen on a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.ui.context import DeskContext
+from desk.ui.dialogs import Asker
+from desk.ui.widgets import banner, fill_table, make_table, show_banner
+
+TILES = ("受理件数", "办结件数", "超期件数", "按时办结率", "平均办理时长（工作日）", "满意率", "评价总数",
+         "自助终端使用人次")
+TILE_EN = {"受理件数": "Accepted", "办结件数": "Completed", "超期件数": "Overdue", "按时办结率": "On time",
+           "平均办理时长（工作日）": "Avg. working days", "满意率": "Satisfied", "评价总数": "Ratings",
+           "自助终端使用人次": "Kiosk sessions"}
+
+
+def fmt_value(value: object, percent: bool = False) -> str:
+    """As the printed report shows it (printing.documents.daily_report): — for none, 1 decimal %."""
+    if value is None:
+        return "—"
+    if percent and isinstance(value, int | float):
+        return f"{value:.1%}"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Report:
+    data: Any  # printing.models.DailyReportData
+    tables: list[Any]  # printing.report_export.ReportTable
+
+    def summary(self) -> dict[str, str]:
+        table = self.tables[0]
+        return {str(row[0]): fmt_value(row[1], str(row[0]).endswith("率")) for row in table.rows}
+
+
+def load_report(context: DeskContext, day: date) -> Report:
+    from printing.report_export import report_tables
+
+    data = context.core.reports.daily(day, context.core.station_code)
+    return Report(data, report_tables(data))
+
+
+def render(report: Report, kind: str) -> bytes:
+    """Worker thread: the report as a PDF, CSV or XLSX file."""
+    if kind == "pdf":
+        from printing.documents import daily_report
+
+        return daily_report.build_pdf(report.data)
+    from printing import report_export
+
+    return report_export.report_csv(report.data) if kind == "csv" else report_export.report_xlsx(report.data)
+
+
+class ManagerView(QWidget):
+    loaded = Signal()
+    exported = Signal(str)
+
+    def __init__(self, context: DeskContext, asker: Asker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._asker = asker
+        self.report: Report | None = None
+
+        # create
+        self.lbl_date = QLabel(self)
+        self.edt_date = QDateEdit(self)
+        self.btn_load = QPushButton(self)
+        self.btn_print = QPushButton(self)
+        self.btn_pdf = QPushButton(self)
+        self.btn_csv = QPushButton(self)
+        self.btn_xlsx = QPushButton(self)
+        self.lbl_message = banner(self)
+        self.frm_tiles = QFrame(self)
+        self.lbl_tiles: dict[str, tuple[QLabel, QLabel]] = {
+            key: (QLabel(self.frm_tiles), QLabel(self.frm_tiles)) for key in TILES}
+        self.tab_tables = QTabWidget(self)
+
+        # configure
+        self.edt_date.setCalendarPopup(True)
+        self.edt_date.setDisplayFormat("yyyy-MM-dd")
+        self._date_set = False
+        self.btn_load.setObjectName("primary")
+        self.frm_tiles.setObjectName("tiles")
+        for caption, value in self.lbl_tiles.values():
+            caption.setObjectName("tile_caption")
+            value.setObjectName("tile_value")
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        # connect
+        self.btn_load.clicked.connect(self.refresh)
+        self.edt_date.dateChanged.connect(lambda _d: self.refresh())
+        self.btn_print.clicked.connect(self.print_report)
+        self.btn_pdf.clicked.connect(lambda: self.export("pdf"))
+        self.btn_csv.clicked.connect(lambda: self.export("csv"))
+        self.btn_xlsx.clicked.connect(lambda: self.export("xlsx"))
+
+        # assemble
+        top = QHBoxLayout()
+        top.addWidget(self.lbl_date)
+        top.addWidget(self.edt_date)
+        top.addWidget(self.btn_load)
+        top.addStretch(1)
+        for button in (self.btn_print, self.btn_pdf, self.btn_csv, self.btn_xlsx):
+            top.addWidget(button)
+        tiles = QGridLayout(self.frm_tiles)
+        for index, (caption, value) in enumerate(self.lbl_tiles.values()):
+            tiles.addWidget(value, 0, index)
+            tiles.addWidget(caption, 1, index)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.lbl_message)
+        layout.addWidget(self.frm_tiles)
+        layout.addWidget(self.tab_tables, 1)
+        self.retranslate_ui()
+
+    def day(self) -> date:
+        value = self.edt_date.date()
+        return date(value.year(), value.month(), value.day())
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._context.session is None:
+            return
+        if not self._date_set:  # the station's "today" (the core's clock), once the core is there
+            self._date_set = True
+            today = self._context.today()
+            self.edt_date.blockSignals(True)
+            self.edt_date.setDate(QDate(today.year, today.month, today.day))
+            self.edt_date.blockSignals(False)
+        context, day = self._context, self.day()
+        context.runner.run(lambda: load_report(context, day), self._on_loaded, self._on_error)
+
+    def _on_loaded(self, report: Report) -> None:
+        self.report = report
+        show_banner(self.lbl_message, None)
+        self._show()
+        self.loaded.emit()
+
+    def _on_error(self, error: BaseException) -> None:
+        show_banner(self.lbl_message, self._context.error_text(error), "problem")
+
+    @Slot()
+    def print_report(self) -> None:
+        report = self.report
+        if report is None:
+            return
+
+        def done(pdf: bytes) -> None:
+            if self._context.printer is not None:
+                self._context.printer.print_pdf(pdf, f"户籍业务日报 {report.data.report_date.isoformat()}")
+            show_banner(self.lbl_message, self.tr("日报已送打印机。"), "ok")
+
+        self._context.runner.run(lambda: render(report, "pdf"), done, self._on_error)
+
+    def export(self, kind: str) -> None:
+        report = self.report
+        if report is None:
+            return
+        filters = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
+        suggested = f"daily-report-{report.data.report_date.isoformat()}.{kind}"
+        path = self._asker.save_path(self, self.tr("导出日报"), suggested, filters[kind])
+        if path is None:
+            return
+
+        def work() -> Path:
+            path.write_bytes(render(report, kind))
+            return path
+
+        def done(written: Path) -> None:
+            show_banner(self.lbl_message, self.tr("已导出：%1").replace("%1", str(written)), "ok")
+            self.exported.emit(str(written))
+
+        self._context.runner.run(work, done, self._on_error)
+
+    def _show(self) -> None:
+        report = self.report
+        if report is None:
+            for _caption, value in self.lbl_tiles.values():
+                value.setText("—")
+            return
+        summary = report.summary()
+        for key, (_caption, value) in self.lbl_tiles.items():
+            value.setText(summary.get(key, "—"))
+        current = self.tab_tables.currentIndex()
+        self.tab_tables.clear()
+        for table in report.tables[1:]:
+            widget = make_table(self.tab_tables, stretch_column=1)
+            rows = [[fmt_value(v, i in table.percent_columns) for i, v in enumerate(row)] for row in table.rows]
+            fill_table(widget, table.headers, rows)
+            title = table.title_zh if self._context.is_chinese else table.title_en
+            self.tab_tables.addTab(widget, f"{title}（{len(table.rows)}）")
+        if current >= 0:
+            self.tab_tables.setCurrentIndex(current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.lbl_date.setText(self.tr("统计日期"))
+        self.btn_load.setText(self.tr("生成日报"))
+        self.btn_print.setText(self.tr("打印"))
+        self.btn_pdf.setText(self.tr("导出 PDF"))
+        self.btn_csv.setText(self.tr("导出 CSV"))
+        self.btn_xlsx.setText(self.tr("导出 XLSX"))
+        for key, (caption, _value) in self.lbl_tiles.items():
+            caption.setText(key if self._context.is_chinese else TILE_EN[key])
+        self._show()

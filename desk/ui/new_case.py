@@ -1,0 +1,525 @@
+"""New case, one screen: ① identify the applicant → ② choose the transaction → ③ fill the form →
+④ check the materials and decide (accept: receipt printed; supplement: one-time notice printed;
+not accept: reason asked, notice printed).
+
+The draft is opened as soon as the transaction is chosen and saved as the clerk types (the form's
+debounced `values_changed` → `DraftSaver`, off the GUI thread), so closing or killing the app
+loses nothing. A decision waits for the last save, then runs on a worker thread; the printed paper
+goes to the PrintAdapter. Someone else changing the case meanwhile (ConcurrentChange) is told
+plainly and the case is reloaded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.devices.card import IdCard
+from desk.domain.applicant import ApplicantFacts
+from desk.domain.catalog import Transaction
+from desk.domain.errors import ConcurrentChange
+from desk.domain.workflow import Action, CaseFacts, CaseState, allowed_actions
+from desk.ui.context import DeskContext
+from desk.ui.decision import Decided, accept_blockers, run_accept, run_complete, run_not_accept, run_supplement
+from desk.ui.dialogs import Asker
+from desk.ui.draft_saver import DraftSaver
+from desk.ui.identify_panel import Identified, IdentifyPanel, card_facts
+from desk.ui.transaction_picker import TransactionPicker
+from desk.ui.widgets import banner, fmt_date, section_title, show_banner
+
+if TYPE_CHECKING:
+    from desk.services.case_views import CaseView, CitizenView
+
+PAGE_WAIT, PAGE_PICK, PAGE_WORK, PAGE_DONE = range(4)
+
+
+def applicant_facts(citizen: CitizenView) -> ApplicantFacts:
+    """The facts the catalog's conditions see, as the case service derives them."""
+    base = ApplicantFacts.from_id_number(citizen.id_number, nation=citizen.nation or None)
+    return ApplicantFacts(birth_date=citizen.birth_date or base.birth_date, sex=citizen.sex or base.sex,
+                          nation=citizen.nation or None, region=base.region)
+
+
+class NewCaseView(QWidget):
+    case_decided = Signal(str)
+    open_case_requested = Signal(str)
+    save_state_changed = Signal(str)
+    step_changed = Signal(int)
+
+    def __init__(self, context: DeskContext, asker: Asker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._asker = asker
+        self.form: Any = None  # TransactionForm of the case being filled
+        self.checklist: Any = None  # MaterialsChecklist beside it
+        self.transaction: Transaction | None = None
+        self.citizen: CitizenView | None = None
+        self.decided: Decided | None = None
+        self._swipe_target: str | None = None
+        self._deciding = False
+        self._last_save = ""
+        self.saver = DraftSaver(context, self)
+
+        # create
+        self.lbl_steps = [QLabel(self) for _ in range(4)]
+        self.lbl_message = banner(self)
+        self.identify = IdentifyPanel(context, self)
+        self.stk_pages = QStackedWidget(self)
+        self.lbl_wait = QLabel(self.stk_pages)
+        self.picker = TransactionPicker(context, self.stk_pages)
+        self.page_work = QWidget(self.stk_pages)
+        self.lbl_transaction = section_title("", self.page_work)
+        self.lbl_applicant = QLabel(self.page_work)
+        self.lbl_case = QLabel(self.page_work)
+        self.wdg_form_slot = QWidget(self.page_work)
+        self.frm_side = QFrame(self.page_work)
+        self.scr_materials = QScrollArea(self.frm_side)
+        self.lbl_blockers = QLabel(self.frm_side)
+        self.btn_accept = QPushButton(self.frm_side)
+        self.btn_supplement = QPushButton(self.frm_side)
+        self.btn_not_accept = QPushButton(self.frm_side)
+        self.page_done = QWidget(self.stk_pages)
+        self.lbl_done_title = QLabel(self.page_done)
+        self.lbl_done_detail = QLabel(self.page_done)
+        self.btn_complete_now = QPushButton(self.page_done)
+        self.btn_open_case = QPushButton(self.page_done)
+        self.btn_next = QPushButton(self.page_done)
+
+        # configure
+        for label in self.lbl_steps:
+            label.setObjectName("step")
+        self.identify.setFixedWidth(330)
+        self.lbl_wait.setObjectName("hint")
+        self.lbl_wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lbl_wait.setWordWrap(True)
+        self.lbl_case.setObjectName("subtle")
+        self.lbl_applicant.setObjectName("applicant")
+        self.frm_side.setObjectName("side")
+        self.frm_side.setFixedWidth(420)
+        self.scr_materials.setWidgetResizable(True)
+        self.scr_materials.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scr_materials.setFrameShape(QFrame.Shape.NoFrame)
+        self.lbl_blockers.setObjectName("blockers")
+        self.lbl_blockers.setWordWrap(True)
+        self.btn_accept.setObjectName("primary")
+        self.lbl_done_title.setObjectName("title")
+        self.lbl_done_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lbl_done_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lbl_done_detail.setWordWrap(True)
+        self.lbl_done_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.btn_next.setObjectName("primary")
+
+        # connect
+        self.identify.identified.connect(self._on_identified)
+        self.identify.open_case_requested.connect(self.open_case_requested)
+        self.picker.chosen.connect(self.choose)
+        self.btn_accept.clicked.connect(self.accept)
+        self.btn_supplement.clicked.connect(self.request_supplement)
+        self.btn_not_accept.clicked.connect(self.not_accept)
+        self.btn_complete_now.clicked.connect(self.complete_now)
+        self.btn_open_case.clicked.connect(self._open_decided)
+        self.btn_next.clicked.connect(self.start)
+        self.saver.state_changed.connect(self._on_save_state)
+        self.saver.failed.connect(self._on_save_failed)
+
+        # assemble
+        steps = QHBoxLayout()
+        for label in self.lbl_steps:
+            steps.addWidget(label)
+        steps.addStretch(1)
+        side = QVBoxLayout(self.frm_side)
+        side.addWidget(self.scr_materials, 1)
+        side.addWidget(self.lbl_blockers)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_not_accept)
+        buttons.addWidget(self.btn_supplement)
+        side.addLayout(buttons)
+        side.addWidget(self.btn_accept)
+        QVBoxLayout(self.wdg_form_slot).setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.lbl_transaction, 1)
+        head.addWidget(self.lbl_case)
+        left = QVBoxLayout()
+        left.addLayout(head)
+        left.addWidget(self.lbl_applicant)
+        left.addWidget(self.wdg_form_slot, 1)
+        work = QHBoxLayout(self.page_work)
+        work.setContentsMargins(0, 0, 0, 0)
+        work.addLayout(left, 1)
+        work.addWidget(self.frm_side)
+        done_buttons = QHBoxLayout()
+        done_buttons.addStretch(1)
+        for button in (self.btn_complete_now, self.btn_open_case, self.btn_next):
+            done_buttons.addWidget(button)
+        done_buttons.addStretch(1)
+        done = QVBoxLayout(self.page_done)
+        done.addStretch(1)
+        done.addWidget(self.lbl_done_title)
+        done.addWidget(self.lbl_done_detail)
+        done.addSpacing(16)
+        done.addLayout(done_buttons)
+        done.addStretch(2)
+        for page in (self.lbl_wait, self.picker, self.page_work, self.page_done):
+            self.stk_pages.addWidget(page)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.identify)
+        body.addWidget(self.stk_pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(steps)
+        layout.addWidget(self.lbl_message)
+        layout.addLayout(body, 1)
+        self.retranslate_ui()
+        self._set_page(PAGE_WAIT)
+
+    # ---- the flow ----------------------------------------------------------------------------
+
+    @property
+    def page(self) -> int:
+        return self.stk_pages.currentIndex()
+
+    @property
+    def number(self) -> str | None:
+        return self.saver.number
+
+    @Slot()
+    def start(self) -> None:
+        """A fresh new case: nobody identified yet."""
+        self._leave_case()
+        self.identify.reset()
+        self.identify.lock(False)
+        show_banner(self.lbl_message, None)
+        self._set_page(PAGE_WAIT)
+        self.identify.edt_id_number.setFocus()
+
+    def on_card(self, card: IdCard) -> None:
+        """A card was read while this screen is shown: a related person, or the applicant."""
+        if self.page == PAGE_WORK and self._swipe_target and self.form is not None:
+            key, self._swipe_target = self._swipe_target, None
+            self.form.fill_person(key, card.name, card.id_number)
+            show_banner(self.lbl_message, None)
+            context, actor, facts = self._context, self._context.actor, card_facts(card)
+            context.runner.run(lambda: context.core.citizens.register_card(actor, facts), None, self._on_error)
+            return
+        if self.page == PAGE_WORK:
+            show_banner(self.lbl_message, self.tr("读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。").replace(
+                "%1", card.name), "info")
+            return
+        if self.page == PAGE_DONE:
+            self.start()
+        self.identify.identify_card(card)
+
+    @Slot(object)
+    def _on_identified(self, result: Identified) -> None:
+        self.citizen = result.citizen
+        self._set_page(PAGE_PICK)
+        self.picker.prepare()
+
+    @Slot(object)
+    def choose(self, transaction: Transaction) -> None:
+        """Open a draft of `transaction` for the identified applicant and show its form."""
+        citizen = self.citizen
+        if citizen is None:
+            return
+        self._build_form(transaction, citizen)
+        context, actor = self._context, self._context.actor
+        context.runner.run(lambda: context.core.cases.open_draft(actor, citizen.id_number, transaction.code),
+                           self._on_draft_opened, self._on_error)
+
+    def _on_draft_opened(self, case: CaseView) -> None:
+        if self.transaction is None or case.transaction_code != self.transaction.code or self.saver.number:
+            return
+        self.saver.attach(case.number, case.version)
+        self._show_case_label()
+        self._update_decision()
+
+    def resume(self, case: CaseView) -> None:
+        """Continue a draft or a case waiting for supplements, with everything saved so far."""
+        transaction = self._context.core.catalog.get(case.transaction_code)
+        if transaction is None:
+            return
+        self._leave_case()
+        show_banner(self.lbl_message, None)
+        self.citizen = case.applicant
+        self.identify.show_citizen(case.applicant, [])
+        self._build_form(transaction, case.applicant)
+        self.form.set_values(case.form_values)
+        self.checklist.update_for(self.form.values())
+        self.checklist.set_received(m.key for m in case.materials)
+        self.saver.attach(case.number, case.version)
+        self._show_case_label()
+        self._update_decision()
+
+    def _build_form(self, transaction: Transaction, citizen: CitizenView) -> None:
+        # The form engine is imported when the first form is built, not at start-up.
+        from desk.forms.form_view import TransactionForm
+        from desk.forms.materials_view import MaterialsChecklist
+
+        self._leave_case()
+        facts, today, language = applicant_facts(citizen), self._context.today(), self._context.language
+        self.transaction = transaction
+        self.form = TransactionForm(transaction, facts, today, language, self.wdg_form_slot)
+        self.checklist = MaterialsChecklist(transaction, facts, today, language)
+        self.wdg_form_slot.layout().addWidget(self.form)
+        self.scr_materials.setWidget(self.checklist)
+        self.form.values_edited.connect(self.checklist.update_for)
+        self.form.values_edited.connect(self._update_decision)
+        self.form.values_changed.connect(self.saver.save)
+        self.form.swipe_requested.connect(self._on_swipe_requested)
+        self.checklist.received_changed.connect(self._update_decision)
+        self.checklist.update_for(self.form.values())
+        limit = (self.tr("当场办结") if transaction.time_limit_days == 0
+                 else self.tr("%1 个工作日").replace("%1", str(transaction.time_limit_days)))
+        name = self._context.pick(transaction.name_zh, transaction.name_en)
+        self.lbl_transaction.setText(f"③ {name}　·　{limit}")
+        self.identify.lock(True)
+        sex = {"male": self.tr("男"), "female": self.tr("女")}.get(citizen.sex, "")
+        self.lbl_applicant.setText(self.tr("申请人：%1　%2　%3").replace("%1", citizen.name).replace(
+            "%2", sex).replace("%3", citizen.id_number))
+        self._set_page(PAGE_WORK)
+        self._update_decision()
+        self.form.focus_first_field()
+
+    def _leave_case(self) -> None:
+        if self.form is not None:
+            self.form.flush()  # a debounced save still pending goes out now
+            self.form.setParent(None)
+            self.form.deleteLater()
+        if self.checklist is not None:
+            self.scr_materials.takeWidget()
+            self.checklist.deleteLater()
+        self.form = self.checklist = self.transaction = None
+        self._swipe_target = None
+        self._deciding = False
+        self.saver.detach()
+
+    def flush(self) -> None:
+        if self.form is not None:
+            self.form.flush()
+
+    # ---- deciding ----------------------------------------------------------------------------
+
+    def blockers(self) -> list[str]:
+        if self.form is None or self.checklist is None:
+            return []
+        found = accept_blockers(self.form.problems(), self.form.eligibility(), self.checklist.missing(),
+                                self.saver.number is not None)
+        return [self._context.pick(b.message_zh, b.message_en) for b in found]
+
+    @Slot()
+    def _update_decision(self, *_args: object) -> None:
+        if self.form is None:
+            return
+        blockers = self.blockers()
+        ready = self.saver.number is not None and not self._deciding
+        self.btn_accept.setEnabled(ready and not blockers)
+        self.btn_supplement.setEnabled(ready and bool(self.checklist.missing()))
+        self.btn_not_accept.setEnabled(ready)
+        if blockers:
+            self.lbl_blockers.setText(self.tr("暂不能受理：") + "\n" + "\n".join(f"· {b}" for b in blockers))
+            self.lbl_blockers.setProperty("level", "problem")
+        else:
+            self.lbl_blockers.setText(self.tr("✓ 表单完整、符合条件、材料齐全，可以受理。"))
+            self.lbl_blockers.setProperty("level", "ok")
+        self.lbl_blockers.style().unpolish(self.lbl_blockers)
+        self.lbl_blockers.style().polish(self.lbl_blockers)
+        self._show_step()
+
+    @Slot()
+    def accept(self) -> None:
+        if self.form is None or self._deciding:
+            return
+        if not self.btn_accept.isEnabled():
+            self.form.show_all_problems()
+            show_banner(self.lbl_message, "\n".join(self.blockers()), "problem")
+            return
+        values, received = self.form.values(), self.checklist.received()
+        self._decide(lambda context, actor, number, version: run_accept(
+            context, actor, number, version, received, values))
+
+    @Slot()
+    def request_supplement(self) -> None:
+        if self.form is None or self._deciding or not self.btn_supplement.isEnabled():
+            return
+        values, received = self.form.values(), self.checklist.received()
+        self._decide(lambda context, actor, number, version: run_supplement(
+            context, actor, number, version, received, values))
+
+    @Slot()
+    def not_accept(self) -> None:
+        if self.form is None or self._deciding or not self.btn_not_accept.isEnabled():
+            return
+        reason = self._asker.reason(self, self.tr("不予受理"), self.tr("请填写不予受理的理由（将打印在通知书上）："))
+        if not reason:
+            return
+        values = self.form.values()
+        self._decide(lambda context, actor, number, version: run_not_accept(
+            context, actor, number, version, reason, values))
+
+    def _decide(self, work: Any) -> None:
+        self._deciding = True
+        self._update_decision()
+        self.form.flush()
+        context, actor = self._context, self._context.actor
+
+        def go(version: int) -> None:
+            number = self.saver.number
+            if number is None:
+                return
+            context.runner.run(lambda: work(context, actor, number, version), self._on_decided,
+                               self._on_decide_error)
+
+        self.saver.after_idle(go)
+
+    def _on_decided(self, decided: Decided) -> None:
+        self._deciding = False
+        self.decided = decided
+        self._print(decided)
+        self._leave_case()
+        self._show_done()
+        self._set_page(PAGE_DONE)
+        self.btn_next.setFocus()
+        self.case_decided.emit(decided.case.number)
+
+    def _on_decide_error(self, error: BaseException) -> None:
+        self._deciding = False
+        self._update_decision()
+        self._on_error(error)
+
+    @Slot()
+    def complete_now(self) -> None:
+        decided = self.decided
+        if decided is None:
+            return
+        context, actor, case = self._context, self._context.actor, decided.case
+        self.btn_complete_now.setEnabled(False)
+        context.runner.run(lambda: run_complete(context, actor, case.number, case.version),
+                           self._on_decided, self._on_error)
+
+    def _print(self, decided: Decided) -> None:
+        self._context.printed.append(decided.serial)
+        if self._context.printer is not None:
+            self._context.printer.print_pdf(decided.pdf, f"{decided.title_zh} {decided.serial}")
+
+    def _show_done(self) -> None:
+        decided = self.decided
+        if decided is None:
+            return
+        case, pick = decided.case, self._context.pick
+        titles = {CaseState.ACCEPTED: self.tr("已受理"), CaseState.SUPPLEMENT_REQUESTED: self.tr("已出具一次性告知书"),
+                  CaseState.NOT_ACCEPTED: self.tr("不予受理"), CaseState.COMPLETED: self.tr("已办结")}
+        self.lbl_done_title.setText(titles.get(case.state, case.state.label_zh))
+        lines = [self.tr("受理编号 %1 · 查询码 %2").replace("%1", case.number).replace("%2", case.lookup_code),
+                 self.tr("%1（%2）已送打印机").replace("%1", decided.title_zh).replace("%2", decided.serial)]
+        if case.state is CaseState.ACCEPTED and case.due_date is not None:
+            lines.insert(1, self.tr("承诺办结日期：%1").replace("%1", fmt_date(case.due_date)))
+        if case.state is CaseState.SUPPLEMENT_REQUESTED:
+            missing = "、".join(pick(m.get("name_zh"), m.get("name_en")) for m in case.missing_materials)
+            lines.insert(1, self.tr("需补正材料：%1").replace("%1", missing))
+        self.lbl_done_detail.setText("\n".join(lines))
+        role = self._context.role
+        can_complete = role is not None and Action.COMPLETE in allowed_actions(
+            CaseFacts(case.state, case.approval, case.accepted_by), self._context.actor)
+        self.btn_complete_now.setVisible(can_complete)
+        self.btn_complete_now.setEnabled(can_complete)
+
+    @Slot()
+    def _open_decided(self) -> None:
+        if self.decided is not None:
+            self.open_case_requested.emit(self.decided.case.number)
+
+    # ---- reactions ---------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_swipe_requested(self, key: str) -> None:
+        self._swipe_target = key
+        spec = self.transaction.field(key) if self.transaction else None
+        label = self._context.pick(spec.label_zh, spec.label_en) if spec else key
+        show_banner(self.lbl_message, self.tr("请将“%1”的身份证放在读卡器上（F2 重新读卡）。").replace("%1", label),
+                    "info")
+
+    @Slot(str)
+    def _on_save_state(self, state: str) -> None:
+        self._last_save = state
+        self.save_state_changed.emit(state)
+        self._show_case_label()
+
+    @Slot(object)
+    def _on_save_failed(self, error: BaseException) -> None:
+        self._on_error(error)
+
+    def _on_error(self, error: BaseException) -> None:
+        show_banner(self.lbl_message, self._context.error_text(error), "problem")
+        if isinstance(error, ConcurrentChange) and self.saver.number:
+            self._reload(self.saver.number)
+
+    def _reload(self, number: str) -> None:
+        context = self._context
+
+        def reloaded(case: CaseView) -> None:
+            if case.state in (CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED):
+                message = self.lbl_message.text()
+                self.resume(case)
+                show_banner(self.lbl_message, message + self.tr("（已重新载入最新内容）"), "problem")
+            else:
+                self._leave_case()
+                self.open_case_requested.emit(case.number)
+
+        context.runner.run(lambda: context.core.queries.get(number), reloaded, self._on_error)
+
+    def _show_case_label(self) -> None:
+        number = self.saver.number
+        if number is None:
+            self.lbl_case.setText(self.tr("正在建立草稿…"))
+            return
+        state = {"saving": self.tr("保存中…"), "saved": self.tr("已自动保存"), "failed": self.tr("保存失败")}.get(
+            self._last_save, self.tr("草稿"))
+        self.lbl_case.setText(f"{number} · {state}")
+
+    def _set_page(self, page: int) -> None:
+        self.stk_pages.setCurrentIndex(page)
+        # While the form is filled in, the applicant's panel gives its room to the form.
+        self.identify.setVisible(page != PAGE_WORK)
+        self._show_step()
+        self.step_changed.emit(page)
+
+    def _show_step(self) -> None:
+        page = self.page
+        step = {PAGE_WAIT: 0, PAGE_PICK: 1, PAGE_WORK: 2, PAGE_DONE: 3}[page]
+        if page == PAGE_WORK and self.form is not None and not self.form.problems():
+            step = 3  # the form is complete: what is left is checking the materials and deciding
+        for index, label in enumerate(self.lbl_steps):
+            label.setProperty("active", index == step)
+            label.setProperty("done", index < step)
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        for label, text in zip(self.lbl_steps, (self.tr("① 核验身份"), self.tr("② 选择事项"), self.tr("③ 填写表单"),
+                                                self.tr("④ 核对材料 · 决定")), strict=True):
+            label.setText(text)
+        self.lbl_wait.setText(self.tr("请申请人将身份证放在读卡器上。\n\n也可在左侧输入身份证号后按回车。"))
+        self.btn_accept.setText(self.tr("受理并打印回执 (Ctrl+Enter)"))
+        self.btn_supplement.setText(self.tr("一次性告知补正"))
+        self.btn_not_accept.setText(self.tr("不予受理"))
+        self.btn_complete_now.setText(self.tr("当场办结"))
+        self.btn_open_case.setText(self.tr("查看申请"))
+        self.btn_next.setText(self.tr("办理下一位 (Ctrl+N)"))
+        self._show_done()
+        self._update_decision()

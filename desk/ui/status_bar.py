@@ -1,0 +1,158 @@
+"""The window's status line: who is signed in, the card reader, the printer — each with a way forward.
+
+The reader shows its own message (请放置证件 / 已断开 …) with an F2 re-read button; the printer shows
+its state, and when print jobs failed, how many and a button that sends them again. Everything
+here is fed by signals that already arrive on the GUI thread (ReaderWorker, PrintAdapter).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desk.devices.reader import ReaderState, ReaderStatus
+from printing.printers import PrinterState
+from printing.queue import JobStatus, PrintJob
+
+_READER_LEVEL = {
+    ReaderState.WAITING: "ok", ReaderState.READING: "busy", ReaderState.CONNECTING: "busy",
+    ReaderState.DISCONNECTED: "bad", ReaderState.ERROR: "bad",
+}
+
+
+class DeviceStatusBar(QWidget):
+    reread_requested = Signal()
+    retry_print_requested = Signal()
+
+    def __init__(self, language: str = "zh_CN", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self._reader: ReaderStatus | None = None
+        self._printer: PrinterState | None = None
+        self._failed: dict[str, PrintJob] = {}
+        self._user = ""
+        self._save_state = ""
+
+        # create
+        self.lbl_user = QLabel(self)
+        self.lbl_save = QLabel(self)
+        self.lbl_reader = QLabel(self)
+        self.btn_reread = QPushButton(self)
+        self.lbl_printer = QLabel(self)
+        self.btn_retry_print = QPushButton(self)
+
+        # configure
+        for label in (self.lbl_reader, self.lbl_printer):
+            label.setObjectName("device")
+        self.lbl_save.setObjectName("subtle")
+        self.btn_reread.setObjectName("small")
+        self.btn_retry_print.setObjectName("small")
+        self.btn_retry_print.hide()
+
+        # connect
+        self.btn_reread.clicked.connect(self.reread_requested)
+        self.btn_retry_print.clicked.connect(self.retry_print_requested)
+
+        # assemble
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 0, 8, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.lbl_user)
+        layout.addWidget(self.lbl_save)
+        layout.addStretch(1)
+        layout.addWidget(self.lbl_reader)
+        layout.addWidget(self.btn_reread)
+        layout.addSpacing(16)
+        layout.addWidget(self.lbl_printer)
+        layout.addWidget(self.btn_retry_print)
+        self.retranslate_ui()
+
+    # ---- inputs ------------------------------------------------------------------------------
+
+    def set_user(self, text: str) -> None:
+        self._user = text
+        self.lbl_user.setText(text)
+
+    def set_save_state(self, state: str) -> None:
+        self._save_state = state
+        self._show_save()
+
+    def set_reader_status(self, status: ReaderStatus) -> None:
+        self._reader = status
+        self._show_reader()
+
+    def set_printer_state(self, state: PrinterState) -> None:
+        self._printer = state
+        self._show_printer()
+
+    def on_job_changed(self, job: PrintJob) -> None:
+        if job.status is JobStatus.FAILED:
+            self._failed[job.job_id] = job
+        else:
+            self._failed.pop(job.job_id, None)
+        self._show_printer()
+
+    @property
+    def failed_jobs(self) -> int:
+        return len(self._failed)
+
+    def reader_text(self) -> str:
+        return self.lbl_reader.text()
+
+    def printer_text(self) -> str:
+        return self.lbl_printer.text()
+
+    # ---- showing -----------------------------------------------------------------------------
+
+    def _zh(self) -> bool:
+        return self.language.startswith("zh")
+
+    def _show_reader(self) -> None:
+        status = self._reader
+        if status is None:
+            self.lbl_reader.setText(self.tr("读卡器：未启动"))
+            self._level(self.lbl_reader, "bad")
+            return
+        message = status.message_zh if self._zh() else status.message_en
+        self.lbl_reader.setText(self.tr("读卡器：%1").replace("%1", message))
+        self._level(self.lbl_reader, _READER_LEVEL.get(status.state, "bad"))
+
+    def _show_printer(self) -> None:
+        state = self._printer
+        if state is None:
+            text, level = self.tr("打印机：正在检查"), "busy"
+        else:
+            message = state.message_zh if self._zh() else state.message_en
+            text, level = self.tr("打印机：%1").replace("%1", message), "ok" if state.ready else "bad"
+        if self._failed:
+            last = list(self._failed.values())[-1]
+            error = last.last_error_zh if self._zh() else last.last_error_en
+            text += self.tr("；%1 份未打印（%2）").replace("%1", str(len(self._failed))).replace("%2", error)
+            level = "bad"
+        self.lbl_printer.setText(text)
+        self._level(self.lbl_printer, level)
+        self.btn_retry_print.setVisible(bool(self._failed))
+
+    def _show_save(self) -> None:
+        texts = {"saving": self.tr("草稿保存中…"), "saved": self.tr("草稿已保存"),
+                 "failed": self.tr("草稿保存失败，将在下次输入时重试")}
+        self.lbl_save.setText(texts.get(self._save_state, ""))
+
+    @staticmethod
+    def _level(label: QLabel, level: str) -> None:
+        if label.property("level") != level:
+            label.setProperty("level", level)
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.btn_reread.setText(self.tr("重新读卡 F2"))
+        self.btn_retry_print.setText(self.tr("重新打印"))
+        self._show_reader()
+        self._show_printer()
+        self._show_save()

@@ -1,0 +1,243 @@
+"""Today: the clerk's work queue — queue tickets waiting (叫号), drafts and cases awaiting
+supplements, cases due today / soon / overdue, and cases waiting for the leader's approval.
+
+Everything is loaded in one background call (`load_today`) and shown when it returns; the view
+refreshes itself every 30 s while visible and whenever the main window asks (F5, after a decision).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desk.domain.workflow import CaseState
+from desk.ui.context import DeskContext
+from desk.ui.permissions import may_handle_cases
+from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, row_key, show_banner
+
+if TYPE_CHECKING:
+    from desk.services.case_views import CaseView
+    from desk.services.queue import TicketView
+
+REFRESH_MS = 30_000
+
+
+@dataclass
+class TodayData:
+    waiting: list[TicketView] = field(default_factory=list)
+    drafts: list[CaseView] = field(default_factory=list)
+    overdue: list[CaseView] = field(default_factory=list)
+    due_today: list[CaseView] = field(default_factory=list)
+    due_soon: list[CaseView] = field(default_factory=list)
+    review: list[CaseView] = field(default_factory=list)
+
+
+def load_today(context: DeskContext) -> TodayData:
+    """Runs on a worker thread: every list of the Today screen in one go."""
+    from desk.domain.workdays import DueStatus
+
+    core, station = context.core, context.core.station_code
+    drafts = core.queries.list(state=CaseState.DRAFT, station_code=station, limit=100)
+    drafts += core.queries.list(state=CaseState.SUPPLEMENT_REQUESTED, station_code=station, limit=100)
+    return TodayData(
+        waiting=core.queue.waiting(),
+        drafts=drafts,
+        overdue=core.queries.by_due_status(DueStatus.OVERDUE, station),
+        due_today=core.queries.by_due_status(DueStatus.DUE_TODAY, station),
+        due_soon=core.queries.by_due_status(DueStatus.DUE_SOON, station),
+        review=core.queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200),
+    )
+
+
+class TodayView(QWidget):
+    open_case_requested = Signal(str)
+    new_case_requested = Signal()
+    loaded = Signal()
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.data = TodayData()
+        self.called: TicketView | None = None
+
+        # create
+        self.lbl_message = banner(self)
+        self.box_queue = QGroupBox(self)
+        self.lbl_called = QLabel(self.box_queue)
+        self.btn_call_next = QPushButton(self.box_queue)
+        self.btn_served = QPushButton(self.box_queue)
+        self.tbl_waiting = make_table(self.box_queue, stretch_column=2)
+        self.box_drafts = QGroupBox(self)
+        self.tbl_drafts = make_table(self.box_drafts, stretch_column=1)
+        self.box_due = QGroupBox(self)
+        self.tbl_due = make_table(self.box_due, stretch_column=1)
+        self.box_review = QGroupBox(self)
+        self.tbl_review = make_table(self.box_review, stretch_column=1)
+        self.btn_refresh = QPushButton(self)
+        self.btn_new_case = QPushButton(self)
+        self._timer = QTimer(self)
+
+        # configure
+        self.lbl_called.setObjectName("ticket")
+        self.btn_call_next.setObjectName("primary")
+        self.btn_new_case.setObjectName("primary")
+        self.btn_served.setEnabled(False)
+        self._timer.setInterval(REFRESH_MS)
+
+        # connect
+        self.btn_call_next.clicked.connect(self.call_next)
+        self.btn_served.clicked.connect(self._served)
+        self.btn_refresh.clicked.connect(self.refresh)
+        self.btn_new_case.clicked.connect(self.new_case_requested)
+        for table in (self.tbl_drafts, self.tbl_due, self.tbl_review):
+            table.cellDoubleClicked.connect(lambda row, _col, table=table: self._open(table, row))
+            table.activated.connect(lambda index, table=table: self._open(table, index.row()))
+        self._timer.timeout.connect(self.refresh)
+
+        # assemble
+        queue_top = QHBoxLayout()
+        queue_top.addWidget(self.lbl_called, 1)
+        queue_top.addWidget(self.btn_served)
+        queue_top.addWidget(self.btn_call_next)
+        queue = QVBoxLayout(self.box_queue)
+        queue.addLayout(queue_top)
+        queue.addWidget(self.tbl_waiting)
+        for box, table in ((self.box_drafts, self.tbl_drafts), (self.box_due, self.tbl_due),
+                           (self.box_review, self.tbl_review)):
+            QVBoxLayout(box).addWidget(table)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        grid.addWidget(self.box_queue, 0, 0)
+        grid.addWidget(self.box_due, 0, 1)
+        grid.addWidget(self.box_drafts, 1, 0)
+        grid.addWidget(self.box_review, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.lbl_message, 1)
+        top.addStretch(0)
+        top.addWidget(self.btn_refresh)
+        top.addWidget(self.btn_new_case)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        self.retranslate_ui()
+
+    # ---- loading -----------------------------------------------------------------------------
+
+    def showEvent(self, event: object) -> None:
+        self._timer.start()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def hideEvent(self, event: object) -> None:
+        self._timer.stop()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._context.session is None:
+            return
+        context = self._context
+        context.runner.run(lambda: load_today(context), self._on_loaded, self._on_error)
+
+    def _on_loaded(self, data: TodayData) -> None:
+        self.data = data
+        self._show()
+        self.loaded.emit()
+
+    def _on_error(self, error: BaseException) -> None:
+        show_banner(self.lbl_message, self._context.error_text(error), "problem")
+
+    # ---- queue -------------------------------------------------------------------------------
+
+    @Slot()
+    def call_next(self) -> None:
+        context = self._context
+        if context.role is None or not may_handle_cases(context.role):
+            return
+        actor = context.actor
+        context.runner.run(lambda: context.core.queue.call_next(actor), self._on_called, self._on_error)
+
+    def _on_called(self, ticket: TicketView | None) -> None:
+        self.called = ticket
+        if ticket is None:
+            show_banner(self.lbl_message, self.tr("没有等候的群众。"), "info")
+        else:
+            show_banner(self.lbl_message, None)
+        self._show_called()
+        self.refresh()
+
+    @Slot()
+    def _served(self) -> None:
+        ticket, context = self.called, self._context
+        if ticket is None:
+            return
+        self.called = None
+        self._show_called()
+        context.runner.run(lambda: context.core.queue.finish(ticket.id), lambda _r: self.refresh(), self._on_error)
+
+    # ---- showing -----------------------------------------------------------------------------
+
+    def _name(self, code: str) -> str:
+        transaction = self._context.core.catalog.get(code)
+        return self._context.pick(transaction.name_zh, transaction.name_en) if transaction else code
+
+    def _state(self, case: CaseView) -> str:
+        return case.state.label_zh if self._context.is_chinese else case.state.value.replace("_", " ")
+
+    def _show_called(self) -> None:
+        ticket = self.called
+        if ticket is None:
+            self.lbl_called.setText(self.tr("当前无叫号"))
+        else:
+            self.lbl_called.setText(self.tr("请 %1 号到窗口办理").replace("%1", ticket.number))
+        self.btn_served.setEnabled(ticket is not None)
+        role = self._context.role
+        desk = role is not None and may_handle_cases(role)
+        self.btn_call_next.setVisible(desk)
+        self.btn_served.setVisible(desk)
+        self.btn_new_case.setVisible(desk)
+
+    def _show(self) -> None:
+        data = self.data
+        fill_table(self.tbl_waiting, [self.tr("号码"), self.tr("取号时间"), self.tr("事项")], [
+            (t.number, fmt_time(t.issued_at)[-5:], self._name(t.transaction_code) if t.transaction_code
+             else self.tr("综合业务")) for t in data.waiting])
+        fill_table(self.tbl_drafts, [self.tr("受理编号"), self.tr("事项"), self.tr("申请人"), self.tr("状态")],
+                   [(c.number, self._name(c.transaction_code), c.applicant.name, self._state(c)) for c in data.drafts],
+                   [c.number for c in data.drafts])
+        due = ([(self.tr("超期"), c) for c in data.overdue] + [(self.tr("今日"), c) for c in data.due_today]
+               + [(self.tr("将到期"), c) for c in data.due_soon])
+        fill_table(self.tbl_due, [self.tr("受理编号"), self.tr("事项"), self.tr("申请人"), self.tr("到期")],
+                   [(c.number, self._name(c.transaction_code), c.applicant.name,
+                     f"{label} {fmt_date(c.due_date)[5:]}") for label, c in due], [c.number for _, c in due])
+        fill_table(self.tbl_review, [self.tr("受理编号"), self.tr("事项"), self.tr("申请人"), self.tr("应办结日期")],
+                   [(c.number, self._name(c.transaction_code), c.applicant.name, fmt_date(c.due_date))
+                    for c in data.review], [c.number for c in data.review])
+        self.box_queue.setTitle(self.tr("排队叫号（等候 %1 人）").replace("%1", str(len(data.waiting))))
+        self.box_drafts.setTitle(self.tr("草稿与待补正（%1）").replace("%1", str(len(data.drafts))))
+        counts = (len(data.overdue), len(data.due_today), len(data.due_soon))
+        self.box_due.setTitle(self.tr("到期提醒：超期 %1 · 今日 %2 · 即将 %3").replace("%1", str(counts[0])).replace(
+            "%2", str(counts[1])).replace("%3", str(counts[2])))
+        self.box_review.setTitle(self.tr("待领导审批（%1）").replace("%1", str(len(data.review))))
+        self._show_called()
+
+    def _open(self, table: object, row: int) -> None:
+        number = row_key(table, row)  # type: ignore[arg-type]
+        if number:
+            self.open_case_requested.emit(number)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.btn_call_next.setText(self.tr("叫号 (F3)"))
+        self.btn_served.setText(self.tr("办结此号"))
+        self.btn_refresh.setText(self.tr("刷新 (F5)"))
+        self.btn_new_case.setText(self.tr("新办业务 (Ctrl+N)"))
+        self._show()

@@ -1,0 +1,141 @@
+"""Step 2 of a new case: choose the transaction — type its Chinese name, a keyword, its pinyin
+initials (出生登记 = csdj) or its code; the most used at this station come first.
+
+The pinyin index and the usage counts are built on a worker thread when the picker is first
+shown; until then the list is filtered by name and code only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from desk.domain.catalog import Approval, Transaction
+from desk.ui.context import DeskContext
+from desk.ui.transaction_search import SearchEntry, build_index, rank
+from desk.ui.widgets import section_title
+
+ROLE_CODE = Qt.ItemDataRole.UserRole
+
+
+def load_usage(context: DeskContext) -> tuple[list[SearchEntry], dict[str, int]]:
+    """Worker thread: the pinyin index, and how often each transaction was opened recently."""
+    entries = build_index(context.core.catalog.transactions())
+    recent = context.core.queries.list(station_code=context.core.station_code, limit=1000)
+    return entries, dict(Counter(case.transaction_code for case in recent))
+
+
+class TransactionPicker(QWidget):
+    chosen = Signal(object)  # Transaction
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._entries: list[SearchEntry] = []
+        self._usage: dict[str, int] = {}
+        self._loading = False
+        self.ready = False  # True once the pinyin index and usage counts are loaded
+
+        # create
+        self.lbl_title = section_title("", self)
+        self.edt_search = QLineEdit(self)
+        self.lbl_hint = QLabel(self)
+        self.lst_transactions = QListWidget(self)
+
+        # configure
+        self.lbl_hint.setObjectName("subtle")
+        self.lst_transactions.setObjectName("transactions")
+        self.lst_transactions.setUniformItemSizes(True)
+
+        # connect
+        self.edt_search.textChanged.connect(self._filter)
+        self.edt_search.returnPressed.connect(self._choose_current)
+        self.edt_search.installEventFilter(self)
+        self.lst_transactions.itemActivated.connect(self._choose_item)
+        self.lst_transactions.itemDoubleClicked.connect(self._choose_item)
+
+        # assemble
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.lbl_title)
+        layout.addWidget(self.edt_search)
+        layout.addWidget(self.lbl_hint)
+        layout.addWidget(self.lst_transactions, 1)
+        self.retranslate_ui()
+
+    def prepare(self) -> None:
+        """Clear the search and (once) load the pinyin index and usage counts in the background."""
+        if not self._entries:
+            self._entries = [SearchEntry(t, "", "") for t in self._context.core.catalog.transactions()]
+        self.edt_search.clear()
+        self._filter()
+        self.edt_search.setFocus()
+        if not self._loading:
+            self._loading = True
+            context = self._context
+            context.runner.run(lambda: load_usage(context), self._on_loaded, lambda _e: None)
+
+    def _on_loaded(self, result: tuple[list[SearchEntry], dict[str, int]]) -> None:
+        self._entries, self._usage = result
+        self.ready = True
+        self._filter()
+
+    def matches(self) -> list[Transaction]:
+        return rank(self._entries, self.edt_search.text(), self._usage)
+
+    @Slot()
+    def _filter(self) -> None:
+        self.lst_transactions.clear()
+        for transaction in self.matches():
+            item = QListWidgetItem(self._caption(transaction))
+            item.setData(ROLE_CODE, transaction.code)
+            item.setToolTip(self._context.pick(transaction.description_zh, transaction.description_en))
+            self.lst_transactions.addItem(item)
+        if self.lst_transactions.count():
+            self.lst_transactions.setCurrentRow(0)
+
+    def _caption(self, transaction: Transaction) -> str:
+        name = self._context.pick(transaction.name_zh, transaction.name_en)
+        if transaction.approval is Approval.CLERK and transaction.time_limit_days == 0:
+            limit = self.tr("当场办结")
+        else:
+            limit = self.tr("%1 个工作日").replace("%1", str(transaction.time_limit_days))
+        level = self._context.pick(transaction.approval.label_zh, transaction.approval.label_en)
+        return f"{name}　·　{limit}　·　{level}"
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up/Down in the search box move through the list, so the clerk never leaves the keyboard.
+        if watched is self.edt_search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                row = self.lst_transactions.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
+                if 0 <= row < self.lst_transactions.count():
+                    self.lst_transactions.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _choose_current(self) -> None:
+        item = self.lst_transactions.currentItem()
+        if item is not None:
+            self._choose_item(item)
+
+    @Slot(QListWidgetItem)
+    def _choose_item(self, item: QListWidgetItem) -> None:
+        transaction = self._context.core.catalog.get(str(item.data(ROLE_CODE)))
+        if transaction is not None:
+            self.chosen.emit(transaction)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.lbl_title.setText(self.tr("② 选择事项"))
+        self.edt_search.setPlaceholderText(self.tr("输入事项名称、拼音首字母（如 csdj）或代码"))
+        self.lbl_hint.setText(self.tr("↑↓ 选择，回车确认；常办事项排在前面"))
+        self._filter()
