@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desk.cli.verify_cmd",
     "desk.cli.reader_cmd",
     "desk.cli.screenshots_cmd",
+    "desk.cli.kiosk_cmd",
 )
 
 

@@ -1,0 +1,157 @@
+"""What the kiosk asks of the core, one method per citizen action — each runs on a worker thread
+(through the TaskRunner), never on the GUI thread, and returns plain values the screens can show.
+
+No Qt here. Every call that concerns a citizen is audited by the service it uses (card read, record
+viewed, documents issued, tickets, ratings), and the kiosk's own events ("kiosk.session_started",
+"kiosk.progress_query") go to the manager's daily figures through `KioskService.record_event`; the
+event details never carry a name or an ID number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desk.core import Core
+from desk.devices.card import IdCard
+from desk.domain.catalog import Transaction
+from desk.domain.clock import local_datetime
+from desk.domain.errors import NotFound, PermissionDenied
+from desk.domain.workflow import Role
+from desk.services.citizens import CardFacts
+from desk.services.documents import IssuedPaper
+from desk.services.ratings import RatingLevel, RatingView
+from kiosk import checklist
+from kiosk.payloads import ProgressCode
+from kiosk.plain_words import CaseSummary, summarise
+from printing.documents.common import Paper
+from printing.signing import Keyring, Verification, verify_payload
+
+# Card flags that stop a session: the number or the card itself cannot be trusted. An unreadable
+# extra-address block or a missing photo does not stop a citizen from checking a case.
+HARMLESS_CARD_PROBLEMS = frozenset({"photo_missing", "extra_address_unread"})
+
+
+def card_refusal(card: IdCard) -> tuple[str, str] | None:
+    """Why a card cannot open a session (Chinese, English), or None when it can."""
+    problems = [flag for flag in card.problems
+                if flag not in HARMLESS_CARD_PROBLEMS and not flag.startswith("extra_address_")]
+    if not problems:
+        return None
+    if "expired" in problems and len(problems) == 1:
+        return ("您的身份证已过期，不能在自助机办理。请到窗口办理，或先换领身份证。",
+                "Your ID card has expired. Please go to the counter.")
+    return ("这张证件无法识别，请到窗口由民警帮您办理。",
+            "This card cannot be read correctly. A clerk at the counter will help you.")
+
+
+def card_facts(card: IdCard) -> CardFacts:
+    return CardFacts(
+        id_number=card.id_number, name=card.name, sex=card.sex, nation=card.nation, birth_date=card.birth_date,
+        address=card.address, issuing_authority=card.issuing_authority, valid_from=card.valid_from,
+        valid_to=card.valid_to, card_type=card.card_type,
+    )
+
+
+@dataclass(frozen=True)
+class CitizenStart:
+    """What a session shows of its citizen: the name and the masked number, nothing more."""
+
+    name: str
+    id_number: str
+
+
+@dataclass(frozen=True)
+class TicketResult:
+    number: str
+    people_ahead: int
+    estimated_wait_minutes: int
+    transaction_code: str | None
+    pdf: bytes
+
+
+@dataclass
+class KioskBackend:
+    core: Core
+    kiosk_code: str
+    keys_dir: Path
+
+    # ---- sessions ------------------------------------------------------------------------------------
+
+    def start_card_session(self, card: IdCard) -> CitizenStart:
+        view = self.core.citizens.register_card(None, card_facts(card), source="kiosk_card")
+        self.core.kiosks.record_event(self.kiosk_code, "kiosk.session_started", {"source": "card"})
+        return CitizenStart(view.name, view.id_number)
+
+    def my_cases(self, id_number: str, limit: int = 30) -> list[CaseSummary]:
+        """The citizen's cases, newest first; looking at them is audited twice: the record view (who)
+        and the kiosk's progress query (how many, for the manager)."""
+        self.core.citizens.view(None, id_number, purpose=f"kiosk:{self.kiosk_code}")
+        cases = self.core.queries.list(applicant_id_number=id_number, limit=limit)
+        self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query", {"cases": len(cases)})
+        return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases]
+
+    def case_by_code(self, code: ProgressCode) -> CaseSummary:
+        """One case for whoever holds its lookup code (scanned from the receipt, or typed)."""
+        try:
+            case = self.core.queries.by_lookup_code(code.lookup_code)
+        except NotFound:
+            case = None
+        if case is None or (code.case_number is not None and case.number != code.case_number):
+            raise NotFound("没有找到这张回执对应的申请，请核对后重试，或到窗口咨询。",
+                           "No case matches this receipt code. Please check it or ask at the counter.")
+        self.core.kiosks.record_event(self.kiosk_code, "kiosk.session_started", {"source": "qr"})
+        self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query", {"cases": 1})
+        return summarise(case, self.core.catalog.get(case.transaction_code))
+
+    # ---- services ------------------------------------------------------------------------------------
+
+    def take_ticket(self, transaction_code: str | None, id_number: str | None) -> TicketResult:
+        ticket = self.core.queue.take_ticket(transaction_code, citizen_id_number=id_number,
+                                             kiosk_code=self.kiosk_code)
+        paper = self.core.documents.queue_ticket(ticket, kiosk_code=self.kiosk_code)
+        return TicketResult(ticket.number, ticket.people_ahead, ticket.estimated_wait_minutes,
+                            ticket.transaction_code, paper.pdf)
+
+    def household_certificate(self, id_number: str, purpose_zh: str) -> IssuedPaper:
+        return self.core.documents.household_certificate(id_number, purpose_zh, kiosk_code=self.kiosk_code)
+
+    def checklist_pdf(self, transaction_code: str, paper: Paper = Paper.A4) -> bytes:
+        transaction = self.transaction(transaction_code)
+        station = self.core.documents.station_info()
+        return checklist.build_pdf(transaction, station, local_datetime(self.core.clock.now()), paper)
+
+    def rate(self, level: RatingLevel, case_number: str | None, reason: str | None) -> RatingView:
+        return self.core.ratings.rate(level, case_number=case_number, reason=reason, kiosk_code=self.kiosk_code)
+
+    def verify_certificate(self, payload: str) -> Verification:
+        return verify_payload(payload, Keyring.load(self.keys_dir))
+
+    # ---- the machine -----------------------------------------------------------------------------------
+
+    def heartbeat(self, reader_state: str, printer_state: str, sessions_started: int) -> None:
+        self.core.kiosks.heartbeat(self.kiosk_code, reader_state=reader_state, printer_state=printer_state,
+                                   sessions_started=sessions_started)
+
+    def check_staff_password(self, username: str, password: str) -> None:
+        """The hidden staff exit: an administrator's own password (wrong ones count toward the lock-out)."""
+        signed = self.core.users.sign_in(username.strip(), password)
+        if signed.actor.role is not Role.ADMIN:
+            raise PermissionDenied("只有系统管理员可以退出自助机。", "Only an administrator may leave the kiosk.")
+
+    def station_name(self) -> str:
+        try:
+            return self.core.documents.station_info().name_zh
+        except NotFound:
+            return ""
+
+    def transaction(self, code: str) -> Transaction:
+        transaction = self.core.catalog.get(code)
+        if transaction is None:
+            raise NotFound(f"事项目录中没有“{code}”。", f"The catalog has no transaction '{code}'.")
+        return transaction
+
+    def today(self) -> date:
+        return self.core.clock.today()
+

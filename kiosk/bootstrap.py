@@ -1,0 +1,228 @@
+"""The kiosk's composition root: store and services, reader (a serial port, or the in-process
+simulator), printer, scanner input, lockdown, the window and its flow — built here, once, and
+handed to whoever needs them. `build_kiosk` makes everything (tests and the screenshot tool use it
+directly); `KioskApp.start()` starts the devices; `close()` stops every thread; `run_kiosk` is what
+`desk kiosk` calls.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
+
+from desk.core import Core, build_core
+from desk.devices.reader import CardReaderDriver, Timeouts
+from desk.devices.simulator import ReaderSimulator, load_cards
+from desk.devices.transport import Backoff
+from desk.paths import data_dir
+from desk.settings import Settings, load_settings
+from desk.ui.i18n import LanguageSwitcher
+from desk.ui.print_adapter import PrintAdapter
+from desk.ui.reader_worker import ReaderWorker
+from desk.ui.scanner_input import WedgeScanFilter
+from desk.ui.tasks import TaskRunner
+from kiosk.backend import KioskBackend
+from kiosk.context import KioskContext
+from kiosk.demo import seed_demo
+from kiosk.demo_panel import CORNER_PX, DemoCorner, DemoPanel
+from kiosk.flow import KioskFlow
+from kiosk.health import DeviceHealth, Heartbeat
+from kiosk.lockdown import LockdownFilter, lock_window
+from kiosk.printer import KioskPrinter
+from kiosk.session import SessionController
+from kiosk.speech import Speaker
+from kiosk.window import KioskWindow
+from printing.qr import receipt_qr_text
+
+log = logging.getLogger(__name__)
+
+SIMULATOR = "simulator"
+
+
+@dataclass
+class KioskOptions:
+    """How to build the kiosk; the defaults are production's (tests shorten the times)."""
+
+    demo: bool = False
+    windowed: bool = False
+    database_url: str | None = None
+    printer: str | None = None  # overrides settings.printer (e.g. "pdf:FOLDER")
+    spool_dir: Path | None = None
+    idle_seconds: float | None = None  # overrides settings.kiosk_idle_seconds
+    hold_seconds: float = 3.0  # the staff corner
+    heartbeat_ms: int = 30_000
+    message_seconds: int = 12
+    print_timeout_ms: int = 60_000
+    reader_timeouts: Timeouts = field(default_factory=Timeouts)
+    reader_poll_seconds: float = 0.25
+    reader_backoff: Backoff = field(default_factory=Backoff)
+    today: date | None = None  # the reader's "today" for card validity (tests pin it)
+    demo_residents: int = 60
+    demo_cases: int = 40
+    tick_ms: int = 250
+
+
+@dataclass
+class KioskApp:
+    """Everything the kiosk runs. Built by `build_kiosk`; `close()` must be called before exit."""
+
+    app: QApplication
+    core: Core
+    settings: Settings
+    ctx: KioskContext
+    window: KioskWindow
+    flow: KioskFlow
+    lockdown: LockdownFilter
+    scan_filter: WedgeScanFilter
+    reader: ReaderWorker
+    print_adapter: PrintAdapter
+    heartbeat: Heartbeat
+    languages: LanguageSwitcher
+    options: KioskOptions
+    simulator: ReaderSimulator | None = None
+    demo_panel: DemoPanel | None = None
+    _closed: bool = False
+
+    def start(self) -> None:
+        self.ctx.printer.purge_spool()
+        self.print_adapter.start()
+        self.reader.start()
+        self.heartbeat.start()
+        self.ctx.runner.run(self._station_facts, self._show_station)
+
+    def _station_facts(self) -> tuple[str, str]:
+        station = self.core.documents.station_info()
+        return station.name_zh, station.phone
+
+    def _show_station(self, facts: tuple[str, str]) -> None:
+        self.window.set_station(*facts)
+
+    def close(self) -> None:
+        """Stop the devices and threads (the reader first: it may be waiting on the simulator)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.heartbeat.stop()
+        self.ctx.sessions.end("staff")
+        self.reader.stop()
+        self.print_adapter.close()
+        self.ctx.runner.wait_for_done(10_000)
+        self.app.removeEventFilter(self.lockdown)
+        self.app.removeEventFilter(self.scan_filter)
+        if self.simulator is not None:
+            self.simulator.stop()
+        self.window.allow_close = True
+        self.window.close()
+        self.core.store.dispose()
+
+
+def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, settings: Settings | None = None,
+                core: Core | None = None) -> KioskApp:
+    options = options or KioskOptions()
+    settings = settings or load_settings()
+    core = core or build_core(options.database_url, settings=settings)
+    if options.demo:
+        seed_demo(core, residents=options.demo_residents, cases=options.demo_cases)
+
+    simulator: ReaderSimulator | None = None
+    port = settings.reader_port
+    if options.demo or port == SIMULATOR:
+        simulator = ReaderSimulator(load_cards())
+        port = simulator.start()
+    today = options.today
+    driver = CardReaderDriver(port, baudrate=settings.reader_baud, timeouts=options.reader_timeouts,
+                              poll_interval=options.reader_poll_seconds, backoff=options.reader_backoff,
+                              **({"today": (lambda: today)} if today is not None else {}))
+    reader = ReaderWorker(driver)
+    printer_spec = options.printer or (f"pdf:{data_dir() / 'kiosk-printed'}" if options.demo else settings.printer)
+    adapter = PrintAdapter(printer_spec, spool_dir=options.spool_dir or data_dir() / "kiosk-spool")
+
+    runner = TaskRunner()
+    health = DeviceHealth()
+    idle = options.idle_seconds if options.idle_seconds is not None else settings.kiosk_idle_seconds
+    sessions = SessionController(idle, tick_ms=options.tick_ms)
+    backend = KioskBackend(core, settings.kiosk_code, data_dir() / "keys")
+    printer = KioskPrinter(adapter, timeout_ms=options.print_timeout_ms)
+    ctx = KioskContext(backend=backend, runner=runner, printer=printer, health=health, sessions=sessions,
+                       catalog=core.catalog, speaker=Speaker(),
+                       language=settings.language if settings.language in ("zh_CN", "en") else "zh_CN")
+    window = KioskWindow(ctx)
+    lockdown = LockdownFilter(window, hold_seconds=options.hold_seconds)
+    languages = LanguageSwitcher(app)
+    if ctx.language != "zh_CN" and not languages.set_language(ctx.language):
+        ctx.language = "zh_CN"
+    flow = KioskFlow(ctx, window, lockdown, languages, default_language=ctx.language,
+                     message_seconds=options.message_seconds)
+    scan_filter = WedgeScanFilter()
+
+    reader.status_changed.connect(health.on_reader_status)
+    reader.card_read.connect(flow.on_card)
+    adapter.printer_state_changed.connect(health.on_printer_state)
+    scan_filter.scanned.connect(flow.on_scanned)
+    heartbeat = Heartbeat(runner, health, backend.heartbeat, sessions.take_started_count,
+                          interval_ms=options.heartbeat_ms)
+    # Later filters see events first: the lockdown swallows escape keys before the scanner looks.
+    app.installEventFilter(scan_filter)
+    app.installEventFilter(lockdown)
+
+    kiosk = KioskApp(app, core, settings, ctx, window, flow, lockdown, scan_filter, reader, adapter, heartbeat,
+                     languages, options, simulator)
+    if options.demo and simulator is not None:
+        kiosk.demo_panel = _demo_controls(kiosk, simulator)
+    flow.quit_requested.connect(app.quit)
+    return kiosk
+
+
+def _demo_controls(kiosk: KioskApp, simulator: ReaderSimulator) -> DemoPanel:
+    code = _demo_receipt_code(kiosk.core)
+    panel = DemoPanel(simulator, lambda: code, kiosk.window)
+    panel.scan_requested.connect(kiosk.flow.on_scanned)
+    corner = DemoCorner(kiosk.window)
+    corner.tapped.connect(panel.toggle)
+
+    class _Keeper(QObject):
+        """Keeps the corner in the bottom-right when the window is resized."""
+
+        def eventFilter(self, watched: QObject, event: object) -> bool:
+            corner.move(kiosk.window.width() - CORNER_PX, kiosk.window.height() - CORNER_PX)
+            corner.raise_()
+            return False
+
+    keeper = _Keeper(kiosk.window)
+    kiosk.window.installEventFilter(keeper)
+    shortcut = QShortcut(QKeySequence("F12"), kiosk.window)
+    shortcut.activated.connect(panel.toggle)
+    return panel
+
+
+def _demo_receipt_code(core: Core) -> str:
+    cards = load_cards()
+    number = cards[0].fields.get("id_number", "")
+    cases = core.queries.list(applicant_id_number=number, limit=1)
+    return receipt_qr_text(cases[0].number, cases[0].lookup_code) if cases else "HJCX1:none:none"
+
+
+def run_kiosk(options: KioskOptions) -> int:
+    """`desk kiosk`: build, lock, run until the staff exit (or SIGTERM from systemd), clean up."""
+    app = QApplication.instance() or QApplication(["desk-kiosk"])
+    assert isinstance(app, QApplication)
+    kiosk = build_kiosk(app, options)
+    # SIGTERM (systemd stop) and SIGINT end the event loop cleanly; a timer lets Python see them.
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: app.quit())
+    pulse = QTimer()
+    pulse.start(500)
+    pulse.timeout.connect(lambda: None)
+    kiosk.start()
+    lock_window(kiosk.window, windowed=options.windowed)
+    try:
+        return int(app.exec())
+    finally:
+        kiosk.close()

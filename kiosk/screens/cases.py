@@ -1,0 +1,99 @@
+"""My cases: each case in plain words — what it is, where it stands, what happens next, the promised
+date, and what is still missing — two to a page. The same screen shows the one case a scanned
+receipt code opens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.context import KioskContext
+from kiosk.plain_words import CaseSummary
+from kiosk.screens.base import Screen
+from kiosk.style import Metrics
+from kiosk.widgets import Pager, big_button, card_frame, clear_layout, text_label
+
+PAGE_SIZE = 2
+
+
+class CasesScreen(Screen):
+    name = "cases"
+    back_requested = Signal()
+    rating_requested = Signal()
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._cases: list[CaseSummary] = []
+        self._receipt = False
+        self.lbl_title = text_label("", "title")
+        self.lbl_empty = text_label("", "large")
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(20)
+        self.pager = Pager()
+        self.btn_back = big_button("", "secondary")
+        self.btn_rate = big_button("")
+
+        self.pager.page_changed.connect(self._show_page)
+        self.btn_back.clicked.connect(self.back_requested)
+        self.btn_rate.clicked.connect(self.rating_requested)
+
+        self.body.addWidget(self.lbl_title)
+        self.body.addWidget(self.lbl_empty)
+        self.body.addLayout(self.cards)
+        self.body.addStretch(1)
+        self.body.addWidget(self.pager)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_back)
+        buttons.addWidget(self.btn_rate)
+        self.body.addLayout(buttons)
+        self.retranslate_ui()
+
+    def show_cases(self, cases: list[CaseSummary], *, receipt: bool = False) -> None:
+        self._cases = list(cases)
+        self._receipt = receipt
+        self.pager.reset(len(self._cases), PAGE_SIZE)
+        self.retranslate_ui()
+
+    def wipe(self) -> None:
+        self._cases = []
+        clear_layout(self.cards)
+        self.pager.reset(0, PAGE_SIZE)
+        self.lbl_title.clear()
+
+    def retranslate_ui(self) -> None:
+        if self._receipt:
+            self.lbl_title.setText(self.tr("办理进度"))
+        else:
+            self.lbl_title.setText(self.tr("我的办件（共 {count} 件）").format(count=len(self._cases)))
+        self.lbl_empty.setText(self.tr("没有查到您的办件。如果您刚刚申请，请稍后再查，或到窗口咨询。"))
+        self.btn_back.setText(self.tr("返回"))
+        self.btn_rate.setText(self.tr("评价服务"))
+        self._show_page(self.pager.page)
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        self._show_page(self.pager.page)
+
+    def _show_page(self, page: int) -> None:
+        clear_layout(self.cards)
+        self.lbl_empty.setVisible(not self._cases)
+        for case in self._cases[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]:
+            self.cards.addWidget(self._card(case))
+
+    def _card(self, case: CaseSummary) -> QWidget:
+        pick = self.ctx.pick
+        frame, layout = card_frame()
+        head = QHBoxLayout()
+        head.addWidget(text_label(pick(case.transaction), "large"), 1)
+        head.addWidget(text_label(self.tr("编号 {number}").format(number=case.number), "note"))
+        layout.addLayout(head)
+        layout.addWidget(text_label(self.tr("现在：{state}").format(state=pick(case.state)), "title"))
+        layout.addWidget(text_label(self.tr("下一步：{step}").format(step=pick(case.next_step)), "body"))
+        if case.promised is not None:
+            layout.addWidget(text_label(self.tr("时间：{when}").format(when=pick(case.promised)), "body"))
+        if case.missing:
+            missing = "；".join(f"{index}. {pick(item)}" for index, item in enumerate(case.missing, start=1))
+            layout.addWidget(text_label(self.tr("还需补交：{items}").format(items=missing), "warning"))
+        if case.reason:
+            layout.addWidget(text_label(self.tr("原因：{reason}").format(reason=case.reason), "body"))
+        return frame

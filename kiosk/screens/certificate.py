@@ -1,0 +1,118 @@
+"""Self-print the household certificate (户籍证明) for the card holder: choose what it is for, and it
+prints with its verifiable QR code. A register entry the kiosk cannot certify sends the citizen to
+the counter, politely."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from desk.domain.errors import DeskError
+from desk.services.documents import IssuedPaper
+from kiosk.context import KioskContext
+from kiosk.plain_words import Words
+from kiosk.screens.base import Screen
+from kiosk.style import Metrics
+from kiosk.widgets import TileButton, big_button, text_label
+
+# The purposes offered (the printed certificate states the purpose in Chinese).
+PURPOSES: tuple[Words, ...] = (
+    Words("入学", "School enrolment"),
+    Words("就业", "Employment"),
+    Words("出国（境）", "Travel abroad"),
+    Words("社保", "Social insurance"),
+    Words("其他", "Other"),
+)
+
+
+class CertificateScreen(Screen):
+    name = "certificate"
+    back_requested = Signal()
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._who = ""
+        self.lbl_title = text_label("", "title")
+        self.lbl_for = text_label("", "large")
+        self.lbl_ask = text_label("", "large")
+        self.lbl_notice = text_label("", "warning")
+        self.purpose_tiles: list[TileButton] = []
+        grid = QGridLayout()
+        grid.setSpacing(24)
+        for index, purpose in enumerate(PURPOSES):
+            tile = TileButton()
+            tile.clicked.connect(lambda _=False, words=purpose: self._print(words))
+            grid.addWidget(tile, index // 3, index % 3)
+            self.purpose_tiles.append(tile)
+        self.lbl_note = text_label("", "note")
+        self.btn_back = big_button("", "secondary")
+
+        self.btn_back.clicked.connect(self.back_requested)
+        ctx.health.changed.connect(self._show_health)
+
+        self.body.addWidget(self.lbl_title)
+        self.body.addWidget(self.lbl_for)
+        self.body.addWidget(self.lbl_notice)
+        self.body.addWidget(self.lbl_ask)
+        self.body.addLayout(grid)
+        self.body.addWidget(self.lbl_note)
+        self.body.addStretch(1)
+        self.body.addWidget(self.btn_back)
+        self.retranslate_ui()
+
+    def on_shown(self) -> None:
+        session = self.ctx.sessions.current
+        self._who = f"{session.name}（{session.masked_id}）" if session is not None and session.has_citizen else ""
+        self.retranslate_ui()
+
+    def wipe(self) -> None:
+        self._who = ""
+        self.lbl_for.clear()
+
+    def retranslate_ui(self) -> None:
+        self.lbl_title.setText(self.tr("打印户籍证明"))
+        self.lbl_for.setText(self.tr("为 {who} 出具户籍证明").format(who=self._who) if self._who else "")
+        self.lbl_ask.setText(self.tr("请选择证明的用途："))
+        self.lbl_note.setText(self.tr("证明上印有二维码，单位可扫码核验真伪；有效期 90 天。"))
+        self.btn_back.setText(self.tr("返回"))
+        for tile, purpose in zip(self.purpose_tiles, PURPOSES, strict=True):
+            tile.set_texts(self.ctx.pick(purpose))
+        self._show_health()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        for tile in self.purpose_tiles:
+            tile.set_height(metrics.tile_height)
+
+    def _show_health(self) -> None:
+        ok = self.ctx.health.printer_ok
+        self.lbl_notice.setVisible(not ok)
+        self.lbl_notice.setText(self.ctx.pick(self.ctx.health.printer_notice))
+        for tile in self.purpose_tiles:
+            tile.setEnabled(ok)
+
+    def _print(self, purpose: Words) -> None:
+        session = self.ctx.sessions.current
+        if session is None or not session.has_citizen:
+            return
+        id_number = session.id_number
+        backend = self.ctx.backend
+        self.nav.show_busy(Words("正在打印户籍证明，请稍候…", "Printing your certificate…"))
+        self.ctx.call(lambda: backend.household_certificate(id_number, purpose.zh), self._issued, self._refused)
+
+    def _issued(self, paper: IssuedPaper) -> None:
+        def printed() -> None:
+            self.nav.show_message(Words("请在出纸口取走您的户籍证明。", "Please take your certificate from the tray."),
+                                  title=Words("打印完成", "Printed"), kind="done")
+
+        def not_printed(reason: Words) -> None:
+            self.nav.show_message(
+                Words(f"户籍证明没有打印出来（{reason.zh}）。请到窗口办理，民警会为您重新出具。",
+                      f"The certificate could not be printed ({reason.en}). Please go to the counter."),
+                kind="warning")
+
+        self.ctx.printer.print_pdf(paper.pdf, f"certificate-{paper.serial}", printed, not_printed)
+
+    def _refused(self, error: DeskError) -> None:
+        self.nav.show_message(Words(error.message_zh, error.message_en), title=Words("请到窗口办理", "Please go to "
+                              "the counter"), kind="warning")

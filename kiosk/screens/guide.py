@@ -1,0 +1,155 @@
+"""What to bring (办事指南): browse any of the 36 transactions by category or search, see the materials —
+the ones always needed, then the ones needed only in some cases ("如…则需") — and print the list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from desk.domain.catalog import Transaction
+from kiosk.context import KioskContext
+from kiosk.plain_words import MaterialLine, Words, materials_to_bring
+from kiosk.screens.base import Screen
+from kiosk.screens.picker import TransactionPicker
+from kiosk.style import Metrics
+from kiosk.widgets import Pager, big_button, card_frame, clear_layout, text_label
+
+PAGE_SIZE = 5  # materials per column and page
+
+
+class GuideScreen(Screen):
+    name = "guide"
+    back_requested = Signal()
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._transaction: Transaction | None = None
+        self._always: list[MaterialLine] = []
+        self._sometimes: list[MaterialLine] = []
+        self.lbl_title = text_label("", "title")
+        self.steps = QStackedWidget()
+        self.picker = TransactionPicker(ctx, ctx.catalog, offer_general=False)
+        detail = QWidget()
+        self.lbl_summary = text_label("", "large")
+        self.frm_always, self.lay_always = card_frame()
+        self.frm_sometimes, self.lay_sometimes = card_frame()
+        self.pager = Pager()
+        self.lbl_notice = text_label("", "warning")
+        self.btn_print = big_button("")
+        self.btn_other = big_button("", "secondary")
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addWidget(self.frm_always, 1)
+        columns.addWidget(self.frm_sometimes, 1)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.lbl_summary)
+        detail_layout.addLayout(columns, 1)
+        detail_layout.addWidget(self.pager)
+        detail_layout.addWidget(self.lbl_notice)
+        row = QHBoxLayout()
+        row.addWidget(self.btn_other)
+        row.addWidget(self.btn_print)
+        detail_layout.addLayout(row)
+        self.steps.addWidget(self.picker)
+        self.steps.addWidget(detail)
+        self.btn_back = big_button("", "secondary")
+
+        self.picker.picked.connect(self.show_transaction)
+        self.pager.page_changed.connect(self._show_page)
+        self.btn_other.clicked.connect(lambda: self.steps.setCurrentIndex(0))
+        self.btn_print.clicked.connect(self._print)
+        self.btn_back.clicked.connect(self.back_requested)
+        ctx.health.changed.connect(self._show_health)
+
+        self.body.addWidget(self.lbl_title)
+        self.body.addWidget(self.steps, 1)
+        self.body.addWidget(self.btn_back)
+        self.retranslate_ui()
+
+    def on_shown(self) -> None:
+        self.steps.setCurrentIndex(0)
+        self.picker.reset()
+        self._show_health()
+
+    def wipe(self) -> None:
+        self._transaction = None
+        self.steps.setCurrentIndex(0)
+        self.picker.reset()
+
+    def show_transaction(self, code: str) -> None:
+        transaction = self.ctx.catalog.get(code)
+        if transaction is None:
+            return
+        self._transaction = transaction
+        lines = materials_to_bring(transaction)
+        self._always = [line for line in lines if line.condition is None]
+        self._sometimes = [line for line in lines if line.condition is not None]
+        self.pager.reset(max(len(self._always), len(self._sometimes)), PAGE_SIZE)
+        self.steps.setCurrentIndex(1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        transaction = self._transaction
+        if transaction is not None and self.steps.currentIndex() == 1:
+            self.lbl_title.setText(self.ctx.pick_pair(transaction.name_zh, transaction.name_en))
+            days = transaction.time_limit_days
+            limit = self.tr("当场办结") if days == 0 else self.tr("{days} 个工作日办结").format(days=days)
+            description = self.ctx.pick_pair(transaction.description_zh, transaction.description_en)
+            self.lbl_summary.setText(f"{limit} · {description}")
+        else:
+            self.lbl_title.setText(self.tr("办事要带什么：请选择业务"))
+        self.btn_print.setText(self.tr("打印材料清单"))
+        self.btn_other.setText(self.tr("看看别的业务"))
+        self.btn_back.setText(self.tr("返回"))
+        self._show_page(self.pager.page)
+        self._show_health()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        self.picker.apply_metrics(metrics)
+
+    def _show_health(self) -> None:
+        ok = self.ctx.health.printer_ok
+        self.lbl_notice.setVisible(not ok)
+        self.lbl_notice.setText(self.ctx.pick(self.ctx.health.printer_notice))
+        self.btn_print.setEnabled(ok)
+
+    def _show_page(self, page: int) -> None:
+        for layout, lines, heading in ((self.lay_always, self._always, self.tr("一定要带")),
+                                       (self.lay_sometimes, self._sometimes, self.tr("有些情况才要带"))):
+            clear_layout(layout)
+            layout.addWidget(text_label(heading, "title"))
+            start = page * PAGE_SIZE
+            for number, line in enumerate(lines[start:start + PAGE_SIZE], start=start + 1):
+                layout.addWidget(text_label(f"{number}. {self._caption(line)}", "large"))
+                if line.condition is not None:
+                    layout.addWidget(text_label(f"    {self.ctx.pick(line.condition)}", "note"))
+            if not lines:
+                layout.addWidget(text_label(self.tr("无"), "large"))
+            layout.addStretch(1)
+
+    def _caption(self, line: MaterialLine) -> str:
+        copies = self.tr("，{copies} 份").format(copies=line.copies) if line.copies > 1 else ""
+        return f"{self.ctx.pick(line.name)}（{self.ctx.pick(line.form)}{copies}）"
+
+    def _print(self) -> None:
+        transaction = self._transaction
+        if transaction is None:
+            return
+        backend = self.ctx.backend
+        code = transaction.code
+        self.nav.show_busy(Words("正在打印材料清单…", "Printing the checklist…"))
+        self.ctx.call(lambda: backend.checklist_pdf(code), lambda pdf: self._send(pdf, code))
+
+    def _send(self, pdf: bytes, code: str) -> None:
+        def printed() -> None:
+            self.nav.show_message(Words("请在出纸口取走材料清单。", "Please take the checklist from the tray."),
+                                  title=Words("打印完成", "Printed"), kind="done")
+
+        def not_printed(reason: Words) -> None:
+            self.nav.show_message(Words(f"材料清单没有打印出来（{reason.zh}）。可以到窗口领取纸质清单。",
+                                        f"The checklist could not be printed ({reason.en}). Ask at the counter."),
+                                  kind="warning")
+
+        self.ctx.printer.print_pdf(pdf, f"checklist-{code}", printed, not_printed)

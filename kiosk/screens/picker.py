@@ -1,0 +1,206 @@
+"""Choosing one of the 36 transactions with a finger: a large button per category, the category's
+transactions as tiles a page at a time, and a search by pinyin initials on an on-screen keypad
+(出生登记 → CSDJ; keywords count too: 上户口 → SHK) or, in English, by words of the English name.
+Used by the queue ticket and the what-to-bring screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from desk.domain.catalog import Catalog, Category, Transaction
+from kiosk.context import KioskContext
+from kiosk.style import Metrics
+from kiosk.widgets import Keypad, Pager, TileButton, big_button, clear_layout, text_label
+
+GENERAL = ""  # "other business or advice": a ticket without a transaction
+
+
+def initials(text: str) -> str:
+    """Pinyin initials of the Chinese characters in `text`, upper case (other characters dropped)."""
+    letters = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")
+    return "".join(part[:1] for part in letters if part and part[0].isascii() and part[0].isalpha()).upper()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    transaction: Transaction
+    keys: tuple[str, ...]  # initials of the name and of each keyword
+
+
+def search(entries: list[_Entry], query: str) -> list[Transaction]:
+    query = query.strip().upper()
+    if not query:
+        return []
+    hits = []
+    for entry in entries:
+        english = entry.transaction.name_en.upper()
+        if any(query in key for key in entry.keys) or query in english:
+            hits.append(entry.transaction)
+    return hits
+
+
+class TransactionPicker(QWidget):
+    picked = Signal(str)  # a transaction code, or GENERAL
+
+    def __init__(self, ctx: KioskContext, catalog: Catalog, *, offer_general: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._groups = catalog.by_category()
+        self._entries = [_Entry(t, (initials(t.name_zh), *(initials(k) for k in t.keywords)))
+                         for t in catalog.transactions()]
+        self._offer_general = offer_general
+        self._category: Category | None = next(iter(self._groups), None)
+        self._query = ""
+        self._shown: list[Transaction] = []
+        self._page_size = 8
+
+        self.category_buttons = QButtonGroup(self)
+        self.category_buttons.setExclusive(True)
+        self._category_of: dict[int, Category] = {}
+        bar = QHBoxLayout()
+        bar.setSpacing(12)
+        for index, category in enumerate(self._groups):
+            button = big_button("", "secondary", checkable=True)
+            self.category_buttons.addButton(button, index)
+            self._category_of[index] = category
+            bar.addWidget(button)
+        self.btn_search = big_button("", "secondary", checkable=True)
+        self.category_buttons.addButton(self.btn_search, len(self._groups))
+        bar.addWidget(self.btn_search)
+        self.lbl_query = text_label("", "large")
+        self.keypad = Keypad()
+        self.tiles = QGridLayout()
+        self.tiles.setSpacing(20)
+        self.lbl_none = text_label("", "large")
+        self.pager = Pager()
+
+        self.category_buttons.idClicked.connect(self._on_category)
+        self.keypad.key_pressed.connect(self._on_key)
+        self.keypad.backspace_requested.connect(lambda: self._set_query(self._query[:-1]))
+        self.keypad.clear_requested.connect(lambda: self._set_query(""))
+        self.pager.page_changed.connect(self._show_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addLayout(bar)
+        layout.addWidget(self.lbl_query)
+        layout.addWidget(self.keypad)
+        layout.addWidget(self.lbl_none)
+        layout.addLayout(self.tiles)
+        layout.addStretch(1)
+        layout.addWidget(self.pager)
+        if self.category_buttons.buttons():
+            self.category_buttons.button(0).setChecked(True)
+        self.retranslate_ui()
+
+    # ---- state ------------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Back to the first category, search cleared (the next citizen starts afresh)."""
+        self._query = ""
+        self._category = next(iter(self._groups), None)
+        if self.category_buttons.buttons():
+            self.category_buttons.button(0).setChecked(True)
+        self._refresh()
+
+    @property
+    def searching(self) -> bool:
+        return self._category is None
+
+    def _on_category(self, button_id: int) -> None:
+        self._category = self._category_of.get(button_id)
+        self._refresh()
+
+    def _on_key(self, char: str) -> None:
+        self._set_query(self._query + char)
+
+    def _set_query(self, query: str) -> None:
+        self._query = query[:12]
+        self._refresh()
+
+    def _refresh(self) -> None:
+        searching = self.searching
+        self.keypad.setVisible(searching)
+        self.lbl_query.setVisible(searching)
+        if searching:
+            shown = self.tr("拼音首字母：{letters}").format(letters=self._query or "＿")
+            self.lbl_query.setText(shown + self.tr("（例如 出生登记 输入 CSDJ）"))
+            self._shown = search(self._entries, self._query)
+        else:
+            assert self._category is not None
+            self._shown = list(self._groups[self._category])
+        self.lbl_none.setVisible(searching and bool(self._query) and not self._shown)
+        self.pager.reset(self._count(), self._current_page_size())
+        self._show_page(0)
+
+    def _count(self) -> int:
+        return len(self._shown) + (1 if self._offer_general and not self.searching else 0)
+
+    def _current_page_size(self) -> int:
+        # The keypad takes half the screen while searching: fewer tiles then.
+        return max(2, self._page_size // 2) if self.searching else self._page_size
+
+    def _show_page(self, page: int) -> None:
+        clear_layout(self.tiles)
+        size = self._current_page_size()
+        items: list[Transaction | None] = list(self._shown)
+        if self._offer_general and not self.searching:
+            items.append(None)
+        for slot, item in enumerate(items[page * size:(page + 1) * size]):
+            tile = TileButton()
+            tile.set_height(self.ctx.metrics.tile_height)
+            if item is None:
+                tile.set_texts(self.tr("其他业务或咨询"), self.tr("不确定办什么，先到窗口问问"))
+                tile.clicked.connect(lambda: self.picked.emit(GENERAL))
+            else:
+                tile.set_texts(self.ctx.pick_pair(item.name_zh, item.name_en), self._subtitle(item))
+                tile.clicked.connect(lambda _=False, code=item.code: self.picked.emit(code))
+            self.tiles.addWidget(tile, slot // 2, slot % 2)
+
+    def _subtitle(self, transaction: Transaction) -> str:
+        days = transaction.time_limit_days
+        if days == 0:
+            return self.tr("当场办结")
+        return self.tr("{days} 个工作日办结").format(days=days)
+
+    # ---- look ---------------------------------------------------------------------------------------
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        self._page_size = 8 if metrics.scale < 1.2 else 4
+        self._refresh()
+
+    def retranslate_ui(self) -> None:
+        for index, category in self._category_of.items():
+            self.category_buttons.button(index).setText(self.ctx.pick_pair(category.label_zh, category.label_en))
+        self.btn_search.setText(self.tr("搜索"))
+        self.lbl_none.setText(self.tr("没有找到，请换个字母试试，或按上面的分类查找。"))
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def tile_texts(self) -> list[str]:
+        """The titles on the current page (for tests and the screenshot tool)."""
+        texts = []
+        for index in range(self.tiles.count()):
+            widget = self.tiles.itemAt(index).widget()
+            if isinstance(widget, TileButton):
+                texts.append(widget.lbl_title.text())
+        return texts
+
+    def click_tile(self, title: str) -> None:
+        for index in range(self.tiles.count()):
+            widget = self.tiles.itemAt(index).widget()
+            if isinstance(widget, TileButton) and widget.lbl_title.text() == title:
+                widget.click()
+                return
+        raise LookupError(title)
+

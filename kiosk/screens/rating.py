@@ -1,0 +1,219 @@
+"""Rating (好差评): which case (when the citizen has any), one of the five official levels as big buttons,
+an optional reason chosen from short phrases — no typing — and thanks. 不满意 or worse opens a
+follow-up for the station manager (the rating service does that; we say when they will call)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from desk.domain.errors import DeskError
+from desk.services.ratings import RatingLevel, RatingView
+from kiosk.context import KioskContext
+from kiosk.plain_words import CaseSummary, Words, zh_date
+from kiosk.screens.base import Screen
+from kiosk.style import Metrics
+from kiosk.widgets import TileButton, big_button, clear_layout, text_label
+
+LEVEL_STYLE = {
+    RatingLevel.VERY_SATISFIED: ("good", "Very satisfied"),
+    RatingLevel.SATISFIED: ("ok", "Satisfied"),
+    RatingLevel.BASICALLY_SATISFIED: ("fair", "Fairly satisfied"),
+    RatingLevel.DISSATISFIED: ("bad", "Dissatisfied"),
+    RatingLevel.VERY_DISSATISFIED: ("worst", "Very dissatisfied"),
+}
+GOOD_REASONS = (Words("办得快", "Quick"), Words("态度好", "Friendly"), Words("指引清楚", "Clear guidance"))
+BAD_REASONS = (Words("等候时间太长", "Waited too long"), Words("工作人员态度不好", "Unfriendly staff"),
+               Words("材料要求没说清楚", "Unclear about papers"), Words("办理太慢", "Too slow"),
+               Words("自助机不好用", "Kiosk hard to use"), Words("其他原因", "Something else"))
+MAX_CASES = 4
+
+
+class RatingScreen(Screen):
+    name = "rating"
+    back_requested = Signal()
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._cases: list[CaseSummary] = []
+        self._case_number: str | None = None
+        self._level: RatingLevel | None = None
+        self.lbl_title = text_label("", "title")
+        self.lbl_case = text_label("", "large")
+        self.steps = QStackedWidget()
+        # step 0: which case
+        step_case = QWidget()
+        self.case_tiles = QGridLayout()
+        self.case_tiles.setSpacing(20)
+        case_layout = QVBoxLayout(step_case)
+        case_layout.setContentsMargins(0, 0, 0, 0)
+        case_layout.addLayout(self.case_tiles)
+        case_layout.addStretch(1)
+        # step 1: the level
+        step_level = QWidget()
+        self.level_buttons: dict[RatingLevel, TileButton] = {}
+        levels = QHBoxLayout(step_level)
+        levels.setContentsMargins(0, 0, 0, 0)
+        levels.setSpacing(20)
+        for level in RatingLevel:
+            button = TileButton()
+            button.setProperty("role", "level")
+            button.setProperty("level", LEVEL_STYLE[level][0])
+            button.clicked.connect(lambda _=False, chosen=level: self._choose_level(chosen))
+            levels.addWidget(button)
+            self.level_buttons[level] = button
+        # step 2: reasons
+        step_reason = QWidget()
+        self.lbl_reason = text_label("", "large")
+        self.reason_tiles = QGridLayout()
+        self.reason_tiles.setSpacing(20)
+        self.btn_submit = big_button("")
+        reason_layout = QVBoxLayout(step_reason)
+        reason_layout.setContentsMargins(0, 0, 0, 0)
+        reason_layout.addWidget(self.lbl_reason)
+        reason_layout.addLayout(self.reason_tiles)
+        reason_layout.addStretch(1)
+        reason_layout.addWidget(self.btn_submit)
+        for step in (step_case, step_level, step_reason):
+            self.steps.addWidget(step)
+        self.btn_back = big_button("", "secondary")
+
+        self.btn_submit.clicked.connect(self._submit)
+        self.btn_back.clicked.connect(self.back_requested)
+
+        self.body.addWidget(self.lbl_title)
+        self.body.addWidget(self.lbl_case)
+        self.body.addWidget(self.steps, 1)
+        self.body.addWidget(self.btn_back)
+        self.retranslate_ui()
+
+    # ---- entering -----------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        self._case_number, self._level = None, None
+        session = self.ctx.sessions.current
+        if session is not None and session.receipt_case is not None:
+            self._cases = []
+            self._case_number = session.receipt_case.number
+            self.steps.setCurrentIndex(1)
+        elif session is not None and session.has_citizen:
+            if session.cases:
+                self._offer_cases(session.cases)
+            else:
+                id_number, backend = session.id_number, self.ctx.backend
+                self.steps.setCurrentIndex(1)
+                self.ctx.call(lambda: backend.my_cases(id_number), self._cases_loaded)
+        else:
+            self._cases = []
+            self.steps.setCurrentIndex(1)
+        self.retranslate_ui()
+
+    def _cases_loaded(self, cases: list[CaseSummary]) -> None:
+        session = self.ctx.sessions.current
+        if session is not None:
+            session.cases = list(cases)
+        if cases and self._level is None:
+            self._offer_cases(cases)
+
+    def _offer_cases(self, cases: list[CaseSummary]) -> None:
+        # Finished cases first: those are the ones usually rated.
+        self._cases = sorted(cases, key=lambda case: not case.finished)[:MAX_CASES]
+        self.steps.setCurrentIndex(0)
+        self.retranslate_ui()
+
+    def wipe(self) -> None:
+        self._cases, self._case_number, self._level = [], None, None
+        clear_layout(self.case_tiles)
+        clear_layout(self.reason_tiles)
+        self.lbl_case.clear()
+        self.steps.setCurrentIndex(1)
+
+    # ---- steps --------------------------------------------------------------------------------------
+
+    def _choose_case(self, number: str | None) -> None:
+        self._case_number = number
+        self.steps.setCurrentIndex(1)
+        self.retranslate_ui()
+
+    def _choose_level(self, level: RatingLevel) -> None:
+        self._level = level
+        self.steps.setCurrentIndex(2)
+        self.retranslate_ui()
+
+    def _chosen_reasons(self) -> list[str]:
+        chosen = []
+        for index in range(self.reason_tiles.count()):
+            widget = self.reason_tiles.itemAt(index).widget()
+            if isinstance(widget, TileButton) and widget.isChecked():
+                chosen.append(str(widget.property("reason_zh")))
+        return chosen
+
+    def _submit(self) -> None:
+        level = self._level
+        if level is None:
+            return
+        reason = "；".join(self._chosen_reasons()) or None
+        number, backend = self._case_number, self.ctx.backend
+        self.nav.show_busy(Words("正在提交评价…", "Sending your rating…"))
+        self.ctx.call(lambda: backend.rate(level, number, reason), self._rated, self._refused)
+
+    def _rated(self, rating: RatingView) -> None:
+        text = Words("感谢您的评价！", "Thank you for your rating!")
+        if rating.follow_up_due is not None:
+            due = rating.follow_up_due
+            text = Words(f"感谢您的评价。所长会认真核查，并在{zh_date(due)}前回访处理。",
+                         f"Thank you. The station head will look into it and follow up by {due:%d %b %Y}.")
+        self.nav.show_message(text, title=Words("评价已提交", "Rating sent"), kind="done")
+
+    def _refused(self, error: DeskError) -> None:
+        self.nav.show_message(Words(error.message_zh, error.message_en), kind="warning")
+
+    # ---- texts --------------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        step = self.steps.currentIndex()
+        titles = {0: self.tr("您要评价哪一件事？"), 1: self.tr("您对这次服务满意吗？"),
+                  2: self.tr("可以说说原因吗？（可不选）")}
+        self.lbl_title.setText(titles.get(step, ""))
+        self.lbl_case.setText(self.tr("评价的办件：{number}").format(number=self._case_number)
+                              if self._case_number and step > 0 else "")
+        for level, button in self.level_buttons.items():
+            button.set_texts(self.ctx.pick_pair(level.label_zh, LEVEL_STYLE[level][1]))
+        self.lbl_reason.setText(self.tr("可以选一项或几项，也可以直接提交。"))
+        self.btn_submit.setText(self.tr("提交评价"))
+        self.btn_back.setText(self.tr("返回"))
+        self._fill_case_tiles()
+        self._fill_reason_tiles()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        for button in self.level_buttons.values():
+            button.set_height(metrics.px(220))
+        self.retranslate_ui()
+
+    def _fill_case_tiles(self) -> None:
+        clear_layout(self.case_tiles)
+        if self.steps.currentIndex() != 0:
+            return
+        entries: list[tuple[str | None, str, str]] = [
+            (case.number, self.ctx.pick(case.transaction), f"{case.number} · {self.ctx.pick(case.state)}")
+            for case in self._cases]
+        entries.append((None, self.tr("不针对具体办件"), self.tr("评价今天的整体服务")))
+        for index, (number, title, subtitle) in enumerate(entries):
+            tile = TileButton(title, subtitle)
+            tile.set_height(self.ctx.metrics.tile_height)
+            tile.clicked.connect(lambda _=False, chosen=number: self._choose_case(chosen))
+            self.case_tiles.addWidget(tile, index // 2, index % 2)
+
+    def _fill_reason_tiles(self) -> None:
+        clear_layout(self.reason_tiles)
+        if self._level is None:
+            return
+        reasons = BAD_REASONS if self._level.needs_follow_up or self._level is RatingLevel.BASICALLY_SATISFIED \
+            else GOOD_REASONS
+        for index, reason in enumerate(reasons):
+            tile = TileButton(self.ctx.pick(reason))
+            tile.setCheckable(True)
+            tile.setProperty("reason_zh", reason.zh)
+            tile.set_height(self.ctx.metrics.tile_height)
+            self.reason_tiles.addWidget(tile, index // 3, index % 3)

@@ -1,0 +1,141 @@
+"""Queue ticket (排队号): choose the transaction, confirm, and the ticket prints — number, people ahead,
+estimated wait. The number is also shown on screen, so a ticket that did not print (out of paper)
+still gets the citizen served."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from desk.domain.errors import DeskError
+from kiosk.backend import TicketResult
+from kiosk.context import KioskContext
+from kiosk.plain_words import Words
+from kiosk.screens.base import Screen
+from kiosk.screens.picker import GENERAL, TransactionPicker
+from kiosk.style import Metrics
+from kiosk.widgets import big_button, card_frame, text_label
+
+
+class TicketScreen(Screen):
+    name = "ticket"
+    back_requested = Signal()
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._code: str | None = None
+        self.lbl_title = text_label("", "title")
+        self.lbl_notice = text_label("", "warning")
+        self.steps = QStackedWidget()
+        self.picker = TransactionPicker(ctx, ctx.catalog, offer_general=True)
+        confirm = QWidget()
+        self.frm_choice, choice_layout = card_frame()
+        self.lbl_chosen_caption = text_label("", "large")
+        self.lbl_chosen = text_label("", "title")
+        choice_layout.addWidget(self.lbl_chosen_caption)
+        choice_layout.addWidget(self.lbl_chosen)
+        self.btn_print = big_button("")
+        self.btn_again = big_button("", "secondary")
+        confirm_layout = QVBoxLayout(confirm)
+        confirm_layout.setContentsMargins(0, 0, 0, 0)
+        confirm_layout.addWidget(self.frm_choice)
+        confirm_layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.btn_again)
+        row.addWidget(self.btn_print)
+        confirm_layout.addLayout(row)
+        self.steps.addWidget(self.picker)
+        self.steps.addWidget(confirm)
+        self.btn_back = big_button("", "secondary")
+
+        self.picker.picked.connect(self._on_picked)
+        self.btn_again.clicked.connect(self._choose_again)
+        self.btn_print.clicked.connect(self._take_ticket)
+        self.btn_back.clicked.connect(self.back_requested)
+        ctx.health.changed.connect(self._show_health)
+
+        self.body.addWidget(self.lbl_title)
+        self.body.addWidget(self.lbl_notice)
+        self.body.addWidget(self.steps, 1)
+        self.body.addWidget(self.btn_back)
+        self.retranslate_ui()
+
+    def on_shown(self) -> None:
+        self._choose_again()
+        self.picker.reset()
+        self._show_health()
+
+    def wipe(self) -> None:
+        self._code = None
+        self.lbl_chosen.clear()
+        self.picker.reset()
+        self.steps.setCurrentIndex(0)
+
+    def retranslate_ui(self) -> None:
+        self.lbl_title.setText(self.tr("取排队号：请选择要办理的业务"))
+        self.lbl_chosen_caption.setText(self.tr("您要办理："))
+        self.btn_print.setText(self.tr("打印排队号"))
+        self.btn_again.setText(self.tr("重新选择"))
+        self.btn_back.setText(self.tr("返回"))
+        self._show_chosen()
+        self._show_health()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        super().apply_metrics(metrics)
+        self.picker.apply_metrics(metrics)
+
+    def _show_health(self) -> None:
+        ok = self.ctx.health.printer_ok
+        self.lbl_notice.setVisible(not ok)
+        self.lbl_notice.setText(self.ctx.pick(self.ctx.health.printer_notice))
+        self.btn_print.setEnabled(ok)
+
+    def _on_picked(self, code: str) -> None:
+        self._code = code
+        self._show_chosen()
+        self.steps.setCurrentIndex(1)
+
+    def _show_chosen(self) -> None:
+        if self._code is None:
+            return
+        if self._code == GENERAL:
+            self.lbl_chosen.setText(self.tr("其他业务或咨询"))
+            return
+        transaction = self.ctx.catalog.get(self._code)
+        if transaction is not None:
+            self.lbl_chosen.setText(self.ctx.pick_pair(transaction.name_zh, transaction.name_en))
+
+    def _choose_again(self) -> None:
+        self._code = None
+        self.steps.setCurrentIndex(0)
+
+    def _take_ticket(self) -> None:
+        if self._code is None:
+            return
+        code = self._code or None
+        session = self.ctx.sessions.current
+        id_number = session.id_number if session is not None and session.has_citizen else None
+        backend = self.ctx.backend
+        self.nav.show_busy(Words("正在出号，请稍候…", "Taking your number…"))
+        self.ctx.call(lambda: backend.take_ticket(code, id_number), self._print, self._refused)
+
+    def _print(self, ticket: TicketResult) -> None:
+        ahead = Words(f"您前面还有 {ticket.people_ahead} 人，预计等待约 {ticket.estimated_wait_minutes} 分钟。",
+                      f"{ticket.people_ahead} people ahead of you; about {ticket.estimated_wait_minutes} minutes.")
+
+        def printed() -> None:
+            self.nav.show_message(Words(ahead.zh + "请取走排队号，留意叫号。", ahead.en + " Take your ticket and "
+                                        "listen for your number."), title=Words("您的号码", "Your number"),
+                                  big_text=ticket.number, kind="done")
+
+        def not_printed(reason: Words) -> None:
+            # The ticket exists and the counter will call it: the number on screen is enough.
+            self.nav.show_message(
+                Words(f"排队号没有打印出来（{reason.zh}）。请记住您的号码，{ahead.zh}",
+                      f"The ticket could not be printed ({reason.en}). Please remember your number. {ahead.en}"),
+                title=Words("您的号码", "Your number"), big_text=ticket.number, kind="warning")
+
+        self.ctx.printer.print_pdf(ticket.pdf, f"ticket-{ticket.number}", printed, not_printed)
+
+    def _refused(self, error: DeskError) -> None:
+        self.nav.show_message(Words(error.message_zh, error.message_en), kind="warning")

@@ -1,0 +1,247 @@
+"""Building blocks of the kiosk screens: labelled text in a style role, big buttons, tiles whose long
+titles wrap, an on-screen letter keypad, and a pager for lists that must not scroll (a finger on a
+kiosk pages far more reliably than it scrolls).
+
+Sizes come from the style sheet (kiosk/style.py); nothing here is smaller than a touch target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def text_label(text: str = "", role: str = "body", *, wrap: bool = True,
+               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    label.setAlignment(align)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # citizen and catalog text is never markup
+    return label
+
+
+def big_button(text: str = "", role: str = "", *, checkable: bool = False) -> QPushButton:
+    button = QPushButton(text)
+    if role:
+        button.setProperty("role", role)
+    button.setCheckable(checkable)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a keyboard-wedge scanner's Enter must press nothing
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return button
+
+
+class TileButton(QPushButton):
+    """A large button with a wrapped title and an optional smaller line under it."""
+
+    def __init__(self, title: str = "", subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "tile")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.lbl_title = text_label(title, "tile")
+        self.lbl_subtitle = text_label(subtitle, "subtitle")
+        for label in (self.lbl_title, self.lbl_subtitle):
+            # The button, not the label, must receive the touch.
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.setSpacing(4)
+        layout.addWidget(self.lbl_title)
+        layout.addWidget(self.lbl_subtitle)
+        self.lbl_subtitle.setVisible(bool(subtitle))
+
+    def set_texts(self, title: str, subtitle: str = "") -> None:
+        self.lbl_title.setText(title)
+        self.lbl_subtitle.setText(subtitle)
+        self.lbl_subtitle.setVisible(bool(subtitle))
+
+    def set_height(self, height: int) -> None:
+        self.setMinimumHeight(height)
+
+
+def card_frame() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(24, 16, 24, 16)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and destroy every widget in a layout *now*: detached from the tree at once (a later
+    walk over the window's children finds nothing), deleted by Qt at the next turn of the loop."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            for label in widget.findChildren(QLabel):
+                label.clear()
+            if isinstance(widget, QLabel):
+                widget.clear()
+            widget.setParent(None)
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+ALPHABET_ROWS = ("ABCDEFGHI", "JKLMNOPQR", "STUVWXYZ")
+DIGIT_ROW = "1234567890"
+
+
+class Keypad(QWidget):
+    """On-screen keys: letters (A–Z, alphabetical — easier to find than QWERTY for people who do not
+    type), optional digits, backspace and clear. `lower_case` makes letters type in lower case."""
+
+    key_pressed = Signal(str)
+    backspace_requested = Signal()
+    clear_requested = Signal()
+
+    def __init__(self, *, digits: bool = False, lower_case: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lower = lower_case
+        self.keys: list[QPushButton] = []
+        layout = QGridLayout(self)
+        layout.setSpacing(8)
+        layout.setContentsMargins(0, 0, 0, 0)
+        rows: Sequence[str] = ((DIGIT_ROW,) if digits else ()) + ALPHABET_ROWS
+        for row_index, row in enumerate(rows):
+            for column, char in enumerate(row):
+                key = big_button(char.lower() if lower_case else char, "key")
+                key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                key.clicked.connect(self._typer(key.text()))
+                layout.addWidget(key, row_index, column)
+                self.keys.append(key)
+        last = len(rows) - 1
+        self.btn_backspace = big_button("⌫", "key")
+        self.btn_backspace.clicked.connect(self.backspace_requested)
+        self.btn_clear = big_button("", "key")
+        self.btn_clear.clicked.connect(self.clear_requested)
+        layout.addWidget(self.btn_backspace, last, 8)
+        layout.addWidget(self.btn_clear, last, 9)
+        self.retranslate_ui()
+
+    def _typer(self, char: str) -> Callable[[], None]:
+        return lambda: self.key_pressed.emit(char)
+
+    def retranslate_ui(self) -> None:
+        self.btn_clear.setText(self.tr("清空"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class Pager(QWidget):
+    """Previous / next page buttons with "第 2 / 5 页" between them; `page_changed(int)` on a turn."""
+
+    page_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = 0
+        self.pages = 1
+        self.btn_previous = big_button("", "secondary")
+        self.btn_next = big_button("", "secondary")
+        self.lbl_page = text_label("", "large", align=Qt.AlignmentFlag.AlignCenter)
+        self.btn_previous.clicked.connect(lambda: self.turn(-1))
+        self.btn_next.clicked.connect(lambda: self.turn(1))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.btn_previous)
+        layout.addWidget(self.lbl_page)
+        layout.addWidget(self.btn_next)
+        self.retranslate_ui()
+
+    def reset(self, count: int, page_size: int) -> None:
+        self.pages = max(1, -(-count // page_size))
+        self.page = 0
+        self._refresh()
+
+    def turn(self, step: int) -> None:
+        page = min(max(0, self.page + step), self.pages - 1)
+        if page != self.page:
+            self.page = page
+            self._refresh()
+            self.page_changed.emit(page)
+
+    def _refresh(self) -> None:
+        self.setVisible(self.pages > 1)
+        self.btn_previous.setEnabled(self.page > 0)
+        self.btn_next.setEnabled(self.page < self.pages - 1)
+        self.lbl_page.setText(self.tr("第 {page} / {pages} 页").format(page=self.page + 1, pages=self.pages))
+
+    def retranslate_ui(self) -> None:
+        self.btn_previous.setText(self.tr("上一页"))
+        self.btn_next.setText(self.tr("下一页"))
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class Pictogram(QWidget):
+    """A simple drawn sign (an ID card on a reader, a tick, an exclamation mark, an "i", a QR code):
+    drawn rather than taken from a font, so it never turns into a box on a machine without emoji."""
+
+    KINDS = ("card", "done", "warning", "info", "wait")
+
+    def __init__(self, kind: str = "info", size: int = 160, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.setFixedSize(size, size)
+
+    def set_kind(self, kind: str) -> None:
+        self.kind = kind
+        self.update()
+
+    def set_size(self, size: int) -> None:
+        self.setFixedSize(size, size)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        colours = {"card": "#1a5fb4", "done": "#2e7d32", "warning": "#c77700", "info": "#1a5fb4", "wait": "#1a5fb4"}
+        colour = QColor(colours.get(self.kind, "#1a5fb4"))
+        pen = QPen(colour, side * 0.06)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        m = side * 0.08
+        if self.kind == "card":
+            painter.drawRoundedRect(QRectF(m, side * 0.22, side - 2 * m, side * 0.56), side * 0.06, side * 0.06)
+            painter.drawRect(QRectF(side * 0.18, side * 0.34, side * 0.2, side * 0.3))
+            for y in (0.38, 0.5, 0.62):
+                painter.drawLine(QPointF(side * 0.48, side * y), QPointF(side * 0.82, side * y))
+        else:
+            painter.drawEllipse(QRectF(m, m, side - 2 * m, side - 2 * m))
+            if self.kind == "done":
+                painter.drawPolyline([QPointF(side * 0.3, side * 0.52), QPointF(side * 0.45, side * 0.67),
+                                      QPointF(side * 0.72, side * 0.37)])
+            elif self.kind == "warning":
+                painter.drawLine(QPointF(side / 2, side * 0.28), QPointF(side / 2, side * 0.58))
+                painter.drawPoint(QPointF(side / 2, side * 0.72))
+            elif self.kind == "wait":
+                painter.drawLine(QPointF(side / 2, side * 0.5), QPointF(side / 2, side * 0.28))
+                painter.drawLine(QPointF(side / 2, side * 0.5), QPointF(side * 0.66, side * 0.6))
+            else:
+                painter.drawPoint(QPointF(side / 2, side * 0.3))
+                painter.drawLine(QPointF(side / 2, side * 0.44), QPointF(side / 2, side * 0.72))
+        painter.end()

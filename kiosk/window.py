@@ -1,0 +1,169 @@
+"""The kiosk's one window: a top bar (station, language, elders' mode, spoken prompts, the idle
+countdown and 结束), a "still there?" banner, the stacked screens, and a bottom help line.
+
+The window only shows; `KioskFlow` (kiosk/flow.py) decides what to show. `wipe()` clears every
+screen's citizen data — called when a session ends. Closing is refused until the staff exit has
+unlocked the kiosk (`allow_close`); the application-wide `LockdownFilter` refuses it as well.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.context import KioskContext
+from kiosk.screens.base import Screen
+from kiosk.style import Metrics, style_sheet
+from kiosk.widgets import big_button, text_label
+
+
+class KioskWindow(QWidget):
+    language_requested = Signal()
+    elders_requested = Signal(bool)
+    speech_requested = Signal(bool)
+    end_requested = Signal()
+    continue_requested = Signal()
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.allow_close = False
+        self.screens: dict[str, Screen] = {}
+        self.setObjectName("kiosk_window")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle("Station Desk — 自助服务")
+
+        self.top_bar = QWidget()
+        self.top_bar.setObjectName("top_bar")
+        self.top_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.lbl_station = text_label("", wrap=False)
+        self.lbl_station.setObjectName("lbl_station")
+        self.lbl_countdown = text_label("", wrap=False)
+        self.lbl_countdown.setObjectName("lbl_countdown")
+        self.btn_speech = big_button("", "bar", checkable=True)
+        self.btn_elders = big_button("", "bar", checkable=True)
+        self.btn_language = big_button("", "bar")
+        self.btn_end = big_button("", "bar")
+        for button in (self.btn_speech, self.btn_elders, self.btn_language, self.btn_end):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.btn_speech.setVisible(ctx.speaker.available)
+
+        self.banner = QFrame()
+        self.banner.setProperty("role", "card")
+        self.lbl_still_there = text_label("", "title")
+        self.btn_continue = big_button("")
+
+        self.stack = QStackedWidget()
+        self.bottom_bar = QWidget()
+        self.bottom_bar.setObjectName("bottom_bar")
+        self.bottom_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.lbl_help = text_label("", wrap=False)
+
+        self.btn_language.clicked.connect(self.language_requested)
+        self.btn_elders.toggled.connect(self.elders_requested)
+        self.btn_speech.toggled.connect(self.speech_requested)
+        self.btn_end.clicked.connect(self.end_requested)
+        self.btn_continue.clicked.connect(self.continue_requested)
+
+        top = QHBoxLayout(self.top_bar)
+        top.setContentsMargins(24, 8, 24, 8)
+        top.setSpacing(16)
+        top.addWidget(self.lbl_station, 1)
+        top.addWidget(self.lbl_countdown)
+        top.addWidget(self.btn_speech)
+        top.addWidget(self.btn_elders)
+        top.addWidget(self.btn_language)
+        top.addWidget(self.btn_end)
+        banner = QHBoxLayout(self.banner)
+        banner.setContentsMargins(40, 12, 40, 12)
+        banner.addWidget(self.lbl_still_there, 1)
+        banner.addWidget(self.btn_continue)
+        bottom = QHBoxLayout(self.bottom_bar)
+        bottom.setContentsMargins(24, 6, 24, 6)
+        bottom.addWidget(self.lbl_help)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.top_bar)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.stack, 1)
+        outer.addWidget(self.bottom_bar)
+        self.banner.hide()
+        self._station = ""
+        self._phone = ""
+        self.set_session_controls(False)
+        self.apply_metrics(ctx.metrics)
+        self.retranslate_ui()
+
+    # ---- screens ------------------------------------------------------------------------------------
+
+    def add_screen(self, screen: Screen) -> None:
+        self.screens[screen.name] = screen
+        self.stack.addWidget(screen)
+        screen.apply_metrics(self.ctx.metrics)
+
+    def show_screen(self, name: str) -> Screen:
+        screen = self.screens[name]
+        self.stack.setCurrentWidget(screen)
+        screen.on_shown()
+        return screen
+
+    @property
+    def current_name(self) -> str:
+        current = self.stack.currentWidget()
+        return current.name if isinstance(current, Screen) else ""
+
+    def wipe(self) -> None:
+        """Forget the citizen in every screen (and in the bar)."""
+        for screen in self.screens.values():
+            screen.wipe()
+        self.banner.hide()
+        self.lbl_countdown.clear()
+
+    # ---- bar ----------------------------------------------------------------------------------------
+
+    def set_station(self, name: str, phone: str) -> None:
+        self._station, self._phone = name, phone
+        self.retranslate_ui()
+
+    def set_session_controls(self, active: bool) -> None:
+        self.btn_end.setVisible(active)
+        self.lbl_countdown.setVisible(active)
+
+    def set_countdown(self, seconds: int) -> None:
+        self.lbl_countdown.setText(self.tr("{seconds} 秒后自动退出").format(seconds=seconds) if seconds >= 0 else "")
+
+    def set_warning(self, shown: bool) -> None:
+        self.banner.setVisible(shown)
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        self.ctx.metrics = metrics
+        self.setStyleSheet(style_sheet(metrics))
+        for screen in self.screens.values():
+            screen.apply_metrics(metrics)
+
+    def retranslate_ui(self) -> None:
+        station = self._station or self.tr("户籍自助服务")
+        self.lbl_station.setText(self.tr("{station} · 自助服务").format(station=station) if self._station else station)
+        self.btn_language.setText("English" if not self.ctx.english else "中文")
+        self.btn_elders.setText(self.tr("大字模式"))
+        self.btn_speech.setText(self.tr("语音提示"))
+        self.btn_end.setText(self.tr("结束服务"))
+        self.lbl_still_there.setText(self.tr("您还在使用吗？如不操作，将自动退出并清除您的信息。"))
+        self.btn_continue.setText(self.tr("继续使用"))
+        help_text = self.tr("需要帮助？请到窗口咨询")
+        if self._phone:
+            help_text += self.tr("，或拨打 {phone}").format(phone=self._phone)
+        self.lbl_help.setText(help_text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,145 @@
+"""Each kiosk service end to end: the simulated reader on a real pty, the real store, PDF printing
+into tmp_path, the printed text read back."""
+
+from __future__ import annotations
+
+from kiosk_fixtures import LIU_JIANGUO, ZHANG_WEI, KioskUnderTest
+from sqlalchemy import select
+
+from desk.services.ratings import RatingLevel
+from desk.store.models import AuditEntry, QueueTicket, ServiceRating
+from printing.qr import receipt_qr_text
+
+
+def audit_actions(kiosk: KioskUnderTest, entity_type: str) -> list[str]:
+    with kiosk.kiosk.core.store.read() as session:
+        return list(session.execute(select(AuditEntry.action).where(AuditEntry.entity_type == entity_type)
+                                    .order_by(AuditEntry.seq)).scalars())
+
+
+def test_swipe_opens_a_session_and_my_cases_speak_plainly(kiosk: KioskUnderTest) -> None:
+    kiosk.start_card_session("zhang-wei")
+    home = kiosk.flow.home
+    assert home.lbl_greeting.text() == "您好，张伟"
+    assert ZHANG_WEI not in home.lbl_id.text() and home.lbl_id.text().endswith("1239")
+    home.btn_cases.click()
+    kiosk.wait_screen("cases")
+    texts = [label.text() for label in kiosk.flow.cases.findChildren(type(home.lbl_id))]
+    joined = " ".join(texts)
+    assert "我的办件（共 3 件）" in joined
+    assert "现在：材料不齐，需要补交" in joined and "还需补交：1. 迁出户《居民户口簿》" in joined
+    assert "现在：正在审核" in joined and "承诺" in joined
+    kiosk.flow.cases.pager.btn_next.click()
+    joined = " ".join(label.text() for label in kiosk.flow.cases.findChildren(type(home.lbl_id)))
+    assert "现在：已经办好" in joined and "户口簿" in joined
+    # The views are audited: the card read, the record viewed, the kiosk's own events.
+    kiosk.qtbot.waitUntil(lambda: "kiosk.progress_query" in audit_actions(kiosk, "kiosk"))
+    assert audit_actions(kiosk, "kiosk")[:2] == ["kiosk.session_started", "kiosk.progress_query"]
+    citizen_actions = audit_actions(kiosk, "citizen")
+    assert "citizen.kiosk_card_read" in citizen_actions and "citizen.viewed" in citizen_actions
+
+
+def test_queue_ticket_prints_number_people_ahead_and_wait(kiosk: KioskUnderTest) -> None:
+    kiosk.flow.attract.btn_ticket.click()
+    kiosk.wait_screen("ticket")
+    picker = kiosk.flow.ticket.picker
+    picker.btn_search.click()
+    for letter in "CSDJ":
+        next(key for key in picker.keypad.keys if key.text() == letter).click()
+    assert picker.tile_texts() == ["出生登记"]
+    picker.click_tile("出生登记")
+    assert kiosk.flow.ticket.lbl_chosen.text() == "出生登记"
+    kiosk.flow.ticket.btn_print.click()
+    kiosk.wait_screen("message")
+    message = kiosk.flow.message
+    assert message.lbl_big.text() == "A001"
+    assert "前面还有 0 人" in message.lbl_text.text()
+    [text] = kiosk.wait_printed(1)
+    assert "排队号" in text and "A001" in text and "出生登记" in text and "您前面还有 0 人等候" in text
+    with kiosk.kiosk.core.store.read() as session:
+        ticket = session.execute(select(QueueTicket)).scalar_one()
+        assert (ticket.kiosk_code, ticket.state, ticket.transaction_code) == ("K01", "waiting", "birth_registration")
+    # The kiosk keeps nothing in its spool once a job is out.
+    kiosk.qtbot.waitUntil(lambda: not list((kiosk.printed.parent / "spool").glob("*.pdf")))
+
+
+def test_self_printed_household_certificate(kiosk: KioskUnderTest) -> None:
+    kiosk.start_card_session("zhang-wei")
+    kiosk.flow.home.btn_certificate.click()
+    kiosk.wait_screen("certificate")
+    screen = kiosk.flow.certificate
+    assert "张伟" in screen.lbl_for.text()
+    screen.purpose_tiles[0].click()  # 入学
+    kiosk.wait_screen("message", timeout=15_000)
+    assert kiosk.flow.message.lbl_title.text() == "打印完成"
+    [text] = kiosk.wait_printed(1)
+    assert "户籍证明" in text and "张伟" in text and "入学" in text
+    assert "自助终端" in text  # issued by the kiosk, not by a clerk
+
+
+def test_incomplete_register_entry_is_sent_to_the_counter_politely(kiosk: KioskUnderTest) -> None:
+    kiosk.start_card_session("liu-jianguo")
+    assert kiosk.flow.home.lbl_id.text().endswith(LIU_JIANGUO[-4:])
+    kiosk.flow.home.btn_certificate.click()
+    kiosk.wait_screen("certificate")
+    kiosk.flow.certificate.purpose_tiles[1].click()
+    kiosk.wait_screen("message")
+    message = kiosk.flow.message
+    assert message.lbl_title.text() == "请到窗口办理"
+    assert "请到窗口办理" in message.lbl_text.text()
+    assert kiosk.printed_texts() == []
+
+
+def test_what_to_bring_prints_a_checklist(kiosk: KioskUnderTest) -> None:
+    kiosk.flow.attract.btn_guide.click()
+    kiosk.wait_screen("guide")
+    guide = kiosk.flow.guide
+    guide.picker.click_tile("出生登记")
+    texts = " ".join(label.text() for label in guide.findChildren(type(guide.lbl_title)))
+    assert "《出生医学证明》" in texts and "如父母已登记结婚则需" in texts
+    guide.btn_print.click()
+    kiosk.wait_screen("message")
+    [text] = kiosk.wait_printed(1)
+    assert "办事材料清单" in text and "出生登记" in text and "如父母已登记结婚则需" in text
+
+
+def test_bad_rating_for_a_case_opens_a_follow_up(kiosk: KioskUnderTest) -> None:
+    kiosk.start_card_session("zhang-wei")
+    kiosk.flow.home.btn_rating.click()
+    kiosk.wait_screen("rating")
+    rating = kiosk.flow.rating
+    kiosk.qtbot.waitUntil(lambda: rating.steps.currentIndex() == 0)
+    completed = next(rating.case_tiles.itemAt(i).widget() for i in range(rating.case_tiles.count())
+                     if "已经办好" in rating.case_tiles.itemAt(i).widget().lbl_subtitle.text())
+    number = completed.lbl_subtitle.text().split(" · ")[0]
+    completed.click()
+    rating.level_buttons[RatingLevel.DISSATISFIED].click()
+    reason = rating.reason_tiles.itemAt(0).widget()
+    reason.click()
+    assert reason.isChecked()
+    rating.btn_submit.click()
+    kiosk.wait_screen("message")
+    assert "回访" in kiosk.flow.message.lbl_text.text()
+    with kiosk.kiosk.core.store.read() as session:
+        stored = session.execute(select(ServiceRating)).scalar_one()
+        assert (stored.level, stored.kiosk_code, stored.follow_up_state) == ("dissatisfied", "K01", "open")
+        assert stored.reason == "等候时间太长" and stored.follow_up_due is not None
+    assert any(r.case_number == number for r in kiosk.kiosk.core.ratings.open_follow_ups())
+
+
+def test_receipt_code_opens_that_case_only(kiosk: KioskUnderTest) -> None:
+    core = kiosk.kiosk.core
+    case = core.queries.list(applicant_id_number=ZHANG_WEI)[0]
+    kiosk.flow.on_scanned(receipt_qr_text(case.number, case.lookup_code))
+    kiosk.wait_screen("cases")
+    screen = kiosk.flow.cases
+    assert screen.lbl_title.text() == "办理进度"
+    shown = " ".join(label.text() for label in screen.findChildren(type(screen.lbl_title)))
+    assert case.number in shown and "张伟" not in shown
+    assert screen.cards.count() == 1
+    # A wrong lookup code for a real case number opens nothing.
+    kiosk.flow.finish_session()
+    kiosk.flow.on_scanned(receipt_qr_text(case.number, "ABCDEFGH"))
+    kiosk.wait_screen("message")
+    assert "没有找到" in kiosk.flow.message.lbl_title.text()
+    assert case.number not in kiosk.flow.message.lbl_text.text()
