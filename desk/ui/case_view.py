@@ -174,6 +174,14 @@ class CaseDetailView(QWidget):
 
     # ---- loading -----------------------------------------------------------------------------
 
+    def clear(self) -> None:
+        """Forget the case shown (sign-out): the next user sees nothing of it until it is loaded."""
+        self.case, self.documents = None, []
+        show_banner(self.lbl_message, None)
+        self.tbl_history.setRowCount(0)
+        self.lst_documents.clear()
+        self._show_actions()
+
     def load(self, number: str, *, keep_message: bool = False) -> None:
         self._keep_message = keep_message
         context = self._context
@@ -315,6 +323,9 @@ class CaseDetailView(QWidget):
         if self.lst_documents.count():
             self.lst_documents.setCurrentRow(0)
         self.btn_reprint.setEnabled(bool(self.documents))
+        self._show_actions()
+
+    def refresh_actions(self) -> None:
         self._show_actions()
 
     def _show_actions(self) -> None:

@@ -45,13 +45,13 @@ def demo_cases(today: date) -> dict[str, DemoCase]:
             "spouse_joins_spouse", "li-xiulan",
             {"spouse": LIU_JIANGUO, "marriage_date": "2019-05-20", "applicant_hukou_location": "other_city_in_province",
              "residence_type": "own_property", "destination_area": "urban"},
-            withheld=("applicant_household_certificate",), search="fotq",
+            withheld=("applicant_household_certificate",), search="fqtk",
             notes="a material is missing: one-time supplement notice"),
         "household_split": DemoCase(
             "household_split", "zhang-wei",
             {"new_head": ZHANG_WEI, "split_reason": "own_home", "housing": "owned_by_applicant",
              "members_count": 3, "in_expropriation_zone": False},
-            search="fh", notes="needs the station leader's approval (2 working days)"),
+            search="jmfh", notes="needs the station leader's approval (2 working days)"),
         "former_name_change": DemoCase(
             "former_name_change", "liu-jianguo",
             {"action": "add", "former_name": "刘建军", "period_used": "1962年至1980年",

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.status.set_user(f"{signed.display_name}（{self._role_label()}）")
         self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", signed.display_name))
         self._apply_role()
+        self.case_view.refresh_actions()  # what is offered depends on who is signed in
         self.stk_root.setCurrentWidget(self.wdg_workspace)
         if self._idle is not None:
             self._idle.start()
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         self.new_case.flush()
         self.new_case.start()
+        self.case_view.clear()
         self._context.session = None
         if self._idle is not None:
             self._idle.stop()

@@ -1,0 +1,348 @@
+"""The front-desk client driven like a clerk drives it: the real widgets, the real ReaderSimulator over a
+pty, printing to PDF files in tmp_path — complete cases for five transactions of the real catalog, then
+the store (core.queries) and the printed text (pypdf) checked. Also: two windows on one case."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desk.core import Core
+from desk.domain.catalog import load_catalog
+from desk.domain.clock import FixedClock
+from desk.domain.workdays import WorkingCalendar
+from desk.domain.workflow import Action, CaseState
+from desk.paths import holidays_dir
+from desk.services.citizens import CardFacts
+from desk.services.demo import DEMO_PASSWORD, build_demo
+from desk.settings import Settings
+from desk.store.database import Store
+from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.demo_cases import DemoCase, demo_cases, type_values
+from desk.ui.main_window import MainWindow
+from desk.ui.new_case import PAGE_DONE, PAGE_PICK, NewCaseView
+from desk.ui.permissions import Screen
+
+# Wednesday 25 November 2026, 10:00 in Shenyang: a working day with working days around it.
+NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
+TODAY = NOW.date()
+
+
+@pytest.fixture(scope="module")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo store (real catalog, demo users and residents) built once, copied per test."""
+    path = tmp_path_factory.mktemp("template") / "desk.sqlite3"
+    store = Store(f"sqlite:///{path}")
+    build_demo(store, load_catalog(), WorkingCalendar.from_folder(holidays_dir()), residents=20, cases=12,
+               today=TODAY)
+    store.dispose()  # checkpoints the WAL into the file, so one file is the whole database
+    return path
+
+
+@dataclass
+class Answers:
+    """The dialogs' answers (tests never open a modal dialog)."""
+
+    reasons: list[str] = field(default_factory=list)
+    passwords: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+
+    def reason(self, _parent: object, title: str, _prompt: str) -> str | None:
+        self.asked.append(f"reason:{title}")
+        return self.reasons.pop(0) if self.reasons else None
+
+    def password(self, _parent: object, title: str, _prompt: str) -> str | None:
+        self.asked.append(f"password:{title}")
+        return self.passwords.pop(0) if self.passwords else None
+
+    def confirm(self, *_args: object) -> bool:
+        return True
+
+    def save_path(self, *_args: object) -> None:
+        return None
+
+    def inform(self, *_args: object) -> None:
+        return None
+
+
+@dataclass
+class Desk:
+    app: DeskApp
+    core: Core
+    answers: Answers
+    printed: Path
+    qtbot: QtBot
+
+    @property
+    def window(self) -> MainWindow:
+        return self.app.window
+
+    @property
+    def new_case(self) -> NewCaseView:
+        return self.app.window.new_case
+
+    def wait(self, predicate: Callable[[], object], timeout: int = 10_000) -> None:
+        self.qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
+
+    def sign_in(self, username: str, password: str = DEMO_PASSWORD) -> None:
+        view = self.window.sign_in
+        view.edt_username.setText(username)
+        view.edt_password.setText(password)
+        view.btn_sign_in.click()
+        self.wait(lambda: self.app.context.session is not None and self.app.context.session.username == username
+                  and not self.window.is_locked)
+
+    def swipe(self, label: str) -> None:
+        """A citizen lays their card on the (simulated) reader and takes it away once it was read."""
+        simulator = self.app.simulator
+        assert simulator is not None
+        with self.qtbot.waitSignal(self.app.reader.card_read, timeout=10_000):
+            simulator.place(label)
+        simulator.remove()
+        # The reader tells a new card only after it saw the reader empty (请放置证件 again).
+        self.wait(lambda: "请放置" in self.window.status.reader_text())
+
+    def paper_text(self, serial: str) -> str:
+        """The text of the printed PDF with this serial, once the PDF printer has written it."""
+        self.wait(lambda: list(self.printed.glob(f"*{serial}*.pdf")))
+        [path] = self.printed.glob(f"*{serial}*.pdf")
+        reader = PdfReader(io.BytesIO(path.read_bytes()))
+        return "".join(page.extract_text() for page in reader.pages)
+
+
+def _open_desk(qtbot: QtBot, tmp_path: Path, db: Path, name: str, *, start_reader: bool = True) -> Desk:
+    store = Store(f"sqlite:///{db}")
+    core = Core(store, load_catalog(), WorkingCalendar.from_folder(holidays_dir()), FixedClock(NOW),
+                Settings(station_code="HP01"))
+    printed = tmp_path / f"printed-{name}"
+    options = DeskOptions(printer=f"pdf:{printed}", spool_dir=tmp_path / f"spool-{name}", idle_minutes=60,
+                          start_reader=start_reader)
+    answers = Answers()
+    app = DeskApp(QApplication.instance(), lambda: core, options, asker=answers)  # type: ignore[arg-type]
+    qtbot.addWidget(app.window)
+    app.start()
+    desk = Desk(app, core, answers, printed, qtbot)
+    desk.wait(lambda: app.context.core_ready and app.printer is not None)
+    if start_reader:
+        desk.wait(lambda: "请放置" in app.window.status.reader_text())
+    return desk
+
+
+@pytest.fixture
+def open_desk(qtbot: QtBot, tmp_path: Path, template_db: Path) -> Iterator[Callable[..., Desk]]:
+    db = tmp_path / "desk.sqlite3"
+    shutil.copy(template_db, db)
+    opened: list[Desk] = []
+
+    def factory(name: str = "a", **kwargs: bool) -> Desk:
+        desk = _open_desk(qtbot, tmp_path, db, name, **kwargs)
+        opened.append(desk)
+        return desk
+
+    yield factory
+    for desk in opened:
+        desk.window.close()
+        desk.app.shutdown()
+
+
+@pytest.fixture
+def desk(open_desk: Callable[..., Desk]) -> Desk:
+    return open_desk()
+
+
+def fill_case(desk: Desk, case: DemoCase) -> NewCaseView:
+    """Swipe → search the transaction by what the clerk types → fill the form → tick the materials."""
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    desk.swipe(case.card)
+    desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
+    if case.search.isascii():  # pinyin initials are typed as keys; Chinese comes from the input method
+        desk.qtbot.keyClicks(view.picker.edt_search, case.search)
+    else:
+        view.picker.edt_search.insert(case.search)
+    assert view.picker.matches()[0].code == case.code, "the typed search puts the transaction first"
+    # A person pauses before Enter (keys 50 ms apart ending in Enter would be a barcode scanner's).
+    desk.qtbot.keyClick(view.picker.edt_search, Qt.Key.Key_Return, delay=80)
+    desk.wait(lambda: view.number is not None)
+    assert not view.btn_accept.isEnabled()
+    type_values(view.form, case.values)
+    for material in view.checklist.required():
+        if material.key not in case.withheld:
+            view.checklist.check_box(material.key).click()
+    assert view.form.problems() == []
+    return view
+
+
+def decided_number(desk: Desk) -> str:
+    view = desk.new_case
+    desk.wait(lambda: view.page == PAGE_DONE)
+    assert view.decided is not None
+    return view.decided.case.number
+
+
+def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_the_spot(desk: Desk) -> None:
+    case = demo_cases(TODAY)["birth_registration"]
+    desk.sign_in("clerk")
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    desk.swipe(case.card)
+    desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
+    view.picker.edt_search.insert("出生")  # typed through the input method: not ASCII key events
+    desk.qtbot.keyClick(view.picker.edt_search, Qt.Key.Key_Return)
+    desk.wait(lambda: view.number is not None)
+    values = {k: v for k, v in case.values.items() if k != "mother"}
+    type_values(view.form, values)
+    # The mother's card fills the mother's field: 刷卡填入, then her card on the reader.
+    view.form.editor("mother").btn_swipe.click()
+    desk.swipe("li-xiulan")
+    assert view.form.values()["mother"] == {"name": "李秀兰", "id_number": "210104197802093029"}
+    assert "还缺" in view.lbl_blockers.text() and not view.btn_accept.isEnabled()
+    view.checklist.btn_all_received.click()
+    assert view.btn_accept.isEnabled(), view.lbl_blockers.text()
+    view.btn_accept.click()
+    number = decided_number(desk)
+
+    stored = desk.core.queries.get(number)
+    assert stored.state is CaseState.ACCEPTED
+    assert stored.form_values["mother"]["id_number"] == "210104197802093029"
+    assert stored.form_values["child_name"] == "张子涵"
+    assert {m.key for m in stored.materials} >= {"birth_medical_certificate", "marriage_certificate"}
+    receipt = desk.paper_text(view.decided.serial)
+    assert "受理回执" in receipt and number in receipt and "出生登记" in receipt
+
+    view.btn_complete_now.click()
+    desk.wait(lambda: desk.core.queries.get(number).state is CaseState.COMPLETED)
+    desk.wait(lambda: view.decided.case.state is CaseState.COMPLETED)
+    assert "办结" in desk.paper_text(view.decided.serial)
+
+
+def test_booklet_reissue_accepted_with_ctrl_enter(desk: Desk) -> None:
+    case = demo_cases(TODAY)["booklet_reissue"]
+    desk.sign_in("clerk")
+    view = fill_case(desk, case)
+    desk.wait(lambda: view.btn_accept.isEnabled())
+    desk.window.act_accept.trigger()  # Ctrl+Enter
+    number = decided_number(desk)
+    stored = desk.core.queries.get(number)
+    assert stored.state is CaseState.ACCEPTED and stored.transaction_code == "booklet_reissue"
+    assert stored.form_values["contact_phone"] == "13912345678"
+    assert number in desk.paper_text(view.decided.serial)
+
+
+def test_spouse_joins_spouse_missing_a_paper_gets_the_one_time_notice(desk: Desk) -> None:
+    case = demo_cases(TODAY)["spouse_joins_spouse"]
+    desk.sign_in("clerk2")
+    view = fill_case(desk, case)
+    # The accept button says why it is disabled: the missing material, by name.
+    assert not view.btn_accept.isEnabled()
+    assert "户籍证明" in view.lbl_blockers.text()
+    desk.window.act_accept.trigger()  # pressing Ctrl+Enter anyway only shows why
+    assert view.page != PAGE_DONE
+    assert "户籍证明" in view.lbl_message.text()
+    view.btn_supplement.click()
+    number = decided_number(desk)
+    stored = desk.core.queries.get(number)
+    assert stored.state is CaseState.SUPPLEMENT_REQUESTED
+    assert [m["key"] for m in stored.missing_materials] == ["applicant_household_certificate"]
+    notice = desk.paper_text(view.decided.serial)
+    assert "一次性告知" in notice and "户籍证明" in notice
+
+
+def test_former_name_change_not_accepted_with_a_reason_on_the_notice(desk: Desk) -> None:
+    case = demo_cases(TODAY)["former_name_change"]
+    desk.sign_in("clerk")
+    view = fill_case(desk, case)
+    desk.answers.reasons.append("申请人无法提供曾正式使用该姓名的原始凭证。")
+    view.btn_not_accept.click()
+    number = decided_number(desk)
+    stored = desk.core.queries.get(number)
+    assert stored.state is CaseState.NOT_ACCEPTED
+    assert stored.decision_reason == "申请人无法提供曾正式使用该姓名的原始凭证。"
+    assert stored.form_values["former_name"] == "刘建军"
+    notice = desk.paper_text(view.decided.serial)
+    assert "不予受理" in notice and "原始凭证" in notice
+
+
+def test_household_split_needs_the_leader_who_enters_the_password_again(desk: Desk) -> None:
+    case = demo_cases(TODAY)["household_split"]
+    desk.sign_in("clerk")
+    view = fill_case(desk, case)
+    view.btn_accept.click()
+    number = decided_number(desk)
+    # The clerk sends it for review; approving is not offered to a clerk.
+    view.btn_open_case.click()
+    case_view = desk.window.case_view
+    desk.wait(lambda: case_view.case is not None and case_view.case.number == number)
+    assert Action.APPROVE not in case_view.allowed() and Action.SUBMIT_FOR_REVIEW in case_view.allowed()
+    case_view._buttons[Action.SUBMIT_FOR_REVIEW].click()
+    desk.wait(lambda: desk.core.queries.get(number).state is CaseState.UNDER_REVIEW)
+    desk.window.sign_out()
+
+    desk.sign_in("leader")
+    desk.window.show_screen(Screen.TODAY)
+    today = desk.window.today
+    desk.wait(lambda: number in [c.number for c in today.data.review])
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=10_000):
+        desk.window.open_case(number)
+    assert case_view.isVisible() and case_view.case.number == number and Action.APPROVE in case_view.allowed()
+    assert case_view._buttons[Action.APPROVE].isVisible()
+    # A wrong password approves nothing.
+    desk.answers.passwords.append("not-my-password")
+    case_view._buttons[Action.APPROVE].click()
+    desk.wait(lambda: "密码不正确" in case_view.lbl_message.text())
+    assert desk.core.queries.get(number).state is CaseState.UNDER_REVIEW
+    desk.answers.passwords.append(DEMO_PASSWORD)
+    case_view._buttons[Action.APPROVE].click()
+    desk.wait(lambda: desk.core.queries.get(number).state is CaseState.APPROVED)
+    assert desk.answers.asked.count("password:批准") == 2
+    stored = desk.core.queries.get(number)
+    assert [e.action for e in stored.events][-1] == "approve"
+    assert stored.events[-1].actor_name == "王建国"
+    # Then the case is completed and the completion notice printed.
+    desk.wait(lambda: case_view.case.state is CaseState.APPROVED and case_view._buttons[Action.COMPLETE].isVisible())
+    case_view._buttons[Action.COMPLETE].click()
+    desk.wait(lambda: desk.core.queries.get(number).state is CaseState.COMPLETED)
+    desk.wait(lambda: len(desk.app.context.printed) >= 2)
+    assert "办结" in desk.paper_text(desk.app.context.printed[-1])
+
+
+def test_two_windows_on_one_case_the_second_is_told_and_reloads(open_desk: Callable[..., Desk]) -> None:
+    first = open_desk("a")
+    second = open_desk("b", start_reader=False)
+    core = first.core
+    clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
+    case = demo_cases(TODAY)["booklet_reissue"]
+    core.citizens.register_card(clerk, _facts("210104197802093029", "李秀兰"))
+    draft = core.cases.open_draft(clerk, "210104197802093029", case.code, case.values)
+    accepted = core.cases.accept(clerk, draft.number, draft.version, ["applicant_id_card"])
+    first.sign_in("clerk")
+    second.sign_in("clerk2")
+    for desk in (first, second):
+        desk.window.open_case(accepted.number)
+        view = desk.window.case_view
+        desk.wait(lambda view=view: view.case is not None and Action.COMPLETE in view.allowed())
+    first.window.case_view._buttons[Action.COMPLETE].click()
+    first.wait(lambda: core.queries.get(accepted.number).state is CaseState.COMPLETED)
+    # The second window still shows the case as accepted and tries to complete it too.
+    view = second.window.case_view
+    assert view.case.state is CaseState.ACCEPTED
+    view._buttons[Action.COMPLETE].click()
+    second.wait(lambda: "已被其他人修改" in view.lbl_message.text())
+    second.wait(lambda: view.case.state is CaseState.COMPLETED)  # reloaded
+    assert "已被其他人修改" in view.lbl_message.text()
+    assert not view._buttons[Action.COMPLETE].isVisible()
+    assert [e.action for e in core.queries.get(accepted.number).events].count("complete") == 1
+
+
+def _facts(id_number: str, name: str) -> CardFacts:
+    return CardFacts(id_number=id_number, name=name)
