@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_lock, self.act_sign_out, self.act_refresh):
             action.setEnabled(signed)
         self.mnu_work.menuAction().setVisible(signed)
+        self.today.apply_role()
         if self.mnu_demo is not None:
             self.mnu_demo.menuAction().setVisible(desk)
 

@@ -188,6 +188,10 @@ class TodayView(QWidget):
     def _state(self, case: CaseView) -> str:
         return case.state.label_zh if self._context.is_chinese else case.state.value.replace("_", " ")
 
+    def apply_role(self) -> None:
+        """Calling tickets and opening cases are offered to desk roles only."""
+        self._show_called()
+
     def _show_called(self) -> None:
         ticket = self.called
         if ticket is None:

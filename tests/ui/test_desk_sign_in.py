@@ -1,0 +1,152 @@
+"""Signing in to the desk client: wrong passwords and the lock-out the service imposes, the idle
+warning and lock (and unlocking), and what each role is offered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desk.core import Core
+from desk.domain.catalog import load_catalog
+from desk.domain.clock import FixedClock
+from desk.domain.workdays import WorkingCalendar
+from desk.paths import holidays_dir
+from desk.services.demo import DEMO_PASSWORD, build_demo
+from desk.settings import Settings
+from desk.store.database import Store
+from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.idle import IdleWatcher
+from desk.ui.permissions import Screen
+
+NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def open_desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., DeskApp]]:
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    calendar = WorkingCalendar.from_folder(holidays_dir())
+    build_demo(store, load_catalog(), calendar, residents=0, cases=0, today=NOW.date())
+    core = Core(store, load_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
+    opened: list[DeskApp] = []
+
+    def factory(**options: float) -> DeskApp:
+        app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
+                      DeskOptions(printer=f"pdf:{tmp_path / 'printed'}", spool_dir=tmp_path / "spool",
+                                  start_reader=False, **options))
+        qtbot.addWidget(app.window)
+        app.start()
+        qtbot.waitUntil(lambda: app.context.core_ready and app.printer is not None, timeout=10_000)
+        opened.append(app)
+        return app
+
+    yield factory
+    for app in opened:
+        app.window.close()
+        app.shutdown()
+
+
+def sign_in(qtbot: QtBot, app: DeskApp, username: str, password: str = DEMO_PASSWORD) -> None:
+    view = app.window.sign_in
+    if not view.edt_username.isReadOnly():
+        view.edt_username.setText(username)
+    view.edt_password.setText(password)
+    view.btn_sign_in.click()
+
+
+def signed_in_as(app: DeskApp, username: str) -> bool:
+    session = app.context.session
+    return session is not None and session.username == username and not app.window.is_locked
+
+
+def test_wrong_passwords_then_the_lock_out_message_from_the_service(qtbot: QtBot,
+                                                                   open_desk: Callable[..., DeskApp]) -> None:
+    app = open_desk()
+    view = app.window.sign_in
+    for attempt in range(1, 6):
+        sign_in(qtbot, app, "clerk", "wrong-password")
+        qtbot.waitUntil(lambda: view.btn_sign_in.isEnabled() and view.lbl_message.isVisibleTo(view), timeout=5000)
+        if attempt < 5:
+            assert f"再错 {5 - attempt} 次" in view.lbl_message.text()
+        view.lbl_message.hide()
+    assert "锁定 15 分钟" in view.lbl_message.text()
+    # Locked: even the right password is refused, and the message says until when.
+    sign_in(qtbot, app, "clerk", DEMO_PASSWORD)
+    qtbot.waitUntil(lambda: "锁定至" in view.lbl_message.text(), timeout=5000)
+    assert app.context.session is None and app.window.is_locked
+    assert view.edt_password.text() == ""
+
+
+def test_empty_fields_are_told_without_asking_the_service(qtbot: QtBot, open_desk: Callable[..., DeskApp]) -> None:
+    app = open_desk()
+    view = app.window.sign_in
+    view.btn_sign_in.click()
+    assert "请输入用户名和密码" in view.lbl_message.text()
+    assert app.runner.pending == 0
+
+
+def test_idle_warning_then_lock_then_unlock_back_where_the_clerk_was(qtbot: QtBot,
+                                                                      open_desk: Callable[..., DeskApp]) -> None:
+    app = open_desk(idle_minutes=1.6 / 60, idle_warning_seconds=1.0)
+    sign_in(qtbot, app, "clerk")
+    qtbot.waitUntil(lambda: signed_in_as(app, "clerk"), timeout=5000)
+    window = app.window
+    window.show_screen(Screen.SEARCH)
+    window.search.edt_query.setText("张伟")
+    with qtbot.waitSignal(app.idle.warning_changed, timeout=5000, check_params_cb=lambda s: s > 0):
+        pass
+    assert "秒后锁屏" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        pass
+    assert window.is_locked and window.sign_in.locked_user == "clerk"
+    assert window.sign_in.edt_username.isReadOnly()
+    # A wrong password does not unlock.
+    sign_in(qtbot, app, "clerk", "wrong-password")
+    qtbot.waitUntil(lambda: window.sign_in.lbl_message.isVisibleTo(window.sign_in), timeout=5000)
+    assert window.is_locked
+    sign_in(qtbot, app, "clerk")
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
+    assert window.current_screen() is window.search and window.search.edt_query.text() == "张伟"
+    assert app.idle.active
+
+
+def test_activity_puts_the_warning_away() -> None:
+    watcher = IdleWatcher(idle_ms=60_000, warning_ms=60_000)
+    seen: list[int] = []
+    watcher.warning_changed.connect(seen.append)
+    watcher.start()
+    watcher._check()  # inside the warning period at once
+    assert seen and seen[-1] > 0
+    watcher.touch()
+    assert seen[-1] == 0
+    watcher.stop()
+
+
+@pytest.mark.parametrize(("username", "screens", "desk_work"), [
+    ("clerk", [Screen.TODAY, Screen.NEW_CASE, Screen.SEARCH], True),
+    ("leader", [Screen.TODAY, Screen.NEW_CASE, Screen.SEARCH, Screen.MANAGER], True),
+    ("manager", [Screen.TODAY, Screen.SEARCH, Screen.MANAGER], False),
+    ("admin", [Screen.SEARCH, Screen.MANAGER], False),
+])
+def test_each_role_is_offered_only_what_it_may_do(qtbot: QtBot, open_desk: Callable[..., DeskApp], username: str,
+                                                   screens: list[Screen], desk_work: bool) -> None:
+    app = open_desk()
+    sign_in(qtbot, app, username)
+    qtbot.waitUntil(lambda: signed_in_as(app, username), timeout=5000)
+    window = app.window
+    nav = [window.lst_nav.item(row).data(0x0100) for row in range(window.lst_nav.count())]
+    assert nav == [s.value for s in screens]
+    for screen, action in window.act_screens.items():
+        assert action.isVisible() == (screen in screens)
+    for action in (window.act_accept, window.act_call_next, window.act_reread):
+        assert action.isVisible() == desk_work
+    # A screen not offered cannot be reached by its shortcut either.
+    window.act_screens[Screen.NEW_CASE].trigger()
+    assert (window.current_screen() is window.new_case) == (Screen.NEW_CASE in screens)
+    if Screen.TODAY in screens:
+        window.show_screen(Screen.TODAY)
+        assert window.today.btn_call_next.isVisibleTo(window) == desk_work
