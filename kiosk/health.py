@@ -32,7 +32,7 @@ _PRINTER_DOWN = frozenset({PrinterStatus.OFFLINE, PrinterStatus.PAPER_OUT, Print
 
 class DeviceHealth(QObject):
     changed = Signal()
-    reader_lost = Signal()  # the reader went away (unplugged, stopped)
+    reader_lost = Signal()  # the reader went away (unplugged, stopped, its driver failed)
     card_removed = Signal()  # the card that was read has been taken off the reader
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -79,9 +79,11 @@ class DeviceHealth(QObject):
         self.reader_state, self.reader_code = status.state, status.code
         if was_code == "card_read" and status.code == "ready":
             self.card_removed.emit()
-        if was_ok and status.state is ReaderState.DISCONNECTED:
-            self.reader_lost.emit()
         if was_ok != self.reader_ok:
+            # However it went (unplugged, or a driver error on the way there), a reader that is no
+            # longer usable ends a card session.
+            if was_ok:
+                self.reader_lost.emit()
             self.changed.emit()
 
     @Slot(object)

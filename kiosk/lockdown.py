@@ -76,6 +76,8 @@ class LockdownFilter(QObject):
             return False
         if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride) and isinstance(
                 event, QKeyEvent) and is_blocked_key(event):
+            # An accepted ShortcutOverride tells Qt "a widget takes this key": no shortcut fires.
+            event.accept()
             self.swallowed += 1
             return True
         if kind == QEvent.Type.Close and watched is self._window:

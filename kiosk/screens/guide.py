@@ -28,7 +28,7 @@ class GuideScreen(Screen):
         self._sometimes: list[MaterialLine] = []
         self.lbl_title = text_label("", "title")
         self.steps = QStackedWidget()
-        self.picker = TransactionPicker(ctx, ctx.catalog, offer_general=False)
+        self.picker = TransactionPicker(ctx, ctx.catalog)
         detail = QWidget()
         self.lbl_summary = text_label("", "large")
         self.frm_always, self.lay_always = card_frame()

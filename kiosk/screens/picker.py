@@ -16,7 +16,7 @@ from kiosk.context import KioskContext
 from kiosk.style import Metrics
 from kiosk.widgets import Keypad, Pager, TileButton, big_button, clear_layout, text_label
 
-GENERAL = ""  # "other business or advice": a ticket without a transaction
+GENERAL = ""  # "other business or advice": a ticket without a transaction (the ticket screen's own button)
 
 
 def initials(text: str) -> str:
@@ -44,16 +44,14 @@ def search(entries: list[_Entry], query: str) -> list[Transaction]:
 
 
 class TransactionPicker(QWidget):
-    picked = Signal(str)  # a transaction code, or GENERAL
+    picked = Signal(str)  # a transaction code
 
-    def __init__(self, ctx: KioskContext, catalog: Catalog, *, offer_general: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: KioskContext, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._groups = catalog.by_category()
         self._entries = [_Entry(t, (initials(t.name_zh), *(initials(k) for k in t.keywords)))
                          for t in catalog.transactions()]
-        self._offer_general = offer_general
         self._category: Category | None = next(iter(self._groups), None)
         self._query = ""
         self._shown: list[Transaction] = []
@@ -136,11 +134,8 @@ class TransactionPicker(QWidget):
             assert self._category is not None
             self._shown = list(self._groups[self._category])
         self.lbl_none.setVisible(searching and bool(self._query) and not self._shown)
-        self.pager.reset(self._count(), self._current_page_size())
+        self.pager.reset(len(self._shown), self._current_page_size())
         self._show_page(0)
-
-    def _count(self) -> int:
-        return len(self._shown) + (1 if self._offer_general and not self.searching else 0)
 
     def _current_page_size(self) -> int:
         # The keypad takes half the screen while searching: fewer tiles then.
@@ -149,18 +144,10 @@ class TransactionPicker(QWidget):
     def _show_page(self, page: int) -> None:
         clear_layout(self.tiles)
         size = self._current_page_size()
-        items: list[Transaction | None] = list(self._shown)
-        if self._offer_general and not self.searching:
-            items.append(None)
-        for slot, item in enumerate(items[page * size:(page + 1) * size]):
-            tile = TileButton()
+        for slot, item in enumerate(self._shown[page * size:(page + 1) * size]):
+            tile = TileButton(self.ctx.pick_pair(item.name_zh, item.name_en), self._subtitle(item))
             tile.set_height(self.ctx.metrics.tile_height)
-            if item is None:
-                tile.set_texts(self.tr("其他业务或咨询"), self.tr("不确定办什么，先到窗口问问"))
-                tile.clicked.connect(lambda: self.picked.emit(GENERAL))
-            else:
-                tile.set_texts(self.ctx.pick_pair(item.name_zh, item.name_en), self._subtitle(item))
-                tile.clicked.connect(lambda _=False, code=item.code: self.picked.emit(code))
+            tile.clicked.connect(lambda _=False, code=item.code: self.picked.emit(code))
             self.tiles.addWidget(tile, slot // 2, slot % 2)
 
     def _subtitle(self, transaction: Transaction) -> str:

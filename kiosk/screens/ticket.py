@@ -27,7 +27,7 @@ class TicketScreen(Screen):
         self.lbl_title = text_label("", "title")
         self.lbl_notice = text_label("", "warning")
         self.steps = QStackedWidget()
-        self.picker = TransactionPicker(ctx, ctx.catalog, offer_general=True)
+        self.picker = TransactionPicker(ctx, ctx.catalog)
         confirm = QWidget()
         self.frm_choice, choice_layout = card_frame()
         self.lbl_chosen_caption = text_label("", "large")
@@ -47,8 +47,11 @@ class TicketScreen(Screen):
         self.steps.addWidget(self.picker)
         self.steps.addWidget(confirm)
         self.btn_back = big_button("", "secondary")
+        # Not knowing which transaction is the commonest case of all: its own button, always in view.
+        self.btn_general = big_button("", "secondary")
 
         self.picker.picked.connect(self._on_picked)
+        self.btn_general.clicked.connect(lambda: self._on_picked(GENERAL))
         self.btn_again.clicked.connect(self._choose_again)
         self.btn_print.clicked.connect(self._take_ticket)
         self.btn_back.clicked.connect(self.back_requested)
@@ -57,7 +60,10 @@ class TicketScreen(Screen):
         self.body.addWidget(self.lbl_title)
         self.body.addWidget(self.lbl_notice)
         self.body.addWidget(self.steps, 1)
-        self.body.addWidget(self.btn_back)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.btn_back)
+        bottom.addWidget(self.btn_general)
+        self.body.addLayout(bottom)
         self.retranslate_ui()
 
     def on_shown(self) -> None:
@@ -77,6 +83,7 @@ class TicketScreen(Screen):
         self.btn_print.setText(self.tr("打印排队号"))
         self.btn_again.setText(self.tr("重新选择"))
         self.btn_back.setText(self.tr("返回"))
+        self.btn_general.setText(self.tr("不确定办什么？取咨询号"))
         self._show_chosen()
         self._show_health()
 
@@ -94,6 +101,7 @@ class TicketScreen(Screen):
         self._code = code
         self._show_chosen()
         self.steps.setCurrentIndex(1)
+        self.btn_general.hide()
 
     def _show_chosen(self) -> None:
         if self._code is None:
@@ -108,6 +116,7 @@ class TicketScreen(Screen):
     def _choose_again(self) -> None:
         self._code = None
         self.steps.setCurrentIndex(0)
+        self.btn_general.show()
 
     def _take_ticket(self) -> None:
         if self._code is None:

@@ -24,3 +24,9 @@ def kiosk(qtbot: QtBot, tmp_path: Path, seeded_database: Path) -> Iterator[Kiosk
 def idle_kiosk(qtbot: QtBot, tmp_path: Path, seeded_database: Path) -> Iterator[KioskUnderTest]:  # noqa: F811
     """A kiosk that gives up after 2 idle seconds."""
     yield from make_kiosk(qtbot, tmp_path, seeded_database, idle_seconds=2)
+
+
+@pytest.fixture
+def quick_kiosk(qtbot: QtBot, tmp_path: Path, seeded_database: Path) -> Iterator[KioskUnderTest]:  # noqa: F811
+    """Messages return to the previous screen after 1 second, sessions end after 4 idle seconds."""
+    yield from make_kiosk(qtbot, tmp_path, seeded_database, idle_seconds=4, message_seconds=1)
