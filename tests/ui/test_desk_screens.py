@@ -1,0 +1,167 @@
+"""Desk screens other than the new-case flow: finding a transaction (pinyin initials, name, code —
+most used first), search by ID number / name / case number / scanned receipt QR code, the manager's
+daily report on screen (the same figures as the printed one) and its export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desk.core import Core
+from desk.domain.catalog import load_catalog
+from desk.domain.clock import FixedClock
+from desk.domain.workdays import WorkingCalendar
+from desk.domain.workflow import CaseState
+from desk.paths import holidays_dir
+from desk.services.demo import DEMO_PASSWORD, build_demo
+from desk.settings import Settings
+from desk.store.database import Store
+from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.permissions import Screen
+from desk.ui.transaction_search import build_index, rank
+from printing.qr import receipt_qr_text
+from printing.report_export import parse_report_csv, report_csv
+
+NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
+CATALOG = load_catalog()
+INDEX = build_index(CATALOG.transactions())
+
+
+# ---- finding a transaction ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("query", "code"), [
+    ("csdj", "birth_registration"), ("出生", "birth_registration"), ("birth_registration", "birth_registration"),
+    ("jmfh", "household_split"), ("补领", "booklet_reissue"), ("户口本丢了", "booklet_reissue"),
+    ("fqtk", "spouse_joins_spouse"), ("改名", "name_change"), ("hjzm", "household_certificate"),
+])
+def test_a_clerk_finds_the_transaction_by_what_they_type(query: str, code: str) -> None:
+    assert rank(INDEX, query)[0].code == code
+
+
+def test_every_transaction_is_first_for_its_own_code_and_name() -> None:
+    for entry in INDEX:
+        transaction = entry.transaction
+        assert rank(INDEX, transaction.code)[0] is transaction
+        assert rank(INDEX, transaction.name_zh)[0] is transaction
+
+
+def test_the_most_used_come_first_when_nothing_is_typed() -> None:
+    usage = {"household_certificate": 40, "birth_registration": 12, "name_change": 3}
+    ranked = [t.code for t in rank(INDEX, "", usage)]
+    assert ranked[:3] == ["household_certificate", "birth_registration", "name_change"]
+    assert len(ranked) == len(CATALOG)
+
+
+@given(query=st.text(max_size=8), usage=st.dictionaries(st.sampled_from(sorted(CATALOG)), st.integers(0, 99)))
+def test_any_typing_gives_a_ranked_subset_and_usage_only_breaks_ties(query: str, usage: dict[str, int]) -> None:
+    plain = rank(INDEX, query)
+    used = rank(INDEX, query, usage)
+    assert sorted(t.code for t in plain) == sorted(t.code for t in used)
+    assert len({t.code for t in used}) == len(used)
+    if query.strip() == "":
+        assert len(used) == len(CATALOG)
+    counts = [usage.get(t.code, 0) for t in used]
+    from desk.ui.transaction_search import match_score
+
+    scores = [match_score(next(e for e in INDEX if e.transaction is t), query) for t in used]
+    assert scores == sorted(scores, reverse=True)
+    for i in range(len(used) - 1):
+        if scores[i] == scores[i + 1]:
+            assert counts[i] >= counts[i + 1]
+
+
+# ---- search and manager view in the running client ---------------------------------------------------
+
+class _Answers:
+    def __init__(self) -> None:
+        self.path: Path | None = None
+
+    def save_path(self, *_args: object) -> Path | None:
+        return self.path
+
+
+@pytest.fixture
+def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core, _Answers]]:
+    calendar = WorkingCalendar.from_folder(holidays_dir())
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    build_demo(store, CATALOG, calendar, residents=20, cases=24, today=NOW.date())
+    core = Core(store, CATALOG, calendar, FixedClock(NOW), Settings(station_code="HP01"))
+    answers = _Answers()
+    app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
+                  DeskOptions(printer=f"pdf:{tmp_path / 'printed'}", spool_dir=tmp_path / "spool",
+                              start_reader=False, idle_minutes=60), asker=answers)  # type: ignore[arg-type]
+    qtbot.addWidget(app.window)
+    app.start()
+    qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
+    yield app, core, answers
+    app.window.close()
+    app.shutdown()
+
+
+def _sign_in(qtbot: QtBot, app: DeskApp, username: str) -> None:
+    app.window.sign_in.edt_username.setText(username)
+    app.window.sign_in.edt_password.setText(DEMO_PASSWORD)
+    app.window.sign_in.btn_sign_in.click()
+    qtbot.waitUntil(lambda: app.context.session is not None, timeout=10_000)
+
+
+def test_search_by_id_number_name_case_number_and_scanned_receipt(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    app, core, _ = running
+    _sign_in(qtbot, app, "clerk")
+    window, search = app.window, app.window.search
+    some = core.queries.list(limit=50)
+    case = next(c for c in some if c.state is CaseState.COMPLETED)
+    person = case.applicant
+    window.show_screen(Screen.SEARCH)
+
+    def results_for(text: str) -> list[str]:
+        with qtbot.waitSignal(search.searched, timeout=10_000):
+            search.search(text)
+        return [c.number for c in search.results]
+
+    by_id = results_for(person.id_number)
+    assert case.number in by_id
+    assert set(by_id) == {c.number for c in core.queries.list(applicant_id_number=person.id_number)}
+    assert case.number in results_for(person.name)
+    assert results_for(case.number) == [case.number]
+    assert results_for(case.lookup_code.lower()) == [case.number]
+    assert results_for("HP01-20000101-0001") == [] and "没有找到" in search.lbl_message.text()
+    # A receipt's QR code from a keyboard-wedge scanner opens the case straight away.
+    with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
+        window.on_scanned(receipt_qr_text(case.number, case.lookup_code))
+    assert window.current_screen() is window.case_view and window.case_view.case.number == case.number
+    assert window.case_view.tbl_history.rowCount() == len(case.events)
+
+
+def test_manager_view_shows_the_printed_report_figures_and_exports_them(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers], tmp_path: Path) -> None:
+    app, core, answers = running
+    _sign_in(qtbot, app, "manager")
+    window, manager = app.window, app.window.manager
+    assert window.new_case.isHidden() or window.current_screen() is not window.new_case
+    day = NOW.date() - timedelta(days=1)  # the demo's last working day
+    with qtbot.waitSignal(manager.loaded, timeout=10_000):
+        window.show_screen(Screen.MANAGER)
+    with qtbot.waitSignal(manager.loaded, timeout=10_000):
+        manager.edt_date.setDate(QDate(day.year, day.month, day.day))
+    data = core.reports.daily(day, "HP01")
+    tiles = {key: value.text() for key, (_caption, value) in manager.lbl_tiles.items()}
+    assert tiles["受理件数"] == str(data.totals.accepted)
+    assert tiles["办结件数"] == str(data.totals.completed)
+    assert tiles["超期件数"] == str(data.totals.overdue)
+    assert data.totals.accepted > 0
+    overdue_tab = next(i for i in range(manager.tab_tables.count()) if "超期" in manager.tab_tables.tabText(i))
+    assert manager.tab_tables.widget(overdue_tab).rowCount() == len(data.overdue)
+    answers.path = tmp_path / "report.csv"
+    with qtbot.waitSignal(manager.exported, timeout=10_000):
+        manager.export("csv")
+    assert parse_report_csv(answers.path.read_bytes()) == parse_report_csv(report_csv(data))
