@@ -280,29 +280,29 @@ class CaseDetailView(QWidget):
         case = self.case
         if case is None:
             return
-        pick, tr = self._context.pick, self.tr
+        pick = self._context.pick
         transaction = self._context.core.catalog.get(case.transaction_code)
         name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
         self.lbl_title.setText(f"{case.number}　{name}")
         self.lbl_state.setText(case.state.label_zh if self._context.is_chinese else case.state.value)
         approval = pick(case.approval.label_zh, case.approval.label_en)
         facts = [
-            tr("申请人：%1（%2）").replace("%1", case.applicant.name).replace("%2", case.applicant.id_number),
-            tr("查询码：%1").replace("%1", case.lookup_code),
-            tr("建立：%1").replace("%1", fmt_time(case.created_at)),
-            tr("受理：%1").replace("%1", fmt_time(case.accepted_at) or "—"),
-            tr("审批层级：%1").replace("%1", approval),
-            tr("承诺办结日期：%1").replace("%1", fmt_date(case.due_date) or "—"),
-            tr("办结：%1").replace("%1", fmt_time(case.completed_at) or "—"),
-            tr("决定理由：%1").replace("%1", case.decision_reason or "—"),
+            self.tr("申请人：%1（%2）").replace("%1", case.applicant.name).replace("%2", case.applicant.id_number),
+            self.tr("查询码：%1").replace("%1", case.lookup_code),
+            self.tr("建立：%1").replace("%1", fmt_time(case.created_at)),
+            self.tr("受理：%1").replace("%1", fmt_time(case.accepted_at) or "—"),
+            self.tr("审批层级：%1").replace("%1", approval),
+            self.tr("承诺办结日期：%1").replace("%1", fmt_date(case.due_date) or "—"),
+            self.tr("办结：%1").replace("%1", fmt_time(case.completed_at) or "—"),
+            self.tr("决定理由：%1").replace("%1", case.decision_reason or "—"),
         ]
         for label, text in zip(self.lbl_facts, facts, strict=True):
             label.setText(text)
         received = "、".join(m.name_zh for m in case.materials) or "—"
-        text = tr("已收材料：%1").replace("%1", received)
+        text = self.tr("已收材料：%1").replace("%1", received)
         if case.missing_materials:
             missing = "、".join(pick(m.get("name_zh"), m.get("name_en")) for m in case.missing_materials)
-            text += "\n" + tr("待补正材料：%1").replace("%1", missing)
+            text += "\n" + self.tr("待补正材料：%1").replace("%1", missing)
         self.lbl_materials.setText(text)
         rows = []
         for event in case.events:
@@ -312,7 +312,8 @@ class CaseDetailView(QWidget):
             if not self._context.is_chinese:
                 source, target = event.from_state or "—", event.to_state
             rows.append((fmt_time(event.at), event.actor_name, action, f"{source} → {target}", event.reason or ""))
-        fill_table(self.tbl_history, [tr("时间"), tr("经办人"), tr("操作"), tr("状态"), tr("理由")], rows)
+        headers = [self.tr("时间"), self.tr("经办人"), self.tr("操作"), self.tr("状态"), self.tr("理由")]
+        fill_table(self.tbl_history, headers, rows)
         from desk.services.documents import KINDS
 
         self.lst_documents.clear()
