@@ -8,6 +8,7 @@ are filled in here so the two modes share one sheet.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from string import Template
 
@@ -29,7 +30,8 @@ class Metrics:
     scale: float = 1.0
 
     def px(self, base: float) -> int:
-        return round(base * self.scale)
+        # Rounded up: the elders' mode is at least 1.4 times every size, never a pixel less.
+        return math.ceil(base * self.scale - 1e-9)
 
     @property
     def body(self) -> int:
@@ -49,20 +51,20 @@ class Metrics:
 
     @property
     def touch(self) -> int:
-        """Smallest side of anything touchable; 15 mm in normal mode, more for elders."""
-        return max(MIN_TOUCH_PX, self.px(76))
+        """Smallest side of anything touchable (19 mm); a button with larger text grows beyond it."""
+        return max(MIN_TOUCH_PX, 76)
 
     @property
     def tile_height(self) -> int:
-        return self.px(110)
+        return 110
 
     @property
     def radius(self) -> int:
-        return self.px(12)
+        return 12
 
     @property
     def spacing(self) -> int:
-        return self.px(20)
+        return 20
 
 
 NORMAL = Metrics(1.0)

@@ -39,6 +39,7 @@ class KioskWindow(QWidget):
         self.top_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.lbl_station = text_label("", wrap=False)
         self.lbl_station.setObjectName("lbl_station")
+        self.lbl_station.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lbl_countdown = text_label("", wrap=False)
         self.lbl_countdown.setObjectName("lbl_countdown")
         self.btn_speech = big_button("", "bar", checkable=True)
@@ -124,7 +125,8 @@ class KioskWindow(QWidget):
     # ---- bar ----------------------------------------------------------------------------------------
 
     def set_station(self, name: str, phone: str) -> None:
-        self._station, self._phone = name, phone
+        # "沈阳市公安局和平分局太原街派出所" → "太原街派出所": the hall knows its city and branch.
+        self._station, self._phone = name.rsplit("分局", 1)[-1] or name, phone
         self.retranslate_ui()
 
     def set_session_controls(self, active: bool) -> None:

@@ -68,7 +68,6 @@ class AttractScreen(Screen):
         super().apply_metrics(metrics)
         for tile in (self.btn_ticket, self.btn_guide, self.btn_rating):
             tile.set_height(metrics.tile_height)
-        self.pic_card.set_size(metrics.px(180))
 
     def on_shown(self) -> None:
         self._show_health()

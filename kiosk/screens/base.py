@@ -4,7 +4,7 @@ elders' mode, a hook when it is shown, and `wipe()` — forget everything about 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext, Navigator
 from kiosk.style import Metrics
@@ -19,6 +19,9 @@ class Screen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        # A hidden page of the stack must not make the window taller than the screen: each screen is
+        # designed to fit 1920×1080 (tests/kiosk/test_accessibility.py checks nothing is cut off).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(60, 30, 60, 30)
         self.body.setSpacing(20)
@@ -32,8 +35,6 @@ class Screen(QWidget):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         """The text size changed (elders' mode): resize what the style sheet does not."""
-        margin = metrics.px(60)
-        self.body.setContentsMargins(margin, metrics.px(30), margin, metrics.px(30))
         self.body.setSpacing(metrics.spacing)
 
     def on_shown(self) -> None:

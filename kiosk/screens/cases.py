@@ -13,7 +13,7 @@ from kiosk.screens.base import Screen
 from kiosk.style import Metrics
 from kiosk.widgets import Pager, big_button, card_frame, clear_layout, text_label
 
-PAGE_SIZE = 2
+PAGE_SIZE = 2  # cases per page; one in elders' mode
 
 
 class CasesScreen(Screen):
@@ -25,6 +25,7 @@ class CasesScreen(Screen):
         super().__init__(ctx, parent)
         self._cases: list[CaseSummary] = []
         self._receipt = False
+        self._page_size = PAGE_SIZE
         self.lbl_title = text_label("", "title")
         self.lbl_empty = text_label("", "large")
         self.cards = QVBoxLayout()
@@ -41,23 +42,24 @@ class CasesScreen(Screen):
         self.body.addWidget(self.lbl_empty)
         self.body.addLayout(self.cards)
         self.body.addStretch(1)
-        self.body.addWidget(self.pager)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.btn_back)
-        buttons.addWidget(self.btn_rate)
+        buttons.setSpacing(20)
+        buttons.addWidget(self.btn_back, 1)
+        buttons.addWidget(self.pager, 2)
+        buttons.addWidget(self.btn_rate, 1)
         self.body.addLayout(buttons)
         self.retranslate_ui()
 
     def show_cases(self, cases: list[CaseSummary], *, receipt: bool = False) -> None:
         self._cases = list(cases)
         self._receipt = receipt
-        self.pager.reset(len(self._cases), PAGE_SIZE)
+        self.pager.reset(len(self._cases), self._page_size)
         self.retranslate_ui()
 
     def wipe(self) -> None:
         self._cases = []
         clear_layout(self.cards)
-        self.pager.reset(0, PAGE_SIZE)
+        self.pager.reset(0, self._page_size)
         self.lbl_title.clear()
 
     def retranslate_ui(self) -> None:
@@ -72,12 +74,15 @@ class CasesScreen(Screen):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
-        self._show_page(self.pager.page)
+        self._page_size = PAGE_SIZE if metrics.scale < 1.2 else 1
+        self.pager.reset(len(self._cases), self._page_size)
+        self._show_page(0)
 
     def _show_page(self, page: int) -> None:
         clear_layout(self.cards)
         self.lbl_empty.setVisible(not self._cases)
-        for case in self._cases[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]:
+        size = self._page_size
+        for case in self._cases[page * size:(page + 1) * size]:
             self.cards.addWidget(self._card(case))
 
     def _card(self, case: CaseSummary) -> QWidget:
@@ -87,7 +92,7 @@ class CasesScreen(Screen):
         head.addWidget(text_label(pick(case.transaction), "large"), 1)
         head.addWidget(text_label(self.tr("编号 {number}").format(number=case.number), "note"))
         layout.addLayout(head)
-        layout.addWidget(text_label(self.tr("现在：{state}").format(state=pick(case.state)), "title"))
+        layout.addWidget(text_label(self.tr("现在：{state}").format(state=pick(case.state)), "state"))
         layout.addWidget(text_label(self.tr("下一步：{step}").format(step=pick(case.next_step)), "body"))
         if case.promised is not None:
             layout.addWidget(text_label(self.tr("时间：{when}").format(when=pick(case.promised)), "body"))

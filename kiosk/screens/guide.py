@@ -14,7 +14,10 @@ from kiosk.screens.picker import TransactionPicker
 from kiosk.style import Metrics
 from kiosk.widgets import Pager, big_button, card_frame, clear_layout, text_label
 
-PAGE_SIZE = 5  # materials per column and page
+# How much of the list fits on one page, in lines of large text (a condition line counts less).
+PAGE_BUDGET = 8.0
+ELDERS_PAGE_BUDGET = 5.5
+HEADING_COST, ITEM_COST, CONDITION_COST = 1.0, 1.0, 0.8
 
 
 class GuideScreen(Screen):
@@ -31,29 +34,22 @@ class GuideScreen(Screen):
         self.picker = TransactionPicker(ctx, ctx.catalog)
         detail = QWidget()
         self.lbl_summary = text_label("", "large")
-        self.frm_always, self.lay_always = card_frame()
-        self.frm_sometimes, self.lay_sometimes = card_frame()
+        self.frm_list, self.lay_list = card_frame()
         self.pager = Pager()
         self.lbl_notice = text_label("", "warning")
         self.btn_print = big_button("")
         self.btn_other = big_button("", "secondary")
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
-        columns.addWidget(self.frm_always, 1)
-        columns.addWidget(self.frm_sometimes, 1)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.lbl_summary)
-        detail_layout.addLayout(columns, 1)
+        detail_layout.addWidget(self.frm_list, 1)
         detail_layout.addWidget(self.pager)
         detail_layout.addWidget(self.lbl_notice)
-        row = QHBoxLayout()
-        row.addWidget(self.btn_other)
-        row.addWidget(self.btn_print)
-        detail_layout.addLayout(row)
         self.steps.addWidget(self.picker)
         self.steps.addWidget(detail)
         self.btn_back = big_button("", "secondary")
+        self._budget = PAGE_BUDGET
+        self._pages: list[list[tuple[bool, MaterialLine, int]]] = []
 
         self.picker.picked.connect(self.show_transaction)
         self.pager.page_changed.connect(self._show_page)
@@ -64,8 +60,19 @@ class GuideScreen(Screen):
 
         self.body.addWidget(self.lbl_title)
         self.body.addWidget(self.steps, 1)
-        self.body.addWidget(self.btn_back)
+        row = QHBoxLayout()
+        row.setSpacing(20)
+        row.addWidget(self.btn_back)
+        row.addWidget(self.btn_other)
+        row.addWidget(self.btn_print)
+        self.body.addLayout(row)
+        self.steps.currentChanged.connect(self._show_step_buttons)
+        self._show_step_buttons(0)
         self.retranslate_ui()
+
+    def _show_step_buttons(self, step: int) -> None:
+        self.btn_other.setVisible(step == 1)
+        self.btn_print.setVisible(step == 1)
 
     def on_shown(self) -> None:
         self.steps.setCurrentIndex(0)
@@ -85,7 +92,7 @@ class GuideScreen(Screen):
         lines = materials_to_bring(transaction)
         self._always = [line for line in lines if line.condition is None]
         self._sometimes = [line for line in lines if line.condition is not None]
-        self.pager.reset(max(len(self._always), len(self._sometimes)), PAGE_SIZE)
+        self._paginate()
         self.steps.setCurrentIndex(1)
         self.retranslate_ui()
 
@@ -108,6 +115,9 @@ class GuideScreen(Screen):
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
         self.picker.apply_metrics(metrics)
+        self._budget = PAGE_BUDGET if metrics.scale < 1.2 else ELDERS_PAGE_BUDGET
+        self._paginate()
+        self._show_page(0)
 
     def _show_health(self) -> None:
         ok = self.ctx.health.printer_ok
@@ -115,19 +125,38 @@ class GuideScreen(Screen):
         self.lbl_notice.setText(self.ctx.pick(self.ctx.health.printer_notice))
         self.btn_print.setEnabled(ok)
 
+    def _paginate(self) -> None:
+        """Split the list (always needed, then needed in some cases) into pages that fit; a section's
+        heading is repeated on each page it continues on."""
+        lines = [(True, line) for line in self._always] + [(False, line) for line in self._sometimes]
+        pages: list[list[tuple[bool, MaterialLine, int]]] = []
+        page: list[tuple[bool, MaterialLine, int]] = []
+        used = 0.0
+        for number, (always, line) in enumerate(lines, start=1):
+            cost = ITEM_COST + (CONDITION_COST if line.condition is not None else 0.0)
+            heading = HEADING_COST if not page or page[-1][0] != always else 0.0
+            if page and used + heading + cost > self._budget:
+                pages.append(page)
+                page, used, heading = [], 0.0, HEADING_COST  # a new page starts with its heading
+            page.append((always, line, number))
+            used += heading + cost
+        if page:
+            pages.append(page)
+        self._pages = pages
+        self.pager.reset(len(pages), 1)
+
     def _show_page(self, page: int) -> None:
-        for layout, lines, heading in ((self.lay_always, self._always, self.tr("一定要带")),
-                                       (self.lay_sometimes, self._sometimes, self.tr("有些情况才要带"))):
-            clear_layout(layout)
-            layout.addWidget(text_label(heading, "title"))
-            start = page * PAGE_SIZE
-            for number, line in enumerate(lines[start:start + PAGE_SIZE], start=start + 1):
-                layout.addWidget(text_label(f"{number}. {self._caption(line)}", "large"))
-                if line.condition is not None:
-                    layout.addWidget(text_label(f"    {self.ctx.pick(line.condition)}", "note"))
-            if not lines:
-                layout.addWidget(text_label(self.tr("无"), "large"))
-            layout.addStretch(1)
+        clear_layout(self.lay_list)
+        section: bool | None = None
+        for always, line, number in self._pages[page] if page < len(self._pages) else []:
+            if always != section:
+                section = always
+                heading = self.tr("一定要带") if always else self.tr("有些情况才要带")
+                self.lay_list.addWidget(text_label(heading, "state"))
+            self.lay_list.addWidget(text_label(f"{number}. {self._caption(line)}", "large"))
+            if line.condition is not None:
+                self.lay_list.addWidget(text_label(f"    {self.ctx.pick(line.condition)}", "note"))
+        self.lay_list.addStretch(1)
 
     def _caption(self, line: MaterialLine) -> str:
         copies = self.tr("，{copies} 份").format(copies=line.copies) if line.copies > 1 else ""

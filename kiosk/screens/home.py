@@ -45,8 +45,8 @@ class HomeScreen(Screen):
         grid = QGridLayout()
         grid.setSpacing(24)
         tiles = (self.btn_cases, self.btn_certificate, self.btn_ticket, self.btn_guide, self.btn_rating)
-        for index, tile in enumerate(tiles):
-            grid.addWidget(tile, index // 2, index % 2)
+        for index, tile in enumerate(tiles):  # two rows of three: room for the "still there?" banner
+            grid.addWidget(tile, index // 3, index % 3)
         self.body.addLayout(grid, 1)
         self.retranslate_ui()
 

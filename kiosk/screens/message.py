@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QWidget
 from kiosk.context import KioskContext
 from kiosk.plain_words import Words
 from kiosk.screens.base import Screen
-from kiosk.style import Metrics
 from kiosk.widgets import Pictogram, big_button, text_label
 
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -34,7 +33,7 @@ class MessageScreen(Screen):
         self.lbl_text = text_label("", "large", align=CENTER)
         self.lbl_countdown = text_label("", "note", align=CENTER)
         self.btn_ok = big_button("")
-        self.btn_ok.setMaximumWidth(700)
+        self.btn_ok.setMaximumWidth(900)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
 
@@ -75,11 +74,6 @@ class MessageScreen(Screen):
         self.lbl_text.setText(self.ctx.pick(self._words))
         self.btn_ok.setText(self.tr("好的") if not self._end_session else self.tr("完成"))
         self._show_left()
-
-    def apply_metrics(self, metrics: Metrics) -> None:
-        super().apply_metrics(metrics)
-        self.pic.set_size(metrics.px(160))
-        self.btn_ok.setMaximumWidth(metrics.px(700))
 
     def _tick(self) -> None:
         self._left -= 1
@@ -129,10 +123,6 @@ class BusyScreen(Screen):
     def retranslate_ui(self) -> None:
         self.lbl_text.setText(self.ctx.pick(self._words))
 
-    def apply_metrics(self, metrics: Metrics) -> None:
-        super().apply_metrics(metrics)
-        self.pic.set_size(metrics.px(160))
-
 
 class TakeCardScreen(Screen):
     """After 结束: please take your card. `closed` when it is taken, or after `seconds` anyway."""
@@ -167,6 +157,3 @@ class TakeCardScreen(Screen):
         self.lbl_text.setText(self.tr("请取走您的身份证"))
         self.lbl_thanks.setText(self.tr("您的信息已清除，谢谢使用。"))
 
-    def apply_metrics(self, metrics: Metrics) -> None:
-        super().apply_metrics(metrics)
-        self.pic.set_size(metrics.px(180))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from desk.domain.catalog import Catalog, Category, Transaction
 from kiosk.context import KioskContext
@@ -55,22 +55,30 @@ class TransactionPicker(QWidget):
         self._category: Category | None = next(iter(self._groups), None)
         self._query = ""
         self._shown: list[Transaction] = []
-        self._page_size = 8
+        self._page_size = 6
 
         self.category_buttons = QButtonGroup(self)
         self.category_buttons.setExclusive(True)
         self._category_of: dict[int, Category] = {}
-        bar = QHBoxLayout()
-        bar.setSpacing(12)
+        self.frm_categories = QWidget()
+        self.category_grid = QGridLayout(self.frm_categories)
+        self.category_grid.setContentsMargins(0, 0, 0, 0)
+        self.category_grid.setSpacing(12)
         for index, category in enumerate(self._groups):
             button = big_button("", "secondary", checkable=True)
             self.category_buttons.addButton(button, index)
             self._category_of[index] = category
-            bar.addWidget(button)
         self.btn_search = big_button("", "secondary", checkable=True)
         self.category_buttons.addButton(self.btn_search, len(self._groups))
-        bar.addWidget(self.btn_search)
+        self._columns = 0
+        self.frm_search = QWidget()
         self.lbl_query = text_label("", "large")
+        self.btn_browse = big_button("", "secondary")
+        self.btn_browse.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        search_row = QHBoxLayout(self.frm_search)
+        search_row.setContentsMargins(0, 0, 0, 0)
+        search_row.addWidget(self.lbl_query, 1)
+        search_row.addWidget(self.btn_browse)
         self.keypad = Keypad()
         self.tiles = QGridLayout()
         self.tiles.setSpacing(20)
@@ -78,6 +86,7 @@ class TransactionPicker(QWidget):
         self.pager = Pager()
 
         self.category_buttons.idClicked.connect(self._on_category)
+        self.btn_browse.clicked.connect(self.reset)
         self.keypad.key_pressed.connect(self._on_key)
         self.keypad.backspace_requested.connect(lambda: self._set_query(self._query[:-1]))
         self.keypad.clear_requested.connect(lambda: self._set_query(""))
@@ -86,8 +95,8 @@ class TransactionPicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        layout.addLayout(bar)
-        layout.addWidget(self.lbl_query)
+        layout.addWidget(self.frm_categories)
+        layout.addWidget(self.frm_search)
         layout.addWidget(self.keypad)
         layout.addWidget(self.lbl_none)
         layout.addLayout(self.tiles)
@@ -95,7 +104,18 @@ class TransactionPicker(QWidget):
         layout.addWidget(self.pager)
         if self.category_buttons.buttons():
             self.category_buttons.button(0).setChecked(True)
+        self._place_categories()
         self.retranslate_ui()
+
+    def _place_categories(self) -> None:
+        """One row when it fits (Chinese, normal text), otherwise two rows of four."""
+        columns = 7 if not self.ctx.english and self.ctx.metrics.scale < 1.2 else 4
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, button in enumerate(self.category_buttons.buttons()):
+            self.category_grid.removeWidget(button)
+            self.category_grid.addWidget(button, index // columns, index % columns)
 
     # ---- state ------------------------------------------------------------------------------------
 
@@ -125,7 +145,8 @@ class TransactionPicker(QWidget):
     def _refresh(self) -> None:
         searching = self.searching
         self.keypad.setVisible(searching)
-        self.lbl_query.setVisible(searching)
+        self.frm_search.setVisible(searching)
+        self.frm_categories.setVisible(not searching)
         if searching:
             shown = self.tr("拼音首字母：{letters}").format(letters=self._query or "＿")
             self.lbl_query.setText(shown + self.tr("（例如 出生登记 输入 CSDJ）"))
@@ -138,14 +159,16 @@ class TransactionPicker(QWidget):
         self._show_page(0)
 
     def _current_page_size(self) -> int:
-        # The keypad takes half the screen while searching: fewer tiles then.
-        return max(2, self._page_size // 2) if self.searching else self._page_size
+        # The keypad takes half the screen while searching: one row of tiles then.
+        return 2 if self.searching else self._page_size
 
     def _show_page(self, page: int) -> None:
         clear_layout(self.tiles)
         size = self._current_page_size()
         for slot, item in enumerate(self._shown[page * size:(page + 1) * size]):
-            tile = TileButton(self.ctx.pick_pair(item.name_zh, item.name_en), self._subtitle(item))
+            # Elders' mode drops the second line: the name, large, is what matters.
+            subtitle = self._subtitle(item) if self.ctx.metrics.scale < 1.2 else ""
+            tile = TileButton(self.ctx.pick_pair(item.name_zh, item.name_en), subtitle)
             tile.set_height(self.ctx.metrics.tile_height)
             tile.clicked.connect(lambda _=False, code=item.code: self.picked.emit(code))
             self.tiles.addWidget(tile, slot // 2, slot % 2)
@@ -159,13 +182,16 @@ class TransactionPicker(QWidget):
     # ---- look ---------------------------------------------------------------------------------------
 
     def apply_metrics(self, metrics: Metrics) -> None:
-        self._page_size = 8 if metrics.scale < 1.2 else 4
+        self._page_size = 6 if metrics.scale < 1.2 else 4
+        self._place_categories()
         self._refresh()
 
     def retranslate_ui(self) -> None:
         for index, category in self._category_of.items():
             self.category_buttons.button(index).setText(self.ctx.pick_pair(category.label_zh, category.label_en))
-        self.btn_search.setText(self.tr("搜索"))
+        self.btn_search.setText(self.tr("按拼音搜索"))
+        self.btn_browse.setText(self.tr("按分类查找"))
+        self._place_categories()
         self.lbl_none.setText(self.tr("没有找到，请换个字母试试，或按上面的分类查找。"))
         self._refresh()
 

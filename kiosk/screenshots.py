@@ -1,0 +1,187 @@
+"""`desk kiosk --screenshots DIR`: every kiosk screen with demo data, as PNG files at the kiosk's
+1920×1080, in normal and in elders' mode (and the main screens in English).
+
+The kiosk is the real one (composition root, simulated reader on a pty, PDF printer), driven the
+way a citizen would drive it, on a temporary demo database — never the configured store.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from desk.devices.reader import Timeouts
+from desk.devices.transport import Backoff
+from desk.services.ratings import RatingLevel
+from desk.settings import Settings
+from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
+from kiosk.plain_words import Words
+from kiosk.style import SCREEN_SIZE
+
+_FAST = Timeouts(find=0.3, select=0.3, status=0.3, sam_id=0.3, extra_address=0.5, read=0.6)
+
+
+class Tour:
+    """Drives the kiosk through every screen as a citizen would; `visit(name)` is called at each stop
+    (the screenshot tool grabs the window there; the accessibility test measures it)."""
+
+    def __init__(self, kiosk: KioskApp, visit: Callable[[str], None],
+                 wait_until: Callable[[Callable[[], bool]], None]) -> None:
+        self.kiosk, self.visit, self.wait = kiosk, visit, wait_until
+        self.flow = kiosk.flow
+
+    def screen(self, name: str) -> None:
+        self.wait(lambda: self.kiosk.window.current_name == name)
+
+    def shot(self, name: str) -> None:
+        self.visit(name)
+
+
+def _spin_until(app: QApplication, timeout: float = 15.0) -> Callable[[Callable[[], bool]], None]:
+    def wait(condition: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError("screenshots: the kiosk did not get there in time")
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
+    return wait
+
+
+def _grabber(app: QApplication, kiosk: KioskApp, folder: Path, suffix: str, written: list[Path]
+             ) -> Callable[[str], None]:
+    def grab(name: str) -> None:
+        end = time.monotonic() + 0.15  # let queued layout and paint events run
+        while time.monotonic() < end:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        path = folder / f"{name}{suffix}.png"
+        kiosk.window.grab().save(str(path))
+        written.append(path)
+    return grab
+
+
+def citizen_tour(d: Tour) -> None:
+    flow, sim = d.flow, d.kiosk.simulator
+    assert sim is not None
+    d.wait(lambda: d.kiosk.ctx.health.reader_ok)
+    d.shot("01-attract")
+    sim.place("zhang-wei")
+    d.screen("home")
+    d.shot("02-home")
+    flow.home.btn_cases.click()
+    d.screen("cases")
+    d.shot("03-my-cases")
+    flow.cases.pager.btn_next.click()
+    d.shot("04-my-cases-page-2")
+    flow.cases.btn_back.click()
+    flow.home.btn_certificate.click()
+    d.shot("05-certificate")
+    flow.certificate.btn_back.click()
+    flow.home.btn_ticket.click()
+    d.shot("06-ticket-categories")
+    picker = flow.ticket.picker
+    picker.btn_search.click()
+    for letter in "CSDJ":
+        next(key for key in picker.keypad.keys if key.text() == letter).click()
+    d.shot("07-ticket-search")
+    picker.click_tile(picker.tile_texts()[0])
+    d.shot("08-ticket-confirm")
+    flow.ticket.btn_print.click()
+    d.screen("message")
+    d.shot("09-ticket-printed")
+    flow.message.btn_ok.click()
+    d.screen("home")
+    flow.home.btn_guide.click()
+    flow.guide.picker.click_tile(flow.guide.picker.tile_texts()[1])
+    d.shot("10-what-to-bring")
+    flow.guide.btn_back.click()
+    flow.home.btn_rating.click()
+    d.wait(lambda: flow.rating.steps.currentIndex() == 0)
+    d.shot("11-rating-case")
+    flow.rating.case_tiles.itemAt(0).widget().click()
+    d.shot("12-rating-level")
+    flow.rating.level_buttons[RatingLevel.DISSATISFIED].click()
+    flow.rating.reason_tiles.itemAt(0).widget().click()
+    d.shot("13-rating-reason")
+    flow.rating.btn_submit.click()
+    d.screen("message")
+    d.shot("14-rating-thanks")
+    flow.message.btn_ok.click()
+    d.screen("home")
+    d.kiosk.window.set_warning(True)
+    d.shot("15-still-there")
+    d.kiosk.window.set_warning(False)
+    flow.show_busy(Words("正在查询您的办件…", "Looking up your cases…"))
+    d.shot("16-busy")
+    flow.go_home()
+    d.kiosk.window.btn_end.click()
+    d.shot("17-take-your-card")
+    sim.remove()
+    d.screen("attract")
+    sim.place("sun-bad-checksum")
+    d.screen("message")
+    d.shot("18-card-refused")
+    flow.message.btn_ok.click()
+    sim.remove()
+    d.screen("attract")
+    flow.show_staff_exit()
+    d.shot("19-staff-exit")
+    flow.staff.btn_cancel.click()
+
+
+def english_tour(d: Tour) -> None:
+    flow, sim = d.flow, d.kiosk.simulator
+    assert sim is not None
+    d.wait(lambda: d.kiosk.ctx.health.reader_ok and d.kiosk.window.current_name == "attract")
+    sim.place("li-xiulan")
+    d.screen("home")
+    d.kiosk.window.btn_language.click()
+    d.shot("20-home-english")
+    flow.home.btn_cases.click()
+    d.screen("cases")
+    d.shot("21-my-cases-english")
+    d.kiosk.window.btn_end.click()
+    sim.remove()
+    d.screen("attract")
+
+
+def render_screenshots(folder: Path, *, database_url: str | None = None) -> list[Path]:
+    """Render the tour in normal and elders' mode into `folder`; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["desk-kiosk-screenshots"])
+    assert isinstance(app, QApplication)
+    work = Path(tempfile.mkdtemp(prefix="desk-kiosk-shots-"))
+    written: list[Path] = []
+    try:
+        url = database_url or f"sqlite:///{work / 'demo.sqlite3'}"
+        settings = Settings(station_code="HP01", kiosk_code="K01", reader_port="simulator",
+                            printer=f"pdf:{work / 'printed'}", kiosk_idle_seconds=3600)
+        for elders in (False, True):
+            options = KioskOptions(demo=True, database_url=url, printer=f"pdf:{work / 'printed'}",
+                                   spool_dir=work / "spool", message_seconds=3600, reader_timeouts=_FAST,
+                                   reader_poll_seconds=0.03, reader_backoff=Backoff(0.05, 0.2),
+                                   demo_residents=30, demo_cases=20)
+            kiosk = build_kiosk(app, options, settings=settings)
+            try:
+                kiosk.window.resize(*SCREEN_SIZE)
+                kiosk.window.show()
+                kiosk.start()
+                if elders:
+                    # As an older citizen would: switched on again at the start of every visit.
+                    kiosk.window.btn_elders.setChecked(True)
+                    kiosk.ctx.sessions.started.connect(lambda k=kiosk: k.window.btn_elders.setChecked(True))
+                tour = Tour(kiosk, _grabber(app, kiosk, folder, "-elders" if elders else "", written),
+                            _spin_until(app))
+                citizen_tour(tour)
+                if not elders:
+                    english_tour(tour)
+            finally:
+                kiosk.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return written
