@@ -150,6 +150,14 @@ def english_tour(d: Tour) -> None:
     d.screen("attract")
 
 
+def _keep_elders_mode(kiosk: KioskApp) -> None:
+    """As an older citizen would: large text on, and on again after each visit resets it."""
+    button = kiosk.window.btn_elders
+    button.setChecked(True)
+    kiosk.ctx.sessions.started.connect(lambda: button.setChecked(True))
+    kiosk.ctx.sessions.ended.connect(lambda _reason: button.setChecked(True))
+
+
 def render_screenshots(folder: Path, *, database_url: str | None = None) -> list[Path]:
     """Render the tour in normal and elders' mode into `folder`; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -160,10 +168,10 @@ def render_screenshots(folder: Path, *, database_url: str | None = None) -> list
     try:
         url = database_url or f"sqlite:///{work / 'demo.sqlite3'}"
         settings = Settings(station_code="HP01", kiosk_code="K01", reader_port="simulator",
-                            printer=f"pdf:{work / 'printed'}", kiosk_idle_seconds=3600)
+                            printer=f"pdf:{work / 'printed'}", kiosk_idle_seconds=120)
         for elders in (False, True):
             options = KioskOptions(demo=True, database_url=url, printer=f"pdf:{work / 'printed'}",
-                                   spool_dir=work / "spool", message_seconds=3600, reader_timeouts=_FAST,
+                                   spool_dir=work / "spool", message_seconds=30, reader_timeouts=_FAST,
                                    reader_poll_seconds=0.03, reader_backoff=Backoff(0.05, 0.2),
                                    demo_residents=30, demo_cases=20)
             kiosk = build_kiosk(app, options, settings=settings)
@@ -172,9 +180,7 @@ def render_screenshots(folder: Path, *, database_url: str | None = None) -> list
                 kiosk.window.show()
                 kiosk.start()
                 if elders:
-                    # As an older citizen would: switched on again at the start of every visit.
-                    kiosk.window.btn_elders.setChecked(True)
-                    kiosk.ctx.sessions.started.connect(lambda k=kiosk: k.window.btn_elders.setChecked(True))
+                    _keep_elders_mode(kiosk)
                 tour = Tour(kiosk, _grabber(app, kiosk, folder, "-elders" if elders else "", written),
                             _spin_until(app))
                 citizen_tour(tour)

@@ -60,8 +60,11 @@ class TileButton(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
         layout.setSpacing(4)
+        # Title and subtitle stay together, centred in however tall the tile is.
+        layout.addStretch(1)
         layout.addWidget(self.lbl_title)
         layout.addWidget(self.lbl_subtitle)
+        layout.addStretch(1)
         self.lbl_subtitle.setVisible(bool(subtitle))
 
     def set_texts(self, title: str, subtitle: str = "") -> None:

@@ -51,8 +51,9 @@ class KioskWindow(QWidget):
         self.btn_speech.setVisible(ctx.speaker.available)
 
         self.banner = QFrame()
-        self.banner.setProperty("role", "card")
-        self.lbl_still_there = text_label("", "title")
+        self.banner.setObjectName("banner")
+        self.banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.lbl_still_there = text_label("", "state")
         self.btn_continue = big_button("")
 
         self.stack = QStackedWidget()
@@ -93,6 +94,7 @@ class KioskWindow(QWidget):
         self.banner.hide()
         self._station = ""
         self._phone = ""
+        self._seconds = -1
         self.set_session_controls(False)
         self.apply_metrics(ctx.metrics)
         self.retranslate_ui()
@@ -120,6 +122,7 @@ class KioskWindow(QWidget):
         for screen in self.screens.values():
             screen.wipe()
         self.banner.hide()
+        self._seconds = -1
         self.lbl_countdown.clear()
 
     # ---- bar ----------------------------------------------------------------------------------------
@@ -134,6 +137,7 @@ class KioskWindow(QWidget):
         self.lbl_countdown.setVisible(active)
 
     def set_countdown(self, seconds: int) -> None:
+        self._seconds = seconds
         self.lbl_countdown.setText(self.tr("{seconds} 秒后自动退出").format(seconds=seconds) if seconds >= 0 else "")
 
     def set_warning(self, shown: bool) -> None:
@@ -158,6 +162,7 @@ class KioskWindow(QWidget):
         if self._phone:
             help_text += self.tr("，或拨打 {phone}").format(phone=self._phone)
         self.lbl_help.setText(help_text)
+        self.set_countdown(self._seconds)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -27,13 +27,13 @@ class MessageScreen(Screen):
         self._end_session = False
         self._words = Words("", "")
         self._title: Words | None = None
-        self.pic = Pictogram("info", 160)
+        self.pic = Pictogram("info", 130)
         self.lbl_title = text_label("", "title", align=CENTER)
         self.lbl_big = text_label("", "huge", align=CENTER)
         self.lbl_text = text_label("", "large", align=CENTER)
         self.lbl_countdown = text_label("", "note", align=CENTER)
         self.btn_ok = big_button("")
-        self.btn_ok.setMaximumWidth(900)
+        self.btn_ok.setObjectName("btn_ok")  # its width is in the style sheet (which wins over code)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
 

@@ -16,6 +16,9 @@ from kiosk.context import KioskContext
 from kiosk.style import Metrics
 from kiosk.widgets import Keypad, Pager, TileButton, big_button, clear_layout, text_label
 
+# Category names for a button: the catalog's English ones are written for reports, too long here.
+SHORT_EN = {Category.SETTLE: "Settling", Category.MOVE: "Moving", Category.DEREGISTER: "Deregistering",
+            Category.CHANGE: "Corrections", Category.HOUSEHOLD: "Household", Category.DOCUMENT: "Certificates"}
 GENERAL = ""  # "other business or advice": a ticket without a transaction (the ticket screen's own button)
 
 
@@ -55,7 +58,6 @@ class TransactionPicker(QWidget):
         self._category: Category | None = next(iter(self._groups), None)
         self._query = ""
         self._shown: list[Transaction] = []
-        self._page_size = 6
 
         self.category_buttons = QButtonGroup(self)
         self.category_buttons.setExclusive(True)
@@ -159,8 +161,14 @@ class TransactionPicker(QWidget):
         self._show_page(0)
 
     def _current_page_size(self) -> int:
-        # The keypad takes half the screen while searching: one row of tiles then.
-        return 2 if self.searching else self._page_size
+        # The keypad takes half the screen while searching: one row of tiles then. Larger text and
+        # English names (often two lines) leave room for two rows.
+        if self.searching:
+            return 2
+        large = self.ctx.metrics.scale >= 1.2
+        if self.ctx.english:
+            return 2 if large else 4
+        return 4 if large else 6
 
     def _show_page(self, page: int) -> None:
         clear_layout(self.tiles)
@@ -182,13 +190,13 @@ class TransactionPicker(QWidget):
     # ---- look ---------------------------------------------------------------------------------------
 
     def apply_metrics(self, metrics: Metrics) -> None:
-        self._page_size = 6 if metrics.scale < 1.2 else 4
         self._place_categories()
         self._refresh()
 
     def retranslate_ui(self) -> None:
         for index, category in self._category_of.items():
-            self.category_buttons.button(index).setText(self.ctx.pick_pair(category.label_zh, category.label_en))
+            self.category_buttons.button(index).setText(
+                self.ctx.pick_pair(category.label_zh, SHORT_EN.get(category, category.label_en)))
         self.btn_search.setText(self.tr("按拼音搜索"))
         self.btn_browse.setText(self.tr("按分类查找"))
         self._place_categories()

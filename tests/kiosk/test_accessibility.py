@@ -21,8 +21,22 @@ def _inside(widget: QWidget, window: QWidget) -> bool:
     return window.rect().contains(QRect(top_left, widget.size()).adjusted(0, 0, -1, -1))
 
 
-def _problems(window: QWidget, elders: bool) -> list[str]:
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" for char in text)
+
+
+def _problems(window: QWidget, elders: bool, english: bool = False) -> list[str]:
     problems = []
+    if english:
+        # Never mixed: every button speaks English (but the one that switches back to 中文).
+        for button in window.findChildren(QAbstractButton):
+            texts = [button.text()] + [label.text() for label in button.findChildren(QLabel)]
+            if button.isVisible() and any(_cjk(text) for text in texts) and button.text() != "中文":
+                problems.append(f"button {texts} is not in English")
+        for name in ("lbl_countdown", "lbl_help"):
+            label = getattr(window, name)
+            if label.isVisible() and _cjk(label.text()):
+                problems.append(f"{name} {label.text()!r} is not in English")
     if (window.width(), window.height()) != SCREEN_SIZE:
         problems.append(f"window is {window.width()}×{window.height()}")
     smallest_text = BODY_PX * ELDERS_SCALE if elders else MIN_BODY_PX
@@ -58,27 +72,37 @@ def _checker(kiosk: KioskUnderTest, seen: list[str]) -> Callable[[str], None]:
     def check(name: str) -> None:
         kiosk.qtbot.wait(60)  # queued layouts and polish
         elders = kiosk.kiosk.ctx.metrics.scale == ELDERS_SCALE
-        seen.append(f"{name}{'-elders' if elders else ''}")
-        problems = _problems(kiosk.kiosk.window, elders)
+        seen.append(f"{name}{'-elders' if elders else ''}{'-en' if kiosk.kiosk.ctx.english else ''}")
+        problems = _problems(kiosk.kiosk.window, elders, kiosk.kiosk.ctx.english)
         assert not problems, f"{name}: " + "; ".join(problems)
     return check
 
 
-@pytest.mark.parametrize("elders", [False, True], ids=["normal", "elders"])
-def test_every_screen_is_big_clear_and_whole(kiosk: KioskUnderTest, elders: bool) -> None:
-    if elders:
-        kiosk.kiosk.window.btn_elders.click()
-        assert kiosk.kiosk.ctx.metrics.scale == ELDERS_SCALE
+@pytest.mark.parametrize(("elders", "english"), [(False, False), (True, False), (False, True), (True, True)],
+                         ids=["normal", "elders", "english", "english-elders"])
+def test_every_screen_is_big_clear_and_whole(kiosk: KioskUnderTest, elders: bool, english: bool) -> None:
+    window = kiosk.kiosk.window
+
+    def preferences() -> None:
+        # Both end with each session (the next citizen starts with the defaults); here every new
+        # session switches them on again, as the citizen would.
+        if elders and not window.btn_elders.isChecked():
+            window.btn_elders.click()
+        if english and not kiosk.kiosk.ctx.english:
+            window.btn_language.click()
+
+    preferences()
+    assert (kiosk.kiosk.ctx.metrics.scale == ELDERS_SCALE) == elders
+    assert kiosk.kiosk.ctx.english == english, "the English translation must be compiled (scripts/setup.sh)"
+    kiosk.kiosk.ctx.sessions.started.connect(preferences)
     seen: list[str] = []
     tour = Tour(kiosk.kiosk, _checker(kiosk, seen), lambda condition: kiosk.qtbot.waitUntil(condition, timeout=10_000))
-    if elders:
-        # The elders' mode ends with each session (the next citizen starts with the defaults); here
-        # every new session switches it on again, as an older citizen would.
-        kiosk.kiosk.ctx.sessions.started.connect(lambda: kiosk.kiosk.window.btn_elders.setChecked(True))
     citizen_tour(tour)
     assert len(seen) >= 19
     if elders:
-        assert sum(name.endswith("-elders") for name in seen) >= 15
+        assert sum("-elders" in name for name in seen) >= 15
+    if english:
+        assert sum(name.endswith("-en") for name in seen) >= 15
 
 
 def test_the_checks_can_fail(kiosk: KioskUnderTest) -> None:
