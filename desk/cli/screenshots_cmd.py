@@ -185,7 +185,7 @@ class _Tour:
         view.picker.edt_search.setText(case.search)
         self.shot(f"new-case-{name}-2-choose")
         view.choose(desk.context.core.catalog[code])
-        self.wait(lambda: view.number is not None)
+        self.wait(lambda: view.is_ready)
         type_values(view.form, case.values)
         view.form.flush()
         self.wait(lambda: not view.saver.busy)

@@ -10,6 +10,7 @@ when it is there, the devices and the printer. A sign-in typed meanwhile waits f
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,17 @@ def demo_card_labels() -> list[tuple[str, str]]:
     return [(str(c.get("label", "")), str(c.get("name", ""))) for c in data.get("card", [])]
 
 
+def warm_up_printing() -> None:
+    """Load the document fonts and render one sample receipt, so the first real paper is quick."""
+    try:
+        from printing import samples
+        from printing.documents import receipt
+
+        receipt.build_pdf(samples.receipt())
+    except Exception:  # a warm-up only; a real problem shows when a paper is printed
+        return
+
+
 def load_style(app: QApplication) -> None:
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
@@ -110,11 +122,15 @@ class DeskApp(QObject):
     def start(self) -> None:
         load_style(self.app)
         self.window.show()
-        self.runner.run(self._prepare, self._on_core_ready, self._on_core_failed)
+        # The core is built once the window has been painted: the worker's imports hold Python's
+        # GIL, and the first paint should not wait for them.
+        QTimer.singleShot(20, lambda: self.runner.run(self._prepare, self._on_core_ready, self._on_core_failed))
 
-    def _prepare(self) -> tuple[Core, str]:
-        """Worker thread: the core and the station's name, and the modules the devices and printing
-        need (imported here, so their import time is not spent on the GUI thread)."""
+    def _prepare(self) -> tuple[Core, str, Any]:
+        """Worker thread, while the sign-in screen waits: the core, the station's name, and everything
+        that would otherwise stall the GUI thread later — the modules of the devices, printing and the
+        form engine, the fonts and the first rendering of a paper, the pinyin index of the catalog
+        (importing and the first use of these hold Python's GIL for up to a few hundred ms)."""
         core = self._core_factory()
         from desk.store.models import Station
 
@@ -123,15 +139,31 @@ class DeskApp(QObject):
             name = station.name_zh if station is not None else ""
         import desk.devices.reader
         import desk.devices.simulator
+        import desk.forms.form_view
+        import desk.forms.materials_view
+        import desk.ui.case_view
+        import desk.ui.manager_view
+        import desk.ui.new_case
         import desk.ui.print_adapter
         import desk.ui.reader_worker
-        import desk.ui.scanner_input  # noqa: F401
+        import desk.ui.scanner_input
+        import desk.ui.search_view
+        import desk.ui.today_view  # noqa: F401
+        from desk.ui.transaction_picker import load_usage
 
-        return core, name
+        index = load_usage(core)
+        warm_up_printing()
+        return core, name, index
 
-    def _on_core_ready(self, prepared: tuple[Core, str]) -> None:
-        core, station_name = prepared
+    def _on_core_ready(self, prepared: tuple[Core, str, Any]) -> None:
+        core, station_name, index = prepared
         self.context.core_or_none = core
+        self.window.build_workspace()
+        # Everything loaded so far lives as long as the app: keep it out of the garbage collector's
+        # full passes, which would otherwise pause the GUI thread now and then.
+        gc.collect()
+        gc.freeze()
+        self.window.new_case.picker.set_index(*index)
         if station_name and not self.options.station_name:
             self.window.sign_in.set_station_name(station_name)
         self._start_printer()
@@ -225,7 +257,8 @@ class DeskApp(QObject):
 
     def shutdown(self) -> None:
         """Stop every thread this root started; the last draft save is let through first."""
-        self.window.new_case.flush()
+        if self.window.workspace_ready:
+            self.window.new_case.flush()
         self.idle.stop()
         self.app.removeEventFilter(self.idle)
         if self.scan_filter is not None:

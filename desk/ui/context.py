@@ -17,10 +17,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desk.domain.errors import DeskError
-from desk.domain.workflow import Actor, Role
 
 if TYPE_CHECKING:
     from desk.core import Core
+    from desk.domain.workflow import Actor, Role
     from desk.services.users import SignedIn
     from desk.ui.print_adapter import PrintAdapter
     from desk.ui.tasks import TaskRunner

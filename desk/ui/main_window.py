@@ -15,23 +15,22 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
-from desk.devices.card import IdCard
-from desk.domain.workflow import CaseState
-from desk.ui.case_view import CaseDetailView
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.idle import IdleWatcher
-from desk.ui.manager_view import ManagerView
-from desk.ui.new_case import NewCaseView
 from desk.ui.permissions import Screen, may_handle_cases, screens_for
-from desk.ui.search_view import SearchView
 from desk.ui.sign_in import SignInView
 from desk.ui.status_bar import DeviceStatusBar
-from desk.ui.today_view import TodayView
 
 if TYPE_CHECKING:
+    from desk.devices.card import IdCard
     from desk.services.case_views import CaseView
     from desk.services.users import SignedIn
+    from desk.ui.case_view import CaseDetailView
+    from desk.ui.manager_view import ManagerView
+    from desk.ui.new_case import NewCaseView
+    from desk.ui.search_view import SearchView
+    from desk.ui.today_view import TodayView
 
 NAV_SHORTCUTS = {Screen.TODAY: "Ctrl+1", Screen.NEW_CASE: "Ctrl+N", Screen.SEARCH: "Ctrl+F", Screen.MANAGER: "Ctrl+R"}
 
@@ -62,11 +61,14 @@ class MainWindow(QMainWindow):
         self.wdg_workspace = QWidget(self.stk_root)
         self.lst_nav = QListWidget(self.wdg_workspace)
         self.stk_screens = QStackedWidget(self.wdg_workspace)
-        self.today = TodayView(context, self.stk_screens)
-        self.new_case = NewCaseView(context, asker, self.stk_screens)
-        self.search = SearchView(context, self.stk_screens)
-        self.manager = ManagerView(context, asker, self.stk_screens)
-        self.case_view = CaseDetailView(context, asker, self.stk_screens)
+        # The work screens are built by build_workspace() once the core is there (their modules are
+        # imported on a worker thread meanwhile): the sign-in screen shows without waiting for them.
+        self.today: TodayView
+        self.new_case: NewCaseView
+        self.search: SearchView
+        self.manager: ManagerView
+        self.case_view: CaseDetailView
+        self._screens: dict[Screen, QWidget] = {}
         self.status = DeviceStatusBar(context.language, self)
         self.mnu_desk = self.menuBar().addMenu("")
         self.mnu_work = self.menuBar().addMenu("")
@@ -82,8 +84,6 @@ class MainWindow(QMainWindow):
         self.act_accept = QAction(self)
         self.act_languages = {"zh_CN": QAction("中文", self), "en": QAction("English", self)}
         self.act_demo_cards = [QAction(self) for _ in self._demo_cards]
-        self._screens = {Screen.TODAY: self.today, Screen.NEW_CASE: self.new_case, Screen.SEARCH: self.search,
-                         Screen.MANAGER: self.manager}
 
         # configure
         self.setMinimumSize(1024, 640)
@@ -123,8 +123,6 @@ class MainWindow(QMainWindow):
         if self.mnu_demo is not None:
             for action in self.act_demo_cards:
                 self.mnu_demo.addAction(action)
-        for screen in (*self._screens.values(), self.case_view):
-            self.stk_screens.addWidget(screen)
         workspace = QHBoxLayout(self.wdg_workspace)
         workspace.setContentsMargins(0, 0, 0, 0)
         workspace.setSpacing(0)
@@ -136,19 +134,37 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._show_signed_out()
 
+    @property
+    def workspace_ready(self) -> bool:
+        return bool(self._screens)
+
+    def build_workspace(self) -> None:
+        """Create the work screens (once): Today, New case, Search, Manager view, Case view."""
+        if self.workspace_ready:
+            return
+        from desk.ui.case_view import CaseDetailView
+        from desk.ui.manager_view import ManagerView
+        from desk.ui.new_case import NewCaseView
+        from desk.ui.search_view import SearchView
+        from desk.ui.today_view import TodayView
+
+        context, asker = self._context, self._asker
+        self.today = TodayView(context, self.stk_screens)
+        self.new_case = NewCaseView(context, asker, self.stk_screens)
+        self.search = SearchView(context, self.stk_screens)
+        self.manager = ManagerView(context, asker, self.stk_screens)
+        self.case_view = CaseDetailView(context, asker, self.stk_screens)
+        self._screens = {Screen.TODAY: self.today, Screen.NEW_CASE: self.new_case, Screen.SEARCH: self.search,
+                         Screen.MANAGER: self.manager}
+        for screen in (*self._screens.values(), self.case_view):
+            self.stk_screens.addWidget(screen)
+        self._connect_screens()
+        self._apply_role()
+
     def _connect(self) -> None:
         self.sign_in.sign_in_requested.connect(self._sign_in)
         self.sign_in.switch_user_requested.connect(self.sign_out)
         self.lst_nav.currentItemChanged.connect(self._on_nav)
-        self.today.open_case_requested.connect(self.open_case)
-        self.today.new_case_requested.connect(lambda: self.show_screen(Screen.NEW_CASE, fresh=True))
-        self.new_case.open_case_requested.connect(self.open_case)
-        self.new_case.case_decided.connect(lambda _n: self.today.refresh())
-        self.new_case.save_state_changed.connect(self.status.set_save_state)
-        self.search.open_case_requested.connect(self.open_case)
-        self.case_view.resume_requested.connect(self.resume)
-        self.case_view.back_requested.connect(self._back)
-        self.case_view.case_changed.connect(lambda _n: self.today.refresh())
         self.status.reread_requested.connect(self.reread_requested)
         self.status.retry_print_requested.connect(self.retry_print_requested)
         self.act_lock.triggered.connect(self.lock)
@@ -168,6 +184,15 @@ class MainWindow(QMainWindow):
             self._idle.lock_requested.connect(self.lock)
             self._idle.warning_changed.connect(self._on_idle_warning)
 
+    def _connect_screens(self) -> None:
+        self.today.open_case_requested.connect(self.open_case)
+        self.today.new_case_requested.connect(lambda: self.show_screen(Screen.NEW_CASE, fresh=True))
+        self.new_case.open_case_requested.connect(self.open_case)
+        self.new_case.save_state_changed.connect(self.status.set_save_state)
+        self.search.open_case_requested.connect(self.open_case)
+        self.case_view.resume_requested.connect(self.resume)
+        self.case_view.back_requested.connect(self._back)
+
     # ---- signing in, locking -----------------------------------------------------------------
 
     @property
@@ -175,6 +200,7 @@ class MainWindow(QMainWindow):
         return self.stk_root.currentWidget() is self.sign_in
 
     def on_core_ready(self) -> None:
+        self.build_workspace()
         if self._pending_sign_in is not None:
             username, password = self._pending_sign_in
             self._pending_sign_in = None
@@ -215,7 +241,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def lock(self) -> None:
         session = self._context.session
-        if session is None or self.is_locked:
+        if session is None or self.is_locked or not self.workspace_ready:
             return
         self.new_case.flush()
         if self._idle is not None:
@@ -227,9 +253,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def sign_out(self) -> None:
-        self.new_case.flush()
-        self.new_case.start()
-        self.case_view.clear()
+        if self.workspace_ready:
+            self.new_case.flush()
+            self.new_case.start()
+            self.case_view.clear()
         self._context.session = None
         if self._idle is not None:
             self._idle.stop()
@@ -273,7 +300,8 @@ class MainWindow(QMainWindow):
         for action in (self.act_lock, self.act_sign_out, self.act_refresh):
             action.setEnabled(signed)
         self.mnu_work.menuAction().setVisible(signed)
-        self.today.apply_role()
+        if self.workspace_ready:
+            self.today.apply_role()
         if self.mnu_demo is not None:
             self.mnu_demo.menuAction().setVisible(desk)
 
@@ -287,7 +315,7 @@ class MainWindow(QMainWindow):
         return self.stk_screens.currentWidget()
 
     def show_screen(self, screen: Screen, *, fresh: bool = False) -> None:
-        if screen not in self.allowed_screens() or self.is_locked:
+        if screen not in self.allowed_screens() or self.is_locked or not self.workspace_ready:
             return
         widget = self._screens[screen]
         self.stk_screens.setCurrentWidget(widget)
@@ -319,7 +347,7 @@ class MainWindow(QMainWindow):
 
         def loaded(case: CaseView) -> None:
             role = context.role
-            if (case.state in (CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED) and role is not None
+            if (case.state.value in ("draft", "supplement_requested") and role is not None
                     and may_handle_cases(role) and case.station_code == context.core.station_code):
                 self.resume(case)
             else:
@@ -391,7 +419,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("长时间未操作，%1 秒后锁屏").replace("%1", str(seconds)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.new_case.flush()  # the last keystrokes go to the draft before the app goes
+        if self.workspace_ready:
+            self.new_case.flush()  # the last keystrokes go to the draft before the app goes
         super().closeEvent(event)
 
     # ---- language ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -69,6 +69,7 @@ class NewCaseView(QWidget):
         self._swipe_target: str | None = None
         self._deciding = False
         self._last_save = ""
+        self._facts = ApplicantFacts()
         self.saver = DraftSaver(context, self)
 
         # create
@@ -193,6 +194,11 @@ class NewCaseView(QWidget):
     def number(self) -> str | None:
         return self.saver.number
 
+    @property
+    def is_ready(self) -> bool:
+        """The draft exists and the form and its checklist are shown: the clerk can fill and decide."""
+        return self.saver.number is not None and self.form is not None and self.checklist is not None
+
     @Slot()
     def start(self) -> None:
         """A fresh new case: nobody identified yet."""
@@ -253,32 +259,43 @@ class NewCaseView(QWidget):
         show_banner(self.lbl_message, None)
         self.citizen = case.applicant
         self.identify.show_citizen(case.applicant, [])
-        self._build_form(transaction, case.applicant)
+        self._build_form(transaction, case.applicant, staged=False)
         self.form.set_values(case.form_values)
-        self.checklist.update_for(self.form.values())
         self.checklist.set_received(m.key for m in case.materials)
         self.saver.attach(case.number, case.version)
         self._show_case_label()
         self._update_decision()
 
-    def _build_form(self, transaction: Transaction, citizen: CitizenView) -> None:
-        # The form engine is imported when the first form is built, not at start-up.
+    def _build_form(self, transaction: Transaction, citizen: CitizenView, *, staged: bool = True) -> None:
+        """Build the form, then show it, then build the materials checklist — `staged`: in three
+        turns of the event loop, as building, laying out and styling all at once would hold the GUI
+        thread for longer than a clerk should notice."""
+        # The form engine is imported when the first form is built, not at start-up (the bootstrap
+        # imports it ahead on a worker thread).
         from desk.forms.form_view import TransactionForm
-        from desk.forms.materials_view import MaterialsChecklist
 
         self._leave_case()
         facts, today, language = applicant_facts(citizen), self._context.today(), self._context.language
         self.transaction = transaction
+        self._facts = facts
         self.form = TransactionForm(transaction, facts, today, language, self.wdg_form_slot)
-        self.checklist = MaterialsChecklist(transaction, facts, today, language)
-        self.wdg_form_slot.layout().addWidget(self.form)
-        self.scr_materials.setWidget(self.checklist)
-        self.form.values_edited.connect(self.checklist.update_for)
+        self.form.hide()
         self.form.values_edited.connect(self._update_decision)
         self.form.values_changed.connect(self.saver.save)
         self.form.swipe_requested.connect(self._on_swipe_requested)
-        self.checklist.received_changed.connect(self._update_decision)
-        self.checklist.update_for(self.form.values())
+        if staged:
+            # 1 ms, not 0: a zero timer runs before input and paint events already waiting.
+            QTimer.singleShot(1, lambda form=self.form, citizen=citizen: self._show_form(form, citizen))
+        else:
+            self._show_form(self.form, citizen)
+            self.attach_checklist()
+
+    def _show_form(self, form: Any, citizen: CitizenView) -> None:
+        if form is not self.form or self.transaction is None:
+            return  # the clerk moved on meanwhile
+        transaction = self.transaction
+        self.wdg_form_slot.layout().addWidget(form)
+        form.show()
         limit = (self.tr("当场办结") if transaction.time_limit_days == 0
                  else self.tr("%1 个工作日").replace("%1", str(transaction.time_limit_days)))
         name = self._context.pick(transaction.name_zh, transaction.name_en)
@@ -289,12 +306,29 @@ class NewCaseView(QWidget):
             "%2", sex).replace("%3", citizen.id_number))
         self._set_page(PAGE_WORK)
         self._update_decision()
-        self.form.focus_first_field()
+        form.focus_first_field()
+        if self.checklist is None:
+            QTimer.singleShot(1, self.attach_checklist)
+
+    @Slot()
+    def attach_checklist(self) -> None:
+        """Build the materials checklist beside the form (once per form)."""
+        from desk.forms.materials_view import MaterialsChecklist
+
+        if self.form is None or self.checklist is not None or self.transaction is None:
+            return
+        self.checklist = MaterialsChecklist(self.transaction, self._facts, self._context.today(),
+                                            self._context.language)
+        self.checklist.update_for(self.form.values())
+        self.scr_materials.setWidget(self.checklist)
+        self.form.values_edited.connect(self.checklist.update_for)
+        self.checklist.received_changed.connect(self._update_decision)
+        self._update_decision()
 
     def _leave_case(self) -> None:
         if self.form is not None:
             self.form.flush()  # a debounced save still pending goes out now
-            self.form.setParent(None)
+            self.form.hide()
             self.form.deleteLater()
         if self.checklist is not None:
             self.scr_materials.takeWidget()
@@ -322,9 +356,11 @@ class NewCaseView(QWidget):
         if self.form is None:
             return
         blockers = self.blockers()
-        ready = self.saver.number is not None and not self._deciding
+        if self.checklist is None:
+            blockers = blockers or ["…"]
+        ready = self.saver.number is not None and not self._deciding and self.checklist is not None
         self.btn_accept.setEnabled(ready and not blockers)
-        self.btn_supplement.setEnabled(ready and bool(self.checklist.missing()))
+        self.btn_supplement.setEnabled(ready and bool(self.checklist and self.checklist.missing()))
         self.btn_not_accept.setEnabled(ready)
         if blockers:
             self.lbl_blockers.setText(self.tr("暂不能受理：") + "\n" + "\n".join(f"· {b}" for b in blockers))
@@ -385,11 +421,13 @@ class NewCaseView(QWidget):
     def _on_decided(self, decided: Decided) -> None:
         self._deciding = False
         self.decided = decided
+        self.saver.detach()  # the case is decided: nothing more is saved into it as a draft
         self._print(decided)
-        self._leave_case()
         self._show_done()
         self._set_page(PAGE_DONE)
         self.btn_next.setFocus()
+        # The finished form is taken down in the next turn, after the result page is painted.
+        QTimer.singleShot(1, lambda form=self.form: form is not None and form is self.form and self._leave_case())
         self.case_decided.emit(decided.case.number)
 
     def _on_decide_error(self, error: BaseException) -> None:

@@ -7,17 +7,18 @@ here is fed by signals that already arrive on the GUI thread (ReaderWorker, Prin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desk.devices.reader import ReaderState, ReaderStatus
-from printing.printers import PrinterState
-from printing.queue import JobStatus, PrintJob
+if TYPE_CHECKING:  # the window shows before the device and printing modules are imported
+    from desk.devices.reader import ReaderStatus
+    from printing.printers import PrinterState
+    from printing.queue import PrintJob
 
-_READER_LEVEL = {
-    ReaderState.WAITING: "ok", ReaderState.READING: "busy", ReaderState.CONNECTING: "busy",
-    ReaderState.DISCONNECTED: "bad", ReaderState.ERROR: "bad",
-}
+# By ReaderState value.
+_READER_LEVEL = {"waiting": "ok", "reading": "busy", "connecting": "busy", "disconnected": "bad", "error": "bad"}
 
 
 class DeviceStatusBar(QWidget):
@@ -86,7 +87,7 @@ class DeviceStatusBar(QWidget):
         self._show_printer()
 
     def on_job_changed(self, job: PrintJob) -> None:
-        if job.status is JobStatus.FAILED:
+        if str(job.status) == "failed":
             self._failed[job.job_id] = job
         else:
             self._failed.pop(job.job_id, None)
@@ -115,7 +116,7 @@ class DeviceStatusBar(QWidget):
             return
         message = status.message_zh if self._zh() else status.message_en
         self.lbl_reader.setText(self.tr("读卡器：%1").replace("%1", message))
-        self._level(self.lbl_reader, _READER_LEVEL.get(status.state, "bad"))
+        self._level(self.lbl_reader, _READER_LEVEL.get(status.state.value, "bad"))
 
     def _show_printer(self) -> None:
         state = self._printer

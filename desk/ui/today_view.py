@@ -129,6 +129,7 @@ class TodayView(QWidget):
     # ---- loading -----------------------------------------------------------------------------
 
     def showEvent(self, event: object) -> None:
+        # Lists are refreshed when Today is shown (show_screen), so a decision elsewhere need not.
         self._timer.start()
         super().showEvent(event)  # type: ignore[arg-type]
 

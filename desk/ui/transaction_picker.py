@@ -8,6 +8,7 @@ shown; until then the list is filtered by name and code only.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -15,16 +16,20 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from desk.domain.catalog import Approval, Transaction
 from desk.ui.context import DeskContext
+
+if TYPE_CHECKING:
+    from desk.core import Core
 from desk.ui.transaction_search import SearchEntry, build_index, rank
 from desk.ui.widgets import section_title
 
 ROLE_CODE = Qt.ItemDataRole.UserRole
 
 
-def load_usage(context: DeskContext) -> tuple[list[SearchEntry], dict[str, int]]:
-    """Worker thread: the pinyin index, and how often each transaction was opened recently."""
-    entries = build_index(context.core.catalog.transactions())
-    recent = context.core.queries.list(station_code=context.core.station_code, limit=1000)
+def load_usage(core: Core) -> tuple[list[SearchEntry], dict[str, int]]:
+    """Worker thread: the pinyin index, and how often each transaction was opened recently (the
+    bootstrap loads both once, ahead; the picker counts the cases opened since)."""
+    entries = build_index(core.catalog.transactions())
+    recent = core.queries.list(station_code=core.station_code, limit=500)
     return entries, dict(Counter(case.transaction_code for case in recent))
 
 
@@ -75,8 +80,17 @@ class TransactionPicker(QWidget):
         self.edt_search.setFocus()
         if not self._loading:
             self._loading = True
-            context = self._context
-            context.runner.run(lambda: load_usage(context), self._on_loaded, lambda _e: None)
+            core = self._context.core
+            self._context.runner.run(lambda: load_usage(core), self._on_loaded, lambda _e: None)
+
+    def set_index(self, entries: list[SearchEntry], usage: dict[str, int]) -> None:
+        """The pinyin index and usage counts, built ahead (the bootstrap does it while the sign-in
+        screen shows)."""
+        self._entries, self._usage = list(entries), dict(usage)
+        self._loading = self.ready = True
+
+    def count_use(self, code: str) -> None:
+        self._usage[code] = self._usage.get(code, 0) + 1
 
     def _on_loaded(self, result: tuple[list[SearchEntry], dict[str, int]]) -> None:
         self._entries, self._usage = result
@@ -127,6 +141,7 @@ class TransactionPicker(QWidget):
     def _choose_item(self, item: QListWidgetItem) -> None:
         transaction = self._context.core.catalog.get(str(item.data(ROLE_CODE)))
         if transaction is not None:
+            self.count_use(transaction.code)
             self.chosen.emit(transaction)
 
     def changeEvent(self, event: QEvent) -> None:

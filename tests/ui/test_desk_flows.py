@@ -173,7 +173,7 @@ def fill_case(desk: Desk, case: DemoCase) -> NewCaseView:
     assert view.picker.matches()[0].code == case.code, "the typed search puts the transaction first"
     # A person pauses before Enter (keys 50 ms apart ending in Enter would be a barcode scanner's).
     desk.qtbot.keyClick(view.picker.edt_search, Qt.Key.Key_Return, delay=80)
-    desk.wait(lambda: view.number is not None)
+    desk.wait(lambda: view.is_ready)
     assert not view.btn_accept.isEnabled()
     type_values(view.form, case.values)
     for material in view.checklist.required():
@@ -199,7 +199,7 @@ def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_th
     desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
     view.picker.edt_search.insert("出生")  # typed through the input method: not ASCII key events
     desk.qtbot.keyClick(view.picker.edt_search, Qt.Key.Key_Return)
-    desk.wait(lambda: view.number is not None)
+    desk.wait(lambda: view.is_ready)
     values = {k: v for k, v in case.values.items() if k != "mother"}
     type_values(view.form, values)
     # The mother's card fills the mother's field: 刷卡填入, then her card on the reader.
