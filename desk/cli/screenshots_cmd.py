@@ -214,7 +214,7 @@ class _Tour:
 
         window = self.window
         window.show_screen(Screen.SEARCH)
-        window.search.edt_query.setText("210102198503121239")
+        window.search.edt_query.setText("王")
         window.search.search()
         self.wait(lambda: window.search.tbl_results.rowCount() > 0)
         self.shot("search")

@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
     def _on_signed_in(self, signed: SignedIn) -> None:
         unlocking = self.sign_in.locked_user == signed.username and self._context.session is not None
         self._context.session = signed
-        self.status.set_user(f"{signed.display_name}（{self._role_label()}）")
+        self.status.set_user(f"{signed.display_name} · {self._role_label()}")
         self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", signed.display_name))
         self._apply_role()
         self.case_view.refresh_actions()  # what is offered depends on who is signed in
@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
             item.setText(self._nav_label(Screen(item.data(Qt.ItemDataRole.UserRole))))
         session = self._context.session
         if session is not None:
-            self.status.set_user(f"{session.display_name}（{self._role_label()}）")
+            self.status.set_user(f"{session.display_name} · {self._role_label()}")
             self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", session.display_name))
         else:
             self.setWindowTitle(self.tr("户籍综合窗口"))
