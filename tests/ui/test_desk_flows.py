@@ -346,3 +346,31 @@ def test_two_windows_on_one_case_the_second_is_told_and_reloads(open_desk: Calla
 
 def _facts(id_number: str, name: str) -> CardFacts:
     return CardFacts(id_number=id_number, name=name)
+
+
+def test_two_windows_on_one_draft_the_later_typist_is_told_and_sees_the_other_values(
+        open_desk: Callable[..., Desk]) -> None:
+    first = open_desk("a")
+    second = open_desk("b", start_reader=False)
+    core = first.core
+    clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
+    case = demo_cases(TODAY)["booklet_reissue"]
+    core.citizens.register_card(clerk, _facts("210104197802093029", "李秀兰"))
+    draft = core.cases.open_draft(clerk, "210104197802093029", case.code, case.values)
+    first.sign_in("clerk")
+    second.sign_in("clerk2")
+    for desk in (first, second):
+        desk.window.open_case(draft.number)
+        desk.wait(lambda desk=desk: desk.new_case.is_ready and desk.new_case.number == draft.number)
+    # The first clerk changes the phone number; the autosave stores it.
+    first.new_case.form.editor("contact_phone").set_value("13900001111")
+    first.new_case.form.flush()
+    first.wait(lambda: core.queries.get(draft.number).form_values["contact_phone"] == "13900001111")
+    # The second still has the old version: their edit is refused, they are told, the form reloads.
+    view = second.new_case
+    view.form.editor("loss_reason").set_value("destroyed")
+    view.form.flush()
+    second.wait(lambda: "已被其他人修改" in view.lbl_message.text())
+    second.wait(lambda: view.is_ready and view.form.values().get("contact_phone") == "13900001111")
+    stored = core.queries.get(draft.number)
+    assert stored.form_values["loss_reason"] == "lost" and stored.form_values["contact_phone"] == "13900001111"
