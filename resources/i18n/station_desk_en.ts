@@ -112,37 +112,37 @@
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/case_view.py" line="343" />
+            <location filename="../../desk/ui/case_view.py" line="344" />
             <source>可办理的操作</source>
             <translation>Next actions</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/case_view.py" line="343" />
+            <location filename="../../desk/ui/case_view.py" line="344" />
             <source>可办理的操作：无</source>
             <translation>Next actions: none</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/case_view.py" line="351" />
+            <location filename="../../desk/ui/case_view.py" line="352" />
             <source>← 返回</source>
             <translation>← Back</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/case_view.py" line="352" />
+            <location filename="../../desk/ui/case_view.py" line="353" />
             <source>办理经过</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/case_view.py" line="353" />
+            <location filename="../../desk/ui/case_view.py" line="354" />
             <source>已出具文书</source>
             <translation>Documents issued</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/case_view.py" line="354" />
+            <location filename="../../desk/ui/case_view.py" line="355" />
             <source>重新打印所选文书</source>
             <translation>Reprint the selected document</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/case_view.py" line="355" />
+            <location filename="../../desk/ui/case_view.py" line="356" />
             <source>继续办理</source>
             <translation>Continue this case</translation>
         </message>
@@ -163,52 +163,52 @@
     <context>
         <name>DeviceStatusBar</name>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="113" />
+            <location filename="../../desk/ui/status_bar.py" line="114" />
             <source>读卡器：未启动</source>
             <translation>Reader: not started</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="117" />
+            <location filename="../../desk/ui/status_bar.py" line="118" />
             <source>读卡器：%1</source>
             <translation>Reader: %1</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="123" />
+            <location filename="../../desk/ui/status_bar.py" line="124" />
             <source>打印机：正在检查</source>
             <translation>Printer: checking</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="126" />
+            <location filename="../../desk/ui/status_bar.py" line="127" />
             <source>打印机：%1</source>
             <translation>Printer: %1</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="130" />
+            <location filename="../../desk/ui/status_bar.py" line="131" />
             <source>；%1 份未打印（%2）</source>
             <translation>; %1 job(s) not printed (%2)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="137" />
+            <location filename="../../desk/ui/status_bar.py" line="138" />
             <source>草稿保存中…</source>
             <translation>Saving the draft…</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="137" />
+            <location filename="../../desk/ui/status_bar.py" line="138" />
             <source>草稿已保存</source>
             <translation>Draft saved</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="138" />
+            <location filename="../../desk/ui/status_bar.py" line="139" />
             <source>草稿保存失败，将在下次输入时重试</source>
             <translation>Draft not saved; it is retried with the next input</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="154" />
+            <location filename="../../desk/ui/status_bar.py" line="155" />
             <source>重新读卡 F2</source>
             <translation>Read again F2</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/status_bar.py" line="155" />
+            <location filename="../../desk/ui/status_bar.py" line="156" />
             <source>重新打印</source>
             <translation>Print again</translation>
         </message>
@@ -330,103 +330,103 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="204" />
-            <location filename="../../desk/ui/main_window.py" line="434" />
+            <location filename="../../desk/ui/main_window.py" line="230" />
+            <location filename="../../desk/ui/main_window.py" line="463" />
             <source>户籍综合窗口 — %1</source>
             <translation>Household registration desk — %1</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="241" />
-            <location filename="../../desk/ui/main_window.py" line="436" />
+            <location filename="../../desk/ui/main_window.py" line="268" />
+            <location filename="../../desk/ui/main_window.py" line="465" />
             <source>户籍综合窗口</source>
             <translation>Household registration desk</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="391" />
+            <location filename="../../desk/ui/main_window.py" line="419" />
             <source>长时间未操作，%1 秒后锁屏</source>
             <translation>No activity: the screen locks in %1 s</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="400" />
-            <location filename="../../desk/ui/main_window.py" line="418" />
+            <location filename="../../desk/ui/main_window.py" line="429" />
+            <location filename="../../desk/ui/main_window.py" line="447" />
             <source>今日工作</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="400" />
-            <location filename="../../desk/ui/main_window.py" line="418" />
+            <location filename="../../desk/ui/main_window.py" line="429" />
+            <location filename="../../desk/ui/main_window.py" line="447" />
             <source>新办业务</source>
             <translation>New case</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="401" />
-            <location filename="../../desk/ui/main_window.py" line="419" />
+            <location filename="../../desk/ui/main_window.py" line="430" />
+            <location filename="../../desk/ui/main_window.py" line="448" />
             <source>查询</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="401" />
-            <location filename="../../desk/ui/main_window.py" line="419" />
+            <location filename="../../desk/ui/main_window.py" line="430" />
+            <location filename="../../desk/ui/main_window.py" line="448" />
             <source>统计日报</source>
             <translation>Daily report</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="410" />
+            <location filename="../../desk/ui/main_window.py" line="439" />
             <source>系统</source>
             <translation>Desk</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="411" />
+            <location filename="../../desk/ui/main_window.py" line="440" />
             <source>业务</source>
             <translation>Work</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="412" />
+            <location filename="../../desk/ui/main_window.py" line="441" />
             <source>语言 Language</source>
             <translation>语言 Language</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="414" />
+            <location filename="../../desk/ui/main_window.py" line="443" />
             <source>模拟刷卡</source>
             <translation>Simulated card</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="415" />
+            <location filename="../../desk/ui/main_window.py" line="444" />
             <source>锁屏</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="416" />
+            <location filename="../../desk/ui/main_window.py" line="445" />
             <source>注销</source>
             <translation>Sign out</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="417" />
+            <location filename="../../desk/ui/main_window.py" line="446" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="422" />
+            <location filename="../../desk/ui/main_window.py" line="451" />
             <source>重新读卡</source>
             <translation>Read the card again</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="423" />
+            <location filename="../../desk/ui/main_window.py" line="452" />
             <source>叫号</source>
             <translation>Call next</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="424" />
+            <location filename="../../desk/ui/main_window.py" line="453" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="425" />
+            <location filename="../../desk/ui/main_window.py" line="454" />
             <source>受理</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/main_window.py" line="427" />
+            <location filename="../../desk/ui/main_window.py" line="456" />
             <source>放置 %1 的身份证</source>
             <translation>Place %1's ID card</translation>
         </message>
@@ -505,150 +505,150 @@
     <context>
         <name>NewCaseView</name>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="216" />
+            <location filename="../../desk/ui/new_case.py" line="222" />
             <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
             <translation>Read %1's ID card. To open a case for them, press Ctrl+N first.</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="282" />
-            <location filename="../../desk/ui/new_case.py" line="521" />
+            <location filename="../../desk/ui/new_case.py" line="299" />
+            <location filename="../../desk/ui/new_case.py" line="559" />
             <source>当场办结</source>
             <translation>Completed on the spot</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="283" />
+            <location filename="../../desk/ui/new_case.py" line="300" />
             <source>%1 个工作日</source>
             <translation>%1 working day(s)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="287" />
+            <location filename="../../desk/ui/new_case.py" line="304" />
             <source>男</source>
             <translation>male</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="287" />
+            <location filename="../../desk/ui/new_case.py" line="304" />
             <source>女</source>
             <translation>female</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="288" />
+            <location filename="../../desk/ui/new_case.py" line="305" />
             <source>申请人：%1　%2　%3</source>
             <translation>Applicant: %1   %2   %3</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="330" />
+            <location filename="../../desk/ui/new_case.py" line="366" />
             <source>暂不能受理：</source>
             <translation>Cannot accept yet:</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="333" />
+            <location filename="../../desk/ui/new_case.py" line="369" />
             <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
             <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="363" />
-            <location filename="../../desk/ui/new_case.py" line="421" />
-            <location filename="../../desk/ui/new_case.py" line="520" />
+            <location filename="../../desk/ui/new_case.py" line="399" />
+            <location filename="../../desk/ui/new_case.py" line="459" />
+            <location filename="../../desk/ui/new_case.py" line="558" />
             <source>不予受理</source>
             <translation>Do not accept</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="363" />
+            <location filename="../../desk/ui/new_case.py" line="399" />
             <source>请填写不予受理的理由（将打印在通知书上）：</source>
             <translation>Reason for not accepting (printed on the notice):</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="420" />
+            <location filename="../../desk/ui/new_case.py" line="458" />
             <source>已受理</source>
             <translation>Accepted</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="420" />
+            <location filename="../../desk/ui/new_case.py" line="458" />
             <source>已出具一次性告知书</source>
             <translation>One-time supplement notice issued</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="421" />
+            <location filename="../../desk/ui/new_case.py" line="459" />
             <source>已办结</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="423" />
+            <location filename="../../desk/ui/new_case.py" line="461" />
             <source>受理编号 %1 · 查询码 %2</source>
             <translation>Case %1 · lookup code %2</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="424" />
+            <location filename="../../desk/ui/new_case.py" line="462" />
             <source>%1（%2）已送打印机</source>
             <translation>%1 (%2) sent to the printer</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="426" />
+            <location filename="../../desk/ui/new_case.py" line="464" />
             <source>承诺办结日期：%1</source>
             <translation>Promised completion: %1</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="429" />
+            <location filename="../../desk/ui/new_case.py" line="467" />
             <source>需补正材料：%1</source>
             <translation>Materials to bring: %1</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="449" />
+            <location filename="../../desk/ui/new_case.py" line="487" />
             <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
             <translation>Place the ID card of "%1" on the reader (F2 reads again).</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="474" />
+            <location filename="../../desk/ui/new_case.py" line="512" />
             <source>（已重新载入最新内容）</source>
             <translation> (reloaded with the latest content)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="484" />
+            <location filename="../../desk/ui/new_case.py" line="522" />
             <source>正在建立草稿…</source>
             <translation>Creating the draft…</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="486" />
+            <location filename="../../desk/ui/new_case.py" line="524" />
             <source>保存中…</source>
             <translation>saving…</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="486" />
+            <location filename="../../desk/ui/new_case.py" line="524" />
             <source>已自动保存</source>
             <translation>saved automatically</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="486" />
+            <location filename="../../desk/ui/new_case.py" line="524" />
             <source>保存失败</source>
             <translation>not saved</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="487" />
+            <location filename="../../desk/ui/new_case.py" line="525" />
             <source>草稿</source>
             <translation>draft</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="514" />
+            <location filename="../../desk/ui/new_case.py" line="552" />
             <source>① 核验身份</source>
             <translation>① Identify</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="514" />
+            <location filename="../../desk/ui/new_case.py" line="552" />
             <source>② 选择事项</source>
             <translation>② Choose the transaction</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="514" />
+            <location filename="../../desk/ui/new_case.py" line="552" />
             <source>③ 填写表单</source>
             <translation>③ Fill in the form</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="515" />
+            <location filename="../../desk/ui/new_case.py" line="553" />
             <source>④ 核对材料 · 决定</source>
             <translation>④ Materials · decide</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="517" />
+            <location filename="../../desk/ui/new_case.py" line="555" />
             <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -657,22 +657,22 @@
 Or type the ID number on the left and press Enter.</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="518" />
+            <location filename="../../desk/ui/new_case.py" line="556" />
             <source>受理并打印回执 (Ctrl+Enter)</source>
             <translation>Accept and print the receipt (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="519" />
+            <location filename="../../desk/ui/new_case.py" line="557" />
             <source>一次性告知补正</source>
             <translation>Supplement notice</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="522" />
+            <location filename="../../desk/ui/new_case.py" line="560" />
             <source>查看申请</source>
             <translation>Open the case</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/new_case.py" line="523" />
+            <location filename="../../desk/ui/new_case.py" line="561" />
             <source>办理下一位 (Ctrl+N)</source>
             <translation>Next citizen (Ctrl+N)</translation>
         </message>
@@ -820,124 +820,124 @@ Or type the ID number on the left and press Enter.</translation>
     <context>
         <name>TodayView</name>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="167" />
+            <location filename="../../desk/ui/today_view.py" line="168" />
             <source>没有等候的群众。</source>
             <translation>Nobody is waiting.</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="198" />
+            <location filename="../../desk/ui/today_view.py" line="199" />
             <source>当前无叫号</source>
             <translation>No ticket called</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="200" />
+            <location filename="../../desk/ui/today_view.py" line="201" />
             <source>请 %1 号到窗口办理</source>
             <translation>Ticket %1, please come to the window</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="210" />
+            <location filename="../../desk/ui/today_view.py" line="211" />
             <source>号码</source>
             <translation>Ticket</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="210" />
+            <location filename="../../desk/ui/today_view.py" line="211" />
             <source>取号时间</source>
             <translation>Taken at</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="210" />
-            <location filename="../../desk/ui/today_view.py" line="213" />
-            <location filename="../../desk/ui/today_view.py" line="218" />
-            <location filename="../../desk/ui/today_view.py" line="221" />
+            <location filename="../../desk/ui/today_view.py" line="211" />
+            <location filename="../../desk/ui/today_view.py" line="214" />
+            <location filename="../../desk/ui/today_view.py" line="219" />
+            <location filename="../../desk/ui/today_view.py" line="222" />
             <source>事项</source>
             <translation>Transaction</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="212" />
+            <location filename="../../desk/ui/today_view.py" line="213" />
             <source>综合业务</source>
             <translation>General</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="213" />
-            <location filename="../../desk/ui/today_view.py" line="218" />
-            <location filename="../../desk/ui/today_view.py" line="221" />
+            <location filename="../../desk/ui/today_view.py" line="214" />
+            <location filename="../../desk/ui/today_view.py" line="219" />
+            <location filename="../../desk/ui/today_view.py" line="222" />
             <source>受理编号</source>
             <translation>Case number</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="213" />
-            <location filename="../../desk/ui/today_view.py" line="218" />
-            <location filename="../../desk/ui/today_view.py" line="221" />
+            <location filename="../../desk/ui/today_view.py" line="214" />
+            <location filename="../../desk/ui/today_view.py" line="219" />
+            <location filename="../../desk/ui/today_view.py" line="222" />
             <source>申请人</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="213" />
+            <location filename="../../desk/ui/today_view.py" line="214" />
             <source>状态</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="216" />
+            <location filename="../../desk/ui/today_view.py" line="217" />
             <source>超期</source>
             <translation>overdue</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="216" />
+            <location filename="../../desk/ui/today_view.py" line="217" />
             <source>今日</source>
             <translation>today</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="217" />
+            <location filename="../../desk/ui/today_view.py" line="218" />
             <source>将到期</source>
             <translation>soon</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="218" />
+            <location filename="../../desk/ui/today_view.py" line="219" />
             <source>到期</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="221" />
+            <location filename="../../desk/ui/today_view.py" line="222" />
             <source>应办结日期</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="224" />
+            <location filename="../../desk/ui/today_view.py" line="225" />
             <source>排队叫号（等候 %1 人）</source>
             <translation>Queue (%1 waiting)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="225" />
+            <location filename="../../desk/ui/today_view.py" line="226" />
             <source>草稿与待补正（%1）</source>
             <translation>Drafts and awaiting supplements (%1)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="227" />
+            <location filename="../../desk/ui/today_view.py" line="228" />
             <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
             <translation>Due: %1 overdue · %2 today · %3 soon</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="229" />
+            <location filename="../../desk/ui/today_view.py" line="230" />
             <source>待领导审批（%1）</source>
             <translation>Awaiting the leader's approval (%1)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="243" />
+            <location filename="../../desk/ui/today_view.py" line="244" />
             <source>叫号 (F3)</source>
             <translation>Call next (F3)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="244" />
+            <location filename="../../desk/ui/today_view.py" line="245" />
             <source>办结此号</source>
             <translation>Ticket served</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="245" />
+            <location filename="../../desk/ui/today_view.py" line="246" />
             <source>刷新 (F5)</source>
             <translation>Refresh (F5)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/today_view.py" line="246" />
+            <location filename="../../desk/ui/today_view.py" line="247" />
             <source>新办业务 (Ctrl+N)</source>
             <translation>New case (Ctrl+N)</translation>
         </message>
@@ -973,27 +973,27 @@ Or type the ID number on the left and press Enter.</translation>
     <context>
         <name>TransactionPicker</name>
         <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="103" />
+            <location filename="../../desk/ui/transaction_picker.py" line="117" />
             <source>当场办结</source>
             <translation>Completed on the spot</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="105" />
+            <location filename="../../desk/ui/transaction_picker.py" line="119" />
             <source>%1 个工作日</source>
             <translation>%1 working day(s)</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="138" />
+            <location filename="../../desk/ui/transaction_picker.py" line="153" />
             <source>② 选择事项</source>
             <translation>② Choose the transaction</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="139" />
+            <location filename="../../desk/ui/transaction_picker.py" line="154" />
             <source>输入事项名称、拼音首字母（如 csdj）或代码</source>
             <translation>Type the name, pinyin initials (e.g. csdj) or code of the transaction</translation>
         </message>
         <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="140" />
+            <location filename="../../desk/ui/transaction_picker.py" line="155" />
             <source>↑↓ 选择，回车确认；常办事项排在前面</source>
             <translation>↑↓ to choose, Enter to confirm; the most used come first</translation>
         </message>
