@@ -14,25 +14,29 @@ from collections.abc import Sequence
 from desk.cli.common import report_error
 from desk.domain.errors import DeskError
 
-# One module per command group; each has register(subparsers).
-COMMAND_MODULES: tuple[str, ...] = (
-    "desk.cli.catalog_cmd",
-    "desk.cli.deadline_cmd",
-    "desk.cli.db_cmd",
-    "desk.cli.case_cmd",
-    "desk.cli.audit_cmd",
-    "desk.cli.demo_cmd",
-    "desk.cli.print_cmd",
-    "desk.cli.report_cmd",
-    "desk.cli.id_cmd",
-    "desk.cli.verify_cmd",
-    "desk.cli.reader_cmd",
-    "desk.cli.screenshots_cmd",
-    "desk.cli.kiosk_cmd",
-)
+# The top-level command each module registers. Only the module of the command being run is imported,
+# so `desk` alone (the GUI) and `desk id check …` start fast; `--help` imports them all.
+COMMANDS: dict[str, str] = {
+    "catalog": "desk.cli.catalog_cmd",
+    "deadline": "desk.cli.deadline_cmd",
+    "db": "desk.cli.db_cmd",
+    "case": "desk.cli.case_cmd",
+    "audit": "desk.cli.audit_cmd",
+    "demo-data": "desk.cli.demo_cmd",
+    "print": "desk.cli.print_cmd",
+    "report": "desk.cli.report_cmd",
+    "id": "desk.cli.id_cmd",
+    "verify": "desk.cli.verify_cmd",
+    "reader": "desk.cli.reader_cmd",
+    "screenshots": "desk.cli.screenshots_cmd",
+    "kiosk": "desk.cli.kiosk_cmd",
+}
+COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS.values())
+_OPTIONS_WITH_VALUE = frozenset({"--db"})
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with the given commands registered (all of them when None)."""
     parser = argparse.ArgumentParser(
         prog="desk",
         description="Station Desk — 派出所户籍综合窗口. Without a command, opens the front-desk client.",
@@ -41,13 +45,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="open the client on SQLite with demo data, the simulated reader and the PDF printer")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).register(subparsers)
+    for name in COMMANDS if commands is None else commands:
+        importlib.import_module(COMMANDS[name]).register(subparsers)
     return parser
 
 
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The first word that is not a global option or its value: the command, if it is one."""
+    words = iter(argv)
+    for word in words:
+        if word in _OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = _command_in(argv)
+    if command in COMMANDS:
+        parser = build_parser([command])
+    elif command is None and not {"-h", "--help"} & set(argv):
+        parser = build_parser([])  # the GUI: no command module needed
+    else:
+        parser = build_parser()  # help, or an unknown command: argparse lists them all
     args = parser.parse_args(argv)
     if args.command is None:
         from desk.cli.gui_cmd import open_desk_client
