@@ -44,6 +44,9 @@ from printing.qr import receipt_qr_text
 log = logging.getLogger(__name__)
 
 SIMULATOR = "simulator"
+# Exit status after the staff exit: the systemd unit does not restart the kiosk for it
+# (RestartPreventExitStatus=64 in deploy/kiosk.service); every other end restarts it.
+STAFF_EXIT_STATUS = 64
 
 
 @dataclass
@@ -223,6 +226,7 @@ def run_kiosk(options: KioskOptions) -> int:
     kiosk.start()
     lock_window(kiosk.window, windowed=options.windowed)
     try:
-        return int(app.exec())
+        status = int(app.exec())
     finally:
         kiosk.close()
+    return STAFF_EXIT_STATUS if not kiosk.lockdown.locked else status

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -76,6 +75,64 @@ class TileButton(QPushButton):
         self.setMinimumHeight(height)
 
 
+class TileGrid(QWidget):
+    """A fixed set of tiles in a grid, made once and refilled: `show_items([(title, subtitle), …])`
+    shows as many as needed and hides the rest; `tile_clicked(index)` tells which was pressed.
+
+    Reusing the tiles (rather than making new ones for every page or visit) keeps a kiosk that
+    serves thousands of citizens a day from churning widgets and signal connections."""
+
+    tile_clicked = Signal(int)
+
+    def __init__(self, capacity: int, columns: int, *, checkable: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tiles: list[TileButton] = []
+        self._columns = columns
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(20)
+        for index in range(capacity):
+            tile = TileButton()
+            tile.setCheckable(checkable)
+            tile.clicked.connect(self._clicked(index))
+            tile.hide()
+            self.tiles.append(tile)
+        self._place()
+
+    def _clicked(self, index: int) -> Callable[[], None]:
+        return lambda: self.tile_clicked.emit(index)
+
+    def _place(self) -> None:
+        for index, tile in enumerate(self.tiles):
+            self._grid.removeWidget(tile)
+            self._grid.addWidget(tile, index // self._columns, index % self._columns)
+
+    def set_columns(self, columns: int) -> None:
+        if columns != self._columns:
+            self._columns = columns
+            self._place()
+
+    def show_items(self, items: Sequence[tuple[str, str]], height: int) -> None:
+        if len(items) > len(self.tiles):
+            raise ValueError(f"{len(items)} tiles asked of a grid of {len(self.tiles)}")
+        for index, tile in enumerate(self.tiles):
+            if index < len(items):
+                tile.set_texts(*items[index])
+                tile.set_height(height)
+                tile.show()
+            else:
+                tile.set_texts("")
+                tile.setChecked(False)
+                tile.hide()
+
+    def clear(self) -> None:
+        self.show_items([], 0)
+
+    def visible_titles(self) -> list[str]:
+        return [tile.lbl_title.text() for tile in self.tiles if not tile.isHidden()]
+
+
 def card_frame() -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setProperty("role", "card")
@@ -83,23 +140,6 @@ def card_frame() -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(24, 16, 24, 16)
     layout.setSpacing(8)
     return frame, layout
-
-
-def clear_layout(layout: QLayout) -> None:
-    """Remove and destroy every widget in a layout *now*: detached from the tree at once (a later
-    walk over the window's children finds nothing), deleted by Qt at the next turn of the loop."""
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            for label in widget.findChildren(QLabel):
-                label.clear()
-            if isinstance(widget, QLabel):
-                widget.clear()
-            widget.setParent(None)
-            widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
 
 
 ALPHABET_ROWS = ("ABCDEFGHI", "JKLMNOPQR", "STUVWXYZ")

@@ -4,16 +4,64 @@ receipt code opens."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext
-from kiosk.plain_words import CaseSummary
+from kiosk.plain_words import CaseSummary, Words
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics
-from kiosk.widgets import Pager, big_button, card_frame, clear_layout, text_label
+from kiosk.widgets import Pager, big_button, text_label
 
 PAGE_SIZE = 2  # cases per page; one in elders' mode
+
+
+class CaseCard(QFrame):
+    """One case on the screen; made once and refilled (`show_case`), emptied by `clear`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+        self.lbl_transaction = text_label("", "large")
+        self.lbl_number = text_label("", "note", wrap=False)
+        self.lbl_state = text_label("", "state")
+        self.lbl_next = text_label("", "body")
+        self.lbl_promised = text_label("", "body")
+        self.lbl_missing = text_label("", "warning")
+        self.lbl_reason = text_label("", "body")
+        head = QHBoxLayout()
+        head.addWidget(self.lbl_transaction, 1)
+        head.addWidget(self.lbl_number)
+        layout.addLayout(head)
+        for label in (self.lbl_state, self.lbl_next, self.lbl_promised, self.lbl_missing, self.lbl_reason):
+            layout.addWidget(label)
+
+    def show_case(self, case: CaseSummary, pick: Callable[[Words], str]) -> None:
+        self.lbl_transaction.setText(pick(case.transaction))
+        self.lbl_number.setText(self.tr("编号 {number}").format(number=case.number))
+        self.lbl_state.setText(self.tr("现在：{state}").format(state=pick(case.state)))
+        self.lbl_next.setText(self.tr("下一步：{step}").format(step=pick(case.next_step)))
+        self._optional(self.lbl_promised, self.tr("时间：{when}").format(when=pick(case.promised))
+                       if case.promised is not None else "")
+        missing = "；".join(f"{index}. {pick(item)}" for index, item in enumerate(case.missing, start=1))
+        self._optional(self.lbl_missing, self.tr("还需补交：{items}").format(items=missing) if missing else "")
+        self._optional(self.lbl_reason, self.tr("原因：{reason}").format(reason=case.reason) if case.reason else "")
+        self.show()
+
+    @staticmethod
+    def _optional(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def clear(self) -> None:
+        for label in self.findChildren(QLabel):
+            label.clear()
+        self.hide()
 
 
 class CasesScreen(Screen):
@@ -28,8 +76,7 @@ class CasesScreen(Screen):
         self._page_size = PAGE_SIZE
         self.lbl_title = text_label("", "title")
         self.lbl_empty = text_label("", "large")
-        self.cards = QVBoxLayout()
-        self.cards.setSpacing(20)
+        self.cards = [CaseCard() for _ in range(PAGE_SIZE)]
         self.pager = Pager()
         self.btn_back = big_button("", "secondary")
         self.btn_rate = big_button("")
@@ -40,7 +87,9 @@ class CasesScreen(Screen):
 
         self.body.addWidget(self.lbl_title)
         self.body.addWidget(self.lbl_empty)
-        self.body.addLayout(self.cards)
+        for card in self.cards:
+            self.body.addWidget(card)
+            card.hide()
         self.body.addStretch(1)
         buttons = QHBoxLayout()
         buttons.setSpacing(20)
@@ -58,7 +107,8 @@ class CasesScreen(Screen):
 
     def wipe(self) -> None:
         self._cases = []
-        clear_layout(self.cards)
+        for card in self.cards:
+            card.clear()
         self.pager.reset(0, self._page_size)
         self.lbl_title.clear()
 
@@ -79,26 +129,11 @@ class CasesScreen(Screen):
         self._show_page(0)
 
     def _show_page(self, page: int) -> None:
-        clear_layout(self.cards)
         self.lbl_empty.setVisible(not self._cases)
         size = self._page_size
-        for case in self._cases[page * size:(page + 1) * size]:
-            self.cards.addWidget(self._card(case))
-
-    def _card(self, case: CaseSummary) -> QWidget:
-        pick = self.ctx.pick
-        frame, layout = card_frame()
-        head = QHBoxLayout()
-        head.addWidget(text_label(pick(case.transaction), "large"), 1)
-        head.addWidget(text_label(self.tr("编号 {number}").format(number=case.number), "note"))
-        layout.addLayout(head)
-        layout.addWidget(text_label(self.tr("现在：{state}").format(state=pick(case.state)), "state"))
-        layout.addWidget(text_label(self.tr("下一步：{step}").format(step=pick(case.next_step)), "body"))
-        if case.promised is not None:
-            layout.addWidget(text_label(self.tr("时间：{when}").format(when=pick(case.promised)), "body"))
-        if case.missing:
-            missing = "；".join(f"{index}. {pick(item)}" for index, item in enumerate(case.missing, start=1))
-            layout.addWidget(text_label(self.tr("还需补交：{items}").format(items=missing), "warning"))
-        if case.reason:
-            layout.addWidget(text_label(self.tr("原因：{reason}").format(reason=case.reason), "body"))
-        return frame
+        shown = self._cases[page * size:(page + 1) * size]
+        for index, card in enumerate(self.cards):
+            if index < len(shown):
+                card.show_case(shown[index], self.ctx.pick)
+            else:
+                card.clear()

@@ -12,12 +12,41 @@ from kiosk.plain_words import MaterialLine, Words, materials_to_bring
 from kiosk.screens.base import Screen
 from kiosk.screens.picker import TransactionPicker
 from kiosk.style import Metrics
-from kiosk.widgets import Pager, big_button, card_frame, clear_layout, text_label
+from kiosk.widgets import Pager, big_button, card_frame, text_label
 
 # How much of the list fits on one page, in lines of large text (a condition line counts less).
 PAGE_BUDGET = 8.0
 ELDERS_PAGE_BUDGET = 5.5
 HEADING_COST, ITEM_COST, CONDITION_COST = 1.0, 1.0, 0.8
+
+
+MAX_ROWS = int(PAGE_BUDGET)  # every material costs at least one line
+
+
+class MaterialRow(QWidget):
+    """One material of the list (with its section heading when a section starts); made once, refilled."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lbl_heading = text_label("", "state")
+        self.lbl_item = text_label("", "large")
+        self.lbl_condition = text_label("", "note")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        for label in (self.lbl_heading, self.lbl_item, self.lbl_condition):
+            layout.addWidget(label)
+
+    def show_row(self, heading: str, item: str, condition: str) -> None:
+        for label, text in ((self.lbl_heading, heading), (self.lbl_item, item), (self.lbl_condition, condition)):
+            label.setText(text)
+            label.setVisible(bool(text))
+        self.show()
+
+    def clear(self) -> None:
+        for label in (self.lbl_heading, self.lbl_item, self.lbl_condition):
+            label.clear()
+        self.hide()
 
 
 class GuideScreen(Screen):
@@ -35,6 +64,11 @@ class GuideScreen(Screen):
         detail = QWidget()
         self.lbl_summary = text_label("", "large")
         self.frm_list, self.lay_list = card_frame()
+        self.rows = [MaterialRow() for _ in range(MAX_ROWS)]
+        for row in self.rows:
+            self.lay_list.addWidget(row)
+            row.hide()
+        self.lay_list.addStretch(1)
         self.pager = Pager()
         self.lbl_notice = text_label("", "warning")
         self.btn_print = big_button("")
@@ -133,6 +167,9 @@ class GuideScreen(Screen):
         page: list[tuple[bool, MaterialLine, int]] = []
         used = 0.0
         for number, (always, line) in enumerate(lines, start=1):
+            if len(page) == MAX_ROWS:
+                pages.append(page)
+                page, used = [], 0.0
             cost = ITEM_COST + (CONDITION_COST if line.condition is not None else 0.0)
             heading = HEADING_COST if not page or page[-1][0] != always else 0.0
             if page and used + heading + cost > self._budget:
@@ -146,17 +183,19 @@ class GuideScreen(Screen):
         self.pager.reset(len(pages), 1)
 
     def _show_page(self, page: int) -> None:
-        clear_layout(self.lay_list)
+        entries = self._pages[page] if page < len(self._pages) else []
         section: bool | None = None
-        for always, line, number in self._pages[page] if page < len(self._pages) else []:
+        for index, row in enumerate(self.rows):
+            if index >= len(entries):
+                row.clear()
+                continue
+            always, line, number = entries[index]
+            heading = ""
             if always != section:
                 section = always
                 heading = self.tr("一定要带") if always else self.tr("有些情况才要带")
-                self.lay_list.addWidget(text_label(heading, "state"))
-            self.lay_list.addWidget(text_label(f"{number}. {self._caption(line)}", "large"))
-            if line.condition is not None:
-                self.lay_list.addWidget(text_label(f"    {self.ctx.pick(line.condition)}", "note"))
-        self.lay_list.addStretch(1)
+            condition = f"    {self.ctx.pick(line.condition)}" if line.condition is not None else ""
+            row.show_row(heading, f"{number}. {self._caption(line)}", condition)
 
     def _caption(self, line: MaterialLine) -> str:
         copies = self.tr("，{copies} 份").format(copies=line.copies) if line.copies > 1 else ""

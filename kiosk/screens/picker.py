@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QSizePolic
 from desk.domain.catalog import Catalog, Category, Transaction
 from kiosk.context import KioskContext
 from kiosk.style import Metrics
-from kiosk.widgets import Keypad, Pager, TileButton, big_button, clear_layout, text_label
+from kiosk.widgets import Keypad, Pager, TileGrid, big_button, text_label
 
 # Category names for a button: the catalog's English ones are written for reports, too long here.
 SHORT_EN = {Category.SETTLE: "Settling", Category.MOVE: "Moving", Category.DEREGISTER: "Deregistering",
             Category.CHANGE: "Corrections", Category.HOUSEHOLD: "Household", Category.DOCUMENT: "Certificates"}
+MAX_PAGE = 6  # the most tiles a page shows (Chinese, normal text)
 GENERAL = ""  # "other business or advice": a ticket without a transaction (the ticket screen's own button)
 
 
@@ -82,8 +83,8 @@ class TransactionPicker(QWidget):
         search_row.addWidget(self.lbl_query, 1)
         search_row.addWidget(self.btn_browse)
         self.keypad = Keypad()
-        self.tiles = QGridLayout()
-        self.tiles.setSpacing(20)
+        self.tiles = TileGrid(MAX_PAGE, 2)
+        self._page_codes: list[str] = []
         self.lbl_none = text_label("", "large")
         self.pager = Pager()
 
@@ -93,6 +94,7 @@ class TransactionPicker(QWidget):
         self.keypad.backspace_requested.connect(lambda: self._set_query(self._query[:-1]))
         self.keypad.clear_requested.connect(lambda: self._set_query(""))
         self.pager.page_changed.connect(self._show_page)
+        self.tiles.tile_clicked.connect(lambda index: self.picked.emit(self._page_codes[index]))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,7 +103,7 @@ class TransactionPicker(QWidget):
         layout.addWidget(self.frm_search)
         layout.addWidget(self.keypad)
         layout.addWidget(self.lbl_none)
-        layout.addLayout(self.tiles)
+        layout.addWidget(self.tiles)
         layout.addStretch(1)
         layout.addWidget(self.pager)
         if self.category_buttons.buttons():
@@ -171,15 +173,13 @@ class TransactionPicker(QWidget):
         return 4 if large else 6
 
     def _show_page(self, page: int) -> None:
-        clear_layout(self.tiles)
         size = self._current_page_size()
-        for slot, item in enumerate(self._shown[page * size:(page + 1) * size]):
-            # Elders' mode drops the second line: the name, large, is what matters.
-            subtitle = self._subtitle(item) if self.ctx.metrics.scale < 1.2 else ""
-            tile = TileButton(self.ctx.pick_pair(item.name_zh, item.name_en), subtitle)
-            tile.set_height(self.ctx.metrics.tile_height)
-            tile.clicked.connect(lambda _=False, code=item.code: self.picked.emit(code))
-            self.tiles.addWidget(tile, slot // 2, slot % 2)
+        shown = self._shown[page * size:(page + 1) * size]
+        self._page_codes = [item.code for item in shown]
+        # Elders' mode drops the second line: the name, large, is what matters.
+        large = self.ctx.metrics.scale >= 1.2
+        self.tiles.show_items([(self.ctx.pick_pair(item.name_zh, item.name_en), "" if large else self._subtitle(item))
+                               for item in shown], self.ctx.metrics.tile_height)
 
     def _subtitle(self, transaction: Transaction) -> str:
         days = transaction.time_limit_days
@@ -210,18 +210,12 @@ class TransactionPicker(QWidget):
 
     def tile_texts(self) -> list[str]:
         """The titles on the current page (for tests and the screenshot tool)."""
-        texts = []
-        for index in range(self.tiles.count()):
-            widget = self.tiles.itemAt(index).widget()
-            if isinstance(widget, TileButton):
-                texts.append(widget.lbl_title.text())
-        return texts
+        return self.tiles.visible_titles()
 
     def click_tile(self, title: str) -> None:
-        for index in range(self.tiles.count()):
-            widget = self.tiles.itemAt(index).widget()
-            if isinstance(widget, TileButton) and widget.lbl_title.text() == title:
-                widget.click()
+        for tile in self.tiles.tiles:
+            if not tile.isHidden() and tile.lbl_title.text() == title:
+                tile.click()
                 return
         raise LookupError(title)
 

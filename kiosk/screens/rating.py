@@ -5,7 +5,7 @@ follow-up for the station manager (the rating service does that; we say when the
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from desk.domain.errors import DeskError
 from desk.services.ratings import RatingLevel, RatingView
@@ -13,7 +13,7 @@ from kiosk.context import KioskContext
 from kiosk.plain_words import CaseSummary, Words, zh_date
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics
-from kiosk.widgets import TileButton, big_button, clear_layout, text_label
+from kiosk.widgets import TileButton, TileGrid, big_button, text_label
 
 LEVEL_STYLE = {
     RatingLevel.VERY_SATISFIED: ("good", "Very satisfied"),
@@ -38,16 +38,17 @@ class RatingScreen(Screen):
         self._cases: list[CaseSummary] = []
         self._case_number: str | None = None
         self._level: RatingLevel | None = None
+        self._case_choices: list[str | None] = []
+        self._reasons: tuple[Words, ...] = ()
         self.lbl_title = text_label("", "title")
         self.lbl_case = text_label("", "large")
         self.steps = QStackedWidget()
         # step 0: which case
         step_case = QWidget()
-        self.case_tiles = QGridLayout()
-        self.case_tiles.setSpacing(20)
+        self.case_tiles = TileGrid(MAX_CASES + 1, 2)
         case_layout = QVBoxLayout(step_case)
         case_layout.setContentsMargins(0, 0, 0, 0)
-        case_layout.addLayout(self.case_tiles)
+        case_layout.addWidget(self.case_tiles)
         case_layout.addStretch(1)
         # step 1: the level
         step_level = QWidget()
@@ -65,13 +66,12 @@ class RatingScreen(Screen):
         # step 2: reasons
         step_reason = QWidget()
         self.lbl_reason = text_label("", "large")
-        self.reason_tiles = QGridLayout()
-        self.reason_tiles.setSpacing(20)
+        self.reason_tiles = TileGrid(max(len(GOOD_REASONS), len(BAD_REASONS)), 3, checkable=True)
         self.btn_submit = big_button("")
         reason_layout = QVBoxLayout(step_reason)
         reason_layout.setContentsMargins(0, 0, 0, 0)
         reason_layout.addWidget(self.lbl_reason)
-        reason_layout.addLayout(self.reason_tiles)
+        reason_layout.addWidget(self.reason_tiles)
         reason_layout.addStretch(1)
         reason_layout.addWidget(self.btn_submit)
         for step in (step_case, step_level, step_reason):
@@ -79,6 +79,7 @@ class RatingScreen(Screen):
         self.btn_back = big_button("", "secondary")
 
         self.btn_submit.clicked.connect(self._submit)
+        self.case_tiles.tile_clicked.connect(lambda index: self._choose_case(self._case_choices[index]))
         self.btn_back.clicked.connect(self.back_requested)
 
         self.body.addWidget(self.lbl_title)
@@ -123,8 +124,9 @@ class RatingScreen(Screen):
 
     def wipe(self) -> None:
         self._cases, self._case_number, self._level = [], None, None
-        clear_layout(self.case_tiles)
-        clear_layout(self.reason_tiles)
+        self._case_choices = []
+        self.case_tiles.clear()
+        self.reason_tiles.clear()
         self.lbl_case.clear()
         self.steps.setCurrentIndex(1)
 
@@ -141,12 +143,8 @@ class RatingScreen(Screen):
         self.retranslate_ui()
 
     def _chosen_reasons(self) -> list[str]:
-        chosen = []
-        for index in range(self.reason_tiles.count()):
-            widget = self.reason_tiles.itemAt(index).widget()
-            if isinstance(widget, TileButton) and widget.isChecked():
-                chosen.append(str(widget.property("reason_zh")))
-        return chosen
+        return [reason.zh for reason, tile in zip(self._reasons, self.reason_tiles.tiles, strict=False)
+                if tile.isChecked()]
 
     def _submit(self) -> None:
         level = self._level
@@ -192,28 +190,27 @@ class RatingScreen(Screen):
         self.retranslate_ui()
 
     def _fill_case_tiles(self) -> None:
-        clear_layout(self.case_tiles)
         if self.steps.currentIndex() != 0:
+            self._case_choices = []
+            self.case_tiles.clear()
             return
         entries: list[tuple[str | None, str, str]] = [
             (case.number, self.ctx.pick(case.transaction), f"{case.number} · {self.ctx.pick(case.state)}")
             for case in self._cases]
         entries.append((None, self.tr("不针对具体办件"), self.tr("评价今天的整体服务")))
-        for index, (number, title, subtitle) in enumerate(entries):
-            tile = TileButton(title, subtitle)
-            tile.set_height(self.ctx.metrics.tile_height)
-            tile.clicked.connect(lambda _=False, chosen=number: self._choose_case(chosen))
-            self.case_tiles.addWidget(tile, index // 2, index % 2)
+        self._case_choices = [number for number, _, _ in entries]
+        self.case_tiles.show_items([(title, subtitle) for _, title, subtitle in entries],
+                                   self.ctx.metrics.tile_height)
 
     def _fill_reason_tiles(self) -> None:
-        clear_layout(self.reason_tiles)
         if self._level is None:
+            self._reasons = ()
+            self.reason_tiles.clear()
             return
         reasons = BAD_REASONS if self._level.needs_follow_up or self._level is RatingLevel.BASICALLY_SATISFIED \
             else GOOD_REASONS
-        for index, reason in enumerate(reasons):
-            tile = TileButton(self.ctx.pick(reason))
-            tile.setCheckable(True)
-            tile.setProperty("reason_zh", reason.zh)
-            tile.set_height(self.ctx.metrics.tile_height)
-            self.reason_tiles.addWidget(tile, index // 3, index % 3)
+        if reasons != self._reasons:
+            self.reason_tiles.clear()  # a new level: no reason ticked yet
+        self._reasons = reasons
+        self.reason_tiles.show_items([(self.ctx.pick(reason), "") for reason in reasons],
+                                     self.ctx.metrics.tile_height)

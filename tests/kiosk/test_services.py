@@ -109,12 +109,11 @@ def test_bad_rating_for_a_case_opens_a_follow_up(kiosk: KioskUnderTest) -> None:
     kiosk.wait_screen("rating")
     rating = kiosk.flow.rating
     kiosk.qtbot.waitUntil(lambda: rating.steps.currentIndex() == 0)
-    completed = next(rating.case_tiles.itemAt(i).widget() for i in range(rating.case_tiles.count())
-                     if "已经办好" in rating.case_tiles.itemAt(i).widget().lbl_subtitle.text())
+    completed = next(tile for tile in rating.case_tiles.tiles if "已经办好" in tile.lbl_subtitle.text())
     number = completed.lbl_subtitle.text().split(" · ")[0]
     completed.click()
     rating.level_buttons[RatingLevel.DISSATISFIED].click()
-    reason = rating.reason_tiles.itemAt(0).widget()
+    reason = rating.reason_tiles.tiles[0]
     reason.click()
     assert reason.isChecked()
     rating.btn_submit.click()
@@ -136,7 +135,7 @@ def test_receipt_code_opens_that_case_only(kiosk: KioskUnderTest) -> None:
     assert screen.lbl_title.text() == "办理进度"
     shown = " ".join(label.text() for label in screen.findChildren(type(screen.lbl_title)))
     assert case.number in shown and "张伟" not in shown
-    assert screen.cards.count() == 1
+    assert len([card for card in screen.cards if not card.isHidden()]) == 1
     # A wrong lookup code for a real case number opens nothing.
     kiosk.flow.finish_session()
     kiosk.flow.on_scanned(receipt_qr_text(case.number, "ABCDEFGH"))
