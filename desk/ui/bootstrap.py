@@ -102,7 +102,7 @@ class DeskApp(QObject):
         self.languages = LanguageSwitcher(app)
         self.context = DeskContext(self.runner, language="zh_CN", demo=options.demo)
         self.idle = IdleWatcher(int(options.idle_minutes * 60_000), int(options.idle_warning_seconds * 1000),
-                                parent=self)
+                                parent=self, activity_source=app)
         self.simulator: ReaderSimulator | None = None
         self.reader: ReaderWorker | None = None
         self.printer: PrintAdapter | None = None
@@ -111,7 +111,6 @@ class DeskApp(QObject):
                                  demo_cards=demo_card_labels() if options.demo else (),
                                  station_name=options.station_name)
         self.scan_filter: Any = None
-        app.installEventFilter(self.idle)
         self.window.language_requested.connect(self.set_language)
         self.window.demo_card_requested.connect(self.place_demo_card)
         if options.language != "zh_CN":
@@ -260,7 +259,6 @@ class DeskApp(QObject):
         if self.window.workspace_ready:
             self.window.new_case.flush()
         self.idle.stop()
-        self.app.removeEventFilter(self.idle)
         if self.scan_filter is not None:
             self.app.removeEventFilter(self.scan_filter)
         if self.reader is not None:

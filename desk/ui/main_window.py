@@ -4,6 +4,11 @@ Manager view, Case view) with a menu of keyboard shortcuts and the device status
 All signal wiring between the screens is in `_connect` (one block). Devices come in as slots
 (`on_card`, `on_scanned`, `set_reader_status` …) connected by the composition root; intents go out as
 signals (`reread_requested`, `language_requested`, `demo_card_requested`, `retry_print_requested`).
+
+The window is built in two parts so the sign-in screen shows quickly: the constructor builds the
+sign-in screen, the menus, the status line and the empty workspace (navigation and screen stack);
+`build_workspace()` builds the work screens once the core is ready. Nothing before that touches the
+`Qt` namespace from Python: the bindings set up all of its enums on first use (≈25 ms).
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.idle import IdleWatcher
+from desk.ui.nav import NavList
 from desk.ui.permissions import Screen, may_handle_cases, screens_for
 from desk.ui.sign_in import SignInView
 from desk.ui.status_bar import DeviceStatusBar
@@ -59,7 +65,7 @@ class MainWindow(QMainWindow):
         self.stk_root = QStackedWidget(self)
         self.sign_in = SignInView(station_name, self.stk_root)
         self.wdg_workspace = QWidget(self.stk_root)
-        self.lst_nav = QListWidget(self.wdg_workspace)
+        self.lst_nav = NavList(self.wdg_workspace)
         self.stk_screens = QStackedWidget(self.wdg_workspace)
         # The work screens are built by build_workspace() once the core is there (their modules are
         # imported on a worker thread meanwhile): the sign-in screen shows without waiting for them.
@@ -88,15 +94,15 @@ class MainWindow(QMainWindow):
         # configure
         self.setMinimumSize(1024, 640)
         self.resize(1366, 768)
-        self.lst_nav.setObjectName("nav")
-        self.lst_nav.setFixedWidth(170)
-        self.act_lock.setShortcut(QKeySequence("Ctrl+L"))
-        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        # setShortcuts([…]), not setShortcut(…): the bindings resolve setShortcut's overloads through
+        # the `Qt` namespace, whose enums cost ≈25 ms to set up — before the sign-in screen is shown.
+        self.act_lock.setShortcuts([QKeySequence("Ctrl+L")])
+        self.act_quit.setShortcuts([QKeySequence("Ctrl+Q")])
         for screen, action in self.act_screens.items():
-            action.setShortcut(QKeySequence(NAV_SHORTCUTS[screen]))
-        self.act_reread.setShortcut(QKeySequence("F2"))
-        self.act_call_next.setShortcut(QKeySequence("F3"))
-        self.act_refresh.setShortcut(QKeySequence("F5"))
+            action.setShortcuts([QKeySequence(NAV_SHORTCUTS[screen])])
+        self.act_reread.setShortcuts([QKeySequence("F2")])
+        self.act_call_next.setShortcuts([QKeySequence("F3")])
+        self.act_refresh.setShortcuts([QKeySequence("F5")])
         self.act_accept.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         group = QActionGroup(self)
         for code, action in self.act_languages.items():
@@ -164,7 +170,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.sign_in.sign_in_requested.connect(self._sign_in)
         self.sign_in.switch_user_requested.connect(self.sign_out)
-        self.lst_nav.currentItemChanged.connect(self._on_nav)
+        self.lst_nav.screen_chosen.connect(self._on_nav)
         self.status.reread_requested.connect(self.reread_requested)
         self.status.retry_print_requested.connect(self.retry_print_requested)
         self.act_lock.triggered.connect(self.lock)
@@ -282,14 +288,7 @@ class MainWindow(QMainWindow):
         role = self._context.role
         allowed = screens_for(role) if role is not None else ()
         desk = role is not None and may_handle_cases(role)
-        self.lst_nav.blockSignals(True)
-        self.lst_nav.clear()
-        for screen in allowed:
-            item = QListWidgetItem(self._nav_label(screen))
-            item.setToolTip(NAV_SHORTCUTS[screen])
-            item.setData(Qt.ItemDataRole.UserRole, screen.value)
-            self.lst_nav.addItem(item)
-        self.lst_nav.blockSignals(False)
+        self.lst_nav.set_screens(allowed, self._nav_label, NAV_SHORTCUTS)
         for screen, action in self.act_screens.items():
             action.setVisible(screen in allowed)
             action.setEnabled(screen in allowed)
@@ -319,11 +318,7 @@ class MainWindow(QMainWindow):
             return
         widget = self._screens[screen]
         self.stk_screens.setCurrentWidget(widget)
-        self.lst_nav.blockSignals(True)
-        for row in range(self.lst_nav.count()):
-            if self.lst_nav.item(row).data(Qt.ItemDataRole.UserRole) == screen.value:
-                self.lst_nav.setCurrentRow(row)
-        self.lst_nav.blockSignals(False)
+        self.lst_nav.select(screen)
         if screen is Screen.TODAY:
             self.today.refresh()
         elif screen is Screen.NEW_CASE and fresh and self.new_case.form is None:
@@ -333,10 +328,9 @@ class MainWindow(QMainWindow):
         elif screen is Screen.MANAGER and (fresh or self.manager.report is None):
             self.manager.refresh()
 
-    @Slot(QListWidgetItem, QListWidgetItem)
-    def _on_nav(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if current is not None:
-            self.show_screen(Screen(current.data(Qt.ItemDataRole.UserRole)), fresh=True)
+    @Slot(str)
+    def _on_nav(self, screen: str) -> None:
+        self.show_screen(Screen(screen), fresh=True)
 
     @Slot(str)
     def open_case(self, number: str) -> None:
@@ -454,9 +448,7 @@ class MainWindow(QMainWindow):
         self.act_accept.setText(self.tr("受理"))
         for (label, name), action in zip(self._demo_cards, self.act_demo_cards, strict=True):
             action.setText(self.tr("放置 %1 的身份证").replace("%1", name) + f"（{label}）")
-        for row in range(self.lst_nav.count()):
-            item = self.lst_nav.item(row)
-            item.setText(self._nav_label(Screen(item.data(Qt.ItemDataRole.UserRole))))
+        self.lst_nav.retranslate(self._nav_label)
         session = self._context.session
         if session is not None:
             self.status.set_user(f"{session.display_name} · {self._role_label()}")

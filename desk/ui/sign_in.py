@@ -7,7 +7,7 @@ by the main window through the TaskRunner, never on the GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -18,6 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+# Qt.AlignmentFlag values, written through Qt's property system. This screen is the first one shown,
+# before anything else needs the `Qt` namespace; the first use of `Qt` from Python makes the bindings
+# build all of its ~90 enums (≈25 ms of the start-up). tests/ui/test_desk_start.py checks the values.
+ALIGN_CENTER = 0x0084  # AlignHCenter | AlignVCenter
+ALIGN_RIGHT_VCENTER = 0x0082  # AlignRight | AlignVCenter
 
 
 class SignInView(QWidget):
@@ -48,11 +54,10 @@ class SignInView(QWidget):
         self.frm_card.setObjectName("card")
         self.frm_card.setFixedWidth(460)
         self.lbl_title.setObjectName("title")
-        self.lbl_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lbl_station.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self.lbl_title, self.lbl_station, self.lbl_hint):
+            label.setProperty("alignment", ALIGN_CENTER)
         self.lbl_station.setObjectName("subtle")
         self.lbl_hint.setWordWrap(True)
-        self.lbl_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.edt_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.lbl_message.setObjectName("problem")
         self.lbl_message.setWordWrap(True)
@@ -72,7 +77,7 @@ class SignInView(QWidget):
 
         # assemble
         form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setProperty("labelAlignment", ALIGN_RIGHT_VCENTER)
         form.setVerticalSpacing(12)
         form.addRow(self.lbl_username, self.edt_username)
         form.addRow(self.lbl_password, self.edt_password)

@@ -33,6 +33,9 @@ class DeviceStatusBar(QWidget):
         self._failed: dict[str, PrintJob] = {}
         self._user = ""
         self._save_state = ""
+        # Not polished yet while being built: a changed "level" then needs no re-polish (and asking
+        # for the style that early costs the start-up a few ms in the bindings).
+        self._built = False
 
         # create
         self.lbl_user = QLabel(self)
@@ -67,6 +70,7 @@ class DeviceStatusBar(QWidget):
         layout.addWidget(self.lbl_printer)
         layout.addWidget(self.btn_retry_print)
         self.retranslate_ui()
+        self._built = True
 
     # ---- inputs ------------------------------------------------------------------------------
 
@@ -139,12 +143,12 @@ class DeviceStatusBar(QWidget):
                  "failed": self.tr("草稿保存失败，将在下次输入时重试")}
         self.lbl_save.setText(texts.get(self._save_state, ""))
 
-    @staticmethod
-    def _level(label: QLabel, level: str) -> None:
+    def _level(self, label: QLabel, level: str) -> None:
         if label.property("level") != level:
             label.setProperty("level", level)
-            label.style().unpolish(label)
-            label.style().polish(label)
+            if self._built:
+                label.style().unpolish(label)
+                label.style().polish(label)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
