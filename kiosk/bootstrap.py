@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
@@ -179,7 +179,6 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
                      languages, options, simulator)
     if options.demo and simulator is not None:
         kiosk.demo_panel = _demo_controls(kiosk, simulator)
-    flow.quit_requested.connect(app.quit)
     return kiosk
 
 
@@ -189,17 +188,13 @@ def _demo_controls(kiosk: KioskApp, simulator: ReaderSimulator) -> DemoPanel:
     panel.scan_requested.connect(kiosk.flow.on_scanned)
     corner = DemoCorner(kiosk.window)
     corner.tapped.connect(panel.toggle)
+    window = kiosk.window
 
-    class _Keeper(QObject):
-        """Keeps the corner in the bottom-right when the window is resized."""
+    def keep_in_corner() -> None:
+        corner.move(window.width() - CORNER_PX, window.height() - CORNER_PX)
+        corner.raise_()
 
-        def eventFilter(self, watched: QObject, event: object) -> bool:
-            corner.move(kiosk.window.width() - CORNER_PX, kiosk.window.height() - CORNER_PX)
-            corner.raise_()
-            return False
-
-    keeper = _Keeper(kiosk.window)
-    kiosk.window.installEventFilter(keeper)
+    window.resized.connect(keep_in_corner)
     shortcut = QShortcut(QKeySequence("F12"), kiosk.window)
     shortcut.activated.connect(panel.toggle)
     return panel
@@ -217,16 +212,18 @@ def run_kiosk(options: KioskOptions) -> int:
     app = QApplication.instance() or QApplication(["desk-kiosk"])
     assert isinstance(app, QApplication)
     kiosk = build_kiosk(app, options)
+    # exit(), not quit(): Qt 6's quit() first asks every window to close, which the kiosk refuses.
+    kiosk.flow.quit_requested.connect(lambda: app.exit(STAFF_EXIT_STATUS))
     # SIGTERM (systemd stop) and SIGINT end the event loop cleanly; a timer lets Python see them.
+    # Queued, not at once: a signal that arrives before exec() must still end the loop.
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: app.quit())
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, lambda: app.exit(0)))
     pulse = QTimer()
     pulse.start(500)
     pulse.timeout.connect(lambda: None)
     kiosk.start()
     lock_window(kiosk.window, windowed=options.windowed)
     try:
-        status = int(app.exec())
+        return int(app.exec())
     finally:
         kiosk.close()
-    return STAFF_EXIT_STATUS if not kiosk.lockdown.locked else status

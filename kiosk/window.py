@@ -9,7 +9,7 @@ unlocked the kiosk (`allow_close`); the application-wide `LockdownFilter` refuse
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext
@@ -24,6 +24,7 @@ class KioskWindow(QWidget):
     speech_requested = Signal(bool)
     end_requested = Signal()
     continue_requested = Signal()
+    resized = Signal()
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +171,10 @@ class KioskWindow(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:
