@@ -60,61 +60,64 @@
     </message>
 </context>
 <context>
-    <name>CasesScreen</name>
+    <name>CaseCard</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="67"/>
-        <source>办理进度</source>
-        <translation>Case progress</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/cases.py" line="69"/>
-        <source>我的办件（共 {count} 件）</source>
-        <translation>My cases ({count})</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/cases.py" line="70"/>
-        <source>没有查到您的办件。如果您刚刚申请，请稍后再查，或到窗口咨询。</source>
-        <translation>No cases found. If you applied just now, check again later or ask at the counter.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/cases.py" line="71"/>
-        <source>返回</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/cases.py" line="72"/>
-        <source>评价服务</source>
-        <translation>Rate our service</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/cases.py" line="93"/>
+        <location filename="../../kiosk/screens/cases.py" line="46"/>
         <source>编号 {number}</source>
         <translation>No. {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="95"/>
+        <location filename="../../kiosk/screens/cases.py" line="47"/>
         <source>现在：{state}</source>
         <translation>Now: {state}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="96"/>
+        <location filename="../../kiosk/screens/cases.py" line="48"/>
         <source>下一步：{step}</source>
         <translation>Next: {step}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="98"/>
+        <location filename="../../kiosk/screens/cases.py" line="49"/>
         <source>时间：{when}</source>
         <translation>When: {when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="101"/>
+        <location filename="../../kiosk/screens/cases.py" line="52"/>
         <source>还需补交：{items}</source>
         <translation>Still to bring: {items}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="103"/>
+        <location filename="../../kiosk/screens/cases.py" line="53"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CasesScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="117"/>
+        <source>办理进度</source>
+        <translation>Case progress</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="119"/>
+        <source>我的办件（共 {count} 件）</source>
+        <translation>My cases ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="120"/>
+        <source>没有查到您的办件。如果您刚刚申请，请稍后再查，或到窗口咨询。</source>
+        <translation>No cases found. If you applied just now, check again later or ask at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="121"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="122"/>
+        <source>评价服务</source>
+        <translation>Rate our service</translation>
     </message>
 </context>
 <context>
@@ -148,47 +151,47 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="104"/>
+        <location filename="../../kiosk/screens/guide.py" line="138"/>
         <source>当场办结</source>
         <translation>Done on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="104"/>
+        <location filename="../../kiosk/screens/guide.py" line="138"/>
         <source>{days} 个工作日办结</source>
         <translation>Done in {days} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="108"/>
+        <location filename="../../kiosk/screens/guide.py" line="142"/>
         <source>办事要带什么：请选择业务</source>
         <translation>What to bring: choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="109"/>
+        <location filename="../../kiosk/screens/guide.py" line="143"/>
         <source>打印材料清单</source>
         <translation>Print the checklist</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="110"/>
+        <location filename="../../kiosk/screens/guide.py" line="144"/>
         <source>看看别的业务</source>
         <translation>Another service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="111"/>
+        <location filename="../../kiosk/screens/guide.py" line="145"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="154"/>
+        <location filename="../../kiosk/screens/guide.py" line="196"/>
         <source>一定要带</source>
         <translation>Always bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="154"/>
+        <location filename="../../kiosk/screens/guide.py" line="196"/>
         <source>有些情况才要带</source>
         <translation>Bring only in some cases</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="162"/>
+        <location filename="../../kiosk/screens/guide.py" line="201"/>
         <source>，{copies} 份</source>
         <translation>, {copies} copies</translation>
     </message>
@@ -259,7 +262,7 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="142"/>
+        <location filename="../../kiosk/widgets.py" line="185"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -267,52 +270,52 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="137"/>
+        <location filename="../../kiosk/window.py" line="144"/>
         <source>{seconds} 秒后自动退出</source>
         <translation>Ends in {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="149"/>
+        <location filename="../../kiosk/window.py" line="156"/>
         <source>户籍自助服务</source>
         <translation>Household registration self-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="150"/>
+        <location filename="../../kiosk/window.py" line="157"/>
         <source>{station} · 自助服务</source>
         <translation>{station} · Self-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="152"/>
+        <location filename="../../kiosk/window.py" line="159"/>
         <source>大字模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="153"/>
+        <location filename="../../kiosk/window.py" line="160"/>
         <source>语音提示</source>
         <translation>Spoken prompts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="154"/>
+        <location filename="../../kiosk/window.py" line="161"/>
         <source>结束服务</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="155"/>
+        <location filename="../../kiosk/window.py" line="162"/>
         <source>您还在使用吗？如不操作，将自动退出并清除您的信息。</source>
         <translation>Still there? If nothing happens, the kiosk will finish and clear your details.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="156"/>
+        <location filename="../../kiosk/window.py" line="163"/>
         <source>继续使用</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="157"/>
+        <location filename="../../kiosk/window.py" line="164"/>
         <source>需要帮助？请到窗口咨询</source>
         <translation>Need help? Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="159"/>
+        <location filename="../../kiosk/window.py" line="166"/>
         <source>，或拨打 {phone}</source>
         <translation> or call {phone}</translation>
     </message>
@@ -338,17 +341,17 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="187"/>
+        <location filename="../../kiosk/widgets.py" line="230"/>
         <source>第 {page} / {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="190"/>
+        <location filename="../../kiosk/widgets.py" line="233"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="191"/>
+        <location filename="../../kiosk/widgets.py" line="234"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
@@ -356,47 +359,47 @@
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="175"/>
+        <location filename="../../kiosk/screens/rating.py" line="173"/>
         <source>您要评价哪一件事？</source>
         <translation>Which case would you like to rate?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="175"/>
+        <location filename="../../kiosk/screens/rating.py" line="173"/>
         <source>您对这次服务满意吗？</source>
         <translation>How satisfied are you with our service?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="176"/>
+        <location filename="../../kiosk/screens/rating.py" line="174"/>
         <source>可以说说原因吗？（可不选）</source>
         <translation>Would you tell us why? (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="178"/>
+        <location filename="../../kiosk/screens/rating.py" line="176"/>
         <source>评价的办件：{number}</source>
         <translation>Case rated: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="182"/>
+        <location filename="../../kiosk/screens/rating.py" line="180"/>
         <source>可以选一项或几项，也可以直接提交。</source>
         <translation>Choose one or more, or just send.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="183"/>
+        <location filename="../../kiosk/screens/rating.py" line="181"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="184"/>
+        <location filename="../../kiosk/screens/rating.py" line="182"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="201"/>
+        <location filename="../../kiosk/screens/rating.py" line="200"/>
         <source>不针对具体办件</source>
         <translation>Not about one case</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="201"/>
+        <location filename="../../kiosk/screens/rating.py" line="200"/>
         <source>评价今天的整体服务</source>
         <translation>Rate today's service as a whole</translation>
     </message>
@@ -483,37 +486,37 @@
 <context>
     <name>TransactionPicker</name>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="151"/>
+        <location filename="../../kiosk/screens/picker.py" line="155"/>
         <source>拼音首字母：{letters}</source>
         <translation>Letters: {letters}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="152"/>
+        <location filename="../../kiosk/screens/picker.py" line="156"/>
         <source>（例如 出生登记 输入 CSDJ）</source>
         <translation> (pinyin initials, or words of the English name)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="179"/>
+        <location filename="../../kiosk/screens/picker.py" line="187"/>
         <source>当场办结</source>
         <translation>Done on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="180"/>
+        <location filename="../../kiosk/screens/picker.py" line="188"/>
         <source>{days} 个工作日办结</source>
         <translation>Done in {days} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="192"/>
+        <location filename="../../kiosk/screens/picker.py" line="200"/>
         <source>按拼音搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="193"/>
+        <location filename="../../kiosk/screens/picker.py" line="201"/>
         <source>按分类查找</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="195"/>
+        <location filename="../../kiosk/screens/picker.py" line="203"/>
         <source>没有找到，请换个字母试试，或按上面的分类查找。</source>
         <translation>Nothing found. Try other letters, or browse by category.</translation>
     </message>
