@@ -111,6 +111,9 @@ class KioskWindow(QWidget):
 
     def show_screen(self, name: str) -> Screen:
         screen = self.screens[name]
+        previous = self.stack.currentWidget()
+        if isinstance(previous, Screen) and previous is not screen:
+            previous.on_hidden()
         self.stack.setCurrentWidget(screen)
         screen.on_shown()
         return screen

@@ -40,6 +40,9 @@ class Screen(QWidget):
     def on_shown(self) -> None:
         """The screen became the current one."""
 
+    def on_hidden(self) -> None:
+        """Another screen replaced this one (stop what only this screen's presence justified)."""
+
     def wipe(self) -> None:
         """Forget the citizen: clear every label, field and list that showed their data."""
 

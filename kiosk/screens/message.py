@@ -62,6 +62,10 @@ class MessageScreen(Screen):
         self.ctx.speaker.say(" ".join(part for part in (self.lbl_title.text(), big_text, self.lbl_text.text())
                                       if part))
 
+    def on_hidden(self) -> None:
+        # A message left behind (a new card, a scan) must not close itself later over the next screen.
+        self._timer.stop()
+
     def wipe(self) -> None:
         self._timer.stop()
         self._words, self._title = Words("", ""), None
@@ -120,6 +124,9 @@ class BusyScreen(Screen):
     def stop(self) -> None:
         self._timer.stop()
 
+    def on_hidden(self) -> None:
+        self._timer.stop()
+
     def retranslate_ui(self) -> None:
         self.lbl_text.setText(self.ctx.pick(self._words))
 
@@ -151,6 +158,9 @@ class TakeCardScreen(Screen):
         self.ctx.speaker.say(self.lbl_text.text())
 
     def stop(self) -> None:
+        self._timer.stop()
+
+    def on_hidden(self) -> None:
         self._timer.stop()
 
     def retranslate_ui(self) -> None:

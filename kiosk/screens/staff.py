@@ -71,6 +71,9 @@ class StaffExitScreen(Screen):
         self._timer.start()
         self.edt_password.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def on_hidden(self) -> None:
+        self.wipe()
+
     def wipe(self) -> None:
         self._timer.stop()
         self.edt_user.setText(DEFAULT_ADMIN)

@@ -112,3 +112,15 @@ def test_printer_out_of_paper_mid_ticket(quick_kiosk: KioskUnderTest) -> None:
     assert home.lbl_notice.isVisibleTo(home) and "缺纸" in home.lbl_notice.text()
     home.btn_cases.click()
     kiosk.wait_screen("cases")
+
+
+def test_a_message_left_behind_does_not_end_the_next_session(quick_kiosk: KioskUnderTest) -> None:
+    kiosk = quick_kiosk
+    kiosk.swipe("sun-bad-checksum")
+    kiosk.wait_screen("message")
+    kiosk.sim.remove()
+    kiosk.qtbot.waitUntil(lambda: kiosk.kiosk.ctx.health.reader_code == "ready")
+    kiosk.swipe("zhang-wei")  # the next citizen, before the message has gone by itself
+    kiosk.wait_screen("home")
+    kiosk.qtbot.wait(1500)  # longer than the message's 1 second
+    assert kiosk.screen() == "home" and kiosk.kiosk.ctx.sessions.current is not None
