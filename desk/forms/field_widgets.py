@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -90,7 +90,8 @@ class AddressEditor(FieldEditor):
 
 
 class DateEditor(FieldEditor):
-    """`date`: a date box with a calendar; empty until filled (a special "未填写" state); ISO value."""
+    """`date`: a date box with a calendar (opening at today's month while empty); empty until filled
+    (a special "未填写" state); ISO value."""
 
     def __init__(self, spec: FieldSpec, language: str = "zh_CN", today: date | None = None,
                  parent: QWidget | None = None) -> None:
@@ -103,7 +104,6 @@ class DateEditor(FieldEditor):
         self.edt_date.setDisplayFormat("yyyy-MM-dd")
         self.edt_date.setSpecialValueText(self.tr("未填写"))
         self.edt_date.setMinimumWidth(em_width(self.edt_date, 7))
-        self.edt_date.calendarWidget().installEventFilter(self)
         self.btn_clear.setText("×")
         self.btn_clear.setToolTip(self.tr("清除日期"))
         self.btn_clear.setAutoRaise(True)
@@ -143,12 +143,6 @@ class DateEditor(FieldEditor):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.edt_date]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # An empty date would open the calendar at January 1800; open it at today's month instead.
-        if watched is self.edt_date.calendarWidget() and event.type() == QEvent.Type.Show and self.is_empty():
-            self.edt_date.calendarWidget().setCurrentPage(self._today.year, self._today.month)
-        return super().eventFilter(watched, event)
 
     @Slot()
     def _on_date_changed(self) -> None:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QMimeData, Qt, Signal, Slot
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QTextCursor, QValidator, QWheelEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QTextCursor, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
@@ -85,8 +86,8 @@ class DateEdit(_WheelOnlyWhenFocused, QDateEdit):
     """A date box that can be empty: its minimum date means "not filled" and shows the special text.
 
     From the empty state, typing a digit starts a date in the year section (so "20240315" gives
-    2024-03-15), the arrow keys and the wheel start at `today`, and Delete on a fully selected date
-    empties it again.
+    2024-03-15), the arrow keys and the wheel start at `today`, Delete on a fully selected date
+    empties it again, and the calendar pop-up opens at today's month (not at January 1800).
     """
 
     def __init__(self, empty_date: QDate, today: date, parent: QWidget | None = None) -> None:
@@ -128,6 +129,21 @@ class DateEdit(_WheelOnlyWhenFocused, QDateEdit):
             self.set_empty()
             return
         super().keyPressEvent(event)
+        self._calendar_at_today()  # F4 or Alt+Down may have opened the calendar
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._calendar_at_today()  # a click on the arrow opens the calendar
+
+    def _calendar_at_today(self) -> None:
+        """When the press just opened the calendar of an empty date, show today's month in it.
+
+        Qt builds the calendar when it first pops up; asking for it earlier (for an event filter) would
+        build one for every date field of a form, most of which are never opened.
+        """
+        popup = QApplication.activePopupWidget()
+        if popup is not None and popup.parent() is self and self.is_empty():
+            self.calendarWidget().setCurrentPage(self._today.year(), self._today.month())
 
 
 class SingleParagraphEdit(QPlainTextEdit):

@@ -25,7 +25,16 @@ from desk.devices.card import IdCard, describe_problem
 from desk.domain.errors import NotFound
 from desk.domain.idnumber import InvalidIdNumber, validate_id_number
 from desk.ui.context import DeskContext
-from desk.ui.widgets import banner, fill_table, fmt_date, make_table, row_key, section_title, show_banner
+from desk.ui.widgets import (
+    banner,
+    fill_table,
+    fmt_date,
+    make_table,
+    row_key,
+    section_title,
+    set_style_property,
+    show_banner,
+)
 
 if TYPE_CHECKING:
     from desk.services.case_views import CaseView, CitizenView
@@ -254,9 +263,7 @@ class IdentifyPanel(QWidget):
         self._level("ok")
 
     def _level(self, level: str) -> None:
-        self.lbl_id_check.setProperty("level", level)
-        self.lbl_id_check.style().unpolish(self.lbl_id_check)
-        self.lbl_id_check.style().polish(self.lbl_id_check)
+        set_style_property(self.lbl_id_check, "level", level)
 
     def _show_citizen(self) -> None:
         result = self.current

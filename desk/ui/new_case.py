@@ -36,7 +36,7 @@ from desk.ui.dialogs import Asker
 from desk.ui.draft_saver import DraftSaver
 from desk.ui.identify_panel import Identified, IdentifyPanel, card_facts
 from desk.ui.transaction_picker import TransactionPicker
-from desk.ui.widgets import banner, fmt_date, section_title, show_banner
+from desk.ui.widgets import banner, fmt_date, section_title, set_style_property, show_banner
 
 if TYPE_CHECKING:
     from desk.services.case_views import CaseView, CitizenView
@@ -364,12 +364,9 @@ class NewCaseView(QWidget):
         self.btn_not_accept.setEnabled(ready)
         if blockers:
             self.lbl_blockers.setText(self.tr("暂不能受理：") + "\n" + "\n".join(f"· {b}" for b in blockers))
-            self.lbl_blockers.setProperty("level", "problem")
         else:
             self.lbl_blockers.setText(self.tr("✓ 表单完整、符合条件、材料齐全，可以受理。"))
-            self.lbl_blockers.setProperty("level", "ok")
-        self.lbl_blockers.style().unpolish(self.lbl_blockers)
-        self.lbl_blockers.style().polish(self.lbl_blockers)
+        set_style_property(self.lbl_blockers, "level", "problem" if blockers else "ok")
         self._show_step()
 
     @Slot()
@@ -538,10 +535,12 @@ class NewCaseView(QWidget):
         if page == PAGE_WORK and self.form is not None and not self.form.problems():
             step = 3  # the form is complete: what is left is checking the materials and deciding
         for index, label in enumerate(self.lbl_steps):
-            label.setProperty("active", index == step)
-            label.setProperty("done", index < step)
-            label.style().unpolish(label)
-            label.style().polish(label)
+            # Re-polished only when a state changed: this runs on every keystroke in the form.
+            if label.property("active") != (index == step) or label.property("done") != (index < step):
+                label.setProperty("active", index == step)
+                label.setProperty("done", index < step)
+                label.style().unpolish(label)
+                label.style().polish(label)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

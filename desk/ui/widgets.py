@@ -77,10 +77,16 @@ def banner(parent: QWidget | None = None) -> QLabel:
 def show_banner(label: QLabel, text: str | None, level: str = "info") -> None:
     label.setText(text or "")
     label.setVisible(bool(text))
-    if label.property("level") != level:
-        label.setProperty("level", level)
-        label.style().unpolish(label)
-        label.style().polish(label)
+    set_style_property(label, "level", level)
+
+
+def set_style_property(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the style sheet selects on (level, active …) and re-polish — only when it changed:
+    a re-polish restyles the widget and, when the rule changes its font, lays its parents out again."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def fmt_date(value: date | None) -> str:
