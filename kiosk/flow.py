@@ -121,11 +121,13 @@ class KioskFlow(QObject):
             self._to_attract()
         elif session.has_citizen:
             self.show_screen("home")
-        elif session.receipt_case is not None:
+        elif session.receipt_case is not None and self.window.current_name != "cases":
             self.cases.show_cases([session.receipt_case], receipt=True)
             self.show_screen("cases")
         else:
+            # A guest's "back", or leaving the one case a receipt opened, is the end of the visit.
             self.ctx.sessions.end(EndReason.DONE)
+            self._to_attract()
 
     def show_busy(self, words: Words) -> None:
         self.busy.show_busy(words)

@@ -136,9 +136,25 @@ def test_receipt_code_opens_that_case_only(kiosk: KioskUnderTest) -> None:
     shown = " ".join(label.text() for label in screen.findChildren(type(screen.lbl_title)))
     assert case.number in shown and "张伟" not in shown
     assert len([card for card in screen.cards if not card.isHidden()]) == 1
+    # Rating from there is tied to that case; back from the rating returns to it, back again ends.
+    screen.btn_rate.click()
+    assert kiosk.flow.rating.lbl_case.text() == f"评价的办件：{case.number}"
+    kiosk.flow.rating.btn_back.click()
+    assert kiosk.screen() == "cases"
+    screen.btn_back.click()
+    assert kiosk.screen() == "attract" and kiosk.kiosk.ctx.sessions.current is None
     # A wrong lookup code for a real case number opens nothing.
-    kiosk.flow.finish_session()
     kiosk.flow.on_scanned(receipt_qr_text(case.number, "ABCDEFGH"))
     kiosk.wait_screen("message")
     assert "没有找到" in kiosk.flow.message.lbl_title.text()
     assert case.number not in kiosk.flow.message.lbl_text.text()
+
+
+def test_a_guest_going_back_returns_to_the_attract_screen(kiosk: KioskUnderTest) -> None:
+    for open_service, screen in ((kiosk.flow.attract.btn_ticket, kiosk.flow.ticket),
+                                 (kiosk.flow.attract.btn_guide, kiosk.flow.guide),
+                                 (kiosk.flow.attract.btn_rating, kiosk.flow.rating)):
+        open_service.click()
+        assert kiosk.kiosk.ctx.sessions.current is not None  # a guest visit, on the same idle clock
+        screen.btn_back.click()
+        assert kiosk.screen() == "attract" and kiosk.kiosk.ctx.sessions.current is None
