@@ -92,6 +92,13 @@ class KioskBackend:
         self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query", {"cases": len(cases)})
         return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases]
 
+    def cases_to_rate(self, id_number: str, limit: int = 30) -> list[CaseSummary]:
+        """The citizen's cases for the rating screen: the record view is audited, but it is not a
+        progress query in the manager's figures."""
+        self.core.citizens.view(None, id_number, purpose=f"kiosk:{self.kiosk_code}:rating")
+        cases = self.core.queries.list(applicant_id_number=id_number, limit=limit)
+        return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases]
+
     def case_by_code(self, code: ProgressCode) -> CaseSummary:
         """One case for whoever holds its lookup code (scanned from the receipt, or typed)."""
         try:

@@ -103,7 +103,7 @@ class RatingScreen(Screen):
             else:
                 id_number, backend = session.id_number, self.ctx.backend
                 self.steps.setCurrentIndex(1)
-                self.ctx.call(lambda: backend.my_cases(id_number), self._cases_loaded)
+                self.ctx.call(lambda: backend.cases_to_rate(id_number), self._cases_loaded)
         else:
             self._cases = []
             self.steps.setCurrentIndex(1)
