@@ -16,6 +16,14 @@ from typing import Protocol
 
 import serial
 
+try:  # termios errors (tcflush on a vanished pty or USB port) are not OSErrors
+    from termios import error as _TermiosError
+except ImportError:  # Windows
+    _TermiosError = OSError  # type: ignore[misc,assignment]
+
+# Everything a port that went away can raise from pyserial's calls.
+_PORT_ERRORS = (serial.SerialException, OSError, TypeError, _TermiosError)
+
 
 class TransportClosed(Exception):
     """The port is gone or cannot be opened; carries the clerk's message in Chinese and English."""
@@ -80,7 +88,7 @@ class SerialTransport:
         port, self._serial = self._serial, None
         if port is not None:
             # The device may already be gone; closing is best effort.
-            with contextlib.suppress(serial.SerialException, OSError):
+            with contextlib.suppress(*_PORT_ERRORS):
                 port.close()
 
     def _require(self) -> serial.Serial:
@@ -93,7 +101,7 @@ class SerialTransport:
         try:
             port.write(data)
             port.flush()
-        except (serial.SerialException, serial.SerialTimeoutException, OSError) as exc:
+        except _PORT_ERRORS as exc:
             raise _closed(self.port, exc) from exc
         self.bytes_written += len(data)
 
@@ -109,7 +117,7 @@ class SerialTransport:
             # The port's own timeout is 0: take what has arrived without waiting for more.
             # When select reported readiness but nothing is queued, read(1) surfaces the hangup.
             data = first + port.read(port.in_waiting or (0 if first else 1))
-        except (serial.SerialException, OSError, TypeError) as exc:
+        except _PORT_ERRORS as exc:
             # pyserial raises TypeError from inside read() when the fd vanished under it.
             raise _closed(self.port, exc) from exc
         self.bytes_read += len(data)
@@ -134,7 +142,7 @@ class SerialTransport:
         port = self._require()
         try:
             port.reset_input_buffer()
-        except (serial.SerialException, OSError, TypeError) as exc:
+        except _PORT_ERRORS as exc:
             raise _closed(self.port, exc) from exc
 
 

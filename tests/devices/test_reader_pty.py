@@ -362,3 +362,20 @@ def test_callback_errors_do_not_stop_the_loop(sim: ReaderSimulator) -> None:
         stop.set()
         thread.join(5)
     assert not thread.is_alive()
+
+
+def test_discarding_input_on_a_vanished_pty_is_a_disconnection() -> None:
+    """tcflush on a pty whose other end is gone raises termios.error: it must read as 'unplugged'."""
+    import os
+
+    from desk.devices.transport import SerialTransport
+
+    master, slave = os.openpty()
+    transport = SerialTransport(os.ttyname(slave))
+    transport.open()
+    os.close(master)
+    os.close(slave)
+    with pytest.raises(TransportClosed):
+        transport.discard_input()
+        transport.read(0.05)
+    transport.close()
