@@ -30,8 +30,10 @@ COMMANDS: dict[str, str] = {
     "reader": "desk.cli.reader_cmd",
     "screenshots": "desk.cli.screenshots_cmd",
     "kiosk": "desk.cli.kiosk_cmd",
+    "station": "desk.cli.user_cmd",
+    "user": "desk.cli.user_cmd",
 }
-COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS.values())
+COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 _OPTIONS_WITH_VALUE = frozenset({"--db"})
 
 
@@ -45,8 +47,10 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
     parser.add_argument("--demo", action="store_true",
                         help="open the client on SQLite with demo data, the simulated reader and the PDF printer")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS if commands is None else commands:
-        importlib.import_module(COMMANDS[name]).register(subparsers)
+    names = COMMANDS if commands is None else commands
+    # One module may register several commands (station and user); register each module once.
+    for module_name in dict.fromkeys(COMMANDS[name] for name in names):
+        importlib.import_module(module_name).register(subparsers)
     return parser
 
 

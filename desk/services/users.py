@@ -94,6 +94,27 @@ class UserService:
             failure = SignInFailed("用户名或密码错误。" + warning, "Wrong user name or password.")
         raise failure
 
+    def users(self) -> list[tuple[str, str, Role, str, bool]]:
+        """(username, display name, role, station, locked now) of every active user."""
+        now = self.clock.now()
+        with self.store.read() as session:
+            rows = session.execute(select(User).where(User.active.is_(True)).order_by(User.username)).scalars()
+            return [(u.username, u.display_name, Role(u.role), u.station_code,
+                     u.locked_until is not None and u.locked_until > now) for u in rows]
+
+    def reset_password(self, username: str, password: str) -> None:
+        """An administrator sets a new password; this also lifts a lock-out."""
+        if len(password) < 8:
+            raise InvalidInput("密码至少 8 位。", "A password needs at least 8 characters.")
+        with self.store.write() as session:
+            user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+            if user is None:
+                raise InvalidInput(f"没有用户 {username}。", f"No user {username}.")
+            user.password_hash = hash_password(password)
+            user.failed_attempts, user.locked_until = 0, None
+            audit.append(session, at=self.clock.now(), actor="admin", action="user.password_reset",
+                         entity_type="user", entity_id=username, details={})
+
     def confirm_password(self, actor: Actor, password: str) -> None:
         """A leader's approval asks for the password again."""
         with self.store.read() as session:
