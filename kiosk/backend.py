@@ -22,6 +22,7 @@ from desk.domain.workflow import Role
 from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
 from desk.services.ratings import RatingLevel, RatingView
+from desk.services.verifications import verification_recorder
 from kiosk import checklist
 from kiosk.payloads import ProgressCode
 from kiosk.plain_words import CaseSummary, summarise
@@ -133,7 +134,8 @@ class KioskBackend:
         return self.core.ratings.rate(level, case_number=case_number, reason=reason, kiosk_code=self.kiosk_code)
 
     def verify_certificate(self, payload: str) -> Verification:
-        return verify_payload(payload, Keyring.load(self.keys_dir))
+        record = verification_recorder(self.core.store, self.core.clock, where=self.kiosk_code)
+        return verify_payload(payload, Keyring.load(self.keys_dir), on_verified=record)
 
     # ---- the machine -----------------------------------------------------------------------------------
 
