@@ -25,7 +25,19 @@ from desk.domain.conditions import Condition, ConditionContext, is_filled
 from desk.domain.errors import DeskError
 
 
-class Category(StrEnum):
+class _Labelled(StrEnum):
+    """A catalog enum whose values have Chinese and English labels (tables below)."""
+
+    @property
+    def label_zh(self) -> str:
+        return _LABELS_ZH[self]
+
+    @property
+    def label_en(self) -> str:
+        return _LABELS_EN[self]
+
+
+class Category(_Labelled):
     SETTLE = "settle"
     MOVE = "move"
     DEREGISTER = "deregister"
@@ -33,27 +45,11 @@ class Category(StrEnum):
     HOUSEHOLD = "household"
     DOCUMENT = "document"
 
-    @property
-    def label_zh(self) -> str:
-        return _LABELS_ZH[self]
 
-    @property
-    def label_en(self) -> str:
-        return _LABELS_EN[self]
-
-
-class Approval(StrEnum):
+class Approval(_Labelled):
     CLERK = "clerk"  # the window clerk completes it
     LEADER = "leader"  # the station leader approves
     BRANCH = "branch"  # the branch (分局) decides; the station records its decision
-
-    @property
-    def label_zh(self) -> str:
-        return _LABELS_ZH[self]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS_EN[self]
 
 
 class FieldType(StrEnum):
@@ -68,35 +64,19 @@ class FieldType(StrEnum):
     BOOL = "bool"
 
 
-class MaterialForm(StrEnum):
+class MaterialForm(_Labelled):
     ORIGINAL = "original"
     COPY = "copy"
     ORIGINAL_AND_COPY = "original_and_copy"
     ELECTRONIC = "electronic"
 
-    @property
-    def label_zh(self) -> str:
-        return _LABELS_ZH[self]
 
-    @property
-    def label_en(self) -> str:
-        return _LABELS_EN[self]
-
-
-class IssuedDocument(StrEnum):
+class IssuedDocument(_Labelled):
     RECEIPT_ONLY = "receipt_only"
     MOVE_IN_PERMIT = "move_in_permit"
     HOUSEHOLD_CERTIFICATE = "household_certificate"
     BOOKLET = "booklet"
     DEREGISTRATION_CERTIFICATE = "deregistration_certificate"
-
-    @property
-    def label_zh(self) -> str:
-        return _LABELS_ZH[self]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS_EN[self]
 
 
 _LABELS_ZH: dict[StrEnum, str] = {
