@@ -129,17 +129,16 @@ class DateEdit(_WheelOnlyWhenFocused, QDateEdit):
             self.set_empty()
             return
         super().keyPressEvent(event)
-        self._calendar_at_today()  # F4 or Alt+Down may have opened the calendar
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
         self._calendar_at_today()  # a click on the arrow opens the calendar
 
     def _calendar_at_today(self) -> None:
-        """When the press just opened the calendar of an empty date, show today's month in it.
+        """When the click just opened the calendar of an empty date, show today's month in it.
 
-        Qt builds the calendar when it first pops up; asking for it earlier (for an event filter) would
-        build one for every date field of a form, most of which are never opened.
+        Qt builds the calendar when it first pops up (only a click opens it); asking for it earlier
+        (for an event filter) would build one for every date field of a form, most never opened.
         """
         popup = QApplication.activePopupWidget()
         if popup is not None and popup.parent() is self and self.is_empty():
