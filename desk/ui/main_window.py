@@ -7,16 +7,17 @@ signals (`reread_requested`, `language_requested`, `demo_card_requested`, `retry
 
 The window is built in two parts so the sign-in screen shows quickly: the constructor builds the
 sign-in screen, the menus, the status line and the empty workspace (navigation and screen stack);
-`build_workspace()` builds the work screens once the core is ready. Nothing before that touches the
-`Qt` namespace from Python: the bindings set up all of its enums on first use (≈25 ms).
+`build_workspace()` — or `build_workspace_in_steps()`, one screen per turn of the event loop — builds
+the work screens once the core is ready. Nothing before that touches the `Qt` namespace from
+Python: the bindings set up all of its enums on first use (≈25 ms).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         # A sign-in typed before the core is ready (it is built after the window shows) waits here.
         self._pending_sign_in: tuple[str, str] | None = None
         self._core_error: BaseException | None = None
+        self._workspace_steps: Iterator[None] | None = None
 
         # create
         self.stk_root = QStackedWidget(self)
@@ -146,8 +148,32 @@ class MainWindow(QMainWindow):
 
     def build_workspace(self) -> None:
         """Create the work screens (once): Today, New case, Search, Manager view, Case view."""
+        for _ in self._workspace_builder():
+            pass
+
+    def build_workspace_in_steps(self, done: Callable[[], None]) -> None:
+        """Create the work screens as `build_workspace()` does, a screen or two per turn of the event
+        loop (together they take ~25 ms, which the sign-in screen would feel), then call `done()`."""
+        steps = self._workspace_builder()
+
+        def step() -> None:
+            if next(steps, True) is None:
+                QTimer.singleShot(0, step)
+            else:
+                done()
+
+        step()
+
+    def _workspace_builder(self) -> Iterator[None]:
+        """Build the work screens, yielding between them; one builder at a time (a second call
+        finishes the first one's work)."""
         if self.workspace_ready:
             return
+        if self._workspace_steps is None:
+            self._workspace_steps = self._build_screens()
+        yield from self._workspace_steps
+
+    def _build_screens(self) -> Iterator[None]:
         from desk.ui.case_view import CaseDetailView
         from desk.ui.manager_view import ManagerView
         from desk.ui.new_case import NewCaseView
@@ -156,7 +182,9 @@ class MainWindow(QMainWindow):
 
         context, asker = self._context, self._asker
         self.today = TodayView(context, self.stk_screens)
+        yield
         self.new_case = NewCaseView(context, asker, self.stk_screens)
+        yield
         self.search = SearchView(context, self.stk_screens)
         self.manager = ManagerView(context, asker, self.stk_screens)
         self.case_view = CaseDetailView(context, asker, self.stk_screens)
@@ -220,7 +248,7 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _sign_in(self, username: str, password: str) -> None:
         context = self._context
-        if not context.core_ready:
+        if not context.core_ready or not self.workspace_ready:
             if self._core_error is not None:
                 self.sign_in.failed(context.error_text(self._core_error))
             else:

@@ -1,0 +1,97 @@
+"""How the desk client builds its screens without stalling: the work screens a step at a time (a
+sign-in typed meanwhile waits for them), the collector kept away from what lives as long as the app,
+and a date field's calendar built only when it pops up (still opening at today's month)."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QCalendarWidget
+from pytestqt.qtbot import QtBot
+
+from desk.core import Core
+from desk.domain.catalog import load_catalog
+from desk.domain.clock import FixedClock
+from desk.domain.workdays import WorkingCalendar
+from desk.forms.field_widgets import DateEditor
+from desk.paths import holidays_dir
+from desk.services.citizens import CardFacts
+from desk.services.demo import DEMO_PASSWORD, build_demo
+from desk.settings import Settings
+from desk.store.database import Store
+from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.demo_cases import ZHANG_WEI
+
+NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def core(tmp_path: Path) -> Core:
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    calendar = WorkingCalendar.from_folder(holidays_dir())
+    build_demo(store, load_catalog(), calendar, residents=0, cases=0, today=NOW.date())
+    core = Core(store, load_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
+    core.citizens.register_card(None, CardFacts(ZHANG_WEI["id_number"], ZHANG_WEI["name"], "male", "汉"))
+    return core
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, tmp_path: Path, core: Core) -> Iterator[DeskApp]:
+    app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
+                  DeskOptions(printer=f"pdf:{tmp_path / 'printed'}", spool_dir=tmp_path / "spool",
+                              start_reader=False, idle_minutes=60))
+    qtbot.addWidget(app.window)
+    yield app
+    app.window.close()
+    app.shutdown()
+
+
+def _type_sign_in(app: DeskApp, username: str = "clerk") -> None:
+    view = app.window.sign_in
+    view.edt_username.setText(username)
+    view.edt_password.setText(DEMO_PASSWORD)
+    view.btn_sign_in.click()
+
+
+def test_a_sign_in_typed_while_the_work_screens_are_built_waits_for_them(qtbot: QtBot, desk: DeskApp,
+                                                                         core: Core) -> None:
+    window = desk.window
+    window.show()
+    desk.context.core_or_none = core  # the core is there, the work screens are not yet
+    _type_sign_in(desk)
+    assert desk.context.session is None and desk.runner.pending == 0 and not window.workspace_ready
+    built: list[bool] = []
+    window.build_workspace_in_steps(lambda: (built.append(window.workspace_ready), window.on_core_ready()))
+    assert not built, "the first step returns to the event loop"
+    qtbot.waitUntil(lambda: desk.context.session is not None, timeout=10_000)
+    assert built == [True]
+    assert window.current_screen() is window.today and not window.is_locked
+    window.build_workspace()  # once built, building again changes nothing
+    assert window.stk_screens.count() == 5
+
+
+def test_what_lives_as_long_as_the_app_is_kept_out_of_the_collectors_passes(qtbot: QtBot, desk: DeskApp) -> None:
+    desk.start()
+    qtbot.waitUntil(lambda: desk.context.core_ready and desk.window.workspace_ready, timeout=10_000)
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+
+
+def test_the_calendar_of_an_empty_date_is_built_when_it_pops_up(qtbot: QtBot) -> None:
+    catalog = load_catalog()
+    spec = next(f for t in catalog.transactions() for f in t.fields if f.type.value == "date")
+    editor = DateEditor(spec, "zh_CN", NOW.date())
+    qtbot.addWidget(editor)
+    editor.show()
+    box = editor.edt_date
+    assert box.findChild(QCalendarWidget) is None, "no calendar is built with the form"
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() - 6, box.height() // 2))
+    calendar = box.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    assert (calendar.yearShown(), calendar.monthShown()) == (NOW.year, NOW.month)
+    calendar.window().hide()
+    assert editor.value() is None
