@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from desk.paths import resources_dir
+from desk.ui.app_filters import AppEventFilters
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.i18n import LanguageSwitcher
@@ -101,9 +102,10 @@ class DeskApp(QObject):
         self._core_factory = core_factory
         self.runner = TaskRunner(parent=self)
         self.languages = LanguageSwitcher(app)
-        self.context = DeskContext(self.runner, language="zh_CN", demo=options.demo)
+        self.filters = AppEventFilters(app)
+        self.context = DeskContext(self.runner, language="zh_CN", demo=options.demo, app_filters=self.filters)
         self.idle = IdleWatcher(int(options.idle_minutes * 60_000), int(options.idle_warning_seconds * 1000),
-                                parent=self, activity_source=app)
+                                parent=self, filters=self.filters)
         self.simulator: ReaderSimulator | None = None
         self.reader: ReaderWorker | None = None
         self.printer: PrintAdapter | None = None
@@ -231,7 +233,7 @@ class DeskApp(QObject):
 
         self.scan_filter = WedgeScanFilter(parent=self)
         self.scan_filter.scanned.connect(self.window.on_scanned)
-        self.app.installEventFilter(self.scan_filter)
+        self.filters.install(self.scan_filter)
 
     # ---- actions -----------------------------------------------------------------------------
 
@@ -278,7 +280,7 @@ class DeskApp(QObject):
             self.window.new_case.flush()
         self.idle.stop()
         if self.scan_filter is not None:
-            self.app.removeEventFilter(self.scan_filter)
+            self.filters.remove(self.scan_filter)
         if self.reader is not None:
             self.reader.stop()
         if self.simulator is not None:

@@ -1,7 +1,8 @@
 """What every desk screen needs, handed to its constructor by the composition root (`bootstrap.py`).
 
 `DeskContext` carries the core (services), the background task runner, the print adapter, the
-signed-in user and the UI language. It is one plain object owned by the bootstrap — not a global:
+signed-in user, the UI language and the app's event filters (to pause them while building many
+widgets at once, see app_filters.py). It is one plain object owned by the bootstrap — not a global:
 tests build their own. Screens read `session` at the moment they act, so a sign-out or a lock
 takes effect everywhere at once.
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from desk.core import Core
     from desk.domain.workflow import Actor, Role
     from desk.services.users import SignedIn
+    from desk.ui.app_filters import AppEventFilters
     from desk.ui.print_adapter import PrintAdapter
     from desk.ui.tasks import TaskRunner
 
@@ -34,6 +36,7 @@ class DeskContext:
     language: str = "zh_CN"
     session: SignedIn | None = None
     demo: bool = False
+    app_filters: AppEventFilters | None = None
     # Serials of the papers this window printed, newest last (for tests and the status line).
     printed: list[str] = field(default_factory=list)
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
+from desk.ui.app_filters import paused
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.idle import IdleWatcher
@@ -166,12 +167,17 @@ class MainWindow(QMainWindow):
 
     def _workspace_builder(self) -> Iterator[None]:
         """Build the work screens, yielding between them; one builder at a time (a second call
-        finishes the first one's work)."""
+        finishes the first one's work). The app's event filters are off while a step runs."""
         if self.workspace_ready:
             return
         if self._workspace_steps is None:
             self._workspace_steps = self._build_screens()
-        yield from self._workspace_steps
+        while True:
+            with paused(self._context.app_filters):
+                done = next(self._workspace_steps, True) is not None
+            if done:
+                return
+            yield
 
     def _build_screens(self) -> Iterator[None]:
         from desk.ui.case_view import CaseDetailView

@@ -30,6 +30,7 @@ from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Transaction
 from desk.domain.errors import ConcurrentChange
 from desk.domain.workflow import Action, CaseFacts, CaseState, allowed_actions
+from desk.ui.app_filters import paused
 from desk.ui.context import DeskContext
 from desk.ui.decision import Decided, accept_blockers, run_accept, run_complete, run_not_accept, run_supplement
 from desk.ui.dialogs import Asker
@@ -278,8 +279,9 @@ class NewCaseView(QWidget):
         facts, today, language = applicant_facts(citizen), self._context.today(), self._context.language
         self.transaction = transaction
         self._facts = facts
-        self.form = TransactionForm(transaction, facts, today, language, self.wdg_form_slot)
-        self.form.hide()
+        with paused(self._context.app_filters):
+            self.form = TransactionForm(transaction, facts, today, language, self.wdg_form_slot)
+            self.form.hide()
         self.form.values_edited.connect(self._update_decision)
         self.form.values_changed.connect(self.saver.save)
         self.form.swipe_requested.connect(self._on_swipe_requested)
@@ -293,7 +295,11 @@ class NewCaseView(QWidget):
     def _show_form(self, form: Any, citizen: CitizenView) -> None:
         if form is not self.form or self.transaction is None:
             return  # the clerk moved on meanwhile
-        transaction = self.transaction
+        # Showing polishes and lays out every widget of the form at once: no input meanwhile.
+        with paused(self._context.app_filters):
+            self._show_built_form(form, self.transaction, citizen)
+
+    def _show_built_form(self, form: Any, transaction: Transaction, citizen: CitizenView) -> None:
         self.wdg_form_slot.layout().addWidget(form)
         form.show()
         limit = (self.tr("当场办结") if transaction.time_limit_days == 0
@@ -317,10 +323,11 @@ class NewCaseView(QWidget):
 
         if self.form is None or self.checklist is not None or self.transaction is None:
             return
-        self.checklist = MaterialsChecklist(self.transaction, self._facts, self._context.today(),
-                                            self._context.language)
-        self.checklist.update_for(self.form.values())
-        self.scr_materials.setWidget(self.checklist)
+        with paused(self._context.app_filters):
+            self.checklist = MaterialsChecklist(self.transaction, self._facts, self._context.today(),
+                                                self._context.language)
+            self.checklist.update_for(self.form.values())
+            self.scr_materials.setWidget(self.checklist)
         self.form.values_edited.connect(self.checklist.update_for)
         self.checklist.received_changed.connect(self._update_decision)
         self._update_decision()

@@ -1,6 +1,7 @@
 """How the desk client builds its screens without stalling: the work screens a step at a time (a
-sign-in typed meanwhile waits for them), the collector kept away from what lives as long as the app,
-and a date field's calendar built only when it pops up (still opening at today's month)."""
+sign-in typed meanwhile waits for them), the app's event filters off while a form is built and back
+on afterwards, the collector kept away from what lives as long as the app, and a date field's
+calendar built only when it pops up (still opening at today's month)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCalendarWidget
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +27,8 @@ from desk.settings import Settings
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.demo_cases import ZHANG_WEI
+from desk.ui.new_case import PAGE_PICK, PAGE_WORK
+from desk.ui.permissions import Screen
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -75,10 +78,40 @@ def test_a_sign_in_typed_while_the_work_screens_are_built_waits_for_them(qtbot: 
     assert window.stk_screens.count() == 5
 
 
-def test_what_lives_as_long_as_the_app_is_kept_out_of_the_collectors_passes(qtbot: QtBot, desk: DeskApp) -> None:
+class _EventCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.seen += 1
+        return False
+
+
+def test_a_form_is_built_with_the_app_filters_off_and_they_come_back(qtbot: QtBot, desk: DeskApp) -> None:
     desk.start()
     qtbot.waitUntil(lambda: desk.context.core_ready and desk.window.workspace_ready, timeout=10_000)
+    # What lives as long as the app is kept out of the collector's passes, and the collector runs.
     assert gc.isenabled() and gc.get_freeze_count() > 0
+    _type_sign_in(desk)
+    qtbot.waitUntil(lambda: desk.context.session is not None, timeout=10_000)
+    window, view = desk.window, desk.window.new_case
+    window.show_screen(Screen.NEW_CASE, fresh=True)
+    view.identify.edt_id_number.setText(ZHANG_WEI["id_number"])
+    view.identify.look_up_typed()
+    qtbot.waitUntil(lambda: view.page == PAGE_PICK, timeout=10_000)
+    counter = _EventCounter()
+    desk.filters.install(counter)
+    try:
+        QApplication.processEvents()
+        counter.seen = 0
+        view.choose(desk.context.core.catalog["birth_registration"])
+        assert view.form is not None and len(view.form.editors()) == 8
+        assert counter.seen == 0, "building the form sent its events through the app's filters"
+        qtbot.waitUntil(lambda: view.page == PAGE_WORK and view.is_ready, timeout=10_000)
+        assert counter.seen > 0, "the filters are back once the form is built"
+    finally:
+        desk.filters.remove(counter)
 
 
 def test_the_calendar_of_an_empty_date_is_built_when_it_pops_up(qtbot: QtBot) -> None:

@@ -1,6 +1,7 @@
 """The desk client's quick start: the sign-in screen is built and shown without the parts that make
 Python slow to start (the `Qt` namespace's enums, the dialogs, the work screens, the store), the
-few values written around them are right, and the idle watcher filters events only while it runs.
+few values written around them are right, the idle watcher filters events only while it runs (and
+only until it hears activity, until its next tick), and the app's filters can be paused.
 
 bench/bench_desk.py measures the start itself; these tests keep its shape from quietly coming back.
 """
@@ -19,6 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFormLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from desk.ui.app_filters import AppEventFilters, paused
 from desk.ui.idle import IdleWatcher
 from desk.ui.nav import ROLE_SCREEN
 from desk.ui.sign_in import ALIGN_CENTER, ALIGN_RIGHT_VCENTER, SignInView
@@ -94,16 +96,63 @@ def _press_key(target: QObject) -> None:
 def test_the_idle_watcher_listens_for_activity_only_while_it_runs(qtbot: QtBot) -> None:
     desk = QWidget()
     qtbot.addWidget(desk)
-    watcher = IdleWatcher(idle_ms=60_000, warning_ms=60_000, activity_source=desk)
+    filters = AppEventFilters(desk)
+    watcher = IdleWatcher(idle_ms=60_000, warning_ms=60_000, filters=filters)
     seen: list[int] = []
     watcher.warning_changed.connect(seen.append)
+    assert not filters.is_installed(watcher)
     watcher.start()
+    assert filters.is_installed(watcher)
     watcher._check()  # inside the warning period at once
     assert seen[-1] > 0
     _press_key(desk)
     assert seen[-1] == 0, "a key press while running puts the warning away"
+    # Heard: quiet until the next tick, which counts the time since as active and listens again.
+    assert not filters.is_installed(watcher)
     watcher._check()
+    assert filters.is_installed(watcher) and seen[-1] > 0
+    _press_key(desk)
+    assert seen[-1] == 0
     watcher.stop()
     seen.clear()
     _press_key(desk)
-    assert seen == [] and not watcher.active
+    assert seen == [] and not watcher.active and not filters.is_installed(watcher)
+
+
+class _Recorder(QObject):
+    def __init__(self, name: str, log: list[str]) -> None:
+        super().__init__()
+        self.name, self.log = name, log
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            self.log.append(self.name)
+        return False
+
+
+def test_app_filters_are_off_while_paused_and_back_in_their_order(qtbot: QtBot) -> None:
+    desk = QWidget()
+    qtbot.addWidget(desk)
+    log: list[str] = []
+    filters = AppEventFilters(desk)
+    first, second = _Recorder("first", log), _Recorder("second", log)
+    filters.install(first)
+    filters.install(second)
+    _press_key(desk)
+    assert log == ["second", "first"]  # Qt asks the last installed first
+    log.clear()
+    with filters.paused():
+        _press_key(desk)
+        with filters.paused():
+            _press_key(desk)
+        _press_key(desk)
+        filters.remove(first)
+    assert log == []
+    _press_key(desk)
+    assert log == ["second"]
+    filters.install(first)
+    log.clear()
+    _press_key(desk)
+    assert log == ["first", "second"]
+    with paused(None):  # screens built without an app pause nothing
+        pass
