@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.act_call_next = QAction(self)
         self.act_refresh = QAction(self)
         self.act_accept = QAction(self)
-        self.act_languages = {"zh_CN": QAction("中文", self), "en": QAction("English", self)}
+        self.act_languages = {"zh_CN": QAction(self), "en": QAction(self)}
         self.act_demo_cards = [QAction(self) for _ in self._demo_cards]
 
         # configure
@@ -108,7 +108,9 @@ class MainWindow(QMainWindow):
         self.act_refresh.setShortcuts([QKeySequence("F5")])
         self.act_accept.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         group = QActionGroup(self)
-        for code, action in self.act_languages.items():
+        # The text is set apart: QAction(text, parent) makes the bindings set up QIcon's enums (≈1.5 ms).
+        for (code, action), name in zip(self.act_languages.items(), ("中文", "English"), strict=True):
+            action.setText(name)
             action.setCheckable(True)
             action.setChecked(code == context.language)
             group.addAction(action)

@@ -1,5 +1,5 @@
 """The desk client's quick start: the sign-in screen is built and shown without the parts that make
-Python slow to start (the `Qt` namespace's enums, the dialogs, the work screens, the store), the
+Python slow to start (the enums of `Qt` and QIcon, the dialogs, the work screens, the store), the
 few values written around them are right, the idle watcher filters events only while it runs (and
 only until it hears activity, until its next tick), and the app's filters can be paused.
 
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # (the core, built on a worker thread 20 ms later, is never asked for).
 FIRST_TURN = textwrap.dedent("""
     import json, sys
-    import PySide6.QtCore, PySide6.QtWidgets
+    import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from desk.ui.bootstrap import DeskApp, DeskOptions
@@ -46,7 +46,8 @@ FIRST_TURN = textwrap.dedent("""
     def first_turn():
         window = desk.window
         print(json.dumps({
-            "bindings": [name for name, module in (("Qt", PySide6.QtCore), ("QFileDialog", PySide6.QtWidgets))
+            "bindings": [name for name, module in (("Qt", PySide6.QtCore), ("QIcon", PySide6.QtGui),
+                                                   ("QFileDialog", PySide6.QtWidgets))
                          if name in vars(module)],
             "modules": [name for name in ("desk.ui.new_case", "desk.forms.form_view",
                                           "desk.store.database", "sqlalchemy")
@@ -54,6 +55,7 @@ FIRST_TURN = textwrap.dedent("""
             "shown": window.isVisible() and window.is_locked and window.sign_in.isVisible(),
             "menus": [menu.title() for menu in (window.mnu_desk, window.mnu_language)],
             "shortcuts": [window.act_quit.shortcut().toString(), window.act_lock.shortcut().toString()],
+            "languages": [(action.text(), action.isChecked()) for action in window.act_languages.values()],
         }), flush=True)
         app.quit()
 
@@ -69,10 +71,11 @@ def test_the_sign_in_screen_shows_before_the_slow_parts_are_loaded(tmp_path: Pat
                           timeout=60, check=True)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["shown"]
-    assert seen["bindings"] == [], "the Qt namespace or the dialogs were set up before the first screen"
+    assert seen["bindings"] == [], "the Qt namespace, icons or dialogs were set up before the first screen"
     assert seen["modules"] == [], "work screens, forms or the store were imported before the first screen"
     assert seen["menus"] == ["系统", "语言 Language"]
     assert seen["shortcuts"] == ["Ctrl+Q", "Ctrl+L"]
+    assert seen["languages"] == [["中文", True], ["English", False]]
 
 
 def test_the_sign_in_screen_is_aligned_as_the_qt_flags_say(qtbot: QtBot) -> None:
