@@ -33,6 +33,7 @@ from desk.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from desk.core import Core
     from desk.devices.simulator import ReaderSimulator
+    from desk.ui.preparation import Prepared
     from desk.ui.print_adapter import PrintAdapter
     from desk.ui.reader_worker import ReaderWorker
 
@@ -56,29 +57,6 @@ class DeskOptions:
     idle_warning_seconds: float = 30
     station_name: str = ""
     start_reader: bool = True
-
-
-def demo_card_labels() -> list[tuple[str, str]]:
-    """(label, name) of the demo cards, read cheaply from the TOML file (for the demo menu)."""
-    import tomllib
-
-    path = resources_dir() / "demo" / "cards.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError:
-        return []
-    return [(str(c.get("label", "")), str(c.get("name", ""))) for c in data.get("card", [])]
-
-
-def warm_up_printing() -> None:
-    """Load the document fonts and render one sample receipt, so the first real paper is quick."""
-    try:
-        from printing import samples
-        from printing.documents import receipt
-
-        receipt.build_pdf(samples.receipt())
-    except Exception:  # a warm-up only; a real problem shows when a paper is printed
-        return
 
 
 def load_style(app: QApplication) -> None:
@@ -110,9 +88,8 @@ class DeskApp(QObject):
         self.reader: ReaderWorker | None = None
         self.printer: PrintAdapter | None = None
         self._demo_timers: list[QTimer] = []
-        self.window = MainWindow(self.context, asker or Asker(), self.idle,
-                                 demo_cards=demo_card_labels() if options.demo else (),
-                                 station_name=options.station_name)
+        self.window = MainWindow(self.context, asker or Asker(), self.idle, station_name=options.station_name,
+                                 demo=options.demo)
         self.scan_filter: Any = None
         self.window.language_requested.connect(self.set_language)
         self.window.demo_card_requested.connect(self.place_demo_card)
@@ -125,69 +102,34 @@ class DeskApp(QObject):
         load_style(self.app)
         self.window.show()
         # What is loaded so far lives as long as the app: the garbage collector's passes need not
-        # look at it again (see _prepare).
+        # look at it again (see desk/ui/preparation.py).
         gc.freeze()
         # The core is built once the window has been painted: the worker's imports hold Python's
         # GIL, and the first paint should not wait for them.
         QTimer.singleShot(20, lambda: self.runner.run(self._prepare, self._on_core_ready, self._on_core_failed))
 
-    def _prepare(self) -> tuple[Core, str, Any]:
-        """Worker thread, while the sign-in screen waits: the core, the station's name, and everything
-        that would otherwise stall the GUI thread later — the modules of the devices, printing and the
-        form engine, the fonts and the first rendering of a paper, the pinyin index of the catalog
-        (importing and the first use of these hold Python's GIL for up to a few hundred ms).
+    def _prepare(self) -> Prepared:
+        """Worker thread, while the sign-in screen waits: see desk/ui/preparation.py."""
+        from desk.ui.preparation import prepare
 
-        The garbage collector is off meanwhile, and what was made is frozen (kept out of its passes)
-        at the end: the core is many long-lived objects, and each full pass over them holds the GIL —
-        so the sign-in screen — for ~0.1 s, half a dozen times while the core is built. Building it
-        leaves next to no garbage in cycles (~150 objects, measured), which freezing keeps."""
-        gc.disable()
-        try:
-            return self._build_core()
-        finally:
-            gc.freeze()
-            gc.enable()
+        return prepare(self._core_factory, demo=self.options.demo)
 
-    def _build_core(self) -> tuple[Core, str, Any]:
-        core = self._core_factory()
-        from desk.store.models import Station
-
-        with core.store.read() as session:
-            station = session.get(Station, core.station_code)
-            name = station.name_zh if station is not None else ""
-        import desk.devices.reader
-        import desk.devices.simulator
-        import desk.forms.form_view
-        import desk.forms.materials_view
-        import desk.ui.case_view
-        import desk.ui.manager_view
-        import desk.ui.new_case
-        import desk.ui.print_adapter
-        import desk.ui.reader_worker
-        import desk.ui.scanner_input
-        import desk.ui.search_view
-        import desk.ui.today_view  # noqa: F401
-        from desk.ui.transaction_picker import load_usage
-
-        index = load_usage(core)
-        warm_up_printing()
-        return core, name, index
-
-    def _on_core_ready(self, prepared: tuple[Core, str, Any]) -> None:
-        core, station_name, index = prepared
+    def _on_core_ready(self, prepared: Prepared) -> None:
+        core = prepared.core
         self.context.core_or_none = core
-        if station_name and not self.options.station_name:
-            self.window.sign_in.set_station_name(station_name)
+        if prepared.station_name and not self.options.station_name:
+            self.window.sign_in.set_station_name(prepared.station_name)
+        self.window.set_demo_cards(prepared.demo_cards)
         self._start_printer()
         if self.options.start_reader:
             self._start_reader(core)
-        self.window.build_workspace_in_steps(lambda: self._on_workspace_built(index))
+        self.window.build_workspace_in_steps(lambda: self._on_workspace_built(prepared))
 
-    def _on_workspace_built(self, index: Any) -> None:
+    def _on_workspace_built(self, prepared: Prepared) -> None:
         # The work screens live as long as the app too: keep them out of the garbage collector's
         # full passes, which would otherwise pause the GUI thread now and then.
         gc.freeze()
-        self.window.new_case.picker.set_index(*index)
+        self.window.new_case.picker.set_index(*prepared.index)
         self._start_scanner()
         self.window.on_core_ready()
 

@@ -53,12 +53,14 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: DeskContext, asker: Asker, idle: IdleWatcher | None = None,
                  demo_cards: Sequence[tuple[str, str]] = (), station_name: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, demo: bool = False) -> None:
+        """`demo`: with the demo menu (模拟刷卡), whose cards come with `demo_cards` or later through
+        `set_demo_cards()` (the composition root reads them on a worker thread)."""
         super().__init__(parent)
         self._context = context
         self._asker = asker
         self._idle = idle
-        self._demo_cards = list(demo_cards)
+        self._demo_cards: list[tuple[str, str]] = []
         # A sign-in typed before the core is ready (it is built after the window shows) waits here.
         self._pending_sign_in: tuple[str, str] | None = None
         self._core_error: BaseException | None = None
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
         self.mnu_desk = self.menuBar().addMenu("")
         self.mnu_work = self.menuBar().addMenu("")
         self.mnu_language = self.menuBar().addMenu("")
-        self.mnu_demo = self.menuBar().addMenu("") if demo_cards else None
+        self.mnu_demo = self.menuBar().addMenu("") if demo or demo_cards else None
         self.act_lock = QAction(self)
         self.act_sign_out = QAction(self)
         self.act_quit = QAction(self)
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
         self.act_refresh = QAction(self)
         self.act_accept = QAction(self)
         self.act_languages = {"zh_CN": QAction(self), "en": QAction(self)}
-        self.act_demo_cards = [QAction(self) for _ in self._demo_cards]
+        self.act_demo_cards: list[QAction] = []
 
         # configure
         self.setMinimumSize(1024, 640)
@@ -131,9 +133,6 @@ class MainWindow(QMainWindow):
             self.mnu_work.addAction(action)
         for action in self.act_languages.values():
             self.mnu_language.addAction(action)
-        if self.mnu_demo is not None:
-            for action in self.act_demo_cards:
-                self.mnu_demo.addAction(action)
         workspace = QHBoxLayout(self.wdg_workspace)
         workspace.setContentsMargins(0, 0, 0, 0)
         workspace.setSpacing(0)
@@ -144,6 +143,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stk_root)
         self.retranslate_ui()
         self._show_signed_out()
+        if demo_cards:
+            self.set_demo_cards(demo_cards)
+
+    def set_demo_cards(self, cards: Sequence[tuple[str, str]]) -> None:
+        """The cards of the demo menu, (label, name) each: choosing one lays it on the simulated reader."""
+        if self.mnu_demo is None:
+            return
+        for action in self.act_demo_cards:
+            self.mnu_demo.removeAction(action)
+            action.deleteLater()
+        self._demo_cards = list(cards)
+        self.act_demo_cards = [QAction(self) for _ in self._demo_cards]
+        for (label, _name), action in zip(self._demo_cards, self.act_demo_cards, strict=True):
+            action.triggered.connect(lambda _c=False, label=label: self.demo_card_requested.emit(label))
+            self.mnu_demo.addAction(action)
+        self._retranslate_demo_cards()
 
     @property
     def workspace_ready(self) -> bool:
@@ -220,8 +235,6 @@ class MainWindow(QMainWindow):
         self.act_accept.triggered.connect(self._accept)
         for code, action in self.act_languages.items():
             action.triggered.connect(lambda _c=False, code=code: self.language_requested.emit(code))
-        for (label, _name), action in zip(self._demo_cards, self.act_demo_cards, strict=True):
-            action.triggered.connect(lambda _c=False, label=label: self.demo_card_requested.emit(label))
         if self._idle is not None:
             self._idle.lock_requested.connect(self.lock)
             self._idle.warning_changed.connect(self._on_idle_warning)
@@ -482,8 +495,7 @@ class MainWindow(QMainWindow):
         self.act_call_next.setText(self.tr("叫号"))
         self.act_refresh.setText(self.tr("刷新"))
         self.act_accept.setText(self.tr("受理"))
-        for (label, name), action in zip(self._demo_cards, self.act_demo_cards, strict=True):
-            action.setText(self.tr("放置 %1 的身份证").replace("%1", name) + f"（{label}）")
+        self._retranslate_demo_cards()
         self.lst_nav.retranslate(self._nav_label)
         session = self._context.session
         if session is not None:
@@ -491,3 +503,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", session.display_name))
         else:
             self.setWindowTitle(self.tr("户籍综合窗口"))
+
+    def _retranslate_demo_cards(self) -> None:
+        for (label, name), action in zip(self._demo_cards, self.act_demo_cards, strict=True):
+            action.setText(self.tr("放置 %1 的身份证").replace("%1", name) + f"（{label}）")

@@ -49,7 +49,7 @@ FIRST_TURN = textwrap.dedent("""
             "bindings": [name for name, module in (("Qt", PySide6.QtCore), ("QIcon", PySide6.QtGui),
                                                    ("QFileDialog", PySide6.QtWidgets))
                          if name in vars(module)],
-            "modules": [name for name in ("desk.ui.new_case", "desk.forms.form_view",
+            "modules": [name for name in ("desk.ui.preparation", "desk.ui.new_case", "desk.forms.form_view",
                                           "desk.store.database", "sqlalchemy")
                         if name in sys.modules],
             "shown": window.isVisible() and window.is_locked and window.sign_in.isVisible(),
