@@ -6,10 +6,10 @@ All signal wiring between the screens is in `_connect` (one block). Devices come
 signals (`reread_requested`, `language_requested`, `demo_card_requested`, `retry_print_requested`).
 
 The window is built in two parts so the sign-in screen shows quickly: the constructor builds the
-sign-in screen, the menus, the status line and the empty workspace (navigation and screen stack);
-`build_workspace()` — or `build_workspace_in_steps()`, one screen per turn of the event loop — builds
-the work screens once the core is ready. Nothing before that touches the `Qt` namespace from
-Python: the bindings set up all of its enums on first use (≈25 ms).
+sign-in screen, the menus and the status line; `build_workspace()` — or `build_workspace_in_steps()`,
+a screen or two per turn of the event loop — builds the workspace (navigation and work screens) once
+the core is ready. Nothing before that touches the `Qt` namespace from Python: the bindings set up
+all of its enums on first use (≈25 ms).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from desk.ui.app_filters import paused
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.idle import IdleWatcher
-from desk.ui.nav import NavList
 from desk.ui.permissions import Screen, may_handle_cases, screens_for
 from desk.ui.sign_in import SignInView
 from desk.ui.status_bar import DeviceStatusBar
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from desk.services.users import SignedIn
     from desk.ui.case_view import CaseDetailView
     from desk.ui.manager_view import ManagerView
+    from desk.ui.nav import NavList
     from desk.ui.new_case import NewCaseView
     from desk.ui.search_view import SearchView
     from desk.ui.today_view import TodayView
@@ -69,11 +69,12 @@ class MainWindow(QMainWindow):
         # create
         self.stk_root = QStackedWidget(self)
         self.sign_in = SignInView(station_name, self.stk_root)
-        self.wdg_workspace = QWidget(self.stk_root)
-        self.lst_nav = NavList(self.wdg_workspace)
-        self.stk_screens = QStackedWidget(self.wdg_workspace)
-        # The work screens are built by build_workspace() once the core is there (their modules are
-        # imported on a worker thread meanwhile): the sign-in screen shows without waiting for them.
+        # The workspace — navigation and work screens — is built by build_workspace() once the core
+        # is there (their modules are imported on a worker thread meanwhile): the sign-in screen
+        # shows without waiting for them.
+        self.wdg_workspace: QWidget
+        self.lst_nav: NavList
+        self.stk_screens: QStackedWidget
         self.today: TodayView
         self.new_case: NewCaseView
         self.search: SearchView
@@ -133,13 +134,7 @@ class MainWindow(QMainWindow):
             self.mnu_work.addAction(action)
         for action in self.act_languages.values():
             self.mnu_language.addAction(action)
-        workspace = QHBoxLayout(self.wdg_workspace)
-        workspace.setContentsMargins(0, 0, 0, 0)
-        workspace.setSpacing(0)
-        workspace.addWidget(self.lst_nav)
-        workspace.addWidget(self.stk_screens, 1)
         self.stk_root.addWidget(self.sign_in)
-        self.stk_root.addWidget(self.wdg_workspace)
         self.setCentralWidget(self.stk_root)
         self.retranslate_ui()
         self._show_signed_out()
@@ -199,11 +194,22 @@ class MainWindow(QMainWindow):
     def _build_screens(self) -> Iterator[None]:
         from desk.ui.case_view import CaseDetailView
         from desk.ui.manager_view import ManagerView
+        from desk.ui.nav import NavList
         from desk.ui.new_case import NewCaseView
         from desk.ui.search_view import SearchView
         from desk.ui.today_view import TodayView
 
         context, asker = self._context, self._asker
+        self.wdg_workspace = QWidget(self.stk_root)
+        self.lst_nav = NavList(self.wdg_workspace)
+        self.stk_screens = QStackedWidget(self.wdg_workspace)
+        workspace = QHBoxLayout(self.wdg_workspace)
+        workspace.setContentsMargins(0, 0, 0, 0)
+        workspace.setSpacing(0)
+        workspace.addWidget(self.lst_nav)
+        workspace.addWidget(self.stk_screens, 1)
+        self.stk_root.addWidget(self.wdg_workspace)
+        self.lst_nav.screen_chosen.connect(self._on_nav)
         self.today = TodayView(context, self.stk_screens)
         yield
         self.new_case = NewCaseView(context, asker, self.stk_screens)
@@ -221,7 +227,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.sign_in.sign_in_requested.connect(self._sign_in)
         self.sign_in.switch_user_requested.connect(self.sign_out)
-        self.lst_nav.screen_chosen.connect(self._on_nav)
         self.status.reread_requested.connect(self.reread_requested)
         self.status.retry_print_requested.connect(self.retry_print_requested)
         self.act_lock.triggered.connect(self.lock)
@@ -337,7 +342,8 @@ class MainWindow(QMainWindow):
         role = self._context.role
         allowed = screens_for(role) if role is not None else ()
         desk = role is not None and may_handle_cases(role)
-        self.lst_nav.set_screens(allowed, self._nav_label, NAV_SHORTCUTS)
+        if self.workspace_ready:
+            self.lst_nav.set_screens(allowed, self._nav_label, NAV_SHORTCUTS)
         for screen, action in self.act_screens.items():
             action.setVisible(screen in allowed)
             action.setEnabled(screen in allowed)
@@ -359,8 +365,8 @@ class MainWindow(QMainWindow):
         role = self._context.role
         return screens_for(role) if role is not None else ()
 
-    def current_screen(self) -> QWidget:
-        return self.stk_screens.currentWidget()
+    def current_screen(self) -> QWidget | None:
+        return self.stk_screens.currentWidget() if self.workspace_ready else None
 
     def show_screen(self, screen: Screen, *, fresh: bool = False) -> None:
         if screen not in self.allowed_screens() or self.is_locked or not self.workspace_ready:
@@ -496,7 +502,8 @@ class MainWindow(QMainWindow):
         self.act_refresh.setText(self.tr("刷新"))
         self.act_accept.setText(self.tr("受理"))
         self._retranslate_demo_cards()
-        self.lst_nav.retranslate(self._nav_label)
+        if self.workspace_ready:
+            self.lst_nav.retranslate(self._nav_label)
         session = self._context.session
         if session is not None:
             self.status.set_user(f"{session.display_name} · {self._role_label()}")

@@ -2,20 +2,20 @@
 
 Each row keeps its screen's value under `Qt.ItemDataRole.UserRole`. Choosing a row emits
 `screen_chosen(value)`; `select()` marks a row without emitting (the window shows the screen itself).
-The window builds the (empty) list before the sign-in screen shows, so this module does not touch
-the `Qt` namespace: the bindings would set up all of its enums on first use (≈25 ms).
+The window builds the list with the work screens, once the core is ready.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desk.ui.permissions import Screen
 
-ROLE_SCREEN = 0x0100  # Qt.ItemDataRole.UserRole (tests/ui/test_desk_start.py checks it)
+ROLE_SCREEN = Qt.ItemDataRole.UserRole
 
 
 class NavList(QListWidget):
@@ -25,6 +25,10 @@ class NavList(QListWidget):
         super().__init__(parent)
         self.setObjectName("nav")
         self.setFixedWidth(170)
+        # The platform's general font, which the list had when it was built with the window, before
+        # the style was loaded: widgets built after the application font was set take that font, a
+        # different look (the other widgets the window builds first keep this one too).
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
         self.currentItemChanged.connect(self._on_current)
 
     def set_screens(self, screens: Sequence[Screen], label: Callable[[Screen], str],

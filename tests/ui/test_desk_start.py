@@ -1,7 +1,7 @@
 """The desk client's quick start: the sign-in screen is built and shown without the parts that make
-Python slow to start (the enums of `Qt` and QIcon, the dialogs, the work screens, the store), the
-few values written around them are right, the idle watcher filters events only while it runs (and
-only until it hears activity, until its next tick), and the app's filters can be paused.
+Python slow to start (the enums of `Qt`, QIcon and the item views, the dialogs, the workspace, the
+store), the few values written around them are right, the idle watcher filters events only while it
+runs (and only until it hears activity, until its next tick), and the app's filters can be paused.
 
 bench/bench_desk.py measures the start itself; these tests keep its shape from quietly coming back.
 """
@@ -22,7 +22,6 @@ from pytestqt.qtbot import QtBot
 
 from desk.ui.app_filters import AppEventFilters, paused
 from desk.ui.idle import IdleWatcher
-from desk.ui.nav import ROLE_SCREEN
 from desk.ui.sign_in import ALIGN_CENTER, ALIGN_RIGHT_VCENTER, SignInView
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,9 +46,11 @@ FIRST_TURN = textwrap.dedent("""
         window = desk.window
         print(json.dumps({
             "bindings": [name for name, module in (("Qt", PySide6.QtCore), ("QIcon", PySide6.QtGui),
-                                                   ("QFileDialog", PySide6.QtWidgets))
+                                                   ("QFileDialog", PySide6.QtWidgets),
+                                                   ("QListWidget", PySide6.QtWidgets))
                          if name in vars(module)],
-            "modules": [name for name in ("desk.ui.preparation", "desk.ui.new_case", "desk.forms.form_view",
+            "modules": [name for name in ("desk.ui.preparation", "desk.ui.nav", "desk.ui.new_case",
+                                          "desk.forms.form_view",
                                           "desk.store.database", "sqlalchemy")
                         if name in sys.modules],
             "shown": window.isVisible() and window.is_locked and window.sign_in.isVisible(),
@@ -71,7 +72,7 @@ def test_the_sign_in_screen_shows_before_the_slow_parts_are_loaded(tmp_path: Pat
                           timeout=60, check=True)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["shown"]
-    assert seen["bindings"] == [], "the Qt namespace, icons or dialogs were set up before the first screen"
+    assert seen["bindings"] == [], "the Qt namespace, icons, dialogs or lists were set up before the first screen"
     assert seen["modules"] == [], "work screens, forms or the store were imported before the first screen"
     assert seen["menus"] == ["系统", "语言 Language"]
     assert seen["shortcuts"] == ["Ctrl+Q", "Ctrl+L"]
@@ -81,7 +82,6 @@ def test_the_sign_in_screen_shows_before_the_slow_parts_are_loaded(tmp_path: Pat
 def test_the_sign_in_screen_is_aligned_as_the_qt_flags_say(qtbot: QtBot) -> None:
     assert Qt.AlignmentFlag.AlignCenter.value == ALIGN_CENTER
     assert (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value == ALIGN_RIGHT_VCENTER
-    assert Qt.ItemDataRole.UserRole.value == ROLE_SCREEN
     view = SignInView("和平分局太原街派出所")
     qtbot.addWidget(view)
     for label in (view.lbl_title, view.lbl_station, view.lbl_hint):
