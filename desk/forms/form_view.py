@@ -72,11 +72,17 @@ class TransactionForm(QWidget):
         self._show_all = False
         self._restoring = False
         self._visible: set[str] = set()
+        # Rows hidden with setRowVisible(False) (a row is shown with the form until then).
+        self._hidden_rows: set[str] = set()
 
         # create
         self.lbl_legend = QLabel(self)
         self.scr_fields = QScrollArea(self)
-        self.wdg_fields = QWidget(self.scr_fields)
+        self.wdg_fields = QWidget()
+        # Into the scroll area while still empty: setWidget() moves the widget into the viewport, and
+        # moving a widget full of editors makes Qt work out every child's style again (half as long
+        # as building them).
+        self.scr_fields.setWidget(self.wdg_fields)
         self.lay_fields = QFormLayout()
         self.frm_eligibility = QFrame(self)
         self.lbl_eligibility_title = QLabel(self.frm_eligibility)
@@ -128,7 +134,6 @@ class TransactionForm(QWidget):
         outer.addLayout(self.lay_fields)
         # Spare height goes below the last field, not between the rows.
         outer.addStretch(1)
-        self.scr_fields.setWidget(self.wdg_fields)
         box = QVBoxLayout(self.frm_eligibility)
         box.addWidget(self.lbl_eligibility_title)
         box.addWidget(self.lbl_eligibility)
@@ -283,8 +288,12 @@ class TransactionForm(QWidget):
         raw = self._raw_values()
         visible = self._transaction.visible_fields(raw, self._applicant, self._today)
         self._visible = {spec.key for spec in visible}
+        # Only rows whose state changes: showing a row polishes its widgets at once, which for a new
+        # form is work its first paint does anyway (and it runs on every keystroke).
         for key, editor in self._editors.items():
-            self.lay_fields.setRowVisible(editor, key in self._visible)
+            if (key in self._visible) == (key in self._hidden_rows):
+                self.lay_fields.setRowVisible(editor, key in self._visible)
+                self._hidden_rows.symmetric_difference_update({key})
         by_key: dict[str, FieldProblem] = {}
         for problem in self._problems(raw):
             by_key.setdefault(problem.key, problem)
