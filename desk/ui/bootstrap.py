@@ -5,7 +5,8 @@ PrintAdapter, the LanguageSwitcher, the idle lock and the scanner input, and ope
 Start-up is in steps so the sign-in screen appears at once: `start()` shows the window (Qt and
 the sign-in screen only), then builds the core (database, catalog, demo data) on a worker thread;
 when it is there, the devices and the printer start and the work screens are built, a screen or
-two per turn of the event loop. A sign-in typed meanwhile waits for the work screens.
+two per turn of the event loop; then the form engine is warmed up the same way (form_warmup.py).
+A sign-in typed meanwhile waits for the work screens.
 `shutdown()` stops every thread this root started; call it before the QApplication goes away.
 """
 
@@ -132,6 +133,11 @@ class DeskApp(QObject):
         self.window.new_case.picker.set_index(*prepared.index)
         self._start_scanner()
         self.window.on_core_ready()
+        from desk.ui.form_warmup import covering_transactions, warm_up_forms
+
+        core = prepared.core
+        warm_up_forms(covering_transactions(core.catalog.transactions()), core.clock.today(),
+                      self.context.language, self.window.new_case, self.filters)
 
     def _on_core_failed(self, error: BaseException) -> None:
         self.window.on_core_failed(error)

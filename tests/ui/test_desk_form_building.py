@@ -1,7 +1,7 @@
 """How the desk client builds its screens without stalling: the work screens a step at a time (a
 sign-in typed meanwhile waits for them), the app's event filters off while a form is built and back
-on afterwards, the collector kept away from what lives as long as the app, and a date field's
-calendar built only when it pops up (still opening at today's month)."""
+on afterwards, the collector kept away from what lives as long as the app, a date field's calendar
+built only when it pops up (still opening at today's month), and the form engine warmed up ahead."""
 
 from __future__ import annotations
 
@@ -12,21 +12,24 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCalendarWidget
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
+from desk.domain.catalog import Transaction, load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.forms.field_widgets import DateEditor
+from desk.forms.form_view import TransactionForm
 from desk.paths import holidays_dir
 from desk.services.citizens import CardFacts
 from desk.services.demo import DEMO_PASSWORD, build_demo
 from desk.settings import Settings
 from desk.store.database import Store
+from desk.ui.app_filters import AppEventFilters
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.demo_cases import ZHANG_WEI
+from desk.ui.form_warmup import covering_transactions, warm_up_forms
 from desk.ui.new_case import PAGE_PICK, PAGE_WORK
 from desk.ui.permissions import Screen
 
@@ -128,3 +131,34 @@ def test_the_calendar_of_an_empty_date_is_built_when_it_pops_up(qtbot: QtBot) ->
     assert (calendar.yearShown(), calendar.monthShown()) == (NOW.year, NOW.month)
     calendar.window().hide()
     assert editor.value() is None
+
+
+def test_the_warm_up_builds_forms_of_every_field_type_and_leaves_nothing_behind(qtbot: QtBot) -> None:
+    catalog = load_catalog()
+    chosen = covering_transactions(catalog.transactions())
+    used = {spec.type for transaction in chosen for spec in transaction.fields}
+    assert used == {spec.type for transaction in catalog.transactions() for spec in transaction.fields}
+    assert len(chosen) <= 4, "a few small forms, not the whole catalog"
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    filters = AppEventFilters(parent)
+    counter = _EventCounter()
+    filters.install(counter)
+    built: list[str] = []
+    original = TransactionForm.__init__
+
+    def spy(self: TransactionForm, transaction: Transaction, *args: object) -> None:
+        built.append(transaction.code)
+        original(self, transaction, *args)  # type: ignore[arg-type]
+
+    TransactionForm.__init__ = spy  # type: ignore[method-assign]
+    try:
+        warm_up_forms(chosen, NOW.date(), "zh_CN", parent, filters)
+        assert built == [], "one form per turn of the event loop, none at once"
+        qtbot.waitUntil(lambda: len(built) == len(chosen), timeout=10_000)
+    finally:
+        TransactionForm.__init__ = original  # type: ignore[method-assign]
+    qtbot.waitUntil(lambda: not parent.findChildren(TransactionForm) and not parent.findChildren(QWidget),
+                    timeout=10_000)
+    assert built == [t.code for t in chosen]
+    assert filters.is_installed(counter)
