@@ -160,13 +160,14 @@ class MainWindow(QMainWindow):
         return bool(self._screens)
 
     def build_workspace(self) -> None:
-        """Create the work screens (once): Today, New case, Search, Manager view, Case view."""
+        """Create the workspace (once): the navigation and the work screens — Today, New case,
+        Search, Manager view, Case view."""
         for _ in self._workspace_builder():
             pass
 
     def build_workspace_in_steps(self, done: Callable[[], None]) -> None:
-        """Create the work screens as `build_workspace()` does, a screen or two per turn of the event
-        loop (together they take ~25 ms, which the sign-in screen would feel), then call `done()`."""
+        """Create the workspace as `build_workspace()` does, a screen or two per turn of the event loop
+        (together they take ~25 ms, which the sign-in screen would feel), then call `done()`."""
         steps = self._workspace_builder()
 
         def step() -> None:
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         step()
 
     def _workspace_builder(self) -> Iterator[None]:
-        """Build the work screens, yielding between them; one builder at a time (a second call
+        """Build the workspace, yielding between screens; one builder at a time (a second call
         finishes the first one's work). The app's event filters are off while a step runs."""
         if self.workspace_ready:
             return
@@ -209,7 +210,6 @@ class MainWindow(QMainWindow):
         workspace.addWidget(self.lst_nav)
         workspace.addWidget(self.stk_screens, 1)
         self.stk_root.addWidget(self.wdg_workspace)
-        self.lst_nav.screen_chosen.connect(self._on_nav)
         self.today = TodayView(context, self.stk_screens)
         yield
         self.new_case = NewCaseView(context, asker, self.stk_screens)
@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
             self._idle.warning_changed.connect(self._on_idle_warning)
 
     def _connect_screens(self) -> None:
+        self.lst_nav.screen_chosen.connect(self._on_nav)
         self.today.open_case_requested.connect(self.open_case)
         self.today.new_case_requested.connect(lambda: self.show_screen(Screen.NEW_CASE, fresh=True))
         self.new_case.open_case_requested.connect(self.open_case)
