@@ -291,11 +291,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", signed.display_name))
         self._apply_role()
         self.case_view.refresh_actions()  # what is offered depends on who is signed in
+        first = screens_for(signed.actor.role)[0]
+        if not unlocking:
+            # Marked before the workspace shows: the list, taking the focus, would otherwise choose its
+            # first row itself and show (and load) that screen once more than asked.
+            self.lst_nav.select(first)
         self.stk_root.setCurrentWidget(self.wdg_workspace)
         if self._idle is not None:
             self._idle.start()
         if not unlocking:
-            first = screens_for(signed.actor.role)[0]
             self.show_screen(first, fresh=True)
         self.signed_in.emit(signed)
 

@@ -32,6 +32,7 @@ from desk.ui.demo_cases import ZHANG_WEI
 from desk.ui.form_warmup import covering_transactions, warm_up_forms
 from desk.ui.new_case import PAGE_PICK, PAGE_WORK
 from desk.ui.permissions import Screen
+from desk.ui.today_view import TodayView
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -162,3 +163,16 @@ def test_the_warm_up_builds_forms_of_every_field_type_and_leaves_nothing_behind(
                     timeout=10_000)
     assert built == [t.code for t in chosen]
     assert filters.is_installed(counter)
+
+
+def test_signing_in_loads_the_first_screen_once(qtbot: QtBot, desk: DeskApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    loads: list[str] = []
+    original = TodayView.refresh
+    monkeypatch.setattr(TodayView, "refresh", lambda self: (loads.append("today"), original(self)))
+    desk.start()
+    qtbot.waitUntil(lambda: desk.window.workspace_ready, timeout=10_000)
+    _type_sign_in(desk)
+    qtbot.waitUntil(lambda: desk.context.session is not None and desk.runner.pending == 0, timeout=10_000)
+    assert desk.window.current_screen() is desk.window.today
+    assert desk.window.lst_nav.currentRow() == 0
+    assert loads == ["today"], "the navigation taking the focus showed (and loaded) Today a second time"
