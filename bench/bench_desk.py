@@ -177,10 +177,10 @@ class Why:
         code = slot.__code__
         takes = None if code.co_flags & inspect.CO_VARARGS else code.co_argcount
 
-        def timed(*args: Any) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
             started = time.perf_counter()
             try:
-                return slot(*(args if takes is None else args[:takes]))
+                return slot(*(args if takes is None else args[:takes]), **kwargs)
             finally:
                 self.spans.append((started, time.perf_counter(), label))
 
