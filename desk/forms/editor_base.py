@@ -28,6 +28,15 @@ def is_chinese(language: str) -> bool:
     return language.startswith("zh")
 
 
+def show_coloured(label: QLabel, visible: bool, colour: str) -> None:
+    """Show (or hide) a label drawn in `colour`, giving it its style sheet the first time it shows: a
+    widget with a style sheet of its own costs Qt extra work when it is built and polished, and most
+    such labels of a form (a field's problem, a number's facts) are never shown."""
+    if visible and not label.styleSheet():
+        label.setStyleSheet(f"color: {colour};")
+    label.setVisible(visible)
+
+
 def em_width(widget: QWidget, count: float) -> int:
     """Width of `count` CJK characters in the widget's font: how wide a box for that many should be."""
     return math.ceil(QFontMetrics(widget.font()).horizontalAdvance("中") * count)
@@ -62,11 +71,9 @@ class FieldEditor(QWidget):
         help_text = self.pick(spec.help_zh, spec.help_en)
         self.lbl_help.setText(help_text or "")
         self.lbl_help.setWordWrap(True)
-        self.lbl_help.setStyleSheet(f"color: {HINT_COLOUR};")
-        self.lbl_help.setVisible(bool(help_text))
+        show_coloured(self.lbl_help, bool(help_text), HINT_COLOUR)
         self.lbl_problem.setWordWrap(True)
-        self.lbl_problem.setStyleSheet(f"color: {PROBLEM_COLOUR};")
-        self.lbl_problem.hide()
+        self.lbl_problem.hide()  # coloured when it first shows (_update_problem_label)
         # The caption is placed by the caller (the form's label column); it still belongs to us.
         self.lbl_caption.hide()
 
@@ -155,7 +162,7 @@ class FieldEditor(QWidget):
         else:
             text = self._form_problem
         self.lbl_problem.setText(text or "")
-        self.lbl_problem.setVisible(bool(text))
+        show_coloured(self.lbl_problem, bool(text), PROBLEM_COLOUR)
 
     def _live_problem(self, part_zh: str = "", part_en: str = "") -> FieldProblem | None:
         """The live finding as a FieldProblem, named like the catalog's ("母亲身份证号码：…")."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.idnumber import IdKind, IdNumberInfo, InvalidIdNumber, normalise_id_text, parse_id_number
+from desk.forms.editor_base import HINT_COLOUR, show_coloured
 
 ID_LENGTH = 18
 
@@ -216,9 +217,8 @@ class IdNumberEdit(QLineEdit):
         self.setPlaceholderText(self.tr("18位身份证号码"))
         self.setMinimumWidth(metrics.horizontalAdvance("0" * 22))
         self.setMaximumWidth(metrics.horizontalAdvance("0" * 26))
-        self.lbl_facts.setStyleSheet("color: #6b6b6b;")
         self.lbl_facts.setWordWrap(True)
-        self.lbl_facts.hide()
+        self.lbl_facts.hide()  # coloured when it first shows (_show_facts)
 
         self.textEdited.connect(self._on_edited)
         self.textChanged.connect(self._recheck)
@@ -304,7 +304,7 @@ class IdNumberEdit(QLineEdit):
                 parts.insert(0, info.kind_label_en)
             text = " · ".join(parts)
         self.lbl_facts.setText(text)
-        self.lbl_facts.show()
+        show_coloured(self.lbl_facts, True, HINT_COLOUR)
 
 
 def _message(problem: InvalidIdNumber | None) -> str | None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import MaterialSpec, Transaction
-from desk.forms.editor_base import HINT_COLOUR, is_chinese
+from desk.forms.editor_base import HINT_COLOUR, is_chinese, show_coloured
 
 
 def material_caption(material: MaterialSpec, language: str = "zh_CN") -> str:
@@ -48,12 +48,11 @@ class _MaterialRow(QWidget):
         self.chk_received.setToolTip(material.why_zh if zh else material.why_en)
         self.lbl_note.setText(material.note_zh or "")
         self.lbl_note.setWordWrap(True)
-        self.lbl_note.setStyleSheet(f"color: {HINT_COLOUR};")
         font = self.lbl_note.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.lbl_note.setFont(font)
         # The note is Chinese-only catalog text; an English screen leaves it out rather than mix.
-        self.lbl_note.setVisible(bool(material.note_zh) and zh)
+        show_coloured(self.lbl_note, bool(material.note_zh) and zh, HINT_COLOUR)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
