@@ -50,6 +50,16 @@ def unavailable_reason() -> str | None:
     return None
 
 
+def cupsd_version() -> str:
+    """The installed cups-daemon package's version, for error messages ("cupsd" if unknown)."""
+    try:
+        proc = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "cups-daemon"], capture_output=True,
+                              text=True, timeout=10, check=False)
+    except OSError:
+        return "cupsd"
+    return f"cups-daemon {proc.stdout.strip()}" if proc.returncode == 0 and proc.stdout.strip() else "cupsd"
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -93,7 +103,9 @@ class CupsTestServer:
             f"ServerRoot {self._conf}\nRequestRoot {base}/spool\nTempDir {base}/spool/tmp\n"
             f"CacheDir {base}/cache\nStateDir {base}/state\nAccessLog {base}/log/access_log\n"
             f"ErrorLog {base}/log/error_log\nPageLog {base}/log/page_log\n"
-            "User lp\nGroup lp\nSystemGroup root\nFileDevice No\nPrintcap\n",
+            # Printcap needs a value on current cupsd (2.4.2-3+deb12u10 refuses a bare line); a file
+            # in our own folder keeps the system's /run/cups/printcap free of the test printer.
+            f"User lp\nGroup lp\nSystemGroup root\nFileDevice No\nPrintcap {base}/printcap\n",
             encoding="utf-8",
         )
         (self._conf / "cupsd.conf").write_text(
@@ -124,9 +136,9 @@ class CupsTestServer:
         if reason:
             raise RuntimeError(f"cannot start a private CUPS server: {reason}")
         self._write_config()
+        self._check_config()
         self._process = subprocess.Popen(
-            [CUPSD, "-f", "-c", str(self._conf / "cupsd.conf"), "-s", str(self._conf / "cups-files.conf")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            [CUPSD, "-f", *self._config_args()], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -139,6 +151,18 @@ class CupsTestServer:
             time.sleep(0.05)
         self.stop()
         raise RuntimeError(f"cupsd did not come up within {timeout} s")
+
+    def _config_args(self) -> list[str]:
+        return ["-c", str(self._conf / "cupsd.conf"), "-s", str(self._conf / "cups-files.conf")]
+
+    def _check_config(self) -> None:
+        """`cupsd -t` first, so a configuration this cupsd refuses names itself (file, line, version)."""
+        proc = subprocess.run([CUPSD, "-t", *self._config_args()], capture_output=True, text=True,
+                              timeout=30, check=False, env={**os.environ, "LANG": "C", "LC_ALL": "C"})
+        if proc.returncode != 0:
+            said = (proc.stderr + proc.stdout).strip()
+            self.stop()
+            raise RuntimeError(f"cupsd refuses the test server's configuration ({cupsd_version()}): {said}")
 
     def _lpstat(self, *args: str) -> str:
         proc = subprocess.run(["lpstat", "-h", self.server, *args], capture_output=True, text=True,

@@ -16,5 +16,6 @@ if [[ "${1:-}" == "--update" ]]; then
 fi
 for ts in resources/i18n/*.ts; do
     [[ -e "$ts" ]] || continue
+    [[ "${ts%.ts}.qm" -nt "$ts" ]] && continue  # up to date: a second setup run stays quick and silent
     "$bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
 done

@@ -11,7 +11,9 @@ need_packages() {
         [[ -z "$pkg" || "$pkg" == \#* ]] && continue
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done < scripts/debian-packages.txt
-    printf '%s\n' "${missing[@]}"
+    # An empty array must print nothing: printf with no arguments would still print one empty line.
+    ((${#missing[@]})) && printf '%s\n' "${missing[@]}"
+    return 0
 }
 
 if command -v dpkg-query >/dev/null 2>&1; then

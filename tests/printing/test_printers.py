@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,24 @@ def test_cups_disabled_printer_is_offline_and_refuses(cups: CupsTestServer, rece
 def test_cups_unknown_queue_is_offline(cups: CupsTestServer) -> None:
     state = CupsPrinter("no-such-printer", server=cups.server).state()
     assert state.status is PrinterStatus.OFFLINE and "no-such-printer" in state.message_en
+
+
+class _ServerWithABadLine(CupsTestServer):
+    """A configuration this cupsd refuses, as a new cups-daemon release might refuse ours."""
+
+    def _write_config(self) -> None:
+        super()._write_config()
+        with (self._conf / "cups-files.conf").open("a", encoding="utf-8") as conf:
+            conf.write("NoSuchDirective yes\nPrintcap\n")
+
+
+def test_cups_config_refused_by_cupsd_names_the_line(cups_server: CupsTestServer) -> None:
+    """`cupsd -t` runs before the server starts: the error names the file and line, nothing is left behind."""
+    base = Path(tempfile.mkdtemp(prefix="desk-cups-bad-"))
+    try:
+        server = _ServerWithABadLine(base)
+        with pytest.raises(RuntimeError, match=r"refuses the test server's configuration.*cups-files\.conf"):
+            server.start()
+        assert not server._cups_pdf_conf.exists()
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
