@@ -155,7 +155,7 @@ WHY_SLOTS = [
     ("desk.ui.draft_saver", "DraftSaver", "_on_saved"),
     ("desk.ui.status_bar", "DeviceStatusBar", "on_job_changed"),
     ("desk.ui.today_view", "TodayView", "_on_loaded"),
-    ("desk.ui.tasks", "TaskRunner", "_on_finished"),  # every worker's result, handed over on the GUI thread
+    ("desk.qt.tasks", "TaskRunner", "_on_finished"),  # every worker's result, handed over on the GUI thread
 ]
 
 
@@ -211,8 +211,7 @@ def stalls(env: dict[str, str], *, why: bool = False) -> bool:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desk.cli.gui_cmd import ensure_demo_data
-    from desk.core import build_core
+    from desk.core import build_core, ensure_demo_data
     from desk.store.database import default_database_url
     from desk.ui.bootstrap import DeskApp, DeskOptions
     from desk.ui.demo_cases import demo_cases, type_values

@@ -86,3 +86,24 @@ def build_core(database_url: str | None = None, *, clock: Clock | None = None,
         clock=clock or Clock(),
         settings=settings,
     )
+
+
+DEMO_RESIDENTS = 200
+DEMO_CASES = 150
+
+
+# Citizens waiting in the hall when the demo opens: tickets a kiosk issued (transaction codes).
+DEMO_TICKETS = ("birth_registration", "household_certificate", "spouse_joins_spouse", None)
+
+
+def ensure_demo_data(core: Core) -> None:
+    """Fill an empty store with the demo station, users, residents and cases, and put a few queue
+    tickets in the hall when nobody waits today (idempotent)."""
+    if not core.queries.list(limit=1):
+        from desk.services.demo import build_demo
+
+        build_demo(core.store, core.catalog, core.calendar, residents=DEMO_RESIDENTS, cases=DEMO_CASES,
+                   today=core.clock.today())
+    if not core.queue.waiting():
+        for code in DEMO_TICKETS:
+            core.queue.take_ticket(code, kiosk_code=core.settings.kiosk_code)

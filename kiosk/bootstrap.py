@@ -22,12 +22,12 @@ from desk.devices.reader import CardReaderDriver, Timeouts
 from desk.devices.simulator import ReaderSimulator, load_cards
 from desk.devices.transport import Backoff
 from desk.paths import data_dir
+from desk.qt.i18n import LanguageSwitcher
+from desk.qt.print_adapter import PrintAdapter
+from desk.qt.reader_worker import ReaderWorker
+from desk.qt.scanner_input import WedgeScanFilter
+from desk.qt.tasks import TaskRunner
 from desk.settings import Settings, load_settings
-from desk.ui.i18n import LanguageSwitcher
-from desk.ui.print_adapter import PrintAdapter
-from desk.ui.reader_worker import ReaderWorker
-from desk.ui.scanner_input import WedgeScanFilter
-from desk.ui.tasks import TaskRunner
 from kiosk.backend import KioskBackend
 from kiosk.context import KioskContext
 from kiosk.demo import seed_demo
@@ -139,10 +139,10 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
     if options.demo or port == SIMULATOR:
         simulator = ReaderSimulator(load_cards())
         port = simulator.start()
-    today = options.today
+    fixed_today = options.today
     driver = CardReaderDriver(port, baudrate=settings.reader_baud, timeouts=options.reader_timeouts,
                               poll_interval=options.reader_poll_seconds, backoff=options.reader_backoff,
-                              **({"today": (lambda: today)} if today is not None else {}))
+                              today=(lambda: fixed_today) if fixed_today is not None else date.today)
     reader = ReaderWorker(driver)
     printer_spec = options.printer or (f"pdf:{data_dir() / 'kiosk-printed'}" if options.demo else settings.printer)
     adapter = PrintAdapter(printer_spec, spool_dir=options.spool_dir or data_dir() / "kiosk-spool")

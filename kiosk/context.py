@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from desk.domain.catalog import Catalog
 from desk.domain.errors import DeskError
-from desk.ui.tasks import TaskRunner
+from desk.qt.tasks import TaskRunner
 from kiosk.backend import KioskBackend
 from kiosk.health import DeviceHealth
 from kiosk.plain_words import Words

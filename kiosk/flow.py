@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desk.devices.card import IdCard
 from desk.domain.errors import DeskError
-from desk.ui.i18n import LanguageSwitcher
+from desk.qt.i18n import LanguageSwitcher
 from kiosk.backend import CitizenStart, card_refusal
 from kiosk.context import FAULT_WORDS, KioskContext
 from kiosk.lockdown import LockdownFilter

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desk.devices.reader import ReaderState, ReaderStatus
-from desk.ui.tasks import TaskRunner
+from desk.qt.tasks import TaskRunner
 from kiosk.plain_words import Words
 from printing.printers import PrinterState, PrinterStatus
 

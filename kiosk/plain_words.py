@@ -228,8 +228,8 @@ def _subject(node: ast.expr, fields: dict[str, FieldSpec]) -> tuple[Words, Field
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args:
         arg = node.args[0]
         key = arg.value if isinstance(arg, ast.Constant) else getattr(arg, "id", None)
-        spec = fields.get(str(key))
-        label = _label(spec) if spec else Words("该日期", "that date")
+        date_spec = fields.get(str(key))
+        label = _label(date_spec) if date_spec else Words("该日期", "that date")
         if node.func.id == "days_since":
             return Words(f"距{label.zh}", f"days since {label.en}"), None, False
         if node.func.id == "age":

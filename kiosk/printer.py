@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from desk.ui.print_adapter import PrintAdapter
+from desk.qt.print_adapter import PrintAdapter
 from kiosk.plain_words import Words
 from printing.queue import JobNotFoundError, JobStatus, PrintJob
 

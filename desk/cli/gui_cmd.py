@@ -5,38 +5,15 @@ simulated card reader with a "模拟刷卡" menu, and the PDF printer."""
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from desk.core import Core
 
-DEMO_RESIDENTS = 200
-DEMO_CASES = 150
-
-
-# Citizens waiting in the hall when the demo opens: tickets a kiosk issued (transaction codes).
-DEMO_TICKETS = ("birth_registration", "household_certificate", "spouse_joins_spouse", None)
-
-
-def ensure_demo_data(core: Core) -> None:
-    """Fill an empty store with the demo station, users, residents and cases, and put a few queue
-    tickets in the hall when nobody waits today (idempotent)."""
-    if not core.queries.list(limit=1):
-        from desk.services.demo import build_demo
-
-        build_demo(core.store, core.catalog, core.calendar, residents=DEMO_RESIDENTS, cases=DEMO_CASES,
-                   today=core.clock.today())
-    if not core.queue.waiting():
-        for code in DEMO_TICKETS:
-            core.queue.take_ticket(code, kiosk_code=core.settings.kiosk_code)
-
 
 def open_desk_client(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication
-
     from desk.settings import load_settings
-    from desk.ui.bootstrap import DeskApp, DeskOptions
+    from desk.ui.bootstrap import DeskOptions, run_desk_app
 
     settings = load_settings()
     demo = bool(getattr(args, "demo", False))
@@ -51,7 +28,7 @@ def open_desk_client(args: argparse.Namespace) -> int:
     )
 
     def core_factory() -> Core:
-        from desk.core import build_core
+        from desk.core import build_core, ensure_demo_data
         from desk.store.database import default_database_url
 
         # Demo mode runs on the embedded SQLite store unless a database is named on the command line.
@@ -61,11 +38,4 @@ def open_desk_client(args: argparse.Namespace) -> int:
             ensure_demo_data(core)
         return core
 
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Station Desk")
-    desk_app = DeskApp(app, core_factory, options)
-    desk_app.start()
-    try:
-        return int(app.exec())
-    finally:
-        desk_app.shutdown()
+    return run_desk_app(core_factory, options)

@@ -1,6 +1,5 @@
-"""`desk screenshots DIR`: render each main screen of the front-desk client with demo data to PNG
-files named after the screen (sign-in, today, the new-case steps of three transactions, case view,
-search, manager view), offscreen at 1366×768. For the README and the manual.
+"""`desk screenshots DIR`: render the front-desk client's screens with demo data to PNG files
+(the tour itself is Qt code and lives with the desk app, in `desk/ui/screenshot_tour.py`).
 
 The run uses its own temporary data folder and SQLite database (demo data), the simulated reader
 and the PDF printer; nothing of the user's data is touched.
@@ -11,13 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-WIDTH, HEIGHT = 1366, 768
-SHOWN_CASES = ("birth_registration", "household_split", "spouse_joins_spouse")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,194 +20,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=_screenshots)
 
 
-class _ScriptedAsker:
-    """Answers the dialogs as the demo clerk would (no modal dialog is ever shown)."""
-
-    def reason(self, *_args: object) -> str:
-        return "申请人户籍不在本所辖区，应到户籍所在地派出所申请。"
-
-    def password(self, *_args: object) -> str:
-        from desk.services.demo import DEMO_PASSWORD
-
-        return DEMO_PASSWORD
-
-    def confirm(self, *_args: object) -> bool:
-        return True
-
-    def save_path(self, *_args: object) -> None:
-        return None
-
-    def inform(self, *_args: object) -> None:
-        return None
-
-
-def _wait(app: Any, predicate: Callable[[], object], timeout: float = 30.0) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the screen did not get there in time")
-        loop = QEventLoop()
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-
-
 def _screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="desk-screenshots-") as scratch:
         os.environ["DESK_DATA_DIR"] = scratch  # keys, spool and printed papers stay in the scratch folder
+        from desk.ui.screenshot_tour import render_all
+
         written = render_all(args.out, Path(scratch), args.language)
     print(f"{len(written)} screenshots → {args.out}")
     for path in written:
         print(f"  {path.name}")
     return 0
-
-
-def render_all(out: Path, scratch: Path, language: str = "zh_CN") -> list[Path]:
-    from PySide6.QtWidgets import QApplication
-
-    from desk.cli.gui_cmd import ensure_demo_data
-    from desk.core import build_core
-    from desk.ui.bootstrap import DeskApp, DeskOptions
-
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    url = f"sqlite:///{scratch / 'desk.sqlite3'}"
-
-    def core_factory() -> Any:
-        core = build_core(url)
-        ensure_demo_data(core)
-        return core
-
-    options = DeskOptions(demo=True, printer=f"pdf:{scratch / 'printed'}", spool_dir=scratch / "spool",
-                          idle_minutes=60, language=language)
-    desk = DeskApp(app, core_factory, options, asker=_ScriptedAsker())  # type: ignore[arg-type]
-    try:
-        return _Tour(app, desk, out).run()
-    finally:
-        desk.window.close()
-        desk.shutdown()
-
-
-class _Tour:
-    def __init__(self, app: Any, desk: Any, out: Path) -> None:
-        self.app, self.desk, self.out = app, desk, out
-        self.window = desk.window
-        self.written: list[Path] = []
-
-    def shot(self, name: str) -> None:
-        self.app.processEvents()
-        path = self.out / f"{name}.png"
-        self.window.grab().save(str(path))
-        self.written.append(path)
-
-    def wait(self, predicate: Callable[[], object], timeout: float = 30.0) -> None:
-        from PySide6.QtWidgets import QLabel
-
-        try:
-            _wait(self.app, predicate, timeout)
-        except TimeoutError as error:
-            shown = [label.text() for label in self.window.findChildren(QLabel, "banner") if label.isVisible()]
-            raise TimeoutError(f"{error}; messages on screen: {shown}") from None
-
-    def sign_in(self, username: str) -> None:
-        from desk.services.demo import DEMO_PASSWORD
-
-        view = self.window.sign_in
-        view.edt_username.setText(username)
-        view.edt_password.setText(DEMO_PASSWORD)
-        view.btn_sign_in.click()
-        self.wait(lambda: self.desk.context.session is not None and not self.window.is_locked)
-
-    def run(self) -> list[Path]:
-        desk, window = self.desk, self.window
-        window.resize(WIDTH, HEIGHT)
-        desk.start()
-        window.resize(WIDTH, HEIGHT)
-        self.wait(lambda: desk.context.core_ready, timeout=120)
-        self.wait(lambda: desk.reader is not None and "请放置" in window.status.reader_text())
-        window.sign_in.edt_username.setText("clerk")
-        window.sign_in.edt_password.setFocus()
-        self.shot("sign-in")
-        self.sign_in("clerk")
-        self.wait(lambda: window.today.data.waiting is not None and window.today.tbl_drafts.rowCount() > 0)
-        self.shot("today")
-        decided = {}
-        for code in SHOWN_CASES:
-            decided[code] = self.new_case(code)
-        self.case_view(decided["household_split"])
-        self.search()
-        window.sign_out()
-        self.sign_in("manager")
-        from desk.ui.permissions import Screen
-
-        window.show_screen(Screen.MANAGER)
-        self.wait(lambda: window.manager.report is not None)
-        # The demo history ends before today: show the last working day, as a manager would.
-        from datetime import timedelta
-
-        from PySide6.QtCore import QDate
-
-        calendar, day = desk.context.core.calendar, desk.context.today() - timedelta(days=1)
-        while not calendar.is_working_day(day):
-            day -= timedelta(days=1)
-        window.manager.report = None
-        window.manager.edt_date.setDate(QDate(day.year, day.month, day.day))
-        self.wait(lambda: window.manager.report is not None and window.manager.report.data.report_date == day)
-        self.shot("manager")
-        return self.written
-
-    def new_case(self, code: str) -> str:
-        from desk.ui.demo_cases import demo_cases, type_values
-        from desk.ui.permissions import Screen
-
-        desk, window = self.desk, self.window
-        case = demo_cases(desk.context.today())[code]
-        view = window.new_case
-        window.show_screen(Screen.NEW_CASE, fresh=True)
-        view.start()
-        card = desk.simulator.card(case.card)
-        view.identify.edt_id_number.setText(card.fields["id_number"])
-        view.identify._check_typed(card.fields["id_number"])
-        name = code.replace("_", "-")
-        self.shot(f"new-case-{name}-1-identify")
-        desk.place_demo_card(case.card)
-        self.wait(lambda: view.page == 1 and view.identify.current is not None)
-        self.wait(lambda: view.picker.ready)
-        view.picker.edt_search.setText(case.search)
-        self.shot(f"new-case-{name}-2-choose")
-        view.choose(desk.context.core.catalog[code])
-        self.wait(lambda: view.is_ready)
-        type_values(view.form, case.values)
-        view.form.flush()
-        self.wait(lambda: not view.saver.busy)
-        self.shot(f"new-case-{name}-3-form")
-        for material in view.checklist.required():
-            view.checklist.check_box(material.key).setChecked(material.key not in case.withheld)
-        self.shot(f"new-case-{name}-4-decide")
-        if case.withheld:
-            view.request_supplement()
-        else:
-            view.accept()
-        self.wait(lambda: view.page == 3)
-        self.shot(f"new-case-{name}-5-done")
-        return view.decided.case.number
-
-    def case_view(self, number: str) -> None:
-        window = self.window
-        window.open_case(number)
-        self.wait(lambda: window.case_view.case is not None and window.case_view.case.number == number)
-        window.case_view.take(window.case_view.allowed()[0])  # submit for review
-        self.wait(lambda: window.case_view.case.state.value == "under_review")
-        self.shot("case-view")
-
-    def search(self) -> None:
-        from desk.ui.permissions import Screen
-
-        window = self.window
-        window.show_screen(Screen.SEARCH)
-        window.search.edt_query.setText("王")
-        window.search.search()
-        self.wait(lambda: window.search.tbl_results.rowCount() > 0)
-        self.shot("search")

@@ -1,7 +1,7 @@
 """The ID-card reader driver: find -> select -> read over a serial port, polled, self-healing.
 
 `CardReaderDriver.run()` is the loop the desk and the kiosk use (through the Qt adapter in
-`desk/ui/reader_worker.py`): it reports every card once per placement, reports its status on
+`desk/qt/reader_worker.py`): it reports every card once per placement, reports its status on
 every change, and never raises and never hangs — an unplugged port becomes the "disconnected"
 status and the driver reopens it with growing pauses until the reader is back.
 

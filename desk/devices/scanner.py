@@ -2,7 +2,7 @@
 
 A scanner is either a serial device sending lines ending in CR and/or LF (`SerialScanner`), or a
 USB keyboard wedge that "types" the code very fast and presses Enter (`WedgeDetector`, pure
-logic fed with key characters and their times; the Qt event filter in `desk/ui/scanner_input.py`
+logic fed with key characters and their times; the Qt event filter in `desk/qt/scanner_input.py`
 feeds it). Both produce `ScannedText`. Slow typing by a person is never taken for a scan.
 
 Thread contract: `WedgeDetector` and `LineAssembler` are plain objects for one thread.

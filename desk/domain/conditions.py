@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from desk.domain.applicant import (
     FEMALE,
@@ -52,7 +53,8 @@ _KIND_OF_TYPE = {
 }
 _ORDERABLE_KINDS = frozenset({"string", "date", "number", "any"})
 
-_COMPARE_OPS: dict[type[ast.cmpop], Callable[[object, object], object]] = {
+# Values are checked for kind before comparing (`_ORDERABLE_KINDS`), hence `Any` here.
+_COMPARE_OPS: dict[type[ast.cmpop], Callable[[Any, Any], object]] = {
     ast.Eq: operator.eq,
     ast.NotEq: operator.ne,
     ast.Lt: operator.lt,

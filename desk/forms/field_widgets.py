@@ -261,7 +261,7 @@ class NumberEditor(FieldEditor):
             self.spn_number.setDecimals(2)
             self.spn_number.setRange(low - 1, high)
         self.spn_number.setSpecialValueText(self.tr("未填写"))
-        self.spn_number.setValue(self.spn_number.minimum())
+        self._set_empty()
         self.spn_number.setMinimumWidth(em_width(self.spn_number, 6))
         self.spn_number.valueChanged.connect(self._emit_if_changed)
         row = QHBoxLayout(body)
@@ -269,6 +269,13 @@ class NumberEditor(FieldEditor):
         row.addWidget(self.spn_number)
         row.addStretch(1)
         self._set_body(body)
+
+    def _set_empty(self) -> None:
+        """The box's minimum shows the special text "未填写" (narrowed per box type for the checker)."""
+        if isinstance(self.spn_number, SpinBox):
+            self.spn_number.setValue(self.spn_number.minimum())
+        else:
+            self.spn_number.setValue(self.spn_number.minimum())
 
     def value(self) -> object | None:
         number = self.spn_number.value()
@@ -286,7 +293,7 @@ class NumberEditor(FieldEditor):
             except ValueError:
                 number = None
         if number is None or number < self.spn_number.minimum() + (1 if self._integral else 0):
-            self.spn_number.setValue(self.spn_number.minimum())
+            self._set_empty()
         elif isinstance(self.spn_number, SpinBox):
             self.spn_number.setValue(round(number))
         else:

@@ -299,9 +299,9 @@ class TransactionForm(QWidget):
             by_key.setdefault(problem.key, problem)
         zh = is_chinese(self._language)
         for key, editor in self._editors.items():
-            problem = by_key.get(key)
-            shown = problem is not None and (self._show_all or key in self._touched)
-            editor.set_problem((problem.message_zh if zh else problem.message_en) if shown and problem else None)
+            found = by_key.get(key)
+            shown = found is not None and (self._show_all or key in self._touched)
+            editor.set_problem((found.message_zh if zh else found.message_en) if shown and found else None)
         self._show_eligibility()
 
     def _show_eligibility(self) -> None:

@@ -71,13 +71,15 @@ class _TypeOverEmpty:
         return super().valueFromText(text)  # type: ignore[misc, no-any-return]
 
 
-class SpinBox(_TypeOverEmpty, _WheelOnlyWhenFocused, QSpinBox):
+# The mixin serves integer and decimal boxes alike, so its valueFromText/validate are typed for both;
+# the stubs' per-class signatures (int vs float, the validator's tuple) cannot say that.
+class SpinBox(_TypeOverEmpty, _WheelOnlyWhenFocused, QSpinBox):  # type: ignore[misc]
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-class DoubleSpinBox(_TypeOverEmpty, _WheelOnlyWhenFocused, QDoubleSpinBox):
+class DoubleSpinBox(_TypeOverEmpty, _WheelOnlyWhenFocused, QDoubleSpinBox):  # type: ignore[misc]
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -50,7 +51,7 @@ class CaseQueries:
     def list(
         self, *, day: date | None = None, state: CaseState | None = None, station_code: str | None = None,
         applicant_id_number: str | None = None, limit: int | None = None,
-    ) -> list[CaseView]:
+    ) -> builtins.list[CaseView]:
         """Every case matching the filters, newest first. `day` is the local day the case was opened."""
         query = select(Case)
         if day is not None:
@@ -69,14 +70,14 @@ class CaseQueries:
             query = query.limit(limit)
         return self._many(query)
 
-    def open_cases(self, station_code: str | None = None) -> list[CaseView]:
+    def open_cases(self, station_code: str | None = None) -> builtins.list[CaseView]:
         query = select(Case).where(Case.state.in_([s.value for s in OPEN_STATES]))
         if station_code is not None:
             query = query.where(Case.station_code == station_code)
         return self._many(query.order_by(Case.due_date, Case.id))
 
     def by_due_status(self, status: DueStatus, station_code: str | None = None,
-                      soon_days: int = 2) -> list[CaseView]:
+                      soon_days: int = 2) -> builtins.list[CaseView]:
         today = self.clock.today()
         return [
             case for case in self.open_cases(station_code)
@@ -92,20 +93,20 @@ class CaseQueries:
         end = case.completed_on or self.clock.today()
         return self.calendar.working_days_between(start, end)
 
-    def _one(self, query: Select[tuple[Case]], label: str) -> CaseView:
+    def _one(self, query: Select[Case], label: str) -> CaseView:
         with self.store.read() as session:
             case = session.execute(_with_children(query)).unique().scalar_one_or_none()
             if case is None:
                 raise NotFound(f"找不到申请 {label}。", f"No case {label}.")
             return CaseView.of(case, user_names(session))
 
-    def _many(self, query: Select[tuple[Case]]) -> list[CaseView]:
+    def _many(self, query: Select[Case]) -> builtins.list[CaseView]:
         with self.store.read() as session:
             names = user_names(session)
             return [CaseView.of(c, names) for c in session.execute(_with_children(query)).unique().scalars()]
 
 
-def _with_children(query: Select[tuple[Case]]) -> Select[tuple[Case]]:
+def _with_children(query: Select[Case]) -> Select[Case]:
     return query.options(selectinload(Case.events), selectinload(Case.materials))
 
 

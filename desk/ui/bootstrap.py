@@ -23,20 +23,20 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from desk.paths import resources_dir
-from desk.ui.app_filters import AppEventFilters
+from desk.qt.app_filters import AppEventFilters
+from desk.qt.i18n import LanguageSwitcher
+from desk.qt.tasks import TaskRunner
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
-from desk.ui.i18n import LanguageSwitcher
 from desk.ui.idle import IdleWatcher
 from desk.ui.main_window import MainWindow
-from desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desk.core import Core
     from desk.devices.simulator import ReaderSimulator
+    from desk.qt.print_adapter import PrintAdapter
+    from desk.qt.reader_worker import ReaderWorker
     from desk.ui.preparation import Prepared
-    from desk.ui.print_adapter import PrintAdapter
-    from desk.ui.reader_worker import ReaderWorker
 
 # Screen font first, then fonts that hold the rare characters of personal names (CJK Ext. B–H).
 FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans", "HanaMinA", "HanaMinB", "BabelStone Han"]
@@ -68,6 +68,20 @@ def load_style(app: QApplication) -> None:
     path = resources_dir() / "styles" / "desk.qss"
     if path.exists():
         app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+
+def run_desk_app(core_factory: Callable[[], Core], options: DeskOptions) -> int:
+    """The front-desk client's event loop, from `desk` / `desk --demo`; returns the exit status."""
+    import sys
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Station Desk")
+    desk_app = DeskApp(app, core_factory, options)
+    desk_app.start()
+    try:
+        return int(app.exec())
+    finally:
+        desk_app.shutdown()
 
 
 class DeskApp(QObject):
@@ -143,7 +157,7 @@ class DeskApp(QObject):
         self.window.on_core_failed(error)
 
     def _start_printer(self) -> None:
-        from desk.ui.print_adapter import PrintAdapter
+        from desk.qt.print_adapter import PrintAdapter
 
         try:
             self.printer = PrintAdapter(self.options.printer, spool_dir=self.options.spool_dir, parent=self)
@@ -160,7 +174,7 @@ class DeskApp(QObject):
 
     def _start_reader(self, core: Core) -> None:
         from desk.devices.reader import CardReaderDriver
-        from desk.ui.reader_worker import ReaderWorker
+        from desk.qt.reader_worker import ReaderWorker
 
         port = self.options.reader_port
         if port == "simulator":
@@ -177,7 +191,7 @@ class DeskApp(QObject):
         self.reader.start()
 
     def _start_scanner(self) -> None:
-        from desk.ui.scanner_input import WedgeScanFilter
+        from desk.qt.scanner_input import WedgeScanFilter
 
         self.scan_filter = WedgeScanFilter(parent=self)
         self.scan_filter.scanned.connect(self.window.on_scanned)

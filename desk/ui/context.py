@@ -22,10 +22,10 @@ from desk.domain.errors import DeskError
 if TYPE_CHECKING:
     from desk.core import Core
     from desk.domain.workflow import Actor, Role
+    from desk.qt.app_filters import AppEventFilters
+    from desk.qt.print_adapter import PrintAdapter
+    from desk.qt.tasks import TaskRunner
     from desk.services.users import SignedIn
-    from desk.ui.app_filters import AppEventFilters
-    from desk.ui.print_adapter import PrintAdapter
-    from desk.ui.tasks import TaskRunner
 
 
 @dataclass

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Transaction
-from desk.ui.app_filters import AppEventFilters, paused
+from desk.qt.app_filters import AppEventFilters, paused
 
 
 def covering_transactions(transactions: Sequence[Transaction]) -> list[Transaction]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
 
 if TYPE_CHECKING:
-    from desk.ui.app_filters import AppEventFilters
+    from desk.qt.app_filters import AppEventFilters
 
 _ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,

@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
-from desk.ui.app_filters import paused
+from desk.qt.app_filters import paused
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.idle import IdleWatcher

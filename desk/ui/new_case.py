@@ -30,7 +30,7 @@ from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Transaction
 from desk.domain.errors import ConcurrentChange
 from desk.domain.workflow import Action, CaseFacts, CaseState, allowed_actions
-from desk.ui.app_filters import paused
+from desk.qt.app_filters import paused
 from desk.ui.context import DeskContext
 from desk.ui.decision import Decided, accept_blockers, run_accept, run_complete, run_not_accept, run_supplement
 from desk.ui.dialogs import Asker
@@ -148,7 +148,8 @@ class NewCaseView(QWidget):
         buttons.addWidget(self.btn_supplement)
         side.addLayout(buttons)
         side.addWidget(self.btn_accept)
-        QVBoxLayout(self.wdg_form_slot).setContentsMargins(0, 0, 0, 0)
+        self.lay_form_slot = QVBoxLayout(self.wdg_form_slot)
+        self.lay_form_slot.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.lbl_transaction, 1)
         head.addWidget(self.lbl_case)
@@ -300,7 +301,7 @@ class NewCaseView(QWidget):
             self._show_built_form(form, self.transaction, citizen)
 
     def _show_built_form(self, form: Any, transaction: Transaction, citizen: CitizenView) -> None:
-        self.wdg_form_slot.layout().addWidget(form)
+        self.lay_form_slot.addWidget(form)
         form.show()
         limit = (self.tr("当场办结") if transaction.time_limit_days == 0
                  else self.tr("%1 个工作日").replace("%1", str(transaction.time_limit_days)))
@@ -431,7 +432,8 @@ class NewCaseView(QWidget):
         self._set_page(PAGE_DONE)
         self.btn_next.setFocus()
         # The finished form is taken down in the next turn, after the result page is painted.
-        QTimer.singleShot(1, lambda form=self.form: form is not None and form is self.form and self._leave_case())
+        QTimer.singleShot(1, lambda form=self.form: self._leave_case() if form is not None and form is self.form
+                          else None)
         self.case_decided.emit(decided.case.number)
 
     def _on_decide_error(self, error: BaseException) -> None:

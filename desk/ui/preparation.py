@@ -49,21 +49,22 @@ def prepare(core_factory: Callable[[], Core], *, demo: bool = False) -> Prepared
 
 def _prepare(core_factory: Callable[[], Core], demo: bool) -> Prepared:
     core = core_factory()
-    from desk.store.models import Station
+    from desk.domain.errors import NotFound
 
-    with core.store.read() as session:
-        station = session.get(Station, core.station_code)
-        name = station.name_zh if station is not None else ""
+    try:
+        name = core.documents.station_info().name_zh
+    except NotFound:  # not configured yet: the window shows no station name
+        name = ""
     import desk.devices.reader
     import desk.devices.simulator
     import desk.forms.form_view
     import desk.forms.materials_view
+    import desk.qt.print_adapter
+    import desk.qt.reader_worker
+    import desk.qt.scanner_input
     import desk.ui.case_view
     import desk.ui.manager_view
     import desk.ui.new_case
-    import desk.ui.print_adapter
-    import desk.ui.reader_worker
-    import desk.ui.scanner_input
     import desk.ui.search_view
     import desk.ui.today_view  # noqa: F401
     from desk.ui.transaction_picker import load_usage

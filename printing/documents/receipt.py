@@ -122,7 +122,7 @@ def _a4_story(data: ReceiptData, w: Writer) -> list[Flowable]:
 
 def build_pdf(data: ReceiptData, paper: Paper = Paper.ROLL_80, *, fonts: FontSet | None = None) -> bytes:
     w = Writer(paper, fonts, base_size=12.0 if paper is Paper.A4 else None)
-    meta = {"title": f"{TITLE} {data.case_number}", "author": data.station.name_zh}
+    title, author = f"{TITLE} {data.case_number}", data.station.name_zh
     if paper.is_roll:
-        return build_roll(_roll_story(data, w), paper, fonts=w.fonts, **meta)
-    return build_a4(_a4_story(data, w), fonts=w.fonts, **meta)
+        return build_roll(_roll_story(data, w), paper, fonts=w.fonts, title=title, author=author)
+    return build_a4(_a4_story(data, w), fonts=w.fonts, title=title, author=author)

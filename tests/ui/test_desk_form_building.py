@@ -22,11 +22,11 @@ from desk.domain.workdays import WorkingCalendar
 from desk.forms.field_widgets import DateEditor
 from desk.forms.form_view import TransactionForm
 from desk.paths import holidays_dir
+from desk.qt.app_filters import AppEventFilters
 from desk.services.citizens import CardFacts
 from desk.services.demo import DEMO_PASSWORD, build_demo
 from desk.settings import Settings
 from desk.store.database import Store
-from desk.ui.app_filters import AppEventFilters
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.demo_cases import ZHANG_WEI
 from desk.ui.form_warmup import covering_transactions, warm_up_forms

@@ -20,7 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFormLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from desk.ui.app_filters import AppEventFilters, paused
+from desk.qt.app_filters import AppEventFilters, paused
 from desk.ui.idle import IdleWatcher
 from desk.ui.sign_in import ALIGN_CENTER, ALIGN_RIGHT_VCENTER, SignInView
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desk.ui.print_adapter import PrintAdapter
+from desk.qt.print_adapter import PrintAdapter
 from printing.queue import JobStatus
 
 

@@ -14,7 +14,7 @@ from desk.devices.card import IdCard
 from desk.devices.reader import CardReaderDriver, ReaderState, ReaderStatus, Timeouts
 from desk.devices.simulator import ReaderSimulator, load_cards
 from desk.devices.transport import Backoff
-from desk.ui.reader_worker import ReaderWorker
+from desk.qt.reader_worker import ReaderWorker
 
 FAST = Timeouts(find=0.3, select=0.3, status=0.3, sam_id=0.3, extra_address=0.5, read=0.6)
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desk.devices.scanner import SerialScanner
 from desk.devices.transport import Backoff
-from desk.ui.scanner_input import SerialScannerWorker, WedgeScanFilter
+from desk.qt.scanner_input import SerialScannerWorker, WedgeScanFilter
 
 
 class FakeClock:

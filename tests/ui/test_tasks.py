@@ -8,7 +8,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desk.ui.tasks import SynchronousTaskRunner, TaskRunner
+from desk.qt.tasks import SynchronousTaskRunner, TaskRunner
 
 
 def test_result_delivered_on_gui_thread(qtbot: QtBot) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from desk.devices.scanner import ScannedText, SerialScanner, WedgeDetector
-from desk.ui.reader_worker import DeviceLoopWorker
+from desk.qt.reader_worker import DeviceLoopWorker
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
