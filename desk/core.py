@@ -15,6 +15,7 @@ from desk.paths import data_dir, holidays_dir
 from desk.services.case_queries import CaseQueries
 from desk.services.cases import CaseService
 from desk.services.citizens import CitizenService
+from desk.services.decisions import DecisionService
 from desk.services.documents import DocumentService
 from desk.services.kiosks import KioskService
 from desk.services.queue import QueueService
@@ -40,6 +41,10 @@ class Core:
     @cached_property
     def cases(self) -> CaseService:
         return CaseService(self.store, self.catalog, self.calendar, self.clock, self.station_code)
+
+    @cached_property
+    def decisions(self) -> DecisionService:
+        return DecisionService(self.store, self.cases, self.documents, self.users)
 
     @cached_property
     def queries(self) -> CaseQueries:

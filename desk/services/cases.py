@@ -3,6 +3,9 @@ review, approve or deny, complete, withdraw. Each is one write transaction, audi
 
 Every command takes the `expected_version` the caller loaded; if someone else changed the case
 meanwhile the command fails with ConcurrentChange and nothing is overwritten.
+
+Each command also has an `*_in(session, ...)` form that works inside a transaction the caller opened:
+the window decisions (`desk/services/decisions.py`) change the case and issue its paper in one.
 """
 
 from __future__ import annotations
@@ -107,17 +110,21 @@ class CaseService:
     def save_draft(self, actor: Actor, number: str, values: Mapping[str, Any], expected_version: int) -> CaseView:
         """Store the form as typed (drafts and supplement cases only); no validation, nothing lost."""
         with self.store.write() as session:
-            case = self._load(session, number, expected_version)
-            if CaseState(case.state) not in (CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED):
-                raise InvalidInput(
-                    f"申请 {number} 已{CaseState(case.state).label_zh}，表单不能再修改。",
-                    f"Case {number} is {case.state}; its form can no longer change.",
-                )
-            case.form_values = dict(values)
-            case.updated_at = self.clock.now()
-            self._flush(session, number)
-            self._audit(session, actor, "case.draft_saved", case, {"fields": sorted(values)})
-            return self._view(session, case)
+            return self.save_draft_in(session, actor, number, values, expected_version)
+
+    def save_draft_in(self, session: Session, actor: Actor, number: str, values: Mapping[str, Any],
+                      expected_version: int) -> CaseView:
+        case = self._load(session, number, expected_version)
+        if CaseState(case.state) not in (CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED):
+            raise InvalidInput(
+                f"申请 {number} 已{CaseState(case.state).label_zh}，表单不能再修改。",
+                f"Case {number} is {case.state}; its form can no longer change.",
+            )
+        case.form_values = dict(values)
+        case.updated_at = self.clock.now()
+        self._flush(session, number)
+        self._audit(session, actor, "case.draft_saved", case, {"fields": sorted(values)})
+        return self._view(session, case)
 
     # ---- the decision at the window --------------------------------------------------------------
 
@@ -127,30 +134,36 @@ class CaseService:
     ) -> CaseView:
         """受理: the form is complete, the applicant eligible and every required material received."""
         with self.store.write() as session:
-            desk = self._at_window(session, Action.ACCEPT, actor, number, expected_version, received, values)
-            problems = desk.transaction.validate_values(desk.case.form_values, desk.facts, desk.today)
-            if problems:
-                raise FormIncomplete(problems)
-            eligibility = desk.transaction.check_eligibility(desk.case.form_values, desk.facts, desk.today)
-            if not eligibility.eligible:
-                # A pending rule (its fields not filled) blocks acceptance too: say which.
-                reasons_zh = [r.reason_zh for r in eligibility.failed]
-                reasons_zh += [f"尚不能判断（请补全相关信息）：{r.reason_zh}" for r in eligibility.pending]
-                reasons_en = [r.reason_en for r in eligibility.failed]
-                reasons_en += [f"cannot tell yet (fill in the fields): {r.reason_en}" for r in eligibility.pending]
-                raise NotEligible(reasons_zh, reasons_en)
-            if desk.missing:
-                raise MaterialsMissing(desk.missing)
-            case = desk.case
-            self._record_materials(session, case, desk.transaction, desk.received, actor)
-            due = self.calendar.add_working_days(desk.today, desk.transaction.time_limit_days)
-            case.accepted_by, case.accepted_at, case.accepted_on = actor.user_id, self.clock.now(), desk.today
-            case.due_date = due.due_date
-            case.missing_materials = []
-            details = {"due_date": due.due_date.isoformat(), "materials": sorted(desk.received)}
-            if due.warnings:
-                details["calendar_warnings"] = [w.message_zh for w in due.warnings]
-            return self._apply(session, case, desk.transition, actor, details)
+            return self.accept_in(session, actor, number, expected_version, received, values)
+
+    def accept_in(
+        self, session: Session, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+        values: Mapping[str, Any] | None = None,
+    ) -> CaseView:
+        desk = self._at_window(session, Action.ACCEPT, actor, number, expected_version, received, values)
+        problems = desk.transaction.validate_values(desk.case.form_values, desk.facts, desk.today)
+        if problems:
+            raise FormIncomplete(problems)
+        eligibility = desk.transaction.check_eligibility(desk.case.form_values, desk.facts, desk.today)
+        if not eligibility.eligible:
+            # A pending rule (its fields not filled) blocks acceptance too: say which.
+            reasons_zh = [r.reason_zh for r in eligibility.failed]
+            reasons_zh += [f"尚不能判断（请补全相关信息）：{r.reason_zh}" for r in eligibility.pending]
+            reasons_en = [r.reason_en for r in eligibility.failed]
+            reasons_en += [f"cannot tell yet (fill in the fields): {r.reason_en}" for r in eligibility.pending]
+            raise NotEligible(reasons_zh, reasons_en)
+        if desk.missing:
+            raise MaterialsMissing(desk.missing)
+        case = desk.case
+        self._record_materials(session, case, desk.transaction, desk.received, actor)
+        due = self.calendar.add_working_days(desk.today, desk.transaction.time_limit_days)
+        case.accepted_by, case.accepted_at, case.accepted_on = actor.user_id, self.clock.now(), desk.today
+        case.due_date = due.due_date
+        case.missing_materials = []
+        details = {"due_date": due.due_date.isoformat(), "materials": sorted(desk.received)}
+        if due.warnings:
+            details["calendar_warnings"] = [w.message_zh for w in due.warnings]
+        return self._apply(session, case, desk.transition, actor, details)
 
     def request_supplement(
         self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
@@ -158,16 +171,22 @@ class CaseService:
     ) -> CaseView:
         """一次性告知: one notice listing every material still missing, never one at a time."""
         with self.store.write() as session:
-            desk = self._at_window(session, Action.REQUEST_SUPPLEMENT, actor, number, expected_version, received,
-                                   values)
-            if not desk.missing:
-                raise InvalidInput(
-                    "材料已齐全，无需补正，请直接受理。",
-                    "Every required material is here: accept the application instead.",
-                )
-            self._record_materials(session, desk.case, desk.transaction, desk.received, actor)
-            desk.case.missing_materials = desk.missing
-            return self._apply(session, desk.case, desk.transition, actor, {"missing": desk.missing})
+            return self.request_supplement_in(session, actor, number, expected_version, received, values)
+
+    def request_supplement_in(
+        self, session: Session, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+        values: Mapping[str, Any] | None = None,
+    ) -> CaseView:
+        desk = self._at_window(session, Action.REQUEST_SUPPLEMENT, actor, number, expected_version, received,
+                               values)
+        if not desk.missing:
+            raise InvalidInput(
+                "材料已齐全，无需补正，请直接受理。",
+                "Every required material is here: accept the application instead.",
+            )
+        self._record_materials(session, desk.case, desk.transaction, desk.received, actor)
+        desk.case.missing_materials = desk.missing
+        return self._apply(session, desk.case, desk.transition, actor, {"missing": desk.missing})
 
     def not_accept(self, actor: Actor, number: str, expected_version: int, reason: str) -> CaseView:
         return self._simple(actor, number, expected_version, Action.NOT_ACCEPT, reason)
@@ -208,9 +227,17 @@ class CaseService:
     def _simple(self, actor: Actor, number: str, expected_version: int, action: Action,
                 reason: str | None) -> CaseView:
         with self.store.write() as session:
-            case = self._load(session, number, expected_version)
-            transition = self._check(case, action, actor, reason)
-            return self._apply(session, case, transition, actor, {})
+            return self.act_in(session, actor, number, expected_version, action, reason)
+
+    def act_in(self, session: Session, actor: Actor, number: str, expected_version: int, action: Action,
+               reason: str | None = None) -> CaseView:
+        """A transition that needs nothing but the actor and, for some, a reason (not accept, submit,
+        approve, deny, complete, withdraw)."""
+        if action in (Action.ACCEPT, Action.REQUEST_SUPPLEMENT):
+            raise InvalidInput("受理与一次性告知需要表单和材料。", f"{action.value} needs the form and the materials.")
+        case = self._load(session, number, expected_version)
+        transition = self._check(case, action, actor, reason)
+        return self._apply(session, case, transition, actor, {})
 
     def _apply(self, session: Session, case: Case, transition: Transition, actor: Actor,
                details: dict[str, Any]) -> CaseView:

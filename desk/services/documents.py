@@ -114,31 +114,36 @@ class DocumentService:
     def case_document(self, kind: str, case_number: str, *, actor: Actor | None = None,
                       paper: Paper | None = None) -> IssuedPaper:
         """Issue (or reprint, keeping its serial) a document of `kind` for a case."""
+        with self.store.write() as session:
+            return self.case_document_in(session, kind, case_number, actor=actor, paper=paper)
+
+    def case_document_in(self, session: Session, kind: str, case_number: str, *, actor: Actor | None = None,
+                         paper: Paper | None = None) -> IssuedPaper:
+        """`case_document` inside a transaction the caller opened (a window decision)."""
         builders = {
             "receipt": self._receipt, "supplement_notice": self._supplement, "not_accepted_notice": self._not_accepted,
             "denial_decision": self._denial, "completion_notice": self._completion, "move_in_permit": self._permit,
         }
         if kind not in builders:
             raise InvalidInput(f"没有“{kind}”这种文书。", f"No document kind '{kind}'.")
-        with self.store.write() as session:
-            case = _case(session, case_number)
-            from desk.services.cases import user_names
+        case = _case(session, case_number)
+        from desk.services.cases import user_names
 
-            view = CaseView.of(case, user_names(session))
-            if kind not in self.documents_for(view):
-                raise InvalidInput(
-                    f"申请 {case_number} 当前为“{view.state.label_zh}”，不能出具{KINDS[kind][1]}。",
-                    f"Case {case_number} ({view.state.value}) has no {kind}.",
-                )
-            record = self._record(session, kind, case_id=case.id, citizen_id=case.applicant_id, actor=actor)
-            station = _station(session, self.station_code)
-            default_paper = Paper.ROLL_80 if kind == "receipt" else Paper.A4
-            chosen = paper or default_paper
-            clerk = _user_name(session, case.accepted_by or case.created_by)
-            data = builders[kind](view, station, record.serial, local_datetime(record.issued_at), clerk)
-            module = _MODULES[kind]
-            pdf = module.build_pdf(data, chosen)
-            return IssuedPaper(kind, record.serial, KINDS[kind][1], pdf, chosen)
+        view = CaseView.of(case, user_names(session))
+        if kind not in self.documents_for(view):
+            raise InvalidInput(
+                f"申请 {case_number} 当前为“{view.state.label_zh}”，不能出具{KINDS[kind][1]}。",
+                f"Case {case_number} ({view.state.value}) has no {kind}.",
+            )
+        record = self._record(session, kind, case_id=case.id, citizen_id=case.applicant_id, actor=actor)
+        station = _station(session, self.station_code)
+        default_paper = Paper.ROLL_80 if kind == "receipt" else Paper.A4
+        chosen = paper or default_paper
+        clerk = _user_name(session, case.accepted_by or case.created_by)
+        data = builders[kind](view, station, record.serial, local_datetime(record.issued_at), clerk)
+        module = _MODULES[kind]
+        pdf = module.build_pdf(data, chosen)
+        return IssuedPaper(kind, record.serial, KINDS[kind][1], pdf, chosen)
 
     # ---- citizen and hall documents --------------------------------------------------------------
 

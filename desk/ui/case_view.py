@@ -5,7 +5,6 @@ complete, withdraw. A change by someone else since the case was loaded is told a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,18 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import ConcurrentChange
-from desk.domain.workflow import Action, Actor, CaseFacts, CaseState, allowed_actions
+from desk.domain.workflow import Action, CaseFacts, CaseState, allowed_actions
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, section_title, show_banner
 
 if TYPE_CHECKING:
     from desk.services.case_views import CaseView
+    from desk.services.decisions import Decided
+    from desk.services.documents import IssuedPaper
 
 # Decisions made at the window live in the new-case flow; the case view offers "continue" for them.
 _WINDOW_ACTIONS = (Action.ACCEPT, Action.REQUEST_SUPPLEMENT, Action.NOT_ACCEPT)
-# The paper printed after an action (when the case then has one).
-_PRINT_AFTER = {Action.DENY: "denial_decision", Action.COMPLETE: "completion_notice"}
 ACTION_EN = {Action.SUBMIT_FOR_REVIEW: "Submit for review", Action.APPROVE: "Approve", Action.DENY: "Deny",
              Action.COMPLETE: "Complete", Action.WITHDRAW: "Withdraw"}
 EVENT_LABELS_ZH = {"open": "建立草稿", **{a.value: a.label_zh for a in Action}}
@@ -45,41 +44,9 @@ class Loaded:
     documents: list[str]
 
 
-@dataclass(frozen=True)
-class Printed:
-    case: CaseView
-    papers: list[tuple[str, str, bytes]]  # (title, serial, pdf)
-
-
 def load_case(context: DeskContext, number: str) -> Loaded:
     case = context.core.queries.get(number)
     return Loaded(case, context.core.documents.documents_for(case))
-
-
-def run_action(context: DeskContext, actor: Actor, number: str, version: int, action: Action,
-               reason: str | None, password: str | None) -> Printed:
-    """Worker thread: check the password when asked for, take the action, render its paper."""
-    core = context.core
-    if password is not None:
-        core.users.confirm_password(actor, password)
-    steps: dict[Action, Callable[[], CaseView]] = {
-        Action.SUBMIT_FOR_REVIEW: lambda: core.cases.submit_for_review(actor, number, version),
-        Action.APPROVE: lambda: core.cases.approve(actor, number, version, reason),
-        Action.DENY: lambda: core.cases.deny(actor, number, version, reason or ""),
-        Action.COMPLETE: lambda: core.cases.complete(actor, number, version),
-        Action.WITHDRAW: lambda: core.cases.withdraw(actor, number, version, reason or ""),
-    }
-    case = steps[action]()
-    papers = []
-    kinds = core.documents.documents_for(case)
-    wanted = [_PRINT_AFTER[action]] if action in _PRINT_AFTER else []
-    if action is Action.COMPLETE and "move_in_permit" in kinds:
-        wanted.append("move_in_permit")
-    for kind in wanted:
-        if kind in kinds:
-            paper = core.documents.case_document(kind, number, actor=actor)
-            papers.append((paper.title_zh, paper.serial, paper.pdf))
-    return Printed(case, papers)
 
 
 class CaseDetailView(QWidget):
@@ -227,19 +194,18 @@ class CaseDetailView(QWidget):
         number, version = case.number, case.version
         for button in self._buttons.values():
             button.setEnabled(False)
-        context.runner.run(lambda: run_action(context, actor, number, version, action, reason, password),
-                           self._on_done, self._on_action_error)
+        decisions = context.core.decisions
+        context.runner.run(
+            lambda: decisions.act_and_issue(actor, number, version, action, reason=reason, password=password),
+            self._on_done, self._on_action_error)
 
-    def _on_done(self, printed: Printed) -> None:
-        for title, serial, pdf in printed.papers:
-            self._context.printed.append(serial)
-            if self._context.printer is not None:
-                self._context.printer.print_pdf(pdf, f"{title} {serial}")
-        show_banner(self.lbl_message, self.tr("已完成：%1").replace("%1", printed.case.state.label_zh
+    def _on_done(self, decided: Decided) -> None:
+        self._context.print_papers(decided.papers)
+        show_banner(self.lbl_message, self.tr("已完成：%1").replace("%1", decided.case.state.label_zh
                                                                   if self._context.is_chinese
-                                                                  else printed.case.state.value), "ok")
-        self.case_changed.emit(printed.case.number)
-        self.load(printed.case.number, keep_message=True)
+                                                                  else decided.case.state.value), "ok")
+        self.case_changed.emit(decided.case.number)
+        self.load(decided.case.number, keep_message=True)
 
     def _on_action_error(self, error: BaseException) -> None:
         self._show_actions()
@@ -253,18 +219,12 @@ class CaseDetailView(QWidget):
         kind = str(item.data(Qt.ItemDataRole.UserRole))
         context, actor = self._context, self._context.actor
 
-        def work() -> Printed:
-            paper = context.core.documents.case_document(kind, case.number, actor=actor)
-            return Printed(case, [(paper.title_zh, paper.serial, paper.pdf)])
+        def done(paper: IssuedPaper) -> None:
+            self._context.print_papers([paper])
+            show_banner(self.lbl_message, self.tr("%1 已重新送打印").replace("%1", paper.title_zh), "ok")
 
-        def done(printed: Printed) -> None:
-            for title, serial, pdf in printed.papers:
-                self._context.printed.append(serial)
-                if self._context.printer is not None:
-                    self._context.printer.print_pdf(pdf, f"{title} {serial}")
-                show_banner(self.lbl_message, self.tr("%1 已重新送打印").replace("%1", title), "ok")
-
-        context.runner.run(work, done, self._on_error)
+        documents = context.core.documents
+        context.runner.run(lambda: documents.case_document(kind, case.number, actor=actor), done, self._on_error)
 
     @Slot()
     def _resume(self) -> None:

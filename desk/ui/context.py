@@ -13,6 +13,7 @@ acting for a signed-in user, which needs the core anyway.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from desk.qt.app_filters import AppEventFilters
     from desk.qt.print_adapter import PrintAdapter
     from desk.qt.tasks import TaskRunner
+    from desk.services.documents import IssuedPaper
     from desk.services.users import SignedIn
 
 
@@ -72,6 +74,13 @@ class DeskContext:
         if self.is_chinese or not en:
             return zh or ""
         return en
+
+    def print_papers(self, papers: Iterable[IssuedPaper]) -> None:
+        """Send the papers a use case issued to the printer, in order (the print adapter queues them)."""
+        for paper in papers:
+            self.printed.append(paper.serial)
+            if self.printer is not None:
+                self.printer.print_pdf(paper.pdf, f"{paper.title_zh} {paper.serial}")
 
     def error_text(self, error: BaseException) -> str:
         """What the clerk reads for a failure: the DeskError's message, never a traceback."""

@@ -32,7 +32,7 @@ from desk.domain.errors import ConcurrentChange
 from desk.domain.workflow import Action, CaseFacts, CaseState, allowed_actions
 from desk.qt.app_filters import paused
 from desk.ui.context import DeskContext
-from desk.ui.decision import Decided, accept_blockers, run_accept, run_complete, run_not_accept, run_supplement
+from desk.ui.decision import accept_blockers
 from desk.ui.dialogs import Asker
 from desk.ui.draft_saver import DraftSaver
 from desk.ui.identify_panel import Identified, IdentifyPanel, card_facts
@@ -41,6 +41,7 @@ from desk.ui.widgets import banner, fmt_date, section_title, set_style_property,
 
 if TYPE_CHECKING:
     from desk.services.case_views import CaseView, CitizenView
+    from desk.services.decisions import Decided
 
 PAGE_WAIT, PAGE_PICK, PAGE_WORK, PAGE_DONE = range(4)
 
@@ -386,16 +387,16 @@ class NewCaseView(QWidget):
             show_banner(self.lbl_message, "\n".join(self.blockers()), "problem")
             return
         values, received = self.form.values(), self.checklist.received()
-        self._decide(lambda context, actor, number, version: run_accept(
-            context, actor, number, version, received, values))
+        self._decide(lambda decisions, actor, number, version: decisions.accept_and_issue(
+            actor, number, version, received, values))
 
     @Slot()
     def request_supplement(self) -> None:
         if self.form is None or self._deciding or not self.btn_supplement.isEnabled():
             return
         values, received = self.form.values(), self.checklist.received()
-        self._decide(lambda context, actor, number, version: run_supplement(
-            context, actor, number, version, received, values))
+        self._decide(lambda decisions, actor, number, version: decisions.supplement_and_issue(
+            actor, number, version, received, values))
 
     @Slot()
     def not_accept(self) -> None:
@@ -405,8 +406,8 @@ class NewCaseView(QWidget):
         if not reason:
             return
         values = self.form.values()
-        self._decide(lambda context, actor, number, version: run_not_accept(
-            context, actor, number, version, reason, values))
+        self._decide(lambda decisions, actor, number, version: decisions.refuse_and_issue(
+            actor, number, version, reason, values))
 
     def _decide(self, work: Any) -> None:
         self._deciding = True
@@ -418,7 +419,8 @@ class NewCaseView(QWidget):
             number = self.saver.number
             if number is None:
                 return
-            context.runner.run(lambda: work(context, actor, number, version), self._on_decided,
+            decisions = context.core.decisions
+            context.runner.run(lambda: work(decisions, actor, number, version), self._on_decided,
                                self._on_decide_error)
 
         self.saver.after_idle(go)
@@ -448,13 +450,12 @@ class NewCaseView(QWidget):
             return
         context, actor, case = self._context, self._context.actor, decided.case
         self.btn_complete_now.setEnabled(False)
-        context.runner.run(lambda: run_complete(context, actor, case.number, case.version),
+        decisions = context.core.decisions
+        context.runner.run(lambda: decisions.act_and_issue(actor, case.number, case.version, Action.COMPLETE),
                            self._on_decided, self._on_error)
 
     def _print(self, decided: Decided) -> None:
-        self._context.printed.append(decided.serial)
-        if self._context.printer is not None:
-            self._context.printer.print_pdf(decided.pdf, f"{decided.title_zh} {decided.serial}")
+        self._context.print_papers(decided.papers)
 
     def _show_done(self) -> None:
         decided = self.decided
@@ -465,7 +466,8 @@ class NewCaseView(QWidget):
                   CaseState.NOT_ACCEPTED: self.tr("不予受理"), CaseState.COMPLETED: self.tr("已办结")}
         self.lbl_done_title.setText(titles.get(case.state, case.state.label_zh))
         lines = [self.tr("受理编号 %1 · 查询码 %2").replace("%1", case.number).replace("%2", case.lookup_code),
-                 self.tr("%1（%2）已送打印机").replace("%1", decided.title_zh).replace("%2", decided.serial)]
+                 *(self.tr("%1（%2）已送打印机").replace("%1", paper.title_zh).replace("%2", paper.serial)
+                   for paper in decided.papers)]
         if case.state is CaseState.ACCEPTED and case.due_date is not None:
             lines.insert(1, self.tr("承诺办结日期：%1").replace("%1", fmt_date(case.due_date)))
         if case.state is CaseState.SUPPLEMENT_REQUESTED:

@@ -217,13 +217,13 @@ def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_th
     assert stored.form_values["mother"]["id_number"] == "210104197802093029"
     assert stored.form_values["child_name"] == "张子涵"
     assert {m.key for m in stored.materials} >= {"birth_medical_certificate", "marriage_certificate"}
-    receipt = desk.paper_text(view.decided.serial)
+    receipt = desk.paper_text(view.decided.papers[0].serial)
     assert "受理回执" in receipt and number in receipt and "出生登记" in receipt
 
     view.btn_complete_now.click()
     desk.wait(lambda: desk.core.queries.get(number).state is CaseState.COMPLETED)
     desk.wait(lambda: view.decided.case.state is CaseState.COMPLETED)
-    assert "办结" in desk.paper_text(view.decided.serial)
+    assert "办结" in desk.paper_text(view.decided.papers[0].serial)
 
 
 def test_booklet_reissue_accepted_with_ctrl_enter(desk: Desk) -> None:
@@ -236,7 +236,7 @@ def test_booklet_reissue_accepted_with_ctrl_enter(desk: Desk) -> None:
     stored = desk.core.queries.get(number)
     assert stored.state is CaseState.ACCEPTED and stored.transaction_code == "booklet_reissue"
     assert stored.form_values["contact_phone"] == "13912345678"
-    assert number in desk.paper_text(view.decided.serial)
+    assert number in desk.paper_text(view.decided.papers[0].serial)
 
 
 def test_spouse_joins_spouse_missing_a_paper_gets_the_one_time_notice(desk: Desk) -> None:
@@ -254,7 +254,7 @@ def test_spouse_joins_spouse_missing_a_paper_gets_the_one_time_notice(desk: Desk
     stored = desk.core.queries.get(number)
     assert stored.state is CaseState.SUPPLEMENT_REQUESTED
     assert [m["key"] for m in stored.missing_materials] == ["applicant_household_certificate"]
-    notice = desk.paper_text(view.decided.serial)
+    notice = desk.paper_text(view.decided.papers[0].serial)
     assert "一次性告知" in notice and "户籍证明" in notice
 
 
@@ -269,7 +269,7 @@ def test_former_name_change_not_accepted_with_a_reason_on_the_notice(desk: Desk)
     assert stored.state is CaseState.NOT_ACCEPTED
     assert stored.decision_reason == "申请人无法提供曾正式使用该姓名的原始凭证。"
     assert stored.form_values["former_name"] == "刘建军"
-    notice = desk.paper_text(view.decided.serial)
+    notice = desk.paper_text(view.decided.papers[0].serial)
     assert "不予受理" in notice and "原始凭证" in notice
 
 

@@ -1,0 +1,105 @@
+"""Window decisions: the clerk's and the leader's decisions on a case, each one use case and one
+transaction that changes the case and issues the papers that go with it.
+
+This is the table of which paper follows which action (`PAPERS_AFTER`); the screens call one method
+and print what it returns, and in city mode the server's API is these same calls. A decision that
+fails leaves nothing behind: neither the state change nor a serial number for a paper never printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desk.domain.errors import InvalidInput
+from desk.domain.workflow import Action, Actor
+from desk.services.case_views import CaseView
+from desk.services.cases import CaseService
+from desk.services.documents import DocumentService, IssuedPaper
+from desk.services.users import UserService
+from desk.store.database import Store
+from printing.documents.common import Paper
+
+# The papers a decision issues, in printing order; a kind the case cannot have (documents_for) is
+# skipped — a completed case issues a move-in permit only when its transaction grants one.
+PAPERS_AFTER: Mapping[Action, tuple[str, ...]] = {
+    Action.ACCEPT: ("receipt",),
+    Action.REQUEST_SUPPLEMENT: ("supplement_notice",),
+    Action.NOT_ACCEPT: ("not_accepted_notice",),
+    Action.DENY: ("denial_decision",),
+    Action.COMPLETE: ("completion_notice", "move_in_permit"),
+}
+# Decisions taken after acceptance from the case view; a leader's approval or denial asks for the
+# password again.
+LATER_ACTIONS = frozenset({Action.SUBMIT_FOR_REVIEW, Action.APPROVE, Action.DENY, Action.COMPLETE,
+                           Action.WITHDRAW})
+NEEDS_PASSWORD = frozenset({Action.APPROVE, Action.DENY})
+NEEDS_REASON = frozenset({Action.NOT_ACCEPT, Action.DENY, Action.WITHDRAW})
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A decision taken: the case as it now stands and the papers issued for it (to print)."""
+
+    case: CaseView
+    papers: tuple[IssuedPaper, ...]
+
+
+@dataclass
+class DecisionService:
+    store: Store
+    cases: CaseService
+    documents: DocumentService
+    users: UserService
+
+    def accept_and_issue(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None) -> Decided:
+        """受理 and its receipt."""
+        with self.store.write() as session:
+            case = self.cases.accept_in(session, actor, number, expected_version, received, values)
+            return self._issue(session, actor, Action.ACCEPT, case, paper)
+
+    def supplement_and_issue(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+                             values: Mapping[str, Any] | None = None) -> Decided:
+        """一次性告知: every missing material on one notice."""
+        with self.store.write() as session:
+            case = self.cases.request_supplement_in(session, actor, number, expected_version, received, values)
+            return self._issue(session, actor, Action.REQUEST_SUPPLEMENT, case, None)
+
+    def refuse_and_issue(self, actor: Actor, number: str, expected_version: int, reason: str,
+                         values: Mapping[str, Any] | None = None) -> Decided:
+        """不予受理 with its notice; the form as typed is kept with the case (what was asked for)."""
+        with self.store.write() as session:
+            if values is not None:
+                expected_version = self.cases.save_draft_in(session, actor, number, values, expected_version).version
+            case = self.cases.act_in(session, actor, number, expected_version, Action.NOT_ACCEPT, reason)
+            return self._issue(session, actor, Action.NOT_ACCEPT, case, None)
+
+    def act_and_issue(self, actor: Actor, number: str, expected_version: int, action: Action, *,
+                      reason: str | None = None, password: str | None = None) -> Decided:
+        """A decision after acceptance (submit, approve, deny, complete, withdraw) and its papers.
+
+        Approving or denying needs the leader's password again; a wrong one changes nothing.
+        """
+        if action not in LATER_ACTIONS:
+            raise InvalidInput(f"“{action.label_zh}”不能在这里办理。", f"'{action.value}' is not decided here.")
+        if action in NEEDS_PASSWORD:
+            if password is None:
+                raise InvalidInput("审批需要再次输入密码。", "Approving or denying asks for the password again.")
+            self.users.confirm_password(actor, password)
+        with self.store.write() as session:
+            case = self.cases.act_in(session, actor, number, expected_version, action, reason)
+            return self._issue(session, actor, action, case, None)
+
+    def _issue(self, session: Session, actor: Actor, action: Action, case: CaseView,
+               paper: Paper | None) -> Decided:
+        possible = self.documents.documents_for(case)
+        papers = tuple(
+            self.documents.case_document_in(session, kind, case.number, actor=actor, paper=paper)
+            for kind in PAPERS_AFTER.get(action, ())
+            if kind in possible
+        )
+        return Decided(case, papers)
