@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from desk.domain.catalog import Catalog, load_catalog
 from desk.domain.clock import Clock
@@ -22,6 +23,7 @@ from desk.services.queue import QueueService
 from desk.services.ratings import RatingService
 from desk.services.reports import ReportService
 from desk.services.users import UserService
+from desk.services.verifications import VerificationService
 from desk.settings import Settings, load_settings
 from desk.store.database import Store
 
@@ -58,10 +60,18 @@ class Core:
     def users(self) -> UserService:
         return UserService(self.store, self.clock)
 
+    @property
+    def keys_dir(self) -> Path:
+        return data_dir() / "keys"
+
     @cached_property
     def documents(self) -> DocumentService:
         return DocumentService(self.store, self.catalog, self.calendar, self.clock, self.station_code,
-                               data_dir() / "keys")
+                               self.keys_dir)
+
+    @cached_property
+    def verifications(self) -> VerificationService:
+        return VerificationService(self.store, self.clock, self.keys_dir)
 
     @cached_property
     def reports(self) -> ReportService:
@@ -78,6 +88,18 @@ class Core:
     @cached_property
     def kiosks(self) -> KioskService:
         return KioskService(self.store, self.clock, self.station_code)
+
+
+    def build_demo_data(self, *, residents: int, cases: int) -> None:
+        """The demo station, users, residents and cases (`desk demo-data`, the demo desk and kiosk)."""
+        from desk.services.demo import build_demo
+
+        build_demo(self.store, self.catalog, self.calendar, residents=residents, cases=cases,
+                   today=self.clock.today())
+
+    def close(self) -> None:
+        """Release the database connections (the app is shutting down)."""
+        self.store.dispose()
 
 
 def build_core(database_url: str | None = None, *, clock: Clock | None = None,
@@ -105,10 +127,7 @@ def ensure_demo_data(core: Core) -> None:
     """Fill an empty store with the demo station, users, residents and cases, and put a few queue
     tickets in the hall when nobody waits today (idempotent)."""
     if not core.queries.list(limit=1):
-        from desk.services.demo import build_demo
-
-        build_demo(core.store, core.catalog, core.calendar, residents=DEMO_RESIDENTS, cases=DEMO_CASES,
-                   today=core.clock.today())
+        core.build_demo_data(residents=DEMO_RESIDENTS, cases=DEMO_CASES)
     if not core.queue.waiting():
         for code in DEMO_TICKETS:
             core.queue.take_ticket(code, kiosk_code=core.settings.kiosk_code)

@@ -16,18 +16,15 @@ from pathlib import Path
 from desk.core import Core
 from desk.devices.card import IdCard
 from desk.domain.catalog import Transaction
-from desk.domain.clock import local_datetime
 from desk.domain.errors import NotFound, PermissionDenied
 from desk.domain.workflow import Role
 from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
 from desk.services.ratings import RatingLevel, RatingView
-from desk.services.verifications import verification_recorder
-from kiosk import checklist
 from kiosk.payloads import ProgressCode
 from kiosk.plain_words import CaseSummary, summarise
 from printing.documents.common import Paper
-from printing.signing import Keyring, Verification, verify_payload
+from printing.signing import Verification
 
 # Card flags that stop a session: the number or the card itself cannot be trusted. An unreadable
 # extra-address block or a missing photo does not stop a citizen from checking a case.
@@ -126,16 +123,13 @@ class KioskBackend:
         return self.core.documents.household_certificate(id_number, purpose_zh, kiosk_code=self.kiosk_code)
 
     def checklist_pdf(self, transaction_code: str, paper: Paper = Paper.A4) -> bytes:
-        transaction = self.transaction(transaction_code)
-        station = self.core.documents.station_info()
-        return checklist.build_pdf(transaction, station, local_datetime(self.core.clock.now()), paper)
+        return self.core.documents.material_checklist(transaction_code, paper)
 
     def rate(self, level: RatingLevel, case_number: str | None, reason: str | None) -> RatingView:
         return self.core.ratings.rate(level, case_number=case_number, reason=reason, kiosk_code=self.kiosk_code)
 
     def verify_certificate(self, payload: str) -> Verification:
-        record = verification_recorder(self.core.store, self.core.clock, where=self.kiosk_code)
-        return verify_payload(payload, Keyring.load(self.keys_dir), on_verified=record)
+        return self.core.verifications.verify(payload, where=self.kiosk_code, keys_dir=self.keys_dir)
 
     # ---- the machine -----------------------------------------------------------------------------------
 

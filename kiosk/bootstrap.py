@@ -123,7 +123,7 @@ class KioskApp:
             self.simulator.stop()
         self.window.allow_close = True
         self.window.close()
-        self.core.store.dispose()
+        self.core.close()
 
 
 def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, settings: Settings | None = None,

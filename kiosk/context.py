@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from desk.domain.catalog import Catalog
+from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from desk.qt.tasks import TaskRunner
 from kiosk.backend import KioskBackend
 from kiosk.health import DeviceHealth
-from kiosk.plain_words import Words
 from kiosk.printer import KioskPrinter
 from kiosk.session import SessionController
 from kiosk.speech import Speaker

@@ -18,7 +18,7 @@ from desk.devices.simulator import SimCard, load_cards
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.errors import NotFound
 from desk.domain.workflow import Actor
-from desk.services.demo import DEMO_PASSWORD, build_demo
+from desk.services.demo import DEMO_PASSWORD
 from kiosk.backend import card_facts, card_refusal
 
 # Register entries (household head, relationship, registered on) for the demo card holders; a card
@@ -64,8 +64,7 @@ def seed_demo(core: Core, *, residents: int = 60, cases: int = 40) -> None:
     try:
         core.documents.station_info()
     except NotFound:
-        build_demo(core.store, core.catalog, core.calendar, residents=residents, cases=cases,
-                   today=core.clock.today())
+        core.build_demo_data(residents=residents, cases=cases)
     clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
     leader = core.users.sign_in("leader", DEMO_PASSWORD).actor
     today = core.clock.today()

@@ -18,13 +18,14 @@ import logging
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desk.devices.card import IdCard
+from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from desk.qt.i18n import LanguageSwitcher
 from kiosk.backend import CitizenStart, card_refusal
 from kiosk.context import FAULT_WORDS, KioskContext
 from kiosk.lockdown import LockdownFilter
 from kiosk.payloads import CertificateCode, ProgressCode, classify
-from kiosk.plain_words import CaseSummary, Words, zh_date
+from kiosk.plain_words import CaseSummary, zh_date
 from kiosk.screens.attract import AttractScreen
 from kiosk.screens.cases import CasesScreen
 from kiosk.screens.certificate import CertificateScreen

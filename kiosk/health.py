@@ -20,8 +20,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desk.devices.reader import ReaderState, ReaderStatus
+from desk.domain.catalog_words import Words
 from desk.qt.tasks import TaskRunner
-from kiosk.plain_words import Words
 from printing.printers import PrinterState, PrinterStatus
 
 log = logging.getLogger(__name__)

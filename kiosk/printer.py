@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desk.domain.catalog_words import Words
 from desk.qt.print_adapter import PrintAdapter
-from kiosk.plain_words import Words
 from printing.queue import JobNotFoundError, JobStatus, PrintJob
 
 log = logging.getLogger(__name__)

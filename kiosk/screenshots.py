@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication
 
 from desk.devices.reader import Timeouts
 from desk.devices.transport import Backoff
+from desk.domain.catalog_words import Words
 from desk.services.ratings import RatingLevel
 from desk.settings import Settings
 from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
-from kiosk.plain_words import Words
 from kiosk.style import SCREEN_SIZE
 
 _FAST = Timeouts(find=0.3, select=0.3, status=0.3, sam_id=0.3, extra_address=0.5, read=0.6)

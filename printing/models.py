@@ -338,3 +338,28 @@ class DailyReportData:
     kiosk_use: tuple[KioskUseRow, ...]
     ratings: RatingCounts
     target_working_days: float = TARGET_WORKING_DAYS
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One material on the what-to-bring checklist; `condition_zh` None when it is always needed."""
+
+    name_zh: str
+    form_zh: str
+    copies: int
+    condition_zh: str | None = None
+    note_zh: str | None = None
+
+
+@dataclass(frozen=True)
+class MaterialChecklistData:
+    """办事材料清单 for one transaction: names no citizen, so anybody may print it."""
+
+    station: StationInfo
+    transaction_name_zh: str
+    time_limit_days: int
+    approval_zh: str  # 窗口办理 / 派出所审批 / 分局审批
+    description_zh: str
+    always: tuple[ChecklistItem, ...]
+    sometimes: tuple[ChecklistItem, ...]
+    printed_at: datetime

@@ -97,3 +97,16 @@ def test_the_checker_catches_a_violation(tmp_path: Path) -> None:
     assert "layered_probe.clean" in imported
     assert list(failures) == ["layered_probe.inner.uses_qt"]
     assert "PySide6" in failures["layered_probe.inner.uses_qt"]
+
+
+def test_screens_never_touch_the_store_through_the_core() -> None:
+    """import-linter sees imports, not attributes: `core.store` in a screen would reach past the use cases."""
+    import ast
+
+    offenders = []
+    for package in ("desk/ui", "desk/qt", "desk/forms", "kiosk"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            offenders += [f"{path.relative_to(ROOT)}:{node.lineno}" for node in ast.walk(tree)
+                          if isinstance(node, ast.Attribute) and node.attr == "store"]
+    assert offenders == []

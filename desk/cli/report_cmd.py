@@ -22,20 +22,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _daily(args: argparse.Namespace) -> int:
-    from printing import report_export
-    from printing.documents import daily_report
+    from desk.services.report_files import ReportFormat, daily_report_file
 
     core = core_from_args(args)
     data = core.reports.daily(args.date, args.station or core.station_code)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(daily_report.build_pdf(data))
+    args.out.write_bytes(daily_report_file(data, ReportFormat.PDF))
     written = [str(args.out)]
-    if args.csv:
-        args.csv.write_bytes(report_export.report_csv(data))
-        written.append(str(args.csv))
-    if args.xlsx:
-        args.xlsx.write_bytes(report_export.report_xlsx(data))
-        written.append(str(args.xlsx))
+    for path, kind in ((args.csv, ReportFormat.CSV), (args.xlsx, ReportFormat.XLSX)):
+        if path:
+            path.write_bytes(daily_report_file(data, kind))
+            written.append(str(path))
     totals = data.totals
     print(f"{data.report_date} 受理 {totals.accepted} 件，办结 {totals.completed} 件，逾期 {totals.overdue} 件 → "
           + "，".join(written))

@@ -16,8 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from desk.paths import data_dir
-from printing.signing import Keyring, verify_payload
+from printing.signing import Keyring
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,14 +47,11 @@ def run_verify(args: argparse.Namespace) -> int:
         except (OSError, ValueError, AttributeError) as exc:
             print(f"无法读取证明内容文件 / cannot read the facts file: {exc}", file=sys.stderr)
             return 2
-    folder = args.keys or data_dir() / "keys"
-    keyring = Keyring.load(folder)
     from desk.core import build_core
-    from desk.services.verifications import verification_recorder
 
     core = build_core(args.db)
-    record = verification_recorder(core.store, core.clock, where="cli")
-    result = verify_payload(payload, keyring, facts=facts, on_verified=record)
+    folder = args.keys or core.keys_dir
+    result = core.verifications.verify(payload, where="cli", facts=facts, keys_dir=folder)
     if args.json:
         json.dump(result.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -69,6 +65,6 @@ def run_verify(args: argparse.Namespace) -> int:
             print(f"  出具单位 station: {claim.station_code}")
             print(f"  出具日期 issued:  {claim.issued_on.isoformat()}")
             print(f"  内容摘要 digest:  {claim.digest}")
-        if not keyring.station_codes and not result.valid:
+        if not Keyring.load(folder).station_codes and not result.valid:
             print(f"（密钥目录 {folder} 中没有任何信任的密钥 / no trusted keys in {folder}）", file=sys.stderr)
     return 0 if result.valid else 1

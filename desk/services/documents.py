@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.domain.catalog import Catalog, IssuedDocument, MaterialForm, Transaction
+from desk.domain.catalog import Approval, Catalog, IssuedDocument, MaterialForm, Transaction
+from desk.domain.catalog_words import materials_to_bring
 from desk.domain.clock import Clock, local_date, local_datetime
 from desk.domain.errors import InvalidInput, NotFound
 from desk.domain.workdays import WorkingCalendar
@@ -29,6 +30,7 @@ from printing.documents import (
     completion_notice,
     denial_decision,
     household_certificate,
+    material_checklist,
     move_in_permit,
     not_accepted_notice,
     queue_ticket,
@@ -38,9 +40,11 @@ from printing.documents import (
 from printing.documents.common import Paper
 from printing.models import (
     AppealRights,
+    ChecklistItem,
     CompletionNoticeData,
     DenialDecisionData,
     HouseholdCertificateData,
+    MaterialChecklistData,
     MissingMaterial,
     MoveInPermitData,
     MovePerson,
@@ -68,6 +72,7 @@ SUPPLEMENT_DAYS = 20  # working days the citizen has to bring what is missing (n
 MOVE_PERMIT_VALID_DAYS = 40
 CERTIFICATE_VALID_DAYS = 90
 SEX_ZH = {"male": "男", "female": "女"}
+_APPROVAL_ZH = {Approval.CLERK: "窗口办理", Approval.LEADER: "派出所审批", Approval.BRANCH: "分局审批"}
 FORM_ZH = {MaterialForm.ORIGINAL: "原件", MaterialForm.COPY: "复印件",
            MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "电子证照"}
 
@@ -195,6 +200,22 @@ class DocumentService:
             )
             return IssuedPaper("queue_ticket", record.serial, KINDS["queue_ticket"][1],
                                queue_ticket.build_pdf(data, paper), paper)
+
+    def material_checklist(self, transaction_code: str, paper: Paper = Paper.A4) -> bytes:
+        """办事材料清单 for one transaction: what to bring, always and in some cases (no citizen named)."""
+        transaction = self._transaction(transaction_code)
+        lines = materials_to_bring(transaction)
+        items = [ChecklistItem(line.name.zh, line.form.zh, line.copies,
+                               line.condition.zh if line.condition else None, line.note_zh) for line in lines]
+        data = MaterialChecklistData(
+            station=self.station_info(), transaction_name_zh=transaction.name_zh,
+            time_limit_days=transaction.time_limit_days, approval_zh=_APPROVAL_ZH[transaction.approval],
+            description_zh=transaction.description_zh,
+            always=tuple(i for i in items if i.condition_zh is None),
+            sometimes=tuple(i for i in items if i.condition_zh is not None),
+            printed_at=local_datetime(self.clock.now()),
+        )
+        return material_checklist.build_pdf(data, paper)
 
     def station_info(self) -> StationInfo:
         with self.store.read() as session:
@@ -390,3 +411,14 @@ def _event_time(case: CaseView, action: str) -> datetime | None:
         if event.action == action:
             return event.at
     return None
+
+
+def warm_up_printing() -> None:
+    """Load the document fonts and render one sample receipt, so the first real paper is quick
+    (called on a worker thread while the desk starts)."""
+    try:
+        from printing import samples
+
+        receipt.build_pdf(samples.receipt())
+    except Exception:  # a warm-up only; a real problem shows when a paper is printed
+        return

@@ -252,4 +252,4 @@ class DeskApp(QObject):
         if self.printer is not None:
             self.printer.close()
         if self.context.core_ready:
-            self.context.core.store.dispose()
+            self.context.core.close()

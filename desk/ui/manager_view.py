@@ -1,4 +1,4 @@
-"""Manager view: the daily report on screen — the same tables (`printing.report_export.report_tables`)
+"""Manager view: the daily report on screen — the same tables (`desk.services.report_files`)
 the PDF, CSV and XLSX print, so the figures cannot disagree — with the overdue list, and buttons
 to print the report or export it as PDF, CSV or XLSX. Building and writing happen on a worker thread.
 """
@@ -56,21 +56,17 @@ class Report:
 
 
 def load_report(context: DeskContext, day: date) -> Report:
-    from printing.report_export import report_tables
+    from desk.services.report_files import daily_report_tables
 
     data = context.core.reports.daily(day, context.core.station_code)
-    return Report(data, report_tables(data))
+    return Report(data, daily_report_tables(data))
 
 
 def render(report: Report, kind: str) -> bytes:
     """Worker thread: the report as a PDF, CSV or XLSX file."""
-    if kind == "pdf":
-        from printing.documents import daily_report
+    from desk.services.report_files import daily_report_file
 
-        return daily_report.build_pdf(report.data)
-    from printing import report_export
-
-    return report_export.report_csv(report.data) if kind == "csv" else report_export.report_xlsx(report.data)
+    return daily_report_file(report.data, kind)
 
 
 class ManagerView(QWidget):

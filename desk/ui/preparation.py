@@ -67,6 +67,7 @@ def _prepare(core_factory: Callable[[], Core], demo: bool) -> Prepared:
     import desk.ui.new_case
     import desk.ui.search_view
     import desk.ui.today_view  # noqa: F401
+    from desk.services.documents import warm_up_printing
     from desk.ui.transaction_picker import load_usage
 
     index = load_usage(core)
@@ -85,13 +86,3 @@ def demo_card_labels() -> list[tuple[str, str]]:
         return []
     return [(str(c.get("label", "")), str(c.get("name", ""))) for c in data.get("card", [])]
 
-
-def warm_up_printing() -> None:
-    """Load the document fonts and render one sample receipt, so the first real paper is quick."""
-    try:
-        from printing import samples
-        from printing.documents import receipt
-
-        receipt.build_pdf(samples.receipt())
-    except Exception:  # a warm-up only; a real problem shows when a paper is printed
-        return

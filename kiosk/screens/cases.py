@@ -9,8 +9,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desk.domain.catalog_words import Words
 from kiosk.context import KioskContext
-from kiosk.plain_words import CaseSummary, Words
+from kiosk.plain_words import CaseSummary
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics
 from kiosk.widgets import Pager, big_button, text_label

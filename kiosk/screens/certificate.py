@@ -7,10 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from desk.services.documents import IssuedPaper
 from kiosk.context import KioskContext
-from kiosk.plain_words import Words
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics
 from kiosk.widgets import TileButton, big_button, text_label

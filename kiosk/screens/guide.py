@@ -7,8 +7,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from desk.domain.catalog import Transaction
+from desk.domain.catalog_words import MaterialLine, Words, materials_to_bring
 from kiosk.context import KioskContext
-from kiosk.plain_words import MaterialLine, Words, materials_to_bring
 from kiosk.screens.base import Screen
 from kiosk.screens.picker import TransactionPicker
 from kiosk.style import Metrics

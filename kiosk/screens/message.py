@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from desk.domain.catalog_words import Words
 from kiosk.context import KioskContext
-from kiosk.plain_words import Words
 from kiosk.screens.base import Screen
 from kiosk.widgets import Pictogram, big_button, text_label
 

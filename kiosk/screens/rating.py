@@ -7,10 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from desk.services.ratings import RatingLevel, RatingView
 from kiosk.context import KioskContext
-from kiosk.plain_words import CaseSummary, Words, zh_date
+from kiosk.plain_words import CaseSummary, zh_date
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics
 from kiosk.widgets import TileButton, TileGrid, big_button, text_label

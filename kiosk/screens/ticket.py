@@ -7,10 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from kiosk.backend import TicketResult
 from kiosk.context import KioskContext
-from kiosk.plain_words import Words
 from kiosk.screens.base import Screen
 from kiosk.screens.picker import GENERAL, TransactionPicker
 from kiosk.style import Metrics

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,15 +12,21 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from desk.domain.catalog import load_catalog
+from desk.domain.catalog_words import describe_condition, materials_to_bring
+from desk.domain.clock import FixedClock
+from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
-from kiosk.checklist import build_pdf, checklist_lines
+from desk.services.documents import DocumentService
+from desk.services.users import UserService
+from desk.store.database import Store
 from kiosk.payloads import CertificateCode, ProgressCode, UnknownCode, classify
-from kiosk.plain_words import describe_condition, materials_to_bring, state_words
+from kiosk.plain_words import state_words
 from printing.documents.common import Paper
 from printing.models import StationInfo
 from printing.qr import receipt_qr_text
 
 CATALOG = load_catalog()
+NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 STATION = StationInfo("HP01", "沈阳市公安局和平分局太原街派出所", "沈阳市和平区太原南街 68 号", "024-23456110")
 
 
@@ -60,15 +67,18 @@ def test_unknown_condition_forms_fall_back_to_field_labels() -> None:
 
 
 @pytest.mark.parametrize("paper", [Paper.A4, Paper.ROLL_80])
-def test_checklist_pdf_lists_every_material(paper: Paper) -> None:
+def test_checklist_pdf_lists_every_material(paper: Paper, tmp_path: Path) -> None:
     transaction = CATALOG["birth_registration"]
-    pdf = build_pdf(transaction, STATION, datetime(2026, 3, 2, 10, 0), paper)
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    UserService(store, FixedClock(NOW)).ensure_station(STATION.code, STATION.name_zh, "和平分局")
+    documents = DocumentService(store, CATALOG, WorkingCalendar(), FixedClock(NOW), STATION.code, tmp_path / "keys")
+    pdf = documents.material_checklist(transaction.code, paper)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace("\n", "")
-    always, sometimes = checklist_lines(transaction)
-    assert "办事材料清单" in text and "出生登记" in text
-    for line in always + sometimes:
+    assert "办事材料清单" in text and "出生登记" in text and STATION.name_zh in text
+    for line in materials_to_bring(transaction):
         assert line.name.zh in text
     assert "如父母已登记结婚则需" in text
+    store.dispose()
 
 
 def test_scanned_codes_are_classified() -> None:
