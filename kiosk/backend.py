@@ -44,14 +44,6 @@ def card_refusal(card: IdCard) -> tuple[str, str] | None:
             "This card cannot be read correctly. A clerk at the counter will help you.")
 
 
-def card_facts(card: IdCard) -> CardFacts:
-    return CardFacts(
-        id_number=card.id_number, name=card.name, sex=card.sex, nation=card.nation, birth_date=card.birth_date,
-        address=card.address, issuing_authority=card.issuing_authority, valid_from=card.valid_from,
-        valid_to=card.valid_to, card_type=card.card_type,
-    )
-
-
 @dataclass(frozen=True)
 class CitizenStart:
     """What a session shows of its citizen: the name and the masked number, nothing more."""
@@ -78,7 +70,7 @@ class KioskBackend:
     # ---- sessions ------------------------------------------------------------------------------------
 
     def start_card_session(self, card: IdCard) -> CitizenStart:
-        view = self.core.citizens.register_card(None, card_facts(card), source="kiosk_card")
+        view = self.core.citizens.register_card(None, CardFacts.from_card(card), source="kiosk_card")
         self.core.kiosks.record_event(self.kiosk_code, "kiosk.session_started", {"source": "card"})
         return CitizenStart(view.name, view.id_number)
 

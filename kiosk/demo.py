@@ -18,8 +18,9 @@ from desk.devices.simulator import SimCard, load_cards
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.errors import NotFound
 from desk.domain.workflow import Actor
+from desk.services.citizens import CardFacts
 from desk.services.demo import DEMO_PASSWORD
-from kiosk.backend import card_facts, card_refusal
+from kiosk.backend import card_refusal
 
 # Register entries (household head, relationship, registered on) for the demo card holders; a card
 # holder without one (刘建国) shows the polite "请到窗口办理" of the self-printed certificate.
@@ -72,7 +73,7 @@ def seed_demo(core: Core, *, residents: int = 60, cases: int = 40) -> None:
         card = card_of(sim_card, today)
         if card_refusal(card) is not None:
             continue  # the forged and expired demo cards stay unknown to the register
-        core.citizens.register_card(clerk, card_facts(card))
+        core.citizens.register_card(clerk, CardFacts.from_card(card))
         if sim_card.label in REGISTER:
             head, relationship, registered = REGISTER[sim_card.label]
             core.citizens.set_register_facts(clerk, card.id_number, household_head=head,

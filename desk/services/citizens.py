@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
@@ -14,6 +15,9 @@ from desk.services import audit
 from desk.services.case_views import CitizenView
 from desk.store.database import Store
 from desk.store.models import Citizen, User
+
+if TYPE_CHECKING:
+    from desk.devices.card import IdCard
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,15 @@ class CardFacts:
     card_type: str = "resident"
     photo_wlt: bytes | None = None
     phone: str = ""
+
+    @classmethod
+    def from_card(cls, card: IdCard) -> CardFacts:
+        """What a card read by the reader (desk or kiosk) tells, photo included."""
+        return cls(
+            id_number=card.id_number, name=card.name, sex=card.sex, nation=card.nation, birth_date=card.birth_date,
+            address=card.address, issuing_authority=card.issuing_authority, valid_from=card.valid_from,
+            valid_to=card.valid_to, card_type=card.card_type, photo_wlt=card.photo_wlt or None,
+        )
 
 
 @dataclass

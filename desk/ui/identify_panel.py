@@ -38,7 +38,6 @@ from desk.ui.widgets import (
 
 if TYPE_CHECKING:
     from desk.services.case_views import CaseView, CitizenView
-    from desk.services.citizens import CardFacts
 
 SEX = {"male": ("男", "male"), "female": ("女", "female")}
 
@@ -48,16 +47,6 @@ class Identified:
     citizen: CitizenView
     cases: list[CaseView]  # every case of the citizen, newest first
     card_problems: tuple[str, ...] = ()
-
-
-def card_facts(card: IdCard) -> CardFacts:
-    from desk.services.citizens import CardFacts
-
-    return CardFacts(
-        id_number=card.id_number, name=card.name, sex=card.sex, nation=card.nation, birth_date=card.birth_date,
-        address=card.address, issuing_authority=card.issuing_authority, valid_from=card.valid_from,
-        valid_to=card.valid_to, card_type=card.card_type, photo_wlt=card.photo_wlt or None,
-    )
 
 
 class IdentifyPanel(QWidget):
@@ -159,7 +148,9 @@ class IdentifyPanel(QWidget):
 
     def identify_card(self, card: IdCard) -> None:
         context, actor = self._context, self._context.actor
-        facts = card_facts(card)
+        from desk.services.citizens import CardFacts
+
+        facts = CardFacts.from_card(card)
         self.edt_id_number.setText(card.id_number)
         self.lbl_id_check.setText(self.tr("已读取身份证"))
         self.frm_register.hide()

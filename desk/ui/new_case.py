@@ -35,7 +35,7 @@ from desk.ui.context import DeskContext
 from desk.ui.decision import accept_blockers
 from desk.ui.dialogs import Asker
 from desk.ui.draft_saver import DraftSaver
-from desk.ui.identify_panel import Identified, IdentifyPanel, card_facts
+from desk.ui.identify_panel import Identified, IdentifyPanel
 from desk.ui.transaction_picker import TransactionPicker
 from desk.ui.widgets import banner, fmt_date, section_title, set_style_property, show_banner
 
@@ -218,7 +218,9 @@ class NewCaseView(QWidget):
             key, self._swipe_target = self._swipe_target, None
             self.form.fill_person(key, card.name, card.id_number)
             show_banner(self.lbl_message, None)
-            context, actor, facts = self._context, self._context.actor, card_facts(card)
+            from desk.services.citizens import CardFacts
+
+            context, actor, facts = self._context, self._context.actor, CardFacts.from_card(card)
             context.runner.run(lambda: context.core.citizens.register_card(actor, facts), None, self._on_error)
             return
         if self.page == PAGE_WORK:
