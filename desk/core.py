@@ -18,6 +18,7 @@ from desk.services.cases import CaseService
 from desk.services.citizens import CitizenService
 from desk.services.decisions import DecisionService
 from desk.services.documents import DocumentService
+from desk.services.keys import KeyService
 from desk.services.kiosks import KioskService
 from desk.services.queue import QueueService
 from desk.services.ratings import RatingService
@@ -68,6 +69,10 @@ class Core:
     def documents(self) -> DocumentService:
         return DocumentService(self.store, self.catalog, self.calendar, self.clock, self.station_code,
                                self.keys_dir)
+
+    @cached_property
+    def keys(self) -> KeyService:
+        return KeyService(self.store, self.clock, self.keys_dir)
 
     @cached_property
     def verifications(self) -> VerificationService:
@@ -128,6 +133,7 @@ def ensure_demo_data(core: Core) -> None:
     tickets in the hall when nobody waits today (idempotent)."""
     if not core.queries.list(limit=1):
         core.build_demo_data(residents=DEMO_RESIDENTS, cases=DEMO_CASES)
+    core.keys.ensure_demo_key(core.station_code)
     if not core.queue.waiting():
         for code in DEMO_TICKETS:
             core.queue.take_ticket(code, kiosk_code=core.settings.kiosk_code)

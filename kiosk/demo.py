@@ -66,6 +66,7 @@ def seed_demo(core: Core, *, residents: int = 60, cases: int = 40) -> None:
         core.documents.station_info()
     except NotFound:
         core.build_demo_data(residents=residents, cases=cases)
+    core.keys.ensure_demo_key(core.station_code)
     clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
     leader = core.users.sign_in("leader", DEMO_PASSWORD).actor
     today = core.clock.today()

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from printing.qr import parse_receipt_qr_text
-from printing.signing import PAYLOAD_PREFIX
+from printing.signing import PAYLOAD_PREFIXES, payload_in
 
 # Lookup codes: 8 characters without 0/O, 1/I/L (desk.services.numbering).
 _LOOKUP = re.compile(r"^[2-9A-HJKMNP-Z]{8}$")
-MAX_SCAN_LENGTH = 2000  # a certificate payload is ~260 characters; anything far longer is noise
+MAX_SCAN_LENGTH = 2000  # a certificate payload is ~300 characters; anything far longer is noise
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,9 @@ def classify(text: str) -> ScannedCode:
         number, lookup = receipt
         lookup = lookup.upper()
         return ProgressCode(lookup, number) if _LOOKUP.match(lookup) else UnknownCode(len(text))
-    if text.startswith(PAYLOAD_PREFIX + "."):
-        return CertificateCode(text)
+    payload = payload_in(text)  # a bare payload, or the city's verification address carrying one
+    if payload.startswith(tuple(f"{prefix}." for prefix in PAYLOAD_PREFIXES)):
+        return CertificateCode(payload)
     if _LOOKUP.match(text.upper()):
         return ProgressCode(text.upper())
     return UnknownCode(len(text))

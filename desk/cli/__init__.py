@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "report": "desk.cli.report_cmd",
     "id": "desk.cli.id_cmd",
     "verify": "desk.cli.verify_cmd",
+    "keys": "desk.cli.keys_cmd",
     "reader": "desk.cli.reader_cmd",
     "screenshots": "desk.cli.screenshots_cmd",
     "kiosk": "desk.cli.kiosk_cmd",

@@ -22,6 +22,9 @@ def _demo(args: argparse.Namespace) -> int:
                          seed=args.seed, today=core.clock.today())
     states = "，".join(f"{state} {count}" for state, count in sorted(summary.by_state.items()))
     print(f"已生成 {summary.residents} 名居民、{summary.cases} 件申请（{states}）。")
+    made = core.keys.ensure_demo_key(core.station_code)
+    if made is not None:
+        print(f"演示证明签名密钥 {made.kid} 已创建（有效期至 {made.not_after}）。")
     users = "、".join(f"{u}（{n}）" for u, n, _ in DEMO_USERS)
     print(f"演示账号：{users}；密码均为 {DEMO_PASSWORD}")
     return 0

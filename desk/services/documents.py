@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desk.domain.catalog import Approval, Catalog, IssuedDocument, MaterialForm, Transaction
 from desk.domain.catalog_words import materials_to_bring
 from desk.domain.clock import Clock, local_date, local_datetime
-from desk.domain.errors import InvalidInput, NotFound
+from desk.domain.errors import DeskError, InvalidInput, NotFound
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, CaseState
 from desk.services import audit
@@ -55,7 +55,7 @@ from printing.models import (
     StationInfo,
     SupplementNoticeData,
 )
-from printing.signing import StationSigner
+from printing.signing import KeyRegistry, SigningError, StationSigner
 
 # Document kinds, with the prefix of their serial numbers and their title.
 KINDS: dict[str, tuple[str, str]] = {
@@ -157,7 +157,6 @@ class DocumentService:
         """户籍证明 for one person, signed so any desk or kiosk can verify it offline."""
         if not purpose_zh.strip():
             raise InvalidInput("请填写证明用途。", "Say what the certificate is for.")
-        signer = StationSigner.load_or_generate(self.keys_dir, self.station_code)
         with self.store.write() as session:
             citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
             if citizen is None:
@@ -168,6 +167,7 @@ class DocumentService:
                     "户籍登记信息不完整（户主、与户主关系或登记日期缺失），不能自助出具证明，请到窗口办理。",
                     "The register entry is incomplete (head, relationship or date); please ask at the counter.",
                 )
+            signer = self._signer()  # no key: nothing recorded, nothing printed
             record = self._record(session, "household_certificate", citizen_id=citizen.id, actor=actor,
                                   kiosk_code=kiosk_code)
             issued_at = local_datetime(record.issued_at)
@@ -216,6 +216,13 @@ class DocumentService:
             printed_at=local_datetime(self.clock.now()),
         )
         return material_checklist.build_pdf(data, paper)
+
+    def _signer(self) -> StationSigner:
+        """This station's signing key for today's certificates; a machine without one prints nothing."""
+        try:
+            return KeyRegistry(self.keys_dir).signer(self.station_code, local_date(self.clock.now()))
+        except SigningError as exc:
+            raise DeskError(exc.message_zh, exc.message_en, code="no_signing_key") from exc
 
     def station_info(self) -> StationInfo:
         with self.store.read() as session:

@@ -28,7 +28,7 @@ def certificate_payload(data: HouseholdCertificateData, signer: StationSigner) -
             f"签名密钥属于站点 {signer.station_code}，证明的出具单位是 {data.station.code}",
             f"key of station {signer.station_code} cannot sign for station {data.station.code}",
         )
-    return signer.sign_facts(data.serial, data.certified_facts(), data.issued_at.date())
+    return signer.sign_facts(data.serial, data.certified_facts(), data.issued_at.date(), data.valid_until)
 
 
 def _facts_table(data: HouseholdCertificateData, w: Writer) -> Table:

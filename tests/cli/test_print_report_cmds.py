@@ -66,6 +66,10 @@ def test_print_certificate_and_verify_it(demo: tuple[str, list], tmp_path: Path,
     url = demo[0]
     person = str(_cases(url, capsys, "completed")[0]["applicant_id_number"])
     out = tmp_path / "certificate.pdf"
+    # This machine has no signing key: nothing is printed, and the message says what to do.
+    assert main(["--db", url, "print", "certificate", person, "--purpose", "子女入学", "--out", str(out)]) == 1
+    assert "desk keys create" in capsys.readouterr().err and not out.exists()
+    assert main(["--db", url, "keys", "create"]) == 0
     assert main(["--db", url, "print", "certificate", person, "--purpose", "子女入学", "--out", str(out)]) == 0
     assert "户籍证明" in _pdf_text(out).replace(" ", "")
     assert main(["--db", url, "print", "certificate", "110105194912310029", "--out", str(out)]) == 1

@@ -85,6 +85,8 @@ def test_scanned_codes_are_classified() -> None:
     assert classify(receipt_qr_text("HP01-20260302-0001", "ABCD2345")) == ProgressCode("ABCD2345", "HP01-20260302-0001")
     assert classify(" abcd2345 ") == ProgressCode("ABCD2345")
     assert isinstance(classify("HJZM1.abc.def"), CertificateCode)
+    assert classify("HJZM2.abc.def") == CertificateCode("HJZM2.abc.def")
+    assert classify("https://verify.example.gov.cn/hjzm?p=HJZM2.abc.def") == CertificateCode("HJZM2.abc.def")
     assert classify("HP01-20260302-0001") == UnknownCode(18)  # a bare case number opens nothing
     assert isinstance(classify("HJCX1:HP01-1:0O1IL000"), UnknownCode)  # not a lookup alphabet
     assert isinstance(classify("https://example.com/"), UnknownCode)

@@ -7,6 +7,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from printing.fonts import FontSet, default_fonts
 from printing.signing import Keyring, StationSigner
 
 STATION_CODE = "210102001"
+KEY_VALID_FROM = date(2026, 1, 1)  # the test key signs from then on (documents are dated 2026)
 
 # As for PostgreSQL: set DESK_TEST_CUPS=0 on a machine that cannot run cupsd as root. Otherwise a
 # CUPS server that cannot start is a test failure with its reason, never a silent skip.
@@ -36,7 +38,7 @@ def keys_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def signer(keys_dir: Path) -> StationSigner:
-    return StationSigner.generate(keys_dir, STATION_CODE)
+    return StationSigner.generate(keys_dir, STATION_CODE, valid_from=KEY_VALID_FROM)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, is_dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from printing.qr import parse_receipt_qr_text
 from printing.signing import Keyring, StationSigner, VerificationStatus, facts_digest, verify_payload
 
 RARE = "\U00020bb7"  # 𠮷
+KEY_VALID_FROM = date(2026, 1, 1)  # the sample documents are dated 2026
 
 
 def _strings(value: object) -> list[str]:
@@ -60,7 +62,7 @@ def _build_all(signer: StationSigner) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], Keyring]:
     folder = tmp_path_factory.mktemp("keys")
-    signer = StationSigner.generate(folder, samples.STATION.code)
+    signer = StationSigner.generate(folder, samples.STATION.code, valid_from=KEY_VALID_FROM)
     return _build_all(signer), Keyring.load(folder)
 
 
@@ -160,8 +162,8 @@ def test_certificate_qr_is_signed_and_verifies(built: tuple[dict[str, bytes], Ke
     # The printed facts changed (say, another name) no longer match the signed digest.
     forged = replace(data, name="李四").certified_facts()
     assert verify_payload(payload, keyring, facts=forged).status is VerificationStatus.FACTS_MISMATCH
-    # A key of another station is not trusted for this one.
-    assert verify_payload(payload, Keyring()).status is VerificationStatus.UNKNOWN_STATION
+    # A machine whose keyring does not list the signing key cannot vouch for it.
+    assert verify_payload(payload, Keyring()).status is VerificationStatus.UNKNOWN_KEY
 
 
 def test_certificate_refuses_another_stations_key(tmp_path: Path) -> None:

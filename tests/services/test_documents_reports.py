@@ -11,11 +11,13 @@ from desk_fixtures import OLD_MAN, YOUNG_WOMAN, Desk
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from desk.domain.errors import InvalidInput
+from desk.domain.errors import DeskError, InvalidInput
 from desk.services.documents import DocumentService
+from desk.services.keys import KeyService
 from desk.services.ratings import RatingLevel
-from desk.store.models import Case, DocumentIssued
-from printing.signing import Keyring, verify_payload
+from desk.services.verifications import VerificationService
+from desk.store.models import AuditEntry, Case, DocumentIssued
+from printing.signing import KeyRegistry, Keyring, VerificationStatus, verify_payload
 
 PHONE = "13912345678"
 
@@ -71,13 +73,46 @@ def test_certificate_is_signed_and_verifies_with_the_station_key(desk: Desk, tmp
         documents.household_certificate(OLD_MAN, "入学")
     desk.core.citizens.set_register_facts(desk.clerk, OLD_MAN, household_head="李建国", relationship_to_head="户主",
                                           registered_on=date(1980, 5, 1))
+    # Nothing mints a key on its own: without one the station prints nothing and says what to do.
+    with pytest.raises(DeskError, match="desk keys create") as refused:
+        documents.household_certificate(OLD_MAN, "子女入学", kiosk_code="K01")
+    assert refused.value.code == "no_signing_key"
+    assert not (tmp_path / "keys").exists()
+    with desk.core.store.read() as session:
+        assert session.execute(select(DocumentIssued)).first() is None
+    keys = KeyService(desk.core.store, desk.clock, tmp_path / "keys")
+    key = keys.create("HP01", by="admin")
     issued = documents.household_certificate(OLD_MAN, "子女入学", kiosk_code="K01")
     assert issued.payload and OLD_MAN not in issued.payload
-    verification = verify_payload(issued.payload, Keyring.load(tmp_path / "keys"))
-    assert verification.valid
+    verification = verify_payload(issued.payload, Keyring.load(tmp_path / "keys"), today=desk.clock.today())
+    assert verification.valid and verification.claim is not None and verification.claim.kid == key.kid
+    assert verification.claim.valid_until == desk.clock.today() + timedelta(days=90)
     with desk.core.store.read() as session:
         stored = session.execute(select(DocumentIssued).where(DocumentIssued.serial == issued.serial)).scalar_one()
         assert stored.payload == issued.payload and stored.kiosk_code == "K01"
+
+
+def test_register_catches_a_certificate_it_never_issued(desk: Desk, tmp_path: Path) -> None:
+    """A key holder can sign anything; the register knows which certificates were really issued."""
+    desk.core.citizens.set_register_facts(desk.clerk, OLD_MAN, household_head="李建国", relationship_to_head="户主",
+                                          registered_on=date(1980, 5, 1))
+    keys = KeyService(desk.core.store, desk.clock, tmp_path / "keys")
+    keys.create("HP01", by="admin")
+    documents = _documents(desk, tmp_path)
+    issued = documents.household_certificate(OLD_MAN, "子女入学")
+    verifications = VerificationService(desk.core.store, desk.clock, tmp_path / "keys")
+    assert verifications.verify(issued.payload or "", where="K01").valid
+    signer = KeyRegistry(tmp_path / "keys").signer("HP01", desk.clock.today())
+    never_issued = signer.sign_facts("HP01ZM202603029999", {"name": "李四"}, desk.clock.today(),
+                                     desk.clock.today() + timedelta(days=90))
+    result = verifications.verify(never_issued, where="K01")
+    assert result.status is VerificationStatus.NOT_ISSUED
+    other_paper = signer.sign_facts(issued.serial, {"name": "李四"}, desk.clock.today())
+    assert verifications.verify(other_paper, where="K01").status is VerificationStatus.NOT_ISSUED
+    with desk.core.store.read() as session:
+        checks = session.execute(select(AuditEntry.details).where(AuditEntry.action == "document.verified")
+                                 .order_by(AuditEntry.seq)).scalars().all()
+    assert [c["status"] for c in checks] == ["valid", "not_issued", "not_issued"]
 
 
 def test_daily_report_figures_equal_an_independent_count(desk: Desk, tmp_path: Path) -> None:
