@@ -68,7 +68,7 @@ class Core:
     @cached_property
     def documents(self) -> DocumentService:
         return DocumentService(self.store, self.catalog, self.calendar, self.clock, self.station_code,
-                               self.keys_dir)
+                               self.keys_dir, self.settings.verify_url)
 
     @cached_property
     def keys(self) -> KeyService:

@@ -196,6 +196,7 @@ class HouseholdCertificateData:
     clerk_name: str
     valid_until: date | None = None
     former_names: str = ""
+    verify_url: str = ""  # the city's verification address, put in the QR code around the payload
 
     def certified_facts(self) -> dict[str, str]:
         """The facts the signature covers, as text exactly as printed (key order is fixed)."""

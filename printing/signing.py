@@ -510,6 +510,14 @@ def payload_in(text: str) -> str:
     return text
 
 
+def verification_text(payload: str, verify_url: str = "") -> str:
+    """What the QR code holds: the payload alone, or the city's verification address carrying it, so
+    an outside unit's phone can open the check while desks and kiosks read the payload offline."""
+    if not verify_url:
+        return payload
+    return f"{verify_url}{'&' if '?' in verify_url else '?'}p={payload}"
+
+
 def parse_payload(text: str) -> tuple[Claim, bytes, bytes]:
     """(claim, signed bytes, signature); raises ValueError when the text is not a payload."""
     parts = payload_in(text).split(".")

@@ -95,6 +95,7 @@ class DocumentService:
     clock: Clock
     station_code: str
     keys_dir: Path
+    verify_url: str = ""  # the city's certificate verification address (settings), put in the QR code
 
     # ---- case documents --------------------------------------------------------------------------
 
@@ -179,7 +180,7 @@ class DocumentService:
                 purpose_zh=purpose_zh.strip(), issued_at=issued_at,
                 clerk_name=_user_name(session, actor.user_id) if actor else "自助终端",
                 valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
-                former_names=citizen.former_names,
+                former_names=citizen.former_names, verify_url=self.verify_url,
             )
             payload = household_certificate.certificate_payload(data, signer)
             record.payload = payload

@@ -18,7 +18,7 @@ from desk.domain.clock import Clock, local_date
 from desk.domain.errors import DeskError
 from desk.services import audit
 from desk.store.database import Store
-from printing.signing import DEFAULT_KEY_VALID_DAYS, KeyRecord, KeyRegistry, SigningError
+from printing.signing import DEFAULT_KEY_VALID_DAYS, KeyRecord, KeyRegistry, KeyStatus, SigningError
 
 T = TypeVar("T")
 
@@ -65,9 +65,12 @@ class KeyService:
 
     def ensure_demo_key(self, station_code: str) -> KeyRecord | None:
         """The demo station's key, made when it has none (demo data is an explicit act)."""
-        if self._guard(lambda: self.registry.active(station_code, self._today())) is not None:
+        registry = self.registry
+        if self._guard(lambda: registry.active(station_code, self._today())) is not None:
             return None
-        return self.create(station_code, by="demo-data")
+        outlived = any(r.station_code == station_code and r.status is KeyStatus.ACTIVE
+                       for r in self._guard(registry.records))  # an old demo's key past its end
+        return (self.rotate if outlived else self.create)(station_code, by="demo-data")
 
     def _today(self) -> date:
         return local_date(self.clock.now())

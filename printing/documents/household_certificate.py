@@ -16,7 +16,7 @@ from printing.documents.common import Paper, Rule, Writer, build_a4, zh_date
 from printing.fonts import FontSet
 from printing.models import HouseholdCertificateData
 from printing.qr import qr_drawing
-from printing.signing import SigningError, StationSigner
+from printing.signing import SigningError, StationSigner, verification_text
 
 TITLE = "户籍证明"
 
@@ -72,7 +72,7 @@ def build_pdf(
     payload = certificate_payload(data, signer)
     validity = f"本证明有效期至{zh_date(data.valid_until)}。" if data.valid_until else ""
     qr_block = w.grid(
-        [[w.drawing(qr_drawing(payload, 38, "M"))],
+        [[w.drawing(qr_drawing(verification_text(payload, data.verify_url), 38, "M"))],
          [w.p("扫码核验", "small_center")],
          [w.p(data.serial, w.style("small_center", fontSize=7.5, leading=9))]],
         [50 * mm],

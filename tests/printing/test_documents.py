@@ -154,14 +154,15 @@ def test_certificate_qr_is_signed_and_verifies(built: tuple[dict[str, bytes], Ke
     pngs = render_pngs(built[0]["certificate"], tmp_path, dpi=150)
     [payload] = qr_codes(pngs[0])
     assert data.id_number not in payload and data.id_number[6:14] not in payload
-    result = verify_payload(payload, keyring, facts=data.certified_facts())
+    on = samples.NOW.date()  # the day the sample was issued: the test does not age with the calendar
+    result = verify_payload(payload, keyring, facts=data.certified_facts(), today=on)
     assert result.status is VerificationStatus.VALID, result.message_en
     assert result.claim is not None
     assert (result.claim.serial, result.claim.station_code) == (data.serial, data.station.code)
     assert result.claim.digest == facts_digest(data.certified_facts())
     # The printed facts changed (say, another name) no longer match the signed digest.
     forged = replace(data, name="李四").certified_facts()
-    assert verify_payload(payload, keyring, facts=forged).status is VerificationStatus.FACTS_MISMATCH
+    assert verify_payload(payload, keyring, facts=forged, today=on).status is VerificationStatus.FACTS_MISMATCH
     # A machine whose keyring does not list the signing key cannot vouch for it.
     assert verify_payload(payload, Keyring()).status is VerificationStatus.UNKNOWN_KEY
 
@@ -243,3 +244,12 @@ def test_dispatch_by_data_type_and_clerk_warning(signer: StationSigner, fonts: F
     permit = samples.move_in_permit()
     bad = replace(permit, persons=(replace(permit.persons[0], name="张\U0002ebf1"),))
     assert unprintable_characters(bad, fonts) == ["\U0002ebf1"]
+
+
+def test_certificate_qr_can_carry_the_citys_verification_address(signer: StationSigner, keyring: Keyring,
+                                                                   tmp_path: Path) -> None:
+    data = replace(samples.household_certificate(), verify_url="https://hjzm.example.gov.cn/verify")
+    pdf = household_certificate.build_pdf(data, signer=signer)
+    [scanned] = qr_codes(render_pngs(pdf, tmp_path, dpi=150)[0])
+    assert scanned.startswith("https://hjzm.example.gov.cn/verify?p=HJZM2.")
+    assert verify_payload(scanned, keyring, facts=data.certified_facts(), today=samples.NOW.date()).valid

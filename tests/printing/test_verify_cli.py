@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from desk.cli import main
 from desk.store.database import Store
 from printing import samples
 from printing.documents.household_certificate import certificate_payload
+from printing.models import HouseholdCertificateData
 from printing.signing import StationSigner
 
 KEY_VALID_FROM = date(2026, 1, 1)  # the sample certificate is dated 2026-11
@@ -38,10 +40,16 @@ def _recorded_statuses(data_dir: Path) -> list[str]:
     return statuses
 
 
+def _issued_today() -> HouseholdCertificateData:
+    """The sample certificate as if issued today (`desk verify` checks against the real calendar)."""
+    now = datetime.now().astimezone()
+    return replace(samples.household_certificate(), issued_at=now, valid_until=now.date() + timedelta(days=90))
+
+
 @pytest.fixture
 def payload(data_dir: Path) -> str:
-    signer = StationSigner.generate(data_dir / "keys", samples.STATION.code, valid_from=KEY_VALID_FROM)
-    return certificate_payload(samples.household_certificate(), signer)
+    signer = StationSigner.generate(data_dir / "keys", samples.STATION.code, valid_from=date.today())
+    return certificate_payload(_issued_today(), signer)
 
 
 def test_valid_payload(payload: str, capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
@@ -53,11 +61,11 @@ def test_valid_payload(payload: str, capsys: pytest.CaptureFixture[str], data_di
 
 def test_json_output_with_facts(payload: str, capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     facts = data_dir / "facts.json"
-    facts.write_text(json.dumps(samples.household_certificate().certified_facts(), ensure_ascii=False))
+    facts.write_text(json.dumps(_issued_today().certified_facts(), ensure_ascii=False))
     assert main(["verify", payload, "--json", "--facts", str(facts)]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["status"] == "valid" and result["facts"]["name"] == samples.household_certificate().name
-    facts.write_text(json.dumps({**samples.household_certificate().certified_facts(), "name": "李四"}))
+    facts.write_text(json.dumps({**_issued_today().certified_facts(), "name": "李四"}))
     assert main(["verify", payload, "--json", "--facts", str(facts)]) == 1
     assert json.loads(capsys.readouterr().out)["status"] == "facts_mismatch"
 
@@ -99,13 +107,9 @@ def test_keys_commands_create_list_export_revoke(capsys: pytest.CaptureFixture[s
     assert main(["keys", "export-public", str(exported)]) == 0
     capsys.readouterr()
     # A certificate signed today with that key verifies from the exported keyring alone.
-    from dataclasses import replace
-    from datetime import datetime
-
     from printing.signing import KeyRegistry
 
-    data = replace(samples.household_certificate(), issued_at=datetime.now().astimezone())
-    payload = certificate_payload(data, KeyRegistry(data_dir / "keys").signer_for(key["kid"]))
+    payload = certificate_payload(_issued_today(), KeyRegistry(data_dir / "keys").signer_for(key["kid"]))
     assert main(["verify", payload, "--keys", str(exported)]) == 0
     capsys.readouterr()
 

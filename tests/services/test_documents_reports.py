@@ -144,3 +144,13 @@ def test_daily_report_figures_equal_an_independent_count(desk: Desk, tmp_path: P
     assert friday_report.totals.overdue == expected_friday_overdue == 1
     [row] = friday_report.overdue
     assert row.case_number == leader_case.number and row.overdue_working_days == 2
+
+
+def test_demo_key_is_made_once_and_renewed_when_an_old_demo_outlived_it(desk: Desk, tmp_path: Path) -> None:
+    keys = KeyService(desk.core.store, desk.clock, tmp_path / "keys")
+    first = keys.ensure_demo_key("HP01")
+    assert first is not None and keys.ensure_demo_key("HP01") is None
+    desk.clock.advance(timedelta(days=4 * 365))  # the demo data folder is reused years later
+    renewed = keys.ensure_demo_key("HP01")
+    assert renewed is not None and renewed.kid != first.kid
+    assert [r.status.value for r in keys.list()] == ["retired", "active"]
