@@ -84,7 +84,8 @@ class Core:
 
     @cached_property
     def queue(self) -> QueueService:
-        return QueueService(self.store, self.catalog, self.clock, self.station_code)
+        return QueueService(self.store, self.catalog, self.clock, self.station_code,
+                            self.settings.counter_number or None)
 
     @cached_property
     def ratings(self) -> RatingService:

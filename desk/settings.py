@@ -23,6 +23,7 @@ class Settings:
     idle_lock_minutes: int = field(default=10, metadata={"label_zh": "无操作锁屏（分钟）"})
     kiosk_code: str = field(default="K01", metadata={"label_zh": "自助机编号"})
     kiosk_idle_seconds: int = field(default=60, metadata={"label_zh": "自助机无操作返回（秒）"})
+    counter_number: int = field(default=0, metadata={"label_zh": "本机窗口号（叫号时报出；0 为不指定）"})
     verify_url: str = field(default="", metadata={"label_zh": "证明核验网址（放入证明二维码；留空只放核验码）"})
 
 

@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
     "reader": "desk.cli.reader_cmd",
     "screenshots": "desk.cli.screenshots_cmd",
     "kiosk": "desk.cli.kiosk_cmd",
+    "hall": "desk.cli.hall_cmd",
+    "counter": "desk.cli.hall_cmd",
     "station": "desk.cli.user_cmd",
     "user": "desk.cli.user_cmd",
 }

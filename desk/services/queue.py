@@ -1,4 +1,6 @@
-"""Queue tickets (排队号): taken at a kiosk or the desk, called by the clerk (叫号)."""
+"""Queue tickets (排队号): taken at a kiosk or the desk, called by a clerk to a window (叫号), recalled,
+marked no-show (过号) or transferred to another window, linked to the case they became; the hall
+screen's board of current calls. Each change is one transaction, audited."""
 
 from __future__ import annotations
 
@@ -6,15 +8,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desk.domain.catalog import Catalog, Category
 from desk.domain.clock import Clock, local_date
-from desk.domain.errors import NotFound
+from desk.domain.errors import InvalidInput, NotFound
 from desk.domain.workflow import Actor
 from desk.services import audit
 from desk.services.numbering import next_sequence
 from desk.store.database import Store
-from desk.store.models import Citizen, QueueTicket
+from desk.store.models import Citizen, Counter, QueueTicket, Station
 
 # One letter per category, so the hall can see at a glance which window a number belongs to.
 CATEGORY_LETTERS: dict[str, str] = {
@@ -30,6 +33,12 @@ GENERAL_LETTER = "G"
 AVERAGE_SERVICE_MINUTES = 6
 
 
+# Who is called first (优先窗口): the reasons a citizen goes ahead of the queue.
+PRIORITY_REASONS: dict[str, str] = {"elder": "老年人", "disabled": "残疾人", "soldier": "现役军人、军属",
+                                    "pregnant": "孕妇"}
+TICKET_STATES = ("waiting", "called", "served", "no_show", "cancelled")
+
+
 @dataclass(frozen=True)
 class TicketView:
     id: int
@@ -40,6 +49,54 @@ class TicketView:
     issued_at: datetime
     people_ahead: int
     estimated_wait_minutes: int
+    counter_number: int | None = None
+    priority: str = ""
+    recalls: int = 0
+    case_number: str | None = None
+    called_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CounterView:
+    number: int
+    name_zh: str
+    letters: str  # ticket letters it calls; "" = every one
+
+    def takes(self, ticket_number: str) -> bool:
+        return not self.letters or ticket_number[:1] in self.letters
+
+
+@dataclass(frozen=True)
+class HallCall:
+    """One window's current call, as the hall screen shows and speaks it."""
+
+    number: str
+    counter_number: int
+    counter_name: str
+    called_at: datetime
+    recalls: int
+
+    @property
+    def announcement_zh(self) -> str:
+        return f"请 {_spoken(self.number)} 号，到 {self.counter_name} 办理。"
+
+
+@dataclass(frozen=True)
+class HallWindow:
+    """One window on the hall screen: its name and the number it is serving (None: free)."""
+
+    counter_number: int
+    name_zh: str
+    serving: str | None
+
+
+@dataclass(frozen=True)
+class HallBoard:
+    station_name: str
+    calls: tuple[HallCall, ...]  # the newest first, one per window
+    upcoming: tuple[str, ...]  # the next numbers, in calling order
+    waiting: int
+    windows: tuple[HallWindow, ...] = ()  # every open window, by number
 
 
 @dataclass
@@ -48,11 +105,43 @@ class QueueService:
     catalog: Catalog
     clock: Clock
     station_code: str
+    counter_number: int | None = None  # this desk's own window (settings), used when a call names none
+
+    # ---- the windows ----------------------------------------------------------------------------
+
+    def set_counter(self, number: int, name_zh: str, letters: str = "") -> CounterView:
+        """Add or change a window; `letters` are the ticket letters it calls (A…G; empty: all)."""
+        letters = "".join(sorted(set(letters.upper())))
+        known = {*CATEGORY_LETTERS.values(), GENERAL_LETTER}
+        if number < 1 or not name_zh.strip() or set(letters) - known:
+            raise InvalidInput(f"窗口设置无效：编号须为正整数，名称不能为空，号段只能是 {''.join(sorted(known))}。",
+                               f"Invalid window: a positive number, a name, letters among {sorted(known)}.")
+        with self.store.write() as session:
+            counter = session.execute(select(Counter).where(Counter.station_code == self.station_code,
+                                                            Counter.number == number)).scalar_one_or_none()
+            if counter is None:
+                counter = Counter(station_code=self.station_code, number=number, name_zh=name_zh.strip(),
+                                  letters=letters, active=True)
+                session.add(counter)
+            else:
+                counter.name_zh, counter.letters, counter.active = name_zh.strip(), letters, True
+            audit.append(session, at=self.clock.now(), actor="desk", action="counter.set", entity_type="counter",
+                         entity_id=f"{self.station_code}-{number}", details={"name": name_zh, "letters": letters})
+            return CounterView(number, counter.name_zh, letters)
+
+    def counters(self) -> list[CounterView]:
+        with self.store.read() as session:
+            return [CounterView(c.number, c.name_zh, c.letters) for c in self._counters(session)]
+
+    # ---- tickets ----------------------------------------------------------------------------------
 
     def take_ticket(self, transaction_code: str | None, *, citizen_id_number: str | None = None,
-                    kiosk_code: str | None = None) -> TicketView:
+                    kiosk_code: str | None = None, priority: str = "") -> TicketView:
         now = self.clock.now()
         day = local_date(now)
+        if priority and priority not in PRIORITY_REASONS:
+            raise InvalidInput(f"优先原因只能是：{'、'.join(PRIORITY_REASONS.values())}。",
+                               f"Priority must be one of {sorted(PRIORITY_REASONS)}.")
         letter = GENERAL_LETTER
         if transaction_code is not None:
             transaction = self.catalog.get(transaction_code)
@@ -69,59 +158,170 @@ class QueueService:
             ahead = self._waiting_count(session, day)
             ticket = QueueTicket(station_code=self.station_code, day=day, number=f"{letter}{sequence:03d}",
                                  transaction_code=transaction_code, citizen_id=citizen_id, kiosk_code=kiosk_code,
-                                 state="waiting", issued_at=now)
+                                 state="waiting", issued_at=now, priority=priority)
             session.add(ticket)
             session.flush()
             audit.append(session, at=now, actor=kiosk_code or "desk", action="ticket.issued",
-                         entity_type="ticket", entity_id=f"{day:%Y%m%d}-{ticket.number}",
-                         details={"transaction": transaction_code})
+                         entity_type="ticket", entity_id=_label(ticket),
+                         details={"transaction": transaction_code, "priority": priority})
             return _view(ticket, ahead)
 
     def waiting(self) -> list[TicketView]:
+        """Today's waiting tickets in calling order: priority first, then by the time taken."""
         day = self.clock.today()
         with self.store.read() as session:
-            rows = session.execute(
-                select(QueueTicket)
-                .where(QueueTicket.station_code == self.station_code, QueueTicket.day == day,
-                       QueueTicket.state == "waiting")
-                .order_by(QueueTicket.issued_at, QueueTicket.id)
-            ).scalars().all()
-            return [_view(t, ahead) for ahead, t in enumerate(rows)]
+            return [_view(t, ahead) for ahead, t in enumerate(self._waiting(session, day))]
 
-    def call_next(self, actor: Actor) -> TicketView | None:
-        """The oldest waiting ticket becomes 'called' (by this clerk); None when nobody waits."""
+    def call_next(self, actor: Actor, counter: int | None = None) -> TicketView | None:
+        """The next ticket this window takes becomes 'called' to it (by this clerk); None when nobody
+        waits for it. Priority tickets first, then the oldest; a ticket transferred to another window
+        waits for that window only."""
         now = self.clock.now()
+        counter = counter if counter is not None else self.counter_number
         with self.store.write() as session:
-            ticket = session.execute(
-                select(QueueTicket)
-                .where(QueueTicket.station_code == self.station_code, QueueTicket.day == local_date(now),
-                       QueueTicket.state == "waiting")
-                .order_by(QueueTicket.issued_at, QueueTicket.id)
-                .limit(1)
-                .with_for_update()
-            ).scalar_one_or_none()
-            if ticket is None:
-                return None
-            ticket.state, ticket.called_at, ticket.called_by = "called", now, actor.user_id
-            audit.append(session, at=now, actor=str(actor.user_id), action="ticket.called", entity_type="ticket",
-                         entity_id=f"{ticket.day:%Y%m%d}-{ticket.number}", details={})
+            window = self._counter(session, counter) if counter is not None else None
+            for ticket in self._waiting(session, local_date(now), lock=True):
+                if ticket.for_counter is not None and ticket.for_counter != counter:
+                    continue
+                if window is not None and ticket.for_counter is None and not window.takes(ticket.number):
+                    continue
+                ticket.state, ticket.called_at, ticket.called_by = "called", now, actor.user_id
+                ticket.counter_number, ticket.for_counter = counter, None
+                self._audit(session, actor, "ticket.called", ticket, {"counter": counter})
+                return _view(ticket, 0)
+            return None
+
+    def recall(self, actor: Actor, ticket_id: int) -> TicketView:
+        """Call the same number again (the citizen did not come yet): the hall screen repeats it."""
+        with self.store.write() as session:
+            ticket = self._ticket(session, ticket_id, "called")
+            ticket.recalls += 1
+            ticket.called_at = self.clock.now()
+            self._audit(session, actor, "ticket.recalled", ticket, {"recalls": ticket.recalls})
             return _view(ticket, 0)
 
-    def finish(self, ticket_id: int, state: str = "served") -> None:
-        with self.store.write() as session:
-            ticket = session.get(QueueTicket, ticket_id)
-            if ticket is None:
-                raise NotFound("没有这张排队号。", "No such queue ticket.")
-            ticket.state = state
+    def no_show(self, actor: Actor, ticket_id: int) -> TicketView:
+        """过号: called and not come; the next number can be called."""
+        return self._finish(actor, ticket_id, "no_show", "ticket.no_show")
 
-    def _waiting_count(self, session: object, day: date) -> int:
-        return session.execute(  # type: ignore[attr-defined]
+    def transfer(self, actor: Actor, ticket_id: int, to_counter: int) -> TicketView:
+        """The citizen is sent to another window: the ticket waits for that window, keeping its place."""
+        with self.store.write() as session:
+            ticket = self._ticket(session, ticket_id, "called")
+            self._counter(session, to_counter)
+            ticket.state, ticket.for_counter, ticket.counter_number = "waiting", to_counter, None
+            self._audit(session, actor, "ticket.transferred", ticket, {"to_counter": to_counter})
+            return _view(ticket, 0)
+
+    def link_case(self, actor: Actor, ticket_id: int, case_number: str) -> TicketView:
+        """The called ticket became this case (its wait and service time then count for the case)."""
+        with self.store.write() as session:
+            ticket = self._ticket(session, ticket_id)
+            ticket.case_number = case_number
+            self._audit(session, actor, "ticket.linked", ticket, {"case": case_number})
+            return _view(ticket, 0)
+
+    def finish(self, ticket_id: int, state: str = "served", actor: Actor | None = None) -> None:
+        if state not in ("served", "no_show", "cancelled"):
+            raise InvalidInput(f"排队号不能结束为“{state}”。", f"A ticket cannot end as '{state}'.")
+        with self.store.write() as session:
+            ticket = self._ticket(session, ticket_id)
+            ticket.state, ticket.finished_at = state, self.clock.now()
+            self._audit(session, actor, f"ticket.{state}", ticket, {})
+
+    # ---- the hall screen ----------------------------------------------------------------------------
+
+    def hall_board(self, upcoming: int = 6) -> HallBoard:
+        """What the hall's calling screen shows: each window's current call, the next numbers."""
+        day = self.clock.today()
+        with self.store.read() as session:
+            station = session.get(Station, self.station_code)
+            names = {c.number: c.name_zh for c in self._counters(session)}
+            called = session.execute(
+                select(QueueTicket)
+                .where(QueueTicket.station_code == self.station_code, QueueTicket.day == day,
+                       QueueTicket.state == "called", QueueTicket.counter_number.is_not(None))
+                .order_by(QueueTicket.called_at.desc(), QueueTicket.id.desc())
+            ).scalars().all()
+            calls: list[HallCall] = []
+            seen: set[int] = set()
+            for ticket in called:
+                number = ticket.counter_number
+                if number is None or number in seen or ticket.called_at is None:
+                    continue
+                seen.add(number)
+                calls.append(HallCall(ticket.number, number, names.get(number, f"{number}号窗口"),
+                                      ticket.called_at, ticket.recalls))
+            waiting = self._waiting(session, day)
+            serving = {call.counter_number: call.number for call in calls}
+            windows = tuple(HallWindow(number, name, serving.get(number)) for number, name in names.items())
+            return HallBoard(station.name_zh if station else "", tuple(calls),
+                             tuple(t.number for t in waiting[:upcoming]), len(waiting), windows)
+
+    # ---- helpers ------------------------------------------------------------------------------------
+
+    def _waiting(self, session: Session, day: date, *, lock: bool = False) -> list[QueueTicket]:
+        query = (select(QueueTicket)
+                 .where(QueueTicket.station_code == self.station_code, QueueTicket.day == day,
+                        QueueTicket.state == "waiting")
+                 .order_by((QueueTicket.priority == "").asc(), QueueTicket.issued_at, QueueTicket.id))
+        return list(session.execute(query.with_for_update() if lock else query).scalars().all())
+
+    def _counters(self, session: Session) -> list[Counter]:
+        return list(session.execute(select(Counter).where(Counter.station_code == self.station_code,
+                                                          Counter.active.is_(True))
+                                    .order_by(Counter.number)).scalars().all())
+
+    def _counter(self, session: Session, number: int) -> CounterView:
+        counter = session.execute(select(Counter).where(Counter.station_code == self.station_code,
+                                                        Counter.number == number)).scalar_one_or_none()
+        if counter is None or not counter.active:
+            raise NotFound(f"本所没有 {number} 号窗口（请先设置窗口：desk counter set）。",
+                           f"This station has no window {number} (set it up with desk counter set).")
+        return CounterView(counter.number, counter.name_zh, counter.letters)
+
+    def _ticket(self, session: Session, ticket_id: int, state: str | None = None) -> QueueTicket:
+        ticket = session.get(QueueTicket, ticket_id)
+        if ticket is None or ticket.station_code != self.station_code:
+            raise NotFound("没有这张排队号。", "No such queue ticket.")
+        if state is not None and ticket.state != state:
+            raise InvalidInput(f"{ticket.number} 号当前状态为“{ticket.state}”，不能这样处理。",
+                               f"Ticket {ticket.number} is {ticket.state}.")
+        return ticket
+
+    def _finish(self, actor: Actor, ticket_id: int, state: str, action: str) -> TicketView:
+        with self.store.write() as session:
+            ticket = self._ticket(session, ticket_id, "called")
+            ticket.state, ticket.finished_at = state, self.clock.now()
+            self._audit(session, actor, action, ticket, {})
+            return _view(ticket, 0)
+
+    def _audit(self, session: Session, actor: Actor | None, action: str, ticket: QueueTicket,
+               details: dict[str, object]) -> None:
+        audit.append(session, at=self.clock.now(), actor=str(actor.user_id) if actor else "desk", action=action,
+                     entity_type="ticket", entity_id=_label(ticket), details=details)
+
+    def _waiting_count(self, session: Session, day: date) -> int:
+        return int(session.execute(
             select(func.count()).select_from(QueueTicket).where(
                 QueueTicket.station_code == self.station_code, QueueTicket.day == day,
                 QueueTicket.state == "waiting")
-        ).scalar_one()
+        ).scalar_one())
+
+
+def _label(ticket: QueueTicket) -> str:
+    return f"{ticket.day:%Y%m%d}-{ticket.number}"
+
+
+_DIGITS_ZH = "零一二三四五六七八九"
+
+
+def _spoken(number: str) -> str:
+    """A001 → "A零零一": digits read one by one, as halls call them."""
+    return "".join(_DIGITS_ZH[int(c)] if c.isdigit() else c for c in number)
 
 
 def _view(ticket: QueueTicket, ahead: int) -> TicketView:
     return TicketView(ticket.id, ticket.number, ticket.day, ticket.transaction_code, ticket.state, ticket.issued_at,
-                      ahead, ahead * AVERAGE_SERVICE_MINUTES)
+                      ahead, ahead * AVERAGE_SERVICE_MINUTES, ticket.counter_number, ticket.priority or "",
+                      ticket.recalls or 0, ticket.case_number, ticket.called_at)

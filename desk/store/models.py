@@ -234,10 +234,31 @@ class QueueTicket(Base):
     transaction_code: Mapped[str | None] = mapped_column(String(64), default=None)
     citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), default=None)
     kiosk_code: Mapped[str | None] = mapped_column(String(32), default=None)
-    state: Mapped[str] = mapped_column(String(16), default="waiting")  # waiting/called/served/cancelled
+    state: Mapped[str] = mapped_column(String(16), default="waiting")  # waiting/called/served/no_show/cancelled
     issued_at: Mapped[datetime]
     called_at: Mapped[datetime | None] = mapped_column(default=None)
     called_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    # The window (counter) it was called to; a transfer sends it back to the queue for another window.
+    counter_number: Mapped[int | None] = mapped_column(Integer, default=None)
+    for_counter: Mapped[int | None] = mapped_column(Integer, default=None)
+    priority: Mapped[str] = mapped_column(String(16), default="")  # elder / disabled / soldier / pregnant
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+    case_number: Mapped[str | None] = mapped_column(String(40), default=None)
+
+
+class Counter(Base):
+    """A service window (窗口) of a station's hall and the categories of business it handles."""
+
+    __tablename__ = "counters"
+    __table_args__ = (UniqueConstraint("station_code", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    number: Mapped[int] = mapped_column(Integer)
+    name_zh: Mapped[str] = mapped_column(String(40))
+    letters: Mapped[str] = mapped_column(String(16), default="")  # ticket letters it calls ("" = every one)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class ServiceRating(Base):

@@ -1,0 +1,271 @@
+"""`desk hall`: the calling screen on the hall's TV (叫号屏) — each window's current number, the newest
+call large, the next numbers, a notice — with every new call (and every recall) spoken aloud.
+
+The screen asks the queue service for its board once a second on a worker thread (`TaskRunner`),
+so the GUI thread never waits on the database (or, in city mode, the server). A call is announced
+when it first appears on the board or is recalled; what was already on the board when the screen
+started is shown but not spoken. Where no speech engine is installed the screen chimes instead.
+
+Thread contract: `HallScreen` and `HallController` live on the GUI thread; the board is read on a
+worker; the announcer speaks on its own thread.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desk.domain.clock import CHINA_TZ
+from desk.qt.tasks import TaskRunner
+from desk.services.queue import HallBoard, HallCall, HallWindow
+
+if TYPE_CHECKING:
+    from desk.core import Core
+
+POLL_MS = 1000
+SHOWN_WINDOWS = 8  # the grid of current calls (the newest is also shown large)
+NOTICE_ZH = "请留意叫号屏幕和语音提示；过号请到服务台重新取号。老年人、残疾人、现役军人可优先办理。"
+_STYLE = """
+QWidget#hall { background: #0b2545; color: #ffffff; }
+QLabel { color: #ffffff; }
+QLabel#station { font-size: 40px; font-weight: bold; }
+QLabel#clock { font-size: 32px; color: #b8d4f5; }
+QLabel#now_caption { font-size: 30px; color: #ffd166; }
+QLabel#now_call { font-size: 120px; font-weight: bold; color: #ffd166; }
+QFrame#window_cell { background: #13315c; border-radius: 12px; }
+QLabel#cell_number { font-size: 56px; font-weight: bold; }
+QLabel#cell_window { font-size: 28px; color: #b8d4f5; }
+QLabel#next_caption { font-size: 28px; color: #b8d4f5; }
+QLabel#next_numbers { font-size: 44px; font-weight: bold; }
+QLabel#notice { font-size: 26px; color: #ffffff; background: #134074; padding: 10px; }
+"""
+
+
+class Speaker(Protocol):
+    @property
+    def available(self) -> bool: ...
+
+    def say(self, text: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class _Heard:
+    """A call as the announcer knows it: a new number, window, time or recall count is a new call."""
+
+    number: str
+    counter_number: int
+    called_at: datetime
+    recalls: int
+
+    @classmethod
+    def of(cls, call: HallCall) -> _Heard:
+        return cls(call.number, call.counter_number, call.called_at, call.recalls)
+
+
+class _WindowCell(QFrame):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("window_cell")
+        self.lbl_number = QLabel(self)
+        self.lbl_number.setObjectName("cell_number")
+        self.lbl_window = QLabel(self)
+        self.lbl_window.setObjectName("cell_window")
+        for label in (self.lbl_number, self.lbl_window):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column = QVBoxLayout(self)
+        column.addWidget(self.lbl_number)
+        column.addWidget(self.lbl_window)
+
+    def show_window(self, window: HallWindow | None) -> None:
+        self.setVisible(window is not None)
+        if window is not None:
+            self.lbl_number.setText(window.serving or "—")
+            self.lbl_window.setText(window.name_zh)
+
+
+class HallScreen(QWidget):
+    """The calling screen's widgets; `show_board` puts a board on it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hall")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(_STYLE)
+        self.setWindowTitle("叫号屏 · Calling screen")
+        # create
+        self.lbl_station = QLabel(self)
+        self.lbl_station.setObjectName("station")
+        self.lbl_clock = QLabel(self)
+        self.lbl_clock.setObjectName("clock")
+        self.lbl_now_caption = QLabel("正在呼叫  Now calling", self)
+        self.lbl_now_caption.setObjectName("now_caption")
+        self.lbl_now = QLabel("—", self)
+        self.lbl_now.setObjectName("now_call")
+        self.cells = [_WindowCell(self) for _ in range(SHOWN_WINDOWS)]
+        self.lbl_next_caption = QLabel("请以下号码做好准备  Next", self)
+        self.lbl_next_caption.setObjectName("next_caption")
+        self.lbl_next = QLabel("—", self)
+        self.lbl_next.setObjectName("next_numbers")
+        self.lbl_waiting = QLabel(self)
+        self.lbl_waiting.setObjectName("next_caption")
+        self.lbl_notice = QLabel(NOTICE_ZH, self)
+        self.lbl_notice.setObjectName("notice")
+        # configure
+        for label in (self.lbl_now_caption, self.lbl_now, self.lbl_next_caption, self.lbl_next, self.lbl_notice):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lbl_notice.setWordWrap(True)
+        # assemble
+        top = QHBoxLayout()
+        top.addWidget(self.lbl_station, 1)
+        top.addWidget(self.lbl_clock)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        for index, cell in enumerate(self.cells):
+            grid.addWidget(cell, index // 4, index % 4)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(40, 24, 40, 24)
+        column.setSpacing(12)
+        column.addLayout(top)
+        column.addWidget(self.lbl_now_caption)
+        column.addWidget(self.lbl_now, 1)
+        column.addLayout(grid, 2)
+        column.addWidget(self.lbl_next_caption)
+        column.addWidget(self.lbl_next)
+        column.addWidget(self.lbl_waiting, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.lbl_notice)
+        self.show_clock(datetime.now(CHINA_TZ))
+
+    def show_board(self, board: HallBoard) -> None:
+        self.lbl_station.setText(board.station_name or "派出所服务大厅")
+        newest = board.calls[0] if board.calls else None
+        self.lbl_now.setText(f"{newest.number}  →  {newest.counter_name}" if newest else "—")
+        # Every open window in a fixed place; a station without windows set up shows its calls.
+        windows = board.windows or tuple(HallWindow(c.counter_number, c.counter_name, c.number) for c in board.calls)
+        for index, cell in enumerate(self.cells):
+            cell.show_window(windows[index] if index < len(windows) else None)
+        self.lbl_next.setText("   ".join(board.upcoming) if board.upcoming else "—")
+        self.lbl_waiting.setText(f"等候人数 {board.waiting} · Waiting {board.waiting}")
+
+    def show_clock(self, now: datetime) -> None:
+        self.lbl_clock.setText(f"{now:%Y-%m-%d  %H:%M}")
+
+
+class HallController(QObject):
+    """Polls the board, shows it, and announces each new call once (and each recall again)."""
+
+    board_shown = Signal(object)  # HallBoard
+    failed = Signal(str)
+
+    def __init__(self, screen: HallScreen, read_board: Callable[[], HallBoard], speaker: Speaker,
+                 runner: TaskRunner, *, poll_ms: int = POLL_MS, chime: Callable[[], None] | None = None) -> None:
+        super().__init__(screen)
+        self.screen, self._read_board, self.speaker, self._runner = screen, read_board, speaker, runner
+        self._chime = chime or QApplication.beep
+        self._heard: set[_Heard] | None = None  # None until the first board: what was there is not spoken
+        self._reading = False
+        self.announced: list[str] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_ms)
+        self._timer.timeout.connect(self.poll)
+
+    def start(self) -> None:
+        self.poll()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def poll(self) -> None:
+        if self._reading:  # a slow database: never pile up reads
+            return
+        self._reading = True
+        self._runner.run(self._read_board, self._on_board, self._on_error)
+
+    def _on_board(self, board: HallBoard) -> None:
+        self._reading = False
+        self.screen.show_board(board)
+        self.screen.show_clock(datetime.now(CHINA_TZ))
+        now_heard = {_Heard.of(call) for call in board.calls}
+        if self._heard is not None:
+            # Oldest first, so two windows calling at once are spoken in the order they called.
+            for call in sorted(board.calls, key=lambda c: c.called_at):
+                if _Heard.of(call) not in self._heard:
+                    self._announce(call)
+        self._heard = now_heard if self._heard is None else self._heard | now_heard
+        self.board_shown.emit(board)
+
+    def _announce(self, call: HallCall) -> None:
+        text = call.announcement_zh
+        self.announced.append(text)
+        if not self.speaker.say(text):
+            self._chime()
+
+    def _on_error(self, error: BaseException) -> None:
+        self._reading = False
+        message = getattr(error, "message_zh", None) or type(error).__name__
+        self.screen.lbl_waiting.setText(f"叫号数据暂时无法读取（{message}），请留意窗口呼叫。")
+        self.failed.emit(str(message))
+
+
+def run_hall(*, database_url: str | None = None, demo: bool = False, windowed: bool = False,
+             screenshot: Path | None = None) -> int:
+    """The hall's calling screen until it is closed (a TV usually never closes it)."""
+    from desk.core import build_core, ensure_demo_data
+    from kiosk.announcer import Announcer
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    core = build_core(database_url)
+    if demo:
+        ensure_demo_data(core)
+        _demo_calls(core)
+    screen = HallScreen()
+    runner = TaskRunner(parent=screen)
+    announcer = Announcer()
+    controller = HallController(screen, core.queue.hall_board, announcer, runner)
+    screen.resize(1920, 1080)
+    if screenshot is not None:
+        done: list[HallBoard] = []
+        controller.board_shown.connect(done.append)
+        controller.start()
+        while not done:
+            app.processEvents()
+        screen.grab().save(str(screenshot))
+        controller.stop()
+        runner.wait_for_done()
+        core.close()
+        return 0
+    if windowed:
+        screen.show()
+    else:
+        screen.showFullScreen()
+    controller.start()
+    try:
+        return int(app.exec())
+    finally:
+        controller.stop()
+        announcer.close()
+        runner.wait_for_done()
+        core.close()
+
+
+def _demo_calls(core: Core) -> None:
+    """The demo hall: three windows, a few numbers called, some waiting (only on a quiet demo day)."""
+    from desk.services.demo import DEMO_PASSWORD
+
+    queue = core.queue
+    if queue.counters():
+        return
+    for number, letters in ((1, "AB"), (2, "CDE"), (3, "")):
+        queue.set_counter(number, f"{number}号窗口", letters)
+    clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
+    for code in ("birth_registration", "household_certificate", "spouse_joins_spouse", None, None):
+        queue.take_ticket(code, kiosk_code=core.settings.kiosk_code)
+    for counter in (1, 3, 2):
+        queue.call_next(clerk, counter=counter)
