@@ -13,6 +13,7 @@ from desk.domain.catalog import Catalog, load_catalog
 from desk.domain.clock import Clock
 from desk.domain.workdays import WorkingCalendar
 from desk.paths import data_dir, holidays_dir
+from desk.services import audit
 from desk.services.case_queries import CaseQueries
 from desk.services.cases import CaseService
 from desk.services.citizens import CitizenService
@@ -95,7 +96,6 @@ class Core:
     def kiosks(self) -> KioskService:
         return KioskService(self.store, self.clock, self.station_code)
 
-
     def build_demo_data(self, *, residents: int, cases: int) -> None:
         """The demo station, users, residents and cases (`desk demo-data`, the demo desk and kiosk)."""
         from desk.services.demo import build_demo
@@ -112,8 +112,10 @@ def build_core(database_url: str | None = None, *, clock: Clock | None = None,
                settings: Settings | None = None) -> Core:
     settings = settings or load_settings()
     url = database_url or settings.database_url or None
+    store = Store(url)
+    audit.attach_key(store, data_dir() / "keys")
     return Core(
-        store=Store(url),
+        store=store,
         catalog=load_catalog(),
         calendar=WorkingCalendar.from_folder(holidays_dir()),
         clock=clock or Clock(),

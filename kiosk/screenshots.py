@@ -158,7 +158,8 @@ def _keep_elders_mode(kiosk: KioskApp) -> None:
     kiosk.ctx.sessions.ended.connect(lambda _reason: button.setChecked(True))
 
 
-def render_screenshots(folder: Path, *, database_url: str | None = None) -> list[Path]:
+def render_screenshots(folder: Path, *, database_url: str | None = None,
+                       size: tuple[int, int] = SCREEN_SIZE) -> list[Path]:
     """Render the tour in normal and elders' mode into `folder`; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["desk-kiosk-screenshots"])
@@ -176,7 +177,7 @@ def render_screenshots(folder: Path, *, database_url: str | None = None) -> list
                                    demo_residents=30, demo_cases=20)
             kiosk = build_kiosk(app, options, settings=settings)
             try:
-                kiosk.window.resize(*SCREEN_SIZE)
+                kiosk.window.resize(*size)
                 kiosk.window.show()
                 kiosk.start()
                 if elders:

@@ -67,12 +67,27 @@ def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> E
                     f"无法创建数据库文件夹 {Path(path).parent}：{exc.strerror}。请检查路径和权限。",
                     f"Cannot create the database folder {Path(path).parent}: {exc.strerror}.",
                 ) from exc
-        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+        # hide_parameters: a database error never carries a name or an ID number into a message or a log.
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000}, hide_parameters=True)
         _configure_sqlite(engine, busy_timeout_ms)
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    event.listen(engine, "handle_error", _drop_row_details)
+    return engine
+
+
+def _drop_row_details(context: Any) -> None:
+    """PostgreSQL's DETAIL line repeats the failing row (names, ID numbers): keep it out of every message."""
+    original = context.original_exception
+    diag = getattr(original, "diag", None)
+    detail = getattr(diag, "message_detail", None)
+    if not detail:
+        return
+    for error in (original, context.sqlalchemy_exception):  # the wrapper copied the message when made
+        if error is not None and error.args and isinstance(error.args[0], str):
+            error.args = (error.args[0].replace(detail, "(row values withheld)"), *error.args[1:])
 
 
 class Store:
@@ -81,6 +96,9 @@ class Store:
     def __init__(self, url: str | None = None, *, upgrade: bool = True,
                  busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
         self.url = url or default_database_url()
+        # The audit chain's key (desk.services.audit.AuditKey), set by the composition root on the
+        # machine that writes; write sessions carry it to the audit log's appends.
+        self.audit_key: Any = None
         self.engine = make_engine(self.url, busy_timeout_ms=busy_timeout_ms)
         self._write_engine = self.engine.execution_options(desk_write=True)
         self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
@@ -99,6 +117,7 @@ class Store:
     def write(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on any error."""
         with _translate_operational_errors(self.url), self._write_sessions() as session, session.begin():
+            session.info["audit_key"] = self.audit_key
             yield session
 
     @contextmanager

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import stat
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from desk_fixtures import OLD_MAN, Desk
@@ -11,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desk.cli import main
 from desk.services import audit
+from desk.store.models import AuditEntry
 
 
 def _activity(desk: Desk) -> None:
@@ -90,3 +94,111 @@ def test_cli_verify_exit_codes(desk: Desk, capsys: pytest.CaptureFixture[str]) -
         connection.execute(text("UPDATE audit_log SET details = '{}' WHERE seq = 4"))
     assert main(["--db", url, "audit", "verify", "--json"]) == 1
     assert '"first_bad_seq": 4' in capsys.readouterr().out
+
+
+# ---- an insider with the database but not the audit key ----------------------------------------------
+
+
+def _keyed(desk: Desk, folder: Path) -> audit.AuditKey:
+    with desk.core.store.read() as session:
+        head = audit.head_seq(session)  # the fixture's station, users and citizens came before the key
+    key = audit.attach_key(desk.core.store, folder, create=True)
+    assert key is not None and key.keyed_from == head + 1
+    return key
+
+
+def _recompute_chain_without_the_key(desk: Desk, changed_seq: int) -> None:
+    """Rewrite one entry and recompute every hash after it with plain SHA-256, head included — what a
+    database owner can do; only the missing audit key gives it away."""
+    _drop_guards(desk)
+    with desk.core.store.write() as session:
+        session.execute(text(f"UPDATE audit_log SET actor = 'intruder' WHERE seq = {changed_seq}"))
+        rows = session.execute(text("SELECT seq FROM audit_log ORDER BY seq")).scalars().all()
+        prev = audit.GENESIS_HASH
+        for seq in rows:
+            entry = session.get(AuditEntry, seq)
+            assert entry is not None
+            session.refresh(entry)
+            digest = audit.entry_hash(prev, audit._canonical(entry.seq, entry.at, entry.actor, entry.action,
+                                                              entry.entity_type, entry.entity_id, entry.details))
+            session.execute(text("UPDATE audit_log SET prev_hash = :p, hash = :h WHERE seq = :s"),
+                            {"p": prev, "h": digest, "s": seq})
+            prev = digest
+        session.execute(text("UPDATE audit_head SET last_hash = :h WHERE id = 1"), {"h": prev})
+
+
+def test_recomputed_chain_passes_without_the_key_and_fails_with_it(desk: Desk, tmp_path: Path) -> None:
+    key = _keyed(desk, tmp_path)
+    _activity(desk)
+    with desk.core.store.read() as session:
+        assert audit.verify(session, key).ok
+    _recompute_chain_without_the_key(desk, 6)
+    with desk.core.store.read() as session:
+        assert audit.verify(session).ok  # an unkeyed check is fooled …
+        report = audit.verify(session, key)  # … the keyed one is not
+    # Entry 6 predates the key, but recomputing it moved every later hash: the first keyed one tells.
+    assert not report.ok and report.first_bad_seq == key.keyed_from
+
+
+def test_anchor_catches_a_truncated_tail_with_the_head_moved_back(desk: Desk, tmp_path: Path) -> None:
+    key = _keyed(desk, tmp_path / "keys")
+    _activity(desk)
+    with desk.core.store.read() as session:
+        mark = audit.anchor(session, key, desk.clock.now())
+    assert mark.seq > 5 and mark.tag
+    _drop_guards(desk)
+    with desk.core.store.engine.begin() as connection:
+        previous = connection.execute(text(f"SELECT hash FROM audit_log WHERE seq = {mark.seq - 2}")).scalar_one()
+        connection.execute(text(f"DELETE FROM audit_log WHERE seq > {mark.seq - 2}"))
+        connection.execute(text("UPDATE audit_head SET last_seq = :s, last_hash = :h WHERE id = 1"),
+                           {"s": mark.seq - 2, "h": previous})
+    with desk.core.store.read() as session:
+        assert audit.verify(session, key).ok  # the shorter chain is consistent in itself
+        report = audit.check_anchor(session, mark, key)
+        assert not report.ok and "截断" in report.problem_zh
+        forged = audit.Anchor(mark.seq - 2, previous, mark.at, "0" * 64)
+        assert "伪造" in audit.check_anchor(session, forged, key).problem_zh
+
+
+def test_direct_update_of_a_case_is_found(desk: Desk) -> None:
+    _activity(desk)
+    case = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False,
+                                                                          "contact_phone": "13912345678"})
+    desk.core.cases.accept(desk.clerk, case.number, case.version, ["id_card"])
+    with desk.core.store.read() as session:
+        assert audit.case_mismatches(session) == []
+    with desk.core.store.engine.begin() as connection:  # no trigger guards the cases table
+        connection.execute(text("UPDATE cases SET state = 'completed' WHERE number = :n"), {"n": case.number})
+    with desk.core.store.read() as session:
+        [mismatch] = audit.case_mismatches(session)
+    assert (mismatch.number, mismatch.stored_state, mismatch.audited_state) == (case.number, "completed", "accepted")
+
+
+def test_cli_anchor_and_verify_with_it(desk: Desk, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _keyed(desk, tmp_path / "keys")
+    _activity(desk)
+    url, keys = desk.core.store.url, str(tmp_path / "keys")
+    anchor_file = tmp_path / "anchor.json"
+    assert main(["--db", url, "audit", "--keys", keys, "anchor", "--out", str(anchor_file)]) == 0
+    assert main(["--db", url, "audit", "--keys", keys, "verify", "--anchor", str(anchor_file), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out.split("\n", 2)[-1])
+    assert result["ok"] and result["keyed"] and result["anchors_checked"] == 1
+    _recompute_chain_without_the_key(desk, 3)
+    assert main(["--db", url, "audit", "--keys", keys, "verify", "--anchor", str(anchor_file)]) == 1
+    assert "篡改" in capsys.readouterr().out
+
+
+def test_an_embedded_store_is_keyed_from_its_first_entry_and_a_shared_one_only_on_request(
+        tmp_path: Path, database_url: str) -> None:
+    from desk.store.database import Store
+
+    store = Store(database_url)
+    key = audit.attach_key(store, tmp_path)
+    if store.is_sqlite:
+        assert key is not None and key.keyed_from == 1
+        assert audit.attach_key(store, tmp_path) == key  # loaded, not made again
+        [path] = tmp_path.glob("audit-key-*.json")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    else:
+        assert key is None and store.audit_key is None
+    store.dispose()

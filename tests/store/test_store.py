@@ -84,3 +84,18 @@ def test_locked_database_gives_a_clear_message_and_keeps_the_data(sqlite_url: st
         other.close()
     with store.read() as session:
         assert [c.name for c in session.execute(select(Citizen)).scalars()] == ["张三"]
+
+
+def test_database_errors_carry_no_personal_data(database_url: str) -> None:
+    """A constraint error (here: a duplicate ID number) names the statement, never the values."""
+    from sqlalchemy.exc import IntegrityError
+
+    store = Store(database_url)
+    number, name, now = "210102195301150038", "王𠮷", datetime.now(UTC)
+    with store.write() as session:
+        session.add(Citizen(id_number=number, name=name, updated_at=now))
+    with pytest.raises(IntegrityError) as raised, store.write() as session:
+        session.add(Citizen(id_number=number, name=name, updated_at=now))
+    assert number not in str(raised.value) and name not in str(raised.value)
+    assert "hidden" in str(raised.value)
+    store.dispose()
