@@ -308,7 +308,7 @@ class KioskFlow(QObject):
         self.window.retranslate_ui()
 
     def set_elders(self, on: bool) -> None:
-        self.window.apply_metrics(metrics_for(on))
+        self.window.apply_metrics(metrics_for(on, self.ctx.metrics))
 
     # ---- staff ----------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ Sizes come from the style sheet (kiosk/style.py); nothing here is smaller than a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -240,6 +242,23 @@ class Pager(QWidget):
         super().changeEvent(event)
 
 
+def fit_layouts(root: QWidget, screen: float) -> None:
+    """Scale the spacing and margins of every layout under `root` from its values on the 1920×1080
+    design (remembered the first time), so a smaller screen gets the same proportions."""
+    for layout in [root.layout(), *root.findChildren(QLayout)]:
+        if layout is None:
+            continue
+        design = layout.property("design_box")
+        if design is None:
+            margins = layout.contentsMargins()
+            design = [layout.spacing(), margins.left(), margins.top(), margins.right(), margins.bottom()]
+            layout.setProperty("design_box", design)
+        spacing, left, top, right, bottom = (int(v) for v in design)
+        if spacing >= 0:  # -1: a grid whose two spacings differ keeps them
+            layout.setSpacing(math.ceil(spacing * screen))
+        layout.setContentsMargins(*(math.ceil(v * screen) for v in (left, top, right, bottom)))
+
+
 class Pictogram(QWidget):
     """A simple drawn sign (an ID card on a reader, a tick, an exclamation mark, an "i", a QR code):
     drawn rather than taken from a font, so it never turns into a box on a machine without emoji."""
@@ -249,6 +268,7 @@ class Pictogram(QWidget):
     def __init__(self, kind: str = "info", size: int = 160, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        self.design_size = size  # on the 1920×1080 design; other screens scale it (Screen.apply_metrics)
         self.setFixedSize(size, size)
 
     def set_kind(self, kind: str) -> None:

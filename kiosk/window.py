@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.context import KioskContext
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics, style_sheet
-from kiosk.widgets import big_button, text_label
+from kiosk.widgets import big_button, fit_layouts, text_label
 
 
 class KioskWindow(QWidget):
@@ -38,7 +47,7 @@ class KioskWindow(QWidget):
         self.top_bar = QWidget()
         self.top_bar.setObjectName("top_bar")
         self.top_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.lbl_station = text_label("", wrap=False)
+        self.lbl_station = text_label("")  # wraps on a narrow (portrait) screen
         self.lbl_station.setObjectName("lbl_station")
         self.lbl_station.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lbl_countdown = text_label("", wrap=False)
@@ -69,15 +78,21 @@ class KioskWindow(QWidget):
         self.btn_end.clicked.connect(self.end_requested)
         self.btn_continue.clicked.connect(self.continue_requested)
 
-        top = QHBoxLayout(self.top_bar)
-        top.setContentsMargins(24, 8, 24, 8)
-        top.setSpacing(16)
-        top.addWidget(self.lbl_station, 1)
-        top.addWidget(self.lbl_countdown)
-        top.addWidget(self.btn_speech)
-        top.addWidget(self.btn_elders)
-        top.addWidget(self.btn_language)
-        top.addWidget(self.btn_end)
+        # One row on a landscape screen; on a portrait one the buttons go under the station's name.
+        self.lay_top = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.top_bar)
+        self.lay_top.setContentsMargins(24, 8, 24, 8)
+        self.lay_top.setSpacing(16)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(16)
+        title_row.addWidget(self.lbl_station, 1)
+        title_row.addWidget(self.lbl_countdown)
+        button_row = QHBoxLayout()
+        button_row.setSpacing(16)
+        button_row.addStretch(1)
+        for button in (self.btn_speech, self.btn_elders, self.btn_language, self.btn_end):
+            button_row.addWidget(button)
+        self.lay_top.addLayout(title_row, 1)
+        self.lay_top.addLayout(button_row)
         banner = QHBoxLayout(self.banner)
         banner.setContentsMargins(40, 12, 40, 12)
         banner.addWidget(self.lbl_still_there, 1)
@@ -151,9 +166,12 @@ class KioskWindow(QWidget):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         self.ctx.metrics = metrics
+        self.lay_top.setDirection(QBoxLayout.Direction.TopToBottom if metrics.portrait
+                                  else QBoxLayout.Direction.LeftToRight)
         self.setStyleSheet(style_sheet(metrics))
         for screen in self.screens.values():
             screen.apply_metrics(metrics)
+        fit_layouts(self, metrics.screen)
 
     def retranslate_ui(self) -> None:
         station = self._station or self.tr("户籍自助服务")
@@ -177,6 +195,9 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        fitted = self.ctx.metrics.on_screen(self.width(), self.height())
+        if fitted != self.ctx.metrics:  # another screen size: the same design at its pixel size
+            self.apply_metrics(fitted)
         self.resized.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -21,6 +21,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--windowed", action="store_true", help="a normal window instead of full screen (development)")
     parser.add_argument("--screenshots", metavar="DIR", type=Path,
                         help="render every kiosk screen with demo data to PNG files in DIR, then exit")
+    parser.add_argument("--size", default="1920x1080", metavar="WxH",
+                        help="screen size for --screenshots (e.g. 1366x768, 1280x1024, 1080x1920)")
     parser.set_defaults(func=_kiosk)
 
 
@@ -28,7 +30,11 @@ def _kiosk(args: argparse.Namespace) -> int:
     if args.screenshots is not None:
         from kiosk.screenshots import render_screenshots
 
-        written = render_screenshots(args.screenshots, database_url=args.db)
+        try:
+            width, height = (int(part) for part in args.size.lower().split("x"))
+        except ValueError:
+            raise SystemExit(f"--size: expected WIDTHxHEIGHT such as 1366x768, not {args.size!r}") from None
+        written = render_screenshots(args.screenshots, database_url=args.db, size=(width, height))
         print(f"已保存 {len(written)} 张截图到 {args.screenshots}（{len(written)} screenshots written）")
         return 0
     from kiosk.bootstrap import KioskOptions, run_kiosk

@@ -23,7 +23,7 @@ class AttractScreen(Screen):
         center = Qt.AlignmentFlag.AlignCenter
         self.lbl_welcome = text_label("", "title", align=center)
         self.frm_card, card_layout = card_frame()
-        self.pic_card = Pictogram("card", 180)
+        self.pic_card = Pictogram("card", 150)
         self.lbl_swipe = text_label("", "title", align=center)
         self.lbl_swipe_hint = text_label("", "large", align=center)
         self.lbl_scan = text_label("", "large", align=center)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext, Navigator
 from kiosk.style import Metrics
+from kiosk.widgets import Pictogram
 
 
 class Screen(QWidget):
@@ -35,7 +36,8 @@ class Screen(QWidget):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         """The text size changed (elders' mode): resize what the style sheet does not."""
-        self.body.setSpacing(metrics.spacing)
+        for pictogram in self.findChildren(Pictogram):
+            pictogram.set_size(metrics.sized(pictogram.design_size))
 
     def on_shown(self) -> None:
         """The screen became the current one."""

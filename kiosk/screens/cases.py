@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.domain.catalog_words import Words
 from kiosk.context import KioskContext
@@ -92,12 +92,10 @@ class CasesScreen(Screen):
             self.body.addWidget(card)
             card.hide()
         self.body.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(20)
-        buttons.addWidget(self.btn_back, 1)
-        buttons.addWidget(self.pager, 2)
-        buttons.addWidget(self.btn_rate, 1)
-        self.body.addLayout(buttons)
+        self.lay_buttons = QGridLayout()
+        self.lay_buttons.setSpacing(20)
+        self._place_buttons(portrait=False)
+        self.body.addLayout(self.lay_buttons)
         self.retranslate_ui()
 
     def show_cases(self, cases: list[CaseSummary], *, receipt: bool = False) -> None:
@@ -123,9 +121,27 @@ class CasesScreen(Screen):
         self.btn_rate.setText(self.tr("评价服务"))
         self._show_page(self.pager.page)
 
+    def _place_buttons(self, *, portrait: bool) -> None:
+        """Back, pages, rate in one row; on a portrait screen the pages get a row of their own."""
+        for widget in (self.btn_back, self.pager, self.btn_rate):
+            self.lay_buttons.removeWidget(widget)
+        if portrait:
+            self.lay_buttons.addWidget(self.pager, 0, 0, 1, 2)
+            self.lay_buttons.addWidget(self.btn_back, 1, 0)
+            self.lay_buttons.addWidget(self.btn_rate, 1, 1)
+            stretches = (1, 1, 0)
+        else:
+            self.lay_buttons.addWidget(self.btn_back, 0, 0)
+            self.lay_buttons.addWidget(self.pager, 0, 1)
+            self.lay_buttons.addWidget(self.btn_rate, 0, 2)
+            stretches = (1, 2, 1)
+        for column, stretch in enumerate(stretches):
+            self.lay_buttons.setColumnStretch(column, stretch)
+
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
-        self._page_size = PAGE_SIZE if metrics.scale < 1.2 else 1
+        self._place_buttons(portrait=metrics.portrait)
+        self._page_size = PAGE_SIZE if not metrics.elders else 1
         self.pager.reset(len(self._cases), self._page_size)
         self._show_page(0)
 

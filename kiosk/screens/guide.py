@@ -149,7 +149,7 @@ class GuideScreen(Screen):
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
         self.picker.apply_metrics(metrics)
-        self._budget = PAGE_BUDGET if metrics.scale < 1.2 else ELDERS_PAGE_BUDGET
+        self._budget = PAGE_BUDGET if not metrics.elders else ELDERS_PAGE_BUDGET
         self._paginate()
         self._show_page(0)
 

@@ -113,7 +113,8 @@ class TransactionPicker(QWidget):
 
     def _place_categories(self) -> None:
         """One row when it fits (Chinese, normal text), otherwise two rows of four."""
-        columns = 7 if not self.ctx.english and self.ctx.metrics.scale < 1.2 else 4
+        metrics = self.ctx.metrics
+        columns = 7 if not self.ctx.english and not metrics.elders and not metrics.portrait else 4
         if columns == self._columns:
             return
         self._columns = columns
@@ -167,7 +168,7 @@ class TransactionPicker(QWidget):
         # English names (often two lines) leave room for two rows.
         if self.searching:
             return 2
-        large = self.ctx.metrics.scale >= 1.2
+        large = self.ctx.metrics.elders
         if self.ctx.english:
             return 2 if large else 4
         return 4 if large else 6
@@ -177,7 +178,7 @@ class TransactionPicker(QWidget):
         shown = self._shown[page * size:(page + 1) * size]
         self._page_codes = [item.code for item in shown]
         # Elders' mode drops the second line: the name, large, is what matters.
-        large = self.ctx.metrics.scale >= 1.2
+        large = self.ctx.metrics.elders
         self.tiles.show_items([(self.ctx.pick_pair(item.name_zh, item.name_en), "" if large else self._subtitle(item))
                                for item in shown], self.ctx.metrics.tile_height)
 
