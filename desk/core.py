@@ -10,9 +10,10 @@ from functools import cached_property
 from pathlib import Path
 
 from desk.domain.catalog import Catalog, load_catalog
+from desk.domain.chained_changes import ChainRules, load_chain_rules
 from desk.domain.clock import Clock
 from desk.domain.workdays import WorkingCalendar
-from desk.paths import data_dir, holidays_dir
+from desk.paths import data_dir, holidays_dir, resources_dir
 from desk.services import audit
 from desk.services.case_queries import CaseQueries
 from desk.services.cases import CaseService
@@ -69,7 +70,13 @@ class Core:
     @cached_property
     def documents(self) -> DocumentService:
         return DocumentService(self.store, self.catalog, self.calendar, self.clock, self.station_code,
-                               self.keys_dir, self.settings.verify_url)
+                               self.keys_dir, self.settings.verify_url, self.chain_rules)
+
+    @cached_property
+    def chain_rules(self) -> ChainRules:
+        # Checked against the shipped catalog by the tests (tests/domain/test_chained_changes.py); a
+        # station's own smaller catalog simply never meets the rules of transactions it lacks.
+        return load_chain_rules(resources_dir() / "chains" / "identity_changes.toml")
 
     @cached_property
     def keys(self) -> KeyService:

@@ -364,3 +364,30 @@ class MaterialChecklistData:
     always: tuple[ChecklistItem, ...]
     sometimes: tuple[ChecklistItem, ...]
     printed_at: datetime
+
+
+@dataclass(frozen=True)
+class ChainRecord:
+    """One record elsewhere that must follow the change, and who keeps it."""
+
+    name_zh: str
+    agency_zh: str
+    how_zh: str
+
+
+@dataclass(frozen=True)
+class ChainNoticeData:
+    """连锁变更告知单: after a change of basic facts, what changed and which records must follow."""
+
+    station: StationInfo
+    document_number: str
+    case_number: str
+    transaction_name_zh: str
+    person_name: str
+    fact_zh: str  # 姓名 / 性别 / 出生日期 / 民族 / 公民身份号码
+    old_value: str
+    new_value: str
+    old_id_number: str
+    new_id_number: str | None
+    completed_at: datetime
+    records: tuple[ChainRecord, ...]

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "id": "desk.cli.id_cmd",
     "verify": "desk.cli.verify_cmd",
     "keys": "desk.cli.keys_cmd",
+    "follow-ups": "desk.cli.followups_cmd",
     "reader": "desk.cli.reader_cmd",
     "screenshots": "desk.cli.screenshots_cmd",
     "kiosk": "desk.cli.kiosk_cmd",

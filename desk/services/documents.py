@@ -16,8 +16,17 @@ from sqlalchemy.orm import Session
 
 from desk.domain.catalog import Approval, Catalog, IssuedDocument, MaterialForm, Transaction
 from desk.domain.catalog_words import materials_to_bring
+from desk.domain.chained_changes import (
+    ChainRules,
+    ChangeRule,
+    FollowUps,
+    follow_ups_for,
+    new_id_number,
+    next_free_id_number,
+)
 from desk.domain.clock import Clock, local_date, local_datetime
 from desk.domain.errors import DeskError, InvalidInput, NotFound
+from desk.domain.idnumber import compute_check_char
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, CaseState
 from desk.services import audit
@@ -27,6 +36,7 @@ from desk.services.queue import TicketView
 from desk.store.database import Store
 from desk.store.models import Case, Citizen, DocumentIssued, Station, User
 from printing.documents import (
+    chain_notice,
     completion_notice,
     denial_decision,
     household_certificate,
@@ -40,6 +50,8 @@ from printing.documents import (
 from printing.documents.common import Paper
 from printing.models import (
     AppealRights,
+    ChainNoticeData,
+    ChainRecord,
     ChecklistItem,
     CompletionNoticeData,
     DenialDecisionData,
@@ -65,6 +77,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "denial_decision": ("BX", "不予许可决定书"),
     "completion_notice": ("BJ", "办结通知书"),
     "move_in_permit": ("ZQ", "准予迁入证明"),
+    "chain_notice": ("LB", "公民信息连锁变更告知单"),
     "household_certificate": ("ZM", "户籍证明"),
     "queue_ticket": ("PD", "排队号"),
 }
@@ -72,6 +85,7 @@ SUPPLEMENT_DAYS = 20  # working days the citizen has to bring what is missing (n
 MOVE_PERMIT_VALID_DAYS = 40
 CERTIFICATE_VALID_DAYS = 90
 SEX_ZH = {"male": "男", "female": "女"}
+FACT_ZH = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "nation": "民族", "id_number": "公民身份号码"}
 _APPROVAL_ZH = {Approval.CLERK: "窗口办理", Approval.LEADER: "派出所审批", Approval.BRANCH: "分局审批"}
 FORM_ZH = {MaterialForm.ORIGINAL: "原件", MaterialForm.COPY: "复印件",
            MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "电子证照"}
@@ -96,6 +110,7 @@ class DocumentService:
     station_code: str
     keys_dir: Path
     verify_url: str = ""  # the city's certificate verification address (settings), put in the QR code
+    chain_rules: ChainRules | None = None  # 公民信息连锁变更 (resources/chains), None: no chained changes
 
     # ---- case documents --------------------------------------------------------------------------
 
@@ -115,7 +130,48 @@ class DocumentService:
             kinds.append("completion_notice")
             if transaction.issues_document is IssuedDocument.MOVE_IN_PERMIT:
                 kinds.append("move_in_permit")
+            if self._chain_rule(case.transaction_code) is not None:
+                kinds.append("chain_notice")
         return kinds
+
+    # ---- chained changes (公民信息连锁变更) ----------------------------------------------------------
+
+    def follow_ups(self, case_number: str) -> FollowUps:
+        """What a completed change of basic facts sets in motion: the new ID number, the records to follow."""
+        with self.store.read() as session:
+            from desk.services.cases import user_names
+
+            return self._follow_ups(session, CaseView.of(_case(session, case_number), user_names(session)))
+
+    def _chain_rule(self, transaction_code: str) -> ChangeRule | None:
+        return self.chain_rules.for_transaction(transaction_code) if self.chain_rules is not None else None
+
+    def _follow_ups(self, session: Session, case: CaseView) -> FollowUps:
+        rule = self._chain_rule(case.transaction_code)
+        if rule is None:
+            raise InvalidInput(f"“{self._transaction(case.transaction_code).name_zh}”不引起公民信息连锁变更。",
+                               f"{case.transaction_code} does not change a person's basic facts.")
+        if case.state is not CaseState.COMPLETED:
+            raise InvalidInput(f"申请 {case.number} 尚未办结，办结后才产生连锁变更。",
+                               f"Case {case.number} is not completed yet.")
+        person = case.applicant
+        old = {"name": person.name, "sex": person.sex, "nation": person.nation, "id_number": person.id_number,
+               "birth_date": person.birth_date.isoformat() if person.birth_date else ""}
+        number = None
+        if rule.new_id_number and len(person.id_number) == 18:
+            value = case.form_values.get(rule.field) if rule.field else None
+            if rule.fact == "birth_date" and value:
+                candidate = new_id_number(person.id_number, birth_date=date.fromisoformat(str(value)))
+            elif rule.fact == "sex" and value:
+                candidate = new_id_number(person.id_number, sex=str(value))
+            else:  # a wrong or duplicated number: the next free order code of the same sex
+                body = person.id_number[:14] + f"{int(person.id_number[14:17]) + 2:03d}"
+                candidate = body + compute_check_char(body)
+            taken = set(session.execute(
+                select(Citizen.id_number).where(Citizen.id_number.startswith(candidate[:14]))
+            ).scalars()) - {person.id_number}
+            number = next_free_id_number(candidate, taken)
+        return follow_ups_for(rule, case.form_values, old, new_number=number)
 
     def case_document(self, kind: str, case_number: str, *, actor: Actor | None = None,
                       paper: Paper | None = None) -> IssuedPaper:
@@ -129,6 +185,8 @@ class DocumentService:
         builders = {
             "receipt": self._receipt, "supplement_notice": self._supplement, "not_accepted_notice": self._not_accepted,
             "denial_decision": self._denial, "completion_notice": self._completion, "move_in_permit": self._permit,
+            "chain_notice": lambda view, station, serial, issued_at, clerk: self._chain_notice(
+                session, view, station, serial, clerk),
         }
         if kind not in builders:
             raise InvalidInput(f"没有“{kind}”这种文书。", f"No document kind '{kind}'.")
@@ -244,6 +302,20 @@ class DocumentService:
             accepted_at=local_datetime(case.accepted_at), time_limit_days=case.time_limit_days,
             promised_date=case.due_date, clerk_name=clerk, approval_level=_approval_text(transaction),
             fee_zh="不收费" if not transaction.fee_yuan else f"{transaction.fee_yuan} 元",
+        )
+
+    def _chain_notice(self, session: Session, case: CaseView, station: StationInfo, serial: str,
+                      clerk: str) -> ChainNoticeData:
+        follow = self._follow_ups(session, case)
+        assert case.completed_at is not None
+        value_zh = {"male": "男", "female": "女"}
+        return ChainNoticeData(
+            station=station, document_number=serial, case_number=case.number,
+            transaction_name_zh=self._transaction(case.transaction_code).name_zh, person_name=case.applicant.name,
+            fact_zh=FACT_ZH[follow.fact], old_value=value_zh.get(follow.old_value, follow.old_value),
+            new_value=value_zh.get(follow.new_value, follow.new_value), old_id_number=follow.old_id_number,
+            new_id_number=follow.new_id_number, completed_at=local_datetime(case.completed_at),
+            records=tuple(ChainRecord(r.name_zh, r.agency_zh, r.how_zh) for r in follow.records),
         )
 
     def _supplement(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
@@ -362,6 +434,7 @@ class DocumentService:
 _MODULES: dict[str, Any] = {
     "receipt": receipt, "supplement_notice": supplement_notice, "not_accepted_notice": not_accepted_notice,
     "denial_decision": denial_decision, "completion_notice": completion_notice, "move_in_permit": move_in_permit,
+    "chain_notice": chain_notice,
 }
 
 
