@@ -11,6 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests count examples, not milliseconds: on a shared two-core machine one example can take
+# longer than hypothesis's default 200 ms deadline without anything being wrong (timing is measured
+# in bench/, never asserted in a unit test).
+hypothesis_settings.register_profile("station-desk", deadline=None)
+hypothesis_settings.load_profile("station-desk")
 
 # Qt aborts the whole process without a display unless told to render offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
