@@ -13,12 +13,6 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-# Property tests count examples, not milliseconds: on a shared two-core machine one example can take
-# longer than hypothesis's default 200 ms deadline without anything being wrong (timing is measured
-# in bench/, never asserted in a unit test).
-hypothesis_settings.register_profile("station-desk", deadline=None)
-hypothesis_settings.load_profile("station-desk")
-
 # Qt aborts the whole process without a display unless told to render offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No test may touch the user's real data directory.
@@ -28,6 +22,12 @@ os.environ.pop("DESK_DATABASE_URL", None)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from postgres_server import PostgresServer, PostgresUnavailable
+
+# Property tests count examples, not milliseconds: on a shared two-core machine one example can take
+# longer than hypothesis's default 200 ms deadline without anything being wrong (timing is measured
+# in bench/, never asserted in a unit test).
+hypothesis_settings.register_profile("station-desk", deadline=None)
+hypothesis_settings.load_profile("station-desk")
 
 # Set DESK_TEST_POSTGRES=0 on a developer machine without PostgreSQL; CI never does, and an
 # unavailable server there is an error, not a skip.
