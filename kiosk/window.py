@@ -27,6 +27,9 @@ from kiosk.style import Metrics, style_sheet
 from kiosk.widgets import big_button, fit_layouts, text_label
 
 
+COUNTDOWN_SHOWN_SECONDS = 15
+
+
 class KioskWindow(QWidget):
     language_requested = Signal()
     elders_requested = Signal(bool)
@@ -158,8 +161,10 @@ class KioskWindow(QWidget):
         self.lbl_countdown.setVisible(active)
 
     def set_countdown(self, seconds: int) -> None:
+        """The seconds left, shown only near the end: a clock ticking all the time hurries people."""
         self._seconds = seconds
-        self.lbl_countdown.setText(self.tr("{seconds} 秒后自动退出").format(seconds=seconds) if seconds >= 0 else "")
+        shown = 0 <= seconds <= COUNTDOWN_SHOWN_SECONDS
+        self.lbl_countdown.setText(self.tr("{seconds} 秒后自动退出").format(seconds=seconds) if shown else "")
 
     def set_warning(self, shown: bool) -> None:
         self.banner.setVisible(shown)

@@ -116,3 +116,13 @@ def test_staff_exit_needs_an_administrator_password(locked: KioskUnderTest) -> N
     with locked.qtbot.waitSignal(locked.flow.quit_requested, timeout=8000):
         staff.btn_exit.click()
     assert not locked.kiosk.lockdown.locked and locked.kiosk.window.allow_close
+
+
+def test_the_countdown_shows_only_in_the_last_15_seconds(kiosk: KioskUnderTest) -> None:
+    window = kiosk.kiosk.window
+    window.set_countdown(40)
+    assert window.lbl_countdown.text() == ""
+    window.set_countdown(15)
+    assert window.lbl_countdown.text() == "15 秒后自动退出"
+    window.set_countdown(-1)
+    assert window.lbl_countdown.text() == ""
