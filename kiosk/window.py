@@ -26,7 +26,6 @@ from kiosk.screens.base import Screen
 from kiosk.style import Metrics, style_sheet
 from kiosk.widgets import big_button, fit_layouts, text_label
 
-
 COUNTDOWN_SHOWN_SECONDS = 15
 
 
