@@ -15,11 +15,13 @@ from pathlib import Path
 
 from desk.core import Core
 from desk.devices.card import IdCard
+from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Transaction
 from desk.domain.errors import NotFound, PermissionDenied
 from desk.domain.workflow import Role
 from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
+from desk.services.queue import ELDER_AGE
 from desk.services.ratings import RatingLevel, RatingView
 from kiosk.payloads import ProgressCode
 from kiosk.plain_words import CaseSummary, summarise
@@ -104,12 +106,23 @@ class KioskBackend:
 
     # ---- services ------------------------------------------------------------------------------------
 
-    def take_ticket(self, transaction_code: str | None, id_number: str | None) -> TicketResult:
+    def take_ticket(self, transaction_code: str | None, id_number: str | None, *,
+                    priority: bool = False) -> TicketResult:
+        """`priority`: the citizen asked to be served first — as an elder when the card says so (60 and
+        over), otherwise as declared, to be checked at the window."""
+        reason = ""
+        if priority:
+            reason = "elder" if id_number and self.is_elder(id_number) else "declared"
         ticket = self.core.queue.take_ticket(transaction_code, citizen_id_number=id_number,
-                                             kiosk_code=self.kiosk_code)
+                                             kiosk_code=self.kiosk_code, priority=reason)
         paper = self.core.documents.queue_ticket(ticket, kiosk_code=self.kiosk_code)
         return TicketResult(ticket.number, ticket.people_ahead, ticket.estimated_wait_minutes,
                             ticket.transaction_code, paper.pdf)
+
+    def is_elder(self, id_number: str) -> bool:
+        """60 or over by the birth date in the ID number (no number, no guess)."""
+        age = ApplicantFacts.from_id_number(id_number).age_on(self.core.clock.today())
+        return age is not None and age >= ELDER_AGE
 
     def household_certificate(self, id_number: str, purpose_zh: str) -> IssuedPaper:
         return self.core.documents.household_certificate(id_number, purpose_zh, kiosk_code=self.kiosk_code)

@@ -35,7 +35,9 @@ AVERAGE_SERVICE_MINUTES = 6
 
 # Who is called first (优先窗口): the reasons a citizen goes ahead of the queue.
 PRIORITY_REASONS: dict[str, str] = {"elder": "老年人", "disabled": "残疾人", "soldier": "现役军人、军属",
-                                    "pregnant": "孕妇"}
+                                    "pregnant": "孕妇", "declared": "自述需要优先（窗口核实）"}
+# 《老年人权益保障法》第二条: 老年人 are citizens of sixty and over.
+ELDER_AGE = 60
 TICKET_STATES = ("waiting", "called", "served", "no_show", "cancelled")
 
 

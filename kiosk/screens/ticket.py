@@ -34,6 +34,9 @@ class TicketScreen(Screen):
         self.lbl_chosen = text_label("", "title")
         choice_layout.addWidget(self.lbl_chosen_caption)
         choice_layout.addWidget(self.lbl_chosen)
+        # 优先办理: ticked for a card holder of sixty and over; anyone may tick it (checked at the window).
+        self.btn_priority = big_button("", "secondary", checkable=True)
+        choice_layout.addWidget(self.btn_priority)
         self.btn_print = big_button("")
         self.btn_again = big_button("", "secondary")
         confirm_layout = QVBoxLayout(confirm)
@@ -73,6 +76,7 @@ class TicketScreen(Screen):
 
     def wipe(self) -> None:
         self._code = None
+        self.btn_priority.setChecked(False)
         self.lbl_chosen.clear()
         self.picker.reset()
         self.steps.setCurrentIndex(0)
@@ -81,6 +85,7 @@ class TicketScreen(Screen):
         self.lbl_title.setText(self.tr("取排队号：请选择要办理的业务"))
         self.lbl_chosen_caption.setText(self.tr("您要办理："))
         self.btn_print.setText(self.tr("打印排队号"))
+        self.btn_priority.setText(self.tr("优先办理（老年人、残疾人、军人、孕妇）"))
         self.btn_again.setText(self.tr("重新选择"))
         self.btn_back.setText(self.tr("返回"))
         self.btn_general.setText(self.tr("不确定办什么？取咨询号"))
@@ -99,6 +104,9 @@ class TicketScreen(Screen):
 
     def _on_picked(self, code: str) -> None:
         self._code = code
+        session = self.ctx.sessions.current
+        elder = session is not None and session.has_citizen and self.ctx.backend.is_elder(session.id_number)
+        self.btn_priority.setChecked(elder)
         self._show_chosen()
         self.steps.setCurrentIndex(1)
         self.btn_general.hide()
@@ -126,7 +134,8 @@ class TicketScreen(Screen):
         id_number = session.id_number if session is not None and session.has_citizen else None
         backend = self.ctx.backend
         self.nav.show_busy(Words("正在出号，请稍候…", "Taking your number…"))
-        self.ctx.call(lambda: backend.take_ticket(code, id_number), self._print, self._refused)
+        priority = self.btn_priority.isChecked()
+        self.ctx.call(lambda: backend.take_ticket(code, id_number, priority=priority), self._print, self._refused)
 
     def _print(self, ticket: TicketResult) -> None:
         ahead = Words(f"您前面还有 {ticket.people_ahead} 人，预计等待约 {ticket.estimated_wait_minutes} 分钟。",

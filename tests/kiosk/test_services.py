@@ -158,3 +158,34 @@ def test_a_guest_going_back_returns_to_the_attract_screen(kiosk: KioskUnderTest)
         assert kiosk.kiosk.ctx.sessions.current is not None  # a guest visit, on the same idle clock
         screen.btn_back.click()
         assert kiosk.screen() == "attract" and kiosk.kiosk.ctx.sessions.current is None
+
+
+def test_a_card_holder_of_sixty_gets_a_priority_ticket(kiosk: KioskUnderTest) -> None:
+    kiosk.start_card_session("liu-jianguo")  # born 1962: sixty and over
+    kiosk.flow.home.btn_ticket.click()
+    kiosk.wait_screen("ticket")
+    ticket = kiosk.flow.ticket
+    ticket.picker.click_tile(ticket.picker.tile_texts()[0])
+    assert ticket.btn_priority.isChecked()  # ticked for them; they may untick it
+    ticket.btn_print.click()
+    kiosk.wait_screen("message")
+    kiosk.wait_printed(1)
+    with kiosk.kiosk.core.store.read() as session:
+        stored = session.execute(select(QueueTicket)).scalar_one()
+    assert stored.priority == "elder"
+
+
+def test_anyone_may_ask_for_priority_and_the_window_checks(kiosk: KioskUnderTest) -> None:
+    kiosk.start_card_session("zhang-wei")  # 41: not ticked by itself
+    kiosk.flow.home.btn_ticket.click()
+    kiosk.wait_screen("ticket")
+    ticket = kiosk.flow.ticket
+    ticket.picker.click_tile(ticket.picker.tile_texts()[0])
+    assert not ticket.btn_priority.isChecked()
+    ticket.btn_priority.click()
+    ticket.btn_print.click()
+    kiosk.wait_screen("message")
+    kiosk.wait_printed(1)
+    with kiosk.kiosk.core.store.read() as session:
+        stored = session.execute(select(QueueTicket)).scalar_one()
+    assert stored.priority == "declared"
