@@ -18,6 +18,7 @@ from desk.services import audit
 from desk.services.case_queries import CaseQueries
 from desk.services.cases import CaseService
 from desk.services.citizens import CitizenService
+from desk.services.clocks import LegalClocks
 from desk.services.decisions import DecisionService
 from desk.services.documents import DocumentService
 from desk.services.keys import KeyService
@@ -50,6 +51,10 @@ class Core:
     @cached_property
     def decisions(self) -> DecisionService:
         return DecisionService(self.store, self.cases, self.documents, self.users)
+
+    @cached_property
+    def clocks(self) -> LegalClocks:
+        return LegalClocks(self.store, self.calendar, self.clock, self.station_code)
 
     @cached_property
     def queries(self) -> CaseQueries:

@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "verify": "desk.cli.verify_cmd",
     "keys": "desk.cli.keys_cmd",
     "follow-ups": "desk.cli.followups_cmd",
+    "clocks": "desk.cli.clocks_cmd",
     "reader": "desk.cli.reader_cmd",
     "screenshots": "desk.cli.screenshots_cmd",
     "kiosk": "desk.cli.kiosk_cmd",

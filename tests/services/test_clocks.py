@@ -1,0 +1,63 @@
+"""The clocks the law starts: deemed acceptance on the 6th working day with the holiday calendar
+(National Day 2026 and its make-up Saturday), and move-in permits running out — SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from desk_fixtures import OLD_MAN, Desk
+
+from desk.domain.workdays import WorkingCalendar
+from desk.paths import holidays_dir
+from desk.services.clocks import LegalClocks
+
+
+def _at(desk: Desk, moment: datetime) -> None:
+    desk.clock.advance(moment - desk.clock.now())
+
+
+def test_an_unanswered_application_counts_as_accepted_from_the_sixth_working_day(desk: Desk) -> None:
+    clocks = LegalClocks(desk.core.store, WorkingCalendar.from_folder(holidays_dir()), desk.clock, "HP01")
+    _at(desk, datetime(2026, 9, 30, 2, 0, tzinfo=UTC))  # Wednesday before National Day, 10:00 in Shenyang
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False})
+    answered = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False})
+    desk.core.cases.not_accept(desk.clerk, answered.number, answered.version, "不属于本所管辖")
+    # 1–7 October off; 8, 9, 10 (the make-up Saturday), 12, 13 October are the five working days.
+    _at(desk, datetime(2026, 10, 13, 9, 0, tzinfo=UTC))
+    assert clocks.deemed_accepted() == []
+    _at(desk, datetime(2026, 10, 14, 1, 0, tzinfo=UTC))
+    [late] = clocks.deemed_accepted()
+    assert (late.case_number, late.received_on, late.notice_due_on, late.working_days_waited) == (
+        draft.number, date(2026, 9, 30), date(2026, 10, 13), 6)
+
+
+def test_permits_running_out_are_listed(desk: Desk) -> None:
+    from desk.store.models import Case, DocumentIssued
+
+    clocks = LegalClocks(desk.core.store, WorkingCalendar(), desk.clock, "HP01")
+    case = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False})
+    with desk.core.store.write() as session:  # a permit issued today (its paper is printing's business)
+        case_id = session.query(Case.id).filter(Case.number == case.number).scalar()
+        session.add(DocumentIssued(serial="HP01ZQ202603020001", kind="move_in_permit", case_id=case_id,
+                                   station_code="HP01", issued_at=desk.clock.now(), details={}))
+    assert clocks.expiring_permits() == []
+    desk.clock.advance(timedelta(days=35))
+    [soon] = clocks.expiring_permits()
+    assert soon.days_left == 5 and soon.valid_until == date(2026, 4, 11)
+    desk.clock.advance(timedelta(days=10))
+    assert clocks.expiring_permits()[0].days_left == -5  # expired: still listed for a while
+
+
+def test_cli_lists_the_clocks(desk: Desk, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from desk.cli import main
+
+    desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False})
+    desk.clock.advance(timedelta(days=10))  # two weeks of weekdays (weekends only in this calendar)
+    monkeypatch.setattr("desk.cli.clocks_cmd.core_from_args", lambda _args: desk.core)
+    assert main(["clocks", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert len(result["deemed_accepted"]) == 1 and result["expiring_permits"] == []
+    assert main(["clocks"]) == 0
+    assert "视为受理" in capsys.readouterr().out
