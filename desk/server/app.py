@@ -52,7 +52,7 @@ def _install_error_handlers(app: FastAPI, server: Server) -> None:
     def refused(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, DeskError)
         caller = getattr(request.state, "caller", None)
-        server.refused(caller, f"{request.method} {request.url.path}", error)
+        server.refused(caller, f"{request.method} {request.url.path}", error, request.path_params.get("number"))
         status = 401 if isinstance(error, SessionRefused | SignInRefused) else 403
         return JSONResponse(_error_body(error), status_code=status)
 

@@ -45,8 +45,8 @@ class Server:
         return Caller(user.user_id, user.username, user.role, user.station_code, user.active, user.kind,
                       user.device_id)
 
-    def refused(self, caller: Caller | None, call: str, error: DeskError) -> None:
-        self.rights.record_refusal(self.clock.now(), caller, call, error)
+    def refused(self, caller: Caller | None, call: str, error: DeskError, case_number: str | None = None) -> None:
+        self.rights.record_refusal(self.clock.now(), caller, call, error, case_number)
 
 
 def build_server(config: ServerConfig, *, clock: Clock | None = None, upgrade: bool = False) -> Server:

@@ -130,13 +130,14 @@ class Rights:
             return {station_code}
         return set(session.execute(select(Station.code).where(Station.branch_name == station.branch_name)).scalars())
 
-    def record_refusal(self, at: datetime, caller: Caller | None, call: str, error: Refused | Any,
-                       details: Mapping[str, Any] | None = None) -> None:
+    def record_refusal(self, at: datetime, caller: Caller | None, call: str, error: PermissionDenied | Any,
+                       case_number: str | None = None) -> None:
+        """The refusal in the audit log: who (or "-" when nobody is signed in), the call, why."""
         with self.store.write() as session:
             audit.append(session, at=at, actor=caller.username if caller else "-", action="server.refused",
-                         entity_type="call", entity_id=call[:40],
-                         details={"code": error.code, "reason": error.message_en,
-                                  "device": caller.device_id if caller else None, **(details or {})})
+                         entity_type="case" if case_number else "call", entity_id=(case_number or call)[:40],
+                         details={"call": call, "code": error.code, "reason": error.message_en,
+                                  "device": caller.device_id if caller else None})
 
     # ---- helpers -------------------------------------------------------------------------------
 
