@@ -23,6 +23,7 @@ from desk.domain.workflow import Actor
 from desk.paths import holidays_dir
 from desk.server.config import ServerConfig
 from desk.server.window import Window
+from desk.services import audit
 from desk.services.documents import IssuedPaper
 from desk.services.rights import Caller, Rights, RightsPolicy
 from desk.services.sessions import SessionRefused, SessionService
@@ -52,6 +53,8 @@ class Server:
 def build_server(config: ServerConfig, *, clock: Clock | None = None, upgrade: bool = False) -> Server:
     clock = clock or Clock()
     store = Store(config.database_url, upgrade=upgrade)
+    # The audit key (`desk audit key create` on this machine) keys the chain; the server is its one writer.
+    audit.attach_key(store, Path(config.keys_dir))
     catalog = load_catalog()
     calendar = WorkingCalendar.from_folder(holidays_dir())
     return Server(
