@@ -7,11 +7,10 @@ immutable catalog and the per-station service objects, which hold no state betwe
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
@@ -24,7 +23,6 @@ from desk.paths import holidays_dir
 from desk.server.config import ServerConfig
 from desk.server.window import Window
 from desk.services import audit
-from desk.services.documents import IssuedPaper
 from desk.services.rights import Caller, Rights, RightsPolicy
 from desk.services.sessions import SessionRefused, SessionService
 from desk.store.database import Store
@@ -84,10 +82,4 @@ CallerDep = Annotated[Caller, Depends(caller_dependency)]
 
 def actor_of(caller: Caller, display_name: str = "") -> Actor:
     return Actor(caller.user_id, caller.role, display_name)
-
-
-def paper_json(paper: IssuedPaper) -> dict[str, Any]:
-    return {"kind": paper.kind, "serial": paper.serial, "title_zh": paper.title_zh, "paper": str(paper.paper),
-            "payload": paper.payload, "pdf_base64": base64.b64encode(paper.pdf).decode("ascii")}
-
 

@@ -13,12 +13,13 @@ from fastapi import APIRouter, FastAPI, Header
 from sqlalchemy import text
 
 from desk.domain.workflow import Action, CaseState
-from desk.server.context import CallerDep, Server, actor_of, paper_json
+from desk.server.context import CallerDep, Server, actor_of
 from desk.server.schemas import AtWindow, CardRead, Decide, NotAccept, OpenCase, SignIn
-from desk.services.case_views import CaseView
 from desk.services.citizens import CardFacts
 from desk.services.decisions import Decided
 from desk.services.rights import CATALOG, OPEN, READ, Caller
+from desk.services.wire import case_to_wire, citizen_to_wire, paper_to_wire
+from printing.documents.common import Paper
 
 # URL word → the decision it takes after acceptance.
 LATER = {"submit": Action.SUBMIT_FOR_REVIEW, "approve": Action.APPROVE, "deny": Action.DENY,
@@ -53,8 +54,8 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
     @router.get("/me", tags=["sessions"])
     def me(caller: CallerDep) -> dict[str, Any]:
         server.rights.require(caller, READ)
-        return {"username": caller.username, "role": caller.role.value, "station_code": caller.station_code,
-                "device_id": caller.device_id, "kind": caller.session_kind}
+        return {"user_id": caller.user_id, "username": caller.username, "role": caller.role.value,
+                "station_code": caller.station_code, "device_id": caller.device_id, "kind": caller.session_kind}
 
     # ---- reads --------------------------------------------------------------------------------
 
@@ -69,14 +70,14 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
     def citizen(caller: CallerDep, id_number: str) -> dict[str, Any]:
         """One citizen of the city register (the view is audited)."""
         server.rights.require(caller, READ)
-        return server.window.citizens.view(actor_of(caller), id_number).to_json_dict()
+        return citizen_to_wire(server.window.citizens.view(actor_of(caller), id_number))
 
     @router.get("/cases/today", tags=["reads"])
     def today(caller: CallerDep) -> list[dict[str, Any]]:
         """The cases opened today at the caller's station (a branch: at every station of the branch)."""
         server.rights.require(caller, READ)
         day = server.clock.today()
-        return [c.to_json_dict() for station in _stations(server, caller)
+        return [case_to_wire(c) for station in _stations(server, caller)
                 for c in server.window.queries.list(day=day, station_code=station)]
 
     @router.get("/cases/review", tags=["reads"])
@@ -84,7 +85,7 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
         """Cases under review that the caller's role decides (its station's, or its branch's)."""
         server.rights.require(caller, READ)
         levels = {level for level, roles in server.rights.policy.deciders.items() if caller.role in roles}
-        return [c.to_json_dict() for station in _stations(server, caller)
+        return [case_to_wire(c) for station in _stations(server, caller)
                 for c in server.window.queries.list(state=CaseState.UNDER_REVIEW, station_code=station)
                 if c.approval in levels]
 
@@ -92,7 +93,7 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
     def case(caller: CallerDep, number: str) -> dict[str, Any]:
         """One case with its history (opening it is audited)."""
         server.rights.require_case(caller, READ, number)
-        return server.window.queries.view(actor_of(caller), number).to_json_dict(with_history=True)
+        return case_to_wire(server.window.queries.view(actor_of(caller), number))
 
     # ---- the window ---------------------------------------------------------------------------
 
@@ -101,7 +102,7 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
         """An ID card read at the desk: the citizen created or refreshed from the card."""
         server.rights.require(caller, OPEN)
         facts = CardFacts(**body.model_dump())
-        return server.window.citizens.register_card(actor_of(caller), facts).to_json_dict()
+        return citizen_to_wire(server.window.citizens.register_card(actor_of(caller), facts))
 
     @router.post("/cases", tags=["window"])
     def open_case(caller: CallerDep, body: OpenCase) -> dict[str, Any]:
@@ -109,14 +110,15 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
         server.rights.require(caller, OPEN)
         view = server.window.at(caller.station_code).cases.open_draft(
             actor_of(caller), body.applicant_id_number, body.transaction_code, body.values)
-        return view.to_json_dict()
+        return case_to_wire(view)
 
     @router.post("/cases/{number}/accept", tags=["window"])
     def accept(caller: CallerDep, number: str, body: AtWindow) -> dict[str, Any]:
         """受理 and its receipt, one transaction."""
         decisions = _decisions(server, caller, Action.ACCEPT, number)
+        paper = Paper(body.paper) if body.paper else None
         return _decided(decisions.accept_and_issue(actor_of(caller), number, body.expected_version, body.received,
-                                                   body.values))
+                                                   body.values, paper=paper))
 
     @router.post("/cases/{number}/supplement", tags=["window"])
     def supplement(caller: CallerDep, number: str, body: AtWindow) -> dict[str, Any]:
@@ -162,8 +164,5 @@ def _decisions(server: Server, caller: Caller, action: Action, number: str) -> A
 
 
 def _decided(decided: Decided) -> dict[str, Any]:
-    return {"case": _case_json(decided.case), "papers": [paper_json(p) for p in decided.papers]}
+    return {"case": case_to_wire(decided.case), "papers": [paper_to_wire(p) for p in decided.papers]}
 
-
-def _case_json(case: CaseView) -> dict[str, Any]:
-    return case.to_json_dict(with_history=True)

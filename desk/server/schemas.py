@@ -43,6 +43,7 @@ class AtWindow(BaseModel):
     expected_version: int
     received: list[str] = Field(default_factory=list)
     values: dict[str, Any] | None = None
+    paper: Literal["58mm", "80mm", "a4"] | None = Field(default=None, description="the receipt's paper")
 
 
 class NotAccept(BaseModel):

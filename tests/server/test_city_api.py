@@ -118,7 +118,7 @@ def test_a_leader_level_case_through_the_api(city: City, desks: dict[str, ApiCli
     assert done["case"]["state"] == "completed"
     assert [p["kind"] for p in done["papers"]] == ["completion_notice"]
     shown = ok(clerk.get(f"/cases/{number}"))
-    assert [h["action"] for h in shown["history"]] == ["open", "accept", "submit_for_review", "approve", "complete"]
+    assert [h["action"] for h in shown["events"]] == ["open", "accept", "submit_for_review", "approve", "complete"]
     assert ok(clerk.get(f"/citizens/{OLD_MAN}"))["name"] == "李建国"
 
 
