@@ -19,6 +19,7 @@ from desk_fixtures import OLD_MAN, YOUNG_WOMAN
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
+from desk.services import audit
 from desk.store.models import AuditEntry, ServerSession, User
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -260,3 +261,11 @@ def test_bad_input_gets_a_clear_error_and_a_stale_version_a_conflict(city: City,
     stale = clerk.post(f"/cases/{draft['number']}/complete", {"expected_version": draft["version"]})
     assert stale.status_code == 409 and stale.json()["code"] == "conflict"
     ok(clerk.post(f"/cases/{draft['number']}/complete", {"expected_version": accepted["case"]["version"]}))
+
+
+def test_the_audit_chain_holds_after_everything_above(city: City) -> None:
+    with city.store.read() as session:
+        report = audit.verify(session)
+        refusals = session.execute(select(AuditEntry).where(AuditEntry.action == "server.refused")).scalars().all()
+    assert report.ok, report.problem_en
+    assert refusals  # the refusals above are in it, under the chain
