@@ -15,6 +15,7 @@ from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, Role
+from desk.services import passwords
 from desk.services.citizens import CardFacts
 from desk.settings import Settings
 from desk.store.database import Store
@@ -55,11 +56,16 @@ def desk(database_url: str) -> Iterator[Desk]:
     core = Core(store, load_catalog(CATALOG), WorkingCalendar(), clock, Settings(station_code="HP01"))
     core.users.ensure_station("HP01", "沈阳市公安局和平分局太原街派出所", "和平分局")
     actors = {}
-    for username, name, role in [("clerk", "张丽", Role.CLERK), ("clerk2", "刘洋", Role.CLERK),
-                                 ("leader", "王建国", Role.LEADER), ("leader2", "赵振华", Role.LEADER),
-                                 ("manager", "陈所长", Role.MANAGER)]:
-        user_id = core.users.create_user(username, name, role, "HP01", "secret-pass")
-        actors[username] = Actor(user_id, role, name)
+    # Today's KDF cost makes each hash ≈0.2 s; these fixture users (made for every test) are hashed at the
+    # earlier cost instead, which their first sign-in replaces (the rehash path, tested in test_users).
+    with pytest.MonkeyPatch.context() as cheaper:
+        cheaper.setattr(passwords, "SCRYPT_N", 2**14)
+        cheaper.setattr(passwords, "SCRYPT_P", 1)
+        for username, name, role in [("clerk", "张丽", Role.CLERK), ("clerk2", "刘洋", Role.CLERK),
+                                     ("leader", "王建国", Role.LEADER), ("leader2", "赵振华", Role.LEADER),
+                                     ("manager", "陈所长", Role.MANAGER)]:
+            user_id = core.users.create_user(username, name, role, "HP01", "secret-pass")
+            actors[username] = Actor(user_id, role, name)
     for number, name, sex, birth in [(OLD_MAN, "李建国", "male", date(1953, 1, 15)),
                                      (YOUNG_WOMAN, "王𠮷", "female", date(1998, 5, 20))]:
         core.citizens.register_card(actors["clerk"], CardFacts(number, name, sex, "汉", birth, "辽宁省沈阳市和平区"))

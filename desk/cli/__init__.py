@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "counter": "desk.cli.hall_cmd",
     "station": "desk.cli.user_cmd",
     "user": "desk.cli.user_cmd",
+    "server": "desk.cli.server_cmd",
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 _OPTIONS_WITH_VALUE = frozenset({"--db"})

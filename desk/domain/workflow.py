@@ -59,10 +59,13 @@ class Role(StrEnum):
     LEADER = "leader"
     MANAGER = "manager"
     ADMIN = "admin"
+    # 分局户政: decides branch-level cases for every station of its branch (city mode).
+    BRANCH = "branch"
 
     @property
     def label_zh(self) -> str:
-        return {"clerk": "窗口民警", "leader": "所领导", "manager": "管理员（所长）", "admin": "系统管理员"}[self]
+        return {"clerk": "窗口民警", "leader": "所领导", "manager": "管理员（所长）", "admin": "系统管理员",
+                "branch": "分局户政"}[self]
 
 
 class Action(StrEnum):
@@ -101,7 +104,7 @@ class _Rule:
 
 
 _DESK = frozenset({Role.CLERK, Role.LEADER})
-_LEADER = frozenset({Role.LEADER})
+_DECIDERS = frozenset({Role.CLERK, Role.LEADER, Role.BRANCH})
 
 RULES: dict[Action, _Rule] = {
     Action.ACCEPT: _Rule(frozenset({CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED}), CaseState.ACCEPTED, _DESK),
@@ -112,8 +115,8 @@ RULES: dict[Action, _Rule] = {
         frozenset({CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED}), CaseState.SUPPLEMENT_REQUESTED, _DESK
     ),
     Action.SUBMIT_FOR_REVIEW: _Rule(frozenset({CaseState.ACCEPTED}), CaseState.UNDER_REVIEW, _DESK),
-    Action.APPROVE: _Rule(frozenset({CaseState.UNDER_REVIEW}), CaseState.APPROVED, _DESK),
-    Action.DENY: _Rule(frozenset({CaseState.UNDER_REVIEW}), CaseState.DENIED, _DESK, True),
+    Action.APPROVE: _Rule(frozenset({CaseState.UNDER_REVIEW}), CaseState.APPROVED, _DECIDERS),
+    Action.DENY: _Rule(frozenset({CaseState.UNDER_REVIEW}), CaseState.DENIED, _DECIDERS, True),
     Action.COMPLETE: _Rule(frozenset({CaseState.ACCEPTED, CaseState.APPROVED}), CaseState.COMPLETED, _DESK),
     Action.WITHDRAW: _Rule(
         frozenset(

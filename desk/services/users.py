@@ -11,7 +11,7 @@ from desk.domain.clock import Clock, local_datetime
 from desk.domain.errors import DeskError, InvalidInput, PermissionDenied
 from desk.domain.workflow import Actor, Role
 from desk.services import audit
-from desk.services.passwords import hash_password, verify_password
+from desk.services.passwords import check_policy, hash_password, needs_rehash, verify_password
 from desk.store.database import Store
 from desk.store.models import Station, User
 
@@ -46,8 +46,7 @@ class UserService:
 
     def create_user(self, username: str, display_name: str, role: Role, station_code: str,
                     password: str) -> int:
-        if len(password) < 8:
-            raise InvalidInput("密码至少 8 位。", "A password needs at least 8 characters.")
+        check_policy(password, username)
         with self.store.write() as session:
             if session.execute(select(User).where(User.username == username)).scalar_one_or_none():
                 raise InvalidInput(f"用户名 {username} 已存在。", f"The user name {username} is taken.")
@@ -79,6 +78,10 @@ class UserService:
             if verify_password(password, user.password_hash):
                 user.failed_attempts = 0
                 user.locked_until = None
+                if needs_rehash(user.password_hash):
+                    user.password_hash = hash_password(password)
+                    audit.append(session, at=now, actor=username, action="user.password_rehashed",
+                                 entity_type="user", entity_id=username, details={})
                 audit.append(session, at=now, actor=username, action="user.signed_in", entity_type="user",
                              entity_id=username, details={})
                 return SignedIn(Actor(user.id, Role(user.role), user.display_name), user.username,
@@ -104,8 +107,7 @@ class UserService:
 
     def reset_password(self, username: str, password: str) -> None:
         """An administrator sets a new password; this also lifts a lock-out."""
-        if len(password) < 8:
-            raise InvalidInput("密码至少 8 位。", "A password needs at least 8 characters.")
+        check_policy(password, username)
         with self.store.write() as session:
             user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
             if user is None:
@@ -113,6 +115,17 @@ class UserService:
             user.password_hash = hash_password(password)
             user.failed_attempts, user.locked_until = 0, None
             audit.append(session, at=self.clock.now(), actor="admin", action="user.password_reset",
+                         entity_type="user", entity_id=username, details={})
+
+    def set_active(self, username: str, active: bool, *, by: str = "admin") -> None:
+        """An administrator deactivates a user (who can then neither sign in nor act) or reactivates one."""
+        with self.store.write() as session:
+            user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+            if user is None:
+                raise InvalidInput(f"没有用户 {username}。", f"No user {username}.")
+            user.active = active
+            audit.append(session, at=self.clock.now(), actor=by,
+                         action="user.activated" if active else "user.deactivated",
                          entity_type="user", entity_id=username, details={})
 
     def confirm_password(self, actor: Actor, password: str) -> None:

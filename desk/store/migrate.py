@@ -23,16 +23,21 @@ def alembic_config(store: Store) -> Config:
     return config
 
 
+# Work on parallel branches may leave the history with more than one head for a while (each adds a
+# migration after the same parent until they are chained); a revision is then shown as "0005+0007".
+
+
 def current_revision(store: Store) -> str | None:
     with store.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        heads = MigrationContext.configure(connection).get_current_heads()
+    return "+".join(sorted(heads)) or None
 
 
 def head_revision(store: Store) -> str | None:
-    return ScriptDirectory.from_config(alembic_config(store)).get_current_head()
+    return "+".join(sorted(ScriptDirectory.from_config(alembic_config(store)).get_heads())) or None
 
 
 def upgrade_to_head(store: Store) -> None:
     if current_revision(store) == head_revision(store):
         return
-    command.upgrade(alembic_config(store), "head")
+    command.upgrade(alembic_config(store), "heads")

@@ -313,3 +313,31 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class ServerSession(Base):
+    """A sign-in to the city server: an opaque token (only its SHA-256 is stored) bound to one user and
+    one device, with idle expiry and revocation."""
+
+    __tablename__ = "server_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # desk / kiosk
+    created_at: Mapped[datetime]
+    last_seen: Mapped[datetime]
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    revoked_reason: Mapped[str | None] = mapped_column(String(40), default=None)
+
+
+class SignInThrottle(Base):
+    """Wrong passwords counted per user name AND device, so a passer-by at one kiosk cannot lock an
+    account city-wide; kept for unknown names too, so a lock-out says nothing about who exists."""
+
+    __tablename__ = "sign_in_throttle"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)

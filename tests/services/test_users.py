@@ -6,12 +6,13 @@ from datetime import timedelta
 
 import pytest
 from desk_fixtures import Desk
+from sqlalchemy import select
 
 from desk.domain.errors import InvalidInput, PermissionDenied
 from desk.domain.workflow import Role
-from desk.services.passwords import hash_password, verify_password
+from desk.services.passwords import check_policy, hash_password, needs_rehash, verify_password
 from desk.services.users import MAX_FAILED_ATTEMPTS, SignInFailed
-from desk.store.models import User
+from desk.store.models import AuditEntry, User
 
 
 def test_password_hash_is_salted_and_verifies() -> None:
@@ -60,3 +61,32 @@ def test_short_password_and_duplicate_user_refused(desk: Desk) -> None:
         desk.core.users.create_user("x", "X", Role.CLERK, "HP01", "short")
     with pytest.raises(InvalidInput, match="已存在"):
         desk.core.users.create_user("clerk", "X", Role.CLERK, "HP01", "long-enough")
+
+
+def test_new_hashes_use_todays_cost_and_an_older_one_is_replaced_at_sign_in(desk: Desk) -> None:
+    assert "$n=32768,r=8,p=3$" in hash_password("secret-pass") and not needs_rehash(hash_password("x-y-z-w"))
+    with desk.core.store.read() as session:
+        before = session.query(User).filter_by(username="clerk").one().password_hash
+    assert needs_rehash(before)  # the fixture's users are hashed at the earlier cost (n=16384, p=1)
+    desk.core.users.sign_in("clerk", "secret-pass")
+    with desk.core.store.read() as session:
+        after = session.query(User).filter_by(username="clerk").one().password_hash
+        actions = list(session.execute(select(AuditEntry.action).where(AuditEntry.entity_id == "clerk")).scalars())
+    assert after != before and not needs_rehash(after) and verify_password("secret-pass", after)
+    assert "user.password_rehashed" in actions
+    desk.core.users.sign_in("clerk", "secret-pass")  # the new hash signs in too
+
+
+@pytest.mark.parametrize(("password", "code"), [
+    ("short", "password_too_short"), ("password1", "password_too_common"), ("aaaaaaaaaaa", "password_too_common"),
+    ("my-zhangsan-pass", "password_contains_username"),
+])
+def test_password_policy_refuses_weak_passwords(password: str, code: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        check_policy(password, "zhangsan")
+    assert refused.value.code == code
+    check_policy("Taiyuan-Street-68", "zhangsan")
+
+
+def test_a_hash_naming_an_absurd_cost_is_refused_not_computed() -> None:
+    assert not verify_password("x", "$scrypt$n=1073741824,r=8,p=1$AAAA$AAAA")

@@ -1,0 +1,112 @@
+"""One desk's connection to the city server: its device id, its session token, HTTPS verified
+against the city CA; every answer turned back into the values (or the DeskError) the in-process
+use case would have given.
+
+Thread contract: one Connection may be shared by the desk's worker threads (httpx.Client is
+thread-safe); the token changes only at sign-in and sign-out.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import ssl
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
+from desk.domain.workflow import Actor, Role
+from desk.services.users import SignedIn
+
+SERVER_URL_ENV = "DESK_SERVER_URL"  # e.g. https://desk.city.example:8443
+SERVER_CA_ENV = "DESK_SERVER_CA"  # the city CA's certificate (PEM); the system's trust store when unset
+DEVICE_ID_ENV = "DESK_DEVICE_ID"
+
+_ERRORS: dict[int, type[DeskError]] = {401: PermissionDenied, 403: PermissionDenied, 404: NotFound,
+                                       422: InvalidInput}
+
+
+class ServerUnavailable(DeskError):
+    """The city server cannot be reached: nothing was sent, or its answer never came."""
+
+    code = "server_unavailable"
+
+
+@dataclass
+class Connection:
+    base_url: str
+    device_id: str
+    ca_file: str | None = None
+    timeout: float = 30.0
+    token: str | None = None
+    user: SignedIn | None = None
+    _http: httpx.Client = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        base = self.base_url.rstrip("/")
+        if not base.endswith("/api/v1"):
+            base += "/api/v1"
+        verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=self.ca_file) if self.ca_file else True
+        self._http = httpx.Client(base_url=base, verify=verify, timeout=self.timeout)
+
+    @classmethod
+    def from_environment(cls) -> Connection | None:
+        """The connection city mode asks for (`DESK_SERVER_URL`), or None in embedded mode."""
+        url = os.environ.get(SERVER_URL_ENV, "").strip()
+        if not url:
+            return None
+        return cls(url, os.environ.get(DEVICE_ID_ENV) or platform.node() or "desk",
+                   os.environ.get(SERVER_CA_ENV) or None)
+
+    def sign_in(self, username: str, password: str, kind: str = "desk") -> SignedIn:
+        data = self.call("POST", "/sessions", {"username": username, "password": password,
+                                               "device_id": self.device_id, "kind": kind}, signed=False)
+        self.token = data["token"]
+        user = data["user"]
+        me = self.call("GET", "/me")
+        self.user = SignedIn(Actor(int(me.get("user_id", 0)), Role(user["role"]), user["display_name"]),
+                             user["username"], user["display_name"], user["station_code"])
+        return self.user
+
+    def sign_out(self) -> None:
+        if self.token is not None:
+            try:
+                self.call("DELETE", "/sessions/current")
+            finally:
+                self.token, self.user = None, None
+
+    def call(self, method: str, path: str, body: dict[str, Any] | None = None, *, signed: bool = True) -> Any:
+        headers = {"X-Desk-Device": self.device_id}
+        if signed and self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self._http.request(method, path, json=body, headers=headers)
+        except httpx.TransportError as exc:
+            raise ServerUnavailable(
+                "无法连接城市服务器，请检查网络；已填写的内容不会丢失。",
+                f"The city server cannot be reached ({type(exc).__name__}); nothing typed is lost.",
+            ) from exc
+        if response.status_code == 200:
+            return response.json()
+        raise _error(response)
+
+    def close(self) -> None:
+        self._http.close()
+
+
+def _error(response: httpx.Response) -> DeskError:
+    try:
+        body = response.json()
+        zh, en, code = body["message_zh"], body["message_en"], body["code"]
+    except (ValueError, KeyError, TypeError):
+        if response.status_code == 422:  # pydantic's validation answer
+            return InvalidInput("提交的数据格式不正确。", f"The server refused the data: {response.text[:200]}")
+        return ServerUnavailable(f"城市服务器出错（{response.status_code}）。",
+                                 f"The city server answered {response.status_code}.")
+    if response.status_code == 409:
+        cls: type[DeskError] = ConcurrentChange if code == "conflict" else DeskError
+    else:
+        cls = _ERRORS.get(response.status_code, DeskError)
+    return cls(zh, en, code=code)

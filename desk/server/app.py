@@ -1,0 +1,77 @@
+"""The ASGI application: FastAPI over the use cases (`desk/services`), every call signed in and its
+rights checked against the database; every refusal answered with a code and a message in both
+languages, and written to the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
+from desk.domain.workflow import WorkflowError
+from desk.server.config import ServerConfig
+from desk.server.context import Server, build_server
+from desk.server.routes import register_routes
+from desk.services.rights import Refused
+from desk.services.sessions import SessionRefused, SignInRefused
+
+API = "/api/v1"
+OPENAPI_PATH = f"{API}/openapi.json"
+# Workflow refusals that are about who acts (not about the case's state): answered and audited as refusals.
+_WHO_CODES = frozenset({"not_permitted", "leader_only", "same_person"})
+
+
+def create_app(server: Server) -> FastAPI:
+    app = FastAPI(
+        title="Station Desk city server",
+        version="1",
+        description="The window decisions and the reads the desks need; each decision is one transaction.",
+        openapi_url=OPENAPI_PATH,
+        docs_url=f"{API}/docs",
+        redoc_url=None,
+    )
+    app.state.server = server
+    _install_error_handlers(app, server)
+    register_routes(app, API, server)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The factory uvicorn's worker processes call (`desk server` sets the configuration)."""
+    return create_app(build_server(ServerConfig.from_environment()))
+
+
+def _error_body(error: DeskError) -> dict[str, Any]:
+    return {"code": error.code, "message_zh": error.message_zh, "message_en": error.message_en}
+
+
+def _install_error_handlers(app: FastAPI, server: Server) -> None:
+    # Plain functions: Starlette runs them in the thread pool, so the audit write does not block the loop.
+    def refused(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, DeskError)
+        caller = getattr(request.state, "caller", None)
+        server.refused(caller, f"{request.method} {request.url.path}", error, request.path_params.get("number"))
+        status = 401 if isinstance(error, SessionRefused | SignInRefused) else 403
+        return JSONResponse(_error_body(error), status_code=status)
+
+    def desk_error(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, DeskError)
+        if isinstance(error, WorkflowError) and error.code in _WHO_CODES:
+            return refused(request, error)
+        status = 422
+        if isinstance(error, NotFound):
+            status = 404
+        elif isinstance(error, ConcurrentChange | WorkflowError):
+            status = 409
+        elif isinstance(error, PermissionDenied):
+            return refused(request, error)
+        elif not isinstance(error, InvalidInput):
+            status = 503 if error.code == "store_unavailable" else 500
+        return JSONResponse(_error_body(error), status_code=status)
+
+    app.add_exception_handler(Refused, refused)
+    app.add_exception_handler(SessionRefused, refused)
+    app.add_exception_handler(SignInRefused, refused)
+    app.add_exception_handler(DeskError, desk_error)
