@@ -37,6 +37,8 @@ from desk.devices.protocol import (
     decode_text_block,
 )
 from desk.devices.transport import Backoff, SerialTransport, Transport, TransportClosed
+from desk.domain.errors import DeskError
+from desk.domain.identity import check_name
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,35 @@ class ReaderError(Exception):
 class NoCard(ReaderError):
     def __init__(self) -> None:
         super().__init__("读卡器上没有证件", "no card on the reader", code="no_card")
+
+
+class CardImplausible(ReaderError):
+    """The data passed the frame's XOR but cannot be a real card's text (or changed between two reads)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("证件信息读取异常，请重新放置证件", f"the card's data looks garbled ({reason}) — "
+                         "place the card again", code="card_implausible")
+        self.reason = reason
+
+
+# Flags that a real card never carries: only a garbled read produces them. A bad check character
+# or an expired card is not among them — those are real cards the clerk must see, flagged.
+GARBLED_FLAGS = frozenset({
+    "text_length", "card_type_unknown", "id_number_format", "birth_date_invalid", "sex_invalid",
+    "nation_unknown", "valid_from_invalid", "valid_to_invalid", "validity_order", "id_birth_date_invalid",
+})
+
+
+def implausible_reason(card: IdCard) -> str:
+    """Why `card` cannot be a real card's text, or "" when it can."""
+    for flag in card.problems:
+        if flag in GARBLED_FLAGS or flag.endswith("_invalid_chars"):
+            return flag
+    try:
+        check_name(card.name)
+    except DeskError as exc:
+        return f"name: {exc.code}"
+    return ""
 
 
 class _Stopped(Exception):
@@ -133,6 +164,9 @@ class CardReaderDriver:
     read_extra_address: bool = True
     read_fingerprint: bool = False
     checksum_retries: int = 2
+    # Read the card's data twice and require the same bytes: errors that cancel in the frame's XOR
+    # (two flips of one bit position) differ between reads. Costs one more read reply per card.
+    confirm_reads: bool = True
     removal_polls: int = 2  # consecutive "no card" answers before a card counts as taken away
     max_read_attempts: int = 3  # failed reads of one placement before asking to place it again
     today: Callable[[], date] = date.today
@@ -277,6 +311,12 @@ class CardReaderDriver:
             payload = decode_read_data(reply.data, with_fingerprint=self.read_fingerprint)
         except ProtocolError as exc:
             raise ReaderError(exc.message_zh, exc.message_en, code=exc.code) from exc
+        if self.confirm_reads:
+            again = self._command(command)
+            if again.sw3 != StatusCode.SUCCESS:
+                raise _status_error(again)
+            if again.data != reply.data:
+                raise CardImplausible("two reads of the card gave different data")
         text = decode_text_block(payload.text)
         extra_address = ""
         extra_problems: list[str] = []
@@ -290,7 +330,7 @@ class CardReaderDriver:
                     extra_problems.append("extra_address_unread")
             except ReaderError:
                 extra_problems.append("extra_address_unread")
-        return card_from_text(
+        card = card_from_text(
             text,
             payload.photo,
             today=self.today(),
@@ -298,6 +338,10 @@ class CardReaderDriver:
             fingerprint=payload.fingerprint,
             extra_problems=tuple(extra_problems),
         )
+        reason = implausible_reason(card)
+        if reason:
+            raise CardImplausible(reason)
+        return card
 
     # --- the polling loop ----------------------------------------------------------------------
 
