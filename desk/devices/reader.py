@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -44,6 +45,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BAUDRATE = 115200
 PROBE_BAUDRATES: tuple[int, ...] = (115200, 57600, 38400, 19200, 9600)
+# No single wait is longer than this (and never NaN or infinite: a wait must end).
+MAX_TIMEOUT = 3600.0
 # Reads are cut into slices this long so a stop request is noticed quickly.
 _READ_SLICE = 0.05
 
@@ -128,6 +131,11 @@ class Timeouts:
     read: float = 2.0
     read_fingerprint: float = 3.0
 
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if not (isinstance(value, int | float) and math.isfinite(value) and 0 < value <= MAX_TIMEOUT):
+                raise ValueError(f"timeout {name} must be a finite number of seconds in (0, {MAX_TIMEOUT}]")
+
     def for_command(self, command: Command) -> float:
         return {
             Command.FIND_CARD: self.find,
@@ -196,13 +204,15 @@ class CardReaderDriver:
         rates = [self.baudrate]
         if self.probe:
             rates += [rate for rate in self.baudrates if rate != self.baudrate]
+        corrupted = False
         for rate in rates:
             transport = self.transport_factory(self.port, rate)
             transport.open()
             self._transport = transport
             try:
-                status = self._transact(Command.MODULE_STATUS)
-            except ReaderError:
+                status = self._command(Command.MODULE_STATUS)
+            except ReaderError as exc:
+                corrupted = corrupted or exc.code == "checksum"
                 self.close()
                 continue
             self.baudrate = rate
@@ -213,6 +223,14 @@ class CardReaderDriver:
             self.sam_id = self._read_sam_id()
             return
         tried = "/".join(str(rate) for rate in rates)
+        if corrupted:
+            raise ReaderError(
+                f"串口 {self.port} 上的读卡器有应答，但数据校验一直错误（已试波特率 {tried}）：请检查连线、"
+                "串口线是否过长或受干扰，必要时更换读卡器",
+                f"a reader answers on {self.port} but its data keeps failing the checksum (tried {tried} baud): "
+                "check the cable and interference, or replace the reader",
+                code="checksum",
+            )
         raise ReaderError(
             f"串口 {self.port} 上没有读卡器应答（已试波特率 {tried}）",
             f"no reader answers on {self.port} (tried {tried} baud)",
@@ -274,13 +292,22 @@ class CardReaderDriver:
                 # Garbage and implausible lengths were skipped; the parser has resynchronised.
 
     def _command(self, command: Command) -> Reply:
-        """`_transact` with retries after a corrupted reply."""
+        """`_transact` with retries after a corrupted reply, or a reply that belongs to another command."""
         for attempt in range(self.checksum_retries + 1):
             try:
-                return self._transact(command)
+                reply = self._transact(command)
             except ReaderError as exc:
                 if exc.code != "checksum" or attempt == self.checksum_retries:
                     raise
+                continue
+            if reply.sw3 == StatusCode.CARD_FOUND and command is not Command.FIND_CARD:
+                # "Card found" answers only FIND: here it is a late reply to an earlier find, not an error.
+                if attempt == self.checksum_retries:
+                    raise ReaderError("读卡器的应答与命令不符，请取下证件后重新放置",
+                                      "the reader's reply does not match the command — place the card again",
+                                      code="unexpected_reply")
+                continue
+            return reply
         raise AssertionError("unreachable")
 
     # --- reading -------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ file is collected, each naming file, transaction code and path (`fields[2].type`
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
@@ -64,10 +66,38 @@ _OPTION_VALUE = re.compile(r"^[a-z0-9_]+$")
 _TEXT_TYPES = (FieldType.TEXT, FieldType.ADDRESS)
 
 
+# A transaction file is a few kilobytes; anything far larger is not one (or is /dev/zero behind a link).
+MAX_FILE_BYTES = 1_000_000
+
+
+class NotARegularFile(Exception):
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+def read_bounded(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; never blocks on a FIFO or reads a device forever.
+
+    Raises NotARegularFile (with both messages) or OSError."""
+    # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before any fstat.
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile("不是普通文件（可能是管道、设备或指向设备的链接），已跳过",
+                                  "not a regular file (a pipe, a device or a link to one); skipped")
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise NotARegularFile(f"文件过大（超过 {limit // 1000} KB），不像事项文件",
+                              f"file too large (over {limit // 1000} kB) to be a transaction file")
+    return data
+
+
 def read_catalog(path: Path) -> tuple[list[Transaction], list[CatalogIssue]]:
     """Every transaction that loaded cleanly, and every problem found, from a folder or one file."""
-    if path.is_file():
-        files = [path]
+    if path.is_file() or (path.exists() and not path.is_dir()):
+        files = [path]  # a pipe or a device is refused by read_transaction_file, not opened blindly
     elif path.is_dir():
         files = sorted(path.glob("*.toml"))
         if not files:
@@ -95,8 +125,9 @@ def read_catalog(path: Path) -> tuple[list[Transaction], list[CatalogIssue]]:
 def read_transaction_file(file: Path) -> tuple[Transaction | None, list[CatalogIssue]]:
     """One transaction file: the transaction (None if anything is wrong) and its problems."""
     try:
-        with file.open("rb") as stream:
-            data = tomllib.load(stream)
+        data = tomllib.loads(read_bounded(file).decode("utf-8"))
+    except NotARegularFile as exc:
+        return None, [CatalogIssue(file.name, None, "", exc.zh, exc.en)]
     except tomllib.TOMLDecodeError as exc:
         # tomllib also refuses a key given twice ("Cannot overwrite a value"), with its line.
         return None, [CatalogIssue(file.name, None, "", f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}")]
