@@ -157,3 +157,27 @@ def test_cups_a_job_that_never_finishes_is_canceled_and_uncertain(cups: CupsTest
     assert not result.ok and result.uncertain and "请检查" in result.message_zh
     state, _reasons, _pages = printer.job_state(request.rsplit("-", 1)[-1])
     assert state == "canceled"  # it will not come out later behind the clerk's back
+
+
+@pytest.mark.parametrize("paper", [Paper.ROLL_80, Paper.A4])
+def test_a_10000_character_name_on_a_receipt_is_refused_before_layout(paper: Paper) -> None:
+    from dataclasses import replace
+
+    from printing.documents.common import DocumentTooLong
+
+    data = replace(samples.receipt(), applicant_name="张" * 10_000)
+    with pytest.raises(DocumentTooLong) as caught:
+        receipt.build_pdf(data, paper)
+    assert "申请人姓名" in caught.value.message_zh and "10000" in caught.value.message_zh
+    assert caught.value.code == "document_too_long"
+
+
+def test_a_layout_that_cannot_fit_is_a_clear_error_not_a_raw_layout_error() -> None:
+    from reportlab.platypus import Spacer
+
+    from printing.documents.common import DocumentTooLong, build_a4
+    from printing.fonts import default_fonts
+
+    with pytest.raises(DocumentTooLong) as caught:
+        build_a4([Spacer(10, 5000)], title="t", author="a", fonts=default_fonts())
+    assert "过长" in caught.value.message_zh
