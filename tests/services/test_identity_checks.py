@@ -10,8 +10,9 @@ from datetime import date
 
 import pytest
 from desk_fixtures import OLD_MAN, YOUNG_WOMAN, Desk, make_id
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
 
 from desk.domain.identity import InvalidIdentity, check_name, check_person
 from desk.services.citizens import CardFacts
@@ -131,14 +132,19 @@ def test_two_desks_registering_the_same_new_citizen_both_succeed(desk: Desk) -> 
     original = service._register
     errors: list[BaseException] = []
     results = []
+    calls: list[int] = []
 
-    def racing_register(*args: object, **kwargs: object) -> object:
-        # Both desks look the citizen up before either has inserted (the race made certain).
-        with contextlib.suppress(threading.BrokenBarrierError):  # the loser's retry goes alone
-            barrier.wait(timeout=1)
+    def both_looked_up(session: Session, _context: object, _instances: object) -> None:
+        # Both desks have looked the citizen up and found nobody; now both insert.
+        if any(isinstance(obj, Citizen) for obj in session.new):
+            with contextlib.suppress(threading.BrokenBarrierError):  # SQLite: the other desk waits at BEGIN
+                barrier.wait(timeout=1)
+
+    def counting_register(*args: object, **kwargs: object) -> object:
+        calls.append(1)
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    service._register = racing_register  # type: ignore[method-assign]
+    service._register = counting_register  # type: ignore[method-assign]
 
     def desk_registers(name: str) -> None:
         try:
@@ -146,12 +152,19 @@ def test_two_desks_registering_the_same_new_citizen_both_succeed(desk: Desk) -> 
         except BaseException as exc:  # recorded and asserted below
             errors.append(exc)
 
-    threads = [threading.Thread(target=desk_registers, args=(f"地址{i}",)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    event.listen(Session, "before_flush", both_looked_up)
+    try:
+        threads = [threading.Thread(target=desk_registers, args=(f"地址{i}",)) for i in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    finally:
+        event.remove(Session, "before_flush", both_looked_up)
     assert errors == [] and len(results) == 2
+    # PostgreSQL: both looked up before either inserted, the loser's insert failed on the unique index
+    # and was retried as an update (3 calls). SQLite's BEGIN IMMEDIATE serialises the desks (2 calls).
+    assert len(calls) == (2 if desk.core.store.is_sqlite else 3)
     with desk.core.store.read() as session:
         assert session.execute(select(func.count()).select_from(Citizen)
                                .where(Citizen.id_number == NEW)).scalar_one() == 1
