@@ -52,7 +52,7 @@ def sqlite_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     core.store.dispose()
 
 
-FUZZ = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow],
+FUZZ = settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow],
                 derandomize=True)
 TODAY = date(2026, 11, 25)
 CARDS = load_cards()
@@ -212,7 +212,7 @@ def test_random_form_values_give_problems_not_exceptions(catalog: Catalog, data:
     transaction.required_materials(values, today=TODAY)
 
 
-SERVICE_FUZZ = settings(max_examples=40, deadline=5000, derandomize=True,
+SERVICE_FUZZ = settings(max_examples=40, deadline=20000, derandomize=True,
                         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
