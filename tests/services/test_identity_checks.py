@@ -189,12 +189,14 @@ def test_the_migration_refuses_to_run_over_junk_and_changes_nothing(tmp_path: ob
     url = f"sqlite:///{Path(str(tmp_path)) / 'old.sqlite3'}"
     store = Store(url, upgrade=False)
     config = alembic_config(store)
-    command.upgrade(config, "0007")
+    command.upgrade(config, "0003")
     with store.engine.begin() as connection:
         connection.execute(text("INSERT INTO citizens (id_number, name, sex, nation, address, issuing_authority,"
                                 " card_type, phone, household_head, relationship_to_head, former_names, updated_at)"
                                 " VALUES ('123', '张伟', '', '', '', '', 'resident', '', '', '', '', '2026-01-01')"))
     with pytest.raises(RuntimeError, match="1 citizen record"):
-        command.upgrade(config, "head")
-    assert current_revision(store) == "0007"
+        command.upgrade(config, "0006")
+    assert "0006" not in (current_revision(store) or "")
+    with store.engine.connect() as connection:
+        assert connection.execute(text("SELECT name FROM citizens WHERE id_number = '123'")).scalar_one() == "张伟"
     store.dispose()

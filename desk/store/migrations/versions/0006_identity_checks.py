@@ -1,8 +1,7 @@
 """identity: CHECK constraints on citizens behind the one identity check; the kiosk's difference flag
 
 Revision ID: 0006
-Revises: 0007 (the hardening brief said 0003; main already has 0007 on 0003, and two heads stop
-`upgrade head`, so this chains after 0007 until the lead re-chains 0004-0007)
+Revises: 0003 (for now: 0004, 0005 and 0007 also follow 0003 on parallel branches; they are chained at merge)
 Create Date: 2026-12-04
 """
 
@@ -12,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0007"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
