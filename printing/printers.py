@@ -8,10 +8,14 @@ the result, not raised, so the queue can keep it and retry later.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import os
 import re
 import shutil
 import subprocess
+import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -60,6 +64,7 @@ class JobResult:
     message_zh: str
     message_en: str
     reference: str | None = None  # CUPS request id, file path …
+    uncertain: bool = False  # the printer took the job, but whether it came out is unknown
 
 
 @runtime_checkable
@@ -142,12 +147,16 @@ class CupsPrinter:
     """A CUPS queue through the `lp` / `lpstat` commands (any CUPS server: `server` or CUPS_SERVER)."""
 
     def __init__(self, queue_name: str, *, server: str | None = None, name: str | None = None,
-                 timeout: float = 30.0, env: dict[str, str] | None = None) -> None:
+                 timeout: float = 30.0, env: dict[str, str] | None = None, follow_timeout: float = 120.0,
+                 follow_interval: float = 0.25) -> None:
         self.queue_name = queue_name
         self.server = server
         self.name = name or queue_name
         self.timeout = timeout
         self._env = env
+        # A job is followed (IPP job-state) until CUPS says how it ended, for at most this long.
+        self.follow_timeout = follow_timeout
+        self.follow_interval = follow_interval
 
     def _run(self, args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         command = args[0]
@@ -171,6 +180,10 @@ class CupsPrinter:
                             proc.stderr.decode("utf-8", "replace"))
 
     def print_pdf(self, pdf: bytes, job_name: str, copies: int = 1, media: str | None = None) -> JobResult:
+        if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-1024:]:
+            return JobResult(False, PrinterState.of(PrinterStatus.UNKNOWN, "not a PDF"),
+                             "打印数据为空或不是完整的PDF，未发送到打印机",
+                             "the print data is empty or not a complete PDF; nothing was sent to the printer")
         state = self.state()
         if state.status in (PrinterStatus.OFFLINE, PrinterStatus.PAPER_OUT, PrinterStatus.COVER_OPEN):
             return JobResult(False, state, state.message_zh, state.message_en)
@@ -188,7 +201,89 @@ class CupsPrinter:
         if proc.returncode != 0 or not match:
             err = proc.stderr.decode("utf-8", "replace").strip() or out.strip()
             return JobResult(False, self.state(), f"打印机拒绝了打印任务：{err}", f"the printer refused the job: {err}")
-        return JobResult(True, state, f"已发送到打印机 {self.name}", f"sent to printer {self.name}", match.group(1))
+        return self.follow(match.group(1), state)
+
+    def follow(self, request_id: str, state: PrinterState) -> JobResult:
+        """Wait for CUPS to say how job `request_id` ended: "done" means completed with pages printed.
+
+        Aborted, canceled, stopped, completed with errors or with no page are failures; a job still
+        unfinished after `follow_timeout` is canceled and reported as uncertain (it may have printed)."""
+        job_id = request_id.rsplit("-", 1)[-1]
+        deadline = time.monotonic() + self.follow_timeout
+        job_state, reasons, pages = "unknown", "", -1
+        while True:
+            job_state, reasons, pages = self.job_state(job_id)
+            if job_state in _FINAL_JOB_STATES or time.monotonic() >= deadline:
+                break
+            time.sleep(self.follow_interval)
+        if job_state == "untracked":  # no ipptool (Debian cups-ipp-utils): CUPS took the job, no more is known
+            return JobResult(True, state, f"已发送到打印机 {self.name}", f"sent to printer {self.name}", request_id)
+        if job_state == "completed" and "error" not in reasons and pages != 0:
+            return JobResult(True, state, f"已在打印机 {self.name} 上打印完成", f"printed on {self.name}", request_id)
+        if job_state not in ("completed", "aborted", "canceled"):
+            self._cancel(job_id)  # a stopped or held job would come out later, after the clerk printed it again
+        if job_state == "completed" and pages == 0:
+            zh, en = "打印机报告未打印任何页面", "the printer reports that no page was printed"
+        elif job_state == "completed":
+            zh, en = f"打印完成但有错误（{reasons}）", f"the job completed with errors ({reasons})"
+        elif job_state in _FINAL_JOB_STATES:
+            zh = f"打印任务被打印服务终止（{job_state}：{reasons}）"
+            en = f"the print service ended the job ({job_state}: {reasons})"
+        else:
+            return JobResult(False, self.state(),
+                             f"打印机未在 {self.follow_timeout:g} 秒内完成（{job_state}），任务已取消；"
+                             "可能已部分打印，请检查后再决定是否重试",
+                             f"the printer did not finish within {self.follow_timeout:g} s ({job_state}); the job "
+                             "was canceled and may have printed in part: check before retrying", request_id,
+                             uncertain=True)
+        return JobResult(False, self.state(), zh, en, request_id)
+
+    def job_state(self, job_id: str) -> tuple[str, str, int]:
+        """(job-state, job-state-reasons, job-impressions-completed or -1) through IPP Get-Job-Attributes."""
+        with tempfile.NamedTemporaryFile("w", suffix=".test", encoding="utf-8") as test:
+            test.write(_GET_JOB_TEST)
+            test.flush()
+            env = {**os.environ, **(self._env or {})}
+            host = self.server or env.get("CUPS_SERVER") or "localhost"
+            if host.startswith("/"):
+                host = "localhost"  # a local socket: ipptool reaches the same scheduler through localhost
+            try:
+                proc = subprocess.run(["ipptool", "-T", str(max(1, int(self.timeout))), "-c", "-d", f"job_id={job_id}",
+                                       f"ipp://{host}/printers/{self.queue_name}", test.name],
+                                      capture_output=True, timeout=self.timeout, env={**env, "LC_ALL": "C"},
+                                      check=False)
+            except FileNotFoundError:
+                return "untracked", "", -1
+            except subprocess.TimeoutExpired:
+                return "unknown", "", -1
+        lines = proc.stdout.decode("utf-8", "replace").strip().splitlines()
+        if proc.returncode != 0 or len(lines) < 2:
+            return "unknown", "", -1
+        values = dict(zip(lines[0].split(","), next(csv.reader([lines[-1]])), strict=False))
+        pages = values.get("job-impressions-completed", "")
+        return (values.get("job-state", "unknown"), values.get("job-state-reasons", ""),
+                int(pages) if pages.isdigit() else -1)
+
+    def _cancel(self, job_id: str) -> None:
+        with contextlib.suppress(FileNotFoundError, subprocess.TimeoutExpired):
+            self._run(["cancel", f"{self.queue_name}-{job_id}"])
+
+
+_FINAL_JOB_STATES = frozenset({"untracked", "completed", "aborted", "canceled", "processing-stopped", "pending-held"})
+_GET_JOB_TEST = """{
+  NAME "job state"
+  OPERATION Get-Job-Attributes
+  GROUP operation-attributes-tag
+  ATTR charset attributes-charset utf-8
+  ATTR naturalLanguage attributes-natural-language en
+  ATTR uri printer-uri $uri
+  ATTR integer job-id $job_id
+  ATTR keyword requested-attributes job-state,job-state-reasons,job-impressions-completed
+  DISPLAY job-state
+  DISPLAY job-state-reasons
+  DISPLAY job-impressions-completed
+}
+"""
 
 
 def parse_lpstat(queue_name: str, returncode: int, stdout: str, stderr: str) -> PrinterState:

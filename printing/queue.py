@@ -15,6 +15,7 @@ printer; callbacks run on the worker thread and must not touch widgets directly.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
@@ -37,6 +38,7 @@ class JobStatus(StrEnum):
     PRINTING = "printing"
     DONE = "done"
     FAILED = "failed"
+    UNREADABLE = "unreadable"  # the job's record is damaged: listed so that it does not vanish
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class PrintJob:
     last_error_zh: str = ""
     last_error_en: str = ""
     reference: str | None = None  # what the printer returned (CUPS request id, file path)
+    # Stopped mid-print (crash, or the printer's outcome unknown): it may have come out, so it is
+    # printed again only when the clerk says so, never by "retry all failed".
+    interrupted: bool = False
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -62,8 +67,42 @@ class PrintJob:
     @classmethod
     def from_json(cls, text: str) -> PrintJob:
         data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("a job record must be a JSON object")
         data["status"] = JobStatus(data["status"])
         return cls(**data)
+
+    @classmethod
+    def unreadable(cls, job_id: str, modified: str, reason: str) -> PrintJob:
+        return cls(job_id, "", "", 1, None, JobStatus.UNREADABLE, modified, modified,
+                   last_error_zh=f"打印任务记录已损坏，无法读取（{reason}）；请检查后删除或重新打印",
+                   last_error_en=f"the job's record is damaged and cannot be read ({reason}); check it, "
+                                 "then remove it or print again")
+
+
+class SpoolError(OSError):
+    """The spool folder cannot take the job (full disk, no permission); nothing half-written is left."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(exc.errno, exc.strerror)
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        self.code = "spool_disk_full" if full else "spool_unwritable"
+        self.message_zh = ("磁盘空间已满，打印任务未能保存，请清理磁盘后重新打印" if full
+                           else f"无法保存打印任务：{exc.strerror}")
+        self.message_en = ("the disk is full: the print job was not saved; free space and print again" if full
+                           else f"cannot save the print job: {exc.strerror}")
+
+
+class RetryNeedsConfirmation(ValueError):
+    """An interrupted job may already have printed: it is retried only when the clerk confirms."""
+
+    code = "print_retry_needs_confirmation"
+
+    def __init__(self, job_id: str) -> None:
+        super().__init__(job_id)
+        self.message_zh = "该任务在打印中途中断，可能已经打印出来；请先检查打印机出纸，确认后再重试"
+        self.message_en = ("the job was interrupted while printing and may have come out: check the printer's "
+                           "output, then confirm the retry")
 
 
 class JobNotFoundError(KeyError):
@@ -78,12 +117,18 @@ def _now() -> str:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Write-fsync-rename; on any OSError the temporary file is removed and SpoolError raised."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:6]}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise SpoolError(exc) from exc
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)  # make the rename itself durable
@@ -112,13 +157,25 @@ class PrintQueue:
         job = PrintJob(job_id, printer, job_name, max(1, copies), media, JobStatus.PENDING, now, now)
         with self._lock:
             _atomic_write(self.spool_dir / f"{job_id}.pdf", pdf)  # the PDF first: metadata never points at nothing
-            return self._write(job)
+            try:
+                return self._write(job)
+            except SpoolError:
+                (self.spool_dir / f"{job_id}.pdf").unlink(missing_ok=True)  # no PDF without its record
+                raise
 
     def get(self, job_id: str) -> PrintJob:
+        """The job's record; a damaged record comes back as an UNREADABLE job, never as a raw error."""
+        path = self._json_path(job_id)
         try:
-            return PrintJob.from_json(self._json_path(job_id).read_text(encoding="utf-8"))
+            return PrintJob.from_json(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
             raise JobNotFoundError(job_id) from exc
+        except (ValueError, TypeError, KeyError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            try:
+                modified = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+            except OSError:
+                modified = ""
+            return PrintJob.unreadable(job_id, modified, type(exc).__name__)
 
     def pdf(self, job_id: str) -> bytes:
         try:
@@ -129,10 +186,8 @@ class PrintQueue:
     def jobs(self) -> list[PrintJob]:
         result = []
         for path in sorted(self.spool_dir.glob("*.json")):
-            try:
-                result.append(PrintJob.from_json(path.read_text(encoding="utf-8")))
-            except (ValueError, TypeError, KeyError):
-                continue  # an unreadable record must not hide the other jobs
+            with contextlib.suppress(JobNotFoundError):  # removed meanwhile
+                result.append(self.get(path.stem))  # an unreadable record is listed as such, never dropped
         return result
 
     def pending(self) -> list[PrintJob]:
@@ -155,22 +210,32 @@ class PrintQueue:
     def mark_failed(self, job_id: str, error_zh: str, error_en: str) -> PrintJob:
         return self._update(job_id, status=JobStatus.FAILED, last_error_zh=error_zh, last_error_en=error_en)
 
-    def retry(self, job_id: str) -> PrintJob:
-        """Put a failed (or still pending) job back in line; a done job is not printed again."""
+    def retry(self, job_id: str, *, confirmed: bool = False) -> PrintJob:
+        """Put a failed (or still pending) job back in line; a done job is not printed again, and an
+        interrupted one only with `confirmed` (the clerk checked the printer's output)."""
         with self._lock:
             job = self.get(job_id)
             if job.status is JobStatus.DONE:
                 raise ValueError("打印任务已完成，不能重试 / the job is done; print it again as a new job")
-            return self._update(job_id, status=JobStatus.PENDING)
+            if job.status is JobStatus.UNREADABLE:
+                raise ValueError("打印任务记录已损坏，不能重试 / the job's record is damaged; print it again")
+            if job.interrupted and not confirmed:
+                raise RetryNeedsConfirmation(job_id)
+            return self._update(job_id, status=JobStatus.PENDING, interrupted=False)
+
+    def retryable(self) -> list[PrintJob]:
+        """Failed jobs that "retry all failed" may print again: not the interrupted ones."""
+        return [job for job in self.jobs() if job.status is JobStatus.FAILED and not job.interrupted]
 
     def recover(self) -> list[PrintJob]:
         """At start-up: jobs left `printing` by a crash become failed (they may have printed)."""
         recovered = []
         for job in self.jobs():
             if job.status is JobStatus.PRINTING:
-                recovered.append(self.mark_failed(
-                    job.job_id, "上次打印时程序中断，请确认纸张后再重试",
-                    "interrupted while printing; check the paper before retrying"))
+                recovered.append(self._update(
+                    job.job_id, status=JobStatus.FAILED, interrupted=True,
+                    last_error_zh="上次打印时程序中断，请确认纸张后再重试",
+                    last_error_en="interrupted while printing; check the paper before retrying"))
         return recovered
 
     def remove(self, job_id: str) -> None:
@@ -220,8 +285,8 @@ class PrintService:
         self._put(("job", job.job_id))
         return job
 
-    def retry(self, job_id: str) -> PrintJob:
-        job = self.queue.retry(job_id)
+    def retry(self, job_id: str, *, confirmed: bool = False) -> PrintJob:
+        job = self.queue.retry(job_id, confirmed=confirmed)
         self._put(("job", job_id))
         return job
 
@@ -285,6 +350,10 @@ class PrintService:
         self._emit_state(job.printer, result.state)
         if result.ok:
             self._emit_job(self.queue.mark_done(job_id, result.reference))
+        elif result.uncertain:  # the printer took the job but its outcome is unknown: may have printed
+            self._emit_job(self.queue._update(job_id, status=JobStatus.FAILED, interrupted=True,
+                                              reference=result.reference, last_error_zh=result.message_zh,
+                                              last_error_en=result.message_en))
         else:
             self._fail(job_id, result.message_zh, result.message_en)
 

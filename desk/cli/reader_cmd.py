@@ -14,6 +14,7 @@ or no good read within the timeout, 2 the port cannot be opened.
 from __future__ import annotations
 
 import argparse
+import math
 import signal
 import sys
 import threading
@@ -49,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     read.add_argument("--port", required=True, help="串口，如 /dev/ttyUSB0 或 COM3 / serial port")
     read.add_argument("--baud", type=int, help=f"波特率（默认 {DEFAULT_BAUDRATE} 并自动探测）/ baud rate "
                       f"(default {DEFAULT_BAUDRATE}, probing the usual rates)")
-    read.add_argument("--timeout", type=float, default=10.0, help="等待放卡的秒数 / seconds to wait for a card")
+    read.add_argument("--timeout", type=finite_seconds, default=10.0,
+                      help="等待放卡的秒数 / seconds to wait for a card")
     read.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     read.add_argument("--photo", type=Path, metavar="FILE", help="把照片原始数据（WLT）存到文件 / save the raw photo")
     read.add_argument("--fingerprint", action="store_true", help="同时读指纹 / also read the fingerprints")
@@ -71,6 +73,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 # --- ports ---------------------------------------------------------------------------------------
+
+
+def finite_seconds(text: str) -> float:
+    """A timeout from the command line: a finite number of seconds from 0 to one day (NaN would never end)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是数字 / not a number: {text!r}") from None
+    if not math.isfinite(value) or not 0 <= value <= 86_400:
+        raise argparse.ArgumentTypeError(f"超时须为 0 到 86400 秒之间的有限数 / the timeout must be a finite "
+                                         f"number of seconds from 0 to 86400: {text!r}")
+    return value
 
 
 def run_ports(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -37,11 +38,15 @@ from desk.devices.protocol import (
     decode_text_block,
 )
 from desk.devices.transport import Backoff, SerialTransport, Transport, TransportClosed
+from desk.domain.errors import DeskError
+from desk.domain.identity import check_name
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BAUDRATE = 115200
 PROBE_BAUDRATES: tuple[int, ...] = (115200, 57600, 38400, 19200, 9600)
+# No single wait is longer than this (and never NaN or infinite: a wait must end).
+MAX_TIMEOUT = 3600.0
 # Reads are cut into slices this long so a stop request is noticed quickly.
 _READ_SLICE = 0.05
 
@@ -81,6 +86,35 @@ class NoCard(ReaderError):
         super().__init__("读卡器上没有证件", "no card on the reader", code="no_card")
 
 
+class CardImplausible(ReaderError):
+    """The data passed the frame's XOR but cannot be a real card's text (or changed between two reads)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("证件信息读取异常，请重新放置证件", f"the card's data looks garbled ({reason}) — "
+                         "place the card again", code="card_implausible")
+        self.reason = reason
+
+
+# Flags that a real card never carries: only a garbled read produces them. A bad check character
+# or an expired card is not among them — those are real cards the clerk must see, flagged.
+GARBLED_FLAGS = frozenset({
+    "text_length", "card_type_unknown", "id_number_format", "birth_date_invalid", "sex_invalid",
+    "nation_unknown", "valid_from_invalid", "valid_to_invalid", "validity_order", "id_birth_date_invalid",
+})
+
+
+def implausible_reason(card: IdCard) -> str:
+    """Why `card` cannot be a real card's text, or "" when it can."""
+    for flag in card.problems:
+        if flag in GARBLED_FLAGS or flag.endswith("_invalid_chars"):
+            return flag
+    try:
+        check_name(card.name)
+    except DeskError as exc:
+        return f"name: {exc.code}"
+    return ""
+
+
 class _Stopped(Exception):
     """The owner asked the loop to stop in the middle of a transaction."""
 
@@ -96,6 +130,11 @@ class Timeouts:
     extra_address: float = 1.5
     read: float = 2.0
     read_fingerprint: float = 3.0
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if not (isinstance(value, int | float) and math.isfinite(value) and 0 < value <= MAX_TIMEOUT):
+                raise ValueError(f"timeout {name} must be a finite number of seconds in (0, {MAX_TIMEOUT}]")
 
     def for_command(self, command: Command) -> float:
         return {
@@ -133,6 +172,9 @@ class CardReaderDriver:
     read_extra_address: bool = True
     read_fingerprint: bool = False
     checksum_retries: int = 2
+    # Read the card's data twice and require the same bytes: errors that cancel in the frame's XOR
+    # (two flips of one bit position) differ between reads. Costs one more read reply per card.
+    confirm_reads: bool = True
     removal_polls: int = 2  # consecutive "no card" answers before a card counts as taken away
     max_read_attempts: int = 3  # failed reads of one placement before asking to place it again
     today: Callable[[], date] = date.today
@@ -162,13 +204,15 @@ class CardReaderDriver:
         rates = [self.baudrate]
         if self.probe:
             rates += [rate for rate in self.baudrates if rate != self.baudrate]
+        corrupted = False
         for rate in rates:
             transport = self.transport_factory(self.port, rate)
             transport.open()
             self._transport = transport
             try:
-                status = self._transact(Command.MODULE_STATUS)
-            except ReaderError:
+                status = self._command(Command.MODULE_STATUS)
+            except ReaderError as exc:
+                corrupted = corrupted or exc.code == "checksum"
                 self.close()
                 continue
             self.baudrate = rate
@@ -179,6 +223,14 @@ class CardReaderDriver:
             self.sam_id = self._read_sam_id()
             return
         tried = "/".join(str(rate) for rate in rates)
+        if corrupted:
+            raise ReaderError(
+                f"串口 {self.port} 上的读卡器有应答，但数据校验一直错误（已试波特率 {tried}）：请检查连线、"
+                "串口线是否过长或受干扰，必要时更换读卡器",
+                f"a reader answers on {self.port} but its data keeps failing the checksum (tried {tried} baud): "
+                "check the cable and interference, or replace the reader",
+                code="checksum",
+            )
         raise ReaderError(
             f"串口 {self.port} 上没有读卡器应答（已试波特率 {tried}）",
             f"no reader answers on {self.port} (tried {tried} baud)",
@@ -240,13 +292,22 @@ class CardReaderDriver:
                 # Garbage and implausible lengths were skipped; the parser has resynchronised.
 
     def _command(self, command: Command) -> Reply:
-        """`_transact` with retries after a corrupted reply."""
+        """`_transact` with retries after a corrupted reply, or a reply that belongs to another command."""
         for attempt in range(self.checksum_retries + 1):
             try:
-                return self._transact(command)
+                reply = self._transact(command)
             except ReaderError as exc:
                 if exc.code != "checksum" or attempt == self.checksum_retries:
                     raise
+                continue
+            if reply.sw3 == StatusCode.CARD_FOUND and command is not Command.FIND_CARD:
+                # "Card found" answers only FIND: here it is a late reply to an earlier find, not an error.
+                if attempt == self.checksum_retries:
+                    raise ReaderError("读卡器的应答与命令不符，请取下证件后重新放置",
+                                      "the reader's reply does not match the command — place the card again",
+                                      code="unexpected_reply")
+                continue
+            return reply
         raise AssertionError("unreachable")
 
     # --- reading -------------------------------------------------------------------------------
@@ -277,6 +338,12 @@ class CardReaderDriver:
             payload = decode_read_data(reply.data, with_fingerprint=self.read_fingerprint)
         except ProtocolError as exc:
             raise ReaderError(exc.message_zh, exc.message_en, code=exc.code) from exc
+        if self.confirm_reads:
+            again = self._command(command)
+            if again.sw3 != StatusCode.SUCCESS:
+                raise _status_error(again)
+            if again.data != reply.data:
+                raise CardImplausible("two reads of the card gave different data")
         text = decode_text_block(payload.text)
         extra_address = ""
         extra_problems: list[str] = []
@@ -290,7 +357,7 @@ class CardReaderDriver:
                     extra_problems.append("extra_address_unread")
             except ReaderError:
                 extra_problems.append("extra_address_unread")
-        return card_from_text(
+        card = card_from_text(
             text,
             payload.photo,
             today=self.today(),
@@ -298,6 +365,10 @@ class CardReaderDriver:
             fingerprint=payload.fingerprint,
             extra_problems=tuple(extra_problems),
         )
+        reason = implausible_reason(card)
+        if reason:
+            raise CardImplausible(reason)
+        return card
 
     # --- the polling loop ----------------------------------------------------------------------
 

@@ -127,12 +127,16 @@ class FaultMode(enum.Enum):
     REMOVED_MID_READ = "removed_mid_read"  # half a read reply, then the card is gone
     STATUS = "status"  # read commands answered with a given SW3 (e.g. 0x32, or an unknown code)
     UNPLUG = "unplug"  # the port disappears at the next command and comes back later
+    RANDOM_TEXT = "random_text"  # read replies carry a random text block under a valid checksum
+    CANCELLING_FLIPS = "cancelling_flips"  # two bit flips in the name that cancel in the XOR (张伟 → 弡伞)
 
 
 _DEFAULT_TARGETS: dict[FaultMode, frozenset[Command] | None] = {
     FaultMode.NO_CARD: frozenset({Command.FIND_CARD, Command.SELECT_CARD, *_READ_COMMANDS}),
     FaultMode.REMOVED_MID_READ: _READ_COMMANDS,
     FaultMode.STATUS: _READ_COMMANDS,
+    FaultMode.RANDOM_TEXT: _READ_COMMANDS,
+    FaultMode.CANCELLING_FLIPS: _READ_COMMANDS,
 }
 
 
@@ -410,6 +414,17 @@ class ReaderSimulator:
             reply = reply[: len(reply) // 2]
         elif mode is FaultMode.BAD_CHECKSUM:
             reply = reply[:-1] + bytes([reply[-1] ^ 0x5A])
+        elif mode is FaultMode.RANDOM_TEXT and placed is not None and command in _READ_COMMANDS:
+            noise = bytes(self._rng.randrange(256) for _ in range(len(placed.text_block())))
+            reply = build_reply(StatusCode.SUCCESS, encode_read_data(noise, placed.photo))
+        elif mode is FaultMode.CANCELLING_FLIPS and placed is not None and command in _READ_COMMANDS:
+            # The text block starts after the 7-byte header, SW1-3 and two 2-byte lengths; bit 0 of the
+            # low bytes of the name's first two characters flips: the XOR of the frame is unchanged.
+            start = len(PREAMBLE) + 2 + 3 + 4
+            spoilt = bytearray(reply)
+            spoilt[start] ^= 0x01
+            spoilt[start + 2] ^= 0x01
+            reply = bytes(spoilt)
         elif mode is FaultMode.GARBAGE:
             reply = self._garbage() + reply
         elif mode is FaultMode.SLOW:

@@ -11,6 +11,7 @@ ask these same questions, so they cannot disagree.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -505,6 +506,8 @@ def _check_number(spec: FieldSpec, value: object) -> _Problem:
         number = float(value.strip())
     if number is None:
         return ("应为数字。", "must be a number.")
+    if not math.isfinite(number):  # NaN passes every min/max comparison; infinity is no quantity either
+        return ("应为有效的数字。", "must be a finite number.")
     if spec.min_value is not None and number < spec.min_value:
         return (f"不能小于{spec.min_value:g}。", f"must be at least {spec.min_value:g}.")
     if spec.max_value is not None and number > spec.max_value:

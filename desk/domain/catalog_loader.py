@@ -10,7 +10,10 @@ file is collected, each naming file, transaction code and path (`fields[2].type`
 from __future__ import annotations
 
 import difflib
+import math
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
@@ -64,10 +67,72 @@ _OPTION_VALUE = re.compile(r"^[a-z0-9_]+$")
 _TEXT_TYPES = (FieldType.TEXT, FieldType.ADDRESS)
 
 
+# A transaction file is a few kilobytes; anything far larger is not one (or is /dev/zero behind a link).
+MAX_FILE_BYTES = 1_000_000
+
+
+class NotARegularFile(Exception):
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+def read_bounded(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; never blocks on a FIFO or reads a device forever.
+
+    Raises NotARegularFile (with both messages) or OSError."""
+    # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before any fstat.
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile("不是普通文件（可能是管道、设备或指向设备的链接），已跳过",
+                                  "not a regular file (a pipe, a device or a link to one); skipped")
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise NotARegularFile(f"文件过大（超过 {limit // 1000} KB），不像事项文件",
+                              f"file too large (over {limit // 1000} kB) to be a transaction file")
+    return data
+
+
+# Sane upper bounds for the catalog's numbers (a typo like 99999999999 days would fail later, raw).
+NUMBER_LIMITS: dict[str, int] = {
+    "time_limit_days": 366, "copies": 20, "max_length": 2000, "fee_yuan": 100_000, "min": 10**12, "max": 10**12,
+}
+DEFAULT_NUMBER_LIMIT = 10**12
+
+
+def _condition_cycle(depends: Mapping[str, frozenset[str]]) -> list[str]:
+    """A cycle among fields whose `when` names other fields (as a closed path of keys), or []."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    path: list[str] = []
+
+    def visit(key: str) -> list[str]:
+        state[key] = 1
+        path.append(key)
+        for other in sorted(depends.get(key, ())):
+            if state.get(other) == 1:
+                return [*path[path.index(other):], other]
+            if other not in state:
+                found = visit(other)
+                if found:
+                    return found
+        path.pop()
+        state[key] = 2
+        return []
+
+    for key in sorted(depends):
+        if key not in state:
+            found = visit(key)
+            if found:
+                return found
+    return []
+
+
 def read_catalog(path: Path) -> tuple[list[Transaction], list[CatalogIssue]]:
     """Every transaction that loaded cleanly, and every problem found, from a folder or one file."""
-    if path.is_file():
-        files = [path]
+    if path.is_file() or (path.exists() and not path.is_dir()):
+        files = [path]  # a pipe or a device is refused by read_transaction_file, not opened blindly
     elif path.is_dir():
         files = sorted(path.glob("*.toml"))
         if not files:
@@ -95,8 +160,9 @@ def read_catalog(path: Path) -> tuple[list[Transaction], list[CatalogIssue]]:
 def read_transaction_file(file: Path) -> tuple[Transaction | None, list[CatalogIssue]]:
     """One transaction file: the transaction (None if anything is wrong) and its problems."""
     try:
-        with file.open("rb") as stream:
-            data = tomllib.load(stream)
+        data = tomllib.loads(read_bounded(file).decode("utf-8"))
+    except NotARegularFile as exc:
+        return None, [CatalogIssue(file.name, None, "", exc.zh, exc.en)]
     except tomllib.TOMLDecodeError as exc:
         # tomllib also refuses a key given twice ("Cannot overwrite a value"), with its line.
         return None, [CatalogIssue(file.name, None, "", f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}")]
@@ -247,6 +313,12 @@ class _Checker:
                 self.issue(f"{path}.when", "字段的 when 不能引用字段本身",
                            f"a field's when cannot name the field itself ({spec.key})")
             result.append(replace(spec, when=when))
+        cycle = _condition_cycle({spec.key: spec.when.names - {spec.key}  # naming itself: reported above
+                                  for spec in result if spec.when is not None})
+        if cycle:
+            chain = " → ".join(cycle)
+            self.issue("fields", f"字段的 when 条件互相依赖，形成循环（{chain}），这些字段永远不会显示",
+                       f"the fields' when conditions form a cycle ({chain}): these fields could never show")
         return result
 
     def materials(self, raw: object) -> list[MaterialSpec]:
@@ -368,6 +440,10 @@ class _Checker:
         if value < minimum:
             self.issue(path, f"不能小于 {minimum}", f"must be at least {minimum}, not {value}")
             return None
+        maximum = NUMBER_LIMITS.get(name, DEFAULT_NUMBER_LIMIT)
+        if value > maximum:
+            self.issue(path, f"不能大于 {maximum}", f"must be at most {maximum}, not {value}")
+            return None
         return value
 
     def take_number(self, table: Mapping[str, Any], name: str, path: str,
@@ -378,8 +454,15 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.issue(path, "应为数字", f"must be a number, not {_toml_type(value)}")
             return None
+        if not math.isfinite(value):  # TOML has nan and inf; both pass every comparison test
+            self.issue(path, "应为有限的数字", f"must be a finite number, not {value}")
+            return None
         if minimum is not None and value < minimum:
             self.issue(path, f"不能小于 {minimum}", f"must be at least {minimum}, not {value}")
+            return None
+        maximum = NUMBER_LIMITS.get(name, DEFAULT_NUMBER_LIMIT)
+        if abs(value) > maximum:
+            self.issue(path, f"绝对值不能大于 {maximum}", f"must lie within ±{maximum}, not {value}")
             return None
         return value
 

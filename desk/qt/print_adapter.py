@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desk.services.printer_setup import DEFAULT_PRINTER, build_print_service
 from printing.printers import PrinterState
-from printing.queue import JobStatus, PrintJob, PrintService
+from printing.queue import PrintJob, PrintService
 
 
 class _Relay(QObject):
@@ -58,7 +58,8 @@ class PrintAdapter(QObject):
         return self.service.retry(job_id)
 
     def failed_jobs(self) -> list[PrintJob]:
-        return [job for job in self.service.queue.jobs() if job.status is JobStatus.FAILED]
+        """Failed jobs "retry all" may print again (interrupted ones wait for the clerk's word)."""
+        return self.service.queue.retryable()
 
     def close(self) -> None:
         self._poll.stop()

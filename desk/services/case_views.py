@@ -29,6 +29,7 @@ class CitizenView:
     relationship_to_head: str = ""
     registered_on: date | None = None
     former_names: str = ""
+    card_difference: dict[str, Any] | None = None  # a kiosk read that disagreed, for the desk to look at
 
     @classmethod
     def of(cls, citizen: Citizen) -> CitizenView:
@@ -49,6 +50,7 @@ class CitizenView:
             relationship_to_head=citizen.relationship_to_head,
             registered_on=citizen.registered_on,
             former_names=citizen.former_names,
+            card_difference=dict(citizen.card_difference) if citizen.card_difference else None,
         )
 
     def to_json_dict(self) -> dict[str, Any]:

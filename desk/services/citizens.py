@@ -7,9 +7,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 
 from desk.domain.clock import Clock
 from desk.domain.errors import NotFound
+from desk.domain.identity import InvalidIdentity, PersonFacts, check_date, check_name, check_person, check_text
 from desk.domain.workflow import Actor
 from desk.services import audit
 from desk.services.case_views import CitizenView
@@ -53,33 +55,79 @@ class CitizenService:
     clock: Clock
 
     def register_card(self, actor: Actor | None, facts: CardFacts, *, source: str = "card") -> CitizenView:
-        """Create or refresh the citizen from a card read; the card is the authority on its fields."""
+        """Create or refresh the citizen from a card read (or typed facts), after the one identity check.
+
+        The card is the authority on its fields at the desk. A kiosk read never overwrites stored
+        facts: a difference is kept in `card_difference` for the desk to look at (and audited).
+        Two desks registering the same new citizen at once both succeed: the loser of the insert
+        race retries as an update (an upsert that works alike on SQLite and PostgreSQL)."""
+        checked = check_person(
+            id_number=facts.id_number, name=facts.name, today=self.clock.today(), sex=facts.sex,
+            nation=facts.nation, birth_date=facts.birth_date, address=facts.address,
+            issuing_authority=facts.issuing_authority, valid_from=facts.valid_from, valid_to=facts.valid_to,
+            card_type=facts.card_type, phone=facts.phone,
+        )
+        for attempt in range(2):
+            try:
+                return self._register(actor, checked, facts.photo_wlt, source)
+            except IntegrityError as exc:
+                if attempt == 0 and _is_duplicate(exc):
+                    continue  # another desk inserted this citizen a moment ago: update theirs
+                raise InvalidIdentity(
+                    "人员记录无法保存：数据不符合登记库的规则，请核对后重试。",
+                    "The citizen record cannot be saved: it breaks a rule of the register; check and retry.",
+                    field="", code="identity_rejected_by_store",
+                ) from exc
+        raise AssertionError("unreachable")
+
+    def _register(self, actor: Actor | None, facts: PersonFacts, photo_wlt: bytes | None,
+                  source: str) -> CitizenView:
         now = self.clock.now()
         with self.store.write() as session:
             citizen = session.execute(
                 select(Citizen).where(Citizen.id_number == facts.id_number)
             ).scalar_one_or_none()
             created = citizen is None
+            details: dict[str, object] = {"created": created}
+            values: dict[str, object] = {attr: getattr(facts, attr) for attr in _CARD_FIELDS}
+            values["photo_wlt"] = photo_wlt
             if citizen is None:
                 citizen = Citizen(id_number=facts.id_number, name=facts.name, updated_at=now)
                 session.add(citizen)
-            citizen.name = facts.name
-            for attr in ("sex", "nation", "birth_date", "address", "issuing_authority", "valid_from",
-                         "valid_to", "card_type", "photo_wlt"):
-                value = getattr(facts, attr)
-                if value not in (None, ""):
-                    setattr(citizen, attr, value)
-            if facts.phone:
-                citizen.phone = facts.phone
+                session.flush()  # the insert race is lost here, not at commit
+            if source == "kiosk_card" and not created:
+                difference = {
+                    attr: _plain(value) for attr, value in values.items()
+                    if attr != "photo_wlt" and value not in (None, "") and getattr(citizen, attr) != value
+                }
+                if difference:
+                    citizen.card_difference = difference
+                    details["difference"] = sorted(difference)
+            else:
+                for attr, value in values.items():
+                    if value not in (None, ""):
+                        setattr(citizen, attr, value)
+                if facts.phone:
+                    citizen.phone = facts.phone
+                if source != "kiosk_card":
+                    citizen.card_difference = None  # the desk has now read the card itself
             citizen.updated_at = now
             session.flush()
             audit.append(session, at=now, actor=_label(session, actor), action=f"citizen.{source}_read",
-                         entity_type="citizen", entity_id=facts.id_number, details={"created": created})
+                         entity_type="citizen", entity_id=facts.id_number, details=details)
             return CitizenView.of(citizen)
 
     def set_register_facts(self, actor: Actor | None, id_number: str, *, household_head: str,
                            relationship_to_head: str, registered_on: date | None, former_names: str = "") -> None:
         """Facts of the household register (not on the card) that a household certificate certifies."""
+        household_head = check_name(household_head, field="household_head", label_zh="户主姓名",
+                                    label_en="head of household", required=False)
+        relationship_to_head = check_text(relationship_to_head, field="relationship_to_head", label_zh="与户主关系",
+                                          label_en="relationship to the head", max_length=20)
+        former_names = check_text(former_names, field="former_names", label_zh="曾用名", label_en="former names",
+                                  max_length=120)
+        registered_on = check_date(registered_on, field="registered_on", label_zh="登记日期",
+                                   label_en="registration date", today=self.clock.today(), not_after_today=True)
         with self.store.write() as session:
             citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
             if citizen is None:
@@ -115,6 +163,19 @@ class CitizenService:
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.searched",
                          entity_type="citizen", entity_id="*", details={"query": text, "results": len(rows)})
             return [CitizenView.of(c) for c in rows]
+
+
+_CARD_FIELDS = ("name", "sex", "nation", "birth_date", "address", "issuing_authority", "valid_from", "valid_to",
+                "card_type")
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _is_duplicate(exc: IntegrityError) -> bool:
+    text = str(exc.orig).lower()
+    return "unique" in text or "duplicate" in text
 
 
 def _label(session: object, actor: Actor | None) -> str:

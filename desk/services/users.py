@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -12,8 +13,10 @@ from desk.domain.errors import DeskError, InvalidInput, PermissionDenied
 from desk.domain.workflow import Actor, Role
 from desk.services import audit
 from desk.services.passwords import check_policy, hash_password, needs_rehash, verify_password
-from desk.store.database import Store
+from desk.store.database import DiskFull, Store
 from desk.store.models import Station, User
+
+log = logging.getLogger(__name__)
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=15)
@@ -29,6 +32,9 @@ class SignedIn:
     username: str
     display_name: str
     station_code: str
+    # The disk was full: the sign-in could not be audited (it went to the log). Every change and every
+    # look at a citizen's record is still audited, so each of them fails with the disk-full message.
+    audit_missing: bool = False
 
 
 @dataclass
@@ -61,6 +67,25 @@ class UserService:
             return user.id
 
     def sign_in(self, username: str, password: str) -> SignedIn:
+        """Check the password, count failures, audit the sign-in.
+
+        On a full disk the right password still signs in (logged, not audited), so that someone can
+        sign in to see the problem and act on it; nothing else is let through unaudited, because
+        every change and every view of a citizen writes its audit entry or fails as a whole."""
+        try:
+            return self._sign_in(username, password)
+        except DiskFull:
+            with self.store.read() as session:
+                user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+                now = self.clock.now()
+                if (user is None or not user.active or (user.locked_until is not None and user.locked_until > now)
+                        or not verify_password(password, user.password_hash)):
+                    raise
+                log.warning("disk full: user %s signed in without an audit entry", username)
+                return SignedIn(Actor(user.id, Role(user.role), user.display_name), user.username,
+                                user.display_name, user.station_code, audit_missing=True)
+
+    def _sign_in(self, username: str, password: str) -> SignedIn:
         now = self.clock.now()
         # A wrong password must still be counted: the failure is committed, then raised.
         failure: SignInFailed | None = None

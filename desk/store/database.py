@@ -7,6 +7,7 @@ lives for one use case and is never shared between threads.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,14 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from desk.domain.errors import DeskError
+from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput
 from desk.paths import data_dir
 
 DATABASE_URL_ENV = "DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+SUPPORTED_SCHEMES = frozenset({"sqlite", "postgresql", "postgres"})
+_DISK_FULL = ("disk is full", "database or disk is full", "No space left on device", "could not extend file",
+              "DiskFull")
+_CORRUPT = ("file is not a database", "database disk image is malformed", "file is encrypted")
 _CANNOT_CONNECT = ("unable to open", "could not connect", "Connection refused", "connection failed")
 
 
@@ -56,7 +62,21 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _json_dumps(value: Any) -> str:
+    # NaN and infinity are not JSON: stored, they make a value PostgreSQL refuses and other readers choke on.
+    return json.dumps(value, allow_nan=False)
+
+
 def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
+    scheme = url.split(":", 1)[0].split("+", 1)[0].lower()
+    if scheme not in SUPPORTED_SCHEMES:
+        raise StoreError(
+            f"不支持的数据库地址：{redact_url(url)}。只支持 SQLite（sqlite:///文件路径）和 PostgreSQL"
+            "（postgresql://用户@主机/库名），请修改数据库设置。",
+            f"Unsupported database URL {redact_url(url)}: only SQLite (sqlite:///path) and PostgreSQL "
+            "(postgresql://user@host/db) are supported; change the database setting.",
+            code="store_unsupported_url",
+        )
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -68,12 +88,19 @@ def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> E
                     f"Cannot create the database folder {Path(path).parent}: {exc.strerror}.",
                 ) from exc
         # hide_parameters: a database error never carries a name or an ID number into a message or a log.
-        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000}, hide_parameters=True)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000}, hide_parameters=True,
+                               json_serializer=_json_dumps)
         _configure_sqlite(engine, busy_timeout_ms)
         return engine
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            url = "postgresql+psycopg://" + url.removeprefix(plain)
+    try:
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, json_serializer=_json_dumps)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise StoreError(f"数据库地址无效：{redact_url(url)}。请修改数据库设置。",
+                         f"Invalid database URL {redact_url(url)}; change the database setting.",
+                         code="store_unsupported_url") from exc
     event.listen(engine, "handle_error", _drop_row_details)
     return engine
 
@@ -129,12 +156,55 @@ class Store:
         self.engine.dispose()
 
 
+class DiskFull(StoreError):
+    """The disk (or the database's quota) is full: nothing was written."""
+
+    code = "store_disk_full"
+
+
+class StoreCorrupt(StoreError):
+    """The database file is damaged or is not a database at all."""
+
+    code = "store_corrupt"
+
+
 @contextmanager
 def _translate_operational_errors(url: str) -> Iterator[None]:
     try:
         yield
-    except OperationalError as exc:
+    except StaleDataError as exc:
+        # Optimistic versions: another desk changed the row first (also when raised from an autoflush).
+        raise ConcurrentChange(
+            "记录已被其他人修改，您的修改未保存。请重新载入后再操作。",
+            "The record was changed by someone else; your change was not saved. Reload and try again.",
+            code="store_concurrent_change",
+        ) from exc
+    except (StatementError, ValueError) as exc:
+        # The JSON serializer refuses NaN/inf; SQLite's bind wraps that in a StatementError, psycopg's does not.
+        cause = exc.orig if isinstance(exc, StatementError) else exc
+        if isinstance(cause, ValueError) and "JSON compliant" in str(cause):
+            raise InvalidInput("填写的数字无效（非有限数字），未保存。", "A number is not finite (NaN or infinity); "
+                               "nothing was saved.", code="store_not_finite") from exc
+        if not isinstance(exc, StatementError):
+            raise
+        if not isinstance(exc, OperationalError | DatabaseError):
+            raise
         text = str(exc.orig) if exc.orig is not None else str(exc)
+        if any(sign in text for sign in _DISK_FULL):
+            raise DiskFull(
+                "磁盘空间已满，本次操作未保存（已保存的数据不受影响）。请清理磁盘空间或联系管理员后重试。",
+                "The disk is full: this operation was not saved (saved data is unharmed). Free disk space "
+                f"or call the administrator, then try again. ({text})",
+            ) from exc
+        if any(sign in text for sign in _CORRUPT):
+            raise StoreCorrupt(
+                f"数据库文件已损坏或不是本系统的数据库：{redact_url(url)}。请停止使用本机，联系管理员从备份恢复；"
+                "切勿删除该文件。",
+                f"The database file is damaged or not a Station Desk database: {redact_url(url)}. Stop using "
+                f"this machine and have the administrator restore it from a backup; do not delete it. ({text})",
+            ) from exc
+        if not isinstance(exc, OperationalError):
+            raise
         if "locked" in text or "busy" in text:
             raise StoreError(
                 "数据库正忙（另一个程序正在写入），请稍后重试；如持续出现，请检查是否有其他程序占用数据库。",

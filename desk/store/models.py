@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -92,6 +93,17 @@ class Citizen(Base):
     """A person as read from a resident ID card (or typed at the desk)."""
 
     __tablename__ = "citizens"
+    # Behind the one check in desk/domain/identity.py; only what SQLite and PostgreSQL both evaluate alike.
+    __table_args__ = tuple(
+        CheckConstraint(sql, name=name) for name, sql in (
+            ("id_number_shape", "length(id_number) IN (15, 18) AND id_number = upper(id_number)"),
+            ("name_length", "length(name) BETWEEN 1 AND 60"),
+            ("address_length", "length(address) <= 200"),
+            ("sex_known", "sex IN ('', 'male', 'female', 'unknown', 'unspecified')"),
+            ("birth_date_range", "birth_date IS NULL OR birth_date >= '1890-01-01'"),
+            ("validity_order", "valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to"),
+        )
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     id_number: Mapped[str] = mapped_column(String(18), unique=True)
@@ -112,6 +124,8 @@ class Citizen(Base):
     relationship_to_head: Mapped[str] = mapped_column(String(20), default="")
     registered_on: Mapped[date | None] = mapped_column(Date, default=None)
     former_names: Mapped[str] = mapped_column(String(120), default="")
+    # A kiosk read that disagreed with the stored facts: {field: value read}, for the desk to look at.
+    card_difference: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     updated_at: Mapped[datetime]
 
 

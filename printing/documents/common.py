@@ -10,9 +10,10 @@ one page as tall as their content.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -25,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus import paragraph as _paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from printing.fonts import FontSet, default_fonts
 from printing.models import AppealRights
@@ -298,6 +300,32 @@ def _metadata(title: str, author: str, fonts: FontSet) -> dict[str, object]:
             "lang": "zh-CN", "initialFontName": fonts.body.name}
 
 
+class DocumentTooLong(ValueError):
+    """The data cannot be laid out (a text far longer than any real one): refused, nothing printed."""
+
+    code = "document_too_long"
+
+    def __init__(self, what_zh: str, what_en: str) -> None:
+        super().__init__(what_en)
+        self.message_zh = f"{what_zh}过长，无法排版打印，请核对数据"
+        self.message_en = f"{what_en} is too long to lay out and print; check the data"
+
+
+def check_lengths(fields: Iterable[tuple[str, str, str, int]]) -> None:
+    """(label_zh, label_en, text, max characters) each: refuse before layout rather than fail inside it."""
+    for label_zh, label_en, text, limit in fields:
+        if len(text) > limit:
+            raise DocumentTooLong(f"{label_zh}（{len(text)} 个字符，最多 {limit} 个）",
+                                  f"the {label_en} ({len(text)} characters, at most {limit})")
+
+
+def _build(doc: BaseDocTemplate, story: list[Flowable], **kwargs: Any) -> None:
+    try:
+        doc.build(story, **kwargs)
+    except LayoutError as exc:  # a flowable taller than the page: the data, not the printer, is wrong
+        raise DocumentTooLong("文书内容", "the document's content") from exc
+
+
 def build_roll(story: list[Flowable], paper: Paper, *, title: str, author: str, fonts: FontSet) -> bytes:
     """One roll-width page exactly as tall as the content (thermal printers cut after it)."""
     if not paper.is_roll:
@@ -316,7 +344,7 @@ def build_roll(story: list[Flowable], paper: Paper, *, title: str, author: str, 
     doc = BaseDocTemplate(buffer, pagesize=(width, page_height), leftMargin=side, rightMargin=side,
                           topMargin=top, bottomMargin=bottom, **_metadata(title, author, fonts))
     doc.addPageTemplates([PageTemplate(id="roll", frames=[frame])])
-    doc.build(story)
+    _build(doc, story)
     return buffer.getvalue()
 
 
@@ -361,9 +389,9 @@ def build_a4(
                           bottomMargin=bottom, **_metadata(title, author, fonts))
     doc.addPageTemplates([PageTemplate(id="a4", frames=[frame])])
     if footer is None:
-        doc.build(story)
+        _build(doc, story)
     else:
-        doc.build(story, canvasmaker=_numbered_canvas(fonts, footer))
+        _build(doc, story, canvasmaker=_numbered_canvas(fonts, footer))
     return buffer.getvalue()
 
 

@@ -16,6 +16,7 @@ from printing.documents.common import (
     Writer,
     build_a4,
     build_roll,
+    check_lengths,
     mask_id_number,
     roll_qr_size_mm,
     working_days_zh,
@@ -120,7 +121,19 @@ def _a4_story(data: ReceiptData, w: Writer) -> list[Flowable]:
     ]
 
 
+# Longest texts a receipt lays out (the register's own limits, with room to spare).
+LIMITS = {"applicant_name": 60, "transaction_name_zh": 80, "clerk_name": 40, "approval_level": 80}
+
+
 def build_pdf(data: ReceiptData, paper: Paper = Paper.ROLL_80, *, fonts: FontSet | None = None) -> bytes:
+    """The receipt as PDF; DocumentTooLong (before any layout) when a text is longer than any real one."""
+    check_lengths([
+        ("申请人姓名", "applicant's name", data.applicant_name, LIMITS["applicant_name"]),
+        ("事项名称", "transaction name", data.transaction_name_zh, LIMITS["transaction_name_zh"]),
+        ("经办人姓名", "clerk's name", data.clerk_name, LIMITS["clerk_name"]),
+        ("审批层级", "approval level", data.approval_level, LIMITS["approval_level"]),
+        *(("材料名称", "material name", m.name_zh, 200) for m in data.materials_received),
+    ])
     w = Writer(paper, fonts, base_size=12.0 if paper is Paper.A4 else None)
     title, author = f"{TITLE} {data.case_number}", data.station.name_zh
     if paper.is_roll:

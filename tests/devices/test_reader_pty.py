@@ -137,7 +137,7 @@ def test_read_with_fingerprint(sim: ReaderSimulator) -> None:
     finally:
         driver.close()
     assert card.name == "张伟" and card.fingerprint == b""
-    assert sim.count(Command.READ_TEXT_PHOTO_FINGERPRINT) == 1
+    assert sim.count(Command.READ_TEXT_PHOTO_FINGERPRINT) == 2  # read and confirmed
 
 
 def test_no_card_is_a_clear_error(sim: ReaderSimulator) -> None:
@@ -245,7 +245,7 @@ def test_fault_bad_checksum_once_is_retried(sim: ReaderSimulator) -> None:
     sim.set_fault(FaultMode.BAD_CHECKSUM, count=1, commands=[Command.READ_TEXT_PHOTO])
     with Loop(make_driver(sim.port)) as loop:
         loop.wait_cards(1)
-    assert sim.count(Command.READ_TEXT_PHOTO) == 2
+    assert sim.count(Command.READ_TEXT_PHOTO) == 3  # spoilt, retried, confirmed
     assert loop.cards[0].problems == ()
 
 

@@ -167,8 +167,10 @@ def test_records_are_json_and_a_bad_record_hides_nothing(tmp_path: Path, pdf: by
     record = json.loads((tmp_path / "spool" / f"{job.job_id}.json").read_text(encoding="utf-8"))
     assert record["status"] == "pending" and record["copies"] == 2 and record["job_name"] == "受理回执"
     (tmp_path / "spool" / "broken.json").write_text("{not json")
-    assert [j.job_id for j in queue.jobs()] == [job.job_id]
+    listed = {j.job_id: j.status for j in queue.jobs()}  # the broken record is listed as such, not dropped
+    assert listed == {job.job_id: JobStatus.PENDING, "broken": JobStatus.UNREADABLE}
     with pytest.raises(JobNotFoundError):
         queue.get("nope")
     queue.remove(job.job_id)
+    queue.remove("broken")
     assert queue.jobs() == []

@@ -1,0 +1,231 @@
+"""The one check of a person's identity facts before they are stored (card read, typed form, kiosk).
+
+Every way a citizen reaches the register passes through `check_person` (called by
+`desk.services.citizens`); the database's CHECK constraints (migration 0006) stand behind it.
+
+Names keep their exact code points: nothing here Unicode-normalises a name (NFC/NFKC change some
+CJK code points). Allowed in a name are Han characters of every CJK block — Extensions A to I
+included (Python 3.11's `unicodedata` only knows Unicode 14, so Extensions H and I are matched by
+range, not by category) — compatibility ideographs, private-use code points (police systems
+encode rare characters there; the card read flags them for the clerk), the middle dots of
+minority names, and Latin letters with space, hyphen, apostrophe and full stop for foreigners.
+Control, format (bidi, zero-width) and surrogate characters, non-characters and U+FFFD are refused
+in every text field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desk.domain.errors import DeskError
+from desk.domain.idnumber import InvalidIdNumber, parse_id_number
+
+NAME_MAX = 60
+ADDRESS_MAX = 200
+AUTHORITY_MAX = 60
+NATION_MAX = 20
+PHONE_MAX = 32
+EARLIEST_BIRTH = date(1890, 1, 1)
+SEXES = frozenset({"", "male", "female", "unknown", "unspecified"})
+CARD_TYPES = frozenset({"resident", "hk_macao_taiwan", "foreign_2017", "foreign_2023", "typed"})
+
+# Han ideographs, by block (start, end inclusive).
+_HAN_RANGES = (
+    (0x3400, 0x4DBF),  # Extension A
+    (0x4E00, 0x9FFF),  # URO
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0x20000, 0x2A6DF),  # Extension B
+    (0x2A700, 0x2B73F),  # Extension C
+    (0x2B740, 0x2B81F),  # Extension D
+    (0x2B820, 0x2CEAF),  # Extension E
+    (0x2CEB0, 0x2EBEF),  # Extension F
+    (0x2EBF0, 0x2EE5F),  # Extension I (Unicode 15.1, GB 18030-2022 register characters)
+    (0x2F800, 0x2FA1F),  # compatibility supplement
+    (0x30000, 0x3134F),  # Extension G
+    (0x31350, 0x323AF),  # Extension H
+    (0x3007, 0x3007),  # 〇
+)
+_PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+_NAME_MARKS = frozenset("·・•．.-' ")  # middle dots of minority names; Latin names' punctuation
+
+
+class InvalidIdentity(DeskError):
+    """A person's facts cannot be stored as given; the message names the field and what is wrong."""
+
+    code = "identity_invalid"
+
+    def __init__(self, message_zh: str, message_en: str, *, field: str, code: str = "identity_invalid") -> None:
+        super().__init__(message_zh, message_en, code=code)
+        self.field = field
+
+
+class CardImplausible(DeskError):
+    """A card's text block passed the reader's XOR check but cannot be a real card (or changed between reads)."""
+
+    code = "card_implausible"
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """The checked facts, ready to store (the ID number normalised; text exactly as given, trimmed)."""
+
+    id_number: str
+    name: str
+    sex: str
+    nation: str
+    birth_date: date | None
+    address: str
+    issuing_authority: str
+    valid_from: date | None
+    valid_to: date | None
+    card_type: str
+    phone: str
+
+
+def _in(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= code <= end for start, end in ranges)
+
+
+def is_han(char: str) -> bool:
+    return _in(ord(char), _HAN_RANGES)
+
+
+def bad_character(text: str) -> str | None:
+    """The first character no stored text may hold (control, format/bidi, surrogate, U+FFFD, non-character)."""
+    for char in text:
+        code = ord(char)
+        if (code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code == 0xFFFD
+                or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE):
+            return char
+        # Format characters: soft hyphen, Arabic/Syriac marks, zero-width and bidi controls, BOM, tags.
+        if (code in (0x00AD, 0x061C, 0x070F, 0x180E, 0xFEFF) or 0x200B <= code <= 0x200F
+                or 0x202A <= code <= 0x202E or 0x2060 <= code <= 0x206F or 0xFFF9 <= code <= 0xFFFB
+                or 0xE0000 <= code <= 0xE007F):
+            return char
+    return None
+
+
+def _name_char_ok(char: str) -> bool:
+    code = ord(char)
+    return (is_han(char) or _in(code, _PRIVATE_USE) or char in _NAME_MARKS
+            or ("A" <= char <= "Z") or ("a" <= char <= "z"))
+
+
+def _describe(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def check_text(value: str, *, field: str, label_zh: str, label_en: str, max_length: int,
+               required: bool = False) -> str:
+    """Trimmed `value` if it is storable text of at most `max_length` characters; InvalidIdentity otherwise."""
+    if not isinstance(value, str):
+        raise InvalidIdentity(f"{label_zh}不是文字。", f"The {label_en} is not text.", field=field)
+    bad = bad_character(value)
+    if bad is not None:
+        raise InvalidIdentity(
+            f"{label_zh}含有不可见的控制字符（{_describe(bad)}），请重新输入或重新读卡。",
+            f"The {label_en} holds an invisible control character ({_describe(bad)}); "
+            "type it again or re-read the card.",
+            field=field, code="identity_control_character",
+        )
+    value = value.strip(" \u3000")
+    if required and not value:
+        raise InvalidIdentity(f"请填写{label_zh}。", f"Enter the {label_en}.", field=field, code="identity_missing")
+    if len(value) > max_length:
+        raise InvalidIdentity(
+            f"{label_zh}过长（{len(value)} 个字符，最多 {max_length} 个），请核对。",
+            f"The {label_en} is too long ({len(value)} characters, at most {max_length}).",
+            field=field, code="identity_too_long",
+        )
+    return value
+
+
+def check_name(value: str, *, field: str = "name", label_zh: str = "姓名", label_en: str = "name",
+               required: bool = True) -> str:
+    """A person's name: Han characters (any extension), minority-name dots, Latin letters for foreigners."""
+    name = check_text(value, field=field, label_zh=label_zh, label_en=label_en, max_length=NAME_MAX,
+                      required=required)
+    for char in name:
+        if not _name_char_ok(char):
+            raise InvalidIdentity(
+                f"{label_zh}中不能有字符“{char}”（{_describe(char)}）：只允许汉字（含生僻字）、间隔号和外文字母。",
+                f"The {label_en} cannot hold “{char}” ({_describe(char)}): only Han characters (rare ones "
+                "included), the middle dot and Latin letters.",
+                field=field, code="identity_name_character",
+            )
+    if name and all(char in _NAME_MARKS for char in name):
+        raise InvalidIdentity(f"{label_zh}不能只有标点。", f"The {label_en} cannot be punctuation only.",
+                              field=field, code="identity_name_character")
+    return name
+
+
+def check_date(value: date | None, *, field: str, label_zh: str, label_en: str, today: date,
+               not_after_today: bool = False) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise InvalidIdentity(f"{label_zh}不是日期。", f"The {label_en} is not a date.", field=field,
+                              code="identity_date")
+    if value < EARLIEST_BIRTH or value.year > today.year + 100 or (not_after_today and value > today):
+        raise InvalidIdentity(
+            f"{label_zh} {value.isoformat()} 不可能成立，请核对。",
+            f"The {label_en} {value.isoformat()} is not possible; check it.", field=field, code="identity_date",
+        )
+    return value
+
+
+def check_person(*, id_number: str, name: str, today: date, sex: str = "", nation: str = "",
+                 birth_date: date | None = None, address: str = "", issuing_authority: str = "",
+                 valid_from: date | None = None, valid_to: date | None = None, card_type: str = "resident",
+                 phone: str = "") -> PersonFacts:
+    """Check every fact of a person before it is stored; raise InvalidIdentity naming the first bad one."""
+    if not isinstance(id_number, str) or bad_character(id_number) is not None or len(id_number) > 40:
+        raise InvalidIdentity("证件号码含有非法字符或过长。", "The ID number holds illegal characters or is too long.",
+                              field="id_number", code="identity_id_number")
+    try:
+        info = parse_id_number(id_number, today=today)
+    except InvalidIdNumber as exc:
+        raise InvalidIdentity(exc.message_zh, exc.message_en, field="id_number",
+                              code="identity_id_number") from exc
+    checked_name = check_name(name)
+    if sex not in SEXES:
+        raise InvalidIdentity(f"性别“{sex[:20]}”无效。", f"Invalid sex “{sex[:20]}”.", field="sex",
+                              code="identity_sex")
+    if sex in ("male", "female") and info.sex != sex:
+        raise InvalidIdentity("性别与证件号码不一致，请核对。", "The sex does not match the ID number.", field="sex",
+                              code="identity_sex")
+    birth = check_date(birth_date, field="birth_date", label_zh="出生日期", label_en="birth date", today=today,
+                       not_after_today=True)
+    if birth is not None and birth != info.birth_date:
+        raise InvalidIdentity("出生日期与证件号码不一致，请核对。", "The birth date does not match the ID number.",
+                              field="birth_date", code="identity_date")
+    start = check_date(valid_from, field="valid_from", label_zh="有效期起始日期", label_en="validity start",
+                       today=today, not_after_today=True)
+    end = check_date(valid_to, field="valid_to", label_zh="有效期截止日期", label_en="validity end", today=today)
+    if start is not None and end is not None and end < start:
+        raise InvalidIdentity("有效期截止日期早于起始日期。", "The validity ends before it starts.", field="valid_to",
+                              code="identity_date")
+    if card_type not in CARD_TYPES:
+        raise InvalidIdentity(f"证件类型“{str(card_type)[:20]}”无效。", f"Invalid card type “{str(card_type)[:20]}”.",
+                              field="card_type", code="identity_card_type")
+    checked_phone = check_text(phone, field="phone", label_zh="电话", label_en="phone", max_length=PHONE_MAX)
+    if checked_phone and not all(c.isascii() and (c.isdigit() or c in "+- ()") for c in checked_phone):
+        raise InvalidIdentity("电话号码只能包含数字、空格、加号和连字符。",
+                              "A phone number holds digits, spaces, + and - only.", field="phone",
+                              code="identity_phone")
+    return PersonFacts(
+        id_number=info.number,
+        name=checked_name,
+        sex=sex,
+        nation=check_text(nation, field="nation", label_zh="民族", label_en="ethnic group", max_length=NATION_MAX),
+        birth_date=birth,
+        address=check_text(address, field="address", label_zh="住址", label_en="address", max_length=ADDRESS_MAX),
+        issuing_authority=check_text(issuing_authority, field="issuing_authority", label_zh="签发机关",
+                                     label_en="issuing authority", max_length=AUTHORITY_MAX),
+        valid_from=start,
+        valid_to=end,
+        card_type=card_type,
+        phone=checked_phone,
+    )
+
