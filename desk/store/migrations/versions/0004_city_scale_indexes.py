@@ -65,6 +65,7 @@ def upgrade() -> None:
     op.create_index("ix_citizens_name_initials", "citizens", ["name_initials", "name"], unique=False)
     op.create_index("ix_cases_station_code", "cases", ["station_code", "state", "due_date"], unique=False)
     op.create_index("ix_cases_created_at", "cases", ["created_at"], unique=False)
+    op.create_index("ix_cases_station_created_at", "cases", ["station_code", "created_at"], unique=False)
     op.create_index("ix_cases_station_accepted_on", "cases", ["station_code", "accepted_on"], unique=False)
     op.create_index("ix_cases_station_completed_on", "cases", ["station_code", "completed_on"], unique=False)
     for statement in _SQLITE_SEARCH if op.get_bind().dialect.name == "sqlite" else _POSTGRES_SEARCH:
@@ -76,7 +77,7 @@ def downgrade() -> None:
     for statement in _SQLITE_SEARCH_DROP if sqlite else _POSTGRES_SEARCH_DROP:
         op.execute(statement)
     for index, table in (("ix_cases_station_completed_on", "cases"), ("ix_cases_station_accepted_on", "cases"),
-                         ("ix_cases_created_at", "cases"), ("ix_cases_station_code", "cases"),
+                         ("ix_cases_station_created_at", "cases"), ("ix_cases_created_at", "cases"), ("ix_cases_station_code", "cases"),
                          ("ix_citizens_name_initials", "citizens"), ("ix_citizens_name", "citizens")):
         op.drop_index(index, table_name=table)
     with op.batch_alter_table("citizens", schema=None) as batch_op:
