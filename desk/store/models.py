@@ -335,20 +335,25 @@ class CaseCounter(Base):
 
 
 class AuditHead(Base):
-    """The tip of the audit chain; its row lock serialises appends so the chain never forks."""
+    """The tip of one audit chain (one per station, "" for the city and entries of no station); its row
+    lock serialises that chain's appends so it never forks, while other stations' chains go on."""
 
     __tablename__ = "audit_head"
+    __table_args__ = (Index("ix_audit_head_chain", "chain", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    chain: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # position of the chain's last entry
     last_hash: Mapped[str] = mapped_column(String(64))
+    last_entry_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # its global seq
 
 
 class AuditEntry(Base):
     """Append-only, hash-chained record of every case change and every view of a citizen's record."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity", "entity_type", "entity_id"),)
+    __table_args__ = (Index("ix_audit_log_entity", "entity_type", "entity_id"),
+                      Index("ix_audit_log_chain", "chain", "chain_seq"))
 
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     at: Mapped[datetime]
@@ -359,6 +364,10 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The chain it belongs to and its position there; None for entries written before chains (0004),
+    # all in chain "" at position == seq.
+    chain: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger, default=None)
 
 
 class ServerSession(Base):

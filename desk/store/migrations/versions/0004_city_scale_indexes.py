@@ -1,4 +1,4 @@
-"""city scale: indexes for the day's work (cases by station and date) and search that scales —
+"""city scale: one audit chain per station; indexes for the day's work (cases by station and date) and search that scales —
 pinyin initials, name and ID-number prefixes, trigram search of names and addresses (pg_trgm GIN on
 PostgreSQL, an FTS5 trigram table on SQLite)
 
@@ -70,10 +70,40 @@ def upgrade() -> None:
     op.create_index("ix_cases_station_completed_on", "cases", ["station_code", "completed_on"], unique=False)
     for statement in _SQLITE_SEARCH if op.get_bind().dialect.name == "sqlite" else _POSTGRES_SEARCH:
         op.execute(statement)
+    _audit_chains()
+
+
+def _audit_chains() -> None:
+    """One audit chain per station: a head row per chain, each entry's chain and position. Entries
+    before this revision stay as they are (chain "", position = seq); ADD COLUMN leaves the log's
+    append-only triggers in place."""
+    with op.batch_alter_table("audit_head", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("chain", sa.String(length=16), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("last_entry_seq", sa.BigInteger(), nullable=False, server_default="0"))
+    op.execute("UPDATE audit_head SET last_entry_seq = last_seq")
+    op.create_index("ix_audit_head_chain", "audit_head", ["chain"], unique=True)
+    op.add_column("audit_log", sa.Column("chain", sa.String(length=16), nullable=False, server_default=""))
+    op.add_column("audit_log", sa.Column("chain_seq", sa.BigInteger(), nullable=True))
+    op.create_index("ix_audit_log_chain", "audit_log", ["chain", "chain_seq"], unique=False)
+    if op.get_bind().dialect.name == "postgresql":
+        # Global entry numbers without a global lock; the head ids continue after the first head.
+        op.execute("CREATE SEQUENCE audit_log_global_seq")
+        op.execute("SELECT setval('audit_log_global_seq', COALESCE((SELECT MAX(seq) FROM audit_log), 0) + 1, false)")
+        op.execute("SELECT setval(pg_get_serial_sequence('audit_head', 'id'), "
+                   "COALESCE((SELECT MAX(id) FROM audit_head), 0) + 1, false)")
 
 
 def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
+    if not sqlite:
+        op.execute("DROP SEQUENCE IF EXISTS audit_log_global_seq")
+    op.drop_index("ix_audit_log_chain", table_name="audit_log")
+    op.drop_column("audit_log", "chain_seq")
+    op.drop_column("audit_log", "chain")
+    op.drop_index("ix_audit_head_chain", table_name="audit_head")
+    with op.batch_alter_table("audit_head", schema=None) as batch_op:
+        batch_op.drop_column("last_entry_seq")
+        batch_op.drop_column("chain")
     for statement in _SQLITE_SEARCH_DROP if sqlite else _POSTGRES_SEARCH_DROP:
         op.execute(statement)
     for index, table in (("ix_cases_station_completed_on", "cases"), ("ix_cases_station_accepted_on", "cases"),
