@@ -224,6 +224,49 @@ def append(
 
 
 @dataclass(frozen=True)
+class PendingEntry:
+    """One entry for `entries_in_bulk` (a bulk load's many entries at once)."""
+
+    at: datetime
+    actor: str
+    action: str
+    entity_type: str
+    entity_id: str
+    details: dict[str, Any]
+    chain: str
+
+
+def entries_in_bulk(session: Session, pending: list[PendingEntry]) -> list[dict[str, Any]]:
+    """Chain many entries at once inside the caller's write transaction: lock each chain's head once,
+    number and hash the entries exactly as `append` would, move the heads, and return the rows for
+    the caller to write in bulk (COPY / executemany) in the same transaction."""
+    if not pending:
+        return []
+    key: AuditKey | None = session.info.get(AUDIT_KEY_INFO)
+    heads = {chain: _head(session, chain) for chain in sorted({p.chain for p in pending})}
+    if session.get_bind().dialect.name == "postgresql":
+        numbers = list(session.execute(text("SELECT nextval('audit_log_global_seq') FROM generate_series(1, :n)"),
+                                       {"n": len(pending)}).scalars())
+    else:
+        first = _next_global_seq(session)
+        numbers = list(range(first, first + len(pending)))
+    rows = []
+    for seq, item in zip(numbers, pending, strict=True):
+        head = heads[item.chain]
+        at = item.at.astimezone(UTC)
+        position = head.last_seq + 1
+        canonical = _canonical(seq, at, item.actor, item.action, item.entity_type, item.entity_id, item.details,
+                               item.chain, position)
+        digest = entry_hash(head.last_hash, canonical, key.key_for(seq) if key is not None else None)
+        rows.append({"seq": seq, "at": at, "actor": item.actor, "action": item.action,
+                     "entity_type": item.entity_type, "entity_id": item.entity_id, "details": item.details,
+                     "prev_hash": head.last_hash, "hash": digest, "chain": item.chain, "chain_seq": position})
+        head.last_seq, head.last_hash, head.last_entry_seq = position, digest, seq
+    session.flush()
+    return rows
+
+
+@dataclass(frozen=True)
 class AuditReport:
     ok: bool
     entries_checked: int

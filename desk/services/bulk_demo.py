@@ -38,7 +38,7 @@ from desk.domain.workflow import Approval, CaseState
 from desk.services import audit
 from desk.services.demo import GIVEN_FEMALE, GIVEN_MALE, NATIONS, SHENYANG_DISTRICTS, SURNAMES, years_later
 from desk.store.database import Store
-from desk.store.models import Case, CaseCounter, CaseEvent, Citizen, Station, User
+from desk.store.models import AuditEntry, Case, CaseCounter, CaseEvent, Citizen, Station, User
 
 BATCH = 20_000
 # Share of Shenyang's population by district (2020 census, rounded) and the branch's station prefix.
@@ -332,13 +332,23 @@ class BulkCity:
 
     def _write(self, model: type[Any], rows: list[dict[str, Any]], action: str, entity_type: str,
                children: tuple[type[Any], list[dict[str, Any]]] | None = None) -> None:
-        """One durable transaction: the rows (COPY on PostgreSQL), their children, one audit entry."""
+        """One durable transaction: the rows (COPY on PostgreSQL), their children and their audit: one
+        entry for a batch of residents; for cases one entry each in its station's chain, with the state
+        it was loaded in, so `desk audit verify` finds every case's state explained by its history."""
         with self.store.write() as session:
             _insert(session, model, rows)
             if children is not None:
                 _insert(session, children[0], children[1])
-            audit.append(session, at=datetime.now(UTC), actor="demo-data", action=action, entity_type=entity_type,
-                         entity_id=f"{rows[0]['id']}-{rows[-1]['id']}", details={"rows": len(rows)})
+            if model is Case:
+                now = datetime.now(UTC)
+                _insert(session, AuditEntry, audit.entries_in_bulk(session, [
+                    audit.PendingEntry(now, "demo-data", action, entity_type, row["number"],
+                                       {"to": row["state"], "transaction": row["transaction_code"]},
+                                       row["station_code"]) for row in rows]))
+            else:
+                audit.append(session, at=datetime.now(UTC), actor="demo-data", action=action,
+                             entity_type=entity_type, entity_id=f"{rows[0]['id']}-{rows[-1]['id']}",
+                             details={"rows": len(rows)})
 
     def _fix_sequence(self, table: str) -> None:
         if self.store.is_sqlite:
@@ -379,6 +389,9 @@ def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> N
         return
     table = model.__table__
     if session.get_bind().dialect.name == "postgresql":
+        json_names = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"}
+        rows = [{k: json.dumps(v, ensure_ascii=False) if k in json_names and not isinstance(v, str) else v
+                 for k, v in row.items()} for row in rows]
         columns = list(rows[0])
         cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
         with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
