@@ -8,8 +8,13 @@ no longer recompute a rewritten chain, and cannot turn keyed entries back into p
 file, not the database, says where keying starts. Anchors (`anchor`) written outside the database
 catch a chain truncated and its head moved back.
 
-Appends take the row lock on `audit_head` (and SQLite's write lock), so concurrent writers never fork
-the chain. The database refuses UPDATE and DELETE on the log (triggers in the initial migration).
+There is one chain per station ("" for the city and entries of no station; migration 0004): an entry's
+canonical JSON carries its global number, chain and position, and its hash follows the previous entry
+of its chain. Appends take the row lock on their chain's `audit_head` row (and SQLite's write lock), so
+a chain never forks and writers of different stations do not wait on each other on PostgreSQL, where
+global numbers come from a sequence. Verification walks every chain and names the first altered or
+missing entry by its global number; anchors hold every chain's head. The database refuses UPDATE and
+DELETE on the log (triggers in the initial migration).
 The key reaches `append` through the session (`Store(audit_key=…)` puts it in `session.info`), so the
 services keep calling `append(session, …)` unchanged.
 """
@@ -28,12 +33,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import DeskError
 from desk.store.database import Store
-from desk.store.models import AuditEntry, AuditHead, Case
+from desk.store.models import AuditEntry, AuditHead, Case, Kiosk, User
 
 AUDIT_KEY_INFO = "audit_key"  # the Session.info entry the store fills for its write sessions
 
@@ -42,8 +49,9 @@ _BATCH = 2000
 
 
 def _canonical(seq: int, at: datetime, actor: str, action: str, entity_type: str, entity_id: str,
-               details: dict[str, Any]) -> bytes:
-    record = {
+               details: dict[str, Any], chain: str = "", chain_seq: int | None = None) -> bytes:
+    """The bytes an entry's hash covers. Entries from before chains (chain_seq None) keep their form."""
+    record: dict[str, Any] = {
         "seq": seq,
         "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
         "actor": actor,
@@ -52,7 +60,14 @@ def _canonical(seq: int, at: datetime, actor: str, action: str, entity_type: str
         "entity_id": entity_id,
         "details": details,
     }
+    if chain_seq is not None:
+        record["chain"], record["chain_seq"] = chain, chain_seq
     return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def entry_canonical(entry: AuditEntry) -> bytes:
+    return _canonical(entry.seq, entry.at, entry.actor, entry.action, entry.entity_type, entry.entity_id,
+                      entry.details, entry.chain, entry.chain_seq)
 
 
 def entry_hash(prev_hash: str, canonical: bytes, key: bytes | None = None) -> str:
@@ -131,8 +146,38 @@ def attach_key(store: Store, folder: Path, *, create: bool | None = None) -> Aud
 
 
 def head_seq(session: Session) -> int:
-    head = session.get(AuditHead, 1)
-    return head.last_seq if head is not None else 0
+    """The number of the newest entry of any chain (0 for an empty log)."""
+    return int(session.execute(select(func.coalesce(func.max(AuditHead.last_entry_seq), 0))).scalar_one())
+
+
+def chain_of(session: Session, actor: str) -> str:
+    """The chain an actor's entries go to: the station of the user or kiosk, else the city's ("")."""
+    cache: dict[str, str] = session.info.setdefault("audit_chains", {})
+    if actor not in cache:
+        station = session.execute(select(User.station_code).where(User.username == actor)).scalar_one_or_none()
+        if station is None:
+            station = session.execute(select(Kiosk.station_code).where(Kiosk.code == actor)).scalar_one_or_none()
+        cache[actor] = station or ""
+    return cache[actor]
+
+
+def _head(session: Session, chain: str) -> AuditHead:
+    """The chain's head, locked until the transaction ends (made on the chain's first entry)."""
+    query = select(AuditHead).where(AuditHead.chain == chain).with_for_update()
+    head = session.execute(query).scalar_one_or_none()
+    if head is None:
+        insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+        session.execute(insert(AuditHead).values(chain=chain, last_seq=0, last_hash=GENESIS_HASH, last_entry_seq=0)
+                        .on_conflict_do_nothing(index_elements=["chain"]))
+        head = session.execute(query).scalar_one()
+    return head
+
+
+def _next_global_seq(session: Session) -> int:
+    if session.get_bind().dialect.name == "postgresql":
+        return int(session.execute(text("SELECT nextval('audit_log_global_seq')")).scalar_one())
+    # SQLite: the writer holds the database's write lock, so the largest number is stable.
+    return int(session.execute(select(func.coalesce(func.max(AuditEntry.seq), 0))).scalar_one()) + 1
 
 
 def append(
@@ -144,15 +189,20 @@ def append(
     entity_type: str,
     entity_id: str,
     details: dict[str, Any] | None = None,
+    chain: str | None = None,
 ) -> AuditEntry:
-    """Add one entry to the chain inside the caller's write transaction."""
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    """Add one entry to its chain inside the caller's write transaction. `chain` is the station whose
+    chain takes it; by default the actor's station (see `chain_of`)."""
+    chain = chain_of(session, actor) if chain is None else chain
+    head = _head(session, chain)
     details = dict(details or {})
     # Microsecond precision is what every backend stores; hash exactly what will be read back.
     at = at.astimezone(UTC)
-    seq = head.last_seq + 1
+    seq = _next_global_seq(session)
+    position = head.last_seq + 1
     key: AuditKey | None = session.info.get(AUDIT_KEY_INFO)
-    digest = entry_hash(head.last_hash, _canonical(seq, at, actor, action, entity_type, entity_id, details),
+    digest = entry_hash(head.last_hash,
+                        _canonical(seq, at, actor, action, entity_type, entity_id, details, chain, position),
                         key.key_for(seq) if key is not None else None)
     entry = AuditEntry(
         seq=seq,
@@ -164,12 +214,56 @@ def append(
         details=details,
         prev_hash=head.last_hash,
         hash=digest,
+        chain=chain,
+        chain_seq=position,
     )
     session.add(entry)
-    head.last_seq = seq
-    head.last_hash = digest
+    head.last_seq, head.last_hash, head.last_entry_seq = position, digest, seq
     session.flush()
     return entry
+
+
+@dataclass(frozen=True)
+class PendingEntry:
+    """One entry for `entries_in_bulk` (a bulk load's many entries at once)."""
+
+    at: datetime
+    actor: str
+    action: str
+    entity_type: str
+    entity_id: str
+    details: dict[str, Any]
+    chain: str
+
+
+def entries_in_bulk(session: Session, pending: list[PendingEntry]) -> list[dict[str, Any]]:
+    """Chain many entries at once inside the caller's write transaction: lock each chain's head once,
+    number and hash the entries exactly as `append` would, move the heads, and return the rows for
+    the caller to write in bulk (COPY / executemany) in the same transaction."""
+    if not pending:
+        return []
+    key: AuditKey | None = session.info.get(AUDIT_KEY_INFO)
+    heads = {chain: _head(session, chain) for chain in sorted({p.chain for p in pending})}
+    if session.get_bind().dialect.name == "postgresql":
+        numbers = list(session.execute(text("SELECT nextval('audit_log_global_seq') FROM generate_series(1, :n)"),
+                                       {"n": len(pending)}).scalars())
+    else:
+        first = _next_global_seq(session)
+        numbers = list(range(first, first + len(pending)))
+    rows = []
+    for seq, item in zip(numbers, pending, strict=True):
+        head = heads[item.chain]
+        at = item.at.astimezone(UTC)
+        position = head.last_seq + 1
+        canonical = _canonical(seq, at, item.actor, item.action, item.entity_type, item.entity_id, item.details,
+                               item.chain, position)
+        digest = entry_hash(head.last_hash, canonical, key.key_for(seq) if key is not None else None)
+        rows.append({"seq": seq, "at": at, "actor": item.actor, "action": item.action,
+                     "entity_type": item.entity_type, "entity_id": item.entity_id, "details": item.details,
+                     "prev_hash": head.last_hash, "hash": digest, "chain": item.chain, "chain_seq": position})
+        head.last_seq, head.last_hash, head.last_entry_seq = position, digest, seq
+    session.flush()
+    return rows
 
 
 @dataclass(frozen=True)
@@ -182,6 +276,7 @@ class AuditReport:
 
 
 def _entries(session: Session) -> Iterator[AuditEntry]:
+    """Every entry of every chain in global order."""
     last = 0
     while True:
         batch = session.execute(
@@ -194,41 +289,110 @@ def _entries(session: Session) -> Iterator[AuditEntry]:
         session.expunge_all()
 
 
-def verify(session: Session, key: AuditKey | None = None) -> AuditReport:
-    """Walk the chain from the start; report the first altered, missing or reordered entry.
+def chain_entries(session: Session, chain: str) -> Iterator[AuditEntry]:
+    """One chain in order: its entries from before chains (by seq), then the rest by position."""
+    last = 0
+    legacy = chain == ""
+    while True:
+        query = select(AuditEntry).where(AuditEntry.chain == chain)
+        if legacy:
+            query = query.where(AuditEntry.chain_seq.is_(None), AuditEntry.seq > last).order_by(AuditEntry.seq)
+        else:
+            query = query.where(AuditEntry.chain_seq > last).order_by(AuditEntry.chain_seq)
+        batch = session.execute(query.limit(_BATCH)).scalars().all()
+        if not batch:
+            if legacy:
+                legacy, last = False, 0
+                continue
+            return
+        yield from batch
+        last = batch[-1].seq if legacy else (batch[-1].chain_seq or 0)
+        session.expunge_all()
 
-    With the audit key, entries from `key.keyed_from` on must carry its HMAC: a chain recomputed by
-    someone without the key fails there."""
+
+def chains(session: Session) -> list[str]:
+    """Every chain that has a head or an entry."""
+    return sorted(set(session.execute(select(AuditHead.chain)).scalars())
+                  | set(session.execute(select(AuditEntry.chain).distinct()).scalars()))
+
+
+def _first_absent(session: Session, after: int, before: int | None) -> int:
+    """The first global number after `after` (and before `before`) with no entry: where one went missing."""
+    query = select(AuditEntry.seq).where(AuditEntry.seq > after).order_by(AuditEntry.seq).limit(_BATCH)
+    if before is not None:
+        query = query.where(AuditEntry.seq < before)
+    expected = after + 1
+    for seq in session.execute(query).scalars():
+        if seq != expected:
+            break
+        expected += 1
+    return expected
+
+
+def verify_chain(session: Session, chain: str, key: AuditKey | None = None) -> AuditReport:
+    """Walk one chain from its start; report its first altered, missing or reordered entry. With the
+    audit key, entries from `key.keyed_from` on must carry its HMAC."""
     expected_prev = GENESIS_HASH
-    expected_seq = 1
+    expected_position = 1
+    previous_seq = 0
     checked = 0
-    for entry in _entries(session):
-        if entry.seq != expected_seq:
+    for entry in chain_entries(session, chain):
+        position = entry.seq if entry.chain_seq is None else entry.chain_seq
+        if position != expected_position:
+            missing = _first_absent(session, previous_seq, entry.seq)
             return AuditReport(
-                False, checked, expected_seq,
-                f"审计记录缺失：第 {expected_seq} 条不存在（下一条为第 {entry.seq} 条）。",
-                f"Audit entry {expected_seq} is missing (the next one is {entry.seq}).",
+                False, checked, missing,
+                f"审计记录缺失：第 {missing} 条不存在（{_chain_zh(chain)}第 {expected_position} 条）。",
+                f"Audit entry {missing} is missing (position {expected_position} of {_chain_en(chain)}).",
             )
-        canonical = _canonical(entry.seq, entry.at, entry.actor, entry.action, entry.entity_type,
-                               entry.entity_id, entry.details)
         secret = key.key_for(entry.seq) if key is not None else None
-        if entry.prev_hash != expected_prev or entry_hash(expected_prev, canonical, secret) != entry.hash:
+        if (entry.prev_hash != expected_prev
+                or entry_hash(expected_prev, entry_canonical(entry), secret) != entry.hash):
             return AuditReport(
                 False, checked, entry.seq,
                 f"审计记录第 {entry.seq} 条被篡改（内容与哈希链不符）。",
                 f"Audit entry {entry.seq} was altered (it does not match the hash chain).",
             )
-        expected_prev = entry.hash
-        expected_seq += 1
+        expected_prev, previous_seq = entry.hash, entry.seq
+        expected_position += 1
         checked += 1
-    head = session.get(AuditHead, 1)
+    head = session.execute(select(AuditHead).where(AuditHead.chain == chain)).scalar_one_or_none()
+    if head is None and checked:
+        return AuditReport(False, checked, previous_seq, f"{_chain_zh(chain)}没有链头。",
+                           f"{_chain_en(chain)} has no head.")
     if head is not None and (head.last_seq != checked or head.last_hash != expected_prev):
+        missing = _first_absent(session, previous_seq, None)
         return AuditReport(
-            False, checked, checked + 1,
-            f"审计记录末尾缺失：应有 {head.last_seq} 条，实有 {checked} 条。",
-            f"Audit entries are missing at the end: {head.last_seq} expected, {checked} found.",
+            False, checked, missing,
+            f"审计记录末尾缺失：{_chain_zh(chain)}应有 {head.last_seq} 条，实有 {checked} 条。",
+            f"Audit entries are missing at the end of {_chain_en(chain)}: {head.last_seq} expected, "
+            f"{checked} found.",
         )
     return AuditReport(True, checked)
+
+
+def verify(session: Session, key: AuditKey | None = None) -> AuditReport:
+    """Walk every chain; report the problem at the smallest entry number (the first altered or
+    missing entry), or how many entries were checked."""
+    checked = 0
+    problems = []
+    for chain in chains(session):
+        report = verify_chain(session, chain, key)
+        checked += report.entries_checked
+        if not report.ok:
+            problems.append(report)
+    if problems:
+        first = min(problems, key=lambda r: r.first_bad_seq or 0)
+        return AuditReport(False, checked, first.first_bad_seq, first.problem_zh, first.problem_en)
+    return AuditReport(True, checked)
+
+
+def _chain_zh(chain: str) -> str:
+    return f"派出所 {chain} 的审计链" if chain else "全市审计链"
+
+
+def _chain_en(chain: str) -> str:
+    return f"the audit chain of station {chain}" if chain else "the city audit chain"
 
 
 # ---- anchors: the head written down outside the database ---------------------------------------------
@@ -236,53 +400,63 @@ def verify(session: Session, key: AuditKey | None = None) -> AuditReport:
 
 @dataclass(frozen=True)
 class Anchor:
-    """The chain's head at one moment, tagged with the audit key so a forged anchor is noticed."""
+    """The chains' heads at one moment, tagged with the audit key so a forged anchor is noticed:
+    `seq`/`hash` the newest entry of all, `heads` the last entry (number, hash) of every chain."""
 
     seq: int
     hash: str
     at: str
     tag: str = ""
+    heads: tuple[tuple[str, int, str], ...] = ()
 
     def message(self) -> str:
-        return f"{self.seq}|{self.hash}|{self.at}"
+        chains = "".join(f"|{chain}:{seq}:{digest}" for chain, seq, digest in self.heads)
+        return f"{self.seq}|{self.hash}|{self.at}{chains}"
 
     def as_json(self) -> dict[str, object]:
-        return {"seq": self.seq, "hash": self.hash, "at": self.at, "tag": self.tag}
+        return {"seq": self.seq, "hash": self.hash, "at": self.at, "tag": self.tag,
+                "heads": [{"chain": chain, "seq": seq, "hash": digest} for chain, seq, digest in self.heads]}
 
 
 def anchor(session: Session, key: AuditKey | None, now: datetime) -> Anchor:
-    head = session.get(AuditHead, 1)
-    seq, digest = (head.last_seq, head.last_hash) if head is not None else (0, GENESIS_HASH)
-    plain = Anchor(seq, digest, now.astimezone(UTC).isoformat(timespec="seconds"))
-    return Anchor(plain.seq, plain.hash, plain.at, key.tag(plain.message()) if key is not None else "")
+    heads = tuple(
+        (chain, seq, digest) for chain, seq, digest in session.execute(
+            select(AuditHead.chain, AuditHead.last_entry_seq, AuditHead.last_hash)
+            .where(AuditHead.last_seq > 0).order_by(AuditHead.chain))
+    )
+    seq, digest = max(((s, d) for _, s, d in heads), default=(0, GENESIS_HASH))
+    plain = Anchor(seq, digest, now.astimezone(UTC).isoformat(timespec="seconds"), heads=heads)
+    return Anchor(plain.seq, plain.hash, plain.at, key.tag(plain.message()) if key is not None else "", heads)
 
 
 def read_anchor(path: Path) -> Anchor:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return Anchor(int(raw["seq"]), str(raw["hash"]), str(raw["at"]), str(raw.get("tag", "")))
+        heads = tuple((str(h["chain"]), int(h["seq"]), str(h["hash"])) for h in raw.get("heads", []))
+        return Anchor(int(raw["seq"]), str(raw["hash"]), str(raw["at"]), str(raw.get("tag", "")), heads)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DeskError(f"锚点文件无法读取：{path}（{exc}）。", f"Cannot read the anchor file {path} ({exc}).",
                         code="audit_anchor") from exc
 
 
 def check_anchor(session: Session, mark: Anchor, key: AuditKey | None) -> AuditReport:
-    """The chain still holds the anchored entry, with the anchored hash (nothing cut off or rewritten
+    """Every chain still holds its anchored entry, with the anchored hash (nothing cut off or rewritten
     up to it); with the key, the anchor itself must carry the key's tag."""
     if key is not None and not hmac.compare_digest(mark.tag, key.tag(mark.message())):
         return AuditReport(False, 0, mark.seq, "锚点文件的签名不符：锚点是伪造的或被改过。",
                            "The anchor's tag does not match: the anchor was forged or edited.")
-    if mark.seq == 0:
-        return AuditReport(True, 0)
-    entry = session.get(AuditEntry, mark.seq)
-    if entry is None:
-        return AuditReport(False, 0, mark.seq,
-                           f"审计日志被截断：锚点记录的第 {mark.seq} 条已不存在。",
-                           f"The audit log was truncated: anchored entry {mark.seq} is gone.")
-    if entry.hash != mark.hash:
-        return AuditReport(False, 0, mark.seq,
-                           f"审计日志被改写：第 {mark.seq} 条与锚点（{mark.at}）记录的不同。",
-                           f"The audit log was rewritten: entry {mark.seq} differs from the anchor of {mark.at}.")
+    for seq, digest in sorted({(s, d) for _, s, d in mark.heads} | {(mark.seq, mark.hash)}):
+        if seq == 0:
+            continue
+        entry = session.get(AuditEntry, seq)
+        if entry is None:
+            return AuditReport(False, 0, seq,
+                               f"审计日志被截断：锚点记录的第 {seq} 条已不存在。",
+                               f"The audit log was truncated: anchored entry {seq} is gone.")
+        if entry.hash != digest:
+            return AuditReport(False, 0, seq,
+                               f"审计日志被改写：第 {seq} 条与锚点（{mark.at}）记录的不同。",
+                               f"The audit log was rewritten: entry {seq} differs from the anchor of {mark.at}.")
     return AuditReport(True, 0)
 
 

@@ -6,7 +6,8 @@ import builtins
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
+from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, selectinload
 
 from desk.domain.clock import CHINA_TZ, Clock
@@ -70,20 +71,73 @@ class CaseQueries:
             query = query.limit(limit)
         return self._many(query)
 
-    def open_cases(self, station_code: str | None = None) -> builtins.list[CaseView]:
-        query = select(Case).where(Case.state.in_([s.value for s in OPEN_STATES]))
+    def open_cases(self, station_code: str | None = None, *, limit: int | None = None,
+                   offset: int = 0) -> builtins.list[CaseView]:
+        """Open cases, soonest due first, a page at a time when `limit` is given."""
+        return self._many(self._open_query(station_code).limit(limit).offset(offset or None))
+
+    def by_due_status(self, status: DueStatus, station_code: str | None = None, soon_days: int = 2, *,
+                      limit: int | None = None, offset: int = 0) -> builtins.list[CaseView]:
+        """Open cases overdue / due today / due soon / on track, soonest due first; the due-date range
+        of each status goes into the query (the station's index on state and due date serves it)."""
+        today = self.clock.today()
+        query = self._open_query(station_code)
+        if status is DueStatus.OVERDUE:
+            query = query.where(Case.due_date < today)
+        elif status is DueStatus.DUE_TODAY:
+            query = query.where(Case.due_date == today)
+        else:
+            last_soon = self._last_due_soon(today, soon_days)
+            if status is DueStatus.DUE_SOON:
+                query = query.where(Case.due_date > today, Case.due_date <= last_soon)
+            else:
+                query = query.where(Case.due_date > last_soon)
+        return self._many(query.limit(limit).offset(offset or None))
+
+    def count_by_due_status(self, station_code: str | None = None, soon_days: int = 2) -> dict[DueStatus, int]:
+        """How many open cases are in each due status (for headings over paged lists)."""
+        today = self.clock.today()
+        last_soon = self._last_due_soon(today, soon_days)
+        bucket = sql_case(
+            (Case.due_date < today, DueStatus.OVERDUE.value),
+            (Case.due_date == today, DueStatus.DUE_TODAY.value),
+            (Case.due_date <= last_soon, DueStatus.DUE_SOON.value),
+            else_=DueStatus.ON_TRACK.value,
+        )
+        query = select(bucket, func.count()).where(Case.state.in_([s.value for s in OPEN_STATES]),
+                                                   Case.due_date.is_not(None))
         if station_code is not None:
             query = query.where(Case.station_code == station_code)
-        return self._many(query.order_by(Case.due_date, Case.id))
+        counts = dict.fromkeys(DueStatus, 0)
+        with self.store.read() as session:
+            for value, count in session.execute(query.group_by(bucket)):
+                counts[DueStatus(value)] = count
+        return counts
 
-    def by_due_status(self, status: DueStatus, station_code: str | None = None,
-                      soon_days: int = 2) -> builtins.list[CaseView]:
-        today = self.clock.today()
-        return [
-            case for case in self.open_cases(station_code)
-            if case.due_date is not None
-            and self.calendar.due_status(case.due_date, today, soon_days) is status
-        ]
+    def usage_counts(self, station_code: str, recent: int = 500) -> dict[str, int]:
+        """How often each transaction was opened among the station's `recent` newest cases (the
+        picker's ranking), counted by the database over the station's creation-time index."""
+        newest = (select(Case.transaction_code).where(Case.station_code == station_code)
+                  .order_by(Case.created_at.desc(), Case.id.desc()).limit(recent).subquery())
+        with self.store.read() as session:
+            return {code: count for code, count in session.execute(
+                select(newest.c.transaction_code, func.count()).group_by(newest.c.transaction_code))}
+
+    def _open_query(self, station_code: str | None) -> Select[Case]:
+        query = select(Case).where(Case.state.in_([s.value for s in OPEN_STATES]), Case.due_date.is_not(None))
+        if station_code is not None:
+            query = query.where(Case.station_code == station_code)
+        return query.order_by(Case.due_date, Case.id)
+
+    def _last_due_soon(self, today: date, soon_days: int) -> date:
+        """The last due date still "due soon" (working days from today ≤ soon_days)."""
+        day = today
+        for _ in range(366):
+            following = day + timedelta(days=1)
+            if self.calendar.working_days_between(today, following) > soon_days:
+                break
+            day = following
+        return day
 
     def working_days_taken(self, case: CaseView) -> int | None:
         """Working days from acceptance to completion (or to today while the case is open)."""

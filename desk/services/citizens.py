@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from desk.domain.clock import Clock
@@ -15,6 +15,7 @@ from desk.domain.identity import InvalidIdentity, PersonFacts, check_date, check
 from desk.domain.workflow import Actor
 from desk.services import audit
 from desk.services.case_views import CitizenView
+from desk.store.citizen_search import CitizenQuery, search_citizens
 from desk.store.database import Store
 from desk.store.models import Citizen, User
 
@@ -149,17 +150,14 @@ class CitizenService:
             return CitizenView.of(citizen)
 
     def search(self, actor: Actor | None, text: str, limit: int = 50) -> list[CitizenView]:
-        """By ID number (whole or leading digits) or name (part); the search is audited."""
-        text = text.strip()
-        if not text:
+        """By ID number (whole or leading digits), pinyin initials, name (leading characters) or any
+        three or more characters of name or address (see desk/store/citizen_search.py); audited."""
+        query = CitizenQuery.parse(text)
+        if query is None:
             return []
+        text = text.strip()
         with self.store.write() as session:
-            rows = session.execute(
-                select(Citizen)
-                .where(or_(Citizen.id_number.startswith(text.upper()), Citizen.name.contains(text)))
-                .order_by(Citizen.name)
-                .limit(limit)
-            ).scalars().all()
+            rows = search_citizens(session, query, limit)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.searched",
                          entity_type="citizen", entity_id="*", details={"query": text, "results": len(rows)})
             return [CitizenView.of(c) for c in rows]

@@ -64,6 +64,15 @@ class DemoSummary:
     by_state: dict[str, int]
 
 
+def years_later(day: date, years: int) -> date:
+    """The same calendar day `years` later; a card issued on 29 February expires on 28 February
+    when that year has no 29th (the card's validity never runs past the date printed on it)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 class DemoBuilder:
     def __init__(self, store: Store, catalog: Catalog, calendar: WorkingCalendar, seed: int,
                  today: date | None = None) -> None:
@@ -98,7 +107,7 @@ class DemoBuilder:
         unit = f"{rng.randint(1, 30)}-{rng.randint(1, 6)}-{rng.randint(1, 4)}"
         address = f"辽宁省沈阳市{district}{rng.choice(streets)}{rng.randint(1, 300)}号{unit}"
         start = self.today - timedelta(days=rng.randint(30, 3600))
-        valid_to = None if age_days > 46 * 365 else start.replace(year=start.year + (20 if age_days > 26 * 365 else 10))
+        valid_to = None if age_days > 46 * 365 else years_later(start, 20 if age_days > 26 * 365 else 10)
         return CardFacts(
             id_number=id_number, name=name, sex=sex, nation=rng.choice(NATIONS), birth_date=birth,
             address=address, issuing_authority=f"沈阳市公安局{district}分局", valid_from=start,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from desk.domain.catalog import Catalog
 from desk.domain.clock import CHINA_TZ, Clock, local_date
@@ -16,7 +16,18 @@ from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
 from desk.services.ratings import RatingLevel
 from desk.store.database import Store
-from desk.store.models import AuditEntry, Case, DocumentIssued, Kiosk, QueueTicket, ServiceRating, Station, User
+from desk.store.models import (
+    AuditEntry,
+    Case,
+    CaseEvent,
+    Citizen,
+    DocumentIssued,
+    Kiosk,
+    QueueTicket,
+    ServiceRating,
+    Station,
+    User,
+)
 from printing.models import DailyReportData, KioskUseRow, RatingCounts, StationInfo
 from printing.models import RatingLevel as PrintedRatingLevel
 from printing.report_figures import CaseFigure, build_daily_report
@@ -46,37 +57,53 @@ class ReportService:
             )
 
     def case_figures(self, session: Session, day: date, station_code: str) -> list[CaseFigure]:
-        """Every case that matters on `day`: accepted or completed that day, or open past its due date."""
+        """Every case that matters on `day`: accepted or completed that day, or open past its due date.
+
+        Only those rows are read, and only the columns the report prints: the WHERE clause bounds the
+        read by the day's work and the station's backlog (indexes by station and day, migration 0004),
+        never by the station's history."""
         names = {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
-        cases = session.execute(
-            select(Case)
+        next_day_start = datetime.combine(day + timedelta(days=1), time.min, CHINA_TZ)
+        open_states = [state.value for state in CaseState if state.value not in _FINAL]
+        rows = session.execute(
+            select(Case.id, Case.number, Case.transaction_code, Case.state, Case.accepted_on, Case.due_date,
+                   Case.completed_on, Case.accepted_by, Case.created_by, Case.updated_at, Citizen.name)
+            .join(Citizen, Case.applicant_id == Citizen.id)
             .where(Case.station_code == station_code, Case.accepted_on.is_not(None), Case.accepted_on <= day)
-            .options(selectinload(Case.events))
-        ).unique().scalars().all()
+            .where(or_(
+                Case.accepted_on == day,
+                and_(Case.state == CaseState.COMPLETED.value, Case.completed_on == day),
+                and_(Case.state.in_(open_states), Case.due_date < day),
+                # Closed after the day (a report of a past day): it was still open on the day.
+                and_(Case.state.in_(_FINAL), Case.due_date < day, Case.updated_at >= next_day_start),
+            ))
+            .order_by(Case.id)
+        ).all()
+        closed = _closed_on_days(session, [row.id for row in rows if row.state in _FINAL])
         figures = []
-        for case in cases:
-            assert case.accepted_on is not None and case.due_date is not None
-            closed_on = _closed_on(case)
+        for row in rows:
+            assert row.accepted_on is not None and row.due_date is not None
+            closed_on = closed.get(row.id, local_date(row.updated_at)) if row.state in _FINAL else None
             open_on_day = closed_on is None or closed_on > day
-            accepted_today = case.accepted_on == day
-            completed_today = case.state == CaseState.COMPLETED.value and case.completed_on == day
-            late_open = open_on_day and case.due_date < day
-            late_done = completed_today and case.due_date < day
+            accepted_today = row.accepted_on == day
+            completed_today = row.state == CaseState.COMPLETED.value and row.completed_on == day
+            late_open = open_on_day and row.due_date < day
+            late_done = completed_today and row.due_date < day
             if not (accepted_today or completed_today or late_open):
                 continue
-            transaction = self.catalog.get(case.transaction_code)
-            taken = (self.calendar.working_days_between(case.accepted_on, day) if completed_today else None)
-            clerk_id = case.accepted_by or case.created_by
+            transaction = self.catalog.get(row.transaction_code)
+            taken = (self.calendar.working_days_between(row.accepted_on, day) if completed_today else None)
+            clerk_id = row.accepted_by or row.created_by
             figures.append(CaseFigure(
-                case_number=case.number, transaction_code=case.transaction_code,
-                transaction_name_zh=transaction.name_zh if transaction else case.transaction_code,
+                case_number=row.number, transaction_code=row.transaction_code,
+                transaction_name_zh=transaction.name_zh if transaction else row.transaction_code,
                 clerk_id=str(clerk_id), clerk_name=names.get(clerk_id, str(clerk_id)),
-                applicant_name=case.applicant.name, accepted_on=case.accepted_on, due_on=case.due_date,
+                applicant_name=row.name, accepted_on=row.accepted_on, due_on=row.due_date,
                 accepted_today=accepted_today, completed_today=completed_today, overdue=late_open or late_done,
-                completed_within_limit=completed_today and case.due_date >= day,
+                completed_within_limit=completed_today and row.due_date >= day,
                 working_days_taken=float(taken) if taken is not None else None,
-                overdue_working_days=self.calendar.working_days_between(case.due_date, day) if late_open else 0,
-                status_zh=CaseState(case.state).label_zh if not open_on_day or case.state not in _FINAL
+                overdue_working_days=self.calendar.working_days_between(row.due_date, day) if late_open else 0,
+                status_zh=CaseState(row.state).label_zh if not open_on_day or row.state not in _FINAL
                 else "处理中",
             ))
         return figures
@@ -116,11 +143,15 @@ class ReportService:
         return RatingCounts(counts)
 
 
-def _closed_on(case: Case) -> date | None:
-    """The local day the case reached a final state, or None while it is open."""
-    if case.state not in _FINAL:
-        return None
-    for event in reversed(case.events):
-        if event.to_state in _FINAL:
-            return local_date(event.at)
-    return local_date(case.updated_at)
+def _closed_on_days(session: Session, case_ids: list[int]) -> dict[int, date]:
+    """The local day each (final) case reached its final state: its last event into one."""
+    days: dict[int, date] = {}
+    for offset in range(0, len(case_ids), 500):
+        chunk = case_ids[offset:offset + 500]
+        for case_id, at in session.execute(
+            select(CaseEvent.case_id, CaseEvent.at)
+            .where(CaseEvent.case_id.in_(chunk), CaseEvent.to_state.in_(_FINAL))
+            .order_by(CaseEvent.case_id, CaseEvent.id)
+        ):
+            days[case_id] = local_date(at)  # ordered by id: the last one wins
+    return days

@@ -26,7 +26,9 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from desk.domain.names import pinyin_initials
 
 # Constraint names fixed by convention so Alembic (batch mode on SQLite) can address them.
 NAMING_CONVENTION = {
@@ -55,6 +57,16 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# Search indexes a backend builds outside these models (FTS5 tables on SQLite, pg_trgm and pattern
+# indexes on PostgreSQL), made by migration 0004; schema comparisons leave names with this prefix out.
+SEARCH_INDEX_PREFIX = "citizens_search"
+
+
+def managed_by_models(name: str | None, type_: str, _parent_names: object = None) -> bool:
+    """For Alembic's `include_name`: False for the backend-specific search indexes and tables."""
+    return not (name or "").removeprefix("ix_").startswith(SEARCH_INDEX_PREFIX)
 
 
 class Base(DeclarativeBase):
@@ -94,21 +106,28 @@ class Citizen(Base):
 
     __tablename__ = "citizens"
     # Behind the one check in desk/domain/identity.py; only what SQLite and PostgreSQL both evaluate alike.
-    __table_args__ = tuple(
-        CheckConstraint(sql, name=name) for name, sql in (
+    __table_args__ = (
+        *(CheckConstraint(sql, name=name) for name, sql in (
             ("id_number_shape", "length(id_number) IN (15, 18) AND id_number = upper(id_number)"),
             ("name_length", "length(name) BETWEEN 1 AND 60"),
             ("address_length", "length(address) <= 200"),
             ("sex_known", "sex IN ('', 'male', 'female', 'unknown', 'unspecified')"),
             ("birth_date_range", "birth_date IS NULL OR birth_date >= '1890-01-01'"),
             ("validity_order", "valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to"),
-        )
+        )),
+        # Search (desk/store/citizen_search.py): the name's B-tree serves exact and leading-character
+        # matches, the initials' index the pinyin search; substring search uses the trigram indexes that
+        # migration 0004 builds per backend (outside these models, see SEARCH_INDEX_PREFIX).
+        Index("ix_citizens_name", "name"),
+        Index("ix_citizens_name_initials", "name_initials", "name"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     id_number: Mapped[str] = mapped_column(String(18), unique=True)
     # Names keep their exact code points (no Unicode normalisation): rare characters must survive.
     name: Mapped[str] = mapped_column(String(60))
+    # Pinyin initials of the name (张丽 → ZL), kept in step with the name by `_name_set`.
+    name_initials: Mapped[str] = mapped_column(String(20), default="", server_default="")
     sex: Mapped[str] = mapped_column(String(8), default="")
     nation: Mapped[str] = mapped_column(String(20), default="")
     birth_date: Mapped[date | None] = mapped_column(Date, default=None)
@@ -128,11 +147,24 @@ class Citizen(Base):
     card_difference: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     updated_at: Mapped[datetime]
 
+    @validates("name")
+    def _name_set(self, _key: str, name: str) -> str:
+        self.name_initials = pinyin_initials(name)
+        return name
+
 
 class Case(Base):
     """One application (申请) by one applicant for one transaction at one station."""
 
     __tablename__ = "cases"
+    # Screens and reports filter by station and date; these keep them bounded by the day's work.
+    __table_args__ = (
+        Index("ix_cases_station_code", "station_code", "state", "due_date"),
+        Index("ix_cases_created_at", "created_at"),
+        Index("ix_cases_station_created_at", "station_code", "created_at"),
+        Index("ix_cases_station_accepted_on", "station_code", "accepted_on"),
+        Index("ix_cases_station_completed_on", "station_code", "completed_on"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -303,20 +335,25 @@ class CaseCounter(Base):
 
 
 class AuditHead(Base):
-    """The tip of the audit chain; its row lock serialises appends so the chain never forks."""
+    """The tip of one audit chain (one per station, "" for the city and entries of no station); its row
+    lock serialises that chain's appends so it never forks, while other stations' chains go on."""
 
     __tablename__ = "audit_head"
+    __table_args__ = (Index("ix_audit_head_chain", "chain", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    chain: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # position of the chain's last entry
     last_hash: Mapped[str] = mapped_column(String(64))
+    last_entry_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # its global seq
 
 
 class AuditEntry(Base):
     """Append-only, hash-chained record of every case change and every view of a citizen's record."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity", "entity_type", "entity_id"),)
+    __table_args__ = (Index("ix_audit_log_entity", "entity_type", "entity_id"),
+                      Index("ix_audit_log_chain", "chain", "chain_seq"))
 
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     at: Mapped[datetime]
@@ -327,6 +364,10 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The chain it belongs to and its position there; None for entries written before chains (0004),
+    # all in chain "" at position == seq.
+    chain: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger, default=None)
 
 
 class ServerSession(Base):

@@ -35,6 +35,9 @@ class TodayData:
     review: list[CaseView] = field(default_factory=list)
 
 
+TODAY_PAGE = 200  # rows of each due list the Today screen shows (soonest due first)
+
+
 def load_today(context: DeskContext) -> TodayData:
     """Runs on a worker thread: every list of the Today screen in one go."""
     from desk.domain.workdays import DueStatus
@@ -45,9 +48,9 @@ def load_today(context: DeskContext) -> TodayData:
     return TodayData(
         waiting=core.queue.waiting(),
         drafts=drafts,
-        overdue=core.queries.by_due_status(DueStatus.OVERDUE, station),
-        due_today=core.queries.by_due_status(DueStatus.DUE_TODAY, station),
-        due_soon=core.queries.by_due_status(DueStatus.DUE_SOON, station),
+        overdue=core.queries.by_due_status(DueStatus.OVERDUE, station, limit=TODAY_PAGE),
+        due_today=core.queries.by_due_status(DueStatus.DUE_TODAY, station, limit=TODAY_PAGE),
+        due_soon=core.queries.by_due_status(DueStatus.DUE_SOON, station, limit=TODAY_PAGE),
         review=core.queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200),
     )
 

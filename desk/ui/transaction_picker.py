@@ -7,7 +7,6 @@ shown; until then the list is filtered by name and code only.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -29,8 +28,7 @@ def load_usage(core: Core) -> tuple[list[SearchEntry], dict[str, int]]:
     """Worker thread: the pinyin index, and how often each transaction was opened recently (the
     bootstrap loads both once, ahead; the picker counts the cases opened since)."""
     entries = build_index(core.catalog.transactions())
-    recent = core.queries.list(station_code=core.station_code, limit=500)
-    return entries, dict(Counter(case.transaction_code for case in recent))
+    return entries, core.queries.usage_counts(core.station_code, recent=500)
 
 
 class TransactionPicker(QWidget):

@@ -113,18 +113,19 @@ def _recompute_chain_without_the_key(desk: Desk, changed_seq: int) -> None:
     _drop_guards(desk)
     with desk.core.store.write() as session:
         session.execute(text(f"UPDATE audit_log SET actor = 'intruder' WHERE seq = {changed_seq}"))
-        rows = session.execute(text("SELECT seq FROM audit_log ORDER BY seq")).scalars().all()
-        prev = audit.GENESIS_HASH
-        for seq in rows:
-            entry = session.get(AuditEntry, seq)
-            assert entry is not None
-            session.refresh(entry)
-            digest = audit.entry_hash(prev, audit._canonical(entry.seq, entry.at, entry.actor, entry.action,
-                                                              entry.entity_type, entry.entity_id, entry.details))
-            session.execute(text("UPDATE audit_log SET prev_hash = :p, hash = :h WHERE seq = :s"),
-                            {"p": prev, "h": digest, "s": seq})
-            prev = digest
-        session.execute(text("UPDATE audit_head SET last_hash = :h WHERE id = 1"), {"h": prev})
+        for chain in audit.chains(session):  # every station's chain, head included
+            rows = session.execute(text("SELECT seq FROM audit_log WHERE chain = :c ORDER BY chain_seq"),
+                                   {"c": chain}).scalars().all()
+            prev = audit.GENESIS_HASH
+            for seq in rows:
+                entry = session.get(AuditEntry, seq)
+                assert entry is not None
+                session.refresh(entry)
+                digest = audit.entry_hash(prev, audit.entry_canonical(entry))
+                session.execute(text("UPDATE audit_log SET prev_hash = :p, hash = :h WHERE seq = :s"),
+                                {"p": prev, "h": digest, "s": seq})
+                prev = digest
+            session.execute(text("UPDATE audit_head SET last_hash = :h WHERE chain = :c"), {"h": prev, "c": chain})
 
 
 def test_recomputed_chain_passes_without_the_key_and_fails_with_it(desk: Desk, tmp_path: Path) -> None:
@@ -148,10 +149,14 @@ def test_anchor_catches_a_truncated_tail_with_the_head_moved_back(desk: Desk, tm
     assert mark.seq > 5 and mark.tag
     _drop_guards(desk)
     with desk.core.store.engine.begin() as connection:
-        previous = connection.execute(text(f"SELECT hash FROM audit_log WHERE seq = {mark.seq - 2}")).scalar_one()
+        previous, chain, position = connection.execute(text(
+            f"SELECT hash, chain, chain_seq FROM audit_log WHERE seq = {mark.seq - 2}")).one()
+        # The last two entries are the station's: cut them off its chain and move its head back.
+        assert connection.execute(text(f"SELECT count(*) FROM audit_log WHERE seq > {mark.seq - 2} "
+                                       "AND chain = :c"), {"c": chain}).scalar_one() == 2
         connection.execute(text(f"DELETE FROM audit_log WHERE seq > {mark.seq - 2}"))
-        connection.execute(text("UPDATE audit_head SET last_seq = :s, last_hash = :h WHERE id = 1"),
-                           {"s": mark.seq - 2, "h": previous})
+        connection.execute(text("UPDATE audit_head SET last_seq = :p, last_hash = :h, last_entry_seq = :s "
+                                "WHERE chain = :c"), {"p": position, "s": mark.seq - 2, "h": previous, "c": chain})
     with desk.core.store.read() as session:
         assert audit.verify(session, key).ok  # the shorter chain is consistent in itself
         report = audit.check_anchor(session, mark, key)
@@ -202,3 +207,48 @@ def test_an_embedded_store_is_keyed_from_its_first_entry_and_a_shared_one_only_o
     else:
         assert key is None and store.audit_key is None
     store.dispose()
+
+
+def test_each_station_has_its_own_chain_and_verify_walks_them_all(desk: Desk) -> None:
+    from desk.domain.workflow import Role
+
+    desk.core.users.ensure_station("SH01", "沈阳市公安局沈河分局北站派出所", "沈河分局")
+    other = desk.core.users.create_user("sh_clerk", "周敏", Role.CLERK, "SH01", "secret-pass")
+    _activity(desk)
+    from desk.domain.workflow import Actor
+
+    desk.core.citizens.view(Actor(other, Role.CLERK, "周敏"), OLD_MAN)
+    with desk.core.store.read() as session:
+        chains = dict(session.execute(text("SELECT chain, count(*) FROM audit_log GROUP BY chain")).all())
+        sh_seq = session.execute(text("SELECT seq FROM audit_log WHERE chain = 'SH01'")).scalar_one()
+    assert chains["HP01"] > 5 and chains["SH01"] == 1 and "" in chains  # admin work is the city's
+    report = _verify(desk)
+    assert report.ok and report.entries_checked == sum(chains.values())
+    _drop_guards(desk)
+    with desk.core.store.engine.begin() as connection:
+        connection.execute(text(f"UPDATE audit_log SET entity_id = 'x' WHERE seq = {sh_seq}"))
+    report = _verify(desk)
+    assert not report.ok and report.first_bad_seq == sh_seq
+
+
+def test_writers_of_different_stations_do_not_wait_on_each_other(desk: Desk) -> None:
+    """PostgreSQL: a station's open transaction holds only its own chain's head (SQLite has one
+    writer at a time whatever the chains, so there the chains only keep the stations apart)."""
+    from datetime import UTC, datetime
+
+    store = desk.core.store
+    now = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
+    with store.write() as session:
+        audit.append(session, at=now, actor="t", action="test", entity_type="x", entity_id="1", chain="SH01")
+    if store.is_sqlite:
+        assert _verify(desk).ok
+        return
+    with store.write() as holding:
+        audit.append(holding, at=now, actor="t", action="test", entity_type="x", entity_id="2", chain="HP01")
+        with store.write() as other:  # would wait (and time out) on a shared head row
+            other.execute(text("SET LOCAL lock_timeout = '2s'"))
+            audit.append(other, at=now, actor="t", action="test", entity_type="x", entity_id="3", chain="SH01")
+        with pytest.raises(DBAPIError, match="lock timeout"), store.write() as same:
+            same.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            audit.append(same, at=now, actor="t", action="test", entity_type="x", entity_id="4", chain="HP01")
+    assert _verify(desk).ok

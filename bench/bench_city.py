@@ -1,0 +1,267 @@
+"""Benchmark: the desk at city scale, on SQLite and on PostgreSQL, each measure printed with a bare
+indexed SELECT on the same database in the same run as its baseline.
+
+Builds (or, with --reuse, keeps) a city store with `desk demo-data`'s bulk loader, then measures
+through the real services:
+- ID lookup (CitizenService.view: the audited view of a typed ID number),
+- search by name, pinyin initials, ID-number prefix and address text (CitizenService.search),
+- Today for the busiest station (its due lists, a page each, drafts and review — as the screen loads),
+- the daily report of the busiest station's last working day (ReportService.daily),
+- the picker's usage ranking (CaseQueries.usage_counts),
+- cases per second with 1, 5 and 20 concurrent writers (each a clerk of its own station opening drafts).
+The baseline is `SELECT id, name FROM citizens WHERE id_number = :n` (a unique-index probe).
+
+The default is scaled down to finish in minutes on 2 cores; --full builds the issue's city
+(5,000,000 residents, 100 stations, a year of cases). PostgreSQL is started the way the tests do
+(tests/postgres_server.py: initdb into a temporary folder, loopback only).
+
+    .venv/bin/python bench/bench_city.py [--backend sqlite|postgres|both] [--residents N] [--stations N]
+        [--cases N] [--days N] [--full] [--reuse DIR] [--repeat N]
+
+Goals (issue #19): ID lookup p95 ≤ 5 ms; name search p95 ≤ 20 ms; Today ≤ 100 ms; daily report ≤ 1 s;
+cases per second at 20 writers ≥ 3× one writer on PostgreSQL. Exit code 1 when a goal is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sqlalchemy import func, select, text  # noqa: E402
+
+from desk.core import build_core  # noqa: E402
+from desk.domain.clock import Clock, FixedClock  # noqa: E402
+from desk.domain.workdays import DueStatus  # noqa: E402
+from desk.domain.workflow import Actor, CaseState, Role  # noqa: E402
+from desk.services.case_queries import CaseQueries  # noqa: E402
+from desk.services.cases import CaseService  # noqa: E402
+from desk.services.citizens import CitizenService  # noqa: E402
+from desk.services.reports import ReportService  # noqa: E402
+from desk.services.users import UserService  # noqa: E402
+from desk.store.citizen_search import CitizenQuery, search_citizens  # noqa: E402
+from desk.store.database import Store  # noqa: E402
+from desk.store.models import Case, Citizen, Station  # noqa: E402
+
+GOALS_MS = {"ID lookup p95": 5.0, "name search p95": 20.0, "Today": 100.0, "daily report": 1000.0}
+
+
+@dataclass
+class Measure:
+    name: str
+    times_ms: list[float]
+    baseline_ms: float
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.times_ms)
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.times_ms)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+    def line(self) -> str:
+        return (f"  {self.name:<28} p50 {self.p50:8.2f} ms  p95 {self.p95:8.2f} ms   "
+                f"baseline {self.baseline_ms:6.3f} ms  ratio p50 {self.p50 / self.baseline_ms:8.1f}×")
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def build(url: str, args: argparse.Namespace) -> None:
+    command = [sys.executable, "-m", "desk", "--db", url, "demo-data", "--residents", str(args.residents),
+               "--stations", str(args.stations), "--cases", str(args.cases), "--days", str(args.days),
+               "--seed", "19"]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, cwd=ROOT)
+    print(f"  loaded {args.residents:,} residents, {args.stations} stations, {args.cases:,} cases in "
+          f"{time.perf_counter() - start:.1f} s")
+
+
+def measure(url: str, args: argparse.Namespace) -> list[Measure]:
+    core = build_core(url)
+    store, rng = core.store, random.Random(7)
+    with store.read() as session:
+        ids = list(session.execute(select(Citizen.id_number).order_by(func.random()).limit(400)).scalars())
+        names = list(session.execute(select(Citizen.name).order_by(func.random()).limit(200)).scalars())
+        busiest, last_day = session.execute(
+            select(Case.station_code, func.max(Case.accepted_on)).group_by(Case.station_code)
+            .order_by(func.count().desc()).limit(1)).one()
+        open_there = session.execute(select(func.count()).select_from(Case).where(
+            Case.station_code == busiest, Case.state.in_(["accepted", "under_review", "approved"]))).scalar_one()
+    print(f"  busiest station {busiest}: {open_there} open cases; report day {last_day}")
+    runs = args.repeat
+
+    def baseline() -> float:
+        probe = text("SELECT id, name FROM citizens WHERE id_number = :n")
+        with store.engine.connect() as connection:
+            samples = []
+            for number in ids[:runs]:
+                start = time.perf_counter()
+                connection.execute(probe, {"n": number}).all()
+                samples.append((time.perf_counter() - start) * 1000)
+        return statistics.median(samples)
+
+    base = baseline()
+    clerk = Actor(1, Role.CLERK, "bench")
+    citizens = CitizenService(store, Clock())
+    picks = iter(ids * 10)
+    results = [Measure("ID lookup p95", timed(lambda: citizens.view(clerk, next(picks)), runs), base)]
+    name_picks = iter(names * 10)
+    results.append(Measure("name search p95", timed(lambda: citizens.search(clerk, next(name_picks)), runs), base))
+    results.append(Measure("initials search", timed(lambda: citizens.search(clerk, rng.choice("ZWLY") + "L"), runs),
+                           base))
+    results.append(Measure("ID prefix search", timed(lambda: citizens.search(clerk, rng.choice(ids)[:10]), runs),
+                           base))
+    results.append(Measure("address search", timed(lambda: citizens.search(clerk, "南京南街12号"), runs), base))
+    # The same searches without the audited transaction around them: what the indexes cost.
+    for label, typed in (("name", lambda: rng.choice(names)), ("initials", lambda: rng.choice("ZWLY") + "L"),
+                         ("ID prefix", lambda: rng.choice(ids)[:10]), ("address", lambda: "南京南街12号")):
+        def bare_search(typed: Callable[[], str] = typed) -> None:
+            query = CitizenQuery.parse(typed())
+            assert query is not None
+            with store.read() as session:
+                search_citizens(session, query, 50)
+
+        results.append(Measure(f"{label} search, SQL only", timed(bare_search, runs), base))
+    clock = FixedClock(datetime.combine(last_day, datetime.min.time(), UTC).replace(hour=2))
+    queries = CaseQueries(store, core.calendar, clock)
+
+    def today() -> None:
+        for status in (DueStatus.OVERDUE, DueStatus.DUE_TODAY, DueStatus.DUE_SOON):
+            queries.by_due_status(status, busiest, limit=200)
+        queries.list(state=CaseState.DRAFT, station_code=busiest, limit=100)
+        queries.list(state=CaseState.UNDER_REVIEW, station_code=busiest, limit=200)
+
+    results.append(Measure("Today", timed(today, max(5, runs // 10)), base))
+    reports = ReportService(store, core.catalog, core.calendar, clock)
+    results.append(Measure("daily report", timed(lambda: reports.daily(last_day, busiest), max(3, runs // 20)), base))
+    results.append(Measure("picker usage ranking", timed(lambda: queries.usage_counts(busiest), runs // 5), base))
+    for measure_ in results:
+        print(measure_.line())
+    writers(store, core, base)
+    store.dispose()
+    return results
+
+
+def writers(store: Store, core: Any, base: float) -> None:
+    with store.read() as session:
+        stations = list(session.execute(select(Station.code).order_by(Station.code)).scalars())
+        applicants = list(session.execute(select(Citizen.id_number).limit(50)).scalars())
+    users = UserService(store, Clock())
+    actors: list[tuple[str, Actor]] = []
+    stamp = int(time.time())
+    for index, code in enumerate(stations[:20]):
+        user_id = users.create_user(f"bench{stamp}_{index}", f"测试{index}", Role.CLERK, code, "bench-password")
+        actors.append((code, Actor(user_id, Role.CLERK, f"测试{index}")))
+    spot = next(t for t in core.catalog.transactions() if t.time_limit_days == 0)
+    rates = {}
+    for count in (1, 5, 20):
+        made = [0] * count
+        stop = time.perf_counter() + 6.0
+
+        def work(slot: int, made: list[int] = made, stop: float = stop) -> None:
+            code, actor = actors[slot % len(actors)]
+            service = CaseService(store, core.catalog, core.calendar, Clock(), code)
+            while time.perf_counter() < stop:
+                service.open_draft(actor, applicants[slot % len(applicants)], spot.code)
+                made[slot] += 1
+
+        threads = [threading.Thread(target=work, args=(slot,)) for slot in range(count)]
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        rates[count] = sum(made) / (time.perf_counter() - start)
+        print(f"  writers {count:>2}: {rates[count]:7.1f} cases/s  ({1000 / max(rates[count], 1e-9):.1f} ms a case; "
+              f"baseline select {base:.3f} ms)")
+    print(f"  20 writers / 1 writer: {rates[20] / rates[1]:.2f}×")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--residents", type=int, default=200_000)
+    parser.add_argument("--stations", type=int, default=20)
+    parser.add_argument("--cases", type=int, default=None)
+    parser.add_argument("--days", type=int, default=120)
+    parser.add_argument("--full", action="store_true", help="5,000,000 residents, 100 stations, a year of cases")
+    parser.add_argument("--reuse", type=Path, default=None, help="a folder keeping the SQLite store between runs")
+    parser.add_argument("--repeat", type=int, default=100)
+    args = parser.parse_args()
+    if args.full:
+        args.residents, args.stations, args.days = 5_000_000, 100, 365
+    if args.cases is None:
+        args.cases = args.residents // 5
+    missed = []
+    folder = args.reuse or Path(tempfile.mkdtemp(prefix="bench-city-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    if args.backend in ("sqlite", "both"):
+        path = folder / f"city-{args.residents}-{args.stations}-{args.days}.sqlite3"
+        url = f"sqlite:///{path}"
+        print(f"SQLite {path.name}")
+        if not path.exists():
+            build(url, args)
+        missed += [m.name for m in measure(url, args) if m.name in GOALS_MS and m.p95 > GOALS_MS[m.name]]
+    if args.backend in ("postgres", "both"):
+        from postgres_server import PostgresServer
+
+        server = PostgresServer()
+        server.start()
+        try:
+            from sqlalchemy import create_engine
+
+            admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+            with admin.connect() as connection:
+                connection.execute(text("CREATE DATABASE city"))
+            admin.dispose()
+            url = server.url("city")
+            print("PostgreSQL")
+            Store(url).dispose()
+            build(url, args)
+            missed += [f"{m.name} (PostgreSQL)" for m in measure(url, args)
+                       if m.name in GOALS_MS and m.p95 > GOALS_MS[m.name]]
+        finally:
+            server.stop()
+    print(f"machine: {machine()}")
+    if missed:
+        print("goals missed: " + ", ".join(missed))
+    return 1 if missed else 0
+
+
+def machine() -> str:
+    import os
+    import platform
+
+    cpu = "?"
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    return f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {date.today().isoformat()}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

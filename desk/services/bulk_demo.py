@@ -1,0 +1,417 @@
+"""A demo city in bulk: millions of residents, a hundred stations, a year of cases — for trying the
+desk at city scale and for `bench/bench_city.py`.
+
+The small demo (`desk/services/demo.py`) goes through the real services, one durable transaction per
+step. This loader writes rows directly, `BATCH` rows a transaction: COPY on PostgreSQL, multi-row
+INSERTs on SQLite; each batch is audited by one entry ("citizen.bulk_loaded" / "case.bulk_loaded")
+naming the range of ids it wrote. Memory stays bounded: a batch of rows and one byte per resident
+(the district, to send a case to a station of the applicant's district).
+
+Distributions: districts by their share of Shenyang's population; stations of a district unequally
+busy (Zipf); ages 0–90 weighted to the working ages; surnames by their Zipf rank; a case mix from the
+catalog (Zipf); cases on working days; most finished within their limit after 1.27 working days on
+average, some late, some refused or withdrawn, the recent ones still open.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import random
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any, TextIO
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session
+
+from desk.domain.catalog import Catalog, Transaction
+from desk.domain.clock import CHINA_TZ
+from desk.domain.idnumber import generate_id_number
+from desk.domain.names import pinyin_initials
+from desk.domain.workdays import WorkingCalendar
+from desk.domain.workflow import Approval, CaseState
+from desk.services import audit
+from desk.services.demo import GIVEN_FEMALE, GIVEN_MALE, NATIONS, SHENYANG_DISTRICTS, SURNAMES, years_later
+from desk.store.database import Store
+from desk.store.models import AuditEntry, Case, CaseCounter, CaseEvent, Citizen, Station, User
+
+BATCH = 20_000
+# Share of Shenyang's population by district (2020 census, rounded) and the branch's station prefix.
+DISTRICT_SHARES = {"210102": (0.13, "HP"), "210103": (0.14, "SH"), "210104": (0.16, "DD"),
+                   "210105": (0.15, "HG"), "210106": (0.20, "TX"), "210112": (0.10, "HN"),
+                   "210114": (0.12, "YH")}
+LIMITED_SHARE = 0.65  # cases of business with a time limit (the rest are done on the spot)
+TAKEN_CUMULATIVE = (0.25, 0.70, 0.86, 0.95, 1.0)  # 1 … 5 working days when the limit allows
+_LOOKUP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+_LOOKUP_SPACE = len(_LOOKUP_ALPHABET) ** 8
+_LOOKUP_STEP = 350_377_357_913  # odd and prime to 31: index → code is a bijection of the code space
+
+
+@dataclass(frozen=True)
+class BulkSummary:
+    residents: int
+    stations: int
+    cases: int
+    by_state: dict[str, int]
+
+
+def _zipf_cumulative(n: int, s: float = 1.0) -> list[float]:
+    weights = list(itertools.accumulate(1 / (rank ** s) for rank in range(1, n + 1)))
+    return [w / weights[-1] for w in weights]
+
+
+def _pick(rng: random.Random, cumulative: Sequence[float]) -> int:
+    return min(bisect.bisect_left(cumulative, rng.random()), len(cumulative) - 1)
+
+
+def lookup_code_for(index: int) -> str:
+    """A distinct 8-character lookup code for every index (no set of used codes kept in memory)."""
+    value = (index * _LOOKUP_STEP + 12_345) % _LOOKUP_SPACE
+    chars = []
+    for _ in range(8):
+        value, digit = divmod(value, len(_LOOKUP_ALPHABET))
+        chars.append(_LOOKUP_ALPHABET[digit])
+    return "".join(chars)
+
+
+class BulkCity:
+    def __init__(self, store: Store, catalog: Catalog, calendar: WorkingCalendar, *, seed: int, today: date,
+                 stations: int, progress: TextIO | None = None) -> None:
+        self.store, self.catalog, self.calendar = store, catalog, calendar
+        self.rng = random.Random(seed)
+        self.today = today
+        self.progress = progress if progress is not None else sys.stderr
+        self.districts = list(SHENYANG_DISTRICTS)
+        self.district_cumulative = list(itertools.accumulate(DISTRICT_SHARES[d][0] for d in self.districts))
+        self.surname_cumulative = _zipf_cumulative(len(SURNAMES), 0.9)
+        self.stations = self._station_codes(stations)
+        self.resident_district = bytearray()
+        self.born: dict[tuple[int, int, str], int] = {}
+        self.head_name = ""
+        self.first_citizen_id = 0
+
+    # -- stations --------------------------------------------------------------------------------
+
+    def _station_codes(self, count: int) -> dict[int, list[str]]:
+        """Station codes per district index, in proportion to the district's population (≥ 1 each)."""
+        shares = [DISTRICT_SHARES[d][0] for d in self.districts]
+        per = [max(1, round(count * share)) for share in shares]
+        while sum(per) > max(count, len(per)):
+            per[per.index(max(per))] -= 1
+        while sum(per) < count:
+            per[per.index(min(per))] += 1
+        return {i: [f"{DISTRICT_SHARES[d][1]}{n:02d}" for n in range(1, per[i] + 1)]
+                for i, d in enumerate(self.districts)}
+
+    def ensure_stations(self) -> list[str]:
+        codes = []
+        with self.store.write() as session:
+            for index, region in enumerate(self.districts):
+                district = SHENYANG_DISTRICTS[region][0]
+                for number, code in enumerate(self.stations[index], start=1):
+                    codes.append(code)
+                    if session.get(Station, code) is None:
+                        session.add(Station(code=code, name_zh=f"沈阳市公安局{district}分局第{number}派出所",
+                                            branch_name=f"沈阳市公安局{district}分局",
+                                            address=f"沈阳市{district}", phone="024-110",
+                                            reconsideration_body=f"沈阳市{district}人民政府",
+                                            court=f"沈阳市{district}人民法院"))
+        return codes
+
+    # -- residents -------------------------------------------------------------------------------
+
+    def _resident(self, citizen_id: int, index: int, now: datetime) -> dict[str, Any] | None:
+        rng = self.rng
+        district_index = _pick(rng, self.district_cumulative)
+        region = self.districts[district_index]
+        district, streets = SHENYANG_DISTRICTS[region]
+        self.resident_district.append(district_index)
+        sex = "male" if rng.random() < 0.505 else "female"
+        age_years = min(90.0, abs(rng.gauss(42, 20)))
+        age_days = max(1, int(age_years * 365.25))
+        birth = self.today - timedelta(days=age_days)
+        # Order codes count the people of a sex born that day in that district: unique by construction.
+        key = (district_index, age_days, sex)
+        sequence = self.born.get(key, 0)
+        if sequence > 498:
+            self.resident_district.pop()
+            return None
+        self.born[key] = sequence + 1
+        name = SURNAMES[_pick(rng, self.surname_cumulative)] + rng.choice(GIVEN_MALE if sex == "male" else GIVEN_FEMALE)
+        unit = f"{rng.randint(1, 30)}-{rng.randint(1, 6)}-{rng.randint(1, 4)}"
+        start = self.today - timedelta(days=rng.randint(30, 3600))
+        years = 5 if age_years < 16 else 10 if age_years < 26 else 20
+        valid_to = None if age_years >= 46 else years_later(start, years)
+        head = index % 3 != 2 or not self.head_name  # every third lives in the household before it
+        if head:
+            self.head_name = name
+        return {
+            "id": citizen_id, "id_number": generate_id_number(region, birth, sex, sequence),
+            "name": name, "name_initials": pinyin_initials(name), "sex": sex, "nation": rng.choice(NATIONS),
+            "birth_date": birth, "address": f"辽宁省沈阳市{district}{rng.choice(streets)}{rng.randint(1, 300)}号{unit}",
+            "issuing_authority": f"沈阳市公安局{district}分局", "valid_from": start, "valid_to": valid_to,
+            "card_type": "resident", "photo_wlt": None,
+            "phone": f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+            "household_head": name if head else self.head_name,
+            "relationship_to_head": "户主" if head else rng.choice(["配偶", "子", "女", "母亲", "父亲"]),
+            "registered_on": min(birth + timedelta(days=rng.randint(20, 9000)), self.today - timedelta(days=30)),
+            "former_names": "", "updated_at": now,
+        }
+
+    def residents(self, count: int) -> int:
+        now = datetime.combine(self.today, time(8), CHINA_TZ).astimezone(UTC)
+        with self.store.read() as session:
+            self.first_citizen_id = (session.execute(select(func.max(Citizen.id))).scalar() or 0) + 1
+        # The ID numbers already stored (a re-run, or the small demo's residents) are not drawn again.
+        with self.store.read() as session:
+            existing = set(session.execute(select(Citizen.id_number)).scalars())
+        written = index = 0
+        rows: list[dict[str, Any]] = []
+        while written < count:
+            row = self._resident(self.first_citizen_id + written, index, now)
+            index += 1
+            if row is None:
+                continue
+            if row["id_number"] in existing:
+                self.resident_district.pop()
+                continue
+            rows.append(row)
+            written += 1
+            if len(rows) >= BATCH or written == count:
+                self._write(Citizen, rows, "citizen.bulk_loaded", "citizen")
+                self._report("居民 residents", written, count)
+                rows = []
+        self._fix_sequence("citizens")
+        return written
+
+    # -- cases -----------------------------------------------------------------------------------
+
+    def cases(self, count: int, days: int) -> dict[str, int]:
+        """`count` cases over the working days of the last `days` calendar days, up to yesterday."""
+        if not self.resident_district:
+            raise ValueError("bulk cases need the residents loaded in the same run")
+        working = [d for d in (self.today - timedelta(days=n) for n in range(days, 0, -1))
+                   if self.calendar.is_working_day(d)]
+        transactions = self.catalog.transactions()
+        # Business on the spot and business with a time limit, each mix unequal (Zipf) within.
+        spot = [t for t in transactions if t.time_limit_days == 0] or transactions
+        limited = [t for t in transactions if t.time_limit_days > 0] or transactions
+        spot_cumulative, limited_cumulative = _zipf_cumulative(len(spot), 0.8), _zipf_cumulative(len(limited), 0.8)
+        station_cumulative = {i: _zipf_cumulative(len(codes), 0.8) for i, codes in self.stations.items()}
+        with self.store.read() as session:
+            clerk_by_station = self._clerks(session)
+            first_case = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
+            first_event = (session.execute(select(func.max(CaseEvent.id))).scalar() or 0) + 1
+            lookup_offset = session.execute(select(func.count()).select_from(Case)).scalar_one()
+        counts: dict[str, int] = {}
+        case_rows: list[dict[str, Any]] = []
+        event_rows: list[dict[str, Any]] = []
+        counters: list[dict[str, Any]] = []
+        case_id, event_id, made = first_case, first_event, 0
+        for day_index, day in enumerate(working):
+            share = count * (day_index + 1) // len(working) - count * day_index // len(working)
+            day_cases = []
+            for _ in range(share):
+                applicant = self.rng.randrange(len(self.resident_district))
+                district = self.resident_district[applicant]
+                station = self.stations[district][_pick(self.rng, station_cumulative[district])]
+                minute = self.rng.randint(8 * 60, 16 * 60 + 30)
+                day_cases.append((station, minute, self.first_citizen_id + applicant))
+            day_cases.sort()
+            sequence: dict[str, int] = {}
+            for station, minute, applicant_id in day_cases:
+                sequence[station] = sequence.get(station, 0) + 1
+                transaction = (limited[_pick(self.rng, limited_cumulative)] if self.rng.random() < LIMITED_SHARE
+                               else spot[_pick(self.rng, spot_cumulative)])
+                clerk = clerk_by_station.get(station) or clerk_by_station["*"]
+                opened = datetime.combine(day, time(minute // 60, minute % 60), CHINA_TZ).astimezone(UTC)
+                case_row, events = self._case(case_id, event_id, station, day, sequence[station], opened,
+                                              transaction, applicant_id, clerk, lookup_offset + made)
+                counts[case_row["state"]] = counts.get(case_row["state"], 0) + 1
+                case_rows.append(case_row)
+                event_rows += events
+                case_id += 1
+                event_id += len(events)
+                made += 1
+            counters += [{"station_code": s, "day": day, "kind": "case", "last": n} for s, n in sequence.items()]
+            if len(case_rows) >= BATCH or day_index == len(working) - 1:
+                self._write(Case, case_rows, "case.bulk_loaded", "case", children=(CaseEvent, event_rows))
+                self._report("申请 cases", made, count)
+                case_rows, event_rows = [], []
+        self._counters(counters)
+        self._fix_sequence("cases")
+        self._fix_sequence("case_events")
+        return counts
+
+    def _case(self, case_id: int, event_id: int, station: str, day: date, sequence: int, opened: datetime,
+              transaction: Transaction, applicant_id: int, clerk: int, lookup_index: int,
+              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        rng = self.rng
+        limit = transaction.time_limit_days
+        due = _add_working_days(self.calendar, day, limit)
+        outcome = rng.random()
+        accepted_at = opened + timedelta(minutes=rng.randint(3, 15))
+        row: dict[str, Any] = {
+            "id": case_id, "number": f"{station}-{day:%Y%m%d}-{sequence:04d}",
+            "lookup_code": lookup_code_for(lookup_index), "station_code": station,
+            "transaction_code": transaction.code, "applicant_id": applicant_id, "form_values": "{}",
+            "approval": transaction.approval.value, "time_limit_days": limit, "created_by": clerk,
+            "created_at": opened, "accepted_by": None, "accepted_at": None, "accepted_on": None, "due_date": None,
+            "decided_by": None, "decided_at": None, "completed_at": None, "completed_on": None,
+            "decision_reason": None, "missing_materials": "[]", "version": 1,
+        }
+        events = [_event(event_id, case_id, "open", None, CaseState.DRAFT.value, clerk, opened)]
+        if outcome < 0.03:
+            row.update(state=CaseState.NOT_ACCEPTED.value, updated_at=accepted_at,
+                       decision_reason="申请人户籍不在本所辖区，应到户籍所在地派出所申请。")
+            events.append(_event(event_id + 1, case_id, "not_accept", CaseState.DRAFT.value, row["state"], clerk,
+                                 accepted_at))
+            return row, events
+        row.update(accepted_by=clerk, accepted_at=accepted_at, accepted_on=day, due_date=due)
+        events.append(_event(event_id + 1, case_id, "accept", CaseState.DRAFT.value, CaseState.ACCEPTED.value,
+                             clerk, accepted_at))
+        # Working days taken: on-the-spot business the same day, the rest mostly one to three days
+        # (mean over the mix ≈ 1.27), a few past the limit.
+        if outcome >= 0.97:
+            taken = limit + 1
+        elif limit == 0:
+            taken = 0
+        else:
+            taken = min(1 + _pick(rng, TAKEN_CUMULATIVE), limit)
+        finished_day = _add_working_days(self.calendar, day, taken)
+        forgotten = 0.970 <= outcome < 0.973  # a few are left open past their limit (overdue)
+        if finished_day >= self.today or forgotten:
+            row.update(state=CaseState.ACCEPTED.value if transaction.approval is Approval.CLERK
+                       else CaseState.UNDER_REVIEW.value, updated_at=accepted_at)
+            if row["state"] == CaseState.UNDER_REVIEW.value:
+                events.append(_event(event_id + 2, case_id, "submit_for_review", CaseState.ACCEPTED.value,
+                                     row["state"], clerk, accepted_at + timedelta(minutes=10)))
+            return row, events
+        finished = (accepted_at + timedelta(minutes=20) if taken == 0 else
+                    datetime.combine(finished_day, time(rng.randint(9, 16), rng.randint(0, 59)),
+                                     CHINA_TZ).astimezone(UTC))
+        if outcome > 0.985:
+            action, state, reason = "withdraw", CaseState.WITHDRAWN.value, "申请人主动撤回申请。"
+        elif outcome > 0.975 and transaction.approval is not Approval.CLERK:
+            action, state, reason = "deny", CaseState.DENIED.value, "经核查，申请材料与档案记载不一致。"
+        else:
+            action, state, reason = "complete", CaseState.COMPLETED.value, None
+        row.update(state=state, updated_at=finished, decision_reason=reason)
+        if state == CaseState.COMPLETED.value:
+            row.update(completed_at=finished, completed_on=finished_day)
+        if action in ("deny", "complete") and transaction.approval is not Approval.CLERK:
+            row.update(decided_by=clerk, decided_at=finished)
+        events.append(_event(event_id + 2, case_id, action, CaseState.ACCEPTED.value, state, clerk, finished,
+                             reason))
+        return row, events
+
+    def _clerks(self, session: Session) -> dict[str, int]:
+        clerks: dict[str, int] = {}
+        for user_id, station in session.execute(select(User.id, User.station_code).order_by(User.id)):
+            clerks.setdefault(station, user_id)
+            clerks.setdefault("*", user_id)
+        if "*" not in clerks:
+            raise ValueError("bulk cases need at least one user (run the small demo first)")
+        return clerks
+
+    def _counters(self, rows: list[dict[str, Any]]) -> None:
+        with self.store.write() as session:
+            for row in rows:
+                counter = session.get(CaseCounter, (row["station_code"], row["day"], "case"))
+                if counter is None:
+                    session.add(CaseCounter(**row))
+                else:
+                    counter.last = max(counter.last, row["last"])
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def _write(self, model: type[Any], rows: list[dict[str, Any]], action: str, entity_type: str,
+               children: tuple[type[Any], list[dict[str, Any]]] | None = None) -> None:
+        """One durable transaction: the rows (COPY on PostgreSQL), their children and their audit: one
+        entry for a batch of residents; for cases one entry each in its station's chain, with the state
+        it was loaded in, so `desk audit verify` finds every case's state explained by its history."""
+        with self.store.write() as session:
+            _insert(session, model, rows)
+            if children is not None:
+                _insert(session, children[0], children[1])
+            if model is Case:
+                now = datetime.now(UTC)
+                _insert(session, AuditEntry, audit.entries_in_bulk(session, [
+                    audit.PendingEntry(now, "demo-data", action, entity_type, row["number"],
+                                       {"to": row["state"], "transaction": row["transaction_code"]},
+                                       row["station_code"]) for row in rows]))
+            else:
+                audit.append(session, at=datetime.now(UTC), actor="demo-data", action=action,
+                             entity_type=entity_type, entity_id=f"{rows[0]['id']}-{rows[-1]['id']}",
+                             details={"rows": len(rows)})
+
+    def _fix_sequence(self, table: str) -> None:
+        if self.store.is_sqlite:
+            return
+        with self.store.write() as session:
+            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                 f"COALESCE((SELECT MAX(id) FROM {table}), 1))"))
+
+    def _report(self, what: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.write(f"\r{what}: {done:,}/{total:,} ({100 * done // max(total, 1)}%)")
+            if done >= total:
+                self.progress.write("\n")
+            self.progress.flush()
+
+
+def _event(event_id: int, case_id: int, action: str, from_state: str | None, to_state: str, actor: int,
+           at: datetime, reason: str | None = None) -> dict[str, Any]:
+    return {"id": event_id, "case_id": case_id, "action": action, "from_state": from_state, "to_state": to_state,
+            "actor_id": actor, "at": at, "reason": reason, "details": "{}"}
+
+
+@lru_cache(maxsize=8192)
+def _add_working_days_cached(calendar_id: int, day: date, days: int) -> date:
+    return _CALENDARS[calendar_id].add_working_days(day, days).due_date
+
+
+_CALENDARS: dict[int, WorkingCalendar] = {}
+
+
+def _add_working_days(calendar: WorkingCalendar, day: date, days: int) -> date:
+    _CALENDARS[id(calendar)] = calendar
+    return _add_working_days_cached(id(calendar), day, days)
+
+
+def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    table = model.__table__
+    if session.get_bind().dialect.name == "postgresql":
+        json_names = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"}
+        rows = [{k: json.dumps(v, ensure_ascii=False) if k in json_names and not isinstance(v, str) else v
+                 for k, v in row.items()} for row in rows]
+        columns = list(rows[0])
+        cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+        return
+    json_columns = [c.name for c in table.columns if c.type.__class__.__name__ == "JSON"]
+    if json_columns:
+        rows = [{**row, **{c: json.loads(row[c]) for c in json_columns if isinstance(row.get(c), str)}}
+                for row in rows]
+    session.execute(insert(table), rows)
+
+
+def build_city(store: Store, catalog: Catalog, calendar: WorkingCalendar, *, residents: int, cases: int,
+               stations: int, days: int, seed: int, today: date, progress: TextIO | None = None,
+               ) -> BulkSummary:
+    city = BulkCity(store, catalog, calendar, seed=seed, today=today, stations=stations, progress=progress)
+    codes = city.ensure_stations()
+    written = city.residents(residents)
+    by_state = city.cases(cases, days) if cases else {}
+    return BulkSummary(written, len(codes), sum(by_state.values()), by_state)
+
+

@@ -1,0 +1,84 @@
+"""Finding citizens by what a clerk types, on indexes whatever the size of the city:
+
+- digits (an ID number or its leading digits; a foreigner's card's letters and digits) → ID-number prefix,
+- latin letters only → pinyin initials prefix (张丽 → ZL),
+- one or two other characters → name prefix (a surname, or surname and first given character),
+- three or more → the text anywhere in the name or the address (trigram indexes: FTS5 on SQLite,
+  pg_trgm GIN on PostgreSQL).
+
+Both backends give the same rows in the same order (ordered by the key searched, then id). LIKE and
+GLOB wildcards in the text are matched literally.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, Integer, Select, column, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from desk.store.models import Citizen
+
+_ID_PREFIX = re.compile(r"^(\d[\dX]{0,17}|[A-Z]{3}\d{1,12})$")
+_INITIALS = re.compile(r"^[A-Z]{1,20}$")
+TRIGRAM = 3
+
+
+class SearchKind(StrEnum):
+    ID_PREFIX = "id_prefix"
+    INITIALS = "initials"
+    NAME_PREFIX = "name_prefix"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class CitizenQuery:
+    kind: SearchKind
+    text: str
+
+    @classmethod
+    def parse(cls, typed: str) -> CitizenQuery | None:
+        typed = typed.strip()
+        if not typed:
+            return None
+        upper = typed.upper()
+        if _ID_PREFIX.match(upper):
+            return cls(SearchKind.ID_PREFIX, upper)
+        if _INITIALS.match(upper):
+            return cls(SearchKind.INITIALS, upper)
+        if len(typed) < TRIGRAM:
+            return cls(SearchKind.NAME_PREFIX, typed)
+        return cls(SearchKind.TEXT, typed)
+
+
+def search_citizens(session: Session, query: CitizenQuery, limit: int) -> list[Citizen]:
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    statement: Select[Citizen]
+    if query.kind is SearchKind.ID_PREFIX:
+        statement = select(Citizen).where(_prefix(Citizen.id_number, query.text, sqlite)).order_by(Citizen.id_number)
+    elif query.kind is SearchKind.INITIALS:
+        statement = select(Citizen).where(_prefix(Citizen.name_initials, query.text, sqlite)).order_by(
+            Citizen.name_initials, Citizen.name, Citizen.id)
+    elif query.kind is SearchKind.NAME_PREFIX:
+        statement = select(Citizen).where(_prefix(Citizen.name, query.text, sqlite)).order_by(Citizen.name, Citizen.id)
+    elif sqlite:
+        phrase = '"' + query.text.replace('"', '""') + '"'
+        matches = text("SELECT rowid FROM citizens_search WHERE citizens_search MATCH :phrase").bindparams(
+            phrase=phrase).columns(column("rowid", Integer))
+        statement = select(Citizen).where(Citizen.id.in_(matches)).order_by(Citizen.name, Citizen.id)
+    else:
+        statement = select(Citizen).where(
+            Citizen.name.contains(query.text, autoescape=True) | Citizen.address.contains(query.text, autoescape=True)
+        ).order_by(Citizen.name, Citizen.id)
+    return list(session.scalars(statement.limit(limit)).all())
+
+
+def _prefix(column: InstrumentedAttribute[str], prefix: str, sqlite: bool) -> ColumnElement[bool]:
+    """A prefix match an index serves: GLOB on SQLite (its LIKE ignores ASCII case and so its
+    B-trees), LIKE on PostgreSQL (the varchar_pattern_ops indexes of migration 0004)."""
+    if sqlite:
+        escaped = re.sub(r"([*?\[])", r"[\1]", prefix)
+        return column.op("GLOB")(escaped + "*")
+    return column.startswith(prefix, autoescape=True)
