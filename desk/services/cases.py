@@ -26,7 +26,7 @@ from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, Actor, Approval, CaseFacts, CaseState, Transition, check
 from desk.services import audit
-from desk.services.case_views import CaseView
+from desk.services.case_views import CaseView, submitted_by
 from desk.services.numbering import case_number, new_lookup_code, next_sequence
 from desk.store.database import Store
 from desk.store.models import Case, CaseEvent, Citizen, MaterialReceived, User
@@ -263,7 +263,8 @@ class CaseService:
         return self._view(session, case)
 
     def _check(self, case: Case, action: Action, actor: Actor, reason: str | None = None) -> Transition:
-        facts = CaseFacts(CaseState(case.state), Approval(case.approval), case.accepted_by)
+        facts = CaseFacts(CaseState(case.state), Approval(case.approval), case.accepted_by,
+                          submitted_by(case.events))
         return check(facts, action, actor, reason)
 
     def _load(self, session: Session, number: str, expected_version: int) -> Case:

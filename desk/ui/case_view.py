@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import ConcurrentChange
-from desk.domain.workflow import Action, CaseFacts, CaseState, allowed_actions
+from desk.domain.workflow import Action, CaseState, allowed_actions
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, section_title, show_banner
@@ -173,7 +173,7 @@ class CaseDetailView(QWidget):
         case = self.case
         if case is None or self._context.session is None:
             return []
-        facts = CaseFacts(case.state, case.approval, case.accepted_by)
+        facts = case.facts
         return [a for a in allowed_actions(facts, self._context.actor) if a not in _WINDOW_ACTIONS]
 
     def take(self, action: Action) -> None:

@@ -29,7 +29,7 @@ from desk.devices.card import IdCard
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Transaction
 from desk.domain.errors import ConcurrentChange
-from desk.domain.workflow import Action, CaseFacts, CaseState, allowed_actions
+from desk.domain.workflow import Action, CaseState, allowed_actions
 from desk.qt.app_filters import paused
 from desk.ui.context import DeskContext
 from desk.ui.decision import accept_blockers
@@ -478,7 +478,7 @@ class NewCaseView(QWidget):
         self.lbl_done_detail.setText("\n".join(lines))
         role = self._context.role
         can_complete = role is not None and Action.COMPLETE in allowed_actions(
-            CaseFacts(case.state, case.approval, case.accepted_by), self._context.actor)
+            case.facts, self._context.actor)
         self.btn_complete_now.setVisible(can_complete)
         self.btn_complete_now.setEnabled(can_complete)
 
