@@ -193,7 +193,7 @@ class DeskApp(QObject):
     def _start_scanner(self) -> None:
         from desk.qt.scanner_input import WedgeScanFilter
 
-        self.scan_filter = WedgeScanFilter(parent=self)
+        self.scan_filter = WedgeScanFilter(parent=self, accepting=self.window.accepts_scans)
         self.scan_filter.scanned.connect(self.window.on_scanned)
         self.filters.install(self.scan_filter)
 

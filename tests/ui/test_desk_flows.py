@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
@@ -279,13 +279,15 @@ def test_household_split_needs_the_leader_who_enters_the_password_again(desk: De
     view = fill_case(desk, case)
     view.btn_accept.click()
     number = decided_number(desk)
-    # The clerk sends it for review; approving is not offered to a clerk.
+    # Accepting a leader-level case sends it to the leader's queue at once (issue 12, item 2: it no
+    # longer waits at 已受理 for someone to press 提交审核); the done page says so.
+    assert desk.core.queries.get(number).state is CaseState.UNDER_REVIEW
+    assert "审批" in view.lbl_done_title.text()
+    # Approving is not offered to a clerk.
     view.btn_open_case.click()
     case_view = desk.window.case_view
     desk.wait(lambda: case_view.case is not None and case_view.case.number == number)
-    assert Action.APPROVE not in case_view.allowed() and Action.SUBMIT_FOR_REVIEW in case_view.allowed()
-    case_view._buttons[Action.SUBMIT_FOR_REVIEW].click()
-    desk.wait(lambda: desk.core.queries.get(number).state is CaseState.UNDER_REVIEW)
+    assert Action.APPROVE not in case_view.allowed() and not case_view.cmb_opinion.isVisible()
     desk.window.sign_out()
 
     desk.sign_in("leader")
@@ -296,6 +298,18 @@ def test_household_split_needs_the_leader_who_enters_the_password_again(desk: De
         desk.window.open_case(number)
     assert case_view.isVisible() and case_view.case.number == number and Action.APPROVE in case_view.allowed()
     assert case_view._buttons[Action.APPROVE].isVisible()
+    # The leader has the file in front of them: every form value, read-only, by its label.
+    values = {case_view.tbl_values.item(r, 0).text(): case_view.tbl_values.item(r, 1).text()
+              for r in range(case_view.tbl_values.rowCount())}
+    assert values, "the form's values are shown"
+    assert all(text and text != "None" for text in values.values())
+    assert case_view.cmb_opinion.isVisible()
+    # The opinion: the second stock phrase, chosen with the keyboard (Alt+O, Down).
+    desk.qtbot.keyClick(case_view, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert case_view.cmb_opinion.hasFocus()
+    desk.qtbot.keyClick(case_view.cmb_opinion, Qt.Key.Key_Down)
+    opinion = case_view.cmb_opinion.currentText()
+    assert opinion == "材料齐全，符合规定，同意办理。"
     # A wrong password approves nothing.
     desk.answers.passwords.append("not-my-password")
     case_view._buttons[Action.APPROVE].click()
@@ -308,6 +322,7 @@ def test_household_split_needs_the_leader_who_enters_the_password_again(desk: De
     stored = desk.core.queries.get(number)
     assert [e.action for e in stored.events][-1] == "approve"
     assert stored.events[-1].actor_name == "王建国"
+    assert stored.events[-1].reason == opinion  # 审批意见 kept with the decision
     # Then the case is completed and the completion notice printed.
     desk.wait(lambda: case_view.case.state is CaseState.APPROVED and case_view._buttons[Action.COMPLETE].isVisible())
     case_view._buttons[Action.COMPLETE].click()
@@ -374,3 +389,48 @@ def test_two_windows_on_one_draft_the_later_typist_is_told_and_sees_the_other_va
     second.wait(lambda: view.is_ready and view.form.values().get("contact_phone") == "13900001111")
     stored = core.queries.get(draft.number)
     assert stored.form_values["loss_reason"] == "lost" and stored.form_values["contact_phone"] == "13900001111"
+
+
+def test_an_on_the_spot_item_is_accepted_and_completed_in_one_keystroke_with_one_paper(desk: Desk) -> None:
+    """受理并办结 (Ctrl+Shift+Enter): no extra, mouse-only 当场办结 step after the receipt."""
+    case = demo_cases(TODAY)["booklet_reissue"]
+    desk.sign_in("clerk")
+    view = fill_case(desk, case)
+    desk.wait(lambda: view.btn_accept_complete.isEnabled())
+    assert view.btn_accept_complete.isVisible()
+    desk.qtbot.keyClick(view.form, Qt.Key.Key_Return,
+                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    number = decided_number(desk)
+    stored = desk.core.queries.get(number)
+    assert stored.state is CaseState.COMPLETED
+    assert [p.kind for p in view.decided.papers] == ["completion_notice"]
+    assert not view.btn_complete_now.isVisible()
+    assert "办结" in desk.paper_text(view.decided.papers[0].serial)
+
+
+def test_a_leader_level_case_has_no_accept_and_complete(desk: Desk) -> None:
+    case = demo_cases(TODAY)["household_split"]
+    desk.sign_in("clerk")
+    view = fill_case(desk, case)
+    assert not view.btn_accept_complete.isVisible()
+
+
+def test_a_scan_while_a_case_is_open_never_abandons_it(desk: Desk) -> None:
+    """A receipt scanned (keyboard wedge: fast keys + Enter) into the open form: the case, the swiped
+    applicant and the focused field's text stay; the scan is looked up on the search screen."""
+    case = demo_cases(TODAY)["booklet_reissue"]
+    desk.sign_in("clerk")
+    view = fill_case(desk, case)
+    number = view.number
+    assert number is not None
+    edit = next(e for e in view.form.findChildren(QLineEdit) if e.isVisible() and e.isEnabled())
+    edit.setFocus()
+    before = edit.text()
+    target = number  # any receipt would do; this one is at hand
+    with desk.qtbot.waitSignal(desk.app.scan_filter.scanned, timeout=5000):
+        desk.qtbot.keyClicks(edit, target)  # QTest keys arrive back to back: scanner speed
+        desk.qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert desk.window.current_screen() is view and view.number == number and view.is_ready
+    assert edit.text() == before
+    assert "当前申请未离开" in desk.window.statusBar().currentMessage()
+    assert view.citizen is not None and view.citizen.name  # the swiped applicant is still there
