@@ -56,20 +56,22 @@ class DecisionService:
     users: UserService
 
     def accept_and_issue(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None) -> Decided:
+                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None,
+                         verified: Iterable[str] = ()) -> Decided:
         """受理 and its receipt."""
         with self.store.write() as session:
-            case = self.cases.accept_in(session, actor, number, expected_version, received, values)
+            case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
             return self._issue(session, actor, Action.ACCEPT, case, paper)
 
     def accept_and_route(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None) -> Decided:
+                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None,
+                         verified: Iterable[str] = ()) -> Decided:
         """受理 and, in the same transaction, send the case where it goes next: a leader- or
         branch-level case to the approvers' queue (提交审核), so it never waits unseen at 已受理.
         A window-level case stays accepted (the clerk completes it, or uses `accept_and_complete`).
         The receipt is issued either way."""
         with self.store.write() as session:
-            case = self.cases.accept_in(session, actor, number, expected_version, received, values)
+            case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
             accepted = self._issue(session, actor, Action.ACCEPT, case, paper)
             if case.approval not in (Approval.LEADER, Approval.BRANCH):
                 return accepted
@@ -77,12 +79,13 @@ class DecisionService:
             return Decided(submitted, accepted.papers)
 
     def accept_and_complete(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-                            values: Mapping[str, Any] | None = None, *, paper: Paper | None = None) -> Decided:
+                            values: Mapping[str, Any] | None = None, *, paper: Paper | None = None,
+                            verified: Iterable[str] = ()) -> Decided:
         """受理并办结: an on-the-spot (window-level) item accepted and completed in one transaction,
         with one paper for the citizen — the completion notice (and a move-in permit where the
         transaction grants one), not a receipt that tells them to come back."""
         with self.store.write() as session:
-            case = self.cases.accept_in(session, actor, number, expected_version, received, values)
+            case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
             if case.approval is not Approval.CLERK:
                 raise InvalidInput(
                     "该事项须经审批，不能当场办结；请受理后提交审核。",
@@ -92,10 +95,11 @@ class DecisionService:
             return self._issue(session, actor, Action.COMPLETE, done, paper)
 
     def supplement_and_issue(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-                             values: Mapping[str, Any] | None = None) -> Decided:
+                             values: Mapping[str, Any] | None = None, *, verified: Iterable[str] = ()) -> Decided:
         """一次性告知: every missing material on one notice."""
         with self.store.write() as session:
-            case = self.cases.request_supplement_in(session, actor, number, expected_version, received, values)
+            case = self.cases.request_supplement_in(session, actor, number, expected_version, received, values,
+                                                    verified)
             return self._issue(session, actor, Action.REQUEST_SUPPLEMENT, case, None)
 
     def refuse_and_issue(self, actor: Actor, number: str, expected_version: int, reason: str,

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.domain.catalog import Approval, Catalog, IssuedDocument, MaterialForm, Transaction
+from desk.domain.catalog import Approval, Catalog, IssuedDocument, MaterialForm, MaterialVerify, Transaction
 from desk.domain.catalog_words import materials_to_bring
 from desk.domain.chained_changes import (
     ChainRules,
@@ -468,6 +468,10 @@ def _actor_label(session: Session, actor: Actor | None, kiosk_code: str | None) 
 def _form_zh(form: str) -> str:
     try:
         return FORM_ZH[MaterialForm(form)]
+    except ValueError:
+        pass
+    try:
+        return MaterialVerify(form).label_zh  # checked by the police themselves (读卡核验 / 系统核验)
     except ValueError:
         return form
 

@@ -186,3 +186,29 @@ def test_whoever_submitted_never_approves_and_the_opinion_is_kept_and_audited(de
                                 .order_by(AuditEntry.seq.desc())).scalars().first()
         assert entry is not None and entry.action == "case.approve"
         assert entry.details["reason"] == "材料齐全，同意办理"
+
+
+def test_a_material_checked_by_the_police_counts_and_is_recorded_as_checked(desk: Desk) -> None:
+    """读卡核验: the ID card read on the reader is not "missing" and is not ticked as a paper received."""
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False, "contact_phone": PHONE})
+    decided = desk.core.decisions.accept_and_issue(desk.clerk, draft.number, draft.version, [],
+                                                   verified=["id_card"])
+    assert decided.case.state is CaseState.ACCEPTED
+    assert [(m.key, m.form) for m in decided.case.materials] == [("id_card", "card")]
+    assert "读卡核验" in _text(decided.papers[0].pdf)
+
+
+def test_a_checked_material_stays_off_the_one_time_notice(desk: Desk) -> None:
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": True, "contact_phone": PHONE})
+    decided = desk.core.decisions.supplement_and_issue(desk.clerk, draft.number, draft.version, [],
+                                                       verified=["id_card"])
+    assert [m["key"] for m in decided.case.missing_materials] == ["loss_statement"]
+    assert "居民身份证" not in _text(decided.papers[0].pdf)
+
+
+def test_only_a_material_the_catalog_allows_may_be_checked_instead(desk: Desk) -> None:
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": True, "contact_phone": PHONE})
+    with pytest.raises(InvalidInput, match="遗失声明"):
+        desk.core.decisions.accept_and_issue(desk.clerk, draft.number, draft.version, ["id_card"],
+                                             verified=["loss_statement"])
+    assert desk.core.queries.get(draft.number).state is CaseState.DRAFT
