@@ -69,6 +69,7 @@ class NewCaseView(QWidget):
         self.citizen: CitizenView | None = None
         self.decided: Decided | None = None
         self._swipe_target: str | None = None
+        self._card_read = False  # the applicant was identified by reading their card (读卡核验)
         self._deciding = False
         self._last_save = ""
         self._facts = ApplicantFacts()
@@ -126,6 +127,7 @@ class NewCaseView(QWidget):
 
         # connect
         self.identify.identified.connect(self._on_identified)
+        self.identify.edt_id_number.returnPressed.connect(self._on_typed_lookup)
         self.identify.open_case_requested.connect(self.open_case_requested)
         self.picker.chosen.connect(self.choose)
         self.btn_accept.clicked.connect(self.accept)
@@ -209,6 +211,7 @@ class NewCaseView(QWidget):
     def start(self) -> None:
         """A fresh new case: nobody identified yet."""
         self._leave_case()
+        self._card_read = False
         self.identify.reset()
         self.identify.lock(False)
         show_banner(self.lbl_message, None)
@@ -232,7 +235,12 @@ class NewCaseView(QWidget):
             return
         if self.page == PAGE_DONE:
             self.start()
+        self._card_read = True
         self.identify.identify_card(card)
+
+    @Slot()
+    def _on_typed_lookup(self) -> None:
+        self._card_read = False  # a typed number checks no card
 
     @Slot(object)
     def _on_identified(self, result: Identified) -> None:
@@ -334,6 +342,8 @@ class NewCaseView(QWidget):
             self.checklist = MaterialsChecklist(self.transaction, self._facts, self._context.today(),
                                                 self._context.language)
             self.checklist.update_for(self.form.values())
+            if self._card_read:
+                self.checklist.mark_card_read()
             self.scr_materials.setWidget(self.checklist)
         self.form.values_edited.connect(self.checklist.update_for)
         self.checklist.received_changed.connect(self._update_decision)
@@ -393,9 +403,9 @@ class NewCaseView(QWidget):
             self.form.show_all_problems()
             show_banner(self.lbl_message, "\n".join(self.blockers()), "problem")
             return
-        values, received = self.form.values(), self.checklist.received()
+        values, received, verified = self.form.values(), self.checklist.received(), self.checklist.verified()
         self._decide(lambda decisions, actor, number, version: decisions.accept_and_route(
-            actor, number, version, received, values))
+            actor, number, version, received, values, verified=verified))
 
     def _on_the_spot(self) -> bool:
         """A window-level item: the clerk may accept and complete it at once (受理并办结)."""
@@ -410,17 +420,17 @@ class NewCaseView(QWidget):
             self.form.show_all_problems()
             show_banner(self.lbl_message, "\n".join(self.blockers()), "problem")
             return
-        values, received = self.form.values(), self.checklist.received()
+        values, received, verified = self.form.values(), self.checklist.received(), self.checklist.verified()
         self._decide(lambda decisions, actor, number, version: decisions.accept_and_complete(
-            actor, number, version, received, values))
+            actor, number, version, received, values, verified=verified))
 
     @Slot()
     def request_supplement(self) -> None:
         if self.form is None or self._deciding or not self.btn_supplement.isEnabled():
             return
-        values, received = self.form.values(), self.checklist.received()
+        values, received, verified = self.form.values(), self.checklist.received(), self.checklist.verified()
         self._decide(lambda decisions, actor, number, version: decisions.supplement_and_issue(
-            actor, number, version, received, values))
+            actor, number, version, received, values, verified=verified))
 
     @Slot()
     def not_accept(self) -> None:
