@@ -55,8 +55,8 @@ class _MaterialRow(QWidget):
             self.chk_verified.setText(material.verify.label_zh if zh else material.verify.label_en)
             self.chk_verified.setChecked(material.verify is MaterialVerify.SYSTEM)
         # Two ticks, one state: received and checked exclude each other.
-        self.chk_received.toggled.connect(lambda on: on and self.chk_verified.setChecked(False))
-        self.chk_verified.toggled.connect(lambda on: on and self.chk_received.setChecked(False))
+        self.chk_received.toggled.connect(lambda on: self._exclude(on, self.chk_verified))
+        self.chk_verified.toggled.connect(lambda on: self._exclude(on, self.chk_received))
 
         self.chk_received.setToolTip(material.why_zh if zh else material.why_en)
         self.lbl_note.setText(material.note_zh or "")
@@ -81,6 +81,12 @@ class _MaterialRow(QWidget):
         note_row.setContentsMargins(indent, 0, 0, 0)
         note_row.addWidget(self.lbl_note)
         layout.addLayout(note_row)
+
+
+    @staticmethod
+    def _exclude(on: bool, other: QCheckBox) -> None:
+        if on:
+            other.setChecked(False)
 
 
 class MaterialsChecklist(QWidget):
