@@ -345,7 +345,11 @@ class NewCaseView(QWidget):
             if self._card_read:
                 self.checklist.mark_card_read()
             self.scr_materials.setWidget(self.checklist)
+        # The checklist follows the edit first, then the blockers are judged: connected in that
+        # order, the blocker box never lags one edit behind the materials list.
+        self.form.values_edited.disconnect(self._update_decision)
         self.form.values_edited.connect(self.checklist.update_for)
+        self.form.values_edited.connect(self._update_decision)
         self.checklist.received_changed.connect(self._update_decision)
         self._update_decision()
 

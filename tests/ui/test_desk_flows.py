@@ -461,3 +461,20 @@ def test_the_card_just_read_is_not_listed_as_missing(desk: Desk) -> None:
     number = decided_number(desk)
     forms = {m.key: m.form for m in desk.core.queries.get(number).materials}
     assert forms["applicant_id_card"] == "card"
+
+
+def test_the_blocker_box_follows_the_materials_list_at_once(desk: Desk) -> None:
+    """Choosing 集体户 (with the keyboard) adds the unit's letter to the materials: the blocker box —
+    from which clerks issue notices — names it in the same edit, not one edit later."""
+    case = demo_cases(TODAY)["booklet_reissue"]
+    desk.sign_in("clerk")
+    view = fill_case(desk, case)
+    desk.wait(lambda: view.btn_accept.isEnabled())
+    combo = view.form.editor("household_type").cmb_choice
+    combo.setFocus()
+    index = combo.findData("collective")
+    while combo.currentIndex() < index:
+        desk.qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert "collective_unit_letter" in [m.key for m in view.checklist.missing()]
+    assert "集体户口管理单位" in view.lbl_blockers.text()
+    assert not view.btn_accept.isEnabled()
