@@ -110,6 +110,8 @@ class DeskApp(QObject):
         self.window.demo_card_requested.connect(self.place_demo_card)
         if options.language != "zh_CN":
             self.set_language(options.language)
+        else:
+            self.languages.set_language("zh_CN")  # Qt's own dialogs in Chinese too (qtbase_zh_CN)
 
     # ---- start-up ----------------------------------------------------------------------------
 
