@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.catalog import FieldProblem, FieldSpec, FieldType
+from desk.domain.errors import DeskError
 from desk.domain.idnumber import InvalidIdNumber
 from desk.forms.editor_base import FieldEditor, em_width
 from desk.forms.inputs import (
@@ -112,6 +113,8 @@ class DateEditor(FieldEditor):
         self.btn_clear.hide()
 
         self.edt_date.dateChanged.connect(self._on_date_changed)
+        self.edt_date.unreadable_changed.connect(self._update_problem_label)
+        self.edt_date.unreadable_changed.connect(self.value_changed_by_problem)
         self.btn_clear.clicked.connect(self.clear)
 
         row = QHBoxLayout(body)
@@ -143,6 +146,18 @@ class DateEditor(FieldEditor):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.edt_date]
+
+    def own_problem(self) -> FieldProblem | None:
+        return self._live_problem()
+
+    def _live_error(self) -> DeskError | None:
+        return self.edt_date.unreadable
+
+    @Slot()
+    def value_changed_by_problem(self) -> None:
+        """An unreadable date is news for the form (its problems changed) even if the value did not."""
+        if self.edt_date.unreadable is not None:
+            self.value_changed.emit(self.value())
 
     @Slot()
     def _on_date_changed(self) -> None:
