@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal, Slot
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -106,7 +106,7 @@ class DateEditor(FieldEditor):
         self.edt_date.setSpecialValueText(self.tr("未填写"))
         self.edt_date.setMinimumWidth(em_width(self.edt_date, 7))
         self.btn_clear.setText("×")
-        self.btn_clear.setToolTip(self.tr("清除日期"))
+        self.btn_clear.setToolTip(self.tr("清除日期（键盘：Delete）"))
         self.btn_clear.setAutoRaise(True)
         # Tab goes from field to field; the clear button is for the mouse.
         self.btn_clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -331,6 +331,9 @@ class BoolEditor(FieldEditor):
         self._group.addButton(self.rdo_yes)
         self._group.addButton(self.rdo_no)
         self._group.buttonToggled.connect(self._emit_if_changed)
+        for button in (self.rdo_yes, self.rdo_no):
+            button.installEventFilter(self)
+            button.setToolTip(self.tr("键盘：Y 或 1 为“是”，N 或 0 为“否”"))
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(em_width(self, 1.5))
@@ -359,6 +362,19 @@ class BoolEditor(FieldEditor):
     def focus_widgets(self) -> list[QWidget]:
         return [self.rdo_yes, self.rdo_no]
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Y/1 answers 是, N/0 answers 否 from either radio button (Tab reaches only one of them)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            answer = {Qt.Key.Key_Y: True, Qt.Key.Key_1: True, Qt.Key.Key_N: False, Qt.Key.Key_0: False}.get(
+                Qt.Key(event.key()))
+            if answer is not None and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                                               | Qt.KeyboardModifier.AltModifier):
+                button = self.rdo_yes if answer else self.rdo_no
+                button.setChecked(True)
+                button.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
 
 class PersonEditor(FieldEditor):
     """`person`: name and ID number of a related person, typed or filled by swiping their card.
@@ -379,17 +395,28 @@ class PersonEditor(FieldEditor):
         self.edt_id_number = IdNumberEdit(language, self._today, body)
         self.lbl_id_facts = self.edt_id_number.lbl_facts
         self.btn_swipe = QPushButton(self.tr("刷卡填入"), body)
+        self.btn_applicant = QPushButton(self.tr("即申请人"), body)
 
         self.edt_name.setPlaceholderText(self.tr("姓名"))
         self.edt_name.setMaxLength(40)
         self.edt_name.setFixedWidth(em_width(self.edt_name, 7))
-        self.btn_swipe.setToolTip(self.tr("在读卡器上刷此人的身份证，自动填入姓名和号码"))
+        self.btn_swipe.setToolTip(self.tr("在读卡器上刷此人的身份证，自动填入姓名和号码（光标在此栏时直接刷卡亦可）"))
         self.btn_swipe.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.btn_applicant.setToolTip(self.tr("此人就是申请人：填入申请人的姓名和号码（F6）"))
+        self.btn_applicant.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.btn_applicant.hide()  # shown by the form when the applicant is known
 
         self.edt_name.textChanged.connect(self._emit_if_changed)
         self.edt_id_number.textChanged.connect(self._emit_if_changed)
         self.edt_id_number.problem_changed.connect(self._update_problem_label)
         self.btn_swipe.clicked.connect(self._on_swipe_clicked)
+        self.btn_applicant.clicked.connect(self.fill_applicant)
+        self._applicant: tuple[str, str] | None = None
+        # F6 in the name or number: this person is the applicant.
+        for edit in (self.edt_name, self.edt_id_number):
+            shortcut = QShortcut(QKeySequence("F6"), edit)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.fill_applicant)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -397,6 +424,7 @@ class PersonEditor(FieldEditor):
         row.addWidget(self.edt_name)
         row.addWidget(self.edt_id_number)
         row.addWidget(self.btn_swipe)
+        row.addWidget(self.btn_applicant)
         row.addStretch(1)
         facts = QHBoxLayout()
         # The facts start under the ID number they describe.
@@ -433,6 +461,16 @@ class PersonEditor(FieldEditor):
     def fill(self, name: str, id_number: str) -> None:
         """Fill in what the card reader reported."""
         self.set_value({**self._extra, "name": name, "id_number": id_number})
+
+    def set_applicant(self, name: str, id_number: str) -> None:
+        """The applicant (whose card was read): offer "即申请人" (button, F6) to fill them in here."""
+        self._applicant = (name, id_number) if name and id_number else None
+        self.btn_applicant.setVisible(self._applicant is not None)
+
+    @Slot()
+    def fill_applicant(self) -> None:
+        if self._applicant is not None:
+            self.fill(*self._applicant)
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.edt_name, self.edt_id_number]

@@ -142,10 +142,9 @@ class DateEdit(_WheelOnlyWhenFocused, QDateEdit):
             return
         if self._typed is not None:
             self._read_typed(final=True)
-        if (
-            not self.is_empty()
-            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-            and self.lineEdit().selectedText() == self.lineEdit().text()
+        if not self.is_empty() and (
+            event.key() == Qt.Key.Key_Delete
+            or (event.key() == Qt.Key.Key_Backspace and self.lineEdit().selectedText() == self.lineEdit().text())
         ):
             self.set_empty()
             return

@@ -229,6 +229,12 @@ class NewCaseView(QWidget):
             context, actor, facts = self._context, self._context.actor, CardFacts.from_card(card)
             context.runner.run(lambda: context.core.citizens.register_card(actor, facts), None, self._on_error)
             return
+        focused = self.form.focused_person_key() if self.page == PAGE_WORK and self.form is not None else None
+        if focused is not None:
+            # A card placed while the cursor is in a person field (父亲, 母亲 …) fills that field.
+            self._swipe_target = focused
+            self.on_card(card)
+            return
         if self.page == PAGE_WORK:
             show_banner(self.lbl_message, self.tr("读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。").replace(
                 "%1", card.name), "info")
@@ -325,6 +331,11 @@ class NewCaseView(QWidget):
         sex = {"male": self.tr("男"), "female": self.tr("女")}.get(citizen.sex, "")
         self.lbl_applicant.setText(self.tr("申请人：%1　%2　%3").replace("%1", citizen.name).replace(
             "%2", sex).replace("%3", citizen.id_number))
+        from desk.forms.field_widgets import PersonEditor
+
+        for editor in form.editors().values():
+            if isinstance(editor, PersonEditor):  # "即申请人" (F6): the applicant is often the father …
+                editor.set_applicant(citizen.name, citizen.id_number)
         self._set_page(PAGE_WORK)
         self._update_decision()
         form.focus_first_field()

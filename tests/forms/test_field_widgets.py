@@ -201,6 +201,15 @@ def test_a_date_that_cannot_be_read_is_flagged_not_guessed(qtbot: QtBot, sampler
     assert editor.value() == "2026-11-28" and editor.problem_text() is None
 
 
+def test_delete_clears_a_date_without_the_mouse(qtbot: QtBot, sampler: Transaction) -> None:
+    editor = make(qtbot, sampler, "born")
+    assert isinstance(editor, DateEditor)
+    editor.set_value("2020-01-02")
+    editor.edt_date.setFocus()
+    qtbot.keyClick(editor.edt_date, Qt.Key.Key_Delete)  # no selection needed: the × by the keyboard
+    assert editor.value() is None
+
+
 def test_empty_date_opens_the_calendar_at_this_month(qtbot: QtBot, sampler: Transaction) -> None:
     editor = make(qtbot, sampler, "born")
     assert isinstance(editor, DateEditor)

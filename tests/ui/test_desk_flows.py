@@ -478,3 +478,36 @@ def test_the_blocker_box_follows_the_materials_list_at_once(desk: Desk) -> None:
     assert "collective_unit_letter" in [m.key for m in view.checklist.missing()]
     assert "集体户口管理单位" in view.lbl_blockers.text()
     assert not view.btn_accept.isEnabled()
+
+
+def test_birth_registration_father_is_the_applicant_and_the_mother_swipes_into_her_field(desk: Desk) -> None:
+    """No retyping of the father whose card was just read (F6 = 即申请人), no 刷卡填入 click for the
+    mother (her card, placed while the cursor is in her field, fills it), 否 by the keyboard."""
+    case = demo_cases(TODAY)["birth_registration"]
+    desk.sign_in("clerk")
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    desk.swipe(case.card)
+    desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
+    desk.qtbot.keyClicks(view.picker.edt_search, "csdj")
+    desk.qtbot.keyClick(view.picker.edt_search, Qt.Key.Key_Return, delay=80)
+    desk.wait(lambda: view.is_ready)
+    type_values(view.form, {k: v for k, v in case.values.items() if k not in ("mother", "father")})
+    father = view.form.editor("father")
+    assert father.isVisibleTo(view.form)
+    father.edt_name.setFocus()
+    desk.wait(lambda: view.form.focused_person_key() == "father")
+    desk.qtbot.keyClick(father.edt_name, Qt.Key.Key_F6)
+    assert view.form.values()["father"]["id_number"] == case.values["father"]["id_number"]
+    assert view.form.values()["father"]["name"] == case.values["father"]["name"]
+    mother = view.form.editor("mother")
+    mother.edt_name.setFocus()
+    desk.wait(lambda: view.form.focused_person_key() == "mother")
+    desk.swipe("li-xiulan")
+    assert view.form.values()["mother"] == {"name": "李秀兰", "id_number": "210104197802093029"}
+    nations = view.form.editor("parents_nations_differ")
+    nations.rdo_yes.setFocus()
+    desk.qtbot.keyClick(nations.rdo_yes, Qt.Key.Key_N)
+    assert view.form.values()["parents_nations_differ"] is False
+    desk.qtbot.keyClick(nations.rdo_no, Qt.Key.Key_Y)
+    assert view.form.values()["parents_nations_differ"] is True
