@@ -333,7 +333,7 @@ class BoolEditor(FieldEditor):
         self._group.buttonToggled.connect(self._emit_if_changed)
         for button in (self.rdo_yes, self.rdo_no):
             button.installEventFilter(self)
-            button.setToolTip(self.tr("键盘：Y 或 1 为“是”，N 或 0 为“否”"))
+            button.setToolTip(self.tr("键盘：Y 为“是”，N 为“否”"))
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(em_width(self, 1.5))
@@ -363,9 +363,10 @@ class BoolEditor(FieldEditor):
         return [self.rdo_yes, self.rdo_no]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Y/1 answers 是, N/0 answers 否 from either radio button (Tab reaches only one of them)."""
+        """Y answers 是, N answers 否 from either radio button (Tab reaches only one of them). Digits
+        are not answers: a phone number typed into a row that just appeared must not tick 是."""
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            answer = {Qt.Key.Key_Y: True, Qt.Key.Key_1: True, Qt.Key.Key_N: False, Qt.Key.Key_0: False}.get(
+            answer = {Qt.Key.Key_Y: True, Qt.Key.Key_N: False}.get(
                 Qt.Key(event.key()))
             if answer is not None and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                                                | Qt.KeyboardModifier.AltModifier):
@@ -405,8 +406,11 @@ class PersonEditor(FieldEditor):
         self.btn_applicant.setToolTip(self.tr("此人就是申请人：填入申请人的姓名和号码（F6）"))
         self.btn_applicant.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.btn_applicant.hide()  # shown by the form when the applicant is known
+        for button in (self.btn_swipe, self.btn_applicant):  # the text is never clipped ("刷卡填…")
+            button.setMinimumWidth(button.sizeHint().width())
 
         self.edt_name.textChanged.connect(self._emit_if_changed)
+        self.edt_name.textChanged.connect(self._update_problem_label)
         self.edt_id_number.textChanged.connect(self._emit_if_changed)
         self.edt_id_number.problem_changed.connect(self._update_problem_label)
         self.btn_swipe.clicked.connect(self._on_swipe_clicked)
@@ -476,10 +480,20 @@ class PersonEditor(FieldEditor):
         return [self.edt_name, self.edt_id_number]
 
     def own_problem(self) -> FieldProblem | None:
+        if (error := self._name_error()) is not None:
+            spec = self.spec
+            return FieldProblem(spec.key, f"{spec.label_zh}姓名：{error.message_zh}",
+                                f"{spec.label_en} name: {error.message_en}")
         return self._live_problem("身份证号码", " ID number")
 
-    def _live_error(self) -> InvalidIdNumber | None:
-        return self.edt_id_number.problem()
+    def _live_error(self) -> DeskError | None:
+        return self._name_error() or self.edt_id_number.problem()
+
+    def _name_error(self) -> DeskError | None:
+        """A name with digits in it is a date or number typed into the wrong box ("刘建国20190520")."""
+        if any(char.isdigit() for char in self.edt_name.text()):
+            return DeskError("姓名中有数字，是否输错了栏目？", "The name contains digits: typed into the wrong box?")
+        return None
 
     @Slot()
     def _on_swipe_clicked(self) -> None:

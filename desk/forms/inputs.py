@@ -269,7 +269,15 @@ class IdNumberEdit(QLineEdit):
         self.setPlaceholderText(self.tr("18位身份证号码"))
         self.setMinimumWidth(metrics.horizontalAdvance("0" * 22))
         self.setMaximumWidth(metrics.horizontalAdvance("0" * 26))
-        self.lbl_facts.setWordWrap(True)
+        # One line, its room kept while hidden: a swiped card showing the facts must not push the
+        # fields below down under the clerk's mouse.
+        self.lbl_facts.setWordWrap(False)
+        self.lbl_facts.setText("出生日期 2000-01-01")  # the height of one line of facts, kept
+        self.lbl_facts.setFixedHeight(self.lbl_facts.sizeHint().height())
+        self.lbl_facts.clear()
+        policy = self.lbl_facts.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.lbl_facts.setSizePolicy(policy)
         self.lbl_facts.hide()  # coloured when it first shows (_show_facts)
 
         self.textEdited.connect(self._on_edited)

@@ -37,11 +37,15 @@ class LanguageSwitcher:
         self._translators: list[QTranslator] = []
         self.language = "zh_CN"
 
-    def set_language(self, language: str) -> bool:
-        """Switch to `language` ("zh_CN" or "en"); False if no compiled translation exists for it."""
+    def uninstall(self) -> None:
+        """Take this switcher's translators off the application (at shut-down)."""
         for translator in self._translators:
             self._app.removeTranslator(translator)
         self._translators = []
+
+    def set_language(self, language: str) -> bool:
+        """Switch to `language` ("zh_CN" or "en"); False if no compiled translation exists for it."""
+        self.uninstall()
         self.language = "zh_CN"
         if language == "zh_CN":
             QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))

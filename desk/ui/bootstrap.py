@@ -245,6 +245,7 @@ class DeskApp(QObject):
         self.idle.stop()
         if self.scan_filter is not None:
             self.filters.remove(self.scan_filter)
+        self.languages.uninstall()
         if self.reader is not None:
             self.reader.stop()
         if self.simulator is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -503,11 +503,26 @@ def test_birth_registration_father_is_the_applicant_and_the_mother_swipes_into_h
     mother = view.form.editor("mother")
     mother.edt_name.setFocus()
     desk.wait(lambda: view.form.focused_person_key() == "mother")
+    nations = view.form.editor("parents_nations_differ")
+    QApplication.processEvents()
+    below = nations.mapTo(view.form, QPoint(0, 0))
     desk.swipe("li-xiulan")
     assert view.form.values()["mother"] == {"name": "李秀兰", "id_number": "210104197802093029"}
-    nations = view.form.editor("parents_nations_differ")
+    QApplication.processEvents()
+    assert mother.lbl_id_facts.isVisible()  # 出生日期 / 性别 / 地区 of the card …
+    assert nations.mapTo(view.form, QPoint(0, 0)) == below  # … shown without pushing the form down
+    # A date typed into the name box is flagged, not taken silently.
+    mother.edt_name.setFocus()
+    mother.edt_name.end(False)
+    desk.qtbot.keyClicks(mother.edt_name, "20190520")
+    assert "数字" in (mother.problem_text() or "")
+    assert any(p.key == "mother" for p in view.form.problems())
+    mother.edt_name.setText("李秀兰")
+    assert mother.problem_text() is None
     nations.rdo_yes.setFocus()
     desk.qtbot.keyClick(nations.rdo_yes, Qt.Key.Key_N)
+    assert view.form.values()["parents_nations_differ"] is False
+    desk.qtbot.keyClick(nations.rdo_no, Qt.Key.Key_1)  # digits are not answers
     assert view.form.values()["parents_nations_differ"] is False
     desk.qtbot.keyClick(nations.rdo_no, Qt.Key.Key_Y)
     assert view.form.values()["parents_nations_differ"] is True

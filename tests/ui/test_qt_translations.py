@@ -28,7 +28,4 @@ def test_qt_dialogs_speak_chinese_and_english_again(qtbot: QtBot) -> None:
         qtbot.addWidget(english)
         assert english.buttons()[0].text().replace("&", "") == "Cancel"
     finally:
-        switcher.set_language("zh_CN")
-        for translator in list(switcher._translators):
-            QApplication.instance().removeTranslator(translator)  # type: ignore[union-attr]
-        switcher._translators.clear()
+        switcher.uninstall()
