@@ -526,3 +526,28 @@ def test_birth_registration_father_is_the_applicant_and_the_mother_swipes_into_h
     assert view.form.values()["parents_nations_differ"] is False
     desk.qtbot.keyClick(nations.rdo_no, Qt.Key.Key_Y)
     assert view.form.values()["parents_nations_differ"] is True
+
+
+def test_the_card_photo_is_beside_the_applicant_and_the_face_check_is_audited(desk: Desk) -> None:
+    from sqlalchemy import select
+
+    from desk.store.models import AuditEntry
+
+    desk.sign_in("clerk")
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    desk.swipe("zhang-wei")
+    desk.wait(lambda: view.page == PAGE_PICK)
+    panel = view.identify
+    assert not panel.lbl_photo.isHidden() and "照片" in panel.lbl_photo.text()  # placeholder: no licensed decoder
+    assert not panel.chk_face.isHidden() and not panel.chk_face.isChecked()
+    panel.chk_face.setFocus()
+    desk.qtbot.keyClick(panel.chk_face, Qt.Key.Key_Space)  # 人证一致, by the keyboard
+    assert panel.chk_face.isChecked()
+
+    def audited() -> list[bool]:
+        with desk.core.store.read() as session:
+            return [e.details["matches"] for e in session.execute(
+                select(AuditEntry).where(AuditEntry.action == "citizen.face_checked")).scalars()]
+
+    desk.wait(lambda: audited() == [True])
