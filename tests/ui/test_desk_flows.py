@@ -226,7 +226,11 @@ def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_th
     view.btn_complete_now.click()
     desk.wait(lambda: desk.core.queries.get(number).state is CaseState.COMPLETED)
     desk.wait(lambda: view.decided.case.state is CaseState.COMPLETED)
-    assert "办结" in desk.paper_text(view.decided.papers[0].serial)
+    notice = desk.paper_text(view.decided.papers[0].serial)
+    assert "办结" in notice
+    # Issue 12, item 8: the notice names the newborn and, completed at the counter, does not send
+    # the citizen away to come back for the 户口簿.
+    assert "张子涵" in notice and "当场交付" in notice and "领取：" not in notice
 
 
 def test_booklet_reissue_accepted_with_ctrl_enter(desk: Desk) -> None:
