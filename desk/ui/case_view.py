@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 _WINDOW_ACTIONS = (Action.ACCEPT, Action.REQUEST_SUPPLEMENT, Action.NOT_ACCEPT)
 ACTION_EN = {Action.SUBMIT_FOR_REVIEW: "Submit for review", Action.APPROVE: "Approve", Action.DENY: "Deny",
              Action.COMPLETE: "Complete", Action.WITHDRAW: "Withdraw"}
+ACTION_KEYS = {Action.SUBMIT_FOR_REVIEW: "Alt+S", Action.APPROVE: "Alt+A", Action.DENY: "Alt+J",
+               Action.COMPLETE: "Alt+C", Action.WITHDRAW: "Alt+W"}
 EVENT_LABELS_ZH = {"open": "建立草稿", **{a.value: a.label_zh for a in Action}}
 # Stock approval opinions (审批意见); the approver may edit or type their own.
 OPINIONS_ZH = ("同意办理。", "材料齐全，符合规定，同意办理。", "经核实，情况属实，同意办理。")
@@ -136,6 +139,7 @@ class CaseDetailView(QWidget):
             button = QPushButton(self.wdg_actions)
             button.setObjectName("primary" if action in (Action.APPROVE, Action.COMPLETE) else "")
             button.clicked.connect(lambda _checked=False, action=action: self.take(action))
+            button.setToolTip(ACTION_KEYS[action])
             self._buttons[action] = button
 
         # connect
@@ -344,6 +348,9 @@ class CaseDetailView(QWidget):
         allowed = self.allowed()
         for action, button in self._buttons.items():
             button.setText(self._action_label(action))
+            # Every decision by the keyboard (after setText, which resets a button's shortcut; the
+            # label stays the action's name: the dialogs are titled by it).
+            button.setShortcut(QKeySequence(ACTION_KEYS[action]))
             button.setVisible(action in allowed)
             button.setEnabled(True)
         case = self.case
@@ -368,7 +375,7 @@ class CaseDetailView(QWidget):
         self.lbl_values.setText(self.tr("申请内容（只读）"))
         self.lbl_opinion.setText(self.tr("审批意见(&O)："))
         self.lbl_documents.setText(self.tr("已出具文书"))
-        self.btn_reprint.setText(self.tr("重新打印所选文书"))
-        self.btn_resume.setText(self.tr("继续办理"))
+        self.btn_reprint.setText(self.tr("重新打印所选文书(&P)"))
+        self.btn_resume.setText(self.tr("继续办理(&E)"))
         self._show()
         self._show_actions()

@@ -225,11 +225,11 @@ class ManagerView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.lbl_date.setText(self.tr("统计日期"))
-        self.btn_load.setText(self.tr("生成日报"))
-        self.btn_print.setText(self.tr("打印"))
-        self.btn_pdf.setText(self.tr("导出 PDF"))
-        self.btn_csv.setText(self.tr("导出 CSV"))
-        self.btn_xlsx.setText(self.tr("导出 XLSX"))
+        self.btn_load.setText(self.tr("生成日报(&G)"))
+        self.btn_print.setText(self.tr("打印(&P)"))
+        self.btn_pdf.setText(self.tr("导出 PDF(&D)"))
+        self.btn_csv.setText(self.tr("导出 CSV(&C)"))
+        self.btn_xlsx.setText(self.tr("导出 XLSX(&X)"))
         for key, (caption, _value) in self.lbl_tiles.items():
             caption.setText(key if self._context.is_chinese else TILE_EN[key])
         self._show()
