@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -127,7 +128,8 @@ class MaterialsChecklist(QWidget):
         self.lbl_title.setFont(font)
         self.lbl_summary.setStyleSheet(f"color: {HINT_COLOUR};")
         self.btn_all_received.setText(self.tr("全部收齐"))
-        self.btn_all_received.setToolTip(self.tr("勾选下列全部材料"))
+        self.btn_all_received.setToolTip(self.tr("勾选下列全部材料（Alt+A）"))
+        self.btn_all_received.setShortcut(QKeySequence("Alt+A"))  # after setText, which resets it
 
         # connect
         for row in self._rows.values():

@@ -205,7 +205,7 @@ class ManagerView(QWidget):
         current = self.tab_tables.currentIndex()
         self.tab_tables.clear()
         for table in report.tables[1:]:
-            widget = make_table(self.tab_tables, stretch_column=1)
+            widget = make_table(self.tab_tables, stretch_column=0 if table.key in NAME_FIRST else 1)
             rows = [[fmt_value(v, i in table.percent_columns) for i, v in enumerate(row)] for row in table.rows]
             headers = list(table.headers)
             if table.key in NAME_FIRST:

@@ -556,3 +556,97 @@ def test_the_card_photo_is_beside_the_applicant_and_the_face_check_is_audited(de
                 select(AuditEntry).where(AuditEntry.action == "citizen.face_checked")).scalars()]
 
     desk.wait(lambda: audited() == [True])
+
+
+class KeyCounter:
+    """Presses keys on the focused widget, as the clerk does, and counts them (docs/desk.md)."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk, self.count = desk, 0
+
+    def press(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+              times: int = 1) -> None:
+        for _ in range(times):
+            target = QApplication.focusWidget()
+            assert target is not None, "the keyboard focus is somewhere"
+            self.desk.qtbot.keyClick(target, key, modifiers, delay=80)  # a person's pace
+            self.count += 1
+
+    def type(self, text: str) -> None:
+        for char in text:
+            self.press(Qt.Key.Key_Return if char == "\n" else Qt.Key(ord(char.upper())))
+
+
+def test_booklet_reissue_by_keyboard_alone_in_18_keys_after_the_transaction_is_chosen(desk: Desk) -> None:
+    """户口簿补领 (docs/desk.md): the card is swiped, then only keys — no click anywhere."""
+    desk.sign_in("clerk")
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    desk.swipe("li-xiulan")
+    desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
+    keys = KeyCounter(desk)
+    view.picker.edt_search.setFocus()
+    keys.type("hkbbl\n")  # 户口簿补领 by its pinyin initials
+    desk.wait(lambda: view.is_ready and view.checklist is not None)
+    assert view.transaction is not None and view.transaction.code == "booklet_reissue"
+    chosen = keys.count
+    desk.wait(lambda: QApplication.focusWidget() is view.form.editor("household_type").cmb_choice)
+    keys.press(Qt.Key.Key_Down)  # 家庭户
+    keys.press(Qt.Key.Key_Tab)
+    keys.press(Qt.Key.Key_Down)  # 遗失
+    keys.press(Qt.Key.Key_Tab)
+    keys.press(Qt.Key.Key_Y)  # 本人是户主: 是
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("13912345678")
+    assert view.form.values() == {"household_type": "family", "loss_reason": "lost", "applicant_is_head": True,
+                                  "contact_phone": "13912345678"}
+    desk.wait(lambda: view.btn_accept_complete.isEnabled())  # the ID card: 读卡核验 by the swipe
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    number = decided_number(desk)
+    assert desk.core.queries.get(number).state is CaseState.COMPLETED
+    assert (chosen, keys.count - chosen) == (6, 18)
+
+
+def test_birth_registration_by_keyboard_father_applies_mother_swipes(desk: Desk) -> None:
+    """出生登记, applicant = the father (his card swiped), the mother swipes her card into her field
+    (docs/desk.md): keys only, no click. The child's name comes through the input method (counted
+    in the docs as its pinyin), everything else is counted here."""
+    case = demo_cases(TODAY)["birth_registration"]
+    desk.sign_in("clerk")
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    desk.swipe(case.card)
+    desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
+    keys = KeyCounter(desk)
+    view.picker.edt_search.setFocus()
+    keys.type("csdj\n")
+    desk.wait(lambda: view.is_ready and view.checklist is not None)
+    chosen = keys.count
+    name = view.form.editor("child_name")
+    desk.wait(lambda: name.isAncestorOf(QApplication.focusWidget()))
+    QApplication.focusWidget().insert("张子涵")  # type: ignore[union-attr]  # the input method's commit
+    keys.press(Qt.Key.Key_Tab)
+    keys.press(Qt.Key.Key_Down, times=2)  # 女
+    keys.press(Qt.Key.Key_Tab)
+    keys.type(case.values["child_birth_date"].replace("-", ""))
+    keys.press(Qt.Key.Key_Tab)
+    keys.press(Qt.Key.Key_Y)  # 父母已登记结婚
+    keys.press(Qt.Key.Key_Tab)
+    keys.press(Qt.Key.Key_Down)  # 随父落户
+    keys.press(Qt.Key.Key_Tab)
+    assert view.form.focused_person_key() == "mother"
+    desk.swipe("li-xiulan")  # her card, no key
+    keys.press(Qt.Key.Key_Tab, times=2)
+    assert view.form.focused_person_key() == "father"
+    keys.press(Qt.Key.Key_F6)  # 即申请人
+    keys.press(Qt.Key.Key_Tab, times=2)
+    keys.press(Qt.Key.Key_Y)  # 父母民族不同
+    keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # 全部收齐 (读卡核验 and 系统核验 stay)
+    values = view.form.values()
+    assert values["mother"]["name"] == "李秀兰" and values["father"]["id_number"] == case.values["father"]["id_number"]
+    assert values["child_birth_date"] == case.values["child_birth_date"] and values["child_sex"] == "female"
+    desk.wait(lambda: view.btn_accept_complete.isEnabled())
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    number = decided_number(desk)
+    assert desk.core.queries.get(number).state is CaseState.COMPLETED
+    assert (chosen, keys.count - chosen) == (5, 25)
