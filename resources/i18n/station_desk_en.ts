@@ -541,27 +541,27 @@ no photo</translation>
 <context>
     <name>MaterialsChecklist</name>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="124"/>
+        <location filename="../../desk/forms/materials_view.py" line="125"/>
         <source>所需材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="129"/>
+        <location filename="../../desk/forms/materials_view.py" line="130"/>
         <source>全部收齐</source>
         <translation>All received</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="130"/>
-        <source>勾选下列全部材料</source>
-        <translation>Tick every material below</translation>
+        <location filename="../../desk/forms/materials_view.py" line="131"/>
+        <source>勾选下列全部材料（Alt+A）</source>
+        <translation>Tick every material below (Alt+A)</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="263"/>
+        <location filename="../../desk/forms/materials_view.py" line="265"/>
         <source>已收 %1 · 核验 %2 / %3 项</source>
         <translation>%1 received · %2 checked / %3</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="265"/>
+        <location filename="../../desk/forms/materials_view.py" line="267"/>
         <source>已收 %1 / %3 项</source>
         <translation>%1 / %3 received</translation>
     </message>
