@@ -304,7 +304,9 @@ class DocumentService:
         assert case.accepted_at is not None and case.due_date is not None
         return ReceiptData(
             station=station, case_number=case.number, lookup_code=case.lookup_code,
-            transaction_code=transaction.code, transaction_name_zh=transaction.name_zh,
+            # Whom the case is about when it is not the applicant (出生登记（新生儿姓名：张子涵）).
+            transaction_code=transaction.code,
+            transaction_name_zh=transaction.name_zh + _subject_zh(transaction, case.form_values),
             transaction_name_en=transaction.name_en, applicant_name=case.applicant.name,
             applicant_id_number=case.applicant.id_number,
             materials_received=tuple(ReceivedMaterial(m.name_zh, _form_zh(m.form), m.copies) for m in case.materials),

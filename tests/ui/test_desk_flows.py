@@ -222,6 +222,7 @@ def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_th
     assert {m.key for m in stored.materials} >= {"birth_medical_certificate", "marriage_certificate"}
     receipt = desk.paper_text(view.decided.papers[0].serial)
     assert "受理回执" in receipt and number in receipt and "出生登记" in receipt
+    assert "张子涵" in receipt  # the receipt names the newborn (issue 12, item 8)
 
     view.btn_complete_now.click()
     desk.wait(lambda: desk.core.queries.get(number).state is CaseState.COMPLETED)
