@@ -917,124 +917,124 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="168"/>
+        <location filename="../../desk/ui/today_view.py" line="171"/>
         <source>没有等候的群众。</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="199"/>
+        <location filename="../../desk/ui/today_view.py" line="202"/>
         <source>当前无叫号</source>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="201"/>
+        <location filename="../../desk/ui/today_view.py" line="204"/>
         <source>请 %1 号到窗口办理</source>
         <translation>Ticket %1, please come to the window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="211"/>
+        <location filename="../../desk/ui/today_view.py" line="214"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="211"/>
+        <location filename="../../desk/ui/today_view.py" line="214"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="211"/>
         <location filename="../../desk/ui/today_view.py" line="214"/>
-        <location filename="../../desk/ui/today_view.py" line="219"/>
+        <location filename="../../desk/ui/today_view.py" line="217"/>
         <location filename="../../desk/ui/today_view.py" line="222"/>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="213"/>
+        <location filename="../../desk/ui/today_view.py" line="216"/>
         <source>综合业务</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="214"/>
-        <location filename="../../desk/ui/today_view.py" line="219"/>
+        <location filename="../../desk/ui/today_view.py" line="217"/>
         <location filename="../../desk/ui/today_view.py" line="222"/>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="214"/>
-        <location filename="../../desk/ui/today_view.py" line="219"/>
+        <location filename="../../desk/ui/today_view.py" line="217"/>
         <location filename="../../desk/ui/today_view.py" line="222"/>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="214"/>
+        <location filename="../../desk/ui/today_view.py" line="217"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="217"/>
+        <location filename="../../desk/ui/today_view.py" line="220"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="217"/>
+        <location filename="../../desk/ui/today_view.py" line="220"/>
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="218"/>
+        <location filename="../../desk/ui/today_view.py" line="221"/>
         <source>将到期</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="219"/>
+        <location filename="../../desk/ui/today_view.py" line="222"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="222"/>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <location filename="../../desk/ui/today_view.py" line="228"/>
         <source>排队叫号（等候 %1 人）</source>
         <translation>Queue (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
+        <location filename="../../desk/ui/today_view.py" line="229"/>
         <source>草稿与待补正（%1）</source>
         <translation>Drafts and awaiting supplements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="228"/>
+        <location filename="../../desk/ui/today_view.py" line="231"/>
         <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
         <translation>Due: %1 overdue · %2 today · %3 soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="230"/>
+        <location filename="../../desk/ui/today_view.py" line="233"/>
         <source>待领导审批（%1）</source>
         <translation>Awaiting the leader&apos;s approval (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="244"/>
+        <location filename="../../desk/ui/today_view.py" line="247"/>
         <source>叫号 (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="245"/>
+        <location filename="../../desk/ui/today_view.py" line="248"/>
         <source>办结此号(&amp;D)</source>
         <translation>&amp;Done with this ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="246"/>
+        <location filename="../../desk/ui/today_view.py" line="249"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="247"/>
+        <location filename="../../desk/ui/today_view.py" line="250"/>
         <source>新办业务 (Ctrl+N)</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
@@ -1070,27 +1070,27 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>TransactionPicker</name>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="117"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="115"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="119"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="117"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="153"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="151"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="154"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="152"/>
         <source>输入事项名称、拼音首字母（如 csdj）或代码</source>
         <translation>Type the name, pinyin initials (e.g. csdj) or code of the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="155"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="153"/>
         <source>↑↓ 选择，回车确认；常办事项排在前面</source>
         <translation>↑↓ to choose, Enter to confirm; the most used come first</translation>
     </message>
