@@ -39,12 +39,18 @@ class WedgeDetector:
 
     Every gap between keys (and before the Enter) must be at most `max_gap` seconds, and at
     least `min_length` characters must come before the Enter. Keys without text (Shift, which
-    scanners press for capitals) are ignored rather than breaking the burst.
+    scanners press for capitals) are ignored rather than breaking the burst. With `shaped`, a fast
+    burst is a scan only if its text is shaped like one (`desk.domain.scan_shape.looks_like_scan`):
+    fast typing ("csdj⏎" after a stall) stays typing, its Enter included.
+
+    Timestamps are the key events' own (when the key was pressed), not when they were processed:
+    keys queued during a stall of the GUI keep their real gaps.
     """
 
     max_gap: float = 0.05
     min_length: int = 4
     terminators: str = "\r\n"
+    shaped: Callable[[str], bool] | None = None
     _buffer: list[str] = field(default_factory=list)
     _last: float = 0.0
 
@@ -55,7 +61,7 @@ class WedgeDetector:
             fast = bool(self._buffer) and timestamp - self._last <= self.max_gap
             text = "".join(self._buffer)
             self.reset()
-            if fast and len(text) >= self.min_length:
+            if fast and len(text) >= self.min_length and (self.shaped is None or self.shaped(text)):
                 return ScannedText(text, "keyboard", timestamp)
             return None
         if len(char) != 1 or not char.isprintable():
@@ -66,6 +72,11 @@ class WedgeDetector:
         self._buffer.append(char)
         self._last = timestamp
         return None
+
+    @property
+    def burst_length(self) -> int:
+        """Characters in the burst under way (1 right after a key that may start a scan)."""
+        return len(self._buffer)
 
     def in_burst(self, now: float) -> bool:
         """True while a fast burst is under way (the Enter that ends it should be swallowed)."""

@@ -72,6 +72,13 @@ class MaterialForm(_Labelled):
     ELECTRONIC = "electronic"
 
 
+class MaterialVerify(_Labelled):
+    """How the police can check a material themselves instead of taking the paper (material state 系统核验)."""
+
+    CARD = "card"  # the applicant's own ID card: checked by reading it on the card reader (读卡核验)
+    SYSTEM = "system"  # 公安机关能够通过信息系统核验的，免于提交: checked in the police systems
+
+
 class IssuedDocument(_Labelled):
     RECEIPT_ONLY = "receipt_only"
     MOVE_IN_PERMIT = "move_in_permit"
@@ -86,6 +93,7 @@ _LABELS_ZH: dict[StrEnum, str] = {
     Approval.CLERK: "窗口办结", Approval.LEADER: "所领导审批", Approval.BRANCH: "分局审批",
     MaterialForm.ORIGINAL: "原件", MaterialForm.COPY: "复印件",
     MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "可电子证照",
+    MaterialVerify.CARD: "读卡核验", MaterialVerify.SYSTEM: "系统核验",
     IssuedDocument.RECEIPT_ONLY: "受理回执", IssuedDocument.MOVE_IN_PERMIT: "准予迁入证明",
     IssuedDocument.HOUSEHOLD_CERTIFICATE: "户籍证明", IssuedDocument.BOOKLET: "户口簿",
     IssuedDocument.DEREGISTRATION_CERTIFICATE: "注销户口证明",
@@ -97,6 +105,7 @@ _LABELS_EN: dict[StrEnum, str] = {
     Approval.CLERK: "Window clerk", Approval.LEADER: "Station leader", Approval.BRANCH: "Branch bureau",
     MaterialForm.ORIGINAL: "Original", MaterialForm.COPY: "Copy",
     MaterialForm.ORIGINAL_AND_COPY: "Original and copy", MaterialForm.ELECTRONIC: "Electronic licence accepted",
+    MaterialVerify.CARD: "Checked by reading the card", MaterialVerify.SYSTEM: "Checked in the police systems",
     IssuedDocument.RECEIPT_ONLY: "Receipt only", IssuedDocument.MOVE_IN_PERMIT: "Move-in permit",
     IssuedDocument.HOUSEHOLD_CERTIFICATE: "Household registration certificate",
     IssuedDocument.BOOKLET: "Household booklet",
@@ -165,12 +174,14 @@ class MaterialSpec:
     copies: int = 1
     when: Condition | None = None
     note_zh: str | None = None
+    verify: MaterialVerify | None = None  # the police may check it themselves (系统核验) instead
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "key": self.key, "name_zh": self.name_zh, "name_en": self.name_en, "form": str(self.form),
             "copies": self.copies, "when": self.when.source if self.when else None,
             "why_zh": self.why_zh, "why_en": self.why_en, "note_zh": self.note_zh,
+            "verify": str(self.verify) if self.verify else None,
         }
 
 

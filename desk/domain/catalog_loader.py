@@ -32,6 +32,7 @@ from desk.domain.catalog import (
     IssuedDocument,
     MaterialForm,
     MaterialSpec,
+    MaterialVerify,
     RuleSpec,
     Transaction,
 )
@@ -60,7 +61,7 @@ _FIELD_KEYS = {
 _OPTION_KEYS = {"value": True, "label_zh": True, "label_en": True}
 _MATERIAL_KEYS = {
     "key": True, "name_zh": True, "name_en": True, "form": True, "copies": False, "when": False,
-    "why_zh": True, "why_en": True, "note_zh": False,
+    "why_zh": True, "why_en": True, "note_zh": False, "verify": False,
 }
 _RULE_KEYS = {"key": True, "require": True, "reason_zh": True, "reason_en": True}
 _OPTION_VALUE = re.compile(r"^[a-z0-9_]+$")
@@ -333,10 +334,11 @@ class _Checker:
             texts = {name: self.take_str(table, name, f"{path}.{name}")
                      for name in ("name_zh", "name_en", "why_zh", "why_en")}
             note_zh = self.take_str(table, "note_zh", f"{path}.note_zh")
+            verify = self.take_enum(table, "verify", f"{path}.verify", MaterialVerify)
             if key is None or form is None or any(text is None for text in texts.values()):
                 continue
             specs.append(MaterialSpec(key=key, form=form, copies=copies or 1, when=when, note_zh=note_zh,
-                                      **texts))  # type: ignore[arg-type]
+                                      verify=verify, **texts))  # type: ignore[arg-type]
         if isinstance(raw, list) and not raw:
             self.issue("materials", "至少需要一项材料", "at least one [[materials]] entry is needed")
         return specs

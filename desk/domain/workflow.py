@@ -149,6 +149,7 @@ class CaseFacts:
     state: CaseState
     approval: Approval
     accepted_by: int | None  # user id of the clerk who accepted it
+    submitted_by: int | None = None  # user id of whoever last submitted it for review
 
 
 @dataclass(frozen=True)
@@ -232,4 +233,10 @@ def _check_approval_path(case: CaseFacts, action: Action, actor: Actor) -> None:
                 "same_person",
                 "受理人不能审批自己受理的申请，请由其他领导审批。",
                 "The person who accepted a case may not decide it; another leader must.",
+            )
+        if case.submitted_by is not None and case.submitted_by == actor.user_id:
+            raise WorkflowError(
+                "same_person",
+                "提交审核的人不能审批同一申请，请由其他领导审批。",
+                "The person who submitted a case for review may not decide it; another leader must.",
             )

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desk.domain.catalog import FieldProblem, FieldSpec
-from desk.domain.idnumber import InvalidIdNumber
+from desk.domain.errors import DeskError
 
 PROBLEM_COLOUR = "#c0392b"
 HINT_COLOUR = "#6b6b6b"
@@ -151,7 +151,7 @@ class FieldEditor(QWidget):
             self._last_value = value
             self.value_changed.emit(value)
 
-    def _live_error(self) -> InvalidIdNumber | None:
+    def _live_error(self) -> DeskError | None:
         """Subclasses that check as the clerk types return their current finding here."""
         return None
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal, Slot
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.catalog import FieldProblem, FieldSpec, FieldType
+from desk.domain.errors import DeskError
 from desk.domain.idnumber import InvalidIdNumber
 from desk.forms.editor_base import FieldEditor, em_width
 from desk.forms.inputs import (
@@ -105,13 +106,15 @@ class DateEditor(FieldEditor):
         self.edt_date.setSpecialValueText(self.tr("未填写"))
         self.edt_date.setMinimumWidth(em_width(self.edt_date, 7))
         self.btn_clear.setText("×")
-        self.btn_clear.setToolTip(self.tr("清除日期"))
+        self.btn_clear.setToolTip(self.tr("清除日期（键盘：Delete）"))
         self.btn_clear.setAutoRaise(True)
         # Tab goes from field to field; the clear button is for the mouse.
         self.btn_clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.btn_clear.hide()
 
         self.edt_date.dateChanged.connect(self._on_date_changed)
+        self.edt_date.unreadable_changed.connect(self._update_problem_label)
+        self.edt_date.unreadable_changed.connect(self.value_changed_by_problem)
         self.btn_clear.clicked.connect(self.clear)
 
         row = QHBoxLayout(body)
@@ -143,6 +146,18 @@ class DateEditor(FieldEditor):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.edt_date]
+
+    def own_problem(self) -> FieldProblem | None:
+        return self._live_problem()
+
+    def _live_error(self) -> DeskError | None:
+        return self.edt_date.unreadable
+
+    @Slot()
+    def value_changed_by_problem(self) -> None:
+        """An unreadable date is news for the form (its problems changed) even if the value did not."""
+        if self.edt_date.unreadable is not None:
+            self.value_changed.emit(self.value())
 
     @Slot()
     def _on_date_changed(self) -> None:
@@ -316,6 +331,9 @@ class BoolEditor(FieldEditor):
         self._group.addButton(self.rdo_yes)
         self._group.addButton(self.rdo_no)
         self._group.buttonToggled.connect(self._emit_if_changed)
+        for button in (self.rdo_yes, self.rdo_no):
+            button.installEventFilter(self)
+            button.setToolTip(self.tr("键盘：Y 为“是”，N 为“否”"))
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(em_width(self, 1.5))
@@ -344,6 +362,20 @@ class BoolEditor(FieldEditor):
     def focus_widgets(self) -> list[QWidget]:
         return [self.rdo_yes, self.rdo_no]
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Y answers 是, N answers 否 from either radio button (Tab reaches only one of them). Digits
+        are not answers: a phone number typed into a row that just appeared must not tick 是."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            answer = {Qt.Key.Key_Y: True, Qt.Key.Key_N: False}.get(
+                Qt.Key(event.key()))
+            if answer is not None and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                                               | Qt.KeyboardModifier.AltModifier):
+                button = self.rdo_yes if answer else self.rdo_no
+                button.setChecked(True)
+                button.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
 
 class PersonEditor(FieldEditor):
     """`person`: name and ID number of a related person, typed or filled by swiping their card.
@@ -364,17 +396,31 @@ class PersonEditor(FieldEditor):
         self.edt_id_number = IdNumberEdit(language, self._today, body)
         self.lbl_id_facts = self.edt_id_number.lbl_facts
         self.btn_swipe = QPushButton(self.tr("刷卡填入"), body)
+        self.btn_applicant = QPushButton(self.tr("即申请人"), body)
 
         self.edt_name.setPlaceholderText(self.tr("姓名"))
         self.edt_name.setMaxLength(40)
         self.edt_name.setFixedWidth(em_width(self.edt_name, 7))
-        self.btn_swipe.setToolTip(self.tr("在读卡器上刷此人的身份证，自动填入姓名和号码"))
+        self.btn_swipe.setToolTip(self.tr("在读卡器上刷此人的身份证，自动填入姓名和号码（光标在此栏时直接刷卡亦可）"))
         self.btn_swipe.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.btn_applicant.setToolTip(self.tr("此人就是申请人：填入申请人的姓名和号码（F6）"))
+        self.btn_applicant.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.btn_applicant.hide()  # shown by the form when the applicant is known
+        for button in (self.btn_swipe, self.btn_applicant):  # the text is never clipped ("刷卡填…")
+            button.setMinimumWidth(button.sizeHint().width())
 
         self.edt_name.textChanged.connect(self._emit_if_changed)
+        self.edt_name.textChanged.connect(self._update_problem_label)
         self.edt_id_number.textChanged.connect(self._emit_if_changed)
         self.edt_id_number.problem_changed.connect(self._update_problem_label)
         self.btn_swipe.clicked.connect(self._on_swipe_clicked)
+        self.btn_applicant.clicked.connect(self.fill_applicant)
+        self._applicant: tuple[str, str] | None = None
+        # F6 in the name or number: this person is the applicant.
+        for edit in (self.edt_name, self.edt_id_number):
+            shortcut = QShortcut(QKeySequence("F6"), edit)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.fill_applicant)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -382,6 +428,7 @@ class PersonEditor(FieldEditor):
         row.addWidget(self.edt_name)
         row.addWidget(self.edt_id_number)
         row.addWidget(self.btn_swipe)
+        row.addWidget(self.btn_applicant)
         row.addStretch(1)
         facts = QHBoxLayout()
         # The facts start under the ID number they describe.
@@ -419,14 +466,34 @@ class PersonEditor(FieldEditor):
         """Fill in what the card reader reported."""
         self.set_value({**self._extra, "name": name, "id_number": id_number})
 
+    def set_applicant(self, name: str, id_number: str) -> None:
+        """The applicant (whose card was read): offer "即申请人" (button, F6) to fill them in here."""
+        self._applicant = (name, id_number) if name and id_number else None
+        self.btn_applicant.setVisible(self._applicant is not None)
+
+    @Slot()
+    def fill_applicant(self) -> None:
+        if self._applicant is not None:
+            self.fill(*self._applicant)
+
     def focus_widgets(self) -> list[QWidget]:
         return [self.edt_name, self.edt_id_number]
 
     def own_problem(self) -> FieldProblem | None:
+        if (error := self._name_error()) is not None:
+            spec = self.spec
+            return FieldProblem(spec.key, f"{spec.label_zh}姓名：{error.message_zh}",
+                                f"{spec.label_en} name: {error.message_en}")
         return self._live_problem("身份证号码", " ID number")
 
-    def _live_error(self) -> InvalidIdNumber | None:
-        return self.edt_id_number.problem()
+    def _live_error(self) -> DeskError | None:
+        return self._name_error() or self.edt_id_number.problem()
+
+    def _name_error(self) -> DeskError | None:
+        """A name with digits in it is a date or number typed into the wrong box ("刘建国20190520")."""
+        if any(char.isdigit() for char in self.edt_name.text()):
+            return DeskError("姓名中有数字，是否输错了栏目？", "The name contains digits: typed into the wrong box?")
+        return None
 
     @Slot()
     def _on_swipe_clicked(self) -> None:

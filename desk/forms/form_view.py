@@ -206,6 +206,20 @@ class TransactionForm(QWidget):
             raise KeyError(f"{field_key!r} is not a person field of {self._transaction.code}")
         editor.fill(name, id_number)
 
+    def focused_person_key(self) -> str | None:
+        """The person field the keyboard focus is in (a card placed now belongs to it), if any."""
+        from PySide6.QtWidgets import QApplication
+
+        focused = QApplication.focusWidget()
+        for key, editor in self._editors.items():
+            if isinstance(editor, PersonEditor) and focused is not None and editor.isAncestorOf(focused):
+                return key
+        return None
+
+    def person_keys(self) -> list[str]:
+        """The shown person fields, in catalog order."""
+        return [key for key in self.visible_keys() if isinstance(self._editors[key], PersonEditor)]
+
     def set_applicant(self, applicant: ApplicantFacts) -> None:
         """The applicant's card was read (or changed): conditions on `applicant.*` are decided anew."""
         self._applicant = applicant

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QMimeData, Qt, Signal, Slot
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QTextCursor, QValidator, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent, QMouseEvent, QTextCursor, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.idnumber import IdKind, IdNumberInfo, InvalidIdNumber, normalise_id_text, parse_id_number
+from desk.domain.typed_dates import SEPARATORS, UnreadableDate, finish_typed_date, read_typed_date
 from desk.forms.editor_base import HINT_COLOUR, show_coloured
 
 ID_LENGTH = 18
@@ -88,14 +89,21 @@ class DoubleSpinBox(_TypeOverEmpty, _WheelOnlyWhenFocused, QDoubleSpinBox):  # t
 class DateEdit(_WheelOnlyWhenFocused, QDateEdit):
     """A date box that can be empty: its minimum date means "not filled" and shows the special text.
 
-    From the empty state, typing a digit starts a date in the year section (so "20240315" gives
-    2024-03-15), the arrow keys and the wheel start at `today`, Delete on a fully selected date
-    empties it again, and the calendar pop-up opens at today's month (not at January 1800).
+    Typing a digit starts a new date over whatever is shown, read the usual ways
+    (`desk.domain.typed_dates`: 2026-11-28, 2026.11.28, 2026年11月28日, 20261128, 2026-1-5); the text
+    stays as typed until the clerk leaves the field, and what cannot be read is flagged
+    (`unreadable`, `unreadable_changed`) and leaves the field empty rather than a guessed date. The
+    arrow keys and the wheel start at `today`, Delete on a fully selected date empties it again,
+    and the calendar pop-up opens at today's month (not at January 1800).
     """
+
+    unreadable_changed = Signal()
 
     def __init__(self, empty_date: QDate, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = QDate(today.year, today.month, today.day)
+        self._typed: str | None = None  # what the clerk is typing, until they leave the field
+        self.unreadable: UnreadableDate | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumDate(empty_date)
         self.setDate(empty_date)
@@ -118,20 +126,62 @@ class DateEdit(_WheelOnlyWhenFocused, QDateEdit):
             return
         super().stepBy(steps)
 
+    def typed_text(self) -> str | None:
+        return self._typed
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.is_empty() and event.text().isdigit():
-            # Any real date leaves the special text; the typed digits then replace its year.
-            self.setDate(QDate(self._today.year(), 1, 1))
-            self.setCurrentSection(QDateEdit.Section.YearSection)
-            self.setSelectedSection(QDateEdit.Section.YearSection)
-        elif (
-            not self.is_empty()
-            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-            and self.lineEdit().selectedText() == self.lineEdit().text()
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if plain and len(text) == 1 and (text.isdigit() or (self._typed is not None and text in SEPARATORS)):
+            self._typed = (self._typed or "") + text
+            self._read_typed(final=False)
+            return
+        if self._typed is not None and event.key() == Qt.Key.Key_Backspace:
+            self._typed = self._typed[:-1]
+            self._read_typed(final=False)
+            return
+        if self._typed is not None:
+            self._read_typed(final=True)
+        if not self.is_empty() and (
+            event.key() == Qt.Key.Key_Delete
+            or (event.key() == Qt.Key.Key_Backspace and self.lineEdit().selectedText() == self.lineEdit().text())
         ):
             self.set_empty()
             return
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._typed is not None:
+            self._read_typed(final=True)
+        super().focusOutEvent(event)
+
+    def _read_typed(self, *, final: bool) -> None:
+        typed = self._typed or ""
+        try:
+            found = finish_typed_date(typed) if final else read_typed_date(typed)
+            problem = None
+        except UnreadableDate as error:
+            found, problem = None, error
+        if found is not None:
+            self.setDate(QDate(found.year, found.month, found.day))
+        elif final:
+            self.set_empty()  # nothing guessed: an unreadable date leaves the field empty, flagged
+        if final:
+            self._typed = None
+        else:
+            self.lineEdit().setText(typed)  # shown as typed until the clerk leaves the field
+        self._set_unreadable(problem if (final or problem is not None) else None)
+
+    def _set_unreadable(self, problem: UnreadableDate | None) -> None:
+        if problem is None and self.unreadable is None:
+            return
+        self.unreadable = problem
+        self.unreadable_changed.emit()
+
+    def setDate(self, value: QDate) -> None:  # type: ignore[override]
+        if self._typed is None and self.unreadable is not None and value != self.minimumDate():
+            self._set_unreadable(None)  # a date set from outside (a draft, the calendar) is readable
+        super().setDate(value)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
@@ -219,7 +269,15 @@ class IdNumberEdit(QLineEdit):
         self.setPlaceholderText(self.tr("18位身份证号码"))
         self.setMinimumWidth(metrics.horizontalAdvance("0" * 22))
         self.setMaximumWidth(metrics.horizontalAdvance("0" * 26))
-        self.lbl_facts.setWordWrap(True)
+        # One line, its room kept while hidden: a swiped card showing the facts must not push the
+        # fields below down under the clerk's mouse.
+        self.lbl_facts.setWordWrap(False)
+        self.lbl_facts.setText("出生日期 2000-01-01")  # the height of one line of facts, kept
+        self.lbl_facts.setFixedHeight(self.lbl_facts.sizeHint().height())
+        self.lbl_facts.clear()
+        policy = self.lbl_facts.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.lbl_facts.setSizePolicy(policy)
         self.lbl_facts.hide()  # coloured when it first shows (_show_facts)
 
         self.textEdited.connect(self._on_edited)

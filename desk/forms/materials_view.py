@@ -6,6 +6,11 @@ check box "《出生医学证明》（原件）×1" with why it is needed as its
 small grey text. A material that stops being required (an answer changed) is hidden and loses its
 tick, so a tick always means "received for the case as it now stands"; the ticks of materials still
 required are kept. `missing()` is what goes on the one-time notice (一次性告知书).
+
+A material the catalog lets the police check themselves (`verify`) has three states: 已收 (the
+paper received), 系统核验 / 读卡核验 (checked, `verified()`), or 缺 (neither). A `system` one starts
+checked (免于提交: it never goes on the notice unless the clerk unticks it); a `card` one is ticked
+when the applicant's card is read (`mark_card_read`).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -24,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.applicant import ApplicantFacts
-from desk.domain.catalog import MaterialSpec, Transaction
+from desk.domain.catalog import MaterialSpec, MaterialVerify, Transaction
 from desk.forms.editor_base import HINT_COLOUR, is_chinese, show_coloured
 
 
@@ -43,7 +49,15 @@ class _MaterialRow(QWidget):
         self.material = material
         zh = is_chinese(language)
         self.chk_received = QCheckBox(material_caption(material, language), self)
+        self.chk_verified = QCheckBox(self)
         self.lbl_note = QLabel(self)
+        self.chk_verified.setVisible(material.verify is not None)
+        if material.verify is not None:
+            self.chk_verified.setText(material.verify.label_zh if zh else material.verify.label_en)
+            self.chk_verified.setChecked(material.verify is MaterialVerify.SYSTEM)
+        # Two ticks, one state: received and checked exclude each other.
+        self.chk_received.toggled.connect(lambda on: self._exclude(on, self.chk_verified))
+        self.chk_verified.toggled.connect(lambda on: self._exclude(on, self.chk_received))
 
         self.chk_received.setToolTip(material.why_zh if zh else material.why_en)
         self.lbl_note.setText(material.note_zh or "")
@@ -57,13 +71,23 @@ class _MaterialRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.chk_received)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.chk_received, 1)
+        top.addWidget(self.chk_verified)
+        layout.addLayout(top)
         # Indented to start under the check box's text, not under the box.
         indent = self.chk_received.iconSize().width() + 8
         note_row = QHBoxLayout()
         note_row.setContentsMargins(indent, 0, 0, 0)
         note_row.addWidget(self.lbl_note)
         layout.addLayout(note_row)
+
+
+    @staticmethod
+    def _exclude(on: bool, other: QCheckBox) -> None:
+        if on:
+            other.setChecked(False)
 
 
 class MaterialsChecklist(QWidget):
@@ -88,6 +112,7 @@ class MaterialsChecklist(QWidget):
         self._required: list[MaterialSpec] = []
         self._rows: dict[str, _MaterialRow] = {}
         self._updating = False
+        self._emitted: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
         # create
         self.lbl_title = QLabel(self)
@@ -103,11 +128,13 @@ class MaterialsChecklist(QWidget):
         self.lbl_title.setFont(font)
         self.lbl_summary.setStyleSheet(f"color: {HINT_COLOUR};")
         self.btn_all_received.setText(self.tr("全部收齐"))
-        self.btn_all_received.setToolTip(self.tr("勾选下列全部材料"))
+        self.btn_all_received.setToolTip(self.tr("勾选下列全部材料（Alt+A）"))
+        self.btn_all_received.setShortcut(QKeySequence("Alt+A"))  # after setText, which resets it
 
         # connect
         for row in self._rows.values():
             row.chk_received.toggled.connect(self._on_toggled)
+            row.chk_verified.toggled.connect(self._on_toggled)
         self.btn_all_received.clicked.connect(self.mark_all_received)
 
         # assemble
@@ -139,12 +166,33 @@ class MaterialsChecklist(QWidget):
         """Keys of the required materials ticked as received, in catalog order."""
         return [m.key for m in self._required if self._rows[m.key].chk_received.isChecked()]
 
+    def verified(self) -> list[str]:
+        """Keys of the required materials the police checked themselves (读卡核验 / 系统核验)."""
+        return [m.key for m in self._required if m.verify is not None and self._rows[m.key].chk_verified.isChecked()]
+
     def missing(self) -> list[MaterialSpec]:
-        """Required materials not ticked: the list for the one-time notice (一次性告知书)."""
-        return [m for m in self._required if not self._rows[m.key].chk_received.isChecked()]
+        """Required materials neither received nor checked: the list for the one-time notice (一次性告知书)."""
+        return [m for m in self._required
+                if not self._rows[m.key].chk_received.isChecked()
+                and not (m.verify is not None and self._rows[m.key].chk_verified.isChecked())]
 
     def check_box(self, key: str) -> QCheckBox:
         return self._rows[key].chk_received
+
+    def verified_box(self, key: str) -> QCheckBox:
+        return self._rows[key].chk_verified
+
+    def mark_card_read(self) -> None:
+        """The applicant's card was read on the reader: tick 读卡核验 on the materials it checks."""
+        before = self.received()
+        self._updating = True
+        try:
+            for material in self._transaction.materials:
+                if material.verify is MaterialVerify.CARD and not self._rows[material.key].chk_received.isChecked():
+                    self._rows[material.key].chk_verified.setChecked(True)
+        finally:
+            self._updating = False
+        self._after_change(before, force=True)
 
     @Slot(dict)
     def update_for(self, values: Mapping[str, object]) -> None:
@@ -163,7 +211,9 @@ class MaterialsChecklist(QWidget):
 
     @Slot()
     def mark_all_received(self) -> None:
-        self._set_ticks(lambda _key: True)
+        """Tick 已收 on every material not already checked by the police themselves."""
+        checked = set(self.verified())
+        self._set_ticks(lambda key: key not in checked, keep_verified=True)
 
     # ---- internals ---------------------------------------------------------------------------
 
@@ -181,12 +231,15 @@ class MaterialsChecklist(QWidget):
             self._updating = False
         self._after_change(before)
 
-    def _set_ticks(self, wanted: Callable[[str], bool]) -> None:
+    def _set_ticks(self, wanted: Callable[[str], bool], *, keep_verified: bool = False) -> None:
         before = self.received()
         self._updating = True
         try:
             for material in self._required:
-                self._rows[material.key].chk_received.setChecked(wanted(material.key))
+                row = self._rows[material.key]
+                if keep_verified and row.chk_verified.isChecked():
+                    continue
+                row.chk_received.setChecked(wanted(material.key))
         finally:
             self._updating = False
         self._after_change(before)
@@ -196,13 +249,21 @@ class MaterialsChecklist(QWidget):
         if not self._updating:
             self._after_change(None)
 
-    def _after_change(self, before: list[str] | None) -> None:
+    def _after_change(self, before: list[str] | None, *, force: bool = False) -> None:
         received = self.received()
-        self._show_summary(len(received))
-        if before is None or received != before:
+        state = (tuple(received), tuple(self.verified()))
+        self._show_summary()
+        if before is None and state == self._emitted:
+            return  # the second half of one click (received and checked exclude each other)
+        if before is None or force or received != before:
+            self._emitted = state
             self.received_changed.emit(received)
 
-    def _show_summary(self, received: int) -> None:
-        total = len(self._required)
-        self.lbl_summary.setText(self.tr("已收 %1 / %2 项").replace("%1", str(received)).replace("%2", str(total)))
-        self.btn_all_received.setEnabled(received < total)
+    def _show_summary(self) -> None:
+        total, received, checked = len(self._required), len(self.received()), len(self.verified())
+        if checked:
+            text = self.tr("已收 %1 · 核验 %2 / %3 项").replace("%2", str(checked))
+        else:
+            text = self.tr("已收 %1 / %3 项")
+        self.lbl_summary.setText(text.replace("%1", str(received)).replace("%3", str(total)))
+        self.btn_all_received.setEnabled(bool(self.missing()))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from desk.domain.clock import local_datetime
-from desk.domain.workflow import Approval, CaseState
+from desk.domain.workflow import Action, Approval, CaseFacts, CaseState
 from desk.store.models import Case, CaseEvent, Citizen, MaterialReceived
 
 
@@ -129,6 +130,16 @@ class CaseView:
     materials: list[MaterialView] = field(default_factory=list)
     events: list[EventView] = field(default_factory=list)
 
+    @property
+    def submitted_by(self) -> int | None:
+        """Whoever last submitted the case for review (they may not decide it)."""
+        return submitted_by(self.events)
+
+    @property
+    def facts(self) -> CaseFacts:
+        """What the workflow judges an action on."""
+        return CaseFacts(self.state, self.approval, self.accepted_by, self.submitted_by)
+
     @classmethod
     def of(cls, case: Case, user_names: dict[int, str] | None = None) -> CaseView:
         names = user_names or {}
@@ -187,6 +198,15 @@ class CaseView:
         if with_history:
             data["history"] = [e.to_json_dict() for e in self.events]
         return data
+
+
+def submitted_by(events: Iterable[EventView] | Iterable[CaseEvent]) -> int | None:
+    """The actor of the latest 提交审核 in a case's history, if any."""
+    last: int | None = None
+    for event in events:
+        if event.action == Action.SUBMIT_FOR_REVIEW.value:
+            last = event.actor_id
+    return last
 
 
 def _event_view(event: CaseEvent, names: dict[int, str]) -> EventView:

@@ -11,7 +11,7 @@ the window decisions (`desk/services/decisions.py`) change the case and issue it
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -26,7 +26,7 @@ from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, Actor, Approval, CaseFacts, CaseState, Transition, check
 from desk.services import audit
-from desk.services.case_views import CaseView
+from desk.services.case_views import CaseView, submitted_by
 from desk.services.numbering import case_number, new_lookup_code, next_sequence
 from desk.store.database import Store
 from desk.store.models import Case, CaseEvent, Citizen, MaterialReceived, User
@@ -138,9 +138,12 @@ class CaseService:
 
     def accept_in(
         self, session: Session, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-        values: Mapping[str, Any] | None = None,
+        values: Mapping[str, Any] | None = None, verified: Iterable[str] = (),
     ) -> CaseView:
-        desk = self._at_window(session, Action.ACCEPT, actor, number, expected_version, received, values)
+        """`verified`: materials the police checked themselves (系统核验 / 读卡核验) — the catalog must
+        allow it for each (`verify`); they count as present and are recorded as checked, not received."""
+        desk = self._at_window(session, Action.ACCEPT, actor, number, expected_version, received, values,
+                               verified)
         problems = desk.transaction.validate_values(desk.case.form_values, desk.facts, desk.today)
         if problems:
             raise FormIncomplete(problems)
@@ -155,7 +158,7 @@ class CaseService:
         if desk.missing:
             raise MaterialsMissing(desk.missing)
         case = desk.case
-        self._record_materials(session, case, desk.transaction, desk.received, actor)
+        self._record_materials(session, case, desk.transaction, desk.received, actor, desk.verified)
         due = self.calendar.add_working_days(desk.today, desk.transaction.time_limit_days)
         case.accepted_by, case.accepted_at, case.accepted_on = actor.user_id, self.clock.now(), desk.today
         case.due_date = due.due_date
@@ -175,16 +178,16 @@ class CaseService:
 
     def request_supplement_in(
         self, session: Session, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-        values: Mapping[str, Any] | None = None,
+        values: Mapping[str, Any] | None = None, verified: Iterable[str] = (),
     ) -> CaseView:
         desk = self._at_window(session, Action.REQUEST_SUPPLEMENT, actor, number, expected_version, received,
-                               values)
+                               values, verified)
         if not desk.missing:
             raise InvalidInput(
                 "材料已齐全，无需补正，请直接受理。",
                 "Every required material is here: accept the application instead.",
             )
-        self._record_materials(session, desk.case, desk.transaction, desk.received, actor)
+        self._record_materials(session, desk.case, desk.transaction, desk.received, actor, desk.verified)
         desk.case.missing_materials = desk.missing
         return self._apply(session, desk.case, desk.transition, actor, {"missing": desk.missing})
 
@@ -211,7 +214,8 @@ class CaseService:
     # ---- helpers --------------------------------------------------------------------------------
 
     def _at_window(self, session: Session, action: Action, actor: Actor, number: str, expected_version: int,
-                   received: Iterable[str], values: Mapping[str, Any] | None) -> _WindowDecision:
+                   received: Iterable[str], values: Mapping[str, Any] | None,
+                   verified: Iterable[str] = ()) -> _WindowDecision:
         """What accept and request_supplement both need: the case, the form, and what is still missing."""
         case = self._load(session, number, expected_version)
         transition = self._check(case, action, actor)
@@ -220,9 +224,10 @@ class CaseService:
         transaction = self._transaction(case.transaction_code)
         facts, today = self._applicant_facts(case), local_date(self.clock.now())
         # Materials handed in at an earlier visit (before a supplement notice) still count.
-        received_keys = set(received) | {m.material_key for m in case.materials}
-        missing = self._missing(transaction, case.form_values, facts, today, received_keys)
-        return _WindowDecision(case, transition, transaction, facts, today, received_keys, missing)
+        checked = set(verified)
+        received_keys = (set(received) - checked) | {m.material_key for m in case.materials}
+        missing = self._missing(transaction, case.form_values, facts, today, received_keys | checked)
+        return _WindowDecision(case, transition, transaction, facts, today, received_keys, missing, checked)
 
     def _simple(self, actor: Actor, number: str, expected_version: int, action: Action,
                 reason: str | None) -> CaseView:
@@ -263,7 +268,8 @@ class CaseService:
         return self._view(session, case)
 
     def _check(self, case: Case, action: Action, actor: Actor, reason: str | None = None) -> Transition:
-        facts = CaseFacts(CaseState(case.state), Approval(case.approval), case.accepted_by)
+        facts = CaseFacts(CaseState(case.state), Approval(case.approval), case.accepted_by,
+                          submitted_by(case.events))
         return check(facts, action, actor, reason)
 
     def _load(self, session: Session, number: str, expected_version: int) -> Case:
@@ -309,20 +315,28 @@ class CaseService:
         ]
 
     def _record_materials(self, session: Session, case: Case, transaction: Transaction,
-                          received: set[str], actor: Actor) -> None:
+                          received: set[str], actor: Actor, verified: set[str] | None = None) -> None:
         known = {m.key: m for m in transaction.materials}
-        unknown = sorted(received - known.keys())
+        checked = verified or set()
+        unknown = sorted((received | checked) - known.keys())
         if unknown:
             raise InvalidInput(
                 f"事项“{transaction.name_zh}”没有这些材料：{', '.join(unknown)}。",
                 f"Transaction {transaction.code} has no materials {unknown}.",
             )
+        not_checkable = sorted(key for key in checked if known[key].verify is None)
+        if not_checkable:
+            names = "、".join(known[key].name_zh for key in not_checkable)
+            raise InvalidInput(f"这些材料不能由系统核验代替，须收取：{names}。",
+                               f"These materials cannot be checked in the systems instead: {not_checkable}.")
         already = {m.material_key for m in case.materials}
         now = self.clock.now()
-        for key in sorted(received - already):
+        for key in sorted((received | checked) - already):
             spec = known[key]
+            # A checked material is recorded with how it was checked (card / system) as its form.
+            form = str(spec.verify) if key in checked and spec.verify is not None else str(spec.form)
             case.materials.append(MaterialReceived(
-                material_key=key, name_zh=spec.name_zh, form=str(spec.form), copies=spec.copies,
+                material_key=key, name_zh=spec.name_zh, form=form, copies=spec.copies,
                 received_at=now, received_by=actor.user_id,
             ))
 
@@ -345,6 +359,7 @@ class _WindowDecision:
     today: date
     received: set[str]
     missing: list[dict[str, Any]]
+    verified: set[str] = field(default_factory=set)
 
 
 def _citizen(session: Session, id_number: str) -> Citizen:

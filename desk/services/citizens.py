@@ -118,6 +118,17 @@ class CitizenService:
                          entity_type="citizen", entity_id=facts.id_number, details=details)
             return CitizenView.of(citizen)
 
+    def record_face_check(self, actor: Actor, id_number: str, *, matches: bool, photo_shown: bool) -> None:
+        """人证一致: the clerk compared the person at the window with the card (its photo when the
+        licensed decoder shows it). Audited either way — ticked or taken back."""
+        with self.store.write() as session:
+            citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+            if citizen is None:
+                raise NotFound(f"没有身份证号为 {id_number} 的人员记录。", f"No citizen with ID number {id_number}.")
+            audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.face_checked",
+                         entity_type="citizen", entity_id=id_number,
+                         details={"matches": matches, "photo_shown": photo_shown})
+
     def set_register_facts(self, actor: Actor | None, id_number: str, *, household_head: str,
                            relationship_to_head: str, registered_on: date | None, former_names: str = "") -> None:
         """Facts of the household register (not on the card) that a household certificate certifies."""

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import InvalidInput
-from desk.domain.workflow import Action, Actor
+from desk.domain.workflow import Action, Actor, Approval
 from desk.services.case_views import CaseView
 from desk.services.cases import CaseService
 from desk.services.documents import DocumentService, IssuedPaper
@@ -56,17 +56,50 @@ class DecisionService:
     users: UserService
 
     def accept_and_issue(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None) -> Decided:
+                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None,
+                         verified: Iterable[str] = ()) -> Decided:
         """受理 and its receipt."""
         with self.store.write() as session:
-            case = self.cases.accept_in(session, actor, number, expected_version, received, values)
+            case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
             return self._issue(session, actor, Action.ACCEPT, case, paper)
 
+    def accept_and_route(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None,
+                         verified: Iterable[str] = ()) -> Decided:
+        """受理 and, in the same transaction, send the case where it goes next: a leader- or
+        branch-level case to the approvers' queue (提交审核), so it never waits unseen at 已受理.
+        A window-level case stays accepted (the clerk completes it, or uses `accept_and_complete`).
+        The receipt is issued either way."""
+        with self.store.write() as session:
+            case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
+            accepted = self._issue(session, actor, Action.ACCEPT, case, paper)
+            if case.approval not in (Approval.LEADER, Approval.BRANCH):
+                return accepted
+            submitted = self.cases.act_in(session, actor, number, case.version, Action.SUBMIT_FOR_REVIEW)
+            return Decided(submitted, accepted.papers)
+
+    def accept_and_complete(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+                            values: Mapping[str, Any] | None = None, *, paper: Paper | None = None,
+                            verified: Iterable[str] = ()) -> Decided:
+        """受理并办结: an on-the-spot (window-level) item accepted and completed in one transaction,
+        with one paper for the citizen — the completion notice (and a move-in permit where the
+        transaction grants one), not a receipt that tells them to come back."""
+        with self.store.write() as session:
+            case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
+            if case.approval is not Approval.CLERK:
+                raise InvalidInput(
+                    "该事项须经审批，不能当场办结；请受理后提交审核。",
+                    "This transaction needs approval and cannot be completed at the window: accept and submit it.",
+                )
+            done = self.cases.act_in(session, actor, number, case.version, Action.COMPLETE)
+            return self._issue(session, actor, Action.COMPLETE, done, paper)
+
     def supplement_and_issue(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-                             values: Mapping[str, Any] | None = None) -> Decided:
+                             values: Mapping[str, Any] | None = None, *, verified: Iterable[str] = ()) -> Decided:
         """一次性告知: every missing material on one notice."""
         with self.store.write() as session:
-            case = self.cases.request_supplement_in(session, actor, number, expected_version, received, values)
+            case = self.cases.request_supplement_in(session, actor, number, expected_version, received, values,
+                                                    verified)
             return self._issue(session, actor, Action.REQUEST_SUPPLEMENT, case, None)
 
     def refuse_and_issue(self, actor: Actor, number: str, expected_version: int, reason: str,
@@ -82,7 +115,8 @@ class DecisionService:
                       reason: str | None = None, password: str | None = None) -> Decided:
         """A decision after acceptance (submit, approve, deny, complete, withdraw) and its papers.
 
-        Approving or denying needs the leader's password again; a wrong one changes nothing.
+        Approving or denying needs the leader's password again; a wrong one changes nothing. The
+        approver's opinion (审批意见) is `reason`: kept with the decision's history entry and audited.
         """
         if action not in LATER_ACTIONS:
             raise InvalidInput(f"“{action.label_zh}”不能在这里办理。", f"'{action.value}' is not decided here.")

@@ -6,6 +6,7 @@ Reprints rebuild the same document with the serial and time it was first issued.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -14,7 +15,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.domain.catalog import Approval, Catalog, IssuedDocument, MaterialForm, Transaction
+from desk.domain.catalog import (
+    Approval,
+    Catalog,
+    FieldType,
+    IssuedDocument,
+    MaterialForm,
+    MaterialVerify,
+    Transaction,
+)
 from desk.domain.catalog_words import materials_to_bring
 from desk.domain.chained_changes import (
     ChainRules,
@@ -295,7 +304,9 @@ class DocumentService:
         assert case.accepted_at is not None and case.due_date is not None
         return ReceiptData(
             station=station, case_number=case.number, lookup_code=case.lookup_code,
-            transaction_code=transaction.code, transaction_name_zh=transaction.name_zh,
+            # Whom the case is about when it is not the applicant (出生登记（新生儿姓名：张子涵）).
+            transaction_code=transaction.code,
+            transaction_name_zh=transaction.name_zh + _subject_zh(transaction, case.form_values),
             transaction_name_en=transaction.name_en, applicant_name=case.applicant.name,
             applicant_id_number=case.applicant.id_number,
             materials_received=tuple(ReceivedMaterial(m.name_zh, _form_zh(m.form), m.copies) for m in case.materials),
@@ -363,11 +374,19 @@ class DocumentService:
             IssuedDocument.DEREGISTRATION_CERTIFICATE: ("注销户口证明",),
         }.get(transaction.issues_document, ())
         assert case.accepted_at is not None and case.completed_at is not None
+        subject = _subject_zh(transaction, case.form_values)
+        result = f"您申请的“{transaction.name_zh}”{subject}已办理完毕。"
+        on_the_spot = (transaction.approval is Approval.CLERK
+                       and local_datetime(case.accepted_at).date() == local_datetime(case.completed_at).date())
+        if on_the_spot and collect:
+            # Completed at the window while the citizen waits: handed over now, nothing to come back for.
+            result = f"您申请的“{transaction.name_zh}”{subject}已当场办理完毕，{'、'.join(collect)}已当场交付。"
+            collect = ()
         return CompletionNoticeData(
             station=station, document_number=serial, case_number=case.number,
             transaction_name_zh=transaction.name_zh, applicant_name=case.applicant.name,
             accepted_at=local_datetime(case.accepted_at), completed_at=local_datetime(case.completed_at),
-            result_zh=f"您申请的“{transaction.name_zh}”已办理完毕。", items_to_collect=collect,
+            result_zh=result, items_to_collect=collect,
             collect_place_zh=f"{station.name_zh}户籍窗口", collect_hours_zh="工作日 8:30—11:30，13:00—17:00",
             clerk_name=clerk,
         )
@@ -469,7 +488,21 @@ def _form_zh(form: str) -> str:
     try:
         return FORM_ZH[MaterialForm(form)]
     except ValueError:
+        pass
+    try:
+        return MaterialVerify(form).label_zh  # checked by the police themselves (读卡核验 / 系统核验)
+    except ValueError:
         return form
+
+
+def _subject_zh(transaction: Transaction, values: Mapping[str, Any]) -> str:
+    """Whom the case is about when it is not the applicant — "（新生儿姓名：张子涵）" — from the
+    form's first filled name field; empty when the form names nobody else."""
+    for spec in transaction.fields:
+        value = values.get(spec.key)
+        if spec.type is FieldType.TEXT and spec.key.endswith("name") and isinstance(value, str) and value.strip():
+            return f"（{spec.label_zh}：{value.strip()}）"
+    return ""
 
 
 def _approval_text(transaction: Transaction) -> str:

@@ -110,6 +110,8 @@ class DeskApp(QObject):
         self.window.demo_card_requested.connect(self.place_demo_card)
         if options.language != "zh_CN":
             self.set_language(options.language)
+        else:
+            self.languages.set_language("zh_CN")  # Qt's own dialogs in Chinese too (qtbase_zh_CN)
 
     # ---- start-up ----------------------------------------------------------------------------
 
@@ -193,7 +195,7 @@ class DeskApp(QObject):
     def _start_scanner(self) -> None:
         from desk.qt.scanner_input import WedgeScanFilter
 
-        self.scan_filter = WedgeScanFilter(parent=self)
+        self.scan_filter = WedgeScanFilter(parent=self, accepting=self.window.accepts_scans)
         self.scan_filter.scanned.connect(self.window.on_scanned)
         self.filters.install(self.scan_filter)
 
@@ -243,6 +245,7 @@ class DeskApp(QObject):
         self.idle.stop()
         if self.scan_filter is not None:
             self.filters.remove(self.scan_filter)
+        self.languages.uninstall()
         if self.reader is not None:
             self.reader.stop()
         if self.simulator is not None:

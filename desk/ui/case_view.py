@@ -5,11 +5,14 @@ complete, withdraw. A change by someone else since the case was loaded is told a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -21,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import ConcurrentChange
-from desk.domain.workflow import Action, CaseFacts, CaseState, allowed_actions
+from desk.domain.workflow import Action, CaseState, allowed_actions
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, section_title, show_banner
 
 if TYPE_CHECKING:
+    from desk.domain.catalog import FieldSpec, Transaction
     from desk.services.case_views import CaseView
     from desk.services.decisions import Decided
     from desk.services.documents import IssuedPaper
@@ -35,7 +39,40 @@ if TYPE_CHECKING:
 _WINDOW_ACTIONS = (Action.ACCEPT, Action.REQUEST_SUPPLEMENT, Action.NOT_ACCEPT)
 ACTION_EN = {Action.SUBMIT_FOR_REVIEW: "Submit for review", Action.APPROVE: "Approve", Action.DENY: "Deny",
              Action.COMPLETE: "Complete", Action.WITHDRAW: "Withdraw"}
+ACTION_KEYS = {Action.SUBMIT_FOR_REVIEW: "Alt+S", Action.APPROVE: "Alt+A", Action.DENY: "Alt+J",
+               Action.COMPLETE: "Alt+C", Action.WITHDRAW: "Alt+W"}
 EVENT_LABELS_ZH = {"open": "建立草稿", **{a.value: a.label_zh for a in Action}}
+# Stock approval opinions (审批意见); the approver may edit or type their own.
+OPINIONS_ZH = ("同意办理。", "材料齐全，符合规定，同意办理。", "经核实，情况属实，同意办理。")
+
+
+def value_text(spec: FieldSpec | None, value: object, pick: Callable[[str, str], str]) -> str:
+    """A form value as the approver reads it: options by their label, yes/no, a person as 姓名（证件号）."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return pick("是", "yes") if value else pick("否", "no")
+    if isinstance(value, dict):
+        name, number = str(value.get("name") or ""), str(value.get("id_number") or "")
+        return f"{name}（{number}）" if name and number else name or number or "—"
+    if spec is not None and spec.options:
+        for option in spec.options:
+            if option.value == value:
+                return pick(option.label_zh, option.label_en)
+    return str(value)
+
+
+def form_rows(transaction: Transaction | None, values: dict[str, Any],
+              pick: Callable[[str, str], str]) -> list[tuple[str, str]]:
+    """The filled form, field by field in the catalog's order (then any value the catalog no longer has)."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for spec in transaction.fields if transaction is not None else ():
+        if spec.key in values:
+            seen.add(spec.key)
+            rows.append((pick(spec.label_zh, spec.label_en), value_text(spec, values[spec.key], pick)))
+    rows += [(key, value_text(None, value, pick)) for key, value in values.items() if key not in seen]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -71,6 +108,8 @@ class CaseDetailView(QWidget):
         self.lbl_message = banner(self)
         self.wdg_facts = QWidget(self)
         self.lbl_facts = [QLabel(self.wdg_facts) for _ in range(8)]
+        self.lbl_values = section_title("", self)
+        self.tbl_values = make_table(self, stretch_column=1)
         self.lbl_history = section_title("", self)
         self.tbl_history = make_table(self, stretch_column=4)
         self.lbl_materials = QLabel(self)
@@ -80,6 +119,8 @@ class CaseDetailView(QWidget):
         self.lbl_actions = section_title("", self)
         self.wdg_actions = QWidget(self)
         self.btn_resume = QPushButton(self.wdg_actions)
+        self.lbl_opinion = QLabel(self.wdg_actions)
+        self.cmb_opinion = QComboBox(self.wdg_actions)
 
         # configure
         self.lbl_title.setObjectName("title")
@@ -90,10 +131,15 @@ class CaseDetailView(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lst_documents.setMaximumHeight(150)
         self.btn_resume.setObjectName("primary")
+        self.cmb_opinion.setEditable(True)
+        self.cmb_opinion.addItems(list(OPINIONS_ZH))
+        self.cmb_opinion.setMinimumWidth(220)
+        self.lbl_opinion.setBuddy(self.cmb_opinion)
         for action in (Action.SUBMIT_FOR_REVIEW, Action.APPROVE, Action.DENY, Action.COMPLETE, Action.WITHDRAW):
             button = QPushButton(self.wdg_actions)
             button.setObjectName("primary" if action in (Action.APPROVE, Action.COMPLETE) else "")
             button.clicked.connect(lambda _checked=False, action=action: self.take(action))
+            button.setToolTip(ACTION_KEYS[action])
             self._buttons[action] = button
 
         # connect
@@ -114,6 +160,8 @@ class CaseDetailView(QWidget):
         actions = QVBoxLayout(self.wdg_actions)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.btn_resume)
+        actions.addWidget(self.lbl_opinion)
+        actions.addWidget(self.cmb_opinion)
         for button in self._buttons.values():
             actions.addWidget(button)
         side = QVBoxLayout()
@@ -127,6 +175,8 @@ class CaseDetailView(QWidget):
         main = QVBoxLayout()
         main.addWidget(self.wdg_facts)
         main.addWidget(self.lbl_materials)
+        main.addWidget(self.lbl_values)
+        main.addWidget(self.tbl_values, 1)
         main.addWidget(self.lbl_history)
         main.addWidget(self.tbl_history, 1)
         body = QHBoxLayout()
@@ -146,6 +196,7 @@ class CaseDetailView(QWidget):
         self.case, self.documents = None, []
         show_banner(self.lbl_message, None)
         self.tbl_history.setRowCount(0)
+        self.tbl_values.setRowCount(0)
         self.lst_documents.clear()
         self._show_actions()
 
@@ -173,7 +224,7 @@ class CaseDetailView(QWidget):
         case = self.case
         if case is None or self._context.session is None:
             return []
-        facts = CaseFacts(case.state, case.approval, case.accepted_by)
+        facts = case.facts
         return [a for a in allowed_actions(facts, self._context.actor) if a not in _WINDOW_ACTIONS]
 
     def take(self, action: Action) -> None:
@@ -182,6 +233,8 @@ class CaseDetailView(QWidget):
             return
         label = self._action_label(action)
         password = reason = None
+        if action is Action.APPROVE:
+            reason = self.cmb_opinion.currentText().strip() or OPINIONS_ZH[0]  # 审批意见, kept and audited
         if action in (Action.APPROVE, Action.DENY):
             password = self._asker.password(self, label, self.tr("审批须再次输入您的登录密码："))
             if password is None:
@@ -274,6 +327,8 @@ class CaseDetailView(QWidget):
             rows.append((fmt_time(event.at), event.actor_name, action, f"{source} → {target}", event.reason or ""))
         headers = [self.tr("时间"), self.tr("经办人"), self.tr("操作"), self.tr("状态"), self.tr("理由")]
         fill_table(self.tbl_history, headers, rows)
+        fill_table(self.tbl_values, [self.tr("项目"), self.tr("填写内容")],
+                   form_rows(transaction, case.form_values, pick))
         from desk.services.documents import KINDS
 
         self.lst_documents.clear()
@@ -293,6 +348,9 @@ class CaseDetailView(QWidget):
         allowed = self.allowed()
         for action, button in self._buttons.items():
             button.setText(self._action_label(action))
+            # Every decision by the keyboard (after setText, which resets a button's shortcut; the
+            # label stays the action's name: the dialogs are titled by it).
+            button.setShortcut(QKeySequence(ACTION_KEYS[action]))
             button.setVisible(action in allowed)
             button.setEnabled(True)
         case = self.case
@@ -300,6 +358,9 @@ class CaseDetailView(QWidget):
         can_resume = (case is not None and case.state in (CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED)
                       and role is not None and role.value in ("clerk", "leader"))
         self.btn_resume.setVisible(can_resume)
+        deciding = Action.APPROVE in allowed or Action.DENY in allowed
+        self.lbl_opinion.setVisible(deciding)
+        self.cmb_opinion.setVisible(deciding)
         none = not allowed and not can_resume
         self.lbl_actions.setText(self.tr("可办理的操作") if not none else self.tr("可办理的操作：无"))
 
@@ -311,8 +372,10 @@ class CaseDetailView(QWidget):
     def retranslate_ui(self) -> None:
         self.btn_back.setText(self.tr("← 返回"))
         self.lbl_history.setText(self.tr("办理经过"))
+        self.lbl_values.setText(self.tr("申请内容（只读）"))
+        self.lbl_opinion.setText(self.tr("审批意见(&O)："))
         self.lbl_documents.setText(self.tr("已出具文书"))
-        self.btn_reprint.setText(self.tr("重新打印所选文书"))
-        self.btn_resume.setText(self.tr("继续办理"))
+        self.btn_reprint.setText(self.tr("重新打印所选文书(&P)"))
+        self.btn_resume.setText(self.tr("继续办理(&E)"))
         self._show()
         self._show_actions()

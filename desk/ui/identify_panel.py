@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.devices.card import IdCard, describe_problem
+from desk.devices.photo import PhotoDecoder, decode_photo
 from desk.domain.errors import NotFound
 from desk.domain.idnumber import InvalidIdNumber, validate_id_number
 from desk.ui.context import DeskContext
@@ -58,6 +60,9 @@ class IdentifyPanel(QWidget):
         self._context = context
         self.current: Identified | None = None
         self._typed_unknown: str | None = None
+        self.photo_decoder: PhotoDecoder | None = None  # the licensed WLT decoder, where installed
+        self._photo: bytes = b""  # the card's photo (WLT) of the applicant being identified
+        self._photo_shown = False
 
         # create
         self.lbl_title = section_title("", self)
@@ -70,6 +75,8 @@ class IdentifyPanel(QWidget):
         self.lbl_message = banner(self)
         self.frm_citizen = QFrame(self)
         self.lbl_name = QLabel(self.frm_citizen)
+        self.lbl_photo = QLabel(self.frm_citizen)
+        self.chk_face = QCheckBox(self.frm_citizen)
         self.lbl_facts = QLabel(self.frm_citizen)
         self.lbl_register_facts = QLabel(self.frm_citizen)
         self.lbl_card_problems = QLabel(self.frm_citizen)
@@ -86,6 +93,12 @@ class IdentifyPanel(QWidget):
         self.frm_citizen.setObjectName("card")
         self.frm_citizen.hide()
         self.lbl_name.setObjectName("person")
+        self.lbl_photo.setObjectName("photo")
+        self.lbl_photo.setFixedSize(102, 126)  # the card photo's own size
+        self.lbl_photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lbl_photo.setWordWrap(True)
+        self.lbl_photo.setFrameShape(QFrame.Shape.Box)
+        self.chk_face.hide()
         self.lbl_facts.setWordWrap(True)
         self.lbl_facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lbl_register_facts.setWordWrap(True)
@@ -101,6 +114,7 @@ class IdentifyPanel(QWidget):
         self.edt_name.returnPressed.connect(self._register_typed)
         self.btn_register.clicked.connect(self._register_typed)
         self.tbl_cases.cellDoubleClicked.connect(self._open_case)
+        self.chk_face.clicked.connect(self._on_face_checked)
 
         # assemble
         register = QVBoxLayout(self.frm_register)
@@ -111,7 +125,14 @@ class IdentifyPanel(QWidget):
         row.addWidget(self.btn_register)
         register.addLayout(row)
         citizen = QVBoxLayout(self.frm_citizen)
-        citizen.addWidget(self.lbl_name)
+        head = QHBoxLayout()
+        head.addWidget(self.lbl_photo)
+        who = QVBoxLayout()
+        who.addWidget(self.lbl_name)
+        who.addWidget(self.chk_face)
+        who.addStretch(1)
+        head.addLayout(who, 1)
+        citizen.addLayout(head)
         citizen.addWidget(self.lbl_facts)
         citizen.addWidget(self.lbl_register_facts)
         citizen.addWidget(self.lbl_card_problems)
@@ -133,6 +154,8 @@ class IdentifyPanel(QWidget):
     def reset(self) -> None:
         self.current = None
         self._typed_unknown = None
+        self._photo = b""
+        self.chk_face.setChecked(False)
         self.edt_id_number.clear()
         self.edt_id_number.setEnabled(True)
         self.lbl_id_check.clear()
@@ -151,6 +174,8 @@ class IdentifyPanel(QWidget):
         from desk.services.citizens import CardFacts
 
         facts = CardFacts.from_card(card)
+        self._photo = card.photo_wlt or b""
+        self.chk_face.setChecked(False)  # a new card: compared anew
         self.edt_id_number.setText(card.id_number)
         self.lbl_id_check.setText(self.tr("已读取身份证"))
         self.frm_register.hide()
@@ -177,10 +202,13 @@ class IdentifyPanel(QWidget):
             return Identified(citizen, cases)
 
         self._typed_unknown = result.number
+        self._photo = b""  # a typed number: no card in hand, nothing to compare
+        self.chk_face.setChecked(False)
         context.runner.run(work, self._on_identified, self._on_lookup_error)
 
     def show_citizen(self, citizen: CitizenView, cases: list[CaseView]) -> None:
         """Show an applicant already known (a draft being resumed)."""
+        self._photo = b""
         self.edt_id_number.setText(citizen.id_number)
         self._on_identified(Identified(citizen, cases), emit=False)
 
@@ -264,6 +292,7 @@ class IdentifyPanel(QWidget):
         pick = self._context.pick
         sex = pick(*SEX.get(c.sex, (c.sex, c.sex)))
         self.lbl_name.setText(c.name)
+        self._show_photo()
         facts = [
             self.tr("身份证号：%1").replace("%1", c.id_number),
             self.tr("性别：%1　民族：%2　出生：%3").replace("%1", sex).replace("%2", c.nation or "—").replace(
@@ -308,10 +337,38 @@ class IdentifyPanel(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def _show_photo(self) -> None:
+        """The card photo beside the name (the licensed decoder draws it); else a placeholder saying why."""
+        from PySide6.QtGui import QPixmap
+
+        image = decode_photo(self._photo, self.photo_decoder) if self._photo else None
+        pixmap = QPixmap()
+        self._photo_shown = bool(image) and pixmap.loadFromData(image or b"")
+        if self._photo_shown:
+            self.lbl_photo.setPixmap(pixmap.scaled(self.lbl_photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
+        elif self._photo:
+            self.lbl_photo.setText(self.tr("证件照片\n（未安装授权解码组件，请核对证件原件）"))
+        else:
+            self.lbl_photo.setText(self.tr("未读卡\n无照片"))
+        self.chk_face.setVisible(bool(self._photo))
+
+    @Slot(bool)
+    def _on_face_checked(self, matches: bool) -> None:
+        """人证一致 ticked (or taken back): the clerk compared face and card; audited."""
+        current = self.current
+        if current is None:
+            return
+        context, actor, number, shown = self._context, self._context.actor, current.citizen.id_number, self._photo_shown
+        context.runner.run(lambda: context.core.citizens.record_face_check(actor, number, matches=matches,
+                                                                           photo_shown=shown),
+                           None, self._on_error)
+
     def retranslate_ui(self) -> None:
         self.lbl_title.setText(self.tr("① 核验身份"))
         self.edt_id_number.setPlaceholderText(self.tr("刷身份证，或输入身份证号后按回车"))
         self.lbl_register.setText(self.tr("系统中没有此号码的人员记录。请刷身份证；无证件时输入姓名登记："))
         self.edt_name.setPlaceholderText(self.tr("申请人姓名"))
         self.btn_register.setText(self.tr("登记"))
+        self.chk_face.setText(self.tr("人证一致(&K)"))
+        self.chk_face.setToolTip(self.tr("已核对窗口前的人与身份证照片为同一人（记入审计日志）"))
         self._show_citizen()

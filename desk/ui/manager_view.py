@@ -27,6 +27,8 @@ from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.widgets import banner, fill_table, make_table, show_banner
 
+NAME_FIRST = frozenset({"by_transaction", "by_clerk"})  # tables whose first column is a code
+
 TILES = ("受理件数", "办结件数", "超期件数", "按时办结率", "平均办理时长（工作日）", "满意率", "评价总数",
          "自助终端使用人次")
 TILE_EN = {"受理件数": "Accepted", "办结件数": "Completed", "超期件数": "Overdue", "按时办结率": "On time",
@@ -203,9 +205,14 @@ class ManagerView(QWidget):
         current = self.tab_tables.currentIndex()
         self.tab_tables.clear()
         for table in report.tables[1:]:
-            widget = make_table(self.tab_tables, stretch_column=1)
+            widget = make_table(self.tab_tables, stretch_column=0 if table.key in NAME_FIRST else 1)
             rows = [[fmt_value(v, i in table.percent_columns) for i, v in enumerate(row)] for row in table.rows]
-            fill_table(widget, table.headers, rows)
+            headers = list(table.headers)
+            if table.key in NAME_FIRST:
+                # On screen the name leads and the code (kept for the exported files) goes last.
+                headers = [*headers[1:], headers[0]]
+                rows = [[*row[1:], row[0]] for row in rows]
+            fill_table(widget, headers, rows)
             title = table.title_zh if self._context.is_chinese else table.title_en
             self.tab_tables.addTab(widget, f"{title}（{len(table.rows)}）")
         if current >= 0:
@@ -218,11 +225,11 @@ class ManagerView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.lbl_date.setText(self.tr("统计日期"))
-        self.btn_load.setText(self.tr("生成日报"))
-        self.btn_print.setText(self.tr("打印"))
-        self.btn_pdf.setText(self.tr("导出 PDF"))
-        self.btn_csv.setText(self.tr("导出 CSV"))
-        self.btn_xlsx.setText(self.tr("导出 XLSX"))
+        self.btn_load.setText(self.tr("生成日报(&G)"))
+        self.btn_print.setText(self.tr("打印(&P)"))
+        self.btn_pdf.setText(self.tr("导出 PDF(&D)"))
+        self.btn_csv.setText(self.tr("导出 CSV(&C)"))
+        self.btn_xlsx.setText(self.tr("导出 XLSX(&X)"))
         for key, (caption, _value) in self.lbl_tiles.items():
             caption.setText(key if self._context.is_chinese else TILE_EN[key])
         self._show()

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from desk.devices.card import IdCard
 from desk.domain.applicant import ApplicantFacts
-from desk.domain.catalog import Transaction
+from desk.domain.catalog import Approval, Transaction
 from desk.domain.errors import ConcurrentChange
-from desk.domain.workflow import Action, CaseFacts, CaseState, allowed_actions
+from desk.domain.workflow import Action, CaseState, allowed_actions
 from desk.qt.app_filters import paused
 from desk.ui.context import DeskContext
 from desk.ui.decision import accept_blockers
@@ -69,6 +69,7 @@ class NewCaseView(QWidget):
         self.citizen: CitizenView | None = None
         self.decided: Decided | None = None
         self._swipe_target: str | None = None
+        self._card_read = False  # the applicant was identified by reading their card (读卡核验)
         self._deciding = False
         self._last_save = ""
         self._facts = ApplicantFacts()
@@ -90,6 +91,7 @@ class NewCaseView(QWidget):
         self.scr_materials = QScrollArea(self.frm_side)
         self.lbl_blockers = QLabel(self.frm_side)
         self.btn_accept = QPushButton(self.frm_side)
+        self.btn_accept_complete = QPushButton(self.frm_side)
         self.btn_supplement = QPushButton(self.frm_side)
         self.btn_not_accept = QPushButton(self.frm_side)
         self.page_done = QWidget(self.stk_pages)
@@ -125,9 +127,11 @@ class NewCaseView(QWidget):
 
         # connect
         self.identify.identified.connect(self._on_identified)
+        self.identify.edt_id_number.returnPressed.connect(self._on_typed_lookup)
         self.identify.open_case_requested.connect(self.open_case_requested)
         self.picker.chosen.connect(self.choose)
         self.btn_accept.clicked.connect(self.accept)
+        self.btn_accept_complete.clicked.connect(self.accept_and_complete)
         self.btn_supplement.clicked.connect(self.request_supplement)
         self.btn_not_accept.clicked.connect(self.not_accept)
         self.btn_complete_now.clicked.connect(self.complete_now)
@@ -149,6 +153,7 @@ class NewCaseView(QWidget):
         buttons.addWidget(self.btn_supplement)
         side.addLayout(buttons)
         side.addWidget(self.btn_accept)
+        side.addWidget(self.btn_accept_complete)
         self.lay_form_slot = QVBoxLayout(self.wdg_form_slot)
         self.lay_form_slot.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
@@ -206,6 +211,7 @@ class NewCaseView(QWidget):
     def start(self) -> None:
         """A fresh new case: nobody identified yet."""
         self._leave_case()
+        self._card_read = False
         self.identify.reset()
         self.identify.lock(False)
         show_banner(self.lbl_message, None)
@@ -223,13 +229,24 @@ class NewCaseView(QWidget):
             context, actor, facts = self._context, self._context.actor, CardFacts.from_card(card)
             context.runner.run(lambda: context.core.citizens.register_card(actor, facts), None, self._on_error)
             return
+        focused = self.form.focused_person_key() if self.page == PAGE_WORK and self.form is not None else None
+        if focused is not None:
+            # A card placed while the cursor is in a person field (父亲, 母亲 …) fills that field.
+            self._swipe_target = focused
+            self.on_card(card)
+            return
         if self.page == PAGE_WORK:
             show_banner(self.lbl_message, self.tr("读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。").replace(
                 "%1", card.name), "info")
             return
         if self.page == PAGE_DONE:
             self.start()
+        self._card_read = True
         self.identify.identify_card(card)
+
+    @Slot()
+    def _on_typed_lookup(self) -> None:
+        self._card_read = False  # a typed number checks no card
 
     @Slot(object)
     def _on_identified(self, result: Identified) -> None:
@@ -314,6 +331,11 @@ class NewCaseView(QWidget):
         sex = {"male": self.tr("男"), "female": self.tr("女")}.get(citizen.sex, "")
         self.lbl_applicant.setText(self.tr("申请人：%1　%2　%3").replace("%1", citizen.name).replace(
             "%2", sex).replace("%3", citizen.id_number))
+        from desk.forms.field_widgets import PersonEditor
+
+        for editor in form.editors().values():
+            if isinstance(editor, PersonEditor):  # "即申请人" (F6): the applicant is often the father …
+                editor.set_applicant(citizen.name, citizen.id_number)
         self._set_page(PAGE_WORK)
         self._update_decision()
         form.focus_first_field()
@@ -331,8 +353,14 @@ class NewCaseView(QWidget):
             self.checklist = MaterialsChecklist(self.transaction, self._facts, self._context.today(),
                                                 self._context.language)
             self.checklist.update_for(self.form.values())
+            if self._card_read:
+                self.checklist.mark_card_read()
             self.scr_materials.setWidget(self.checklist)
+        # The checklist follows the edit first, then the blockers are judged: connected in that
+        # order, the blocker box never lags one edit behind the materials list.
+        self.form.values_edited.disconnect(self._update_decision)
         self.form.values_edited.connect(self.checklist.update_for)
+        self.form.values_edited.connect(self._update_decision)
         self.checklist.received_changed.connect(self._update_decision)
         self._update_decision()
 
@@ -371,6 +399,8 @@ class NewCaseView(QWidget):
             blockers = blockers or ["…"]
         ready = self.saver.number is not None and not self._deciding and self.checklist is not None
         self.btn_accept.setEnabled(ready and not blockers)
+        self.btn_accept_complete.setVisible(self._on_the_spot())
+        self.btn_accept_complete.setEnabled(ready and not blockers)
         self.btn_supplement.setEnabled(ready and bool(self.checklist and self.checklist.missing()))
         self.btn_not_accept.setEnabled(ready)
         if blockers:
@@ -388,17 +418,34 @@ class NewCaseView(QWidget):
             self.form.show_all_problems()
             show_banner(self.lbl_message, "\n".join(self.blockers()), "problem")
             return
-        values, received = self.form.values(), self.checklist.received()
-        self._decide(lambda decisions, actor, number, version: decisions.accept_and_issue(
-            actor, number, version, received, values))
+        values, received, verified = self.form.values(), self.checklist.received(), self.checklist.verified()
+        self._decide(lambda decisions, actor, number, version: decisions.accept_and_route(
+            actor, number, version, received, values, verified=verified))
+
+    def _on_the_spot(self) -> bool:
+        """A window-level item: the clerk may accept and complete it at once (受理并办结)."""
+        return self.transaction is not None and self.transaction.approval is Approval.CLERK
+
+    @Slot()
+    def accept_and_complete(self) -> None:
+        """受理并办结 (Ctrl+Shift+Enter): one step, one paper — the completion notice."""
+        if self.form is None or self._deciding or not self._on_the_spot():
+            return
+        if not self.btn_accept_complete.isEnabled():
+            self.form.show_all_problems()
+            show_banner(self.lbl_message, "\n".join(self.blockers()), "problem")
+            return
+        values, received, verified = self.form.values(), self.checklist.received(), self.checklist.verified()
+        self._decide(lambda decisions, actor, number, version: decisions.accept_and_complete(
+            actor, number, version, received, values, verified=verified))
 
     @Slot()
     def request_supplement(self) -> None:
         if self.form is None or self._deciding or not self.btn_supplement.isEnabled():
             return
-        values, received = self.form.values(), self.checklist.received()
+        values, received, verified = self.form.values(), self.checklist.received(), self.checklist.verified()
         self._decide(lambda decisions, actor, number, version: decisions.supplement_and_issue(
-            actor, number, version, received, values))
+            actor, number, version, received, values, verified=verified))
 
     @Slot()
     def not_accept(self) -> None:
@@ -465,12 +512,15 @@ class NewCaseView(QWidget):
             return
         case, pick = decided.case, self._context.pick
         titles = {CaseState.ACCEPTED: self.tr("已受理"), CaseState.SUPPLEMENT_REQUESTED: self.tr("已出具一次性告知书"),
-                  CaseState.NOT_ACCEPTED: self.tr("不予受理"), CaseState.COMPLETED: self.tr("已办结")}
+                  CaseState.NOT_ACCEPTED: self.tr("不予受理"), CaseState.COMPLETED: self.tr("已办结"),
+                  CaseState.UNDER_REVIEW: self.tr("已受理，已提交领导审批")}
         self.lbl_done_title.setText(titles.get(case.state, case.state.label_zh))
         lines = [self.tr("受理编号 %1 · 查询码 %2").replace("%1", case.number).replace("%2", case.lookup_code),
                  *(self.tr("%1（%2）已送打印机").replace("%1", paper.title_zh).replace("%2", paper.serial)
                    for paper in decided.papers)]
-        if case.state is CaseState.ACCEPTED and case.due_date is not None:
+        if case.state is CaseState.UNDER_REVIEW:
+            lines.insert(1, self.tr("该申请已进入“待领导审批”，无需再提交。"))
+        if case.state in (CaseState.ACCEPTED, CaseState.UNDER_REVIEW) and case.due_date is not None:
             lines.insert(1, self.tr("承诺办结日期：%1").replace("%1", fmt_date(case.due_date)))
         if case.state is CaseState.SUPPLEMENT_REQUESTED:
             missing = "、".join(pick(m.get("name_zh"), m.get("name_en")) for m in case.missing_materials)
@@ -478,7 +528,7 @@ class NewCaseView(QWidget):
         self.lbl_done_detail.setText("\n".join(lines))
         role = self._context.role
         can_complete = role is not None and Action.COMPLETE in allowed_actions(
-            CaseFacts(case.state, case.approval, case.accepted_by), self._context.actor)
+            case.facts, self._context.actor)
         self.btn_complete_now.setVisible(can_complete)
         self.btn_complete_now.setEnabled(can_complete)
 
@@ -566,10 +616,11 @@ class NewCaseView(QWidget):
             label.setText(text)
         self.lbl_wait.setText(self.tr("请申请人将身份证放在读卡器上。\n\n也可在左侧输入身份证号后按回车。"))
         self.btn_accept.setText(self.tr("受理并打印回执 (Ctrl+Enter)"))
-        self.btn_supplement.setText(self.tr("一次性告知补正"))
-        self.btn_not_accept.setText(self.tr("不予受理"))
-        self.btn_complete_now.setText(self.tr("当场办结"))
-        self.btn_open_case.setText(self.tr("查看申请"))
+        self.btn_accept_complete.setText(self.tr("受理并办结 (Ctrl+Shift+Enter)"))
+        self.btn_supplement.setText(self.tr("一次性告知补正(&B)"))
+        self.btn_not_accept.setText(self.tr("不予受理(&R)"))
+        self.btn_complete_now.setText(self.tr("当场办结(&C)"))
+        self.btn_open_case.setText(self.tr("查看申请(&V)"))
         self.btn_next.setText(self.tr("办理下一位 (Ctrl+N)"))
         self._show_done()
         self._update_decision()

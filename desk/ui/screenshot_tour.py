@@ -121,6 +121,9 @@ class _Tour:
         decided = {}
         for code in SHOWN_CASES:
             decided[code] = self.new_case(code)
+        window.sign_out()
+        # The leader-level case went to the approvers' queue on acceptance: the leader opens it.
+        self.sign_in("leader")
         self.case_view(decided["household_split"])
         self.search()
         window.sign_out()
@@ -169,7 +172,11 @@ class _Tour:
         self.wait(lambda: not view.saver.busy)
         self.shot(f"new-case-{name}-3-form")
         for material in view.checklist.required():
-            view.checklist.check_box(material.key).setChecked(material.key not in case.withheld)
+            if material.key in case.withheld:
+                view.checklist.verified_box(material.key).setChecked(False)  # not in the systems either
+                view.checklist.check_box(material.key).setChecked(False)
+            elif not view.checklist.verified_box(material.key).isChecked():
+                view.checklist.check_box(material.key).setChecked(True)
         self.shot(f"new-case-{name}-4-decide")
         if case.withheld:
             view.request_supplement()
@@ -183,8 +190,8 @@ class _Tour:
         window = self.window
         window.open_case(number)
         self.wait(lambda: window.case_view.case is not None and window.case_view.case.number == number)
-        window.case_view.take(window.case_view.allowed()[0])  # submit for review
         self.wait(lambda: window.case_view.case.state.value == "under_review")
+        self.wait(lambda: window.case_view.cmb_opinion.isVisible())
         self.shot("case-view")
 
     def search(self) -> None:

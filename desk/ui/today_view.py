@@ -245,7 +245,7 @@ class TodayView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.btn_call_next.setText(self.tr("叫号 (F3)"))
-        self.btn_served.setText(self.tr("办结此号"))
+        self.btn_served.setText(self.tr("办结此号(&D)"))
         self.btn_refresh.setText(self.tr("刷新 (F5)"))
         self.btn_new_case.setText(self.tr("新办业务 (Ctrl+N)"))
         self._show()

@@ -1,1001 +1,1098 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
-    <context>
-        <name>BoolEditor</name>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="312" />
-            <source>是</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="313" />
-            <source>否</source>
-            <translation>No</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseDetailView</name>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="219" />
-            <source>审批须再次输入您的登录密码：</source>
-            <translation>Approving needs your sign-in password again:</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="223" />
-            <source>请填写%1的理由：</source>
-            <translation>Reason for "%1":</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="238" />
-            <source>已完成：%1</source>
-            <translation>Done: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="265" />
-            <source>%1 已重新送打印</source>
-            <translation>%1 sent to the printer again</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="290" />
-            <source>申请人：%1（%2）</source>
-            <translation>Applicant: %1 (%2)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="291" />
-            <source>查询码：%1</source>
-            <translation>Lookup code: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="292" />
-            <source>建立：%1</source>
-            <translation>Opened: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="293" />
-            <source>受理：%1</source>
-            <translation>Accepted: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="294" />
-            <source>审批层级：%1</source>
-            <translation>Approval level: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="295" />
-            <source>承诺办结日期：%1</source>
-            <translation>Promised completion: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="296" />
-            <source>办结：%1</source>
-            <translation>Completed: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="297" />
-            <source>决定理由：%1</source>
-            <translation>Reason for the decision: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="302" />
-            <source>已收材料：%1</source>
-            <translation>Materials received: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="305" />
-            <source>待补正材料：%1</source>
-            <translation>Materials still missing: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="315" />
-            <source>时间</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="315" />
-            <source>经办人</source>
-            <translation>Handled by</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="315" />
-            <source>操作</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="315" />
-            <source>状态</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="315" />
-            <source>理由</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="344" />
-            <source>可办理的操作</source>
-            <translation>Next actions</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="344" />
-            <source>可办理的操作：无</source>
-            <translation>Next actions: none</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="352" />
-            <source>← 返回</source>
-            <translation>← Back</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="353" />
-            <source>办理经过</source>
-            <translation>History</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="354" />
-            <source>已出具文书</source>
-            <translation>Documents issued</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="355" />
-            <source>重新打印所选文书</source>
-            <translation>Reprint the selected document</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/case_view.py" line="356" />
-            <source>继续办理</source>
-            <translation>Continue this case</translation>
-        </message>
-    </context>
-    <context>
-        <name>DateEditor</name>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="104" />
-            <source>未填写</source>
-            <translation>Not filled in</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="108" />
-            <source>清除日期</source>
-            <translation>Clear the date</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeviceStatusBar</name>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="114" />
-            <source>读卡器：未启动</source>
-            <translation>Reader: not started</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="118" />
-            <source>读卡器：%1</source>
-            <translation>Reader: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="124" />
-            <source>打印机：正在检查</source>
-            <translation>Printer: checking</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="127" />
-            <source>打印机：%1</source>
-            <translation>Printer: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="131" />
-            <source>；%1 份未打印（%2）</source>
-            <translation>; %1 job(s) not printed (%2)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="138" />
-            <source>草稿保存中…</source>
-            <translation>Saving the draft…</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="138" />
-            <source>草稿已保存</source>
-            <translation>Draft saved</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="139" />
-            <source>草稿保存失败，将在下次输入时重试</source>
-            <translation>Draft not saved; it is retried with the next input</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="155" />
-            <source>重新读卡 F2</source>
-            <translation>Read again F2</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/status_bar.py" line="156" />
-            <source>重新打印</source>
-            <translation>Print again</translation>
-        </message>
-    </context>
-    <context>
-        <name>EnumEditor</name>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="201" />
-            <source>请选择</source>
-            <translation>Please choose</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdNumberEdit</name>
-        <message>
-            <location filename="../../desk/forms/inputs.py" line="201" />
-            <source>18位身份证号码</source>
-            <translation>18-character ID number</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdentifyPanel</name>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="155" />
-            <source>已读取身份证</source>
-            <translation>ID card read</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="215" />
-            <source>请输入申请人姓名。</source>
-            <translation>Enter the applicant's name.</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="239" />
-            <source>已输入 %1 / 18 位</source>
-            <translation>%1 of 18 characters</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="251" />
-            <source>✓ 号码有效：%1，%2 出生，%3 — 按回车查询</source>
-            <translation>✓ Valid number: %1, born %2, %3 — press Enter to look up</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="270" />
-            <source>身份证号：%1</source>
-            <translation>ID number: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="271" />
-            <source>性别：%1　民族：%2　出生：%3</source>
-            <translation>Sex: %1   Ethnic group: %2   Born: %3</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="273" />
-            <source>住址：%1</source>
-            <translation>Address: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="276" />
-            <source>有效期：%1 至 %2</source>
-            <translation>Valid: %1 to %2</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="277" />
-            <source>长期</source>
-            <translation>no expiry</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="281" />
-            <source>户主：%1（与户主关系：%2）</source>
-            <translation>Head of household: %1 (relationship: %2)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="296" />
-            <source>受理编号</source>
-            <translation>Case number</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="296" />
-            <source>事项</source>
-            <translation>Transaction</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="296" />
-            <source>状态</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="298" />
-            <source>未办结的申请（%1）</source>
-            <translation>Open cases (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="314" />
-            <source>① 核验身份</source>
-            <translation>① Identify</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="315" />
-            <source>刷身份证，或输入身份证号后按回车</source>
-            <translation>Swipe the ID card, or type the ID number and press Enter</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="316" />
-            <source>系统中没有此号码的人员记录。请刷身份证；无证件时输入姓名登记：</source>
-            <translation>Nobody with this number is registered. Swipe the ID card; without a card, enter the name to register:</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="317" />
-            <source>申请人姓名</source>
-            <translation>Applicant's name</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/identify_panel.py" line="318" />
-            <source>登记</source>
-            <translation>Register</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="230" />
-            <location filename="../../desk/ui/main_window.py" line="463" />
-            <source>户籍综合窗口 — %1</source>
-            <translation>Household registration desk — %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="268" />
-            <location filename="../../desk/ui/main_window.py" line="465" />
-            <source>户籍综合窗口</source>
-            <translation>Household registration desk</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="419" />
-            <source>长时间未操作，%1 秒后锁屏</source>
-            <translation>No activity: the screen locks in %1 s</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="429" />
-            <location filename="../../desk/ui/main_window.py" line="447" />
-            <source>今日工作</source>
-            <translation>Today</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="429" />
-            <location filename="../../desk/ui/main_window.py" line="447" />
-            <source>新办业务</source>
-            <translation>New case</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="430" />
-            <location filename="../../desk/ui/main_window.py" line="448" />
-            <source>查询</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="430" />
-            <location filename="../../desk/ui/main_window.py" line="448" />
-            <source>统计日报</source>
-            <translation>Daily report</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="439" />
-            <source>系统</source>
-            <translation>Desk</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="440" />
-            <source>业务</source>
-            <translation>Work</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="441" />
-            <source>语言 Language</source>
-            <translation>语言 Language</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="443" />
-            <source>模拟刷卡</source>
-            <translation>Simulated card</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="444" />
-            <source>锁屏</source>
-            <translation>Lock screen</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="445" />
-            <source>注销</source>
-            <translation>Sign out</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="446" />
-            <source>退出</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="451" />
-            <source>重新读卡</source>
-            <translation>Read the card again</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="452" />
-            <source>叫号</source>
-            <translation>Call next</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="453" />
-            <source>刷新</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="454" />
-            <source>受理</source>
-            <translation>Accept</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/main_window.py" line="456" />
-            <source>放置 %1 的身份证</source>
-            <translation>Place %1's ID card</translation>
-        </message>
-    </context>
-    <context>
-        <name>ManagerView</name>
-        <message>
-            <location filename="../../desk/ui/manager_view.py" line="174" />
-            <source>日报已送打印机。</source>
-            <translation>The daily report was sent to the printer.</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/manager_view.py" line="184" />
-            <source>导出日报</source>
-            <translation>Export the daily report</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/manager_view.py" line="193" />
-            <source>已导出：%1</source>
-            <translation>Exported: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/manager_view.py" line="224" />
-            <source>统计日期</source>
-            <translation>Report date</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/manager_view.py" line="225" />
-            <source>生成日报</source>
-            <translation>Show report</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/manager_view.py" line="226" />
-            <source>打印</source>
-            <translation>Print</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/manager_view.py" line="227" />
-            <source>导出 PDF</source>
-            <translation>Export PDF</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/manager_view.py" line="228" />
-            <source>导出 CSV</source>
-            <translation>Export CSV</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/manager_view.py" line="229" />
-            <source>导出 XLSX</source>
-            <translation>Export XLSX</translation>
-        </message>
-    </context>
-    <context>
-        <name>MaterialsChecklist</name>
-        <message>
-            <location filename="../../desk/forms/materials_view.py" line="101" />
-            <source>所需材料</source>
-            <translation>Materials</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/materials_view.py" line="106" />
-            <source>全部收齐</source>
-            <translation>All received</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/materials_view.py" line="107" />
-            <source>勾选下列全部材料</source>
-            <translation>Tick every material below</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/materials_view.py" line="208" />
-            <source>已收 %1 / %2 项</source>
-            <translation>%1 of %2 received</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewCaseView</name>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="222" />
-            <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
-            <translation>Read %1's ID card. To open a case for them, press Ctrl+N first.</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="299" />
-            <location filename="../../desk/ui/new_case.py" line="559" />
-            <source>当场办结</source>
-            <translation>Completed on the spot</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="300" />
-            <source>%1 个工作日</source>
-            <translation>%1 working day(s)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="304" />
-            <source>男</source>
-            <translation>male</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="304" />
-            <source>女</source>
-            <translation>female</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="305" />
-            <source>申请人：%1　%2　%3</source>
-            <translation>Applicant: %1   %2   %3</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="366" />
-            <source>暂不能受理：</source>
-            <translation>Cannot accept yet:</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="369" />
-            <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
-            <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="399" />
-            <location filename="../../desk/ui/new_case.py" line="459" />
-            <location filename="../../desk/ui/new_case.py" line="558" />
-            <source>不予受理</source>
-            <translation>Do not accept</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="399" />
-            <source>请填写不予受理的理由（将打印在通知书上）：</source>
-            <translation>Reason for not accepting (printed on the notice):</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="458" />
-            <source>已受理</source>
-            <translation>Accepted</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="458" />
-            <source>已出具一次性告知书</source>
-            <translation>One-time supplement notice issued</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="459" />
-            <source>已办结</source>
-            <translation>Completed</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="461" />
-            <source>受理编号 %1 · 查询码 %2</source>
-            <translation>Case %1 · lookup code %2</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="462" />
-            <source>%1（%2）已送打印机</source>
-            <translation>%1 (%2) sent to the printer</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="464" />
-            <source>承诺办结日期：%1</source>
-            <translation>Promised completion: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="467" />
-            <source>需补正材料：%1</source>
-            <translation>Materials to bring: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="487" />
-            <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
-            <translation>Place the ID card of "%1" on the reader (F2 reads again).</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="512" />
-            <source>（已重新载入最新内容）</source>
-            <translation> (reloaded with the latest content)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="522" />
-            <source>正在建立草稿…</source>
-            <translation>Creating the draft…</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="524" />
-            <source>保存中…</source>
-            <translation>saving…</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="524" />
-            <source>已自动保存</source>
-            <translation>saved automatically</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="524" />
-            <source>保存失败</source>
-            <translation>not saved</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="525" />
-            <source>草稿</source>
-            <translation>draft</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="552" />
-            <source>① 核验身份</source>
-            <translation>① Identify</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="552" />
-            <source>② 选择事项</source>
-            <translation>② Choose the transaction</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="552" />
-            <source>③ 填写表单</source>
-            <translation>③ Fill in the form</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="553" />
-            <source>④ 核对材料 · 决定</source>
-            <translation>④ Materials · decide</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="555" />
-            <source>请申请人将身份证放在读卡器上。
+<context>
+    <name>BoolEditor</name>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="328"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="329"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="336"/>
+        <source>键盘：Y 为“是”，N 为“否”</source>
+        <translation>Keyboard: Y for yes, N for no</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="239"/>
+        <source>审批须再次输入您的登录密码：</source>
+        <translation>Approving needs your sign-in password again:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="243"/>
+        <source>请填写%1的理由：</source>
+        <translation>Reason for &quot;%1&quot;:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="257"/>
+        <source>已完成：%1</source>
+        <translation>Done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="277"/>
+        <source>%1 已重新送打印</source>
+        <translation>%1 sent to the printer again</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="303"/>
+        <source>申请人：%1（%2）</source>
+        <translation>Applicant: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="304"/>
+        <source>查询码：%1</source>
+        <translation>Lookup code: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="305"/>
+        <source>建立：%1</source>
+        <translation>Opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="306"/>
+        <source>受理：%1</source>
+        <translation>Accepted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="307"/>
+        <source>审批层级：%1</source>
+        <translation>Approval level: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="308"/>
+        <source>承诺办结日期：%1</source>
+        <translation>Promised completion: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="309"/>
+        <source>办结：%1</source>
+        <translation>Completed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="310"/>
+        <source>决定理由：%1</source>
+        <translation>Reason for the decision: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="315"/>
+        <source>已收材料：%1</source>
+        <translation>Materials received: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="318"/>
+        <source>待补正材料：%1</source>
+        <translation>Materials still missing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="330"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="330"/>
+        <source>填写内容</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="365"/>
+        <source>可办理的操作</source>
+        <translation>Next actions</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="365"/>
+        <source>可办理的操作：无</source>
+        <translation>Next actions: none</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="373"/>
+        <source>← 返回</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="374"/>
+        <source>办理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="375"/>
+        <source>申请内容（只读）</source>
+        <translation>Application (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="376"/>
+        <source>审批意见(&amp;O)：</source>
+        <translation>&amp;Opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="377"/>
+        <source>已出具文书</source>
+        <translation>Documents issued</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="378"/>
+        <source>重新打印所选文书(&amp;P)</source>
+        <translation>Re&amp;print the selected document</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="379"/>
+        <source>继续办理(&amp;E)</source>
+        <translation>Continu&amp;e</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="106"/>
+        <source>未填写</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="109"/>
+        <source>清除日期（键盘：Delete）</source>
+        <translation>Clear the date (keyboard: Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusBar</name>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="118"/>
+        <source>读卡器：未启动</source>
+        <translation>Reader: not started</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="122"/>
+        <source>读卡器：%1</source>
+        <translation>Reader: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="128"/>
+        <source>打印机：正在检查</source>
+        <translation>Printer: checking</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="131"/>
+        <source>打印机：%1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="135"/>
+        <source>；%1 份未打印（%2）</source>
+        <translation>; %1 job(s) not printed (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="142"/>
+        <source>草稿保存中…</source>
+        <translation>Saving the draft…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="142"/>
+        <source>草稿已保存</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="143"/>
+        <source>草稿保存失败，将在下次输入时重试</source>
+        <translation>Draft not saved; it is retried with the next input</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="159"/>
+        <source>重新读卡 F2</source>
+        <translation>Read again F2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="160"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+</context>
+<context>
+    <name>EnumEditor</name>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="210"/>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberEdit</name>
+    <message>
+        <location filename="../../desk/forms/inputs.py" line="269"/>
+        <source>18位身份证号码</source>
+        <translation>18-character ID number</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyPanel</name>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="180"/>
+        <source>已读取身份证</source>
+        <translation>ID card read</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="243"/>
+        <source>请输入申请人姓名。</source>
+        <translation>Enter the applicant&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="267"/>
+        <source>已输入 %1 / 18 位</source>
+        <translation>%1 of 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="279"/>
+        <source>✓ 号码有效：%1，%2 出生，%3 — 按回车查询</source>
+        <translation>✓ Valid number: %1, born %2, %3 — press Enter to look up</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="297"/>
+        <source>身份证号：%1</source>
+        <translation>ID number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="298"/>
+        <source>性别：%1&#x3000;民族：%2&#x3000;出生：%3</source>
+        <translation>Sex: %1   Ethnic group: %2   Born: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="300"/>
+        <source>住址：%1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="303"/>
+        <source>有效期：%1 至 %2</source>
+        <translation>Valid: %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="304"/>
+        <source>长期</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="308"/>
+        <source>户主：%1（与户主关系：%2）</source>
+        <translation>Head of household: %1 (relationship: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="323"/>
+        <source>受理编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="323"/>
+        <source>事项</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="323"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="325"/>
+        <source>未办结的申请（%1）</source>
+        <translation>Open cases (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="350"/>
+        <source>证件照片
+（未安装授权解码组件，请核对证件原件）</source>
+        <translation>Card photo
+(no licensed decoder installed: check the card itself)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="352"/>
+        <source>未读卡
+无照片</source>
+        <translation>No card read
+no photo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="367"/>
+        <source>① 核验身份</source>
+        <translation>① Identify</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="368"/>
+        <source>刷身份证，或输入身份证号后按回车</source>
+        <translation>Swipe the ID card, or type the ID number and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="369"/>
+        <source>系统中没有此号码的人员记录。请刷身份证；无证件时输入姓名登记：</source>
+        <translation>Nobody with this number is registered. Swipe the ID card; without a card, enter the name to register:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="370"/>
+        <source>申请人姓名</source>
+        <translation>Applicant&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="371"/>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="372"/>
+        <source>人证一致(&amp;K)</source>
+        <translation>Face matches the card (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="373"/>
+        <source>已核对窗口前的人与身份证照片为同一人（记入审计日志）</source>
+        <translation>The person at the window is the person on the card (recorded in the audit log)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="295"/>
+        <location filename="../../desk/ui/main_window.py" line="536"/>
+        <source>户籍综合窗口 — %1</source>
+        <translation>Household registration desk — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="337"/>
+        <location filename="../../desk/ui/main_window.py" line="538"/>
+        <source>户籍综合窗口</source>
+        <translation>Household registration desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="454"/>
+        <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
+        <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="493"/>
+        <source>长时间未操作，%1 秒后锁屏</source>
+        <translation>No activity: the screen locks in %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="503"/>
+        <location filename="../../desk/ui/main_window.py" line="521"/>
+        <source>今日工作</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="503"/>
+        <location filename="../../desk/ui/main_window.py" line="521"/>
+        <source>新办业务</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="504"/>
+        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="504"/>
+        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <source>统计日报</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="513"/>
+        <source>系统</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="514"/>
+        <source>业务</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="515"/>
+        <source>语言 Language</source>
+        <translation>语言 Language</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="517"/>
+        <source>模拟刷卡</source>
+        <translation>Simulated card</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="518"/>
+        <source>锁屏</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="519"/>
+        <source>注销</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="520"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="525"/>
+        <source>重新读卡</source>
+        <translation>Read the card again</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="526"/>
+        <source>叫号</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="527"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="528"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="529"/>
+        <source>受理并办结</source>
+        <translation>Accept and complete</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="542"/>
+        <source>放置 %1 的身份证</source>
+        <translation>Place %1&apos;s ID card</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerView</name>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="172"/>
+        <source>日报已送打印机。</source>
+        <translation>The daily report was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="182"/>
+        <source>导出日报</source>
+        <translation>Export the daily report</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="191"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="227"/>
+        <source>统计日期</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="228"/>
+        <source>生成日报(&amp;G)</source>
+        <translation>&amp;Generate the report</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="229"/>
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="230"/>
+        <source>导出 PDF(&amp;D)</source>
+        <translation>Export P&amp;DF</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="231"/>
+        <source>导出 CSV(&amp;C)</source>
+        <translation>Export &amp;CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="232"/>
+        <source>导出 XLSX(&amp;X)</source>
+        <translation>Export &amp;XLSX</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsChecklist</name>
+    <message>
+        <location filename="../../desk/forms/materials_view.py" line="125"/>
+        <source>所需材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/materials_view.py" line="130"/>
+        <source>全部收齐</source>
+        <translation>All received</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/materials_view.py" line="131"/>
+        <source>勾选下列全部材料（Alt+A）</source>
+        <translation>Tick every material below (Alt+A)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/materials_view.py" line="265"/>
+        <source>已收 %1 · 核验 %2 / %3 项</source>
+        <translation>%1 received · %2 checked / %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/materials_view.py" line="267"/>
+        <source>已收 %1 / %3 项</source>
+        <translation>%1 / %3 received</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseView</name>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="239"/>
+        <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
+        <translation>Read %1&apos;s ID card. To open a case for them, press Ctrl+N first.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="326"/>
+        <source>当场办结</source>
+        <translation>Completed on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="327"/>
+        <source>%1 个工作日</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="331"/>
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="331"/>
+        <source>女</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="332"/>
+        <source>申请人：%1&#x3000;%2&#x3000;%3</source>
+        <translation>Applicant: %1   %2   %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="407"/>
+        <source>暂不能受理：</source>
+        <translation>Cannot accept yet:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="409"/>
+        <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
+        <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="454"/>
+        <location filename="../../desk/ui/new_case.py" line="515"/>
+        <source>不予受理</source>
+        <translation>Do not accept</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="454"/>
+        <source>请填写不予受理的理由（将打印在通知书上）：</source>
+        <translation>Reason for not accepting (printed on the notice):</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="514"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="514"/>
+        <source>已出具一次性告知书</source>
+        <translation>One-time supplement notice issued</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="515"/>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="516"/>
+        <source>已受理，已提交领导审批</source>
+        <translation>Accepted and sent for the leader&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="518"/>
+        <source>受理编号 %1 · 查询码 %2</source>
+        <translation>Case %1 · lookup code %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="519"/>
+        <source>%1（%2）已送打印机</source>
+        <translation>%1 (%2) sent to the printer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="522"/>
+        <source>该申请已进入“待领导审批”，无需再提交。</source>
+        <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="524"/>
+        <source>承诺办结日期：%1</source>
+        <translation>Promised completion: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="527"/>
+        <source>需补正材料：%1</source>
+        <translation>Materials to bring: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="547"/>
+        <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
+        <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="572"/>
+        <source>（已重新载入最新内容）</source>
+        <translation> (reloaded with the latest content)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="582"/>
+        <source>正在建立草稿…</source>
+        <translation>Creating the draft…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="584"/>
+        <source>保存中…</source>
+        <translation>saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="584"/>
+        <source>已自动保存</source>
+        <translation>saved automatically</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="584"/>
+        <source>保存失败</source>
+        <translation>not saved</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="585"/>
+        <source>草稿</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="614"/>
+        <source>① 核验身份</source>
+        <translation>① Identify</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="614"/>
+        <source>② 选择事项</source>
+        <translation>② Choose the transaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="614"/>
+        <source>③ 填写表单</source>
+        <translation>③ Fill in the form</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="615"/>
+        <source>④ 核对材料 · 决定</source>
+        <translation>④ Materials · decide</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="617"/>
+        <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
-            <translation>Ask the applicant to place their ID card on the reader.
+        <translation>Ask the applicant to place their ID card on the reader.
 
 Or type the ID number on the left and press Enter.</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="556" />
-            <source>受理并打印回执 (Ctrl+Enter)</source>
-            <translation>Accept and print the receipt (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="557" />
-            <source>一次性告知补正</source>
-            <translation>Supplement notice</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="560" />
-            <source>查看申请</source>
-            <translation>Open the case</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/new_case.py" line="561" />
-            <source>办理下一位 (Ctrl+N)</source>
-            <translation>Next citizen (Ctrl+N)</translation>
-        </message>
-    </context>
-    <context>
-        <name>NumberEditor</name>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="269" />
-            <source>未填写</source>
-            <translation>Not filled in</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonEditor</name>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="365" />
-            <source>刷卡填入</source>
-            <translation>Swipe to fill</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="367" />
-            <source>姓名</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="370" />
-            <source>在读卡器上刷此人的身份证，自动填入姓名和号码</source>
-            <translation>Swipe this person's ID card to fill in the name and number</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhoneEditor</name>
-        <message>
-            <location filename="../../desk/forms/field_widgets.py" line="234" />
-            <source>手机号码或“区号-号码”</source>
-            <translation>Mobile number or "area code-number"</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchView</name>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="115" />
-            <source>没有找到符合条件的申请。</source>
-            <translation>No case found.</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="134" />
-            <source>受理编号</source>
-            <translation>Case number</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="134" />
-            <source>申请人</source>
-            <translation>Applicant</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="134" />
-            <source>事项</source>
-            <translation>Transaction</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="134" />
-            <source>状态</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="135" />
-            <source>建立时间</source>
-            <translation>Opened</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="135" />
-            <source>应办结日期</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="149" />
-            <source>身份证号、姓名、受理编号或查询码；也可直接扫描回执二维码</source>
-            <translation>ID number, name, case number or lookup code — or scan the receipt QR code</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="150" />
-            <source>查询</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/search_view.py" line="151" />
-            <source>回车查询，双击结果打开申请。</source>
-            <translation>Enter searches; double-click a result to open the case.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInView</name>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="147" />
-            <source>请输入用户名和密码。</source>
-            <translation>Enter your user name and password.</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="167" />
-            <source>户籍综合窗口</source>
-            <translation>Household registration desk</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="170" />
-            <source>用户名</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="171" />
-            <source>密码</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="172" />
-            <source>登录</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="173" />
-            <source>切换用户</source>
-            <translation>Switch user</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="175" />
-            <source>屏幕已锁定</source>
-            <translation>Screen locked</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="176" />
-            <source>%1 长时间未操作，屏幕已锁定。请输入密码继续。</source>
-            <translation>%1: the screen locked after a quiet spell. Enter your password to go on.</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="178" />
-            <source>解锁</source>
-            <translation>Unlock</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/sign_in.py" line="180" />
-            <source>请使用本所民警账号登录。</source>
-            <translation>Sign in with your station account.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TodayView</name>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="168" />
-            <source>没有等候的群众。</source>
-            <translation>Nobody is waiting.</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="199" />
-            <source>当前无叫号</source>
-            <translation>No ticket called</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="201" />
-            <source>请 %1 号到窗口办理</source>
-            <translation>Ticket %1, please come to the window</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="211" />
-            <source>号码</source>
-            <translation>Ticket</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="211" />
-            <source>取号时间</source>
-            <translation>Taken at</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="211" />
-            <location filename="../../desk/ui/today_view.py" line="214" />
-            <location filename="../../desk/ui/today_view.py" line="219" />
-            <location filename="../../desk/ui/today_view.py" line="222" />
-            <source>事项</source>
-            <translation>Transaction</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="213" />
-            <source>综合业务</source>
-            <translation>General</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="214" />
-            <location filename="../../desk/ui/today_view.py" line="219" />
-            <location filename="../../desk/ui/today_view.py" line="222" />
-            <source>受理编号</source>
-            <translation>Case number</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="214" />
-            <location filename="../../desk/ui/today_view.py" line="219" />
-            <location filename="../../desk/ui/today_view.py" line="222" />
-            <source>申请人</source>
-            <translation>Applicant</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="214" />
-            <source>状态</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="217" />
-            <source>超期</source>
-            <translation>overdue</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="217" />
-            <source>今日</source>
-            <translation>today</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="218" />
-            <source>将到期</source>
-            <translation>soon</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="219" />
-            <source>到期</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="222" />
-            <source>应办结日期</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="225" />
-            <source>排队叫号（等候 %1 人）</source>
-            <translation>Queue (%1 waiting)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="226" />
-            <source>草稿与待补正（%1）</source>
-            <translation>Drafts and awaiting supplements (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="228" />
-            <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
-            <translation>Due: %1 overdue · %2 today · %3 soon</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="230" />
-            <source>待领导审批（%1）</source>
-            <translation>Awaiting the leader's approval (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="244" />
-            <source>叫号 (F3)</source>
-            <translation>Call next (F3)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="245" />
-            <source>办结此号</source>
-            <translation>Ticket served</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="246" />
-            <source>刷新 (F5)</source>
-            <translation>Refresh (F5)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/today_view.py" line="247" />
-            <source>新办业务 (Ctrl+N)</source>
-            <translation>New case (Ctrl+N)</translation>
-        </message>
-    </context>
-    <context>
-        <name>TransactionForm</name>
-        <message>
-            <location filename="../../desk/forms/form_view.py" line="89" />
-            <source>带 * 的为必填项</source>
-            <translation>Fields marked * are required</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/form_view.py" line="101" />
-            <source>办理条件</source>
-            <translation>Eligibility</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/form_view.py" line="308" />
-            <source>✓ 符合办理条件</source>
-            <translation>✓ Eligible</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/form_view.py" line="310" />
-            <source>✓ 按已填写的信息，符合办理条件</source>
-            <translation>✓ Eligible as far as filled in</translation>
-        </message>
-        <message>
-            <location filename="../../desk/forms/form_view.py" line="317" />
-            <source>（填写相关信息后判断）</source>
-            <translation> (decided once the fields are filled in)</translation>
-        </message>
-    </context>
-    <context>
-        <name>TransactionPicker</name>
-        <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="117" />
-            <source>当场办结</source>
-            <translation>Completed on the spot</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="119" />
-            <source>%1 个工作日</source>
-            <translation>%1 working day(s)</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="153" />
-            <source>② 选择事项</source>
-            <translation>② Choose the transaction</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="154" />
-            <source>输入事项名称、拼音首字母（如 csdj）或代码</source>
-            <translation>Type the name, pinyin initials (e.g. csdj) or code of the transaction</translation>
-        </message>
-        <message>
-            <location filename="../../desk/ui/transaction_picker.py" line="155" />
-            <source>↑↓ 选择，回车确认；常办事项排在前面</source>
-            <translation>↑↓ to choose, Enter to confirm; the most used come first</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="618"/>
+        <source>受理并打印回执 (Ctrl+Enter)</source>
+        <translation>Accept and print the receipt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="619"/>
+        <source>受理并办结 (Ctrl+Shift+Enter)</source>
+        <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="620"/>
+        <source>一次性告知补正(&amp;B)</source>
+        <translation>One-time notice to &amp;bring materials</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="621"/>
+        <source>不予受理(&amp;R)</source>
+        <translation>&amp;Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="622"/>
+        <source>当场办结(&amp;C)</source>
+        <translation>&amp;Complete now</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="623"/>
+        <source>查看申请(&amp;V)</source>
+        <translation>&amp;View the case</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="624"/>
+        <source>办理下一位 (Ctrl+N)</source>
+        <translation>Next citizen (Ctrl+N)</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="278"/>
+        <source>未填写</source>
+        <translation>Not filled in</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="398"/>
+        <source>刷卡填入</source>
+        <translation>Swipe to fill</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="399"/>
+        <source>即申请人</source>
+        <translation>Is the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="401"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="404"/>
+        <source>在读卡器上刷此人的身份证，自动填入姓名和号码（光标在此栏时直接刷卡亦可）</source>
+        <translation>Swipe this person&apos;s ID card to fill in name and number (or just place the card while the cursor is in this field)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="406"/>
+        <source>此人就是申请人：填入申请人的姓名和号码（F6）</source>
+        <translation>This person is the applicant: fill in the applicant&apos;s name and number (F6)</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneEditor</name>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="243"/>
+        <source>手机号码或“区号-号码”</source>
+        <translation>Mobile number or &quot;area code-number&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="115"/>
+        <source>没有找到符合条件的申请。</source>
+        <translation>No case found.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="134"/>
+        <source>受理编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="134"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="134"/>
+        <source>事项</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="134"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <source>建立时间</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <source>应办结日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="149"/>
+        <source>身份证号、姓名、受理编号或查询码；也可直接扫描回执二维码</source>
+        <translation>ID number, name, case number or lookup code — or scan the receipt QR code</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="150"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="151"/>
+        <source>回车查询，双击结果打开申请。</source>
+        <translation>Enter searches; double-click a result to open the case.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInView</name>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="152"/>
+        <source>请输入用户名和密码。</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="172"/>
+        <source>户籍综合窗口</source>
+        <translation>Household registration desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="175"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="176"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="177"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="178"/>
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="180"/>
+        <source>屏幕已锁定</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="181"/>
+        <source>%1 长时间未操作，屏幕已锁定。请输入密码继续。</source>
+        <translation>%1: the screen locked after a quiet spell. Enter your password to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="183"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="185"/>
+        <source>请使用本所民警账号登录。</source>
+        <translation>Sign in with your station account.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="171"/>
+        <source>没有等候的群众。</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="202"/>
+        <source>当前无叫号</source>
+        <translation>No ticket called</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="204"/>
+        <source>请 %1 号到窗口办理</source>
+        <translation>Ticket %1, please come to the window</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="214"/>
+        <source>号码</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="214"/>
+        <source>取号时间</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="214"/>
+        <location filename="../../desk/ui/today_view.py" line="217"/>
+        <location filename="../../desk/ui/today_view.py" line="222"/>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <source>事项</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="216"/>
+        <source>综合业务</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="217"/>
+        <location filename="../../desk/ui/today_view.py" line="222"/>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <source>受理编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="217"/>
+        <location filename="../../desk/ui/today_view.py" line="222"/>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="217"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="220"/>
+        <source>超期</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="220"/>
+        <source>今日</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="221"/>
+        <source>将到期</source>
+        <translation>soon</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="222"/>
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <source>应办结日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="228"/>
+        <source>排队叫号（等候 %1 人）</source>
+        <translation>Queue (%1 waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <source>草稿与待补正（%1）</source>
+        <translation>Drafts and awaiting supplements (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="231"/>
+        <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
+        <translation>Due: %1 overdue · %2 today · %3 soon</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="233"/>
+        <source>待领导审批（%1）</source>
+        <translation>Awaiting the leader&apos;s approval (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="247"/>
+        <source>叫号 (F3)</source>
+        <translation>Call next (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="248"/>
+        <source>办结此号(&amp;D)</source>
+        <translation>&amp;Done with this ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="249"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="250"/>
+        <source>新办业务 (Ctrl+N)</source>
+        <translation>New case (Ctrl+N)</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionForm</name>
+    <message>
+        <location filename="../../desk/forms/form_view.py" line="95"/>
+        <source>带 * 的为必填项</source>
+        <translation>Fields marked * are required</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/form_view.py" line="107"/>
+        <source>办理条件</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/form_view.py" line="331"/>
+        <source>✓ 符合办理条件</source>
+        <translation>✓ Eligible</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/form_view.py" line="333"/>
+        <source>✓ 按已填写的信息，符合办理条件</source>
+        <translation>✓ Eligible as far as filled in</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/form_view.py" line="340"/>
+        <source>（填写相关信息后判断）</source>
+        <translation> (decided once the fields are filled in)</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionPicker</name>
+    <message>
+        <location filename="../../desk/ui/transaction_picker.py" line="115"/>
+        <source>当场办结</source>
+        <translation>Completed on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/transaction_picker.py" line="117"/>
+        <source>%1 个工作日</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/transaction_picker.py" line="151"/>
+        <source>② 选择事项</source>
+        <translation>② Choose the transaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/transaction_picker.py" line="152"/>
+        <source>输入事项名称、拼音首字母（如 csdj）或代码</source>
+        <translation>Type the name, pinyin initials (e.g. csdj) or code of the transaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/transaction_picker.py" line="153"/>
+        <source>↑↓ 选择，回车确认；常办事项排在前面</source>
+        <translation>↑↓ to choose, Enter to confirm; the most used come first</translation>
+    </message>
+</context>
 </TS>

@@ -21,6 +21,7 @@ from desk.domain.catalog import (
     FieldType,
     IssuedDocument,
     MaterialForm,
+    MaterialVerify,
     Transaction,
     load_catalog,
 )
@@ -287,6 +288,30 @@ def test_bad_enum_values(tmp_path: Path) -> None:
     assert "'boss'" in by_path["approval"] and "clerk, leader, branch" in by_path["approval"]
     assert "unknown type 'datum'" in by_path["fields[1].type"]
     assert "'scan'" in by_path["materials[0].form"]
+
+
+def test_a_material_the_police_check_themselves(tmp_path: Path) -> None:
+    write(tmp_path, "birth", body=BODY.replace('form = "original"', 'form = "original"\nverify = "system"', 1))
+    birth = load_catalog(tmp_path)["birth"]
+    assert birth.materials[0].verify is MaterialVerify.SYSTEM and birth.materials[1].verify is None
+    assert birth.to_json_dict()["materials"][0]["verify"] == "system"
+    assert MaterialVerify.CARD.label_zh == "读卡核验" and MaterialVerify.SYSTEM.label_zh == "系统核验"
+
+
+def test_a_bad_verify_value_or_type_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "birth", body=BODY.replace('form = "original"', 'form = "original"\nverify = "phone"', 1))
+    error = only_error(tmp_path)
+    assert error.path == "materials[0].verify" and "'phone'" in error.message_en and "card, system" in error.message_en
+    write(tmp_path, "birth", body=BODY.replace('form = "original"', 'form = "original"\nverify = true', 1))
+    assert only_error(tmp_path).path == "materials[0].verify"
+
+
+def test_shipped_materials_exempt_when_checkable_say_so_in_data() -> None:
+    catalog = load_catalog()
+    for transaction in catalog.values():
+        for material in transaction.materials:
+            if material.note_zh and "信息系统核验" in material.note_zh:
+                assert material.verify is not None, (transaction.code, material.key)
 
 
 def test_duplicate_keys_in_a_transaction(tmp_path: Path) -> None:

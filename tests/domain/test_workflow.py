@@ -81,6 +81,16 @@ def test_separation_of_duties() -> None:
         check(branch, Action.APPROVE, CLERK)
 
 
+def test_whoever_submitted_for_review_never_decides() -> None:
+    submitted = CaseFacts(CaseState.UNDER_REVIEW, Approval.LEADER, accepted_by=CLERK.user_id,
+                          submitted_by=LEADER.user_id)
+    for action in (Action.APPROVE, Action.DENY):
+        with pytest.raises(WorkflowError) as info:
+            check(submitted, action, LEADER, reason="同意")
+        assert info.value.code == "same_person"
+    assert Action.APPROVE not in allowed_actions(submitted, LEADER)
+
+
 def test_messages_are_for_people() -> None:
     with pytest.raises(WorkflowError) as info:
         check(facts(CaseState.COMPLETED), Action.ACCEPT, CLERK)

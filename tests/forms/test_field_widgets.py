@@ -161,6 +161,55 @@ def test_date_delete_empties_and_arrows_start_at_today(qtbot: QtBot, sampler: Tr
     assert editor.value() is None
 
 
+@pytest.mark.parametrize("typed", ["2026-11-28", "2026.11.28", "2026/11/28", "20261128"])
+def test_a_date_typed_the_usual_ways_is_that_date(qtbot: QtBot, sampler: Transaction, typed: str) -> None:
+    editor = make(qtbot, sampler, "born")
+    assert isinstance(editor, DateEditor)
+    editor.edt_date.setFocus()
+    qtbot.keyClicks(editor.edt_date, typed)
+    qtbot.keyClick(editor.edt_date, Qt.Key.Key_Tab)
+    assert editor.value() == "2026-11-28" and editor.problem_text() is None
+
+
+def test_typing_over_a_filled_date_replaces_it(qtbot: QtBot, sampler: Transaction) -> None:
+    editor = make(qtbot, sampler, "born")
+    assert isinstance(editor, DateEditor)
+    editor.set_value("2020-01-02")
+    editor.edt_date.setFocus()
+    qtbot.keyClicks(editor.edt_date, "2026-1-5")
+    qtbot.keyClick(editor.edt_date, Qt.Key.Key_Tab)
+    assert editor.value() == "2026-01-05"
+
+
+def test_a_date_that_cannot_be_read_is_flagged_not_guessed(qtbot: QtBot, sampler: Transaction) -> None:
+    editor = make(qtbot, sampler, "born")
+    assert isinstance(editor, DateEditor)
+    editor.edt_date.setFocus()
+    qtbot.keyClicks(editor.edt_date, "2026-13-45")
+    qtbot.keyClick(editor.edt_date, Qt.Key.Key_Tab)
+    assert editor.value() is None
+    assert "无法识别" in (editor.problem_text() or "")
+    problem = editor.own_problem()
+    assert problem is not None and problem.key == "born"
+    editor.edt_date.setFocus()
+    qtbot.keyClicks(editor.edt_date, "2026-11")  # left half typed: unreadable too
+    qtbot.keyClick(editor.edt_date, Qt.Key.Key_Tab)
+    assert editor.value() is None and "无法识别" in (editor.problem_text() or "")
+    editor.edt_date.setFocus()
+    qtbot.keyClicks(editor.edt_date, "20261128")
+    qtbot.keyClick(editor.edt_date, Qt.Key.Key_Tab)
+    assert editor.value() == "2026-11-28" and editor.problem_text() is None
+
+
+def test_delete_clears_a_date_without_the_mouse(qtbot: QtBot, sampler: Transaction) -> None:
+    editor = make(qtbot, sampler, "born")
+    assert isinstance(editor, DateEditor)
+    editor.set_value("2020-01-02")
+    editor.edt_date.setFocus()
+    qtbot.keyClick(editor.edt_date, Qt.Key.Key_Delete)  # no selection needed: the × by the keyboard
+    assert editor.value() is None
+
+
 def test_empty_date_opens_the_calendar_at_this_month(qtbot: QtBot, sampler: Transaction) -> None:
     editor = make(qtbot, sampler, "born")
     assert isinstance(editor, DateEditor)

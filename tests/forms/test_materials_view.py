@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desk.domain.applicant import ApplicantFacts
-from desk.domain.catalog import Catalog, Transaction
+from desk.domain.catalog import Catalog, MaterialVerify, Transaction
 from desk.forms.form_view import TransactionForm
 from desk.forms.materials_view import MaterialsChecklist, material_caption
 
@@ -33,7 +33,10 @@ def test_every_real_transaction_lists_its_unconditional_materials(qtbot: QtBot, 
         expected = transaction.required_materials({}, ADULT, TODAY)
         assert checklist.required() == expected, transaction.code
         assert shown_keys(checklist) == [m.key for m in expected]
-        assert checklist.received() == [] and checklist.missing() == expected
+        # 免于提交 (the police check it in their systems) starts as 系统核验: not missing (issue 12, item 4).
+        exempt = [m for m in expected if m.verify is MaterialVerify.SYSTEM]
+        assert checklist.received() == [] and checklist.missing() == [m for m in expected if m not in exempt]
+        assert checklist.verified() == [m.key for m in exempt]
         checklist.close()
 
 
@@ -101,12 +104,39 @@ def test_all_received_ticks_everything_required(qtbot: QtBot, catalog: Catalog) 
     assert checklist.btn_all_received.text() == "全部收齐"
     with qtbot.waitSignal(checklist.received_changed) as blocker:
         qtbot.mouseClick(checklist.btn_all_received, Qt.MouseButton.LeftButton)
-    required = [m.key for m in checklist.required()]
+    # The marriage certificate is 免于提交 when the police can check it (系统核验): it stays checked.
+    required = [m.key for m in checklist.required() if m.key != "marriage_certificate"]
+    assert checklist.verified() == ["marriage_certificate"]
     assert blocker.args == [required]
     assert checklist.received() == required and checklist.missing() == []
     assert not checklist.btn_all_received.isEnabled()
-    assert checklist.lbl_summary.text() == "已收 4 / 4 项"
+    assert checklist.lbl_summary.text() == "已收 3 · 核验 1 / 4 项"
     assert not checklist.check_box("non_marital_birth_statement").isChecked()  # not required: not ticked
+
+
+def test_three_states_received_checked_or_missing(qtbot: QtBot, catalog: Catalog) -> None:
+    """已收 / 读卡核验 / 缺: the card read ticks 读卡核验; ticking 已收 clears it and the other way round."""
+    checklist = build(qtbot, catalog["birth_registration"])
+    assert "parent_id_card" in [m.key for m in checklist.missing()]
+    checked = checklist.verified_box("parent_id_card")
+    assert checked.isVisible() and checked.text() == "读卡核验"
+    assert not checklist.verified_box("birth_medical_certificate").isVisible()
+    with qtbot.waitSignal(checklist.received_changed):
+        checklist.mark_card_read()
+    assert checklist.verified() == ["parent_id_card"]
+    assert "parent_id_card" not in [m.key for m in checklist.missing()]
+    assert checklist.lbl_summary.text() == "已收 0 · 核验 1 / 3 项"
+    qtbot.mouseClick(checklist.check_box("parent_id_card"), Qt.MouseButton.LeftButton)
+    assert checklist.received() == ["parent_id_card"] and checklist.verified() == []
+    qtbot.mouseClick(checked, Qt.MouseButton.LeftButton)
+    assert checklist.received() == [] and checklist.verified() == ["parent_id_card"]
+    qtbot.mouseClick(checked, Qt.MouseButton.LeftButton)  # unticked: 缺
+    assert "parent_id_card" in [m.key for m in checklist.missing()]
+    # 全部收齐 leaves a checked material checked.
+    checklist.mark_card_read()
+    checklist.mark_all_received()
+    assert checklist.verified() == ["parent_id_card"] and checklist.missing() == []
+    assert checklist.received() == ["birth_medical_certificate", "household_booklet"]
 
 
 def test_set_received_restores_a_draft(qtbot: QtBot, catalog: Catalog) -> None:

@@ -129,5 +129,5 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path, database: Path, *, idle_seconds: fl
     try:
         yield under_test
     finally:
-        kiosk.languages.set_language("zh_CN")  # no translator may outlive the test
+        kiosk.languages.uninstall()  # no translator may outlive the test (zh_CN installs Qt's own)
         kiosk.close()

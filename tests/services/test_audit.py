@@ -252,3 +252,19 @@ def test_writers_of_different_stations_do_not_wait_on_each_other(desk: Desk) -> 
             same.execute(text("SET LOCAL lock_timeout = '200ms'"))
             audit.append(same, at=now, actor="t", action="test", entity_type="x", entity_id="4", chain="HP01")
     assert _verify(desk).ok
+
+def test_the_face_check_is_audited_ticked_or_taken_back(desk: Desk) -> None:
+    from sqlalchemy import select
+
+    from desk.domain.errors import NotFound
+    from desk.store.models import AuditEntry
+
+    desk.core.citizens.record_face_check(desk.clerk, OLD_MAN, matches=True, photo_shown=False)
+    desk.core.citizens.record_face_check(desk.clerk, OLD_MAN, matches=False, photo_shown=False)
+    with desk.core.store.read() as session:
+        entries = session.execute(select(AuditEntry).where(AuditEntry.action == "citizen.face_checked")
+                                  .order_by(AuditEntry.seq)).scalars().all()
+        assert [(e.actor, e.entity_id, e.details["matches"]) for e in entries] == [
+            ("clerk", OLD_MAN, True), ("clerk", OLD_MAN, False)]
+    with pytest.raises(NotFound):
+        desk.core.citizens.record_face_check(desk.clerk, "110101199003070011", matches=True, photo_shown=False)

@@ -12,7 +12,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from sqlalchemy import func, select
 
 from desk.domain.errors import InvalidInput, PermissionDenied
-from desk.domain.workflow import Action, CaseState
+from desk.domain.workflow import Action, CaseState, WorkflowError
 from desk.store.models import AuditEntry, Case, DocumentIssued
 from printing.documents import receipt
 
@@ -133,3 +133,82 @@ def test_window_actions_are_not_taken_through_act_and_issue(desk: Desk) -> None:
         desk.core.decisions.act_and_issue(desk.clerk, draft.number, draft.version, Action.ACCEPT)
     with desk.core.store.read() as session:
         assert session.execute(select(func.count()).select_from(DocumentIssued)).scalar_one() == 0
+
+
+def test_accept_and_route_puts_a_leader_case_in_the_approvers_queue_in_one_step(desk: Desk) -> None:
+    draft = _leader_draft(desk)
+    decided = desk.core.decisions.accept_and_route(desk.clerk, draft.number, draft.version, LEADER_MATERIALS)
+    assert decided.case.state is CaseState.UNDER_REVIEW
+    assert [p.kind for p in decided.papers] == ["receipt"]
+    assert decided.case.submitted_by == desk.clerk.user_id
+    assert _audit_actions(desk, draft.number)[-2:] == ["case.accept", "case.submit_for_review"]
+    assert desk.core.queries.get(draft.number).state is CaseState.UNDER_REVIEW
+
+
+def test_accept_and_route_leaves_a_window_case_accepted(desk: Desk) -> None:
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False, "contact_phone": PHONE})
+    decided = desk.core.decisions.accept_and_route(desk.clerk, draft.number, draft.version, ["id_card"])
+    assert decided.case.state is CaseState.ACCEPTED and [p.kind for p in decided.papers] == ["receipt"]
+
+
+def test_accept_and_complete_finishes_an_on_the_spot_item_with_one_paper(desk: Desk) -> None:
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False, "contact_phone": PHONE})
+    decided = desk.core.decisions.accept_and_complete(desk.clerk, draft.number, draft.version, ["id_card"])
+    assert decided.case.state is CaseState.COMPLETED
+    assert [p.kind for p in decided.papers] == ["completion_notice"]
+    assert _papers_of(desk, draft.number) == ["completion_notice"]
+    assert _audit_actions(desk, draft.number)[-2:] == ["case.accept", "case.complete"]
+
+
+def test_accept_and_complete_refuses_a_case_that_needs_approval_and_changes_nothing(desk: Desk) -> None:
+    draft = _leader_draft(desk)
+    with pytest.raises(InvalidInput, match="审批"):
+        desk.core.decisions.accept_and_complete(desk.clerk, draft.number, draft.version, LEADER_MATERIALS)
+    after = desk.core.queries.get(draft.number)
+    assert after.state is CaseState.DRAFT and after.version == draft.version and after.materials == []
+    assert _papers_of(desk, draft.number) == []
+
+
+def test_whoever_submitted_never_approves_and_the_opinion_is_kept_and_audited(desk: Desk) -> None:
+    decisions = desk.core.decisions
+    draft = _leader_draft(desk)
+    accepted = decisions.accept_and_issue(desk.clerk, draft.number, draft.version, LEADER_MATERIALS).case
+    case = decisions.act_and_issue(desk.leader, accepted.number, accepted.version, Action.SUBMIT_FOR_REVIEW).case
+    with pytest.raises(WorkflowError, match="提交审核的人不能审批"):
+        decisions.act_and_issue(desk.leader, case.number, case.version, Action.APPROVE, reason="同意",
+                                password="secret-pass")
+    approved = decisions.act_and_issue(desk.leader2, case.number, case.version, Action.APPROVE,
+                                       reason="材料齐全，同意办理", password="secret-pass").case
+    assert approved.state is CaseState.APPROVED
+    assert approved.events[-1].reason == "材料齐全，同意办理"
+    with desk.core.store.read() as session:
+        entry = session.execute(select(AuditEntry).where(AuditEntry.entity_id == case.number)
+                                .order_by(AuditEntry.seq.desc())).scalars().first()
+        assert entry is not None and entry.action == "case.approve"
+        assert entry.details["reason"] == "材料齐全，同意办理"
+
+
+def test_a_material_checked_by_the_police_counts_and_is_recorded_as_checked(desk: Desk) -> None:
+    """读卡核验: the ID card read on the reader is not "missing" and is not ticked as a paper received."""
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False, "contact_phone": PHONE})
+    decided = desk.core.decisions.accept_and_issue(desk.clerk, draft.number, draft.version, [],
+                                                   verified=["id_card"])
+    assert decided.case.state is CaseState.ACCEPTED
+    assert [(m.key, m.form) for m in decided.case.materials] == [("id_card", "card")]
+    assert "读卡核验" in _text(decided.papers[0].pdf)
+
+
+def test_a_checked_material_stays_off_the_one_time_notice(desk: Desk) -> None:
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": True, "contact_phone": PHONE})
+    decided = desk.core.decisions.supplement_and_issue(desk.clerk, draft.number, draft.version, [],
+                                                       verified=["id_card"])
+    assert [m["key"] for m in decided.case.missing_materials] == ["loss_statement"]
+    assert "居民身份证" not in _text(decided.papers[0].pdf)
+
+
+def test_only_a_material_the_catalog_allows_may_be_checked_instead(desk: Desk) -> None:
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": True, "contact_phone": PHONE})
+    with pytest.raises(InvalidInput, match="遗失声明"):
+        desk.core.decisions.accept_and_issue(desk.clerk, draft.number, draft.version, ["id_card"],
+                                             verified=["loss_statement"])
+    assert desk.core.queries.get(draft.number).state is CaseState.DRAFT

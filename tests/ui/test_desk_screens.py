@@ -161,6 +161,12 @@ def test_manager_view_shows_the_printed_report_figures_and_exports_them(
     assert data.totals.accepted > 0
     overdue_tab = next(i for i in range(manager.tab_tables.count()) if "超期" in manager.tab_tables.tabText(i))
     assert manager.tab_tables.widget(overdue_tab).rowCount() == len(data.overdue)
+    # Names lead, not codes such as birth_date_correction (the code is the last column).
+    by_transaction = manager.tab_tables.widget(0)
+    assert by_transaction.horizontalHeaderItem(0).text() == "业务事项"
+    first = by_transaction.item(0, 0).text()
+    assert first and not first.isascii(), first
+    assert by_transaction.horizontalHeaderItem(by_transaction.columnCount() - 1).text() == "业务代码"
     answers.path = tmp_path / "report.csv"
     with qtbot.waitSignal(manager.exported, timeout=10_000):
         manager.export("csv")

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -99,3 +100,84 @@ def test_serial_scanner_worker_emits_scans_on_the_gui_thread(qtbot: QtBot, tmp_p
         assert worker.stop()
         os.close(master)
         os.close(slave)
+
+
+def post_keys(widget: QWidget, keys: list[tuple[str, int]]) -> None:
+    """Keys as the window system queues them while the GUI is busy: each (text, pressed at ms) is
+    posted with its own timestamp and all are processed together afterwards."""
+    for text, at in keys:
+        key = Qt.Key.Key_Return if text == "\r" else Qt.Key(ord(text.upper()))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, "" if text == "\r" else text)
+            event.setTimestamp(at)
+            QApplication.postEvent(widget, event)
+
+
+def typed(text: str, start: int, gap: int) -> list[tuple[str, int]]:
+    return [(char, start + i * gap) for i, char in enumerate(text)]
+
+
+def test_keys_queued_during_a_stall_keep_their_own_times(qtbot: QtBot, form: tuple[QWidget, QLineEdit]) -> None:
+    """A clerk types "csdj" + Enter at ~60 ms a key while the GUI is busy: processed as one burst,
+    the keys still carry the times they were pressed, so it is typing — the Enter reaches the field."""
+    _window, edit = form
+    scan_filter = WedgeScanFilter(clock=FakeClock(0.001))  # processing time would look like a scanner
+    QApplication.instance().installEventFilter(scan_filter)  # type: ignore[union-attr]
+    scans: list[str] = []
+    scan_filter.scanned.connect(scans.append)
+    returns: list[bool] = []
+    edit.returnPressed.connect(lambda: returns.append(True))
+    try:
+        post_keys(edit, typed("csdj\r", 5_000, 60))
+        qtbot.waitUntil(lambda: returns == [True], timeout=2000)
+    finally:
+        QApplication.instance().removeEventFilter(scan_filter)  # type: ignore[union-attr]
+    assert scans == [] and edit.text() == "csdj"
+
+
+def test_fast_typing_that_is_not_shaped_like_a_code_is_typing(qtbot: QtBot, form: tuple[QWidget, QLineEdit]) -> None:
+    """A password typed at scanner speed (or replayed after a stall) is not a scan: its Enter signs in."""
+    _window, edit = form
+    scan_filter = WedgeScanFilter()
+    QApplication.instance().installEventFilter(scan_filter)  # type: ignore[union-attr]
+    scans: list[str] = []
+    scan_filter.scanned.connect(scans.append)
+    returns: list[bool] = []
+    edit.returnPressed.connect(lambda: returns.append(True))
+    try:
+        post_keys(edit, typed("csdj1234\r", 9_000, 8))
+        qtbot.waitUntil(lambda: returns == [True], timeout=2000)
+    finally:
+        QApplication.instance().removeEventFilter(scan_filter)  # type: ignore[union-attr]
+    assert scans == [] and edit.text() == "csdj1234"
+
+
+def test_a_real_scan_in_queued_keys_is_still_a_scan(qtbot: QtBot, form: tuple[QWidget, QLineEdit]) -> None:
+    _window, edit = form
+    scan_filter = WedgeScanFilter(clock=FakeClock(1.0))  # processing time would look like typing
+    QApplication.instance().installEventFilter(scan_filter)  # type: ignore[union-attr]
+    returns: list[bool] = []
+    edit.returnPressed.connect(lambda: returns.append(True))
+    try:
+        with qtbot.waitSignal(scan_filter.scanned, timeout=2000) as blocker:
+            post_keys(edit, typed("HP01-20261125-0007\r", 20_000, 4))
+    finally:
+        QApplication.instance().removeEventFilter(scan_filter)  # type: ignore[union-attr]
+    assert blocker.args == ["HP01-20261125-0007"] and returns == []
+
+
+def test_scans_are_not_taken_while_nobody_may_take_them(qtbot: QtBot, form: tuple[QWidget, QLineEdit]) -> None:
+    """At the sign-in screen the filter is told scans are not wanted: even a scan's Enter goes on."""
+    _window, edit = form
+    scan_filter = WedgeScanFilter(accepting=lambda: False)
+    QApplication.instance().installEventFilter(scan_filter)  # type: ignore[union-attr]
+    scans: list[str] = []
+    scan_filter.scanned.connect(scans.append)
+    returns: list[bool] = []
+    edit.returnPressed.connect(lambda: returns.append(True))
+    try:
+        post_keys(edit, typed("HP01-20261125-0007\r", 30_000, 4))
+        qtbot.waitUntil(lambda: returns == [True], timeout=2000)
+    finally:
+        QApplication.instance().removeEventFilter(scan_filter)  # type: ignore[union-attr]
+    assert scans == []
