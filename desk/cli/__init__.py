@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from desk import __version__
 from desk.cli.common import report_error
 from desk.domain.errors import DeskError
 
@@ -49,6 +50,7 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
         prog="desk",
         description="Station Desk — 派出所户籍综合窗口. Without a command, opens the front-desk client.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", help="database URL (default: DESK_DATABASE_URL or SQLite in the data dir)")
     parser.add_argument("--demo", action="store_true",
                         help="open the client on SQLite with demo data, the simulated reader and the PDF printer")
@@ -94,6 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def gui_main() -> int:
+    """The desktop menu's entry point (`station-desk`, a gui-script): the client, or a command if one is given."""
+    return main()
 
 
 if __name__ == "__main__":
