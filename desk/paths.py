@@ -55,8 +55,10 @@ def data_dir() -> Path:
 
 
 def holiday_overrides_dir() -> Path:
-    """Holiday tables an administrator added (`desk holidays import`): they win over the shipped ones."""
-    return _folder("DESK_HOLIDAYS_DIR", data_dir() / "holidays")
+    """Holiday tables an administrator added (`desk holidays import`): they win over the shipped ones.
+    Not created here: reading finds no folder as no overrides."""
+    override = os.environ.get("DESK_HOLIDAYS_DIR")
+    return Path(override) if override else data_dir() / "holidays"
 
 
 def config_dir() -> Path:

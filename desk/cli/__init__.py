@@ -35,13 +35,14 @@ COMMANDS: dict[str, str] = {
     "screenshots": "desk.cli.screenshots_cmd",
     "kiosk": "desk.cli.kiosk_cmd",
     "hall": "desk.cli.hall_cmd",
+    "holidays": "desk.cli.holidays_cmd",
     "counter": "desk.cli.hall_cmd",
     "station": "desk.cli.user_cmd",
     "user": "desk.cli.user_cmd",
     "server": "desk.cli.server_cmd",
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
-_OPTIONS_WITH_VALUE = frozenset({"--db"})
+_OPTIONS_WITH_VALUE = frozenset({"--db", "--set"})
 
 
 def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -52,6 +53,9 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", help="database URL (default: DESK_DATABASE_URL or SQLite in the data dir)")
+    parser.add_argument("--set", action="append", metavar="NAME=VALUE",
+                        help="a setting for this run only, over the settings files and DESK_* variables "
+                             "(docs/install.md lists them)")
     parser.add_argument("--demo", action="store_true",
                         help="open the client on SQLite with demo data, the simulated reader and the PDF printer")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

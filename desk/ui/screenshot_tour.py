@@ -55,6 +55,7 @@ def render_all(out: Path, scratch: Path, language: str = "zh_CN") -> list[Path]:
 
     from desk.core import build_core, ensure_demo_data
     from desk.qt.i18n import translations_dir
+    from desk.settings import Settings
     from desk.ui.bootstrap import DeskApp, DeskOptions
 
     out.mkdir(parents=True, exist_ok=True)
@@ -66,8 +67,8 @@ def render_all(out: Path, scratch: Path, language: str = "zh_CN") -> list[Path]:
         ensure_demo_data(core)
         return core
 
-    options = DeskOptions(demo=True, printer=f"pdf:{scratch / 'printed'}", spool_dir=scratch / "spool",
-                          idle_minutes=60, language=language)
+    settings = Settings(printer=f"pdf:{scratch / 'printed'}", idle_lock_minutes=60, language=language)
+    options = DeskOptions(settings=settings, demo=True, spool_dir=scratch / "spool")
     desk = DeskApp(app, core_factory, options, asker=_ScriptedAsker())  # type: ignore[arg-type]
     if desk.languages.language != language:
         desk.shutdown()
