@@ -210,8 +210,12 @@ def _demo_receipt_code(core: Core) -> str:
 
 def run_kiosk(options: KioskOptions, *, settings: Settings | None = None) -> int:
     """`desk kiosk`: build, lock, run until the staff exit (or SIGTERM from systemd), clean up."""
+    from desk.logs import setup_logging
+    from desk.qt.error_dialog import install_error_dialog
+
     app = QApplication.instance() or QApplication(["desk-kiosk"])
     assert isinstance(app, QApplication)
+    errors = install_error_dialog(setup_logging())
     kiosk = build_kiosk(app, options, settings=settings)
     # exit(), not quit(): Qt 6's quit() first asks every window to close, which the kiosk refuses.
     kiosk.flow.quit_requested.connect(lambda: app.exit(STAFF_EXIT_STATUS))
@@ -228,3 +232,4 @@ def run_kiosk(options: KioskOptions, *, settings: Settings | None = None) -> int
         return int(app.exec())
     finally:
         kiosk.close()
+        errors.uninstall()

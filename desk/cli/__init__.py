@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from desk import __version__
 from desk.cli.common import report_error
 from desk.domain.errors import DeskError
+
+log = logging.getLogger("desk")
 
 # The top-level command each module registers. Only the module of the command being run is imported,
 # so `desk` alone (the GUI) and `desk id check …` start fast; `--help` imports them all.
@@ -87,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         parser = build_parser()  # help, or an unknown command: argparse lists them all
     args = parser.parse_args(argv)
+    from desk.logs import setup_logging
+
+    setup_logging()
+    log.info("desk %s: %s", __version__, args.command or "client")
     if args.command is None:
         from desk.cli.gui_cmd import open_desk_client
 
@@ -95,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except DeskError as error:
         # Every expected failure (bad input, database unavailable …) is told, never a traceback.
+        log.info("desk %s: %s", args.command, error.code)
         return report_error(error)
     except KeyboardInterrupt:
         return 130

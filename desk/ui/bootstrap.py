@@ -73,14 +73,20 @@ def run_desk_app(core_factory: Callable[[], Core], options: DeskOptions) -> int:
     """The front-desk client's event loop, from `desk` / `desk --demo`; returns the exit status."""
     import sys
 
+    from desk.logs import setup_logging
+    from desk.qt.error_dialog import install_error_dialog
+
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Station Desk")
+    # An internal error is logged and shown in a dialog that points to the log file.
+    errors = install_error_dialog(setup_logging())
     desk_app = DeskApp(app, core_factory, options)
     desk_app.start()
     try:
         return int(app.exec())
     finally:
         desk_app.shutdown()
+        errors.uninstall()
 
 
 class DeskApp(QObject):
