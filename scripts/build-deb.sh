@@ -22,12 +22,13 @@ trap 'rm -rf "$work"' EXIT
 stage=$work/root
 
 # 1. The wheel (with its resources and compiled translations), then a virtual environment with it and
-#    the extras a station uses: PostgreSQL (the city database) and ESC/POS (thermal receipt printers).
+#    the extras a station or the city server uses: PostgreSQL (the city database), ESC/POS (thermal
+#    receipt printers), the server (FastAPI, uvicorn).
 [[ -x .venv/bin/pyside6-lrelease ]] && scripts/build-translations.sh
 "$python" -m pip wheel -q --no-deps -w "$work/wheel" "$root_dir" >/dev/null
 wheel=$(ls "$work"/wheel/station_desk-*.whl)
 "$python" -m venv "$stage$prefix"
-"$stage$prefix/bin/python" -m pip install -q --no-compile "${wheel}[postgres,escpos]"
+"$stage$prefix/bin/python" -m pip install -q --no-compile "${wheel}[postgres,escpos,server]"
 "$stage$prefix/bin/python" -m pip uninstall -q -y pip  # the package is updated by apt, not by pip
 # The interpreter of the Python version the package depends on, not whatever python3 is later.
 ln -sf "/usr/bin/python$pyver" "$stage$prefix/bin/python3"

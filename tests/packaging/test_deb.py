@@ -74,7 +74,7 @@ def test_contents(deb: tuple[Path, Path]) -> None:
     assert leftovers == ""
     assert "ExecStart=/usr/bin/cage -d -- /opt/station-desk/bin/desk kiosk" in (
         root / "lib/systemd/system/station-desk-kiosk.service").read_text(encoding="utf-8")
-    assert "ExecStart=/opt/station-desk/bin/desk server" in (
+    assert "ExecStart=/opt/station-desk/bin/desk server --host" in (
         root / "lib/systemd/system/station-desk-server.service").read_text(encoding="utf-8")
     subprocess.run(["desktop-file-validate", str(root / "usr/share/applications/station-desk.desktop")], check=True)
     subprocess.run(["appstreamcli", "validate", "--no-net",
@@ -115,4 +115,5 @@ def test_the_packaged_application_runs(deb: tuple[Path, Path], tmp_path: Path) -
     assert len(json.loads(desk("catalog", "--json"))) >= 30
     assert json.loads(desk("id", "check", "--json", "11010519491231002X"))["valid"] is True
     # The extras a station needs are in the package's environment.
-    subprocess.run([str(python), "-c", "import psycopg, escpos"], env=env, check=True, timeout=60)
+    subprocess.run([str(python), "-c", "import psycopg, escpos, fastapi, uvicorn"], env=env, check=True, timeout=60)
+    assert "--tls-cert" in desk("server", "--help")
