@@ -212,6 +212,7 @@ def stalls(env: dict[str, str], *, why: bool = False) -> bool:
     from PySide6.QtWidgets import QApplication
 
     from desk.core import build_core, ensure_demo_data
+    from desk.settings import Settings
     from desk.store.database import default_database_url
     from desk.ui.bootstrap import DeskApp, DeskOptions
     from desk.ui.demo_cases import demo_cases, type_values
@@ -230,7 +231,8 @@ def stalls(env: dict[str, str], *, why: bool = False) -> bool:
         ensure_demo_data(core)
         return core
 
-    desk = DeskApp(app, factory, DeskOptions(demo=True, printer=f"pdf:{data / 'printed'}", idle_minutes=60))
+    settings = Settings(printer=f"pdf:{data / 'printed'}", idle_lock_minutes=60)
+    desk = DeskApp(app, factory, DeskOptions(settings=settings, demo=True))
 
     def wait(predicate: Callable[[], object], timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout

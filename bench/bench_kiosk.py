@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(station_code="HP01", kiosk_code="K01", reader_port="simulator",
                         printer=f"pdf:{_work / 'printed'}", kiosk_idle_seconds=3600)
     options = KioskOptions(demo=True, database_url=f"sqlite:///{_work / 'bench.sqlite3'}",
-                           printer=f"pdf:{_work / 'printed'}", spool_dir=_work / "spool", heartbeat_ms=30_000,
+                           spool_dir=_work / "spool", heartbeat_ms=30_000,
                            demo_residents=30, demo_cases=20)
     kiosk = build_kiosk(app, options, settings=settings)
     kiosk.window.resize(1920, 1080)

@@ -12,8 +12,8 @@ from pathlib import Path
 from desk.domain.catalog import Catalog, load_catalog
 from desk.domain.chained_changes import ChainRules, load_chain_rules
 from desk.domain.clock import Clock
-from desk.domain.workdays import WorkingCalendar
-from desk.paths import data_dir, holidays_dir, resources_dir
+from desk.domain.workdays import WorkingCalendar, load_holiday_files
+from desk.paths import data_dir, holiday_overrides_dir, holidays_dir, resources_dir
 from desk.services import audit
 from desk.services.case_queries import CaseQueries
 from desk.services.cases import CaseService
@@ -120,6 +120,11 @@ class Core:
         self.store.dispose()
 
 
+def working_calendar() -> WorkingCalendar:
+    """The shipped holiday tables with the administrator's imported ones (`desk holidays import`) over them."""
+    return WorkingCalendar.from_folder(holidays_dir(), extra=load_holiday_files(holiday_overrides_dir()))
+
+
 def build_core(database_url: str | None = None, *, clock: Clock | None = None,
                settings: Settings | None = None) -> Core:
     settings = settings or load_settings()
@@ -129,7 +134,7 @@ def build_core(database_url: str | None = None, *, clock: Clock | None = None,
     return Core(
         store=store,
         catalog=load_catalog(),
-        calendar=WorkingCalendar.from_folder(holidays_dir()),
+        calendar=working_calendar(),
         clock=clock or Clock(),
         settings=settings,
     )

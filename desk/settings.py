@@ -1,48 +1,182 @@
-"""Settings, each declared once with its type, default and label; stored in `settings.toml` in the
-data directory, overridable by environment variables `DESK_<NAME>` (upper case)."""
+"""Settings: each declared once here, with its type, default and label, and loaded in layers.
+
+Later layers win over earlier ones:
+
+1. the defaults below;
+2. the machine's file, `/etc/station-desk/settings.toml` (IT's settings for every user;
+   `DESK_SYSTEM_SETTINGS` names another file);
+3. the user's file, `settings.toml` in the user's config folder (`DESK_CONFIG_DIR` overrides);
+   a `settings.toml` in the data folder, where earlier releases kept it, is still read just before it;
+4. the environment, `DESK_<NAME>` (upper case), e.g. `DESK_READER_PORT=/dev/ttyUSB0`;
+5. the command line (`desk --set NAME=VALUE`, `--db URL`).
+
+A bad value is a `SettingsError` naming the file (or variable, or option) and the key.
+The desk, the kiosk and the core all read this one `Settings`; the apps' option objects hold only
+what is not a setting (demo mode, test timings).
+"""
 
 from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from desk.paths import data_dir
+from desk.domain.errors import DeskError
+from desk.paths import config_dir, data_dir, system_settings_path
+
+SETTINGS_FILE = "settings.toml"
+
+
+def _setting(default: Any, label_zh: str, label_en: str, *, choices: tuple[str, ...] = (),
+             minimum: float | None = None) -> Any:
+    return field(default=default, metadata={"label_zh": label_zh, "label_en": label_en, "choices": choices,
+                                            "minimum": minimum})
 
 
 @dataclass(frozen=True)
 class Settings:
-    station_code: str = field(default="HP01", metadata={"label_zh": "本所编码"})
-    database_url: str = field(default="", metadata={"label_zh": "数据库（留空为本机 SQLite）"})
-    reader_port: str = field(default="simulator", metadata={"label_zh": "读卡器串口（simulator 为模拟器）"})
-    reader_baud: int = field(default=115200, metadata={"label_zh": "读卡器波特率"})
-    printer: str = field(default="pdf", metadata={"label_zh": "打印机（pdf / cups:NAME / escpos:PORT）"})
-    language: str = field(default="zh_CN", metadata={"label_zh": "界面语言"})
-    idle_lock_minutes: int = field(default=10, metadata={"label_zh": "无操作锁屏（分钟）"})
-    kiosk_code: str = field(default="K01", metadata={"label_zh": "自助机编号"})
-    kiosk_idle_seconds: int = field(default=60, metadata={"label_zh": "自助机无操作返回（秒）"})
-    counter_number: int = field(default=0, metadata={"label_zh": "本机窗口号（叫号时报出；0 为不指定）"})
-    verify_url: str = field(default="", metadata={"label_zh": "证明核验网址（放入证明二维码；留空只放核验码）"})
+    station_code: str = _setting("HP01", "本所编码", "Station code")
+    database_url: str = _setting("", "数据库（留空为本机 SQLite）", "Database URL (empty: SQLite on this machine)")
+    reader_port: str = _setting("simulator", "读卡器串口（simulator 为模拟器）",
+                                "ID-card reader port ('simulator' for the simulator)")
+    reader_baud: int = _setting(115200, "读卡器波特率", "ID-card reader baud rate", minimum=1200)
+    printer: str = _setting("pdf", "打印机（pdf / cups:NAME / escpos:PORT）", "Printer (pdf / cups:NAME / escpos:PORT)")
+    language: str = _setting("zh_CN", "界面语言", "Language of the screens", choices=("zh_CN", "en"))
+    idle_lock_minutes: float = _setting(10.0, "无操作锁屏（分钟）", "Lock after minutes without use", minimum=0.5)
+    kiosk_code: str = _setting("K01", "自助机编号", "Kiosk code")
+    kiosk_idle_seconds: int = _setting(60, "自助机无操作返回（秒）", "Kiosk: back to start after seconds idle",
+                                       minimum=5)
+    counter_number: int = _setting(0, "本机窗口号（叫号时报出；0 为不指定）",
+                                   "This desk's window number (called out; 0: none)", minimum=0)
+    verify_url: str = _setting("", "证明核验网址（放入证明二维码；留空只放核验码）",
+                               "Certificate check URL (in the QR code; empty: the code only)")
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    name: str
+    type: type
+    default: Any
+    label_zh: str
+    label_en: str
+    choices: tuple[str, ...]
+    minimum: float | None
+
+
+def declared() -> dict[str, SettingSpec]:
+    """Every setting with its type, default and labels, in the order declared."""
+    types = {"str": str, "int": int, "float": float}
+    specs: dict[str, SettingSpec] = {}
+    for spec in fields(Settings):
+        kind = spec.type if isinstance(spec.type, type) else types[str(spec.type)]
+        specs[spec.name] = SettingSpec(spec.name, kind, spec.default, spec.metadata["label_zh"],
+                                       spec.metadata["label_en"], spec.metadata["choices"], spec.metadata["minimum"])
+    return specs
+
+
+class SettingsError(DeskError):
+    """A bad setting: `source` is the file, variable or option it came from, `key` the setting."""
+
+    code = "bad_setting"
+
+    def __init__(self, source: str, key: str, problem_zh: str, problem_en: str) -> None:
+        super().__init__(f"设置有误：{source} 中的 {key}：{problem_zh}",
+                         f"Bad setting: {key} in {source}: {problem_en}")
+        self.source = source
+        self.key = key
+
+
+def _convert(spec: SettingSpec, value: Any, source: str, *, from_text: bool) -> Any:
+    if spec.type in (int, float):
+        whole = spec.type is int
+        kind_zh, kind_en = ("整数", "a whole number") if whole else ("数字", "a number")
+        if from_text and isinstance(value, str):
+            try:
+                value = spec.type(value.strip())
+            except ValueError:
+                raise SettingsError(source, spec.name, f"“{value}”不是{kind_zh}",
+                                    f"'{value}' is not {kind_en}") from None
+        allowed = (int,) if whole else (int, float)
+        if isinstance(value, bool) or not isinstance(value, allowed):
+            raise SettingsError(source, spec.name, f"应为{kind_zh}，而不是 {value!r}",
+                                f"must be {kind_en}, not {value!r}")
+        if spec.minimum is not None and value < spec.minimum:
+            raise SettingsError(source, spec.name, f"不能小于 {spec.minimum}（现为 {value}）",
+                                f"must be at least {spec.minimum} (is {value})")
+    elif not isinstance(value, str):
+        raise SettingsError(source, spec.name, f"应为文字（加引号），而不是 {value!r}",
+                            f"must be text (in quotes), not {value!r}")
+    if spec.choices and value not in spec.choices:
+        listed = " / ".join(spec.choices)
+        raise SettingsError(source, spec.name, f"“{value}”不可用，可选：{listed}",
+                            f"'{value}' is not one of {listed}")
+    return value
+
+
+def _apply(values: dict[str, Any], layer: Mapping[str, Any], source: str, *, from_text: bool = False) -> None:
+    specs = declared()
+    for key, value in layer.items():
+        spec = specs.get(key)
+        if spec is None:
+            raise SettingsError(source, key, f"没有这项设置；可用：{', '.join(specs)}",
+                                f"no such setting; known: {', '.join(specs)}")
+        values[key] = _convert(spec, value, source, from_text=from_text)
+
+
+def read_settings_file(path: Path) -> dict[str, Any]:
+    """The settings in one TOML file ({} when there is none), checked key by key."""
+    try:
+        with path.open("rb") as handle:
+            layer = tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(str(path), "(TOML)", f"文件格式错误：{exc}", f"not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise SettingsError(str(path), "(file)", f"无法读取：{exc.strerror}",
+                            f"cannot be read: {exc.strerror}") from None
+    values: dict[str, Any] = {}
+    _apply(values, layer, str(path))
+    return values
 
 
 def settings_path() -> Path:
-    return data_dir() / "settings.toml"
+    """The user's settings file (layer 3)."""
+    return config_dir() / SETTINGS_FILE
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    path = path or settings_path()
+def settings_files() -> list[Path]:
+    """The files read, first to last: the machine's, the data folder's (earlier releases), the user's."""
+    return [system_settings_path(), data_dir() / SETTINGS_FILE, settings_path()]
+
+
+def environment_overrides(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    environ = os.environ if environ is None else environ
+    return {name: environ[f"DESK_{name.upper()}"] for name in declared() if f"DESK_{name.upper()}" in environ}
+
+
+def parse_assignments(assignments: list[str] | None) -> dict[str, str]:
+    """`NAME=VALUE` words from the command line (`desk --set`)."""
+    overrides: dict[str, str] = {}
+    for word in assignments or []:
+        name, sep, value = word.partition("=")
+        if not sep or not name.strip():
+            raise SettingsError("--set", word, "应写成 名称=值", "must be NAME=VALUE")
+        overrides[name.strip()] = value
+    return overrides
+
+
+def load_settings(path: Path | None = None, *, overrides: Mapping[str, Any] | None = None,
+                  environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings from every layer (see the module docstring); `path` replaces the file layers (tests)."""
     values: dict[str, Any] = {}
-    if path.exists():
-        with path.open("rb") as handle:
-            values.update(tomllib.load(handle))
-    known = {f.name: f for f in fields(Settings)}
-    unknown = sorted(set(values) - set(known))
-    if unknown:
-        raise ValueError(f"{path}: unknown settings {unknown}; known: {sorted(known)}")
-    for name, spec in known.items():
-        env = os.environ.get(f"DESK_{name.upper()}")
-        if env is not None:
-            values[name] = int(env) if spec.type in (int, "int") else env
+    for file in [path] if path is not None else settings_files():
+        values.update(read_settings_file(file))
+    for name, value in environment_overrides(environ).items():
+        _apply(values, {name: value}, f"DESK_{name.upper()}", from_text=True)
+    for name, value in (overrides or {}).items():
+        _apply(values, {name: value}, "--set" if name != "database_url" else "--db", from_text=True)
     return Settings(**values)

@@ -51,14 +51,13 @@ STAFF_EXIT_STATUS = 64
 
 @dataclass
 class KioskOptions:
-    """How to build the kiosk; the defaults are production's (tests shorten the times)."""
+    """How to build the kiosk beside its settings (desk/settings.py, the one declaration): demo mode and the
+    timings; the defaults are production's (tests shorten the times)."""
 
     demo: bool = False
     windowed: bool = False
     database_url: str | None = None
-    printer: str | None = None  # overrides settings.printer (e.g. "pdf:FOLDER")
     spool_dir: Path | None = None
-    idle_seconds: float | None = None  # overrides settings.kiosk_idle_seconds
     hold_seconds: float = 3.0  # the staff corner
     heartbeat_ms: int = 30_000
     message_seconds: int = 12
@@ -144,13 +143,15 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
                               poll_interval=options.reader_poll_seconds, backoff=options.reader_backoff,
                               today=(lambda: fixed_today) if fixed_today is not None else date.today)
     reader = ReaderWorker(driver)
-    printer_spec = options.printer or (f"pdf:{data_dir() / 'kiosk-printed'}" if options.demo else settings.printer)
+    # The demo prints into its own folder unless the settings name a printer.
+    printer_spec = settings.printer
+    if options.demo and printer_spec == "pdf":
+        printer_spec = f"pdf:{data_dir() / 'kiosk-printed'}"
     adapter = PrintAdapter(printer_spec, spool_dir=options.spool_dir or data_dir() / "kiosk-spool")
 
     runner = TaskRunner()
     health = DeviceHealth()
-    idle = options.idle_seconds if options.idle_seconds is not None else settings.kiosk_idle_seconds
-    sessions = SessionController(idle, tick_ms=options.tick_ms)
+    sessions = SessionController(settings.kiosk_idle_seconds, tick_ms=options.tick_ms)
     backend = KioskBackend(core, settings.kiosk_code, data_dir() / "keys")
     printer = KioskPrinter(adapter, timeout_ms=options.print_timeout_ms)
     ctx = KioskContext(backend=backend, runner=runner, printer=printer, health=health, sessions=sessions,
@@ -207,11 +208,15 @@ def _demo_receipt_code(core: Core) -> str:
     return receipt_qr_text(cases[0].number, cases[0].lookup_code) if cases else "HJCX1:none:none"
 
 
-def run_kiosk(options: KioskOptions) -> int:
+def run_kiosk(options: KioskOptions, *, settings: Settings | None = None) -> int:
     """`desk kiosk`: build, lock, run until the staff exit (or SIGTERM from systemd), clean up."""
+    from desk.logs import setup_logging
+    from desk.qt.error_dialog import install_error_dialog
+
     app = QApplication.instance() or QApplication(["desk-kiosk"])
     assert isinstance(app, QApplication)
-    kiosk = build_kiosk(app, options)
+    errors = install_error_dialog(setup_logging())
+    kiosk = build_kiosk(app, options, settings=settings)
     # exit(), not quit(): Qt 6's quit() first asks every window to close, which the kiosk refuses.
     kiosk.flow.quit_requested.connect(lambda: app.exit(STAFF_EXIT_STATUS))
     # SIGTERM (systemd stop) and SIGINT end the event loop cleanly; a timer lets Python see them.
@@ -227,3 +232,4 @@ def run_kiosk(options: KioskOptions) -> int:
         return int(app.exec())
     finally:
         kiosk.close()
+        errors.uninstall()

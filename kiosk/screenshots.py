@@ -171,8 +171,8 @@ def render_screenshots(folder: Path, *, database_url: str | None = None,
         settings = Settings(station_code="HP01", kiosk_code="K01", reader_port="simulator",
                             printer=f"pdf:{work / 'printed'}", kiosk_idle_seconds=120)
         for elders in (False, True):
-            options = KioskOptions(demo=True, database_url=url, printer=f"pdf:{work / 'printed'}",
-                                   spool_dir=work / "spool", message_seconds=30, reader_timeouts=_FAST,
+            options = KioskOptions(demo=True, database_url=url, spool_dir=work / "spool", message_seconds=30,
+                                   reader_timeouts=_FAST,
                                    reader_poll_seconds=0.03, reader_backoff=Backoff(0.05, 0.2),
                                    demo_residents=30, demo_cases=20)
             kiosk = build_kiosk(app, options, settings=settings)

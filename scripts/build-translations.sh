@@ -11,7 +11,7 @@ update() {  # catalog name, then the folders whose code it covers
         -ts "resources/i18n/${name}_en.ts" -no-obsolete
 }
 if [[ "${1:-}" == "--update" ]]; then
-    update station_desk desk/ui desk/forms
+    update station_desk desk/ui desk/forms desk/qt
     [[ -d kiosk ]] && update kiosk kiosk
 fi
 for ts in resources/i18n/*.ts; do

@@ -17,6 +17,10 @@ from hypothesis import settings as hypothesis_settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No test may touch the user's real data directory.
 os.environ["DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="desk-test-data-")
+# Nor the user's settings and logs, nor a machine-wide /etc/station-desk/settings.toml.
+os.environ["DESK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="desk-test-config-")
+os.environ["DESK_LOG_DIR"] = tempfile.mkdtemp(prefix="desk-test-logs-")
+os.environ["DESK_SYSTEM_SETTINGS"] = os.path.join(os.environ["DESK_CONFIG_DIR"], "no-system-settings.toml")
 os.environ.pop("DESK_DATABASE_URL", None)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

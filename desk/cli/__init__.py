@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
+from desk import __version__
 from desk.cli.common import report_error
 from desk.domain.errors import DeskError
+
+log = logging.getLogger("desk")
 
 # The top-level command each module registers. Only the module of the command being run is imported,
 # so `desk` alone (the GUI) and `desk id check …` start fast; `--help` imports them all.
@@ -34,13 +38,14 @@ COMMANDS: dict[str, str] = {
     "screenshots": "desk.cli.screenshots_cmd",
     "kiosk": "desk.cli.kiosk_cmd",
     "hall": "desk.cli.hall_cmd",
+    "holidays": "desk.cli.holidays_cmd",
     "counter": "desk.cli.hall_cmd",
     "station": "desk.cli.user_cmd",
     "user": "desk.cli.user_cmd",
     "server": "desk.cli.server_cmd",
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
-_OPTIONS_WITH_VALUE = frozenset({"--db"})
+_OPTIONS_WITH_VALUE = frozenset({"--db", "--set"})
 
 
 def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -49,7 +54,11 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
         prog="desk",
         description="Station Desk — 派出所户籍综合窗口. Without a command, opens the front-desk client.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", help="database URL (default: DESK_DATABASE_URL or SQLite in the data dir)")
+    parser.add_argument("--set", action="append", metavar="NAME=VALUE",
+                        help="a setting for this run only, over the settings files and DESK_* variables "
+                             "(docs/install.md lists them)")
     parser.add_argument("--demo", action="store_true",
                         help="open the client on SQLite with demo data, the simulated reader and the PDF printer")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -81,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         parser = build_parser()  # help, or an unknown command: argparse lists them all
     args = parser.parse_args(argv)
+    from desk.logs import setup_logging
+
+    setup_logging()
+    log.info("desk %s: %s", __version__, args.command or "client")
     if args.command is None:
         from desk.cli.gui_cmd import open_desk_client
 
@@ -89,11 +102,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except DeskError as error:
         # Every expected failure (bad input, database unavailable …) is told, never a traceback.
+        log.info("desk %s: %s", args.command, error.code)
         return report_error(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def gui_main() -> int:
+    """The desktop menu's entry point (`station-desk`, a gui-script): the client, or a command if one is given."""
+    return main()
 
 
 if __name__ == "__main__":

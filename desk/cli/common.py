@@ -10,10 +10,20 @@ from typing import Any
 from desk.domain.errors import DeskError
 
 
+def settings_from_args(args: argparse.Namespace) -> Any:
+    """The settings in layers, with the command line's `--set NAME=VALUE` and `--db URL` on top."""
+    from desk.settings import load_settings, parse_assignments
+
+    overrides = parse_assignments(getattr(args, "set", None))
+    if getattr(args, "db", None):
+        overrides["database_url"] = args.db
+    return load_settings(overrides=overrides)
+
+
 def core_from_args(args: argparse.Namespace, **kwargs: Any) -> Any:
     from desk.core import build_core
 
-    return build_core(getattr(args, "db", None), **kwargs)
+    return build_core(getattr(args, "db", None), settings=settings_from_args(args), **kwargs)
 
 
 def print_json(data: Any) -> None:

@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desk.domain.workdays import HolidayDataError, WorkingCalendar
-from desk.paths import holidays_dir
+from desk.domain.workdays import HolidayDataError, WorkingCalendar, load_holiday_files
+from desk.paths import holiday_overrides_dir, holidays_dir
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -46,15 +46,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--holidays-dir",
         type=Path,
         metavar="DIR",
-        help="节假日数据目录（默认 resources/holidays）/ holiday files folder (default: resources/holidays)",
+        help="只用该目录的节假日数据（默认：随软件发布的和已导入的）/ only this folder's holiday files "
+             "(default: the shipped ones and those imported with desk holidays import)",
     )
     parser.set_defaults(func=run_deadline)
 
 
 def run_deadline(args: argparse.Namespace) -> int:
-    folder: Path = args.holidays_dir or holidays_dir()
     try:
-        calendar = WorkingCalendar.from_folder(folder)
+        if args.holidays_dir is not None:
+            calendar = WorkingCalendar.from_folder(args.holidays_dir)
+        else:  # the shipped tables and the imported ones, as the desk counts
+            calendar = WorkingCalendar.from_folder(holidays_dir(), extra=load_holiday_files(holiday_overrides_dir()))
     except HolidayDataError as exc:
         print(f"节假日数据有误 / invalid holiday data: {exc}", file=sys.stderr)
         return 1

@@ -9,7 +9,7 @@ import argparse
 import sys
 import time
 
-from desk.core import build_core
+from desk.cli.common import core_from_args
 from desk.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
 
 BULK_FROM = 5_000
@@ -31,7 +31,7 @@ def _demo(args: argparse.Namespace) -> int:
     if args.residents < 0 or (args.cases or 0) < 0 or args.stations < 1 or args.days < 1:
         print("人数、件数、派出所数和天数须为正数。/ Counts and days must be positive.", file=sys.stderr)
         return 2
-    core = build_core(args.db)
+    core = core_from_args(args)
     if args.residents >= BULK_FROM or args.stations > 1:
         from desk.services.bulk_demo import build_city
 

@@ -12,20 +12,17 @@ if TYPE_CHECKING:
 
 
 def open_desk_client(args: argparse.Namespace) -> int:
-    from desk.settings import load_settings
+    from dataclasses import replace
+
+    from desk.cli.common import settings_from_args
     from desk.ui.bootstrap import DeskOptions, run_desk_app
 
-    settings = load_settings()
+    settings = settings_from_args(args)
     demo = bool(getattr(args, "demo", False))
     database_url = getattr(args, "db", None)
-    options = DeskOptions(
-        demo=demo,
-        reader_port="simulator" if demo else settings.reader_port,
-        reader_baud=settings.reader_baud,
-        printer="pdf" if demo else settings.printer,
-        language=settings.language,
-        idle_minutes=settings.idle_lock_minutes,
-    )
+    if demo:
+        settings = replace(settings, reader_port="simulator", printer="pdf")
+    options = DeskOptions(settings=settings, demo=demo)
 
     def core_factory() -> Core:
         from desk.core import build_core, ensure_demo_data

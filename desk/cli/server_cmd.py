@@ -38,14 +38,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from desk.extras import require_extra
+
+    require_extra("uvicorn", "server", "城市服务器（desk server）", "The city server (desk server)")
     import uvicorn
 
+    from desk.cli.common import settings_from_args
     from desk.paths import data_dir
     from desk.server.config import ServerConfig
     from desk.store.database import Store, default_database_url, redact_url
 
     tls = _tls_options(args)
-    url = args.db or default_database_url()
+    # --db, else database_url from the settings layers (/etc/station-desk/settings.toml, DESK_DATABASE_URL …).
+    url = args.db or settings_from_args(args).database_url or default_database_url()
     if args.idle_minutes < 1 or args.workers < 1:
         raise InvalidInput("--idle-minutes 与 --workers 至少为 1。", "--idle-minutes and --workers must be ≥ 1.")
     store = Store(url)  # migrates once, before the workers start

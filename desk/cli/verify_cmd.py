@@ -47,9 +47,9 @@ def run_verify(args: argparse.Namespace) -> int:
         except (OSError, ValueError, AttributeError) as exc:
             print(f"无法读取证明内容文件 / cannot read the facts file: {exc}", file=sys.stderr)
             return 2
-    from desk.core import build_core
+    from desk.cli.common import core_from_args
 
-    core = build_core(args.db)
+    core = core_from_args(args)
     folder = args.keys or core.keys_dir
     result = core.verifications.verify(payload, where="cli", facts=facts, keys_dir=folder)
     if args.json:

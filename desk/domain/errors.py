@@ -32,3 +32,15 @@ class InvalidInput(DeskError):
 
 class PermissionDenied(DeskError):
     code = "permission_denied"
+
+
+class MissingExtra(DeskError):
+    """A feature whose optional dependencies are not installed: names the extra that brings them."""
+
+    code = "missing_extra"
+
+    def __init__(self, extra: str, feature_zh: str, feature_en: str) -> None:
+        command = f"pip install 'station-desk[{extra}]'"
+        super().__init__(f"{feature_zh}需要附加组件 “{extra}”，当前安装中没有。请安装：{command}",
+                         f"{feature_en} needs the '{extra}' extra, which is not installed: {command}")
+        self.extra = extra

@@ -487,11 +487,12 @@ class WorkingCalendar:
         return CalendarWarning(
             year=year,
             message_zh=(
-                f"{year} 年没有官方节假日数据，按周末推算，可能不准确；请管理员添加 resources/holidays/{year}.toml"
+                f"{year} 年没有官方节假日数据，按周末推算，可能不准确；"
+                f"请管理员导入 {year} 年的节假日安排（desk holidays import {year}.toml）"
             ),
             message_en=(
                 f"No official holiday data for {year}: counted with weekends only, the date may be wrong; "
-                f"an administrator should add resources/holidays/{year}.toml"
+                f"an administrator should import the {year} schedule (desk holidays import {year}.toml)"
             ),
         )
 

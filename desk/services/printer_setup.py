@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desk.domain.errors import InvalidInput
+from desk.extras import require_extra
 from desk.paths import data_dir
-from printing.escpos_printer import EscPosPrinter
 from printing.printers import CupsPrinter, PdfFilePrinter, Printer
 from printing.queue import JobCallback, PrintQueue, PrintService, StateCallback
 
@@ -21,6 +21,9 @@ def printer_from_spec(spec: str) -> Printer:
     if kind == "cups" and target:
         return CupsPrinter(target)
     if kind == "escpos" and target:
+        require_extra("escpos", "escpos", "热敏小票打印机（escpos:串口）", "A thermal receipt printer (escpos:PORT)")
+        from printing.escpos_printer import EscPosPrinter
+
         return EscPosPrinter(target)
     raise InvalidInput(
         f"打印机设置“{spec}”无法识别：应为 pdf、pdf:文件夹、cups:队列名 或 escpos:串口。",

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput
+from desk.extras import require_extra
 from desk.paths import data_dir
 
 DATABASE_URL_ENV = "DESK_DATABASE_URL"
@@ -95,6 +96,9 @@ def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> E
     for plain in ("postgresql://", "postgres://"):
         if url.startswith(plain):
             url = "postgresql+psycopg://" + url.removeprefix(plain)
+    if url.startswith("postgresql+psycopg"):
+        require_extra("psycopg", "postgres", "PostgreSQL 数据库（postgresql:// 地址）",
+                      "The PostgreSQL database (a postgresql:// URL)")
     try:
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, json_serializer=_json_dumps)
     except (ArgumentError, NoSuchModuleError) as exc:

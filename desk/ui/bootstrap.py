@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ from desk.paths import resources_dir
 from desk.qt.app_filters import AppEventFilters
 from desk.qt.i18n import LanguageSwitcher
 from desk.qt.tasks import TaskRunner
+from desk.settings import Settings
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.idle import IdleWatcher
@@ -48,13 +49,11 @@ DEMO_CARD_MS = 2500
 
 @dataclass
 class DeskOptions:
+    """How to run the desk app: the settings (desk/settings.py, the one declaration) and what is not a setting."""
+
+    settings: Settings = field(default_factory=Settings)
     demo: bool = False
-    reader_port: str = "simulator"
-    reader_baud: int = 115200
-    printer: str = "pdf"
     spool_dir: Path | None = None
-    language: str = "zh_CN"
-    idle_minutes: float = 10
     idle_warning_seconds: float = 30
     station_name: str = ""
     start_reader: bool = True
@@ -74,14 +73,20 @@ def run_desk_app(core_factory: Callable[[], Core], options: DeskOptions) -> int:
     """The front-desk client's event loop, from `desk` / `desk --demo`; returns the exit status."""
     import sys
 
+    from desk.logs import setup_logging
+    from desk.qt.error_dialog import install_error_dialog
+
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Station Desk")
+    # An internal error is logged and shown in a dialog that points to the log file.
+    errors = install_error_dialog(setup_logging())
     desk_app = DeskApp(app, core_factory, options)
     desk_app.start()
     try:
         return int(app.exec())
     finally:
         desk_app.shutdown()
+        errors.uninstall()
 
 
 class DeskApp(QObject):
@@ -97,8 +102,8 @@ class DeskApp(QObject):
         self.languages = LanguageSwitcher(app)
         self.filters = AppEventFilters(app)
         self.context = DeskContext(self.runner, language="zh_CN", demo=options.demo, app_filters=self.filters)
-        self.idle = IdleWatcher(int(options.idle_minutes * 60_000), int(options.idle_warning_seconds * 1000),
-                                parent=self, filters=self.filters)
+        self.idle = IdleWatcher(int(options.settings.idle_lock_minutes * 60_000),
+                                int(options.idle_warning_seconds * 1000), parent=self, filters=self.filters)
         self.simulator: ReaderSimulator | None = None
         self.reader: ReaderWorker | None = None
         self.printer: PrintAdapter | None = None
@@ -108,8 +113,8 @@ class DeskApp(QObject):
         self.scan_filter: Any = None
         self.window.language_requested.connect(self.set_language)
         self.window.demo_card_requested.connect(self.place_demo_card)
-        if options.language != "zh_CN":
-            self.set_language(options.language)
+        if options.settings.language != "zh_CN":
+            self.set_language(options.settings.language)
         else:
             self.languages.set_language("zh_CN")  # Qt's own dialogs in Chinese too (qtbase_zh_CN)
 
@@ -162,7 +167,7 @@ class DeskApp(QObject):
         from desk.qt.print_adapter import PrintAdapter
 
         try:
-            self.printer = PrintAdapter(self.options.printer, spool_dir=self.options.spool_dir, parent=self)
+            self.printer = PrintAdapter(self.options.settings.printer, spool_dir=self.options.spool_dir, parent=self)
         except Exception as error:  # a bad printer setting must not keep the desk from starting
             self.window.statusBar().showMessage(self.context.error_text(error))
             return
@@ -178,14 +183,14 @@ class DeskApp(QObject):
         from desk.devices.reader import CardReaderDriver
         from desk.qt.reader_worker import ReaderWorker
 
-        port = self.options.reader_port
+        port = self.options.settings.reader_port
         if port == "simulator":
             from desk.devices.simulator import ReaderSimulator
 
             self.simulator = ReaderSimulator()
             self.simulator.start()
             port = self.simulator.port
-        driver = CardReaderDriver(port, self.options.reader_baud, today=core.clock.today)
+        driver = CardReaderDriver(port, self.options.settings.reader_baud, today=core.clock.today)
         self.reader = ReaderWorker(driver, parent=self)
         self.reader.card_read.connect(self.window.on_card)
         self.reader.status_changed.connect(self.window.set_reader_status)

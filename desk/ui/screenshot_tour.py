@@ -54,6 +54,8 @@ def render_all(out: Path, scratch: Path, language: str = "zh_CN") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from desk.core import build_core, ensure_demo_data
+    from desk.qt.i18n import translations_dir
+    from desk.settings import Settings
     from desk.ui.bootstrap import DeskApp, DeskOptions
 
     out.mkdir(parents=True, exist_ok=True)
@@ -65,9 +67,12 @@ def render_all(out: Path, scratch: Path, language: str = "zh_CN") -> list[Path]:
         ensure_demo_data(core)
         return core
 
-    options = DeskOptions(demo=True, printer=f"pdf:{scratch / 'printed'}", spool_dir=scratch / "spool",
-                          idle_minutes=60, language=language)
+    settings = Settings(printer=f"pdf:{scratch / 'printed'}", idle_lock_minutes=60, language=language)
+    options = DeskOptions(settings=settings, demo=True, spool_dir=scratch / "spool")
     desk = DeskApp(app, core_factory, options, asker=_ScriptedAsker())  # type: ignore[arg-type]
+    if desk.languages.language != language:
+        desk.shutdown()
+        raise RuntimeError(f"no compiled translation for {language!r} in {translations_dir()}")
     try:
         return _Tour(app, desk, out).run()
     finally:
@@ -108,10 +113,24 @@ class _Tour:
     def run(self) -> list[Path]:
         desk, window = self.desk, self.window
         window.resize(WIDTH, HEIGHT)
+        from desk.devices.reader import ReaderState
+
+        failures: list[BaseException] = []
+        report_failure = desk._on_core_failed
+
+        def core_failed(error: BaseException) -> None:
+            failures.append(error)
+            report_failure(error)
+
+        desk._on_core_failed = core_failed  # a core that cannot be built ends the tour at once, with its error
         desk.start()
         window.resize(WIDTH, HEIGHT)
-        self.wait(lambda: desk.context.core_ready, timeout=120)
-        self.wait(lambda: desk.reader is not None and "请放置" in window.status.reader_text())
+        self.wait(lambda: desk.context.core_ready or failures, timeout=120)
+        if failures:
+            raise RuntimeError(f"the desk could not start: {failures[0]!r}") from failures[0]
+        # The reader's state, not its words: the message is in the tour's language.
+        self.wait(lambda: desk.reader is not None and window.status.reader_status is not None
+                  and window.status.reader_status.state is ReaderState.WAITING)
         window.sign_in.edt_username.setText("clerk")
         window.sign_in.edt_password.setFocus()
         self.shot("sign-in")

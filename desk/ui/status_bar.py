@@ -104,6 +104,10 @@ class DeviceStatusBar(QWidget):
     def reader_text(self) -> str:
         return self.lbl_reader.text()
 
+    @property
+    def reader_status(self) -> ReaderStatus | None:
+        return self._reader
+
     def printer_text(self) -> str:
         return self.lbl_printer.text()
 

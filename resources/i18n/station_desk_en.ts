@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>InternalError</name>
+    <message>
+        <location filename="../../desk/qt/error_dialog.py" line="27"/>
+        <source>程序内部错误</source>
+        <translation>Internal error</translation>
+    </message>
+    <message>
+        <location filename="../../desk/qt/error_dialog.py" line="28"/>
+        <source>程序遇到内部错误，当前操作可能没有完成。已保存的数据不受影响。
+请把日志文件交给信息技术部门：
+{path}</source>
+        <translation>The program met an internal error; what you were doing may not have been finished. Data already saved is not affected.
+Please give the log file to your IT department:
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>BoolEditor</name>
     <message>
         <location filename="../../desk/forms/field_widgets.py" line="328"/>

@@ -70,10 +70,10 @@ def test_a_data_file_removes_the_warning(tmp_path: Path, capsys: pytest.CaptureF
         0,
         "2100-01-01\n",
         "警告：2100 年没有官方节假日数据，按周末推算，可能不准确；"
-        "请管理员添加 resources/holidays/2100.toml\n"
+        "请管理员导入 2100 年的节假日安排（desk holidays import 2100.toml）\n"
         "Warning: No official holiday data for 2100: counted with weekends only, "
-        "the date may be wrong; an administrator should add "
-        "resources/holidays/2100.toml\n",
+        "the date may be wrong; an administrator should import the 2100 schedule "
+        "(desk holidays import 2100.toml)\n",
     )
 
 

@@ -118,9 +118,10 @@ def test_due_date_into_2027_warns_unless_2027_data_is_shipped() -> None:
     assert [w.year for w in result.warnings] == [2027]
     warning = result.warnings[0]
     assert warning.message_zh == (
-        "2027 年没有官方节假日数据，按周末推算，可能不准确；请管理员添加 resources/holidays/2027.toml"
+        "2027 年没有官方节假日数据，按周末推算，可能不准确；"
+        "请管理员导入 2027 年的节假日安排（desk holidays import 2027.toml）"
     )
-    assert "2027" in warning.message_en and "resources/holidays/2027.toml" in warning.message_en
+    assert "2027" in warning.message_en and "desk holidays import 2027.toml" in warning.message_en
     assert result.to_dict() == {
         "start": "2026-11-25",
         "days": 30,

@@ -102,13 +102,12 @@ class KioskUnderTest:
         return self.printed_texts()
 
 
-def make_kiosk(qtbot: QtBot, tmp_path: Path, database: Path, *, idle_seconds: float = 60,
+def make_kiosk(qtbot: QtBot, tmp_path: Path, database: Path, *, idle_seconds: int = 60,
                message_seconds: int = 30, wait_ready: bool = True, demo: bool = False) -> Iterator[KioskUnderTest]:
     db = tmp_path / "kiosk.sqlite3"
     shutil.copy(database, db)
-    settings = settings_for(tmp_path)
-    options = KioskOptions(demo=demo, printer=f"pdf:{tmp_path / 'printed'}", database_url=f"sqlite:///{db}",
-                           spool_dir=tmp_path / "spool", idle_seconds=idle_seconds,
+    settings = settings_for(tmp_path, idle_seconds)
+    options = KioskOptions(demo=demo, database_url=f"sqlite:///{db}", spool_dir=tmp_path / "spool",
                            hold_seconds=0.3, heartbeat_ms=400, message_seconds=message_seconds,
                            print_timeout_ms=8000, reader_timeouts=FAST_READER, reader_poll_seconds=0.03,
                            reader_backoff=Backoff(0.05, 0.2), tick_ms=100)

@@ -35,7 +35,8 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Path]]:
     blocked = tmp_path / "printed"
     blocked.write_text("not a folder")
     app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                  DeskOptions(demo=True, printer=f"pdf:{blocked}", spool_dir=tmp_path / "spool", idle_minutes=60))
+                  DeskOptions(settings=Settings(printer=f"pdf:{blocked}", idle_lock_minutes=60),
+                              demo=True, spool_dir=tmp_path / "spool"))
     qtbot.addWidget(app.window)
     app.start()
     qtbot.waitUntil(lambda: app.context.core_ready and app.reader is not None, timeout=10_000)

@@ -53,8 +53,8 @@ CHILD = textwrap.dedent('''
     app = QApplication([])
     core = Core(Store(f"sqlite:///{db}"), load_catalog(), WorkingCalendar.from_folder(holidays_dir()),
                 FixedClock(datetime(2026, 11, 25, 2, 0, tzinfo=UTC)), Settings(station_code="HP01"))
-    desk = DeskApp(app, lambda: core, DeskOptions(printer=f"pdf:{scratch}/printed", spool_dir=None,
-                                                 start_reader=False, idle_minutes=60))
+    settings = Settings(printer=f"pdf:{scratch}/printed", idle_lock_minutes=60)
+    desk = DeskApp(app, lambda: core, DeskOptions(settings=settings, spool_dir=None, start_reader=False))
     window = desk.window
     steps = ["start", "sign_in", "identify", "choose", "type", "saved"]
 
@@ -126,8 +126,8 @@ def test_a_draft_typed_in_a_killed_client_is_there_after_reopening(qtbot: QtBot,
 
     # … and the reopened client shows it on Today and continues it with the values in the form.
     desk = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                   DeskOptions(printer=f"pdf:{tmp_path / 'printed'}", spool_dir=tmp_path / "spool",
-                               start_reader=False, idle_minutes=60))
+                   DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
+                               spool_dir=tmp_path / "spool", start_reader=False))
     qtbot.addWidget(desk.window)
     try:
         desk.start()

@@ -125,8 +125,8 @@ def _open_desk(qtbot: QtBot, tmp_path: Path, db: Path, name: str, *, start_reade
     core = Core(store, load_catalog(), WorkingCalendar.from_folder(holidays_dir()), FixedClock(NOW),
                 Settings(station_code="HP01"))
     printed = tmp_path / f"printed-{name}"
-    options = DeskOptions(printer=f"pdf:{printed}", spool_dir=tmp_path / f"spool-{name}", idle_minutes=60,
-                          start_reader=start_reader)
+    options = DeskOptions(settings=Settings(printer=f"pdf:{printed}", idle_lock_minutes=60),
+                          spool_dir=tmp_path / f"spool-{name}", start_reader=start_reader)
     answers = Answers()
     app = DeskApp(QApplication.instance(), lambda: core, options, asker=answers)  # type: ignore[arg-type]
     qtbot.addWidget(app.window)

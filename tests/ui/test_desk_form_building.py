@@ -50,8 +50,8 @@ def core(tmp_path: Path) -> Core:
 @pytest.fixture
 def desk(qtbot: QtBot, tmp_path: Path, core: Core) -> Iterator[DeskApp]:
     app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                  DeskOptions(printer=f"pdf:{tmp_path / 'printed'}", spool_dir=tmp_path / "spool",
-                              start_reader=False, idle_minutes=60))
+                  DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
+                              spool_dir=tmp_path / "spool", start_reader=False))
     qtbot.addWidget(app.window)
     yield app
     app.window.close()

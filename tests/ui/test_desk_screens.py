@@ -96,8 +96,8 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core, _Answ
     core = Core(store, CATALOG, calendar, FixedClock(NOW), Settings(station_code="HP01"))
     answers = _Answers()
     app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                  DeskOptions(printer=f"pdf:{tmp_path / 'printed'}", spool_dir=tmp_path / "spool",
-                              start_reader=False, idle_minutes=60), asker=answers)  # type: ignore[arg-type]
+                  DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
+                              spool_dir=tmp_path / "spool", start_reader=False), asker=answers)  # type: ignore[arg-type]
     qtbot.addWidget(app.window)
     app.start()
     qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)

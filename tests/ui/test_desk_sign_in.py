@@ -34,10 +34,11 @@ def open_desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., DeskApp]]:
     core = Core(store, load_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
     opened: list[DeskApp] = []
 
-    def factory(**options: float) -> DeskApp:
+    def factory(idle_minutes: float = 10, idle_warning_seconds: float = 30) -> DeskApp:
+        settings = Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=idle_minutes)
         app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                      DeskOptions(printer=f"pdf:{tmp_path / 'printed'}", spool_dir=tmp_path / "spool",
-                                  start_reader=False, **options))
+                      DeskOptions(settings=settings, spool_dir=tmp_path / "spool", start_reader=False,
+                                  idle_warning_seconds=idle_warning_seconds))
         qtbot.addWidget(app.window)
         app.start()
         qtbot.waitUntil(lambda: app.context.core_ready and app.printer is not None, timeout=10_000)
