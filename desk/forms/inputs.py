@@ -314,6 +314,10 @@ class IdNumberEdit(QLineEdit):
 
     @Slot()
     def _on_left(self) -> None:
+        # Qt also finishes editing while a focused box is destroyed, after its Python side is gone
+        # (a teardown once raised AttributeError here): nothing is left to judge then.
+        if "_left" not in self.__dict__:
+            return
         if not self._left:
             self._left = True
             self._recheck()
