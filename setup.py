@@ -49,7 +49,11 @@ def compile_translations() -> None:
 
 class BuildPyWithTranslations(build_py):
     def run(self) -> None:
-        compile_translations()
+        # An editable install (scripts/setup.sh) reads resources/ from the checkout, whose
+        # translations the setup compiles right after with the venv's own lrelease; a fresh clone
+        # has no .qm yet and its isolated build environment no PySide6 to make them.
+        if not getattr(self, "editable_mode", False):
+            compile_translations()
         super().run()
 
 
