@@ -201,7 +201,11 @@ class TodayView(QWidget):
         if ticket is None:
             self.lbl_called.setText(self.tr("当前无叫号"))
         else:
-            self.lbl_called.setText(self.tr("请 %1 号到窗口办理").replace("%1", ticket.number))
+            if ticket.counter_number:  # this desk's window (setting counter_number), as the hall screen says it
+                self.lbl_called.setText(self.tr("请 %1 号到 %2 号窗口办理").replace("%1", ticket.number)
+                                        .replace("%2", str(ticket.counter_number)))
+            else:
+                self.lbl_called.setText(self.tr("请 %1 号到窗口办理").replace("%1", ticket.number))
         self.btn_served.setEnabled(ticket is not None)
         role = self._context.role
         desk = role is not None and may_handle_cases(role)

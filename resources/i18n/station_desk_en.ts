@@ -2,23 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>InternalError</name>
-    <message>
-        <location filename="../../desk/qt/error_dialog.py" line="27"/>
-        <source>程序内部错误</source>
-        <translation>Internal error</translation>
-    </message>
-    <message>
-        <location filename="../../desk/qt/error_dialog.py" line="28"/>
-        <source>程序遇到内部错误，当前操作可能没有完成。已保存的数据不受影响。
-请把日志文件交给信息技术部门：
-{path}</source>
-        <translation>The program met an internal error; what you were doing may not have been finished. Data already saved is not affected.
-Please give the log file to your IT department:
-{path}</translation>
-    </message>
-</context>
-<context>
     <name>BoolEditor</name>
     <message>
         <location filename="../../desk/forms/field_widgets.py" line="328"/>
@@ -205,52 +188,52 @@ Please give the log file to your IT department:
 <context>
     <name>DeviceStatusBar</name>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="118"/>
+        <location filename="../../desk/ui/status_bar.py" line="122"/>
         <source>读卡器：未启动</source>
         <translation>Reader: not started</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="122"/>
+        <location filename="../../desk/ui/status_bar.py" line="126"/>
         <source>读卡器：%1</source>
         <translation>Reader: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="128"/>
+        <location filename="../../desk/ui/status_bar.py" line="132"/>
         <source>打印机：正在检查</source>
         <translation>Printer: checking</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="131"/>
+        <location filename="../../desk/ui/status_bar.py" line="135"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="135"/>
+        <location filename="../../desk/ui/status_bar.py" line="139"/>
         <source>；%1 份未打印（%2）</source>
         <translation>; %1 job(s) not printed (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="142"/>
+        <location filename="../../desk/ui/status_bar.py" line="146"/>
         <source>草稿保存中…</source>
         <translation>Saving the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="142"/>
+        <location filename="../../desk/ui/status_bar.py" line="146"/>
         <source>草稿已保存</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="143"/>
+        <location filename="../../desk/ui/status_bar.py" line="147"/>
         <source>草稿保存失败，将在下次输入时重试</source>
         <translation>Draft not saved; it is retried with the next input</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="159"/>
+        <location filename="../../desk/ui/status_bar.py" line="163"/>
         <source>重新读卡 F2</source>
         <translation>Read again F2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="160"/>
+        <location filename="../../desk/ui/status_bar.py" line="164"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
@@ -391,6 +374,23 @@ no photo</translation>
         <location filename="../../desk/ui/identify_panel.py" line="373"/>
         <source>已核对窗口前的人与身份证照片为同一人（记入审计日志）</source>
         <translation>The person at the window is the person on the card (recorded in the audit log)</translation>
+    </message>
+</context>
+<context>
+    <name>InternalError</name>
+    <message>
+        <location filename="../../desk/qt/error_dialog.py" line="27"/>
+        <source>程序内部错误</source>
+        <translation>Internal error</translation>
+    </message>
+    <message>
+        <location filename="../../desk/qt/error_dialog.py" line="28"/>
+        <source>程序遇到内部错误，当前操作可能没有完成。已保存的数据不受影响。
+请把日志文件交给信息技术部门：
+{path}</source>
+        <translation>The program met an internal error; what you were doing may not have been finished. Data already saved is not affected.
+Please give the log file to your IT department:
+{path}</translation>
     </message>
 </context>
 <context>
@@ -944,114 +944,119 @@ Or type the ID number on the left and press Enter.</translation>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="204"/>
+        <location filename="../../desk/ui/today_view.py" line="205"/>
+        <source>请 %1 号到 %2 号窗口办理</source>
+        <translation>Ticket %1, please come to window %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="208"/>
         <source>请 %1 号到窗口办理</source>
         <translation>Ticket %1, please come to the window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="214"/>
+        <location filename="../../desk/ui/today_view.py" line="218"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="214"/>
+        <location filename="../../desk/ui/today_view.py" line="218"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="214"/>
-        <location filename="../../desk/ui/today_view.py" line="217"/>
-        <location filename="../../desk/ui/today_view.py" line="222"/>
-        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <location filename="../../desk/ui/today_view.py" line="218"/>
+        <location filename="../../desk/ui/today_view.py" line="221"/>
+        <location filename="../../desk/ui/today_view.py" line="226"/>
+        <location filename="../../desk/ui/today_view.py" line="229"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="216"/>
+        <location filename="../../desk/ui/today_view.py" line="220"/>
         <source>综合业务</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="217"/>
-        <location filename="../../desk/ui/today_view.py" line="222"/>
-        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <location filename="../../desk/ui/today_view.py" line="221"/>
+        <location filename="../../desk/ui/today_view.py" line="226"/>
+        <location filename="../../desk/ui/today_view.py" line="229"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="217"/>
-        <location filename="../../desk/ui/today_view.py" line="222"/>
-        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <location filename="../../desk/ui/today_view.py" line="221"/>
+        <location filename="../../desk/ui/today_view.py" line="226"/>
+        <location filename="../../desk/ui/today_view.py" line="229"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="217"/>
+        <location filename="../../desk/ui/today_view.py" line="221"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="220"/>
+        <location filename="../../desk/ui/today_view.py" line="224"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="220"/>
+        <location filename="../../desk/ui/today_view.py" line="224"/>
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="221"/>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
         <source>将到期</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="222"/>
+        <location filename="../../desk/ui/today_view.py" line="226"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <location filename="../../desk/ui/today_view.py" line="229"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="228"/>
+        <location filename="../../desk/ui/today_view.py" line="232"/>
         <source>排队叫号（等候 %1 人）</source>
         <translation>Queue (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <location filename="../../desk/ui/today_view.py" line="233"/>
         <source>草稿与待补正（%1）</source>
         <translation>Drafts and awaiting supplements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="231"/>
+        <location filename="../../desk/ui/today_view.py" line="235"/>
         <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
         <translation>Due: %1 overdue · %2 today · %3 soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="233"/>
+        <location filename="../../desk/ui/today_view.py" line="237"/>
         <source>待领导审批（%1）</source>
         <translation>Awaiting the leader&apos;s approval (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="247"/>
+        <location filename="../../desk/ui/today_view.py" line="251"/>
         <source>叫号 (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="248"/>
+        <location filename="../../desk/ui/today_view.py" line="252"/>
         <source>办结此号(&amp;D)</source>
         <translation>&amp;Done with this ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="249"/>
+        <location filename="../../desk/ui/today_view.py" line="253"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="250"/>
+        <location filename="../../desk/ui/today_view.py" line="254"/>
         <source>新办业务 (Ctrl+N)</source>
         <translation>New case (Ctrl+N)</translation>
     </message>

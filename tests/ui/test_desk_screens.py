@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -171,3 +171,29 @@ def test_manager_view_shows_the_printed_report_figures_and_exports_them(
     with qtbot.waitSignal(manager.exported, timeout=10_000):
         manager.export("csv")
     assert parse_report_csv(answers.path.read_bytes()) == parse_report_csv(report_csv(data))
+
+
+def test_calling_the_next_ticket_names_this_desks_window(qtbot: QtBot, tmp_path: Path) -> None:
+    calendar = WorkingCalendar.from_folder(holidays_dir())
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    build_demo(store, CATALOG, calendar, residents=5, cases=0, today=NOW.date())
+    core = Core(store, CATALOG, calendar, FixedClock(NOW), Settings(station_code="HP01", counter_number=3))
+    core.queue.set_counter(3, "3号窗口")
+    core.queue.take_ticket("birth_registration")
+    app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
+                  DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
+                              spool_dir=tmp_path / "spool", start_reader=False), asker=_Answers())  # type: ignore[arg-type]
+    qtbot.addWidget(app.window)
+    app.start()
+    qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
+    try:
+        _sign_in(qtbot, app, "clerk")
+        today = app.window.today
+        qtbot.keyClick(app.window, Qt.Key.Key_F3)
+        qtbot.waitUntil(lambda: today.called is not None, timeout=10_000)
+        assert today.lbl_called.text() == "请 A001 号到 3 号窗口办理"
+        board = core.queue.hall_board()
+        assert [(call.number, call.counter_name) for call in board.calls] == [("A001", "3号窗口")]
+    finally:
+        app.window.close()
+        app.shutdown()
