@@ -160,8 +160,10 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
     window = KioskWindow(ctx)
     lockdown = LockdownFilter(window, hold_seconds=options.hold_seconds)
     languages = LanguageSwitcher(app)
-    if ctx.language != "zh_CN" and not languages.set_language(ctx.language):
+    # Chinese too: it installs Qt's own Chinese strings (the staff exit's and any Qt dialog's buttons).
+    if not languages.set_language(ctx.language):
         ctx.language = "zh_CN"
+        languages.set_language("zh_CN")
     flow = KioskFlow(ctx, window, lockdown, languages, default_language=ctx.language,
                      message_seconds=options.message_seconds)
     scan_filter = WedgeScanFilter()

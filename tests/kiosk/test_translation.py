@@ -54,3 +54,8 @@ def test_english_reaches_the_case_cards(kiosk: KioskUnderTest) -> None:
     assert card.lbl_state.text() == "Now: Some papers are missing"
     assert card.lbl_missing.text().startswith("Still to bring: 1. Household booklet")
     assert kiosk.flow.cases.lbl_title.text() == "My cases (3)"
+
+
+def test_the_kiosk_starts_with_qts_own_chinese_strings(kiosk: KioskUnderTest) -> None:
+    assert kiosk.kiosk.languages.language == "zh_CN"
+    assert any(t.translate("QPlatformTheme", "Cancel") == "取消" for t in kiosk.kiosk.languages._translators)
