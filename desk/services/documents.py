@@ -35,7 +35,6 @@ from desk.domain.chained_changes import (
 )
 from desk.domain.clock import Clock, local_date, local_datetime
 from desk.domain.errors import DeskError, InvalidInput, NotFound
-from desk.domain.idnumber import compute_check_char
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, CaseState
 from desk.services import audit
@@ -173,12 +172,12 @@ class DocumentService:
                 candidate = new_id_number(person.id_number, birth_date=date.fromisoformat(str(value)))
             elif rule.fact == "sex" and value:
                 candidate = new_id_number(person.id_number, sex=str(value))
-            else:  # a wrong or duplicated number: the next free order code of the same sex
-                body = person.id_number[:14] + f"{int(person.id_number[14:17]) + 2:03d}"
-                candidate = body + compute_check_char(body)
+            else:  # the number itself is wrong or held twice: the next free one of the same sex
+                candidate = person.id_number
+            # The person's own number stays taken: a changed date or sex never lands on it anyway.
             taken = set(session.execute(
                 select(Citizen.id_number).where(Citizen.id_number.startswith(candidate[:14]))
-            ).scalars()) - {person.id_number}
+            ).scalars())
             number = next_free_id_number(candidate, taken)
         return follow_ups_for(rule, case.form_values, old, new_number=number)
 

@@ -108,3 +108,18 @@ def test_cli_exports_the_follow_ups_and_prints_the_notice(city: tuple[Core, Acto
     rows = list(csv.DictReader(table.read_text(encoding="utf-8-sig").splitlines()))
     assert {row["new_id_number"] for row in rows} == {result["new_id_number"]}
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_wrongly_built_number_gets_the_next_free_one_of_the_same_sex(city: tuple[Core, Actor, Actor]) -> None:
+    core, clerk, clerk2 = city
+    values = {"reason": "wrong_number", "contact_phone": "13912345678"}
+    draft = core.cases.open_draft(clerk, PERSON, "id_number_correction", values)
+    accepted = core.decisions.accept_and_issue(clerk, draft.number, draft.version, [
+        "written_application", "household_booklet", "resident_id_card", "wrong_number_evidence"]).case
+    review = core.cases.submit_for_review(clerk, accepted.number, accepted.version)
+    approved = core.cases.approve(clerk2, review.number, review.version, "分局批复：同意变更")
+    core.decisions.act_and_issue(clerk, approved.number, approved.version, Action.COMPLETE)
+    follow = core.documents.follow_ups(approved.number)
+    assert follow.new_id_number is not None and follow.new_id_number != PERSON
+    assert follow.new_id_number[:14] == PERSON[:14]
+    assert parse_id_number(follow.new_id_number, today=date(2026, 12, 4)).sex == "male"
