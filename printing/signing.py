@@ -346,24 +346,6 @@ def _write_json(path: Path, data: object, *, mode: int) -> None:
         raise
 
 
-def legacy_signer(folder: Path, station_code: str) -> StationSigner:
-    """A version-1 station key (`<station>.key`), made if missing — for version-1 samples and tests only."""
-    _check_code(station_code)
-    key_path = folder / f"{station_code}.key"
-    if key_path.exists():
-        key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise SigningError("签名密钥不是 Ed25519 密钥", "station key is not an Ed25519 key")
-        return StationSigner(station_code, key)
-    folder.mkdir(parents=True, exist_ok=True)
-    key = Ed25519PrivateKey.generate()
-    _write_private(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                               serialization.NoEncryption()))
-    signer = StationSigner(station_code, key)
-    (folder / f"{station_code}.pub").write_bytes(signer.public_pem())
-    return signer
-
-
 class Keyring:
     """Trusted public keys: the registry's keys by id, and version-1 station keys by station code."""
 

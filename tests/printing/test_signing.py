@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +26,6 @@ from printing.signing import (
     Verification,
     VerificationStatus,
     facts_digest,
-    legacy_signer,
     verify_payload,
 )
 
@@ -99,8 +99,16 @@ def test_unknown_key_and_other_stations_key(signer: StationSigner, keyring: Keyr
     assert verify_payload(_reencode(payload, st="210102001"), trusting).status is VerificationStatus.TAMPERED
 
 
+def _version_1_key(folder: Path, station_code: str) -> StationSigner:
+    """A station key as version 1 kept it: `<station>.pub` beside the folder's other keys, no key id."""
+    folder.mkdir(parents=True)
+    signer = StationSigner(station_code, Ed25519PrivateKey.generate())
+    (folder / f"{station_code}.pub").write_bytes(signer.public_pem())
+    return signer
+
+
 def test_legacy_version_1_payload_still_verifies_by_station(tmp_path: Path) -> None:
-    old = legacy_signer(tmp_path / "v1", "210102001")
+    old = _version_1_key(tmp_path / "v1", "210102001")
     payload = old.sign_facts("HJZM-0", FACTS, ISSUED)
     assert payload.startswith(LEGACY_PREFIX + ".")
     assert verify_payload(payload, Keyring.load(tmp_path / "v1")).valid
