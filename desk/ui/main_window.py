@@ -1,6 +1,8 @@
 """The desk's main window: sign-in / lock screen, then the workspace (Today, New case, Search,
 Manager view, Case view) with a menu of keyboard shortcuts and the device status line.
 
+Who is signed in and whether the workspace is locked is decided by `SessionGate`; where a card or a
+scan goes by `device_routes` (both plain objects without Qt); the window shows what they decide.
 All signal wiring between the screens is in `_connect` (one block). Devices come in as slots
 (`on_card`, `on_scanned`, `set_reader_status` …) connected by the composition root; intents go out as
 signals (`reread_requested`, `language_requested`, `demo_card_requested`, `retry_print_requested`).
@@ -23,9 +25,12 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from desk.qt.app_filters import paused
 from desk.ui.context import DeskContext
+from desk.ui.device_routes import CardRoute, DeskPlace, ScanRoute, accepts_scans, route_card, route_scan
 from desk.ui.dialogs import Asker
 from desk.ui.idle import IdleWatcher
 from desk.ui.permissions import Screen, may_handle_cases, screens_for
+from desk.ui.role_words import role_label
+from desk.ui.session_gate import GateState, SessionGate, SignInFails, SignInNow
 from desk.ui.sign_in import SignInView
 from desk.ui.status_bar import DeviceStatusBar
 
@@ -61,9 +66,7 @@ class MainWindow(QMainWindow):
         self._asker = asker
         self._idle = idle
         self._demo_cards: list[tuple[str, str]] = []
-        # A sign-in typed before the core is ready (it is built after the window shows) waits here.
-        self._pending_sign_in: tuple[str, str] | None = None
-        self._core_error: BaseException | None = None
+        self._gate = SessionGate()
         self._workspace_steps: Iterator[None] | None = None
 
         # create
@@ -262,34 +265,31 @@ class MainWindow(QMainWindow):
 
     @property
     def is_locked(self) -> bool:
-        return self.stk_root.currentWidget() is self.sign_in
+        """Signed out or locked: the sign-in screen is shown."""
+        return self._gate.state is not GateState.SIGNED_IN
 
     def on_core_ready(self) -> None:
         self.build_workspace()
-        if self._pending_sign_in is not None:
-            username, password = self._pending_sign_in
-            self._pending_sign_in = None
-            self._sign_in(username, password)
+        pending = self._gate.core_ready()
+        if pending is not None:
+            self._sign_in(pending.username, pending.password)
 
     def on_core_failed(self, error: BaseException) -> None:
-        self._core_error = error
-        self._pending_sign_in = None
+        self._gate.core_failed(error)
         self.sign_in.failed(self._context.error_text(error))
 
     @Slot(str, str)
     def _sign_in(self, username: str, password: str) -> None:
         context = self._context
-        if not context.core_ready or not self.workspace_ready:
-            if self._core_error is not None:
-                self.sign_in.failed(context.error_text(self._core_error))
-            else:
-                self._pending_sign_in = (username, password)
-            return
-        context.runner.run(lambda: context.core.users.sign_in(username, password), self._on_signed_in,
-                           lambda error: self.sign_in.failed(context.error_text(error)))
+        step = self._gate.request_sign_in(username, password)
+        if isinstance(step, SignInFails):
+            self.sign_in.failed(context.error_text(step.error))
+        elif isinstance(step, SignInNow):
+            context.runner.run(lambda: context.core.users.sign_in(step.username, step.password), self._on_signed_in,
+                               lambda error: self.sign_in.failed(context.error_text(error)))
 
     def _on_signed_in(self, signed: SignedIn) -> None:
-        unlocking = self.sign_in.locked_user == signed.username and self._context.session is not None
+        unlocking = self._gate.signed_in(signed)
         self._context.session = signed
         self.status.set_user(f"{signed.display_name} · {self._role_label()}")
         self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", signed.display_name))
@@ -309,8 +309,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def lock(self) -> None:
-        session = self._context.session
-        if session is None or self.is_locked or not self.workspace_ready:
+        session = self._gate.session
+        if session is None or not self.workspace_ready or not self._gate.lock():
             return
         self.new_case.flush()
         if self._idle is not None:
@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
             self.new_case.flush()
             self.new_case.start()
             self.case_view.clear()
+        self._gate.sign_out()
         self._context.session = None
         if self._idle is not None:
             self._idle.stop()
@@ -341,10 +342,7 @@ class MainWindow(QMainWindow):
 
     def _role_label(self) -> str:
         role = self._context.role
-        if role is None:
-            return ""
-        english = {"clerk": "clerk", "leader": "station leader", "manager": "manager", "admin": "administrator"}
-        return role.label_zh if self._context.is_chinese else english[role.value]
+        return role_label(role) if role is not None else ""
 
     def _apply_role(self) -> None:
         """What the role may not do is not offered: navigation, menu entries, shortcuts."""
@@ -426,11 +424,18 @@ class MainWindow(QMainWindow):
 
     # ---- devices and shortcuts ---------------------------------------------------------------
 
+    def _place(self) -> DeskPlace:
+        role = self._context.role
+        ready = self.workspace_ready
+        on_new_case = ready and self.current_screen() is self.new_case
+        return DeskPlace(signed_in=self._context.session is not None, locked=self.is_locked, workspace_ready=ready,
+                         handles_cases=role is not None and may_handle_cases(role), on_new_case=on_new_case,
+                         case_open=on_new_case and self.new_case.number is not None)
+
     @Slot(object)
     def on_card(self, card: IdCard) -> None:
         """A card was read: it starts (or feeds) the new-case flow, for those who handle cases."""
-        role = self._context.role
-        if role is None or self.is_locked or not may_handle_cases(role):
+        if route_card(self._place()) is CardRoute.IGNORE:
             return
         if self.current_screen() is not self.new_case:
             self.show_screen(Screen.NEW_CASE)
@@ -438,23 +443,19 @@ class MainWindow(QMainWindow):
                 self.new_case.start()
         self.new_case.on_card(card)
 
-    @Slot(str)
     def accepts_scans(self) -> bool:
         """Scans are wanted once someone is signed in (at the sign-in screen an Enter is an Enter)."""
-        return self._context.session is not None and not self.is_locked and self.workspace_ready
+        return accepts_scans(self._place())
 
     def on_scanned(self, text: str) -> None:
-        if not self.accepts_scans():
-            return
-        if self.current_screen() is self.new_case and self.new_case.number is not None:
-            # An open case is never abandoned by a scan: the code is looked up on the search
-            # screen (Ctrl+F) and the clerk is told; the form and the swiped applicant stay.
+        route = route_scan(self._place())
+        if route is ScanRoute.SEARCH_BEHIND_CASE:
             self.search.search(text)
             self.statusBar().showMessage(
                 self.tr("已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。").replace("%1", text), 15000)
-            return
-        self.show_screen(Screen.SEARCH)
-        self.search.scanned(text)
+        elif route is ScanRoute.SEARCH:
+            self.show_screen(Screen.SEARCH)
+            self.search.scanned(text)
 
     def set_reader_status(self, status: object) -> None:
         self.status.set_reader_status(status)  # type: ignore[arg-type]

@@ -23,6 +23,8 @@ _SCREENS: dict[str, tuple[Screen, ...]] = {
     "leader": (Screen.TODAY, Screen.NEW_CASE, Screen.SEARCH, Screen.MANAGER),
     "manager": (Screen.TODAY, Screen.SEARCH, Screen.MANAGER),
     "admin": (Screen.SEARCH, Screen.MANAGER),
+    # 分局户政 decides the branch-level cases of its stations (their queue is on Today) and looks them up.
+    "branch": (Screen.TODAY, Screen.SEARCH),
 }
 
 

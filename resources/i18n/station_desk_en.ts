@@ -397,112 +397,112 @@ Please give the log file to your IT department:
     <name>MainWindow</name>
     <message>
         <location filename="../../desk/ui/main_window.py" line="295"/>
-        <location filename="../../desk/ui/main_window.py" line="536"/>
+        <location filename="../../desk/ui/main_window.py" line="537"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="337"/>
-        <location filename="../../desk/ui/main_window.py" line="538"/>
+        <location filename="../../desk/ui/main_window.py" line="338"/>
+        <location filename="../../desk/ui/main_window.py" line="539"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="454"/>
+        <location filename="../../desk/ui/main_window.py" line="455"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="493"/>
+        <location filename="../../desk/ui/main_window.py" line="494"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="503"/>
-        <location filename="../../desk/ui/main_window.py" line="521"/>
+        <location filename="../../desk/ui/main_window.py" line="504"/>
+        <location filename="../../desk/ui/main_window.py" line="522"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="503"/>
-        <location filename="../../desk/ui/main_window.py" line="521"/>
+        <location filename="../../desk/ui/main_window.py" line="504"/>
+        <location filename="../../desk/ui/main_window.py" line="522"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
-        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <location filename="../../desk/ui/main_window.py" line="505"/>
+        <location filename="../../desk/ui/main_window.py" line="523"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
-        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <location filename="../../desk/ui/main_window.py" line="505"/>
+        <location filename="../../desk/ui/main_window.py" line="523"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="513"/>
+        <location filename="../../desk/ui/main_window.py" line="514"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="514"/>
+        <location filename="../../desk/ui/main_window.py" line="515"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="515"/>
+        <location filename="../../desk/ui/main_window.py" line="516"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="517"/>
+        <location filename="../../desk/ui/main_window.py" line="518"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="518"/>
+        <location filename="../../desk/ui/main_window.py" line="519"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="519"/>
+        <location filename="../../desk/ui/main_window.py" line="520"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="520"/>
+        <location filename="../../desk/ui/main_window.py" line="521"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="525"/>
+        <location filename="../../desk/ui/main_window.py" line="526"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="526"/>
+        <location filename="../../desk/ui/main_window.py" line="527"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="527"/>
+        <location filename="../../desk/ui/main_window.py" line="528"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="528"/>
+        <location filename="../../desk/ui/main_window.py" line="529"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="529"/>
+        <location filename="../../desk/ui/main_window.py" line="530"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="542"/>
+        <location filename="../../desk/ui/main_window.py" line="543"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
@@ -823,6 +823,34 @@ Or type the ID number on the left and press Enter.</translation>
         <location filename="../../desk/forms/field_widgets.py" line="243"/>
         <source>手机号码或“区号-号码”</source>
         <translation>Mobile number or &quot;area code-number&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../desk/ui/role_words.py" line="17"/>
+        <source>窗口民警</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/role_words.py" line="18"/>
+        <source>所领导</source>
+        <translation>station leader</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/role_words.py" line="19"/>
+        <source>管理员（所长）</source>
+        <translation>manager</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/role_words.py" line="20"/>
+        <source>系统管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/role_words.py" line="21"/>
+        <source>分局户政</source>
+        <translation>branch registry officer</translation>
     </message>
 </context>
 <context>
