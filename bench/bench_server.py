@@ -80,19 +80,19 @@ def _timed(latencies: list[float], call: Callable[[], object]) -> object:
 def in_process_desk(url: str, n: int, seconds: float, start_at: float) -> DeskRun:
     from sqlalchemy import select
 
-    from desk.domain.catalog import load_catalog
     from desk.domain.clock import Clock
     from desk.domain.workdays import WorkingCalendar
     from desk.domain.workflow import Action, Actor, Role
     from desk.paths import holidays_dir
     from desk.server.window import Window
+    from desk.shipped import shipped_catalog
     from desk.store.database import Store
     from desk.store.models import User
 
     store = Store(url, upgrade=False)
     with store.read() as session:
         user_id = session.execute(select(User.id).where(User.username == f"desk{n:02d}")).scalar_one()
-    window = Window(store, load_catalog(), WorkingCalendar.from_folder(holidays_dir()), Clock(),
+    window = Window(store, shipped_catalog(), WorkingCalendar.from_folder(holidays_dir()), Clock(),
                     Path(tempfile.mkdtemp()))
     services, actor, citizen = window.at(STATION), Actor(user_id, Role.CLERK), _id_number(n)
     latencies: list[float] = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from desk.domain.catalog import Catalog, load_catalog
+from desk.domain.catalog import Catalog
 from desk.domain.chained_changes import ChainRules, load_chain_rules
 from desk.domain.clock import Clock
 from desk.domain.workdays import WorkingCalendar, load_holiday_files
@@ -29,6 +29,7 @@ from desk.services.reports import ReportService
 from desk.services.users import UserService
 from desk.services.verifications import VerificationService
 from desk.settings import Settings, load_settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 
 
@@ -133,7 +134,7 @@ def build_core(database_url: str | None = None, *, clock: Clock | None = None,
     audit.attach_key(store, data_dir() / "keys")
     return Core(
         store=store,
-        catalog=load_catalog(),
+        catalog=shipped_catalog(),
         calendar=working_calendar(),
         clock=clock or Clock(),
         settings=settings,

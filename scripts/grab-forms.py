@@ -25,10 +25,11 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget  # noqa: E402
 
 from desk.domain.applicant import ApplicantFacts  # noqa: E402
-from desk.domain.catalog import Transaction, load_catalog  # noqa: E402
+from desk.domain.catalog import Transaction  # noqa: E402
 from desk.domain.idnumber import generate_id_number  # noqa: E402
 from desk.forms.form_view import TransactionForm  # noqa: E402
 from desk.forms.materials_view import MaterialsChecklist  # noqa: E402
+from desk.shipped import shipped_catalog  # noqa: E402
 
 TODAY = date(2025, 3, 12)
 SIZE = (1280, 760)
@@ -114,7 +115,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots" / "forms"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(argv)
-    catalog = load_catalog()
+    catalog = shipped_catalog()
     applicant = ApplicantFacts.from_id_number(APPLICANT_ID, nation="汉")
     for code, fill in SCENES.items():
         screen = Screen(catalog[code], applicant)

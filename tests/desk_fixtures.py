@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
+from desk.domain.catalog_loader import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, Role

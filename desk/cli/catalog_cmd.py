@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from desk.domain.catalog import Catalog, CatalogError, Transaction, load_catalog
-from desk.domain.catalog_loader import read_catalog
+from desk.domain.catalog import Catalog, CatalogError, Transaction
+from desk.domain.catalog_loader import load_catalog, read_catalog
+from desk.paths import catalog_dir
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -94,7 +95,7 @@ def check_catalog(args: argparse.Namespace) -> int:
 
 def _load(folder: Path | None) -> Catalog | None:
     try:
-        return load_catalog(folder)
+        return load_catalog(folder if folder is not None else catalog_dir())
     except CatalogError as exc:
         for issue in exc.errors:
             print(str(issue), file=sys.stderr)

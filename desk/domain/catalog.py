@@ -1,8 +1,8 @@
 """The transaction catalog's model, and what a transaction decides about one application.
 
 The 36 household-registration transactions are data (resources/catalog/*.toml, format in
-docs/catalog-format.md); `load_catalog()` reads and validates a folder of them (the reading and
-checking lives in `desk.domain.catalog_loader`). A `Transaction` answers, as pure functions of the
+docs/catalog-format.md); `desk.domain.catalog_loader.load_catalog(folder)` reads and validates a folder of
+them. A `Transaction` answers, as pure functions of the
 form's values, the applicant's card facts and today's date: which fields are shown, what is wrong
 with the values, which materials are needed (and which are still missing, for the one-time notice
 一次性告知), and whether the applicant is eligible. The form engine, the services and the kiosk all
@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from desk.domain.applicant import ApplicantFacts, birth_date_from_id, id_checksum_ok, normalise_id_text
@@ -426,21 +425,6 @@ class CatalogError(DeskError):
     def __str__(self) -> str:
         # A traceback of a failed start-up then shows every problem, not just the count.
         return "\n".join([f"{self.message_zh} / {self.message_en}", *map(str, self.errors)])
-
-
-def load_catalog(folder: Path | None = None) -> Catalog:
-    """Read and check every `*.toml` in `folder` (default: the shipped catalog); raise CatalogError.
-
-    `folder` may also be a single transaction file.
-    """
-    # Imported here: the loader builds this module's classes, so it imports this module.
-    from desk.domain.catalog_loader import read_catalog
-    from desk.paths import catalog_dir
-
-    transactions, issues = read_catalog(folder if folder is not None else catalog_dir())
-    if issues:
-        raise CatalogError(issues)
-    return Catalog(transactions)
 
 
 # ---- per-type value checks (a filled value; emptiness is the caller's business) --------------------

@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 
 from desk.domain.catalog import (
     Approval,
+    Catalog,
+    CatalogError,
     CatalogIssue,
     Category,
     FieldOption,
@@ -496,3 +498,13 @@ class _Checker:
 def _toml_type(value: object) -> str:
     return {bool: "boolean", int: "integer", float: "float", str: "string", list: "array",
             dict: "table"}.get(type(value), type(value).__name__)
+
+
+def load_catalog(folder: Path) -> Catalog:
+    """Read and check every `*.toml` in `folder` (or one transaction file); raise CatalogError naming
+    every problem. The composition roots pass the folder (`desk.shipped.shipped_catalog()` reads the
+    one shipped with the release): the domain knows no install paths."""
+    transactions, issues = read_catalog(folder)
+    if issues:
+        raise CatalogError(issues)
+    return Catalog(transactions)

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from desk.domain.catalog import Catalog, load_catalog
+from desk.domain.catalog import Catalog
 from desk.domain.clock import Clock
 from desk.domain.errors import DeskError
 from desk.domain.workdays import WorkingCalendar
@@ -25,6 +25,7 @@ from desk.server.window import Window
 from desk.services import audit
 from desk.services.rights import Caller, Rights, RightsPolicy
 from desk.services.sessions import SessionRefused, SessionService
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 
 
@@ -53,7 +54,7 @@ def build_server(config: ServerConfig, *, clock: Clock | None = None, upgrade: b
     store = Store(config.database_url, upgrade=upgrade)
     # The audit key (`desk audit key create` on this machine) keys the chain; the server is its one writer.
     audit.attach_key(store, Path(config.keys_dir))
-    catalog = load_catalog()
+    catalog = shipped_catalog()
     calendar = WorkingCalendar.from_folder(holidays_dir())
     return Server(
         store=store,

@@ -27,10 +27,12 @@ from desk.devices.protocol import (
 )
 from desk.devices.reader import CardReaderDriver, ReaderError, Timeouts, implausible_reason
 from desk.devices.simulator import load_cards
-from desk.domain.catalog import Catalog, load_catalog
+from desk.domain.catalog import Catalog
+from desk.domain.catalog_loader import load_catalog
 from desk.domain.errors import DeskError
 from desk.domain.identity import check_person
 from desk.services.citizens import CardFacts
+from desk.shipped import shipped_catalog
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +199,7 @@ _VALUE = st.recursive(
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return load_catalog()
+    return shipped_catalog()
 
 
 @FUZZ

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from desk.domain.catalog import load_catalog
 from desk.domain.chained_changes import (
     ChainRulesError,
     follow_ups_for,
@@ -18,13 +17,14 @@ from desk.domain.chained_changes import (
 )
 from desk.domain.idnumber import parse_id_number
 from desk.paths import resources_dir
+from desk.shipped import shipped_catalog
 
 RULES = resources_dir() / "chains" / "identity_changes.toml"
 PERSON = "210102195301150038"  # born 1953-01-15, male (order 003)
 
 
 def test_shipped_rules_agree_with_the_shipped_catalog() -> None:
-    rules = load_chain_rules(RULES, load_catalog())
+    rules = load_chain_rules(RULES, shipped_catalog())
     assert set(rules.changes) == {"name_change", "birth_date_correction", "sex_change", "nation_change",
                                   "id_number_correction"}
     birth = rules.for_transaction("birth_date_correction")
@@ -79,5 +79,5 @@ def test_bad_rule_files_are_refused_naming_file_and_key(tmp_path: Path, text: st
     path = tmp_path / "broken.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ChainRulesError) as raised:
-        load_chain_rules(path, load_catalog())
+        load_chain_rules(path, shipped_catalog())
     assert named in str(raised.value) and "broken.toml" in str(raised.value)

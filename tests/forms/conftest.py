@@ -12,12 +12,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from form_samples import SAMPLER_TOML
 
-from desk.domain.catalog import Catalog, Transaction, load_catalog
+from desk.domain.catalog import Catalog, Transaction
+from desk.domain.catalog_loader import load_catalog
+from desk.shipped import shipped_catalog
 
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
-    return load_catalog()
+    return shipped_catalog()
 
 
 @pytest.fixture

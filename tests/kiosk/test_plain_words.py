@@ -11,13 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from desk.domain.catalog import load_catalog
 from desk.domain.catalog_words import describe_condition, materials_to_bring
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
 from desk.services.documents import DocumentService
 from desk.services.users import UserService
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from kiosk.payloads import CertificateCode, ProgressCode, UnknownCode, classify
 from kiosk.plain_words import state_words
@@ -25,7 +25,7 @@ from printing.documents.common import Paper
 from printing.models import StationInfo
 from printing.qr import receipt_qr_text
 
-CATALOG = load_catalog()
+CATALOG = shipped_catalog()
 NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 STATION = StationInfo("HP01", "沈阳市公安局和平分局太原街派出所", "沈阳市和平区太原南街 68 号", "024-23456110")
 

@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import DueStatus, WorkingCalendar
 from desk.domain.workflow import OPEN_STATES
 from desk.services.case_queries import CaseQueries
 from desk.services.demo import DEMO_STATION, build_demo
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.store.models import Case
 
@@ -21,7 +21,7 @@ from desk.store.models import Case
 def test_due_lists_pages_counts_and_usage_equal_a_python_filter(database_url: str) -> None:
     store = Store(database_url)
     calendar, today = WorkingCalendar(), date(2026, 3, 20)
-    build_demo(store, load_catalog(), calendar, residents=20, cases=70, seed=5, today=today)
+    build_demo(store, shipped_catalog(), calendar, residents=20, cases=70, seed=5, today=today)
     station = DEMO_STATION[0]
     with store.read() as session:
         cases = session.execute(select(Case.number, Case.state, Case.due_date, Case.transaction_code,

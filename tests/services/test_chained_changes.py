@@ -12,7 +12,6 @@ from desk_fixtures import START, make_id
 from pypdf import PdfReader
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.errors import InvalidInput
 from desk.domain.idnumber import parse_id_number
@@ -20,6 +19,7 @@ from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, Actor, CaseState, Role
 from desk.services.citizens import CardFacts
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 
 PERSON = make_id("21010219800315001")  # born 1980-03-15; order 001: a man
@@ -28,7 +28,7 @@ PERSON = make_id("21010219800315001")  # born 1980-03-15; order 001: a man
 @pytest.fixture
 def city(database_url: str) -> Iterator[tuple[Core, Actor, Actor]]:
     store = Store(database_url)
-    core = Core(store, load_catalog(), WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
+    core = Core(store, shipped_catalog(), WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
     core.users.ensure_station("HP01", "沈阳市公安局和平分局太原街派出所", "和平分局")
     clerk = Actor(core.users.create_user("clerk", "张丽", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "张丽")
     clerk2 = Actor(core.users.create_user("clerk2", "刘洋", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "刘洋")

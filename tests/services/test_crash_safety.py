@@ -19,7 +19,7 @@ def test_killed_process_keeps_accepted_case_and_audit(desk: Desk) -> None:
         import os, signal
         from pathlib import Path
         from desk.core import Core
-        from desk.domain.catalog import load_catalog
+        from desk.domain.catalog_loader import load_catalog
         from desk.domain.clock import Clock
         from desk.domain.workdays import WorkingCalendar
         from desk.domain.workflow import Actor, Role

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desk.domain.catalog import load_catalog
+from desk.domain.catalog_loader import load_catalog
 from desk.domain.workdays import WorkingCalendar
 from desk.services.demo import DemoBuilder, years_later
 from desk.store.database import Store

@@ -9,12 +9,13 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desk.domain.catalog import Catalog, load_catalog
+from desk.domain.catalog import Catalog
 from desk.domain.clock import local_date
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
 from desk.services.demo import DEMO_STATION, build_demo
 from desk.services.reports import ReportService
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.store.models import Case, User
 from printing.report_figures import CaseFigure
@@ -62,7 +63,7 @@ def reference_figures(session: Session, catalog: Catalog, calendar: WorkingCalen
 
 def test_bounded_figures_equal_the_full_load_on_every_day(database_url: str) -> None:
     store = Store(database_url)
-    catalog, calendar, today = load_catalog(), WorkingCalendar(), date(2026, 3, 20)
+    catalog, calendar, today = shipped_catalog(), WorkingCalendar(), date(2026, 3, 20)
     summary = build_demo(store, catalog, calendar, residents=25, cases=90, seed=11, today=today)
     assert summary.cases >= 80
     # Demo cases finish in time; make every other closed case accepted five days earlier and due the next

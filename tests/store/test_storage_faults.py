@@ -43,7 +43,7 @@ def sqlite_desk(sqlite_url: str) -> Desk:
     from desk_fixtures import CATALOG, START
 
     from desk.core import Core
-    from desk.domain.catalog import load_catalog
+    from desk.domain.catalog_loader import load_catalog
     from desk.domain.clock import FixedClock
     from desk.domain.workdays import WorkingCalendar
     from desk.domain.workflow import Actor
@@ -140,9 +140,9 @@ def test_non_finite_form_numbers_are_refused_and_nothing_is_stored(desk: Desk, b
 
 
 def test_a_non_finite_number_fails_the_form_check() -> None:
-    from desk.domain.catalog import load_catalog
+    from desk.shipped import shipped_catalog
 
-    catalog = load_catalog()
+    catalog = shipped_catalog()
     spec = next(f for f in catalog["deregistration_certificate"].fields if f.key == "copies")
     for bad in (float("nan"), float("inf"), float("-inf")):
         problem = spec.check_value(bad)

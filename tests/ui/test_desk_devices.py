@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.paths import holidays_dir
 from desk.services.demo import DEMO_PASSWORD, build_demo
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.new_case import PAGE_PICK
@@ -29,8 +29,8 @@ NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Path]]:
     calendar = WorkingCalendar.from_folder(holidays_dir())
     store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
-    build_demo(store, load_catalog(), calendar, residents=0, cases=0, today=NOW.date())
-    core = Core(store, load_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
+    build_demo(store, shipped_catalog(), calendar, residents=0, cases=0, today=NOW.date())
+    core = Core(store, shipped_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
     # The printer's output folder is blocked by a file: every job fails until it is removed.
     blocked = tmp_path / "printed"
     blocked.write_text("not a folder")

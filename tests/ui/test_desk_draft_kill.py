@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
@@ -25,6 +24,7 @@ from desk.paths import holidays_dir
 from desk.services.citizens import CardFacts
 from desk.services.demo import build_demo
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.new_case import PAGE_WORK
@@ -41,8 +41,8 @@ CHILD = textwrap.dedent('''
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from desk.core import Core
-    from desk.domain.catalog import load_catalog
     from desk.domain.clock import FixedClock
+    from desk.shipped import shipped_catalog
     from desk.domain.workdays import WorkingCalendar
     from desk.paths import holidays_dir
     from desk.settings import Settings
@@ -51,7 +51,7 @@ CHILD = textwrap.dedent('''
 
     db, scratch = sys.argv[1], sys.argv[2]
     app = QApplication([])
-    core = Core(Store(f"sqlite:///{db}"), load_catalog(), WorkingCalendar.from_folder(holidays_dir()),
+    core = Core(Store(f"sqlite:///{db}"), shipped_catalog(), WorkingCalendar.from_folder(holidays_dir()),
                 FixedClock(datetime(2026, 11, 25, 2, 0, tzinfo=UTC)), Settings(station_code="HP01"))
     settings = Settings(printer=f"pdf:{scratch}/printed", idle_lock_minutes=60)
     desk = DeskApp(app, lambda: core, DeskOptions(settings=settings, spool_dir=None, start_reader=False))
@@ -97,8 +97,8 @@ def test_a_draft_typed_in_a_killed_client_is_there_after_reopening(qtbot: QtBot,
     db = tmp_path / "desk.sqlite3"
     calendar = WorkingCalendar.from_folder(holidays_dir())
     store = Store(f"sqlite:///{db}")
-    build_demo(store, load_catalog(), calendar, residents=0, cases=0, today=NOW.date())
-    core = Core(store, load_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
+    build_demo(store, shipped_catalog(), calendar, residents=0, cases=0, today=NOW.date())
+    core = Core(store, shipped_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
     core.citizens.register_card(None, CardFacts(ID_NUMBER, "李秀兰", "female", "满"))
     store.dispose()
 
@@ -118,7 +118,7 @@ def test_a_draft_typed_in_a_killed_client_is_there_after_reopening(qtbot: QtBot,
 
     # The store has the draft with what was typed …
     store = Store(f"sqlite:///{db}")
-    core = Core(store, load_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
+    core = Core(store, shipped_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
     draft = core.queries.get(number)
     assert draft.state is CaseState.DRAFT
     assert draft.form_values == {"household_type": "family", "loss_reason": "stolen", "applicant_is_head": True,

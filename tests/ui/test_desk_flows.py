@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, CaseState
@@ -26,6 +25,7 @@ from desk.paths import holidays_dir
 from desk.services.citizens import CardFacts
 from desk.services.demo import DEMO_PASSWORD, build_demo
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.demo_cases import DemoCase, demo_cases, type_values
@@ -43,7 +43,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo store (real catalog, demo users and residents) built once, copied per test."""
     path = tmp_path_factory.mktemp("template") / "desk.sqlite3"
     store = Store(f"sqlite:///{path}")
-    build_demo(store, load_catalog(), WorkingCalendar.from_folder(holidays_dir()), residents=20, cases=12,
+    build_demo(store, shipped_catalog(), WorkingCalendar.from_folder(holidays_dir()), residents=20, cases=12,
                today=TODAY)
     store.dispose()  # checkpoints the WAL into the file, so one file is the whole database
     return path
@@ -122,7 +122,7 @@ class Desk:
 
 def _open_desk(qtbot: QtBot, tmp_path: Path, db: Path, name: str, *, start_reader: bool = True) -> Desk:
     store = Store(f"sqlite:///{db}")
-    core = Core(store, load_catalog(), WorkingCalendar.from_folder(holidays_dir()), FixedClock(NOW),
+    core = Core(store, shipped_catalog(), WorkingCalendar.from_folder(holidays_dir()), FixedClock(NOW),
                 Settings(station_code="HP01"))
     printed = tmp_path / f"printed-{name}"
     options = DeskOptions(settings=Settings(printer=f"pdf:{printed}", idle_lock_minutes=60),

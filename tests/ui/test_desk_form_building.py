@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
-from desk.domain.catalog import Transaction, load_catalog
+from desk.domain.catalog import Transaction
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.forms.field_widgets import DateEditor
@@ -26,6 +26,7 @@ from desk.qt.app_filters import AppEventFilters
 from desk.services.citizens import CardFacts
 from desk.services.demo import DEMO_PASSWORD, build_demo
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.demo_cases import ZHANG_WEI
@@ -41,8 +42,8 @@ NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 def core(tmp_path: Path) -> Core:
     store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
     calendar = WorkingCalendar.from_folder(holidays_dir())
-    build_demo(store, load_catalog(), calendar, residents=0, cases=0, today=NOW.date())
-    core = Core(store, load_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
+    build_demo(store, shipped_catalog(), calendar, residents=0, cases=0, today=NOW.date())
+    core = Core(store, shipped_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
     core.citizens.register_card(None, CardFacts(ZHANG_WEI["id_number"], ZHANG_WEI["name"], "male", "汉"))
     return core
 
@@ -119,7 +120,7 @@ def test_a_form_is_built_with_the_app_filters_off_and_they_come_back(qtbot: QtBo
 
 
 def test_the_calendar_of_an_empty_date_is_built_when_it_pops_up(qtbot: QtBot) -> None:
-    catalog = load_catalog()
+    catalog = shipped_catalog()
     spec = next(f for t in catalog.transactions() for f in t.fields if f.type.value == "date")
     editor = DateEditor(spec, "zh_CN", NOW.date())
     qtbot.addWidget(editor)
@@ -135,7 +136,7 @@ def test_the_calendar_of_an_empty_date_is_built_when_it_pops_up(qtbot: QtBot) ->
 
 
 def test_the_warm_up_builds_forms_of_every_field_type_and_leaves_nothing_behind(qtbot: QtBot) -> None:
-    catalog = load_catalog()
+    catalog = shipped_catalog()
     chosen = covering_transactions(catalog.transactions())
     used = {spec.type for transaction in chosen for spec in transaction.fields}
     assert used == {spec.type for transaction in catalog.transactions() for spec in transaction.fields}
