@@ -63,8 +63,10 @@ class FieldEditor(QWidget):
         self.lbl_problem = QLabel(self)
 
         caption = html.escape(self.pick(spec.label_zh, spec.label_en) or "", quote=False)
+        self._caption_not_applicable = caption  # greyed, without the red "required" star
         if spec.required:
             caption += f'<span style="color:{PROBLEM_COLOUR}">&nbsp;*</span>'
+        self._caption = caption
         self.lbl_caption.setText(caption)
         self.lbl_caption.setTextFormat(Qt.TextFormat.RichText)
         self.lbl_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -84,6 +86,13 @@ class FieldEditor(QWidget):
         self._layout.addWidget(self.lbl_problem)
 
     # ---- the interface the form and the screens use ------------------------------------------
+
+    def set_applicable(self, applies: bool) -> None:
+        """Greyed in place when the field's condition does not hold (the row keeps its height)."""
+        self.setEnabled(applies)
+        self.lbl_caption.setEnabled(applies)  # the form's label column holds it, not this widget
+        self.lbl_caption.setText(self._caption if applies else self._caption_not_applicable)
+        self.setToolTip("" if applies else self.tr("此项当前不适用（取决于前面的选择）"))
 
     @property
     def spec(self) -> FieldSpec:

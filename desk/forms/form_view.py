@@ -2,8 +2,9 @@
 
 The form asks the `Transaction` every question (which fields are shown, what is wrong, whether the
 applicant is eligible) and only shows the answers, so it cannot disagree with the services or the
-kiosk. Fields appear and disappear as their `when` conditions change; a hidden field keeps what was
-typed into it, but `values()` and every decision ignore it (as the catalog format says).
+kiosk. A field whose `when` condition does not hold is greyed in its place (not applicable, skipped by
+Tab and Enter) rather than removed, so nothing moves under the pointer as conditions change; it keeps
+what was typed into it, but `values()` and every decision ignore it (as the catalog format says).
 
 Problems are shown beside a field once the clerk has edited it, and beside every field after
 `show_all_problems()` (when the clerk presses 受理), so an empty form does not open covered in red.
@@ -72,7 +73,7 @@ class TransactionForm(QWidget):
         self._show_all = False
         self._restoring = False
         self._visible: set[str] = set()
-        # Rows hidden with setRowVisible(False) (a row is shown with the form until then).
+        # Rows greyed as not applicable (every row applies until the first refresh says otherwise).
         self._hidden_rows: set[str] = set()
 
         # create
@@ -302,11 +303,12 @@ class TransactionForm(QWidget):
         raw = self._raw_values()
         visible = self._transaction.visible_fields(raw, self._applicant, self._today)
         self._visible = {spec.key for spec in visible}
-        # Only rows whose state changes: showing a row polishes its widgets at once, which for a new
-        # form is work its first paint does anyway (and it runs on every keystroke).
+        # A row whose condition does not hold stays in its place, greyed and out of the Tab chain: a row
+        # appearing above the pointer would move the field the clerk is about to click (a date landed
+        # in a name that way). Only rows whose state changes are touched (this runs on every keystroke).
         for key, editor in self._editors.items():
             if (key in self._visible) == (key in self._hidden_rows):
-                self.lay_fields.setRowVisible(editor, key in self._visible)
+                editor.set_applicable(key in self._visible)
                 self._hidden_rows.symmetric_difference_update({key})
         by_key: dict[str, FieldProblem] = {}
         for problem in self._problems(raw):

@@ -94,16 +94,55 @@ def test_every_real_transaction_round_trips_values(qtbot: QtBot, catalog: Catalo
         again.close()
 
 
-def test_conditional_fields_appear_and_disappear(qtbot: QtBot, catalog: Catalog) -> None:
+def test_conditional_fields_apply_and_stop_applying_in_place(qtbot: QtBot, catalog: Catalog) -> None:
     form = build(qtbot, catalog["birth_registration"])
     father = form.editor("father")
-    assert "father" not in form.visible_keys() and not father.isVisible()
+    assert "father" not in form.visible_keys() and not father.isEnabled() and father.isVisible()
+    assert not father.lbl_caption.isEnabled() and father.toolTip()
     form.editor("parents_married").set_value(True)
-    assert "father" in form.visible_keys() and father.isVisible()
+    assert "father" in form.visible_keys() and father.isEnabled() and father.lbl_caption.isEnabled()
     form.editor("parents_married").set_value(False)
-    assert not father.isVisible()
+    assert not father.isEnabled()
     form.editor("settle_with").set_value("father")
-    assert father.isVisible()  # `parents_married == true or settle_with == "father"`
+    assert father.isEnabled()  # `parents_married == true or settle_with == "father"`
+
+
+def test_nothing_moves_under_the_pointer_when_a_row_starts_to_apply(qtbot: QtBot, catalog: Catalog) -> None:
+    """A click aimed at a row below a choice lands on that row even after the choice made another
+    row apply: every row keeps its place."""
+    form = build(qtbot, catalog["birth_registration"])
+    form.resize(900, 2000)
+    form.show()
+    qtbot.waitExposed(form)
+    keys = list(form.editors())
+    below = keys[keys.index("father") + 1:]
+    assert below, "the father row has rows below it"
+    before = {key: form.editor(key).mapTo(form, form.editor(key).rect().topLeft()) for key in below}
+    form.editor("parents_married").set_value(True)
+    qtbot.wait(50)  # the layout settles on the next turn of the event loop
+    after = {key: form.editor(key).mapTo(form, form.editor(key).rect().topLeft()) for key in below}
+    assert after == before
+    target = form.editor(below[0])
+    aim = target.mapTo(form, target.rect().center())
+    hit = form.childAt(aim)
+    assert hit is target or target.isAncestorOf(hit)
+
+
+def test_tab_and_enter_skip_a_row_that_does_not_apply(qtbot: QtBot, catalog: Catalog) -> None:
+    form = build(qtbot, catalog["birth_registration"])
+    form.show()
+    qtbot.waitExposed(form)
+    keys = list(form.editors())
+    assert "father" not in form.visible_keys()
+    before = keys[keys.index("father") - 1]
+    after = next(key for key in keys[keys.index("father") + 1:] if key in form.visible_keys())
+    for key_press in (Qt.Key.Key_Tab, Qt.Key.Key_Return):
+        last = form.editor(before).focus_widgets()[-1]
+        last.setFocus()
+        qtbot.waitUntil(last.hasFocus)
+        qtbot.keyClick(last, key_press)
+        focused = QApplication.focusWidget()
+        assert focused is not None and form.editor(after).isAncestorOf(focused), (key_press, focused)
 
 
 def test_a_hidden_field_keeps_its_text_but_leaves_the_values(qtbot: QtBot, sampler: Transaction) -> None:
