@@ -6,6 +6,7 @@ and a free port, started once per session and removed at the end.
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import shutil
@@ -79,4 +80,6 @@ class PostgresServer:
 
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.datadir), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.root, ignore_errors=True)
+        # Removed when the test process ends, outside the last test's time limit: thousands of files
+        # of cloned databases can take minutes to unlink on a busy disk.
+        atexit.register(shutil.rmtree, self.root, ignore_errors=True)
