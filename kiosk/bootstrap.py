@@ -21,6 +21,7 @@ from desk.core import Core, build_core
 from desk.devices.reader import CardReaderDriver, Timeouts
 from desk.devices.simulator import ReaderSimulator, load_cards
 from desk.devices.transport import Backoff
+from desk.message_catalog import install_english
 from desk.paths import data_dir
 from desk.qt.i18n import LanguageSwitcher
 from desk.qt.print_adapter import PrintAdapter
@@ -160,6 +161,7 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
     window = KioskWindow(ctx)
     lockdown = LockdownFilter(window, hold_seconds=options.hold_seconds)
     languages = LanguageSwitcher(app)
+    install_english()  # what errors say, in English, for the citizen who switches language
     # Chinese too: it installs Qt's own Chinese strings (the staff exit's and any Qt dialog's buttons).
     if not languages.set_language(ctx.language):
         ctx.language = "zh_CN"

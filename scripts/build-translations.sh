@@ -12,6 +12,7 @@ update() {  # catalog name, then the folders whose code it covers
 }
 if [[ "${1:-}" == "--update" ]]; then
     update station_desk desk/ui desk/forms desk/qt
+    update messages desk/domain/messages.py   # what errors say (desk.domain.messages), for every app
     [[ -d kiosk ]] && update kiosk kiosk
 fi
 for ts in resources/i18n/*.ts; do

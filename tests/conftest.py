@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from desk.message_catalog import install_english
+
 # Qt aborts the whole process without a display unless told to render offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No test may touch the user's real data directory.
@@ -32,6 +34,9 @@ from postgres_server import PostgresServer, PostgresUnavailable
 # in bench/, never asserted in a unit test).
 hypothesis_settings.register_profile("station-desk", deadline=None)
 hypothesis_settings.load_profile("station-desk")
+
+# Every composition root (CLI, desk, kiosk, server) installs the English of the error messages; so do the tests.
+install_english()
 
 # Set DESK_TEST_POSTGRES=0 on a developer machine without PostgreSQL; CI never does, and an
 # unavailable server there is an error, not a skip.

@@ -93,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desk.logs import setup_logging
 
     setup_logging()
+    from desk.message_catalog import install_english
+
+    install_english()  # the English of error messages, for the CLI, the server and the logs
     log.info("desk %s: %s", __version__, args.command or "client")
     if args.command is None:
         from desk.cli.gui_cmd import open_desk_client

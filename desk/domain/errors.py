@@ -1,19 +1,61 @@
-"""The one error shape the user interfaces and the CLI know how to show: a code and two messages."""
+"""The one error shape the user interfaces and the CLI know how to show.
+
+An error has a `code` (what kind of refusal, for programs: the server's answers, tests) and says what
+happened in one of two ways:
+- a message key and parameters (`DeskError.say("case.not_found", number=…)`, keys and Chinese templates
+  in `desk.domain.messages`): each interface translates it with Qt's translation system or the
+  English catalog — the way every error a window or the kiosk shows is built;
+- two finished texts (`DeskError("…", "…")`), kept for reports about data files an administrator
+  reads (catalog, holidays, settings), which name files and keys rather than speak to a citizen.
+`message_zh` / `message_en` give the text either way.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Self
+
+from desk.domain import messages
+
 
 class DeskError(Exception):
-    """Something the user must be told: `message_zh` for the screen, `message_en` for the English UI and logs."""
+    """Something the user must be told."""
 
     code: str = "error"
+    message_key: str | None = None
+    params: Mapping[str, object] = {}
 
     def __init__(self, message_zh: str, message_en: str, *, code: str | None = None) -> None:
         super().__init__(f"{message_zh} ({message_en})")
-        self.message_zh = message_zh
-        self.message_en = message_en
+        self._zh = message_zh
+        self._en = message_en
         if code is not None:
             self.code = code
+
+    @classmethod
+    def say(cls, key: str, *, code: str | None = None, **params: object) -> Self:
+        """The error that says message `key` (desk.domain.messages.TEMPLATES) with these parameters."""
+        if key not in messages.TEMPLATES:
+            raise KeyError(f"no message {key!r} in desk.domain.messages.TEMPLATES")
+        error = cls.__new__(cls)
+        Exception.__init__(error, f"{messages.render(key, params)} [{key}]")
+        error.message_key, error.params = key, dict(params)
+        if code is not None:
+            error.code = code
+        return error
+
+    @property
+    def message_zh(self) -> str:
+        if self.message_key is not None:
+            return messages.render(self.message_key, self.params)
+        return self._zh
+
+    @property
+    def message_en(self) -> str:
+        if self.message_key is not None:
+            return messages.english(self.message_key, self.params)
+        return self._en
+
 
 
 class NotFound(DeskError):

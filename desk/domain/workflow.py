@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from desk.domain.catalog import Approval
 from desk.domain.errors import DeskError
+from desk.domain.messages import Term
 
 
 class CaseState(StrEnum):
@@ -183,60 +184,31 @@ def check(case: CaseFacts, action: Action, actor: Actor, reason: str | None = No
     """Return the transition `action` makes, or raise WorkflowError saying why it is not allowed."""
     rule = RULES[action]
     if case.state not in rule.sources:
-        raise WorkflowError(
-            "invalid_state",
-            f"当前状态为“{case.state.label_zh}”，不能{action.label_zh}。",
-            f"A case that is {case.state.value} cannot be given '{action.value}'.",
-        )
+        raise WorkflowError.say("workflow.invalid_state", code="invalid_state",
+                                state=Term(f"state.{case.state.value}"), action=Term(f"action.{action.value}"))
     if actor.role not in rule.roles:
-        raise WorkflowError(
-            "not_permitted",
-            f"{actor.role.label_zh}无权{action.label_zh}。",
-            f"The role {actor.role.value} may not {action.value} a case.",
-        )
+        raise WorkflowError.say("workflow.not_permitted", code="not_permitted",
+                                role=Term(f"role.{actor.role.value}"), action=Term(f"action.{action.value}"))
     _check_approval_path(case, action, actor)
     clean_reason = (reason or "").strip() or None
     if rule.needs_reason and clean_reason is None:
-        raise WorkflowError(
-            "reason_required",
-            f"{action.label_zh}必须填写理由。",
-            f"'{action.value}' needs a reason.",
-        )
+        raise WorkflowError.say("workflow.reason_required", code="reason_required",
+                                action=Term(f"action.{action.value}"))
     return Transition(action, case.state, rule.target, clean_reason)
 
 
 def _check_approval_path(case: CaseFacts, action: Action, actor: Actor) -> None:
     needs_review = case.approval in (Approval.LEADER, Approval.BRANCH)
     if action is Action.SUBMIT_FOR_REVIEW and not needs_review:
-        raise WorkflowError(
-            "no_review_needed",
-            "该事项由窗口当场办结，无需提交审核。",
-            "This transaction is completed at the window; it needs no review.",
-        )
+        raise WorkflowError.say("workflow.no_review_needed", code="no_review_needed")
     if action is Action.COMPLETE and case.state is CaseState.ACCEPTED and needs_review:
-        raise WorkflowError(
-            "review_required",
-            "该事项须经审批后方可办结，请先提交审核。",
-            "This transaction needs approval before it can be completed: submit it for review.",
-        )
+        raise WorkflowError.say("workflow.review_required", code="review_required")
     if action in (Action.APPROVE, Action.DENY):
         # A leader decides leader-level items; branch-level decisions are the branch's, recorded at
         # the station by a clerk or leader. Either way the person who accepted does not decide.
         if case.approval is Approval.LEADER and actor.role is not Role.LEADER:
-            raise WorkflowError(
-                "leader_only",
-                "该事项须由所领导审批。",
-                "Only a station leader may decide this transaction.",
-            )
+            raise WorkflowError.say("workflow.leader_only", code="leader_only")
         if case.accepted_by is not None and case.accepted_by == actor.user_id:
-            raise WorkflowError(
-                "same_person",
-                "受理人不能审批自己受理的申请，请由其他领导审批。",
-                "The person who accepted a case may not decide it; another leader must.",
-            )
+            raise WorkflowError.say("workflow.accepted_by_decider", code="same_person")
         if case.submitted_by is not None and case.submitted_by == actor.user_id:
-            raise WorkflowError(
-                "same_person",
-                "提交审核的人不能审批同一申请，请由其他领导审批。",
-                "The person who submitted a case for review may not decide it; another leader must.",
-            )
+            raise WorkflowError.say("workflow.submitted_by_decider", code="same_person")

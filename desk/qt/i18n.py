@@ -1,7 +1,7 @@
 """Language of the user interfaces: Chinese is the source language of every string (`self.tr("受理")`);
-English comes from Qt Linguist files `resources/i18n/<catalog>_en.ts` (one per app: `station_desk`
-for desk/ui + desk/forms, `kiosk` for the kiosk), compiled to `.qm` by `scripts/build-translations.sh`
-(run by the setup script).
+English comes from Qt Linguist files `resources/i18n/<catalog>_en.ts` (`station_desk` for desk/ui +
+desk/forms, `kiosk` for the kiosk, `messages` for what errors say — desk.domain.messages), compiled to
+`.qm` by `scripts/build-translations.sh` (run by the setup script).
 
 Qt's own strings (OK/Cancel, the file dialog, the calendar popup, a line edit's context menu) come
 from Qt's translations shipped with PySide6 (`qtbase_<lang>.qm` in its translations folder): the
@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from desk.paths import resources_dir
 
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
-CATALOGS = ("station_desk", "kiosk")
+CATALOGS = ("station_desk", "kiosk", "messages")
 
 
 QT_CATALOGS = {"zh_CN": "qtbase_zh_CN"}  # Qt's own strings; English is Qt's source language

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from desk.domain import messages
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
 from desk.domain.workflow import Actor, Role
 from desk.services.users import SignedIn
@@ -109,4 +110,8 @@ def _error(response: httpx.Response) -> DeskError:
         cls: type[DeskError] = ConcurrentChange if code == "conflict" else DeskError
     else:
         cls = _ERRORS.get(response.status_code, DeskError)
+    key, params = body.get("message"), body.get("params")
+    if isinstance(key, str) and key in messages.TEMPLATES and isinstance(params, dict):
+        # Said again here, in this desk's language; a key this desk does not know falls back to the texts.
+        return cls.say(key, code=code, **messages.params_from_wire(params))
     return cls(zh, en, code=code)

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from desk.domain import messages
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
 from desk.domain.workflow import WorkflowError
 from desk.server.config import ServerConfig
@@ -44,7 +45,13 @@ def app_from_environment() -> FastAPI:
 
 
 def _error_body(error: DeskError) -> dict[str, Any]:
-    return {"code": error.code, "message_zh": error.message_zh, "message_en": error.message_en}
+    """`message` and `params` let each client say it in its own language (desk.domain.messages);
+    `message_zh` / `message_en` are the server's own rendering, for scripts and logs."""
+    body: dict[str, Any] = {"code": error.code, "message_zh": error.message_zh, "message_en": error.message_en}
+    if error.message_key is not None:
+        body["message"] = error.message_key
+        body["params"] = messages.params_to_wire(error.params)
+    return body
 
 
 def _install_error_handlers(app: FastAPI, server: Server) -> None:

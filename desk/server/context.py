@@ -19,6 +19,7 @@ from desk.domain.clock import Clock
 from desk.domain.errors import DeskError
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor
+from desk.message_catalog import install_english
 from desk.paths import holidays_dir
 from desk.server.config import ServerConfig
 from desk.server.window import Window
@@ -51,6 +52,7 @@ class Server:
 
 def build_server(config: ServerConfig, *, clock: Clock | None = None, upgrade: bool = False) -> Server:
     clock = clock or Clock()
+    install_english()  # answers carry message_en beside the message key (scripts, logs)
     store = Store(config.database_url, upgrade=upgrade)
     # The audit key (`desk audit key create` on this machine) keys the chain; the server is its one writer.
     audit.attach_key(store, Path(config.keys_dir))

@@ -37,7 +37,7 @@ class CaseQueries:
             query = _with_children(select(Case).where(Case.number == number))
             case = session.execute(query).unique().scalar_one_or_none()
             if case is None:
-                raise NotFound(f"找不到申请 {number}。", f"No case {number}.")
+                raise NotFound.say("case.not_found", number=number)
             label = kiosk_code or "system"
             if actor is not None:
                 user = session.get(User, actor.user_id)
@@ -151,7 +151,7 @@ class CaseQueries:
         with self.store.read() as session:
             case = session.execute(_with_children(query)).unique().scalar_one_or_none()
             if case is None:
-                raise NotFound(f"找不到申请 {label}。", f"No case {label}.")
+                raise NotFound.say("case.not_found", number=label)
             return CaseView.of(case, user_names(session))
 
     def _many(self, query: Select[Case]) -> builtins.list[CaseView]:

@@ -23,6 +23,7 @@ from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Catalog, Transaction
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound
+from desk.domain.messages import Term
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, Actor, Approval, CaseFacts, CaseState, Transition, check
 from desk.services import audit
@@ -116,10 +117,7 @@ class CaseService:
                       expected_version: int) -> CaseView:
         case = self._load(session, number, expected_version)
         if CaseState(case.state) not in (CaseState.DRAFT, CaseState.SUPPLEMENT_REQUESTED):
-            raise InvalidInput(
-                f"申请 {number} 已{CaseState(case.state).label_zh}，表单不能再修改。",
-                f"Case {number} is {case.state}; its form can no longer change.",
-            )
+            raise InvalidInput.say("case.form_closed", number=number, state=Term(f"state.{case.state}"))
         case.form_values = dict(values)
         case.updated_at = self.clock.now()
         self._flush(session, number)
@@ -183,10 +181,7 @@ class CaseService:
         desk = self._at_window(session, Action.REQUEST_SUPPLEMENT, actor, number, expected_version, received,
                                values, verified)
         if not desk.missing:
-            raise InvalidInput(
-                "材料已齐全，无需补正，请直接受理。",
-                "Every required material is here: accept the application instead.",
-            )
+            raise InvalidInput.say("case.nothing_missing")
         self._record_materials(session, desk.case, desk.transaction, desk.received, actor, desk.verified)
         desk.case.missing_materials = desk.missing
         return self._apply(session, desk.case, desk.transition, actor, {"missing": desk.missing})
@@ -239,7 +234,7 @@ class CaseService:
         """A transition that needs nothing but the actor and, for some, a reason (not accept, submit,
         approve, deny, complete, withdraw)."""
         if action in (Action.ACCEPT, Action.REQUEST_SUPPLEMENT):
-            raise InvalidInput("受理与一次性告知需要表单和材料。", f"{action.value} needs the form and the materials.")
+            raise InvalidInput.say("case.needs_form")
         case = self._load(session, number, expected_version)
         transition = self._check(case, action, actor, reason)
         return self._apply(session, case, transition, actor, {})
@@ -275,7 +270,7 @@ class CaseService:
     def _load(self, session: Session, number: str, expected_version: int) -> Case:
         case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
         if case is None:
-            raise NotFound(f"找不到申请 {number}。", f"No case numbered {number}.")
+            raise NotFound.say("case.not_found", number=number)
         if case.version != expected_version:
             raise _conflict(number)
         return case
@@ -289,7 +284,7 @@ class CaseService:
     def _transaction(self, code: str) -> Transaction:
         transaction = self.catalog.get(code)
         if transaction is None:
-            raise NotFound(f"事项目录中没有“{code}”。", f"The catalog has no transaction '{code}'.")
+            raise NotFound.say("catalog.unknown_transaction", code=code)
         return transaction
 
     def _applicant_facts(self, case: Case) -> ApplicantFacts:
@@ -320,15 +315,12 @@ class CaseService:
         checked = verified or set()
         unknown = sorted((received | checked) - known.keys())
         if unknown:
-            raise InvalidInput(
-                f"事项“{transaction.name_zh}”没有这些材料：{', '.join(unknown)}。",
-                f"Transaction {transaction.code} has no materials {unknown}.",
-            )
+            raise InvalidInput.say("case.unknown_materials", transaction=transaction.name_zh,
+                                   materials="、".join(unknown))
         not_checkable = sorted(key for key in checked if known[key].verify is None)
         if not_checkable:
             names = "、".join(known[key].name_zh for key in not_checkable)
-            raise InvalidInput(f"这些材料不能由系统核验代替，须收取：{names}。",
-                               f"These materials cannot be checked in the systems instead: {not_checkable}.")
+            raise InvalidInput.say("case.not_checkable", materials=names)
         already = {m.material_key for m in case.materials}
         now = self.clock.now()
         for key in sorted((received | checked) - already):
@@ -365,18 +357,12 @@ class _WindowDecision:
 def _citizen(session: Session, id_number: str) -> Citizen:
     citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
     if citizen is None:
-        raise NotFound(
-            f"系统中没有身份证号 {id_number} 的人员，请先刷身份证登记。",
-            f"No citizen with ID number {id_number}: read their ID card first.",
-        )
+        raise NotFound.say("citizen.read_card_first", id_number=id_number)
     return citizen
 
 
 def _conflict(number: str) -> ConcurrentChange:
-    return ConcurrentChange(
-        f"申请 {number} 已被其他人修改，您的修改未保存。请重新载入后再操作。",
-        f"Case {number} was changed by someone else; your change was not saved. Reload and try again.",
-    )
+    return ConcurrentChange.say("case.conflict", number=number)
 
 
 def _actor_label(session: Session, actor: Actor) -> str:

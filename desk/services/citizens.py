@@ -124,7 +124,7 @@ class CitizenService:
         with self.store.write() as session:
             citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
             if citizen is None:
-                raise NotFound(f"没有身份证号为 {id_number} 的人员记录。", f"No citizen with ID number {id_number}.")
+                raise NotFound.say("citizen.not_found", id_number=id_number)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.face_checked",
                          entity_type="citizen", entity_id=id_number,
                          details={"matches": matches, "photo_shown": photo_shown})
@@ -143,7 +143,7 @@ class CitizenService:
         with self.store.write() as session:
             citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
             if citizen is None:
-                raise NotFound(f"没有身份证号为 {id_number} 的人员记录。", f"No citizen with ID number {id_number}.")
+                raise NotFound.say("citizen.not_found", id_number=id_number)
             citizen.household_head, citizen.relationship_to_head = household_head, relationship_to_head
             citizen.registered_on, citizen.former_names = registered_on, former_names
             citizen.updated_at = self.clock.now()
@@ -155,7 +155,7 @@ class CitizenService:
         with self.store.write() as session:
             citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
             if citizen is None:
-                raise NotFound(f"没有身份证号为 {id_number} 的人员记录。", f"No citizen with ID number {id_number}.")
+                raise NotFound.say("citizen.not_found", id_number=id_number)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.viewed",
                          entity_type="citizen", entity_id=id_number, details={"purpose": purpose})
             return CitizenView.of(citizen)

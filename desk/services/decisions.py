@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import InvalidInput
+from desk.domain.messages import Term
 from desk.domain.workflow import Action, Actor, Approval
 from desk.services.case_views import CaseView
 from desk.services.cases import CaseService
@@ -87,10 +88,7 @@ class DecisionService:
         with self.store.write() as session:
             case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
             if case.approval is not Approval.CLERK:
-                raise InvalidInput(
-                    "该事项须经审批，不能当场办结；请受理后提交审核。",
-                    "This transaction needs approval and cannot be completed at the window: accept and submit it.",
-                )
+                raise InvalidInput.say("case.needs_approval")
             done = self.cases.act_in(session, actor, number, case.version, Action.COMPLETE)
             return self._issue(session, actor, Action.COMPLETE, done, paper)
 
@@ -119,10 +117,10 @@ class DecisionService:
         approver's opinion (审批意见) is `reason`: kept with the decision's history entry and audited.
         """
         if action not in LATER_ACTIONS:
-            raise InvalidInput(f"“{action.label_zh}”不能在这里办理。", f"'{action.value}' is not decided here.")
+            raise InvalidInput.say("case.not_decided_here", action=Term(f"action.{action.value}"))
         if action in NEEDS_PASSWORD:
             if password is None:
-                raise InvalidInput("审批需要再次输入密码。", "Approving or denying asks for the password again.")
+                raise InvalidInput.say("case.password_needed")
             self.users.confirm_password(actor, password)
         with self.store.write() as session:
             case = self.cases.act_in(session, actor, number, expected_version, action, reason)

@@ -66,14 +66,11 @@ def needs_rehash(encoded: str) -> bool:
 def check_policy(password: str, username: str = "") -> None:
     """The password policy: long enough, not a known-bad password, not the user name; raise if not."""
     if len(password) < MIN_LENGTH:
-        raise InvalidInput(f"密码至少 {MIN_LENGTH} 位。", f"A password needs at least {MIN_LENGTH} characters.",
-                           code="password_too_short")
+        raise InvalidInput.say("password.too_short", code="password_too_short", length=MIN_LENGTH)
     if password.lower() in COMMON_PASSWORDS or len(set(password)) == 1:
-        raise InvalidInput("该密码过于常见，容易被猜中，请换一个。", "That password is too common; choose another.",
-                           code="password_too_common")
+        raise InvalidInput.say("password.too_common", code="password_too_common")
     if username and username.lower() in password.lower():
-        raise InvalidInput("密码不能包含用户名。", "A password may not contain the user name.",
-                           code="password_contains_username")
+        raise InvalidInput.say("password.contains_username", code="password_contains_username")
 
 
 def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:

@@ -116,8 +116,7 @@ class QueueService:
         letters = "".join(sorted(set(letters.upper())))
         known = {*CATEGORY_LETTERS.values(), GENERAL_LETTER}
         if number < 1 or not name_zh.strip() or set(letters) - known:
-            raise InvalidInput(f"窗口设置无效：编号须为正整数，名称不能为空，号段只能是 {''.join(sorted(known))}。",
-                               f"Invalid window: a positive number, a name, letters among {sorted(known)}.")
+            raise InvalidInput.say("queue.bad_counter", letters="".join(sorted(known)))
         with self.store.write() as session:
             counter = session.execute(select(Counter).where(Counter.station_code == self.station_code,
                                                             Counter.number == number)).scalar_one_or_none()
@@ -142,13 +141,12 @@ class QueueService:
         now = self.clock.now()
         day = local_date(now)
         if priority and priority not in PRIORITY_REASONS:
-            raise InvalidInput(f"优先原因只能是：{'、'.join(PRIORITY_REASONS.values())}。",
-                               f"Priority must be one of {sorted(PRIORITY_REASONS)}.")
+            raise InvalidInput.say("queue.bad_priority", reasons="、".join(PRIORITY_REASONS.values()))
         letter = GENERAL_LETTER
         if transaction_code is not None:
             transaction = self.catalog.get(transaction_code)
             if transaction is None:
-                raise NotFound(f"没有事项 {transaction_code}。", f"No transaction {transaction_code}.")
+                raise NotFound.say("catalog.unknown_transaction", code=transaction_code)
             letter = CATEGORY_LETTERS.get(str(transaction.category), GENERAL_LETTER)
         with self.store.write() as session:
             sequence = next_sequence(session, self.station_code, day, kind=f"q{letter}")
@@ -225,7 +223,7 @@ class QueueService:
 
     def finish(self, ticket_id: int, state: str = "served", actor: Actor | None = None) -> None:
         if state not in ("served", "no_show", "cancelled"):
-            raise InvalidInput(f"排队号不能结束为“{state}”。", f"A ticket cannot end as '{state}'.")
+            raise InvalidInput.say("queue.bad_end", state=state)
         with self.store.write() as session:
             ticket = self._ticket(session, ticket_id)
             ticket.state, ticket.finished_at = state, self.clock.now()
@@ -278,17 +276,15 @@ class QueueService:
         counter = session.execute(select(Counter).where(Counter.station_code == self.station_code,
                                                         Counter.number == number)).scalar_one_or_none()
         if counter is None or not counter.active:
-            raise NotFound(f"本所没有 {number} 号窗口（请先设置窗口：desk counter set）。",
-                           f"This station has no window {number} (set it up with desk counter set).")
+            raise NotFound.say("queue.no_counter", number=number)
         return CounterView(counter.number, counter.name_zh, counter.letters)
 
     def _ticket(self, session: Session, ticket_id: int, state: str | None = None) -> QueueTicket:
         ticket = session.get(QueueTicket, ticket_id)
         if ticket is None or ticket.station_code != self.station_code:
-            raise NotFound("没有这张排队号。", "No such queue ticket.")
+            raise NotFound.say("queue.no_ticket")
         if state is not None and ticket.state != state:
-            raise InvalidInput(f"{ticket.number} 号当前状态为“{ticket.state}”，不能这样处理。",
-                               f"Ticket {ticket.number} is {ticket.state}.")
+            raise InvalidInput.say("queue.ticket_state", number=ticket.number, state=ticket.state)
         return ticket
 
     def _finish(self, actor: Actor, ticket_id: int, state: str, action: str) -> TicketView:

@@ -88,7 +88,7 @@ class SessionService:
     def sign_in(self, username: str, password: str, device_id: str, kind: str = "desk") -> SessionIssued:
         device_id, kind = _clean_device(device_id), kind.strip()
         if kind not in SESSION_KINDS:
-            raise InvalidInput(f"未知的终端类型“{kind}”。", f"Unknown session kind '{kind}'.")
+            raise InvalidInput.say("session.unknown_kind", kind=kind)
         username = username.strip()[:40]
         now = self.clock.now()
         failure: SignInRefused | None = None
@@ -139,7 +139,7 @@ class SessionService:
         with self.store.write() as session:
             user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
             if user is None:
-                raise InvalidInput(f"没有用户 {username}。", f"No user {username}.")
+                raise InvalidInput.say("user.not_found", username=username)
             rows = session.execute(select(ServerSession).where(
                 ServerSession.user_id == user.id, ServerSession.revoked_at.is_(None))).scalars().all()
             for row in rows:
@@ -208,6 +208,5 @@ class SessionService:
 def _clean_device(device_id: str) -> str:
     device_id = device_id.strip()
     if not device_id or len(device_id) > 64:
-        raise InvalidInput("终端编号无效（1–64 个字符）。", "A device id needs 1–64 characters.",
-                           code="bad_device_id")
+        raise InvalidInput.say("session.bad_device_id", code="bad_device_id")
     return device_id

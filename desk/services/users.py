@@ -55,9 +55,9 @@ class UserService:
         check_policy(password, username)
         with self.store.write() as session:
             if session.execute(select(User).where(User.username == username)).scalar_one_or_none():
-                raise InvalidInput(f"用户名 {username} 已存在。", f"The user name {username} is taken.")
+                raise InvalidInput.say("user.taken", username=username)
             if session.get(Station, station_code) is None:
-                raise InvalidInput(f"没有编码为 {station_code} 的派出所。", f"No station with code {station_code}.")
+                raise InvalidInput.say("station.not_found", station=station_code)
             user = User(username=username, display_name=display_name, role=role.value,
                         station_code=station_code, password_hash=hash_password(password))
             session.add(user)
@@ -136,7 +136,7 @@ class UserService:
         with self.store.write() as session:
             user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
             if user is None:
-                raise InvalidInput(f"没有用户 {username}。", f"No user {username}.")
+                raise InvalidInput.say("user.not_found", username=username)
             user.password_hash = hash_password(password)
             user.failed_attempts, user.locked_until = 0, None
             audit.append(session, at=self.clock.now(), actor="admin", action="user.password_reset",
@@ -147,7 +147,7 @@ class UserService:
         with self.store.write() as session:
             user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
             if user is None:
-                raise InvalidInput(f"没有用户 {username}。", f"No user {username}.")
+                raise InvalidInput.say("user.not_found", username=username)
             user.active = active
             audit.append(session, at=self.clock.now(), actor=by,
                          action="user.activated" if active else "user.deactivated",
@@ -158,4 +158,4 @@ class UserService:
         with self.store.read() as session:
             user = session.get(User, actor.user_id)
             if user is None or not verify_password(password, user.password_hash):
-                raise PermissionDenied("密码不正确，未执行审批。", "Wrong password; nothing was approved.")
+                raise PermissionDenied.say("user.wrong_password_decision")

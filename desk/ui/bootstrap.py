@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from desk.message_catalog import install_english
 from desk.paths import resources_dir
 from desk.qt.app_filters import AppEventFilters
 from desk.qt.i18n import LanguageSwitcher
@@ -100,6 +101,7 @@ class DeskApp(QObject):
         self._core_factory = core_factory
         self.runner = TaskRunner(parent=self)
         self.languages = LanguageSwitcher(app)
+        install_english()  # messages' English outside Qt's translators: the log, `message_en`
         self.filters = AppEventFilters(app)
         self.context = DeskContext(self.runner, language="zh_CN", demo=options.demo, app_filters=self.filters)
         self.idle = IdleWatcher(int(options.settings.idle_lock_minutes * 60_000),

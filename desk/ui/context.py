@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desk.domain import messages
 from desk.domain.errors import DeskError
 
 if TYPE_CHECKING:
@@ -84,8 +85,17 @@ class DeskContext:
 
     def error_text(self, error: BaseException) -> str:
         """What the clerk reads for a failure: the DeskError's message, never a traceback."""
+        if isinstance(error, DeskError) and error.message_key is not None:
+            return messages.render(error.message_key, error.params, _translate_message)
         if isinstance(error, DeskError) or (hasattr(error, "message_zh") and hasattr(error, "message_en")):
             return self.pick(error.message_zh, error.message_en)  # type: ignore[attr-defined]
         if self.is_chinese:
             return f"操作未完成：发生意外错误（{type(error).__name__}）。请重试；如仍出现，请联系管理员。"
         return f"The action did not finish: unexpected error ({type(error).__name__}). Try again or call support."
+
+
+def _translate_message(source: str) -> str:
+    # Imported here: this module stays importable without Qt (the window imports it before anything else).
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(messages.CONTEXT, source)

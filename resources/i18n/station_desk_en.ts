@@ -247,6 +247,14 @@
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../desk/forms/editor_base.py" line="95"/>
+        <source>此项当前不适用（取决于前面的选择）</source>
+        <translation>Does not apply now (depends on an earlier choice)</translation>
+    </message>
+</context>
+<context>
     <name>IdNumberEdit</name>
     <message>
         <location filename="../../desk/forms/inputs.py" line="269"/>
@@ -1092,27 +1100,27 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>TransactionForm</name>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="95"/>
+        <location filename="../../desk/forms/form_view.py" line="96"/>
         <source>带 * 的为必填项</source>
         <translation>Fields marked * are required</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="107"/>
+        <location filename="../../desk/forms/form_view.py" line="108"/>
         <source>办理条件</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="331"/>
+        <location filename="../../desk/forms/form_view.py" line="333"/>
         <source>✓ 符合办理条件</source>
         <translation>✓ Eligible</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="333"/>
+        <location filename="../../desk/forms/form_view.py" line="335"/>
         <source>✓ 按已填写的信息，符合办理条件</source>
         <translation>✓ Eligible as far as filled in</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="340"/>
+        <location filename="../../desk/forms/form_view.py" line="342"/>
         <source>（填写相关信息后判断）</source>
         <translation> (decided once the fields are filled in)</translation>
     </message>

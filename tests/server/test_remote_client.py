@@ -45,8 +45,11 @@ def test_a_leader_level_case_through_the_remote_use_cases(connections: dict[str,
     assert accepted.case.state is CaseState.ACCEPTED and accepted.case.due_date is not None
     (receipt,) = accepted.papers
     assert receipt.kind == "receipt" and receipt.paper is Paper.ROLL_80 and receipt.pdf.startswith(b"%PDF")
-    with pytest.raises(ConcurrentChange):
+    with pytest.raises(ConcurrentChange) as stale:
         decisions.act_and_issue(clerk, draft.number, draft.version, Action.SUBMIT_FOR_REVIEW)
+    # The server sends the message key and its parameters; this desk says them in its own language.
+    assert stale.value.message_key == "case.conflict" and stale.value.params == {"number": draft.number}
+    assert stale.value.message_en.startswith(f"Case {draft.number} was changed by someone else")
     review = decisions.act_and_issue(clerk, draft.number, accepted.case.version, Action.SUBMIT_FOR_REVIEW).case
     assert draft.number in [c.number for c in RemoteQueries(leader_connection).review()]
     with pytest.raises(PermissionDenied) as refused:

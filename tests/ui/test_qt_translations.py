@@ -31,3 +31,24 @@ def test_qt_dialogs_speak_chinese_and_english_again(qtbot: QtBot) -> None:
         assert switcher.qt_translated()
     finally:
         switcher.uninstall()
+
+
+def test_the_desk_says_an_error_message_through_qts_translators() -> None:
+    """The screens translate a message key with Qt (messages_en.qm), parameters and terms included."""
+    from desk.domain.errors import InvalidInput
+    from desk.domain.messages import Term
+    from desk.qt.tasks import TaskRunner
+    from desk.ui.context import DeskContext
+
+    error = InvalidInput.say("case.form_closed", number="HP01-2026-000007", state=Term("state.completed"))
+    switcher = LanguageSwitcher(QApplication.instance())  # type: ignore[arg-type]
+    context = DeskContext(TaskRunner(), language="zh_CN")
+    try:
+        assert switcher.set_language("en")
+        context.language = "en"
+        assert context.error_text(error) == "Case HP01-2026-000007 is “completed”; its form can no longer change."
+        assert switcher.set_language("zh_CN")
+        context.language = "zh_CN"
+        assert context.error_text(error) == "申请 HP01-2026-000007 当前为“已办结”，表单不能再修改。"
+    finally:
+        switcher.uninstall()

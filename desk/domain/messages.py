@@ -1,0 +1,162 @@
+"""What a user is told when something cannot be done: a message key and its parameters.
+
+Errors (`desk.domain.errors.DeskError`) carry a key from `TEMPLATES` and named parameters; each
+interface turns them into text in its own language:
+- the screens (desk, kiosk) through Qt's translation system — the templates are marked with
+  `QT_TRANSLATE_NOOP` so `pyside6-lupdate` collects them into `resources/i18n/messages_en.ts`
+  (context "Messages"), compiled with the apps' other catalogs;
+- the CLI, the server's answers and the logs through the same English catalog, read without Qt
+  (`desk.message_catalog`), installed by their composition roots with `use_english()`.
+
+Chinese is the source language: a template is the Chinese text with `{name}` placeholders. A parameter
+may itself be a word of this table (`Term("state.accepted")`), so a state or action name is
+translated with the sentence around it. Catalog texts (`*_zh` / `*_en` in resources/) stay data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+CONTEXT = "Messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks `source` for translation in `context`; returns it unchanged (this module imports no Qt)."""
+    return source
+
+
+@dataclass(frozen=True)
+class Term:
+    """A parameter that is itself a word of the table (a state, an action, a role)."""
+
+    key: str
+
+
+Translate = Callable[[str], str]
+
+TEMPLATES: Mapping[str, str] = MappingProxyType({
+    # ---- the workflow: who may do what, when ---------------------------------------------------
+    "workflow.invalid_state": QT_TRANSLATE_NOOP("Messages", "当前状态为“{state}”，不能{action}。"),
+    "workflow.not_permitted": QT_TRANSLATE_NOOP("Messages", "{role}无权{action}。"),
+    "workflow.reason_required": QT_TRANSLATE_NOOP("Messages", "{action}必须填写理由。"),
+    "workflow.no_review_needed": QT_TRANSLATE_NOOP("Messages", "该事项由窗口当场办结，无需提交审核。"),
+    "workflow.review_required": QT_TRANSLATE_NOOP("Messages", "该事项须经审批后方可办结，请先提交审核。"),
+    "workflow.leader_only": QT_TRANSLATE_NOOP("Messages", "该事项须由所领导审批。"),
+    "workflow.accepted_by_decider": QT_TRANSLATE_NOOP(
+        "Messages", "受理人不能审批自己受理的申请，请由其他领导审批。"),
+    "workflow.submitted_by_decider": QT_TRANSLATE_NOOP(
+        "Messages", "提交审核的人不能审批同一申请，请由其他领导审批。"),
+    # ---- cases ---------------------------------------------------------------------------------
+    "case.not_found": QT_TRANSLATE_NOOP("Messages", "找不到申请 {number}。"),
+    "case.conflict": QT_TRANSLATE_NOOP(
+        "Messages", "申请 {number} 已被其他人修改，您的修改未保存。请重新载入后再操作。"),
+    "case.form_closed": QT_TRANSLATE_NOOP("Messages", "申请 {number} 当前为“{state}”，表单不能再修改。"),
+    "case.nothing_missing": QT_TRANSLATE_NOOP("Messages", "材料已齐全，无需补正，请直接受理。"),
+    "case.needs_form": QT_TRANSLATE_NOOP("Messages", "受理与一次性告知需要表单和材料。"),
+    "case.unknown_materials": QT_TRANSLATE_NOOP("Messages", "事项“{transaction}”没有这些材料：{materials}。"),
+    "case.not_checkable": QT_TRANSLATE_NOOP("Messages", "这些材料不能由系统核验代替，须收取：{materials}。"),
+    "case.needs_approval": QT_TRANSLATE_NOOP(
+        "Messages", "该事项须经审批，不能当场办结；请受理后提交审核。"),
+    "case.not_decided_here": QT_TRANSLATE_NOOP("Messages", "“{action}”不能在这里办理。"),
+    "case.password_needed": QT_TRANSLATE_NOOP("Messages", "审批需要再次输入密码。"),
+    "catalog.unknown_transaction": QT_TRANSLATE_NOOP("Messages", "事项目录中没有“{code}”。"),
+    # ---- citizens ------------------------------------------------------------------------------
+    "citizen.not_found": QT_TRANSLATE_NOOP("Messages", "没有身份证号为 {id_number} 的人员记录。"),
+    "citizen.read_card_first": QT_TRANSLATE_NOOP(
+        "Messages", "系统中没有身份证号 {id_number} 的人员，请先刷身份证登记。"),
+    # ---- users, passwords, sessions ------------------------------------------------------------
+    "user.taken": QT_TRANSLATE_NOOP("Messages", "用户名 {username} 已存在。"),
+    "user.not_found": QT_TRANSLATE_NOOP("Messages", "没有用户 {username}。"),
+    "user.wrong_password_decision": QT_TRANSLATE_NOOP("Messages", "密码不正确，未执行审批。"),
+    "station.not_found": QT_TRANSLATE_NOOP("Messages", "没有编码为 {station} 的派出所。"),
+    "password.too_short": QT_TRANSLATE_NOOP("Messages", "密码至少 {length} 位。"),
+    "password.too_common": QT_TRANSLATE_NOOP("Messages", "该密码过于常见，容易被猜中，请换一个。"),
+    "password.contains_username": QT_TRANSLATE_NOOP("Messages", "密码不能包含用户名。"),
+    "session.unknown_kind": QT_TRANSLATE_NOOP("Messages", "未知的终端类型“{kind}”。"),
+    "session.bad_device_id": QT_TRANSLATE_NOOP("Messages", "终端编号无效（1–64 个字符）。"),
+    # ---- the hall's queue ----------------------------------------------------------------------
+    "queue.bad_counter": QT_TRANSLATE_NOOP(
+        "Messages", "窗口设置无效：编号须为正整数，名称不能为空，号段只能是 {letters}。"),
+    "queue.bad_priority": QT_TRANSLATE_NOOP("Messages", "优先原因只能是：{reasons}。"),
+    "queue.bad_end": QT_TRANSLATE_NOOP("Messages", "排队号不能结束为“{state}”。"),
+    "queue.no_counter": QT_TRANSLATE_NOOP(
+        "Messages", "本所没有 {number} 号窗口（请先设置窗口：desk counter set）。"),
+    "queue.no_ticket": QT_TRANSLATE_NOOP("Messages", "没有这张排队号。"),
+    "queue.ticket_state": QT_TRANSLATE_NOOP("Messages", "{number} 号当前状态为“{state}”，不能这样处理。"),
+    # ---- words used inside the sentences above -------------------------------------------------
+    "state.draft": QT_TRANSLATE_NOOP("Messages", "草稿"),
+    "state.supplement_requested": QT_TRANSLATE_NOOP("Messages", "待补正"),
+    "state.accepted": QT_TRANSLATE_NOOP("Messages", "已受理"),
+    "state.not_accepted": QT_TRANSLATE_NOOP("Messages", "不予受理"),
+    "state.under_review": QT_TRANSLATE_NOOP("Messages", "审核中"),
+    "state.approved": QT_TRANSLATE_NOOP("Messages", "已批准"),
+    "state.denied": QT_TRANSLATE_NOOP("Messages", "不予批准"),
+    "state.completed": QT_TRANSLATE_NOOP("Messages", "已办结"),
+    "state.withdrawn": QT_TRANSLATE_NOOP("Messages", "已撤回"),
+    "action.accept": QT_TRANSLATE_NOOP("Messages", "受理"),
+    "action.request_supplement": QT_TRANSLATE_NOOP("Messages", "一次性告知补正"),
+    "action.not_accept": QT_TRANSLATE_NOOP("Messages", "不予受理"),
+    "action.submit_for_review": QT_TRANSLATE_NOOP("Messages", "提交审核"),
+    "action.approve": QT_TRANSLATE_NOOP("Messages", "批准"),
+    "action.deny": QT_TRANSLATE_NOOP("Messages", "不予批准"),
+    "action.complete": QT_TRANSLATE_NOOP("Messages", "办结"),
+    "action.withdraw": QT_TRANSLATE_NOOP("Messages", "撤回申请"),
+    "role.clerk": QT_TRANSLATE_NOOP("Messages", "窗口民警"),
+    "role.leader": QT_TRANSLATE_NOOP("Messages", "所领导"),
+    "role.manager": QT_TRANSLATE_NOOP("Messages", "管理员（所长）"),
+    "role.admin": QT_TRANSLATE_NOOP("Messages", "系统管理员"),
+    "role.branch": QT_TRANSLATE_NOOP("Messages", "分局户政"),
+})
+
+
+def _same(source: str) -> str:
+    return source
+
+
+def render(key: str, params: Mapping[str, object], translate: Translate = _same) -> str:
+    """The message `key` with its parameters, each template and `Term` passed through `translate`
+    (the identity gives the Chinese). A template whose translation lost a placeholder still shows."""
+    template = translate(TEMPLATES[key])
+    values = {name: translate(TEMPLATES[value.key]) if isinstance(value, Term) else value
+              for name, value in params.items()}
+    try:
+        return template.format_map(values)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+_english: Translate | None = None
+
+
+def use_english(lookup: Callable[[str], str | None] | None) -> None:
+    """Install where English comes from for texts read outside Qt (CLI, server, logs): a function from
+    the Chinese template to its English, None when it has none. Composition roots call this."""
+    global _english
+    _english = None if lookup is None else (lambda source: lookup(source) or source)
+
+
+def english(key: str, params: Mapping[str, object]) -> str:
+    """The English text (the Chinese one when no English catalog is installed or it lacks the key)."""
+    return render(key, params, _english or _same)
+
+
+def params_to_wire(params: Mapping[str, object]) -> dict[str, object]:
+    """Parameters as JSON values (a `Term` as {"term": key}): the city server sends key and parameters,
+    and each desk or kiosk says them in its own language."""
+    return {name: {"term": value.key} if isinstance(value, Term) else
+            value if isinstance(value, int | float | str) or value is None else str(value)
+            for name, value in params.items()}
+
+
+def params_from_wire(wire: Mapping[str, object]) -> dict[str, object]:
+    """The inverse of `params_to_wire`; a term the table does not know stays its key (never a crash)."""
+    params: dict[str, object] = {}
+    for name, value in wire.items():
+        if isinstance(value, Mapping) and isinstance(value.get("term"), str):
+            key = value["term"]
+            params[name] = Term(key) if key in TEMPLATES else key
+        else:
+            params[name] = value
+    return params
