@@ -13,7 +13,7 @@ import html
 import math
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -42,6 +42,26 @@ def em_width(widget: QWidget, count: float) -> int:
     return math.ceil(QFontMetrics(widget.font()).horizontalAdvance("中") * count)
 
 
+class _Caption(QLabel):
+    """A field's caption in the form's label column: wraps at its maximum width and asks for the
+    height of every line it wraps to (a form row is otherwise only as tall as its field)."""
+
+    def event(self, event: QEvent) -> bool:
+        # The font (hence the lines) is final only once the style sheet is applied: measure then.
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+        return super().event(event)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = QFontMetrics(self.font()).horizontalAdvance("字" * 9)
+        self.setMaximumWidth(width)
+        self.setMinimumHeight(max(0, self.heightForWidth(width)))
+
+
 class FieldEditor(QWidget):
     """The common part of every field editor. Subclasses build the input and implement the value."""
 
@@ -58,7 +78,7 @@ class FieldEditor(QWidget):
         self._last_value: object | None = None
         self._quiet = False  # while a multi-part value is being set: one value_changed at the end
 
-        self.lbl_caption = QLabel(self)
+        self.lbl_caption = _Caption(self)
         self.lbl_help = QLabel(self)
         self.lbl_problem = QLabel(self)
 
@@ -70,6 +90,9 @@ class FieldEditor(QWidget):
         self.lbl_caption.setText(caption)
         self.lbl_caption.setTextFormat(Qt.TextFormat.RichText)
         self.lbl_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A long caption (住所位于房屋征收（拆迁）冻结范围内) wraps instead of widening the whole label
+        # column, which squeezed every field and cut off 刷卡填入 and the ID facts at 1366×768.
+        self.lbl_caption.setWordWrap(True)
         help_text = self.pick(spec.help_zh, spec.help_en)
         self.lbl_help.setText(help_text or "")
         self.lbl_help.setWordWrap(True)
