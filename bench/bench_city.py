@@ -56,6 +56,7 @@ from desk.services.reports import ReportService  # noqa: E402
 from desk.services.users import UserService  # noqa: E402
 from desk.store.citizen_search import CitizenQuery, search_citizens  # noqa: E402
 from desk.store.database import Store  # noqa: E402
+from desk.store.migrate import upgrade_to_head  # noqa: E402
 from desk.store.models import Case, Citizen, Station  # noqa: E402
 
 GOALS_MS = {"ID lookup p95": 5.0, "name search p95": 20.0, "Today": 100.0, "daily report": 1000.0}
@@ -240,7 +241,9 @@ def main() -> int:
             admin.dispose()
             url = server.url("city")
             print("PostgreSQL")
-            Store(url).dispose()
+            store = Store(url, upgrade=False)
+            upgrade_to_head(store)  # `desk db upgrade`: PostgreSQL is never migrated on start
+            store.dispose()
             build(url, args)
             missed += [f"{m.name} (PostgreSQL)" for m in measure(url, args)
                        if m.name in GOALS_MS and m.p95 > GOALS_MS[m.name]]

@@ -60,8 +60,10 @@ def seed(url: str, desks: int) -> None:
     from desk.services.citizens import CardFacts, CitizenService
     from desk.services.users import UserService
     from desk.store.database import Store
+    from desk.store.migrate import upgrade_to_head
 
-    store = Store(url)
+    store = Store(url, upgrade=False)
+    upgrade_to_head(store)  # `desk db upgrade`: PostgreSQL is never migrated on start
     users, citizens = UserService(store, Clock()), CitizenService(store, Clock())
     users.ensure_station(STATION, "沈阳市公安局和平分局太原街派出所", "沈阳市公安局和平分局")
     for n in range(desks):

@@ -17,16 +17,20 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from sqlalchemy import create_engine, text
 
 from desk.services.users import UserService
 from desk.store.database import Store
+
+if TYPE_CHECKING:
+    from postgres_server import PostgresServer
 
 REPO = Path(__file__).resolve().parents[1]
 PASSWORD = "Taiyuan-Street-68"
@@ -79,6 +83,23 @@ def make_test_ca(folder: Path) -> TlsFiles:
                                                  serialization.NoEncryption()))
     tls.server_key.chmod(0o600)
     return tls
+
+
+SERVER_ROLE = "desk_server"
+
+
+def server_role_url(postgres_server: PostgresServer, database: str) -> str:
+    """Make the server role if this cluster lacks it (roles are cluster-wide), give it the server's
+    rights on `database` with `desk db grant-server-role` as the owner, and return its URL there."""
+    admin = create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": SERVER_ROLE}).first() is None:
+            connection.execute(text(f"CREATE ROLE {SERVER_ROLE} LOGIN"))
+    admin.dispose()
+    from desk.cli import main
+
+    assert main(["--db", postgres_server.url(database), "db", "grant-server-role", SERVER_ROLE]) == 0
+    return postgres_server.url(database).replace("//desk@", f"//{SERVER_ROLE}@")
 
 
 def resources_with_test_catalog(folder: Path) -> Path:

@@ -63,12 +63,14 @@ def postgres_template(postgres_server: PostgresServer) -> str:
     from sqlalchemy import create_engine, text
 
     from desk.store.database import Store
+    from desk.store.migrate import upgrade_to_head
 
     admin = create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text("CREATE DATABASE desk_template"))
     admin.dispose()
-    store = Store(postgres_server.url("desk_template"))
+    store = Store(postgres_server.url("desk_template"), upgrade=False)
+    upgrade_to_head(store)  # what `desk db upgrade` does: nothing migrates PostgreSQL on start
     store.dispose()
     return "desk_template"
 

@@ -1,10 +1,11 @@
-"""`desk db upgrade` and `desk db info`: the schema and where the data lives."""
+"""`desk db upgrade`, `desk db info` and `desk db grant-server-role NAME`: the schema, where the data
+lives, and the city server's PostgreSQL role (desk/store/roles.py)."""
 
 from __future__ import annotations
 
 import argparse
 
-from desk.domain.errors import DeskError
+from desk.domain.errors import DeskError, InvalidInput
 from desk.store.database import Store, default_database_url, redact_url
 from desk.store.migrate import current_revision, head_revision, upgrade_to_head
 
@@ -12,12 +13,18 @@ from .common import report_error
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("db", help="database schema (Alembic migrations)")
+    parser = subparsers.add_parser("db", help="database schema (Alembic migrations) and roles")
     commands = parser.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
-    upgrade = commands.add_parser("upgrade", help="migrate the database to the newest schema")
+    upgrade = commands.add_parser(
+        "upgrade", help="migrate the database to the newest schema (PostgreSQL: as the owner role, one at a time)")
     upgrade.set_defaults(func=_upgrade)
     info = commands.add_parser("info", help="show the database URL and schema revision")
     info.set_defaults(func=_info)
+    grant = commands.add_parser(
+        "grant-server-role",
+        help="PostgreSQL: give an existing role the city server's rights (no DDL, audit log INSERT-only)")
+    grant.add_argument("role", metavar="NAME", help="the role the server connects as (CREATE ROLE … LOGIN first)")
+    grant.set_defaults(func=_grant_server_role)
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -27,12 +34,54 @@ def _store(args: argparse.Namespace) -> Store:
 def _upgrade(args: argparse.Namespace) -> int:
     try:
         store = _store(args)
-        before = current_revision(store)
-        upgrade_to_head(store)
-        after = current_revision(store)
+        try:
+            before = current_revision(store)
+            upgrade_to_head(store)
+            after = current_revision(store)
+            regranted = _regrant(store)
+        finally:
+            store.dispose()
     except DeskError as error:
         return report_error(error)
     print(f"数据库 {redact_url(store.url)}：{before or '空'} → {after}（最新）")
+    for role in regranted:
+        print(f"已为服务器角色 {role} 重新授权（含新表）。 / Server role {role} granted again (new tables included).")
+    return 0
+
+
+def _regrant(store: Store) -> list[str]:
+    """Tables a migration added reach the server roles already set up (PostgreSQL)."""
+    if store.is_sqlite:
+        return []
+    from desk.store.roles import grant_server_role, server_roles
+
+    roles = server_roles(store.engine)
+    for role in roles:
+        grant_server_role(store.engine, role)
+    return roles
+
+
+def _grant_server_role(args: argparse.Namespace) -> int:
+    from desk.store.roles import grant_server_role
+
+    try:
+        store = _store(args)
+        try:
+            if store.is_sqlite:
+                raise InvalidInput("SQLite 没有数据库角色：服务器角色只用于 PostgreSQL。",
+                                   "SQLite has no roles: a server role is for PostgreSQL only.", code="db_role_sqlite")
+            if current_revision(store) != head_revision(store):
+                raise InvalidInput("请先运行 `desk db upgrade`，再为服务器角色授权。",
+                                   "Run `desk db upgrade` first, then grant the server role.",
+                                   code="store_schema_behind")
+            statements = grant_server_role(store.engine, args.role)
+        finally:
+            store.dispose()
+    except DeskError as error:
+        return report_error(error)
+    print(f"服务器角色 {args.role} 已授权：不能改表结构、不能停用触发器，审计日志只能追加。"
+          f"\nServer role {args.role} granted ({len(statements)} statements): no DDL, no trigger changes, "
+          "audit log INSERT-only.")
     return 0
 
 

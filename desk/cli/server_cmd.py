@@ -1,7 +1,9 @@
 """`desk server`: run the city server (docs/city.md) — the API over HTTPS in front of PostgreSQL.
 
-The schema is migrated once here, before any worker starts; the workers (uvicorn) import the app
-through `desk.server.app:app_from_environment` with the configuration handed over as JSON.
+The schema is checked once here, before any worker starts: a PostgreSQL schema behind the code stops
+the server with an error naming `desk db upgrade` (run by an administrator as the owner role — the
+server never migrates a shared database); the workers (uvicorn) import the app through
+`desk.server.app:app_from_environment` with the configuration handed over as JSON.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def _serve(args: argparse.Namespace) -> int:
     url = args.db or settings_from_args(args).database_url or default_database_url()
     if args.idle_minutes < 1 or args.workers < 1:
         raise InvalidInput("--idle-minutes 与 --workers 至少为 1。", "--idle-minutes and --workers must be ≥ 1.")
-    store = Store(url)  # migrates once, before the workers start
+    store = Store(url)  # checks the schema once, before the workers start (never migrates PostgreSQL)
     store.dispose()
     config = ServerConfig(database_url=url, keys_dir=str(args.keys_dir or data_dir() / "keys"),
                           idle_minutes=args.idle_minutes, verify_url=args.verify_url)

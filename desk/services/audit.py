@@ -93,9 +93,17 @@ class AuditKey:
 
 
 def audit_key_path(folder: Path, database_url: str) -> Path:
-    """One key per database (a desk may open several: its own, a demo, a copy)."""
-    digest = hashlib.sha256(database_url.encode("utf-8")).hexdigest()[:16]
+    """One key per database (a desk may open several: its own, a demo, a copy). The database, not the
+    role: the server's role and the owner (`desk audit verify` by an administrator) find the same key."""
+    digest = hashlib.sha256(_without_credentials(database_url).encode("utf-8")).hexdigest()[:16]
     return folder / f"audit-key-{digest}.json"
+
+
+def _without_credentials(url: str) -> str:
+    scheme, separator, rest = url.partition("://")
+    if not separator or "@" not in rest.split("/", 1)[0]:
+        return url
+    return f"{scheme}://{rest.split('@', 1)[1]}"
 
 
 def load_audit_key(path: Path) -> AuditKey | None:

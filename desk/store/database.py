@@ -126,6 +126,8 @@ class Store:
 
     def __init__(self, url: str | None = None, *, upgrade: bool = True,
                  busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
+        """`upgrade`: an embedded SQLite store migrates itself; a PostgreSQL store is only checked (a
+        schema behind the code is a `SchemaMismatch` naming `desk db upgrade`). False: neither."""
         self.url = url or default_database_url()
         # The audit chain's key (desk.services.audit.AuditKey), set by the composition root on the
         # machine that writes; write sessions carry it to the audit log's appends.
@@ -135,10 +137,13 @@ class Store:
         self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=self._write_engine, expire_on_commit=False)
         if upgrade:
-            from desk.store.migrate import upgrade_to_head
+            from desk.store.migrate import require_current_schema, upgrade_to_head
 
             with _translate_operational_errors(self.url):
-                upgrade_to_head(self)
+                if self.is_sqlite:
+                    upgrade_to_head(self)
+                else:
+                    require_current_schema(self)
 
     @property
     def is_sqlite(self) -> bool:
@@ -158,6 +163,12 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class SchemaMismatch(StoreError):
+    """The database's schema is not this program's: an administrator must upgrade it (or the program)."""
+
+    code = "store_schema_behind"
 
 
 class DiskFull(StoreError):

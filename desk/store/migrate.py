@@ -1,4 +1,12 @@
-"""Alembic migrations run from code (`desk db upgrade`, and on opening the embedded store)."""
+"""Alembic migrations run from code: `desk db upgrade` (PostgreSQL, by the owner role), and the
+embedded SQLite store on opening.
+
+PostgreSQL is never migrated by a program starting up (desk, kiosk, server): a shared schema changes
+only when an administrator says so, as the role that owns it, and a program finding the schema
+behind its code stops with an error naming the command (`require_current_schema`). Upgrades take a
+PostgreSQL advisory lock, so two administrators (or two machines) upgrading at once run one after
+the other instead of racing on the same tables.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +17,17 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import text
 
 if TYPE_CHECKING:
     from desk.store.database import Store
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The advisory lock every `desk db upgrade` of a PostgreSQL database takes (any 64-bit number, fixed:
+# "desk-mig" in ASCII, so it cannot collide with a lock taken for something else by this program).
+MIGRATION_LOCK_KEY = int.from_bytes(b"desk-mig", "big") & 0x7FFF_FFFF_FFFF_FFFF
+UPGRADE_COMMAND = "desk db upgrade"
 
 
 def alembic_config(store: Store) -> Config:
@@ -38,6 +52,49 @@ def head_revision(store: Store) -> str | None:
 
 
 def upgrade_to_head(store: Store) -> None:
+    """Migrate to the newest schema; on PostgreSQL one upgrader at a time (advisory lock)."""
     if current_revision(store) == head_revision(store):
         return
-    command.upgrade(alembic_config(store), "heads")
+    if store.engine.dialect.name != "postgresql":
+        command.upgrade(alembic_config(store), "heads")
+        return
+    # A session-level lock on a connection of its own, held across the migration's own transaction;
+    # released explicitly, or by PostgreSQL when this process dies.
+    with store.engine.connect() as lock:
+        lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        lock.commit()
+        try:
+            if current_revision(store) != head_revision(store):  # the one before us may have done it
+                command.upgrade(alembic_config(store), "heads")
+        finally:
+            lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            lock.commit()
+
+
+def require_current_schema(store: Store) -> None:
+    """Refuse to work on a schema other than this program's (PostgreSQL: nobody migrates on start)."""
+    from desk.store.database import SchemaMismatch
+
+    current, head = current_revision(store), head_revision(store)
+    if current == head:
+        return
+    script = ScriptDirectory.from_config(alembic_config(store))
+    try:
+        known = all(script.get_revision(rev) is not None for rev in (current or "").split("+") if rev)
+    except CommandError:
+        known = False
+    if not known:
+        raise SchemaMismatch(
+            f"数据库结构版本 {current} 比本程序新（本程序为 {head}）：请安装与数据库相同版本的 Station Desk。",
+            f"The database schema ({current}) is newer than this program ({head}): install the Station Desk "
+            "release that matches the database.",
+            code="store_schema_newer",
+        )
+    raise SchemaMismatch(
+        f"数据库结构版本 {current or '空'} 落后于本程序（{head}）。程序启动时不会修改共享数据库：请数据库管理员"
+        f"以数据库所有者角色运行 `{UPGRADE_COMMAND}`，然后再启动。",
+        f"The database schema ({current or 'empty'}) is behind this program ({head}). Programs never migrate "
+        f"a shared database on start: have the database administrator run `{UPGRADE_COMMAND}` as the owner "
+        "role, then start again.",
+        code="store_schema_behind",
+    )

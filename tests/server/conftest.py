@@ -1,5 +1,9 @@
 """A city for the server tests: one PostgreSQL database (from the run's migrated template) with four
-stations in two branches and their people, and one real `desk server` over TLS in front of it."""
+stations in two branches and their people, and one real `desk server` over TLS in front of it.
+
+The server connects as the city's server role (`city_server.SERVER_ROLE`, given its rights by `desk db
+grant-server-role`, no DDL, audit log INSERT-only), exactly as a city runs it; the test's own look
+at the database (`City.store`) is the owner's."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from city_server import PASSWORD, City, CityServer, make_test_ca, resources_with_test_catalog
+from city_server import PASSWORD, City, CityServer, make_test_ca, resources_with_test_catalog, server_role_url
 from desk_fixtures import OLD_MAN, YOUNG_WOMAN
 from postgres_server import PostgresServer
 from sqlalchemy import create_engine, text
@@ -47,6 +51,7 @@ def city(postgres_server: PostgresServer, postgres_template: str,
         connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {postgres_template}"))
     admin.dispose()
     url = postgres_server.url(name)
+    server_url = server_role_url(postgres_server, name)
     store = Store(url)
     users = UserService(store, Clock())
     for code, name, branch in STATIONS:
@@ -57,7 +62,7 @@ def city(postgres_server: PostgresServer, postgres_template: str,
     for number, name, sex, birth in [(OLD_MAN, "李建国", "male", date(1953, 1, 15)),
                                      (YOUNG_WOMAN, "王𠮷", "female", date(1998, 5, 20))]:
         citizens.register_card(None, CardFacts(number, name, sex, "汉", birth, "辽宁省沈阳市和平区"))
-    server = CityServer(url, make_test_ca(work / "tls"), work,
+    server = CityServer(server_url, make_test_ca(work / "tls"), work,
                         resources=resources_with_test_catalog(work / "resources"))
     server.start()
     yield City(server, store, users)
