@@ -50,8 +50,28 @@ def _folder(env: str, default: Path) -> Path:
     return path
 
 
+def owner_only(path: Path, mode: int) -> None:
+    """Take group and other access away from a file or folder of ours holding personal data (made
+    before this rule, or under a loose umask); one owned by someone else is the administrator's."""
+    try:
+        status = path.stat()
+        if status.st_uid == os.getuid() and status.st_mode & 0o077:
+            path.chmod(mode)
+    except OSError:
+        pass  # missing, or not ours to change: opening it will say what is wrong
+
+
+def private_data_dir(path: Path) -> Path:
+    """Make the folder readable by its owner only (0700), creating it so."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    owner_only(path, 0o700)
+    return path
+
+
 def data_dir() -> Path:
-    return _folder("DESK_DATA_DIR", user_data_path(APP_NAME, appauthor=False))
+    """The data folder: database, keys, spool, printed papers — personal data, so owner-only (0700)."""
+    override = os.environ.get("DESK_DATA_DIR")
+    return private_data_dir(Path(override) if override else user_data_path(APP_NAME, appauthor=False))
 
 
 def holiday_overrides_dir() -> Path:

@@ -53,6 +53,8 @@ class Settings:
                                    "This desk's window number (called out; 0: none)", minimum=0)
     verify_url: str = _setting("", "证明核验网址（放入证明二维码；留空只放核验码）",
                                "Certificate check URL (in the QR code; empty: the code only)")
+    print_retention_days: int = _setting(30, "已打印文书保留天数（到期删除本机上的PDF）",
+                                         "Days printed papers' PDFs are kept on this machine", minimum=1)
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,8 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
     printer_spec = settings.printer
     if options.demo and printer_spec == "pdf":
         printer_spec = f"pdf:{data_dir() / 'kiosk-printed'}"
-    adapter = PrintAdapter(printer_spec, spool_dir=options.spool_dir or data_dir() / "kiosk-spool")
+    adapter = PrintAdapter(printer_spec, spool_dir=options.spool_dir or data_dir() / "kiosk-spool",
+                           retention_days=settings.print_retention_days)
 
     runner = TaskRunner()
     health = DeviceHealth()

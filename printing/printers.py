@@ -114,7 +114,9 @@ class PdfFilePrinter:
 
     def state(self) -> PrinterState:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self.folder.exists():  # made owner-only; an administrator's existing folder is left as is
+                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                self.folder.chmod(0o700)
         except OSError as exc:
             return PrinterState.of(PrinterStatus.OFFLINE, str(exc), zh=f"无法创建输出文件夹：{exc}",
                                    en=f"cannot create the output folder: {exc}")
@@ -131,7 +133,8 @@ class PdfFilePrinter:
         target = self.folder / f"{stamp}-{_safe_name(job_name)}.pdf"
         tmp = target.with_suffix(".part")
         try:
-            with open(tmp, "wb") as fh:
+            # Owner-only from the first byte: a printed paper carries a citizen's name and ID number.
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
                 fh.write(pdf)
                 fh.flush()
                 os.fsync(fh.fileno())

@@ -21,16 +21,19 @@ import logging
 import os
 import queue as _queue
 import threading
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from printing.printers import Printer, PrinterState, PrinterStatus
+from printing.printers import PdfFilePrinter, Printer, PrinterState, PrinterStatus
+from printing.retention import OWNER_ONLY_FILE, private_folder, purge_printed
 
 _log = logging.getLogger(__name__)
+PURGE_EVERY = timedelta(days=1)
 
 
 class JobStatus(StrEnum):
@@ -120,7 +123,8 @@ def _atomic_write(path: Path, data: bytes) -> None:
     """Write-fsync-rename; on any OSError the temporary file is removed and SpoolError raised."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:6]}.tmp")
     try:
-        with open(tmp, "wb") as fh:
+        # Owner-only from the first byte: a job is a citizen's paper.
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE), "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -140,8 +144,7 @@ class PrintQueue:
     """Jobs on disk. Thread-safe (one lock around every read-modify-write)."""
 
     def __init__(self, spool_dir: Path) -> None:
-        self.spool_dir = spool_dir
-        spool_dir.mkdir(parents=True, exist_ok=True)
+        self.spool_dir = private_folder(spool_dir)
         self._lock = threading.RLock()
 
     def _json_path(self, job_id: str) -> Path:
@@ -258,7 +261,10 @@ class PrintService:
         *,
         on_job_changed: JobCallback | None = None,
         on_printer_state: StateCallback | None = None,
+        retention: timedelta | None = None,
     ) -> None:
+        """`retention`: printed jobs and printed PDF files older than this are deleted at `start()` and
+        once a day after (on the worker thread, between jobs); None keeps them."""
         self.queue = print_queue
         self.printers = dict(printers)
         self._on_job_changed = on_job_changed
@@ -267,6 +273,8 @@ class PrintService:
         self._thread: threading.Thread | None = None
         self._busy = threading.Condition()
         self._outstanding = 0
+        self._retention = retention
+        self._next_purge: float | None = None  # time.monotonic() of the next daily purge
 
     def start(self) -> None:
         """Start the worker; jobs interrupted last time become failed, pending ones are printed."""
@@ -276,6 +284,8 @@ class PrintService:
             self._emit_job(job)
         self._thread = threading.Thread(target=self._run, name="print-worker", daemon=True)
         self._thread.start()
+        if self._retention is not None:
+            self._put(("purge", ""))
         for job in self.queue.jobs():
             if job.status is JobStatus.PENDING:
                 self._put(("job", job.job_id))
@@ -311,15 +321,38 @@ class PrintService:
             self._outstanding += 1
         self._work.put(item)
 
+    def purge_printed(self) -> int:
+        """Delete printed papers older than the retention period now (the worker does it daily)."""
+        if self._retention is None:
+            return 0
+        folders = [p.folder for p in self.printers.values() if isinstance(p, PdfFilePrinter)]
+        return purge_printed(self.queue, folders, self._retention, datetime.now())
+
+    def _next_item(self) -> tuple[str, str] | None:
+        """The next piece of work; with a retention period, the daily purge when its time has come."""
+        if self._retention is None:
+            return self._work.get()
+        if self._next_purge is None:
+            self._next_purge = time.monotonic() + PURGE_EVERY.total_seconds()
+        try:
+            return self._work.get(timeout=max(0.0, self._next_purge - time.monotonic()))
+        except _queue.Empty:
+            self._next_purge = None
+            with self._busy:
+                self._outstanding += 1
+            return ("purge", "")
+
     def _run(self) -> None:
         while True:
-            item = self._work.get()
+            item = self._next_item()
             if item is None:
                 return
             kind, key = item
             try:
                 if kind == "job":
                     self._print(key)
+                elif kind == "purge":
+                    self.purge_printed()
                 else:
                     self._report_state(key)
             except Exception as exc:  # the worker must survive anything a printer or a callback does

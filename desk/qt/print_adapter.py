@@ -28,13 +28,15 @@ class PrintAdapter(QObject):
 
     STATE_POLL_MS = 30_000
 
-    def __init__(self, spec: str, *, spool_dir: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, spec: str, *, spool_dir: Path | None = None, retention_days: int | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._relay = _Relay(self)
         self._relay.job.connect(self._on_job)
         self._relay.state.connect(self._on_state)
         self.service: PrintService = build_print_service(
-            spec, spool_dir=spool_dir, on_job_changed=self._relay.job.emit, on_printer_state=self._relay.state.emit
+            spec, spool_dir=spool_dir, on_job_changed=self._relay.job.emit, on_printer_state=self._relay.state.emit,
+            retention_days=retention_days,
         )
         self.state: PrinterState | None = None
         self._poll = QTimer(self)

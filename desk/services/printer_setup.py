@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from desk.domain.errors import InvalidInput
@@ -32,11 +33,15 @@ def printer_from_spec(spec: str) -> Printer:
 
 
 def build_print_service(spec: str, *, spool_dir: Path | None = None, on_job_changed: JobCallback | None = None,
-                        on_printer_state: StateCallback | None = None) -> PrintService:
-    """A print service with one printer named `station`; not started (call `start()`)."""
+                        on_printer_state: StateCallback | None = None,
+                        retention_days: int | None = None) -> PrintService:
+    """A print service with one printer named `station`; not started (call `start()`). With
+    `retention_days` (setting `print_retention_days`) printed PDFs older than that are deleted at start
+    and daily."""
     return PrintService(
         PrintQueue(spool_dir or data_dir() / "spool"),
         {DEFAULT_PRINTER: printer_from_spec(spec)},
         on_job_changed=on_job_changed,
         on_printer_state=on_printer_state,
+        retention=timedelta(days=retention_days) if retention_days is not None else None,
     )

@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput
 from desk.extras import require_extra
-from desk.paths import data_dir
+from desk.paths import data_dir, owner_only, private_data_dir
 
 DATABASE_URL_ENV = "DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -63,6 +63,16 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _private_database_file(path: Path) -> None:
+    """The SQLite file (and so its -wal and -shm, which SQLite makes with the file's own mode) readable
+    by its owner only; its folder, when made here, too."""
+    if not path.parent.exists():
+        private_data_dir(path.parent)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # an empty file is an empty database
+    owner_only(path, 0o600)
+
+
 def _json_dumps(value: Any) -> str:
     # NaN and infinity are not JSON: stored, they make a value PostgreSQL refuses and other readers choke on.
     return json.dumps(value, allow_nan=False)
@@ -82,7 +92,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> E
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             try:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                _private_database_file(Path(path))
             except OSError as exc:
                 raise StoreError(
                     f"无法创建数据库文件夹 {Path(path).parent}：{exc.strerror}。请检查路径和权限。",

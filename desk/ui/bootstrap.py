@@ -169,7 +169,8 @@ class DeskApp(QObject):
         from desk.qt.print_adapter import PrintAdapter
 
         try:
-            self.printer = PrintAdapter(self.options.settings.printer, spool_dir=self.options.spool_dir, parent=self)
+            self.printer = PrintAdapter(self.options.settings.printer, spool_dir=self.options.spool_dir,
+                                        retention_days=self.options.settings.print_retention_days, parent=self)
         except Exception as error:  # a bad printer setting must not keep the desk from starting
             self.window.statusBar().showMessage(self.context.error_text(error))
             return
