@@ -326,6 +326,18 @@ class KioskUseRow:
 
 
 @dataclass(frozen=True)
+class AuditAnchorLine:
+    """The day's audit anchor as the daily report prints it, so paper keeps the head too: when it was
+    written, the newest entry's number and hash, the tag (HMAC with the audit key) and how many chains."""
+
+    written_at: str
+    seq: int
+    head_hash: str
+    tag: str
+    chains: int
+
+
+@dataclass(frozen=True)
 class DailyReportData:
     """户籍业务日报: the figures of one station and one day, already computed."""
 
@@ -339,6 +351,7 @@ class DailyReportData:
     kiosk_use: tuple[KioskUseRow, ...]
     ratings: RatingCounts
     target_working_days: float = TARGET_WORKING_DAYS
+    audit_anchor: AuditAnchorLine | None = None  # printed when the caller found the day's anchor
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--no-tls", action="store_true",
                         help="plain HTTP on a loopback address, for a TLS-terminating proxy in front")
     parser.add_argument("--keys-dir", type=Path, help="certificate signing keys (default: the data folder's keys)")
+    parser.add_argument("--anchors-dir", type=Path,
+                        help="where the server writes the daily audit anchor (default: the data folder's anchors)")
     parser.add_argument("--idle-minutes", type=int, default=15, help="a session ends after this long idle")
     parser.add_argument("--verify-url", default="", help="verification address printed around certificate QRs")
     parser.add_argument("--workers", type=int, default=1, help="server processes (uvicorn workers)")
@@ -58,7 +60,8 @@ def _serve(args: argparse.Namespace) -> int:
     store = Store(url)  # checks the schema once, before the workers start (never migrates PostgreSQL)
     store.dispose()
     config = ServerConfig(database_url=url, keys_dir=str(args.keys_dir or data_dir() / "keys"),
-                          idle_minutes=args.idle_minutes, verify_url=args.verify_url)
+                          idle_minutes=args.idle_minutes, verify_url=args.verify_url,
+                          anchors_dir=str(args.anchors_dir or data_dir() / "anchors"))
     config.to_environment()
     scheme = "http" if args.no_tls else "https"
     print(f"desk server: {scheme}://{args.host}:{args.port}/api/v1 → {redact_url(url)}", file=sys.stderr, flush=True)

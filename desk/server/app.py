@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from desk.domain import messages
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
 from desk.domain.workflow import WorkflowError
+from desk.server.anchors import lifespan_with_anchors
 from desk.server.config import ServerConfig
 from desk.server.context import Server, build_server
 from desk.server.routes import register_routes
@@ -32,6 +33,7 @@ def create_app(server: Server) -> FastAPI:
         openapi_url=OPENAPI_PATH,
         docs_url=f"{API}/docs",
         redoc_url=None,
+        lifespan=lifespan_with_anchors(server.anchors),
     )
     app.state.server = server
     _install_error_handlers(app, server)

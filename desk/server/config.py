@@ -15,6 +15,7 @@ class ServerConfig:
     keys_dir: str
     idle_minutes: int = 15
     verify_url: str = ""
+    anchors_dir: str = ""  # the daily audit anchors (desk/server/anchors.py); empty: none written
 
     def to_environment(self) -> None:
         """Hand the configuration to uvicorn's worker processes (they import the app by name)."""

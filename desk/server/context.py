@@ -24,6 +24,7 @@ from desk.paths import holidays_dir
 from desk.server.config import ServerConfig
 from desk.server.window import Window
 from desk.services import audit
+from desk.services.audit_anchors import AnchorKeeper
 from desk.services.rights import Caller, Rights, RightsPolicy
 from desk.services.sessions import SessionRefused, SessionService
 from desk.shipped import shipped_catalog
@@ -40,6 +41,7 @@ class Server:
     sessions: SessionService
     rights: Rights
     window: Window
+    anchors: AnchorKeeper | None = None  # the daily audit anchors, written while the server serves
 
     def caller(self, token: str, device_id: str) -> Caller:
         user = self.sessions.check(token, device_id)
@@ -65,6 +67,7 @@ def build_server(config: ServerConfig, *, clock: Clock | None = None, upgrade: b
         sessions=SessionService(store, clock, timedelta(minutes=config.idle_minutes)),
         rights=Rights(store, RightsPolicy.load()),
         window=Window(store, catalog, calendar, clock, Path(config.keys_dir), config.verify_url),
+        anchors=AnchorKeeper(store, Path(config.anchors_dir), clock) if config.anchors_dir else None,
     )
 
 

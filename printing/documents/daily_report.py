@@ -136,6 +136,7 @@ def build_pdf(data: DailyReportData, paper: Paper = Paper.A4, *, fonts: FontSet 
             _section(w, "六、服务评价（好差评）"),
             _ratings_block(data, w, tables["ratings"]),
         ]),
+        *_anchor_block(data, w),
         Spacer(1, 10 * mm),
         KeepTogether([
             Rule(0.5, 2, dash=(3, 2)),
@@ -148,6 +149,20 @@ def build_pdf(data: DailyReportData, paper: Paper = Paper.A4, *, fonts: FontSet 
 
     return build_a4(story, title=f"{TITLE} {data.report_date.isoformat()}", author=data.station.name_zh,
                     fonts=w.fonts, footer=footer, margins_mm=_MARGINS)
+
+
+def _anchor_block(data: DailyReportData, w: Writer) -> list[Flowable]:
+    """The day's audit anchor on paper: a rewritten or cut-short log no longer matches what was printed."""
+    mark = data.audit_anchor
+    if mark is None:
+        return []
+    return [KeepTogether([
+        _section(w, "七、审计日志锚点"),
+        w.p(f"锚点时间：{mark.written_at}　　最新记录：第 {mark.seq} 条　　审计链：{mark.chains} 条", "small"),
+        w.p(f"链头哈希：{mark.head_hash}", "small"),
+        w.p(f"锚点签名（HMAC-SHA256）：{mark.tag or '（本机无审计密钥，未签名）'}", "small"),
+        w.p("核验：desk audit verify --anchor 锚点文件；纸面上的哈希与签名须与锚点文件一致。", "small"),
+    ])]
 
 
 def _ratings_block(data: DailyReportData, w: Writer, table: ReportTable) -> Table:
