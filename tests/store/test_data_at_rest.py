@@ -97,3 +97,22 @@ def test_database_errors_and_the_engine_log_carry_no_personal_data(
     assert "INSERT INTO citizens" in caplog.text  # the engine did log the statement …
     assert NUMBER not in caplog.text and NAME not in caplog.text  # … without its values
     store.dispose()
+
+
+def test_every_engine_the_program_makes_hides_parameters() -> None:
+    """Every `create_engine` call of the product passes `hide_parameters=True` (one place today: keep it so)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2]
+    calls = []
+    for package in ("desk", "kiosk", "printing"):
+        for source in (root / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+                if name == "create_engine":
+                    hidden = any(k.arg == "hide_parameters" and isinstance(k.value, ast.Constant)
+                                 and k.value.value is True for k in node.keywords)
+                    calls.append((f"{source.relative_to(root)}:{node.lineno}", hidden))
+    assert calls and all(hidden for _, hidden in calls), calls
