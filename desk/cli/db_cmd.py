@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+from sqlalchemy.exc import ProgrammingError
+
 from desk.domain.errors import DeskError, InvalidInput
 from desk.store.database import Store, default_database_url, redact_url
 from desk.store.migrate import current_revision, head_revision, upgrade_to_head
@@ -39,6 +41,12 @@ def _upgrade(args: argparse.Namespace) -> int:
             upgrade_to_head(store)
             after = current_revision(store)
             regranted = _regrant(store)
+        except ProgrammingError as error:  # "permission denied …": a role that may not change the schema
+            if "permission denied" not in str(error.orig) and "must be owner" not in str(error.orig):
+                raise
+            from desk.store.roles import not_the_owner
+
+            raise not_the_owner() from error
         finally:
             store.dispose()
     except DeskError as error:

@@ -62,6 +62,29 @@ def _check_role(connection: Connection, role: str) -> None:
                            "a role of its own.", code="db_role_is_owner")
 
 
+class NotTheOwner(InvalidInput):
+    """A command for the owner role run with other credentials (e.g. the server's)."""
+
+    code = "db_not_owner"
+
+
+def not_the_owner() -> NotTheOwner:
+    return NotTheOwner(
+        "这个命令只能以数据库所有者角色运行（例如 desk --db postgresql://desk_owner@…/库名 db upgrade），"
+        "服务器角色没有这个权限。",
+        "This command runs as the database's owner role only (e.g. desk --db postgresql://desk_owner@…/db "
+        "db upgrade); the server role has no such right.")
+
+
+def _require_owner(connection: Connection) -> None:
+    """The connected role owns every table of the schema (or is a superuser)."""
+    superuser = connection.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar_one()
+    foreign = connection.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
+                                      "AND tableowner <> current_user")).scalar_one()
+    if not superuser and foreign:
+        raise not_the_owner()
+
+
 def grant_statements(connection: Connection, role: str) -> list[str]:
     """The statements that give `role` the server's rights (and no more) on this database."""
     prepare = connection.dialect.identifier_preparer
@@ -97,6 +120,7 @@ def grant_server_role(engine: Engine, role: str) -> list[str]:
     transaction; run as the owner role. Returns the statements run."""
     _check_name(role)
     with engine.begin() as connection:
+        _require_owner(connection)
         _check_role(connection, role)
         statements = grant_statements(connection, role)
         for statement in statements:

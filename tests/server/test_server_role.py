@@ -114,3 +114,19 @@ def test_a_role_too_strong_or_missing_is_not_granted(city: City, postgres_server
     assert "CREATE ROLE nobody_made_me LOGIN" in err
     assert main(["--db", city.store.url, "db", "grant-server-role", "Robert'); DROP TABLE cases;--"]) == 1
     assert "角色名" in capsys.readouterr().err
+
+
+def test_the_server_role_cannot_upgrade_or_grant(city: City, postgres_server: PostgresServer,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Schema work is the owner's: with the server's credentials it is refused with a clear message."""
+    assert main(["--db", city.server.database_url, "db", "upgrade"]) == 1  # at head: the re-grant is refused
+    assert "数据库所有者角色" in capsys.readouterr().err
+    assert main(["--db", city.server.database_url, "db", "grant-server-role", SERVER_ROLE]) == 1
+    assert "数据库所有者角色" in capsys.readouterr().err
+    admin = create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("CREATE DATABASE desk_behind_for_server_role"))
+    admin.dispose()
+    behind = postgres_server.url("desk_behind_for_server_role").replace("//desk@", f"//{SERVER_ROLE}@")
+    assert main(["--db", behind, "db", "upgrade"]) == 1  # behind: the migration itself is refused
+    assert "数据库所有者角色" in capsys.readouterr().err
