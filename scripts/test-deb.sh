@@ -85,6 +85,9 @@ step() { echo "test-deb: $1 (${SECONDS}s)" >&2; }
 
 # 1. The clean Debian: the cached base, or a new one.
 flock 9
+# Folders a killed run left behind (its trap never ran); nothing was mounted in them outside their namespace.
+find "$cache" -mindepth 1 -maxdepth 1 \( -name 'root.*' -o -name 'base.*' \) -mmin +180 \
+    -exec rm -rf --one-file-system {} +
 if [[ ! -s $base ]] || [[ -n $(find "$base" -mtime +7) ]]; then
     echo "test-deb: making a minimal Debian $suite ($arch) from $mirror (once a week)" >&2
     fresh=$(mktemp -d "$cache/base.XXXXXX")
