@@ -5,8 +5,8 @@ as binary wheels only (what a desk PC installs; nothing is built).
 PySide6 6.12.0 aborts Python 3.11 (tests/ui/test_pyside_version.py; docs/install.md); the project pins
 the one Qt release it is tested and screenshotted with. What this shows:
 - allowed: on every supported Python the pinned PySide6 resolves, with wheels for everything else;
-- excluded: asking for PySide6 6.12.0 beside the project cannot be resolved on 3.11 (nor elsewhere:
-  one Qt version everywhere);
+- excluded: asking for PySide6 6.12.0 beside the project cannot be resolved on 3.11, where it aborts (the
+  pin is exact, one Qt version everywhere, so the same holds on 3.12 and 3.13; that is not asked here);
 - needed: without the pin, pip would take 6.12.0 or newer on 3.11 today.
 
 It needs PyPI (pip runs with --isolated: this machine's pip settings, local indexes and constraints do
