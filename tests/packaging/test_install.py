@@ -137,6 +137,18 @@ def test_screenshots_in_chinese_and_in_english(installed: Installed) -> None:
     assert (shots["zh_CN"] / "sign-in.png").read_bytes() != (shots["en"] / "sign-in.png").read_bytes()
 
 
+def test_the_core_install_pulls_no_extra(installed: Installed) -> None:
+    """What `pip install station-desk` really installed (dependencies of dependencies too): no database
+    driver, no receipt-printer, speech or server packages."""
+    listed = subprocess.run([str(installed.bin / "python"), "-m", "pip", "list", "--format=json"], env=installed.env,
+                            capture_output=True, text=True, timeout=120, check=True).stdout
+    names = {item["name"].lower().replace("_", "-") for item in json.loads(listed)}
+    assert {"station-desk", "pyside6-essentials", "sqlalchemy", "reportlab"} <= names
+    extras = {"psycopg", "psycopg-binary", "psycopg2", "python-escpos", "pyside6-addons", "fastapi", "uvicorn",
+              "httpx", "starlette"}
+    assert not names & extras, sorted(names & extras)
+
+
 def test_a_missing_extra_is_named(installed: Installed) -> None:
     proc = subprocess.run([str(installed.bin / "desk"), "--db", "postgresql://desk@127.0.0.1:1/desk", "case", "list"],
                           cwd=installed.workdir, env=installed.env, capture_output=True, text=True, timeout=60,
