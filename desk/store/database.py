@@ -19,9 +19,16 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, Oper
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput
+from desk.domain.errors import ConcurrentChange, InvalidInput
 from desk.extras import require_extra
 from desk.paths import data_dir, owner_only, private_data_dir
+
+# Re-exported: callers catch the store's errors where they open the store.
+from desk.store.errors import DiskFull as DiskFull
+from desk.store.errors import SchemaMismatch as SchemaMismatch
+from desk.store.errors import StoreCorrupt as StoreCorrupt
+from desk.store.errors import StoreError as StoreError
+from desk.store.migrate import require_current_schema, upgrade_to_head
 
 DATABASE_URL_ENV = "DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -30,12 +37,6 @@ _DISK_FULL = ("disk is full", "database or disk is full", "No space left on devi
               "DiskFull")
 _CORRUPT = ("file is not a database", "database disk image is malformed", "file is encrypted")
 _CANNOT_CONNECT = ("unable to open", "could not connect", "Connection refused", "connection failed")
-
-
-class StoreError(DeskError):
-    """The database cannot be used; the message says what is wrong and what to do."""
-
-    code = "store_unavailable"
 
 
 def default_database_url() -> str:
@@ -147,8 +148,6 @@ class Store:
         self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=self._write_engine, expire_on_commit=False)
         if upgrade:
-            from desk.store.migrate import require_current_schema, upgrade_to_head
-
             with _translate_operational_errors(self.url):
                 if self.is_sqlite:
                     upgrade_to_head(self)
@@ -173,24 +172,6 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-class SchemaMismatch(StoreError):
-    """The database's schema is not this program's: an administrator must upgrade it (or the program)."""
-
-    code = "store_schema_behind"
-
-
-class DiskFull(StoreError):
-    """The disk (or the database's quota) is full: nothing was written."""
-
-    code = "store_disk_full"
-
-
-class StoreCorrupt(StoreError):
-    """The database file is damaged or is not a database at all."""
-
-    code = "store_corrupt"
 
 
 @contextmanager

@@ -20,7 +20,11 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import text
 
+from desk.store.errors import SchemaMismatch
+
 if TYPE_CHECKING:
+    # For the annotations only: this module works on anything with an `engine`; the store imports
+    # this module (it migrates an embedded database on opening), never the other way round.
     from desk.store.database import Store
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -73,8 +77,6 @@ def upgrade_to_head(store: Store) -> None:
 
 def require_current_schema(store: Store) -> None:
     """Refuse to work on a schema other than this program's (PostgreSQL: nobody migrates on start)."""
-    from desk.store.database import SchemaMismatch
-
     current, head = current_revision(store), head_revision(store)
     if current == head:
         return
