@@ -68,14 +68,14 @@ def next_step(case: CaseView, transaction: Transaction | None) -> Words:
         return Words("请带齐下面列出的材料到窗口补交，补齐后即可受理。",
                      "Bring the papers listed below to the counter; then it can be accepted.")
     if state is CaseState.ACCEPTED:
-        if transaction is not None and transaction.approval is Approval.CLERK:
+        if case.approval is Approval.CLERK:
             return Words("窗口民警正在办理，办好后会通知您。",
                          "The counter is handling it and will tell you when done.")
         return Words("材料将交领导审核，审核后通知您。",
                      "It goes to the leader for review; you will be told the result.")
     if state is CaseState.UNDER_REVIEW:
-        who = "分局" if transaction is not None and transaction.approval is Approval.BRANCH else "所领导"
-        who_en = "the branch office" if who == "分局" else "the station leader"
+        who = {Approval.BRANCH: "分局", Approval.CITY: "市公安局"}.get(case.approval, "所领导")
+        who_en = {"分局": "the branch office", "市公安局": "the city bureau"}.get(who, "the station leader")
         return Words(f"{who}正在审核，无需您做什么，请等候通知。", f"{who_en} is reviewing it; nothing to do but wait.")
     if state is CaseState.APPROVED:
         return Words("已经批准，窗口办结后通知您。", "Approved; the counter will finish it and tell you.")

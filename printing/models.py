@@ -59,6 +59,8 @@ class ReceiptData:
     clerk_name: str
     approval_level: str  # e.g. "派出所审批", "分局审批（5个工作日）"
     fee_zh: str = "不收费"
+    # A case decided above the station (its tier): who decides it and why; "" when the station does.
+    decided_above_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ class NotAcceptedNoticeData:
     clerk_name: str
     issued_at: datetime
     case_number: str = ""
+    ground_key: str = ""  # the procedural ground (resources/refusals.toml), "" for a free-text reason
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,9 @@ class DenialDecisionData:
     rights: AppealRights
     decided_at: datetime
     clerk_name: str
+    power_type: str = "licensing"  # licensing 不予许可 · confirmation 不予登记 · service 不予办理
+    accepted_by_zh: str = ""  # the station that accepted, when another organ decided ("" = the same)
+    rule_bases_zh: tuple[str, ...] = ()  # the articles the transaction's eligibility rules rest on
 
 
 @dataclass(frozen=True)
@@ -174,6 +180,8 @@ class MoveInPermitData:
     issued_on: date
     valid_until: date
     clerk_name: str
+    # On a 户口迁移证: the 准予迁入证明 it was issued on ("编号，签发机关"); "" on a permit.
+    permit_reference_zh: str = ""
 
 
 @dataclass(frozen=True)

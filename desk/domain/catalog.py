@@ -50,6 +50,31 @@ class Approval(_Labelled):
     CLERK = "clerk"  # the window clerk completes it
     LEADER = "leader"  # the station leader approves
     BRANCH = "branch"  # the branch (分局) decides; the station records its decision
+    CITY = "city"  # the city bureau (市公安局) decides; the station records its decision
+
+    @property
+    def above_station(self) -> bool:
+        """Decided by an organ above the police station (the station accepts and forwards)."""
+        return self in (Approval.BRANCH, Approval.CITY)
+
+    @property
+    def needs_review(self) -> bool:
+        return self is not Approval.CLERK
+
+
+class PowerType(_Labelled):
+    """The kind of administrative act (权力类型): decides the title of a refusal after examination."""
+
+    LICENSING = "licensing"  # 行政许可 (户口迁移审批): 不予许可
+    CONFIRMATION = "confirmation"  # 行政确认 (出生、死亡、变更更正登记): 不予登记
+    SERVICE = "service"  # 公共服务 (证明、户口簿): 不予办理
+
+
+# Without `power_type` in the file: moves and settling are 户口迁移 (licensing), records are confirmed.
+DEFAULT_POWER_TYPE: dict[str, PowerType] = {
+    "settle": PowerType.LICENSING, "move": PowerType.LICENSING, "deregister": PowerType.CONFIRMATION,
+    "change": PowerType.CONFIRMATION, "household": PowerType.CONFIRMATION, "document": PowerType.SERVICE,
+}
 
 
 class FieldType(StrEnum):
@@ -84,31 +109,39 @@ class IssuedDocument(_Labelled):
     HOUSEHOLD_CERTIFICATE = "household_certificate"
     BOOKLET = "booklet"
     DEREGISTRATION_CERTIFICATE = "deregistration_certificate"
+    MIGRATION_CERTIFICATE = "migration_certificate"  # 户口迁移证, issued by the origin on a paper permit
 
 
 _LABELS_ZH: dict[StrEnum, str] = {
     Category.SETTLE: "落户", Category.MOVE: "迁移", Category.DEREGISTER: "注销",
     Category.CHANGE: "变更更正", Category.HOUSEHOLD: "户务", Category.DOCUMENT: "证件证明",
     Approval.CLERK: "窗口办结", Approval.LEADER: "所领导审批", Approval.BRANCH: "分局审批",
+    Approval.CITY: "市局审批",
     MaterialForm.ORIGINAL: "原件", MaterialForm.COPY: "复印件",
     MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "可电子证照",
     MaterialVerify.CARD: "读卡核验", MaterialVerify.SYSTEM: "系统核验",
+    PowerType.LICENSING: "行政许可", PowerType.CONFIRMATION: "行政确认", PowerType.SERVICE: "公共服务",
     IssuedDocument.RECEIPT_ONLY: "受理回执", IssuedDocument.MOVE_IN_PERMIT: "准予迁入证明",
     IssuedDocument.HOUSEHOLD_CERTIFICATE: "户籍证明", IssuedDocument.BOOKLET: "户口簿",
     IssuedDocument.DEREGISTRATION_CERTIFICATE: "注销户口证明",
+    IssuedDocument.MIGRATION_CERTIFICATE: "户口迁移证",
 }
 _LABELS_EN: dict[StrEnum, str] = {
     Category.SETTLE: "Settling", Category.MOVE: "Moving", Category.DEREGISTER: "Deregistration",
     Category.CHANGE: "Changes and corrections", Category.HOUSEHOLD: "Household matters",
     Category.DOCUMENT: "Documents and certificates",
     Approval.CLERK: "Window clerk", Approval.LEADER: "Station leader", Approval.BRANCH: "Branch bureau",
+    Approval.CITY: "City bureau",
     MaterialForm.ORIGINAL: "Original", MaterialForm.COPY: "Copy",
     MaterialForm.ORIGINAL_AND_COPY: "Original and copy", MaterialForm.ELECTRONIC: "Electronic licence accepted",
     MaterialVerify.CARD: "Checked by reading the card", MaterialVerify.SYSTEM: "Checked in the police systems",
+    PowerType.LICENSING: "Administrative licensing", PowerType.CONFIRMATION: "Administrative confirmation",
+    PowerType.SERVICE: "Public service",
     IssuedDocument.RECEIPT_ONLY: "Receipt only", IssuedDocument.MOVE_IN_PERMIT: "Move-in permit",
     IssuedDocument.HOUSEHOLD_CERTIFICATE: "Household registration certificate",
     IssuedDocument.BOOKLET: "Household booklet",
     IssuedDocument.DEREGISTRATION_CERTIFICATE: "Deregistration certificate",
+    IssuedDocument.MIGRATION_CERTIFICATE: "Migration certificate",
 }
 
 
@@ -192,10 +225,58 @@ class RuleSpec:
     require: Condition
     reason_zh: str
     reason_en: str
+    basis_zh: str = ""  # the article the rule rests on (printed on a refusal)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {"key": self.key, "require": self.require.source,
-                "reason_zh": self.reason_zh, "reason_en": self.reason_en}
+                "reason_zh": self.reason_zh, "reason_en": self.reason_en, "basis_zh": self.basis_zh}
+
+
+@dataclass(frozen=True)
+class TierSpec:
+    """A case tier (办理层级): when `when` holds, the case is decided at `approval` within `time_limit_days`.
+
+    The first tier whose `when` holds wins; when none does, the transaction's own `approval` and
+    `time_limit_days` apply (the base tier)."""
+
+    key: str
+    when: Condition
+    approval: Approval
+    time_limit_days: int
+    label_zh: str
+    label_en: str
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "when": self.when.source, "approval": str(self.approval),
+                "time_limit_days": self.time_limit_days, "label_zh": self.label_zh, "label_en": self.label_en}
+
+
+BASE_TIER = "base"
+
+
+@dataclass(frozen=True)
+class ResolvedTier:
+    """The tier a case falls in for its values: stored on the case when it is accepted."""
+
+    key: str  # a tier's key, or BASE_TIER
+    approval: Approval
+    time_limit_days: int
+    label_zh: str | None = None  # why the case is on this tier (None for the base tier)
+    label_en: str | None = None
+    pending: bool = False  # a tier's `when` could not be decided yet (a value it needs is unfilled)
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """A public text an item's content was taken from: what it is, who issued it, where, when."""
+
+    title_zh: str
+    issuer_zh: str
+    address: str  # a web address or where the paper is posted
+    date: str  # as published: YYYY, YYYY-MM or YYYY-MM-DD
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"title_zh": self.title_zh, "issuer_zh": self.issuer_zh, "address": self.address, "date": self.date}
 
 
 @dataclass(frozen=True)
@@ -248,6 +329,14 @@ class Transaction:
     fields: tuple[FieldSpec, ...]
     materials: tuple[MaterialSpec, ...]
     rules: tuple[RuleSpec, ...] = ()
+    tiers: tuple[TierSpec, ...] = ()
+    power_type: PowerType = PowerType.LICENSING
+    department_zh: str = ""  # 受理部门 / 受理地 ("" = the default wording of the guide)
+    procedure_zh: tuple[str, ...] = ()  # 办理流程, one step a line (() = the steps the approval implies)
+    fee_basis_zh: str = ""  # 收费依据 (for a fee; "" when free)
+    sources: tuple[SourceSpec, ...] = ()
+    delegated: bool = False  # one of the approval powers the city delegated to police stations
+    movers: tuple[str, ...] = ()  # person fields listing everyone who moves (printed on permit / certificate)
     fee_yuan: Decimal = Decimal(0)
     kiosk_startable: bool = False
     issues_document: IssuedDocument = IssuedDocument.RECEIPT_ONLY
@@ -325,13 +414,32 @@ class Transaction:
                 failed.append(rule)
         return EligibilityResult(eligible=not failed and not pending, failed=failed, pending=pending)
 
+    def resolve_tier(
+        self, values: Mapping[str, object], applicant: ApplicantFacts | None = None, today: date | None = None
+    ) -> ResolvedTier:
+        """Who decides this case and how long it may take, for these values (first matching tier).
+
+        A tier whose `when` cannot be decided yet marks the result `pending`: the base tier is only
+        a provisional answer until the fields that tier names are filled."""
+        context = self.context(values, applicant, today)
+        pending = False
+        for tier in self.tiers:
+            outcome = tier.when.decide(context)
+            if outcome:
+                return ResolvedTier(tier.key, tier.approval, tier.time_limit_days, tier.label_zh, tier.label_en,
+                                    pending)
+            if outcome is None:
+                pending = True
+        return ResolvedTier(BASE_TIER, self.approval, self.time_limit_days, pending=pending)
+
     def to_json_dict(self) -> dict[str, Any]:
         """Plain data for `desk catalog --json`, the kiosk and documents."""
         fee = int(self.fee_yuan) if self.fee_yuan == self.fee_yuan.to_integral_value() else float(self.fee_yuan)
         return {
             "code": self.code, "name_zh": self.name_zh, "name_en": self.name_en,
             "category": str(self.category), "time_limit_days": self.time_limit_days,
-            "approval": str(self.approval), "fee_yuan": fee, "kiosk_startable": self.kiosk_startable,
+            "approval": str(self.approval), "power_type": str(self.power_type),
+            "fee_yuan": fee, "kiosk_startable": self.kiosk_startable,
             "issues_document": str(self.issues_document),
             "description_zh": self.description_zh, "description_en": self.description_en,
             "conditions_zh": self.conditions_zh, "legal_basis_zh": self.legal_basis_zh,
@@ -339,6 +447,10 @@ class Transaction:
             "fields": [spec.to_json_dict() for spec in self.fields],
             "materials": [spec.to_json_dict() for spec in self.materials],
             "rules": [rule.to_json_dict() for rule in self.rules],
+            "tiers": [tier.to_json_dict() for tier in self.tiers],
+            "department_zh": self.department_zh, "procedure_zh": list(self.procedure_zh),
+            "fee_basis_zh": self.fee_basis_zh, "sources": [s.to_json_dict() for s in self.sources],
+            "delegated": self.delegated, "movers": list(self.movers),
         }
 
     def _resolve(

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desk.domain.catalog import (
+    DEFAULT_POWER_TYPE,
     Approval,
     Catalog,
     CatalogError,
@@ -35,7 +36,10 @@ from desk.domain.catalog import (
     MaterialForm,
     MaterialSpec,
     MaterialVerify,
+    PowerType,
     RuleSpec,
+    SourceSpec,
+    TierSpec,
     Transaction,
 )
 from desk.domain.conditions import (
@@ -55,7 +59,13 @@ _TOP_KEYS = {
     "approval": True, "fee_yuan": False, "kiosk_startable": False, "description_zh": True,
     "description_en": True, "conditions_zh": True, "legal_basis_zh": True, "issues_document": False,
     "source": True, "keywords": False, "fields": True, "materials": True, "rules": False,
+    "tiers": False, "power_type": False, "department_zh": False, "procedure_zh": False, "fee_basis_zh": False,
+    "sources": False, "delegated": False, "movers": False,
 }
+_SOURCE_KEYS = {"title_zh": True, "issuer_zh": True, "address": True, "date": True}
+_SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_TIER_KEYS = {"key": True, "when": True, "approval": True, "time_limit_days": True, "label_zh": True,
+              "label_en": True}
 _FIELD_KEYS = {
     "key": True, "type": True, "label_zh": True, "label_en": True, "required": False, "when": False,
     "options": False, "help_zh": False, "help_en": False, "max_length": False, "min": False, "max": False,
@@ -65,7 +75,7 @@ _MATERIAL_KEYS = {
     "key": True, "name_zh": True, "name_en": True, "form": True, "copies": False, "when": False,
     "why_zh": True, "why_en": True, "note_zh": False, "verify": False,
 }
-_RULE_KEYS = {"key": True, "require": True, "reason_zh": True, "reason_en": True}
+_RULE_KEYS = {"key": True, "require": True, "reason_zh": True, "reason_en": True, "basis_zh": True}
 _OPTION_VALUE = re.compile(r"^[a-z0-9_]+$")
 _TEXT_TYPES = (FieldType.TEXT, FieldType.ADDRESS)
 
@@ -211,6 +221,7 @@ class _Checker:
         fields = self.field_conditions(data.get("fields"), fields_by_index)
         materials = self.materials(data.get("materials"))
         rules = self.rules(data.get("rules"))
+        tiers = self.tiers(data.get("tiers"))
         values = {
             "name_zh": self.take_str(data, "name_zh", "name_zh"),
             "name_en": self.take_str(data, "name_en", "name_en"),
@@ -227,13 +238,26 @@ class _Checker:
         kiosk = self.take_bool(data, "kiosk_startable", "kiosk_startable")
         issues_document = self.take_enum(data, "issues_document", "issues_document", IssuedDocument)
         keywords = self.take_str_list(data, "keywords", "keywords")
+        power_type = self.take_enum(data, "power_type", "power_type", PowerType)
+        guide = {
+            "department_zh": self.take_str(data, "department_zh", "department_zh") or "",
+            "procedure_zh": tuple(self.take_str_list(data, "procedure_zh", "procedure_zh")),
+            "fee_basis_zh": self.take_str(data, "fee_basis_zh", "fee_basis_zh") or "",
+            "sources": tuple(self.sources(data.get("sources"))),
+            "delegated": bool(self.take_bool(data, "delegated", "delegated")),
+            "movers": tuple(self.movers(data)),
+        }
+        category = values["category"]
+        if power_type is None and isinstance(category, Category):
+            power_type = DEFAULT_POWER_TYPE[category.value]
         if self.issues or code is None:
             return None
         return Transaction(
-            code=code, fields=tuple(fields), materials=tuple(materials), rules=tuple(rules),
+            code=code, fields=tuple(fields), materials=tuple(materials), rules=tuple(rules), tiers=tuple(tiers),
             fee_yuan=Decimal(str(fee)) if fee is not None else Decimal(0),
             kiosk_startable=bool(kiosk), issues_document=issues_document or IssuedDocument.RECEIPT_ONLY,
-            keywords=tuple(keywords), file_name=self.file_name, **values,  # type: ignore[arg-type]
+            keywords=tuple(keywords), file_name=self.file_name, power_type=power_type or PowerType.LICENSING,
+            **guide, **values,  # type: ignore[arg-type]
         )
 
     def fields(self, raw: object) -> dict[str, FieldSpec]:
@@ -354,9 +378,68 @@ class _Checker:
             require = self.take_condition(table, "require", f"{path}.require")
             reason_zh = self.take_str(table, "reason_zh", f"{path}.reason_zh")
             reason_en = self.take_str(table, "reason_en", f"{path}.reason_en")
-            if key is None or require is None or reason_zh is None or reason_en is None:
+            basis_zh = self.take_str(table, "basis_zh", f"{path}.basis_zh")
+            if basis_zh is not None and "《" not in basis_zh:
+                self.issue(f"{path}.basis_zh", "依据应写明法律或规定的名称（《…》）",
+                           "basis_zh must name the law or rule (in 《…》)")
+            if key is None or require is None or reason_zh is None or reason_en is None or basis_zh is None:
                 continue
-            specs.append(RuleSpec(key, require, reason_zh, reason_en))
+            specs.append(RuleSpec(key, require, reason_zh, reason_en, basis_zh))
+        return specs
+
+    def tiers(self, raw: object) -> list[TierSpec]:
+        """`[[tiers]]`: who decides which cases, and in how many working days (first match wins)."""
+        specs: list[TierSpec] = []
+        seen: set[str] = set()
+        for path, table in self.tables(raw, "tiers"):
+            self.known_keys(table, _TIER_KEYS, path)
+            key = self.take_key(table, path, seen)
+            if key == "base":
+                self.issue(f"{path}.key", "base 是保留的层级名（无层级适用时）",
+                           "'base' names the transaction's own level; choose another tier key")
+                key = None
+            when = self.take_condition(table, "when", f"{path}.when")
+            approval = self.take_enum(table, "approval", f"{path}.approval", Approval)
+            days = self.take_int(table, "time_limit_days", f"{path}.time_limit_days", minimum=0)
+            label_zh = self.take_str(table, "label_zh", f"{path}.label_zh")
+            label_en = self.take_str(table, "label_en", f"{path}.label_en")
+            if (approval is Approval.CLERK and days) or (approval is not None and approval is not Approval.CLERK
+                                                         and days == 0):
+                self.issue(f"{path}.time_limit_days", "窗口办结的层级时限应为0；需审批的层级时限应大于0",
+                           "a clerk tier is finished on the spot (0 days); an approval tier needs days > 0")
+                continue
+            if key is None or when is None or approval is None or days is None or label_zh is None \
+                    or label_en is None:
+                continue
+            specs.append(TierSpec(key, when, approval, days, label_zh, label_en))
+        return specs
+
+    def movers(self, data: Mapping[str, Any]) -> list[str]:
+        """`movers`: the person fields naming everyone who moves, in the order they are printed."""
+        keys = self.take_str_list(data, "movers", "movers")
+        for index, key in enumerate(keys):
+            signature = self.signatures.get(key)
+            if signature is None or signature.type != "person":
+                self.issue(f"movers[{index}]", f"{key} 不是本事项的 person 字段",
+                           f"{key!r} is not a person field of this transaction")
+        if len(set(keys)) != len(keys):
+            self.issue("movers", "movers 中有重复的字段", "movers names a field twice")
+        return keys
+
+    def sources(self, raw: object) -> list[SourceSpec]:
+        """`[[sources]]`: the public texts an item was taken from (title, issuer, address, date)."""
+        specs: list[SourceSpec] = []
+        for path, table in self.tables(raw, "sources"):
+            self.known_keys(table, _SOURCE_KEYS, path)
+            texts = {name: self.take_str(table, name, f"{path}.{name}") for name in _SOURCE_KEYS}
+            date_text = texts["date"]
+            if date_text is not None and not _SOURCE_DATE.match(date_text):
+                self.issue(f"{path}.date", "日期应为 YYYY、YYYY-MM 或 YYYY-MM-DD",
+                           f"date {date_text!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+                continue
+            if any(text is None for text in texts.values()):
+                continue
+            specs.append(SourceSpec(**texts))  # type: ignore[arg-type]
         return specs
 
     # ---- typed access --------------------------------------------------------------------------------

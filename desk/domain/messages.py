@@ -55,6 +55,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "case.form_closed": QT_TRANSLATE_NOOP("Messages", "申请 {number} 当前为“{state}”，表单不能再修改。"),
     "case.nothing_missing": QT_TRANSLATE_NOOP("Messages", "材料已齐全，无需补正，请直接受理。"),
     "case.needs_form": QT_TRANSLATE_NOOP("Messages", "受理与一次性告知需要表单和材料。"),
+    "case.ground_only_for_not_accept": QT_TRANSLATE_NOOP("Messages", "只有不予受理才选择程序性理由。"),
+    "case.unknown_ground": QT_TRANSLATE_NOOP("Messages", "没有“{ground}”这一不予受理理由（可选：{choices}）。"),
     "case.unknown_materials": QT_TRANSLATE_NOOP("Messages", "事项“{transaction}”没有这些材料：{materials}。"),
     "case.not_checkable": QT_TRANSLATE_NOOP("Messages", "这些材料不能由系统核验代替，须收取：{materials}。"),
     "case.needs_approval": QT_TRANSLATE_NOOP(

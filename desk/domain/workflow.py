@@ -198,7 +198,7 @@ def check(case: CaseFacts, action: Action, actor: Actor, reason: str | None = No
 
 
 def _check_approval_path(case: CaseFacts, action: Action, actor: Actor) -> None:
-    needs_review = case.approval in (Approval.LEADER, Approval.BRANCH)
+    needs_review = case.approval.needs_review
     if action is Action.SUBMIT_FOR_REVIEW and not needs_review:
         raise WorkflowError.say("workflow.no_review_needed", code="no_review_needed")
     if action is Action.COMPLETE and case.state is CaseState.ACCEPTED and needs_review:

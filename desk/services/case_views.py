@@ -136,6 +136,15 @@ class CaseView:
         return submitted_by(self.events)
 
     @property
+    def tier(self) -> tuple[str, str | None]:
+        """The tier fixed at acceptance — its key and why the case is on it (None for the base tier);
+        ("base", None) before acceptance."""
+        for event in reversed(self.events):
+            if event.action == "accept":
+                return str(event.details.get("tier", "base")), event.details.get("tier_zh")
+        return "base", None
+
+    @property
     def facts(self) -> CaseFacts:
         """What the workflow judges an action on."""
         return CaseFacts(self.state, self.approval, self.accepted_by, self.submitted_by)
@@ -179,6 +188,7 @@ class CaseView:
             "state_zh": self.state.label_zh,
             "approval": self.approval.value,
             "time_limit_days": self.time_limit_days,
+            "tier": self.tier[0],
             "applicant_id_number": self.applicant.id_number,
             "applicant_name": self.applicant.name,
             "created_at": local_datetime(self.created_at).isoformat(timespec="seconds"),

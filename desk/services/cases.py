@@ -24,6 +24,7 @@ from desk.domain.catalog import Catalog, Transaction
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound
 from desk.domain.messages import Term
+from desk.domain.refusals import RefusalRules
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, Actor, Approval, CaseFacts, CaseState, Transition, check
 from desk.services import audit
@@ -74,6 +75,7 @@ class CaseService:
     calendar: WorkingCalendar
     clock: Clock
     station_code: str
+    refusal_rules: RefusalRules | None = None  # resources/refusals.toml, read when first needed
 
     # ---- drafts -------------------------------------------------------------------------------
 
@@ -157,11 +159,18 @@ class CaseService:
             raise MaterialsMissing(desk.missing)
         case = desk.case
         self._record_materials(session, case, desk.transaction, desk.received, actor, desk.verified)
-        due = self.calendar.add_working_days(desk.today, desk.transaction.time_limit_days)
+        # The tier is fixed now, on the case: a later catalog change does not move an accepted case.
+        tier = desk.transaction.resolve_tier(case.form_values, desk.facts, desk.today)
+        case.approval, case.time_limit_days = str(tier.approval), tier.time_limit_days
+        due = self.calendar.add_working_days(desk.today, tier.time_limit_days)
         case.accepted_by, case.accepted_at, case.accepted_on = actor.user_id, self.clock.now(), desk.today
         case.due_date = due.due_date
         case.missing_materials = []
-        details = {"due_date": due.due_date.isoformat(), "materials": sorted(desk.received)}
+        details: dict[str, Any] = {"due_date": due.due_date.isoformat(), "materials": sorted(desk.received),
+                                   "tier": tier.key, "approval": str(tier.approval),
+                                   "time_limit_days": tier.time_limit_days}
+        if tier.label_zh:
+            details["tier_zh"], details["tier_en"] = tier.label_zh, tier.label_en
         if due.warnings:
             details["calendar_warnings"] = [w.message_zh for w in due.warnings]
         return self._apply(session, case, desk.transition, actor, details)
@@ -186,8 +195,12 @@ class CaseService:
         desk.case.missing_materials = desk.missing
         return self._apply(session, desk.case, desk.transition, actor, {"missing": desk.missing})
 
-    def not_accept(self, actor: Actor, number: str, expected_version: int, reason: str) -> CaseView:
-        return self._simple(actor, number, expected_version, Action.NOT_ACCEPT, reason)
+    def not_accept(self, actor: Actor, number: str, expected_version: int, reason: str,
+                   ground: str | None = None) -> CaseView:
+        """不予受理. `ground`: a procedural ground's key (resources/refusals.toml) — what the notice cites;
+        `reason` says what happened in this case."""
+        with self.store.write() as session:
+            return self.act_in(session, actor, number, expected_version, Action.NOT_ACCEPT, reason, ground=ground)
 
     # ---- after acceptance -----------------------------------------------------------------------
 
@@ -230,14 +243,29 @@ class CaseService:
             return self.act_in(session, actor, number, expected_version, action, reason)
 
     def act_in(self, session: Session, actor: Actor, number: str, expected_version: int, action: Action,
-               reason: str | None = None) -> CaseView:
+               reason: str | None = None, *, ground: str | None = None) -> CaseView:
         """A transition that needs nothing but the actor and, for some, a reason (not accept, submit,
-        approve, deny, complete, withdraw)."""
+        approve, deny, complete, withdraw); not accepting may name its procedural ground."""
         if action in (Action.ACCEPT, Action.REQUEST_SUPPLEMENT):
             raise InvalidInput.say("case.needs_form")
+        details: dict[str, Any] = {}
+        if ground is not None:
+            if action is not Action.NOT_ACCEPT:
+                raise InvalidInput.say("case.ground_only_for_not_accept")
+            known = self._refusals().ground(ground)
+            if known is None:
+                choices = "、".join(g.key for g in self._refusals().grounds)
+                raise InvalidInput.say("case.unknown_ground", ground=ground, choices=choices)
+            details["ground"] = known.key
+            reason = (reason or "").strip() or known.text_zh
         case = self._load(session, number, expected_version)
         transition = self._check(case, action, actor, reason)
-        return self._apply(session, case, transition, actor, {})
+        return self._apply(session, case, transition, actor, details)
+
+    def _refusals(self) -> RefusalRules:
+        if self.refusal_rules is None:
+            self.refusal_rules = RefusalRules.load()
+        return self.refusal_rules
 
     def _apply(self, session: Session, case: Case, transition: Transition, actor: Actor,
                details: dict[str, Any]) -> CaseView:

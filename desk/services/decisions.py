@@ -31,7 +31,7 @@ PAPERS_AFTER: Mapping[Action, tuple[str, ...]] = {
     Action.REQUEST_SUPPLEMENT: ("supplement_notice",),
     Action.NOT_ACCEPT: ("not_accepted_notice",),
     Action.DENY: ("denial_decision",),
-    Action.COMPLETE: ("completion_notice", "move_in_permit", "chain_notice"),
+    Action.COMPLETE: ("completion_notice", "move_in_permit", "migration_certificate", "chain_notice"),
 }
 # Decisions taken after acceptance from the case view; a leader's approval or denial asks for the
 # password again.
@@ -74,7 +74,7 @@ class DecisionService:
         with self.store.write() as session:
             case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
             accepted = self._issue(session, actor, Action.ACCEPT, case, paper)
-            if case.approval not in (Approval.LEADER, Approval.BRANCH):
+            if not case.approval.needs_review:
                 return accepted
             submitted = self.cases.act_in(session, actor, number, case.version, Action.SUBMIT_FOR_REVIEW)
             return Decided(submitted, accepted.papers)
@@ -101,12 +101,14 @@ class DecisionService:
             return self._issue(session, actor, Action.REQUEST_SUPPLEMENT, case, None)
 
     def refuse_and_issue(self, actor: Actor, number: str, expected_version: int, reason: str,
-                         values: Mapping[str, Any] | None = None) -> Decided:
-        """不予受理 with its notice; the form as typed is kept with the case (what was asked for)."""
+                         values: Mapping[str, Any] | None = None, *, ground: str | None = None) -> Decided:
+        """不予受理 with its notice; the form as typed is kept with the case (what was asked for).
+        `ground`: the procedural ground's key (resources/refusals.toml) the notice cites."""
         with self.store.write() as session:
             if values is not None:
                 expected_version = self.cases.save_draft_in(session, actor, number, values, expected_version).version
-            case = self.cases.act_in(session, actor, number, expected_version, Action.NOT_ACCEPT, reason)
+            case = self.cases.act_in(session, actor, number, expected_version, Action.NOT_ACCEPT, reason,
+                                     ground=ground)
             return self._issue(session, actor, Action.NOT_ACCEPT, case, None)
 
     def act_and_issue(self, actor: Actor, number: str, expected_version: int, action: Action, *,

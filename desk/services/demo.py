@@ -188,7 +188,7 @@ class DemoBuilder:
         if plan == "withdrawn":
             clock.advance(timedelta(hours=1))
             return service.withdraw(clerk, case.number, case.version, "申请人主动撤回申请。").state.value
-        if transaction.approval is Approval.CLERK:
+        if case.approval is Approval.CLERK:  # the case's tier, fixed when it was accepted
             if plan in ("completed", "approved", "denied", "under_review", "overdue"):
                 clock.advance(timedelta(minutes=5))
                 case = service.complete(clerk, case.number, case.version)
@@ -200,7 +200,7 @@ class DemoBuilder:
         if plan in ("under_review", "overdue"):
             return case.state.value
         leader = self.actors["leader"]
-        self._advance_working_days(clock, max(0, min(transaction.time_limit_days, 2) - 1))
+        self._advance_working_days(clock, max(0, min(case.time_limit_days, 2) - 1))
         if plan == "denied":
             reason = "经核查，申请人提交的亲属关系证明与户籍档案记载不一致。"
             return service.deny(leader, case.number, case.version, reason).state.value

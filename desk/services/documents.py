@@ -7,7 +7,7 @@ Reprints rebuild the same document with the serial and time it was first issued.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.domain.applicant import birth_date_from_id, normalise_id_text
 from desk.domain.catalog import (
     Approval,
     Catalog,
@@ -35,6 +36,7 @@ from desk.domain.chained_changes import (
 )
 from desk.domain.clock import Clock, local_date, local_datetime
 from desk.domain.errors import DeskError, InvalidInput, NotFound
+from desk.domain.refusals import DecidingBody, RefusalRules, StationNames
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, CaseState
 from desk.services import audit
@@ -49,6 +51,7 @@ from printing.documents import (
     denial_decision,
     household_certificate,
     material_checklist,
+    migration_certificate,
     move_in_permit,
     not_accepted_notice,
     queue_ticket,
@@ -85,6 +88,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "denial_decision": ("BX", "不予许可决定书"),
     "completion_notice": ("BJ", "办结通知书"),
     "move_in_permit": ("ZQ", "准予迁入证明"),
+    "migration_certificate": ("QY", "户口迁移证"),
     "chain_notice": ("LB", "公民信息连锁变更告知单"),
     "household_certificate": ("ZM", "户籍证明"),
     "queue_ticket": ("PD", "排队号"),
@@ -94,7 +98,8 @@ MOVE_PERMIT_VALID_DAYS = 40
 CERTIFICATE_VALID_DAYS = 90
 SEX_ZH = {"male": "男", "female": "女"}
 FACT_ZH = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "nation": "民族", "id_number": "公民身份号码"}
-_APPROVAL_ZH = {Approval.CLERK: "窗口办理", Approval.LEADER: "派出所审批", Approval.BRANCH: "分局审批"}
+_APPROVAL_ZH = {Approval.CLERK: "窗口办理", Approval.LEADER: "派出所审批", Approval.BRANCH: "分局审批",
+                Approval.CITY: "市公安局审批"}
 FORM_ZH = {MaterialForm.ORIGINAL: "原件", MaterialForm.COPY: "复印件",
            MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "电子证照"}
 
@@ -119,6 +124,13 @@ class DocumentService:
     keys_dir: Path
     verify_url: str = ""  # the city's certificate verification address (settings), put in the QR code
     chain_rules: ChainRules | None = None  # 公民信息连锁变更 (resources/chains), None: no chained changes
+    # 不予受理 grounds and the deciding organs per level (resources/refusals.toml); read when first needed.
+    refusal_rules: RefusalRules | None = field(default=None)
+
+    def _refusals(self) -> RefusalRules:
+        if self.refusal_rules is None:
+            self.refusal_rules = RefusalRules.load()
+        return self.refusal_rules
 
     # ---- case documents --------------------------------------------------------------------------
 
@@ -138,6 +150,8 @@ class DocumentService:
             kinds.append("completion_notice")
             if transaction.issues_document is IssuedDocument.MOVE_IN_PERMIT:
                 kinds.append("move_in_permit")
+            if transaction.issues_document is IssuedDocument.MIGRATION_CERTIFICATE:
+                kinds.append("migration_certificate")
             if self._chain_rule(case.transaction_code) is not None:
                 kinds.append("chain_notice")
         return kinds
@@ -193,6 +207,7 @@ class DocumentService:
         builders = {
             "receipt": self._receipt, "supplement_notice": self._supplement, "not_accepted_notice": self._not_accepted,
             "denial_decision": self._denial, "completion_notice": self._completion, "move_in_permit": self._permit,
+            "migration_certificate": self._migration_certificate,
             "chain_notice": lambda view, station, serial, issued_at, clerk: self._chain_notice(
                 session, view, station, serial, clerk),
         }
@@ -215,7 +230,8 @@ class DocumentService:
         data = builders[kind](view, station, record.serial, local_datetime(record.issued_at), clerk)
         module = _MODULES[kind]
         pdf = module.build_pdf(data, chosen)
-        return IssuedPaper(kind, record.serial, KINDS[kind][1], pdf, chosen)
+        title = denial_decision.title_of(data) if isinstance(data, DenialDecisionData) else KINDS[kind][1]
+        return IssuedPaper(kind, record.serial, title, pdf, chosen)
 
     # ---- citizen and hall documents --------------------------------------------------------------
 
@@ -310,9 +326,27 @@ class DocumentService:
             applicant_id_number=case.applicant.id_number,
             materials_received=tuple(ReceivedMaterial(m.name_zh, _form_zh(m.form), m.copies) for m in case.materials),
             accepted_at=local_datetime(case.accepted_at), time_limit_days=case.time_limit_days,
-            promised_date=case.due_date, clerk_name=clerk, approval_level=_approval_text(transaction),
+            promised_date=case.due_date, clerk_name=clerk, approval_level=_approval_text(case),
             fee_zh="不收费" if not transaction.fee_yuan else f"{transaction.fee_yuan} 元",
+            decided_above_zh=self._decided_above(case, station),
         )
+
+    def _decided_above(self, case: CaseView, station: StationInfo) -> str:
+        """On the receipt of a case decided above the station: who decides it, and why (its tier)."""
+        if not case.approval.above_station:
+            return ""
+        body = self._deciding_body(case.approval, station)
+        why = case.tier[1]
+        because = f"（{why}）" if why else ""
+        return (f"本申请由{station.name_zh}受理，依规定报{body.organ_zh}审批{because}，"
+                f"审批结果由{station.name_zh}通知您。")
+
+    def _deciding_body(self, approval: Approval, station: StationInfo) -> DecidingBody:
+        with self.store.read() as session:
+            row = session.get(Station, station.code)
+            names = StationNames(station.name_zh, station.branch_name,
+                                 row.reconsideration_body if row else "", row.court if row else "")
+        return self._refusals().deciding_body(approval, names)
 
     def _chain_notice(self, session: Session, case: CaseView, station: StationInfo, serial: str,
                       clerk: str) -> ChainNoticeData:
@@ -345,22 +379,39 @@ class DocumentService:
     def _not_accepted(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
                       clerk: str) -> NotAcceptedNoticeData:
         transaction = self._transaction(case.transaction_code)
+        # Not accepting is the accepting organ's decision: the station's, whatever level would decide.
+        body = self._deciding_body(Approval.CLERK, station)
+        ground_key = _event_detail(case, "not_accept", "ground")
+        ground = self._refusals().ground(str(ground_key)) if ground_key else None
+        note = (case.decision_reason or "").strip().rstrip("。；;.")
+        if ground is not None:
+            reason = ground.text_zh + (f"（{note}）" if note and note != ground.text_zh else "")
+            basis = ground.basis_zh
+        else:  # a free-text reason from before grounds were data
+            reason, basis = note, "《中华人民共和国行政许可法》第三十二条第一款"
         return NotAcceptedNoticeData(
-            station=station, document_number=serial, transaction_name_zh=transaction.name_zh,
+            station=replace(station, name_zh=body.organ_zh), document_number=serial,
+            transaction_name_zh=transaction.name_zh,
             applicant_name=case.applicant.name, applied_at=local_datetime(case.created_at),
-            reason_zh=case.decision_reason or "", legal_basis_zh=transaction.legal_basis_zh,
-            rights=self._rights(), clerk_name=clerk, issued_at=issued_at, case_number=case.number,
+            reason_zh=reason, legal_basis_zh=basis,
+            rights=AppealRights(body.reconsideration_body_zh, body.court_zh), clerk_name=clerk, issued_at=issued_at,
+            case_number=case.number, ground_key=ground.key if ground else "",
         )
 
     def _denial(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
                 clerk: str) -> DenialDecisionData:
         transaction = self._transaction(case.transaction_code)
+        body = self._deciding_body(case.approval, station)
+        failed = [rule.basis_zh for rule in transaction.rules if rule.basis_zh]
         return DenialDecisionData(
-            station=station, document_number=serial, case_number=case.number,
+            station=replace(station, name_zh=body.organ_zh), document_number=serial, case_number=case.number,
             transaction_name_zh=transaction.name_zh, applicant_name=case.applicant.name,
             applicant_id_number=case.applicant.id_number, applied_at=local_datetime(case.created_at),
-            reason_zh=case.decision_reason or "", legal_basis_zh=transaction.legal_basis_zh, rights=self._rights(),
+            reason_zh=(case.decision_reason or "").strip().rstrip("。；;."),
+            legal_basis_zh=transaction.legal_basis_zh, rights=AppealRights(body.reconsideration_body_zh, body.court_zh),
             decided_at=local_datetime(_event_time(case, "deny") or issued_at), clerk_name=clerk,
+            power_type=str(transaction.power_type), accepted_by_zh=station.name_zh,
+            rule_bases_zh=tuple(dict.fromkeys(failed)),
         )
 
     def _completion(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
@@ -371,11 +422,12 @@ class DocumentService:
             IssuedDocument.MOVE_IN_PERMIT: ("准予迁入证明",),
             IssuedDocument.HOUSEHOLD_CERTIFICATE: ("户籍证明",),
             IssuedDocument.DEREGISTRATION_CERTIFICATE: ("注销户口证明",),
+            IssuedDocument.MIGRATION_CERTIFICATE: ("户口迁移证",),
         }.get(transaction.issues_document, ())
         assert case.accepted_at is not None and case.completed_at is not None
         subject = _subject_zh(transaction, case.form_values)
         result = f"您申请的“{transaction.name_zh}”{subject}已办理完毕。"
-        on_the_spot = (transaction.approval is Approval.CLERK
+        on_the_spot = (case.approval is Approval.CLERK
                        and local_datetime(case.accepted_at).date() == local_datetime(case.completed_at).date())
         if on_the_spot and collect:
             # Completed at the window while the citizen waits: handed over now, nothing to come back for.
@@ -392,18 +444,38 @@ class DocumentService:
 
     def _permit(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
                 clerk: str) -> MoveInPermitData:
-        applicant = case.applicant
-        persons = [MovePerson(applicant.name, SEX_ZH.get(applicant.sex, applicant.sex),
-                              applicant.birth_date or date(1900, 1, 1), applicant.id_number, "本人")]
+        """准予迁入证明, issued by this (the destination's) station: every mover, both addresses."""
+        transaction = self._transaction(case.transaction_code)
         values = case.form_values
         return MoveInPermitData(
-            station=station, permit_number=serial, case_number=case.number, persons=tuple(persons),
-            from_address_zh=str(values.get("from_address") or values.get("current_address") or applicant.address),
-            from_authority_zh=str(values.get("from_authority") or applicant.issuing_authority or "原户籍地公安机关"),
-            to_address_zh=str(values.get("to_address") or values.get("move_in_address") or ""),
-            to_authority_zh=station.name_zh, reason_zh=self._transaction(case.transaction_code).name_zh,
+            station=station, permit_number=serial, case_number=case.number, persons=_movers(transaction, case),
+            from_address_zh=_text_value(values, "origin_address") or case.applicant.address,
+            from_authority_zh=_text_value(values, "origin_authority") or "原户口所在地公安机关",
+            to_address_zh=_text_value(values, "destination_address"),
+            to_authority_zh=station.name_zh, reason_zh=_reason_zh(transaction, values),
             issued_on=issued_at.date(), valid_until=issued_at.date() + timedelta(days=MOVE_PERMIT_VALID_DAYS),
             clerk_name=clerk,
+        )
+
+    def _migration_certificate(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
+                               clerk: str) -> MoveInPermitData:
+        """户口迁移证, issued by this (the origin's) station on the destination's paper permit."""
+        transaction = self._transaction(case.transaction_code)
+        values = case.form_values
+        permit = "，".join(part for part in (f"编号{_text_value(values, 'permit_number')}",
+                                             _text_value(values, "destination_authority")) if part)
+        valid_until = issued_at.date() + timedelta(days=MOVE_PERMIT_VALID_DAYS)
+        permit_until = values.get("permit_valid_until")
+        if isinstance(permit_until, str) and permit_until:
+            valid_until = min(valid_until, date.fromisoformat(permit_until))  # never outlives its permit
+        return MoveInPermitData(
+            station=station, permit_number=serial, case_number=case.number, persons=_movers(transaction, case),
+            from_address_zh=_text_value(values, "origin_address") or case.applicant.address,
+            from_authority_zh=station.name_zh,
+            to_address_zh=_text_value(values, "destination_address"),
+            to_authority_zh=_text_value(values, "destination_authority") or "迁入地公安机关",
+            reason_zh=_reason_zh(transaction, values), issued_on=issued_at.date(), valid_until=valid_until,
+            clerk_name=clerk, permit_reference_zh=permit,
         )
 
     # ---- helpers -----------------------------------------------------------------------------------
@@ -435,13 +507,6 @@ class DocumentService:
                      entity_type="document", entity_id=record.serial, details={"kind": kind, "case_id": case_id})
         return record
 
-    def _rights(self) -> AppealRights:
-        with self.store.read() as session:
-            station = session.get(Station, self.station_code)
-            body = station.reconsideration_body if station and station.reconsideration_body else "本级人民政府"
-            court = station.court if station and station.court else "有管辖权的人民法院"
-        return AppealRights(reconsideration_body=body, court=court)
-
     def _transaction(self, code: str) -> Transaction:
         transaction = self.catalog.get(code)
         if transaction is None:
@@ -450,6 +515,7 @@ class DocumentService:
 
 
 _MODULES: dict[str, Any] = {
+    "migration_certificate": migration_certificate,
     "receipt": receipt, "supplement_notice": supplement_notice, "not_accepted_notice": not_accepted_notice,
     "denial_decision": denial_decision, "completion_notice": completion_notice, "move_in_permit": move_in_permit,
     "chain_notice": chain_notice,
@@ -504,11 +570,62 @@ def _subject_zh(transaction: Transaction, values: Mapping[str, Any]) -> str:
     return ""
 
 
-def _approval_text(transaction: Transaction) -> str:
-    level = {"clerk": "窗口当场办结", "leader": "派出所审批", "branch": "分局审批"}[transaction.approval.value]
-    if transaction.time_limit_days == 0:
+def _text_value(values: Mapping[str, Any], key: str) -> str:
+    value = values.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _movers(transaction: Transaction, case: CaseView) -> tuple[MovePerson, ...]:
+    """Everyone who moves, from the transaction's `movers` person fields (the applicant alone when it
+    names none): name, sex and birth date from the ID number, relationship as typed."""
+    people: list[MovePerson] = []
+    for index, key in enumerate(transaction.movers):
+        value = case.form_values.get(key)
+        if not isinstance(value, Mapping) or not value.get("name") or not value.get("id_number"):
+            continue
+        spec = transaction.field(key)
+        if spec is not None and spec.when is not None and spec not in transaction.visible_fields(case.form_values):
+            continue  # a companion field hidden again (fewer people move) is not on the paper
+        number = normalise_id_text(str(value["id_number"]))
+        relationship = str(value.get("relationship") or ("本人" if index == 0 else "随迁人员"))
+        people.append(MovePerson(str(value["name"]).strip(), _sex_from_id(number),
+                                 birth_date_from_id(number) or date(1900, 1, 1), number, relationship))
+    if people:
+        return tuple(people)
+    applicant = case.applicant
+    return (MovePerson(applicant.name, SEX_ZH.get(applicant.sex, applicant.sex),
+                       applicant.birth_date or date(1900, 1, 1), applicant.id_number, "本人"),)
+
+
+def _sex_from_id(number: str) -> str:
+    return ("男" if int(number[16]) % 2 else "女") if len(number) == 18 and number[16].isdigit() else ""
+
+
+def _reason_zh(transaction: Transaction, values: Mapping[str, Any]) -> str:
+    """The move's reason as the form chose it (迁移原因), not the transaction's name."""
+    for key in ("move_reason", "move_category", "reason"):
+        spec, value = transaction.field(key), values.get(key)
+        if spec is not None and spec.options and isinstance(value, str):
+            label = next((o.label_zh for o in spec.options if o.value == value), None)
+            if label:
+                return label
+    return transaction.name_zh
+
+
+def _approval_text(case: CaseView) -> str:
+    """The level and limit fixed on the case when it was accepted (its tier), not the catalog's default."""
+    level = {Approval.CLERK: "窗口当场办结", Approval.LEADER: "派出所审批", Approval.BRANCH: "分局审批",
+             Approval.CITY: "市公安局审批"}[case.approval]
+    if case.time_limit_days == 0:
         return level
-    return f"{level}（{transaction.time_limit_days}个工作日）"
+    return f"{level}（{case.time_limit_days}个工作日）"
+
+
+def _event_detail(case: CaseView, action: str, key: str) -> Any:
+    for event in reversed(case.events):
+        if event.action == action:
+            return event.details.get(key)
+    return None
 
 
 def _last_missing(case: CaseView) -> list[dict[str, Any]]:

@@ -423,8 +423,12 @@ class NewCaseView(QWidget):
             actor, number, version, received, values, verified=verified))
 
     def _on_the_spot(self) -> bool:
-        """A window-level item: the clerk may accept and complete it at once (受理并办结)."""
-        return self.transaction is not None and self.transaction.approval is Approval.CLERK
+        """A window-level case: the clerk may accept and complete it at once (受理并办结). The tier
+        follows the form (a child registered years late goes to the branch), as acceptance will fix it."""
+        if self.transaction is None:
+            return False
+        values = self.form.values() if self.form is not None else {}
+        return self.transaction.resolve_tier(values, self._facts, self._context.today()).approval is Approval.CLERK
 
     @Slot()
     def accept_and_complete(self) -> None:

@@ -15,6 +15,10 @@ from printing.fonts import FontSet
 from printing.models import MoveInPermitData
 
 TITLE = "准予迁入证明"
+NOTES = (
+    "一、迁移人员须在有效期内持本证明到迁出地户口登记机关办理户口迁出手续，逾期作废。",
+    "二、本证明涂改无效；迁入时须与迁出地出具的户口迁移信息一并使用。",
+)
 
 
 def _form(data: MoveInPermitData, w: Writer) -> Table:
@@ -37,6 +41,7 @@ def _form(data: MoveInPermitData, w: Writer) -> Table:
     first_fact = len(rows)
     facts = [
         ("迁移原因", data.reason_zh),
+        *([("准予迁入证明", data.permit_reference_zh)] if data.permit_reference_zh else []),
         ("迁出地", data.from_address_zh),
         ("迁出地户口登记机关", data.from_authority_zh),
         ("迁入地详细地址", data.to_address_zh),
@@ -61,22 +66,27 @@ def _form(data: MoveInPermitData, w: Writer) -> Table:
 
 
 def build_pdf(data: MoveInPermitData, paper: Paper = Paper.A4, *, fonts: FontSet | None = None) -> bytes:
+    return build_move_form(data, TITLE, NOTES, data.to_authority_zh, paper, fonts=fonts)
+
+
+def build_move_form(data: MoveInPermitData, title: str, notes: tuple[str, ...], issuer_zh: str,
+                    paper: Paper = Paper.A4, *, fonts: FontSet | None = None) -> bytes:
+    """The national move form: 准予迁入证明 (issued by the destination) or 户口迁移证 (by the origin)."""
     if paper is not Paper.A4:
-        raise ValueError("准予迁入证明只印在A4纸上 / the move-in permit is printed on A4 only")
+        raise ValueError(f"{title}只印在A4纸上 / the move forms are printed on A4 only")
     w = Writer(Paper.A4, fonts, base_size=13.0)
     story: list[Flowable] = [
-        w.p(TITLE, w.style("title", fontSize=26, leading=36)),
+        w.p(title, w.style("title", fontSize=26, leading=36)),
         w.p(f"编号：{data.permit_number}", "number"),
         Rule(1.5, 2),
         Spacer(1, 4 * mm),
         _form(data, w),
         Spacer(1, 12 * mm),
-        w.signature_block(data.to_authority_zh, data.issued_on, seal="（签发机关印章）"),
+        w.signature_block(issuer_zh, data.issued_on, seal="（签发机关印章）"),
         Spacer(1, 8 * mm),
         w.p("注意事项：", "small"),
-        w.p("一、迁移人员须在有效期内持本证明到迁出地户口登记机关办理户口迁出手续，逾期作废。", "small"),
-        w.p("二、本证明涂改无效；迁入时须与迁出地出具的户口迁移信息一并使用。", "small"),
-        w.p(f"三、咨询电话：{data.station.phone}；地址：{data.station.address}。", "small"),
+        *[w.p(note, "small") for note in notes],
+        w.p(f"{'一二三四五'[len(notes)]}、咨询电话：{data.station.phone}；地址：{data.station.address}。", "small"),
     ]
-    return build_a4(story, title=f"{TITLE} {data.permit_number}", author=data.station.name_zh, fonts=w.fonts,
+    return build_a4(story, title=f"{title} {data.permit_number}", author=data.station.name_zh, fonts=w.fonts,
                     margins_mm=(28, 26, 20, 28))

@@ -15,12 +15,13 @@ def build_pdf(data: NotAcceptedNoticeData, paper: Paper = Paper.A4, *, fonts: Fo
         raise ValueError("不予受理通知书只印在A4纸上 / the not-accepted notice is printed on A4 only")
     w = letter_writer(fonts)
     case = f"（申请编号：{data.case_number}）" if data.case_number else ""
+    reason = data.reason_zh.strip().rstrip("。；;.")  # the sentence adds its own full stop
     story = [
         *letter_head(w, data.station, TITLE, data.document_number),
         w.p(f"{data.applicant_name}：", "left"),
         w.p(
             f"您于{zh_date(data.applied_at.date())}提出的{data.transaction_name_zh}申请{case}，"
-            f"经审查，{data.reason_zh}。根据{data.legal_basis_zh}的规定，决定不予受理。",
+            f"经审查，{reason}。根据{data.legal_basis_zh}的规定，决定不予受理。",
             "indent",
         ),
         w.p(appeal_rights_text(data.rights, "通知书"), "indent"),

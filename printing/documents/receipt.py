@@ -79,6 +79,8 @@ def _roll_story(data: ReceiptData, w: Writer) -> list[Flowable]:
         w.p(f"咨询电话：{data.station.phone}", "small"),
         w.p("请妥善保管本回执，领取结果时出示。", "small"),
     ]
+    if data.decided_above_zh:
+        story[-4:-4] = [w.p(data.decided_above_zh, "small"), Rule(0.5, 2, dash=(2, 2))]
     return story
 
 
@@ -114,6 +116,7 @@ def _a4_story(data: ReceiptData, w: Writer) -> list[Flowable]:
         w.p(f"您的申请已于{zh_datetime(data.accepted_at)}受理，承诺于{zh_date(data.promised_date)}前办结"
             f"（{working_days_zh(data.time_limit_days)}）。办理进度可凭受理编号和查询码查询，"
             f"咨询电话：{data.station.phone}。", "indent"),
+        *([w.p(data.decided_above_zh, "indent")] if data.decided_above_zh else []),
         Spacer(1, 10 * mm),
         w.signature_block(data.station.name_zh, data.accepted_at.date()),
         Spacer(1, 6 * mm),
@@ -132,6 +135,7 @@ def build_pdf(data: ReceiptData, paper: Paper = Paper.ROLL_80, *, fonts: FontSet
         ("事项名称", "transaction name", data.transaction_name_zh, LIMITS["transaction_name_zh"]),
         ("经办人姓名", "clerk's name", data.clerk_name, LIMITS["clerk_name"]),
         ("审批层级", "approval level", data.approval_level, LIMITS["approval_level"]),
+        ("审批机关说明", "decided-above note", data.decided_above_zh, 300),
         *(("材料名称", "material name", m.name_zh, 200) for m in data.materials_received),
     ])
     w = Writer(paper, fonts, base_size=12.0 if paper is Paper.A4 else None)

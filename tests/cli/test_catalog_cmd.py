@@ -109,7 +109,7 @@ def test_check_one_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_check_lists_every_error_one_per_line(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(folder, "bad_one", category="settling")
     write(folder, "bad_two", extra='\n[[rules]]\nkey = "r"\nrequire = "reasn == \\"x\\""\nreason_zh = "不符合"\n'
-                                   'reason_en = "No"\nwhen = "true"\n')
+                                   'reason_en = "No"\nbasis_zh = "《户口登记条例》"\nwhen = "true"\n')
     assert main(["catalog", "check", str(folder)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("bad_one.toml [bad_one] category: ")

@@ -151,18 +151,21 @@ key = "born_not_in_future"
 require = "days_since(\\"child_birth_date\\") >= 0"
 reason_zh = "出生日期不能晚于今天。"
 reason_en = "The date of birth cannot be in the future."
+basis_zh = "《中华人民共和国户口登记条例》第七条"
 
 [[rules]]
 key = "married_before_birth"
 require = "parents_married == false or married_on <= child_birth_date"
 reason_zh = "结婚日期应早于出生日期。"
 reason_en = "The marriage must precede the birth."
+basis_zh = "《中华人民共和国户口登记条例》第七条"
 
 [[rules]]
 key = "mother_adult"
 require = "mother.age >= 18"
 reason_zh = "母亲应已成年。"
 reason_en = "The mother must be an adult."
+basis_zh = "《中华人民共和国户口登记条例》第七条"
 """
 
 

@@ -159,10 +159,12 @@ key = "not_too_many"
 require = "count <= 3"
 reason_zh = "随迁人数不能超过3人。"
 reason_en = "At most 3 people may move along."
+basis_zh = "《中华人民共和国户口登记条例》第七条"
 
 [[rules]]
 key = "adult"
 require = "applicant.age >= 18"
 reason_zh = "申请人应为成年人。"
 reason_en = "The applicant must be an adult."
+basis_zh = "《中华人民共和国户口登记条例》第七条"
 """

@@ -1,0 +1,207 @@
+"""Catalog tiers, end to end on the real catalog (SQLite and PostgreSQL): the tier a case falls in is
+fixed when it is accepted, decides who approves it, and is printed on its receipt; refusals cite a
+procedural ground and are issued in the name of the level that decided, with that level's 复议 and
+诉讼 bodies."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from desk_fixtures import START, make_id
+from pypdf import PdfReader
+
+from desk.core import Core
+from desk.domain.catalog import Approval, load_catalog
+from desk.domain.clock import FixedClock
+from desk.domain.errors import InvalidInput
+from desk.domain.workdays import WorkingCalendar
+from desk.domain.workflow import Actor, CaseState, Role
+from desk.services.citizens import CardFacts
+from desk.settings import Settings
+from desk.store.database import Store
+
+FATHER = make_id("21010219900315001")  # born 1990-03-15, a man
+MOTHER = make_id("21010219920610002")  # born 1992-06-10, a woman
+CHILD_NOW = make_id("21010220260101003")
+STATION = "沈阳市公安局和平分局太原街派出所"
+BIRTH_MATERIALS = ["birth_medical_certificate", "household_booklet", "parent_id_card"]
+
+
+@pytest.fixture
+def city(database_url: str) -> Iterator[tuple[Core, Actor, Actor, Actor]]:
+    store = Store(database_url)
+    core = Core(store, load_catalog(), WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
+    core.users.ensure_station("HP01", STATION, "沈阳市公安局和平分局", reconsideration_body="沈阳市和平区人民政府",
+                              court="沈阳市和平区人民法院")
+    clerk = Actor(core.users.create_user("clerk", "张丽", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "张丽")
+    clerk2 = Actor(core.users.create_user("clerk2", "刘洋", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "刘洋")
+    leader = Actor(core.users.create_user("leader", "王建国", Role.LEADER, "HP01", "secret-pass"), Role.LEADER,
+                   "王建国")
+    core.citizens.register_card(clerk, CardFacts(FATHER, "赵大明", "male", "汉", date(1990, 3, 15), "沈阳市和平区"))
+    yield core, clerk, clerk2, leader
+    store.dispose()
+
+
+def _text(pdf: bytes) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace("\n", "")
+
+
+def _birth(core: Core, clerk: Actor, birth_date: str, **extra: object) -> tuple[str, int, dict[str, object]]:
+    values: dict[str, object] = {
+        "child_name": "赵小明", "child_sex": "male", "child_birth_date": birth_date, "parents_married": True,
+        "settle_with": "father", "mother": {"name": "钱丽", "id_number": MOTHER},
+        "father": {"name": "赵大明", "id_number": FATHER}, **extra,
+    }
+    draft = core.cases.open_draft(clerk, FATHER, "birth_registration", values)
+    return draft.number, draft.version, values
+
+
+def test_a_newborn_is_registered_on_the_spot_by_the_clerk(city: tuple[Core, Actor, Actor, Actor]) -> None:
+    core, clerk, _, _ = city
+    number, version, values = _birth(core, clerk, "2026-02-20")
+    decided = core.decisions.accept_and_issue(clerk, number, version, BIRTH_MATERIALS, values,
+                                              verified=["marriage_certificate"])
+    assert decided.case.approval is Approval.CLERK and decided.case.time_limit_days == 0
+    assert decided.case.tier == ("base", None)
+    receipt = _text(decided.papers[0].pdf)
+    assert "窗口当场办结" in receipt and "分局审批" not in receipt
+
+
+def test_a_child_registered_years_late_goes_to_the_branch(city: tuple[Core, Actor, Actor, Actor]) -> None:
+    core, clerk, clerk2, _ = city
+    number, version, values = _birth(core, clerk, "2019-05-01")
+    decided = core.decisions.accept_and_route(clerk, number, version,
+                                              [*BIRTH_MATERIALS, "late_registration_statement"], values,
+                                              verified=["marriage_certificate"])
+    case = decided.case
+    assert case.approval is Approval.BRANCH and case.time_limit_days == 5
+    assert case.state is CaseState.UNDER_REVIEW  # routed to the approvers' queue, not left at the window
+    assert case.tier == ("over_five", "年满5周岁以上申报出生登记，由分局调查审批")
+    assert case.due_date == date(2026, 3, 9)  # Monday + 5 working days
+    receipt = _text(decided.papers[0].pdf)
+    assert "分局审批（5个工作日）" in receipt
+    assert "报沈阳市公安局和平分局审批" in receipt and "年满5周岁以上申报出生登记" in receipt
+    # A leader cannot take the branch's decision through the station's leader-only path, and the
+    # clerk who accepted may not record it.
+    with pytest.raises(Exception, match="受理人不能审批"):
+        core.cases.approve(clerk, number, case.version, "同意")
+    approved = core.cases.approve(clerk2, number, case.version, "分局批复：同意登记")
+    assert approved.state is CaseState.APPROVED
+
+
+def test_a_rural_settlement_goes_to_the_branch(city: tuple[Core, Actor, Actor, Actor]) -> None:
+    core, clerk, _, _ = city
+    number, version, values = _birth(core, clerk, "2026-02-20", settle_area="rural")
+    case = core.cases.accept(clerk, number, version, [*BIRTH_MATERIALS, "marriage_certificate"], values)
+    assert (case.approval, case.time_limit_days, case.tier[0]) == (Approval.BRANCH, 5, "rural")
+
+
+def test_the_tier_stays_as_accepted_when_the_catalog_changes(city: tuple[Core, Actor, Actor, Actor]) -> None:
+    core, clerk, _, _ = city
+    number, version, values = _birth(core, clerk, "2019-05-01")
+    case = core.cases.accept(clerk, number, version, [*BIRTH_MATERIALS, "late_registration_statement",
+                                                    "marriage_certificate"], values)
+    # The city later moves late registrations to the city bureau: the accepted case keeps its tier.
+    births = core.catalog["birth_registration"]
+    moved = replace(births, tiers=tuple(replace(t, approval=Approval.CITY, time_limit_days=10) for t in births.tiers))
+    core.cases.catalog = type(core.catalog)([moved, *(t for t in core.catalog.values() if t.code != moved.code)])
+    again = core.queries.get(number)
+    assert (again.approval, again.time_limit_days, again.due_date) == (Approval.BRANCH, 5, case.due_date)
+
+
+def test_a_minors_name_change_is_the_stations_and_an_adults_the_branchs() -> None:
+    names = load_catalog()["name_change"]
+    from desk.domain.applicant import ApplicantFacts
+
+    minor = ApplicantFacts(birth_date=date(2012, 1, 1), sex="male")
+    adult = ApplicantFacts(birth_date=date(1990, 1, 1), sex="male")
+    assert names.resolve_tier({}, minor, date(2026, 3, 2)).approval is Approval.LEADER
+    assert names.resolve_tier({}, minor, date(2026, 3, 2)).time_limit_days == 2
+    assert names.resolve_tier({}, adult, date(2026, 3, 2)).approval is Approval.BRANCH
+
+
+@pytest.mark.parametrize("code, location_key", [("spouse_joins_spouse", "applicant_hukou_location"),
+                                                 ("child_joins_parents", "child_hukou_location"),
+                                                 ("parents_join_child", "parent_hukou_location")])
+def test_moves_from_another_province_or_to_a_rural_area_go_to_the_branch(code: str, location_key: str) -> None:
+    item = load_catalog()[code]
+    urban = {location_key: "same_city", "destination_area": "urban"}
+    assert item.resolve_tier(urban).approval is Approval.CLERK
+    assert item.resolve_tier({**urban, location_key: "other_province"}).key == "other_province"
+    rural = item.resolve_tier({**urban, "destination_area": "rural"})
+    assert (rural.approval, rural.time_limit_days, rural.key) == (Approval.BRANCH, 5, "rural")
+
+
+# ---- grounds -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ground, basis", [
+    ("not_registration_matter", "《中华人民共和国行政许可法》第三十二条第一款第（一）项"),
+    ("outside_jurisdiction", "《中华人民共和国行政许可法》第三十二条第一款第（二）项"),
+    ("materials_not_supplemented", "《中华人民共和国行政许可法》第三十二条第一款第（四）项"),
+    ("not_entitled_applicant", "《中华人民共和国行政许可法》第二十九条"),
+    ("pending_elsewhere", "《中华人民共和国行政许可法》第三十二条第一款第（二）项"),
+])
+def test_a_not_accepted_notice_cites_its_procedural_ground(city: tuple[Core, Actor, Actor, Actor], ground: str,
+                                                           basis: str) -> None:
+    core, clerk, _, _ = city
+    number, version, _ = _birth(core, clerk, "2026-02-20")
+    decided = core.decisions.refuse_and_issue(clerk, number, version, "申请人户口在大东区。", ground=ground)
+    text = _text(decided.papers[0].pdf)
+    assert f"根据{basis}" in text and "的规定，决定不予受理。" in text
+    assert core.documents._refusals().ground(ground).text_zh[:12] in text
+    assert "《中华人民共和国户口登记条例》第七条" not in text  # never the item's substantive basis
+    assert "。。" not in text and "大东区）" in text  # the clerk's note, without a doubled full stop
+    assert f"{STATION}" in text  # not accepting is the accepting station's decision
+    assert "向沈阳市和平区人民政府申请行政复议" in text and "向沈阳市和平区人民法院提起行政诉讼" in text
+
+
+def test_an_unknown_ground_is_refused_and_changes_nothing(city: tuple[Core, Actor, Actor, Actor]) -> None:
+    core, clerk, _, _ = city
+    number, version, _ = _birth(core, clerk, "2026-02-20")
+    with pytest.raises(InvalidInput, match="没有“made_up”"):
+        core.decisions.refuse_and_issue(clerk, number, version, "x", ground="made_up")
+    assert core.queries.get(number).state is CaseState.DRAFT
+
+
+def test_a_branch_denial_is_issued_by_the_branch_as_a_refusal_to_register(
+        city: tuple[Core, Actor, Actor, Actor]) -> None:
+    core, clerk, clerk2, _ = city
+    number, version, values = _birth(core, clerk, "2019-05-01")
+    case = core.decisions.accept_and_route(clerk, number, version, [*BIRTH_MATERIALS, "late_registration_statement"],
+                                           values, verified=["marriage_certificate"]).case
+    done = core.cases.deny(clerk2, number, case.version, "经调查，该儿童已在他处登记常住户口。")
+    paper = core.documents.case_document("denial_decision", number, actor=clerk2)
+    assert done.state is CaseState.DENIED and paper.title_zh == "不予登记决定书"
+    text = _text(paper.pdf)
+    assert text.count("不予登记决定书") >= 1 and "决定不予登记" in text and "不予许可" not in text
+    assert "沈阳市公安局和平分局" in text and f"经{STATION}受理" in text
+    assert "。。" not in text and "向沈阳市和平区人民政府申请行政复议" in text
+
+
+def test_a_city_level_case_is_decided_in_the_city_bureaus_name(city: tuple[Core, Actor, Actor, Actor]) -> None:
+    core, clerk, clerk2, _ = city
+    births = core.catalog["birth_registration"]
+    city_level = replace(births, tiers=(replace(births.tiers[0], approval=Approval.CITY, time_limit_days=10),))
+    catalog = type(core.catalog)([city_level, *(t for t in core.catalog.values() if t.code != births.code)])
+    core.cases.catalog = catalog
+    core.documents.catalog = catalog
+    number, version, values = _birth(core, clerk, "2019-05-01")
+    case = core.decisions.accept_and_route(clerk, number, version, [*BIRTH_MATERIALS, "late_registration_statement"],
+                                           values, verified=["marriage_certificate"])
+    assert case.case.approval is Approval.CITY and "报沈阳市公安局审批" in _text(case.papers[0].pdf)
+    core.cases.deny(clerk2, number, case.case.version, "不符合补录条件")
+    text = _text(core.documents.case_document("denial_decision", number, actor=clerk2).pdf)
+    assert "沈阳市公安局" in text and "向沈阳市人民政府申请行政复议" in text
+
+
+def test_a_not_accepted_case_without_a_ground_still_cites_article_32(city: tuple[Core, Actor, Actor, Actor]) -> None:
+    core, clerk, _, _ = city
+    number, version, _ = _birth(core, clerk, "2026-02-20")
+    decided = core.decisions.refuse_and_issue(clerk, number, version, "申请人户口不在本辖区。")
+    text = _text(decided.papers[0].pdf)
+    assert "申请人户口不在本辖区。根据《中华人民共和国行政许可法》第三十二条第一款的规定" in text
