@@ -1,7 +1,10 @@
 """`desk catalog`: list the transaction catalog, show one transaction, check a catalog folder.
 
     desk catalog [--json] [--dir DIR]      every transaction (a table, or a JSON array)
-    desk catalog show CODE [--json]        one transaction in full
+    desk catalog show CODE [--json]        one transaction: its 办事指南 page (six elements), then in full
+    desk catalog evaluate CODE --fields JSON [--applicant ID] [--json]
+                                           eligibility, tier, materials for those field values
+    desk catalog guide --out F.pdf         the whole 办事指南 as a PDF
     desk catalog check PATH                validate a folder (or one file); exit 1 listing every error
 """
 
@@ -16,8 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from desk.domain.catalog import Catalog, CatalogError, Transaction
+from desk.domain.applicant import ApplicantFacts
+from desk.domain.catalog import Catalog, CatalogError, Transaction, id_number_problem
 from desk.domain.catalog_loader import load_catalog, read_catalog
+from desk.domain.service_guide import UnknownFields, evaluate, guide_page
 from desk.paths import catalog_dir
 
 
@@ -37,6 +42,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     show.add_argument("code", help="transaction code, e.g. birth_registration")
     show.add_argument("--json", action="store_true", dest="show_json", help="print a JSON object")
     show.set_defaults(func=show_transaction)
+    judge = actions.add_parser("evaluate", help="按填写的信息判断是否符合条件、审批层级、时限和材料 "
+                               "(evaluate a case's field values)")
+    judge.add_argument("code", help="transaction code, e.g. birth_registration")
+    judge.add_argument("--fields", required=True, metavar="JSON",
+                       help='field values as a JSON object (keys as in `show CODE --json`), or @FILE')
+    judge.add_argument("--applicant", default=None, metavar="ID_NUMBER",
+                       help="the applicant's ID number (for conditions on applicant.age / sex)")
+    judge.add_argument("--json", action="store_true", dest="evaluate_json", help="print a JSON object")
+    judge.set_defaults(func=evaluate_case)
+    guide = actions.add_parser("guide", help="打印办事指南 PDF (the whole service guide as a PDF)")
+    guide.add_argument("--out", type=Path, required=True, metavar="F.pdf", help="where to write the PDF")
+    guide.add_argument("--issuer", default="沈阳市公安局", help="the issuing organ printed on the guide")
+    guide.set_defaults(func=write_guide)
     check = actions.add_parser("check", help="检查事项文件 (validate a catalog folder or file)")
     check.add_argument("path", type=Path, help="a folder of .toml files, or one file")
     check.set_defaults(func=check_catalog)
@@ -65,16 +83,75 @@ def show_transaction(args: argparse.Namespace) -> int:
     catalog = _load(args.dir)
     if catalog is None:
         return 1
-    transaction = catalog.get(args.code)
+    transaction = _find(catalog, args.code)
     if transaction is None:
-        close = difflib.get_close_matches(args.code, list(catalog), n=3)
-        hint = f"（是否要找：{', '.join(close)}）" if close else ""
-        print(f"事项目录中没有“{args.code}”{hint} / no transaction {args.code!r} in the catalog", file=sys.stderr)
         return 1
     if args.json or args.show_json:
-        _write_json(transaction.to_json_dict())
+        _write_json({**transaction.to_json_dict(), "guide": guide_page(transaction)})
     else:
-        _write("\n".join(_describe(transaction)))
+        _write("\n".join([*_guide_lines(guide_page(transaction)), "", "—— 目录数据 catalog data ——",
+                          *_describe(transaction)]))
+    return 0
+
+
+def evaluate_case(args: argparse.Namespace) -> int:
+    catalog = _load(args.dir)
+    if catalog is None:
+        return 1
+    transaction = _find(catalog, args.code)
+    if transaction is None:
+        return 1
+    values = _read_fields(args.fields)
+    if values is None:
+        return 2
+    applicant = None
+    if args.applicant is not None:
+        id_problem = id_number_problem(args.applicant)
+        if id_problem is not None:
+            print(f"--applicant：{id_problem[0]} / --applicant: {id_problem[1]}", file=sys.stderr)
+            return 2
+        applicant = ApplicantFacts.from_id_number(args.applicant)
+    bad = [problem for spec in transaction.fields
+           if (value := values.get(spec.key)) is not None and (problem := spec.check_value(value)) is not None]
+    if bad:
+        for problem in bad:
+            print(f"{problem.key}: {problem.message_zh} / {problem.message_en}", file=sys.stderr)
+        return 2
+    try:
+        result = evaluate(transaction, values, applicant)
+    except UnknownFields as exc:
+        print(f"字段不属于该事项 / {exc}", file=sys.stderr)
+        return 2
+    if args.json or args.evaluate_json:
+        _write_json(result.to_json_dict())
+        return 0
+    lines = [f"{transaction.name_zh} [{transaction.code}]",
+             f"符合条件 eligible: {'是 yes' if result.eligible else '否 no'}"]
+    lines += [f"  · {reason}" for reason in result.reasons]
+    days = "当场办结" if result.time_limit_days == 0 else f"{result.time_limit_days} 个工作日"
+    lines.append(f"审批 approval: {result.approval}    时限: {days}")
+    lines.append("材料 materials:")
+    lines += [f"  {'[需要]' if m['required'] else '[不需]'} {m['name_zh']}" for m in result.materials]
+    _write("\n".join(lines))
+    return 0
+
+
+def write_guide(args: argparse.Namespace) -> int:
+    catalog = _load(args.dir)
+    if catalog is None:
+        return 1
+    from datetime import date
+
+    from printing.documents import service_guide
+
+    pages = [guide_page(t) for items in catalog.by_category().values() for t in items]
+    pdf = service_guide.build_pdf(pages, issuer_zh=args.issuer, printed_on=date.today())
+    try:
+        args.out.write_bytes(pdf)
+    except OSError as exc:
+        print(f"无法写入 {args.out}：{exc} / cannot write {args.out}: {exc}", file=sys.stderr)
+        return 1
+    _write(f"办事指南已写入 {args.out}（{len(pages)} 项）/ guide written to {args.out} ({len(pages)} items)")
     return 0
 
 
@@ -101,6 +178,61 @@ def _load(folder: Path | None) -> Catalog | None:
             print(str(issue), file=sys.stderr)
         print(f"{exc.message_zh} / {exc.message_en}", file=sys.stderr)
         return None
+
+
+def _find(catalog: Catalog, code: str) -> Transaction | None:
+    transaction = catalog.get(code)
+    if transaction is None:
+        close = difflib.get_close_matches(code, list(catalog), n=3)
+        hint = f"（是否要找：{', '.join(close)}）" if close else ""
+        print(f"事项目录中没有“{code}”{hint} / no transaction {code!r} in the catalog", file=sys.stderr)
+    return transaction
+
+
+def _read_fields(text: str) -> dict[str, Any] | None:
+    """The --fields JSON object (or @FILE holding one); None after saying what is wrong."""
+    if text.startswith("@"):
+        try:
+            text = Path(text[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"无法读取 {text[1:]}：{exc} / cannot read {text[1:]}: {exc}", file=sys.stderr)
+            return None
+    try:
+        values = json.loads(text)
+    except json.JSONDecodeError as exc:
+        print(f"--fields 不是有效的 JSON：{exc} / --fields is not valid JSON: {exc}", file=sys.stderr)
+        return None
+    if not isinstance(values, dict):
+        print("--fields 应为 JSON 对象 / --fields must be a JSON object", file=sys.stderr)
+        return None
+    return values
+
+
+def _guide_lines(page: dict[str, Any]) -> list[str]:
+    """The 办事指南 page: the six published elements of one item, and where they come from."""
+    star = "（下放派出所审批权限）" if page["delegated"] else ""
+    lines = [f"【办事指南】{page['name_zh']}{star}  {page['power_type_zh']}",
+             f"一、受理部门：{page['department_zh']}",
+             f"二、办理条件：{page['conditions_zh']}",
+             "三、办理流程："]
+    lines += [f"    {i}. {step}" for i, step in enumerate(page["procedure_zh"], start=1)]
+    lines.append("四、申请材料：")
+    for i, m in enumerate(page["materials"], start=1):
+        when = f"（{m['when_zh']}）" if m["when_zh"] else ""
+        lines.append(f"    {i}. {m['name_zh']}，{m['form_zh']}{m['copies']}份{when}")
+    lines.append(f"五、办理时限：{page['time_limit_zh']}（{page['approval_zh']}）")
+    for tier in page["tiers"]:
+        days = "当场办结" if tier["time_limit_days"] == 0 else f"{tier['time_limit_days']}个工作日"
+        lines.append(f"    {tier['when_zh']}：{tier['approval_zh']}，{days}")
+    fee = f"六、收费标准：{page['fee_zh']}"
+    lines.append(fee + (f"（依据：{page['fee_basis_zh']}）" if page["fee_basis_zh"] else ""))
+    lines.append(f"设定依据：{page['legal_basis_zh']}")
+    if page["sources"]:
+        lines.append("信息来源：")
+        lines += [f"    {s['title_zh']}，{s['issuer_zh']}，{s['date']}，{s['address']}" for s in page["sources"]]
+    else:
+        lines.append(f"信息来源：{page['source_zh']}（未核对到公开原文）")
+    return lines
 
 
 def _time_limit(transaction: Transaction) -> str:
