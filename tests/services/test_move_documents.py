@@ -1,0 +1,119 @@
+"""A family move on paper, end to end (SQLite and PostgreSQL): the destination's 准予迁入证明 and the
+origin's 户口迁移证 each list every person moving and both addresses, as typed on the form — read
+back from the PDFs with pdftotext. The permit's tier follows where the family comes from."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from desk_fixtures import START, make_id
+
+from desk.core import Core
+from desk.domain.catalog import Approval, load_catalog
+from desk.domain.clock import FixedClock
+from desk.domain.workdays import WorkingCalendar
+from desk.domain.workflow import Action, Actor, CaseState, Role
+from desk.services.citizens import CardFacts
+from desk.settings import Settings
+from desk.store.database import Store
+
+HUSBAND = make_id("41010219880412001")  # a man born 1988, registered in Henan
+WIFE = make_id("41010219900705002")  # a woman born 1990
+SON = make_id("41010220150301003")  # a boy born 2015
+DAUGHTER = make_id("41010220180909004")  # a girl born 2018
+FAMILY = {"王大山": HUSBAND, "李春花": WIFE, "王小虎": SON, "王小花": DAUGHTER}
+FROM = "河南省郑州市中原区建设路街道建设东路18号院3号楼2单元501室"
+TO = "辽宁省沈阳市和平区太原南街街道南京北街206号5-2-1"
+
+
+@pytest.fixture
+def city(database_url: str) -> Iterator[tuple[Core, Actor, Actor]]:
+    store = Store(database_url)
+    core = Core(store, load_catalog(), WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
+    core.users.ensure_station("HP01", "沈阳市公安局和平分局太原街派出所", "沈阳市公安局和平分局")
+    clerk = Actor(core.users.create_user("clerk", "张丽", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "张丽")
+    clerk2 = Actor(core.users.create_user("clerk2", "刘洋", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "刘洋")
+    core.citizens.register_card(clerk, CardFacts(HUSBAND, "王大山", "male", "汉", date(1988, 4, 12), FROM))
+    yield core, clerk, clerk2
+    store.dispose()
+
+
+def _pdftotext(pdf: bytes, folder: Path) -> str:
+    path = folder / "paper.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    return "".join(text.split())  # a long address wraps inside its cell
+
+
+def _family(first: str) -> dict[str, object]:
+    return {
+        first: {"name": "王大山", "id_number": HUSBAND, "relationship": "本人"},
+        "accompanying": 3,
+        "companion_1": {"name": "李春花", "id_number": WIFE, "relationship": "配偶"},
+        "companion_2": {"name": "王小虎", "id_number": SON, "relationship": "子"},
+        "companion_3": {"name": "王小花", "id_number": DAUGHTER, "relationship": "女"},
+        "origin_address": FROM, "destination_address": TO,
+    }
+
+
+def test_the_move_in_permit_of_a_family_lists_every_mover_and_both_addresses(
+        city: tuple[Core, Actor, Actor], tmp_path: Path) -> None:
+    core, clerk, clerk2 = city
+    values = {**_family("mover"), "move_reason": "house_purchase", "origin_kind": "other_province",
+              "destination_area": "urban"}
+    draft = core.cases.open_draft(clerk, HUSBAND, "move_in_permit", values)
+    accepted = core.decisions.accept_and_route(clerk, draft.number, draft.version, [
+        "id_card", "property_certificate", "origin_household_certificate", "accompanying_relationship_proof"]).case
+    # From another province: the branch approves, in 5 working days (the tier of where they come from).
+    assert (accepted.approval, accepted.time_limit_days, accepted.tier[0]) == (Approval.BRANCH, 5, "other_province")
+    approved = core.cases.approve(clerk2, accepted.number, accepted.version, "分局批复：同意迁入")
+    done = core.decisions.act_and_issue(clerk, approved.number, approved.version, Action.COMPLETE)
+    assert done.case.state is CaseState.COMPLETED
+    permit = next(p for p in done.papers if p.kind == "move_in_permit")
+    text = _pdftotext(permit.pdf, tmp_path)
+    assert "准予迁入证明" in text and permit.serial in text
+    for name, number in FAMILY.items():
+        assert name in text and number in text
+    assert FROM in text and TO in text
+    assert "购房" in text and "开具准予迁入证明" not in text  # the move's reason, not the item's name
+    assert "配偶" in text and "本人" in text
+
+
+def test_the_migration_certificate_of_a_family_lists_every_mover_and_both_addresses(
+        city: tuple[Core, Actor, Actor], tmp_path: Path) -> None:
+    core, clerk, _ = city
+    values = {**_family("mover"), "move_reason": "family", "permit_number": "京准迁2026第000123号",
+              "permit_valid_until": "2026-04-01", "destination_authority": "北京市公安局朝阳分局麦子店派出所"}
+    draft = core.cases.open_draft(clerk, HUSBAND, "move_out_of_province", values)
+    done = core.decisions.accept_and_complete(clerk, draft.number, draft.version,
+                                              ["move_in_permit", "household_booklet", "id_cards"])
+    assert [p.kind for p in done.papers] == ["completion_notice", "migration_certificate"]
+    certificate = done.papers[1]
+    assert certificate.title_zh == "户口迁移证"
+    text = _pdftotext(certificate.pdf, tmp_path)
+    assert "户口迁移证" in text
+    for name, number in FAMILY.items():
+        assert name in text and number in text
+    assert FROM in text and TO in text
+    assert "京准迁2026第000123号" in text and "北京市公安局朝阳分局麦子店派出所" in text
+    assert "2026年4月1日止" in text  # valid no longer than the permit it rests on
+
+
+def test_an_expired_permit_is_refused(city: tuple[Core, Actor, Actor]) -> None:
+    core, _, _ = city
+    item = core.catalog["move_out_of_province"]
+    values = {**_family("mover"), "move_reason": "family", "permit_number": "X1", "permit_valid_until": "2026-02-01",
+              "destination_authority": "某派出所"}
+    result = item.check_eligibility(values, today=date(2026, 3, 2))
+    assert [rule.key for rule in result.failed] == ["permit_valid"]
+
+
+def test_a_move_within_the_city_needs_no_permit() -> None:
+    item = load_catalog()["move_in_permit"]
+    result = item.check_eligibility({"origin_kind": "within_city", "move_reason": "house_purchase"})
+    assert "not_within_city" in [rule.key for rule in result.failed]
+    assert item.resolve_tier({"origin_kind": "within_province"}).approval is Approval.LEADER
