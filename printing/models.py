@@ -61,6 +61,8 @@ class ReceiptData:
     fee_zh: str = "不收费"
     # A case decided above the station (its tier): who decides it and why; "" when the station does.
     decided_above_zh: str = ""
+    # The case's other persons besides the applicant: (("当事人", "赵小明"), ("监护人", …)).
+    roles_zh: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -210,7 +210,7 @@ def _read_fields(text: str) -> dict[str, Any] | None:
 
 def _guide_lines(page: dict[str, Any]) -> list[str]:
     """The 办事指南 page: the six published elements of one item, and where they come from."""
-    star = "（下放派出所审批权限）" if page["delegated"] else ""
+    star = "（本目录下放派出所事项）" if page["delegated"] else ""
     lines = [f"【办事指南】{page['name_zh']}{star}  {page['power_type_zh']}",
              f"一、受理部门：{page['department_zh']}",
              f"二、办理条件：{page['conditions_zh']}",
@@ -229,7 +229,8 @@ def _guide_lines(page: dict[str, Any]) -> list[str]:
     lines.append(f"设定依据：{page['legal_basis_zh']}")
     if page["sources"]:
         lines.append("信息来源：")
-        lines += [f"    {s['title_zh']}，{s['issuer_zh']}，{s['date']}，{s['address']}" for s in page["sources"]]
+        lines += [f"    {s['title_zh']}，{s['issuer_zh']}，{s['date'] or '日期不详'}，{s['address']}"
+                  for s in page["sources"]]
     else:
         lines.append(f"信息来源：{page['source_zh']}（未核对到公开原文）")
     return lines

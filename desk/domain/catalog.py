@@ -273,10 +273,43 @@ class SourceSpec:
     title_zh: str
     issuer_zh: str
     address: str  # a web address or where the paper is posted
-    date: str  # as published: YYYY, YYYY-MM or YYYY-MM-DD
+    date: str = ""  # as published: YYYY, YYYY-MM or YYYY-MM-DD; "" when the text names no date
 
     def to_json_dict(self) -> dict[str, Any]:
         return {"title_zh": self.title_zh, "issuer_zh": self.issuer_zh, "address": self.address, "date": self.date}
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person a case names in a role: a name, and the ID number where the form has one."""
+
+    name: str
+    id_number: str = ""
+
+
+@dataclass(frozen=True)
+class CaseRoles:
+    """Who is who in a case besides the applicant (申请人, whose card was read): the person the case
+    is about (当事人) when that is someone else, a guardian (监护人) and an agent (代理人)."""
+
+    subject: PersonRef | None = None
+    guardian: PersonRef | None = None
+    agent: PersonRef | None = None
+
+    def labelled_zh(self) -> list[tuple[str, str]]:
+        pairs = (("当事人", self.subject), ("监护人", self.guardian), ("代理人", self.agent))
+        return [(label, person.name) for label, person in pairs if person is not None]
+
+
+def _person_ref(value: object) -> PersonRef | None:
+    if isinstance(value, str) and value.strip():
+        return PersonRef(value.strip())
+    if isinstance(value, Mapping):
+        name = value.get("name")
+        if isinstance(name, str) and name.strip():
+            number = value.get("id_number")
+            return PersonRef(name.strip(), normalise_id_text(number) if isinstance(number, str) else "")
+    return None
 
 
 @dataclass(frozen=True)
@@ -337,6 +370,11 @@ class Transaction:
     sources: tuple[SourceSpec, ...] = ()
     delegated: bool = False  # one of the approval powers the city delegated to police stations
     movers: tuple[str, ...] = ()  # person fields listing everyone who moves (printed on permit / certificate)
+    # Roles (field keys): the 当事人 when it is not the applicant (a person or a text field with a
+    # name), the guardian and the agent who act for them (person fields). "" = none.
+    subject: str = ""
+    guardian: str = ""
+    agent: str = ""
     fee_yuan: Decimal = Decimal(0)
     kiosk_startable: bool = False
     issues_document: IssuedDocument = IssuedDocument.RECEIPT_ONLY
@@ -432,6 +470,15 @@ class Transaction:
                 pending = True
         return ResolvedTier(BASE_TIER, self.approval, self.time_limit_days, pending=pending)
 
+    def roles(self, values: Mapping[str, object]) -> CaseRoles:
+        """The persons the form names in the case's roles (a hidden field names nobody)."""
+        shown = {spec.key for spec in self.visible_fields(values)}
+
+        def person(key: str) -> PersonRef | None:
+            return _person_ref(values.get(key)) if key and key in shown else None
+
+        return CaseRoles(person(self.subject), person(self.guardian), person(self.agent))
+
     def to_json_dict(self) -> dict[str, Any]:
         """Plain data for `desk catalog --json`, the kiosk and documents."""
         fee = int(self.fee_yuan) if self.fee_yuan == self.fee_yuan.to_integral_value() else float(self.fee_yuan)
@@ -451,6 +498,7 @@ class Transaction:
             "department_zh": self.department_zh, "procedure_zh": list(self.procedure_zh),
             "fee_basis_zh": self.fee_basis_zh, "sources": [s.to_json_dict() for s in self.sources],
             "delegated": self.delegated, "movers": list(self.movers),
+            "roles": {"subject": self.subject or None, "guardian": self.guardian or None, "agent": self.agent or None},
         }
 
     def _resolve(

@@ -60,9 +60,10 @@ _TOP_KEYS = {
     "description_en": True, "conditions_zh": True, "legal_basis_zh": True, "issues_document": False,
     "source": True, "keywords": False, "fields": True, "materials": True, "rules": False,
     "tiers": False, "power_type": False, "department_zh": False, "procedure_zh": False, "fee_basis_zh": False,
-    "sources": False, "delegated": False, "movers": False,
+    "sources": False, "delegated": False, "movers": False, "roles": False,
 }
-_SOURCE_KEYS = {"title_zh": True, "issuer_zh": True, "address": True, "date": True}
+_ROLE_KEYS = {"subject": False, "guardian": False, "agent": False}
+_SOURCE_KEYS = {"title_zh": True, "issuer_zh": True, "address": True, "date": False}
 _SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _TIER_KEYS = {"key": True, "when": True, "approval": True, "time_limit_days": True, "label_zh": True,
               "label_en": True}
@@ -246,6 +247,7 @@ class _Checker:
             "sources": tuple(self.sources(data.get("sources"))),
             "delegated": bool(self.take_bool(data, "delegated", "delegated")),
             "movers": tuple(self.movers(data)),
+            **self.roles(data.get("roles")),
         }
         category = values["category"]
         if power_type is None and isinstance(category, Category):
@@ -414,6 +416,28 @@ class _Checker:
             specs.append(TierSpec(key, when, approval, days, label_zh, label_en))
         return specs
 
+    def roles(self, raw: object) -> dict[str, str]:
+        """`[roles]`: which fields name the 当事人 (person or text), the guardian and the agent (person)."""
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.issue("roles", "roles 应为表（[roles]）", "roles must be a table ([roles])")
+            return {}
+        self.known_keys(raw, _ROLE_KEYS, "roles")
+        found: dict[str, str] = {}
+        for role in _ROLE_KEYS:
+            key = self.take_str(raw, role, f"roles.{role}")
+            if key is None:
+                continue
+            signature = self.signatures.get(key)
+            allowed = ("person", "text") if role == "subject" else ("person",)
+            if signature is None or signature.type not in allowed:
+                self.issue(f"roles.{role}", f"{key} 不是本事项的 {' 或 '.join(allowed)} 字段",
+                           f"{key!r} is not a {' or '.join(allowed)} field of this transaction")
+                continue
+            found[role] = key
+        return found
+
     def movers(self, data: Mapping[str, Any]) -> list[str]:
         """`movers`: the person fields naming everyone who moves, in the order they are printed."""
         keys = self.take_str_list(data, "movers", "movers")
@@ -431,15 +455,16 @@ class _Checker:
         specs: list[SourceSpec] = []
         for path, table in self.tables(raw, "sources"):
             self.known_keys(table, _SOURCE_KEYS, path)
-            texts = {name: self.take_str(table, name, f"{path}.{name}") for name in _SOURCE_KEYS}
-            date_text = texts["date"]
+            texts = {name: self.take_str(table, name, f"{path}.{name}")
+                     for name in ("title_zh", "issuer_zh", "address")}
+            date_text = self.take_str(table, "date", f"{path}.date")  # absent: the text names no date
             if date_text is not None and not _SOURCE_DATE.match(date_text):
                 self.issue(f"{path}.date", "日期应为 YYYY、YYYY-MM 或 YYYY-MM-DD",
                            f"date {date_text!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
                 continue
             if any(text is None for text in texts.values()):
                 continue
-            specs.append(SourceSpec(**texts))  # type: ignore[arg-type]
+            specs.append(SourceSpec(date=date_text or "", **texts))  # type: ignore[arg-type]
         return specs
 
     # ---- typed access --------------------------------------------------------------------------------

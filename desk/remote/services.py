@@ -58,11 +58,11 @@ class RemoteDecisions(_Remote):
             "values": dict(values) if values is not None else None})
 
     def refuse_and_issue(self, actor: Actor, number: str, expected_version: int, reason: str,
-                         values: Mapping[str, Any] | None = None) -> Decided:
+                         values: Mapping[str, Any] | None = None, *, ground: str | None = None) -> Decided:
         self._as(actor)
         return self._decided(f"/cases/{number}/not-accept", {
             "expected_version": expected_version, "reason": reason,
-            "values": dict(values) if values is not None else None})
+            "values": dict(values) if values is not None else None, "ground": ground})
 
     def act_and_issue(self, actor: Actor, number: str, expected_version: int, action: Action, *,
                       reason: str | None = None, password: str | None = None) -> Decided:

@@ -132,7 +132,7 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
         """不予受理 and its notice, one transaction."""
         decisions = _decisions(server, caller, Action.NOT_ACCEPT, number)
         return _decided(decisions.refuse_and_issue(actor_of(caller), number, body.expected_version, body.reason,
-                                                   body.values))
+                                                   body.values, ground=body.ground))
 
     def later(word: str, action: Action) -> None:
         def decide(caller: CallerDep, number: str, body: Decide) -> dict[str, Any]:

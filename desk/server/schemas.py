@@ -50,6 +50,7 @@ class NotAccept(BaseModel):
     expected_version: int
     reason: str = Field(min_length=1, max_length=2000)
     values: dict[str, Any] | None = None
+    ground: str | None = Field(default=None, max_length=40)  # a procedural ground (resources/refusals.toml)
 
 
 class Decide(BaseModel):

@@ -329,6 +329,7 @@ class DocumentService:
             promised_date=case.due_date, clerk_name=clerk, approval_level=_approval_text(case),
             fee_zh="不收费" if not transaction.fee_yuan else f"{transaction.fee_yuan} 元",
             decided_above_zh=self._decided_above(case, station),
+            roles_zh=tuple(transaction.roles(case.form_values).labelled_zh()),
         )
 
     def _decided_above(self, case: CaseView, station: StationInfo) -> str:
@@ -561,8 +562,12 @@ def _form_zh(form: str) -> str:
 
 
 def _subject_zh(transaction: Transaction, values: Mapping[str, Any]) -> str:
-    """Whom the case is about when it is not the applicant — "（新生儿姓名：张子涵）" — from the
-    form's first filled name field; empty when the form names nobody else."""
+    """Whom the case is about when it is not the applicant — "（当事人：张子涵）" from the catalog's
+    `[roles] subject`, else "（新生儿姓名：张子涵）" from the form's first filled name field; empty when
+    the form names nobody else."""
+    subject = transaction.roles(values).subject
+    if subject is not None:
+        return f"（当事人：{subject.name}）"
     for spec in transaction.fields:
         value = values.get(spec.key)
         if spec.type is FieldType.TEXT and spec.key.endswith("name") and isinstance(value, str) and value.strip():

@@ -34,6 +34,7 @@ def _facts(data: ReceiptData, *, with_number: bool = True) -> list[tuple[str, st
     facts = [
         ("办理事项：", data.transaction_name_zh),
         ("申 请 人：", data.applicant_name),
+        *((f"{label}：", name) for label, name in data.roles_zh),
         ("身份证号：", mask_id_number(data.applicant_id_number)),
         ("受理时间：", zh_datetime(data.accepted_at)),
         ("办理时限：", working_days_zh(data.time_limit_days)),

@@ -59,7 +59,8 @@ def _section(w: Writer, index: int, page: Mapping[str, Any]) -> list[Flowable]:
     if page.get("fee_basis_zh"):
         fee += f"（依据：{page['fee_basis_zh']}）"
     out += [w.p(limit, "body"), w.p(fee, "body"), w.p(f"设定依据：{page['legal_basis_zh']}", "body")]
-    sources = [f"{s['title_zh']}，{s['issuer_zh']}，{s['date']}，{s['address']}" for s in page["sources"]]
+    sources = [f"{s['title_zh']}，{s['issuer_zh']}，{s['date'] or '日期不详'}，{s['address']}"
+               for s in page["sources"]]
     out.append(w.p("信息来源：" + ("；".join(sources) if sources else f"{page['source_zh']}（未核对到公开原文）"),
                    "small"))
     out.append(Spacer(1, 3 * mm))

@@ -205,3 +205,24 @@ def test_a_not_accepted_case_without_a_ground_still_cites_article_32(city: tuple
     decided = core.decisions.refuse_and_issue(clerk, number, version, "申请人户口不在本辖区。")
     text = _text(decided.papers[0].pdf)
     assert "申请人户口不在本辖区。根据《中华人民共和国行政许可法》第三十二条第一款的规定" in text
+
+
+def test_the_receipt_names_the_applicant_and_the_person_the_case_is_about(
+        city: tuple[Core, Actor, Actor, Actor]) -> None:
+    core, clerk, _, _ = city
+    number, version, values = _birth(core, clerk, "2026-02-20")
+    decided = core.decisions.accept_and_issue(clerk, number, version, BIRTH_MATERIALS, values,
+                                              verified=["marriage_certificate"])
+    text = _text(decided.papers[0].pdf)
+    assert "申 请 人：赵大明" in text and "当事人：赵小明" in text
+
+
+def test_a_spouse_joining_from_another_province_is_on_the_same_tier_in_every_inbound_item() -> None:
+    catalog = load_catalog()
+    tiers = [
+        catalog["spouse_joins_spouse"].resolve_tier({"applicant_hukou_location": "other_province",
+                                                     "destination_area": "urban"}),
+        catalog["move_in_permit"].resolve_tier({"origin_kind": "other_province", "move_reason": "spouse"}),
+        catalog["move_cross_province"].resolve_tier({"move_category": "spouse"}),
+    ]
+    assert {(tier.approval, tier.time_limit_days) for tier in tiers} == {(Approval.BRANCH, 5)}
