@@ -12,6 +12,7 @@ from pathlib import Path
 from desk.domain.catalog import Catalog
 from desk.domain.chained_changes import ChainRules, load_chain_rules
 from desk.domain.clock import Clock
+from desk.domain.refusals import RefusalRules
 from desk.domain.workdays import WorkingCalendar, load_holiday_files
 from desk.paths import data_dir, holiday_overrides_dir, holidays_dir, resources_dir
 from desk.services import audit
@@ -29,7 +30,7 @@ from desk.services.reports import ReportService
 from desk.services.users import UserService
 from desk.services.verifications import VerificationService
 from desk.settings import Settings, load_settings
-from desk.shipped import shipped_catalog
+from desk.shipped import shipped_catalog, shipped_refusal_rules
 from desk.store.database import Store
 
 
@@ -47,7 +48,8 @@ class Core:
 
     @cached_property
     def cases(self) -> CaseService:
-        return CaseService(self.store, self.catalog, self.calendar, self.clock, self.station_code)
+        return CaseService(self.store, self.catalog, self.calendar, self.clock, self.station_code,
+                           self.refusal_rules)
 
     @cached_property
     def decisions(self) -> DecisionService:
@@ -76,13 +78,17 @@ class Core:
     @cached_property
     def documents(self) -> DocumentService:
         return DocumentService(self.store, self.catalog, self.calendar, self.clock, self.station_code,
-                               self.keys_dir, self.settings.verify_url, self.chain_rules)
+                               self.keys_dir, self.settings.verify_url, self.chain_rules, self.refusal_rules)
 
     @cached_property
     def chain_rules(self) -> ChainRules:
         # Checked against the shipped catalog by the tests (tests/domain/test_chained_changes.py); a
         # station's own smaller catalog simply never meets the rules of transactions it lacks.
         return load_chain_rules(resources_dir() / "chains" / "identity_changes.toml")
+
+    @cached_property
+    def refusal_rules(self) -> RefusalRules:
+        return shipped_refusal_rules()
 
     @cached_property
     def keys(self) -> KeyService:

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from desk.domain.catalog import Catalog
 from desk.domain.catalog_loader import load_catalog
-from desk.paths import catalog_dir
+from desk.domain.refusals import RefusalRules
+from desk.paths import catalog_dir, resources_dir
 
 
 def shipped_catalog() -> Catalog:
     """The shipped transaction catalog, validated (CatalogError names every problem)."""
     return load_catalog(catalog_dir())
+
+
+def shipped_refusal_rules() -> RefusalRules:
+    """The procedural grounds of 不予受理 and the deciding organs per level (resources/refusals.toml)."""
+    return RefusalRules.load(resources_dir() / "refusals.toml")

@@ -103,11 +103,8 @@ class RefusalRules:
                             fill(texts["court_zh"]))
 
     @classmethod
-    def load(cls, path: Path | None = None) -> RefusalRules:
-        if path is None:
-            from desk.paths import resources_dir
-
-            path = resources_dir() / "refusals.toml"
+    def load(cls, path: Path) -> RefusalRules:
+        """Read and check the file (`desk.shipped.shipped_refusal_rules()` reads the release's)."""
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

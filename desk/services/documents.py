@@ -129,7 +129,9 @@ class DocumentService:
 
     def _refusals(self) -> RefusalRules:
         if self.refusal_rules is None:
-            self.refusal_rules = RefusalRules.load()
+            from desk.shipped import shipped_refusal_rules  # a service built without the composition root's
+
+            self.refusal_rules = shipped_refusal_rules()
         return self.refusal_rules
 
     # ---- case documents --------------------------------------------------------------------------

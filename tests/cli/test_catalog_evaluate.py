@@ -99,9 +99,9 @@ def test_guide_writes_the_whole_guide_as_a_pdf(tmp_path: Path, capsys: pytest.Ca
     raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True, text=True).stdout
     text = "".join(raw.split())  # long names wrap: compare without the line breaks
     assert "户籍业务办事指南" in text
-    from desk.domain.catalog import load_catalog
+    from desk.shipped import shipped_catalog
 
-    for transaction in load_catalog().values():
+    for transaction in shipped_catalog().values():
         assert transaction.name_zh in text
     assert "年满5周岁以上申报出生登记" in text and "受理部门" in text
 

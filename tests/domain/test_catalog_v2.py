@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from desk.domain.applicant import ApplicantFacts
-from desk.domain.catalog import BASE_TIER, Approval, PowerType, load_catalog
+from desk.domain.catalog import BASE_TIER, Approval, PowerType
 from desk.domain.catalog_loader import read_transaction_file
+from desk.shipped import shipped_catalog
 
 BASE = """\
 code = "item"
@@ -123,7 +124,7 @@ def test_roles_name_the_persons_of_a_case(tmp_path: Path) -> None:
 
 
 def test_the_shipped_catalog_states_power_types_and_bases() -> None:
-    catalog = load_catalog()
+    catalog = shipped_catalog()
     assert catalog["birth_registration"].power_type is PowerType.CONFIRMATION
     assert catalog["move_in_permit"].power_type is PowerType.LICENSING
     assert all("《" in rule.basis_zh for t in catalog.values() for rule in t.rules)

@@ -15,13 +15,14 @@ from desk_fixtures import START, make_id
 from pypdf import PdfReader
 
 from desk.core import Core
-from desk.domain.catalog import Approval, load_catalog
+from desk.domain.catalog import Approval
 from desk.domain.clock import FixedClock
 from desk.domain.errors import InvalidInput
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, CaseState, Role
 from desk.services.citizens import CardFacts
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 
 FATHER = make_id("21010219900315001")  # born 1990-03-15, a man
@@ -34,7 +35,7 @@ BIRTH_MATERIALS = ["birth_medical_certificate", "household_booklet", "parent_id_
 @pytest.fixture
 def city(database_url: str) -> Iterator[tuple[Core, Actor, Actor, Actor]]:
     store = Store(database_url)
-    core = Core(store, load_catalog(), WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
+    core = Core(store, shipped_catalog(), WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
     core.users.ensure_station("HP01", STATION, "沈阳市公安局和平分局", reconsideration_body="沈阳市和平区人民政府",
                               court="沈阳市和平区人民法院")
     clerk = Actor(core.users.create_user("clerk", "张丽", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "张丽")
@@ -114,7 +115,7 @@ def test_the_tier_stays_as_accepted_when_the_catalog_changes(city: tuple[Core, A
 
 
 def test_a_minors_name_change_is_the_stations_and_an_adults_the_branchs() -> None:
-    names = load_catalog()["name_change"]
+    names = shipped_catalog()["name_change"]
     from desk.domain.applicant import ApplicantFacts
 
     minor = ApplicantFacts(birth_date=date(2012, 1, 1), sex="male")
@@ -128,7 +129,7 @@ def test_a_minors_name_change_is_the_stations_and_an_adults_the_branchs() -> Non
                                                  ("child_joins_parents", "child_hukou_location"),
                                                  ("parents_join_child", "parent_hukou_location")])
 def test_moves_from_another_province_or_to_a_rural_area_go_to_the_branch(code: str, location_key: str) -> None:
-    item = load_catalog()[code]
+    item = shipped_catalog()[code]
     urban = {location_key: "same_city", "destination_area": "urban"}
     assert item.resolve_tier(urban).approval is Approval.CLERK
     assert item.resolve_tier({**urban, location_key: "other_province"}).key == "other_province"
@@ -218,7 +219,7 @@ def test_the_receipt_names_the_applicant_and_the_person_the_case_is_about(
 
 
 def test_a_spouse_joining_from_another_province_is_on_the_same_tier_in_every_inbound_item() -> None:
-    catalog = load_catalog()
+    catalog = shipped_catalog()
     tiers = [
         catalog["spouse_joins_spouse"].resolve_tier({"applicant_hukou_location": "other_province",
                                                      "destination_area": "urban"}),

@@ -13,12 +13,13 @@ import pytest
 from desk_fixtures import START, make_id
 
 from desk.core import Core
-from desk.domain.catalog import Approval, load_catalog
+from desk.domain.catalog import Approval
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, Actor, CaseState, Role
 from desk.services.citizens import CardFacts
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 
 HUSBAND = make_id("41010219880412001")  # a man born 1988, registered in Henan
@@ -33,7 +34,7 @@ TO = "辽宁省沈阳市和平区太原南街街道南京北街206号5-2-1"
 @pytest.fixture
 def city(database_url: str) -> Iterator[tuple[Core, Actor, Actor]]:
     store = Store(database_url)
-    core = Core(store, load_catalog(), WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
+    core = Core(store, shipped_catalog(), WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
     core.users.ensure_station("HP01", "沈阳市公安局和平分局太原街派出所", "沈阳市公安局和平分局")
     clerk = Actor(core.users.create_user("clerk", "张丽", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "张丽")
     clerk2 = Actor(core.users.create_user("clerk2", "刘洋", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "刘洋")
@@ -113,7 +114,7 @@ def test_an_expired_permit_is_refused(city: tuple[Core, Actor, Actor]) -> None:
 
 
 def test_a_move_within_the_city_needs_no_permit() -> None:
-    item = load_catalog()["move_in_permit"]
+    item = shipped_catalog()["move_in_permit"]
     result = item.check_eligibility({"origin_kind": "within_city", "move_reason": "house_purchase"})
     assert "not_within_city" in [rule.key for rule in result.failed]
     assert item.resolve_tier({"origin_kind": "within_province"}).approval is Approval.LEADER
