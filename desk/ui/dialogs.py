@@ -26,6 +26,13 @@ class Asker:
         text = text.strip()
         return text if ok and text else None
 
+    def choice(self, parent: QWidget | None, title: str, prompt: str, items: list[str]) -> int | None:
+        """The index of the item chosen from a fixed list, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getItem(parent, title, prompt, items, 0, False)
+        return items.index(text) if ok and text in items else None
+
     def password(self, parent: QWidget | None, title: str, prompt: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 

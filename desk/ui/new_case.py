@@ -455,12 +455,19 @@ class NewCaseView(QWidget):
     def not_accept(self) -> None:
         if self.form is None or self._deciding or not self.btn_not_accept.isEnabled():
             return
-        reason = self._asker.reason(self, self.tr("不予受理"), self.tr("请填写不予受理的理由（将打印在通知书上）："))
+        # The notice cites one of the fixed procedural grounds (resources/refusals.toml) and its article;
+        # the clerk's words say what happened in this case.
+        grounds = self._context.core.refusal_rules.grounds
+        labels = [self._context.pick(ground.text_zh, ground.text_en) for ground in grounds]
+        index = self._asker.choice(self, self.tr("不予受理"), self.tr("不予受理的理由："), labels)
+        if index is None:
+            return
+        reason = self._asker.reason(self, self.tr("不予受理"), self.tr("请说明本案的具体情况（将打印在通知书上）："))
         if not reason:
             return
-        values = self.form.values()
+        values, ground = self.form.values(), grounds[index].key
         self._decide(lambda decisions, actor, number, version: decisions.refuse_and_issue(
-            actor, number, version, reason, values))
+            actor, number, version, reason, values, ground=ground))
 
     def _decide(self, work: Any) -> None:
         self._deciding = True

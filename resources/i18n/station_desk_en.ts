@@ -634,118 +634,124 @@ Please give the log file to your IT department:
         <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="454"/>
-        <location filename="../../desk/ui/new_case.py" line="515"/>
+        <location filename="../../desk/ui/new_case.py" line="462"/>
+        <location filename="../../desk/ui/new_case.py" line="465"/>
+        <location filename="../../desk/ui/new_case.py" line="526"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="454"/>
-        <source>请填写不予受理的理由（将打印在通知书上）：</source>
-        <translation>Reason for not accepting (printed on the notice):</translation>
+        <location filename="../../desk/ui/new_case.py" line="462"/>
+        <source>不予受理的理由：</source>
+        <translation>Ground for not accepting:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="514"/>
+        <location filename="../../desk/ui/new_case.py" line="465"/>
+        <source>请说明本案的具体情况（将打印在通知书上）：</source>
+        <translation>Say what happened in this case (printed on the notice):</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="525"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="514"/>
+        <location filename="../../desk/ui/new_case.py" line="525"/>
         <source>已出具一次性告知书</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="515"/>
+        <location filename="../../desk/ui/new_case.py" line="526"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="516"/>
+        <location filename="../../desk/ui/new_case.py" line="527"/>
         <source>已受理，已提交领导审批</source>
         <translation>Accepted and sent for the leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="518"/>
+        <location filename="../../desk/ui/new_case.py" line="529"/>
         <source>受理编号 %1 · 查询码 %2</source>
         <translation>Case %1 · lookup code %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="519"/>
+        <location filename="../../desk/ui/new_case.py" line="530"/>
         <source>%1（%2）已送打印机</source>
         <translation>%1 (%2) sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="522"/>
+        <location filename="../../desk/ui/new_case.py" line="533"/>
         <source>该申请已进入“待领导审批”，无需再提交。</source>
         <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="524"/>
+        <location filename="../../desk/ui/new_case.py" line="535"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="527"/>
+        <location filename="../../desk/ui/new_case.py" line="538"/>
         <source>需补正材料：%1</source>
         <translation>Materials to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="547"/>
+        <location filename="../../desk/ui/new_case.py" line="558"/>
         <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
         <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="572"/>
+        <location filename="../../desk/ui/new_case.py" line="583"/>
         <source>（已重新载入最新内容）</source>
         <translation> (reloaded with the latest content)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="582"/>
+        <location filename="../../desk/ui/new_case.py" line="593"/>
         <source>正在建立草稿…</source>
         <translation>Creating the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="584"/>
+        <location filename="../../desk/ui/new_case.py" line="595"/>
         <source>保存中…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="584"/>
+        <location filename="../../desk/ui/new_case.py" line="595"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="584"/>
+        <location filename="../../desk/ui/new_case.py" line="595"/>
         <source>保存失败</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="585"/>
+        <location filename="../../desk/ui/new_case.py" line="596"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="614"/>
+        <location filename="../../desk/ui/new_case.py" line="625"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="614"/>
+        <location filename="../../desk/ui/new_case.py" line="625"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="614"/>
+        <location filename="../../desk/ui/new_case.py" line="625"/>
         <source>③ 填写表单</source>
         <translation>③ Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="615"/>
+        <location filename="../../desk/ui/new_case.py" line="626"/>
         <source>④ 核对材料 · 决定</source>
         <translation>④ Materials · decide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="617"/>
+        <location filename="../../desk/ui/new_case.py" line="628"/>
         <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -754,37 +760,37 @@ Please give the log file to your IT department:
 Or type the ID number on the left and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="618"/>
+        <location filename="../../desk/ui/new_case.py" line="629"/>
         <source>受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept and print the receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="619"/>
+        <location filename="../../desk/ui/new_case.py" line="630"/>
         <source>受理并办结 (Ctrl+Shift+Enter)</source>
         <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="620"/>
+        <location filename="../../desk/ui/new_case.py" line="631"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time notice to &amp;bring materials</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="621"/>
+        <location filename="../../desk/ui/new_case.py" line="632"/>
         <source>不予受理(&amp;R)</source>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="622"/>
+        <location filename="../../desk/ui/new_case.py" line="633"/>
         <source>当场办结(&amp;C)</source>
         <translation>&amp;Complete now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="623"/>
+        <location filename="../../desk/ui/new_case.py" line="634"/>
         <source>查看申请(&amp;V)</source>
         <translation>&amp;View the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="624"/>
+        <location filename="../../desk/ui/new_case.py" line="635"/>
         <source>办理下一位 (Ctrl+N)</source>
         <translation>Next citizen (Ctrl+N)</translation>
     </message>

@@ -54,12 +54,18 @@ class Answers:
     """The dialogs' answers (tests never open a modal dialog)."""
 
     reasons: list[str] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)  # the text of the item to pick
     passwords: list[str] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
 
     def reason(self, _parent: object, title: str, _prompt: str) -> str | None:
         self.asked.append(f"reason:{title}")
         return self.reasons.pop(0) if self.reasons else None
+
+    def choice(self, _parent: object, title: str, _prompt: str, items: list[str]) -> int | None:
+        self.asked.append(f"choice:{title}")
+        wanted = self.choices.pop(0) if self.choices else None
+        return next((i for i, item in enumerate(items) if wanted and wanted in item), None)
 
     def password(self, _parent: object, title: str, _prompt: str) -> str | None:
         self.asked.append(f"password:{title}")
@@ -270,6 +276,7 @@ def test_former_name_change_not_accepted_with_a_reason_on_the_notice(desk: Desk)
     case = demo_cases(TODAY)["former_name_change"]
     desk.sign_in("clerk")
     view = fill_case(desk, case)
+    desk.answers.choices.append("经一次性告知后逾期未补正")
     desk.answers.reasons.append("申请人无法提供曾正式使用该姓名的原始凭证。")
     view.btn_not_accept.click()
     number = decided_number(desk)
@@ -277,8 +284,10 @@ def test_former_name_change_not_accepted_with_a_reason_on_the_notice(desk: Desk)
     assert stored.state is CaseState.NOT_ACCEPTED
     assert stored.decision_reason == "申请人无法提供曾正式使用该姓名的原始凭证。"
     assert stored.form_values["former_name"] == "刘建军"
-    notice = desk.paper_text(view.decided.papers[0].serial)
+    notice = "".join(desk.paper_text(view.decided.papers[0].serial).split())  # the clerk's words wrap
     assert "不予受理" in notice and "原始凭证" in notice
+    # The ground chosen from the fixed list, with its article — not the item's own legal basis.
+    assert "逾期未补正" in notice and "第三十二条第一款第（四）项" in notice
 
 
 def test_household_split_needs_the_leader_who_enters_the_password_again(desk: Desk) -> None:
