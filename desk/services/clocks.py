@@ -26,6 +26,7 @@ from desk.store.models import Case, Citizen, DocumentIssued
 
 DEEMED_ACCEPTANCE_WORKING_DAYS = 5
 PERMIT_WARNING_DAYS = 7
+MOVE_PAPERS = ("move_in_permit", "migration_certificate")  # 准予迁入证明 and 户口迁移证: both expire
 
 
 @dataclass(frozen=True)
@@ -75,22 +76,25 @@ class LegalClocks:
         return found
 
     def expiring_permits(self, within_days: int = PERMIT_WARNING_DAYS) -> list[ExpiringPermit]:
-        """准予迁入证明 of this station that run out within `within_days` (or already have)."""
+        """准予迁入证明 and 户口迁移证 of this station that run out within `within_days` (or already have),
+        by the date printed on them."""
         today = local_date(self.clock.now())
         earliest_issue = today - timedelta(days=MOVE_PERMIT_VALID_DAYS + 30)  # long expired: off the list
         with self.store.read() as session:
             rows = session.execute(
-                select(DocumentIssued.serial, DocumentIssued.issued_at, Case.number, Citizen.name)
+                select(DocumentIssued.serial, DocumentIssued.issued_at, Case.number, Citizen.name,
+                       DocumentIssued.details)
                 .join(Case, DocumentIssued.case_id == Case.id)
                 .join(Citizen, Case.applicant_id == Citizen.id)
-                .where(DocumentIssued.station_code == self.station_code, DocumentIssued.kind == "move_in_permit",
+                .where(DocumentIssued.station_code == self.station_code, DocumentIssued.kind.in_(MOVE_PAPERS),
                        DocumentIssued.issued_at >= _start_of(earliest_issue))
                 .order_by(DocumentIssued.issued_at)
             ).all()
         permits = []
-        for serial, issued_at, number, name in rows:
+        for serial, issued_at, number, name, details in rows:
             issued_on = local_date(issued_at)
-            until = issued_on + timedelta(days=MOVE_PERMIT_VALID_DAYS)
+            printed = (details or {}).get("valid_until")  # a 户口迁移证 may end earlier, with its permit
+            until = date.fromisoformat(printed) if printed else issued_on + timedelta(days=MOVE_PERMIT_VALID_DAYS)
             left = (until - today).days
             if left <= within_days:
                 permits.append(ExpiringPermit(serial, number, name, issued_on, until, left))

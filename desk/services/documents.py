@@ -230,6 +230,9 @@ class DocumentService:
         chosen = paper or default_paper
         clerk = _user_name(session, case.accepted_by or case.created_by)
         data = builders[kind](view, station, record.serial, local_datetime(record.issued_at), clerk)
+        if isinstance(data, MoveInPermitData) and "valid_until" not in (record.details or {}):
+            # The move papers' expiry is tracked (LegalClocks.expiring_permits) from the date printed.
+            record.details = {**(record.details or {}), "valid_until": data.valid_until.isoformat()}
         module = _MODULES[kind]
         pdf = module.build_pdf(data, chosen)
         title = denial_decision.title_of(data) if isinstance(data, DenialDecisionData) else KINDS[kind][1]

@@ -118,3 +118,15 @@ def test_a_move_within_the_city_needs_no_permit() -> None:
     result = item.check_eligibility({"origin_kind": "within_city", "move_reason": "house_purchase"})
     assert "not_within_city" in [rule.key for rule in result.failed]
     assert item.resolve_tier({"origin_kind": "within_province"}).approval is Approval.LEADER
+
+
+def test_the_migration_certificate_expires_with_its_permit_and_is_tracked(city: tuple[Core, Actor, Actor]) -> None:
+    core, clerk, _ = city
+    values = {**_family("mover"), "move_reason": "family", "permit_number": "京准迁2026第000124号",
+              "permit_valid_until": "2026-03-06", "destination_authority": "北京市公安局朝阳分局麦子店派出所"}
+    draft = core.cases.open_draft(clerk, HUSBAND, "move_out_of_province", values)
+    done = core.decisions.accept_and_complete(clerk, draft.number, draft.version,
+                                              ["move_in_permit", "household_booklet", "id_cards"])
+    certificate = done.papers[1]
+    [expiring] = core.clocks.expiring_permits()  # four days left: on the list at once
+    assert (expiring.serial, expiring.valid_until, expiring.days_left) == (certificate.serial, date(2026, 3, 6), 4)
