@@ -109,3 +109,12 @@ def test_guide_writes_the_whole_guide_as_a_pdf(tmp_path: Path, capsys: pytest.Ca
 def test_guide_to_an_unwritable_place_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["catalog", "guide", "--out", str(tmp_path / "missing" / "guide.pdf")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("cancelled, eligible", [("2001-05-01", True), ("2005-01-01", False)])
+def test_the_2003_rule_for_released_prisoners_is_a_rule_now(capsys: pytest.CaptureFixture[str], cancelled: str,
+                                                           eligible: bool) -> None:
+    values = {"deregistered_on": cancelled, "release_date": "2010-01-01"}
+    result = _evaluate(capsys, "released_prisoner_restore", values)
+    assert result["eligible"] is eligible
+    assert any("2003年8月7日" in reason for reason in result["reasons"]) is not eligible
