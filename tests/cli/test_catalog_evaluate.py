@@ -118,3 +118,12 @@ def test_the_2003_rule_for_released_prisoners_is_a_rule_now(capsys: pytest.Captu
     result = _evaluate(capsys, "released_prisoner_restore", values)
     assert result["eligible"] is eligible
     assert any("2003年8月7日" in reason for reason in result["reasons"]) is not eligible
+
+
+def test_an_unregistered_person_brings_the_proof_of_their_situation(capsys: pytest.CaptureFixture[str]) -> None:
+    adult = {"name": "无名", "id_number": FATHER}
+    adoption = _evaluate(capsys, "unregistered_person_registration", {"situation": "de_facto_adoption",
+                                                                       "person": adult})
+    required = {m["name_zh"] for m in adoption["materials"] if m["required"]}
+    assert any("事实收养" in name for name in required) and not any("亲子鉴定" in name for name in required)
+    assert (adoption["approval"], adoption["time_limit_days"]) == ("branch", 7)
