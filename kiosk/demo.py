@@ -101,7 +101,7 @@ def _make_case(core: Core, clerk: Actor, leader: Actor, id_number: str, demo: De
     if demo.plan == "under_review":
         cases.submit_for_review(clerk, case.number, case.version)
         return
-    if case.state.value == "accepted" and transaction.approval.value != "clerk":
+    if case.state.value == "accepted" and case.approval.value != "clerk":  # the tier fixed at acceptance
         case = cases.submit_for_review(clerk, case.number, case.version)
         case = cases.approve(leader, case.number, case.version)
     cases.complete(clerk, case.number, case.version)
