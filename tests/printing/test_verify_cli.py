@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desk.cli import main
+from desk.domain.clock import CHINA_TZ
 from desk.store.database import Store
 from printing import samples
 from printing.documents.household_certificate import certificate_payload
@@ -41,14 +42,15 @@ def _recorded_statuses(data_dir: Path) -> list[str]:
 
 
 def _issued_today() -> HouseholdCertificateData:
-    """The sample certificate as if issued today (`desk verify` checks against the real calendar)."""
-    now = datetime.now().astimezone()
+    """The sample certificate as if issued today (`desk verify` checks against the real calendar, in
+    the stations' time zone: the machine's may be UTC, 8 hours behind, as CI runners are)."""
+    now = datetime.now(CHINA_TZ)
     return replace(samples.household_certificate(), issued_at=now, valid_until=now.date() + timedelta(days=90))
 
 
 @pytest.fixture
 def payload(data_dir: Path) -> str:
-    signer = StationSigner.generate(data_dir / "keys", samples.STATION.code, valid_from=date.today())
+    signer = StationSigner.generate(data_dir / "keys", samples.STATION.code, valid_from=datetime.now(CHINA_TZ).date())
     return certificate_payload(_issued_today(), signer)
 
 
