@@ -1,0 +1,344 @@
+"""“高效办成一件事” bundles: several catalog transactions a citizen needs for one event of life
+(a birth, a death, a marriage), started together, the fields they share asked once, and the
+follow-ups at other agencies (医保参保, 社保卡, 预防接种 …) listed for the citizen and tracked.
+
+A bundle is data — one TOML file per bundle in `resources/bundles/` — and refers to transactions by
+their catalog codes; it never changes the catalog. The loader is as strict as the catalog's: an
+unknown key, a wrong type, a transaction or field the catalog lacks, a shared field whose targets
+disagree in type — every problem is collected and named with the file and the key
+(`members[1].transaction`, 0-based). Plain Python: no Qt, no store.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from desk.domain.catalog import Catalog, CatalogIssue, FieldSpec, Transaction
+from desk.domain.catalog_loader import NotARegularFile, read_bounded
+from desk.domain.errors import DeskError
+
+_TOP_KEYS = {"code": True, "name_zh": True, "name_en": True, "description_zh": True, "description_en": True,
+             "source": True, "keywords": False, "members": True, "shared": False, "follow_ups": False}
+_MEMBER_KEYS = {"transaction": True, "optional": False, "note_zh": False}
+_SHARED_KEYS = {"key": True, "fills": True, "label_zh": False, "label_en": False}
+_FOLLOW_UP_KEYS = {"key": True, "name_zh": True, "agency_zh": True, "how_zh": True}
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class BundleError(DeskError):
+    """The bundles did not load; `errors` holds every problem, each naming file and key."""
+
+    code = "bundles_invalid"
+
+    def __init__(self, errors: list[CatalogIssue]) -> None:
+        files = len({issue.file for issue in errors})
+        super().__init__(f"“一件事”套餐有 {len(errors)} 处错误（{files} 个文件）：" + "；".join(map(str, errors)),
+                         f"{len(errors)} bundle error(s) in {files} file(s): " + "; ".join(map(str, errors)))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class BundleMember:
+    """A member transaction, in the order the bundle handles it."""
+
+    transaction_code: str
+    optional: bool = False  # the clerk may leave it out (e.g. 户主变更 only when the deceased was the head)
+    note_zh: str = ""
+
+
+@dataclass(frozen=True)
+class SharedField:
+    """A value asked once that fills a field of several members; its form field is the first target's
+    (with the bundle's label when it gives one)."""
+
+    key: str
+    targets: tuple[tuple[str, str], ...]  # (transaction code, field key)
+    spec: FieldSpec
+
+
+@dataclass(frozen=True)
+class Referral:
+    """A follow-up at another agency, printed for the citizen and tracked to done (or referred)."""
+
+    key: str
+    name_zh: str
+    agency_zh: str
+    how_zh: str
+
+
+@dataclass(frozen=True)
+class Bundle:
+    code: str
+    name_zh: str
+    name_en: str
+    description_zh: str
+    description_en: str
+    source: str
+    members: tuple[BundleMember, ...]
+    shared: tuple[SharedField, ...] = ()
+    follow_ups: tuple[Referral, ...] = ()
+    keywords: tuple[str, ...] = ()
+    file_name: str = field(default="", compare=False)
+
+    @property
+    def member_codes(self) -> tuple[str, ...]:
+        return tuple(m.transaction_code for m in self.members)
+
+    def member(self, code: str) -> BundleMember | None:
+        return next((m for m in self.members if m.transaction_code == code), None)
+
+    def shared_targets(self, code: str) -> dict[str, str]:
+        """field key of member `code` → the shared key that fills it."""
+        return {target_field: s.key for s in self.shared for target_code, target_field in s.targets
+                if target_code == code}
+
+    def own_fields(self, transaction: Transaction) -> tuple[FieldSpec, ...]:
+        """The member's fields the bundle does not ask once for all."""
+        filled = self.shared_targets(transaction.code)
+        return tuple(f for f in transaction.fields if f.key not in filled)
+
+    def member_values(self, code: str, shared_values: Mapping[str, Any],
+                      own_values: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """A member's form values: its own, with every shared value copied into the fields it fills."""
+        values = dict(own_values or {})
+        for target_field, shared_key in self.shared_targets(code).items():
+            if shared_key in shared_values:
+                values[target_field] = shared_values[shared_key]
+        return values
+
+
+class Bundles(Mapping[str, Bundle]):
+    """The loaded bundles by code, in file order."""
+
+    def __init__(self, bundles: list[Bundle] | tuple[Bundle, ...] = ()) -> None:
+        self._by_code = {b.code: b for b in bundles}
+
+    def __getitem__(self, code: str) -> Bundle:
+        return self._by_code[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_code)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+
+def load_bundles(folder: Path, catalog: Catalog) -> Bundles:
+    """Every bundle in `folder`; BundleError with every problem when any file is wrong."""
+    bundles, issues = read_bundles(folder, catalog)
+    if issues:
+        raise BundleError(issues)
+    return Bundles(bundles)
+
+
+def read_bundles(folder: Path, catalog: Catalog) -> tuple[list[Bundle], list[CatalogIssue]]:
+    """The bundles that loaded cleanly and every problem found (a missing folder is no bundles)."""
+    if not folder.is_dir():
+        return [], []
+    bundles: list[Bundle] = []
+    issues: list[CatalogIssue] = []
+    seen: dict[str, str] = {}
+    for file in sorted(folder.glob("*.toml")):
+        bundle, file_issues = read_bundle_file(file, catalog)
+        issues += file_issues
+        if bundle is None:
+            continue
+        if bundle.code in seen:
+            issues.append(CatalogIssue(file.name, bundle.code, "code", f"套餐代码重复（{seen[bundle.code]} 已用）",
+                                       f"duplicate code: also used by {seen[bundle.code]}"))
+            continue
+        seen[bundle.code] = file.name
+        bundles.append(bundle)
+    return bundles, issues
+
+
+def read_bundle_file(file: Path, catalog: Catalog) -> tuple[Bundle | None, list[CatalogIssue]]:
+    try:
+        data = tomllib.loads(read_bounded(file).decode("utf-8"))
+    except NotARegularFile as exc:
+        return None, [CatalogIssue(file.name, None, "", exc.zh, exc.en)]
+    except tomllib.TOMLDecodeError as exc:
+        return None, [CatalogIssue(file.name, None, "", f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}")]
+    except UnicodeDecodeError:
+        return None, [CatalogIssue(file.name, None, "", "文件不是 UTF-8 编码", "file is not UTF-8")]
+    except OSError as exc:
+        return None, [CatalogIssue(file.name, None, "", f"无法读取文件：{exc}", f"cannot read file: {exc}")]
+    checker = _Checker(file.name, file.stem, catalog)
+    bundle = checker.bundle(data)
+    return (bundle if not checker.issues else None), checker.issues
+
+
+class _Checker:
+    def __init__(self, file_name: str, stem: str, catalog: Catalog) -> None:
+        self.file, self.stem, self.catalog = file_name, stem, catalog
+        self.code: str | None = None
+        self.issues: list[CatalogIssue] = []
+
+    def problem(self, path: str, zh: str, en: str) -> None:
+        self.issues.append(CatalogIssue(self.file, self.code, path, zh, en))
+
+    def keys(self, table: Mapping[str, Any], allowed: Mapping[str, bool], where: str) -> bool:
+        prefix = f"{where}." if where else ""
+        for key in sorted(set(table) - set(allowed)):
+            self.problem(f"{prefix}{key}", f"未知的键 “{key}”", f"unknown key '{key}'")
+        missing = [k for k, required in allowed.items() if required and k not in table]
+        for key in missing:
+            self.problem(f"{prefix}{key}", f"缺少必填的键 “{key}”", f"missing required key '{key}'")
+        return not missing
+
+    def text(self, table: Mapping[str, Any], key: str, where: str, default: str = "") -> str:
+        value = table.get(key, default)
+        path = f"{where}.{key}" if where else key
+        if not isinstance(value, str) or (key in table and not value.strip()):
+            self.problem(path, "应为非空文本", f"must be a non-empty string, not {value!r}")
+            return default
+        return value
+
+    def tables(self, data: Mapping[str, Any], key: str) -> list[tuple[str, Mapping[str, Any]]]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.problem(key, "应为表数组（[[...]]）", f"must be an array of tables ([[{key}]])")
+            return []
+        found = []
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                found.append((f"{key}[{index}]", item))
+            else:
+                self.problem(f"{key}[{index}]", "应为表", "must be a table")
+        return found
+
+    def bundle(self, data: Mapping[str, Any]) -> Bundle | None:
+        code = data.get("code")
+        self.code = code if isinstance(code, str) else None
+        complete = self.keys(data, _TOP_KEYS, "")
+        if isinstance(code, str):
+            if not _KEY.match(code):
+                self.problem("code", "代码只能用小写字母、数字和下划线", f"code {code!r} must be snake_case")
+            elif code != self.stem:
+                self.problem("code", f"代码与文件名不一致（{self.stem}）", f"code {code!r} differs from the file name")
+            if code in self.catalog:
+                self.problem("code", "与事项目录中的事项代码重名", f"code {code!r} is also a catalog transaction")
+        elif "code" in data:
+            self.problem("code", "应为文本", "must be a string")
+        texts = {k: self.text(data, k, "") for k in ("name_zh", "name_en", "description_zh", "description_en",
+                                                     "source") if k in data}
+        keywords = data.get("keywords", [])
+        if not (isinstance(keywords, list) and all(isinstance(k, str) and k for k in keywords)):
+            self.problem("keywords", "应为文本列表", "must be a list of strings")
+            keywords = []
+        members = self.members(data)
+        shared = self.shared(data, members)
+        follow_ups = self.follow_ups(data)
+        if not complete or self.issues or not isinstance(code, str):
+            return None
+        return Bundle(code, texts["name_zh"], texts["name_en"], texts["description_zh"], texts["description_en"],
+                      texts["source"], tuple(members), tuple(shared), tuple(follow_ups), tuple(keywords), self.file)
+
+    def members(self, data: Mapping[str, Any]) -> list[BundleMember]:
+        members: list[BundleMember] = []
+        entries = self.tables(data, "members")
+        if "members" in data and not entries:
+            self.problem("members", "至少要有一个成员事项", "a bundle needs at least one member transaction")
+        for where, item in entries:
+            if not self.keys(item, _MEMBER_KEYS, where):
+                continue
+            code = item["transaction"]
+            if not isinstance(code, str) or code not in self.catalog:
+                self.problem(f"{where}.transaction", f"事项目录中没有 “{code}”",
+                             f"the catalog has no transaction {code!r}")
+                continue
+            if any(m.transaction_code == code for m in members):
+                self.problem(f"{where}.transaction", f"成员 “{code}” 重复", f"member {code!r} appears twice")
+                continue
+            optional = item.get("optional", False)
+            if not isinstance(optional, bool):
+                self.problem(f"{where}.optional", "应为 true 或 false", "must be true or false")
+                optional = False
+            members.append(BundleMember(code, optional, self.text(item, "note_zh", where) if "note_zh" in item else ""))
+        if members and all(m.optional for m in members):
+            self.problem("members", "至少要有一个必办成员事项", "at least one member must not be optional")
+        return members
+
+    def shared(self, data: Mapping[str, Any], members: list[BundleMember]) -> list[SharedField]:
+        codes = {m.transaction_code for m in members}
+        shared: list[SharedField] = []
+        filled: dict[tuple[str, str], str] = {}
+        for where, item in self.tables(data, "shared"):
+            if not self.keys(item, _SHARED_KEYS, where):
+                continue
+            key, fills = item["key"], item["fills"]
+            if not isinstance(key, str) or not _KEY.match(key):
+                self.problem(f"{where}.key", "键只能用小写字母、数字和下划线", f"key {key!r} must be snake_case")
+                continue
+            if any(s.key == key for s in shared):
+                self.problem(f"{where}.key", f"共用字段 “{key}” 重复", f"shared field {key!r} appears twice")
+                continue
+            if not (isinstance(fills, list) and fills and all(isinstance(t, str) for t in fills)):
+                self.problem(f"{where}.fills", "应为“事项代码.字段键”的列表", "must be a list of 'transaction.field'")
+                continue
+            specs: list[FieldSpec] = []
+            targets: list[tuple[str, str]] = []
+            for index, target in enumerate(fills):
+                path = f"{where}.fills[{index}]"
+                code, _, field_key = target.partition(".")
+                if code not in codes:
+                    self.problem(path, f"“{code}” 不是本套餐的成员事项", f"{code!r} is not a member of this bundle")
+                    continue
+                spec = self.catalog[code].field(field_key)
+                if spec is None:
+                    self.problem(path, f"事项 “{code}” 没有字段 “{field_key}”", f"{code} has no field {field_key!r}")
+                    continue
+                if (code, field_key) in filled:
+                    self.problem(path, f"字段已由共用字段 “{filled[code, field_key]}” 填写",
+                                 f"already filled by shared field {filled[code, field_key]!r}")
+                    continue
+                if specs and not _same_kind(specs[0], spec):
+                    self.problem(path, f"字段类型或选项与 “{fills[0]}” 不一致",
+                                 f"type or options differ from {fills[0]!r}")
+                    continue
+                filled[code, field_key] = key
+                specs.append(spec)
+                targets.append((code, field_key))
+            if not specs:
+                continue
+            label_zh = self.text(item, "label_zh", where, specs[0].label_zh)
+            label_en = self.text(item, "label_en", where, specs[0].label_en)
+            # Asked once: required when any target requires it; shown always (each member's own
+            # `when` still decides whether the copied value matters there).
+            spec = replace(specs[0], key=key, label_zh=label_zh, label_en=label_en,
+                           required=any(s.required and s.when is None for s in specs), when=None)
+            shared.append(SharedField(key, tuple(targets), spec))
+        return shared
+
+    def follow_ups(self, data: Mapping[str, Any]) -> list[Referral]:
+        found: list[Referral] = []
+        for where, item in self.tables(data, "follow_ups"):
+            if not self.keys(item, _FOLLOW_UP_KEYS, where):
+                continue
+            key = item["key"]
+            if not isinstance(key, str) or not _KEY.match(key):
+                self.problem(f"{where}.key", "键只能用小写字母、数字和下划线", f"key {key!r} must be snake_case")
+                continue
+            if any(r.key == key for r in found):
+                self.problem(f"{where}.key", f"后续事项 “{key}” 重复", f"follow-up {key!r} appears twice")
+                continue
+            found.append(Referral(key, *(self.text(item, k, where) for k in ("name_zh", "agency_zh", "how_zh"))))
+        return found
+
+
+def _same_kind(first: FieldSpec, other: FieldSpec) -> bool:
+    return first.type == other.type and {o.value for o in first.options} == {o.value for o in other.options}
+
+
+def bundle_matches(bundle: Bundle, text: str) -> bool:
+    """Whether a search text finds the bundle (its names, keywords, or a member's name)."""
+    needle = text.strip().lower()
+    if not needle:
+        return True
+    haystack = [bundle.code, bundle.name_zh, bundle.name_en.lower(), *bundle.keywords]
+    return any(needle in h.lower() for h in haystack)
