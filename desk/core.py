@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from desk.domain.bundles import Bundles, load_bundles
 from desk.domain.catalog import Catalog
 from desk.domain.chained_changes import ChainRules, load_chain_rules
 from desk.domain.clock import Clock
@@ -16,6 +17,7 @@ from desk.domain.refusals import RefusalRules
 from desk.domain.workdays import WorkingCalendar, load_holiday_files
 from desk.paths import data_dir, holiday_overrides_dir, holidays_dir, resources_dir
 from desk.services import audit
+from desk.services.bundles import BundleService
 from desk.services.case_queries import CaseQueries
 from desk.services.cases import CaseService
 from desk.services.citizens import CitizenService
@@ -89,6 +91,17 @@ class Core:
     @cached_property
     def refusal_rules(self) -> RefusalRules:
         return shipped_refusal_rules()
+
+    def bundle_catalog(self) -> Bundles:
+        """The “一件事” bundles (resources/bundles), checked on load (file and key named); one naming
+        a transaction this core's catalog lacks is left out (tests/domain/test_bundles.py checks the
+        shipped bundles against the shipped catalog)."""
+        return load_bundles(resources_dir() / "bundles", self.catalog, skip_foreign=True)
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        return BundleService(self.store, self.catalog, self.bundle_catalog, self.cases, self.documents,
+                             self.clock, self.station_code)
 
     @cached_property
     def keys(self) -> KeyService:

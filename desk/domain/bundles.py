@@ -128,15 +128,20 @@ class Bundles(Mapping[str, Bundle]):
         return len(self._by_code)
 
 
-def load_bundles(folder: Path, catalog: Catalog) -> Bundles:
-    """Every bundle in `folder`; BundleError with every problem when any file is wrong."""
-    bundles, issues = read_bundles(folder, catalog)
+def load_bundles(folder: Path, catalog: Catalog, *, skip_foreign: bool = False) -> Bundles:
+    """Every bundle in `folder`; BundleError with every problem when any file is wrong.
+
+    `skip_foreign`: a bundle naming a transaction this catalog lacks is left out instead of refused —
+    a station's own smaller catalog simply has no such bundle (the shipped bundles are checked
+    against the shipped catalog strictly, by the tests)."""
+    bundles, issues = read_bundles(folder, catalog, skip_foreign=skip_foreign)
     if issues:
         raise BundleError(issues)
     return Bundles(bundles)
 
 
-def read_bundles(folder: Path, catalog: Catalog) -> tuple[list[Bundle], list[CatalogIssue]]:
+def read_bundles(folder: Path, catalog: Catalog, *,
+                 skip_foreign: bool = False) -> tuple[list[Bundle], list[CatalogIssue]]:
     """The bundles that loaded cleanly and every problem found (a missing folder is no bundles)."""
     if not folder.is_dir():
         return [], []
@@ -144,7 +149,7 @@ def read_bundles(folder: Path, catalog: Catalog) -> tuple[list[Bundle], list[Cat
     issues: list[CatalogIssue] = []
     seen: dict[str, str] = {}
     for file in sorted(folder.glob("*.toml")):
-        bundle, file_issues = read_bundle_file(file, catalog)
+        bundle, file_issues = read_bundle_file(file, catalog, skip_foreign=skip_foreign)
         issues += file_issues
         if bundle is None:
             continue
@@ -157,7 +162,8 @@ def read_bundles(folder: Path, catalog: Catalog) -> tuple[list[Bundle], list[Cat
     return bundles, issues
 
 
-def read_bundle_file(file: Path, catalog: Catalog) -> tuple[Bundle | None, list[CatalogIssue]]:
+def read_bundle_file(file: Path, catalog: Catalog, *,
+                     skip_foreign: bool = False) -> tuple[Bundle | None, list[CatalogIssue]]:
     try:
         data = tomllib.loads(read_bounded(file).decode("utf-8"))
     except NotARegularFile as exc:
@@ -168,6 +174,11 @@ def read_bundle_file(file: Path, catalog: Catalog) -> tuple[Bundle | None, list[
         return None, [CatalogIssue(file.name, None, "", "文件不是 UTF-8 编码", "file is not UTF-8")]
     except OSError as exc:
         return None, [CatalogIssue(file.name, None, "", f"无法读取文件：{exc}", f"cannot read file: {exc}")]
+    members = data.get("members")
+    if skip_foreign and isinstance(members, list) and any(
+            isinstance(m, dict) and isinstance(m.get("transaction"), str) and m["transaction"] not in catalog
+            for m in members):
+        return None, []
     checker = _Checker(file.name, file.stem, catalog)
     bundle = checker.bundle(data)
     return (bundle if not checker.issues else None), checker.issues
@@ -204,7 +215,7 @@ class _Checker:
         if not isinstance(value, list):
             self.problem(key, "应为表数组（[[...]]）", f"must be an array of tables ([[{key}]])")
             return []
-        found = []
+        found: list[tuple[str, Mapping[str, Any]]] = []
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 found.append((f"{key}[{index}]", item))

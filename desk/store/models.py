@@ -396,3 +396,75 @@ class SignInThrottle(Base):
     device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class BundleRecord(Base):
+    """A “一件事” bundle started at the window: its member cases (in order) share one bundle number."""
+
+    __tablename__ = "bundles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    bundle_code: Mapped[str] = mapped_column(String(64))
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
+    shared_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+
+    applicant: Mapped[Citizen] = relationship(lazy="joined")
+    members: Mapped[list[BundleCase]] = relationship(order_by="BundleCase.position", cascade="all, delete-orphan")
+    follow_ups: Mapped[list[BundleFollowUp]] = relationship(order_by="BundleFollowUp.id",
+                                                            cascade="all, delete-orphan")
+
+
+class BundleCase(Base):
+    """One member case of a bundle; a case belongs to at most one bundle."""
+
+    __tablename__ = "bundle_cases"
+
+    bundle_id: Mapped[int] = mapped_column(ForeignKey("bundles.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True, unique=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+    case: Mapped[Case] = relationship(lazy="joined")
+
+
+class BundleFollowUp(Base):
+    """A follow-up at another agency, from the bundle's list: open, then referred (转介) or done."""
+
+    __tablename__ = "bundle_follow_ups"
+    __table_args__ = (UniqueConstraint("bundle_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bundle_id: Mapped[int] = mapped_column(ForeignKey("bundles.id"), index=True)
+    key: Mapped[str] = mapped_column(String(64))
+    name_zh: Mapped[str] = mapped_column(String(120))
+    agency_zh: Mapped[str] = mapped_column(String(120))
+    how_zh: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open / referred / done
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime | None] = mapped_column(default=None)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+
+
+class PublicNotice(Base):
+    """A 30-day 注销公告 before cancelling a registration for a person who does not apply (a duplicate
+    registration): published, then — once the 30 days have passed — decided (cancelled or kept)."""
+
+    __tablename__ = "public_notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    serial: Mapped[str] = mapped_column(String(40), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    person_name: Mapped[str] = mapped_column(String(60))
+    person_id_number: Mapped[str] = mapped_column(String(18))
+    text_zh: Mapped[str] = mapped_column(Text)
+    published_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date, index=True)
+    state: Mapped[str] = mapped_column(String(16), default="running")  # running / cancelled / kept
+    objection: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))

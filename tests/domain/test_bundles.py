@@ -131,3 +131,11 @@ def test_bad_toml_and_two_files_with_one_code_are_named(tmp_path: Path, catalog:
     _write(tmp_path, "probe.toml", GOOD.format(code="probe"))
     _, issues = read_bundles(tmp_path, catalog)
     assert [(i.file, "TOML" in i.message_en) for i in issues] == [("broken.toml", True)]
+
+
+def test_a_smaller_catalog_leaves_out_the_bundles_it_cannot_serve(tmp_path: Path, catalog: Catalog) -> None:
+    small = Catalog([catalog["birth_registration"]])
+    bundles = load_bundles(BUNDLES, small, skip_foreign=True)
+    assert list(bundles) == ["newborn"]
+    with pytest.raises(BundleError):
+        load_bundles(BUNDLES, small)
