@@ -26,6 +26,7 @@ from desk.services.decisions import DecisionService
 from desk.services.documents import DocumentService
 from desk.services.keys import KeyService
 from desk.services.kiosks import KioskService
+from desk.services.public_notices import PublicNoticeService
 from desk.services.queue import QueueService
 from desk.services.ratings import RatingService
 from desk.services.reports import ReportService
@@ -102,6 +103,11 @@ class Core:
     def bundles(self) -> BundleService:
         return BundleService(self.store, self.catalog, self.bundle_catalog, self.cases, self.documents,
                              self.clock, self.station_code)
+
+    @cached_property
+    def notices(self) -> PublicNoticeService:
+        return PublicNoticeService(self.store, self.catalog, self.cases, self.documents, self.clock,
+                                   self.station_code)
 
     @cached_property
     def keys(self) -> KeyService:

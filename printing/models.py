@@ -348,6 +348,20 @@ class AuditAnchorLine:
 
 
 @dataclass(frozen=True)
+class LegalClockCounts:
+    """The clocks the law starts, counted for the daily report: applications that count as accepted
+    (no answer within five working days), 注销公告 whose 30 days are over and wait for a decision,
+    permits (准予迁入证明 / 户口迁移证) running out within a week or expired, and bundle follow-ups
+    not yet referred or done."""
+
+    deemed_accepted: int = 0
+    notices_due: int = 0
+    notices_running: int = 0
+    permits_expiring: int = 0
+    follow_ups_open: int = 0
+
+
+@dataclass(frozen=True)
 class DailyReportData:
     """户籍业务日报: the figures of one station and one day, already computed."""
 
@@ -362,6 +376,7 @@ class DailyReportData:
     ratings: RatingCounts
     target_working_days: float = TARGET_WORKING_DAYS
     audit_anchor: AuditAnchorLine | None = None  # printed when the caller found the day's anchor
+    legal_clocks: LegalClockCounts = LegalClockCounts()
 
 
 @dataclass(frozen=True)

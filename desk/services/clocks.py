@@ -4,8 +4,11 @@
   nor answered with the one-time notice of what is missing, nor refused within five working days of
   its receipt counts as accepted from the day it was received. A draft is the application as
   received, so every draft older than that is listed — with the day it counts as accepted from.
-- **Permits running out**: a 准予迁入证明 is valid for a fixed time after it was issued; the ones that
-  expire within a few days (or have expired) while the move has not been recorded are listed.
+- **Permits running out**: a 准予迁入证明 (or 户口迁移证) is valid for a fixed time after it was issued;
+  the ones that expire within a few days (or have expired) are listed.
+- **注销公告**: the 30-day notices before a duplicate registration is cancelled for a person who did
+  not apply (`desk/services/public_notices.py`) — running, and those whose 30 days are over and
+  that wait for the decision.
 
 Read-only use cases over the station's open work (working days from the holiday calendar).
 """
@@ -22,11 +25,18 @@ from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
 from desk.services.documents import MOVE_PERMIT_VALID_DAYS
 from desk.store.database import Store
-from desk.store.models import Case, Citizen, DocumentIssued
+from desk.store.models import Case, CaseEvent, Citizen, DocumentIssued, PublicNotice
 
 DEEMED_ACCEPTANCE_WORKING_DAYS = 5
 PERMIT_WARNING_DAYS = 7
-MOVE_PAPERS = ("move_in_permit", "migration_certificate")  # 准予迁入证明 and 户口迁移证: both expire
+# Permit kinds (document kinds in documents_issued) → (days valid, name). 户口迁移证 is the kind the
+# migration papers use; a station that issues none simply lists none.
+PERMIT_KINDS: dict[str, tuple[int, str]] = {
+    "move_in_permit": (MOVE_PERMIT_VALID_DAYS, "准予迁入证明"),
+    "migration_certificate": (MOVE_PERMIT_VALID_DAYS, "户口迁移证"),  # or the date printed on it
+}
+# The first answer to an application: what stops the five-working-day clock.
+_ANSWERS = ("accept", "request_supplement", "not_accept")
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,23 @@ class ExpiringPermit:
     issued_on: date
     valid_until: date
     days_left: int  # negative: expired
+    kind_zh: str = "准予迁入证明"
+
+
+@dataclass(frozen=True)
+class NoticeClock:
+    """A 30-day 注销公告 still running, or over and waiting for the decision (`due`)."""
+
+    serial: str
+    case_number: str
+    person_name: str
+    published_on: date
+    ends_on: date
+    days_left: int  # negative: the period is over by that many days
+
+    @property
+    def due(self) -> bool:
+        return self.days_left < 0
 
 
 @dataclass
@@ -56,50 +83,92 @@ class LegalClocks:
     clock: Clock
     station_code: str
 
-    def deemed_accepted(self) -> list[DeemedAcceptance]:
-        """Drafts (applications received) with no decision for more than five working days, oldest first."""
-        today = local_date(self.clock.now())
+    def deemed_accepted(self, as_of: date | None = None) -> list[DeemedAcceptance]:
+        """Drafts (applications received) with no decision for more than five working days, oldest first
+        (`as_of`: counted on that day instead of today — the daily report's day)."""
+        today = as_of or local_date(self.clock.now())
         with self.store.read() as session:
             rows = session.execute(
                 select(Case.number, Case.transaction_code, Citizen.name, Case.created_at)
                 .join(Citizen, Case.applicant_id == Citizen.id)
-                .where(Case.station_code == self.station_code, Case.state == CaseState.DRAFT.value)
+                .where(Case.station_code == self.station_code, Case.state == CaseState.DRAFT.value,
+                       Case.created_at < _start_of(today))
                 .order_by(Case.created_at, Case.id)
             ).all()
         found = []
         for number, code, name, created_at in rows:
-            received = local_date(created_at)
-            waited = self.calendar.working_days_between(received, today)
-            if waited > DEEMED_ACCEPTANCE_WORKING_DAYS:
-                limit = self.calendar.add_working_days(received, DEEMED_ACCEPTANCE_WORKING_DAYS).due_date
-                found.append(DeemedAcceptance(number, code, name, received, limit, waited))
+            deemed = self._deemed(number, code, name, local_date(created_at), today)
+            if deemed is not None:
+                found.append(deemed)
         return found
+
+    def deemed_acceptance_of(self, case_number: str) -> DeemedAcceptance | None:
+        """Whether this case counts as accepted by law: no answer (acceptance, one-time notice or
+        refusal) went out within five working days of its receipt — still unanswered, or answered late.
+        The case view says so."""
+        with self.store.read() as session:
+            row = session.execute(
+                select(Case.id, Case.transaction_code, Citizen.name, Case.created_at)
+                .join(Citizen, Case.applicant_id == Citizen.id).where(Case.number == case_number)
+            ).one_or_none()
+            if row is None:
+                return None
+            case_id, code, name, created_at = row
+            answered = session.execute(
+                select(CaseEvent.at).where(CaseEvent.case_id == case_id, CaseEvent.action.in_(_ANSWERS))
+                .order_by(CaseEvent.at).limit(1)
+            ).scalar_one_or_none()
+        until = local_date(answered) if answered is not None else local_date(self.clock.now())
+        return self._deemed(case_number, code, name, local_date(created_at), until)
+
+    def _deemed(self, number: str, code: str, name: str, received: date, until: date) -> DeemedAcceptance | None:
+        waited = self.calendar.working_days_between(received, until)
+        if waited <= DEEMED_ACCEPTANCE_WORKING_DAYS:
+            return None
+        limit = self.calendar.add_working_days(received, DEEMED_ACCEPTANCE_WORKING_DAYS).due_date
+        return DeemedAcceptance(number, code, name, received, limit, waited)
+
+    def notices(self) -> list[NoticeClock]:
+        """This station's 注销公告 still undecided, the ones whose 30 days are over first."""
+        today = local_date(self.clock.now())
+        with self.store.read() as session:
+            rows = session.execute(
+                select(PublicNotice.serial, Case.number, PublicNotice.person_name, PublicNotice.published_on,
+                       PublicNotice.ends_on)
+                .join(Case, PublicNotice.case_id == Case.id)
+                .where(PublicNotice.station_code == self.station_code, PublicNotice.state == "running")
+                .order_by(PublicNotice.ends_on, PublicNotice.id)
+            ).all()
+        return [NoticeClock(serial, number, name, published, ends, (ends - today).days)
+                for serial, number, name, published, ends in rows]
 
     def expiring_permits(self, within_days: int = PERMIT_WARNING_DAYS) -> list[ExpiringPermit]:
         """准予迁入证明 and 户口迁移证 of this station that run out within `within_days` (or already have),
-        by the date printed on them."""
+        by the date printed on them, soonest first."""
         today = local_date(self.clock.now())
-        earliest_issue = today - timedelta(days=MOVE_PERMIT_VALID_DAYS + 30)  # long expired: off the list
+        longest = max(days for days, _name in PERMIT_KINDS.values())
+        earliest_issue = today - timedelta(days=longest + 30)  # long expired: off the list
         with self.store.read() as session:
             rows = session.execute(
-                select(DocumentIssued.serial, DocumentIssued.issued_at, Case.number, Citizen.name,
-                       DocumentIssued.details)
+                select(DocumentIssued.serial, DocumentIssued.kind, DocumentIssued.issued_at, Case.number,
+                       Citizen.name, DocumentIssued.details)
                 .join(Case, DocumentIssued.case_id == Case.id)
                 .join(Citizen, Case.applicant_id == Citizen.id)
-                .where(DocumentIssued.station_code == self.station_code, DocumentIssued.kind.in_(MOVE_PAPERS),
+                .where(DocumentIssued.station_code == self.station_code,
+                       DocumentIssued.kind.in_(list(PERMIT_KINDS)),
                        DocumentIssued.issued_at >= _start_of(earliest_issue))
                 .order_by(DocumentIssued.issued_at)
             ).all()
         permits = []
-        for serial, issued_at, number, name, details in rows:
+        for serial, kind, issued_at, number, name, details in rows:
+            valid_days, kind_zh = PERMIT_KINDS[kind]
             issued_on = local_date(issued_at)
             printed = (details or {}).get("valid_until")  # a 户口迁移证 may end earlier, with its permit
-            until = date.fromisoformat(printed) if printed else issued_on + timedelta(days=MOVE_PERMIT_VALID_DAYS)
+            until = date.fromisoformat(printed) if printed else issued_on + timedelta(days=valid_days)
             left = (until - today).days
             if left <= within_days:
-                permits.append(ExpiringPermit(serial, number, name, issued_on, until, left))
-        return permits
-
+                permits.append(ExpiringPermit(serial, number, name, issued_on, until, left, kind_zh))
+        return sorted(permits, key=lambda p: (p.valid_until, p.serial))
 
 def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, CHINA_TZ)

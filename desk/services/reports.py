@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, func, or_, select
@@ -14,10 +14,13 @@ from desk.domain.catalog import Catalog
 from desk.domain.clock import CHINA_TZ, Clock, local_date
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
+from desk.services.clocks import LegalClocks
 from desk.services.ratings import RatingLevel
 from desk.store.database import Store
 from desk.store.models import (
     AuditEntry,
+    BundleFollowUp,
+    BundleRecord,
     Case,
     CaseEvent,
     Citizen,
@@ -28,7 +31,7 @@ from desk.store.models import (
     Station,
     User,
 )
-from printing.models import DailyReportData, KioskUseRow, RatingCounts, StationInfo
+from printing.models import DailyReportData, KioskUseRow, LegalClockCounts, RatingCounts, StationInfo
 from printing.models import RatingLevel as PrintedRatingLevel
 from printing.report_figures import CaseFigure, build_daily_report
 
@@ -51,10 +54,25 @@ class ReportService:
                 raise NotFound(f"没有编码为 {station_code} 的派出所。", f"No station {station_code}.")
             info = StationInfo(station.code, station.name_zh, station.address, station.phone, station.branch_name)
             figures = self.case_figures(session, day, station_code)
-            return build_daily_report(
+            report = build_daily_report(
                 info, day, figures, kiosk_use=self._kiosk_use(session, day, station_code),
                 ratings=self._ratings(session, day, station_code), generated_at=self.clock.now().astimezone(CHINA_TZ),
             )
+            follow_ups = session.execute(
+                select(func.count()).select_from(BundleFollowUp).join(BundleRecord)
+                .where(BundleRecord.station_code == station_code, BundleFollowUp.state == "open")
+            ).scalar_one()
+        return replace(report, legal_clocks=self.legal_clock_counts(day, station_code, follow_ups))
+
+    def legal_clock_counts(self, day: date, station_code: str, follow_ups_open: int = 0) -> LegalClockCounts:
+        """The clocks the law starts, counted for the report (deemed acceptances as of `day`)."""
+        clocks = LegalClocks(self.store, self.calendar, self.clock, station_code)
+        notices = clocks.notices()
+        return LegalClockCounts(
+            deemed_accepted=len(clocks.deemed_accepted(as_of=day)),
+            notices_due=sum(1 for n in notices if n.due), notices_running=sum(1 for n in notices if not n.due),
+            permits_expiring=len(clocks.expiring_permits()), follow_ups_open=follow_ups_open,
+        )
 
     def case_figures(self, session: Session, day: date, station_code: str) -> list[CaseFigure]:
         """Every case that matters on `day`: accepted or completed that day, or open past its due date.

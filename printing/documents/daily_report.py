@@ -77,6 +77,15 @@ def _assessment(data: DailyReportData) -> str:
     parts.append(f"超期案件{totals.overdue}件" + ("，清单见第三部分" if totals.overdue else ""))
     if data.ratings.dissatisfied_follow_ups:
         parts.append(f"差评{data.ratings.dissatisfied_follow_ups}件，须在15个工作日内整改反馈")
+    clocks = data.legal_clocks
+    if clocks.deemed_accepted:
+        parts.append(f"5个工作日内未告知、依法视为受理{clocks.deemed_accepted}件")
+    if clocks.notices_due or clocks.notices_running:
+        parts.append(f"注销公告在公告期内{clocks.notices_running}件、期满待决定{clocks.notices_due}件")
+    if clocks.permits_expiring:
+        parts.append(f"迁移证件即将或已经到期{clocks.permits_expiring}份")
+    if clocks.follow_ups_open:
+        parts.append(f"“一件事”后续事项待办{clocks.follow_ups_open}项")
     return "；".join(parts) + "。"
 
 

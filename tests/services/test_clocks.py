@@ -61,3 +61,34 @@ def test_cli_lists_the_clocks(desk: Desk, capsys, monkeypatch) -> None:  # type:
     assert len(result["deemed_accepted"]) == 1 and result["expiring_permits"] == []
     assert main(["clocks"]) == 0
     assert "视为受理" in capsys.readouterr().out
+
+
+def test_the_case_says_it_counts_as_accepted_and_the_daily_report_counts_it(desk: Desk) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from printing.documents import daily_report
+
+    calendar = WorkingCalendar.from_folder(holidays_dir())
+    clocks = LegalClocks(desk.core.store, calendar, desk.clock, "HP01")
+    _at(desk, datetime(2026, 9, 30, 2, 0, tzinfo=UTC))
+    waiting = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False})
+    late = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False})
+    in_time = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": False})
+    _at(desk, datetime(2026, 10, 13, 3, 0, tzinfo=UTC))  # the fifth working day: still in time
+    desk.core.cases.not_accept(desk.clerk, in_time.number, in_time.version, "不属于本所管辖")
+    _at(desk, datetime(2026, 10, 14, 3, 0, tzinfo=UTC))  # the sixth: too late
+    desk.core.cases.not_accept(desk.clerk, late.number, late.version, "不属于本所管辖")
+    assert clocks.deemed_acceptance_of(in_time.number) is None
+    answered_late = clocks.deemed_acceptance_of(late.number)
+    assert answered_late is not None and answered_late.received_on == date(2026, 9, 30)
+    still = clocks.deemed_acceptance_of(waiting.number)
+    assert still is not None and still.notice_due_on == date(2026, 10, 13) and still.working_days_waited == 6
+
+    reports = desk.core.reports
+    reports.calendar = calendar
+    report = reports.daily(date(2026, 10, 14), "HP01")
+    assert report.legal_clocks.deemed_accepted == 1  # the one still waiting (the late refusal is answered)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(daily_report.build_pdf(report))).pages)
+    assert "依法视为受理1件" in text.replace(" ", "").replace("\n", "")

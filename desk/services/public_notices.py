@@ -1,0 +1,173 @@
+"""The 30-day 注销公告: before a duplicate registration (一人多户) is cancelled for a person who did not
+apply, the station posts a public notice for 30 days; once they are over it decides — no objection:
+the duplicate is cancelled (the case completed); an objection: the registration is kept (the case
+withdrawn, the objection as its reason). Each step is one transaction, audited; the notice is
+printed and recorded in `documents_issued` (kind `deregistration_notice`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.domain.catalog import Catalog
+from desk.domain.clock import Clock, local_date
+from desk.domain.errors import InvalidInput, NotFound
+from desk.domain.workflow import Action, Actor, CaseState
+from desk.services import audit
+from desk.services.cases import CaseService
+from desk.services.documents import DocumentService, IssuedPaper
+from desk.services.numbering import next_sequence
+from desk.store.database import Store
+from desk.store.models import Case, DocumentIssued, PublicNotice, User
+from printing.bundle_models import DeregistrationNoticeData
+from printing.documents import deregistration_notice
+from printing.documents.common import Paper
+
+NOTICE_DAYS = 30
+# Transactions whose cancellation may follow a public notice instead of the person's own application.
+NOTICE_TRANSACTIONS = frozenset({"duplicate_deregistration"})
+_PUBLISHABLE = frozenset({CaseState.ACCEPTED, CaseState.UNDER_REVIEW, CaseState.APPROVED})
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    serial: str
+    case_number: str
+    person_name: str
+    published_on: date
+    ends_on: date
+    state: str  # running / cancelled / kept
+    objection: str
+    decided_on: date | None
+
+
+@dataclass(frozen=True)
+class NoticeIssued:
+    notice: NoticeView
+    paper: IssuedPaper
+
+
+@dataclass
+class PublicNoticeService:
+    store: Store
+    catalog: Catalog
+    cases: CaseService
+    documents: DocumentService
+    clock: Clock
+    station_code: str
+
+    def publish(self, actor: Actor, case_number: str) -> NoticeIssued:
+        """Post the 30-day notice for an accepted duplicate-registration case, and print it."""
+        today = local_date(self.clock.now())
+        with self.store.write() as session:
+            case = _case(session, case_number)
+            if case.transaction_code not in NOTICE_TRANSACTIONS:
+                raise InvalidInput("只有重复户口注销可以公告注销。",
+                                   f"Only {sorted(NOTICE_TRANSACTIONS)} are cancelled after a public notice.")
+            if CaseState(case.state) not in _PUBLISHABLE:
+                raise InvalidInput(f"申请 {case_number} 当前为“{CaseState(case.state).label_zh}”，受理后才能公告。",
+                                   f"Case {case_number} must be accepted before its notice is posted.")
+            running = session.execute(select(PublicNotice).where(PublicNotice.case_id == case.id,
+                                                                 PublicNotice.state == "running")).first()
+            if running is not None:
+                raise InvalidInput(f"申请 {case_number} 的注销公告正在公告期内。",
+                                   f"Case {case_number} already has a notice running.")
+            now = self.clock.now()
+            sequence = next_sequence(session, self.station_code, today, kind="GG")
+            serial = f"{self.station_code}GG{today:%Y%m%d}{sequence:04d}"
+            person = case.applicant
+            kept_place = str(case.form_values.get("duplicate_address") or "另一处登记地")
+            body = (f"经调查核实，{person.name}在本所辖区和{kept_place}登记有两处常住户口，属重复户口。"
+                    "依照《中华人民共和国户口登记条例》第六条“公民应当在经常居住的地方登记为常住人口，"
+                    "一个公民只能在一个地方登记为常住人口”的规定，本所拟注销其重复登记的户口，现予公告。")
+            notice = PublicNotice(serial=serial, case_id=case.id, station_code=self.station_code,
+                                  person_name=person.name, person_id_number=person.id_number, text_zh=body,
+                                  published_on=today, ends_on=today + timedelta(days=NOTICE_DAYS), state="running",
+                                  objection="", created_by=actor.user_id)
+            session.add(notice)
+            session.add(DocumentIssued(serial=serial, kind="deregistration_notice", case_id=case.id,
+                                       citizen_id=person.id, station_code=self.station_code, issued_at=now,
+                                       issued_by=actor.user_id, details={"ends_on": notice.ends_on.isoformat()}))
+            session.flush()
+            self._audit(session, actor, "notice.published", serial,
+                        {"case": case_number, "ends_on": notice.ends_on.isoformat()})
+            return NoticeIssued(_view(notice, case_number), self._paper(notice, case_number))
+
+    def decide(self, actor: Actor, serial: str, *, objection: str = "") -> NoticeView:
+        """After the 30 days: no objection — the duplicate is cancelled (the case completed); an objection —
+        the registration is kept (the case withdrawn with the objection as its reason)."""
+        today = local_date(self.clock.now())
+        with self.store.write() as session:
+            notice = _notice(session, serial)
+            case = session.get(Case, notice.case_id)
+            assert case is not None
+            if notice.state != "running":
+                raise InvalidInput(f"公告 {serial} 已作出决定。", f"Notice {serial} is decided already.")
+            if today <= notice.ends_on:
+                raise InvalidInput(f"公告期至 {notice.ends_on:%Y年%m月%d日} 止，期满后才能作出注销决定。",
+                                   f"The notice runs until {notice.ends_on}; decide after it.")
+            reason = objection.strip()
+            if reason:
+                self.cases.act_in(session, actor, case.number, case.version, Action.WITHDRAW,
+                                  f"注销公告期内有异议，保留户口：{reason}")
+                notice.state = "kept"
+            else:
+                if CaseState(case.state) is CaseState.UNDER_REVIEW:
+                    raise InvalidInput("该案件尚待所领导审批，批准后才能注销。",
+                                       "The case still waits for the leader's approval.")
+                self.cases.act_in(session, actor, case.number, case.version, Action.COMPLETE)
+                notice.state = "cancelled"
+            notice.objection, notice.decided_on, notice.decided_by = reason, today, actor.user_id
+            session.flush()
+            self._audit(session, actor, "notice.decided", serial, {"case": case.number, "decision": notice.state})
+            return _view(notice, case.number)
+
+    def for_case(self, case_number: str) -> list[NoticeView]:
+        with self.store.read() as session:
+            case = _case(session, case_number)
+            rows = session.execute(select(PublicNotice).where(PublicNotice.case_id == case.id)
+                                   .order_by(PublicNotice.id)).scalars().all()
+            return [_view(n, case_number) for n in rows]
+
+    def reprint(self, serial: str) -> IssuedPaper:
+        with self.store.read() as session:
+            notice = _notice(session, serial)
+            case = session.get(Case, notice.case_id)
+            assert case is not None
+            return self._paper(notice, case.number)
+
+    def _paper(self, notice: PublicNotice, case_number: str) -> IssuedPaper:
+        data = DeregistrationNoticeData(
+            station=self.documents.station_info(), serial=notice.serial, case_number=case_number,
+            person_name=notice.person_name, person_id_number=notice.person_id_number, body_zh=notice.text_zh,
+            published_on=notice.published_on, ends_on=notice.ends_on)
+        return IssuedPaper("deregistration_notice", notice.serial, deregistration_notice.TITLE,
+                           deregistration_notice.build_pdf(data), Paper.A4)
+
+    def _audit(self, session: Session, actor: Actor, action: str, serial: str, details: dict[str, str]) -> None:
+        user = session.get(User, actor.user_id)
+        audit.append(session, at=self.clock.now(), actor=user.username if user else f"user#{actor.user_id}",
+                     action=action, entity_type="notice", entity_id=serial, details=details)
+
+
+def _case(session: Session, number: str) -> Case:
+    case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
+    if case is None:
+        raise NotFound(f"找不到申请 {number}。", f"No case {number}.")
+    return case
+
+
+def _notice(session: Session, serial: str) -> PublicNotice:
+    notice = session.execute(select(PublicNotice).where(PublicNotice.serial == serial)).scalar_one_or_none()
+    if notice is None:
+        raise NotFound(f"找不到公告 {serial}。", f"No notice {serial}.")
+    return notice
+
+
+def _view(notice: PublicNotice, case_number: str) -> NoticeView:
+    return NoticeView(notice.serial, case_number, notice.person_name, notice.published_on, notice.ends_on,
+                      notice.state, notice.objection, notice.decided_on)
