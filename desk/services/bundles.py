@@ -117,6 +117,27 @@ class BundleService:
               include: Iterable[str] = ()) -> BundleView:
         """Open every member case (and the optional ones named in `include`) as drafts, in order, in one
         transaction; each gets the shared values in the fields they fill."""
+        with self.store.write() as session:
+            record = self._start_in(session, actor, applicant_id_number, bundle_code, shared_values, own_values,
+                                    include)
+            return self._view(session, record)
+
+    def start_and_accept(self, actor: Actor, applicant_id_number: str, bundle_code: str,
+                         shared_values: Mapping[str, Any], own_values: Mapping[str, Mapping[str, Any]],
+                         received: Mapping[str, Iterable[str]], *, include: Iterable[str] = (),
+                         verified: Mapping[str, Iterable[str]] | None = None,
+                         complete_on_the_spot: bool = True) -> BundleDecided:
+        """The desk's one decision for a bundle filled in one form: start it and accept every member in
+        ONE transaction — either every member case exists, accepted, with the receipt, or nothing does."""
+        with self.store.write() as session:
+            record = self._start_in(session, actor, applicant_id_number, bundle_code, shared_values, own_values,
+                                    include)
+            return self._accept_in(session, actor, record, received, verified or {}, own_values, None,
+                                   complete_on_the_spot)
+
+    def _start_in(self, session: Session, actor: Actor, applicant_id_number: str, bundle_code: str,
+                  shared_values: Mapping[str, Any], own_values: Mapping[str, Mapping[str, Any]] | None,
+                  include: Iterable[str]) -> BundleRecord:
         bundle = self.bundle(bundle_code)
         chosen = set(include)
         unknown = chosen - set(bundle.member_codes)
@@ -125,34 +146,33 @@ class BundleService:
                                f"{bundle.code} has no members {sorted(unknown)}.")
         own = own_values or {}
         now = self.clock.now()
-        with self.store.write() as session:
-            citizen = session.execute(select(Citizen).where(Citizen.id_number == applicant_id_number)
-                                      ).scalar_one_or_none()
-            if citizen is None:
-                raise NotFound(f"系统中没有身份证号 {applicant_id_number} 的人员，请先刷身份证登记。",
-                               f"No citizen with ID number {applicant_id_number}: read their ID card first.")
-            sequence = next_sequence(session, self.station_code, local_date(now), kind="YJ")
-            record = BundleRecord(
-                number=f"{self.station_code}-YJ{local_date(now):%Y%m%d}-{sequence:03d}", bundle_code=bundle.code,
-                station_code=self.station_code, applicant_id=citizen.id, shared_values=dict(shared_values),
-                created_by=actor.user_id, created_at=now,
-            )
-            session.add(record)
-            session.flush()
-            members = [m for m in bundle.members if not m.optional or m.transaction_code in chosen]
-            for position, member in enumerate(members):
-                code = member.transaction_code
-                values = bundle.member_values(code, shared_values, own.get(code))
-                case = self.cases.open_draft_in(session, actor, applicant_id_number, code, values)
-                session.add(BundleCase(bundle_id=record.id, case_id=case.id, position=position))
-            for referral in bundle.follow_ups:
-                session.add(BundleFollowUp(bundle_id=record.id, key=referral.key, name_zh=referral.name_zh,
-                                           agency_zh=referral.agency_zh, how_zh=referral.how_zh, state="open",
-                                           note=""))
-            session.flush()
-            self._audit(session, actor, "bundle.started", record.number,
-                        {"bundle": bundle.code, "cases": [m.transaction_code for m in members]})
-            return self._view(session, record)
+        citizen = session.execute(select(Citizen).where(Citizen.id_number == applicant_id_number)
+                                  ).scalar_one_or_none()
+        if citizen is None:
+            raise NotFound(f"系统中没有身份证号 {applicant_id_number} 的人员，请先刷身份证登记。",
+                           f"No citizen with ID number {applicant_id_number}: read their ID card first.")
+        sequence = next_sequence(session, self.station_code, local_date(now), kind="YJ")
+        record = BundleRecord(
+            number=f"{self.station_code}-YJ{local_date(now):%Y%m%d}-{sequence:03d}", bundle_code=bundle.code,
+            station_code=self.station_code, applicant_id=citizen.id, shared_values=dict(shared_values),
+            created_by=actor.user_id, created_at=now,
+        )
+        session.add(record)
+        session.flush()
+        members = [m for m in bundle.members if not m.optional or m.transaction_code in chosen]
+        for position, member in enumerate(members):
+            code = member.transaction_code
+            values = bundle.member_values(code, shared_values, own.get(code))
+            case = self.cases.open_draft_in(session, actor, applicant_id_number, code, values)
+            session.add(BundleCase(bundle_id=record.id, case_id=case.id, position=position))
+        for referral in bundle.follow_ups:
+            session.add(BundleFollowUp(bundle_id=record.id, key=referral.key, name_zh=referral.name_zh,
+                                       agency_zh=referral.agency_zh, how_zh=referral.how_zh, state="open", note=""))
+        session.flush()
+        self._audit(session, actor, "bundle.started", record.number,
+                    {"bundle": bundle.code, "cases": [m.transaction_code for m in members]})
+        session.refresh(record)
+        return record
 
     def accept_and_issue(self, actor: Actor, number: str, received: Mapping[str, Iterable[str]], *,
                          verified: Mapping[str, Iterable[str]] | None = None,
@@ -163,36 +183,40 @@ class BundleService:
         spot when `complete_on_the_spot`, a leader- or branch-level one goes to the approvers. One receipt
         lists every member case; the referral list goes with it. A member that cannot be accepted
         (form, eligibility, materials) stops the whole bundle, and the error names it."""
-        checked = verified or {}
         with self.store.write() as session:
-            record = self._record(session, number)
-            bundle = self.bundle(record.bundle_code)
-            if shared_values is not None:
-                record.shared_values = dict(shared_values)
-            shared = dict(record.shared_values)
-            for link in record.members:
-                case = link.case
-                if CaseState(case.state) is not CaseState.DRAFT:
-                    continue
-                code = case.transaction_code
-                values = (bundle.member_values(code, shared, own_values[code]) if own_values and code in own_values
-                          else bundle.member_values(code, shared, case.form_values))
-                try:
-                    view = self.cases.accept_in(session, actor, case.number, case.version, received.get(code, ()),
-                                                values, checked.get(code, ()))
-                    if view.approval in (Approval.LEADER, Approval.BRANCH):
-                        self.cases.act_in(session, actor, view.number, view.version, Action.SUBMIT_FOR_REVIEW)
-                    elif complete_on_the_spot:
-                        self.cases.act_in(session, actor, view.number, view.version, Action.COMPLETE)
-                except DeskError as exc:
-                    name = self.catalog[code].name_zh
-                    raise InvalidInput(f"“{name}”（{case.number}）：{exc.message_zh}",
-                                       f"{code} ({case.number}): {exc.message_en}") from exc
-            session.flush()
-            self._audit(session, actor, "bundle.accepted", record.number, {"bundle": bundle.code})
-            papers = (self._paper_in(session, "bundle_receipt", record, actor),
-                      self._paper_in(session, "referral_list", record, actor))
-            return BundleDecided(self._view(session, record), papers)
+            return self._accept_in(session, actor, self._record(session, number), received, verified or {},
+                                   own_values, shared_values, complete_on_the_spot)
+
+    def _accept_in(self, session: Session, actor: Actor, record: BundleRecord, received: Mapping[str, Iterable[str]],
+                   checked: Mapping[str, Iterable[str]], own_values: Mapping[str, Mapping[str, Any]] | None,
+                   shared_values: Mapping[str, Any] | None, complete_on_the_spot: bool) -> BundleDecided:
+        bundle = self.bundle(record.bundle_code)
+        if shared_values is not None:
+            record.shared_values = dict(shared_values)
+        shared = dict(record.shared_values)
+        for link in record.members:
+            case = link.case
+            if CaseState(case.state) is not CaseState.DRAFT:
+                continue
+            code = case.transaction_code
+            values = (bundle.member_values(code, shared, own_values[code]) if own_values and code in own_values
+                      else bundle.member_values(code, shared, case.form_values))
+            try:
+                view = self.cases.accept_in(session, actor, case.number, case.version, received.get(code, ()),
+                                            values, checked.get(code, ()))
+                if view.approval in (Approval.LEADER, Approval.BRANCH):
+                    self.cases.act_in(session, actor, view.number, view.version, Action.SUBMIT_FOR_REVIEW)
+                elif complete_on_the_spot:
+                    self.cases.act_in(session, actor, view.number, view.version, Action.COMPLETE)
+            except DeskError as exc:
+                name = self.catalog[code].name_zh
+                raise InvalidInput(f"“{name}”（{case.number}）：{exc.message_zh}",
+                                   f"{code} ({case.number}): {exc.message_en}") from exc
+        session.flush()
+        self._audit(session, actor, "bundle.accepted", record.number, {"bundle": bundle.code})
+        papers = (self._paper_in(session, "bundle_receipt", record, actor),
+                  self._paper_in(session, "referral_list", record, actor))
+        return BundleDecided(self._view(session, record), papers)
 
     # ---- follow-ups ----------------------------------------------------------------------------
 

@@ -109,3 +109,17 @@ def test_after_death_opens_its_chosen_members_in_one_go(station: tuple[Core, Act
     assert len(set(numbers)) == 2 and all(core.bundles.for_case(n).number == started.number  # type: ignore[union-attr]
                                           for n in numbers)
     assert {f.key for f in started.follow_ups} >= {"funeral", "pension", "real_estate"}
+
+
+def test_start_and_accept_is_one_transaction(station: tuple[Core, Actor]) -> None:
+    core, clerk = station
+    core.citizens.register_card(clerk, CardFacts(MOTHER, "李秀兰", "female", "汉", date(1995, 6, 12), "沈阳市和平区"))
+    shared, own = _newborn_values()
+    with pytest.raises(InvalidInput, match="出生登记"):
+        core.bundles.start_and_accept(clerk, MOTHER, "newborn", shared, own, {"birth_registration": []})
+    assert core.bundles.for_citizen(MOTHER) == [] and core.queries.list(applicant_id_number=MOTHER) == []
+    done = core.bundles.start_and_accept(
+        clerk, MOTHER, "newborn", shared, own,
+        {"birth_registration": ["birth_medical_certificate", "household_booklet"]},
+        verified={"birth_registration": ["parent_id_card", "marriage_certificate"]})
+    assert done.bundle.finished and [p.kind for p in done.papers] == ["bundle_receipt", "referral_list"]
