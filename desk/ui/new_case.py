@@ -40,10 +40,13 @@ from desk.ui.transaction_picker import TransactionPicker
 from desk.ui.widgets import banner, fmt_date, section_title, set_style_property, show_banner
 
 if TYPE_CHECKING:
+    from desk.domain.bundles import Bundle
+    from desk.services.bundles import BundleDecided
     from desk.services.case_views import CaseView, CitizenView
     from desk.services.decisions import Decided
+    from desk.ui.bundle_page import BundlePage
 
-PAGE_WAIT, PAGE_PICK, PAGE_WORK, PAGE_DONE = range(4)
+PAGE_WAIT, PAGE_PICK, PAGE_WORK, PAGE_DONE, PAGE_BUNDLE = range(5)
 
 
 def applicant_facts(citizen: CitizenView) -> ApplicantFacts:
@@ -68,6 +71,8 @@ class NewCaseView(QWidget):
         self.transaction: Transaction | None = None
         self.citizen: CitizenView | None = None
         self.decided: Decided | None = None
+        self.bundle_page: BundlePage | None = None  # a “一件事” bundle being filled in
+        self.bundle_decided: BundleDecided | None = None
         self._swipe_target: str | None = None
         self._card_read = False  # the applicant was identified by reading their card (读卡核验)
         self._deciding = False
@@ -100,6 +105,7 @@ class NewCaseView(QWidget):
         self.btn_complete_now = QPushButton(self.page_done)
         self.btn_open_case = QPushButton(self.page_done)
         self.btn_next = QPushButton(self.page_done)
+        self.page_bundle = QWidget(self.stk_pages)
 
         # configure
         for label in self.lbl_steps:
@@ -130,6 +136,7 @@ class NewCaseView(QWidget):
         self.identify.edt_id_number.returnPressed.connect(self._on_typed_lookup)
         self.identify.open_case_requested.connect(self.open_case_requested)
         self.picker.chosen.connect(self.choose)
+        self.picker.bundle_chosen.connect(self.choose_bundle)
         self.btn_accept.clicked.connect(self.accept)
         self.btn_accept_complete.clicked.connect(self.accept_and_complete)
         self.btn_supplement.clicked.connect(self.request_supplement)
@@ -179,7 +186,9 @@ class NewCaseView(QWidget):
         done.addSpacing(16)
         done.addLayout(done_buttons)
         done.addStretch(2)
-        for page in (self.lbl_wait, self.picker, self.page_work, self.page_done):
+        self.lay_bundle = QVBoxLayout(self.page_bundle)
+        self.lay_bundle.setContentsMargins(0, 0, 0, 0)
+        for page in (self.lbl_wait, self.picker, self.page_work, self.page_done, self.page_bundle):
             self.stk_pages.addWidget(page)
         body = QHBoxLayout()
         body.setSpacing(16)
@@ -264,6 +273,51 @@ class NewCaseView(QWidget):
         context, actor = self._context, self._context.actor
         context.runner.run(lambda: context.core.cases.open_draft(actor, citizen.id_number, transaction.code),
                            self._on_draft_opened, self._on_error)
+
+    @Slot(object)
+    def choose_bundle(self, bundle: Bundle) -> None:
+        """A “一件事” bundle: one form for all its members (desk/ui/bundle_page.py)."""
+        from desk.ui.bundle_page import BundlePage
+
+        citizen = self.citizen
+        if citizen is None:
+            return
+        self._leave_case()
+        self.bundle_page = BundlePage(self._context, bundle, citizen, card_read=self._card_read,
+                                      parent=self.page_bundle)
+        self.bundle_page.decided.connect(self._on_bundle_decided)
+        self.bundle_page.failed.connect(self._on_error)
+        self.lay_bundle.addWidget(self.bundle_page)
+        self.identify.lock(True)
+        self._set_page(PAGE_BUNDLE)
+        self.bundle_page.shared_form.focus_first_field()
+
+    def _on_bundle_decided(self, decided: BundleDecided) -> None:
+        self.bundle_decided = decided
+        self.decided = None
+        self._context.print_papers(decided.papers)
+        bundle = decided.bundle
+        self.lbl_done_title.setText(self.tr("“一件事”已一并受理"))
+        lines = [self.tr("套餐编号 %1").replace("%1", bundle.number)]
+        for case in bundle.members:
+            transaction = self._context.core.catalog.get(case.transaction_code)
+            name = self._context.pick(transaction.name_zh, transaction.name_en) if transaction else ""
+            state = case.state.label_zh if self._context.is_chinese else case.state.value.replace("_", " ")
+            lines.append(f"{case.number} · {name} · {state}")
+        lines += [self.tr("%1（%2）已送打印机").replace("%1", paper.title_zh).replace("%2", paper.serial)
+                  for paper in decided.papers]
+        self.lbl_done_detail.setText("\n".join(lines))
+        self.btn_complete_now.setVisible(False)
+        self._set_page(PAGE_DONE)
+        self.btn_next.setFocus()
+        QTimer.singleShot(1, self._leave_bundle)
+        self.case_decided.emit(bundle.members[0].number)
+
+    def _leave_bundle(self) -> None:
+        if self.bundle_page is not None:
+            self.bundle_page.hide()
+            self.bundle_page.deleteLater()
+            self.bundle_page = None
 
     def _on_draft_opened(self, case: CaseView) -> None:
         if self.transaction is None or case.transaction_code != self.transaction.code or self.saver.number:
@@ -365,6 +419,7 @@ class NewCaseView(QWidget):
         self._update_decision()
 
     def _leave_case(self) -> None:
+        self._leave_bundle()
         if self.form is not None:
             self.form.flush()  # a debounced save still pending goes out now
             self.form.hide()
@@ -412,6 +467,9 @@ class NewCaseView(QWidget):
 
     @Slot()
     def accept(self) -> None:
+        if self.page == PAGE_BUNDLE and self.bundle_page is not None:
+            self.bundle_page.accept()  # Ctrl+Enter on a bundle: accept every member
+            return
         if self.form is None or self._deciding:
             return
         if not self.btn_accept.isEnabled():
@@ -488,6 +546,7 @@ class NewCaseView(QWidget):
     def _on_decided(self, decided: Decided) -> None:
         self._deciding = False
         self.decided = decided
+        self.bundle_decided = None
         self.saver.detach()  # the case is decided: nothing more is saved into it as a draft
         self._print(decided)
         self._show_done()
@@ -547,6 +606,8 @@ class NewCaseView(QWidget):
     def _open_decided(self) -> None:
         if self.decided is not None:
             self.open_case_requested.emit(self.decided.case.number)
+        elif self.bundle_decided is not None:
+            self.open_case_requested.emit(self.bundle_decided.bundle.members[0].number)
 
     # ---- reactions ---------------------------------------------------------------------------
 
@@ -599,13 +660,13 @@ class NewCaseView(QWidget):
     def _set_page(self, page: int) -> None:
         self.stk_pages.setCurrentIndex(page)
         # While the form is filled in, the applicant's panel gives its room to the form.
-        self.identify.setVisible(page != PAGE_WORK)
+        self.identify.setVisible(page not in (PAGE_WORK, PAGE_BUNDLE))
         self._show_step()
         self.step_changed.emit(page)
 
     def _show_step(self) -> None:
         page = self.page
-        step = {PAGE_WAIT: 0, PAGE_PICK: 1, PAGE_WORK: 2, PAGE_DONE: 3}[page]
+        step = {PAGE_WAIT: 0, PAGE_PICK: 1, PAGE_WORK: 2, PAGE_DONE: 3, PAGE_BUNDLE: 2}[page]
         if page == PAGE_WORK and self.form is not None and not self.form.problems():
             step = 3  # the form is complete: what is left is checking the materials and deciding
         for index, label in enumerate(self.lbl_steps):

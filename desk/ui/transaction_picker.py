@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desk.domain.bundles import Bundle, bundle_matches
 from desk.domain.catalog import Approval, Transaction
 from desk.ui.context import DeskContext
 
@@ -31,8 +32,12 @@ def load_usage(core: Core) -> tuple[list[SearchEntry], dict[str, int]]:
     return entries, core.queries.usage_counts(core.station_code, recent=500)
 
 
+BUNDLE_PREFIX = "bundle:"  # item data of a “一件事” bundle in the list (transactions carry their code)
+
+
 class TransactionPicker(QWidget):
     chosen = Signal(object)  # Transaction
+    bundle_chosen = Signal(object)  # Bundle (“一件事”: several transactions in one form)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,9 +103,19 @@ class TransactionPicker(QWidget):
     def matches(self) -> list[Transaction]:
         return rank(self._entries, self.edt_search.text(), self._usage)
 
+    def bundle_matches(self) -> list[Bundle]:
+        """The “一件事” bundles the search finds (they head the list: one event of life, one form)."""
+        text = self.edt_search.text()
+        return [b for b in self._context.core.bundle_catalog.values() if text.strip() and bundle_matches(b, text)]
+
     @Slot()
     def _filter(self) -> None:
         self.lst_transactions.clear()
+        for bundle in self.bundle_matches():
+            item = QListWidgetItem(self._bundle_caption(bundle))
+            item.setData(ROLE_CODE, BUNDLE_PREFIX + bundle.code)
+            item.setToolTip(self._context.pick(bundle.description_zh, bundle.description_en))
+            self.lst_transactions.addItem(item)
         for transaction in self.matches():
             item = QListWidgetItem(self._caption(transaction))
             item.setData(ROLE_CODE, transaction.code)
@@ -117,6 +132,12 @@ class TransactionPicker(QWidget):
             limit = self.tr("%1 个工作日").replace("%1", str(transaction.time_limit_days))
         level = self._context.pick(transaction.approval.label_zh, transaction.approval.label_en)
         return f"{name}　·　{limit}　·　{level}"
+
+    def _bundle_caption(self, bundle: Bundle) -> str:
+        name = self._context.pick(bundle.name_zh, bundle.name_en)
+        parts = self.tr("一件事：%1 个事项，%2 项后续").replace("%1", str(len(bundle.members))).replace(
+            "%2", str(len(bundle.follow_ups)))
+        return f"★ {name}　·　{parts}"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Up/Down in the search box move through the list, so the clerk never leaves the keyboard.
@@ -137,7 +158,13 @@ class TransactionPicker(QWidget):
 
     @Slot(QListWidgetItem)
     def _choose_item(self, item: QListWidgetItem) -> None:
-        transaction = self._context.core.catalog.get(str(item.data(ROLE_CODE)))
+        code = str(item.data(ROLE_CODE))
+        if code.startswith(BUNDLE_PREFIX):
+            bundle = self._context.core.bundle_catalog.get(code.removeprefix(BUNDLE_PREFIX))
+            if bundle is not None:
+                self.bundle_chosen.emit(bundle)
+            return
+        transaction = self._context.core.catalog.get(code)
         if transaction is not None:
             self.count_use(transaction.code)
             self.chosen.emit(transaction)
@@ -149,6 +176,6 @@ class TransactionPicker(QWidget):
 
     def retranslate_ui(self) -> None:
         self.lbl_title.setText(self.tr("② 选择事项"))
-        self.edt_search.setPlaceholderText(self.tr("输入事项名称、拼音首字母（如 csdj）或代码"))
+        self.edt_search.setPlaceholderText(self.tr("输入事项名称、拼音首字母（如 csdj）或代码；“一件事”如 出生一件事"))
         self.lbl_hint.setText(self.tr("↑↓ 选择，回车确认；常办事项排在前面"))
         self._filter()

@@ -1,0 +1,56 @@
+"""A “一件事” bundle at the desk, driven like a clerk drives it: the father's card swiped, 出生一件事
+found by the transaction search, the shared fields typed once (they reach the member's form and
+cannot be typed there again), materials ticked, Ctrl+Enter — one receipt listing the member case and
+the referral list printed (PDFs read back), the case completed in the store."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui.test_desk_flows import TODAY, Desk, desk, open_desk, template_db  # noqa: F401  (fixtures)
+
+from desk.domain.workflow import CaseState
+from desk.ui.bundle_page import BundlePage
+from desk.ui.demo_cases import demo_cases, type_values
+from desk.ui.new_case import PAGE_BUNDLE, PAGE_DONE, PAGE_PICK
+from desk.ui.permissions import Screen
+from desk.ui.transaction_picker import BUNDLE_PREFIX
+
+
+def test_a_newborn_bundle_from_swipe_to_receipt_and_referral_list(desk: Desk) -> None:  # noqa: F811
+    case = demo_cases(TODAY)["birth_registration"]
+    desk.sign_in("clerk")
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    desk.swipe(case.card)
+    desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
+    view.picker.edt_search.insert("出生一件事")
+    first = view.picker.lst_transactions.item(0)
+    assert first.data(Qt.ItemDataRole.UserRole) == BUNDLE_PREFIX + "newborn" and "一件事" in first.text()
+    desk.qtbot.keyClick(view.picker.edt_search, Qt.Key.Key_Return, delay=80)
+    desk.wait(lambda: view.page == PAGE_BUNDLE and view.bundle_page is not None)
+    page = view.bundle_page
+    assert isinstance(page, BundlePage)
+    assert not page.btn_accept.isEnabled()
+
+    shared_keys = {"child_name", "child_sex", "child_birth_date"}
+    type_values(page.shared_form, {k: v for k, v in case.values.items() if k in shared_keys})
+    member = page.member_form("birth_registration")
+    assert member.values()["child_name"] == "张子涵"  # typed once, there already
+    assert not member.editor("child_name").isEnabled()
+    type_values(member, {k: v for k, v in case.values.items() if k not in shared_keys})
+    page.checklists["birth_registration"].btn_all_received.click()
+    desk.wait(lambda: page.btn_accept.isEnabled())
+    desk.window.act_accept.trigger()  # Ctrl+Enter
+    desk.wait(lambda: view.page == PAGE_DONE and view.bundle_decided is not None)
+
+    decided = view.bundle_decided
+    assert decided is not None
+    (stored,) = [desk.core.queries.get(m.number) for m in decided.bundle.members]
+    assert stored.state is CaseState.COMPLETED and stored.form_values["child_name"] == "张子涵"
+    assert decided.bundle.number in view.lbl_done_detail.text()
+    receipt_paper, list_paper = decided.papers
+    receipt = desk.paper_text(receipt_paper.serial).replace(" ", "").replace("\n", "")
+    assert "受理回执" in receipt and stored.number in receipt and decided.bundle.number in receipt
+    assert "出生登记" in receipt and "张子涵" in receipt
+    referrals = desk.paper_text(list_paper.serial).replace(" ", "").replace("\n", "")
+    assert "后续事项告知单" in referrals and "社会保障卡" in referrals and "预防接种" in referrals
