@@ -6,7 +6,7 @@ complete, withdraw. A change by someone else since the case was loaded is told a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import ConcurrentChange
 from desk.domain.workflow import Action, CaseState, allowed_actions
+from desk.ui.case_extras import CaseExtras, CaseExtrasPanel, load_extras
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, section_title, show_banner
@@ -79,11 +80,12 @@ def form_rows(transaction: Transaction | None, values: dict[str, Any],
 class Loaded:
     case: CaseView
     documents: list[str]
+    extras: CaseExtras = field(default_factory=CaseExtras)
 
 
 def load_case(context: DeskContext, number: str) -> Loaded:
     case = context.core.queries.get(number)
-    return Loaded(case, context.core.documents.documents_for(case))
+    return Loaded(case, context.core.documents.documents_for(case), load_extras(context, case))
 
 
 class CaseDetailView(QWidget):
@@ -113,6 +115,7 @@ class CaseDetailView(QWidget):
         self.lbl_history = section_title("", self)
         self.tbl_history = make_table(self, stretch_column=4)
         self.lbl_materials = QLabel(self)
+        self.extras = CaseExtrasPanel(context, asker, self)
         self.lbl_documents = section_title("", self)
         self.lst_documents = QListWidget(self)
         self.btn_reprint = QPushButton(self)
@@ -147,6 +150,8 @@ class CaseDetailView(QWidget):
         self.btn_reprint.clicked.connect(self.reprint)
         self.lst_documents.itemActivated.connect(lambda _item: self.reprint())
         self.btn_resume.clicked.connect(self._resume)
+        self.extras.changed.connect(self._on_extras_changed)
+        self.extras.failed.connect(self._on_error)
 
         # assemble
         top = QHBoxLayout()
@@ -175,6 +180,7 @@ class CaseDetailView(QWidget):
         main = QVBoxLayout()
         main.addWidget(self.wdg_facts)
         main.addWidget(self.lbl_materials)
+        main.addWidget(self.extras)
         main.addWidget(self.lbl_values)
         main.addWidget(self.tbl_values, 1)
         main.addWidget(self.lbl_history)
@@ -194,6 +200,7 @@ class CaseDetailView(QWidget):
     def clear(self) -> None:
         """Forget the case shown (sign-out): the next user sees nothing of it until it is loaded."""
         self.case, self.documents = None, []
+        self.extras.show_extras(None, CaseExtras())
         show_banner(self.lbl_message, None)
         self.tbl_history.setRowCount(0)
         self.tbl_values.setRowCount(0)
@@ -207,6 +214,7 @@ class CaseDetailView(QWidget):
 
     def _on_loaded(self, loaded: Loaded) -> None:
         self.case, self.documents = loaded.case, loaded.documents
+        self.extras.show_extras(loaded.case, loaded.extras)
         if not self._keep_message:
             show_banner(self.lbl_message, None)
         self._keep_message = False
@@ -259,6 +267,12 @@ class CaseDetailView(QWidget):
                                                                   else decided.case.state.value), "ok")
         self.case_changed.emit(decided.case.number)
         self.load(decided.case.number, keep_message=True)
+
+    def _on_extras_changed(self, message: str) -> None:
+        show_banner(self.lbl_message, message, "ok")
+        if self.case is not None:
+            self.case_changed.emit(self.case.number)
+            self.load(self.case.number, keep_message=True)
 
     def _on_action_error(self, error: BaseException) -> None:
         self._show_actions()

@@ -1,5 +1,7 @@
 """Today: the clerk's work queue — queue tickets waiting (叫号), drafts and cases awaiting
-supplements, cases due today / soon / overdue, and cases waiting for the leader's approval.
+supplements, cases due today / soon / overdue, cases waiting for the leader's approval, and the
+clocks the law starts (applications that count as accepted, 注销公告 running or due for a decision,
+permits running out) with the “一件事” follow-ups not yet referred or done.
 
 Everything is loaded in one background call (`load_today`) and shown when it returns; the view
 refreshes itself every 30 s while visible and whenever the main window asks (F5, after a decision).
@@ -19,7 +21,9 @@ from desk.ui.permissions import may_handle_cases
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, row_key, show_banner
 
 if TYPE_CHECKING:
+    from desk.services.bundles import BundleView
     from desk.services.case_views import CaseView
+    from desk.services.clocks import DeemedAcceptance, ExpiringPermit, NoticeClock
     from desk.services.queue import TicketView
 
 REFRESH_MS = 30_000
@@ -33,6 +37,10 @@ class TodayData:
     due_today: list[CaseView] = field(default_factory=list)
     due_soon: list[CaseView] = field(default_factory=list)
     review: list[CaseView] = field(default_factory=list)
+    deemed: list[DeemedAcceptance] = field(default_factory=list)
+    notices: list[NoticeClock] = field(default_factory=list)
+    permits: list[ExpiringPermit] = field(default_factory=list)
+    follow_ups: list[BundleView] = field(default_factory=list)
 
 
 TODAY_PAGE = 200  # rows of each due list the Today screen shows (soonest due first)
@@ -52,6 +60,10 @@ def load_today(context: DeskContext) -> TodayData:
         due_today=core.queries.by_due_status(DueStatus.DUE_TODAY, station, limit=TODAY_PAGE),
         due_soon=core.queries.by_due_status(DueStatus.DUE_SOON, station, limit=TODAY_PAGE),
         review=core.queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200),
+        deemed=core.clocks.deemed_accepted(),
+        notices=core.clocks.notices(),
+        permits=core.clocks.expiring_permits(),
+        follow_ups=core.bundles.with_open_follow_ups(),
     )
 
 
@@ -79,6 +91,8 @@ class TodayView(QWidget):
         self.tbl_due = make_table(self.box_due, stretch_column=1)
         self.box_review = QGroupBox(self)
         self.tbl_review = make_table(self.box_review, stretch_column=1)
+        self.box_clocks = QGroupBox(self)
+        self.tbl_clocks = make_table(self.box_clocks, stretch_column=3)
         self.btn_refresh = QPushButton(self)
         self.btn_new_case = QPushButton(self)
         self._timer = QTimer(self)
@@ -95,7 +109,7 @@ class TodayView(QWidget):
         self.btn_served.clicked.connect(self._served)
         self.btn_refresh.clicked.connect(self.refresh)
         self.btn_new_case.clicked.connect(self.new_case_requested)
-        for table in (self.tbl_drafts, self.tbl_due, self.tbl_review):
+        for table in (self.tbl_drafts, self.tbl_due, self.tbl_review, self.tbl_clocks):
             table.cellDoubleClicked.connect(lambda row, _col, table=table: self._open(table, row))
             table.activated.connect(lambda index, table=table: self._open(table, index.row()))
         self._timer.timeout.connect(self.refresh)
@@ -109,7 +123,7 @@ class TodayView(QWidget):
         queue.addLayout(queue_top)
         queue.addWidget(self.tbl_waiting)
         for box, table in ((self.box_drafts, self.tbl_drafts), (self.box_due, self.tbl_due),
-                           (self.box_review, self.tbl_review)):
+                           (self.box_review, self.tbl_review), (self.box_clocks, self.tbl_clocks)):
             QVBoxLayout(box).addWidget(table)
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -117,6 +131,10 @@ class TodayView(QWidget):
         grid.addWidget(self.box_due, 0, 1)
         grid.addWidget(self.box_drafts, 1, 0)
         grid.addWidget(self.box_review, 1, 1)
+        grid.addWidget(self.box_clocks, 2, 0, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         top = QHBoxLayout()
@@ -235,7 +253,40 @@ class TodayView(QWidget):
         self.box_due.setTitle(self.tr("到期提醒：超期 %1 · 今日 %2 · 即将 %3").replace("%1", str(counts[0])).replace(
             "%2", str(counts[1])).replace("%3", str(counts[2])))
         self.box_review.setTitle(self.tr("待领导审批（%1）").replace("%1", str(len(data.review))))
+        self._show_clocks()
         self._show_called()
+
+    def clock_rows(self) -> list[tuple[str, str, str, str, str]]:
+        """(kind, number, who, what, when) of every clock and open follow-up; the number opens the case."""
+        data, rows = self.data, []
+        for d in data.deemed:
+            rows.append((self.tr("视为受理"), d.case_number, d.applicant_name,
+                         self.tr("5个工作日内未告知，自收件日起视为受理"),
+                         self.tr("%1 收件").replace("%1", fmt_date(d.received_on))))
+        for n in data.notices:
+            state = (self.tr("公告期满，待作注销决定") if n.due
+                     else self.tr("公告期内，还有 %1 天").replace("%1", str(n.days_left)))
+            rows.append((self.tr("注销公告"), n.case_number, n.person_name, state,
+                         self.tr("%1 止").replace("%1", fmt_date(n.ends_on))))
+        for p in data.permits:
+            state = (self.tr("还有 %1 天到期").replace("%1", str(p.days_left)) if p.days_left >= 0
+                     else self.tr("已过期 %1 天").replace("%1", str(-p.days_left)))
+            rows.append((self.tr("证件到期"), p.case_number, p.holder_name, f"{p.kind_zh} {p.serial}：{state}",
+                         fmt_date(p.valid_until)))
+        for b in data.follow_ups:
+            names = "、".join(f.name_zh for f in b.open_follow_ups)
+            rows.append((self.tr("一件事后续"), b.members[0].number if b.members else b.number, b.applicant_name,
+                         f"{b.name_zh}：{names}", fmt_date(b.created_at.date())))
+        return rows
+
+    def _show_clocks(self) -> None:
+        rows = self.clock_rows()
+        fill_table(self.tbl_clocks, [self.tr("类型"), self.tr("受理编号"), self.tr("对象"), self.tr("情况"),
+                                     self.tr("日期")], rows, [r[1] for r in rows])
+        data = self.data
+        self.box_clocks.setTitle(self.tr("法定时限与后续事项：视为受理 %1 · 注销公告 %2 · 证件到期 %3 · 一件事后续 %4")
+                                 .replace("%1", str(len(data.deemed))).replace("%2", str(len(data.notices)))
+                                 .replace("%3", str(len(data.permits))).replace("%4", str(len(data.follow_ups))))
 
     def _open(self, table: object, row: int) -> None:
         number = row_key(table, row)  # type: ignore[arg-type]

@@ -54,3 +54,20 @@ def test_a_newborn_bundle_from_swipe_to_receipt_and_referral_list(desk: Desk) ->
     assert "出生登记" in receipt and "张子涵" in receipt
     referrals = desk.paper_text(list_paper.serial).replace(" ", "").replace("\n", "")
     assert "后续事项告知单" in referrals and "社会保障卡" in referrals and "预防接种" in referrals
+
+    # Today lists the follow-ups still open; the member's case view shows its bundle, and a follow-up
+    # is marked done there (in the store, and in the list shown after the reload).
+    today = desk.window.today
+    desk.window.show_screen(Screen.TODAY)
+    today.refresh()
+    desk.wait(lambda: any(row[0] == "一件事后续" and row[1] == stored.number for row in today.clock_rows()))
+    desk.window.open_case(stored.number)
+    extras = desk.window.case_view.extras
+    desk.wait(lambda: extras.extras.bundle is not None)
+    assert decided.bundle.number in extras.lbl_bundle.text()
+    extras.lst_follow_ups.setCurrentRow(0)
+    first_key = str(extras.lst_follow_ups.currentItem().data(Qt.ItemDataRole.UserRole))
+    extras.btn_done.click()
+    desk.wait(lambda: {f.key: f.state for f in desk.core.bundles.get(decided.bundle.number).follow_ups}[first_key]
+              == "done")
+    desk.wait(lambda: "已办结" in extras.lst_follow_ups.item(0).text())
