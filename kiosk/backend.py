@@ -23,6 +23,7 @@ from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
 from desk.services.queue import ELDER_AGE
 from desk.services.ratings import RatingLevel, RatingView
+from kiosk.bundle_words import group_bundles
 from kiosk.payloads import ProgressCode
 from kiosk.plain_words import CaseSummary, summarise
 from printing.documents.common import Paper
@@ -82,7 +83,9 @@ class KioskBackend:
         self.core.citizens.view(None, id_number, purpose=f"kiosk:{self.kiosk_code}")
         cases = self.core.queries.list(applicant_id_number=id_number, limit=limit)
         self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query", {"cases": len(cases)})
-        return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases]
+        summaries = [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases]
+        # A “一件事” bundle is one item: its member cases folded together (kiosk/bundle_words.py).
+        return group_bundles(summaries, self.core.bundles.for_citizen(id_number))
 
     def cases_to_rate(self, id_number: str, limit: int = 30) -> list[CaseSummary]:
         """The citizen's cases for the rating screen: the record view is audited, but it is not a
