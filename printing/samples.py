@@ -9,6 +9,13 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
+from printing.bundle_models import (
+    BundleMemberLine,
+    BundleReceiptData,
+    DeregistrationNoticeData,
+    ReferralLine,
+    ReferralListData,
+)
 from printing.models import (
     AppealRights,
     CompletionNoticeData,
@@ -258,3 +265,42 @@ def daily_report(cases: int = 300) -> DailyReportData:
     )
     return build_daily_report(STATION, NOW.date(), case_figures(cases), kiosk_use=kiosks, ratings=ratings,
                               generated_at=datetime(2026, 11, 25, 18, 5))
+
+
+def bundle_receipt() -> BundleReceiptData:
+    """新生儿出生“一件事”: one member case completed at the window."""
+    return BundleReceiptData(
+        station=STATION, serial="210102001YJ202611250001", bundle_number="210102001-YJ20261125-001",
+        bundle_name_zh="新生儿出生“一件事”", applicant_name="张伟", applicant_id_number="21010219850312123" + "9",
+        subject_zh="新生儿姓名：张子涵",
+        members=(BundleMemberLine("210102001-20261125-0007", "出生登记", "已办结", NOW.date(),
+                                  "《出生医学证明》、随父或随母落户一方的《居民户口簿》、申报人居民身份证（读卡核验）"),),
+        follow_up_count=5, accepted_at=NOW, clerk_name="张丽")
+
+
+def referral_list() -> ReferralListData:
+    lines = (
+        ReferralLine("城乡居民基本医疗保险参保登记（新生儿）", "医疗保障经办机构",
+                     "户口登记后信息共享，按参保地规定缴费；出生当年参保的，出生之日起享受待遇。", "已转介"),
+        ReferralLine("社会保障卡申领", "人力资源和社会保障部门（社保卡服务网点或合作银行）",
+                     "凭户口簿新生儿页和出生医学证明申领，可邮寄送达。", "待办"),
+        ReferralLine("预防接种建档（预防接种证）", "辖区社区卫生服务中心或乡镇卫生院预防接种门诊",
+                     "出生后一个月内持出生医学证明建档，按免疫程序接种。", "待办"),
+        ReferralLine("生育医疗费用及生育津贴申领", "医疗保障经办机构（或用人单位）",
+                     "参加职工医保的母亲或父亲凭出生医学证明等申领。", "待办"),
+        ReferralLine("居民身份证申领（自愿）", "户籍所在地公安派出所",
+                     "未满十六周岁的可自愿申领，由监护人陪同，有效期五年。", "待办"),
+    )
+    return ReferralListData(station=STATION, serial="210102001ZJ202611250001",
+                            bundle_number="210102001-YJ20261125-001", bundle_name_zh="新生儿出生“一件事”",
+                            applicant_name="张伟", subject_zh="新生儿姓名：张子涵", lines=lines, issued_at=NOW)
+
+
+def deregistration_notice() -> DeregistrationNoticeData:
+    return DeregistrationNoticeData(
+        station=STATION, serial="210102001GG202611250001", case_number="210102001-20261120-0003",
+        person_name="赵明", person_id_number="21010219800315001" + id_check_digit("21010219800315001"),
+        body_zh="经调查核实，赵明在本所辖区和铁岭市银州区红旗街5号登记有两处常住户口，属重复户口。"
+                "依照《中华人民共和国户口登记条例》第六条“公民应当在经常居住的地方登记为常住人口，"
+                "一个公民只能在一个地方登记为常住人口”的规定，本所拟注销其重复登记的户口，现予公告。",
+        published_on=NOW.date(), ends_on=NOW.date() + timedelta(days=30))

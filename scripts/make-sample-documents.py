@@ -25,14 +25,17 @@ from PIL import Image
 
 from printing import samples
 from printing.documents import (
+    bundle_receipt,
     completion_notice,
     daily_report,
     denial_decision,
+    deregistration_notice,
     household_certificate,
     move_in_permit,
     not_accepted_notice,
     queue_ticket,
     receipt,
+    referral_list,
     supplement_notice,
 )
 from printing.documents.common import Paper
@@ -57,6 +60,9 @@ def build_all() -> dict[str, bytes]:
         "move-in-permit": move_in_permit.build_pdf(samples.move_in_permit()),
         "household-certificate": household_certificate.build_pdf(samples.household_certificate(), signer=signer),
         "daily-report": daily_report.build_pdf(samples.daily_report()),
+        "bundle-receipt": bundle_receipt.build_pdf(samples.bundle_receipt()),
+        "referral-list": referral_list.build_pdf(samples.referral_list()),
+        "deregistration-notice": deregistration_notice.build_pdf(samples.deregistration_notice()),
     }
 
 

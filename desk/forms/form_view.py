@@ -75,6 +75,8 @@ class TransactionForm(QWidget):
         self._visible: set[str] = set()
         # Rows greyed as not applicable (every row applies until the first refresh says otherwise).
         self._hidden_rows: set[str] = set()
+        # Fields whose value comes from elsewhere (a bundle's shared fields): kept in values(), not shown.
+        self._filled_elsewhere: set[str] = set()
 
         # create
         self.lbl_legend = QLabel(self)
@@ -179,6 +181,14 @@ class TransactionForm(QWidget):
             self._restoring = False
         self._refresh()
         self.values_edited.emit(self.values())
+
+    def fill_elsewhere(self, keys: set[str]) -> None:
+        """Fields whose values another form asks for (a bundle's shared fields): their rows are not
+        shown here, but their values (set with `set_values`) still count in `values` and `problems`."""
+        self._filled_elsewhere = set(keys)
+        for key in self._filled_elsewhere:
+            self.lay_fields.setRowVisible(self._editors[key], False)
+        self._refresh()
 
     def problems(self) -> list[FieldProblem]:
         """Every problem of the shown fields: the catalog's check, made stricter by the editors'

@@ -94,11 +94,10 @@ class BundlePage(QWidget):
         self.lbl_blockers.setObjectName("blockers")
         self.lbl_blockers.setWordWrap(True)
         self.btn_accept.setObjectName("primary")
-        self.shared_form.setMaximumHeight(60 + 58 * max(1, len(bundle.shared)))
+        # As tall as its few fields (a date's help line included), the rest for the members' tabs.
+        self.shared_form.setFixedHeight(max(110, min(40 + 60 * len(bundle.shared), 280)))
         for code, form in self.forms.items():
-            for field_key in bundle.shared_targets(code):
-                editor = form.editor(field_key)
-                editor.setEnabled(False)  # asked once, above
+            form.fill_elsewhere(set(bundle.shared_targets(code)))  # asked once, above
             scroll = QScrollArea(self.stk_materials)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -140,6 +140,8 @@ class _Tour:
         decided = {}
         for code in SHOWN_CASES:
             decided[code] = self.new_case(code)
+        bundle_case = self.newborn_bundle()
+        self.bundle_case_view(bundle_case)
         window.sign_out()
         # The leader-level case went to the approvers' queue on acceptance: the leader opens it.
         self.sign_in("leader")
@@ -204,6 +206,43 @@ class _Tour:
         self.wait(lambda: view.page == 3)
         self.shot(f"new-case-{name}-5-done")
         return view.decided.case.number
+
+    def newborn_bundle(self) -> str:
+        """新生儿出生“一件事”: found by the search, one form with the shared fields asked once, done."""
+        from desk.ui.demo_cases import demo_cases, type_values
+        from desk.ui.permissions import Screen
+
+        desk, window = self.desk, self.window
+        case = demo_cases(desk.context.today())["birth_registration"]
+        view = window.new_case
+        window.show_screen(Screen.NEW_CASE, fresh=True)
+        view.start()
+        desk.place_demo_card(case.card)
+        self.wait(lambda: view.page == 1 and view.identify.current is not None)
+        self.wait(lambda: view.picker.ready)
+        view.picker.edt_search.setText("出生一件事")
+        self.shot("bundle-newborn-1-choose")
+        view.choose_bundle(desk.context.core.bundle_catalog["newborn"])
+        self.wait(lambda: view.bundle_page is not None)
+        page = view.bundle_page
+        shared = {"child_name", "child_sex", "child_birth_date"}
+        type_values(page.shared_form, {k: v for k, v in case.values.items() if k in shared})
+        type_values(page.member_form("birth_registration"), {k: v for k, v in case.values.items()
+                                                             if k not in shared})
+        page.checklists["birth_registration"].mark_all_received()
+        self.wait(lambda: page.btn_accept.isEnabled())
+        self.shot("bundle-newborn-2-form")
+        page.accept()
+        self.wait(lambda: view.page == 3 and view.bundle_decided is not None)
+        self.shot("bundle-newborn-3-done")
+        return view.bundle_decided.bundle.members[0].number
+
+    def bundle_case_view(self, number: str) -> None:
+        window = self.window
+        window.open_case(number)
+        self.wait(lambda: window.case_view.case is not None and window.case_view.case.number == number)
+        self.wait(lambda: window.case_view.extras.extras.bundle is not None)
+        self.shot("bundle-case-view")
 
     def case_view(self, number: str) -> None:
         window = self.window

@@ -20,7 +20,7 @@ def build_pdf(data: BundleReceiptData, paper: Paper = Paper.A4, *, fonts: FontSe
     w = letter_writer(fonts)
     width = w.frame_width
     rows = [[str(i), m.case_number, m.transaction_name_zh, m.state_zh,
-             zh_date(m.promised_date) if m.promised_date else "—", m.materials_zh or "—"]
+             zh_date(m.promised_date) if m.promised_date else "—"]
             for i, m in enumerate(data.members, start=1)]
     who = f"{data.applicant_name}（{mask_id_number(data.applicant_id_number)}）"
     story: list[Flowable] = [
@@ -30,9 +30,12 @@ def build_pdf(data: BundleReceiptData, paper: Paper = Paper.A4, *, fonts: FontSe
                       ("受理时间：", zh_datetime(data.accepted_at)), ("受理民警：", data.clerk_name)],
                      width, 28 * mm),
         w.p(f"本次一并受理以下 {len(data.members)} 个事项，凭各事项的受理编号或本套餐编号查询办理进度：", "indent"),
-        w.table(["序号", "受理编号", "事项", "状态", "承诺办结", "已收材料"], rows,
-                [10 * mm, 42 * mm, 36 * mm, 20 * mm, 28 * mm, width - 136 * mm],
-                align=["cell_center", "cell", "cell", "cell_center", "cell", "cell"]),
+        w.table(["序号", "受理编号", "事项", "状态", "承诺办结"], rows,
+                [10 * mm, 52 * mm, width - 120 * mm, 22 * mm, 36 * mm],
+                align=["cell_center", "cell", "cell", "cell_center", "cell"]),
+        w.p("已收材料：", "left"),
+        *(w.p(f"{i}. {m.transaction_name_zh}：{m.materials_zh or '—'}", "left")
+          for i, m in enumerate(data.members, start=1)),
     ]
     if data.follow_up_count:
         story.append(w.p(f"需到其他部门办理的后续事项共 {data.follow_up_count} 项，另见《后续事项告知单》。", "indent"))
