@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "keys": "desk.cli.keys_cmd",
     "follow-ups": "desk.cli.followups_cmd",
     "clocks": "desk.cli.clocks_cmd",
+    "bundle": "desk.cli.bundle_cmd",
     "reader": "desk.cli.reader_cmd",
     "screenshots": "desk.cli.screenshots_cmd",
     "kiosk": "desk.cli.kiosk_cmd",
