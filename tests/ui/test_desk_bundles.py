@@ -71,3 +71,46 @@ def test_a_newborn_bundle_from_swipe_to_receipt_and_referral_list(desk: Desk) ->
     desk.wait(lambda: {f.key: f.state for f in desk.core.bundles.get(decided.bundle.number).follow_ups}[first_key]
               == "done")
     desk.wait(lambda: "已办结" in extras.lst_follow_ups.item(0).text())
+
+
+def test_the_thirty_day_notice_from_the_case_view(desk: Desk) -> None:  # noqa: F811
+    """注销公告: posted from the case view (printed, read back), due in Today after 30 days, decided there."""
+    from datetime import timedelta
+
+    from desk.services.citizens import CardFacts
+    from desk.services.demo import DEMO_PASSWORD
+
+    core = desk.core
+    clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
+    leader = core.users.sign_in("leader", DEMO_PASSWORD).actor
+    core.citizens.register_card(clerk, CardFacts(id_number="210104197802093029", name="李秀兰"))
+    values = {"duplicate_address": "铁岭市银州区红旗街5号", "cause": "migration_not_cancelled",
+              "kept_registration": "elsewhere", "details_differ": False}
+    draft = core.cases.open_draft(clerk, "210104197802093029", "duplicate_deregistration", values)
+    routed = core.decisions.accept_and_route(clerk, draft.number, draft.version, [
+        "written_application", "household_booklets", "resident_id_cards"]).case
+    number = core.cases.approve(leader, routed.number, routed.version, "同意公告注销").number
+
+    desk.sign_in("clerk")
+    desk.window.open_case(number)
+    extras = desk.window.case_view.extras
+    desk.wait(lambda: extras.case is not None and extras.case.number == number and extras.btn_publish.isVisible())
+    extras.btn_publish.click()
+    desk.wait(lambda: core.notices.for_case(number) != [])
+    [notice] = core.notices.for_case(number)
+    posted = desk.paper_text(notice.serial).replace(" ", "").replace("\n", "")
+    assert "注销户口公告" in posted and "李秀兰" in posted and "铁岭市银州区红旗街5号" in posted
+    desk.wait(lambda: notice.serial in extras.lbl_notice.text() and not extras.btn_publish.isVisible())
+    assert not extras.btn_cancel_registration.isVisible()  # not before the 30 days are over
+
+    core.clock.advance(timedelta(days=31))  # type: ignore[attr-defined]
+    today = desk.window.today
+    desk.window.show_screen(Screen.TODAY)
+    today.refresh()
+    desk.wait(lambda: any(row[0] == "注销公告" and row[1] == number and "待作注销决定" in row[3]
+                          for row in today.clock_rows()))
+    desk.window.open_case(number)
+    desk.wait(lambda: extras.btn_cancel_registration.isVisible())
+    extras.btn_cancel_registration.click()
+    desk.wait(lambda: core.queries.get(number).state is CaseState.COMPLETED)
+    assert core.notices.for_case(number)[0].state == "cancelled"
