@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from desk.domain.bundles import Bundle
     from desk.services.bundles import BundleDecided
     from desk.services.case_views import CaseView, CitizenView
+    from desk.services.clocks import DeemedAcceptance
     from desk.services.decisions import Decided
     from desk.ui.bundle_page import BundlePage
 
@@ -341,6 +342,17 @@ class NewCaseView(QWidget):
         self.saver.attach(case.number, case.version)
         self._show_case_label()
         self._update_decision()
+        # An application left unanswered for more than five working days counts as accepted: say so.
+        context, number = self._context, case.number
+        context.runner.run(lambda: context.core.clocks.deemed_acceptance_of(number),
+                           lambda deemed: self._show_deemed(number, deemed), lambda _error: None)
+
+    def _show_deemed(self, number: str, deemed: DeemedAcceptance | None) -> None:
+        if deemed is None or self.saver.number != number:
+            return
+        show_banner(self.lbl_message, self.tr(
+            "该申请收件后 5 个工作日内（至 %1）未受理、未一次性告知，依法自收件之日（%2）起视为受理，请尽快办理。")
+            .replace("%1", fmt_date(deemed.notice_due_on)).replace("%2", fmt_date(deemed.received_on)), "problem")
 
     def _build_form(self, transaction: Transaction, citizen: CitizenView, *, staged: bool = True) -> None:
         """Build the form, then show it, then build the materials checklist — `staged`: in three

@@ -114,3 +114,30 @@ def test_the_thirty_day_notice_from_the_case_view(desk: Desk) -> None:  # noqa: 
     extras.btn_cancel_registration.click()
     desk.wait(lambda: core.queries.get(number).state is CaseState.COMPLETED)
     assert core.notices.for_case(number)[0].state == "cancelled"
+
+
+def test_an_unanswered_application_is_said_to_count_as_accepted(desk: Desk) -> None:  # noqa: F811
+    """The clerk resuming the draft is told; the case view says so too."""
+    from datetime import timedelta
+
+    from desk.services.citizens import CardFacts
+    from desk.services.demo import DEMO_PASSWORD
+
+    core = desk.core
+    clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
+    core.citizens.register_card(clerk, CardFacts(id_number="210104197802093029", name="李秀兰"))
+    clock = core.clock
+    clock.advance(timedelta(days=-14))  # type: ignore[attr-defined]  # received two weeks ago, never answered
+    draft = core.cases.open_draft(clerk, "210104197802093029", "booklet_reissue", {})
+    clock.advance(timedelta(days=14))  # type: ignore[attr-defined]
+    received = (TODAY - timedelta(days=14)).isoformat()
+    desk.sign_in("clerk")
+    desk.window.open_case(draft.number)  # a draft: the clerk goes on filling it in
+    view = desk.new_case
+    desk.wait(lambda: view.number == draft.number and "视为受理" in view.lbl_message.text())
+    assert received in view.lbl_message.text()
+    desk.window.case_view.load(draft.number)  # its history and facts, as the case view shows them
+    extras = desk.window.case_view.extras
+    desk.wait(lambda: extras.case is not None and extras.case.number == draft.number)
+    assert not extras.lbl_deemed.isHidden() and "视为受理" in extras.lbl_deemed.text()
+    assert received in extras.lbl_deemed.text()
