@@ -111,18 +111,29 @@ class TransactionPicker(QWidget):
     @Slot()
     def _filter(self) -> None:
         self.lst_transactions.clear()
-        for bundle in self.bundle_matches():
-            item = QListWidgetItem(self._bundle_caption(bundle))
-            item.setData(ROLE_CODE, BUNDLE_PREFIX + bundle.code)
-            item.setToolTip(self._context.pick(bundle.description_zh, bundle.description_en))
-            self.lst_transactions.addItem(item)
+        bundles = self.bundle_matches()
+        # A bundle heads the list when the search names it (出生一件事, a keyword, its code); otherwise
+        # it follows the transactions, so 出生 + Enter still opens 出生登记.
+        text = self.edt_search.text().strip()
+        named = [b for b in bundles if "一件事" in text or text in b.keywords or text == b.code]
+        for bundle in named:
+            self._add_bundle(bundle)
         for transaction in self.matches():
             item = QListWidgetItem(self._caption(transaction))
             item.setData(ROLE_CODE, transaction.code)
             item.setToolTip(self._context.pick(transaction.description_zh, transaction.description_en))
             self.lst_transactions.addItem(item)
+        for bundle in bundles:
+            if bundle not in named:
+                self._add_bundle(bundle)
         if self.lst_transactions.count():
             self.lst_transactions.setCurrentRow(0)
+
+    def _add_bundle(self, bundle: Bundle) -> None:
+        item = QListWidgetItem(self._bundle_caption(bundle))
+        item.setData(ROLE_CODE, BUNDLE_PREFIX + bundle.code)
+        item.setToolTip(self._context.pick(bundle.description_zh, bundle.description_en))
+        self.lst_transactions.addItem(item)
 
     def _caption(self, transaction: Transaction) -> str:
         name = self._context.pick(transaction.name_zh, transaction.name_en)

@@ -23,7 +23,12 @@ def test_a_newborn_bundle_from_swipe_to_receipt_and_referral_list(desk: Desk) ->
     desk.window.show_screen(Screen.NEW_CASE, fresh=True)
     desk.swipe(case.card)
     desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
-    view.picker.edt_search.insert("出生一件事")
+    view.picker.edt_search.insert("出生")  # the transaction stays first; the bundle is offered after it
+    codes = [str(view.picker.lst_transactions.item(i).data(Qt.ItemDataRole.UserRole))
+             for i in range(view.picker.lst_transactions.count())]
+    assert codes[0] == "birth_registration" and BUNDLE_PREFIX + "newborn" in codes
+    view.picker.edt_search.clear()
+    view.picker.edt_search.insert("出生一件事")  # named: it heads the list
     first = view.picker.lst_transactions.item(0)
     assert first.data(Qt.ItemDataRole.UserRole) == BUNDLE_PREFIX + "newborn" and "一件事" in first.text()
     desk.qtbot.keyClick(view.picker.edt_search, Qt.Key.Key_Return, delay=80)
