@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from desk.domain.bundles import Bundles, load_bundles
+from desk.domain.bundles import Bundles
 from desk.domain.catalog import Catalog
 from desk.domain.chained_changes import ChainRules, load_chain_rules
 from desk.domain.clock import Clock
@@ -33,7 +33,7 @@ from desk.services.reports import ReportService
 from desk.services.users import UserService
 from desk.services.verifications import VerificationService
 from desk.settings import Settings, load_settings
-from desk.shipped import shipped_catalog, shipped_refusal_rules
+from desk.shipped import shipped_bundles, shipped_catalog, shipped_refusal_rules
 from desk.store.database import Store
 
 
@@ -93,11 +93,12 @@ class Core:
     def refusal_rules(self) -> RefusalRules:
         return shipped_refusal_rules()
 
+    @cached_property
     def bundle_catalog(self) -> Bundles:
         """The “一件事” bundles (resources/bundles), checked on load (file and key named); one naming
         a transaction this core's catalog lacks is left out (tests/domain/test_bundles.py checks the
         shipped bundles against the shipped catalog)."""
-        return load_bundles(resources_dir() / "bundles", self.catalog, skip_foreign=True)
+        return shipped_bundles(self.catalog)
 
     @cached_property
     def bundles(self) -> BundleService:

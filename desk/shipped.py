@@ -3,6 +3,7 @@ composition roots and tools call these; the domain is handed the result and neve
 
 from __future__ import annotations
 
+from desk.domain.bundles import Bundles, load_bundles
 from desk.domain.catalog import Catalog
 from desk.domain.catalog_loader import load_catalog
 from desk.domain.refusals import RefusalRules
@@ -17,3 +18,9 @@ def shipped_catalog() -> Catalog:
 def shipped_refusal_rules() -> RefusalRules:
     """The procedural grounds of 不予受理 and the deciding organs per level (resources/refusals.toml)."""
     return RefusalRules.load(resources_dir() / "refusals.toml")
+
+
+def shipped_bundles(catalog: Catalog) -> Bundles:
+    """The shipped “一件事” bundles, checked against `catalog` (BundleError names every problem with file
+    and key); a bundle naming a transaction `catalog` lacks is left out (a station's smaller catalog)."""
+    return load_bundles(resources_dir() / "bundles", catalog, skip_foreign=True)

@@ -42,9 +42,9 @@ def _list(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from desk.domain.bundles import read_bundles
-    from desk.domain.catalog import load_catalog
+    from desk.shipped import shipped_catalog
 
-    bundles, issues = read_bundles(args.path, load_catalog())
+    bundles, issues = read_bundles(args.path, shipped_catalog())
     for issue in issues:
         print(issue)
     if not args.path.is_dir():

@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 
 from desk.domain.bundles import BundleError, bundle_matches, load_bundles, read_bundles
-from desk.domain.catalog import Catalog, load_catalog
+from desk.domain.catalog import Catalog
 from desk.paths import resources_dir
+from desk.shipped import shipped_catalog
 
 BUNDLES = resources_dir() / "bundles"
 
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return load_catalog()
+    return shipped_catalog()
 
 
 def test_shipped_bundles_load_against_the_shipped_catalog(catalog: Catalog) -> None:

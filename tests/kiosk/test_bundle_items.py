@@ -11,12 +11,12 @@ import pytest
 from desk_fixtures import make_id
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, Role
 from desk.services.citizens import CardFacts
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from kiosk.backend import KioskBackend
 
@@ -27,7 +27,7 @@ DECEASED = make_id("21010219400101001")
 @pytest.fixture
 def station(tmp_path: Path) -> Iterator[tuple[Core, Actor]]:
     store = Store(f"sqlite:///{tmp_path / 'kiosk.sqlite3'}")
-    core = Core(store, load_catalog(), WorkingCalendar(), FixedClock(datetime(2026, 12, 4, 2, 0, tzinfo=UTC)),
+    core = Core(store, shipped_catalog(), WorkingCalendar(), FixedClock(datetime(2026, 12, 4, 2, 0, tzinfo=UTC)),
                 Settings(station_code="HP01"))
     core.users.ensure_station("HP01", "沈阳市公安局和平分局太原街派出所", "和平分局")
     clerk = Actor(core.users.create_user("clerk", "张丽", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "张丽")

@@ -13,13 +13,13 @@ from desk_fixtures import make_id
 from pypdf import PdfReader
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.errors import InvalidInput
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, CaseState, Role
 from desk.services.citizens import CardFacts
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 
 MOTHER = make_id("21010219950612002")  # a woman born 1995-06-12
@@ -31,7 +31,7 @@ NOW = datetime(2026, 12, 4, 2, 0, tzinfo=UTC)  # Friday 4 December 2026, 10:00 i
 @pytest.fixture
 def station(database_url: str) -> Iterator[tuple[Core, Actor]]:
     store = Store(database_url)
-    core = Core(store, load_catalog(), WorkingCalendar(), FixedClock(NOW), Settings(station_code="HP01"))
+    core = Core(store, shipped_catalog(), WorkingCalendar(), FixedClock(NOW), Settings(station_code="HP01"))
     core.users.ensure_station("HP01", "沈阳市公安局和平分局太原街派出所", "和平分局")
     clerk = Actor(core.users.create_user("clerk", "张丽", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "张丽")
     yield core, clerk

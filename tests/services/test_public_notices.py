@@ -13,13 +13,13 @@ from desk_fixtures import make_id
 from pypdf import PdfReader
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.errors import InvalidInput
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, CaseState, Role
 from desk.services.citizens import CardFacts
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 
 PERSON = make_id("21010219800315001")
@@ -30,7 +30,7 @@ NOW = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)  # Monday 2 November 2026, 10:00 i
 def station(database_url: str) -> Iterator[tuple[Core, FixedClock, Actor, Actor]]:
     store = Store(database_url)
     clock = FixedClock(NOW)
-    core = Core(store, load_catalog(), WorkingCalendar(), clock, Settings(station_code="HP01"))
+    core = Core(store, shipped_catalog(), WorkingCalendar(), clock, Settings(station_code="HP01"))
     core.users.ensure_station("HP01", "沈阳市公安局和平分局太原街派出所", "和平分局")
     clerk = Actor(core.users.create_user("clerk", "张丽", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "张丽")
     leader = Actor(core.users.create_user("leader", "王建国", Role.LEADER, "HP01", "secret-pass"), Role.LEADER,
