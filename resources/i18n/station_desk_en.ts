@@ -20,156 +20,294 @@
     </message>
 </context>
 <context>
+    <name>BundlePage</name>
+    <message>
+        <location filename="../../desk/ui/bundle_page.py" line="159"/>
+        <source>共用信息：</source>
+        <translation>Shared details: </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bundle_page.py" line="189"/>
+        <source>暂不能受理：</source>
+        <translation>Cannot accept yet:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bundle_page.py" line="191"/>
+        <source>✓ 各事项表单完整、符合条件、材料齐全，可以一并受理。</source>
+        <translation>✓ Every form complete, eligible, all materials received: ready to accept them together.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bundle_page.py" line="227"/>
+        <source>③ %1</source>
+        <translation>③ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bundle_page.py" line="228"/>
+        <source>申请人：%1&#x3000;%2</source>
+        <translation>Applicant: %1   %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bundle_page.py" line="230"/>
+        <source>共用信息（只填一次，自动带入各事项）</source>
+        <translation>Shared details (asked once, copied into every item)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bundle_page.py" line="231"/>
+        <source>本次一并办理 %1 个事项，后续事项 %2 项（另打印告知单）</source>
+        <translation>%1 item(s) handled together; %2 follow-up(s) elsewhere (printed on a separate list)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bundle_page.py" line="236"/>
+        <source>同时办理：%1</source>
+        <translation>Also handle: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bundle_page.py" line="238"/>
+        <source>一并受理并打印回执 (Ctrl+Enter)</source>
+        <translation>Accept all and print the receipt (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="239"/>
+        <location filename="../../desk/ui/case_view.py" line="247"/>
         <source>审批须再次输入您的登录密码：</source>
         <translation>Approving needs your sign-in password again:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="243"/>
+        <location filename="../../desk/ui/case_view.py" line="251"/>
         <source>请填写%1的理由：</source>
         <translation>Reason for &quot;%1&quot;:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="257"/>
+        <location filename="../../desk/ui/case_view.py" line="265"/>
         <source>已完成：%1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="277"/>
+        <location filename="../../desk/ui/case_view.py" line="291"/>
         <source>%1 已重新送打印</source>
         <translation>%1 sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="303"/>
+        <location filename="../../desk/ui/case_view.py" line="317"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="304"/>
+        <location filename="../../desk/ui/case_view.py" line="318"/>
         <source>查询码：%1</source>
         <translation>Lookup code: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="305"/>
+        <location filename="../../desk/ui/case_view.py" line="319"/>
         <source>建立：%1</source>
         <translation>Opened: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="306"/>
+        <location filename="../../desk/ui/case_view.py" line="320"/>
         <source>受理：%1</source>
         <translation>Accepted: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="307"/>
+        <location filename="../../desk/ui/case_view.py" line="321"/>
         <source>审批层级：%1</source>
         <translation>Approval level: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="308"/>
+        <location filename="../../desk/ui/case_view.py" line="322"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="309"/>
+        <location filename="../../desk/ui/case_view.py" line="323"/>
         <source>办结：%1</source>
         <translation>Completed: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="310"/>
+        <location filename="../../desk/ui/case_view.py" line="324"/>
         <source>决定理由：%1</source>
         <translation>Reason for the decision: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="315"/>
+        <location filename="../../desk/ui/case_view.py" line="329"/>
         <source>已收材料：%1</source>
         <translation>Materials received: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="318"/>
+        <location filename="../../desk/ui/case_view.py" line="332"/>
         <source>待补正材料：%1</source>
         <translation>Materials still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <location filename="../../desk/ui/case_view.py" line="342"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <location filename="../../desk/ui/case_view.py" line="342"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <location filename="../../desk/ui/case_view.py" line="342"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <location filename="../../desk/ui/case_view.py" line="342"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <location filename="../../desk/ui/case_view.py" line="342"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="330"/>
+        <location filename="../../desk/ui/case_view.py" line="344"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="330"/>
+        <location filename="../../desk/ui/case_view.py" line="344"/>
         <source>填写内容</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="365"/>
+        <location filename="../../desk/ui/case_view.py" line="379"/>
         <source>可办理的操作</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="365"/>
+        <location filename="../../desk/ui/case_view.py" line="379"/>
         <source>可办理的操作：无</source>
         <translation>Next actions: none</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="373"/>
+        <location filename="../../desk/ui/case_view.py" line="387"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="374"/>
+        <location filename="../../desk/ui/case_view.py" line="388"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="375"/>
+        <location filename="../../desk/ui/case_view.py" line="389"/>
         <source>申请内容（只读）</source>
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="376"/>
+        <location filename="../../desk/ui/case_view.py" line="390"/>
         <source>审批意见(&amp;O)：</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="377"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="378"/>
+        <location filename="../../desk/ui/case_view.py" line="392"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="379"/>
+        <location filename="../../desk/ui/case_view.py" line="393"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
+    </message>
+</context>
+<context>
+    <name>CaseExtrasPanel</name>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="113"/>
+        <source>依法视为受理：收件后 5 个工作日内（至 %1）未出具受理、一次性告知或不予受理，自收件之日（%2）起即视为受理（《行政许可法》第三十二条）。</source>
+        <translation>Counts as accepted by law: no acceptance, one-time notice or refusal went out within 5 working days of receipt (by %1), so it counts as accepted from the day it was received (%2) (Administrative Licensing Law, art. 32).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="123"/>
+        <source>属于“一件事”%1（%2）：%3</source>
+        <translation>Part of bundle %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="145"/>
+        <source>公告期内</source>
+        <translation>notice running</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="145"/>
+        <source>期满无异议，已注销</source>
+        <translation>no objection: cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="146"/>
+        <location filename="../../desk/ui/case_extras.py" line="203"/>
+        <location filename="../../desk/ui/case_extras.py" line="223"/>
+        <source>有异议，保留户口</source>
+        <translation>Objection: keep the registration</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="147"/>
+        <source>注销公告 %1：%2 至 %3，%4</source>
+        <translation>Deregistration notice %1: %2 to %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="150"/>
+        <source>公告期已满，请作出决定。</source>
+        <translation>The notice period is over: decide now.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="164"/>
+        <source>后续事项已登记。</source>
+        <translation>Follow-up recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="179"/>
+        <source>“一件事”回执和后续事项告知单已送打印。</source>
+        <translation>The bundle receipt and the follow-up list were sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="193"/>
+        <source>注销公告已发布并送打印，公告期 30 日。</source>
+        <translation>The deregistration notice was posted and printed; it runs 30 days.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="203"/>
+        <source>请填写异议情况：</source>
+        <translation>Describe the objection:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="210"/>
+        <source>注销公告已作出决定。</source>
+        <translation>The notice was decided.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="218"/>
+        <source>所选后续事项：已转介</source>
+        <translation>Selected follow-up: referred</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="219"/>
+        <source>所选后续事项：已办结</source>
+        <translation>Selected follow-up: done</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="220"/>
+        <source>重新打印回执和告知单</source>
+        <translation>Reprint the receipt and the list</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="221"/>
+        <source>发布注销公告（30日）</source>
+        <translation>Post the deregistration notice (30 days)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="222"/>
+        <source>期满无异议，注销重复户口</source>
+        <translation>No objection: cancel the duplicate</translation>
     </message>
 </context>
 <context>
@@ -249,7 +387,7 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../desk/forms/editor_base.py" line="95"/>
+        <location filename="../../desk/forms/editor_base.py" line="118"/>
         <source>此项当前不适用（取决于前面的选择）</source>
         <translation>Does not apply now (depends on an earlier choice)</translation>
     </message>
@@ -594,164 +732,180 @@ Please give the log file to your IT department:
 <context>
     <name>NewCaseView</name>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="239"/>
+        <location filename="../../desk/ui/new_case.py" line="249"/>
         <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
         <translation>Read %1&apos;s ID card. To open a case for them, press Ctrl+N first.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="326"/>
+        <location filename="../../desk/ui/new_case.py" line="392"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="327"/>
+        <location filename="../../desk/ui/new_case.py" line="393"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="331"/>
+        <location filename="../../desk/ui/new_case.py" line="397"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="331"/>
+        <location filename="../../desk/ui/new_case.py" line="397"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="332"/>
+        <location filename="../../desk/ui/new_case.py" line="398"/>
         <source>申请人：%1&#x3000;%2&#x3000;%3</source>
         <translation>Applicant: %1   %2   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="407"/>
+        <location filename="../../desk/ui/new_case.py" line="474"/>
         <source>暂不能受理：</source>
         <translation>Cannot accept yet:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="409"/>
+        <location filename="../../desk/ui/new_case.py" line="476"/>
         <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
         <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="462"/>
-        <location filename="../../desk/ui/new_case.py" line="465"/>
-        <location filename="../../desk/ui/new_case.py" line="526"/>
+        <location filename="../../desk/ui/new_case.py" line="532"/>
+        <location filename="../../desk/ui/new_case.py" line="535"/>
+        <location filename="../../desk/ui/new_case.py" line="597"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="462"/>
+        <location filename="../../desk/ui/new_case.py" line="532"/>
         <source>不予受理的理由：</source>
         <translation>Ground for not accepting:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="465"/>
+        <location filename="../../desk/ui/new_case.py" line="535"/>
         <source>请说明本案的具体情况（将打印在通知书上）：</source>
         <translation>Say what happened in this case (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="525"/>
+        <location filename="../../desk/ui/new_case.py" line="596"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="525"/>
+        <location filename="../../desk/ui/new_case.py" line="596"/>
         <source>已出具一次性告知书</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="526"/>
+        <location filename="../../desk/ui/new_case.py" line="597"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="527"/>
+        <location filename="../../desk/ui/new_case.py" line="598"/>
         <source>已受理，已提交领导审批</source>
         <translation>Accepted and sent for the leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="529"/>
+        <location filename="../../desk/ui/new_case.py" line="600"/>
         <source>受理编号 %1 · 查询码 %2</source>
         <translation>Case %1 · lookup code %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="530"/>
+        <location filename="../../desk/ui/new_case.py" line="308"/>
+        <location filename="../../desk/ui/new_case.py" line="601"/>
         <source>%1（%2）已送打印机</source>
         <translation>%1 (%2) sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="533"/>
+        <location filename="../../desk/ui/new_case.py" line="301"/>
+        <source>“一件事”已一并受理</source>
+        <translation>Bundle accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="302"/>
+        <source>套餐编号 %1</source>
+        <translation>Bundle %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="354"/>
+        <source>该申请收件后 5 个工作日内（至 %1）未受理、未一次性告知，依法自收件之日（%2）起视为受理，请尽快办理。</source>
+        <translation>No acceptance or one-time notice went out within 5 working days of receipt (by %1): by law this application counts as accepted from the day it was received (%2). Please handle it now.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="604"/>
         <source>该申请已进入“待领导审批”，无需再提交。</source>
         <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="535"/>
+        <location filename="../../desk/ui/new_case.py" line="606"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="538"/>
+        <location filename="../../desk/ui/new_case.py" line="609"/>
         <source>需补正材料：%1</source>
         <translation>Materials to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="558"/>
+        <location filename="../../desk/ui/new_case.py" line="631"/>
         <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
         <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="583"/>
+        <location filename="../../desk/ui/new_case.py" line="656"/>
         <source>（已重新载入最新内容）</source>
         <translation> (reloaded with the latest content)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="593"/>
+        <location filename="../../desk/ui/new_case.py" line="666"/>
         <source>正在建立草稿…</source>
         <translation>Creating the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="595"/>
+        <location filename="../../desk/ui/new_case.py" line="668"/>
         <source>保存中…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="595"/>
+        <location filename="../../desk/ui/new_case.py" line="668"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="595"/>
+        <location filename="../../desk/ui/new_case.py" line="668"/>
         <source>保存失败</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="596"/>
+        <location filename="../../desk/ui/new_case.py" line="669"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="625"/>
+        <location filename="../../desk/ui/new_case.py" line="698"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="625"/>
+        <location filename="../../desk/ui/new_case.py" line="698"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="625"/>
+        <location filename="../../desk/ui/new_case.py" line="698"/>
         <source>③ 填写表单</source>
         <translation>③ Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="626"/>
+        <location filename="../../desk/ui/new_case.py" line="699"/>
         <source>④ 核对材料 · 决定</source>
         <translation>④ Materials · decide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="628"/>
+        <location filename="../../desk/ui/new_case.py" line="701"/>
         <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -760,37 +914,37 @@ Please give the log file to your IT department:
 Or type the ID number on the left and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="629"/>
+        <location filename="../../desk/ui/new_case.py" line="702"/>
         <source>受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept and print the receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="630"/>
+        <location filename="../../desk/ui/new_case.py" line="703"/>
         <source>受理并办结 (Ctrl+Shift+Enter)</source>
         <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="631"/>
+        <location filename="../../desk/ui/new_case.py" line="704"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time notice to &amp;bring materials</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="632"/>
+        <location filename="../../desk/ui/new_case.py" line="705"/>
         <source>不予受理(&amp;R)</source>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="633"/>
+        <location filename="../../desk/ui/new_case.py" line="706"/>
         <source>当场办结(&amp;C)</source>
         <translation>&amp;Complete now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="634"/>
+        <location filename="../../desk/ui/new_case.py" line="707"/>
         <source>查看申请(&amp;V)</source>
         <translation>&amp;View the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="635"/>
+        <location filename="../../desk/ui/new_case.py" line="708"/>
         <source>办理下一位 (Ctrl+N)</source>
         <translation>Next citizen (Ctrl+N)</translation>
     </message>
@@ -976,129 +1130,210 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="171"/>
+        <location filename="../../desk/ui/today_view.py" line="189"/>
         <source>没有等候的群众。</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="202"/>
+        <location filename="../../desk/ui/today_view.py" line="220"/>
         <source>当前无叫号</source>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="205"/>
+        <location filename="../../desk/ui/today_view.py" line="223"/>
         <source>请 %1 号到 %2 号窗口办理</source>
         <translation>Ticket %1, please come to window %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="208"/>
+        <location filename="../../desk/ui/today_view.py" line="226"/>
         <source>请 %1 号到窗口办理</source>
         <translation>Ticket %1, please come to the window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="218"/>
+        <location filename="../../desk/ui/today_view.py" line="236"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="218"/>
+        <location filename="../../desk/ui/today_view.py" line="236"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="218"/>
-        <location filename="../../desk/ui/today_view.py" line="221"/>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
-        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <location filename="../../desk/ui/today_view.py" line="236"/>
+        <location filename="../../desk/ui/today_view.py" line="239"/>
+        <location filename="../../desk/ui/today_view.py" line="244"/>
+        <location filename="../../desk/ui/today_view.py" line="247"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="220"/>
+        <location filename="../../desk/ui/today_view.py" line="238"/>
         <source>综合业务</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="221"/>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
-        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <location filename="../../desk/ui/today_view.py" line="239"/>
+        <location filename="../../desk/ui/today_view.py" line="244"/>
+        <location filename="../../desk/ui/today_view.py" line="247"/>
+        <location filename="../../desk/ui/today_view.py" line="284"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="221"/>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
-        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <location filename="../../desk/ui/today_view.py" line="239"/>
+        <location filename="../../desk/ui/today_view.py" line="244"/>
+        <location filename="../../desk/ui/today_view.py" line="247"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="221"/>
+        <location filename="../../desk/ui/today_view.py" line="239"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="224"/>
+        <location filename="../../desk/ui/today_view.py" line="242"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="224"/>
+        <location filename="../../desk/ui/today_view.py" line="242"/>
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <location filename="../../desk/ui/today_view.py" line="243"/>
         <source>将到期</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
+        <location filename="../../desk/ui/today_view.py" line="244"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <location filename="../../desk/ui/today_view.py" line="247"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="232"/>
+        <location filename="../../desk/ui/today_view.py" line="250"/>
         <source>排队叫号（等候 %1 人）</source>
         <translation>Queue (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="233"/>
+        <location filename="../../desk/ui/today_view.py" line="251"/>
         <source>草稿与待补正（%1）</source>
         <translation>Drafts and awaiting supplements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="235"/>
+        <location filename="../../desk/ui/today_view.py" line="253"/>
         <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
         <translation>Due: %1 overdue · %2 today · %3 soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="237"/>
+        <location filename="../../desk/ui/today_view.py" line="255"/>
         <source>待领导审批（%1）</source>
         <translation>Awaiting the leader&apos;s approval (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="251"/>
+        <location filename="../../desk/ui/today_view.py" line="263"/>
+        <source>视为受理</source>
+        <translation>Deemed accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="264"/>
+        <source>5个工作日内未告知，自收件日起视为受理</source>
+        <translation>Not answered within 5 working days: accepted from receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="265"/>
+        <source>%1 收件</source>
+        <translation>received %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="267"/>
+        <source>公告期满，待作注销决定</source>
+        <translation>Notice over: decision due</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="268"/>
+        <source>公告期内，还有 %1 天</source>
+        <translation>Notice running, %1 day(s) left</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="269"/>
+        <source>注销公告</source>
+        <translation>Deregistration notice</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="270"/>
+        <source>%1 止</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="272"/>
+        <source>还有 %1 天到期</source>
+        <translation>expires in %1 day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="273"/>
+        <source>已过期 %1 天</source>
+        <translation>expired %1 day(s) ago</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="274"/>
+        <source>证件到期</source>
+        <translation>Permit expiry</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="278"/>
+        <source>一件事后续</source>
+        <translation>Bundle follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="284"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="284"/>
+        <source>对象</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="284"/>
+        <source>情况</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="285"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="287"/>
+        <source>法定时限与后续事项：视为受理 %1 · 注销公告 %2 · 证件到期 %3 · 一件事后续 %4</source>
+        <translation>Legal clocks and follow-ups: deemed accepted %1 · notices %2 · permits %3 · bundle follow-ups %4</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="302"/>
         <source>叫号 (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="252"/>
+        <location filename="../../desk/ui/today_view.py" line="303"/>
         <source>办结此号(&amp;D)</source>
         <translation>&amp;Done with this ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="253"/>
+        <location filename="../../desk/ui/today_view.py" line="304"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="254"/>
+        <location filename="../../desk/ui/today_view.py" line="305"/>
         <source>新办业务 (Ctrl+N)</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
@@ -1106,27 +1341,27 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>TransactionForm</name>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="96"/>
+        <location filename="../../desk/forms/form_view.py" line="98"/>
         <source>带 * 的为必填项</source>
         <translation>Fields marked * are required</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="108"/>
+        <location filename="../../desk/forms/form_view.py" line="110"/>
         <source>办理条件</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="333"/>
+        <location filename="../../desk/forms/form_view.py" line="343"/>
         <source>✓ 符合办理条件</source>
         <translation>✓ Eligible</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="335"/>
+        <location filename="../../desk/forms/form_view.py" line="345"/>
         <source>✓ 按已填写的信息，符合办理条件</source>
         <translation>✓ Eligible as far as filled in</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="342"/>
+        <location filename="../../desk/forms/form_view.py" line="352"/>
         <source>（填写相关信息后判断）</source>
         <translation> (decided once the fields are filled in)</translation>
     </message>
@@ -1134,27 +1369,32 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>TransactionPicker</name>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="115"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="141"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="117"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="143"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="151"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="149"/>
+        <source>一件事：%1 个事项，%2 项后续</source>
+        <translation>bundle: %1 item(s), %2 follow-up(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/transaction_picker.py" line="189"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="152"/>
-        <source>输入事项名称、拼音首字母（如 csdj）或代码</source>
-        <translation>Type the name, pinyin initials (e.g. csdj) or code of the transaction</translation>
+        <location filename="../../desk/ui/transaction_picker.py" line="190"/>
+        <source>输入事项名称、拼音首字母（如 csdj）或代码；“一件事”如 出生一件事</source>
+        <translation>Type the name, pinyin initials (e.g. csdj) or code; bundles too, e.g. 出生一件事</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="153"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="191"/>
         <source>↑↓ 选择，回车确认；常办事项排在前面</source>
         <translation>↑↓ to choose, Enter to confirm; the most used come first</translation>
     </message>
