@@ -83,32 +83,39 @@ class CaseService:
         self, actor: Actor, applicant_id_number: str, transaction_code: str,
         values: Mapping[str, Any] | None = None,
     ) -> CaseView:
+        with self.store.write() as session:
+            return self.open_draft_in(session, actor, applicant_id_number, transaction_code, values)
+
+    def open_draft_in(
+        self, session: Session, actor: Actor, applicant_id_number: str, transaction_code: str,
+        values: Mapping[str, Any] | None = None, *, details: Mapping[str, Any] | None = None,
+    ) -> CaseView:
+        """`details`: more for the audit entry and the opening event (an online application's number)."""
         transaction = self._transaction(transaction_code)
         now = self.clock.now()
-        with self.store.write() as session:
-            citizen = _citizen(session, applicant_id_number)
-            sequence = next_sequence(session, self.station_code, local_date(now))
-            case = Case(
-                number=case_number(self.station_code, local_date(now), sequence),
-                lookup_code=new_lookup_code(),
-                station_code=self.station_code,
-                transaction_code=transaction.code,
-                state=CaseState.DRAFT.value,
-                applicant_id=citizen.id,
-                form_values=dict(values or {}),
-                approval=str(transaction.approval),
-                time_limit_days=transaction.time_limit_days,
-                created_by=actor.user_id,
-                created_at=now,
-                updated_at=now,
-                missing_materials=[],
-            )
-            session.add(case)
-            session.flush()
-            session.add(CaseEvent(case_id=case.id, action="open", from_state=None, to_state=case.state,
-                                  actor_id=actor.user_id, at=now, details={}))
-            self._audit(session, actor, "case.opened", case, {"transaction": transaction.code})
-            return self._view(session, case)
+        citizen = _citizen(session, applicant_id_number)
+        sequence = next_sequence(session, self.station_code, local_date(now))
+        case = Case(
+            number=case_number(self.station_code, local_date(now), sequence),
+            lookup_code=new_lookup_code(),
+            station_code=self.station_code,
+            transaction_code=transaction.code,
+            state=CaseState.DRAFT.value,
+            applicant_id=citizen.id,
+            form_values=dict(values or {}),
+            approval=str(transaction.approval),
+            time_limit_days=transaction.time_limit_days,
+            created_by=actor.user_id,
+            created_at=now,
+            updated_at=now,
+            missing_materials=[],
+        )
+        session.add(case)
+        session.flush()
+        session.add(CaseEvent(case_id=case.id, action="open", from_state=None, to_state=case.state,
+                              actor_id=actor.user_id, at=now, details=dict(details or {})))
+        self._audit(session, actor, "case.opened", case, {"transaction": transaction.code, **(details or {})})
+        return self._view(session, case)
 
     def save_draft(self, actor: Actor, number: str, values: Mapping[str, Any], expected_version: int) -> CaseView:
         """Store the form as typed (drafts and supplement cases only); no validation, nothing lost."""

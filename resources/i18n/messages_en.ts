@@ -76,7 +76,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="59"/>
         <source>没有“{ground}”这一不予受理理由（可选：{choices}）。</source>
-        <translation>No procedural ground '{ground}' (choose one of: {choices}).</translation>
+        <translation>No procedural ground &apos;{ground}&apos; (choose one of: {choices}).</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="60"/>

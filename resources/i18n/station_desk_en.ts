@@ -249,7 +249,7 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../desk/forms/editor_base.py" line="95"/>
+        <location filename="../../desk/forms/editor_base.py" line="118"/>
         <source>此项当前不适用（取决于前面的选择）</source>
         <translation>Does not apply now (depends on an earlier choice)</translation>
     </message>
