@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -286,6 +286,11 @@ class OnlineReviewView(QWidget):
 
     def _state_text(self, state: OnlineState) -> str:
         return state.label_zh if self._context.is_chinese else state.label_en
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.lbl_title.setText(self.tr("网上预审"))
