@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QDate, QEvent, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -31,14 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.catalog import OnlineMode
-from desk.domain.online import OnlineState
+from desk.domain.online import OnlineState, sniff_file
+from desk.paths import data_dir
 from desk.services.online import AlreadyCase
 from desk.ui.context import DeskContext
 from desk.ui.widgets import banner, fill_table, fmt_time, make_table, row_key, show_banner
 
 if TYPE_CHECKING:
     from desk.services.case_views import CaseView
-    from desk.services.online import ApplicationView
+    from desk.services.online import ApplicationView, UploadView
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -54,6 +55,7 @@ class OnlineReviewView(QWidget):
         self._context = context
         self.queue: list[ApplicationView] = []
         self.current: ApplicationView | None = None
+        self.shown_upload: tuple[UploadView, bytes] | None = None
         # create
         self.lbl_title = QLabel(self)
         self.btn_refresh = QPushButton(self)
@@ -86,6 +88,7 @@ class OnlineReviewView(QWidget):
         self.tbl_queue.cellDoubleClicked.connect(lambda row, _c: self._open_row(row))
         self.tbl_queue.activated.connect(lambda index: self._open_row(index.row()))
         self.lst_uploads.currentRowChanged.connect(self._show_upload)
+        self.lst_uploads.itemActivated.connect(lambda _item: self._open_upload_outside())
         self.btn_supplement.clicked.connect(self._ask_supplement)
         self.btn_visit.clicked.connect(self._book_visit)
         self.btn_decide.clicked.connect(self._decide)
@@ -156,6 +159,7 @@ class OnlineReviewView(QWidget):
         application = self.current
         self.wdg_detail.setEnabled(application is not None)
         self.lst_uploads.clear()
+        self.shown_upload = None
         self.lst_missing.clear()
         self.lbl_preview.clear()
         if application is None:
@@ -208,14 +212,28 @@ class OnlineReviewView(QWidget):
         context.runner.run(lambda: context.core.online.upload_data(actor, application.number, upload_id),
                            self._on_upload, self._on_error)
 
-    def _on_upload(self, loaded: tuple[object, bytes]) -> None:
+    def _on_upload(self, loaded: tuple[UploadView, bytes]) -> None:
         view, data = loaded
+        self.shown_upload = loaded
         pixmap = QPixmap()
-        if getattr(view, "content_type", "").startswith("image/") and pixmap.loadFromData(data):
+        if view.content_type.startswith("image/") and pixmap.loadFromData(data):
             self.lbl_preview.setPixmap(pixmap.scaledToHeight(max(160, self.lbl_preview.height())))
         else:
-            self.lbl_preview.setText(self.tr("PDF 文件（%1 KB），请在窗口电脑上打开查看。")
+            self.lbl_preview.setText(self.tr("PDF 文件（%1 KB）：按回车或双击，用本机的 PDF 阅读器打开。")
                                      .replace("%1", str(max(1, len(data) // 1024))))
+
+    def _open_upload_outside(self) -> None:
+        """The shown upload in the machine's own viewer (a PDF): a private file in the data folder."""
+        if self.shown_upload is None:
+            return
+        view, data = self.shown_upload
+        folder = data_dir() / "online-uploads"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        kind = sniff_file(data)
+        path = folder / f"{view.upload_id}{kind.extension if kind else '.bin'}"
+        path.write_bytes(data)
+        path.chmod(0o600)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # ---- the three decisions ------------------------------------------------------------------
 

@@ -122,9 +122,16 @@ def test_a_citizen_applies_online_the_station_asks_once_and_the_page_shows_it(
     qtbot.addWidget(view)
     view.refresh()
     qtbot.waitUntil(lambda: view.tbl_queue.rowCount() == 2, timeout=20000)
+    view.open_number(certificate)
+    qtbot.waitUntil(lambda: view.current is not None and view.current.number == certificate, timeout=20000)
+    assert "close_relative" in view.txt_values.toPlainText()
+    assert view.btn_decide.isEnabled()  # 户籍证明 is fully online (online = "full" in the catalog)
+    view.lst_uploads.setCurrentRow(0)  # the uploaded proof, shown on the desk
+    qtbot.waitUntil(lambda: not view.lbl_preview.pixmap().isNull(), timeout=20000)
     view.open_number(booklet)
     qtbot.waitUntil(lambda: view.current is not None and view.current.number == booklet, timeout=20000)
-    assert "contact_phone" in view.txt_values.toPlainText() or PHONE in view.txt_values.toPlainText()
+    assert PHONE in view.txt_values.toPlainText()
+    assert not view.btn_decide.isEnabled()  # 户口簿补领 needs the visit
     view.tick_missing(["applicant_id_card"])
     view.edt_note.setText("请上传身份证正反面照片")
     view.btn_supplement.click()
