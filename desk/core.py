@@ -112,7 +112,7 @@ class Core:
     def online(self) -> OnlineService:
         """网上办 as this station sees it: the pre-review queue and the counter (docs/online.md)."""
         return OnlineService(self.store, self.catalog, self.clock, self.settings.online_upload_max_kb * 1024,
-                             cases=self.cases, decisions=self.decisions)
+                             cases=self.cases, decisions=self.decisions, station_code=self.station_code)
 
     @cached_property
     def ratings(self) -> RatingService:

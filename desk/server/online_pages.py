@@ -26,6 +26,7 @@ from desk.domain.errors import DeskError
 from desk.paths import resources_dir
 from desk.server.context import Server
 from desk.server.online_form import MATERIAL_PREFIX, field_rows, material_rows, shown_now, values_from_form
+from desk.server.online_routes import register_online_routes
 from desk.services.cases import FormIncomplete
 from desk.services.online import ApplicationView, Citizen, OnlineService
 from desk.services.online import UploadFile as Upload
@@ -92,8 +93,14 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def register_online(app: FastAPI, api_prefix: str, server: Server) -> None:
+    """网上办 on the server's app (one line in app.py): the citizen web page and the desk's 网上预审 API."""
+    register_online_pages(app, server)
+    register_online_routes(app, api_prefix, server)
+
+
 def register_online_pages(app: FastAPI, server: Server) -> None:
-    """The citizen web page on the server's app (one line in app.py)."""
+    """The citizen web page under /apply."""
     folder = resources_dir() / "online"
     templates = Jinja2Templates(directory=str(folder / "templates"))
     app.mount(f"{PREFIX}/static", StaticFiles(directory=str(folder / "static")), name="online_static")

@@ -135,6 +135,8 @@ class OnlineService:
     # The station's own use cases (embedded desk); absent on the citizen side of the server.
     cases: CaseService | None = None
     decisions: DecisionService | None = None
+    # The station whose clerks use this service: they open only its applications (None: the citizen side).
+    station_code: str | None = None
 
     # ---- citizen: sign-in ----------------------------------------------------------------------
 
@@ -276,7 +278,7 @@ class OnlineService:
     def open(self, actor: Actor, number: str) -> ApplicationView:
         """A clerk opens an application (audited); a submitted one is now under pre-review."""
         with self.store.write() as session:
-            row = self._load(session, number)
+            row = self._load_here(session, number)
             if OnlineState(row.state) is OnlineState.SUBMITTED:
                 self._move(row, OnlineState.UNDER_REVIEW)
                 row.reviewed_by = actor.user_id
@@ -286,7 +288,7 @@ class OnlineService:
     def upload_data(self, actor: Actor, number: str, upload_id: int) -> tuple[UploadView, bytes]:
         """One uploaded file's bytes, to look at (audited: a citizen's papers were viewed)."""
         with self.store.write() as session:
-            row = self._load(session, number)
+            row = self._load_here(session, number)
             upload = next((u for u in row.uploads if u.id == upload_id), None)
             if upload is None:
                 raise NotFound(f"申请 {number} 没有这个上传文件。", f"Application {number} has no such upload.")
@@ -299,7 +301,7 @@ class OnlineService:
                        note: str = "") -> ApplicationView:
         """一次性告知 online: every missing material at once; the notice shows on the page and goes by SMS."""
         with self.store.write() as session:
-            row = self._load(session, number, expected_version)
+            row = self._load_here(session, number, expected_version)
             transaction = self._transaction(row.transaction_code)
             keys = list(dict.fromkeys(missing_keys))
             unknown = [key for key in keys if transaction.material(key) is None]
@@ -326,7 +328,7 @@ class OnlineService:
         if day < self.clock.today():
             raise InvalidInput("预约日期不能早于今天。", "The visit cannot be booked in the past.")
         with self.store.write() as session:
-            row = self._load(session, number, expected_version)
+            row = self._load_here(session, number, expected_version)
             self._move(row, OnlineState.VISIT_BOOKED)
             row.visit_on, row.notice_text, row.reviewed_by = day, note.strip(), actor.user_id
             self._sms(session, row.phone, f"【户籍网上办】您的申请 {row.number} 已通过预审，请于 {day:%Y-%m-%d}"
@@ -339,7 +341,7 @@ class OnlineService:
         case in one transaction; the uploads count as received, what the police check themselves as checked."""
         cases, decisions = self._station_services()
         with self.store.write() as session:
-            row = self._load(session, number, expected_version)
+            row = self._load_here(session, number, expected_version)
             transaction = self._transaction(row.transaction_code)
             if transaction.online is not OnlineMode.FULL:
                 raise InvalidInput(f"“{transaction.name_zh}”不是全程网办事项，请预约到所办理。",
@@ -363,7 +365,7 @@ class OnlineService:
         originals against. Scanned again, it is AlreadyCase naming that case."""
         cases, _ = self._station_services()
         with self.store.write() as session:
-            row = self._load(session, number)
+            row = self._load_here(session, number)
             self._station_matches(row, cases)
             if row.case_number is not None:
                 raise AlreadyCase(row.case_number)
@@ -424,6 +426,15 @@ class OnlineService:
         if expected_version is not None and row.version != expected_version:
             raise ConcurrentChange(f"网上申请 {number} 已被其他人处理，请重新打开。",
                                    f"Online application {number} was changed by someone else; open it again.")
+        return row
+
+    def _load_here(self, session: Session, number: str, expected_version: int | None = None) -> OnlineApplication:
+        """An application of this service's station (another station's is refused, and audited by the server)."""
+        row = self._load(session, number, expected_version)
+        if self.station_code is not None and row.station_code != self.station_code:
+            raise PermissionDenied(f"网上申请 {row.number} 是向 {row.station_code} 提交的，不是本所。",
+                                   f"Online application {row.number} was sent to {row.station_code}, "
+                                   "not this station.", code="other_station")
         return row
 
     def _move(self, row: OnlineApplication, to: OnlineState) -> None:

@@ -59,13 +59,18 @@ def fill_relative_certificate(driver: Any, upload: Path) -> None:
     assert not driver.find_element(By.ID, "f_subject__name").is_displayed()
     driver.find_element(By.ID, "f_for_self-no").click()
     _shown(driver, "f_subject__name")
-    driver.find_element(By.ID, "f_subject__name").send_keys("王𠮷")
+    driver.find_element(By.ID, "f_subject__name").send_keys("王芳")
     driver.find_element(By.ID, "f_subject__id_number").send_keys("210103199805200048")
     Select(driver.find_element(By.ID, "f_relationship")).select_by_value("close_relative")
     _shown(driver, "m_relationship_proof")
     Select(driver.find_element(By.ID, "f_purpose")).select_by_value("employment")
     driver.find_element(By.ID, "f_copies").send_keys("1")
     driver.find_element(By.ID, "m_relationship_proof").send_keys(str(upload))
+
+
+def _screenshot_at(driver: Any, element_id: str, path: Path) -> None:
+    driver.execute_script("arguments[0].scrollIntoView()", driver.find_element(By.ID, element_id))
+    driver.save_screenshot(str(path))
 
 
 def _submit(driver: Any) -> None:
@@ -86,10 +91,12 @@ def test_a_citizen_applies_online_the_station_asks_once_and_the_page_shows_it(
     driver.find_element(By.ID, "t-household_certificate").click()
     _shown(driver, "application-form")
     assert "办事指南" in driver.page_source and "申请条件" in driver.page_source
+    driver.save_screenshot(str(folder / "online-guide-phone.png"))
     fill_relative_certificate(driver, proof)
-    driver.save_screenshot(str(folder / "online-form-phone.png"))
+    _screenshot_at(driver, "form-title", folder / "online-form-phone.png")
     _submit(driver)
     _shown(driver, "application-number")
+    driver.save_screenshot(str(folder / "online-submitted-phone.png"))
     certificate = driver.find_element(By.ID, "application-number").text
     assert re.fullmatch(r"WS-HP01-\d{8}-\d{4}", certificate)
     assert driver.find_element(By.ID, "application-state").text == "已提交，等待预审"
@@ -153,10 +160,11 @@ def test_a_citizen_applies_online_the_station_asks_once_and_the_page_shows_it(
     driver.save_screenshot(str(folder / "online-notice-desktop.png"))
     driver.get(city.apply_url + "t/household_certificate")
     fill_relative_certificate(driver, proof)
-    driver.save_screenshot(str(folder / "online-form-desktop.png"))
+    _screenshot_at(driver, "form-title", folder / "online-form-desktop.png")
     driver.find_element(By.ID, "lang-switch").click()
     driver.set_window_size(390, 844)
-    for name in ("online-form-phone.png", "online-notice-desktop.png", "online-form-desktop.png"):
+    for name in ("online-guide-phone.png", "online-form-phone.png", "online-submitted-phone.png",
+                 "online-notice-desktop.png", "online-form-desktop.png"):
         assert (folder / name).read_bytes().startswith(b"\x89PNG")
 
 
