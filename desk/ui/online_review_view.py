@@ -39,6 +39,7 @@ from desk.ui.widgets import banner, fill_table, fmt_time, make_table, row_key, s
 
 if TYPE_CHECKING:
     from desk.services.case_views import CaseView
+    from desk.services.decisions import Decided
     from desk.services.online import ApplicationView, UploadView
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -265,12 +266,13 @@ class OnlineReviewView(QWidget):
             return
         context, actor = self._context, self._context.actor
 
-        def decide() -> ApplicationView:
-            decided, papers = context.core.online.decide_online(actor, application.number, application.version)
-            context.print_papers(papers.papers)
-            return decided
+        def decided(result: tuple[ApplicationView, Decided]) -> None:
+            context.print_papers(result[1].papers)  # on the GUI thread, as every screen prints
+            self._on_decided(result[0])
 
-        context.runner.run(decide, self._on_decided, self._on_error)
+        context.runner.run(lambda: context.core.online.decide_online(actor, application.number,
+                                                                     application.version),
+                           decided, self._on_error)
 
     def _on_decided(self, application: ApplicationView) -> None:
         self.current = application
