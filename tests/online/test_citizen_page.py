@@ -14,6 +14,7 @@ import pytest
 from browser import MAX_UPLOAD_KB, OnlineCity
 from desk_fixtures import OLD_MAN
 from online_samples import ELF_BYTES, PHONE, image_bytes
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -28,7 +29,8 @@ SCREENSHOTS = os.environ.get("DESK_ONLINE_SCREENSHOTS", "")
 
 
 def _wait(driver: Any, seconds: float = 20) -> WebDriverWait:
-    return WebDriverWait(driver, seconds)
+    # A page being replaced (after a click) leaves stale elements behind for a moment: look again.
+    return WebDriverWait(driver, seconds, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
 
 def _service(city: OnlineCity) -> OnlineService:
@@ -153,7 +155,7 @@ def test_a_citizen_applies_online_the_station_asks_once_and_the_page_shows_it(
     assert "申请人居民身份证" in driver.find_element(By.ID, "notice-materials").text
     assert driver.find_element(By.ID, "notice-text").text == "请上传身份证正反面照片"
 
-    # 5. English, and the screenshots at a desktop size
+    # 5. the notice in English at a desktop size (a screenshot), then back to Chinese on the phone
     driver.find_element(By.ID, "lang-switch").click()
     _wait(driver).until(lambda d: "Materials to add" in d.find_element(By.ID, "application-state").text)
     driver.set_window_size(1280, 900)
@@ -163,6 +165,30 @@ def test_a_citizen_applies_online_the_station_asks_once_and_the_page_shows_it(
     _screenshot_at(driver, "form-title", folder / "online-form-desktop.png")
     driver.find_element(By.ID, "lang-switch").click()
     driver.set_window_size(390, 844)
+    driver.get(city.apply_url + f"a/{booklet}")
+    _shown(driver, "notice")
+
+    # 6. the citizen answers with the missing material: back in the station's queue
+    id_photo = tmp_path / "身份证.jpg"
+    id_photo.write_bytes(image_bytes("JPEG"))
+    driver.find_element(By.ID, "m_applicant_id_card").send_keys(str(id_photo))
+    driver.find_element(By.ID, "send-materials").click()
+    _wait(driver).until(lambda d: d.find_element(By.ID, "application-state").text == "已提交，等待预审")
+    assert booklet in [a.number for a in _service(city).queue("HP01")]
+
+    # 7. 户籍证明 is fully online: the desk decides it without a visit and the page says so
+    view.open_number(certificate)
+    qtbot.waitUntil(lambda: view.current is not None and view.current.number == certificate, timeout=20000)
+    view.btn_decide.click()
+    qtbot.waitUntil(lambda: view.current is not None and view.current.state is OnlineState.DECIDED_ONLINE,
+                    timeout=30000)
+    assert context.printed  # the certificate's papers went to the desk's printer
+    driver.get(city.apply_url + f"a/{certificate}")
+    _shown(driver, "notice")
+    assert "已网上办结" in driver.find_element(By.ID, "notice").text
+    case_number = view.current.case_number
+    assert case_number is not None and case_number in driver.find_element(By.ID, "notice").text
+
     for name in ("online-guide-phone.png", "online-form-phone.png", "online-submitted-phone.png",
                  "online-notice-desktop.png", "online-form-desktop.png"):
         assert (folder / name).read_bytes().startswith(b"\x89PNG")

@@ -4,13 +4,15 @@
   "use strict";
   var form = document.getElementById("application-form");
   if (!form) { return; }
+  var latest = 0;  // answers can change faster than the server replies: only the newest reply counts
   function update() {
+    var asked = ++latest;
     var data = new FormData(form);
     form.querySelectorAll("input[type=file]").forEach(function (input) { data.delete(input.name); });
     fetch(form.dataset.shownUrl, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (shown) {
-        if (!shown) { return; }
+        if (!shown || asked !== latest) { return; }
         form.querySelectorAll("[data-key]").forEach(function (el) {
           el.hidden = shown.fields.indexOf(el.dataset.key) < 0;
         });
