@@ -6,7 +6,7 @@ may they (rights: the window's own actions), then one use case of the caller's s
 |---|---|---|
 | `GET /online/queue` | the station's waiting applications | read |
 | `POST /online/{number}/open` | a clerk opens one (under pre-review) | open |
-| `GET /online/{number}/uploads/{id}` | one uploaded file's bytes | read |
+| `GET /online/{number}/uploads/{id}` | one uploaded file (its bytes in base64) | read |
 | `POST /online/{number}/supplement` | 一次性告知 online and by SMS | request_supplement |
 | `POST /online/{number}/visit` | book the citizen's visit | accept |
 | `POST /online/{number}/decide` | 全程网办: decided without a visit, with its papers | complete |
@@ -15,17 +15,17 @@ may they (rights: the window's own actions), then one use case of the caller's s
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from desk.domain.workflow import Action
 from desk.server.context import CallerDep, Server, actor_of
-from desk.services.online import ApplicationView, OnlineService
+from desk.services.online import AlreadyCase, ApplicationView, OnlineService
 from desk.services.rights import OPEN, READ, Caller
 from desk.services.wire import case_to_wire, paper_to_wire
 from desk.settings import load_settings
@@ -76,9 +76,12 @@ def register_online_routes(app: FastAPI, prefix: str, server: Server) -> None:
         return application_to_wire(online_for(caller, OPEN).open(actor_of(caller), number))
 
     @router.get("/{number}/uploads/{upload_id}")
-    def upload(caller: CallerDep, number: str, upload_id: int) -> Response:
+    def upload(caller: CallerDep, number: str, upload_id: int) -> dict[str, Any]:
+        """The file and its facts; the bytes in base64 (as papers travel)."""
         view, data = online_for(caller, READ).upload_data(actor_of(caller), number, upload_id)
-        return Response(data, media_type=view.content_type, headers={"Cache-Control": "no-store"})
+        facts = dataclasses.asdict(view)
+        facts["uploaded_at"] = view.uploaded_at.isoformat()
+        return {"upload": facts, "data_base64": base64.b64encode(data).decode("ascii")}
 
     @router.post("/{number}/supplement")
     def supplement(caller: CallerDep, number: str, body: Supplement) -> dict[str, Any]:
@@ -101,7 +104,11 @@ def register_online_routes(app: FastAPI, prefix: str, server: Server) -> None:
 
     @router.post("/{number}/counter")
     def counter(caller: CallerDep, number: str) -> dict[str, Any]:
-        view, case = online_for(caller, OPEN).open_at_counter(actor_of(caller), number)
-        return {"application": application_to_wire(view), "case": case_to_wire(case)}
+        """The pre-filled case; scanned again, `already_case` names the case it became."""
+        try:
+            view, case = online_for(caller, OPEN).open_at_counter(actor_of(caller), number)
+        except AlreadyCase as already:
+            return {"application": None, "case": None, "already_case": already.case_number}
+        return {"application": application_to_wire(view), "case": case_to_wire(case), "already_case": None}
 
     app.include_router(router)
