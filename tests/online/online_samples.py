@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from PIL import Image
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 
 PHONE = "13812345678"
@@ -30,7 +30,7 @@ def image_bytes(kind: str, size: tuple[int, int] = (120, 80)) -> bytes:
 
 def shipped_core(store: Store, clock: FixedClock, max_kb: int = 64) -> Core:
     """A core on the test's store with the shipped catalog (household_certificate is `online = "full"`)."""
-    return Core(store, load_catalog(), WorkingCalendar(), clock,
+    return Core(store, shipped_catalog(), WorkingCalendar(), clock,
                 Settings(station_code="HP01", online_upload_max_kb=max_kb))
 
 

@@ -19,10 +19,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import Clock
 from desk.domain.online import OnlineState
 from desk.services.online import OnlineService
+from desk.shipped import shipped_catalog
 
 # Where the screenshots go (docs/ when refreshing them by hand); a temporary folder otherwise.
 SCREENSHOTS = os.environ.get("DESK_ONLINE_SCREENSHOTS", "")
@@ -34,7 +34,7 @@ def _wait(driver: Any, seconds: float = 20) -> WebDriverWait:
 
 
 def _service(city: OnlineCity) -> OnlineService:
-    return OnlineService(city.store, load_catalog(), Clock())
+    return OnlineService(city.store, shipped_catalog(), Clock())
 
 
 def sign_in(driver: Any, city: OnlineCity, id_number: str = OLD_MAN) -> None:

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.online import OnlineState
 from desk.domain.scan_shape import looks_like_scan
@@ -23,6 +22,7 @@ from desk.domain.workdays import WorkingCalendar
 from desk.paths import holidays_dir
 from desk.services.demo import DEMO_PASSWORD, build_demo
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.store.models import Citizen
 from desk.ui.bootstrap import DeskApp, DeskOptions
@@ -32,7 +32,7 @@ NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
 @pytest.fixture
 def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core]]:
-    catalog, calendar = load_catalog(), WorkingCalendar.from_folder(holidays_dir())
+    catalog, calendar = shipped_catalog(), WorkingCalendar.from_folder(holidays_dir())
     store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
     build_demo(store, catalog, calendar, residents=5, cases=0, today=NOW.date())
     core = Core(store, catalog, calendar, FixedClock(NOW), Settings(station_code="HP01"))

@@ -15,7 +15,6 @@ from desk_fixtures import OLD_MAN, YOUNG_WOMAN
 from online_samples import PDF_BYTES, PHONE, RELATIVE_CERTIFICATE, image_bytes
 from sqlalchemy import select
 
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import Clock
 from desk.domain.online import OnlineState
 from desk.domain.workflow import Role
@@ -23,6 +22,7 @@ from desk.remote.connection import Connection
 from desk.remote.online import RemoteOnline
 from desk.services.online import AlreadyCase, Citizen, OnlineService, UploadFile
 from desk.services.users import UserService
+from desk.shipped import shipped_catalog
 from desk.store.models import AuditEntry
 
 
@@ -37,7 +37,7 @@ def _citizen(online: OnlineService) -> Citizen:
 
 def test_the_desk_pre_reviews_over_the_server(online_city: OnlineCity) -> None:
     city = online_city
-    online = OnlineService(city.store, load_catalog(), Clock())
+    online = OnlineService(city.store, shipped_catalog(), Clock())
     sent = online.submit(_citizen(online), "HP01", "booklet_reissue",
                          {"household_type": "family", "loss_reason": "stolen", "applicant_is_head": True,
                           "contact_phone": PHONE}, [UploadFile("applicant_id_card", "id.png", image_bytes("PNG"))])
@@ -73,7 +73,7 @@ def test_the_desk_pre_reviews_over_the_server(online_city: OnlineCity) -> None:
 
 def test_the_remote_client_answers_as_the_service_does(online_city: OnlineCity) -> None:
     city = online_city
-    online = OnlineService(city.store, load_catalog(), Clock())
+    online = OnlineService(city.store, shipped_catalog(), Clock())
     sent = online.submit(_citizen(online), "HP01", "household_certificate",
                          {**RELATIVE_CERTIFICATE, "subject": {"name": "李建国", "id_number": OLD_MAN}},
                          [UploadFile("relationship_proof", "proof.pdf", PDF_BYTES)])
@@ -99,7 +99,7 @@ def test_another_stations_clerk_is_refused_and_audited(online_city: OnlineCity) 
     users = UserService(city.store, Clock())
     users.ensure_station("HP02", "沈阳市公安局和平分局南市场派出所", "沈阳市公安局和平分局")
     users.create_user("clerk_hp02", "孙悦", Role.CLERK, "HP02", PASSWORD)
-    online = OnlineService(city.store, load_catalog(), Clock())
+    online = OnlineService(city.store, shipped_catalog(), Clock())
     sent = online.submit(_citizen(online), "HP01", "booklet_reissue",
                          {"household_type": "family", "loss_reason": "lost", "applicant_is_head": True,
                           "contact_phone": PHONE})
