@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData, UploadFile
 
 from desk.domain.catalog import FieldProblem, Transaction
+from desk.domain.clock import local_datetime
 from desk.domain.errors import DeskError
 from desk.paths import resources_dir
 from desk.server.context import Server
@@ -128,7 +129,7 @@ def _router(server: Server, online: OnlineService, templates: Jinja2Templates) -
         return templates.TemplateResponse(request, name, {
             "w": words, "english": english, "lang": "en" if english else "zh-CN", "prefix": PREFIX,
             "switch_to": "zh" if english else "en", "here": quote(here, safe=""),
-            "pick": (lambda zh, en: (en or zh) if english else zh), **context,
+            "pick": (lambda zh, en: (en or zh) if english else zh), "local": local_datetime, **context,
         }, status_code=status)
 
     def citizen_of(request: Request) -> Citizen | None:

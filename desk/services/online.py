@@ -149,8 +149,10 @@ class OnlineService:
         now = self.clock.now()
         code = f"{secrets.randbelow(1_000_000):06d}"
         with self.store.write() as session:
+            # Per ID number and per phone: nobody can flood a stranger's phone through this page.
             recent = session.execute(select(func.count()).select_from(OnlineCode).where(
-                OnlineCode.id_number == id_number, OnlineCode.created_at > now - timedelta(hours=1))).scalar_one()
+                (OnlineCode.id_number == id_number) | (OnlineCode.phone == phone),
+                OnlineCode.created_at > now - timedelta(hours=1))).scalar_one()
             if recent >= CODES_PER_HOUR:
                 raise SignInRefused("验证码发送过于频繁，请一小时后再试。",
                                     "Too many codes were sent; try again in an hour.", code="too_many_codes")

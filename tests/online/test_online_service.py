@@ -4,7 +4,7 @@ pre-review (supplement notice, visit, decided online) and the counter's pre-fill
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from desk_fixtures import OLD_MAN, YOUNG_WOMAN, Desk
@@ -124,3 +124,15 @@ def test_a_fully_online_item_is_decided_without_a_visit_and_others_are_not(desk:
     opened = online.open(desk.clerk, booklet.number)
     with pytest.raises(Exception, match="不是全程网办事项"):
         online.decide_online(desk.clerk, booklet.number, opened.version)
+
+
+def test_codes_are_limited_per_id_number_and_per_phone(desk: Desk) -> None:
+    online = shipped_core(desk.core.store, desk.clock).online
+    for _ in range(5):
+        online.send_code(YOUNG_WOMAN, PHONE)
+    with pytest.raises(SignInRefused, match="过于频繁"):
+        online.send_code(OLD_MAN, PHONE)  # another ID number, the same phone
+    with pytest.raises(SignInRefused, match="过于频繁"):
+        online.send_code(YOUNG_WOMAN, "13900000000")  # the same ID number, another phone
+    desk.clock.advance(timedelta(hours=1, minutes=1))
+    online.send_code(OLD_MAN, PHONE)
