@@ -277,6 +277,17 @@ class OnlineService:
                 .order_by(OnlineApplication.submitted_at, OnlineApplication.id)).scalars().all()
             return [ApplicationView.of(row) for row in rows]
 
+    def waiting_for(self, id_number: str) -> list[ApplicationView]:
+        """A citizen's applications to this station not yet decided or taken in (a card swiped at the desk)."""
+        done = [OnlineState.DECIDED_ONLINE.value, OnlineState.CONVERTED.value]
+        query = select(OnlineApplication).where(OnlineApplication.id_number == normalise_id_text(id_number),
+                                                OnlineApplication.state.not_in(done))
+        if self.station_code is not None:
+            query = query.where(OnlineApplication.station_code == self.station_code)
+        with self.store.read() as session:
+            rows = session.execute(query.order_by(OnlineApplication.id)).scalars().all()
+            return [ApplicationView.of(row) for row in rows]
+
     def open(self, actor: Actor, number: str) -> ApplicationView:
         """A clerk opens an application (audited); a submitted one is now under pre-review."""
         with self.store.write() as session:

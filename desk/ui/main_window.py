@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
         self.case_view.back_requested.connect(self._back)
         self.online_review.case_opened.connect(self._counter_case)
         self.online_review.open_case_requested.connect(self.open_case)
+        self.online_review.hint.connect(lambda text: self.statusBar().showMessage(text, 20000))
 
     # ---- signing in, locking -----------------------------------------------------------------
 
@@ -466,6 +467,7 @@ class MainWindow(QMainWindow):
             if self.new_case.form is None:
                 self.new_case.start()
         self.new_case.on_card(card)
+        self.online_review.card_read(card.id_number)
 
     def accepts_scans(self) -> bool:
         """Scans are wanted once someone is signed in (at the sign-in screen an Enter is an Enter)."""

@@ -10,6 +10,7 @@ the pre-filled case (`open_at_counter`, called by the main window on a scan). Ev
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from desk.services.decisions import Decided
     from desk.services.online import ApplicationView, UploadView
 
+log = logging.getLogger(__name__)
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -50,6 +52,7 @@ class OnlineReviewView(QWidget):
 
     case_opened = Signal(object)  # a CaseView: the pre-filled case the counter opened from a QR code
     open_case_requested = Signal(str)  # an application already taken in: open its case
+    hint = Signal(str)  # a line for the status bar (the swiped citizen has online applications)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -298,6 +301,23 @@ class OnlineReviewView(QWidget):
 
     def _on_counter(self, opened: tuple[ApplicationView, CaseView]) -> None:
         self.case_opened.emit(opened[1])
+
+    def card_read(self, id_number: str) -> None:
+        """A card was swiped: if that citizen applied online to this station, say so (scan its QR code
+        or open it here to take it in)."""
+        context = self._context
+
+        def found(waiting: list[ApplicationView]) -> None:
+            if waiting:
+                numbers = "、".join(f"{a.number}（{self._state_text(a.state)}）" for a in waiting)
+                self.hint.emit(self.tr("该群众有网上申请 %1：扫描申请二维码，或按 Ctrl+Shift+O 在网上预审中调出。")
+                               .replace("%1", numbers))
+
+        def failed(error: BaseException) -> None:
+            # Only a hint: the card's own flow goes on; the failure is logged, not shown twice.
+            log.warning("online applications of a swiped card not looked up: %s", error)
+
+        context.runner.run(lambda: context.core.online.waiting_for(id_number), found, failed)
 
     # ---- words --------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desk.core import Core
+from desk.devices.card import IdCard
 from desk.domain.clock import FixedClock
 from desk.domain.online import OnlineState
 from desk.domain.scan_shape import looks_like_scan
@@ -67,6 +68,11 @@ def test_the_citizens_qr_opens_the_prefilled_case_at_the_counter(qtbot: QtBot,
     window.sign_in.edt_password.setText(DEMO_PASSWORD)
     window.sign_in.btn_sign_in.click()
     qtbot.waitUntil(lambda: app.context.session is not None and window.workspace_ready, timeout=10_000)
+
+    card = IdCard("resident", "持卡人", "男", "1", "汉", "01", None, "辽宁省沈阳市和平区", id_number,
+                  "沈阳市公安局和平分局", None, None, "长期", b"")
+    window.on_card(card)  # the swiped citizen applied online: the clerk is told how to take it in
+    qtbot.waitUntil(lambda: sent.number in window.statusBar().currentMessage(), timeout=10_000)
 
     window.on_scanned(sent.qr_payload)
     qtbot.waitUntil(lambda: window.new_case.number is not None, timeout=10_000)
