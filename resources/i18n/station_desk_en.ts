@@ -858,7 +858,7 @@ Or type the ID number on the left and press Enter.</translation>
     <message>
         <location filename="../../desk/ui/online_review_view.py" line="313"/>
         <source>该群众有网上申请 %1：扫描申请二维码，或按 Ctrl+Shift+O 在网上预审中调出。</source>
-        <translation>This citizen applied online: %1. Scan the application's QR code, or open it under Online pre-review (Ctrl+Shift+O).</translation>
+        <translation>This citizen applied online: %1. Scan the application&apos;s QR code, or open it under Online pre-review (Ctrl+Shift+O).</translation>
     </message>
     <message>
         <location filename="../../desk/ui/online_review_view.py" line="336"/>
