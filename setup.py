@@ -72,7 +72,9 @@ setup(
     package_dir={"desk.resources": "resources"},
     package_data={
         "": ["*.ini", "*.mako"],
-        **{name: ["*.toml", "*.qm", "*.ts", "*.tsv", "*.qss", "*.md", "*.svg", "*.png"] for name in DATA_PACKAGES},
+        # *.html, *.css, *.js: the citizen web page's templates and static files (resources/online).
+        **{name: ["*.toml", "*.qm", "*.ts", "*.tsv", "*.qss", "*.md", "*.svg", "*.png", "*.html", "*.css", "*.js"]
+           for name in DATA_PACKAGES},
     },
     cmdclass={"build_py": BuildPyWithTranslations, "sdist": SdistWithTranslations},
 )

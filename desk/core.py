@@ -26,6 +26,7 @@ from desk.services.decisions import DecisionService
 from desk.services.documents import DocumentService
 from desk.services.keys import KeyService
 from desk.services.kiosks import KioskService
+from desk.services.online import OnlineService
 from desk.services.public_notices import PublicNoticeService
 from desk.services.queue import QueueService
 from desk.services.ratings import RatingService
@@ -126,6 +127,12 @@ class Core:
     def queue(self) -> QueueService:
         return QueueService(self.store, self.catalog, self.clock, self.station_code,
                             self.settings.counter_number or None)
+
+    @cached_property
+    def online(self) -> OnlineService:
+        """网上办 as this station sees it: the pre-review queue and the counter (docs/online.md)."""
+        return OnlineService(self.store, self.catalog, self.clock, self.settings.online_upload_max_kb * 1024,
+                             cases=self.cases, decisions=self.decisions, station_code=self.station_code)
 
     @cached_property
     def ratings(self) -> RatingService:

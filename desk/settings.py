@@ -55,6 +55,8 @@ class Settings:
                                "Certificate check URL (in the QR code; empty: the code only)")
     print_retention_days: int = _setting(30, "已打印文书保留天数（到期删除本机上的PDF）",
                                          "Days printed papers' PDFs are kept on this machine", minimum=1)
+    online_upload_max_kb: int = _setting(5120, "网上办每个上传文件的上限（KB）",
+                                         "Citizen web page: largest upload per file (KB)", minimum=16)
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,13 @@ class MaterialVerify(_Labelled):
     SYSTEM = "system"  # 公安机关能够通过信息系统核验的，免于提交: checked in the police systems
 
 
+class OnlineMode(_Labelled):
+    """How far a transaction goes on the citizen web page (网上办, docs/online.md)."""
+
+    VISIT = "visit"  # applied and pre-reviewed online; the citizen comes once with the originals
+    FULL = "full"  # 全程网办: the station may decide it online, without a visit
+
+
 class IssuedDocument(_Labelled):
     RECEIPT_ONLY = "receipt_only"
     MOVE_IN_PERMIT = "move_in_permit"
@@ -121,6 +128,7 @@ _LABELS_ZH: dict[StrEnum, str] = {
     MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "可电子证照",
     MaterialVerify.CARD: "读卡核验", MaterialVerify.SYSTEM: "系统核验",
     PowerType.LICENSING: "行政许可", PowerType.CONFIRMATION: "行政确认", PowerType.SERVICE: "公共服务",
+    OnlineMode.VISIT: "网上预审、到所一次", OnlineMode.FULL: "全程网办",
     IssuedDocument.RECEIPT_ONLY: "受理回执", IssuedDocument.MOVE_IN_PERMIT: "准予迁入证明",
     IssuedDocument.HOUSEHOLD_CERTIFICATE: "户籍证明", IssuedDocument.BOOKLET: "户口簿",
     IssuedDocument.DEREGISTRATION_CERTIFICATE: "注销户口证明",
@@ -137,6 +145,7 @@ _LABELS_EN: dict[StrEnum, str] = {
     MaterialVerify.CARD: "Checked by reading the card", MaterialVerify.SYSTEM: "Checked in the police systems",
     PowerType.LICENSING: "Administrative licensing", PowerType.CONFIRMATION: "Administrative confirmation",
     PowerType.SERVICE: "Public service",
+    OnlineMode.VISIT: "Pre-reviewed online, one visit", OnlineMode.FULL: "Fully online",
     IssuedDocument.RECEIPT_ONLY: "Receipt only", IssuedDocument.MOVE_IN_PERMIT: "Move-in permit",
     IssuedDocument.HOUSEHOLD_CERTIFICATE: "Household registration certificate",
     IssuedDocument.BOOKLET: "Household booklet",
@@ -378,6 +387,7 @@ class Transaction:
     fee_yuan: Decimal = Decimal(0)
     kiosk_startable: bool = False
     issues_document: IssuedDocument = IssuedDocument.RECEIPT_ONLY
+    online: OnlineMode = OnlineMode.VISIT
     keywords: tuple[str, ...] = ()
     file_name: str = field(default="", compare=False)
 
@@ -487,7 +497,7 @@ class Transaction:
             "category": str(self.category), "time_limit_days": self.time_limit_days,
             "approval": str(self.approval), "power_type": str(self.power_type),
             "fee_yuan": fee, "kiosk_startable": self.kiosk_startable,
-            "issues_document": str(self.issues_document),
+            "issues_document": str(self.issues_document), "online": str(self.online),
             "description_zh": self.description_zh, "description_en": self.description_en,
             "conditions_zh": self.conditions_zh, "legal_basis_zh": self.legal_basis_zh,
             "source": self.source, "keywords": list(self.keywords),

@@ -36,6 +36,7 @@ from desk.domain.catalog import (
     MaterialForm,
     MaterialSpec,
     MaterialVerify,
+    OnlineMode,
     PowerType,
     RuleSpec,
     SourceSpec,
@@ -60,7 +61,7 @@ _TOP_KEYS = {
     "description_en": True, "conditions_zh": True, "legal_basis_zh": True, "issues_document": False,
     "source": True, "keywords": False, "fields": True, "materials": True, "rules": False,
     "tiers": False, "power_type": False, "department_zh": False, "procedure_zh": False, "fee_basis_zh": False,
-    "sources": False, "delegated": False, "movers": False, "roles": False,
+    "sources": False, "delegated": False, "movers": False, "roles": False, "online": False,
 }
 _ROLE_KEYS = {"subject": False, "guardian": False, "agent": False}
 _SOURCE_KEYS = {"title_zh": True, "issuer_zh": True, "address": True, "date": False}
@@ -252,12 +253,14 @@ class _Checker:
         category = values["category"]
         if power_type is None and isinstance(category, Category):
             power_type = DEFAULT_POWER_TYPE[category.value]
+        online = self.take_enum(data, "online", "online", OnlineMode)
         if self.issues or code is None:
             return None
         return Transaction(
             code=code, fields=tuple(fields), materials=tuple(materials), rules=tuple(rules), tiers=tuple(tiers),
             fee_yuan=Decimal(str(fee)) if fee is not None else Decimal(0),
             kiosk_startable=bool(kiosk), issues_document=issues_document or IssuedDocument.RECEIPT_ONLY,
+            online=online or OnlineMode.VISIT,
             keywords=tuple(keywords), file_name=self.file_name, power_type=power_type or PowerType.LICENSING,
             **guide, **values,  # type: ignore[arg-type]
         )

@@ -15,6 +15,7 @@ from desk.domain.workflow import WorkflowError
 from desk.server.anchors import lifespan_with_anchors
 from desk.server.config import ServerConfig
 from desk.server.context import Server, build_server
+from desk.server.online_pages import register_online
 from desk.server.routes import register_routes
 from desk.services.rights import Refused
 from desk.services.sessions import SessionRefused, SignInRefused
@@ -38,6 +39,7 @@ def create_app(server: Server) -> FastAPI:
     app.state.server = server
     _install_error_handlers(app, server)
     register_routes(app, API, server)
+    register_online(app, API, server)
     return app
 
 

@@ -86,9 +86,13 @@ class CaseService:
         with self.store.write() as session:
             return self.open_draft_in(session, actor, applicant_id_number, transaction_code, values)
 
-    def open_draft_in(self, session: Session, actor: Actor, applicant_id_number: str, transaction_code: str,
-                      values: Mapping[str, Any] | None = None) -> CaseView:
-        """`open_draft` inside a transaction the caller opened (a bundle opens its members in one)."""
+    def open_draft_in(
+        self, session: Session, actor: Actor, applicant_id_number: str, transaction_code: str,
+        values: Mapping[str, Any] | None = None, *, details: Mapping[str, Any] | None = None,
+    ) -> CaseView:
+        """`open_draft` inside a transaction the caller opened (a bundle opens its members in one, an
+        online decision opens, accepts and completes in one). `details`: more for the audit entry and
+        the opening event (an online application's number)."""
         transaction = self._transaction(transaction_code)
         now = self.clock.now()
         citizen = _citizen(session, applicant_id_number)
@@ -111,8 +115,8 @@ class CaseService:
         session.add(case)
         session.flush()
         session.add(CaseEvent(case_id=case.id, action="open", from_state=None, to_state=case.state,
-                              actor_id=actor.user_id, at=now, details={}))
-        self._audit(session, actor, "case.opened", case, {"transaction": transaction.code})
+                              actor_id=actor.user_id, at=now, details=dict(details or {})))
+        self._audit(session, actor, "case.opened", case, {"transaction": transaction.code, **(details or {})})
         return self._view(session, case)
 
     def save_draft(self, actor: Actor, number: str, values: Mapping[str, Any], expected_version: int) -> CaseView:

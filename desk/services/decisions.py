@@ -86,11 +86,18 @@ class DecisionService:
         with one paper for the citizen — the completion notice (and a move-in permit where the
         transaction grants one), not a receipt that tells them to come back."""
         with self.store.write() as session:
-            case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
-            if case.approval is not Approval.CLERK:
-                raise InvalidInput.say("case.needs_approval")
-            done = self.cases.act_in(session, actor, number, case.version, Action.COMPLETE)
-            return self._issue(session, actor, Action.COMPLETE, done, paper)
+            return self.accept_and_complete_in(session, actor, number, expected_version, received, values,
+                                               paper=paper, verified=verified)
+
+    def accept_and_complete_in(self, session: Session, actor: Actor, number: str, expected_version: int,
+                               received: Iterable[str], values: Mapping[str, Any] | None = None, *,
+                               paper: Paper | None = None, verified: Iterable[str] = ()) -> Decided:
+        """`accept_and_complete` inside the caller's transaction (an online decision opens the case in it)."""
+        case = self.cases.accept_in(session, actor, number, expected_version, received, values, verified)
+        if case.approval is not Approval.CLERK:
+            raise InvalidInput.say("case.needs_approval")
+        done = self.cases.act_in(session, actor, number, case.version, Action.COMPLETE)
+        return self._issue(session, actor, Action.COMPLETE, done, paper)
 
     def supplement_and_issue(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
                              values: Mapping[str, Any] | None = None, *, verified: Iterable[str] = ()) -> Decided:

@@ -468,3 +468,91 @@ class PublicNotice(Base):
     decided_on: Mapped[date | None] = mapped_column(Date, default=None)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
+class OnlineApplication(Base):
+    """An application a citizen filled on the web page (网上办), before and until it becomes a case."""
+
+    __tablename__ = "online_applications"
+    __table_args__ = (Index("ix_online_applications_station_state", "station_code", "state"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"))
+    transaction_code: Mapped[str] = mapped_column(String(64))
+    id_number: Mapped[str] = mapped_column(String(18), index=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    form_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    state: Mapped[str] = mapped_column(String(24))
+    submitted_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    # The one-time notice (一次性告知): [{key, name_zh, name_en}] and the clerk's words.
+    missing_materials: Mapped[list[Any]] = mapped_column(default=list)
+    notice_text: Mapped[str] = mapped_column(Text, default="")
+    visit_on: Mapped[date | None] = mapped_column(Date, default=None)
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    case_number: Mapped[str | None] = mapped_column(String(32), default=None)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    uploads: Mapped[list[OnlineUpload]] = relationship(
+        back_populates="application", order_by="OnlineUpload.id", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class OnlineUpload(Base):
+    """A photo or PDF of a material, checked by its bytes (PDF, JPEG, PNG) and size when uploaded."""
+
+    __tablename__ = "online_uploads"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("online_applications.id"), index=True)
+    material_key: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_at: Mapped[datetime]
+
+    application: Mapped[OnlineApplication] = relationship(back_populates="uploads")
+
+
+class OnlineCode(Base):
+    """A one-time sign-in code sent to a phone (only its hash is kept); used once, short-lived."""
+
+    __tablename__ = "online_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id_number: Mapped[str] = mapped_column(String(18), index=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None] = mapped_column(default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OnlineSession(Base):
+    """A citizen's sign-in on the web page: an opaque cookie token (only its SHA-256 stored)."""
+
+    __tablename__ = "online_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id_number: Mapped[str] = mapped_column(String(18))
+    phone: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class SmsOutbox(Base):
+    """Text messages to citizens' phones. Sending is simulated: a gateway (not part of this project)
+    would read and send them; tests and the demo read them here."""
+
+    __tablename__ = "sms_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None] = mapped_column(default=None)

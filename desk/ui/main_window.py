@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
+from desk.domain.online import number_from_scan
 from desk.qt.app_filters import paused
 from desk.ui.context import DeskContext
 from desk.ui.device_routes import CardRoute, DeskPlace, ScanRoute, accepts_scans, route_card, route_scan
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from desk.ui.manager_view import ManagerView
     from desk.ui.nav import NavList
     from desk.ui.new_case import NewCaseView
+    from desk.ui.online_review_view import OnlineReviewView
     from desk.ui.search_view import SearchView
     from desk.ui.today_view import TodayView
 
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.search: SearchView
         self.manager: ManagerView
         self.case_view: CaseDetailView
+        self.online_review: OnlineReviewView
         self._screens: dict[Screen, QWidget] = {}
         self.status = DeviceStatusBar(context.language, self)
         self.mnu_desk = self.menuBar().addMenu("")
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         self.act_refresh = QAction(self)
         self.act_accept = QAction(self)
         self.act_accept_complete = QAction(self)
+        self.act_online = QAction(self)
         self.act_languages = {"zh_CN": QAction(self), "en": QAction(self)}
         self.act_demo_cards: list[QAction] = []
 
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         self.act_reread.setShortcuts([QKeySequence("F2")])
         self.act_call_next.setShortcuts([QKeySequence("F3")])
         self.act_refresh.setShortcuts([QKeySequence("F5")])
+        self.act_online.setShortcuts([QKeySequence("Ctrl+Shift+O")])
         self.act_accept.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.act_accept_complete.setShortcuts([QKeySequence("Ctrl+Shift+Return"), QKeySequence("Ctrl+Shift+Enter")])
         group = QActionGroup(self)
@@ -136,7 +141,7 @@ class MainWindow(QMainWindow):
             self.mnu_work.addAction(action)
         self.mnu_work.addSeparator()
         for action in (self.act_reread, self.act_call_next, self.act_refresh, self.act_accept,
-                       self.act_accept_complete):
+                       self.act_accept_complete, self.act_online):
             self.mnu_work.addAction(action)
         for action in self.act_languages.values():
             self.mnu_language.addAction(action)
@@ -203,6 +208,7 @@ class MainWindow(QMainWindow):
         from desk.ui.manager_view import ManagerView
         from desk.ui.nav import NavList
         from desk.ui.new_case import NewCaseView
+        from desk.ui.online_review_view import OnlineReviewView
         from desk.ui.search_view import SearchView
         from desk.ui.today_view import TodayView
 
@@ -223,9 +229,10 @@ class MainWindow(QMainWindow):
         self.search = SearchView(context, self.stk_screens)
         self.manager = ManagerView(context, asker, self.stk_screens)
         self.case_view = CaseDetailView(context, asker, self.stk_screens)
+        self.online_review = OnlineReviewView(context, self.stk_screens)
         self._screens = {Screen.TODAY: self.today, Screen.NEW_CASE: self.new_case, Screen.SEARCH: self.search,
                          Screen.MANAGER: self.manager}
-        for screen in (*self._screens.values(), self.case_view):
+        for screen in (*self._screens.values(), self.case_view, self.online_review):
             self.stk_screens.addWidget(screen)
         self._connect_screens()
         self._apply_role()
@@ -241,6 +248,7 @@ class MainWindow(QMainWindow):
         for screen, action in self.act_screens.items():
             action.triggered.connect(lambda _c=False, screen=screen: self.show_screen(screen, fresh=True))
         self.act_reread.triggered.connect(self.reread_requested)
+        self.act_online.triggered.connect(self.show_online_review)
         self.act_call_next.triggered.connect(self._call_next)
         self.act_refresh.triggered.connect(self._refresh_current)
         self.act_accept.triggered.connect(self._accept)
@@ -260,6 +268,9 @@ class MainWindow(QMainWindow):
         self.search.open_case_requested.connect(self.open_case)
         self.case_view.resume_requested.connect(self.resume)
         self.case_view.back_requested.connect(self._back)
+        self.online_review.case_opened.connect(self._counter_case)
+        self.online_review.open_case_requested.connect(self.open_case)
+        self.online_review.hint.connect(lambda text: self.statusBar().showMessage(text, 20000))
 
     # ---- signing in, locking -----------------------------------------------------------------
 
@@ -413,6 +424,20 @@ class MainWindow(QMainWindow):
         context.runner.run(lambda: context.core.queries.get(number), loaded,
                            lambda error: self.statusBar().showMessage(context.error_text(error), 8000))
 
+    @Slot()
+    def show_online_review(self) -> None:
+        """网上预审 (Ctrl+Shift+O): the station's online applications waiting for a clerk."""
+        role = self._context.role
+        if role is None or self.is_locked or not self.workspace_ready or not may_handle_cases(role):
+            return
+        self.stk_screens.setCurrentWidget(self.online_review)
+        self.online_review.refresh()
+
+    @Slot(object)
+    def _counter_case(self, case: CaseView) -> None:
+        self.resume(case)
+        self.statusBar().showMessage(self.tr("已调出网上申请 %1：请核对原件。").replace("%1", case.number), 15000)
+
     @Slot(object)
     def resume(self, case: CaseView) -> None:
         self.new_case.resume(case)
@@ -442,14 +467,19 @@ class MainWindow(QMainWindow):
             if self.new_case.form is None:
                 self.new_case.start()
         self.new_case.on_card(card)
+        self.online_review.card_read(card.id_number)
 
     def accepts_scans(self) -> bool:
         """Scans are wanted once someone is signed in (at the sign-in screen an Enter is an Enter)."""
         return accepts_scans(self._place())
 
     def on_scanned(self, text: str) -> None:
-        route = route_scan(self._place())
-        if route is ScanRoute.SEARCH_BEHIND_CASE:
+        online_number = number_from_scan(text)
+        route = route_scan(self._place(), online_application=online_number is not None)
+        if route is ScanRoute.ONLINE_COUNTER and online_number is not None:
+            # A citizen's online application: its pre-filled case opens; the clerk checks the originals.
+            self.online_review.open_at_counter(online_number)
+        elif route is ScanRoute.SEARCH_BEHIND_CASE:
             self.search.search(text)
             self.statusBar().showMessage(
                 self.tr("已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。").replace("%1", text), 15000)
@@ -528,6 +558,7 @@ class MainWindow(QMainWindow):
         self.act_refresh.setText(self.tr("刷新"))
         self.act_accept.setText(self.tr("受理"))
         self.act_accept_complete.setText(self.tr("受理并办结"))
+        self.act_online.setText(self.tr("网上预审"))
         self._retranslate_demo_cards()
         if self.workspace_ready:
             self.lst_nav.retranslate(self._nav_label)

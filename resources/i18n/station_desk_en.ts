@@ -542,113 +542,123 @@ Please give the log file to your IT department:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="295"/>
-        <location filename="../../desk/ui/main_window.py" line="537"/>
+        <location filename="../../desk/ui/main_window.py" line="306"/>
+        <location filename="../../desk/ui/main_window.py" line="568"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="338"/>
-        <location filename="../../desk/ui/main_window.py" line="539"/>
+        <location filename="../../desk/ui/main_window.py" line="349"/>
+        <location filename="../../desk/ui/main_window.py" line="570"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="455"/>
+        <location filename="../../desk/ui/main_window.py" line="439"/>
+        <source>已调出网上申请 %1：请核对原件。</source>
+        <translation>Online application opened as %1: check the originals.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="485"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="494"/>
+        <location filename="../../desk/ui/main_window.py" line="524"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
-        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <location filename="../../desk/ui/main_window.py" line="534"/>
+        <location filename="../../desk/ui/main_window.py" line="552"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
-        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <location filename="../../desk/ui/main_window.py" line="534"/>
+        <location filename="../../desk/ui/main_window.py" line="552"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="505"/>
-        <location filename="../../desk/ui/main_window.py" line="523"/>
+        <location filename="../../desk/ui/main_window.py" line="535"/>
+        <location filename="../../desk/ui/main_window.py" line="553"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="505"/>
-        <location filename="../../desk/ui/main_window.py" line="523"/>
+        <location filename="../../desk/ui/main_window.py" line="535"/>
+        <location filename="../../desk/ui/main_window.py" line="553"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="514"/>
+        <location filename="../../desk/ui/main_window.py" line="544"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="515"/>
+        <location filename="../../desk/ui/main_window.py" line="545"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="516"/>
+        <location filename="../../desk/ui/main_window.py" line="546"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="518"/>
+        <location filename="../../desk/ui/main_window.py" line="548"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="519"/>
+        <location filename="../../desk/ui/main_window.py" line="549"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="520"/>
+        <location filename="../../desk/ui/main_window.py" line="550"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="521"/>
+        <location filename="../../desk/ui/main_window.py" line="551"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="526"/>
+        <location filename="../../desk/ui/main_window.py" line="556"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="527"/>
+        <location filename="../../desk/ui/main_window.py" line="557"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="528"/>
+        <location filename="../../desk/ui/main_window.py" line="558"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="529"/>
+        <location filename="../../desk/ui/main_window.py" line="559"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="530"/>
+        <location filename="../../desk/ui/main_window.py" line="560"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="543"/>
+        <location filename="../../desk/ui/main_window.py" line="561"/>
+        <source>网上预审</source>
+        <translation>Online pre-review</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="574"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
@@ -955,6 +965,104 @@ Or type the ID number on the left and press Enter.</translation>
         <location filename="../../desk/forms/field_widgets.py" line="278"/>
         <source>未填写</source>
         <translation>Not filled in</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineReviewView</name>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="140"/>
+        <source>申请编号</source>
+        <translation>Application number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="140"/>
+        <source>事项</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="140"/>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="140"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="141"/>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="143"/>
+        <source>没有等待预审的网上申请。</source>
+        <translation>No online applications are waiting for pre-review.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="226"/>
+        <source>PDF 文件（%1 KB）：按回车或双击，用本机的 PDF 阅读器打开。</source>
+        <translation>PDF file (%1 KB): press Enter or double-click to open it in this computer&apos;s PDF viewer.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="283"/>
+        <source>已处理：%1（%2）</source>
+        <translation>Done: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="313"/>
+        <source>该群众有网上申请 %1：扫描申请二维码，或按 Ctrl+Shift+O 在网上预审中调出。</source>
+        <translation>This citizen applied online: %1. Scan the application&apos;s QR code, or open it under Online pre-review (Ctrl+Shift+O).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="336"/>
+        <source>网上预审</source>
+        <translation>Online pre-review</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="337"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="338"/>
+        <source>缺少的材料（勾选后发出一次性告知）</source>
+        <translation>Missing materials (tick them, then send the one-time notice)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="339"/>
+        <source>给申请人的留言（可不填）</source>
+        <translation>A note to the applicant (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="340"/>
+        <source>一次性告知补充材料</source>
+        <translation>Ask once for the missing materials</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="341"/>
+        <source>预约到所</source>
+        <translation>Book a visit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="342"/>
+        <source>网上办结（全程网办）</source>
+        <translation>Decide online (fully online item)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="343"/>
+        <source>预约日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="344"/>
+        <source>上传的材料</source>
+        <translation>Uploaded materials</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/online_review_view.py" line="345"/>
+        <source>申请表内容</source>
+        <translation>Form values</translation>
     </message>
 </context>
 <context>

@@ -561,3 +561,15 @@ def test_the_shipped_catalog_is_complete() -> None:
         assert transaction.fields, transaction.code
         assert transaction.materials, transaction.code
     assert set(catalog.by_category()) == set(Category)
+
+
+def test_how_far_online_is_a_checked_choice(tmp_path: Path, birth: Transaction) -> None:
+    from desk.domain.catalog import OnlineMode
+
+    assert birth.online is OnlineMode.VISIT  # the default: pre-reviewed online, one visit
+    write(tmp_path, "birth", header=HEADER + 'online = "full"\n')
+    assert load_catalog(tmp_path)["birth"].online is OnlineMode.FULL
+    write(tmp_path, "birth", header=HEADER + 'online = "half"\n')
+    error = only_error(tmp_path)
+    assert error.file == "birth.toml" and error.path == "online" and "visit, full" in error.message_en
+    assert shipped_catalog()["household_certificate"].online is OnlineMode.FULL

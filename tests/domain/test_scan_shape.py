@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from desk.domain.scan_shape import CERTIFICATE_PREFIXES, RECEIPT_PREFIX, looks_like_scan
+from desk.domain.online import ONLINE_QR_PREFIX, number_from_scan, qr_payload
+from desk.domain.scan_shape import CERTIFICATE_PREFIXES, ONLINE_PREFIX, RECEIPT_PREFIX, looks_like_scan
 from printing.qr import RECEIPT_QR_PREFIX, receipt_qr_text
 from printing.signing import PAYLOAD_PREFIXES
 
@@ -18,6 +19,13 @@ def test_codes_the_desk_prints_are_scans() -> None:
     assert looks_like_scan("SD-2026-000123")
     assert looks_like_scan("HJZM2.eyJ2IjoyfQ.c2ln")
     assert looks_like_scan("https://verify.example.cn/v?c=HJZM2.eyJ2IjoyfQ.c2ln")
+    assert looks_like_scan(qr_payload("WS-HP01-20261125-0003"))  # a citizen's online application
+
+
+def test_the_online_prefix_is_the_one_the_web_page_prints() -> None:
+    assert ONLINE_PREFIX == ONLINE_QR_PREFIX
+    assert number_from_scan("hjws1:ws-hp01-20261125-0003") == "WS-HP01-20261125-0003"
+    assert number_from_scan("HP01-20261125-0003") is None  # a case number is not an application
 
 
 def test_typing_is_not() -> None:

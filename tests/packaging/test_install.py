@@ -80,7 +80,9 @@ def test_the_sdist_and_the_wheel_carry_the_resources_and_the_licence(installed: 
                  "desk/resources/regions/gb2260.tsv", "desk/resources/regions/gb2260-history.tsv",
                  "desk/resources/i18n/station_desk_en.qm", "desk/resources/i18n/kiosk_en.qm",
                  "desk/resources/styles/desk.qss", "desk/resources/styles/kiosk.qss",
-                 "desk/resources/demo/cards.toml", "desk/store/migrations/versions/0001_initial_schema.py"):
+                 "desk/resources/demo/cards.toml", "desk/store/migrations/versions/0001_initial_schema.py",
+                 "desk/resources/online/templates/transaction.html", "desk/resources/online/static/online.js",
+                 "desk/resources/online/static/online.css"):
         assert path in names, path
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "License-Expression: MIT" in metadata

@@ -80,7 +80,7 @@ def test_a_sign_in_typed_while_the_work_screens_are_built_waits_for_them(qtbot: 
     assert built == [True]
     assert window.current_screen() is window.today and not window.is_locked
     window.build_workspace()  # once built, building again changes nothing
-    assert window.stk_screens.count() == 5
+    assert window.stk_screens.count() == 6  # Today, New case, Search, Manager, Case, 网上预审
 
 
 class _EventCounter(QObject):

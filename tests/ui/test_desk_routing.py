@@ -64,3 +64,11 @@ def test_a_scan_never_abandons_an_open_case() -> None:
     assert route_scan(replace(WORKING, handles_cases=False)) is ScanRoute.SEARCH  # a manager looks cases up
     locked = replace(WORKING, locked=True)
     assert not accepts_scans(locked) and route_scan(locked) is ScanRoute.IGNORE
+
+
+def test_an_online_applications_qr_opens_its_case_for_a_case_handler_without_abandoning_one() -> None:
+    assert route_scan(WORKING, online_application=True) is ScanRoute.ONLINE_COUNTER
+    assert route_scan(replace(WORKING, on_new_case=True, case_open=True),
+                      online_application=True) is ScanRoute.SEARCH_BEHIND_CASE
+    assert route_scan(replace(WORKING, handles_cases=False), online_application=True) is ScanRoute.SEARCH
+    assert route_scan(replace(WORKING, locked=True), online_application=True) is ScanRoute.IGNORE
