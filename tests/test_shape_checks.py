@@ -71,3 +71,22 @@ def test_mypy_fails_on_a_type_error(tmp_path: Path) -> None:
     assert broken.returncode != 0
     assert "desk/domain/workflow.py" in broken.stdout
     assert "Incompatible return value type" in broken.stdout
+
+
+def test_no_tracked_file_holds_a_merge_conflict_marker() -> None:
+    """A conflict left in a rebase (once in the Debian package list: the setup then asked apt for a
+    package named '=======') is caught here, whatever kind of file it is in."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=False, timeout=60)
+    if listed.returncode != 0:
+        pytest.fail(f"git ls-files failed (tests run from a git checkout): {listed.stderr.decode(errors='replace')}")
+    markers = ("<<<<<<< ", ">>>>>>> ")
+    found = []
+    for name in listed.stdout.decode().split("\0"):
+        path = ROOT / name
+        if not name or not path.is_file() or path.suffix in (".png", ".pdf", ".qm", ".wav", ".ico"):
+            continue
+        text = path.read_bytes().decode("utf-8", errors="ignore")
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.startswith(markers) or line == "=======":
+                found.append(f"{name}:{number}: {line[:60]}")
+    assert not found, "merge conflict markers left:\n" + "\n".join(found)
