@@ -55,6 +55,11 @@ class Settings:
                                "Certificate check URL (in the QR code; empty: the code only)")
     print_retention_days: int = _setting(30, "已打印文书保留天数（到期删除本机上的PDF）",
                                          "Days printed papers' PDFs are kept on this machine", minimum=1)
+    server_url: str = _setting("", "城市服务器地址（https://…；留空为单机模式）",
+                               "City server URL (https://…; empty: this station on its own)")
+    server_ca: str = _setting("", "城市服务器 CA 证书文件（留空用系统信任库）",
+                              "City server's CA certificate file (empty: the system's trust store)")
+    device_id: str = _setting("", "本机设备编号（留空用计算机名）", "This machine's device id (empty: the host name)")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import platform
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -21,6 +22,10 @@ from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFou
 from desk.domain.workflow import Actor, Role
 from desk.services.users import SignedIn
 
+if TYPE_CHECKING:
+    from desk.settings import Settings
+
+# Settings `server_url`, `server_ca`, `device_id` (desk/settings.py); these are their environment forms.
 SERVER_URL_ENV = "DESK_SERVER_URL"  # e.g. https://desk.city.example:8443
 SERVER_CA_ENV = "DESK_SERVER_CA"  # the city CA's certificate (PEM); the system's trust store when unset
 DEVICE_ID_ENV = "DESK_DEVICE_ID"
@@ -43,6 +48,10 @@ class Connection:
     timeout: float = 30.0
     token: str | None = None
     user: SignedIn | None = None
+    kind: str = "desk"
+    # Told True/False whenever the server is found reachable/unreachable (the desk's status bar); any thread.
+    on_reachable: Callable[[bool], None] | None = field(default=None, repr=False)
+    reachable: bool | None = None
     _http: httpx.Client = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -61,9 +70,27 @@ class Connection:
         return cls(url, os.environ.get(DEVICE_ID_ENV) or platform.node() or "desk",
                    os.environ.get(SERVER_CA_ENV) or None)
 
-    def sign_in(self, username: str, password: str, kind: str = "desk") -> SignedIn:
+    @classmethod
+    def from_settings(cls, settings: Settings, *, kind: str = "desk") -> Connection | None:
+        """The connection the settings ask for (`server_url`, `server_ca`, `device_id`), None without a URL."""
+        url = settings.server_url.strip()
+        if not url:
+            return None
+        return cls(url, settings.device_id.strip() or platform.node() or kind, settings.server_ca.strip() or None,
+                   kind=kind)
+
+    def probe(self) -> bool:
+        """Does the server answer now? (`/health`, no sign-in); tells `on_reachable` either way."""
+        try:
+            self.call("GET", "/health", signed=False)
+        except ServerUnavailable:
+            return False
+        return True
+
+    def sign_in(self, username: str, password: str, kind: str | None = None) -> SignedIn:
         data = self.call("POST", "/sessions", {"username": username, "password": password,
-                                               "device_id": self.device_id, "kind": kind}, signed=False)
+                                               "device_id": self.device_id, "kind": kind or self.kind},
+                         signed=False)
         self.token = data["token"]
         user = data["user"]
         me = self.call("GET", "/me")
@@ -78,20 +105,31 @@ class Connection:
             finally:
                 self.token, self.user = None, None
 
-    def call(self, method: str, path: str, body: dict[str, Any] | None = None, *, signed: bool = True) -> Any:
+    def call(self, method: str, path: str, body: dict[str, Any] | None = None, *, signed: bool = True,
+             params: dict[str, Any] | None = None) -> Any:
         headers = {"X-Desk-Device": self.device_id}
         if signed and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
+        if params is not None:
+            params = {key: value for key, value in params.items() if value is not None}
         try:
-            response = self._http.request(method, path, json=body, headers=headers)
+            response = self._http.request(method, path, json=body, headers=headers, params=params)
         except httpx.TransportError as exc:
+            self._reached(False)
             raise ServerUnavailable(
                 "无法连接城市服务器，请检查网络；已填写的内容不会丢失。",
                 f"The city server cannot be reached ({type(exc).__name__}); nothing typed is lost.",
             ) from exc
+        self._reached(True)  # it answered, whatever it said
         if response.status_code == 200:
             return response.json()
         raise _error(response)
+
+    def _reached(self, reachable: bool) -> None:
+        changed = reachable != self.reachable
+        self.reachable = reachable
+        if changed and self.on_reachable is not None:
+            self.on_reachable(reachable)
 
     def close(self) -> None:
         self._http.close()

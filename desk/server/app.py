@@ -15,7 +15,9 @@ from desk.domain.workflow import WorkflowError
 from desk.server.anchors import lifespan_with_anchors
 from desk.server.config import ServerConfig
 from desk.server.context import Server, build_server
+from desk.server.kiosk_routes import register_kiosk_routes
 from desk.server.routes import register_routes
+from desk.server.station_routes import register_station_routes
 from desk.services.rights import Refused
 from desk.services.sessions import SessionRefused, SignInRefused
 
@@ -38,6 +40,8 @@ def create_app(server: Server) -> FastAPI:
     app.state.server = server
     _install_error_handlers(app, server)
     register_routes(app, API, server)
+    register_station_routes(app, API, server)
+    register_kiosk_routes(app, API, server)
     return app
 
 

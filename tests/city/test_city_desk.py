@@ -1,0 +1,258 @@
+"""Done when (issue 9): the real desk app (MainWindow, pytest-qt) in city mode — it knows only the city
+server's URL and the test CA — drives a leader-level case (clerk accepts → leader approves → clerk
+completes) and a branch-level case (decided by the branch's user in its queue) against a real
+`desk server` over TLS in front of a real PostgreSQL. Afterwards the desk's data and config folders
+hold no database URL and no password."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pytest
+from city_server import PASSWORD as CITY_PASSWORD
+from city_server import City
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desk.core import build_core, is_city_mode
+from desk.domain.errors import PermissionDenied
+from desk.domain.workflow import Action, CaseState
+from desk.paths import config_dir, data_dir
+from desk.services.citizens import CardFacts
+from desk.services.demo import DEMO_PASSWORD
+from desk.settings import load_settings
+from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.demo_cases import demo_cases, type_values
+from desk.ui.main_window import MainWindow
+from desk.ui.new_case import PAGE_DONE, PAGE_PICK, NewCaseView
+from desk.ui.permissions import Screen
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+ZHANG_WEI = CardFacts("210102198503121239", "张伟", "male", "汉", date(1985, 3, 12), "辽宁省沈阳市和平区南京南街1号")
+NAME_CHANGE = {"new_name": "张伟明", "change_part": "given_name", "reason": "same_as_relative",
+               "occupation_status": "none"}
+NAME_CHANGE_MATERIALS = ["written_application", "household_booklet", "resident_id_card"]
+
+
+@dataclass
+class Answers:
+    reasons: list[str] = field(default_factory=list)
+    passwords: list[str] = field(default_factory=list)
+
+    def reason(self, *_args: object) -> str | None:
+        return self.reasons.pop(0) if self.reasons else None
+
+    def password(self, *_args: object) -> str | None:
+        return self.passwords.pop(0) if self.passwords else None
+
+    def confirm(self, *_args: object) -> bool:
+        return True
+
+    def save_path(self, *_args: object) -> None:
+        return None
+
+    def inform(self, *_args: object) -> None:
+        return None
+
+
+@dataclass
+class CityDesk:
+    app: DeskApp
+    answers: Answers
+    printed: Path
+    qtbot: QtBot
+
+    @property
+    def window(self) -> MainWindow:
+        return self.app.window
+
+    @property
+    def new_case(self) -> NewCaseView:
+        return self.app.window.new_case
+
+    def wait(self, predicate: Callable[[], object], timeout: int = 20_000) -> None:
+        self.qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
+
+    def sign_in(self, username: str, password: str = DEMO_PASSWORD) -> None:
+        view = self.window.sign_in
+        view.edt_username.setText(username)
+        view.edt_password.setText(password)
+        view.btn_sign_in.click()
+        self.wait(lambda: self.app.context.session is not None and self.app.context.session.username == username
+                  and not self.window.is_locked)
+
+    def swipe(self, label: str) -> None:
+        simulator = self.app.simulator
+        assert simulator is not None
+        with self.qtbot.waitSignal(self.app.reader.card_read, timeout=10_000):
+            simulator.place(label)
+        simulator.remove()
+        self.wait(lambda: "请放置" in self.window.status.reader_text())
+
+    def paper_text(self, serial: str) -> str:
+        self.wait(lambda: list(self.printed.glob(f"*{serial}*.pdf")))
+        [path] = self.printed.glob(f"*{serial}*.pdf")
+        return "".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
+
+    def state(self, number: str) -> CaseState:
+        return self.app.context.core.queries.get(number).state
+
+
+def write_city_settings(city: City) -> None:
+    """What IT writes on a city-mode desk: the server's URL and the CA to trust; no database."""
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "settings.toml").write_text(
+        f'server_url = "{city.server.base_url.removesuffix("/api/v1")}"\n'
+        f'server_ca = "{city.server.tls.ca_cert}"\nidle_lock_minutes = 60\n', encoding="utf-8")
+
+
+@pytest.fixture
+def open_city_desk(qtbot: QtBot, tmp_path: Path, demo_city: City,
+                   monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], CityDesk]]:
+    # This desk's own data and config folders (the disk test reads them whole).
+    monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DESK_CONFIG_DIR", str(tmp_path / "config"))
+    write_city_settings(demo_city)
+    opened: list[CityDesk] = []
+
+    def factory(name: str = "a") -> CityDesk:
+        printed = tmp_path / f"printed-{name}"
+        settings = load_settings(overrides={"device_id": f"pc-{name}", "printer": f"pdf:{printed}"})
+        assert settings.server_url and not settings.database_url
+        options = DeskOptions(settings=settings, spool_dir=tmp_path / f"spool-{name}")
+        answers = Answers()
+        app = DeskApp(QApplication.instance(), lambda: build_core(settings=settings), options,  # type: ignore[arg-type]
+                      asker=answers)
+        qtbot.addWidget(app.window)
+        app.start()
+        desk = CityDesk(app, answers, tmp_path / f"printed-{name}", qtbot)
+        desk.wait(lambda: app.context.core_ready and app.printer is not None and app.window.workspace_ready)
+        desk.wait(lambda: "请放置" in app.window.status.reader_text())
+        opened.append(desk)
+        return desk
+
+    yield factory
+    for desk in opened:
+        desk.window.close()
+        desk.app.shutdown()
+
+
+def test_a_leader_level_case_through_the_city_desk(open_city_desk: Callable[[str], CityDesk]) -> None:
+    desk = open_city_desk("front")
+    assert is_city_mode(desk.app.context.core)
+    case = demo_cases(date.today())["household_split"]
+    desk.sign_in("clerk")
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    desk.swipe(case.card)
+    desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
+    desk.qtbot.keyClicks(view.picker.edt_search, case.search)
+    assert view.picker.matches()[0].code == case.code
+    desk.qtbot.keyClick(view.picker.edt_search, Qt.Key.Key_Return, delay=80)
+    desk.wait(lambda: view.is_ready)
+    type_values(view.form, case.values)
+    view.checklist.btn_all_received.click()
+    desk.wait(lambda: view.btn_accept.isEnabled())
+    view.btn_accept.click()
+    desk.wait(lambda: view.page == PAGE_DONE or "未" in view.lbl_message.text())
+    assert view.page == PAGE_DONE, view.lbl_message.text()
+    assert view.decided is not None
+    number = view.decided.case.number
+    assert number.startswith("HP01-")
+    receipt = desk.paper_text(view.decided.papers[0].serial)  # the server's PDF, printed at this desk
+    assert "受理回执" in receipt and number in receipt
+    assert desk.state(number) is CaseState.UNDER_REVIEW
+    desk.window.sign_out()
+
+    desk.sign_in("leader")
+    desk.window.show_screen(Screen.TODAY)
+    desk.wait(lambda: desk.window.today.data is not None
+              and number in [c.number for c in desk.window.today.data.review])
+    case_view = desk.window.case_view
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=20_000):
+        desk.window.open_case(number)
+    assert Action.APPROVE in case_view.allowed()
+    desk.answers.passwords.append(DEMO_PASSWORD)
+    case_view._buttons[Action.APPROVE].click()
+    desk.wait(lambda: desk.state(number) is CaseState.APPROVED)
+    desk.window.sign_out()
+
+    desk.sign_in("clerk")
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=20_000):
+        desk.window.open_case(number)
+    desk.wait(lambda: Action.COMPLETE in case_view.allowed() and case_view._buttons[Action.COMPLETE].isEnabled())
+    case_view._buttons[Action.COMPLETE].click()
+    desk.wait(lambda: desk.state(number) is CaseState.COMPLETED)
+    events = [e.action for e in desk.app.context.core.queries.get(number).events]
+    assert events[:2] == ["open", "accept"] and events[-2:] == ["approve", "complete"]
+
+
+def test_a_branch_level_case_is_decided_by_the_branch_at_a_city_desk(
+        open_city_desk: Callable[[str], CityDesk]) -> None:
+    desk = open_city_desk("branch")
+    desk.sign_in("clerk")
+    core = desk.app.context.core
+    clerk = desk.app.context.actor
+    core.citizens.register_card(clerk, ZHANG_WEI)
+    draft = core.cases.open_draft(clerk, ZHANG_WEI.id_number, "name_change", NAME_CHANGE)
+    accepted = core.decisions.accept_and_route(clerk, draft.number, draft.version, NAME_CHANGE_MATERIALS)
+    number = accepted.case.number
+    assert desk.state(number) is CaseState.UNDER_REVIEW
+    # The station's leader is not the branch: the desk does not offer approval, the server would refuse.
+    desk.window.sign_out()
+    desk.sign_in("leader")
+    with pytest.raises(PermissionDenied) as refused:
+        core.decisions.act_and_issue(desk.app.context.actor, number, core.queries.get(number).version,
+                                     Action.APPROVE, password=DEMO_PASSWORD)
+    assert refused.value.code == "not_a_decider" and "分局户政" in refused.value.message_zh
+    desk.window.sign_out()
+
+    desk.sign_in("branch", CITY_PASSWORD)
+    assert desk.window.allowed_screens()[0] is Screen.TODAY
+    desk.window.show_screen(Screen.TODAY)
+    desk.wait(lambda: desk.window.today.data is not None
+              and number in [c.number for c in desk.window.today.data.review])
+    case_view = desk.window.case_view
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=20_000):
+        desk.window.open_case(number)
+    assert Action.APPROVE in case_view.allowed()
+    desk.answers.passwords.append(CITY_PASSWORD)
+    case_view._buttons[Action.APPROVE].click()
+    desk.wait(lambda: desk.state(number) is CaseState.APPROVED)
+    assert desk.app.context.core.queries.get(number).decided_by == desk.app.context.actor.user_id
+    desk.window.sign_out()
+
+    desk.sign_in("clerk")
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=20_000):
+        desk.window.open_case(number)
+    desk.wait(lambda: Action.COMPLETE in case_view.allowed() and case_view._buttons[Action.COMPLETE].isEnabled())
+    case_view._buttons[Action.COMPLETE].click()
+    desk.wait(lambda: desk.state(number) is CaseState.COMPLETED)
+
+
+def test_a_city_desk_keeps_no_database_url_or_password_on_its_disk(
+        open_city_desk: Callable[[str], CityDesk], demo_city: City) -> None:
+    desk = open_city_desk("disk")
+    desk.sign_in("clerk")
+    desk.window.show_screen(Screen.TODAY)
+    desk.wait(lambda: desk.window.today.data is not None)
+    desk.window.sign_out()
+    url = demo_city.server.database_url
+    secrets = {url, url.split("@")[0], "postgresql://", "postgres://", DEMO_PASSWORD, CITY_PASSWORD}
+    # The database's password, if its URL carries one.
+    if "@" in url and ":" in url.split("@")[0].removeprefix("postgresql://"):
+        secrets.add(url.split("@")[0].rsplit(":", 1)[1])
+    found = []
+    for folder in (data_dir(), config_dir()):
+        for path in folder.rglob("*"):
+            if path.is_file():
+                content = path.read_bytes()
+                found += [f"{path.name}: {s}" for s in secrets if s and s.encode() in content]
+    assert not found, found
