@@ -76,8 +76,8 @@ class Connection:
         url = settings.server_url.strip()
         if not url:
             return None
-        return cls(url, settings.device_id.strip() or platform.node() or kind, settings.server_ca.strip() or None,
-                   kind=kind)
+        device = settings.device_id.strip() or (settings.kiosk_code if kind == "kiosk" else platform.node()) or kind
+        return cls(url, device, settings.server_ca.strip() or None, kind=kind)
 
     def probe(self) -> bool:
         """Does the server answer now? (`/health`, no sign-in); tells `on_reachable` either way."""
