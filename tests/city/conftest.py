@@ -5,12 +5,15 @@ TLS (a test CA made in this run) in front of it. The desks and kiosks under test
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
-from city_server import City, CityServer, make_test_ca
+from city_desk import CityDesk, city_desks
+from city_server import PASSWORD, City, CityServer, make_test_ca
 from postgres_server import PostgresServer
+from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
 from desk.domain.catalog import load_catalog
@@ -23,8 +26,7 @@ from desk.services.users import UserService
 from desk.store.database import Store
 
 HEPING = "沈阳市公安局和平分局"
-CITY_PASSWORD = "Taiyuan-Street-68"
-# (user, name, role, station): beside the demo station's own people (password DEMO_PASSWORD).
+# (user, name, role, station), password PASSWORD: beside the demo station's people (password DEMO_PASSWORD).
 CITY_PEOPLE = (
     ("branch", "钱户政", Role.BRANCH, "HPFJ"),
     ("leader_nsc", "孙振国", Role.LEADER, "HP02"),
@@ -52,9 +54,15 @@ def demo_city(postgres_server: PostgresServer, postgres_template: str,
     users.ensure_station("HP02", "沈阳市公安局和平分局南市场派出所", HEPING)
     users.ensure_station("HPFJ", "沈阳市公安局和平分局户政科", HEPING)
     for username, display, role, station in CITY_PEOPLE:
-        users.create_user(username, display, role, station, CITY_PASSWORD)
+        users.create_user(username, display, role, station, PASSWORD)
     server = CityServer(url, make_test_ca(work / "tls"), work)
     server.start()
     yield City(server, store, users)
     server.stop()
     store.dispose()
+
+
+@pytest.fixture
+def open_city_desk(qtbot: QtBot, tmp_path: Path, demo_city: City,
+                   monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], CityDesk]]:
+    yield from city_desks(qtbot, tmp_path, demo_city.server, monkeypatch)

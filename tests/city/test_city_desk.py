@@ -6,31 +6,23 @@ hold no database URL and no password."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
+from city_desk import CityDesk
 from city_server import PASSWORD as CITY_PASSWORD
 from city_server import City
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from desk.core import build_core, is_city_mode
+from desk.core import is_city_mode
 from desk.domain.errors import PermissionDenied
 from desk.domain.workflow import Action, CaseState
 from desk.paths import config_dir, data_dir
 from desk.services.citizens import CardFacts
 from desk.services.demo import DEMO_PASSWORD
-from desk.settings import load_settings
-from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.demo_cases import demo_cases, type_values
-from desk.ui.main_window import MainWindow
-from desk.ui.new_case import PAGE_DONE, PAGE_PICK, NewCaseView
+from desk.ui.new_case import PAGE_DONE, PAGE_PICK
 from desk.ui.permissions import Screen
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -39,109 +31,6 @@ ZHANG_WEI = CardFacts("210102198503121239", "张伟", "male", "汉", date(1985, 
 NAME_CHANGE = {"new_name": "张伟明", "change_part": "given_name", "reason": "same_as_relative",
                "occupation_status": "none"}
 NAME_CHANGE_MATERIALS = ["written_application", "household_booklet", "resident_id_card"]
-
-
-@dataclass
-class Answers:
-    reasons: list[str] = field(default_factory=list)
-    passwords: list[str] = field(default_factory=list)
-
-    def reason(self, *_args: object) -> str | None:
-        return self.reasons.pop(0) if self.reasons else None
-
-    def password(self, *_args: object) -> str | None:
-        return self.passwords.pop(0) if self.passwords else None
-
-    def confirm(self, *_args: object) -> bool:
-        return True
-
-    def save_path(self, *_args: object) -> None:
-        return None
-
-    def inform(self, *_args: object) -> None:
-        return None
-
-
-@dataclass
-class CityDesk:
-    app: DeskApp
-    answers: Answers
-    printed: Path
-    qtbot: QtBot
-
-    @property
-    def window(self) -> MainWindow:
-        return self.app.window
-
-    @property
-    def new_case(self) -> NewCaseView:
-        return self.app.window.new_case
-
-    def wait(self, predicate: Callable[[], object], timeout: int = 20_000) -> None:
-        self.qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
-
-    def sign_in(self, username: str, password: str = DEMO_PASSWORD) -> None:
-        view = self.window.sign_in
-        view.edt_username.setText(username)
-        view.edt_password.setText(password)
-        view.btn_sign_in.click()
-        self.wait(lambda: self.app.context.session is not None and self.app.context.session.username == username
-                  and not self.window.is_locked)
-
-    def swipe(self, label: str) -> None:
-        simulator = self.app.simulator
-        assert simulator is not None
-        with self.qtbot.waitSignal(self.app.reader.card_read, timeout=10_000):
-            simulator.place(label)
-        simulator.remove()
-        self.wait(lambda: "请放置" in self.window.status.reader_text())
-
-    def paper_text(self, serial: str) -> str:
-        self.wait(lambda: list(self.printed.glob(f"*{serial}*.pdf")))
-        [path] = self.printed.glob(f"*{serial}*.pdf")
-        return "".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
-
-    def state(self, number: str) -> CaseState:
-        return self.app.context.core.queries.get(number).state
-
-
-def write_city_settings(city: City) -> None:
-    """What IT writes on a city-mode desk: the server's URL and the CA to trust; no database."""
-    config_dir().mkdir(parents=True, exist_ok=True)
-    (config_dir() / "settings.toml").write_text(
-        f'server_url = "{city.server.base_url.removesuffix("/api/v1")}"\n'
-        f'server_ca = "{city.server.tls.ca_cert}"\nidle_lock_minutes = 60\n', encoding="utf-8")
-
-
-@pytest.fixture
-def open_city_desk(qtbot: QtBot, tmp_path: Path, demo_city: City,
-                   monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], CityDesk]]:
-    # This desk's own data and config folders (the disk test reads them whole).
-    monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("DESK_CONFIG_DIR", str(tmp_path / "config"))
-    write_city_settings(demo_city)
-    opened: list[CityDesk] = []
-
-    def factory(name: str = "a") -> CityDesk:
-        printed = tmp_path / f"printed-{name}"
-        settings = load_settings(overrides={"device_id": f"pc-{name}", "printer": f"pdf:{printed}"})
-        assert settings.server_url and not settings.database_url
-        options = DeskOptions(settings=settings, spool_dir=tmp_path / f"spool-{name}")
-        answers = Answers()
-        app = DeskApp(QApplication.instance(), lambda: build_core(settings=settings), options,  # type: ignore[arg-type]
-                      asker=answers)
-        qtbot.addWidget(app.window)
-        app.start()
-        desk = CityDesk(app, answers, tmp_path / f"printed-{name}", qtbot)
-        desk.wait(lambda: app.context.core_ready and app.printer is not None and app.window.workspace_ready)
-        desk.wait(lambda: "请放置" in app.window.status.reader_text())
-        opened.append(desk)
-        return desk
-
-    yield factory
-    for desk in opened:
-        desk.window.close()
-        desk.app.shutdown()
 
 
 def test_a_leader_level_case_through_the_city_desk(open_city_desk: Callable[[str], CityDesk]) -> None:
