@@ -49,6 +49,7 @@ class Connection:
     token: str | None = None
     user: SignedIn | None = None
     kind: str = "desk"
+    os_user: str | None = None  # an administrator's command: the OS user at the keyboard (audited by the server)
     # Told True/False whenever the server is found reachable/unreachable (the desk's status bar); any thread.
     on_reachable: Callable[[bool], None] | None = field(default=None, repr=False)
     reachable: bool | None = None
@@ -108,6 +109,8 @@ class Connection:
     def call(self, method: str, path: str, body: dict[str, Any] | None = None, *, signed: bool = True,
              params: dict[str, Any] | None = None) -> Any:
         headers = {"X-Desk-Device": self.device_id}
+        if self.os_user:
+            headers["X-Desk-OS-User"] = self.os_user
         if signed and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         if params is not None:

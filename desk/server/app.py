@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from desk.domain import messages
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
 from desk.domain.workflow import WorkflowError
+from desk.server.admin_routes import register_admin_routes
 from desk.server.anchors import lifespan_with_anchors
 from desk.server.config import ServerConfig
 from desk.server.context import Server, build_server
@@ -42,6 +43,7 @@ def create_app(server: Server) -> FastAPI:
     register_routes(app, API, server)
     register_station_routes(app, API, server)
     register_kiosk_routes(app, API, server)
+    register_admin_routes(app, API, server)
     return app
 
 
