@@ -16,13 +16,13 @@ from postgres_server import PostgresServer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import Clock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Role
 from desk.paths import holidays_dir
 from desk.services.demo import build_demo
 from desk.services.users import UserService
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 
 HEPING = "沈阳市公安局和平分局"
@@ -46,7 +46,7 @@ def demo_city(postgres_server: PostgresServer, postgres_template: str,
     admin.dispose()
     url = postgres_server.url(name)
     store = Store(url)
-    build_demo(store, load_catalog(), WorkingCalendar.from_folder(holidays_dir()), residents=20, cases=0,
+    build_demo(store, shipped_catalog(), WorkingCalendar.from_folder(holidays_dir()), residents=20, cases=0,
                today=date.today())
     users = UserService(store, Clock())
     with store.write() as session:  # the demo station joins the branch
