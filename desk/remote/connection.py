@@ -30,6 +30,8 @@ SERVER_URL_ENV = "DESK_SERVER_URL"  # e.g. https://desk.city.example:8443
 SERVER_CA_ENV = "DESK_SERVER_CA"  # the city CA's certificate (PEM); the system's trust store when unset
 DEVICE_ID_ENV = "DESK_DEVICE_ID"
 
+# The server's answers that mean this desk's session is over: sign in again.
+SESSION_ENDED = frozenset({"unauthenticated", "session_expired", "session_revoked", "user_inactive"})
 _ERRORS: dict[int, type[DeskError]] = {401: PermissionDenied, 403: PermissionDenied, 404: NotFound,
                                        422: InvalidInput}
 
@@ -53,6 +55,8 @@ class Connection:
     # Told True/False whenever the server is found reachable/unreachable (the desk's status bar); any thread.
     on_reachable: Callable[[bool], None] | None = field(default=None, repr=False)
     reachable: bool | None = None
+    # Told the code when the server ends this session (idle expiry, revocation, deactivation); any thread.
+    on_session_ended: Callable[[str], None] | None = field(default=None, repr=False)
     _http: httpx.Client = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -126,7 +130,10 @@ class Connection:
         self._reached(True)  # it answered, whatever it said
         if response.status_code == 200:
             return response.json()
-        raise _error(response)
+        error = _error(response)
+        if signed and self.token and error.code in SESSION_ENDED and self.on_session_ended is not None:
+            self.on_session_ended(error.code)
+        raise error
 
     def _reached(self, reachable: bool) -> None:
         changed = reachable != self.reachable

@@ -183,9 +183,18 @@ class DeskApp(QObject):
         link = CityLink(self.context, core.connection, DraftOutbox.in_folder(data_dir()),  # type: ignore[attr-defined]
                         self.window.status, parent=self)
         link.message.connect(lambda text: self.window.statusBar().showMessage(text, 10_000))
-        self.window.signed_in.connect(lambda _signed: link.send_kept())
+        self.window.signed_in.connect(lambda _signed: link.signed_in())
+        # The server ended the session (idle, revoked, deactivated): lock; the form stays as typed.
+        link.session_ended.connect(self._on_session_ended)
         self.context.city = link
         self.city = link
+
+    def _on_session_ended(self, code: str) -> None:
+        if self.context.session is None or self.window.is_locked:
+            return
+        self.window.lock()
+        self.window.sign_in.failed(self.tr("城市服务器已结束本次登录，请重新登录。") if code != "user_inactive"
+                                   else self.tr("该账号已停用，请联系系统管理员。"))
 
     def _start_printer(self) -> None:
         from desk.qt.print_adapter import PrintAdapter

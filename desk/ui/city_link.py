@@ -27,6 +27,7 @@ class CityLink(QObject):
     reachable_changed = Signal(bool)
     kept_sent = Signal(str)  # a case number whose kept draft the server has now stored
     message = Signal(str)  # for the window's status line
+    session_ended = Signal(str)  # the server ended this desk's session (its code): the window locks
 
     def __init__(self, context: DeskContext, connection: Connection, outbox: DraftOutbox, status: DeviceStatusBar,
                  *, probe_ms: int = PROBE_MS, parent: QObject | None = None) -> None:
@@ -39,14 +40,21 @@ class CityLink(QObject):
         self._timer.timeout.connect(self._probe)
         self.reachable_changed.connect(self._on_reachable)
         connection.on_reachable = self.reachable_changed.emit  # any thread; delivered queued
+        connection.on_session_ended = self.session_ended.emit
 
     @property
     def reachable(self) -> bool | None:
         return self.connection.reachable
 
     def watch(self, saver: DraftSaver) -> None:
-        """A draft saver to wake when the server is back."""
+        """A draft saver to wake when the server is back, or the clerk signed in again."""
         self._savers.append(saver)
+
+    def signed_in(self) -> None:
+        """A (new) session: what waited for one is sent now."""
+        for saver in self._savers:
+            saver.retry()
+        self.send_kept()
 
     # ---- drafts ------------------------------------------------------------------------------
 
@@ -111,3 +119,4 @@ class CityLink(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self.connection.on_reachable = None
+        self.connection.on_session_ended = None

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desk.domain.errors import ConcurrentChange
+from desk.remote.connection import SESSION_ENDED
 from desk.ui.context import DeskContext
 
 
@@ -101,6 +102,13 @@ class DraftSaver(QObject):
             if self._context.city is not None and self._pending is not None and self.version is not None:
                 self._context.city.keep(self.number, self.version, self._pending)
             self.state_changed.emit("offline")
+            return
+        if getattr(error, "code", "") in SESSION_ENDED and self.number is not None:
+            # The server ended the session: keep the values until the clerk signs in again (retry()).
+            if self._pending is None:
+                self._pending = self._in_flight
+            self.state_changed.emit("failed")
+            self.failed.emit(error)
             return
         self.state_changed.emit("failed")
         if isinstance(error, ConcurrentChange):

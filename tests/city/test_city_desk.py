@@ -7,13 +7,14 @@ hold no database URL and no password."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from city_desk import CityDesk
 from city_server import PASSWORD as CITY_PASSWORD
 from city_server import City
 from PySide6.QtCore import Qt
+from sqlalchemy import update
 
 from desk.core import is_city_mode
 from desk.domain.errors import PermissionDenied
@@ -21,6 +22,7 @@ from desk.domain.workflow import Action, CaseState
 from desk.paths import config_dir, data_dir
 from desk.services.citizens import CardFacts
 from desk.services.demo import DEMO_PASSWORD
+from desk.store.models import ServerSession
 from desk.ui.demo_cases import demo_cases, type_values
 from desk.ui.new_case import PAGE_DONE, PAGE_PICK
 from desk.ui.permissions import Screen
@@ -145,3 +147,35 @@ def test_a_city_desk_keeps_no_database_url_or_password_on_its_disk(
                 content = path.read_bytes()
                 found += [f"{path.name}: {s}" for s in secrets if s and s.encode() in content]
     assert not found, found
+
+
+def test_the_desk_locks_when_the_server_ends_its_session(open_city_desk: Callable[[str], CityDesk],
+                                                         demo_city: City) -> None:
+    desk = open_city_desk("ended")
+    desk.sign_in("clerk2")
+    # Idle on the server past its limit (the desk's own idle lock did not come first).
+    with demo_city.store.write() as session:
+        session.execute(update(ServerSession).where(ServerSession.device_id == "pc-ended")
+                        .values(last_seen=datetime.now(UTC) - timedelta(hours=1)))
+    desk.window.show_screen(Screen.SEARCH, fresh=True)
+    desk.window.show_screen(Screen.TODAY, fresh=True)
+    desk.wait(lambda: desk.window.is_locked)
+    assert "重新登录" in desk.window.sign_in.lbl_message.text()
+    desk.sign_in("clerk2")  # the same clerk goes on where they were
+    desk.wait(lambda: desk.window.today.data is not None)
+
+    # Deactivated while signed in: the next call locks the desk, and signing in again is refused.
+    demo_city.users.set_active("clerk2", False)
+    try:
+        desk.window.show_screen(Screen.SEARCH, fresh=True)
+        desk.window.show_screen(Screen.TODAY, fresh=True)
+        desk.wait(lambda: desk.window.is_locked)
+        assert "已停用" in desk.window.sign_in.lbl_message.text()
+        view = desk.window.sign_in
+        view.edt_username.setText("clerk2")
+        view.edt_password.setText(DEMO_PASSWORD)
+        view.btn_sign_in.click()
+        desk.wait(lambda: "密码错误" in view.lbl_message.text())
+        assert desk.window.is_locked
+    finally:
+        demo_city.users.set_active("clerk2", True)
