@@ -24,6 +24,7 @@ from desk.domain.workflow import Role
 from desk.remote.connection import Connection
 from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
+from desk.services.queue import HallBoard
 from desk.services.ratings import RatingLevel, RatingView
 from desk.services.wire import case_from_wire, from_wire, paper_from_wire
 from desk.settings import Settings
@@ -154,6 +155,10 @@ class RemoteKioskBackend(KioskBackend):
             staff.close()
         if signed.actor.role is not Role.ADMIN:
             raise PermissionDenied("只有系统管理员可以退出自助机。", "Only an administrator may leave the kiosk.")
+
+    def hall_board(self, upcoming: int = 6) -> HallBoard:
+        """The hall screen's board (a hall TV signs in as a kiosk device of its station)."""
+        return from_wire(HallBoard, self._call("GET", "/kiosk/board"))
 
     def station_facts(self) -> tuple[str, str]:
         station = from_wire(StationInfo, self._call("GET", "/kiosk/station"))

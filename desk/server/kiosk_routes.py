@@ -133,6 +133,12 @@ def register_kiosk_routes(app: FastAPI, prefix: str, server: Server) -> None:
             sessions_started=body.sessions_started)
         return {"status": "ok"}
 
+    @router.get("/board")
+    def board(caller: CallerDep) -> dict[str, Any]:
+        """The hall screen's board: each window's current call, the next numbers, how many wait."""
+        kiosk(caller)
+        return dict(to_wire(server.window.queue(caller.station_code).hall_board()))
+
     @router.get("/station")
     def station(caller: CallerDep) -> dict[str, Any]:
         kiosk(caller)

@@ -84,6 +84,9 @@ def test_a_city_kiosk_shows_my_cases_and_prints_a_ticket(city_kiosk: KioskApp, q
     assert ticket.number.startswith("A") and ticket.pdf.startswith(b"%PDF")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(ticket.pdf)).pages)
     assert "排队号" in text and ticket.number in text
+    # The hall TV's board (a kiosk device of the station too) lists the new number as waiting.
+    board = backend.hall_board()
+    assert board.waiting >= 1 and ticket.number in board.upcoming and board.station_name
 
 
 def test_a_kiosk_session_cannot_take_a_desk_action(city_kiosk: KioskApp, demo_city: City) -> None:
