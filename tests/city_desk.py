@@ -5,6 +5,8 @@ city server's URL and the CA to trust, in data and config folders of its own; di
 from __future__ import annotations
 
 import io
+import threading
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,9 +99,31 @@ def write_city_settings(server: CityServer) -> None:
         f'server_ca = "{server.tls.ca_cert}"\nidle_lock_minutes = 60\n', encoding="utf-8")
 
 
+def watch_gui_thread(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every server call a screen (desk/ui, desk/forms, kiosk) makes on the GUI thread: there
+    must be none — network calls go through the TaskRunner. (The tests' own look-ups are not counted.)"""
+    from desk.remote.connection import Connection
+
+    made_on_gui_thread: list[str] = []
+    call = Connection.call
+
+    def watched(self: Connection, method: str, path: str, *args: object, **kwargs: object) -> object:
+        if threading.current_thread() is threading.main_thread():
+            screens = [f"{frame.filename}:{frame.lineno}" for frame in traceback.extract_stack()
+                       if any(part in frame.filename for part in ("desk/ui/", "desk/forms/", "/kiosk/"))]
+            if screens:
+                made_on_gui_thread.append(f"{method} {path} from {screens[-1]}")
+        return call(self, method, path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Connection, "call", watched)
+    return made_on_gui_thread
+
+
 def city_desks(qtbot: QtBot, tmp_path: Path, server: CityServer,
                monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], CityDesk]]:
-    """A factory of city-mode desks (closed at the end); the generator behind the tests' fixtures."""
+    """A factory of city-mode desks (closed at the end); the generator behind the tests' fixtures.
+    At the end it checks that no screen called the server on the GUI thread."""
+    on_gui_thread = watch_gui_thread(monkeypatch)
     # This desk's own data and config folders (the disk test reads them whole).
     monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("DESK_CONFIG_DIR", str(tmp_path / "config"))
@@ -126,3 +150,4 @@ def city_desks(qtbot: QtBot, tmp_path: Path, server: CityServer,
     for desk in opened:
         desk.window.close()
         desk.app.shutdown()
+    assert not on_gui_thread, on_gui_thread

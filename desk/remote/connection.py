@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import platform
 import ssl
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,9 @@ class Connection:
     # Told the code when the server ends this session (idle expiry, revocation, deactivation); any thread.
     on_session_ended: Callable[[str], None] | None = field(default=None, repr=False)
     _http: httpx.Client = field(init=False, repr=False)
+    # Sign-in and sign-out run on worker threads of a pool: one at a time, so a sign-out never clears
+    # the token of a sign-in that came after it.
+    _session_lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         base = self.base_url.rstrip("/")
@@ -93,6 +97,10 @@ class Connection:
         return True
 
     def sign_in(self, username: str, password: str, kind: str | None = None) -> SignedIn:
+        with self._session_lock:
+            return self._sign_in(username, password, kind)
+
+    def _sign_in(self, username: str, password: str, kind: str | None) -> SignedIn:
         data = self.call("POST", "/sessions", {"username": username, "password": password,
                                                "device_id": self.device_id, "kind": kind or self.kind},
                          signed=False)
@@ -104,11 +112,18 @@ class Connection:
         return self.user
 
     def sign_out(self) -> None:
-        if self.token is not None:
-            try:
-                self.call("DELETE", "/sessions/current")
-            finally:
-                self.token, self.user = None, None
+        with self._session_lock:
+            if self.token is not None:
+                try:
+                    self.call("DELETE", "/sessions/current")
+                finally:
+                    self.token, self.user = None, None
+
+    def end_session(self, token: str | None) -> None:
+        """End the session of `token` (the desk signed out); a session signed in after it stays."""
+        with self._session_lock:
+            if token is not None and token == self.token:
+                self.sign_out()
 
     def call(self, method: str, path: str, body: dict[str, Any] | None = None, *, signed: bool = True,
              params: dict[str, Any] | None = None) -> Any:

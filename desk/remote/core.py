@@ -37,10 +37,11 @@ class RemoteUsers:
     connection: Connection
 
     def sign_in(self, username: str, password: str) -> SignedIn:
-        if self.connection.user is not None:  # unlocking, or another clerk taking over: the old session ends
-            with contextlib.suppress(DeskError):  # it had expired already; it ends anyway
-                self.connection.sign_out()
-        return self.connection.sign_in(username.strip(), password)
+        with self.connection._session_lock:
+            if self.connection.user is not None:  # unlocking, or another clerk taking over: the old one ends
+                with contextlib.suppress(DeskError):  # it had expired already; it ends anyway
+                    self.connection.sign_out()
+            return self.connection.sign_in(username.strip(), password)
 
 
 @dataclass

@@ -184,6 +184,7 @@ class DeskApp(QObject):
                         self.window.status, parent=self)
         link.message.connect(lambda text: self.window.statusBar().showMessage(text, 10_000))
         self.window.signed_in.connect(lambda _signed: link.signed_in())
+        self.window.signed_out.connect(link.end_session)
         # The server ended the session (idle, revoked, deactivated): lock; the form stays as typed.
         link.session_ended.connect(self._on_session_ended)
         self.context.city = link
@@ -292,8 +293,11 @@ class DeskApp(QObject):
         if self.simulator is not None:
             self.simulator.stop()
             self.simulator = None
+        city_core = self.context.core if self.city is not None and self.context.core_ready else None
+        if city_core is not None:  # the sign-out is a network call: on a worker, like every other
+            self.runner.run(city_core.close)
         self.runner.wait_for_done()
         if self.printer is not None:
             self.printer.close()
-        if self.context.core_ready:
+        if self.context.core_ready and city_core is None:
             self.context.core.close()

@@ -8,10 +8,12 @@ TaskRunner — the GUI thread never waits on the network or the disk.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desk.domain.errors import DeskError
 from desk.remote.connection import Connection
 from desk.remote.outbox import DraftOutbox, KeptDraft
 
@@ -49,6 +51,16 @@ class CityLink(QObject):
     def watch(self, saver: DraftSaver) -> None:
         """A draft saver to wake when the server is back, or the clerk signed in again."""
         self._savers.append(saver)
+
+    def end_session(self) -> None:
+        """The clerk signed out: the server ends the session too (on a worker; errors only logged)."""
+        connection, token = self.connection, self.connection.token
+
+        def end() -> None:
+            with contextlib.suppress(DeskError):  # unreachable or expired: it ends on the server anyway
+                connection.end_session(token)
+
+        self._context.runner.run(end, None, self._on_error)
 
     def signed_in(self) -> None:
         """A (new) session: what waited for one is sent now."""

@@ -14,7 +14,7 @@ from city_desk import CityDesk
 from city_server import PASSWORD as CITY_PASSWORD
 from city_server import City
 from PySide6.QtCore import Qt
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from desk.core import is_city_mode
 from desk.domain.errors import PermissionDenied
@@ -35,7 +35,14 @@ NAME_CHANGE = {"new_name": "张伟明", "change_part": "given_name", "reason": "
 NAME_CHANGE_MATERIALS = ["written_application", "household_booklet", "resident_id_card"]
 
 
-def test_a_leader_level_case_through_the_city_desk(open_city_desk: Callable[[str], CityDesk]) -> None:
+def ended_sessions(city: City, device: str) -> int:
+    with city.store.read() as session:
+        return len(session.execute(select(ServerSession.token_hash).where(
+            ServerSession.device_id == device, ServerSession.revoked_at.is_not(None))).all())
+
+
+def test_a_leader_level_case_through_the_city_desk(open_city_desk: Callable[[str], CityDesk],
+                                                   demo_city: City) -> None:
     desk = open_city_desk("front")
     assert is_city_mode(desk.app.context.core)
     case = demo_cases(date.today())["household_split"]
@@ -61,6 +68,7 @@ def test_a_leader_level_case_through_the_city_desk(open_city_desk: Callable[[str
     assert "受理回执" in receipt and number in receipt
     assert desk.state(number) is CaseState.UNDER_REVIEW
     desk.window.sign_out()
+    desk.wait(lambda: ended_sessions(demo_city, "pc-front") == 1)  # signing out at the desk ends it there
 
     desk.sign_in("leader")
     desk.window.show_screen(Screen.TODAY)
