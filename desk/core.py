@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from desk.domain.catalog import Catalog
 from desk.domain.chained_changes import ChainRules, load_chain_rules
@@ -16,8 +16,6 @@ from desk.domain.clock import Clock
 from desk.domain.errors import DeskError
 from desk.domain.workdays import WorkingCalendar, load_holiday_files
 from desk.paths import data_dir, holiday_overrides_dir, holidays_dir, resources_dir
-from desk.remote.connection import Connection
-from desk.remote.core import RemoteCore
 from desk.services import audit
 from desk.services.case_queries import CaseQueries
 from desk.services.cases import CaseService
@@ -35,6 +33,9 @@ from desk.services.verifications import VerificationService
 from desk.settings import Settings, load_settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
+
+if TYPE_CHECKING:
+    from desk.remote.core import RemoteCore
 
 
 @dataclass
@@ -151,7 +152,11 @@ def build_core(database_url: str | None = None, *, clock: Clock | None = None,
 
 def build_remote_core(settings: Settings, *, clock: Clock | None = None, kind: str = "desk") -> RemoteCore:
     """City mode: the catalog, calendar and clock are local (shipped data), every use case is remote.
-    Nothing is sent yet: an unreachable server shows at the first call, not at start."""
+    Nothing is sent yet: an unreachable server shows at the first call, not at start. (Imported here:
+    embedded mode and the CLI do not load the HTTPS client.)"""
+    from desk.remote.connection import Connection
+    from desk.remote.core import RemoteCore
+
     connection = Connection.from_settings(settings, kind=kind)
     if connection is None:
         raise DeskError("未设置城市服务器地址（server_url）。", "No city server is set (server_url).",
@@ -161,7 +166,7 @@ def build_remote_core(settings: Settings, *, clock: Clock | None = None, kind: s
 
 def is_city_mode(core: object) -> bool:
     """Is this core the city server's (a RemoteCore) rather than in-process?"""
-    return isinstance(core, RemoteCore)
+    return bool(getattr(core, "remote", False))
 
 
 DEMO_RESIDENTS = 200

@@ -38,7 +38,6 @@ from kiosk.flow import KioskFlow
 from kiosk.health import DeviceHealth, Heartbeat
 from kiosk.lockdown import LockdownFilter, lock_window
 from kiosk.printer import KioskPrinter
-from kiosk.remote_backend import build_remote_backend
 from kiosk.session import SessionController
 from kiosk.speech import Speaker
 from kiosk.window import KioskWindow
@@ -158,8 +157,11 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
     runner = TaskRunner()
     health = DeviceHealth()
     sessions = SessionController(settings.kiosk_idle_seconds, tick_ms=options.tick_ms)
-    backend = (build_remote_backend(core, settings, data_dir() / "keys") if city
-               else KioskBackend(core, settings.kiosk_code, data_dir() / "keys"))
+    backend = KioskBackend(core, settings.kiosk_code, data_dir() / "keys")
+    if city:
+        from kiosk.remote_backend import build_remote_backend
+
+        backend = build_remote_backend(core, settings, data_dir() / "keys")
     printer = KioskPrinter(adapter, timeout_ms=options.print_timeout_ms)
     ctx = KioskContext(backend=backend, runner=runner, printer=printer, health=health, sessions=sessions,
                        catalog=core.catalog, speaker=Speaker(),

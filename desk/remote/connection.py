@@ -21,6 +21,7 @@ import httpx
 from desk.domain import messages
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
 from desk.domain.workflow import Actor, Role
+from desk.remote import SESSION_ENDED
 from desk.services.users import SignedIn
 
 if TYPE_CHECKING:
@@ -31,8 +32,6 @@ SERVER_URL_ENV = "DESK_SERVER_URL"  # e.g. https://desk.city.example:8443
 SERVER_CA_ENV = "DESK_SERVER_CA"  # the city CA's certificate (PEM); the system's trust store when unset
 DEVICE_ID_ENV = "DESK_DEVICE_ID"
 
-# The server's answers that mean this desk's session is over: sign in again.
-SESSION_ENDED = frozenset({"unauthenticated", "session_expired", "session_revoked", "user_inactive"})
 _ERRORS: dict[int, type[DeskError]] = {401: PermissionDenied, 403: PermissionDenied, 404: NotFound,
                                        422: InvalidInput}
 

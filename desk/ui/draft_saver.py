@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desk.domain.errors import ConcurrentChange
-from desk.remote.connection import SESSION_ENDED
+from desk.remote import SESSION_ENDED
 from desk.ui.context import DeskContext
 
 
