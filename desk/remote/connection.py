@@ -55,8 +55,8 @@ class Connection:
     # Told True/False whenever the server is found reachable/unreachable (the desk's status bar); any thread.
     on_reachable: Callable[[bool], None] | None = field(default=None, repr=False)
     reachable: bool | None = None
-    # Told the code when the server ends this session (idle expiry, revocation, deactivation); any thread.
-    on_session_ended: Callable[[str], None] | None = field(default=None, repr=False)
+    # Told the code and the token when the server ends that session (idle, revoked, deactivated); any thread.
+    on_session_ended: Callable[[str, str], None] | None = field(default=None, repr=False)
     _http: httpx.Client = field(init=False, repr=False)
     # Sign-in and sign-out run on worker threads of a pool: one at a time, so a sign-out never clears
     # the token of a sign-in that came after it.
@@ -127,10 +127,11 @@ class Connection:
     def call(self, method: str, path: str, body: dict[str, Any] | None = None, *, signed: bool = True,
              params: dict[str, Any] | None = None) -> Any:
         headers = {"X-Desk-Device": self.device_id}
+        token = self.token
         if self.os_user:
             headers["X-Desk-OS-User"] = self.os_user
-        if signed and self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
+        if signed and token:
+            headers["Authorization"] = f"Bearer {token}"
         if params is not None:
             params = {key: value for key, value in params.items() if value is not None}
         try:
@@ -145,8 +146,10 @@ class Connection:
         if response.status_code == 200:
             return response.json()
         error = _error(response)
-        if signed and self.token and error.code in SESSION_ENDED and self.on_session_ended is not None:
-            self.on_session_ended(error.code)
+        # Ending a session that had ended already is no news (and the desk may be signing in again).
+        ending = method == "DELETE" and path == "/sessions/current"
+        if signed and token and not ending and error.code in SESSION_ENDED and self.on_session_ended is not None:
+            self.on_session_ended(error.code, token)
         raise error
 
     def _reached(self, reachable: bool) -> None:

@@ -29,7 +29,8 @@ class CityLink(QObject):
     reachable_changed = Signal(bool)
     kept_sent = Signal(str)  # a case number whose kept draft the server has now stored
     message = Signal(str)  # for the window's status line
-    session_ended = Signal(str)  # the server ended this desk's session (its code): the window locks
+    session_ended = Signal(str)  # the server ended this desk's current session (its code): the window locks
+    _ended = Signal(str, str)  # (code, token) from any thread
 
     def __init__(self, context: DeskContext, connection: Connection, outbox: DraftOutbox, status: DeviceStatusBar,
                  *, probe_ms: int = PROBE_MS, parent: QObject | None = None) -> None:
@@ -42,7 +43,8 @@ class CityLink(QObject):
         self._timer.timeout.connect(self._probe)
         self.reachable_changed.connect(self._on_reachable)
         connection.on_reachable = self.reachable_changed.emit  # any thread; delivered queued
-        connection.on_session_ended = self.session_ended.emit
+        connection.on_session_ended = self._ended.emit
+        self._ended.connect(self._on_ended)
 
     @property
     def reachable(self) -> bool | None:
@@ -51,6 +53,11 @@ class CityLink(QObject):
     def watch(self, saver: DraftSaver) -> None:
         """A draft saver to wake when the server is back, or the clerk signed in again."""
         self._savers.append(saver)
+
+    def _on_ended(self, code: str, token: str) -> None:
+        # A call still in flight with an older session's token says nothing about the current one.
+        if token == self.connection.token:
+            self.session_ended.emit(code)
 
     def end_session(self) -> None:
         """The clerk signed out: the server ends the session too (on a worker; errors only logged)."""

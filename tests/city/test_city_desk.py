@@ -161,6 +161,8 @@ def test_the_desk_locks_when_the_server_ends_its_session(open_city_desk: Callabl
                                                          demo_city: City) -> None:
     desk = open_city_desk("ended")
     desk.sign_in("clerk2")
+    # Nothing in flight (a call that had read the session before would write its last_seen back).
+    desk.wait(lambda: desk.window.today.data is not None and desk.app.runner.pending == 0)
     # Idle on the server past its limit (the desk's own idle lock did not come first).
     with demo_city.store.write() as session:
         session.execute(update(ServerSession).where(ServerSession.device_id == "pc-ended")
@@ -170,7 +172,7 @@ def test_the_desk_locks_when_the_server_ends_its_session(open_city_desk: Callabl
     desk.wait(lambda: desk.window.is_locked)
     assert "重新登录" in desk.window.sign_in.lbl_message.text()
     desk.sign_in("clerk2")  # the same clerk goes on where they were
-    desk.wait(lambda: desk.window.today.data is not None)
+    desk.wait(lambda: desk.window.today.data is not None and desk.app.runner.pending == 0)
 
     # Deactivated while signed in: the next call locks the desk, and signing in again is refused.
     demo_city.users.set_active("clerk2", False)
