@@ -104,12 +104,19 @@ def register_admin_routes(app: FastAPI, prefix: str, server: Server) -> None:
 
     @router.post("/db/upgrade")
     def upgrade(caller: CallerDep, os_user: OsUser = None) -> dict[str, str | None]:
-        """Migrate the city database to the newest schema (the server's own credentials)."""
+        """Migrate the city database to the newest schema — where the server runs as the owner role; a
+        server role without DDL answers that the owner must run `desk --db OWNER_URL db upgrade`."""
         server.rights.require(caller, ADMIN)
+        from sqlalchemy.exc import ProgrammingError
+
         from desk.store.migrate import current_revision, upgrade_to_head
+        from desk.store.roles import not_the_owner
 
         before = current_revision(server.store)
-        upgrade_to_head(server.store)
+        try:
+            upgrade_to_head(server.store)
+        except ProgrammingError as error:  # a server role without DDL (docs/city.md): the owner upgrades
+            raise not_the_owner() from error
         after = current_revision(server.store)
         admin(caller, os_user, "db_upgraded", "schema", {"from": before, "to": after})
         return {"from": before, "to": after}

@@ -188,12 +188,12 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="194"/>
+        <location filename="../../desk/ui/bootstrap.py" line="197"/>
         <source>城市服务器已结束本次登录，请重新登录。</source>
         <translation>The city server ended this sign-in: please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="195"/>
+        <location filename="../../desk/ui/bootstrap.py" line="198"/>
         <source>该账号已停用，请联系系统管理员。</source>
         <translation>This account is deactivated: please call the administrator.</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../desk/forms/editor_base.py" line="95"/>
+        <location filename="../../desk/forms/editor_base.py" line="118"/>
         <source>此项当前不适用（取决于前面的选择）</source>
         <translation>Does not apply now (depends on an earlier choice)</translation>
     </message>
@@ -437,113 +437,113 @@ Please give the log file to your IT department:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="295"/>
-        <location filename="../../desk/ui/main_window.py" line="537"/>
+        <location filename="../../desk/ui/main_window.py" line="296"/>
+        <location filename="../../desk/ui/main_window.py" line="539"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="338"/>
-        <location filename="../../desk/ui/main_window.py" line="539"/>
+        <location filename="../../desk/ui/main_window.py" line="340"/>
+        <location filename="../../desk/ui/main_window.py" line="541"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="455"/>
+        <location filename="../../desk/ui/main_window.py" line="457"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="494"/>
+        <location filename="../../desk/ui/main_window.py" line="496"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
-        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <location filename="../../desk/ui/main_window.py" line="506"/>
+        <location filename="../../desk/ui/main_window.py" line="524"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
-        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <location filename="../../desk/ui/main_window.py" line="506"/>
+        <location filename="../../desk/ui/main_window.py" line="524"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="505"/>
-        <location filename="../../desk/ui/main_window.py" line="523"/>
+        <location filename="../../desk/ui/main_window.py" line="507"/>
+        <location filename="../../desk/ui/main_window.py" line="525"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="505"/>
-        <location filename="../../desk/ui/main_window.py" line="523"/>
+        <location filename="../../desk/ui/main_window.py" line="507"/>
+        <location filename="../../desk/ui/main_window.py" line="525"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="514"/>
+        <location filename="../../desk/ui/main_window.py" line="516"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="515"/>
+        <location filename="../../desk/ui/main_window.py" line="517"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="516"/>
+        <location filename="../../desk/ui/main_window.py" line="518"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="518"/>
+        <location filename="../../desk/ui/main_window.py" line="520"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="519"/>
+        <location filename="../../desk/ui/main_window.py" line="521"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="520"/>
+        <location filename="../../desk/ui/main_window.py" line="522"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="521"/>
+        <location filename="../../desk/ui/main_window.py" line="523"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="526"/>
+        <location filename="../../desk/ui/main_window.py" line="528"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="527"/>
+        <location filename="../../desk/ui/main_window.py" line="529"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="528"/>
+        <location filename="../../desk/ui/main_window.py" line="530"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="529"/>
+        <location filename="../../desk/ui/main_window.py" line="531"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="530"/>
+        <location filename="../../desk/ui/main_window.py" line="532"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="543"/>
+        <location filename="../../desk/ui/main_window.py" line="545"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
