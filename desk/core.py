@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from desk.domain.bundles import Bundles
 from desk.domain.catalog import Catalog
 from desk.domain.chained_changes import ChainRules, load_chain_rules
 from desk.domain.clock import Clock
+from desk.domain.errors import DeskError
 from desk.domain.refusals import RefusalRules
 from desk.domain.workdays import WorkingCalendar, load_holiday_files
 from desk.paths import data_dir, holiday_overrides_dir, holidays_dir, resources_dir
@@ -36,6 +38,9 @@ from desk.services.verifications import VerificationService
 from desk.settings import Settings, load_settings
 from desk.shipped import shipped_bundles, shipped_catalog, shipped_refusal_rules
 from desk.store.database import Store
+
+if TYPE_CHECKING:
+    from desk.remote.core import RemoteCore
 
 
 @dataclass
@@ -161,7 +166,11 @@ def working_calendar() -> WorkingCalendar:
 
 def build_core(database_url: str | None = None, *, clock: Clock | None = None,
                settings: Settings | None = None) -> Core:
+    """The in-process core; in city mode (`server_url` set, no database named) the same services over the
+    city server (desk/remote/core.py), which holds the database and the keys — this machine opens neither."""
     settings = settings or load_settings()
+    if settings.server_url and not database_url:
+        return cast(Core, build_remote_core(settings, clock=clock))
     url = database_url or settings.database_url or None
     store = Store(url)
     audit.attach_key(store, data_dir() / "keys")
@@ -172,6 +181,25 @@ def build_core(database_url: str | None = None, *, clock: Clock | None = None,
         clock=clock or Clock(),
         settings=settings,
     )
+
+
+def build_remote_core(settings: Settings, *, clock: Clock | None = None, kind: str = "desk") -> RemoteCore:
+    """City mode: the catalog, calendar and clock are local (shipped data), every use case is remote.
+    Nothing is sent yet: an unreachable server shows at the first call, not at start. (Imported here:
+    embedded mode and the CLI do not load the HTTPS client.)"""
+    from desk.remote.connection import Connection
+    from desk.remote.core import RemoteCore
+
+    connection = Connection.from_settings(settings, kind=kind)
+    if connection is None:
+        raise DeskError("未设置城市服务器地址（server_url）。", "No city server is set (server_url).",
+                        code="no_server_url")
+    return RemoteCore(connection, shipped_catalog(), working_calendar(), clock or Clock(), settings)
+
+
+def is_city_mode(core: object) -> bool:
+    """Is this core the city server's (a RemoteCore) rather than in-process?"""
+    return bool(getattr(core, "remote", False))
 
 
 DEMO_RESIDENTS = 200

@@ -57,6 +57,15 @@ class Settings:
                                          "Days printed papers' PDFs are kept on this machine", minimum=1)
     online_upload_max_kb: int = _setting(5120, "网上办每个上传文件的上限（KB）",
                                          "Citizen web page: largest upload per file (KB)", minimum=16)
+    server_url: str = _setting("", "城市服务器地址（https://…；留空为单机模式）",
+                               "City server URL (https://…; empty: this station on its own)")
+    server_ca: str = _setting("", "城市服务器 CA 证书文件（留空用系统信任库）",
+                              "City server's CA certificate file (empty: the system's trust store)")
+    device_id: str = _setting("", "本机设备编号（留空用计算机名；自助机用自助机编号）",
+                              "This machine's device id (empty: the host name; a kiosk: its kiosk code)")
+    kiosk_user: str = _setting("", "自助机登录城市服务器的账号", "Kiosk: its account on the city server")
+    kiosk_password_file: str = _setting("", "自助机账号密码文件（仅本机账户可读）",
+                                        "Kiosk: file holding its account's password (readable by its OS user only)")
 
 
 @dataclass(frozen=True)

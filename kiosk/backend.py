@@ -151,6 +151,11 @@ class KioskBackend:
         if signed.actor.role is not Role.ADMIN:
             raise PermissionDenied("只有系统管理员可以退出自助机。", "Only an administrator may leave the kiosk.")
 
+    def station_facts(self) -> tuple[str, str]:
+        """The station's name and phone, shown on the attract screen."""
+        station = self.core.documents.station_info()
+        return station.name_zh, station.phone
+
     def station_name(self) -> str:
         try:
             return self.core.documents.station_info().name_zh

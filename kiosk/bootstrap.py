@@ -12,12 +12,13 @@ import signal
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
-from desk.core import Core, build_core
+from desk.core import Core, build_core, build_remote_core
 from desk.devices.reader import CardReaderDriver, Timeouts
 from desk.devices.simulator import ReaderSimulator, load_cards
 from desk.devices.transport import Backoff
@@ -101,8 +102,7 @@ class KioskApp:
         self.ctx.runner.run(self._station_facts, self._show_station)
 
     def _station_facts(self) -> tuple[str, str]:
-        station = self.core.documents.station_info()
-        return station.name_zh, station.phone
+        return self.ctx.backend.station_facts()
 
     def _show_station(self, facts: tuple[str, str]) -> None:
         self.window.set_station(*facts)
@@ -130,8 +130,11 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
                 core: Core | None = None) -> KioskApp:
     options = options or KioskOptions()
     settings = settings or load_settings()
+    city = bool(settings.server_url) and not options.database_url and core is None
+    if city:  # city mode: a kiosk session on the city server; no database, no keys here
+        core = cast(Core, build_remote_core(settings, kind="kiosk"))
     core = core or build_core(options.database_url, settings=settings)
-    if options.demo:
+    if options.demo and not city:
         seed_demo(core, residents=options.demo_residents, cases=options.demo_cases)
 
     simulator: ReaderSimulator | None = None
@@ -155,6 +158,10 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
     health = DeviceHealth()
     sessions = SessionController(settings.kiosk_idle_seconds, tick_ms=options.tick_ms)
     backend = KioskBackend(core, settings.kiosk_code, data_dir() / "keys")
+    if city:
+        from kiosk.remote_backend import build_remote_backend
+
+        backend = build_remote_backend(core, settings, data_dir() / "keys")
     printer = KioskPrinter(adapter, timeout_ms=options.print_timeout_ms)
     ctx = KioskContext(backend=backend, runner=runner, printer=printer, health=health, sessions=sessions,
                        catalog=core.catalog, speaker=Speaker(),
@@ -183,7 +190,7 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
 
     kiosk = KioskApp(app, core, settings, ctx, window, flow, lockdown, scan_filter, reader, adapter, heartbeat,
                      languages, options, simulator)
-    if options.demo and simulator is not None:
+    if options.demo and simulator is not None and not city:
         kiosk.demo_panel = _demo_controls(kiosk, simulator)
     return kiosk
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -217,18 +217,30 @@ class HallController(QObject):
 def run_hall(*, database_url: str | None = None, demo: bool = False, windowed: bool = False,
              screenshot: Path | None = None) -> int:
     """The hall's calling screen until it is closed (a TV usually never closes it)."""
-    from desk.core import build_core, ensure_demo_data
+    from desk.core import Core, build_core, ensure_demo_data
+    from desk.settings import load_settings
     from kiosk.announcer import Announcer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    core = build_core(database_url)
-    if demo:
-        ensure_demo_data(core)
-        _demo_calls(core)
+    settings = load_settings()
+    board: Callable[[], HallBoard]
+    if settings.server_url and not database_url:  # city mode: a kiosk device session of its station
+        from desk.core import build_remote_core
+        from desk.paths import data_dir
+        from kiosk.remote_backend import build_remote_backend
+
+        core = cast(Core, build_remote_core(settings, kind="kiosk"))
+        board = build_remote_backend(core, settings, data_dir() / "keys").hall_board
+    else:
+        core = build_core(database_url, settings=settings)
+        if demo:
+            ensure_demo_data(core)
+            _demo_calls(core)
+        board = core.queue.hall_board
     screen = HallScreen()
     runner = TaskRunner(parent=screen)
     announcer = Announcer()
-    controller = HallController(screen, core.queue.hall_board, announcer, runner)
+    controller = HallController(screen, board, announcer, runner)
     screen.resize(1920, 1080)
     if screenshot is not None:
         done: list[HallBoard] = []

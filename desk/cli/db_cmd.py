@@ -11,6 +11,7 @@ from desk.domain.errors import DeskError, InvalidInput
 from desk.store.database import Store, default_database_url, redact_url
 from desk.store.migrate import current_revision, head_revision, upgrade_to_head
 
+from .city_admin import add_admin_options, city_admin
 from .common import report_error
 
 
@@ -20,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     upgrade = commands.add_parser(
         "upgrade", help="migrate the database to the newest schema (PostgreSQL: as the owner role, one at a time)")
     upgrade.set_defaults(func=_upgrade)
+    add_admin_options(upgrade)
     info = commands.add_parser("info", help="show the database URL and schema revision")
     info.set_defaults(func=_info)
     grant = commands.add_parser(
@@ -34,6 +36,11 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    city = city_admin(args)
+    if city is not None:  # the server migrates its own database; this machine has no URL for it
+        done = city.call("POST", "/admin/db/upgrade")
+        print(f"城市数据库：{done['from'] or '空'} → {done['to']}（最新）")
+        return 0
     try:
         store = _store(args)
         try:

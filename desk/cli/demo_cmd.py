@@ -9,8 +9,10 @@ import argparse
 import sys
 import time
 
+from desk.cli.city_admin import add_admin_options, city_admin
 from desk.cli.common import core_from_args
 from desk.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
+from desk.services.demo_guard import check_demo_target, flag_demo
 
 BULK_FROM = 5_000
 
@@ -25,13 +27,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help=f"stations of the city (more than one, or ≥ {BULK_FROM:,} residents, loads in bulk)")
     parser.add_argument("--days", type=int, default=365, help="days of case history in bulk (default a year)")
     parser.set_defaults(func=_demo)
+    add_admin_options(parser)
 
 
 def _demo(args: argparse.Namespace) -> int:
     if args.residents < 0 or (args.cases or 0) < 0 or args.stations < 1 or args.days < 1:
         print("人数、件数、派出所数和天数须为正数。/ Counts and days must be positive.", file=sys.stderr)
         return 2
+    city = city_admin(args)
+    if city is not None:
+        if args.residents >= BULK_FROM or args.stations > 1:
+            print("城市模式下批量演示数据须在服务器本机用 --db 生成。/ Bulk demo data: run it on the server with --db.",
+                  file=sys.stderr)
+            return 2
+        made = city.call("POST", "/admin/demo-data", {"residents": args.residents, "seed": args.seed,
+                                                      "cases": 120 if args.cases is None else args.cases})
+        print(f"已生成 {made['residents']} 名居民、{made['cases']} 件申请（城市服务器）。")
+        return 0
     core = core_from_args(args)
+    check_demo_target(core.store)
     if args.residents >= BULK_FROM or args.stations > 1:
         from desk.services.bulk_demo import build_city
 
@@ -50,6 +64,7 @@ def _demo(args: argparse.Namespace) -> int:
                              today=core.clock.today())
         states = "，".join(f"{state} {count}" for state, count in sorted(summary.by_state.items()))
         print(f"已生成 {summary.residents} 名居民、{summary.cases} 件申请（{states}）。")
+    flag_demo(core.store, core.clock, by="cli", details={"residents": args.residents})
     made = core.keys.ensure_demo_key(core.station_code)
     if made is not None:
         print(f"演示证明签名密钥 {made.kid} 已创建（有效期至 {made.not_after}）。")

@@ -1,7 +1,8 @@
-"""`desk station add`, `desk user add|list|password`: set up a station and its people.
+"""`desk station add`, `desk user add|list|password|deactivate|activate`: set up a station and its people.
 
 Passwords are read from standard input (one line) or asked for without echo, never taken as an
-argument (it would stay in the shell history and the process list).
+argument (it would stay in the shell history and the process list). In city mode these go through the
+city server and need an administrator's sign-in (city_admin.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from desk.domain.errors import InvalidInput
 from desk.domain.workflow import Role
 
+from .city_admin import add_admin_options, city_admin
 from .common import core_from_args
 
 
@@ -28,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_station.add_argument("--reconsideration-body", default="", help="e.g. 沈阳市和平区人民政府")
     add_station.add_argument("--court", default="", help="e.g. 沈阳市和平区人民法院")
     add_station.set_defaults(func=_add_station)
+    add_admin_options(add_station)
 
     user = subparsers.add_parser("user", help="station users (clerks, leaders, managers, administrators)")
     commands = user.add_subparsers(dest="user_command", required=True, metavar="COMMAND")
@@ -42,6 +45,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     password = commands.add_parser("password", help="set a new password (also lifts a lock-out)")
     password.add_argument("username")
     password.set_defaults(func=_password)
+    deactivate = commands.add_parser("deactivate", help="the user can no longer sign in or act (sessions end)")
+    deactivate.add_argument("username")
+    deactivate.set_defaults(func=_set_active, active=False)
+    activate = commands.add_parser("activate", help="let a deactivated user sign in again")
+    activate.add_argument("username")
+    activate.set_defaults(func=_set_active, active=True)
+    for parser in (add, listing, password, deactivate, activate):
+        add_admin_options(parser)
 
 
 def _read_password() -> str:
@@ -54,6 +65,13 @@ def _read_password() -> str:
 
 
 def _add_station(args: argparse.Namespace) -> int:
+    city = city_admin(args)
+    if city is not None:
+        city.call("POST", "/admin/stations", {
+            "code": args.code, "name_zh": args.name_zh, "branch_name": args.branch, "address": args.address,
+            "phone": args.phone, "reconsideration_body": args.reconsideration_body, "court": args.court})
+        print(f"派出所 {args.code} {args.name_zh} 已登记。")
+        return 0
     core_from_args(args).users.ensure_station(args.code, args.name_zh, args.branch, args.address, args.phone,
                                               args.reconsideration_body, args.court)
     print(f"派出所 {args.code} {args.name_zh} 已登记。")
@@ -61,6 +79,13 @@ def _add_station(args: argparse.Namespace) -> int:
 
 
 def _add_user(args: argparse.Namespace) -> int:
+    city = city_admin(args)
+    if city is not None:
+        city.call("POST", "/admin/users", {"username": args.username, "display_name": args.name,
+                                           "role": args.role, "station_code": args.station,
+                                           "password": _read_password()})
+        print(f"用户 {args.username}（{args.name}，{Role(args.role).label_zh}）已创建。")
+        return 0
     core_from_args(args).users.create_user(args.username, args.name, Role(args.role), args.station,
                                            _read_password())
     print(f"用户 {args.username}（{args.name}，{Role(args.role).label_zh}）已创建。")
@@ -68,12 +93,32 @@ def _add_user(args: argparse.Namespace) -> int:
 
 
 def _list_users(args: argparse.Namespace) -> int:
-    for username, name, role, station, locked in core_from_args(args).users.users():
+    city = city_admin(args)
+    if city is not None:
+        rows = [(u["username"], u["display_name"], Role(u["role"]), u["station_code"], u["locked"])
+                for u in city.call("GET", "/admin/users")]
+    else:
+        rows = core_from_args(args).users.users()
+    for username, name, role, station, locked in rows:
         print(f"{username:<12} {name:<8} {role.label_zh:<8} {station}{'  已锁定' if locked else ''}")
     return 0
 
 
 def _password(args: argparse.Namespace) -> int:
-    core_from_args(args).users.reset_password(args.username, _read_password())
+    city = city_admin(args)
+    if city is not None:
+        city.call("POST", f"/admin/users/{args.username}/password", {"password": _read_password()})
+    else:
+        core_from_args(args).users.reset_password(args.username, _read_password())
     print(f"用户 {args.username} 的密码已更新。")
+    return 0
+
+
+def _set_active(args: argparse.Namespace) -> int:
+    city = city_admin(args)
+    if city is not None:
+        city.call("POST", f"/admin/users/{args.username}/active", {"active": args.active})
+    else:
+        core_from_args(args).users.set_active(args.username, args.active)
+    print(f"用户 {args.username} 已{'启用' if args.active else '停用'}。")
     return 0

@@ -11,16 +11,23 @@ from __future__ import annotations
 import os
 import platform
 import ssl
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from desk.domain import messages
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
 from desk.domain.workflow import Actor, Role
+from desk.remote import SESSION_ENDED
 from desk.services.users import SignedIn
 
+if TYPE_CHECKING:
+    from desk.settings import Settings
+
+# Settings `server_url`, `server_ca`, `device_id` (desk/settings.py); these are their environment forms.
 SERVER_URL_ENV = "DESK_SERVER_URL"  # e.g. https://desk.city.example:8443
 SERVER_CA_ENV = "DESK_SERVER_CA"  # the city CA's certificate (PEM); the system's trust store when unset
 DEVICE_ID_ENV = "DESK_DEVICE_ID"
@@ -43,7 +50,17 @@ class Connection:
     timeout: float = 30.0
     token: str | None = None
     user: SignedIn | None = None
+    kind: str = "desk"
+    os_user: str | None = None  # an administrator's command: the OS user at the keyboard (audited by the server)
+    # Told True/False whenever the server is found reachable/unreachable (the desk's status bar); any thread.
+    on_reachable: Callable[[bool], None] | None = field(default=None, repr=False)
+    reachable: bool | None = None
+    # Told the code and the token when the server ends that session (idle, revoked, deactivated); any thread.
+    on_session_ended: Callable[[str, str], None] | None = field(default=None, repr=False)
     _http: httpx.Client = field(init=False, repr=False)
+    # Sign-in and sign-out run on worker threads of a pool: one at a time, so a sign-out never clears
+    # the token of a sign-in that came after it.
+    _session_lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         base = self.base_url.rstrip("/")
@@ -61,9 +78,31 @@ class Connection:
         return cls(url, os.environ.get(DEVICE_ID_ENV) or platform.node() or "desk",
                    os.environ.get(SERVER_CA_ENV) or None)
 
-    def sign_in(self, username: str, password: str, kind: str = "desk") -> SignedIn:
+    @classmethod
+    def from_settings(cls, settings: Settings, *, kind: str = "desk") -> Connection | None:
+        """The connection the settings ask for (`server_url`, `server_ca`, `device_id`), None without a URL."""
+        url = settings.server_url.strip()
+        if not url:
+            return None
+        device = settings.device_id.strip() or (settings.kiosk_code if kind == "kiosk" else platform.node()) or kind
+        return cls(url, device, settings.server_ca.strip() or None, kind=kind)
+
+    def probe(self) -> bool:
+        """Does the server answer now? (`/health`, no sign-in); tells `on_reachable` either way."""
+        try:
+            self.call("GET", "/health", signed=False)
+        except ServerUnavailable:
+            return False
+        return True
+
+    def sign_in(self, username: str, password: str, kind: str | None = None) -> SignedIn:
+        with self._session_lock:
+            return self._sign_in(username, password, kind)
+
+    def _sign_in(self, username: str, password: str, kind: str | None) -> SignedIn:
         data = self.call("POST", "/sessions", {"username": username, "password": password,
-                                               "device_id": self.device_id, "kind": kind}, signed=False)
+                                               "device_id": self.device_id, "kind": kind or self.kind},
+                         signed=False)
         self.token = data["token"]
         user = data["user"]
         me = self.call("GET", "/me")
@@ -72,26 +111,52 @@ class Connection:
         return self.user
 
     def sign_out(self) -> None:
-        if self.token is not None:
-            try:
-                self.call("DELETE", "/sessions/current")
-            finally:
-                self.token, self.user = None, None
+        with self._session_lock:
+            if self.token is not None:
+                try:
+                    self.call("DELETE", "/sessions/current")
+                finally:
+                    self.token, self.user = None, None
 
-    def call(self, method: str, path: str, body: dict[str, Any] | None = None, *, signed: bool = True) -> Any:
+    def end_session(self, token: str | None) -> None:
+        """End the session of `token` (the desk signed out); a session signed in after it stays."""
+        with self._session_lock:
+            if token is not None and token == self.token:
+                self.sign_out()
+
+    def call(self, method: str, path: str, body: dict[str, Any] | None = None, *, signed: bool = True,
+             params: dict[str, Any] | None = None) -> Any:
         headers = {"X-Desk-Device": self.device_id}
-        if signed and self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
+        token = self.token
+        if self.os_user:
+            headers["X-Desk-OS-User"] = self.os_user
+        if signed and token:
+            headers["Authorization"] = f"Bearer {token}"
+        if params is not None:
+            params = {key: value for key, value in params.items() if value is not None}
         try:
-            response = self._http.request(method, path, json=body, headers=headers)
+            response = self._http.request(method, path, json=body, headers=headers, params=params)
         except httpx.TransportError as exc:
+            self._reached(False)
             raise ServerUnavailable(
                 "无法连接城市服务器，请检查网络；已填写的内容不会丢失。",
                 f"The city server cannot be reached ({type(exc).__name__}); nothing typed is lost.",
             ) from exc
+        self._reached(True)  # it answered, whatever it said
         if response.status_code == 200:
             return response.json()
-        raise _error(response)
+        error = _error(response)
+        # Ending a session that had ended already is no news (and the desk may be signing in again).
+        ending = method == "DELETE" and path == "/sessions/current"
+        if signed and token and not ending and error.code in SESSION_ENDED and self.on_session_ended is not None:
+            self.on_session_ended(error.code, token)
+        raise error
+
+    def _reached(self, reachable: bool) -> None:
+        changed = reachable != self.reachable
+        self.reachable = reachable
+        if changed and self.on_reachable is not None:
+            self.on_reachable(reachable)
 
     def close(self) -> None:
         self._http.close()

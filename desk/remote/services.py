@@ -7,19 +7,25 @@ signed in on this connection (a screen that passes another actor has a bug, and 
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from desk.domain.errors import InvalidInput
-from desk.domain.workflow import Action, Actor
+from desk.domain.errors import InvalidInput, NotFound
+from desk.domain.workdays import DueStatus
+from desk.domain.workflow import Action, Actor, CaseState
 from desk.remote.connection import Connection
 from desk.services.case_views import CaseView, CitizenView
 from desk.services.citizens import CardFacts
 from desk.services.decisions import Decided
-from desk.services.wire import case_from_wire, citizen_from_wire, paper_from_wire
+from desk.services.documents import IssuedPaper
+from desk.services.queue import TicketView
+from desk.services.wire import case_from_wire, citizen_from_wire, from_wire, paper_from_wire
 from printing.documents.common import Paper
+from printing.models import DailyReportData, StationInfo
 
 # The URL word of each decision after acceptance.
 _LATER = {Action.SUBMIT_FOR_REVIEW: "submit", Action.APPROVE: "approve", Action.DENY: "deny",
@@ -42,20 +48,31 @@ class RemoteDecisions(_Remote):
     """`desk.services.decisions.DecisionService` over the city server."""
 
     def accept_and_issue(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None) -> Decided:
+                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None,
+                         verified: Iterable[str] = ()) -> Decided:
         self._as(actor)
-        body: dict[str, Any] = {"expected_version": expected_version, "received": list(received),
-                                "values": dict(values) if values is not None else None}
-        if paper is not None:
-            body["paper"] = paper.value
-        return self._decided(f"/cases/{number}/accept", body)
+        return self._decided(f"/cases/{number}/accept",
+                             _at_window(expected_version, received, values, paper, verified))
+
+    def accept_and_route(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+                         values: Mapping[str, Any] | None = None, *, paper: Paper | None = None,
+                         verified: Iterable[str] = ()) -> Decided:
+        self._as(actor)
+        return self._decided(f"/cases/{number}/accept-and-route",
+                             _at_window(expected_version, received, values, paper, verified))
+
+    def accept_and_complete(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
+                            values: Mapping[str, Any] | None = None, *, paper: Paper | None = None,
+                            verified: Iterable[str] = ()) -> Decided:
+        self._as(actor)
+        return self._decided(f"/cases/{number}/accept-and-complete",
+                             _at_window(expected_version, received, values, paper, verified))
 
     def supplement_and_issue(self, actor: Actor, number: str, expected_version: int, received: Iterable[str],
-                             values: Mapping[str, Any] | None = None) -> Decided:
+                             values: Mapping[str, Any] | None = None, *, verified: Iterable[str] = ()) -> Decided:
         self._as(actor)
-        return self._decided(f"/cases/{number}/supplement", {
-            "expected_version": expected_version, "received": list(received),
-            "values": dict(values) if values is not None else None})
+        return self._decided(f"/cases/{number}/supplement",
+                             _at_window(expected_version, received, values, None, verified))
 
     def refuse_and_issue(self, actor: Actor, number: str, expected_version: int, reason: str,
                          values: Mapping[str, Any] | None = None, *, ground: str | None = None) -> Decided:
@@ -78,6 +95,15 @@ class RemoteDecisions(_Remote):
         return Decided(case_from_wire(data["case"]), tuple(paper_from_wire(p) for p in data["papers"]))
 
 
+def _at_window(expected_version: int, received: Iterable[str], values: Mapping[str, Any] | None,
+               paper: Paper | None, verified: Iterable[str]) -> dict[str, Any]:
+    body: dict[str, Any] = {"expected_version": expected_version, "received": list(received),
+                            "verified": list(verified), "values": dict(values) if values is not None else None}
+    if paper is not None:
+        body["paper"] = paper.value
+    return body
+
+
 class RemoteCases(_Remote):
     """The drafts of `desk.services.cases.CaseService` over the city server."""
 
@@ -88,6 +114,11 @@ class RemoteCases(_Remote):
             "applicant_id_number": applicant_id_number, "transaction_code": transaction_code,
             "values": dict(values or {})}))
 
+    def save_draft(self, actor: Actor, number: str, values: Mapping[str, Any], expected_version: int) -> CaseView:
+        self._as(actor)
+        return case_from_wire(self.connection.call("PUT", f"/cases/{number}/draft", {
+            "expected_version": expected_version, "values": dict(values)}))
+
 
 class RemoteQueries(_Remote):
     """The reads of `desk.services.case_queries.CaseQueries` the desk screens need."""
@@ -97,10 +128,32 @@ class RemoteQueries(_Remote):
         self._as(actor)
         return case_from_wire(self.connection.call("GET", f"/cases/{number}"))
 
-    def today(self) -> list[CaseView]:
+    def get(self, number: str) -> CaseView:
+        """The case with its history (the server audits the view: it knows who asks)."""
+        return case_from_wire(self.connection.call("GET", f"/cases/{number}"))
+
+    def list(self, *, day: date | None = None, state: CaseState | None = None, station_code: str | None = None,
+             applicant_id_number: str | None = None, limit: int | None = None) -> builtins.list[CaseView]:
+        params = {"day": day.isoformat() if day else None, "state": state.value if state else None,
+                  "station": station_code, "applicant": applicant_id_number, "limit": limit}
+        return [case_from_wire(c) for c in self.connection.call("GET", "/cases", params=params)]
+
+    def by_due_status(self, status: DueStatus, station_code: str | None = None, soon_days: int = 2, *,
+                      limit: int | None = None, offset: int = 0) -> builtins.list[CaseView]:
+        params = {"station": station_code, "limit": limit}
+        return [case_from_wire(c) for c in self.connection.call("GET", f"/cases/due/{status.value}", params=params)]
+
+    def usage_counts(self, station_code: str, recent: int = 500) -> dict[str, int]:
+        """Before sign-in nothing may be read: the picker then starts in catalog order."""
+        if self.connection.user is None:
+            return {}
+        return {str(k): int(v) for k, v in self.connection.call("GET", "/usage-counts",
+                                                               params={"recent": recent}).items()}
+
+    def today(self) -> builtins.list[CaseView]:
         return [case_from_wire(c) for c in self.connection.call("GET", "/cases/today")]
 
-    def review(self) -> list[CaseView]:
+    def review(self) -> builtins.list[CaseView]:
         """The cases under review that the signed-in user decides."""
         return [case_from_wire(c) for c in self.connection.call("GET", "/cases/review")]
 
@@ -117,3 +170,55 @@ class RemoteCitizens(_Remote):
     def view(self, actor: Actor | None, id_number: str, *, purpose: str = "desk") -> CitizenView:
         self._as(actor)
         return citizen_from_wire(self.connection.call("GET", f"/citizens/{id_number}"))
+
+    def search(self, actor: Actor | None, text: str, limit: int = 50) -> list[CitizenView]:
+        self._as(actor)
+        return [citizen_from_wire(c) for c in self.connection.call("GET", "/citizens",
+                                                                   params={"q": text, "limit": limit})]
+
+    def record_face_check(self, actor: Actor, id_number: str, *, matches: bool, photo_shown: bool) -> None:
+        self._as(actor)
+        self.connection.call("POST", f"/citizens/{id_number}/face-check",
+                             {"matches": matches, "photo_shown": photo_shown})
+
+
+class RemoteDocuments(_Remote):
+    """The papers of `desk.services.documents.DocumentService` a desk asks for outside a decision."""
+
+    def documents_for(self, case: CaseView) -> list[str]:
+        return [str(kind) for kind in self.connection.call("GET", f"/cases/{case.number}/documents")]
+
+    def case_document(self, kind: str, case_number: str, *, actor: Actor | None = None,
+                      paper: Paper | None = None) -> IssuedPaper:
+        self._as(actor)
+        return paper_from_wire(self.connection.call("POST", f"/cases/{case_number}/documents/{kind}",
+                                                    {"paper": paper.value if paper else None}))
+
+    def station_info(self) -> StationInfo:
+        """The signed-in user's station; before sign-in it is not known (NotFound, as for a new desk)."""
+        if self.connection.user is None:
+            raise NotFound("尚未登录城市服务器。", "Not signed in to the city server yet.")
+        return from_wire(StationInfo, self.connection.call("GET", "/station"))
+
+
+class RemoteQueue(_Remote):
+    """The desk's side of `desk.services.queue.QueueService`: who waits, call the next, finish."""
+
+    counter_number: int | None = None
+
+    def waiting(self) -> list[TicketView]:
+        return [from_wire(TicketView, t) for t in self.connection.call("GET", "/queue/waiting")]
+
+    def call_next(self, actor: Actor, counter: int | None = None) -> TicketView | None:
+        self._as(actor)
+        data = self.connection.call("POST", "/queue/call-next", {"counter": counter or self.counter_number})
+        return from_wire(TicketView, data) if data is not None else None
+
+    def finish(self, ticket_id: int, state: str = "served", actor: Actor | None = None) -> None:
+        self.connection.call("POST", f"/queue/{ticket_id}/finish", {"state": state})
+
+
+class RemoteReports(_Remote):
+    def daily(self, day: date, station_code: str) -> DailyReportData:
+        return from_wire(DailyReportData, self.connection.call(
+            "GET", "/reports/daily", params={"day": day.isoformat(), "station": station_code}))

@@ -12,11 +12,14 @@ from fastapi.responses import JSONResponse
 from desk.domain import messages
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
 from desk.domain.workflow import WorkflowError
+from desk.server.admin_routes import register_admin_routes
 from desk.server.anchors import lifespan_with_anchors
 from desk.server.config import ServerConfig
 from desk.server.context import Server, build_server
+from desk.server.kiosk_routes import register_kiosk_routes
 from desk.server.online_pages import register_online
 from desk.server.routes import register_routes
+from desk.server.station_routes import register_station_routes
 from desk.services.rights import Refused
 from desk.services.sessions import SessionRefused, SignInRefused
 
@@ -40,6 +43,9 @@ def create_app(server: Server) -> FastAPI:
     _install_error_handlers(app, server)
     register_routes(app, API, server)
     register_online(app, API, server)
+    register_station_routes(app, API, server)
+    register_kiosk_routes(app, API, server)
+    register_admin_routes(app, API, server)
     return app
 
 

@@ -53,7 +53,7 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
 
     @router.get("/me", tags=["sessions"])
     def me(caller: CallerDep) -> dict[str, Any]:
-        server.rights.require(caller, READ)
+        server.rights.require(caller, CATALOG)  # every signed-in active user and kiosk may ask who it is
         return {"user_id": caller.user_id, "username": caller.username, "role": caller.role.value,
                 "station_code": caller.station_code, "device_id": caller.device_id, "kind": caller.session_kind}
 
@@ -118,14 +118,32 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
         decisions = _decisions(server, caller, Action.ACCEPT, number)
         paper = Paper(body.paper) if body.paper else None
         return _decided(decisions.accept_and_issue(actor_of(caller), number, body.expected_version, body.received,
-                                                   body.values, paper=paper))
+                                                   body.values, paper=paper, verified=body.verified))
+
+    @router.post("/cases/{number}/accept-and-route", tags=["window"])
+    def accept_and_route(caller: CallerDep, number: str, body: AtWindow) -> dict[str, Any]:
+        """受理 and its receipt, and a leader- or branch-level case sent to its approvers' queue, one transaction."""
+        _decisions(server, caller, Action.SUBMIT_FOR_REVIEW, number)
+        decisions = _decisions(server, caller, Action.ACCEPT, number)
+        paper = Paper(body.paper) if body.paper else None
+        return _decided(decisions.accept_and_route(actor_of(caller), number, body.expected_version, body.received,
+                                                   body.values, paper=paper, verified=body.verified))
+
+    @router.post("/cases/{number}/accept-and-complete", tags=["window"])
+    def accept_and_complete(caller: CallerDep, number: str, body: AtWindow) -> dict[str, Any]:
+        """受理并办结 of a window-level item and its completion notice, one transaction."""
+        _decisions(server, caller, Action.COMPLETE, number)
+        decisions = _decisions(server, caller, Action.ACCEPT, number)
+        paper = Paper(body.paper) if body.paper else None
+        return _decided(decisions.accept_and_complete(actor_of(caller), number, body.expected_version, body.received,
+                                                      body.values, paper=paper, verified=body.verified))
 
     @router.post("/cases/{number}/supplement", tags=["window"])
     def supplement(caller: CallerDep, number: str, body: AtWindow) -> dict[str, Any]:
         """一次性告知: the supplement notice listing every missing material, one transaction."""
         decisions = _decisions(server, caller, Action.REQUEST_SUPPLEMENT, number)
         return _decided(decisions.supplement_and_issue(actor_of(caller), number, body.expected_version,
-                                                       body.received, body.values))
+                                                       body.received, body.values, verified=body.verified))
 
     @router.post("/cases/{number}/not-accept", tags=["window"])
     def not_accept(caller: CallerDep, number: str, body: NotAccept) -> dict[str, Any]:

@@ -42,6 +42,7 @@ class AtWindow(BaseModel):
 
     expected_version: int
     received: list[str] = Field(default_factory=list)
+    verified: list[str] = Field(default_factory=list, description="materials checked in the systems (免提交)")
     values: dict[str, Any] | None = None
     paper: Literal["58mm", "80mm", "a4"] | None = Field(default=None, description="the receipt's paper")
 

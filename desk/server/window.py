@@ -19,7 +19,12 @@ from desk.services.cases import CaseService
 from desk.services.citizens import CitizenService
 from desk.services.decisions import DecisionService
 from desk.services.documents import DocumentService
+from desk.services.kiosks import KioskService
+from desk.services.queue import QueueService
+from desk.services.ratings import RatingService
+from desk.services.reports import ReportService
 from desk.services.users import UserService
+from desk.services.verifications import VerificationService
 from desk.store.database import Store
 
 
@@ -28,6 +33,8 @@ class StationServices:
     cases: CaseService
     documents: DocumentService
     decisions: DecisionService
+    ratings: RatingService
+    kiosks: KioskService
 
 
 @dataclass
@@ -45,6 +52,12 @@ class Window:
         self.users = UserService(self.store, self.clock)
         self.queries = CaseQueries(self.store, self.calendar, self.clock)
         self.citizens = CitizenService(self.store, self.clock)
+        self.reports = ReportService(self.store, self.catalog, self.calendar, self.clock)
+        self.verifications = VerificationService(self.store, self.clock, self.keys_dir)
+
+    def queue(self, station_code: str, counter_number: int | None = None) -> QueueService:
+        """The station's queue as the desk at `counter_number` calls it (cheap: it holds no state)."""
+        return QueueService(self.store, self.catalog, self.clock, station_code, counter_number)
 
     def at(self, station_code: str) -> StationServices:
         """The use cases as the given station runs them."""
@@ -54,6 +67,8 @@ class Window:
                 cases = CaseService(self.store, self.catalog, self.calendar, self.clock, station_code)
                 documents = DocumentService(self.store, self.catalog, self.calendar, self.clock, station_code,
                                             self.keys_dir, self.verify_url)
-                services = StationServices(cases, documents, DecisionService(self.store, cases, documents, self.users))
+                services = StationServices(cases, documents, DecisionService(self.store, cases, documents, self.users),
+                                           RatingService(self.store, self.calendar, self.clock, station_code),
+                                           KioskService(self.store, self.clock, station_code))
                 self._stations[station_code] = services
             return services

@@ -28,9 +28,12 @@ from desk.services import audit
 from desk.store.database import Store
 from desk.store.models import Case, CaseEvent, Station
 
-# Calls that are not case actions.
-READ, OPEN, CATALOG = "read", "open", "catalog"
-KNOWN_ACTIONS = frozenset({READ, OPEN, CATALOG, *(a.value for a in Action)})
+# Calls that are not case actions: reads, opening and saving drafts, the catalog, calling the queue,
+# the daily figures, and the kiosk's own calls (a citizen's card, their cases, tickets, ratings, papers).
+# "admin": the support commands (`desk user|station …`, `desk db upgrade`, `desk demo-data`) in city mode.
+READ, OPEN, CATALOG, QUEUE, REPORT, KIOSK = "read", "open", "catalog", "queue", "report", "kiosk"
+ADMIN = "admin"
+KNOWN_ACTIONS = frozenset({READ, OPEN, CATALOG, QUEUE, REPORT, KIOSK, ADMIN, *(a.value for a in Action)})
 DECISIONS = frozenset({Action.APPROVE, Action.DENY})
 
 
@@ -170,4 +173,5 @@ def _label(action: str) -> str:
     try:
         return Action(action).label_zh
     except ValueError:
-        return {READ: "查询", OPEN: "新建申请", CATALOG: "查看事项目录"}.get(action, action)
+        return {READ: "查询", OPEN: "新建申请", CATALOG: "查看事项目录", QUEUE: "叫号", REPORT: "查看日报",
+                KIOSK: "自助机业务", ADMIN: "系统管理"}.get(action, action)

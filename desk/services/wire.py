@@ -37,6 +37,18 @@ def citizen_from_wire(data: dict[str, Any]) -> CitizenView:
     return _decode(CitizenView, data)
 
 
+def to_wire(value: Any) -> Any:
+    """Any of the use cases' frozen dataclasses (a ticket, the daily figures, a station) as JSON."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain(dataclasses.asdict(value))
+    return _plain(value)
+
+
+def from_wire(cls: type[T], data: dict[str, Any]) -> T:
+    """The dataclass back from its wire form, field by field from its type hints."""
+    return _decode(cls, data)
+
+
 def paper_to_wire(paper: IssuedPaper) -> dict[str, Any]:
     return {"kind": paper.kind, "serial": paper.serial, "title_zh": paper.title_zh, "paper": paper.paper.value,
             "payload": paper.payload, "pdf_base64": base64.b64encode(paper.pdf).decode("ascii")}
@@ -77,6 +89,11 @@ def _value(hint: Any, value: Any) -> Any:
     if origin is list:
         (item,) = typing.get_args(hint)
         return [_value(item, v) for v in value]
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_value(args[0], v) for v in value)
+        return tuple(_value(a, v) for a, v in zip(args, value, strict=False))
     if isinstance(hint, type):
         if dataclasses.is_dataclass(hint):
             return _decode(hint, value)

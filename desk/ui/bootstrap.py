@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from desk.devices.simulator import ReaderSimulator
     from desk.qt.print_adapter import PrintAdapter
     from desk.qt.reader_worker import ReaderWorker
+    from desk.ui.city_link import CityLink
     from desk.ui.preparation import Prepared
 
 # Screen font first, then fonts that hold the rare characters of personal names (CJK Ext. B–H).
@@ -110,6 +111,7 @@ class DeskApp(QObject):
         self.reader: ReaderWorker | None = None
         self.printer: PrintAdapter | None = None
         self._demo_timers: list[QTimer] = []
+        self.city: CityLink | None = None
         self.window = MainWindow(self.context, asker or Asker(), self.idle, station_name=options.station_name,
                                  demo=options.demo)
         self.scan_filter: Any = None
@@ -141,6 +143,7 @@ class DeskApp(QObject):
     def _on_core_ready(self, prepared: Prepared) -> None:
         core = prepared.core
         self.context.core_or_none = core
+        self._link_city(core)
         if prepared.station_name and not self.options.station_name:
             self.window.sign_in.set_station_name(prepared.station_name)
         self.window.set_demo_cards(prepared.demo_cards)
@@ -150,6 +153,8 @@ class DeskApp(QObject):
         self.window.build_workspace_in_steps(lambda: self._on_workspace_built(prepared))
 
     def _on_workspace_built(self, prepared: Prepared) -> None:
+        if self.city is not None:
+            self.city.watch(self.window.new_case.saver)
         # The work screens live as long as the app too: keep them out of the garbage collector's
         # full passes, which would otherwise pause the GUI thread now and then.
         gc.freeze()
@@ -164,6 +169,33 @@ class DeskApp(QObject):
 
     def _on_core_failed(self, error: BaseException) -> None:
         self.window.on_core_failed(error)
+
+    def _link_city(self, core: Core) -> None:
+        """City mode: the server's reachability on the status bar, drafts kept while it is away."""
+        from desk.core import is_city_mode
+
+        if not is_city_mode(core):
+            return
+        from desk.paths import data_dir
+        from desk.remote.outbox import DraftOutbox
+        from desk.ui.city_link import CityLink
+
+        link = CityLink(self.context, core.connection, DraftOutbox.in_folder(data_dir()),  # type: ignore[attr-defined]
+                        self.window.status, parent=self)
+        link.message.connect(lambda text: self.window.statusBar().showMessage(text, 10_000))
+        self.window.signed_in.connect(lambda _signed: link.signed_in())
+        self.window.signed_out.connect(link.end_session)
+        # The server ended the session (idle, revoked, deactivated): lock; the form stays as typed.
+        link.session_ended.connect(self._on_session_ended)
+        self.context.city = link
+        self.city = link
+
+    def _on_session_ended(self, code: str) -> None:
+        if self.context.session is None or self.window.is_locked:
+            return
+        self.window.lock()
+        self.window.sign_in.failed(self.tr("城市服务器已结束本次登录，请重新登录。") if code != "user_inactive"
+                                   else self.tr("该账号已停用，请联系系统管理员。"))
 
     def _start_printer(self) -> None:
         from desk.qt.print_adapter import PrintAdapter
@@ -251,6 +283,8 @@ class DeskApp(QObject):
         if self.window.workspace_ready:
             self.window.new_case.flush()
         self.idle.stop()
+        if self.city is not None:
+            self.city.stop()
         if self.scan_filter is not None:
             self.filters.remove(self.scan_filter)
         self.languages.uninstall()
@@ -259,8 +293,11 @@ class DeskApp(QObject):
         if self.simulator is not None:
             self.simulator.stop()
             self.simulator = None
+        city_core = self.context.core if self.city is not None and self.context.core_ready else None
+        if city_core is not None:  # the sign-out is a network call: on a worker, like every other
+            self.runner.run(city_core.close)
         self.runner.wait_for_done()
         if self.printer is not None:
             self.printer.close()
-        if self.context.core_ready:
+        if self.context.core_ready and city_core is None:
             self.context.core.close()

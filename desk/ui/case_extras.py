@@ -41,6 +41,8 @@ class CaseExtras:
 def load_extras(context: DeskContext, case: CaseView) -> CaseExtras:
     """Worker thread: the clocks, bundle and notices of one case."""
     core = context.core
+    if context.city_mode:  # not served by the city server yet (docs/city.md): the case view shows none
+        return CaseExtras()
     notices = core.notices.for_case(case.number) if case.transaction_code in NOTICE_TRANSACTIONS else []
     return CaseExtras(core.clocks.deemed_acceptance_of(case.number), core.bundles.for_case(case.number), notices)
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from desk.qt.tasks import TaskRunner
     from desk.services.documents import IssuedPaper
     from desk.services.users import SignedIn
+    from desk.ui.city_link import CityLink
 
 
 @dataclass
@@ -40,8 +41,15 @@ class DeskContext:
     session: SignedIn | None = None
     demo: bool = False
     app_filters: AppEventFilters | None = None
+    # City mode: the link to the city server (reachability, drafts kept while it is away); None embedded.
+    city: CityLink | None = None
     # Serials of the papers this window printed, newest last (for tests and the status line).
     printed: list[str] = field(default_factory=list)
+
+    @property
+    def city_mode(self) -> bool:
+        """The core is the city server's (desk.remote.core.RemoteCore), not in-process."""
+        return bool(getattr(self.core_or_none, "remote", False))
 
     @property
     def core(self) -> Core:

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
     demo_card_requested = Signal(str)
     retry_print_requested = Signal()
     signed_in = Signal(object)
+    signed_out = Signal()
     locked = Signal()
 
     def __init__(self, context: DeskContext, asker: Asker, idle: IdleWatcher | None = None,
@@ -342,6 +343,7 @@ class MainWindow(QMainWindow):
         if self._idle is not None:
             self._idle.stop()
         self._show_signed_out()
+        self.signed_out.emit()
 
     def _show_signed_out(self) -> None:
         self.status.set_user("")

@@ -33,6 +33,8 @@ class DeviceStatusBar(QWidget):
         self._failed: dict[str, PrintJob] = {}
         self._user = ""
         self._save_state = ""
+        self._server: bool | None = None  # city mode: reachable; None in embedded mode (nothing shown)
+        self._server_back = False
         # Not polished yet while being built: a changed "level" then needs no re-polish (and asking
         # for the style that early costs the start-up a few ms in the bindings).
         self._built = False
@@ -40,14 +42,16 @@ class DeviceStatusBar(QWidget):
         # create
         self.lbl_user = QLabel(self)
         self.lbl_save = QLabel(self)
+        self.lbl_server = QLabel(self)
         self.lbl_reader = QLabel(self)
         self.btn_reread = QPushButton(self)
         self.lbl_printer = QLabel(self)
         self.btn_retry_print = QPushButton(self)
 
         # configure
-        for label in (self.lbl_reader, self.lbl_printer):
+        for label in (self.lbl_reader, self.lbl_printer, self.lbl_server):
             label.setObjectName("device")
+        self.lbl_server.hide()
         self.lbl_save.setObjectName("subtle")
         self.btn_reread.setObjectName("small")
         self.btn_retry_print.setObjectName("small")
@@ -64,6 +68,7 @@ class DeviceStatusBar(QWidget):
         layout.addWidget(self.lbl_user)
         layout.addWidget(self.lbl_save)
         layout.addStretch(1)
+        layout.addWidget(self.lbl_server)
         layout.addWidget(self.lbl_reader)
         layout.addWidget(self.btn_reread)
         layout.addSpacing(16)
@@ -81,6 +86,15 @@ class DeviceStatusBar(QWidget):
     def set_save_state(self, state: str) -> None:
         self._save_state = state
         self._show_save()
+
+    def set_server_state(self, reachable: bool) -> None:
+        """City mode: is the city server reachable? Shown from the first answer (or its absence) on."""
+        self._server_back = reachable and self._server is False
+        self._server = reachable
+        self._show_server()
+
+    def server_text(self) -> str:
+        return self.lbl_server.text()
 
     def set_reader_status(self, status: ReaderStatus) -> None:
         self._reader = status
@@ -142,9 +156,23 @@ class DeviceStatusBar(QWidget):
         self._level(self.lbl_printer, level)
         self.btn_retry_print.setVisible(bool(self._failed))
 
+    def _show_server(self) -> None:
+        if self._server is None:
+            return
+        self.lbl_server.show()
+        if not self._server:
+            text, level = self.tr("城市服务器无法连接：已填写的内容保存在本机，恢复后自动发送"), "bad"
+        elif self._server_back:
+            text, level = self.tr("城市服务器已恢复连接"), "ok"
+        else:
+            text, level = self.tr("城市服务器已连接"), "ok"
+        self.lbl_server.setText(text)
+        self._level(self.lbl_server, level)
+
     def _show_save(self) -> None:
         texts = {"saving": self.tr("草稿保存中…"), "saved": self.tr("草稿已保存"),
-                 "failed": self.tr("草稿保存失败，将在下次输入时重试")}
+                 "failed": self.tr("草稿保存失败，将在下次输入时重试"),
+                 "offline": self.tr("草稿已保存在本机，服务器恢复后自动发送")}
         self.lbl_save.setText(texts.get(self._save_state, ""))
 
     def _level(self, label: QLabel, level: str) -> None:
@@ -165,3 +193,4 @@ class DeviceStatusBar(QWidget):
         self._show_reader()
         self._show_printer()
         self._show_save()
+        self._show_server()

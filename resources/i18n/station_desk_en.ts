@@ -324,54 +324,87 @@
     </message>
 </context>
 <context>
+    <name>DeskApp</name>
+    <message>
+        <location filename="../../desk/ui/bootstrap.py" line="197"/>
+        <source>城市服务器已结束本次登录，请重新登录。</source>
+        <translation>The city server ended this sign-in: please sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/bootstrap.py" line="198"/>
+        <source>该账号已停用，请联系系统管理员。</source>
+        <translation>This account is deactivated: please call the administrator.</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatusBar</name>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="122"/>
+        <location filename="../../desk/ui/status_bar.py" line="136"/>
         <source>读卡器：未启动</source>
         <translation>Reader: not started</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="126"/>
+        <location filename="../../desk/ui/status_bar.py" line="140"/>
         <source>读卡器：%1</source>
         <translation>Reader: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="132"/>
+        <location filename="../../desk/ui/status_bar.py" line="146"/>
         <source>打印机：正在检查</source>
         <translation>Printer: checking</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="135"/>
+        <location filename="../../desk/ui/status_bar.py" line="149"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="139"/>
+        <location filename="../../desk/ui/status_bar.py" line="153"/>
         <source>；%1 份未打印（%2）</source>
         <translation>; %1 job(s) not printed (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="146"/>
+        <location filename="../../desk/ui/status_bar.py" line="164"/>
+        <source>城市服务器无法连接：已填写的内容保存在本机，恢复后自动发送</source>
+        <translation>City server unreachable: what you type is kept on this PC and sent when it is back</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="166"/>
+        <source>城市服务器已恢复连接</source>
+        <translation>City server reachable again</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="168"/>
+        <source>城市服务器已连接</source>
+        <translation>City server connected</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="173"/>
         <source>草稿保存中…</source>
         <translation>Saving the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="146"/>
+        <location filename="../../desk/ui/status_bar.py" line="173"/>
         <source>草稿已保存</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="147"/>
+        <location filename="../../desk/ui/status_bar.py" line="174"/>
         <source>草稿保存失败，将在下次输入时重试</source>
         <translation>Draft not saved; it is retried with the next input</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="163"/>
+        <location filename="../../desk/ui/status_bar.py" line="175"/>
+        <source>草稿已保存在本机，服务器恢复后自动发送</source>
+        <translation>Draft kept on this PC; sent when the server is back</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="191"/>
         <source>重新读卡 F2</source>
         <translation>Read again F2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="164"/>
+        <location filename="../../desk/ui/status_bar.py" line="192"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
@@ -542,123 +575,123 @@ Please give the log file to your IT department:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="306"/>
-        <location filename="../../desk/ui/main_window.py" line="568"/>
+        <location filename="../../desk/ui/main_window.py" line="307"/>
+        <location filename="../../desk/ui/main_window.py" line="570"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="349"/>
-        <location filename="../../desk/ui/main_window.py" line="570"/>
+        <location filename="../../desk/ui/main_window.py" line="351"/>
+        <location filename="../../desk/ui/main_window.py" line="572"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="439"/>
+        <location filename="../../desk/ui/main_window.py" line="441"/>
         <source>已调出网上申请 %1：请核对原件。</source>
         <translation>Online application opened as %1: check the originals.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="485"/>
+        <location filename="../../desk/ui/main_window.py" line="487"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="524"/>
+        <location filename="../../desk/ui/main_window.py" line="526"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="534"/>
-        <location filename="../../desk/ui/main_window.py" line="552"/>
+        <location filename="../../desk/ui/main_window.py" line="536"/>
+        <location filename="../../desk/ui/main_window.py" line="554"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="534"/>
-        <location filename="../../desk/ui/main_window.py" line="552"/>
+        <location filename="../../desk/ui/main_window.py" line="536"/>
+        <location filename="../../desk/ui/main_window.py" line="554"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="535"/>
-        <location filename="../../desk/ui/main_window.py" line="553"/>
+        <location filename="../../desk/ui/main_window.py" line="537"/>
+        <location filename="../../desk/ui/main_window.py" line="555"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="535"/>
-        <location filename="../../desk/ui/main_window.py" line="553"/>
+        <location filename="../../desk/ui/main_window.py" line="537"/>
+        <location filename="../../desk/ui/main_window.py" line="555"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="544"/>
+        <location filename="../../desk/ui/main_window.py" line="546"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="545"/>
+        <location filename="../../desk/ui/main_window.py" line="547"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="546"/>
+        <location filename="../../desk/ui/main_window.py" line="548"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="548"/>
+        <location filename="../../desk/ui/main_window.py" line="550"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="549"/>
+        <location filename="../../desk/ui/main_window.py" line="551"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="550"/>
+        <location filename="../../desk/ui/main_window.py" line="552"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="551"/>
+        <location filename="../../desk/ui/main_window.py" line="553"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="556"/>
+        <location filename="../../desk/ui/main_window.py" line="558"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="557"/>
+        <location filename="../../desk/ui/main_window.py" line="559"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="558"/>
+        <location filename="../../desk/ui/main_window.py" line="560"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="559"/>
+        <location filename="../../desk/ui/main_window.py" line="561"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="560"/>
+        <location filename="../../desk/ui/main_window.py" line="562"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="561"/>
+        <location filename="../../desk/ui/main_window.py" line="563"/>
         <source>网上预审</source>
         <translation>Online pre-review</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="574"/>
+        <location filename="../../desk/ui/main_window.py" line="576"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>

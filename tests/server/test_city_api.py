@@ -263,6 +263,39 @@ def test_bad_input_gets_a_clear_error_and_a_stale_version_a_conflict(city: City,
     ok(clerk.post(f"/cases/{draft['number']}/complete", {"expected_version": accepted["case"]["version"]}))
 
 
+def test_the_desks_reads_keep_to_the_callers_station_or_branch(city: City, desks: dict[str, ApiClient]) -> None:
+    clerk, stranger = signed_in(desks["clerk"], "clerk"), signed_in(desks["leader_sh"], "leader_sh")
+    case = under_review(clerk, "leader_item", LEADER_VALUES, LEADER_MATERIALS)
+    assert case["number"] in [c["number"] for c in ok(clerk.get("/cases?state=under_review"))]
+    refusal(city, stranger.get("/cases?station=HP01"), 403, "other_station", "leader_sh")
+    refusal(city, stranger.get(f"/cases/{case['number']}/documents"), 403, "other_station", "leader_sh")
+    assert case["number"] not in [c["number"] for c in ok(stranger.get("/cases?state=under_review"))]
+    # The branch's queue: its own office's station stands for every station of the branch.
+    branch = signed_in(desks["branch"], "branch")
+    assert {c["station_code"] for c in ok(branch.get("/cases?station=HPFJ&state=under_review"))} <= {
+        "HP01", "HP02", "HPFJ"}
+    refusal(city, branch.get("/cases?station=SH01"), 403, "other_station", "branch")
+    # A draft saved as typed; a stale version is a conflict, never an overwrite.
+    draft = open_case(clerk, "spot_item", {"lost": False})
+    saved = ok(clerk.http.put(f"/cases/{draft['number']}/draft", headers=clerk.headers(),
+                              json={"expected_version": draft["version"], "values": {"contact_phone": "13912345678"}}))
+    assert saved["form_values"]["contact_phone"] == "13912345678"
+    stale = clerk.http.put(f"/cases/{draft['number']}/draft", headers=clerk.headers(),
+                           json={"expected_version": draft["version"], "values": {}})
+    assert stale.status_code == 409
+    refusal(city, clerk.get("/reports/daily?day=2026-12-01"), 403, "role_not_permitted", "clerk")
+
+
+def test_kiosk_and_admin_calls_are_for_kiosks_and_administrators(city: City, desks: dict[str, ApiClient]) -> None:
+    clerk = signed_in(desks["clerk"], "clerk")
+    refusal(city, clerk.post("/kiosk/heartbeat", {}), 403, "role_not_permitted", "clerk")
+    refusal(city, clerk.post("/admin/users", {"username": "eve", "display_name": "夏娃", "role": "leader",
+                                              "station_code": "HP01", "password": "Eve-Leader-2026"}),
+            403, "role_not_permitted", "clerk")
+    with city.store.read() as session:
+        assert session.execute(select(User).where(User.username == "eve")).scalar_one_or_none() is None
+
+
 def test_the_audit_chain_holds_after_everything_above(city: City) -> None:
     with city.store.read() as session:
         report = audit.verify(session)

@@ -1,0 +1,71 @@
+"""The support commands in city mode (`server_url` set, no `--db`): they sign in to the city server as
+an administrator — the password from `--password-file` or asked for without echo — and act through
+its admin routes, which audit the administrator and this OS user. No database is opened here."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from desk.domain.errors import InvalidInput, PermissionDenied
+from desk.domain.workflow import Role
+
+from .common import settings_from_args
+
+
+def add_admin_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", dest="admin_user", default=None,
+                        help="city mode: the administrator to sign in as (asked for when not given)")
+    parser.add_argument("--password-file", dest="admin_password_file", default=None,
+                        help="city mode: a file holding the administrator's password (else asked for)")
+
+
+def city_admin(args: argparse.Namespace) -> Any:
+    """A Connection signed in as an administrator, or None when this command runs in-process."""
+    settings = settings_from_args(args)
+    if not settings.server_url or getattr(args, "db", None):
+        return None
+    from desk.remote.connection import Connection
+
+    connection = Connection.from_settings(settings)
+    assert connection is not None
+    connection.os_user = _os_user()
+    username = getattr(args, "admin_user", None) or _ask("管理员账号 / administrator: ")
+    connection.sign_in(username, _admin_password(args))
+    user = connection.user
+    if user is None or user.actor.role is not Role.ADMIN:
+        connection.sign_out()
+        raise PermissionDenied("城市模式下的管理命令须由系统管理员登录后执行。",
+                               "In city mode the support commands need an administrator's sign-in.",
+                               code="admin_only")
+    return connection
+
+
+def _admin_password(args: argparse.Namespace) -> str:
+    path = getattr(args, "admin_password_file", None)
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise InvalidInput(f"无法读取密码文件 {path}：{exc.strerror}",
+                               f"Cannot read the password file {path}: {exc.strerror}") from exc
+    if not sys.stdin.isatty():
+        raise InvalidInput("城市模式须用 --password-file 提供管理员密码，或在终端中输入。",
+                           "City mode: give the administrator's password with --password-file, or type it.")
+    return getpass.getpass("管理员密码 / administrator's password: ")
+
+
+def _ask(prompt: str) -> str:
+    if not sys.stdin.isatty():
+        raise InvalidInput("城市模式须用 --user 指定管理员账号。", "City mode: name the administrator with --user.")
+    return input(prompt).strip()
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "?"

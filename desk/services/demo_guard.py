@@ -1,0 +1,39 @@
+"""Demo data goes only where it cannot mix with real people: an empty register, or one that demo data
+built before (flagged by an audit entry, which nobody can quietly remove). `desk demo-data` checks
+this first, in embedded mode and through the city server alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desk.domain.clock import Clock
+from desk.domain.errors import InvalidInput
+from desk.services import audit
+from desk.store.database import Store
+from desk.store.models import AuditEntry, Case, Citizen
+
+DEMO_FLAG = "demo.data_built"
+
+
+def check_demo_target(store: Store) -> None:
+    """Refuse a register that holds people or cases and was not filled by demo data."""
+    with store.read() as session:
+        people = session.execute(select(func.count()).select_from(Citizen)).scalar_one()
+        cases = session.execute(select(func.count()).select_from(Case)).scalar_one()
+        if not people and not cases:
+            return
+        flagged = session.execute(select(AuditEntry.seq).where(AuditEntry.action == DEMO_FLAG).limit(1)).first()
+    if flagged is None:
+        raise InvalidInput(
+            f"该数据库已有 {people} 名人员、{cases} 件申请，且不是演示数据库：不能写入演示数据。",
+            f"This database holds {people} people and {cases} cases and is not a demo database: "
+            "demo data is refused.", code="not_a_demo_database")
+
+
+def flag_demo(store: Store, clock: Clock, *, by: str, details: dict[str, Any]) -> None:
+    """Mark the database as a demo (an audit entry: who built it, how much)."""
+    with store.write() as session:
+        audit.append(session, at=clock.now(), actor=by, action=DEMO_FLAG, entity_type="database",
+                     entity_id="demo", details=details)

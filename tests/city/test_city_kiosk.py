@@ -1,0 +1,114 @@
+"""A kiosk in city mode (the real kiosk app, its reader simulator and PDF printer) against the real
+`desk server` over TLS: it signs in as a kiosk device session with its own account, a citizen's
+card opens 我的办件 from the city's register, a queue ticket is printed from the server's PDF — and
+the kiosk's session cannot take a desk action (refused with a message and an audit entry)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from city_server import PASSWORD, City
+from pypdf import PdfReader
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from desk.devices.reader import Timeouts
+from desk.devices.transport import Backoff
+from desk.domain.errors import DeskError, PermissionDenied
+from desk.settings import Settings
+from desk.store.models import AuditEntry
+from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
+from kiosk.remote_backend import RemoteKioskBackend, kiosk_password
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+FAST_READER = Timeouts(find=0.3, select=0.3, status=0.3, sam_id=0.3, extra_address=0.5, read=0.6)
+
+
+def kiosk_settings(city: City, tmp_path: Path) -> Settings:
+    password_file = tmp_path / "kiosk-password"
+    password_file.write_text(PASSWORD + "\n", encoding="utf-8")
+    password_file.chmod(0o600)
+    return Settings(server_url=city.server.base_url.removesuffix("/api/v1"), server_ca=str(city.server.tls.ca_cert),
+                    kiosk_code="K07", kiosk_user="kiosk01", kiosk_password_file=str(password_file),
+                    reader_port="simulator", printer=f"pdf:{tmp_path / 'printed'}")
+
+
+@pytest.fixture
+def city_kiosk(qtbot: QtBot, tmp_path: Path, demo_city: City) -> Iterator[KioskApp]:
+    options = KioskOptions(spool_dir=tmp_path / "spool", hold_seconds=0.3, heartbeat_ms=400, message_seconds=30,
+                           print_timeout_ms=8000, reader_timeouts=FAST_READER, reader_poll_seconds=0.03,
+                           reader_backoff=Backoff(0.05, 0.2), tick_ms=100)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    kiosk = build_kiosk(app, options, settings=kiosk_settings(demo_city, tmp_path))
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(1920, 1080)
+    kiosk.window.show()
+    kiosk.start()
+    qtbot.waitUntil(lambda: kiosk.ctx.health.reader_ok, timeout=8000)
+    try:
+        yield kiosk
+    finally:
+        kiosk.languages.uninstall()
+        kiosk.close()
+
+
+def test_a_city_kiosk_shows_my_cases_and_prints_a_ticket(city_kiosk: KioskApp, qtbot: QtBot, tmp_path: Path,
+                                                          demo_city: City) -> None:
+    backend = city_kiosk.ctx.backend
+    assert isinstance(backend, RemoteKioskBackend)
+    assert backend.connection.kind == "kiosk" and backend.connection.device_id == "K07"
+    flow, window = city_kiosk.flow, city_kiosk.window
+    # The heartbeat signed the kiosk in; the attract screen names the station from the server.
+    qtbot.waitUntil(lambda: backend.connection.user is not None, timeout=10_000)
+    assert city_kiosk.simulator is not None
+    city_kiosk.simulator.place("zhang-wei")
+    qtbot.waitUntil(lambda: window.current_name == "home", timeout=15_000)
+    assert flow.home.lbl_greeting.text() == "您好，张伟"
+    flow.home.btn_cases.click()
+    qtbot.waitUntil(lambda: window.current_name == "cases", timeout=15_000)
+    shown = " ".join(label.text() for label in flow.cases.findChildren(type(flow.home.lbl_id)))
+    assert "我的办件" in shown
+    # The server audited the card read, the record view and the kiosk's own events under its code.
+    with demo_city.store.read() as session:
+        kiosk_events = list(session.execute(select(AuditEntry.action).where(
+            AuditEntry.entity_type == "kiosk", AuditEntry.entity_id == "K07")).scalars())
+    assert {"kiosk.session_started", "kiosk.progress_query"} <= set(kiosk_events)
+
+    ticket = backend.take_ticket("birth_registration", None)
+    assert ticket.number.startswith("A") and ticket.pdf.startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(ticket.pdf)).pages)
+    assert "排队号" in text and ticket.number in text
+    # The hall TV's board (a kiosk device of the station too) lists the new number as waiting.
+    board = backend.hall_board()
+    assert board.waiting >= 1 and ticket.number in board.upcoming and board.station_name
+
+
+def test_a_kiosk_session_cannot_take_a_desk_action(city_kiosk: KioskApp, demo_city: City) -> None:
+    backend = city_kiosk.ctx.backend
+    assert isinstance(backend, RemoteKioskBackend)
+    backend.station_facts()  # signed in as a kiosk session
+    with pytest.raises(PermissionDenied) as refused:
+        backend.connection.call("GET", "/cases/today")
+    assert refused.value.code == "kiosk_session" and "自助机" in refused.value.message_zh
+    with pytest.raises(PermissionDenied) as refused:
+        backend.connection.call("POST", "/cases/HP01-20260101-0001/approve", {"expected_version": 1})
+    assert refused.value.code == "kiosk_session"
+    with demo_city.store.read() as session:
+        refusals = list(session.execute(select(AuditEntry).where(
+            AuditEntry.action == "server.refused", AuditEntry.actor == "kiosk01")).scalars())
+    assert {r.details["code"] for r in refusals} == {"kiosk_session"}
+    assert {r.details["device"] for r in refusals} == {"K07"}
+
+
+def test_a_kiosk_password_file_others_can_read_is_refused(tmp_path: Path, demo_city: City) -> None:
+    settings = kiosk_settings(demo_city, tmp_path)
+    Path(settings.kiosk_password_file).chmod(0o644)
+    with pytest.raises(DeskError) as refused:
+        kiosk_password(settings)
+    assert "chmod 600" in refused.value.message_en

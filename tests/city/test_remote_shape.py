@@ -1,0 +1,75 @@
+"""The screens do not know whether they run in-process or in city mode: every use case a desk screen
+calls exists on the city-mode core (desk/remote/core.py) with the same parameters as in-process.
+
+The list below is checked against the screens' source, so a screen that starts calling another use
+case fails here until the remote side offers it."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+from desk.core import Core, build_core, is_city_mode
+from desk.domain.errors import DeskError, NotFound
+from desk.remote.core import RemoteCore
+from desk.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+# (service, method) a desk screen calls — directly as core.X.Y(…) or through a local name.
+SCREEN_CALLS = {
+    ("cases", "open_draft"), ("cases", "save_draft"),
+    ("citizens", "record_face_check"), ("citizens", "register_card"), ("citizens", "search"), ("citizens", "view"),
+    ("decisions", "accept_and_complete"), ("decisions", "accept_and_route"), ("decisions", "accept_and_issue"),
+    ("decisions", "act_and_issue"), ("decisions", "refuse_and_issue"), ("decisions", "supplement_and_issue"),
+    ("documents", "documents_for"), ("documents", "station_info"), ("documents", "case_document"),
+    ("queries", "by_due_status"), ("queries", "get"), ("queries", "list"), ("queries", "usage_counts"),
+    ("queue", "call_next"), ("queue", "finish"), ("queue", "waiting"),
+    ("reports", "daily"), ("users", "sign_in"),
+}
+LOCAL = {"catalog", "clock"}  # shipped data on the desk in both modes
+
+
+def screen_sources() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for folder in ("desk/ui", "desk/forms")
+                     for path in sorted((REPO / folder).rglob("*.py")))
+
+
+def test_every_direct_call_of_the_screens_is_listed() -> None:
+    direct = set(re.findall(r"core\.([a-z_]+)\.([a-z_]+)\(", screen_sources()))
+    assert {(service, method) for service, method in direct if service not in LOCAL} <= SCREEN_CALLS
+
+
+@pytest.mark.parametrize(("service", "method"), sorted(SCREEN_CALLS))
+def test_the_remote_use_case_has_the_in_process_parameters(service: str, method: str) -> None:
+    local_cls = inspect.signature(getattr(Core, service).func).return_annotation
+    remote_cls = inspect.signature(getattr(RemoteCore, service).func).return_annotation
+    local = _resolve(local_cls, "desk.core")
+    remote = _resolve(remote_cls, "desk.remote.core")
+    assert hasattr(remote, method), f"{remote.__name__} lacks {method}"
+    expected = inspect.signature(getattr(local, method))
+    actual = inspect.signature(getattr(remote, method))
+    assert [(p.name, p.kind, p.default) for p in actual.parameters.values()] == \
+        [(p.name, p.kind, p.default) for p in expected.parameters.values()], f"{service}.{method}"
+
+
+def _resolve(annotation: object, module: str) -> type:
+    if isinstance(annotation, type):
+        return annotation
+    import importlib
+
+    return getattr(importlib.import_module(module), str(annotation))
+
+
+def test_city_mode_is_a_setting_and_opens_no_database(tmp_path: Path) -> None:
+    core = build_core(settings=Settings(server_url="https://desk.city.example:8443", device_id="pc-7"))
+    assert is_city_mode(core)
+    with pytest.raises(NotFound):  # before sign-in the station is not known; nothing was sent
+        core.documents.station_info()
+    for local_only in ("store", "keys"):  # no database, no keys on a city desk
+        with pytest.raises(DeskError) as refused:
+            getattr(core, local_only)
+        assert refused.value.code == "not_in_city_mode"
+    core.close()
