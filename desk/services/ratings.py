@@ -16,6 +16,7 @@ from desk.domain.clock import Clock, local_date
 from desk.domain.errors import InvalidInput, NotFound
 from desk.domain.followup import FOLLOW_UP_WORKING_DAYS, FollowUpStep
 from desk.domain.workdays import WorkingCalendar
+from desk.domain.workflow import CaseState
 from desk.services import audit
 from desk.store.database import Store
 from desk.store.models import Case, Citizen, RatingFollowUp, ServiceRating, User
@@ -26,6 +27,8 @@ __all__ = ["BAD_RATING_REASONS", "FOLLOW_UP_WORKING_DAYS", "RatingLevel", "Ratin
 # The reasons a citizen may tick for a bad rating (the evaluator shows them for 不满意 and below).
 BAD_RATING_REASONS: tuple[str, ...] = ("服务态度不好", "办事效率低、等候时间长", "材料要求没有一次讲清",
                                        "多次跑腿", "办理结果不满意", "其他")
+FINAL_STATES = frozenset({CaseState.COMPLETED.value, CaseState.NOT_ACCEPTED.value, CaseState.DENIED.value,
+                          CaseState.WITHDRAWN.value})
 # A mainland mobile number, or a landline with its area code (digits and one hyphen).
 _PHONE = re.compile(r"1\d{10}|0\d{2,3}-?\d{7,8}")
 
@@ -70,6 +73,12 @@ class RatingSubject:
     clerk_name: str
     clerk_badge: str  # 工号: as the reports list the clerk
     already_rated: bool
+    case_state: str = ""
+
+    @property
+    def decided(self) -> bool:
+        """The case reached a final decision (办结, 不予受理, 不予批准, 撤回): the moment to ask."""
+        return self.case_state in FINAL_STATES
 
 
 @dataclass
@@ -89,7 +98,7 @@ class RatingService:
             clerk = session.get(User, clerk_id) if clerk_id is not None else None
             rated = session.execute(select(ServiceRating.id).where(ServiceRating.case_id == case.id)).first()
             return RatingSubject(case.number, case.transaction_code, clerk_id, clerk.display_name if clerk else "",
-                                 str(clerk_id) if clerk_id is not None else "", rated is not None)
+                                 str(clerk_id) if clerk_id is not None else "", rated is not None, case.state)
 
     def rate(self, level: RatingLevel, *, case_number: str | None = None, reason: str | None = None,
              kiosk_code: str | None = None, reasons: tuple[str, ...] = (), phone: str | None = None,

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from desk.ui.manager_view import ManagerView
     from desk.ui.nav import NavList
     from desk.ui.new_case import NewCaseView
+    from desk.ui.rating_window import RatingPrompter
     from desk.ui.search_view import SearchView
     from desk.ui.today_view import TodayView
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.search: SearchView
         self.manager: ManagerView
         self.case_view: CaseDetailView
+        self.rating: RatingPrompter
         self._screens: dict[Screen, QWidget] = {}
         self.status = DeviceStatusBar(context.language, self)
         self.mnu_desk = self.menuBar().addMenu("")
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
         from desk.ui.manager_view import ManagerView
         from desk.ui.nav import NavList
         from desk.ui.new_case import NewCaseView
+        from desk.ui.rating_window import RatingPrompter
         from desk.ui.search_view import SearchView
         from desk.ui.today_view import TodayView
 
@@ -223,6 +226,7 @@ class MainWindow(QMainWindow):
         self.search = SearchView(context, self.stk_screens)
         self.manager = ManagerView(context, asker, self.stk_screens)
         self.case_view = CaseDetailView(context, asker, self.stk_screens)
+        self.rating = RatingPrompter(context, self)  # 一次一评 on the citizen's screen after a final decision
         self._screens = {Screen.TODAY: self.today, Screen.NEW_CASE: self.new_case, Screen.SEARCH: self.search,
                          Screen.MANAGER: self.manager}
         for screen in (*self._screens.values(), self.case_view):
@@ -260,6 +264,8 @@ class MainWindow(QMainWindow):
         self.search.open_case_requested.connect(self.open_case)
         self.case_view.resume_requested.connect(self.resume)
         self.case_view.back_requested.connect(self._back)
+        self.new_case.case_decided.connect(self.rating.ask)
+        self.case_view.case_changed.connect(self.rating.ask)
 
     # ---- signing in, locking -----------------------------------------------------------------
 
@@ -496,6 +502,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace_ready:
             self.new_case.flush()  # the last keystrokes go to the draft before the app goes
+            self.rating.close()
         super().closeEvent(event)
 
     # ---- language ----------------------------------------------------------------------------
