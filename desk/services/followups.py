@@ -158,6 +158,7 @@ class FollowUpService:
         """Record one step (核实, 整改, 回访 or 申诉复核) and what it found; the loop moves on by the rules
         of `desk.domain.followup`. The 回访 and 申诉复核 close it with their note as the result."""
         self._check_role(actor)
+        step, outcome = FollowUpStep(step), StepOutcome(outcome)  # plain strings from a UI or the wire
         note = note.strip()
         if not note:
             raise InvalidInput(f"请写明{step.label_zh}的情况。", f"Write what the {step.value} step found.")

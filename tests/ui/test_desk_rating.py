@@ -5,7 +5,7 @@ a bad phone number is said on the evaluator and nothing typed is lost; a case is
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,7 @@ from desk.services.ratings import RatingLevel
 from desk.settings import Settings
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.permissions import Screen
 from desk.ui.rating_window import RatingWindow
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
@@ -59,6 +60,11 @@ def _sign_in(qtbot: QtBot, app: DeskApp, username: str) -> None:
     app.window.sign_in.edt_password.setText(DEMO_PASSWORD)
     app.window.sign_in.btn_sign_in.click()
     qtbot.waitUntil(lambda: app.context.session is not None, timeout=10_000)
+
+
+def _settle(qtbot: QtBot, app: DeskApp) -> None:
+    """No background answer left to arrive after the test's widgets are gone."""
+    qtbot.waitUntil(lambda: app.context.runner.pending == 0, timeout=10_000)
 
 
 def test_completing_a_case_asks_the_citizen_once_bound_to_case_and_clerk(
@@ -107,6 +113,7 @@ def test_completing_a_case_asks_the_citizen_once_bound_to_case_and_clerk(
     assert skipped.args == [case.number]
     with pytest.raises(InvalidInput):
         core.ratings.rate(RatingLevel.VERY_SATISFIED, case_number=case.number)
+    _settle(qtbot, app)
 
 
 def test_an_accepted_case_is_not_rated_yet(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
@@ -116,3 +123,62 @@ def test_an_accepted_case_is_not_rated_yet(qtbot: QtBot, running: tuple[DeskApp,
     with qtbot.waitSignal(app.window.rating.skipped, timeout=10_000):
         app.window.rating.ask(case.number)
     assert app.window.rating.window is None
+
+
+def _a_completed_case(core: Core, app: DeskApp) -> str:
+    """A case the demo's clerk completes through the use case (the window's part is tested above)."""
+    clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
+    case = next(c for c in core.queries.list(limit=500) if Action.COMPLETE in allowed_actions(c.facts, clerk))
+    return core.decisions.act_and_issue(clerk, case.number, case.version, Action.COMPLETE).case.number
+
+
+def test_the_manager_runs_the_follow_up_loop_and_sees_the_deadline(
+        qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    app, core = running
+    number = _a_completed_case(core, app)
+    core.ratings.rate(RatingLevel.DISSATISFIED, case_number=number, reasons=("多次跑腿",), phone="13912345678",
+                      counter_number=3)
+    _sign_in(qtbot, app, "manager")
+    window, manager = app.window, app.window.manager
+    window.show_screen(Screen.MANAGER)
+    view = manager.follow_ups
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        manager.tab_sections.setCurrentWidget(view)
+    assert view.tbl_follow_ups.rowCount() == 1
+    cells = [view.tbl_follow_ups.item(0, c).text() for c in range(view.tbl_follow_ups.columnCount())]
+    assert cells[0] == number and "多次跑腿" in cells[4] and cells[5] == "13912345678" and cells[6] == "核实"
+    assert cells[9] == "剩 15 个工作日"
+    view.tbl_follow_ups.selectRow(0)
+    qtbot.waitUntil(lambda: view.btn_record.isVisible() and view.cmb_outcome.count() == 2, timeout=10_000)
+    assert view.lbl_next.text() == "登记核实："
+    view.cmb_outcome.setCurrentIndex(0)  # 情况属实
+    view.edt_note.setText("调取录像核实")
+    with qtbot.waitSignal(view.recorded, timeout=10_000) as recorded:
+        view.btn_record.click()
+    assert recorded.args[0].step is FollowUpStep.RECTIFY
+    qtbot.waitUntil(lambda: view.lbl_next.text() == "登记整改：", timeout=10_000)
+    assert view.tbl_steps.rowCount() == 1 and view.tbl_steps.item(0, 2).text() == "调取录像核实"
+    assert "1" in view.lbl_counts.text()  # the month's counts include the bad rating
+    assert view.tbl_by_counter.item(0, 1).text() == "3号窗口"
+    # Four weeks on, nothing more recorded: the follow-up is overdue and the screen says so.
+    core.clock.advance(timedelta(days=28))  # type: ignore[attr-defined]
+    view.refresh()  # (the refresh after the step may still be on its way: wait for the new figures)
+    qtbot.waitUntil(lambda: view.tbl_follow_ups.item(0, 9).text().startswith("超期"), timeout=10_000)
+    assert "超过15个工作日" in view.lbl_message.text()
+    _settle(qtbot, app)
+
+
+def test_the_kiosk_status_screen_shows_heartbeat_and_paper(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    app, core = running
+    core.kiosks.heartbeat("K01", name_zh="大厅自助机", reader_state="ready", printer_state="paper_out",
+                          sessions_started=4)
+    _sign_in(qtbot, app, "manager")
+    app.window.show_screen(Screen.MANAGER)
+    view = app.window.manager.kiosk_status
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        app.window.manager.tab_sections.setCurrentWidget(view)
+    cells = [view.tbl_kiosks.item(0, c).text() for c in range(view.tbl_kiosks.columnCount())]
+    assert cells[0] == "K01" and cells[2] == "在线" and cells[5] == "缺纸" and cells[6] == "4"
+    assert cells[3].startswith("2026-11-25")
+    assert "大厅自助机" in view.lbl_message.text()
+    _settle(qtbot, app)
