@@ -31,10 +31,12 @@ from desk.ui.widgets import banner, fill_table, make_table, show_banner
 
 NAME_FIRST = frozenset({"by_transaction", "by_clerk"})  # tables whose first column is a code
 
-TILES = ("受理件数", "办结件数", "超期件数", "按时办结率", "平均办理时长（工作日）", "满意率", "评价总数",
-         "自助终端使用人次")
+TILES = ("受理件数", "办结件数", "超期件数", "按时办结率", "平均办理时长（工作日）", "一次性告知件数", "不予受理件数",
+         "满意率", "评价总数", "自助终端使用人次")
+TILES_PER_ROW = 5
 TILE_EN = {"受理件数": "Accepted", "办结件数": "Completed", "超期件数": "Overdue", "按时办结率": "On time",
-           "平均办理时长（工作日）": "Avg. working days", "满意率": "Satisfied", "评价总数": "Ratings",
+           "平均办理时长（工作日）": "Avg. working days", "一次性告知件数": "Supplement notices",
+           "不予受理件数": "Not accepted", "满意率": "Satisfied", "评价总数": "Ratings",
            "自助终端使用人次": "Kiosk sessions"}
 
 
@@ -132,8 +134,9 @@ class ManagerView(QWidget):
             top.addWidget(button)
         tiles = QGridLayout(self.frm_tiles)
         for index, (caption, value) in enumerate(self.lbl_tiles.values()):
-            tiles.addWidget(value, 0, index)
-            tiles.addWidget(caption, 1, index)
+            row, column = divmod(index, TILES_PER_ROW)
+            tiles.addWidget(value, 2 * row, column)
+            tiles.addWidget(caption, 2 * row + 1, column)
         report = QVBoxLayout(self.wdg_report)
         report.addLayout(top)
         report.addWidget(self.lbl_message)

@@ -182,3 +182,26 @@ def test_the_kiosk_status_screen_shows_heartbeat_and_paper(qtbot: QtBot, running
     assert cells[3].startswith("2026-11-25")
     assert "大厅自助机" in view.lbl_message.text()
     _settle(qtbot, app)
+
+
+def test_manager_tiles_count_notices_and_the_overdue_list_names_who_holds_each_case(
+        qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    app, core = running
+    _sign_in(qtbot, app, "manager")
+    manager = app.window.manager
+    with qtbot.waitSignal(manager.loaded, timeout=10_000):
+        app.window.show_screen(Screen.MANAGER)
+    data = core.reports.daily(NOW.date(), "HP01")
+    tiles = {key: value.text() for key, (_caption, value) in manager.lbl_tiles.items()}
+    assert tiles["一次性告知件数"] == str(data.supplement_notices)
+    assert tiles["不予受理件数"] == str(data.not_accepted)
+    share = data.totals.within_limit_share
+    assert tiles["按时办结率"] == (f"{share:.1%}" if share is not None else "—")
+    tab = next(i for i in range(manager.tab_tables.count()) if "超期" in manager.tab_tables.tabText(i))
+    table = manager.tab_tables.widget(tab)
+    last = table.columnCount() - 1
+    assert table.horizontalHeaderItem(last).text() == "当前处理人/环节"
+    assert data.overdue, "the demo station has overdue cases"
+    assert [table.item(r, last).text() for r in range(table.rowCount())] == [
+        o.pending_with_zh or "—" for o in data.overdue]
+    _settle(qtbot, app)
