@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         self.search.open_case_requested.connect(self.open_case)
         self.case_view.resume_requested.connect(self.resume)
         self.case_view.back_requested.connect(self._back)
+        self.today.ticket_changed.connect(self.new_case.set_ticket)  # the called ticket's transaction, linked
         self.new_case.case_decided.connect(self.rating.ask)
         self.case_view.case_changed.connect(self.rating.ask)
 
