@@ -13,18 +13,18 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
-from desk.domain.catalog import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.paths import holidays_dir
 from desk.services.demo import DEMO_PASSWORD, build_demo
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.permissions import Screen
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
-CATALOG = load_catalog()
+CATALOG = shipped_catalog()
 
 
 class _Answers:
