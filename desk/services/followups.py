@@ -194,11 +194,12 @@ class FollowUpService:
                 select(RatingFollowUp.opened_on, RatingFollowUp.due_date, RatingFollowUp.closed_on)
                 .where(RatingFollowUp.station_code == self.station_code, RatingFollowUp.opened_on <= last)
             ).all()
+        end = min(last, self.clock.today())  # a month not over yet is counted as of today
         opened = sum(1 for r in rows if r.opened_on >= first)
         closed = [r for r in rows if r.closed_on is not None and first <= r.closed_on <= last]
         still_open = [r for r in rows if r.closed_on is None or r.closed_on > last]
         return FollowUpCounts(opened, len(closed), sum(1 for r in closed if r.closed_on <= r.due_date),
-                              len(still_open), sum(1 for r in still_open if r.due_date < last))
+                              len(still_open), sum(1 for r in still_open if r.due_date < end))
 
     def monthly(self, year: int, month: int) -> MonthlyRatings:
         """The month's ratings by level, its follow-up counts and the rankings by window and clerk (the

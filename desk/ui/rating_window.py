@@ -44,6 +44,11 @@ QPushButton[level="good"] { background: #2e7d4f; color: white; }
 QPushButton[level="middle"] { background: #a07a12; color: white; }
 QPushButton[level="bad"] { background: #b3261e; color: white; }
 QCheckBox, QLineEdit, QLabel#rating_prompt { font-size: 15pt; }
+QCheckBox { spacing: 12px; padding: 6px 0; }
+QCheckBox::indicator { width: 28px; height: 28px; }
+QPushButton#rating_action { font-size: 16pt; padding: 12px 32px; border-radius: 8px; }
+QPushButton#rating_send { font-size: 16pt; font-weight: 600; padding: 12px 40px; border-radius: 8px;
+                          background: #1f4e8c; color: white; }
 QLineEdit { padding: 6px; }
 QLabel#rating_thanks { font-size: 24pt; color: #2e7d4f; font-weight: 600; }
 QLabel#rating_problem { font-size: 14pt; color: #b3261e; }
@@ -106,6 +111,8 @@ class RatingWindow(QWidget):
                                                         else "good")
             button.setProperty("level", kind)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.btn_back.setObjectName("rating_action")
+        self.btn_submit.setObjectName("rating_send")
         self.edt_phone.setMaxLength(20)
         self.edt_phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.edt_comment.setMaxLength(200)

@@ -133,7 +133,7 @@ def test_monthly_rankings_by_window_and_clerk(desk: Desk) -> None:
     assert [(r.label, r.ratings, r.bad, r.satisfaction_rate) for r in month.by_counter] == [
         ("2号窗口", 1, 0, 1.0), ("1号窗口", 2, 1, 0.5)]
     assert [(r.label, r.ratings) for r in month.by_clerk] == [("刘洋", 1), ("张丽", 2)]
-    assert month.counts.opened == 1
+    assert (month.counts.opened, month.counts.open_at_end, month.counts.overdue_at_end) == (1, 1, 0)  # due 23 March
     assert desk.core.follow_ups.monthly(2026, 4).by_clerk == ()
 
 
