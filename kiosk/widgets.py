@@ -93,6 +93,8 @@ class TileButton(QPushButton):
         if not self.icon_name:
             return
         layout = self.layout()
+        if layout is None:
+            return
         margins, spacing = layout.contentsMargins(), layout.spacing()
         width = self.width() - margins.left() - margins.right()
         words = self.lbl_title.heightForWidth(width)

@@ -161,6 +161,15 @@ class RatingService:
             return RatingView(rating.id, level, case_number, reason, follow_up_due, rating.follow_up_state,
                               follow_up_id)
 
+    def rated_cases(self, case_numbers: list[str]) -> set[str]:
+        """Which of these cases have been rated already (a case is rated once)."""
+        if not case_numbers:
+            return set()
+        with self.store.read() as session:
+            return set(session.execute(
+                select(Case.number).join(ServiceRating, ServiceRating.case_id == Case.id)
+                .where(Case.number.in_(case_numbers))).scalars())
+
     def open_follow_ups(self) -> list[RatingView]:
         with self.store.read() as session:
             rows = session.execute(
