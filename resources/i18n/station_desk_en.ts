@@ -249,9 +249,230 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../desk/forms/editor_base.py" line="95"/>
+        <location filename="../../desk/forms/editor_base.py" line="118"/>
         <source>此项当前不适用（取决于前面的选择）</source>
         <translation>Does not apply now (depends on an earlier choice)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="203"/>
+        <source>已登记：%1</source>
+        <translation>Recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="222"/>
+        <source>导出好差评数据</source>
+        <translation>Export the ratings</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="232"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="244"/>
+        <source>逾期办结</source>
+        <translation>closed late</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="244"/>
+        <source>按期办结</source>
+        <translation>closed on time</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="246"/>
+        <source>超期 %1 个工作日</source>
+        <translation>%1 working day(s) overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="247"/>
+        <source>剩 %1 个工作日</source>
+        <translation>%1 working day(s) left</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="253"/>
+        <source>未指派</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <source>受理编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <location filename="../../desk/ui/followups_view.py" line="316"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <source>当前环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="257"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="257"/>
+        <source>剩余/超期</source>
+        <translation>Left / overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="261"/>
+        <source>暂无差评回访。</source>
+        <translation>No follow-ups.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="263"/>
+        <source>%1 条差评已超过15个工作日仍未办结。</source>
+        <translation>%1 bad rating(s) still open after 15 working days.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="272"/>
+        <source>回访详情</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="273"/>
+        <source>在上表中选择一条差评。</source>
+        <translation>Choose a bad rating in the list above.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="274"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="274"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="274"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <source>情况</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="274"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="275"/>
+        <location filename="../../desk/ui/followups_view.py" line="284"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="279"/>
+        <source>回访详情：%1</source>
+        <translation>Follow-up: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="280"/>
+        <source>评价时间 %1 · 整改期限 %2（%3）· 结果：%4</source>
+        <translation>Rated %1 · deadline %2 (%3) · result: %4</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="291"/>
+        <source>登记%1：</source>
+        <translation>Record %1:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="307"/>
+        <source>评价 %1 件（%2）· 差评 %3 · 本月办结 %4（按期 %5）· 月末未办结 %6（超期 %7）</source>
+        <translation>%1 rating(s) (%2) · %3 bad · %4 closed this month (%5 on time) · %6 open at month end (%7 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>差评</source>
+        <translation>Bad</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="314"/>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="324"/>
+        <source>只看未办结</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="325"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="326"/>
+        <source>登记(&amp;R)</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="327"/>
+        <source>写明核实、整改或回访的情况</source>
+        <translation>What the check, fix or call found</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="328"/>
+        <source>月度统计与排名</source>
+        <translation>Month's figures and rankings</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="329"/>
+        <source>导出好差评 CSV</source>
+        <translation>Export ratings CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="330"/>
+        <source>导出好差评 JSON</source>
+        <translation>Export ratings JSON</translation>
     </message>
 </context>
 <context>
@@ -402,115 +623,188 @@ Please give the log file to your IT department:
     </message>
 </context>
 <context>
+    <name>KioskStatusView</name>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="82"/>
+        <source>终端编号</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="82"/>
+        <source>设置地点</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="82"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="82"/>
+        <source>最后心跳</source>
+        <translation>Last heartbeat</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="83"/>
+        <source>读卡器</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="83"/>
+        <source>打印机/纸张</source>
+        <translation>Printer / paper</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="83"/>
+        <source>今日使用</source>
+        <translation>Sessions today</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="84"/>
+        <source>在线</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="84"/>
+        <source>离线</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="85"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="89"/>
+        <source>本所还没有自助终端报到（终端开机后每30秒报告一次状态）。</source>
+        <translation>No kiosk has reported yet (a running kiosk reports every 30 seconds).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="91"/>
+        <source>%1 台自助终端需要处理：%2</source>
+        <translation>%1 kiosk(s) need attention: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="94"/>
+        <source>全部自助终端在线，打印机就绪。</source>
+        <translation>All kiosks online, printers ready.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="102"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="295"/>
-        <location filename="../../desk/ui/main_window.py" line="537"/>
+        <location filename="../../desk/ui/main_window.py" line="302"/>
+        <location filename="../../desk/ui/main_window.py" line="545"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="338"/>
-        <location filename="../../desk/ui/main_window.py" line="539"/>
+        <location filename="../../desk/ui/main_window.py" line="345"/>
+        <location filename="../../desk/ui/main_window.py" line="547"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="455"/>
+        <location filename="../../desk/ui/main_window.py" line="462"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="494"/>
+        <location filename="../../desk/ui/main_window.py" line="501"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
-        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <location filename="../../desk/ui/main_window.py" line="512"/>
+        <location filename="../../desk/ui/main_window.py" line="530"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
-        <location filename="../../desk/ui/main_window.py" line="522"/>
+        <location filename="../../desk/ui/main_window.py" line="512"/>
+        <location filename="../../desk/ui/main_window.py" line="530"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="505"/>
-        <location filename="../../desk/ui/main_window.py" line="523"/>
+        <location filename="../../desk/ui/main_window.py" line="513"/>
+        <location filename="../../desk/ui/main_window.py" line="531"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="505"/>
-        <location filename="../../desk/ui/main_window.py" line="523"/>
+        <location filename="../../desk/ui/main_window.py" line="513"/>
+        <location filename="../../desk/ui/main_window.py" line="531"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="514"/>
+        <location filename="../../desk/ui/main_window.py" line="522"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="515"/>
+        <location filename="../../desk/ui/main_window.py" line="523"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="516"/>
+        <location filename="../../desk/ui/main_window.py" line="524"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="518"/>
+        <location filename="../../desk/ui/main_window.py" line="526"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="519"/>
+        <location filename="../../desk/ui/main_window.py" line="527"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="520"/>
+        <location filename="../../desk/ui/main_window.py" line="528"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="521"/>
+        <location filename="../../desk/ui/main_window.py" line="529"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="526"/>
+        <location filename="../../desk/ui/main_window.py" line="534"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="527"/>
+        <location filename="../../desk/ui/main_window.py" line="535"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="528"/>
+        <location filename="../../desk/ui/main_window.py" line="536"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="529"/>
+        <location filename="../../desk/ui/main_window.py" line="537"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="530"/>
+        <location filename="../../desk/ui/main_window.py" line="538"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="543"/>
+        <location filename="../../desk/ui/main_window.py" line="551"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
@@ -518,47 +812,62 @@ Please give the log file to your IT department:
 <context>
     <name>ManagerView</name>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="172"/>
+        <location filename="../../desk/ui/manager_view.py" line="192"/>
         <source>日报已送打印机。</source>
         <translation>The daily report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="182"/>
+        <location filename="../../desk/ui/manager_view.py" line="202"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="191"/>
+        <location filename="../../desk/ui/manager_view.py" line="211"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="227"/>
+        <location filename="../../desk/ui/manager_view.py" line="247"/>
+        <source>统计日报</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="248"/>
+        <source>差评回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="249"/>
+        <source>自助终端</source>
+        <translation>Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="250"/>
         <source>统计日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="228"/>
+        <location filename="../../desk/ui/manager_view.py" line="251"/>
         <source>生成日报(&amp;G)</source>
         <translation>&amp;Generate the report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="229"/>
+        <location filename="../../desk/ui/manager_view.py" line="252"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="230"/>
+        <location filename="../../desk/ui/manager_view.py" line="253"/>
         <source>导出 PDF(&amp;D)</source>
         <translation>Export P&amp;DF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="231"/>
+        <location filename="../../desk/ui/manager_view.py" line="254"/>
         <source>导出 CSV(&amp;C)</source>
         <translation>Export &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="232"/>
+        <location filename="../../desk/ui/manager_view.py" line="255"/>
         <source>导出 XLSX(&amp;X)</source>
         <translation>Export &amp;XLSX</translation>
     </message>
@@ -594,158 +903,158 @@ Please give the log file to your IT department:
 <context>
     <name>NewCaseView</name>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="239"/>
+        <location filename="../../desk/ui/new_case.py" line="243"/>
         <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
         <translation>Read %1&apos;s ID card. To open a case for them, press Ctrl+N first.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="326"/>
+        <location filename="../../desk/ui/new_case.py" line="348"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="327"/>
+        <location filename="../../desk/ui/new_case.py" line="349"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="331"/>
+        <location filename="../../desk/ui/new_case.py" line="353"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="331"/>
+        <location filename="../../desk/ui/new_case.py" line="353"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="332"/>
+        <location filename="../../desk/ui/new_case.py" line="354"/>
         <source>申请人：%1&#x3000;%2&#x3000;%3</source>
         <translation>Applicant: %1   %2   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="407"/>
+        <location filename="../../desk/ui/new_case.py" line="429"/>
         <source>暂不能受理：</source>
         <translation>Cannot accept yet:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="409"/>
+        <location filename="../../desk/ui/new_case.py" line="431"/>
         <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
         <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="454"/>
-        <location filename="../../desk/ui/new_case.py" line="515"/>
+        <location filename="../../desk/ui/new_case.py" line="476"/>
+        <location filename="../../desk/ui/new_case.py" line="537"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="454"/>
+        <location filename="../../desk/ui/new_case.py" line="476"/>
         <source>请填写不予受理的理由（将打印在通知书上）：</source>
         <translation>Reason for not accepting (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="514"/>
+        <location filename="../../desk/ui/new_case.py" line="536"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="514"/>
+        <location filename="../../desk/ui/new_case.py" line="536"/>
         <source>已出具一次性告知书</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="515"/>
+        <location filename="../../desk/ui/new_case.py" line="537"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="516"/>
+        <location filename="../../desk/ui/new_case.py" line="538"/>
         <source>已受理，已提交领导审批</source>
         <translation>Accepted and sent for the leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="518"/>
+        <location filename="../../desk/ui/new_case.py" line="540"/>
         <source>受理编号 %1 · 查询码 %2</source>
         <translation>Case %1 · lookup code %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="519"/>
+        <location filename="../../desk/ui/new_case.py" line="541"/>
         <source>%1（%2）已送打印机</source>
         <translation>%1 (%2) sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="522"/>
+        <location filename="../../desk/ui/new_case.py" line="544"/>
         <source>该申请已进入“待领导审批”，无需再提交。</source>
         <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="524"/>
+        <location filename="../../desk/ui/new_case.py" line="546"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="527"/>
+        <location filename="../../desk/ui/new_case.py" line="549"/>
         <source>需补正材料：%1</source>
         <translation>Materials to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="547"/>
+        <location filename="../../desk/ui/new_case.py" line="569"/>
         <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
         <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="572"/>
+        <location filename="../../desk/ui/new_case.py" line="594"/>
         <source>（已重新载入最新内容）</source>
         <translation> (reloaded with the latest content)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="582"/>
+        <location filename="../../desk/ui/new_case.py" line="604"/>
         <source>正在建立草稿…</source>
         <translation>Creating the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="584"/>
+        <location filename="../../desk/ui/new_case.py" line="606"/>
         <source>保存中…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="584"/>
+        <location filename="../../desk/ui/new_case.py" line="606"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="584"/>
+        <location filename="../../desk/ui/new_case.py" line="606"/>
         <source>保存失败</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="585"/>
+        <location filename="../../desk/ui/new_case.py" line="607"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="614"/>
+        <location filename="../../desk/ui/new_case.py" line="636"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="614"/>
+        <location filename="../../desk/ui/new_case.py" line="636"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="614"/>
+        <location filename="../../desk/ui/new_case.py" line="636"/>
         <source>③ 填写表单</source>
         <translation>③ Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="615"/>
+        <location filename="../../desk/ui/new_case.py" line="637"/>
         <source>④ 核对材料 · 决定</source>
         <translation>④ Materials · decide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="617"/>
+        <location filename="../../desk/ui/new_case.py" line="639"/>
         <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -754,37 +1063,37 @@ Please give the log file to your IT department:
 Or type the ID number on the left and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="618"/>
+        <location filename="../../desk/ui/new_case.py" line="640"/>
         <source>受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept and print the receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="619"/>
+        <location filename="../../desk/ui/new_case.py" line="641"/>
         <source>受理并办结 (Ctrl+Shift+Enter)</source>
         <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="620"/>
+        <location filename="../../desk/ui/new_case.py" line="642"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time notice to &amp;bring materials</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="621"/>
+        <location filename="../../desk/ui/new_case.py" line="643"/>
         <source>不予受理(&amp;R)</source>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="622"/>
+        <location filename="../../desk/ui/new_case.py" line="644"/>
         <source>当场办结(&amp;C)</source>
         <translation>&amp;Complete now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="623"/>
+        <location filename="../../desk/ui/new_case.py" line="645"/>
         <source>查看申请(&amp;V)</source>
         <translation>&amp;View the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="624"/>
+        <location filename="../../desk/ui/new_case.py" line="646"/>
         <source>办理下一位 (Ctrl+N)</source>
         <translation>Next citizen (Ctrl+N)</translation>
     </message>
@@ -831,6 +1140,103 @@ Or type the ID number on the left and press Enter.</translation>
         <location filename="../../desk/forms/field_widgets.py" line="243"/>
         <source>手机号码或“区号-号码”</source>
         <translation>Mobile number or &quot;area code-number&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>RatingWindow</name>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="176"/>
+        <source>经办民警：%1&#x3000;&#x3000;工号：%2</source>
+        <translation>Officer: %1   No.: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="178"/>
+        <source>&#x3000;&#x3000;%1号窗口</source>
+        <translation>   Window %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="179"/>
+        <source>受理编号：%1
+办理事项：%2</source>
+        <translation>Case: %1
+Service: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="227"/>
+        <source>您选择了“%1”。请告诉我们哪里做得不好，所领导会在15个工作日内回访：</source>
+        <translation>You chose &quot;%1&quot;. Please tell us what went wrong; the station will call you back within 15 working days:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="230"/>
+        <source>请点击一项，对本次服务作出评价：</source>
+        <translation>Please rate this service:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="233"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="233"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="234"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="234"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="235"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="244"/>
+        <source>服务评价</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="245"/>
+        <source>请您对本次服务进行评价</source>
+        <translation>Please rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="246"/>
+        <source>民警
+照片</source>
+        <translation>Officer
+photo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="249"/>
+        <source>其他意见（选填）</source>
+        <translation>Anything else (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="250"/>
+        <source>联系电话（选填，便于回访）</source>
+        <translation>Phone (optional, for the call back)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="251"/>
+        <source>提交评价</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="252"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="253"/>
+        <source>感谢您的评价！</source>
+        <translation>Thank you!</translation>
     </message>
 </context>
 <context>
@@ -970,129 +1376,164 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="171"/>
+        <location filename="../../desk/ui/today_view.py" line="185"/>
         <source>没有等候的群众。</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="202"/>
+        <location filename="../../desk/ui/today_view.py" line="203"/>
+        <source>已重呼 %1 号（第 %2 次）。</source>
+        <translation>Ticket %1 called again (time %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="215"/>
+        <source>%1 号已过号。</source>
+        <translation>Ticket %1 marked as not come.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <source>%1 号已转到 %2 号窗口。</source>
+        <translation>Ticket %1 sent to window %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="246"/>
+        <source>本所没有其他窗口</source>
+        <translation>No other window at this station</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="274"/>
         <source>当前无叫号</source>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="205"/>
+        <location filename="../../desk/ui/today_view.py" line="277"/>
         <source>请 %1 号到 %2 号窗口办理</source>
         <translation>Ticket %1, please come to window %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="208"/>
+        <location filename="../../desk/ui/today_view.py" line="280"/>
         <source>请 %1 号到窗口办理</source>
         <translation>Ticket %1, please come to the window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="218"/>
+        <location filename="../../desk/ui/today_view.py" line="292"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="218"/>
+        <location filename="../../desk/ui/today_view.py" line="292"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="218"/>
-        <location filename="../../desk/ui/today_view.py" line="221"/>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
-        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <location filename="../../desk/ui/today_view.py" line="292"/>
+        <location filename="../../desk/ui/today_view.py" line="295"/>
+        <location filename="../../desk/ui/today_view.py" line="300"/>
+        <location filename="../../desk/ui/today_view.py" line="303"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="220"/>
+        <location filename="../../desk/ui/today_view.py" line="294"/>
         <source>综合业务</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="221"/>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
-        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <location filename="../../desk/ui/today_view.py" line="295"/>
+        <location filename="../../desk/ui/today_view.py" line="300"/>
+        <location filename="../../desk/ui/today_view.py" line="303"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="221"/>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
-        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <location filename="../../desk/ui/today_view.py" line="295"/>
+        <location filename="../../desk/ui/today_view.py" line="300"/>
+        <location filename="../../desk/ui/today_view.py" line="303"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="221"/>
+        <location filename="../../desk/ui/today_view.py" line="295"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="224"/>
+        <location filename="../../desk/ui/today_view.py" line="298"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="224"/>
+        <location filename="../../desk/ui/today_view.py" line="298"/>
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="225"/>
+        <location filename="../../desk/ui/today_view.py" line="299"/>
         <source>将到期</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
+        <location filename="../../desk/ui/today_view.py" line="300"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="229"/>
+        <location filename="../../desk/ui/today_view.py" line="303"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="232"/>
+        <location filename="../../desk/ui/today_view.py" line="306"/>
         <source>排队叫号（等候 %1 人）</source>
         <translation>Queue (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="233"/>
+        <location filename="../../desk/ui/today_view.py" line="307"/>
         <source>草稿与待补正（%1）</source>
         <translation>Drafts and awaiting supplements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="235"/>
+        <location filename="../../desk/ui/today_view.py" line="309"/>
         <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
         <translation>Due: %1 overdue · %2 today · %3 soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="237"/>
+        <location filename="../../desk/ui/today_view.py" line="311"/>
         <source>待领导审批（%1）</source>
         <translation>Awaiting the leader&apos;s approval (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="251"/>
+        <location filename="../../desk/ui/today_view.py" line="325"/>
         <source>叫号 (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="252"/>
+        <location filename="../../desk/ui/today_view.py" line="326"/>
         <source>办结此号(&amp;D)</source>
         <translation>&amp;Done with this ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="253"/>
+        <location filename="../../desk/ui/today_view.py" line="327"/>
+        <source>重呼 (F4)</source>
+        <translation>Call again (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="328"/>
+        <source>过号 (F6)</source>
+        <translation>Not come (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="332"/>
+        <source>转窗口</source>
+        <translation>To another window</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="333"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="254"/>
+        <location filename="../../desk/ui/today_view.py" line="334"/>
         <source>新办业务 (Ctrl+N)</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
