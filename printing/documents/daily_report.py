@@ -133,7 +133,7 @@ def build_pdf(data: DailyReportData, paper: Paper = Paper.A4, *, fonts: FontSet 
     if data.overdue:
         story.append(w.table(
             tables["overdue"].headers, _rows(tables["overdue"]),
-            [33 * mm, 27 * mm, 16 * mm, 14 * mm, 18 * mm, 18 * mm, 12 * mm, 16 * mm, width - 154 * mm],
+            [37 * mm, 26 * mm, 15 * mm, 14 * mm, 18 * mm, 18 * mm, 11 * mm, 13 * mm, width - 152 * mm],
             align=["cell", "cell", "cell", "cell", "cell_center", "cell_center", "cell_right", "cell", "cell"],
             fast=True,
         ))
