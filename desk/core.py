@@ -26,6 +26,7 @@ from desk.services.citizens import CitizenService
 from desk.services.clocks import LegalClocks
 from desk.services.decisions import DecisionService
 from desk.services.documents import DocumentService
+from desk.services.followups import FollowUpService
 from desk.services.keys import KeyService
 from desk.services.kiosks import KioskService
 from desk.services.online import OnlineService
@@ -142,6 +143,10 @@ class Core:
     @cached_property
     def ratings(self) -> RatingService:
         return RatingService(self.store, self.calendar, self.clock, self.station_code)
+
+    @cached_property
+    def follow_ups(self) -> FollowUpService:
+        return FollowUpService(self.store, self.catalog, self.calendar, self.clock, self.station_code)
 
     @cached_property
     def kiosks(self) -> KioskService:

@@ -92,7 +92,9 @@ class KioskBackend:
         progress query in the manager's figures."""
         self.core.citizens.view(None, id_number, purpose=f"kiosk:{self.kiosk_code}:rating")
         cases = self.core.queries.list(applicant_id_number=id_number, limit=limit)
-        return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases]
+        rated = self.core.ratings.rated_cases([case.number for case in cases])  # 一次一评: once per case
+        return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases
+                if case.number not in rated]
 
     def case_by_code(self, code: ProgressCode) -> CaseSummary:
         """One case for whoever holds its lookup code (scanned from the receipt, or typed)."""

@@ -11,7 +11,8 @@ import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desk.paths import resources_dir
 
 
 def text_label(text: str = "", role: str = "body", *, wrap: bool = True,
@@ -62,11 +65,55 @@ class TileButton(QPushButton):
         layout.setContentsMargins(20, 10, 20, 10)
         layout.setSpacing(4)
         # Title and subtitle stay together, centred in however tall the tile is.
+        self.lbl_icon = QLabel(self)
+        self.lbl_icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.lbl_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lbl_icon.hide()
+        self.icon_name = ""
+        self.icon_size = 72  # the 1920×1080 design; the screen sets it for its size and mode
         layout.addStretch(1)
+        layout.addWidget(self.lbl_icon)
         layout.addWidget(self.lbl_title)
         layout.addWidget(self.lbl_subtitle)
         layout.addStretch(1)
         self.lbl_subtitle.setVisible(bool(subtitle))
+
+    def set_icon(self, name: str) -> None:
+        """A line icon from resources/icons/kiosk/<name>.svg above the title (drawn for this project)."""
+        self.icon_name = name
+        self._render_icon()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_icon()
+
+    def _fit_icon(self) -> None:
+        """The icon shows only where the words keep their room: a tile squeezed (the "still there?"
+        banner, elders' English) drops the picture, never a line of its title."""
+        if not self.icon_name:
+            return
+        layout = self.layout()
+        if layout is None:
+            return
+        margins, spacing = layout.contentsMargins(), layout.spacing()
+        width = self.width() - margins.left() - margins.right()
+        words = self.lbl_title.heightForWidth(width)
+        if self.lbl_subtitle.isVisibleTo(self):
+            words += spacing + self.lbl_subtitle.heightForWidth(width)
+        room = self.height() - margins.top() - margins.bottom() - words - spacing
+        self.lbl_icon.setVisible(room >= self.icon_size)
+
+    def set_icon_size(self, side: int) -> None:
+        self.icon_size = side
+        self._render_icon()
+
+    def _render_icon(self) -> None:
+        if not self.icon_name:
+            return
+        side = self.icon_size
+        self.lbl_icon.setPixmap(tile_icon(self.icon_name, side, self.devicePixelRatioF()))
+        self.lbl_icon.setFixedHeight(side)
+        self._fit_icon()
 
     def set_texts(self, title: str, subtitle: str = "") -> None:
         self.lbl_title.setText(title)
@@ -75,6 +122,20 @@ class TileButton(QPushButton):
 
     def set_height(self, height: int) -> None:
         self.setMinimumHeight(height)
+
+
+def tile_icon(name: str, side: int, ratio: float = 1.0) -> QPixmap:
+    """The named SVG icon rendered sharp at `side` logical pixels."""
+    renderer = QSvgRenderer(str(resources_dir() / "icons" / "kiosk" / f"{name}.svg"))
+    if not renderer.isValid():
+        raise FileNotFoundError(f"resources/icons/kiosk/{name}.svg is missing or not an SVG")
+    pixmap = QPixmap(math.ceil(side * ratio), math.ceil(side * ratio))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter)
+    painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 class TileGrid(QWidget):

@@ -307,10 +307,14 @@ class FigureRow:
     overdue: int
     completed_within_limit: int
     average_working_days: float | None  # over the cases completed that day
+    open_overdue: int = 0  # still open past their due date (part of `overdue`)
 
     @property
     def within_limit_share(self) -> float | None:
-        return self.completed_within_limit / self.completed if self.completed else None
+        """按时办结率: on time among the cases that were due — completed today, and those still open past
+        their due date (a backlog of overdue open cases must not read as 100 %)."""
+        due = self.completed + self.open_overdue
+        return self.completed_within_limit / due if due else None
 
 
 @dataclass(frozen=True)
@@ -323,6 +327,7 @@ class OverdueRow:
     due_on: date
     overdue_working_days: int
     status_zh: str
+    pending_with_zh: str = ""  # 当前处理人/环节: who holds the case now
 
 
 @dataclass(frozen=True)
@@ -362,6 +367,16 @@ class LegalClockCounts:
 
 
 @dataclass(frozen=True)
+class FollowUpFigures:
+    """差评回访 on the report day: opened, closed, and still open at its end (and of those overdue)."""
+
+    opened: int = 0
+    closed: int = 0
+    open_at_end: int = 0
+    overdue_at_end: int = 0
+
+
+@dataclass(frozen=True)
 class DailyReportData:
     """户籍业务日报: the figures of one station and one day, already computed."""
 
@@ -377,6 +392,9 @@ class DailyReportData:
     target_working_days: float = TARGET_WORKING_DAYS
     audit_anchor: AuditAnchorLine | None = None  # printed when the caller found the day's anchor
     legal_clocks: LegalClockCounts = LegalClockCounts()
+    supplement_notices: int = 0  # 一次性告知 issued on the day
+    not_accepted: int = 0  # 不予受理 decided on the day
+    follow_ups: FollowUpFigures = field(default_factory=lambda: FollowUpFigures())
 
 
 @dataclass(frozen=True)

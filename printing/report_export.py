@@ -44,7 +44,13 @@ _FIGURE_HEADERS = ("受理", "办结", "超期", "按时办结", "按时办结�
 
 def _figure_cells(row: FigureRow) -> tuple[Value, ...]:
     return (row.accepted, row.completed, row.overdue, row.completed_within_limit,
-            _share(row.completed_within_limit, row.completed), _days(row.average_working_days))
+            _on_time(row), _days(row.average_working_days))
+
+
+def _on_time(row: FigureRow) -> float | None:
+    """按时办结率 over the cases that were due: completed, and open past their due date."""
+    share = row.within_limit_share
+    return round(share, 4) if share is not None else None
 
 
 def report_tables(data: DailyReportData) -> list[ReportTable]:
@@ -59,11 +65,18 @@ def report_tables(data: DailyReportData) -> list[ReportTable]:
             ("办结件数", totals.completed),
             ("超期件数", totals.overdue),
             ("按时办结件数", totals.completed_within_limit),
-            ("按时办结率", _share(totals.completed_within_limit, totals.completed)),
+            ("按时办结率", _on_time(totals)),
+            ("未办结超期件数", totals.open_overdue),
+            ("一次性告知件数", data.supplement_notices),
+            ("不予受理件数", data.not_accepted),
             ("平均办理时长（工作日）", _days(totals.average_working_days)),
             ("目标办理时长（工作日）", data.target_working_days),
             ("评价总数", ratings.total),
             ("满意率", _share(ratings.satisfied, ratings.total)),
+            ("差评新增件数", data.follow_ups.opened),
+            ("差评回访办结件数", data.follow_ups.closed),
+            ("差评待回访件数", data.follow_ups.open_at_end),
+            ("差评回访超期件数", data.follow_ups.overdue_at_end),
             ("自助终端使用人次", kiosk_sessions),
         ),
     )
@@ -79,9 +92,11 @@ def report_tables(data: DailyReportData) -> list[ReportTable]:
     )
     overdue = ReportTable(
         "overdue", "超期案件清单", "Overdue cases",
-        ("受理编号", "业务事项", "申请人", "经办人", "受理日期", "应办结日期", "超期（工作日）", "状态"),
+        ("受理编号", "业务事项", "申请人", "经办人", "受理日期", "应办结日期", "超期（工作日）", "状态",
+         "当前处理人/环节"),
         tuple((o.case_number, o.transaction_name_zh, o.applicant_name, o.clerk_name, o.accepted_on.isoformat(),
-               o.due_on.isoformat(), o.overdue_working_days, o.status_zh) for o in data.overdue),
+               o.due_on.isoformat(), o.overdue_working_days, o.status_zh, o.pending_with_zh or "—")
+              for o in data.overdue),
     )
     kiosks = ReportTable(
         "kiosk_use", "自助终端使用情况", "Kiosk use",

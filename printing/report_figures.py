@@ -15,6 +15,7 @@ from printing.models import (
     TARGET_WORKING_DAYS,
     DailyReportData,
     FigureRow,
+    FollowUpFigures,
     KioskUseRow,
     OverdueRow,
     RatingCounts,
@@ -41,6 +42,7 @@ class CaseFigure:
     working_days_taken: float | None  # for cases completed today
     overdue_working_days: int = 0
     status_zh: str = ""
+    pending_with_zh: str = ""  # 当前处理人/环节 of an open case
 
 
 def _figure_row(key: str, label: str, cases: list[CaseFigure]) -> FigureRow:
@@ -54,6 +56,7 @@ def _figure_row(key: str, label: str, cases: list[CaseFigure]) -> FigureRow:
         overdue=sum(1 for c in cases if c.overdue),
         completed_within_limit=sum(1 for c in completed if c.completed_within_limit),
         average_working_days=(sum(days) / len(days)) if days else None,
+        open_overdue=sum(1 for c in cases if c.overdue and not c.completed_today),
     )
 
 
@@ -75,6 +78,9 @@ def build_daily_report(
     ratings: RatingCounts | None = None,
     generated_at: datetime | None = None,
     target_working_days: float = TARGET_WORKING_DAYS,
+    supplement_notices: int = 0,
+    not_accepted: int = 0,
+    follow_ups: FollowUpFigures | None = None,
 ) -> DailyReportData:
     """Count the cases into totals, per-transaction and per-clerk rows and the overdue list."""
     rows = list(cases)
@@ -88,6 +94,7 @@ def build_daily_report(
             due_on=c.due_on,
             overdue_working_days=c.overdue_working_days,
             status_zh=c.status_zh,
+            pending_with_zh=c.pending_with_zh,
         )
         for c in sorted(rows, key=lambda c: (-c.overdue_working_days, c.due_on, c.case_number))
         if c.overdue
@@ -103,4 +110,7 @@ def build_daily_report(
         kiosk_use=tuple(kiosk_use),
         ratings=ratings or RatingCounts(),
         target_working_days=target_working_days,
+        supplement_notices=supplement_notices,
+        not_accepted=not_accepted,
+        follow_ups=follow_ups or FollowUpFigures(),
     )

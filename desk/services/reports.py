@@ -27,11 +27,19 @@ from desk.store.models import (
     DocumentIssued,
     Kiosk,
     QueueTicket,
+    RatingFollowUp,
     ServiceRating,
     Station,
     User,
 )
-from printing.models import DailyReportData, KioskUseRow, LegalClockCounts, RatingCounts, StationInfo
+from printing.models import (
+    DailyReportData,
+    FollowUpFigures,
+    KioskUseRow,
+    LegalClockCounts,
+    RatingCounts,
+    StationInfo,
+)
 from printing.models import RatingLevel as PrintedRatingLevel
 from printing.report_figures import CaseFigure, build_daily_report
 
@@ -57,12 +65,15 @@ class ReportService:
             report = build_daily_report(
                 info, day, figures, kiosk_use=self._kiosk_use(session, day, station_code),
                 ratings=self._ratings(session, day, station_code), generated_at=self.clock.now().astimezone(CHINA_TZ),
+                supplement_notices=self._entered(session, day, station_code, CaseState.SUPPLEMENT_REQUESTED),
+                not_accepted=self._entered(session, day, station_code, CaseState.NOT_ACCEPTED),
+                follow_ups=self._follow_ups(session, day, station_code),
             )
-            follow_ups = session.execute(
+            bundle_follow_ups = session.execute(
                 select(func.count()).select_from(BundleFollowUp).join(BundleRecord)
                 .where(BundleRecord.station_code == station_code, BundleFollowUp.state == "open")
             ).scalar_one()
-        return replace(report, legal_clocks=self.legal_clock_counts(day, station_code, follow_ups))
+        return replace(report, legal_clocks=self.legal_clock_counts(day, station_code, bundle_follow_ups))
 
     def legal_clock_counts(self, day: date, station_code: str, follow_ups_open: int = 0) -> LegalClockCounts:
         """The clocks the law starts, counted for the report (deemed acceptances as of `day`)."""
@@ -73,6 +84,27 @@ class ReportService:
             notices_due=sum(1 for n in notices if n.due), notices_running=sum(1 for n in notices if not n.due),
             permits_expiring=len(clocks.expiring_permits()), follow_ups_open=follow_ups_open,
         )
+
+    def _follow_ups(self, session: Session, day: date, station_code: str) -> FollowUpFigures:
+        rows = session.execute(
+            select(RatingFollowUp.opened_on, RatingFollowUp.due_date, RatingFollowUp.closed_on)
+            .where(RatingFollowUp.station_code == station_code, RatingFollowUp.opened_on <= day)
+            .where(or_(RatingFollowUp.closed_on.is_(None), RatingFollowUp.closed_on >= day,
+                       RatingFollowUp.opened_on == day))
+        ).all()
+        still_open = [r for r in rows if r.closed_on is None or r.closed_on > day]
+        return FollowUpFigures(sum(1 for r in rows if r.opened_on == day), sum(1 for r in rows if r.closed_on == day),
+                               len(still_open), sum(1 for r in still_open if r.due_date < day))
+
+    def _entered(self, session: Session, day: date, station_code: str, state: CaseState) -> int:
+        """How many of the station's cases moved into `state` on `day` (一次性告知, 不予受理 …)."""
+        start = datetime.combine(day, time.min, CHINA_TZ)
+        return int(session.execute(
+            select(func.count(func.distinct(CaseEvent.case_id))).select_from(CaseEvent)
+            .join(Case, CaseEvent.case_id == Case.id)
+            .where(Case.station_code == station_code, CaseEvent.to_state == state.value,
+                   CaseEvent.at >= start, CaseEvent.at < start + timedelta(days=1))
+        ).scalar_one())
 
     def case_figures(self, session: Session, day: date, station_code: str) -> list[CaseFigure]:
         """Every case that matters on `day`: accepted or completed that day, or open past its due date.
@@ -85,7 +117,7 @@ class ReportService:
         open_states = [state.value for state in CaseState if state.value not in _FINAL]
         rows = session.execute(
             select(Case.id, Case.number, Case.transaction_code, Case.state, Case.accepted_on, Case.due_date,
-                   Case.completed_on, Case.accepted_by, Case.created_by, Case.updated_at, Citizen.name)
+                   Case.completed_on, Case.accepted_by, Case.created_by, Case.updated_at, Case.approval, Citizen.name)
             .join(Citizen, Case.applicant_id == Citizen.id)
             .where(Case.station_code == station_code, Case.accepted_on.is_not(None), Case.accepted_on <= day)
             .where(or_(
@@ -123,6 +155,8 @@ class ReportService:
                 overdue_working_days=self.calendar.working_days_between(row.due_date, day) if late_open else 0,
                 status_zh=CaseState(row.state).label_zh if not open_on_day or row.state not in _FINAL
                 else "处理中",
+                pending_with_zh=_pending_with(CaseState(row.state), row.approval, names.get(clerk_id, str(clerk_id)))
+                if row.state not in _FINAL else "",
             ))
         return figures
 
@@ -159,6 +193,17 @@ class ReportService:
         ):
             counts[PrintedRatingLevel(RatingLevel(level).label_zh)] = count
         return RatingCounts(counts)
+
+
+def _pending_with(state: CaseState, approval: str, clerk_name: str) -> str:
+    """当前处理人/环节: who holds an open case now — the window clerk, the approvers or the citizen."""
+    if state is CaseState.UNDER_REVIEW:
+        return "分局审批" if approval == "branch" else "所领导审批"
+    if state is CaseState.SUPPLEMENT_REQUESTED:
+        return "待群众补正材料"
+    if state is CaseState.APPROVED:
+        return f"窗口办结：{clerk_name}"
+    return f"窗口：{clerk_name}"
 
 
 def _closed_on_days(session: Session, case_ids: list[int]) -> dict[int, date]:

@@ -321,6 +321,45 @@ class ServiceRating(Base):
     kiosk_code: Mapped[str | None] = mapped_column(String(32), default=None)
     follow_up_due: Mapped[date | None] = mapped_column(Date, default=None)
     follow_up_state: Mapped[str | None] = mapped_column(String(16), default=None)  # open/done
+    # 一次一评 at the desk: whom the citizen rated (the clerk, the window), the reasons a bad rating gave
+    # and the phone number the station calls back on (migration 0009).
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    counter_number: Mapped[int | None] = mapped_column(Integer, default=None)
+    reasons: Mapped[list[Any]] = mapped_column(default=list)
+    phone: Mapped[str | None] = mapped_column(String(20), default=None)
+    channel: Mapped[str] = mapped_column(String(16), default="kiosk")  # kiosk / desk
+
+
+class RatingFollowUp(Base):
+    """差评整改: the follow-up a bad rating opens — the step it is at, whose it is, when it is due."""
+
+    __tablename__ = "rating_follow_ups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rating_id: Mapped[int] = mapped_column(ForeignKey("service_ratings.id"), unique=True)
+    station_code: Mapped[str] = mapped_column(ForeignKey("stations.code"), index=True)
+    opened_on: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date] = mapped_column(Date)
+    step: Mapped[str] = mapped_column(String(16))  # desk.domain.followup.FollowUpStep
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    phone: Mapped[str | None] = mapped_column(String(20), default=None)
+    result: Mapped[str | None] = mapped_column(Text, default=None)
+    closed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class FollowUpStepEntry(Base):
+    """One step recorded on a follow-up: which, what it found, by whom, when, the note."""
+
+    __tablename__ = "follow_up_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    follow_up_id: Mapped[int] = mapped_column(ForeignKey("rating_follow_ups.id"), index=True)
+    step: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(Text)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime]
 
 
 class CaseCounter(Base):

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from desk.ui.nav import NavList
     from desk.ui.new_case import NewCaseView
     from desk.ui.online_review_view import OnlineReviewView
+    from desk.ui.rating_window import RatingPrompter
     from desk.ui.search_view import SearchView
     from desk.ui.today_view import TodayView
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.manager: ManagerView
         self.case_view: CaseDetailView
         self.online_review: OnlineReviewView
+        self.rating: RatingPrompter
         self._screens: dict[Screen, QWidget] = {}
         self.status = DeviceStatusBar(context.language, self)
         self.mnu_desk = self.menuBar().addMenu("")
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
         from desk.ui.nav import NavList
         from desk.ui.new_case import NewCaseView
         from desk.ui.online_review_view import OnlineReviewView
+        from desk.ui.rating_window import RatingPrompter
         from desk.ui.search_view import SearchView
         from desk.ui.today_view import TodayView
 
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
         self.manager = ManagerView(context, asker, self.stk_screens)
         self.case_view = CaseDetailView(context, asker, self.stk_screens)
         self.online_review = OnlineReviewView(context, self.stk_screens)
+        self.rating = RatingPrompter(context, self)  # 一次一评 on the citizen's screen after a final decision
         self._screens = {Screen.TODAY: self.today, Screen.NEW_CASE: self.new_case, Screen.SEARCH: self.search,
                          Screen.MANAGER: self.manager}
         for screen in (*self._screens.values(), self.case_view, self.online_review):
@@ -272,6 +276,9 @@ class MainWindow(QMainWindow):
         self.online_review.case_opened.connect(self._counter_case)
         self.online_review.open_case_requested.connect(self.open_case)
         self.online_review.hint.connect(lambda text: self.statusBar().showMessage(text, 20000))
+        self.today.ticket_changed.connect(self.new_case.set_ticket)  # the called ticket's transaction, linked
+        self.new_case.case_decided.connect(self.rating.ask)
+        self.case_view.case_changed.connect(self.rating.ask)
 
     # ---- signing in, locking -----------------------------------------------------------------
 
@@ -528,6 +535,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace_ready:
             self.new_case.flush()  # the last keystrokes go to the draft before the app goes
+            self.rating.close()
         super().closeEvent(event)
 
     # ---- language ----------------------------------------------------------------------------

@@ -25,14 +25,18 @@ from PySide6.QtWidgets import (
 
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
+from desk.ui.followups_view import FollowUpsView
+from desk.ui.kiosk_status_view import KioskStatusView
 from desk.ui.widgets import banner, fill_table, make_table, show_banner
 
 NAME_FIRST = frozenset({"by_transaction", "by_clerk"})  # tables whose first column is a code
 
-TILES = ("受理件数", "办结件数", "超期件数", "按时办结率", "平均办理时长（工作日）", "满意率", "评价总数",
-         "自助终端使用人次")
+TILES = ("受理件数", "办结件数", "超期件数", "按时办结率", "平均办理时长（工作日）", "一次性告知件数", "不予受理件数",
+         "满意率", "评价总数", "自助终端使用人次")
+TILES_PER_ROW = 5
 TILE_EN = {"受理件数": "Accepted", "办结件数": "Completed", "超期件数": "Overdue", "按时办结率": "On time",
-           "平均办理时长（工作日）": "Avg. working days", "满意率": "Satisfied", "评价总数": "Ratings",
+           "平均办理时长（工作日）": "Avg. working days", "一次性告知件数": "Supplement notices",
+           "不予受理件数": "Not accepted", "满意率": "Satisfied", "评价总数": "Ratings",
            "自助终端使用人次": "Kiosk sessions"}
 
 
@@ -94,6 +98,10 @@ class ManagerView(QWidget):
         self.lbl_tiles: dict[str, tuple[QLabel, QLabel]] = {
             key: (QLabel(self.frm_tiles), QLabel(self.frm_tiles)) for key in TILES}
         self.tab_tables = QTabWidget(self)
+        self.tab_sections = QTabWidget(self)
+        self.wdg_report = QWidget(self.tab_sections)
+        self.follow_ups = FollowUpsView(context, asker, self.tab_sections)
+        self.kiosk_status = KioskStatusView(context, self.tab_sections)
 
         # configure
         self.edt_date.setCalendarPopup(True)
@@ -114,6 +122,7 @@ class ManagerView(QWidget):
         self.btn_pdf.clicked.connect(lambda: self.export("pdf"))
         self.btn_csv.clicked.connect(lambda: self.export("csv"))
         self.btn_xlsx.clicked.connect(lambda: self.export("xlsx"))
+        self.tab_sections.currentChanged.connect(lambda _i: self._refresh_section())
 
         # assemble
         top = QHBoxLayout()
@@ -125,14 +134,25 @@ class ManagerView(QWidget):
             top.addWidget(button)
         tiles = QGridLayout(self.frm_tiles)
         for index, (caption, value) in enumerate(self.lbl_tiles.values()):
-            tiles.addWidget(value, 0, index)
-            tiles.addWidget(caption, 1, index)
+            row, column = divmod(index, TILES_PER_ROW)
+            tiles.addWidget(value, 2 * row, column)
+            tiles.addWidget(caption, 2 * row + 1, column)
+        report = QVBoxLayout(self.wdg_report)
+        report.addLayout(top)
+        report.addWidget(self.lbl_message)
+        report.addWidget(self.frm_tiles)
+        report.addWidget(self.tab_tables, 1)
+        self.tab_sections.addTab(self.wdg_report, "")
+        self.tab_sections.addTab(self.follow_ups, "")
+        self.tab_sections.addTab(self.kiosk_status, "")
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.lbl_message)
-        layout.addWidget(self.frm_tiles)
-        layout.addWidget(self.tab_tables, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tab_sections)
         self.retranslate_ui()
+
+    def _refresh_section(self) -> None:
+        if self.tab_sections.currentWidget() is self.follow_ups:
+            self.follow_ups.refresh()
 
     def day(self) -> date:
         value = self.edt_date.date()
@@ -224,6 +244,9 @@ class ManagerView(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
+        self.tab_sections.setTabText(0, self.tr("统计日报"))
+        self.tab_sections.setTabText(1, self.tr("差评回访"))
+        self.tab_sections.setTabText(2, self.tr("自助终端"))
         self.lbl_date.setText(self.tr("统计日期"))
         self.btn_load.setText(self.tr("生成日报(&G)"))
         self.btn_print.setText(self.tr("打印(&P)"))

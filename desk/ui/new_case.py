@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from desk.services.case_views import CaseView, CitizenView
     from desk.services.clocks import DeemedAcceptance
     from desk.services.decisions import Decided
+    from desk.services.queue import TicketView
     from desk.ui.bundle_page import BundlePage
 
 PAGE_WAIT, PAGE_PICK, PAGE_WORK, PAGE_DONE, PAGE_BUNDLE = range(5)
@@ -74,6 +75,9 @@ class NewCaseView(QWidget):
         self.decided: Decided | None = None
         self.bundle_page: BundlePage | None = None  # a “一件事” bundle being filled in
         self.bundle_decided: BundleDecided | None = None
+        # The queue ticket this desk called (Today): its transaction is chosen for the identified citizen
+        # and the draft it becomes is linked to it (wait and service times then count for the case).
+        self.ticket: TicketView | None = None
         self._swipe_target: str | None = None
         self._card_read = False  # the applicant was identified by reading their card (读卡核验)
         self._deciding = False
@@ -259,10 +263,19 @@ class NewCaseView(QWidget):
         self._card_read = False  # a typed number checks no card
 
     @Slot(object)
+    def set_ticket(self, ticket: TicketView | None) -> None:
+        self.ticket = ticket
+
+    @Slot(object)
     def _on_identified(self, result: Identified) -> None:
         self.citizen = result.citizen
         self._set_page(PAGE_PICK)
         self.picker.prepare()
+        ticket = self.ticket
+        wanted = ticket.transaction_code if ticket is not None and ticket.case_number is None else None
+        transaction = self._context.core.catalog.get(wanted) if wanted else None
+        if transaction is not None:  # the ticket says what the citizen came for: no need to pick it again
+            self.choose(transaction)
 
     @Slot(object)
     def choose(self, transaction: Transaction) -> None:
@@ -326,6 +339,15 @@ class NewCaseView(QWidget):
         self.saver.attach(case.number, case.version)
         self._show_case_label()
         self._update_decision()
+        self._link_ticket(case.number)
+
+    def _link_ticket(self, case_number: str) -> None:
+        ticket, context = self.ticket, self._context
+        if ticket is None or ticket.case_number is not None:
+            return
+        actor = context.actor
+        context.runner.run(lambda: context.core.queue.link_case(actor, ticket.id, case_number), self.set_ticket,
+                           self._on_error)
 
     def resume(self, case: CaseView) -> None:
         """Continue a draft or a case waiting for supplements, with everything saved so far."""

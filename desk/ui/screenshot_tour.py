@@ -165,7 +165,54 @@ class _Tour:
         window.manager.edt_date.setDate(QDate(day.year, day.month, day.day))
         self.wait(lambda: window.manager.report is not None and window.manager.report.data.report_date == day)
         self.shot("manager")
+        self.hall_screens()
         return self.written
+
+    def hall_screens(self) -> None:
+        """一次一评 on the citizen's evaluator, and the manager's follow-up and kiosk screens (issue #13)."""
+        from desk.domain.workflow import CaseState
+        from desk.services.ratings import RatingLevel
+        from desk.ui.rating_window import RatingWindow
+
+        window, core = self.window, self.desk.context.core
+        completed = core.queries.list(state=CaseState.COMPLETED, station_code=core.station_code, limit=3)
+        evaluator = RatingWindow()
+        evaluator.resize(1024, 640)
+        subject = core.ratings.subject(completed[0].number)
+        transaction = core.catalog.get(subject.transaction_code)
+        evaluator.ask(subject, transaction.name_zh if transaction else subject.transaction_code, 3)
+        evaluator.show()
+        for name, page in (("rating-evaluator", None), ("rating-evaluator-bad", RatingLevel.DISSATISFIED)):
+            if page is not None:
+                evaluator.choose(page)
+                evaluator.chk_reasons[1].setChecked(True)
+                evaluator.edt_phone.setText("13912345678")
+            self.app.processEvents()
+            path = self.out / f"{name}.png"
+            evaluator.grab().save(str(path))
+            self.written.append(path)
+        evaluator.close()
+        evaluator.deleteLater()
+        # A bad rating of the first case (as the evaluator above would send it) and two kiosks' heartbeats.
+        core.ratings.rate(RatingLevel.DISSATISFIED, case_number=completed[0].number, reasons=("多次跑腿",),
+                          phone="13912345678", counter_number=3, channel="desk")
+        core.ratings.rate(RatingLevel.VERY_SATISFIED, case_number=completed[1].number, counter_number=2,
+                          channel="desk")
+        core.kiosks.heartbeat("K01", name_zh="大厅自助机（东）", reader_state="ready", printer_state="ready",
+                              sessions_started=12)
+        core.kiosks.heartbeat("K02", name_zh="大厅自助机（西）", reader_state="ready", printer_state="paper_out",
+                              sessions_started=5)
+        manager = window.manager
+        manager.follow_ups.follow_ups = []
+        manager.tab_sections.setCurrentWidget(manager.follow_ups)
+        self.wait(lambda: manager.follow_ups.tbl_follow_ups.rowCount() > 0 and manager.follow_ups.month is not None)
+        manager.follow_ups.tbl_follow_ups.selectRow(0)
+        self.wait(lambda: manager.follow_ups.btn_record.isVisible())
+        self.shot("manager-follow-ups")
+        manager.tab_sections.setCurrentWidget(manager.kiosk_status)
+        self.wait(lambda: manager.kiosk_status.tbl_kiosks.rowCount() == 2)
+        self.shot("manager-kiosks")
+        manager.tab_sections.setCurrentWidget(manager.wdg_report)
 
     def new_case(self, code: str) -> str:
         from desk.ui.demo_cases import demo_cases, type_values

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desk.domain.workflow import CaseState
 from desk.ui.context import DeskContext
@@ -73,6 +74,7 @@ class TodayView(QWidget):
     open_case_requested = Signal(str)
     new_case_requested = Signal()
     loaded = Signal()
+    ticket_changed = Signal(object)  # the ticket this desk is serving now (TicketView), or None
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +88,10 @@ class TodayView(QWidget):
         self.lbl_called = QLabel(self.box_queue)
         self.btn_call_next = QPushButton(self.box_queue)
         self.btn_served = QPushButton(self.box_queue)
+        self.btn_recall = QPushButton(self.box_queue)
+        self.btn_no_show = QPushButton(self.box_queue)
+        self.btn_transfer = QPushButton(self.box_queue)
+        self.mnu_transfer = QMenu(self.btn_transfer)
         self.tbl_waiting = make_table(self.box_queue, stretch_column=2)
         self.box_drafts = QGroupBox(self)
         self.tbl_drafts = make_table(self.box_drafts, stretch_column=1)
@@ -104,11 +110,15 @@ class TodayView(QWidget):
         self.btn_call_next.setObjectName("primary")
         self.btn_new_case.setObjectName("primary")
         self.btn_served.setEnabled(False)
+        self.btn_transfer.setMenu(self.mnu_transfer)
         self._timer.setInterval(REFRESH_MS)
 
         # connect
         self.btn_call_next.clicked.connect(self.call_next)
         self.btn_served.clicked.connect(self._served)
+        self.btn_recall.clicked.connect(self.recall)
+        self.btn_no_show.clicked.connect(self.no_show)
+        self.mnu_transfer.aboutToShow.connect(self._fill_transfer_menu)
         self.btn_refresh.clicked.connect(self.refresh)
         self.btn_new_case.clicked.connect(self.new_case_requested)
         for table in (self.tbl_drafts, self.tbl_due, self.tbl_review, self.tbl_clocks):
@@ -119,10 +129,14 @@ class TodayView(QWidget):
         # assemble
         queue_top = QHBoxLayout()
         queue_top.addWidget(self.lbl_called, 1)
-        queue_top.addWidget(self.btn_served)
         queue_top.addWidget(self.btn_call_next)
+        queue_actions = QHBoxLayout()
+        queue_actions.addStretch(1)
+        for button in (self.btn_recall, self.btn_no_show, self.btn_transfer, self.btn_served):
+            queue_actions.addWidget(button)
         queue = QVBoxLayout(self.box_queue)
         queue.addLayout(queue_top)
+        queue.addLayout(queue_actions)
         queue.addWidget(self.tbl_waiting)
         for box, table in ((self.box_drafts, self.tbl_drafts), (self.box_due, self.tbl_due),
                            (self.box_review, self.tbl_review), (self.box_clocks, self.tbl_clocks)):
@@ -192,7 +206,64 @@ class TodayView(QWidget):
         else:
             show_banner(self.lbl_message, None)
         self._show_called()
+        self.ticket_changed.emit(ticket)
         self.refresh()
+
+    @Slot()
+    def recall(self) -> None:
+        """重呼: the hall screen and its voice call the same number again."""
+        ticket, context = self.called, self._context
+        if ticket is None:
+            return
+        actor = context.actor
+        context.runner.run(lambda: context.core.queue.recall(actor, ticket.id), self._on_recalled, self._on_error)
+
+    def _on_recalled(self, ticket: TicketView) -> None:
+        self.called = ticket
+        show_banner(self.lbl_message, self.tr("已重呼 %1 号（第 %2 次）。").replace("%1", ticket.number)
+                    .replace("%2", str(ticket.recalls)), "info")
+        self._show_called()
+
+    @Slot()
+    def no_show(self) -> None:
+        """过号: the citizen did not come; the desk is free for the next number."""
+        ticket, context = self.called, self._context
+        if ticket is None:
+            return
+        actor = context.actor
+        context.runner.run(lambda: context.core.queue.no_show(actor, ticket.id),
+                           lambda done: self._ended(done, self.tr("%1 号已过号。")), self._on_error)
+
+    def transfer_to(self, counter_number: int) -> None:
+        """转窗口: the ticket waits for that window, keeping its place in the queue."""
+        ticket, context = self.called, self._context
+        if ticket is None:
+            return
+        actor = context.actor
+        context.runner.run(
+            lambda: context.core.queue.transfer(actor, ticket.id, counter_number),
+            lambda done: self._ended(done, self.tr("%1 号已转到 %2 号窗口。").replace("%2", str(counter_number))),
+            self._on_error)
+
+    def _ended(self, ticket: TicketView, message: str) -> None:
+        self.called = None
+        show_banner(self.lbl_message, message.replace("%1", ticket.number), "ok")
+        self._show_called()
+        self.ticket_changed.emit(None)
+        self.refresh()
+
+    def _fill_transfer_menu(self) -> None:
+        """The station's other windows, asked when the menu opens (windows are set with desk counter set)."""
+        self.mnu_transfer.clear()
+        context = self._context
+        own = context.core.queue.counter_number
+        for counter in context.core.queue.counters():
+            if counter.number == own:
+                continue
+            action = self.mnu_transfer.addAction(f"{counter.number} · {counter.name_zh}")
+            action.triggered.connect(lambda _c=False, number=counter.number: self.transfer_to(number))
+        if self.mnu_transfer.isEmpty():
+            self.mnu_transfer.addAction(self.tr("本所没有其他窗口")).setEnabled(False)
 
     @Slot()
     def _served(self) -> None:
@@ -201,6 +272,7 @@ class TodayView(QWidget):
             return
         self.called = None
         self._show_called()
+        self.ticket_changed.emit(None)
         context.runner.run(lambda: context.core.queue.finish(ticket.id), lambda _r: self.refresh(), self._on_error)
 
     # ---- showing -----------------------------------------------------------------------------
@@ -226,11 +298,13 @@ class TodayView(QWidget):
                                         .replace("%2", str(ticket.counter_number)))
             else:
                 self.lbl_called.setText(self.tr("请 %1 号到窗口办理").replace("%1", ticket.number))
-        self.btn_served.setEnabled(ticket is not None)
+        for button in (self.btn_served, self.btn_recall, self.btn_no_show, self.btn_transfer):
+            button.setEnabled(ticket is not None)
         role = self._context.role
         desk = role is not None and may_handle_cases(role)
         self.btn_call_next.setVisible(desk)
-        self.btn_served.setVisible(desk)
+        for button in (self.btn_served, self.btn_recall, self.btn_no_show, self.btn_transfer):
+            button.setVisible(desk)
         self.btn_new_case.setVisible(desk)
 
     def _show(self) -> None:
@@ -303,6 +377,12 @@ class TodayView(QWidget):
     def retranslate_ui(self) -> None:
         self.btn_call_next.setText(self.tr("叫号 (F3)"))
         self.btn_served.setText(self.tr("办结此号(&D)"))
+        self.btn_recall.setText(self.tr("重呼 (F4)"))
+        self.btn_no_show.setText(self.tr("过号 (F6)"))
+        # After setText, which sets a button's shortcut from its text (none here without an &).
+        self.btn_recall.setShortcut(QKeySequence("F4"))
+        self.btn_no_show.setShortcut(QKeySequence("F6"))
+        self.btn_transfer.setText(self.tr("转窗口"))
         self.btn_refresh.setText(self.tr("刷新 (F5)"))
         self.btn_new_case.setText(self.tr("新办业务 (Ctrl+N)"))
         self._show()

@@ -31,6 +31,9 @@ class HomeScreen(Screen):
         self.btn_certificate = TileButton()
         self.btn_guide = TileButton()
         self.btn_rating = TileButton()
+        for tile, icon in ((self.btn_cases, "cases"), (self.btn_certificate, "certificate"),
+                           (self.btn_ticket, "ticket"), (self.btn_guide, "guide"), (self.btn_rating, "rating")):
+            tile.set_icon(icon)
 
         self.btn_cases.clicked.connect(self.cases_requested)
         self.btn_ticket.clicked.connect(self.ticket_requested)
@@ -69,6 +72,7 @@ class HomeScreen(Screen):
         super().apply_metrics(metrics)
         for tile in (self.btn_cases, self.btn_certificate, self.btn_ticket, self.btn_guide, self.btn_rating):
             tile.set_height(metrics.tile_height)
+            tile.set_icon_size(metrics.sized(72))  # drawn, so sharp at every size (resources/icons/kiosk)
 
     def on_shown(self) -> None:
         self._show_health()

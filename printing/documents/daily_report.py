@@ -12,7 +12,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from printing.documents.common import Paper, Rule, Writer, build_a4, zh_date, zh_datetime
-from printing.documents.report_charts import clerk_days_bars, ratings_pie, transaction_bars
+from printing.documents.report_charts import (
+    clerk_days_bars,
+    has_case_figures,
+    has_clerk_days,
+    ratings_pie,
+    transaction_bars,
+)
 from printing.fonts import FontSet
 from printing.models import DailyReportData
 from printing.report_export import ReportTable, Value, report_tables
@@ -74,7 +80,8 @@ def _assessment(data: DailyReportData) -> str:
     else:
         parts.append(f"平均办理时长{totals.average_working_days:.2f}个工作日，"
                      f"超出{data.target_working_days:g}个工作日的目标，请关注")
-    parts.append(f"超期案件{totals.overdue}件" + ("，清单见第三部分" if totals.overdue else ""))
+    parts.append(f"超期案件{totals.overdue}件" + ("，清单见第四部分" if totals.overdue else ""))
+    parts.append(f"出具一次性告知书{data.supplement_notices}件，不予受理{data.not_accepted}件")
     if data.ratings.dissatisfied_follow_ups:
         parts.append(f"差评{data.ratings.dissatisfied_follow_ups}件，须在15个工作日内整改反馈")
     clocks = data.legal_clocks
@@ -86,6 +93,10 @@ def _assessment(data: DailyReportData) -> str:
         parts.append(f"迁移证件即将或已经到期{clocks.permits_expiring}份")
     if clocks.follow_ups_open:
         parts.append(f"“一件事”后续事项待办{clocks.follow_ups_open}项")
+    follow_ups = data.follow_ups
+    if follow_ups.open_at_end:
+        overdue = f"，其中超过15个工作日{follow_ups.overdue_at_end}件，请督办" if follow_ups.overdue_at_end else ""
+        parts.append(f"差评回访未办结{follow_ups.open_at_end}件{overdue}")
     return "；".join(parts) + "。"
 
 
@@ -116,20 +127,23 @@ def build_pdf(data: DailyReportData, paper: Paper = Paper.A4, *, fonts: FontSet 
         w.table(tables["by_transaction"].headers[1:], [r[1:] for r in _rows(tables["by_transaction"])],
                 figure_widths, align=figure_align),
         Spacer(1, 3 * mm),
-        w.drawing(transaction_bars(data, w.fonts, width)),
+        # A chart with nothing to show is not drawn (an empty frame reads as a fault): a sentence instead.
+        w.drawing(transaction_bars(data, w.fonts, width)) if has_case_figures(data)
+        else w.p("本日无受理、办结或超期案件，不绘制图表。", "indent"),
         CondPageBreak(80 * mm),
         _section(w, "三、按经办人统计"),
         w.table(tables["by_clerk"].headers, _rows(tables["by_clerk"]), clerk_widths, align=["cell", *figure_align]),
         Spacer(1, 3 * mm),
-        w.drawing(clerk_days_bars(data, w.fonts, width)),
+        w.drawing(clerk_days_bars(data, w.fonts, width)) if has_clerk_days(data)
+        else w.p("本日无办结案件，不绘制办理时长图表。", "indent"),
         CondPageBreak(60 * mm),
         _section(w, f"四、超期案件清单（共{len(data.overdue)}件）"),
     ]
     if data.overdue:
         story.append(w.table(
             tables["overdue"].headers, _rows(tables["overdue"]),
-            [37 * mm, 32 * mm, 18 * mm, 16 * mm, 19 * mm, 19 * mm, 14 * mm, width - 155 * mm],
-            align=["cell", "cell", "cell", "cell", "cell_center", "cell_center", "cell_right", "cell"],
+            [37 * mm, 26 * mm, 15 * mm, 14 * mm, 18 * mm, 18 * mm, 11 * mm, 13 * mm, width - 152 * mm],
+            align=["cell", "cell", "cell", "cell", "cell_center", "cell_center", "cell_right", "cell", "cell"],
             fast=True,
         ))
     else:
@@ -178,6 +192,7 @@ def _ratings_block(data: DailyReportData, w: Writer, table: ReportTable) -> Tabl
     left_width = 70 * mm
     ratings_table = w.table(table.headers, _rows(table), [28 * mm, 18 * mm, 22 * mm],
                             align=["cell", "cell_right", "cell_right"])
-    pie = w.drawing(ratings_pie(data, w.fonts, w.frame_width - left_width - 4 * mm))
+    pie: Flowable = (w.drawing(ratings_pie(data, w.fonts, w.frame_width - left_width - 4 * mm))
+                     if data.ratings.total else w.p("本日无服务评价，不绘制图表。", "indent"))
     return w.grid([[ratings_table, pie]], [left_width, w.frame_width - left_width],
                   [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])

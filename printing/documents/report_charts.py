@@ -33,6 +33,15 @@ def _title(drawing: Drawing, fonts: FontSet, text: str, width: float, height: fl
                        textAnchor="middle"))
 
 
+def has_case_figures(data: DailyReportData) -> bool:
+    """Something to draw in the transaction chart: a case accepted, completed or overdue."""
+    return any(r.accepted or r.completed or r.overdue for r in data.by_transaction)
+
+
+def has_clerk_days(data: DailyReportData) -> bool:
+    return any(r.average_working_days is not None for r in data.by_clerk)
+
+
 def transaction_bars(data: DailyReportData, fonts: FontSet, width: float, height: float = 190) -> Drawing:
     """Accepted / completed / overdue per transaction, grouped bars."""
     rows: Sequence[FigureRow] = data.by_transaction

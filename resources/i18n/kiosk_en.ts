@@ -199,62 +199,62 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="59"/>
+        <location filename="../../kiosk/screens/home.py" line="62"/>
         <source>您好，{name}</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="60"/>
+        <location filename="../../kiosk/screens/home.py" line="63"/>
         <source>身份证号：{number}</source>
         <translation>ID number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="61"/>
+        <location filename="../../kiosk/screens/home.py" line="64"/>
         <source>我的办件</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="61"/>
+        <location filename="../../kiosk/screens/home.py" line="64"/>
         <source>办到哪一步了、还缺什么</source>
         <translation>Where it stands, what is missing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="62"/>
+        <location filename="../../kiosk/screens/home.py" line="65"/>
         <source>打印户籍证明</source>
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="62"/>
+        <location filename="../../kiosk/screens/home.py" line="65"/>
         <source>入学、就业、社保等用途</source>
         <translation>School, work, insurance …</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="63"/>
+        <location filename="../../kiosk/screens/home.py" line="66"/>
         <source>取排队号</source>
         <translation>Take a queue number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="63"/>
+        <location filename="../../kiosk/screens/home.py" line="66"/>
         <source>到窗口办理业务</source>
         <translation>For service at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="64"/>
+        <location filename="../../kiosk/screens/home.py" line="67"/>
         <source>办事要带什么</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="64"/>
+        <location filename="../../kiosk/screens/home.py" line="67"/>
         <source>查看并打印材料清单</source>
         <translation>See and print the checklist</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="65"/>
+        <location filename="../../kiosk/screens/home.py" line="68"/>
         <source>评价服务</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="65"/>
+        <location filename="../../kiosk/screens/home.py" line="68"/>
         <source>好差评</source>
         <translation>Good or bad, tell us</translation>
     </message>
@@ -262,7 +262,7 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="187"/>
+        <location filename="../../kiosk/widgets.py" line="248"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -341,17 +341,17 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="232"/>
+        <location filename="../../kiosk/widgets.py" line="293"/>
         <source>第 {page} / {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="235"/>
+        <location filename="../../kiosk/widgets.py" line="296"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="236"/>
+        <location filename="../../kiosk/widgets.py" line="297"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>

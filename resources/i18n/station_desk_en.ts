@@ -223,89 +223,89 @@
 <context>
     <name>CaseExtrasPanel</name>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="113"/>
+        <location filename="../../desk/ui/case_extras.py" line="115"/>
         <source>依法视为受理：收件后 5 个工作日内（至 %1）未出具受理、一次性告知或不予受理，自收件之日（%2）起即视为受理（《行政许可法》第三十二条）。</source>
         <translation>Counts as accepted by law: no acceptance, one-time notice or refusal went out within 5 working days of receipt (by %1), so it counts as accepted from the day it was received (%2) (Administrative Licensing Law, art. 32).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="123"/>
+        <location filename="../../desk/ui/case_extras.py" line="125"/>
         <source>属于“一件事”%1（%2）：%3</source>
         <translation>Part of bundle %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="145"/>
+        <location filename="../../desk/ui/case_extras.py" line="147"/>
         <source>公告期内</source>
         <translation>notice running</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="145"/>
+        <location filename="../../desk/ui/case_extras.py" line="147"/>
         <source>期满无异议，已注销</source>
         <translation>no objection: cancelled</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="146"/>
-        <location filename="../../desk/ui/case_extras.py" line="203"/>
-        <location filename="../../desk/ui/case_extras.py" line="223"/>
+        <location filename="../../desk/ui/case_extras.py" line="148"/>
+        <location filename="../../desk/ui/case_extras.py" line="205"/>
+        <location filename="../../desk/ui/case_extras.py" line="225"/>
         <source>有异议，保留户口</source>
         <translation>Objection: keep the registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="147"/>
+        <location filename="../../desk/ui/case_extras.py" line="149"/>
         <source>注销公告 %1：%2 至 %3，%4</source>
         <translation>Deregistration notice %1: %2 to %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="150"/>
+        <location filename="../../desk/ui/case_extras.py" line="152"/>
         <source>公告期已满，请作出决定。</source>
         <translation>The notice period is over: decide now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="164"/>
+        <location filename="../../desk/ui/case_extras.py" line="166"/>
         <source>后续事项已登记。</source>
         <translation>Follow-up recorded.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="179"/>
+        <location filename="../../desk/ui/case_extras.py" line="181"/>
         <source>“一件事”回执和后续事项告知单已送打印。</source>
         <translation>The bundle receipt and the follow-up list were sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="193"/>
+        <location filename="../../desk/ui/case_extras.py" line="195"/>
         <source>注销公告已发布并送打印，公告期 30 日。</source>
         <translation>The deregistration notice was posted and printed; it runs 30 days.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="203"/>
+        <location filename="../../desk/ui/case_extras.py" line="205"/>
         <source>请填写异议情况：</source>
         <translation>Describe the objection:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="210"/>
+        <location filename="../../desk/ui/case_extras.py" line="212"/>
         <source>注销公告已作出决定。</source>
         <translation>The notice was decided.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="218"/>
+        <location filename="../../desk/ui/case_extras.py" line="220"/>
         <source>所选后续事项：已转介</source>
         <translation>Selected follow-up: referred</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="219"/>
+        <location filename="../../desk/ui/case_extras.py" line="221"/>
         <source>所选后续事项：已办结</source>
         <translation>Selected follow-up: done</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="220"/>
+        <location filename="../../desk/ui/case_extras.py" line="222"/>
         <source>重新打印回执和告知单</source>
         <translation>Reprint the receipt and the list</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="221"/>
+        <location filename="../../desk/ui/case_extras.py" line="223"/>
         <source>发布注销公告（30日）</source>
         <translation>Post the deregistration notice (30 days)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="222"/>
+        <location filename="../../desk/ui/case_extras.py" line="224"/>
         <source>期满无异议，注销重复户口</source>
         <translation>No objection: cancel the duplicate</translation>
     </message>
@@ -423,6 +423,227 @@
         <location filename="../../desk/forms/editor_base.py" line="118"/>
         <source>此项当前不适用（取决于前面的选择）</source>
         <translation>Does not apply now (depends on an earlier choice)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="203"/>
+        <source>已登记：%1</source>
+        <translation>Recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="222"/>
+        <source>导出好差评数据</source>
+        <translation>Export the ratings</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="232"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="244"/>
+        <source>逾期办结</source>
+        <translation>closed late</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="244"/>
+        <source>按期办结</source>
+        <translation>closed on time</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="246"/>
+        <source>超期 %1 个工作日</source>
+        <translation>%1 working day(s) overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="247"/>
+        <source>剩 %1 个工作日</source>
+        <translation>%1 working day(s) left</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="253"/>
+        <source>未指派</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <source>受理编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <location filename="../../desk/ui/followups_view.py" line="316"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <source>当前环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="257"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="257"/>
+        <source>剩余/超期</source>
+        <translation>Left / overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="261"/>
+        <source>暂无差评回访。</source>
+        <translation>No follow-ups.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="263"/>
+        <source>%1 条差评已超过15个工作日仍未办结。</source>
+        <translation>%1 bad rating(s) still open after 15 working days.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="272"/>
+        <source>回访详情</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="273"/>
+        <source>在上表中选择一条差评。</source>
+        <translation>Choose a bad rating in the list above.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="274"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="274"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="274"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <source>情况</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="274"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="275"/>
+        <location filename="../../desk/ui/followups_view.py" line="284"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="279"/>
+        <source>回访详情：%1</source>
+        <translation>Follow-up: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="280"/>
+        <source>评价时间 %1 · 整改期限 %2（%3）· 结果：%4</source>
+        <translation>Rated %1 · deadline %2 (%3) · result: %4</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="291"/>
+        <source>登记%1：</source>
+        <translation>Record %1:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="307"/>
+        <source>评价 %1 件（%2）· 差评 %3 · 本月办结 %4（按期 %5）· 月末未办结 %6（超期 %7）</source>
+        <translation>%1 rating(s) (%2) · %3 bad · %4 closed this month (%5 on time) · %6 open at month end (%7 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <source>差评</source>
+        <translation>Bad</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="314"/>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="324"/>
+        <source>只看未办结</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="325"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="326"/>
+        <source>登记(&amp;R)</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="327"/>
+        <source>写明核实、整改或回访的情况</source>
+        <translation>What the check, fix or call found</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="328"/>
+        <source>月度统计与排名</source>
+        <translation>Month's figures and rankings</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="329"/>
+        <source>导出好差评 CSV</source>
+        <translation>Export ratings CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="330"/>
+        <source>导出好差评 JSON</source>
+        <translation>Export ratings JSON</translation>
     </message>
 </context>
 <context>
@@ -573,125 +794,198 @@ Please give the log file to your IT department:
     </message>
 </context>
 <context>
+    <name>KioskStatusView</name>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="82"/>
+        <source>终端编号</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="82"/>
+        <source>设置地点</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="82"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="82"/>
+        <source>最后心跳</source>
+        <translation>Last heartbeat</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="83"/>
+        <source>读卡器</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="83"/>
+        <source>打印机/纸张</source>
+        <translation>Printer / paper</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="83"/>
+        <source>今日使用</source>
+        <translation>Sessions today</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="84"/>
+        <source>在线</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="84"/>
+        <source>离线</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="85"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="89"/>
+        <source>本所还没有自助终端报到（终端开机后每30秒报告一次状态）。</source>
+        <translation>No kiosk has reported yet (a running kiosk reports every 30 seconds).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="91"/>
+        <source>%1 台自助终端需要处理：%2</source>
+        <translation>%1 kiosk(s) need attention: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="94"/>
+        <source>全部自助终端在线，打印机就绪。</source>
+        <translation>All kiosks online, printers ready.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/kiosk_status_view.py" line="102"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="307"/>
-        <location filename="../../desk/ui/main_window.py" line="570"/>
+        <location filename="../../desk/ui/main_window.py" line="314"/>
+        <location filename="../../desk/ui/main_window.py" line="578"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="351"/>
-        <location filename="../../desk/ui/main_window.py" line="572"/>
+        <location filename="../../desk/ui/main_window.py" line="358"/>
+        <location filename="../../desk/ui/main_window.py" line="580"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="441"/>
+        <location filename="../../desk/ui/main_window.py" line="448"/>
         <source>已调出网上申请 %1：请核对原件。</source>
         <translation>Online application opened as %1: check the originals.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="487"/>
+        <location filename="../../desk/ui/main_window.py" line="494"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="526"/>
+        <location filename="../../desk/ui/main_window.py" line="533"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="536"/>
-        <location filename="../../desk/ui/main_window.py" line="554"/>
+        <location filename="../../desk/ui/main_window.py" line="544"/>
+        <location filename="../../desk/ui/main_window.py" line="562"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="536"/>
-        <location filename="../../desk/ui/main_window.py" line="554"/>
+        <location filename="../../desk/ui/main_window.py" line="544"/>
+        <location filename="../../desk/ui/main_window.py" line="562"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="537"/>
-        <location filename="../../desk/ui/main_window.py" line="555"/>
+        <location filename="../../desk/ui/main_window.py" line="545"/>
+        <location filename="../../desk/ui/main_window.py" line="563"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="537"/>
-        <location filename="../../desk/ui/main_window.py" line="555"/>
+        <location filename="../../desk/ui/main_window.py" line="545"/>
+        <location filename="../../desk/ui/main_window.py" line="563"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="546"/>
+        <location filename="../../desk/ui/main_window.py" line="554"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="547"/>
+        <location filename="../../desk/ui/main_window.py" line="555"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="548"/>
+        <location filename="../../desk/ui/main_window.py" line="556"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="550"/>
+        <location filename="../../desk/ui/main_window.py" line="558"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="551"/>
+        <location filename="../../desk/ui/main_window.py" line="559"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="552"/>
+        <location filename="../../desk/ui/main_window.py" line="560"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="553"/>
+        <location filename="../../desk/ui/main_window.py" line="561"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="558"/>
+        <location filename="../../desk/ui/main_window.py" line="566"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="559"/>
+        <location filename="../../desk/ui/main_window.py" line="567"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="560"/>
+        <location filename="../../desk/ui/main_window.py" line="568"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="561"/>
+        <location filename="../../desk/ui/main_window.py" line="569"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="562"/>
+        <location filename="../../desk/ui/main_window.py" line="570"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="563"/>
+        <location filename="../../desk/ui/main_window.py" line="571"/>
         <source>网上预审</source>
         <translation>Online pre-review</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="576"/>
+        <location filename="../../desk/ui/main_window.py" line="584"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
@@ -699,47 +993,62 @@ Please give the log file to your IT department:
 <context>
     <name>ManagerView</name>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="172"/>
+        <location filename="../../desk/ui/manager_view.py" line="192"/>
         <source>日报已送打印机。</source>
         <translation>The daily report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="182"/>
+        <location filename="../../desk/ui/manager_view.py" line="202"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="191"/>
+        <location filename="../../desk/ui/manager_view.py" line="211"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="227"/>
+        <location filename="../../desk/ui/manager_view.py" line="247"/>
+        <source>统计日报</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="248"/>
+        <source>差评回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="249"/>
+        <source>自助终端</source>
+        <translation>Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="250"/>
         <source>统计日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="228"/>
+        <location filename="../../desk/ui/manager_view.py" line="251"/>
         <source>生成日报(&amp;G)</source>
         <translation>&amp;Generate the report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="229"/>
+        <location filename="../../desk/ui/manager_view.py" line="252"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="230"/>
+        <location filename="../../desk/ui/manager_view.py" line="253"/>
         <source>导出 PDF(&amp;D)</source>
         <translation>Export P&amp;DF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="231"/>
+        <location filename="../../desk/ui/manager_view.py" line="254"/>
         <source>导出 CSV(&amp;C)</source>
         <translation>Export &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="232"/>
+        <location filename="../../desk/ui/manager_view.py" line="255"/>
         <source>导出 XLSX(&amp;X)</source>
         <translation>Export &amp;XLSX</translation>
     </message>
@@ -775,180 +1084,180 @@ Please give the log file to your IT department:
 <context>
     <name>NewCaseView</name>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="249"/>
+        <location filename="../../desk/ui/new_case.py" line="253"/>
         <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
         <translation>Read %1&apos;s ID card. To open a case for them, press Ctrl+N first.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="392"/>
+        <location filename="../../desk/ui/new_case.py" line="414"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="393"/>
+        <location filename="../../desk/ui/new_case.py" line="415"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="397"/>
+        <location filename="../../desk/ui/new_case.py" line="419"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="397"/>
+        <location filename="../../desk/ui/new_case.py" line="419"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="398"/>
+        <location filename="../../desk/ui/new_case.py" line="420"/>
         <source>申请人：%1&#x3000;%2&#x3000;%3</source>
         <translation>Applicant: %1   %2   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="474"/>
+        <location filename="../../desk/ui/new_case.py" line="496"/>
         <source>暂不能受理：</source>
         <translation>Cannot accept yet:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="476"/>
+        <location filename="../../desk/ui/new_case.py" line="498"/>
         <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
         <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="532"/>
-        <location filename="../../desk/ui/new_case.py" line="535"/>
-        <location filename="../../desk/ui/new_case.py" line="597"/>
+        <location filename="../../desk/ui/new_case.py" line="554"/>
+        <location filename="../../desk/ui/new_case.py" line="557"/>
+        <location filename="../../desk/ui/new_case.py" line="619"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="532"/>
+        <location filename="../../desk/ui/new_case.py" line="554"/>
         <source>不予受理的理由：</source>
         <translation>Ground for not accepting:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="535"/>
+        <location filename="../../desk/ui/new_case.py" line="557"/>
         <source>请说明本案的具体情况（将打印在通知书上）：</source>
         <translation>Say what happened in this case (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="596"/>
+        <location filename="../../desk/ui/new_case.py" line="618"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="596"/>
+        <location filename="../../desk/ui/new_case.py" line="618"/>
         <source>已出具一次性告知书</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="597"/>
+        <location filename="../../desk/ui/new_case.py" line="619"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="598"/>
+        <location filename="../../desk/ui/new_case.py" line="620"/>
         <source>已受理，已提交领导审批</source>
         <translation>Accepted and sent for the leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="600"/>
+        <location filename="../../desk/ui/new_case.py" line="622"/>
         <source>受理编号 %1 · 查询码 %2</source>
         <translation>Case %1 · lookup code %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="308"/>
-        <location filename="../../desk/ui/new_case.py" line="601"/>
+        <location filename="../../desk/ui/new_case.py" line="321"/>
+        <location filename="../../desk/ui/new_case.py" line="623"/>
         <source>%1（%2）已送打印机</source>
         <translation>%1 (%2) sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="301"/>
+        <location filename="../../desk/ui/new_case.py" line="314"/>
         <source>“一件事”已一并受理</source>
         <translation>Bundle accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="302"/>
+        <location filename="../../desk/ui/new_case.py" line="315"/>
         <source>套餐编号 %1</source>
         <translation>Bundle %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="354"/>
+        <location filename="../../desk/ui/new_case.py" line="376"/>
         <source>该申请收件后 5 个工作日内（至 %1）未受理、未一次性告知，依法自收件之日（%2）起视为受理，请尽快办理。</source>
         <translation>No acceptance or one-time notice went out within 5 working days of receipt (by %1): by law this application counts as accepted from the day it was received (%2). Please handle it now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="604"/>
+        <location filename="../../desk/ui/new_case.py" line="626"/>
         <source>该申请已进入“待领导审批”，无需再提交。</source>
         <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="606"/>
+        <location filename="../../desk/ui/new_case.py" line="628"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="609"/>
+        <location filename="../../desk/ui/new_case.py" line="631"/>
         <source>需补正材料：%1</source>
         <translation>Materials to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="631"/>
+        <location filename="../../desk/ui/new_case.py" line="653"/>
         <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
         <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="656"/>
+        <location filename="../../desk/ui/new_case.py" line="678"/>
         <source>（已重新载入最新内容）</source>
         <translation> (reloaded with the latest content)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="666"/>
+        <location filename="../../desk/ui/new_case.py" line="688"/>
         <source>正在建立草稿…</source>
         <translation>Creating the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="668"/>
+        <location filename="../../desk/ui/new_case.py" line="690"/>
         <source>保存中…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="668"/>
+        <location filename="../../desk/ui/new_case.py" line="690"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="668"/>
+        <location filename="../../desk/ui/new_case.py" line="690"/>
         <source>保存失败</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="669"/>
+        <location filename="../../desk/ui/new_case.py" line="691"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="698"/>
+        <location filename="../../desk/ui/new_case.py" line="720"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="698"/>
+        <location filename="../../desk/ui/new_case.py" line="720"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="698"/>
+        <location filename="../../desk/ui/new_case.py" line="720"/>
         <source>③ 填写表单</source>
         <translation>③ Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="699"/>
+        <location filename="../../desk/ui/new_case.py" line="721"/>
         <source>④ 核对材料 · 决定</source>
         <translation>④ Materials · decide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="701"/>
+        <location filename="../../desk/ui/new_case.py" line="723"/>
         <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -957,37 +1266,37 @@ Please give the log file to your IT department:
 Or type the ID number on the left and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="702"/>
+        <location filename="../../desk/ui/new_case.py" line="724"/>
         <source>受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept and print the receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="703"/>
+        <location filename="../../desk/ui/new_case.py" line="725"/>
         <source>受理并办结 (Ctrl+Shift+Enter)</source>
         <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="704"/>
+        <location filename="../../desk/ui/new_case.py" line="726"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time notice to &amp;bring materials</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="705"/>
+        <location filename="../../desk/ui/new_case.py" line="727"/>
         <source>不予受理(&amp;R)</source>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="706"/>
+        <location filename="../../desk/ui/new_case.py" line="728"/>
         <source>当场办结(&amp;C)</source>
         <translation>&amp;Complete now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="707"/>
+        <location filename="../../desk/ui/new_case.py" line="729"/>
         <source>查看申请(&amp;V)</source>
         <translation>&amp;View the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="708"/>
+        <location filename="../../desk/ui/new_case.py" line="730"/>
         <source>办理下一位 (Ctrl+N)</source>
         <translation>Next citizen (Ctrl+N)</translation>
     </message>
@@ -1135,6 +1444,103 @@ Or type the ID number on the left and press Enter.</translation>
     </message>
 </context>
 <context>
+    <name>RatingWindow</name>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="176"/>
+        <source>经办民警：%1&#x3000;&#x3000;工号：%2</source>
+        <translation>Officer: %1   No.: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="178"/>
+        <source>&#x3000;&#x3000;%1号窗口</source>
+        <translation>   Window %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="179"/>
+        <source>受理编号：%1
+办理事项：%2</source>
+        <translation>Case: %1
+Service: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="227"/>
+        <source>您选择了“%1”。请告诉我们哪里做得不好，所领导会在15个工作日内回访：</source>
+        <translation>You chose &quot;%1&quot;. Please tell us what went wrong; the station will call you back within 15 working days:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="230"/>
+        <source>请点击一项，对本次服务作出评价：</source>
+        <translation>Please rate this service:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="233"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="233"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="234"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="234"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="235"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="244"/>
+        <source>服务评价</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="245"/>
+        <source>请您对本次服务进行评价</source>
+        <translation>Please rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="246"/>
+        <source>民警
+照片</source>
+        <translation>Officer
+photo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="249"/>
+        <source>其他意见（选填）</source>
+        <translation>Anything else (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="250"/>
+        <source>联系电话（选填，便于回访）</source>
+        <translation>Phone (optional, for the call back)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="251"/>
+        <source>提交评价</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="252"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/rating_window.py" line="253"/>
+        <source>感谢您的评价！</source>
+        <translation>Thank you!</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <location filename="../../desk/ui/role_words.py" line="17"/>
@@ -1271,210 +1677,245 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="189"/>
+        <location filename="../../desk/ui/today_view.py" line="205"/>
         <source>没有等候的群众。</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="220"/>
+        <location filename="../../desk/ui/today_view.py" line="223"/>
+        <source>已重呼 %1 号（第 %2 次）。</source>
+        <translation>Ticket %1 called again (time %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="235"/>
+        <source>%1 号已过号。</source>
+        <translation>Ticket %1 marked as not come.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="245"/>
+        <source>%1 号已转到 %2 号窗口。</source>
+        <translation>Ticket %1 sent to window %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="266"/>
+        <source>本所没有其他窗口</source>
+        <translation>No other window at this station</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="294"/>
         <source>当前无叫号</source>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="223"/>
+        <location filename="../../desk/ui/today_view.py" line="297"/>
         <source>请 %1 号到 %2 号窗口办理</source>
         <translation>Ticket %1, please come to window %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="226"/>
+        <location filename="../../desk/ui/today_view.py" line="300"/>
         <source>请 %1 号到窗口办理</source>
         <translation>Ticket %1, please come to the window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="236"/>
+        <location filename="../../desk/ui/today_view.py" line="312"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="236"/>
+        <location filename="../../desk/ui/today_view.py" line="312"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="236"/>
-        <location filename="../../desk/ui/today_view.py" line="239"/>
-        <location filename="../../desk/ui/today_view.py" line="244"/>
-        <location filename="../../desk/ui/today_view.py" line="247"/>
+        <location filename="../../desk/ui/today_view.py" line="312"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="320"/>
+        <location filename="../../desk/ui/today_view.py" line="323"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="238"/>
+        <location filename="../../desk/ui/today_view.py" line="314"/>
         <source>综合业务</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="239"/>
-        <location filename="../../desk/ui/today_view.py" line="244"/>
-        <location filename="../../desk/ui/today_view.py" line="247"/>
-        <location filename="../../desk/ui/today_view.py" line="284"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="320"/>
+        <location filename="../../desk/ui/today_view.py" line="323"/>
+        <location filename="../../desk/ui/today_view.py" line="360"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="239"/>
-        <location filename="../../desk/ui/today_view.py" line="244"/>
-        <location filename="../../desk/ui/today_view.py" line="247"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="320"/>
+        <location filename="../../desk/ui/today_view.py" line="323"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="239"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="242"/>
+        <location filename="../../desk/ui/today_view.py" line="318"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="242"/>
+        <location filename="../../desk/ui/today_view.py" line="318"/>
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="243"/>
+        <location filename="../../desk/ui/today_view.py" line="319"/>
         <source>将到期</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="244"/>
+        <location filename="../../desk/ui/today_view.py" line="320"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="247"/>
+        <location filename="../../desk/ui/today_view.py" line="323"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="250"/>
+        <location filename="../../desk/ui/today_view.py" line="326"/>
         <source>排队叫号（等候 %1 人）</source>
         <translation>Queue (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="251"/>
+        <location filename="../../desk/ui/today_view.py" line="327"/>
         <source>草稿与待补正（%1）</source>
         <translation>Drafts and awaiting supplements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="253"/>
+        <location filename="../../desk/ui/today_view.py" line="329"/>
         <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
         <translation>Due: %1 overdue · %2 today · %3 soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="255"/>
+        <location filename="../../desk/ui/today_view.py" line="331"/>
         <source>待领导审批（%1）</source>
         <translation>Awaiting the leader&apos;s approval (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="263"/>
+        <location filename="../../desk/ui/today_view.py" line="339"/>
         <source>视为受理</source>
         <translation>Deemed accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="264"/>
+        <location filename="../../desk/ui/today_view.py" line="340"/>
         <source>5个工作日内未告知，自收件日起视为受理</source>
         <translation>Not answered within 5 working days: accepted from receipt</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="265"/>
+        <location filename="../../desk/ui/today_view.py" line="341"/>
         <source>%1 收件</source>
         <translation>received %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="267"/>
+        <location filename="../../desk/ui/today_view.py" line="343"/>
         <source>公告期满，待作注销决定</source>
         <translation>Notice over: decision due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="268"/>
+        <location filename="../../desk/ui/today_view.py" line="344"/>
         <source>公告期内，还有 %1 天</source>
         <translation>Notice running, %1 day(s) left</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="269"/>
+        <location filename="../../desk/ui/today_view.py" line="345"/>
         <source>注销公告</source>
         <translation>Deregistration notice</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="270"/>
+        <location filename="../../desk/ui/today_view.py" line="346"/>
         <source>%1 止</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="272"/>
+        <location filename="../../desk/ui/today_view.py" line="348"/>
         <source>还有 %1 天到期</source>
         <translation>expires in %1 day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="273"/>
+        <location filename="../../desk/ui/today_view.py" line="349"/>
         <source>已过期 %1 天</source>
         <translation>expired %1 day(s) ago</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="274"/>
+        <location filename="../../desk/ui/today_view.py" line="350"/>
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="278"/>
+        <location filename="../../desk/ui/today_view.py" line="354"/>
         <source>一件事后续</source>
         <translation>Bundle follow-up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="284"/>
+        <location filename="../../desk/ui/today_view.py" line="360"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="284"/>
+        <location filename="../../desk/ui/today_view.py" line="360"/>
         <source>对象</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="284"/>
+        <location filename="../../desk/ui/today_view.py" line="360"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="285"/>
+        <location filename="../../desk/ui/today_view.py" line="361"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="287"/>
+        <location filename="../../desk/ui/today_view.py" line="363"/>
         <source>法定时限与后续事项：视为受理 %1 · 注销公告 %2 · 证件到期 %3 · 一件事后续 %4</source>
         <translation>Legal clocks and follow-ups: deemed accepted %1 · notices %2 · permits %3 · bundle follow-ups %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="302"/>
+        <location filename="../../desk/ui/today_view.py" line="378"/>
         <source>叫号 (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="303"/>
+        <location filename="../../desk/ui/today_view.py" line="379"/>
         <source>办结此号(&amp;D)</source>
         <translation>&amp;Done with this ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="304"/>
+        <location filename="../../desk/ui/today_view.py" line="380"/>
+        <source>重呼 (F4)</source>
+        <translation>Call again (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="381"/>
+        <source>过号 (F6)</source>
+        <translation>Not come (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="385"/>
+        <source>转窗口</source>
+        <translation>To another window</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="386"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="305"/>
+        <location filename="../../desk/ui/today_view.py" line="387"/>
         <source>新办业务 (Ctrl+N)</source>
         <translation>New case (Ctrl+N)</translation>
     </message>

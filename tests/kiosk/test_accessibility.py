@@ -76,6 +76,17 @@ def _problems(window: QWidget, elders: bool, english: bool = False,
             needed = max(button.fontMetrics().horizontalAdvance(button.text()), button.sizeHint().width() - 2)
             if button.width() < needed:
                 problems.append(f"button {button.text()!r} cuts its text ({button.width()} < {needed})")
+        if isinstance(button, TileButton) and button.icon_name:
+            # The tile's icon is drawn, whole, inside the tile and above (not over) its title.
+            icon, title = button.lbl_icon, button.lbl_title
+            if icon.pixmap().isNull():
+                problems.append(f"tile {title.text()!r} lost its icon")
+            elif icon.isVisible() and (not button.rect().contains(icon.geometry())
+                                       or icon.geometry().bottom() > title.geometry().top()):
+                problems.append(f"tile {title.text()!r}: icon {icon.geometry()} outside or over the title "
+                                f"{title.geometry()} in {button.rect()}")
+            elif icon.pixmap().deviceIndependentSize().height() > icon.height() + 1:
+                problems.append(f"tile {title.text()!r}: icon cut ({icon.height()} px high)")
     for label in window.findChildren(QLabel):
         if not label.isVisible() or not label.text():
             continue
@@ -165,3 +176,14 @@ def test_the_checks_can_fail(kiosk: KioskUnderTest) -> None:
     small.move(kiosk.kiosk.flow.attract.lbl_welcome.pos())  # drawn over the headline
     kiosk.qtbot.wait(30)
     assert any("overlaps" in problem for problem in _problems(kiosk.kiosk.window, False))
+
+
+def test_home_tiles_carry_their_icons(kiosk: KioskUnderTest) -> None:
+    """Each home tile shows its own drawn icon (resources/icons/kiosk), and the check finds a lost one."""
+    home = kiosk.kiosk.flow.home
+    tiles = (home.btn_cases, home.btn_certificate, home.btn_ticket, home.btn_guide, home.btn_rating)
+    assert [t.icon_name for t in tiles] == ["cases", "certificate", "ticket", "guide", "rating"]
+    assert all(not t.lbl_icon.pixmap().isNull() for t in tiles)
+    images = {t.icon_name: t.lbl_icon.pixmap().toImage() for t in tiles}
+    assert len({image.cacheKey() for image in images.values()}) == 5
+    assert images["cases"] != images["rating"]  # five different drawings, not one placeholder

@@ -57,6 +57,10 @@ def reference_figures(session: Session, catalog: Catalog, calendar: WorkingCalen
             working_days_taken=float(taken) if taken is not None else None,
             overdue_working_days=calendar.working_days_between(case.due_date, day) if late_open else 0,
             status_zh=CaseState(case.state).label_zh if not open_on_day or case.state not in _FINAL else "处理中",
+            pending_with_zh="" if case.state in _FINAL else {
+                "under_review": "分局审批" if case.approval == "branch" else "所领导审批",
+                "supplement_requested": "待群众补正材料",
+                "approved": f"窗口办结：{names.get(clerk_id)}"}.get(case.state, f"窗口：{names.get(clerk_id)}"),
         ))
     return figures
 
