@@ -20,6 +20,7 @@ from desk.server.kiosk_routes import register_kiosk_routes
 from desk.server.online_pages import register_online
 from desk.server.routes import register_routes
 from desk.server.station_routes import register_station_routes
+from desk.server.verify_page import register_verify_page
 from desk.services.rights import Refused
 from desk.services.sessions import SessionRefused, SignInRefused
 
@@ -43,6 +44,7 @@ def create_app(server: Server) -> FastAPI:
     _install_error_handlers(app, server)
     register_routes(app, API, server)
     register_online(app, API, server)
+    register_verify_page(app, server)  # the certificates' public verification address (no sign-in)
     register_station_routes(app, API, server)
     register_kiosk_routes(app, API, server)
     register_admin_routes(app, API, server)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from desk.domain.clock import Clock, local_date
 from desk.services import audit
 from desk.store.database import Store
-from desk.store.models import DocumentIssued, Station
+from desk.store.models import Citizen, DocumentIssued, Station
 from printing.signing import Claim, Keyring, Verification, parse_payload, verify_payload
 
 
@@ -50,6 +50,48 @@ class VerificationService:
             except ValueError:
                 return False
             return stored.digest == claim.digest and stored.issued_on == claim.issued_on
+
+
+@dataclass(frozen=True)
+class PublicCheck:
+    """What the city's verification page tells whoever scanned a certificate with a phone: the verdict,
+    and — only for a certificate the register holds as issued — who it was issued for, masked (the
+    outside unit compares it with the paper and the person in front of it; it learns nothing more)."""
+
+    verification: Verification
+    holder_name: str | None = None  # 李*国
+    holder_id: str | None = None  # 210102********0015
+    station_name: str | None = None
+
+
+def mask_name(name: str) -> str:
+    """Every character but the first and (for three or more) the last hidden: 李建国 → 李*国, 王芳 → 王*."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_id_number(number: str) -> str:
+    """The region (6) and the last four shown, the birth date and order code hidden."""
+    return number[:6] + "*" * (len(number) - 10) + number[-4:] if len(number) > 10 else "*" * len(number)
+
+
+def public_check(service: VerificationService, payload: str, *, where: str = "web") -> PublicCheck:
+    """Verify a scanned QR text for the public page (the check is audited like any other) and, when valid,
+    name the holder masked."""
+    result = service.verify(payload, where=where)
+    if not result.valid or result.claim is None:
+        return PublicCheck(result)
+    with service.store.read() as session:
+        record = session.execute(
+            select(DocumentIssued).where(DocumentIssued.serial == result.claim.serial)).scalar_one_or_none()
+        station = session.get(Station, result.claim.station_code)
+        citizen = session.get(Citizen, record.citizen_id) if record is not None and record.citizen_id else None
+        return PublicCheck(result, mask_name(citizen.name) if citizen else None,
+                           mask_id_number(citizen.id_number) if citizen else None,
+                           station.name_zh if station else None)
 
 
 def verification_recorder(store: Store, clock: Clock, *, where: str) -> Callable[[Verification], None]:
