@@ -18,7 +18,7 @@ from desk.services import audit
 from desk.services.case_views import CaseView
 from desk.services.cases import user_names
 from desk.store.database import Store
-from desk.store.models import Case, Citizen, User
+from desk.store.models import Case, Citizen
 
 
 @dataclass
@@ -40,8 +40,7 @@ class CaseQueries:
                 raise NotFound.say("case.not_found", number=number)
             label = kiosk_code or "system"
             if actor is not None:
-                user = session.get(User, actor.user_id)
-                label = user.username if user is not None else f"user#{actor.user_id}"
+                label = audit.user_label(session, actor.user_id)
             audit.append(session, at=self.clock.now(), actor=label, action="case.viewed", entity_type="case",
                          entity_id=number, details={"purpose": purpose, "applicant": case.applicant.id_number})
             return CaseView.of(case, user_names(session))

@@ -405,8 +405,7 @@ def _conflict(number: str) -> ConcurrentChange:
 
 
 def _actor_label(session: Session, actor: Actor) -> str:
-    user = session.get(User, actor.user_id)
-    return user.username if user is not None else f"user#{actor.user_id}"
+    return audit.user_label(session, actor.user_id)
 
 
 def user_names(session: Session) -> dict[int, str]:

@@ -551,8 +551,7 @@ def _user_name(session: Session, user_id: int | None) -> str:
 def _actor_label(session: Session, actor: Actor | None, kiosk_code: str | None) -> str:
     if actor is None:
         return kiosk_code or "system"
-    user = session.get(User, actor.user_id)
-    return user.username if user is not None else f"user#{actor.user_id}"
+    return audit.user_label(session, actor.user_id)
 
 
 def _form_zh(form: str) -> str:
