@@ -43,7 +43,7 @@ class CaseQueries:
                 label = audit.user_label(session, actor.user_id)
             audit.append(session, at=self.clock.now(), actor=label, action="case.viewed", entity_type="case",
                          entity_id=number, details={"purpose": purpose, "applicant": case.applicant.id_number})
-            return CaseView.of(case, user_names(session))
+            return CaseView.of(case, user_names(session, case))
 
     def by_lookup_code(self, lookup_code: str) -> CaseView:
         return self._one(select(Case).where(Case.lookup_code == lookup_code.strip().upper()), lookup_code)
@@ -151,12 +151,13 @@ class CaseQueries:
             case = session.execute(_with_children(query)).unique().scalar_one_or_none()
             if case is None:
                 raise NotFound.say("case.not_found", number=label)
-            return CaseView.of(case, user_names(session))
+            return CaseView.of(case, user_names(session, case))
 
     def _many(self, query: Select[Case]) -> builtins.list[CaseView]:
         with self.store.read() as session:
-            names = user_names(session)
-            return [CaseView.of(c, names) for c in session.execute(_with_children(query)).unique().scalars()]
+            cases = session.execute(_with_children(query)).unique().scalars().all()
+            names = user_names(session, *cases) if cases else {}
+            return [CaseView.of(c, names) for c in cases]
 
 
 def _with_children(query: Select[Case]) -> Select[Case]:
