@@ -10,7 +10,7 @@ import pytest
 from desk_fixtures import CATALOG
 from sqlalchemy import select
 
-from desk.domain.catalog import load_catalog
+from desk.domain.catalog_loader import load_catalog
 from desk.domain.clock import FixedClock
 from desk.domain.errors import InvalidInput, NotFound
 from desk.domain.workdays import WorkingCalendar
