@@ -1,8 +1,10 @@
-"""`desk report daily`: the station's daily report as PDF (with charts), CSV and XLSX."""
+"""`desk report daily`: the station's daily report as PDF (with charts), CSV and XLSX.
+`desk report month --city`: the city's (or a branch's) month, on time against late per station and transaction."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -22,6 +24,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     daily.add_argument("--anchors-dir", type=Path,
                        help="the daily audit anchors (default: the data folder's anchors)")
     daily.set_defaults(func=_daily)
+    month = commands.add_parser("month", help="户籍业务月报 of the city or a branch: on time against late")
+    month.add_argument("--city", action="store_true", help="every station of the city")
+    month.add_argument("--branch", metavar="NAME", help="only the stations of this branch (分局), by its name")
+    month.add_argument("--month", metavar="YYYY-MM", help="the month (default: this month)")
+    month.add_argument("--json", action="store_true", help="the figures as JSON")
+    month.set_defaults(func=_month)
 
 
 def _daily(args: argparse.Namespace) -> int:
@@ -46,4 +54,35 @@ def _daily(args: argparse.Namespace) -> int:
           + "，".join(written))
     if anchor is not None:
         print(f"审计锚点：第 {anchor.seq} 条 {anchor.head_hash}，签名 {anchor.tag or '（无）'}")
+    return 0
+
+
+def _month(args: argparse.Namespace) -> int:
+    from desk.services.city_reports import CityReportService, MonthFigures, parse_month
+
+    if not args.city and not args.branch:
+        print("请指定 --city（全市）或 --branch 分局名称。/ Give --city (the whole city) or --branch NAME.")
+        return 2
+    core = core_from_args(args)
+    month = parse_month(args.month) if args.month else core.clock.today().replace(day=1)
+    report = CityReportService(core.store, core.catalog, core.clock).month(month, branch=args.branch)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    title = report.branch or "全市"
+    print(f"{report.month:%Y年%m月} 户籍业务月报（{title}，截至 {report.as_of}）")
+    # Figures first, names last: names of unequal display width cannot break the columns.
+    print(f"{'受理':>6}{'办结':>6}{'按时':>6}{'逾期':>6}{'按时率':>7}  名称")
+
+    def line(code: str, name: str, figures: MonthFigures) -> None:
+        rate = "—" if figures.on_time_rate is None else f"{figures.on_time_rate:.1%}"
+        print(f"{figures.accepted:>8}{figures.completed:>8}{figures.on_time:>8}{figures.late:>8}{rate:>10}  "
+              + f"{code} {name}".strip())
+
+    for heading, rows in (("分局 branches", report.branches), ("派出所 stations", report.stations),
+                          ("业务 transactions", report.transactions)):
+        print(f"— {heading}")
+        for row in rows:
+            line("" if rows is report.branches else row.code, row.name, row.figures)
+    line("合计", report.total.name, report.total.figures)
     return 0

@@ -31,9 +31,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -169,16 +169,56 @@ def chain_of(session: Session, actor: str) -> str:
     return cache[actor]
 
 
+def user_label(session: Session, user_id: int) -> str:
+    """A user's name in the audit log (their username); their chain is remembered for `append` from the
+    same row, so labelling the actor and finding the chain cost one query."""
+    user = session.get(User, user_id)
+    if user is None:
+        return f"user#{user_id}"
+    session.info.setdefault("audit_chains", {})[user.username] = user.station_code or ""
+    return user.username
+
+
 def _head(session: Session, chain: str) -> AuditHead:
     """The chain's head, locked until the transaction ends (made on the chain's first entry)."""
     query = select(AuditHead).where(AuditHead.chain == chain).with_for_update()
     head = session.execute(query).scalar_one_or_none()
     if head is None:
-        insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
-        session.execute(insert(AuditHead).values(chain=chain, last_seq=0, last_hash=GENESIS_HASH, last_entry_seq=0)
-                        .on_conflict_do_nothing(index_elements=["chain"]))
+        _create_head(session, chain)
         head = session.execute(query).scalar_one()
     return head
+
+
+def _create_head(session: Session, chain: str) -> None:
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    session.execute(insert(AuditHead).values(chain=chain, last_seq=0, last_hash=GENESIS_HASH, last_entry_seq=0)
+                    .on_conflict_do_nothing(index_elements=["chain"]))
+
+
+# The head locked first (a materialised CTE), the global number drawn after: numbers grow along a chain.
+_LOCK_HEAD_AND_NUMBER = text(
+    "WITH head AS MATERIALIZED (SELECT last_seq, last_hash FROM audit_head WHERE chain = :chain FOR UPDATE) "
+    "SELECT last_seq, last_hash, nextval('audit_log_global_seq') FROM head")
+
+
+def _locked_head(session: Session, chain: str) -> tuple[int, str, int]:
+    """The chain's head (position and hash), locked until the transaction ends, and the next global
+    number — one round trip on PostgreSQL. The head is made on the chain's first entry."""
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    for attempt in range(2):
+        if postgresql:
+            row = session.execute(_LOCK_HEAD_AND_NUMBER, {"chain": chain}).one_or_none()
+            if row is not None:
+                return int(row[0]), str(row[1]), int(row[2])
+        else:
+            # SQLite: the writer holds the database's write lock, so the head and the largest number are stable.
+            head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash)
+                                   .where(AuditHead.chain == chain)).one_or_none()
+            if head is not None:
+                return int(head[0]), str(head[1]), _next_global_seq(session)
+        if attempt == 0:
+            _create_head(session, chain)
+    raise AssertionError("the audit head was just created")
 
 
 def _next_global_seq(session: Session) -> int:
@@ -198,37 +238,43 @@ def append(
     entity_id: str,
     details: dict[str, Any] | None = None,
     chain: str | None = None,
-) -> AuditEntry:
-    """Add one entry to its chain inside the caller's write transaction. `chain` is the station whose
-    chain takes it; by default the actor's station (see `chain_of`)."""
+) -> int:
+    """Add one entry to its chain inside the caller's write transaction; return its global number.
+    `chain` is the station whose chain takes it; by default the actor's station (see `chain_of`).
+
+    On the clerk's path (every view of a record is audited) this costs two round trips on PostgreSQL:
+    lock the head and draw the number, then write the entry and move the head in one statement."""
+    session.flush()  # the caller's changes first, as before the entry
     chain = chain_of(session, actor) if chain is None else chain
-    head = _head(session, chain)
+    last_position, last_hash, seq = _locked_head(session, chain)
     details = dict(details or {})
     # Microsecond precision is what every backend stores; hash exactly what will be read back.
     at = at.astimezone(UTC)
-    seq = _next_global_seq(session)
-    position = head.last_seq + 1
+    position = last_position + 1
     key: AuditKey | None = session.info.get(AUDIT_KEY_INFO)
-    digest = entry_hash(head.last_hash,
+    digest = entry_hash(last_hash,
                         _canonical(seq, at, actor, action, entity_type, entity_id, details, chain, position),
                         key.key_for(seq) if key is not None else None)
-    entry = AuditEntry(
-        seq=seq,
-        at=at,
-        actor=actor,
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        details=details,
-        prev_hash=head.last_hash,
-        hash=digest,
-        chain=chain,
-        chain_seq=position,
-    )
-    session.add(entry)
-    head.last_seq, head.last_hash, head.last_entry_seq = position, digest, seq
-    session.flush()
-    return entry
+    entries, heads = cast(Table, AuditEntry.__table__), cast(Table, AuditHead.__table__)
+    write = insert(entries).values(seq=seq, at=at, actor=actor, action=action, entity_type=entity_type,
+                                   entity_id=entity_id, details=details, prev_hash=last_hash, hash=digest,
+                                   chain=chain, chain_seq=position)
+    move = (update(heads).where(heads.c.chain == chain)
+            .values(last_seq=position, last_hash=digest, last_entry_seq=seq))
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(write.add_cte(move.returning(heads.c.id).cte("moved_head")))
+    else:
+        session.execute(write)
+        session.execute(move)
+    _forget_loaded_heads(session, chain)
+    return seq
+
+
+def _forget_loaded_heads(session: Session, chain: str) -> None:
+    """A head loaded as an object earlier in the transaction (a bulk load) is now stale: reload it when used."""
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, AuditHead) and vars(obj).get("chain") == chain:
+            session.expire(obj)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from desk.services import audit
 from desk.services.case_views import CaseView
 from desk.services.cases import user_names
 from desk.store.database import Store
-from desk.store.models import Case, Citizen, User
+from desk.store.models import Case, Citizen
 
 
 @dataclass
@@ -40,11 +40,10 @@ class CaseQueries:
                 raise NotFound.say("case.not_found", number=number)
             label = kiosk_code or "system"
             if actor is not None:
-                user = session.get(User, actor.user_id)
-                label = user.username if user is not None else f"user#{actor.user_id}"
+                label = audit.user_label(session, actor.user_id)
             audit.append(session, at=self.clock.now(), actor=label, action="case.viewed", entity_type="case",
                          entity_id=number, details={"purpose": purpose, "applicant": case.applicant.id_number})
-            return CaseView.of(case, user_names(session))
+            return CaseView.of(case, user_names(session, case))
 
     def by_lookup_code(self, lookup_code: str) -> CaseView:
         return self._one(select(Case).where(Case.lookup_code == lookup_code.strip().upper()), lookup_code)
@@ -152,12 +151,13 @@ class CaseQueries:
             case = session.execute(_with_children(query)).unique().scalar_one_or_none()
             if case is None:
                 raise NotFound.say("case.not_found", number=label)
-            return CaseView.of(case, user_names(session))
+            return CaseView.of(case, user_names(session, case))
 
     def _many(self, query: Select[Case]) -> builtins.list[CaseView]:
         with self.store.read() as session:
-            names = user_names(session)
-            return [CaseView.of(c, names) for c in session.execute(_with_children(query)).unique().scalars()]
+            cases = session.execute(_with_children(query)).unique().scalars().all()
+            names = user_names(session, *cases) if cases else {}
+            return [CaseView.of(c, names) for c in cases]
 
 
 def _with_children(query: Select[Case]) -> Select[Case]:

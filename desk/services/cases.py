@@ -378,7 +378,7 @@ class CaseService:
     def _view(self, session: Session, case: Case) -> CaseView:
         session.flush()
         session.refresh(case)
-        return CaseView.of(case, user_names(session))
+        return CaseView.of(case, user_names(session, case))
 
 
 @dataclass(frozen=True)
@@ -405,9 +405,16 @@ def _conflict(number: str) -> ConcurrentChange:
 
 
 def _actor_label(session: Session, actor: Actor) -> str:
-    user = session.get(User, actor.user_id)
-    return user.username if user is not None else f"user#{actor.user_id}"
+    return audit.user_label(session, actor.user_id)
 
 
-def user_names(session: Session) -> dict[int, str]:
-    return {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
+def user_names(session: Session, *cases: Case) -> dict[int, str]:
+    """Display names of the users who acted on `cases` (every user when none is given): a case's view
+    reads the few names its history shows, not every user of the city."""
+    query = select(User.id, User.display_name)
+    if cases:
+        actors = {event.actor_id for case in cases for event in case.events if event.actor_id is not None}
+        if not actors:
+            return {}
+        query = query.where(User.id.in_(sorted(actors)))
+    return {uid: name for uid, name in session.execute(query)}

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from desk.domain.clock import Clock
 from desk.domain.errors import NotFound
@@ -17,7 +18,7 @@ from desk.services import audit
 from desk.services.case_views import CitizenView
 from desk.store.citizen_search import CitizenQuery, search_citizens
 from desk.store.database import Store
-from desk.store.models import Citizen, User
+from desk.store.models import Citizen
 
 if TYPE_CHECKING:
     from desk.devices.card import IdCard
@@ -187,8 +188,7 @@ def _is_duplicate(exc: IntegrityError) -> bool:
     return "unique" in text or "duplicate" in text
 
 
-def _label(session: object, actor: Actor | None) -> str:
+def _label(session: Session, actor: Actor | None) -> str:
     if actor is None:
         return "kiosk"
-    user = session.get(User, actor.user_id)  # type: ignore[attr-defined]
-    return user.username if user is not None else f"user#{actor.user_id}"
+    return audit.user_label(session, actor.user_id)

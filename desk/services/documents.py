@@ -165,7 +165,8 @@ class DocumentService:
         with self.store.read() as session:
             from desk.services.cases import user_names
 
-            return self._follow_ups(session, CaseView.of(_case(session, case_number), user_names(session)))
+            case = _case(session, case_number)
+            return self._follow_ups(session, CaseView.of(case, user_names(session, case)))
 
     def _chain_rule(self, transaction_code: str) -> ChangeRule | None:
         return self.chain_rules.for_transaction(transaction_code) if self.chain_rules is not None else None
@@ -218,7 +219,7 @@ class DocumentService:
         case = _case(session, case_number)
         from desk.services.cases import user_names
 
-        view = CaseView.of(case, user_names(session))
+        view = CaseView.of(case, user_names(session, case))
         if kind not in self.documents_for(view):
             raise InvalidInput(
                 f"申请 {case_number} 当前为“{view.state.label_zh}”，不能出具{KINDS[kind][1]}。",
@@ -551,8 +552,7 @@ def _user_name(session: Session, user_id: int | None) -> str:
 def _actor_label(session: Session, actor: Actor | None, kiosk_code: str | None) -> str:
     if actor is None:
         return kiosk_code or "system"
-    user = session.get(User, actor.user_id)
-    return user.username if user is not None else f"user#{actor.user_id}"
+    return audit.user_label(session, actor.user_id)
 
 
 def _form_zh(form: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -16,23 +15,19 @@ _LOOKUP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
 def next_sequence(session: Session, station_code: str, day: date, kind: str = "case") -> int:
-    """Take the next number for (station, day, kind) inside the caller's write transaction."""
+    """Take the next number for (station, day, kind) inside the caller's write transaction.
+
+    One statement on both backends: an upsert that creates the counter at 1 or bumps it, returning
+    the number. On PostgreSQL the row stays locked until the transaction ends, so two desks of one
+    station never take the same number and a rolled-back case gives its number back."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    # Create the counter row if absent without racing another writer, then lock and bump it.
-    session.execute(
-        insert(CaseCounter)
-        .values(station_code=station_code, day=day, kind=kind, last=0)
-        .on_conflict_do_nothing()
+    counters = CaseCounter.__table__.c
+    bump = insert(CaseCounter).values(station_code=station_code, day=day, kind=kind, last=1).on_conflict_do_update(
+        index_elements=[counters.station_code, counters.day, counters.kind],
+        set_={"last": counters.last + 1},
     )
-    counter = session.execute(
-        select(CaseCounter)
-        .where(CaseCounter.station_code == station_code, CaseCounter.day == day, CaseCounter.kind == kind)
-        .with_for_update()
-    ).scalar_one()
-    counter.last += 1
-    session.flush()
-    return counter.last
+    return int(session.execute(bump.returning(counters.last)).scalar_one())
 
 
 def case_number(station_code: str, day: date, sequence: int) -> str:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Integer, Select, column, select, text
+from sqlalchemy import BindParameter, ColumnElement, Integer, Select, bindparam, column, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desk.store.models import Citizen
@@ -61,6 +61,14 @@ def search_citizens(session: Session, query: CitizenQuery, limit: int) -> list[C
     elif query.kind is SearchKind.INITIALS:
         statement = select(Citizen).where(_prefix(Citizen.name_initials, query.text, sqlite)).order_by(
             Citizen.name_initials, Citizen.name, Citizen.id)
+    elif query.kind is SearchKind.NAME_PREFIX and not sqlite:
+        # The name in code-point order (migration 0009's index): the prefix is a range of it, read in
+        # order, so LIMIT stops early — the same order as SQLite's BINARY name index.
+        ordered_name = Citizen.name.collate("C")
+        # The pattern as a literal in the SQL: a generic plan of a prepared statement cannot see the prefix.
+        escaped = re.sub(r"([/%_])", r"/\1", query.text)
+        pattern: BindParameter[str] = bindparam("prefix", escaped + "%", literal_execute=True)
+        statement = select(Citizen).where(ordered_name.like(pattern, escape="/")).order_by(ordered_name, Citizen.id)
     elif query.kind is SearchKind.NAME_PREFIX:
         statement = select(Citizen).where(_prefix(Citizen.name, query.text, sqlite)).order_by(Citizen.name, Citizen.id)
     elif sqlite:

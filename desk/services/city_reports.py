@@ -1,0 +1,191 @@
+"""The city's month report (户籍业务月报): for a month, the whole city or one branch (分局), on-time against
+late per station and per transaction.
+
+A case counts in the month that decides it:
+- *accepted*: accepted in the month;
+- *on time*: completed in the month on or before its due date;
+- *late, completed*: completed in the month after its due date;
+- *late, open*: still open now (accepted, not final) with its due date in the month and already past
+  (before today) — so a case left open is late once, in the month it fell due, and a late case
+  completed later is late in the month it was completed.
+The on-time rate is on time / (on time + late). Refused, denied and withdrawn cases are neither.
+
+All counting is one GROUP BY (station, transaction) in SQL over the month's cases (indexes on the
+acceptance, completion and due dates), so the report costs what the month holds, not what the city's
+history holds; Python only adds the groups up by station, transaction, branch and city.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+
+from desk.domain.catalog import Catalog
+from desk.domain.clock import Clock
+from desk.domain.errors import InvalidInput, NotFound
+from desk.domain.workflow import CaseState
+from desk.store.database import Store
+from desk.store.models import Case, Station
+
+OPEN_STATES = tuple(state.value for state in CaseState if not state.is_final and state is not CaseState.DRAFT)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_month(text: str) -> date:
+    """`YYYY-MM` → the month's first day; a clear error otherwise."""
+    match = _MONTH.match(text.strip())
+    if match is None or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1900:
+        raise InvalidInput(f"月份应写成 YYYY-MM（如 2026-03），而不是“{text}”。",
+                           f"A month is written YYYY-MM (e.g. 2026-03), not {text!r}.")
+    return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def month_end(first: date) -> date:
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+@dataclass
+class MonthFigures:
+    accepted: int = 0
+    on_time: int = 0
+    late_completed: int = 0
+    late_open: int = 0
+
+    @property
+    def completed(self) -> int:
+        return self.on_time + self.late_completed
+
+    @property
+    def late(self) -> int:
+        return self.late_completed + self.late_open
+
+    @property
+    def on_time_rate(self) -> float | None:
+        decided = self.on_time + self.late
+        return self.on_time / decided if decided else None
+
+    def add(self, other: MonthFigures) -> None:
+        self.accepted += other.accepted
+        self.on_time += other.on_time
+        self.late_completed += other.late_completed
+        self.late_open += other.late_open
+
+    def as_dict(self) -> dict[str, Any]:
+        rate = self.on_time_rate
+        return {"accepted": self.accepted, "completed": self.completed, "on_time": self.on_time,
+                "late": self.late, "late_completed": self.late_completed, "late_open": self.late_open,
+                "on_time_rate": None if rate is None else round(rate, 4)}
+
+
+@dataclass
+class MonthRow:
+    """One line of the report: a station, a transaction, a branch, a station × transaction cell or the total."""
+
+    code: str
+    name: str
+    figures: MonthFigures = field(default_factory=MonthFigures)
+    branch: str = ""
+    transaction_code: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"code": self.code, "name": self.name}
+        if self.branch:
+            row["branch"] = self.branch
+        if self.transaction_code:
+            row["transaction"] = self.transaction_code
+        return {**row, **self.figures.as_dict()}
+
+
+@dataclass
+class MonthReport:
+    month: date  # its first day
+    as_of: date  # "late, open" is counted against this day
+    scope: str  # "city" or "branch"
+    branch: str
+    total: MonthRow
+    branches: list[MonthRow]
+    stations: list[MonthRow]
+    transactions: list[MonthRow]
+    cells: list[MonthRow]  # station × transaction, only where something happened
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"month": f"{self.month:%Y-%m}", "as_of": self.as_of.isoformat(), "scope": self.scope,
+                "branch": self.branch or None, "total": self.total.as_dict(),
+                "branches": [r.as_dict() for r in self.branches], "stations": [r.as_dict() for r in self.stations],
+                "transactions": [r.as_dict() for r in self.transactions], "cells": [r.as_dict() for r in self.cells]}
+
+
+@dataclass
+class CityReportService:
+    store: Store
+    catalog: Catalog
+    clock: Clock
+
+    def month(self, month: date, *, branch: str | None = None) -> MonthReport:
+        """The month's figures for the whole city, or for the stations of one branch (分局, by its name)."""
+        first, last = month.replace(day=1), month_end(month)
+        today = self.clock.today()
+        with self.store.read() as session:
+            station_query = select(Station.code, Station.name_zh, Station.branch_name).order_by(Station.code)
+            if branch:
+                station_query = station_query.where(Station.branch_name == branch)
+            stations = session.execute(station_query).all()
+            if branch and not stations:
+                known = "、".join(session.execute(select(Station.branch_name).distinct()
+                                                 .order_by(Station.branch_name)).scalars()) or "（无）"
+                raise NotFound(f"没有名为“{branch}”的分局。已有：{known}",
+                               f"No branch named {branch!r}. Known: {known}")
+            cells = session.execute(self._month_query(first, last, today, branch)).all()
+        names = {code: (name, branch_name) for code, name, branch_name in stations}
+        by_station = {code: MonthRow(code, name, branch=branch_name) for code, name, branch_name in stations}
+        by_branch: dict[str, MonthRow] = {}
+        for _, _, branch_name in stations:
+            by_branch.setdefault(branch_name, MonthRow(branch_name, branch_name))
+        by_transaction: dict[str, MonthRow] = {}
+        total = MonthRow("*", branch if branch else "全市")
+        cell_rows = []
+        for station_code, transaction_code, accepted, on_time, late_completed, late_open in cells:
+            figures = MonthFigures(int(accepted or 0), int(on_time or 0), int(late_completed or 0),
+                                   int(late_open or 0))
+            name, branch_name = names.get(station_code, (station_code, ""))
+            cell_rows.append(MonthRow(station_code, name, figures, branch_name, transaction_code))
+            if transaction_code not in by_transaction:
+                transaction = self.catalog.get(transaction_code)
+                by_transaction[transaction_code] = MonthRow(
+                    transaction_code, transaction.name_zh if transaction else transaction_code)
+            for row in (by_station.setdefault(station_code, MonthRow(station_code, name, branch=branch_name)),
+                        by_branch.setdefault(branch_name, MonthRow(branch_name, branch_name)),
+                        by_transaction[transaction_code], total):
+                row.figures.add(figures)
+        return MonthReport(first, today, "branch" if branch else "city", branch or "", total,
+                           sorted(by_branch.values(), key=lambda r: r.code), list(by_station.values()),
+                           sorted(by_transaction.values(), key=lambda r: r.code), cell_rows)
+
+    @staticmethod
+    def _month_query(first: date, last: date, today: date, branch: str | None) -> Any:
+        accepted = and_(Case.accepted_on >= first, Case.accepted_on <= last)
+        completed = and_(Case.state == CaseState.COMPLETED.value, Case.completed_on >= first,
+                         Case.completed_on <= last)
+        # Past due means due before today; in a month still running, only its past days count.
+        due_until = min(last, today - timedelta(days=1))
+        late_open = and_(Case.state.in_(OPEN_STATES), Case.accepted_on.is_not(None), Case.due_date >= first,
+                         Case.due_date <= due_until)
+
+        def count_if(condition: Any) -> Any:
+            return func.sum(case((condition, 1), else_=0))
+
+        query = (
+            select(Case.station_code, Case.transaction_code, count_if(accepted),
+                   count_if(and_(completed, Case.completed_on <= Case.due_date)),
+                   count_if(and_(completed, Case.completed_on > Case.due_date)), count_if(late_open))
+            .where(or_(accepted, completed, late_open))
+            .group_by(Case.station_code, Case.transaction_code)
+            .order_by(Case.station_code, Case.transaction_code)
+        )
+        if branch:
+            query = query.where(Case.station_code.in_(select(Station.code).where(Station.branch_name == branch)))
+        return query
