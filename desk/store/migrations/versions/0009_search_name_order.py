@@ -8,7 +8,7 @@ the "C" collation does both: the prefix is a range of it and it is in the order 
 name index already serves its GLOB prefix in order; nothing changes there.
 
 Revision ID: 0009_search_name_order
-Revises: 0009_online_applications
+Revises: 0009_rating_followups
 Create Date: 2026-12-04
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009_search_name_order"
-down_revision = "0009_online_applications"  # chained after main's newest head
+down_revision = "0009_rating_followups"  # chained after the newest head when the branches were merged
 branch_labels = None
 depends_on = None
 
