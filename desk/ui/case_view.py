@@ -5,6 +5,7 @@ complete, withdraw. A change by someone else since the case was loaded is told a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -233,7 +234,13 @@ class CaseDetailView(QWidget):
         if case is None or self._context.session is None:
             return []
         facts = case.facts
-        return [a for a in allowed_actions(facts, self._context.actor) if a not in _WINDOW_ACTIONS]
+        actor = self._context.actor
+        allowed = [a for a in allowed_actions(facts, actor) if a not in _WINDOW_ACTIONS]
+        if self._context.city_mode and not _decides_in_city(case.approval, actor.role):
+            # In city mode the server decides who approves (resources/rights.toml: a branch-level case is
+            # the branch's): a leader is not offered 批准 only to be refused.
+            allowed = [a for a in allowed if a not in (Action.APPROVE, Action.DENY)]
+        return allowed
 
     def take(self, action: Action) -> None:
         case = self.case
@@ -393,3 +400,14 @@ class CaseDetailView(QWidget):
         self.btn_resume.setText(self.tr("继续办理(&E)"))
         self._show()
         self._show_actions()
+
+
+@functools.cache
+def _city_deciders() -> dict[str, frozenset[str]]:
+    from desk.services.rights import RightsPolicy
+
+    return {str(level): frozenset(str(role) for role in roles) for level, roles in RightsPolicy.load().deciders.items()}
+
+
+def _decides_in_city(approval: object, role: object) -> bool:
+    return str(role) in _city_deciders().get(str(approval), frozenset())

@@ -111,6 +111,10 @@ def test_a_branch_level_case_is_decided_by_the_branch_at_a_city_desk(
         core.decisions.act_and_issue(desk.app.context.actor, number, core.queries.get(number).version,
                                      Action.APPROVE, password=DEMO_PASSWORD)
     assert refused.value.code == "not_a_decider" and "分局户政" in refused.value.message_zh
+    case_view = desk.window.case_view
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=20_000):
+        desk.window.open_case(number)
+    assert Action.APPROVE not in case_view.allowed() and Action.DENY not in case_view.allowed()
     desk.window.sign_out()
 
     desk.sign_in("branch", CITY_PASSWORD)
