@@ -42,6 +42,11 @@ def _upload_from_wire(data: dict[str, Any]) -> UploadView:
 class RemoteOnline:
     connection: Connection
 
+    def waiting_for(self, id_number: str) -> list[ApplicationView]:
+        """The citizen's open applications to the signed-in user's station."""
+        self._as(None)
+        return [application_from_wire(a) for a in self.connection.call("GET", f"/online/waiting/{id_number}")]
+
     def queue(self, station_code: str) -> list[ApplicationView]:
         """The signed-in user's station's queue (the server knows the station from the session)."""
         self._as(None)

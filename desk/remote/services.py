@@ -22,7 +22,7 @@ from desk.services.case_views import CaseView, CitizenView
 from desk.services.citizens import CardFacts
 from desk.services.decisions import Decided
 from desk.services.documents import IssuedPaper
-from desk.services.queue import TicketView
+from desk.services.queue import CounterView, TicketView
 from desk.services.wire import case_from_wire, citizen_from_wire, from_wire, paper_from_wire
 from printing.documents.common import Paper
 from printing.models import DailyReportData, StationInfo
@@ -216,6 +216,27 @@ class RemoteQueue(_Remote):
 
     def finish(self, ticket_id: int, state: str = "served", actor: Actor | None = None) -> None:
         self.connection.call("POST", f"/queue/{ticket_id}/finish", {"state": state})
+
+    def counters(self) -> list[CounterView]:
+        return [from_wire(CounterView, c) for c in self.connection.call("GET", "/queue/counters")]
+
+    def recall(self, actor: Actor, ticket_id: int) -> TicketView:
+        self._as(actor)
+        return from_wire(TicketView, self.connection.call("POST", f"/queue/{ticket_id}/recall"))
+
+    def no_show(self, actor: Actor, ticket_id: int) -> TicketView:
+        self._as(actor)
+        return from_wire(TicketView, self.connection.call("POST", f"/queue/{ticket_id}/no-show"))
+
+    def transfer(self, actor: Actor, ticket_id: int, to_counter: int) -> TicketView:
+        self._as(actor)
+        return from_wire(TicketView, self.connection.call("POST", f"/queue/{ticket_id}/transfer",
+                                                          {"to_counter": to_counter}))
+
+    def link_case(self, actor: Actor, ticket_id: int, case_number: str) -> TicketView:
+        self._as(actor)
+        return from_wire(TicketView, self.connection.call("POST", f"/queue/{ticket_id}/case",
+                                                          {"case_number": case_number}))
 
 
 class RemoteReports(_Remote):

@@ -75,6 +75,11 @@ def register_online_routes(app: FastAPI, prefix: str, server: Server) -> None:
     def open_application(caller: CallerDep, number: str) -> dict[str, Any]:
         return application_to_wire(online_for(caller, OPEN).open(actor_of(caller), number))
 
+    @router.get("/waiting/{id_number}")
+    def waiting_for(caller: CallerDep, id_number: str) -> list[dict[str, Any]]:
+        """A citizen's open applications to the caller's station (a card swiped at the desk)."""
+        return [application_to_wire(a) for a in online_for(caller, READ).waiting_for(id_number)]
+
     @router.get("/{number}/uploads/{upload_id}")
     def upload(caller: CallerDep, number: str, upload_id: int) -> dict[str, Any]:
         """The file and its facts; the bytes in base64 (as papers travel)."""

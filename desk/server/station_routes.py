@@ -43,6 +43,14 @@ class Finish(BaseModel):
     state: str = Field(default="served", pattern="^(served|no_show|cancelled)$")
 
 
+class Transfer(BaseModel):
+    to_counter: int
+
+
+class LinkCase(BaseModel):
+    case_number: str
+
+
 class Reprint(BaseModel):
     paper: str | None = Field(default=None, pattern="^(58mm|80mm|a4)$")
 
@@ -141,6 +149,39 @@ def register_station_routes(app: FastAPI, prefix: str, server: Server) -> None:
         server.rights.require(caller, QUEUE)
         server.window.queue(caller.station_code).finish(ticket_id, body.state, actor_of(caller))
         return {"status": body.state}
+
+    @router.get("/queue/counters", tags=["queue"])
+    def counters(caller: CallerDep) -> list[dict[str, Any]]:
+        """The station's windows and the number letters each serves (for 转窗口)."""
+        server.rights.require(caller, READ)
+        return [to_wire(c) for c in server.window.queue(caller.station_code).counters()]
+
+    @router.post("/queue/{ticket_id}/recall", tags=["queue"])
+    def recall(caller: CallerDep, ticket_id: int) -> dict[str, Any]:
+        """重呼: the hall screen repeats the call."""
+        server.rights.require(caller, QUEUE)
+        return to_wire(server.window.queue(caller.station_code).recall(actor_of(caller), ticket_id))
+
+    @router.post("/queue/{ticket_id}/no-show", tags=["queue"])
+    def no_show(caller: CallerDep, ticket_id: int) -> dict[str, Any]:
+        """过号: called and not come."""
+        server.rights.require(caller, QUEUE)
+        return to_wire(server.window.queue(caller.station_code).no_show(actor_of(caller), ticket_id))
+
+    @router.post("/queue/{ticket_id}/transfer", tags=["queue"])
+    def transfer(caller: CallerDep, ticket_id: int, body: Transfer) -> dict[str, Any]:
+        """转窗口: the ticket waits for another window, keeping its place."""
+        server.rights.require(caller, QUEUE)
+        return to_wire(server.window.queue(caller.station_code).transfer(actor_of(caller), ticket_id,
+                                                                          body.to_counter))
+
+    @router.post("/queue/{ticket_id}/case", tags=["queue"])
+    def link_case(caller: CallerDep, ticket_id: int, body: LinkCase) -> dict[str, Any]:
+        """The called ticket became this case (its wait and service time count for the case)."""
+        server.rights.require(caller, QUEUE)
+        server.rights.require_case(caller, READ, body.case_number)
+        return to_wire(server.window.queue(caller.station_code).link_case(actor_of(caller), ticket_id,
+                                                                           body.case_number))
 
     @router.get("/reports/daily", tags=["reads"])
     def daily(caller: CallerDep, day: date, station: str | None = None) -> dict[str, Any]:
