@@ -76,14 +76,7 @@ def postgres_template(postgres_server: PostgresServer) -> str:
 
 
 def _fresh_postgres_url(server: PostgresServer, template: str) -> str:
-    from sqlalchemy import create_engine, text
-
-    name = f"desk_test_{next(_database_names)}"
-    admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
-    admin.dispose()
-    return server.url(name)
+    return server.create_database(f"desk_test_{next(_database_names)}", template=template)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -14,7 +14,7 @@ from city_desk import CityDesk, city_desks
 from city_server import PASSWORD, City, CityServer, make_test_ca
 from postgres_server import PostgresServer
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from desk.domain.clock import Clock
 from desk.domain.workdays import WorkingCalendar
@@ -40,11 +40,7 @@ def demo_city(postgres_server: PostgresServer, postgres_template: str,
               tmp_path_factory: pytest.TempPathFactory) -> Iterator[City]:
     work = tmp_path_factory.mktemp("democity")
     name = f"desk_democity_{work.name.replace('-', '_')}"
-    admin = create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {postgres_template}"))
-    admin.dispose()
-    url = postgres_server.url(name)
+    url = postgres_server.create_database(name, template=postgres_template)
     store = Store(url)
     build_demo(store, shipped_catalog(), WorkingCalendar.from_folder(holidays_dir()), residents=20, cases=0,
                today=date.today())

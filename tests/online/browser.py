@@ -18,7 +18,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from desk_fixtures import OLD_MAN, YOUNG_WOMAN
 from postgres_server import PostgresServer
-from sqlalchemy import create_engine, text
 
 from desk.domain.clock import Clock
 from desk.domain.workflow import Role
@@ -55,11 +54,7 @@ def online_city(postgres_server: PostgresServer, postgres_template: str,
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[OnlineCity]:
     work = tmp_path_factory.mktemp("online-city")
     name = f"desk_online_{work.name.replace('-', '_')}"
-    admin = create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {postgres_template}"))
-    admin.dispose()
-    url = postgres_server.url(name)
+    url = postgres_server.create_database(name, template=postgres_template)
     store = Store(url)
     users = UserService(store, Clock())
     users.ensure_station("HP01", "沈阳市公安局和平分局太原街派出所", "沈阳市公安局和平分局")

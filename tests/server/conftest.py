@@ -14,7 +14,6 @@ import pytest
 from city_server import PASSWORD, City, CityServer, make_test_ca, resources_with_test_catalog, server_role_url
 from desk_fixtures import OLD_MAN, YOUNG_WOMAN
 from postgres_server import PostgresServer
-from sqlalchemy import create_engine, text
 
 from desk.domain.clock import Clock
 from desk.domain.workflow import Role
@@ -46,11 +45,7 @@ def city(postgres_server: PostgresServer, postgres_template: str,
          tmp_path_factory: pytest.TempPathFactory) -> Iterator[City]:
     work = tmp_path_factory.mktemp("city")
     name = f"desk_city_{work.name.replace('-', '_')}"
-    admin = create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {postgres_template}"))
-    admin.dispose()
-    url = postgres_server.url(name)
+    url = postgres_server.create_database(name, template=postgres_template)
     server_url = server_role_url(postgres_server, name)
     store = Store(url)
     users = UserService(store, Clock())

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 import pytest
 from city_server import CityServer, make_test_ca, resources_with_test_catalog, server_role_url
 from postgres_server import PostgresServer
-from sqlalchemy import create_engine, text
 
 from desk.cli import main
 from desk.domain.clock import Clock
@@ -24,11 +23,7 @@ def keyed_city(postgres_server: PostgresServer, postgres_template: str,
                tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CityServer, str]]:
     work = tmp_path_factory.mktemp("anchored-city")
     name = f"desk_anchored_{work.name.replace('-', '_')}"
-    admin = create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {postgres_template}"))
-    admin.dispose()
-    owner_url = postgres_server.url(name)
+    owner_url = postgres_server.create_database(name, template=postgres_template)
     # The owner keys the chain in the server's keys folder; the server, under its role, finds the same key.
     assert main(["--db", owner_url, "audit", "--keys", str(work / "server-keys"), "key", "create"]) == 0
     server = CityServer(server_role_url(postgres_server, name), make_test_ca(work / "tls"), work,
