@@ -17,15 +17,18 @@ from desk.core import Core
 from desk.devices.card import IdCard
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Transaction
+from desk.domain.catalog_words import Words
 from desk.domain.errors import NotFound, PermissionDenied
+from desk.domain.online import OnlineState
 from desk.domain.workflow import Role
 from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
+from desk.services.online import Citizen
 from desk.services.queue import ELDER_AGE
 from desk.services.ratings import RatingLevel, RatingView
 from kiosk.bundle_words import group_bundles
 from kiosk.payloads import ProgressCode
-from kiosk.plain_words import CaseSummary, summarise
+from kiosk.plain_words import CaseSummary, summarise, zh_date
 from printing.documents.common import Paper
 from printing.signing import Verification
 
@@ -95,6 +98,31 @@ class KioskBackend:
         rated = self.core.ratings.rated_cases([case.number for case in cases])  # 一次一评: once per case
         return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases
                 if case.number not in rated]
+
+    def online_application(self, id_number: str, number: str) -> Words:
+        """Where the card holder's own online application stands (网上办): its state, what is still
+        missing or the booked visit. Another person's application reads as not found."""
+        mine = [a for a in self.core.online.mine(Citizen(id_number, "")) if a.number == number]
+        if not mine:
+            raise NotFound("没有找到您的这份网上申请。", "No online application of yours has that number.")
+        application = mine[0]
+        transaction = self.core.catalog.get(application.transaction_code)
+        name = Words(transaction.name_zh, transaction.name_en) if transaction else Words(
+            application.transaction_code, application.transaction_code)
+        zh = [f"{name.zh}（{application.number}）：{application.state.label_zh}。"]
+        en = [f"{name.en} ({application.number}): {application.state.label_en}."]
+        if application.state is OnlineState.SUPPLEMENT_ASKED and application.notice_text:
+            zh.append(application.notice_text)
+            en.append("The station asked for more materials: see the notice on the web page or the text message.")
+        if application.visit_on is not None:
+            zh.append(f"预约到所日期：{zh_date(application.visit_on)}，请携带原件。")
+            en.append(f"Your visit: {application.visit_on:%d %b %Y}; bring the originals.")
+        if application.case_number:
+            zh.append(f"已转为办件 {application.case_number}。")
+            en.append(f"It became case {application.case_number}.")
+        self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query",
+                                      {"online": 1, "state": application.state.value})
+        return Words("\n".join(zh), "\n".join(en))
 
     def case_by_code(self, code: ProgressCode) -> CaseSummary:
         """One case for whoever holds its lookup code (scanned from the receipt, or typed)."""

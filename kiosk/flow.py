@@ -24,7 +24,7 @@ from desk.qt.i18n import LanguageSwitcher
 from kiosk.backend import CitizenStart, card_refusal
 from kiosk.context import FAULT_WORDS, KioskContext
 from kiosk.lockdown import LockdownFilter
-from kiosk.payloads import CertificateCode, ProgressCode, classify
+from kiosk.payloads import CertificateCode, OnlineCode, ProgressCode, classify
 from kiosk.plain_words import CaseSummary, zh_date
 from kiosk.screens.attract import AttractScreen
 from kiosk.screens.cases import CasesScreen
@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 READER_LOST = Words("读卡器连接中断。为保护您的信息，本次服务已结束。您可以到窗口办理，或稍后再试。",
                     "The card reader was disconnected. To protect your details, this visit has ended. "
                     "Please go to the counter or try again later.")
+ONLINE_NEEDS_CARD = Words("这是网上申请的二维码。请先在读卡区放置本人身份证，再扫描一次，即可查看办理进度。",
+                         "This is an online application's code. Place your own ID card on the reader first, "
+                         "then scan it again to see how it stands.")
 UNKNOWN_CODE = Words("无法识别这个二维码。请扫描受理回执上的二维码，或到窗口咨询。",
                      "This code is not recognised. Please scan the code on your receipt, or ask at the counter.")
 
@@ -219,6 +222,8 @@ class KioskFlow(QObject):
             backend = self.ctx.backend
             self.show_busy(Words("正在查询办理进度…", "Looking up the case…"))
             self.ctx.call(lambda: backend.case_by_code(code), self._receipt_ready, self._receipt_refused)
+        elif isinstance(code, OnlineCode):
+            self._online_code(code)
         elif isinstance(code, CertificateCode):
             backend = self.ctx.backend
             payload = code.payload
@@ -226,6 +231,21 @@ class KioskFlow(QObject):
         else:
             self.show_message(UNKNOWN_CODE, title=Words("无法识别", "Not recognised"), kind="warning",
                               end_session=not self.ctx.sessions.active)
+
+    def _online_code(self, code: OnlineCode) -> None:
+        session = self.ctx.sessions.current
+        if session is None or not session.has_citizen:
+            # The application number is sequential: it opens nothing without the card of whoever applied.
+            self.show_message(ONLINE_NEEDS_CARD, title=Words("请先刷身份证", "Place your ID card first"),
+                              kind="info", end_session=not self.ctx.sessions.active)
+            return
+        backend, id_number, number = self.ctx.backend, session.id_number, code.number
+        self.show_busy(Words("正在查询网上申请…", "Looking up your online application…"))
+        self.ctx.call(lambda: backend.online_application(id_number, number),
+                      lambda words: self.show_message(words, title=Words("网上申请进度", "Your online application"),
+                                                      kind="info"),
+                      lambda error: self.show_message(self.ctx.error_words(error),
+                                                      title=Words("没有找到", "Not found"), kind="warning"))
 
     def _receipt_ready(self, case: CaseSummary) -> None:
         session = self.ctx.sessions.current

@@ -70,152 +70,152 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="247"/>
+        <location filename="../../desk/ui/case_view.py" line="254"/>
         <source>审批须再次输入您的登录密码：</source>
         <translation>Approving needs your sign-in password again:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="251"/>
+        <location filename="../../desk/ui/case_view.py" line="258"/>
         <source>请填写%1的理由：</source>
         <translation>Reason for &quot;%1&quot;:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="265"/>
+        <location filename="../../desk/ui/case_view.py" line="272"/>
         <source>已完成：%1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="291"/>
+        <location filename="../../desk/ui/case_view.py" line="298"/>
         <source>%1 已重新送打印</source>
         <translation>%1 sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="317"/>
+        <location filename="../../desk/ui/case_view.py" line="324"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="318"/>
+        <location filename="../../desk/ui/case_view.py" line="325"/>
         <source>查询码：%1</source>
         <translation>Lookup code: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="319"/>
+        <location filename="../../desk/ui/case_view.py" line="326"/>
         <source>建立：%1</source>
         <translation>Opened: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="320"/>
+        <location filename="../../desk/ui/case_view.py" line="327"/>
         <source>受理：%1</source>
         <translation>Accepted: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="321"/>
+        <location filename="../../desk/ui/case_view.py" line="328"/>
         <source>审批层级：%1</source>
         <translation>Approval level: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="322"/>
+        <location filename="../../desk/ui/case_view.py" line="329"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="323"/>
+        <location filename="../../desk/ui/case_view.py" line="330"/>
         <source>办结：%1</source>
         <translation>Completed: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="324"/>
+        <location filename="../../desk/ui/case_view.py" line="331"/>
         <source>决定理由：%1</source>
         <translation>Reason for the decision: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="329"/>
+        <location filename="../../desk/ui/case_view.py" line="336"/>
         <source>已收材料：%1</source>
         <translation>Materials received: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="332"/>
+        <location filename="../../desk/ui/case_view.py" line="339"/>
         <source>待补正材料：%1</source>
         <translation>Materials still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="342"/>
+        <location filename="../../desk/ui/case_view.py" line="349"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="342"/>
+        <location filename="../../desk/ui/case_view.py" line="349"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="342"/>
+        <location filename="../../desk/ui/case_view.py" line="349"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="342"/>
+        <location filename="../../desk/ui/case_view.py" line="349"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="342"/>
+        <location filename="../../desk/ui/case_view.py" line="349"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="344"/>
+        <location filename="../../desk/ui/case_view.py" line="351"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="344"/>
+        <location filename="../../desk/ui/case_view.py" line="351"/>
         <source>填写内容</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="379"/>
+        <location filename="../../desk/ui/case_view.py" line="386"/>
         <source>可办理的操作</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="379"/>
+        <location filename="../../desk/ui/case_view.py" line="386"/>
         <source>可办理的操作：无</source>
         <translation>Next actions: none</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="387"/>
+        <location filename="../../desk/ui/case_view.py" line="394"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="388"/>
+        <location filename="../../desk/ui/case_view.py" line="395"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="389"/>
+        <location filename="../../desk/ui/case_view.py" line="396"/>
         <source>申请内容（只读）</source>
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="390"/>
+        <location filename="../../desk/ui/case_view.py" line="397"/>
         <source>审批意见(&amp;O)：</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="391"/>
+        <location filename="../../desk/ui/case_view.py" line="398"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="392"/>
+        <location filename="../../desk/ui/case_view.py" line="399"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="393"/>
+        <location filename="../../desk/ui/case_view.py" line="400"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
     </message>
@@ -633,7 +633,7 @@
     <message>
         <location filename="../../desk/ui/followups_view.py" line="328"/>
         <source>月度统计与排名</source>
-        <translation>Month's figures and rankings</translation>
+        <translation>Month&apos;s figures and rankings</translation>
     </message>
     <message>
         <location filename="../../desk/ui/followups_view.py" line="329"/>
