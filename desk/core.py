@@ -22,6 +22,7 @@ from desk.services import audit
 from desk.services.bundles import BundleService
 from desk.services.case_queries import CaseQueries
 from desk.services.cases import CaseService
+from desk.services.chain_follow_ups import ChainFollowUpService
 from desk.services.citizens import CitizenService
 from desk.services.clocks import LegalClocks
 from desk.services.decisions import DecisionService
@@ -89,6 +90,10 @@ class Core:
     def documents(self) -> DocumentService:
         return DocumentService(self.store, self.catalog, self.calendar, self.clock, self.station_code,
                                self.keys_dir, self.settings.verify_url, self.chain_rules, self.refusal_rules)
+
+    @cached_property
+    def chain_follow_ups(self) -> ChainFollowUpService:
+        return ChainFollowUpService(self.store, self.clock, self.documents)
 
     @cached_property
     def chain_rules(self) -> ChainRules:

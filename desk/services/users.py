@@ -130,6 +130,15 @@ class UserService:
             return [(u.username, u.display_name, Role(u.role), u.station_code,
                      u.locked_until is not None and u.locked_until > now) for u in rows]
 
+    def actor_of(self, username: str) -> Actor:
+        """An active user as the actor of a command run on the station's own machine (the CLI)."""
+        with self.store.read() as session:
+            user = session.execute(select(User).where(User.username == username, User.active.is_(True))
+                                   ).scalar_one_or_none()
+            if user is None:
+                raise InvalidInput.say("user.not_found", username=username)
+            return Actor(user_id=user.id, role=Role(user.role), display_name=user.display_name)
+
     def reset_password(self, username: str, password: str) -> None:
         """An administrator sets a new password; this also lifts a lock-out."""
         check_policy(password, username)

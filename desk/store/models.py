@@ -487,6 +487,23 @@ class BundleFollowUp(Base):
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
 
 
+class ChainFollowUp(Base):
+    """One record elsewhere that must follow a completed change of basic facts (公民信息连锁变更,
+    resources/chains): open until the clerk marks it referred (转介) or done. A row exists once marked."""
+
+    __tablename__ = "chain_follow_ups"
+    __table_args__ = (UniqueConstraint("case_id", "record_key", name="uq_chain_follow_ups_case_record"),
+                      CheckConstraint("state IN ('open', 'referred', 'done')", name="ck_chain_follow_ups_state"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    record_key: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+
+
 class PublicNotice(Base):
     """A 30-day 注销公告 before cancelling a registration for a person who does not apply (a duplicate
     registration): published, then — once the 30 days have passed — decided (cancelled or kept)."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from desk.domain.workflow import OPEN_STATES
+from desk.domain.workflow import OPEN_STATES, CaseState
 from desk.services.public_notices import NOTICE_TRANSACTIONS
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
@@ -27,6 +27,7 @@ from desk.ui.widgets import fmt_date
 if TYPE_CHECKING:
     from desk.services.bundles import BundleView
     from desk.services.case_views import CaseView
+    from desk.services.chain_follow_ups import TrackedRecord
     from desk.services.clocks import DeemedAcceptance
     from desk.services.public_notices import NoticeView
 
@@ -36,6 +37,7 @@ class CaseExtras:
     deemed: DeemedAcceptance | None = None
     bundle: BundleView | None = None
     notices: list[NoticeView] = field(default_factory=list)
+    chain: list[TrackedRecord] = field(default_factory=list)  # 连锁变更: records elsewhere to follow
 
 
 def load_extras(context: DeskContext, case: CaseView) -> CaseExtras:
@@ -44,7 +46,10 @@ def load_extras(context: DeskContext, case: CaseView) -> CaseExtras:
     if context.city_mode:  # not served by the city server yet (docs/city.md): the case view shows none
         return CaseExtras()
     notices = core.notices.for_case(case.number) if case.transaction_code in NOTICE_TRANSACTIONS else []
-    return CaseExtras(core.clocks.deemed_acceptance_of(case.number), core.bundles.for_case(case.number), notices)
+    chain = (core.chain_follow_ups.tracked(case.number) if case.state is CaseState.COMPLETED
+             and core.chain_rules.for_transaction(case.transaction_code) is not None else [])
+    return CaseExtras(core.clocks.deemed_acceptance_of(case.number), core.bundles.for_case(case.number), notices,
+                      chain)
 
 
 class CaseExtrasPanel(QWidget):
@@ -120,6 +125,20 @@ class CaseExtrasPanel(QWidget):
         for button in (self.btn_referred, self.btn_done, self.btn_bundle_papers):
             button.setVisible(bundle is not None)
         self.lst_follow_ups.clear()
+        chain = bool(extras.chain) and bundle is None  # the same list and buttons serve the chained changes
+        if chain:
+            self.lst_follow_ups.setVisible(True)
+            for button in (self.btn_referred, self.btn_done):
+                button.setVisible(True)
+            self.lbl_bundle.setVisible(True)
+            self.lbl_bundle.setText(self.tr("公民信息连锁变更：以下记录须随之变更，逐项登记已转介或已办结。"))
+            words = {"open": self.tr("待办"), "referred": self.tr("已转介"), "done": self.tr("已办结")}
+            for tracked in extras.chain:
+                record = tracked.record
+                item = QListWidgetItem(f"[{words[tracked.state]}] {record.name_zh} — {record.agency_zh}")
+                item.setData(Qt.ItemDataRole.UserRole, record.key)
+                self.lst_follow_ups.addItem(item)
+            self.lst_follow_ups.setCurrentRow(0)
         if bundle is not None:
             numbers = "、".join(m.number for m in bundle.members)
             self.lbl_bundle.setText(self.tr("属于“一件事”%1（%2）：%3").replace("%1", bundle.number).replace(
@@ -157,6 +176,12 @@ class CaseExtrasPanel(QWidget):
 
     def _mark(self, state: str) -> None:
         bundle, item = self.extras.bundle, self.lst_follow_ups.currentItem()
+        if item is not None and bundle is None and self.extras.chain and self.case is not None:
+            context, actor, number = self._context, self._context.actor, self.case.number
+            record_key, chain = str(item.data(Qt.ItemDataRole.UserRole)), context.core.chain_follow_ups
+            context.runner.run(lambda: chain.mark(actor, number, record_key, state),
+                               lambda _tracked: self.changed.emit(self.tr("连锁变更已登记。")), self.failed.emit)
+            return
         if bundle is None or item is None:
             return
         key = str(item.data(Qt.ItemDataRole.UserRole))

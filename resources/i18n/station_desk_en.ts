@@ -223,89 +223,114 @@
 <context>
     <name>CaseExtrasPanel</name>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="115"/>
+        <location filename="../../desk/ui/case_extras.py" line="120"/>
         <source>依法视为受理：收件后 5 个工作日内（至 %1）未出具受理、一次性告知或不予受理，自收件之日（%2）起即视为受理（《行政许可法》第三十二条）。</source>
         <translation>Counts as accepted by law: no acceptance, one-time notice or refusal went out within 5 working days of receipt (by %1), so it counts as accepted from the day it was received (%2) (Administrative Licensing Law, art. 32).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="125"/>
+        <location filename="../../desk/ui/case_extras.py" line="134"/>
+        <source>公民信息连锁变更：以下记录须随之变更，逐项登记已转介或已办结。</source>
+        <translation>Chained changes: these records elsewhere must follow; mark each referred or done.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="135"/>
+        <source>待办</source>
+        <translation>to do</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="135"/>
+        <source>已转介</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="135"/>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="144"/>
         <source>属于“一件事”%1（%2）：%3</source>
         <translation>Part of bundle %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="147"/>
+        <location filename="../../desk/ui/case_extras.py" line="166"/>
         <source>公告期内</source>
         <translation>notice running</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="147"/>
+        <location filename="../../desk/ui/case_extras.py" line="166"/>
         <source>期满无异议，已注销</source>
         <translation>no objection: cancelled</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="148"/>
-        <location filename="../../desk/ui/case_extras.py" line="205"/>
-        <location filename="../../desk/ui/case_extras.py" line="225"/>
+        <location filename="../../desk/ui/case_extras.py" line="167"/>
+        <location filename="../../desk/ui/case_extras.py" line="230"/>
+        <location filename="../../desk/ui/case_extras.py" line="250"/>
         <source>有异议，保留户口</source>
         <translation>Objection: keep the registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="149"/>
+        <location filename="../../desk/ui/case_extras.py" line="168"/>
         <source>注销公告 %1：%2 至 %3，%4</source>
         <translation>Deregistration notice %1: %2 to %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="152"/>
+        <location filename="../../desk/ui/case_extras.py" line="171"/>
         <source>公告期已满，请作出决定。</source>
         <translation>The notice period is over: decide now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="166"/>
+        <location filename="../../desk/ui/case_extras.py" line="183"/>
+        <source>连锁变更已登记。</source>
+        <translation>Chained change recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="191"/>
         <source>后续事项已登记。</source>
         <translation>Follow-up recorded.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="181"/>
+        <location filename="../../desk/ui/case_extras.py" line="206"/>
         <source>“一件事”回执和后续事项告知单已送打印。</source>
         <translation>The bundle receipt and the follow-up list were sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="195"/>
+        <location filename="../../desk/ui/case_extras.py" line="220"/>
         <source>注销公告已发布并送打印，公告期 30 日。</source>
         <translation>The deregistration notice was posted and printed; it runs 30 days.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="205"/>
+        <location filename="../../desk/ui/case_extras.py" line="230"/>
         <source>请填写异议情况：</source>
         <translation>Describe the objection:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="212"/>
+        <location filename="../../desk/ui/case_extras.py" line="237"/>
         <source>注销公告已作出决定。</source>
         <translation>The notice was decided.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="220"/>
+        <location filename="../../desk/ui/case_extras.py" line="245"/>
         <source>所选后续事项：已转介</source>
         <translation>Selected follow-up: referred</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="221"/>
+        <location filename="../../desk/ui/case_extras.py" line="246"/>
         <source>所选后续事项：已办结</source>
         <translation>Selected follow-up: done</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="222"/>
+        <location filename="../../desk/ui/case_extras.py" line="247"/>
         <source>重新打印回执和告知单</source>
         <translation>Reprint the receipt and the list</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="223"/>
+        <location filename="../../desk/ui/case_extras.py" line="248"/>
         <source>发布注销公告（30日）</source>
         <translation>Post the deregistration notice (30 days)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="224"/>
+        <location filename="../../desk/ui/case_extras.py" line="249"/>
         <source>期满无异议，注销重复户口</source>
         <translation>No objection: cancel the duplicate</translation>
     </message>

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from desk.core import Core
 from desk.domain.clock import FixedClock
-from desk.domain.errors import InvalidInput
+from desk.domain.errors import DeskError, InvalidInput
 from desk.domain.idnumber import parse_id_number
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, Actor, CaseState, Role
@@ -123,3 +123,45 @@ def test_a_wrongly_built_number_gets_the_next_free_one_of_the_same_sex(city: tup
     assert follow.new_id_number is not None and follow.new_id_number != PERSON
     assert follow.new_id_number[:14] == PERSON[:14]
     assert parse_id_number(follow.new_id_number, today=date(2026, 12, 4)).sex == "male"
+
+
+def test_each_record_to_follow_is_tracked_to_done_and_audited(city: tuple[Core, Actor, Actor],
+                                                              capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from sqlalchemy import select
+
+    from desk.cli import main
+    from desk.store.models import AuditEntry
+
+    core, clerk, clerk2 = city
+    number = _completed_correction(core, clerk, clerk2)
+    core.decisions.act_and_issue(clerk, number, core.queries.get(number).version, Action.COMPLETE)
+    tracked = core.chain_follow_ups.tracked(number)
+    assert tracked and {t.state for t in tracked} == {"open"}
+    keys = [t.record.key for t in tracked]
+    assert "exit_entry" in keys and "social_security" in keys
+    core.chain_follow_ups.mark(clerk, number, "exit_entry", "referred", "已电话告知出入境管理大队")
+    core.chain_follow_ups.mark(clerk, number, "exit_entry", "done")
+    core.chain_follow_ups.mark(clerk2, number, "social_security", "done", "社保卡已换")
+    states = {t.record.key: (t.state, t.note) for t in core.chain_follow_ups.tracked(number)}
+    assert states["exit_entry"] == ("done", "") and states["social_security"] == ("done", "社保卡已换")
+    assert sum(1 for state, _ in states.values() if state == "open") == len(keys) - 2
+    with pytest.raises(InvalidInput, match="状态只能是"):
+        core.chain_follow_ups.mark(clerk, number, "bank", "lost")
+    with pytest.raises(DeskError, match="没有"):
+        core.chain_follow_ups.mark(clerk, number, "no_such_record", "done")
+    with core.store.read() as session:
+        marks = session.execute(select(AuditEntry.details).where(AuditEntry.action == "case.chain_follow_up")
+                                .order_by(AuditEntry.seq)).scalars().all()
+    assert [(m["record"], m["from"], m["to"]) for m in marks] == [
+        ("exit_entry", "open", "referred"), ("exit_entry", "referred", "done"), ("social_security", "open", "done")]
+
+    # The CLI marks (naming the clerk) and shows each record's state, in JSON too.
+    monkeypatch.setattr("desk.cli.followups_cmd.core_from_args", lambda _args: core)
+    assert main(["follow-ups", number, "--mark", "bank", "--state", "referred"]) == 1  # no --user: refused
+    assert "--user" in capsys.readouterr().err
+    assert main(["follow-ups", number, "--mark", "bank", "--state", "referred", "--user", "clerk", "--json"]) == 0
+    records = {r["key"]: r["state"] for r in json.loads(capsys.readouterr().out)["records"]}
+    assert records["bank"] == "referred" and records["exit_entry"] == "done" and records["phone"] == "open"
