@@ -86,6 +86,8 @@ class Loaded:
 
 def load_case(context: DeskContext, number: str) -> Loaded:
     case = context.core.queries.get(number)
+    if context.city_mode:
+        _city_deciders()  # read resources/rights.toml here, on the worker, not when the buttons are laid out
     return Loaded(case, context.core.documents.documents_for(case), load_extras(context, case))
 
 
