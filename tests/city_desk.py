@@ -25,6 +25,7 @@ from desk.settings import load_settings
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.main_window import MainWindow
 from desk.ui.new_case import NewCaseView
+from tests.app_teardown import close_desk
 
 
 @dataclass
@@ -138,7 +139,6 @@ def city_desks(qtbot: QtBot, tmp_path: Path, server: CityServer,
         answers = Answers()
         app = DeskApp(QApplication.instance(), lambda: build_core(settings=settings), options,  # type: ignore[arg-type]
                       asker=answers)
-        qtbot.addWidget(app.window)
         app.start()
         desk = CityDesk(app, answers, printed, qtbot)
         desk.wait(lambda: app.context.core_ready and app.printer is not None and app.window.workspace_ready)
@@ -148,6 +148,5 @@ def city_desks(qtbot: QtBot, tmp_path: Path, server: CityServer,
 
     yield factory
     for desk in opened:
-        desk.window.close()
-        desk.app.shutdown()
+        close_desk(desk.app)
     assert not on_gui_thread, on_gui_thread

@@ -112,6 +112,7 @@ class DeskApp(QObject):
         self.printer: PrintAdapter | None = None
         self._demo_timers: list[QTimer] = []
         self.city: CityLink | None = None
+        self._shut_down = False
         self.window = MainWindow(self.context, asker or Asker(), self.idle, station_name=options.station_name,
                                  demo=options.demo)
         self.scan_filter: Any = None
@@ -279,7 +280,11 @@ class DeskApp(QObject):
     # ---- shutdown ----------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """Stop every thread this root started; the last draft save is let through first."""
+        """Stop every thread this root started; the last draft save is let through first.
+        A second call does nothing (the app's `finally` and a window's close may both ask)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         if self.window.workspace_ready:
             self.window.new_case.flush()
         self.idle.stop()

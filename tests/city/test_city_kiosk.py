@@ -23,6 +23,7 @@ from desk.settings import Settings
 from desk.store.models import AuditEntry
 from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
 from kiosk.remote_backend import RemoteKioskBackend, kiosk_password
+from tests.app_teardown import close_kiosk
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -46,7 +47,6 @@ def city_kiosk(qtbot: QtBot, tmp_path: Path, demo_city: City) -> Iterator[KioskA
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     kiosk = build_kiosk(app, options, settings=kiosk_settings(demo_city, tmp_path))
-    qtbot.addWidget(kiosk.window)
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     kiosk.start()
@@ -54,8 +54,7 @@ def city_kiosk(qtbot: QtBot, tmp_path: Path, demo_city: City) -> Iterator[KioskA
     try:
         yield kiosk
     finally:
-        kiosk.languages.uninstall()
-        kiosk.close()
+        close_kiosk(kiosk)
 
 
 def test_a_city_kiosk_shows_my_cases_and_prints_a_ticket(city_kiosk: KioskApp, qtbot: QtBot, tmp_path: Path,

@@ -20,6 +20,7 @@ from desk.settings import Settings
 from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
 from kiosk.demo import seed_demo
 from printing.printers import JobResult, PdfFilePrinter, PrinterState, PrinterStatus
+from tests.app_teardown import close_kiosk
 
 FAST_READER = Timeouts(find=0.3, select=0.3, status=0.3, sam_id=0.3, extra_address=0.5, read=0.6)
 ZHANG_WEI = "210102198503121239"
@@ -118,7 +119,6 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path, database: Path, *, idle_seconds: in
     kiosk = build_kiosk(app, options, settings=settings)
     printer = SwitchablePrinter(tmp_path / "printed")
     kiosk.print_adapter.service.printers["station"] = printer
-    qtbot.addWidget(kiosk.window)
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     kiosk.start()
@@ -128,5 +128,4 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path, database: Path, *, idle_seconds: in
     try:
         yield under_test
     finally:
-        kiosk.languages.uninstall()  # no translator may outlive the test (zh_CN installs Qt's own)
-        kiosk.close()
+        close_kiosk(kiosk)

@@ -27,6 +27,7 @@ from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.store.models import Citizen
 from desk.ui.bootstrap import DeskApp, DeskOptions
+from tests.app_teardown import close_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -40,12 +41,10 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core]]:
     app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
                   DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
                               spool_dir=tmp_path / "spool", start_reader=False))
-    qtbot.addWidget(app.window)
     app.start()
     qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
     yield app, core
-    app.window.close()
-    app.shutdown()
+    close_desk(app)
 
 
 def test_the_citizens_qr_opens_the_prefilled_case_at_the_counter(qtbot: QtBot,

@@ -21,6 +21,7 @@ from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.new_case import PAGE_PICK
+from tests.app_teardown import close_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -37,7 +38,6 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Path]]:
     app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
                   DeskOptions(settings=Settings(printer=f"pdf:{blocked}", idle_lock_minutes=60),
                               demo=True, spool_dir=tmp_path / "spool"))
-    qtbot.addWidget(app.window)
     app.start()
     qtbot.waitUntil(lambda: app.context.core_ready and app.reader is not None, timeout=10_000)
     qtbot.waitUntil(lambda: "请放置" in app.window.status.reader_text(), timeout=10_000)
@@ -46,8 +46,7 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Path]]:
     app.window.sign_in.btn_sign_in.click()
     qtbot.waitUntil(lambda: app.context.session is not None, timeout=10_000)
     yield app, blocked
-    app.window.close()
-    app.shutdown()
+    close_desk(app)
 
 
 def test_demo_menu_swipe_starts_a_new_case_and_f2_reads_again(qtbot: QtBot,

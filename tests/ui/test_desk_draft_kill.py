@@ -28,6 +28,7 @@ from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.new_case import PAGE_WORK
+from tests.app_teardown import close_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 ID_NUMBER = "210104197802093029"
@@ -128,7 +129,6 @@ def test_a_draft_typed_in_a_killed_client_is_there_after_reopening(qtbot: QtBot,
     desk = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
                    DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
                                spool_dir=tmp_path / "spool", start_reader=False))
-    qtbot.addWidget(desk.window)
     try:
         desk.start()
         window = desk.window
@@ -143,5 +143,4 @@ def test_a_draft_typed_in_a_killed_client_is_there_after_reopening(qtbot: QtBot,
         assert view.form.values() == draft.form_values
         assert view.form.editor("contact_phone").focus_widgets()[0].text() == "13987654321"
     finally:
-        window.close()
-        desk.shutdown()
+        close_desk(desk)

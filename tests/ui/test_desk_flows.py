@@ -32,6 +32,7 @@ from desk.ui.demo_cases import DemoCase, demo_cases, type_values
 from desk.ui.main_window import MainWindow
 from desk.ui.new_case import PAGE_DONE, PAGE_PICK, NewCaseView
 from desk.ui.permissions import Screen
+from tests.app_teardown import close_desk
 
 # Wednesday 25 November 2026, 10:00 in Shenyang: a working day with working days around it.
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
@@ -135,7 +136,6 @@ def _open_desk(qtbot: QtBot, tmp_path: Path, db: Path, name: str, *, start_reade
                           spool_dir=tmp_path / f"spool-{name}", start_reader=start_reader)
     answers = Answers()
     app = DeskApp(QApplication.instance(), lambda: core, options, asker=answers)  # type: ignore[arg-type]
-    qtbot.addWidget(app.window)
     app.start()
     desk = Desk(app, core, answers, printed, qtbot)
     desk.wait(lambda: app.context.core_ready and app.printer is not None)
@@ -157,8 +157,7 @@ def open_desk(qtbot: QtBot, tmp_path: Path, template_db: Path) -> Iterator[Calla
 
     yield factory
     for desk in opened:
-        desk.window.close()
-        desk.app.shutdown()
+        close_desk(desk.app)
 
 
 @pytest.fixture

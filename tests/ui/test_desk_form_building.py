@@ -34,6 +34,7 @@ from desk.ui.form_warmup import covering_transactions, warm_up_forms
 from desk.ui.new_case import PAGE_PICK, PAGE_WORK
 from desk.ui.permissions import Screen
 from desk.ui.today_view import TodayView
+from tests.app_teardown import close_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -53,10 +54,8 @@ def desk(qtbot: QtBot, tmp_path: Path, core: Core) -> Iterator[DeskApp]:
     app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
                   DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
                               spool_dir=tmp_path / "spool", start_reader=False))
-    qtbot.addWidget(app.window)
     yield app
-    app.window.close()
-    app.shutdown()
+    close_desk(app)
 
 
 def _type_sign_in(app: DeskApp, username: str = "clerk") -> None:

@@ -22,6 +22,7 @@ from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.permissions import Screen
+from tests.app_teardown import close_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 CATALOG = shipped_catalog()
@@ -43,7 +44,6 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core]]:
     app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
                   DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
                               spool_dir=tmp_path / "spool", start_reader=False), asker=_Answers())  # type: ignore[arg-type]
-    qtbot.addWidget(app.window)
     app.start()
     qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
     app.window.sign_in.edt_username.setText("clerk")
@@ -51,9 +51,7 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core]]:
     app.window.sign_in.btn_sign_in.click()
     qtbot.waitUntil(lambda: app.context.session is not None, timeout=10_000)
     yield app, core
-    qtbot.waitUntil(lambda: app.context.runner.pending == 0, timeout=10_000)
-    app.window.close()
-    app.shutdown()
+    close_desk(app)
 
 
 def _call(qtbot: QtBot, app: DeskApp) -> None:

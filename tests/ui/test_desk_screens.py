@@ -29,6 +29,7 @@ from desk.ui.permissions import Screen
 from desk.ui.transaction_search import build_index, rank
 from printing.qr import receipt_qr_text
 from printing.report_export import parse_report_csv, report_csv
+from tests.app_teardown import close_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 CATALOG = shipped_catalog()
@@ -98,12 +99,10 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core, _Answ
     app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
                   DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
                               spool_dir=tmp_path / "spool", start_reader=False), asker=answers)  # type: ignore[arg-type]
-    qtbot.addWidget(app.window)
     app.start()
     qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
     yield app, core, answers
-    app.window.close()
-    app.shutdown()
+    close_desk(app)
 
 
 def _sign_in(qtbot: QtBot, app: DeskApp, username: str) -> None:
@@ -183,7 +182,6 @@ def test_calling_the_next_ticket_names_this_desks_window(qtbot: QtBot, tmp_path:
     app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
                   DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
                               spool_dir=tmp_path / "spool", start_reader=False), asker=_Answers())  # type: ignore[arg-type]
-    qtbot.addWidget(app.window)
     app.start()
     qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
     try:
@@ -195,5 +193,4 @@ def test_calling_the_next_ticket_names_this_desks_window(qtbot: QtBot, tmp_path:
         board = core.queue.hall_board()
         assert [(call.number, call.counter_name) for call in board.calls] == [("A001", "3号窗口")]
     finally:
-        app.window.close()
-        app.shutdown()
+        close_desk(app)

@@ -22,6 +22,7 @@ from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.idle import IdleWatcher
 from desk.ui.permissions import Screen
+from tests.app_teardown import close_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -39,7 +40,6 @@ def open_desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., DeskApp]]:
         app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
                       DeskOptions(settings=settings, spool_dir=tmp_path / "spool", start_reader=False,
                                   idle_warning_seconds=idle_warning_seconds))
-        qtbot.addWidget(app.window)
         app.start()
         qtbot.waitUntil(lambda: app.context.core_ready and app.printer is not None, timeout=10_000)
         opened.append(app)
@@ -47,8 +47,7 @@ def open_desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., DeskApp]]:
 
     yield factory
     for app in opened:
-        app.window.close()
-        app.shutdown()
+        close_desk(app)
 
 
 def sign_in(qtbot: QtBot, app: DeskApp, username: str, password: str = DEMO_PASSWORD) -> None:
