@@ -13,7 +13,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QMimeData, Qt, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent, QMouseEvent, QTextCursor, QValidator, QWheelEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCursor,
+    QValidator,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -22,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -244,6 +254,38 @@ class SingleParagraphEdit(QPlainTextEdit):
         self.textChanged.emit()
 
 
+class EllipsisLabel(QLabel):
+    """One line that never widens its row: what does not fit ends in "…" and the tooltip holds it all.
+    `text()` is the whole text, whatever is shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._whole = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._whole = text
+        self._fit()
+
+    def text(self) -> str:
+        return self._whole
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        shown = self._whole
+        if width > 0 and self.fontMetrics().horizontalAdvance(shown) > width:
+            shown = self.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, width)
+        super().setText(shown)
+        self.setToolTip(self._whole if shown != self._whole else "")
+
+
 class IdNumberEdit(QLineEdit):
     """An ID-number line edit checked as typed; `lbl_facts` (placed by the owner) says what it tells.
 
@@ -263,7 +305,7 @@ class IdNumberEdit(QLineEdit):
         self._problem: InvalidIdNumber | None = None
         self._info: IdNumberInfo | None = None
         # Its own widget so the owner can give it the full width (a region name is long).
-        self.lbl_facts = QLabel(parent)
+        self.lbl_facts: QLabel = EllipsisLabel(parent)
 
         metrics = QFontMetrics(self.font())
         self.setPlaceholderText(self.tr("18位身份证号码"))

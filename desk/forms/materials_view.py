@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -41,16 +41,39 @@ def material_caption(material: MaterialSpec, language: str = "zh_CN") -> str:
     return f"{material.name_en} ({material.form.label_en}) ×{material.copies}"
 
 
+class _CaptionLabel(QLabel):
+    """A check box's caption that wraps (a QCheckBox's own text never does, and a long material name
+    then widened the whole list past its panel); a click on it toggles its box like the box's own text."""
+
+    def __init__(self, text: str, box: QCheckBox, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._box = box
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setBuddy(box)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.toggle()
+            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
 class _MaterialRow(QWidget):
-    """One material: its check box and, when the catalog has one, a small grey note under it."""
+    """One material: its check box with a wrapping caption, the "checked by the police" box where the
+    catalog allows one, and, when the catalog has one, a small grey note under it."""
 
     def __init__(self, material: MaterialSpec, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.material = material
         zh = is_chinese(language)
-        self.chk_received = QCheckBox(material_caption(material, language), self)
+        caption = material_caption(material, language)
+        self.chk_received = QCheckBox(self)
+        self.lbl_caption = _CaptionLabel(caption, self.chk_received, self)
         self.chk_verified = QCheckBox(self)
         self.lbl_note = QLabel(self)
+        self.chk_received.setAccessibleName(caption)  # the box has no text of its own: screen readers say this
         self.chk_verified.setVisible(material.verify is not None)
         if material.verify is not None:
             self.chk_verified.setText(material.verify.label_zh if zh else material.verify.label_en)
@@ -60,6 +83,7 @@ class _MaterialRow(QWidget):
         self.chk_verified.toggled.connect(lambda on: self._exclude(on, self.chk_received))
 
         self.chk_received.setToolTip(material.why_zh if zh else material.why_en)
+        self.lbl_caption.setToolTip(self.chk_received.toolTip())
         self.lbl_note.setText(material.note_zh or "")
         self.lbl_note.setWordWrap(True)
         font = self.lbl_note.font()
@@ -73,16 +97,25 @@ class _MaterialRow(QWidget):
         layout.setSpacing(0)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.chk_received, 1)
-        top.addWidget(self.chk_verified)
+        # The two boxes level with the caption's first line (the caption may wrap to two lines):
+        # each of the three is pushed down by half of what it lacks of the tallest one.
+        line = self.lbl_caption.fontMetrics().height() + 2 * self.lbl_caption.margin()
+        tallest = max(line, self.chk_received.sizeHint().height(), self.chk_verified.sizeHint().height())
+        for widget, height, stretch in ((self.chk_received, self.chk_received.sizeHint().height(), 0),
+                                        (self.lbl_caption, line, 1),
+                                        (self.chk_verified, self.chk_verified.sizeHint().height(), 0)):
+            column = QVBoxLayout()
+            column.setContentsMargins(0, (tallest - height) // 2, 0, 0)
+            column.addWidget(widget)
+            column.addStretch(0 if widget is self.lbl_caption else 1)
+            top.addLayout(column, stretch)
         layout.addLayout(top)
-        # Indented to start under the check box's text, not under the box.
-        indent = self.chk_received.iconSize().width() + 8
+        # Indented to start under the caption, not under the box.
+        indent = self.chk_received.sizeHint().width() + top.spacing()
         note_row = QHBoxLayout()
         note_row.setContentsMargins(indent, 0, 0, 0)
         note_row.addWidget(self.lbl_note)
         layout.addLayout(note_row)
-
 
     @staticmethod
     def _exclude(on: bool, other: QCheckBox) -> None:
@@ -175,6 +208,10 @@ class MaterialsChecklist(QWidget):
         return [m for m in self._required
                 if not self._rows[m.key].chk_received.isChecked()
                 and not (m.verify is not None and self._rows[m.key].chk_verified.isChecked())]
+
+    def caption(self, key: str) -> str:
+        """The material as the list names it: "《出生医学证明》（原件）×1"."""
+        return self._rows[key].lbl_caption.text()
 
     def check_box(self, key: str) -> QCheckBox:
         return self._rows[key].chk_received

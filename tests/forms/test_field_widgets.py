@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desk.domain.catalog import FieldType, Transaction
@@ -29,6 +29,7 @@ from desk.forms.field_widgets import (
     TextEditor,
     create_editor,
 )
+from desk.forms.inputs import EllipsisLabel
 
 # One value of the stored form for every type, as the sampler catalog's fields accept them.
 SAMPLE_VALUES: dict[str, object] = {
@@ -396,3 +397,19 @@ def test_the_wheel_does_not_change_an_unfocused_choice(qtbot: QtBot, sampler: Tr
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(combo, event)
     assert editor.value() is None
+
+
+def test_a_long_region_ends_in_an_ellipsis_with_the_whole_facts_in_the_tooltip(qtbot: QtBot) -> None:
+    """The facts line keeps one line (a swipe must not push the fields down); a long region name that
+    does not fit ends in "…" rather than being cut mid-character, and the tooltip says it all."""
+    label = EllipsisLabel()
+    qtbot.addWidget(label)
+    whole = "出生日期 1962-11-08　性别 男　地区 辽宁省沈阳市沈河区"
+    label.setText(whole)
+    label.resize(label.fontMetrics().horizontalAdvance(whole) // 2, 30)
+    label.show()
+    assert label.text() == whole
+    shown = QLabel.text(label)
+    assert shown.endswith("…") and len(shown) < len(whole) and label.toolTip() == whole
+    label.resize(label.fontMetrics().horizontalAdvance(whole) + 20, 30)
+    assert QLabel.text(label) == whole and label.toolTip() == ""

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from form_samples import MOTHER_ID, TODAY
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from desk.domain.applicant import ApplicantFacts
@@ -43,7 +44,8 @@ def test_every_real_transaction_lists_its_unconditional_materials(qtbot: QtBot, 
 def test_caption_tooltip_and_note(qtbot: QtBot, catalog: Catalog, sampler: Transaction) -> None:
     checklist = build(qtbot, catalog["birth_registration"])
     box = checklist.check_box("birth_medical_certificate")
-    assert box.text() == "《出生医学证明》（原件）×1"
+    assert checklist.caption("birth_medical_certificate") == "《出生医学证明》（原件）×1"
+    assert box.accessibleName() == "《出生医学证明》（原件）×1"
     assert box.toolTip().startswith("证明婴儿的出生时间")
     note = checklist._rows["parent_id_card"].lbl_note
     assert note.isVisible() and note.text() == "窗口读卡核验，无需复印。"
@@ -54,7 +56,7 @@ def test_caption_tooltip_and_note(qtbot: QtBot, catalog: Catalog, sampler: Trans
     assert material_caption(married) == "结婚证（原件及复印件）×2"
     assert material_caption(married, "en") == "Marriage certificate (Original and copy) ×2"
     english = build(qtbot, sampler, language="en")
-    assert english.check_box("id_card").text() == "Resident identity card (Original) ×1"
+    assert english.caption("id_card") == "Resident identity card (Original) ×1"
     assert english.check_box("id_card").toolTip() == "Verifies the identity."
 
 
@@ -173,3 +175,29 @@ def test_materials_that_depend_on_the_applicant_follow_the_card(qtbot: QtBot, ca
     assert [m.key for m in checklist.required()] == [
         m.key for m in transaction.required_materials({}, ADULT, TODAY)
     ]
+
+
+def test_a_long_material_name_wraps_inside_a_narrow_panel_and_its_caption_ticks_the_box(
+        qtbot: QtBot, catalog: Catalog) -> None:
+    """At 1366×768 the panel is about 470 px wide: a long name (《不动产权证书》（或《房屋所有权证》）…) once
+    widened the list past it, pushing the 系统核验 boxes and 全部收齐 out of sight behind a scroll bar."""
+    transaction, longest = max(((t, m) for t in catalog.transactions() for m in t.required_materials({}, ADULT, TODAY)),
+                               key=lambda pair: len(material_caption(pair[1])))
+    assert len(material_caption(longest)) > 28
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    area.setWidgetResizable(True)
+    checklist = MaterialsChecklist(transaction, ADULT, TODAY)
+    area.setWidget(checklist)
+    area.resize(420, 600)
+    area.show()
+    qtbot.waitExposed(area)
+    assert checklist.minimumSizeHint().width() <= 420
+    assert not area.horizontalScrollBar().isVisible()
+    assert checklist.btn_all_received.geometry().right() <= area.viewport().width()
+    row = checklist._rows[longest.key]
+    assert row.isVisible()
+    assert row.lbl_caption.height() > row.lbl_caption.fontMetrics().height() * 1.5  # it wrapped
+    before = row.chk_received.isChecked()
+    qtbot.mouseClick(row.lbl_caption, Qt.MouseButton.LeftButton)
+    assert row.chk_received.isChecked() is not before
