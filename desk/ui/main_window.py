@@ -31,7 +31,7 @@ from desk.ui.dialogs import Asker
 from desk.ui.idle import IdleWatcher
 from desk.ui.permissions import Screen, may_handle_cases, screens_for
 from desk.ui.role_words import role_label
-from desk.ui.session_gate import GateState, SessionGate, SignInFails, SignInNow
+from desk.ui.session_gate import GateState, SessionGate, SignInFails, SignInNow, SignInWaits
 from desk.ui.sign_in import SignInView
 from desk.ui.status_bar import DeviceStatusBar
 
@@ -303,6 +303,8 @@ class MainWindow(QMainWindow):
         step = self._gate.request_sign_in(username, password)
         if isinstance(step, SignInFails):
             self.sign_in.failed(context.error_text(step.error))
+        elif isinstance(step, SignInWaits):
+            self.sign_in.show_waiting()
         elif isinstance(step, SignInNow):
             context.runner.run(lambda: context.core.users.sign_in(step.username, step.password), self._on_signed_in,
                                lambda error: self.sign_in.failed(context.error_text(error)))
@@ -310,6 +312,7 @@ class MainWindow(QMainWindow):
     def _on_signed_in(self, signed: SignedIn) -> None:
         unlocking = self._gate.signed_in(signed)
         self._context.session = signed
+        self.sign_in.set_busy(False)  # ready for the next lock or sign-out, with no "waiting" left on it
         self.status.set_user(f"{signed.display_name} · {self._role_label()}")
         self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", signed.display_name))
         self._apply_role()

@@ -46,6 +46,7 @@ class SignInView(QWidget):
         self.lbl_password = QLabel(self.frm_card)
         self.edt_password = QLineEdit(self.frm_card)
         self.lbl_message = QLabel(self.frm_card)
+        self.lbl_waiting = QLabel(self.frm_card)
         self.btn_sign_in = QPushButton(self.frm_card)
         self.btn_switch_user = QPushButton(self.frm_card)
 
@@ -62,6 +63,9 @@ class SignInView(QWidget):
         self.lbl_message.setObjectName("problem")
         self.lbl_message.setWordWrap(True)
         self.lbl_message.hide()
+        self.lbl_waiting.setObjectName("subtle")
+        self.lbl_waiting.setWordWrap(True)
+        self.lbl_waiting.hide()
         self.btn_sign_in.setObjectName("primary")
         self.btn_sign_in.setDefault(True)
         self.btn_switch_user.setFlat(True)
@@ -93,6 +97,7 @@ class SignInView(QWidget):
         card.addWidget(self.lbl_hint)
         card.addLayout(form)
         card.addWidget(self.lbl_message)
+        card.addWidget(self.lbl_waiting)
         card.addLayout(buttons)
         outer = QVBoxLayout(self)
         outer.addStretch(2)
@@ -143,6 +148,14 @@ class SignInView(QWidget):
     def set_busy(self, busy: bool) -> None:
         self.btn_sign_in.setEnabled(not busy)
         self.edt_password.setEnabled(not busy)
+        if not busy:
+            self.lbl_waiting.hide()
+
+    def show_waiting(self) -> None:
+        """The sign-in was typed before the desk's data is open (a first demo start builds its data,
+        a busy machine opens slowly): say so, or the clerk sees a greyed button and nothing else."""
+        self.lbl_waiting.setText(self.tr("正在打开本所数据（首次启动需要稍候），完成后自动登录……"))
+        self.lbl_waiting.show()
 
     @Slot()
     def _submit(self) -> None:

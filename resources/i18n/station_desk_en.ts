@@ -70,152 +70,152 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="254"/>
+        <location filename="../../desk/ui/case_view.py" line="256"/>
         <source>审批须再次输入您的登录密码：</source>
         <translation>Approving needs your sign-in password again:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="258"/>
+        <location filename="../../desk/ui/case_view.py" line="260"/>
         <source>请填写%1的理由：</source>
         <translation>Reason for &quot;%1&quot;:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="272"/>
+        <location filename="../../desk/ui/case_view.py" line="274"/>
         <source>已完成：%1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="298"/>
+        <location filename="../../desk/ui/case_view.py" line="300"/>
         <source>%1 已重新送打印</source>
         <translation>%1 sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="324"/>
+        <location filename="../../desk/ui/case_view.py" line="326"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="325"/>
+        <location filename="../../desk/ui/case_view.py" line="327"/>
         <source>查询码：%1</source>
         <translation>Lookup code: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="326"/>
+        <location filename="../../desk/ui/case_view.py" line="328"/>
         <source>建立：%1</source>
         <translation>Opened: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="327"/>
+        <location filename="../../desk/ui/case_view.py" line="329"/>
         <source>受理：%1</source>
         <translation>Accepted: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <location filename="../../desk/ui/case_view.py" line="330"/>
         <source>审批层级：%1</source>
         <translation>Approval level: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="329"/>
+        <location filename="../../desk/ui/case_view.py" line="331"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="330"/>
+        <location filename="../../desk/ui/case_view.py" line="332"/>
         <source>办结：%1</source>
         <translation>Completed: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="331"/>
+        <location filename="../../desk/ui/case_view.py" line="333"/>
         <source>决定理由：%1</source>
         <translation>Reason for the decision: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="336"/>
+        <location filename="../../desk/ui/case_view.py" line="338"/>
         <source>已收材料：%1</source>
         <translation>Materials received: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="339"/>
+        <location filename="../../desk/ui/case_view.py" line="341"/>
         <source>待补正材料：%1</source>
         <translation>Materials still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="349"/>
+        <location filename="../../desk/ui/case_view.py" line="351"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="349"/>
+        <location filename="../../desk/ui/case_view.py" line="351"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="349"/>
+        <location filename="../../desk/ui/case_view.py" line="351"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="349"/>
+        <location filename="../../desk/ui/case_view.py" line="351"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="349"/>
+        <location filename="../../desk/ui/case_view.py" line="351"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="351"/>
+        <location filename="../../desk/ui/case_view.py" line="353"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="351"/>
+        <location filename="../../desk/ui/case_view.py" line="353"/>
         <source>填写内容</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="386"/>
+        <location filename="../../desk/ui/case_view.py" line="388"/>
         <source>可办理的操作</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="386"/>
+        <location filename="../../desk/ui/case_view.py" line="388"/>
         <source>可办理的操作：无</source>
         <translation>Next actions: none</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="394"/>
+        <location filename="../../desk/ui/case_view.py" line="396"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="395"/>
+        <location filename="../../desk/ui/case_view.py" line="397"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="396"/>
+        <location filename="../../desk/ui/case_view.py" line="398"/>
         <source>申请内容（只读）</source>
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="397"/>
+        <location filename="../../desk/ui/case_view.py" line="399"/>
         <source>审批意见(&amp;O)：</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="398"/>
+        <location filename="../../desk/ui/case_view.py" line="400"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="399"/>
+        <location filename="../../desk/ui/case_view.py" line="401"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="400"/>
+        <location filename="../../desk/ui/case_view.py" line="402"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
     </message>
@@ -351,12 +351,12 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="197"/>
+        <location filename="../../desk/ui/bootstrap.py" line="198"/>
         <source>城市服务器已结束本次登录，请重新登录。</source>
         <translation>The city server ended this sign-in: please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="198"/>
+        <location filename="../../desk/ui/bootstrap.py" line="199"/>
         <source>该账号已停用，请联系系统管理员。</source>
         <translation>This account is deactivated: please call the administrator.</translation>
     </message>
@@ -674,7 +674,7 @@
 <context>
     <name>IdNumberEdit</name>
     <message>
-        <location filename="../../desk/forms/inputs.py" line="269"/>
+        <location filename="../../desk/forms/inputs.py" line="311"/>
         <source>18位身份证号码</source>
         <translation>18-character ID number</translation>
     </message>
@@ -894,123 +894,123 @@ Please give the log file to your IT department:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="314"/>
-        <location filename="../../desk/ui/main_window.py" line="578"/>
+        <location filename="../../desk/ui/main_window.py" line="317"/>
+        <location filename="../../desk/ui/main_window.py" line="581"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="358"/>
-        <location filename="../../desk/ui/main_window.py" line="580"/>
+        <location filename="../../desk/ui/main_window.py" line="361"/>
+        <location filename="../../desk/ui/main_window.py" line="583"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="448"/>
+        <location filename="../../desk/ui/main_window.py" line="451"/>
         <source>已调出网上申请 %1：请核对原件。</source>
         <translation>Online application opened as %1: check the originals.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="494"/>
+        <location filename="../../desk/ui/main_window.py" line="497"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="533"/>
+        <location filename="../../desk/ui/main_window.py" line="536"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="544"/>
-        <location filename="../../desk/ui/main_window.py" line="562"/>
+        <location filename="../../desk/ui/main_window.py" line="547"/>
+        <location filename="../../desk/ui/main_window.py" line="565"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="544"/>
-        <location filename="../../desk/ui/main_window.py" line="562"/>
+        <location filename="../../desk/ui/main_window.py" line="547"/>
+        <location filename="../../desk/ui/main_window.py" line="565"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="545"/>
-        <location filename="../../desk/ui/main_window.py" line="563"/>
+        <location filename="../../desk/ui/main_window.py" line="548"/>
+        <location filename="../../desk/ui/main_window.py" line="566"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="545"/>
-        <location filename="../../desk/ui/main_window.py" line="563"/>
+        <location filename="../../desk/ui/main_window.py" line="548"/>
+        <location filename="../../desk/ui/main_window.py" line="566"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="554"/>
+        <location filename="../../desk/ui/main_window.py" line="557"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="555"/>
+        <location filename="../../desk/ui/main_window.py" line="558"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="556"/>
+        <location filename="../../desk/ui/main_window.py" line="559"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="558"/>
+        <location filename="../../desk/ui/main_window.py" line="561"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="559"/>
+        <location filename="../../desk/ui/main_window.py" line="562"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="560"/>
+        <location filename="../../desk/ui/main_window.py" line="563"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="561"/>
+        <location filename="../../desk/ui/main_window.py" line="564"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="566"/>
+        <location filename="../../desk/ui/main_window.py" line="569"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="567"/>
+        <location filename="../../desk/ui/main_window.py" line="570"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="568"/>
+        <location filename="../../desk/ui/main_window.py" line="571"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="569"/>
+        <location filename="../../desk/ui/main_window.py" line="572"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="570"/>
+        <location filename="../../desk/ui/main_window.py" line="573"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="571"/>
+        <location filename="../../desk/ui/main_window.py" line="574"/>
         <source>网上预审</source>
         <translation>Online pre-review</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="584"/>
+        <location filename="../../desk/ui/main_window.py" line="587"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
@@ -1081,27 +1081,27 @@ Please give the log file to your IT department:
 <context>
     <name>MaterialsChecklist</name>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="125"/>
+        <location filename="../../desk/forms/materials_view.py" line="158"/>
         <source>所需材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="130"/>
+        <location filename="../../desk/forms/materials_view.py" line="163"/>
         <source>全部收齐</source>
         <translation>All received</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="131"/>
+        <location filename="../../desk/forms/materials_view.py" line="164"/>
         <source>勾选下列全部材料（Alt+A）</source>
         <translation>Tick every material below (Alt+A)</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="265"/>
+        <location filename="../../desk/forms/materials_view.py" line="302"/>
         <source>已收 %1 · 核验 %2 / %3 项</source>
         <translation>%1 received · %2 checked / %3</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/materials_view.py" line="267"/>
+        <location filename="../../desk/forms/materials_view.py" line="304"/>
         <source>已收 %1 / %3 项</source>
         <translation>%1 / %3 received</translation>
     </message>
@@ -1649,52 +1649,57 @@ photo</translation>
 <context>
     <name>SignInView</name>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="152"/>
+        <location filename="../../desk/ui/sign_in.py" line="157"/>
+        <source>正在打开本所数据（首次启动需要稍候），完成后自动登录……</source>
+        <translation>Opening the station's data (the first start takes a moment); you will be signed in when it is ready…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/sign_in.py" line="165"/>
         <source>请输入用户名和密码。</source>
         <translation>Enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="172"/>
+        <location filename="../../desk/ui/sign_in.py" line="185"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="175"/>
+        <location filename="../../desk/ui/sign_in.py" line="188"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="176"/>
+        <location filename="../../desk/ui/sign_in.py" line="189"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="177"/>
+        <location filename="../../desk/ui/sign_in.py" line="190"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="178"/>
+        <location filename="../../desk/ui/sign_in.py" line="191"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="180"/>
+        <location filename="../../desk/ui/sign_in.py" line="193"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="181"/>
+        <location filename="../../desk/ui/sign_in.py" line="194"/>
         <source>%1 长时间未操作，屏幕已锁定。请输入密码继续。</source>
         <translation>%1: the screen locked after a quiet spell. Enter your password to go on.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="183"/>
+        <location filename="../../desk/ui/sign_in.py" line="196"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/sign_in.py" line="185"/>
+        <location filename="../../desk/ui/sign_in.py" line="198"/>
         <source>请使用本所民警账号登录。</source>
         <translation>Sign in with your station account.</translation>
     </message>

@@ -3,6 +3,7 @@ warning and lock (and unlocking), and what each role is offered."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -185,3 +186,34 @@ def test_the_language_switch_retranslates_every_screen(qtbot: QtBot, open_desk: 
     window.act_languages["zh_CN"].trigger()
     qtbot.waitUntil(lambda: window.new_case.btn_accept.text().startswith("受理并打印回执"), timeout=5000)
     assert window.lst_nav.item(0).text() == "今日工作"
+
+
+def test_a_sign_in_typed_while_the_data_opens_says_it_waits_then_signs_in(qtbot: QtBot, tmp_path: Path) -> None:
+    """A first demo start builds its data (tens of seconds on a busy machine): the clerk who signs in
+    meanwhile is told the desk is opening and will sign in by itself, not left before a grey button."""
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    calendar = WorkingCalendar.from_folder(holidays_dir())
+    build_demo(store, shipped_catalog(), calendar, residents=0, cases=0, today=NOW.date())
+    core = Core(store, shipped_catalog(), calendar, FixedClock(NOW), Settings(station_code="HP01"))
+    opened = threading.Event()
+
+    def slow_core() -> Core:
+        assert opened.wait(30)
+        return core
+
+    app = DeskApp(QApplication.instance(), slow_core,  # type: ignore[arg-type]
+                  DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}"), spool_dir=tmp_path / "spool",
+                              start_reader=False))
+    try:
+        app.start()
+        view = app.window.sign_in
+        qtbot.waitUntil(view.isVisible, timeout=10_000)
+        sign_in(qtbot, app, "clerk")
+        assert view.lbl_waiting.isVisible() and "完成后自动登录" in view.lbl_waiting.text()
+        assert not view.btn_sign_in.isEnabled() and not view.lbl_message.isVisible()
+        opened.set()
+        qtbot.waitUntil(lambda: app.context.session is not None, timeout=15_000)
+        assert view.lbl_waiting.isHidden()  # not waiting on the lock screen later
+    finally:
+        opened.set()
+        close_desk(app)
