@@ -66,9 +66,10 @@ def load_style(app: QApplication) -> None:
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(BASE_FONT_PT)
     app.setFont(font)
-    path = resources_dir() / "styles" / "desk.qss"
-    if path.exists():
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    styles = resources_dir() / "styles"
+    path = styles / "desk.qss"
+    if path.exists():  # the sheet names its pictures relative to its own folder, wherever it is installed
+        app.setStyleSheet(path.read_text(encoding="utf-8").replace("@STYLES@", styles.as_posix()))
 
 
 def run_desk_app(core_factory: Callable[[], Core], options: DeskOptions) -> int:
