@@ -154,6 +154,8 @@ class DocumentService:
                 kinds.append("move_in_permit")
             if transaction.issues_document is IssuedDocument.MIGRATION_CERTIFICATE:
                 kinds.append("migration_certificate")
+            if transaction.issues_document is IssuedDocument.HOUSEHOLD_CERTIFICATE:
+                kinds.append("household_certificate")
             if self._chain_rule(case.transaction_code) is not None:
                 kinds.append("chain_notice")
         return kinds
@@ -214,7 +216,7 @@ class DocumentService:
             "chain_notice": lambda view, station, serial, issued_at, clerk: self._chain_notice(
                 session, view, station, serial, clerk),
         }
-        if kind not in builders:
+        if kind not in builders and kind != "household_certificate":
             raise InvalidInput(f"没有“{kind}”这种文书。", f"No document kind '{kind}'.")
         case = _case(session, case_number)
         from desk.services.cases import user_names
@@ -225,6 +227,8 @@ class DocumentService:
                 f"申请 {case_number} 当前为“{view.state.label_zh}”，不能出具{KINDS[kind][1]}。",
                 f"Case {case_number} ({view.state.value}) has no {kind}.",
             )
+        if kind == "household_certificate":  # signed like the kiosk's, for the person the form names
+            return self._case_certificate(session, view, case.id, actor)
         record = self._record(session, kind, case_id=case.id, citizen_id=case.applicant_id, actor=actor)
         station = _station(session, self.station_code)
         default_paper = Paper.ROLL_80 if kind == "receipt" else Paper.A4
@@ -250,31 +254,57 @@ class DocumentService:
             citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
             if citizen is None:
                 raise NotFound(f"没有身份证号为 {id_number} 的户籍记录。", f"No register entry for {id_number}.")
-            if not (citizen.household_head and citizen.relationship_to_head and citizen.registered_on
-                    and citizen.birth_date):
+            if not _certifiable(citizen):
                 raise InvalidInput(
                     "户籍登记信息不完整（户主、与户主关系或登记日期缺失），不能自助出具证明，请到窗口办理。",
                     "The register entry is incomplete (head, relationship or date); please ask at the counter.",
                 )
-            signer = self._signer()  # no key: nothing recorded, nothing printed
-            record = self._record(session, "household_certificate", citizen_id=citizen.id, actor=actor,
-                                  kiosk_code=kiosk_code)
-            issued_at = local_datetime(record.issued_at)
-            data = HouseholdCertificateData(
-                station=_station(session, self.station_code), serial=record.serial, name=citizen.name,
-                sex=SEX_ZH.get(citizen.sex, citizen.sex), nation=citizen.nation, birth_date=citizen.birth_date,
-                id_number=citizen.id_number, address=citizen.address, household_head=citizen.household_head,
-                relationship_to_head=citizen.relationship_to_head, registered_on=citizen.registered_on,
-                purpose_zh=purpose_zh.strip(), issued_at=issued_at,
-                clerk_name=_user_name(session, actor.user_id) if actor else "自助终端",
-                valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
-                former_names=citizen.former_names, verify_url=self.verify_url,
+            return self._certificate_in(session, citizen, purpose_zh.strip(), actor=actor, kiosk_code=kiosk_code)
+
+    def _certificate_in(self, session: Session, citizen: Citizen, purpose_zh: str, *, actor: Actor | None,
+                        kiosk_code: str | None = None, case_id: int | None = None) -> IssuedPaper:
+        signer = self._signer()  # no key: nothing recorded, nothing printed
+        record = self._record(session, "household_certificate", case_id=case_id, citizen_id=citizen.id, actor=actor,
+                              kiosk_code=kiosk_code)
+        issued_at = local_datetime(record.issued_at)
+        assert citizen.household_head and citizen.relationship_to_head and citizen.registered_on
+        assert citizen.birth_date is not None
+        data = HouseholdCertificateData(
+            station=_station(session, self.station_code), serial=record.serial, name=citizen.name,
+            sex=SEX_ZH.get(citizen.sex, citizen.sex), nation=citizen.nation, birth_date=citizen.birth_date,
+            id_number=citizen.id_number, address=citizen.address, household_head=citizen.household_head,
+            relationship_to_head=citizen.relationship_to_head, registered_on=citizen.registered_on,
+            purpose_zh=purpose_zh, issued_at=issued_at,
+            clerk_name=_user_name(session, actor.user_id) if actor else "自助终端",
+            valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
+            former_names=citizen.former_names, verify_url=self.verify_url,
+        )
+        payload = household_certificate.certificate_payload(data, signer)
+        record.payload = payload
+        pdf = household_certificate.build_pdf(data, Paper.A4, signer=signer)
+        return IssuedPaper("household_certificate", record.serial, KINDS["household_certificate"][1], pdf,
+                           Paper.A4, payload)
+
+    def _case_certificate(self, session: Session, case: CaseView, case_id: int, actor: Actor | None) -> IssuedPaper:
+        """The 户籍证明 a completed 开具户籍证明 case hands over: for the person the form names (the
+        applicant when it is for themself), with the purpose chosen on the form."""
+        transaction = self._transaction(case.transaction_code)
+        values = case.form_values
+        subject = values.get("subject")
+        for_self = bool(values.get("for_self")) or not isinstance(subject, dict) or not subject.get("id_number")
+        id_number = case.applicant.id_number if for_self else str(subject["id_number"])  # type: ignore[index]
+        citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+        if citizen is None:
+            raise NotFound(f"被证明人（{id_number}）在本地没有户籍记录，不能出具户籍证明。",
+                           f"No register entry for the person to certify ({id_number}).")
+        if not _certifiable(citizen):
+            raise InvalidInput(
+                f"{citizen.name}的户籍登记信息不完整（户主、与户主关系或登记日期缺失），请先核实更正后再出具户籍证明。",
+                f"{citizen.id_number}: the register entry is incomplete (head, relationship or date); "
+                "correct it before certifying.",
             )
-            payload = household_certificate.certificate_payload(data, signer)
-            record.payload = payload
-            pdf = household_certificate.build_pdf(data, Paper.A4, signer=signer)
-            return IssuedPaper("household_certificate", record.serial, KINDS["household_certificate"][1], pdf,
-                               Paper.A4, payload)
+        purpose = _option_label_zh(transaction, "purpose", values.get("purpose")) or "户籍证明"
+        return self._certificate_in(session, citizen, purpose, actor=actor, case_id=case_id)
 
     def queue_ticket(self, ticket: TicketView, *, kiosk_code: str | None = None,
                      paper: Paper = Paper.ROLL_58) -> IssuedPaper:
@@ -662,3 +692,18 @@ def warm_up_printing() -> None:
         receipt.build_pdf(samples.receipt())
     except Exception:  # a warm-up only; a real problem shows when a paper is printed
         return
+
+
+def _certifiable(citizen: Citizen) -> bool:
+    """A 户籍证明 states the household head, the relationship and the registration date: all known."""
+    return bool(citizen.household_head and citizen.relationship_to_head and citizen.registered_on
+                and citizen.birth_date)
+
+
+def _option_label_zh(transaction: Transaction, key: str, value: object) -> str | None:
+    """The Chinese label of an enum field's chosen value ("就业、社会保障" for "employment")."""
+    spec = next((field for field in transaction.fields if field.key == key), None)
+    if spec is None or value is None:
+        return None
+    option = next((option for option in spec.options if option.value == value), None)
+    return option.label_zh if option is not None else str(value)

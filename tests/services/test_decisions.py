@@ -4,6 +4,7 @@ on SQLite and PostgreSQL. A decision that fails leaves neither the change nor a 
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from desk_fixtures import OLD_MAN, YOUNG_WOMAN, Desk
@@ -15,6 +16,7 @@ from desk.domain.errors import InvalidInput, PermissionDenied
 from desk.domain.workflow import Action, CaseState, WorkflowError
 from desk.store.models import AuditEntry, Case, DocumentIssued
 from printing.documents import receipt
+from printing.signing import Keyring, verify_payload
 
 PHONE = "13912345678"
 LEADER_MATERIALS = ["booklet", "relationship_proof", "marriage_certificate"]
@@ -212,3 +214,38 @@ def test_only_a_material_the_catalog_allows_may_be_checked_instead(desk: Desk) -
         desk.core.decisions.accept_and_issue(desk.clerk, draft.number, draft.version, ["id_card"],
                                              verified=["loss_statement"])
     assert desk.core.queries.get(draft.number).state is CaseState.DRAFT
+
+
+def test_completing_a_certificate_case_hands_over_the_signed_certificate_of_the_person_named(desk: Desk) -> None:
+    """开具户籍证明 at the window: the completion notice says the certificate was handed over, so the
+    certificate itself is issued with it — for the person the form names, with the purpose chosen."""
+    desk.core.citizens.set_register_facts(desk.clerk, YOUNG_WOMAN, household_head="李建国", relationship_to_head="女",
+                                          registered_on=date(1998, 6, 1))
+    desk.core.keys.ensure_demo_key("HP01")  # the test data folder may hold one already
+    values = {"for_self": False, "subject": {"name": "王𠮷", "id_number": YOUNG_WOMAN}, "purpose": "education"}
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "certificate_item", values)
+    decided = desk.core.decisions.accept_and_complete(desk.clerk, draft.number, draft.version, ["id_card"])
+    assert [p.kind for p in decided.papers] == ["completion_notice", "household_certificate"]
+    certificate = decided.papers[1]
+    text = _text(certificate.pdf)
+    assert "升学、入学" in text and YOUNG_WOMAN[:6] in text and "李建国" in text
+    assert "户籍证明已当场交付" in _text(decided.papers[0].pdf).replace("\n", "")
+    verification = verify_payload(certificate.payload or "", Keyring.load(desk.core.keys_dir),
+                                  today=desk.clock.today())
+    assert verification.valid
+    # A reprint from the case keeps the serial (one certificate per case in the register).
+    again = desk.core.documents.case_document("household_certificate", draft.number, actor=desk.clerk)
+    assert again.serial == certificate.serial
+    assert _papers_of(desk, draft.number) == ["completion_notice", "household_certificate"]
+
+
+def test_a_certificate_that_cannot_be_issued_leaves_the_case_undecided(desk: Desk) -> None:
+    # The applicant's register entry lacks the household head: the window is told, nothing is completed.
+    desk.core.keys.ensure_demo_key("HP01")  # the test data folder may hold one already
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "certificate_item",
+                                       {"for_self": True, "purpose": "employment"})
+    with pytest.raises(InvalidInput, match="不完整"):
+        desk.core.decisions.accept_and_complete(desk.clerk, draft.number, draft.version, ["id_card"])
+    after = desk.core.queries.get(draft.number)
+    assert after.state is CaseState.DRAFT and after.version == draft.version
+    assert _papers_of(desk, draft.number) == []
