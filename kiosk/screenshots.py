@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication
 
 from desk.devices.reader import Timeouts
 from desk.devices.transport import Backoff
-from desk.domain.catalog_words import Words
 from desk.services.ratings import RatingLevel
 from desk.settings import Settings
 from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
+from kiosk.said import QT_TRANSLATE_NOOP, says
 from kiosk.style import SCREEN_SIZE
 
 _FAST = Timeouts(find=0.3, select=0.3, status=0.3, sam_id=0.3, extra_address=0.5, read=0.6)
@@ -116,7 +116,7 @@ def citizen_tour(d: Tour) -> None:
     d.kiosk.window.set_warning(True)
     d.shot("15-still-there")
     d.kiosk.window.set_warning(False)
-    flow.show_busy(Words("正在查询您的办件…", "Looking up your cases…"))
+    flow.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在查询您的办件…")))
     d.shot("16-busy")
     flow.go_home()
     d.kiosk.window.btn_end.click()
