@@ -93,13 +93,13 @@ class Data:
 
 @dataclass(frozen=True)
 class Day:
-    """A date as the citizen reads it: 2026年3月2日, or 2 Mar 2026."""
+    """A date as the citizen reads it: 2026年3月2日, or 02 Mar 2026."""
 
     day: date
 
     def text(self, voice: Voice) -> str:
         if voice.english:
-            return f"{self.day.day} {self.day:%b %Y}"
+            return f"{self.day:%d %b %Y}"
         return f"{self.day.year}年{self.day.month}月{self.day.day}日"
 
 
