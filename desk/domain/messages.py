@@ -172,6 +172,21 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "角色 {role} 是超级用户（或可绕过行级安全）：服务器不能用这样的角色。"),
     "db.role_is_owner": QT_TRANSLATE_NOOP(
         "Messages", "角色 {role} 拥有本库的表（它是所有者角色）：服务器需要另一个角色。"),
+    # ---- settings (a file, variable or option, and the key) ----
+    "settings.not_a": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：“{value}”不是{kind}"),
+    "settings.must_be": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：应为{kind}，而不是 {value}"),
+    "settings.too_small": QT_TRANSLATE_NOOP(
+        "Messages", "设置有误：{source} 中的 {setting}：不能小于 {minimum}（现为 {value}）"),
+    "settings.must_be_text": QT_TRANSLATE_NOOP(
+        "Messages", "设置有误：{source} 中的 {setting}：应为文字（加引号），而不是 {value}"),
+    "settings.not_a_choice": QT_TRANSLATE_NOOP(
+        "Messages", "设置有误：{source} 中的 {setting}：“{value}”不可用，可选：{choices}"),
+    "settings.unknown": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：没有这项设置；可用：{known}"),
+    "settings.bad_toml": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：文件格式错误：{detail}"),
+    "settings.unreadable": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：无法读取：{reason}"),
+    "settings.bad_assignment": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：应写成 名称=值"),
+    "word.whole_number": QT_TRANSLATE_NOOP("Messages", "整数"),
+    "word.number": QT_TRANSLATE_NOOP("Messages", "数字"),
 })
 
 

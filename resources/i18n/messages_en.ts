@@ -510,5 +510,60 @@
         <source>角色 {role} 拥有本库的表（它是所有者角色）：服务器需要另一个角色。</source>
         <translation>Role {role} owns tables of this database (it is the owner role): the server needs a role of its own.</translation>
     </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="176"/>
+        <source>设置有误：{source} 中的 {setting}：“{value}”不是{kind}</source>
+        <translation>Bad setting: {setting} in {source}: &apos;{value}&apos; is not {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="177"/>
+        <source>设置有误：{source} 中的 {setting}：应为{kind}，而不是 {value}</source>
+        <translation>Bad setting: {setting} in {source}: must be {kind}, not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="178"/>
+        <source>设置有误：{source} 中的 {setting}：不能小于 {minimum}（现为 {value}）</source>
+        <translation>Bad setting: {setting} in {source}: must be at least {minimum} (is {value})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="180"/>
+        <source>设置有误：{source} 中的 {setting}：应为文字（加引号），而不是 {value}</source>
+        <translation>Bad setting: {setting} in {source}: must be text (in quotes), not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="182"/>
+        <source>设置有误：{source} 中的 {setting}：“{value}”不可用，可选：{choices}</source>
+        <translation>Bad setting: {setting} in {source}: &apos;{value}&apos; is not one of {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="184"/>
+        <source>设置有误：{source} 中的 {setting}：没有这项设置；可用：{known}</source>
+        <translation>Bad setting: {setting} in {source}: no such setting; known: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="185"/>
+        <source>设置有误：{source} 中的 {setting}：文件格式错误：{detail}</source>
+        <translation>Bad setting: {setting} in {source}: not valid TOML: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="186"/>
+        <source>设置有误：{source} 中的 {setting}：无法读取：{reason}</source>
+        <translation>Bad setting: {setting} in {source}: cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="187"/>
+        <source>设置有误：{source} 中的 {setting}：应写成 名称=值</source>
+        <translation>Bad setting: {setting} in {source}: must be NAME=VALUE</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="188"/>
+        <source>整数</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="189"/>
+        <source>数字</source>
+        <translation>a number</translation>
+    </message>
 </context>
 </TS>
