@@ -187,6 +187,10 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "settings.bad_assignment": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：应写成 名称=值"),
     "word.whole_number": QT_TRANSLATE_NOOP("Messages", "整数"),
     "word.number": QT_TRANSLATE_NOOP("Messages", "数字"),
+    # ---- data files an administrator reads (each problem names file and key) ----
+    "catalog.invalid": QT_TRANSLATE_NOOP("Messages", "事项目录有 {count} 处错误（{files} 个文件）。"),
+    "bundles.invalid": QT_TRANSLATE_NOOP("Messages", "“一件事”套餐有 {count} 处错误（{files} 个文件）：{problems}"),
+    "refusals.invalid": QT_TRANSLATE_NOOP("Messages", "{file} 有 {count} 处错误：{problems}"),
 })
 
 

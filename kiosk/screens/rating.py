@@ -16,12 +16,14 @@ from kiosk.screens.base import Screen
 from kiosk.style import Metrics
 from kiosk.widgets import TileButton, TileGrid, big_button, text_label
 
-LEVEL_STYLE = {
-    RatingLevel.VERY_SATISFIED: ("good", "Very satisfied"),
-    RatingLevel.SATISFIED: ("ok", "Satisfied"),
-    RatingLevel.BASICALLY_SATISFIED: ("fair", "Fairly satisfied"),
-    RatingLevel.DISSATISFIED: ("bad", "Dissatisfied"),
-    RatingLevel.VERY_DISSATISFIED: ("worst", "Very dissatisfied"),
+# The five official levels: a style for the button and the words (each source is the level's own
+# Chinese label; a test keeps them equal).
+LEVEL_STYLE: dict[RatingLevel, tuple[str, Phrase]] = {
+    RatingLevel.VERY_SATISFIED: ("good", says(QT_TRANSLATE_NOOP("KioskSays", "非常满意"))),
+    RatingLevel.SATISFIED: ("ok", says(QT_TRANSLATE_NOOP("KioskSays", "满意"))),
+    RatingLevel.BASICALLY_SATISFIED: ("fair", says(QT_TRANSLATE_NOOP("KioskSays", "基本满意"))),
+    RatingLevel.DISSATISFIED: ("bad", says(QT_TRANSLATE_NOOP("KioskSays", "不满意"))),
+    RatingLevel.VERY_DISSATISFIED: ("worst", says(QT_TRANSLATE_NOOP("KioskSays", "非常不满意"))),
 }
 # A reason is stored as its Chinese source text (the manager reads them in Chinese).
 GOOD_REASONS: tuple[Phrase, ...] = (
@@ -186,7 +188,7 @@ class RatingScreen(Screen):
         self.lbl_case.setText(self.tr("评价的办件：{number}").format(number=self._case_number)
                               if self._case_number and step > 0 else "")
         for level, button in self.level_buttons.items():
-            button.set_texts(self.ctx.pick_pair(level.label_zh, LEVEL_STYLE[level][1]))
+            button.set_texts(self.ctx.say(LEVEL_STYLE[level][1]))
         self.lbl_reason.setText(self.tr("可以选一项或几项，也可以直接提交。"))
         self.btn_submit.setText(self.tr("提交评价"))
         self.btn_back.setText(self.tr("返回"))

@@ -644,67 +644,92 @@
         <translation>The checklist could not be printed ({reason}). Ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="28"/>
+        <location filename="../../kiosk/screens/rating.py" line="22"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating.py" line="23"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating.py" line="24"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating.py" line="25"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating.py" line="26"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/rating.py" line="30"/>
         <source>办得快</source>
         <translation>Quick</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="29"/>
+        <location filename="../../kiosk/screens/rating.py" line="31"/>
         <source>态度好</source>
         <translation>Friendly</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="30"/>
+        <location filename="../../kiosk/screens/rating.py" line="32"/>
         <source>指引清楚</source>
         <translation>Clear guidance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="33"/>
+        <location filename="../../kiosk/screens/rating.py" line="35"/>
         <source>等候时间太长</source>
         <translation>Waited too long</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="34"/>
+        <location filename="../../kiosk/screens/rating.py" line="36"/>
         <source>工作人员态度不好</source>
         <translation>Unfriendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="35"/>
+        <location filename="../../kiosk/screens/rating.py" line="37"/>
         <source>材料要求没说清楚</source>
         <translation>Unclear about papers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="36"/>
+        <location filename="../../kiosk/screens/rating.py" line="38"/>
         <source>办理太慢</source>
         <translation>Too slow</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="37"/>
+        <location filename="../../kiosk/screens/rating.py" line="39"/>
         <source>自助机不好用</source>
         <translation>Kiosk hard to use</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="38"/>
+        <location filename="../../kiosk/screens/rating.py" line="40"/>
         <source>其他原因</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="166"/>
+        <location filename="../../kiosk/screens/rating.py" line="168"/>
         <source>正在提交评价…</source>
         <translation>Sending your rating…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="170"/>
+        <location filename="../../kiosk/screens/rating.py" line="172"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="172"/>
+        <location filename="../../kiosk/screens/rating.py" line="174"/>
         <source>感谢您的评价。所长会认真核查，并在{day}前回访处理。</source>
         <translation>Thank you. The station head will look into it and follow up by {day}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="174"/>
+        <location filename="../../kiosk/screens/rating.py" line="176"/>
         <source>评价已提交</source>
         <translation>Rating sent</translation>
     </message>
@@ -732,6 +757,36 @@
         <location filename="../../kiosk/screens/ticket.py" line="152"/>
         <source>排队号没有打印出来（{reason}）。请记住您的号码，{ahead}</source>
         <translation>The ticket could not be printed ({reason}). Please remember your number. {ahead}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/picker.py" line="23"/>
+        <source>落户</source>
+        <translation>Settling</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/picker.py" line="24"/>
+        <source>迁移</source>
+        <translation>Moving</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/picker.py" line="25"/>
+        <source>注销</source>
+        <translation>Deregistering</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/picker.py" line="26"/>
+        <source>变更更正</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/picker.py" line="27"/>
+        <source>户务</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/picker.py" line="28"/>
+        <source>证件证明</source>
+        <translation>Certificates</translation>
     </message>
 </context>
 <context>
@@ -826,47 +881,47 @@
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="183"/>
+        <location filename="../../kiosk/screens/rating.py" line="185"/>
         <source>您要评价哪一件事？</source>
         <translation>Which case would you like to rate?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="183"/>
+        <location filename="../../kiosk/screens/rating.py" line="185"/>
         <source>您对这次服务满意吗？</source>
         <translation>How satisfied are you with our service?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="184"/>
+        <location filename="../../kiosk/screens/rating.py" line="186"/>
         <source>可以说说原因吗？（可不选）</source>
         <translation>Would you tell us why? (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="186"/>
+        <location filename="../../kiosk/screens/rating.py" line="188"/>
         <source>评价的办件：{number}</source>
         <translation>Case rated: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="190"/>
+        <location filename="../../kiosk/screens/rating.py" line="192"/>
         <source>可以选一项或几项，也可以直接提交。</source>
         <translation>Choose one or more, or just send.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="191"/>
+        <location filename="../../kiosk/screens/rating.py" line="193"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="192"/>
+        <location filename="../../kiosk/screens/rating.py" line="194"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="210"/>
+        <location filename="../../kiosk/screens/rating.py" line="212"/>
         <source>不针对具体办件</source>
         <translation>Not about one case</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/rating.py" line="210"/>
+        <location filename="../../kiosk/screens/rating.py" line="212"/>
         <source>评价今天的整体服务</source>
         <translation>Rate today&apos;s service as a whole</translation>
     </message>
@@ -958,37 +1013,37 @@
 <context>
     <name>TransactionPicker</name>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="156"/>
+        <location filename="../../kiosk/screens/picker.py" line="164"/>
         <source>拼音首字母：{letters}</source>
         <translation>Letters: {letters}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="157"/>
+        <location filename="../../kiosk/screens/picker.py" line="165"/>
         <source>（例如 出生登记 输入 CSDJ）</source>
         <translation> (pinyin initials, or words of the English name)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="188"/>
+        <location filename="../../kiosk/screens/picker.py" line="196"/>
         <source>当场办结</source>
         <translation>Done on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="189"/>
+        <location filename="../../kiosk/screens/picker.py" line="197"/>
         <source>{days} 个工作日办结</source>
         <translation>Done in {days} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="201"/>
+        <location filename="../../kiosk/screens/picker.py" line="209"/>
         <source>按拼音搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="202"/>
+        <location filename="../../kiosk/screens/picker.py" line="210"/>
         <source>按分类查找</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="204"/>
+        <location filename="../../kiosk/screens/picker.py" line="212"/>
         <source>没有找到，请换个字母试试，或按上面的分类查找。</source>
         <translation>Nothing found. Try other letters, or browse by category.</translation>
     </message>

@@ -565,5 +565,20 @@
         <source>数字</source>
         <translation>a number</translation>
     </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="191"/>
+        <source>事项目录有 {count} 处错误（{files} 个文件）。</source>
+        <translation>{count} catalog error(s) in {files} file(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="192"/>
+        <source>“一件事”套餐有 {count} 处错误（{files} 个文件）：{problems}</source>
+        <translation>{count} bundle error(s) in {files} file(s): {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="193"/>
+        <source>{file} 有 {count} 处错误：{problems}</source>
+        <translation>{file}: {count} error(s): {problems}</translation>
+    </message>
 </context>
 </TS>
