@@ -102,7 +102,7 @@ class SettingsError(DeskError):
     @classmethod
     def at(cls, source: str, key: str, message: str, **params: object) -> SettingsError:
         """The error saying `message` (a "settings.*" key, whose template names the source and the setting)."""
-        error = cls.say(message, source=source, setting=key, **params)
+        error = cls.say(message, code=cls.code, source=source, setting=key, **params)
         error.source, error.key = source, key
         return error
 
