@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desk.devices.simulator import load_cards  # noqa: E402
 from desk.settings import Settings  # noqa: E402
+from desk.shipped import use_shipped_regions  # noqa: E402
 from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk  # noqa: E402
 from kiosk.demo import card_of  # noqa: E402
 
@@ -122,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ticket-every", type=int, default=10)
     parser.add_argument("--warm-up", type=int, default=500)
     args = parser.parse_args(argv)
+    use_shipped_regions()  # a composition root: cards' ID numbers are checked against the shipped regions
 
     app = QApplication.instance() or QApplication(["bench-kiosk"])
     assert isinstance(app, QApplication)

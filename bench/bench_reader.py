@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desk.devices.reader import CardReaderDriver
 from desk.devices.simulator import ReaderSimulator, load_cards
+from desk.shipped import use_shipped_regions
 
 GOAL = 0.30
 
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reads", type=int, default=50)
     parser.add_argument("--baud", type=int, default=115200)
     args = parser.parse_args(argv)
+    use_shipped_regions()  # a composition root: cards' ID numbers are checked against the shipped regions
 
     software, nbytes = measure(args.reads, args.baud, paced=False)
     wire = nbytes * 10 / args.baud

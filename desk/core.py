@@ -202,8 +202,7 @@ def build_remote_core(settings: Settings, *, clock: Clock | None = None, kind: s
 
     connection = Connection.from_settings(settings, kind=kind)
     if connection is None:
-        raise DeskError("未设置城市服务器地址（server_url）。", "No city server is set (server_url).",
-                        code="no_server_url")
+        raise DeskError.say("city.no_server_url", code="no_server_url")
     return RemoteCore(connection, shipped_catalog(), working_calendar(), clock or Clock(), settings)
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.domain.errors import DeskError
+from desk.domain.messages import Term
 from desk.paths import config_dir, data_dir, system_settings_path
 
 SETTINGS_FILE = "settings.toml"
@@ -95,37 +96,36 @@ class SettingsError(DeskError):
 
     code = "bad_setting"
 
-    def __init__(self, source: str, key: str, problem_zh: str, problem_en: str) -> None:
-        super().__init__(f"设置有误：{source} 中的 {key}：{problem_zh}",
-                         f"Bad setting: {key} in {source}: {problem_en}")
-        self.source = source
-        self.key = key
+    source: str = ""
+    key: str = ""
+
+    @classmethod
+    def at(cls, source: str, key: str, message: str, **params: object) -> SettingsError:
+        """The error saying `message` (a "settings.*" key, whose template names the source and the setting)."""
+        error = cls.say(message, code=cls.code, source=source, setting=key, **params)
+        error.source, error.key = source, key
+        return error
 
 
 def _convert(spec: SettingSpec, value: Any, source: str, *, from_text: bool) -> Any:
     if spec.type in (int, float):
         whole = spec.type is int
-        kind_zh, kind_en = ("整数", "a whole number") if whole else ("数字", "a number")
+        kind = Term("word.whole_number") if whole else Term("word.number")
         if from_text and isinstance(value, str):
             try:
                 value = spec.type(value.strip())
             except ValueError:
-                raise SettingsError(source, spec.name, f"“{value}”不是{kind_zh}",
-                                    f"'{value}' is not {kind_en}") from None
+                raise SettingsError.at(source, spec.name, "settings.not_a", value=value, kind=kind) from None
         allowed = (int,) if whole else (int, float)
         if isinstance(value, bool) or not isinstance(value, allowed):
-            raise SettingsError(source, spec.name, f"应为{kind_zh}，而不是 {value!r}",
-                                f"must be {kind_en}, not {value!r}")
+            raise SettingsError.at(source, spec.name, "settings.must_be", value=repr(value), kind=kind)
         if spec.minimum is not None and value < spec.minimum:
-            raise SettingsError(source, spec.name, f"不能小于 {spec.minimum}（现为 {value}）",
-                                f"must be at least {spec.minimum} (is {value})")
+            raise SettingsError.at(source, spec.name, "settings.too_small", minimum=spec.minimum, value=value)
     elif not isinstance(value, str):
-        raise SettingsError(source, spec.name, f"应为文字（加引号），而不是 {value!r}",
-                            f"must be text (in quotes), not {value!r}")
+        raise SettingsError.at(source, spec.name, "settings.must_be_text", value=repr(value))
     if spec.choices and value not in spec.choices:
         listed = " / ".join(spec.choices)
-        raise SettingsError(source, spec.name, f"“{value}”不可用，可选：{listed}",
-                            f"'{value}' is not one of {listed}")
+        raise SettingsError.at(source, spec.name, "settings.not_a_choice", value=value, choices=listed)
     return value
 
 
@@ -134,8 +134,7 @@ def _apply(values: dict[str, Any], layer: Mapping[str, Any], source: str, *, fro
     for key, value in layer.items():
         spec = specs.get(key)
         if spec is None:
-            raise SettingsError(source, key, f"没有这项设置；可用：{', '.join(specs)}",
-                                f"no such setting; known: {', '.join(specs)}")
+            raise SettingsError.at(source, key, "settings.unknown", known=", ".join(specs))
         values[key] = _convert(spec, value, source, from_text=from_text)
 
 
@@ -147,10 +146,9 @@ def read_settings_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(str(path), "(TOML)", f"文件格式错误：{exc}", f"not valid TOML: {exc}") from None
+        raise SettingsError.at(str(path), "(TOML)", "settings.bad_toml", detail=str(exc)) from None
     except OSError as exc:
-        raise SettingsError(str(path), "(file)", f"无法读取：{exc.strerror}",
-                            f"cannot be read: {exc.strerror}") from None
+        raise SettingsError.at(str(path), "(file)", "settings.unreadable", reason=exc.strerror) from None
     values: dict[str, Any] = {}
     _apply(values, layer, str(path))
     return values
@@ -177,7 +175,7 @@ def parse_assignments(assignments: list[str] | None) -> dict[str, str]:
     for word in assignments or []:
         name, sep, value = word.partition("=")
         if not sep or not name.strip():
-            raise SettingsError("--set", word, "应写成 名称=值", "must be NAME=VALUE")
+            raise SettingsError.at("--set", word, "settings.bad_assignment")
         overrides[name.strip()] = value
     return overrides
 

@@ -3,6 +3,7 @@ composition roots and tools call these; the domain is handed the result and neve
 
 from __future__ import annotations
 
+from desk.domain import regions
 from desk.domain.bundles import Bundles, load_bundles
 from desk.domain.catalog import Catalog
 from desk.domain.catalog_loader import load_catalog
@@ -10,8 +11,15 @@ from desk.domain.refusals import RefusalRules
 from desk.paths import catalog_dir, resources_dir
 
 
+def use_shipped_regions() -> None:
+    """Name the shipped region table (resources/regions) for ID-number checks; read on first use."""
+    regions.use_region_folder(resources_dir() / "regions")
+
+
 def shipped_catalog() -> Catalog:
-    """The shipped transaction catalog, validated (CatalogError names every problem)."""
+    """The shipped transaction catalog, validated (CatalogError names every problem). The shipped
+    region table goes with it: the catalog's ID-number fields are checked against it."""
+    use_shipped_regions()
     return load_catalog(catalog_dir())
 
 

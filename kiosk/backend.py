@@ -17,7 +17,6 @@ from desk.core import Core
 from desk.devices.card import IdCard
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Transaction
-from desk.domain.catalog_words import Words
 from desk.domain.errors import NotFound, PermissionDenied
 from desk.domain.online import OnlineState
 from desk.domain.workflow import Role
@@ -28,7 +27,8 @@ from desk.services.queue import ELDER_AGE
 from desk.services.ratings import RatingLevel, RatingView
 from kiosk.bundle_words import group_bundles
 from kiosk.payloads import ProgressCode
-from kiosk.plain_words import CaseSummary, summarise, zh_date
+from kiosk.plain_words import CaseSummary, summarise
+from kiosk.said import NEW_LINE, QT_TRANSLATE_NOOP, ChineseOnly, Data, Day, Joined, Said, says
 from printing.documents.common import Paper
 from printing.signing import Verification
 
@@ -37,17 +37,16 @@ from printing.signing import Verification
 HARMLESS_CARD_PROBLEMS = frozenset({"photo_missing", "extra_address_unread"})
 
 
-def card_refusal(card: IdCard) -> tuple[str, str] | None:
-    """Why a card cannot open a session (Chinese, English), or None when it can."""
+def card_refusal(card: IdCard) -> Said | None:
+    """Why a card cannot open a session, or None when it can."""
     problems = [flag for flag in card.problems
                 if flag not in HARMLESS_CARD_PROBLEMS and not flag.startswith("extra_address_")]
     if not problems:
         return None
     if "expired" in problems and len(problems) == 1:
-        return ("您的身份证已过期，不能在自助机办理。请到窗口办理，或先换领身份证。",
-                "Your ID card has expired. Please go to the counter.")
-    return ("这张证件无法识别，请到窗口由民警帮您办理。",
-            "This card cannot be read correctly. A clerk at the counter will help you.")
+        return says(QT_TRANSLATE_NOOP(
+            "KioskSays", "您的身份证已过期，不能在自助机办理。请到窗口办理，或先换领身份证。"))
+    return says(QT_TRANSLATE_NOOP("KioskSays", "这张证件无法识别，请到窗口由民警帮您办理。"))
 
 
 @dataclass(frozen=True)
@@ -99,30 +98,31 @@ class KioskBackend:
         return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases
                 if case.number not in rated]
 
-    def online_application(self, id_number: str, number: str) -> Words:
+    def online_application(self, id_number: str, number: str) -> Said:
         """Where the card holder's own online application stands (网上办): its state, what is still
         missing or the booked visit. Another person's application reads as not found."""
         mine = [a for a in self.core.online.mine(Citizen(id_number, "")) if a.number == number]
         if not mine:
-            raise NotFound("没有找到您的这份网上申请。", "No online application of yours has that number.")
+            raise NotFound.say("kiosk.online_not_found")
         application = mine[0]
         transaction = self.core.catalog.get(application.transaction_code)
-        name = Words(transaction.name_zh, transaction.name_en) if transaction else Words(
-            application.transaction_code, application.transaction_code)
-        zh = [f"{name.zh}（{application.number}）：{application.state.label_zh}。"]
-        en = [f"{name.en} ({application.number}): {application.state.label_en}."]
+        name = (Data.of(transaction.name_zh, transaction.name_en) if transaction
+                else Data.of(application.transaction_code, None))
+        state = Data.of(application.state.label_zh, application.state.label_en)
+        lines: list[Said] = [says(QT_TRANSLATE_NOOP("KioskSays", "{name}（{number}）：{state}。"),
+                                  name=name, number=application.number, state=state)]
         if application.state is OnlineState.SUPPLEMENT_ASKED and application.notice_text:
-            zh.append(application.notice_text)
-            en.append("The station asked for more materials: see the notice on the web page or the text message.")
+            lines.append(ChineseOnly(application.notice_text, says(QT_TRANSLATE_NOOP(
+                "KioskSays", "派出所要求补充材料：请查看网上页面或短信中的告知。"))))
         if application.visit_on is not None:
-            zh.append(f"预约到所日期：{zh_date(application.visit_on)}，请携带原件。")
-            en.append(f"Your visit: {application.visit_on:%d %b %Y}; bring the originals.")
+            lines.append(says(QT_TRANSLATE_NOOP("KioskSays", "预约到所日期：{day}，请携带原件。"),
+                              day=Day(application.visit_on)))
         if application.case_number:
-            zh.append(f"已转为办件 {application.case_number}。")
-            en.append(f"It became case {application.case_number}.")
+            lines.append(says(QT_TRANSLATE_NOOP("KioskSays", "已转为办件 {number}。"),
+                              number=application.case_number))
         self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query",
                                       {"online": 1, "state": application.state.value})
-        return Words("\n".join(zh), "\n".join(en))
+        return Joined(lines, NEW_LINE)
 
     def case_by_code(self, code: ProgressCode) -> CaseSummary:
         """One case for whoever holds its lookup code (scanned from the receipt, or typed)."""
@@ -131,8 +131,7 @@ class KioskBackend:
         except NotFound:
             case = None
         if case is None or (code.case_number is not None and case.number != code.case_number):
-            raise NotFound("没有找到这张回执对应的申请，请核对后重试，或到窗口咨询。",
-                           "No case matches this receipt code. Please check it or ask at the counter.")
+            raise NotFound.say("kiosk.receipt_not_found")
         self.core.kiosks.record_event(self.kiosk_code, "kiosk.session_started", {"source": "qr"})
         self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query", {"cases": 1})
         return summarise(case, self.core.catalog.get(case.transaction_code))
@@ -179,7 +178,7 @@ class KioskBackend:
         """The hidden staff exit: an administrator's own password (wrong ones count toward the lock-out)."""
         signed = self.core.users.sign_in(username.strip(), password)
         if signed.actor.role is not Role.ADMIN:
-            raise PermissionDenied("只有系统管理员可以退出自助机。", "Only an administrator may leave the kiosk.")
+            raise PermissionDenied.say("kiosk.admin_only_exit")
 
     def station_facts(self) -> tuple[str, str]:
         """The station's name and phone, shown on the attract screen."""
@@ -195,7 +194,7 @@ class KioskBackend:
     def transaction(self, code: str) -> Transaction:
         transaction = self.core.catalog.get(code)
         if transaction is None:
-            raise NotFound(f"事项目录中没有“{code}”。", f"The catalog has no transaction '{code}'.")
+            raise NotFound.say("catalog.unknown_transaction", code=code)
         return transaction
 
     def today(self) -> date:

@@ -30,6 +30,7 @@ from desk.qt.reader_worker import ReaderWorker
 from desk.qt.scanner_input import WedgeScanFilter
 from desk.qt.tasks import TaskRunner
 from desk.settings import Settings, load_settings
+from desk.shipped import use_shipped_regions
 from kiosk.backend import KioskBackend
 from kiosk.context import KioskContext
 from kiosk.demo import seed_demo
@@ -170,6 +171,7 @@ def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, setti
     lockdown = LockdownFilter(window, hold_seconds=options.hold_seconds)
     languages = LanguageSwitcher(app)
     install_english()  # what errors say, in English, for the citizen who switches language
+    use_shipped_regions()  # the region table a card's ID number is checked against
     # Chinese too: it installs Qt's own Chinese strings (the staff exit's and any Qt dialog's buttons).
     if not languages.set_language(ctx.language):
         ctx.language = "zh_CN"

@@ -8,29 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desk.domain.catalog_words import Words
 from desk.services.bundles import BundleView
 from kiosk.plain_words import CaseSummary
+from kiosk.said import NOTHING, QT_TRANSLATE_NOOP, Data, Joined, Said, says
 
 
 def summarise_bundle(bundle: BundleView, members: Sequence[CaseSummary]) -> CaseSummary:
     """One summary for the bundle, from its members' summaries (in the bundle's order)."""
     done = sum(1 for m in members if m.finished)
-    name = Words(f"{bundle.name_zh}（{len(members)}项，已办好{done}项）",
-                 f"{bundle.name_en} ({done} of {len(members)} done)")
+    name = says(QT_TRANSLATE_NOOP("KioskSays", "{name}（{count}项，已办好{done}项）"),
+                name=Data.of(bundle.name_zh, bundle.name_en), count=len(members), done=done)
     open_members = [m for m in members if not m.finished]
     leading = open_members[0] if open_members else (members[0] if members else None)
     if leading is None:
-        return CaseSummary(bundle.number, name, Words("已经办好", "Done"), Words("", ""), None, (), None, True)
+        return CaseSummary(bundle.number, name, says(QT_TRANSLATE_NOOP("KioskSays", "已经办好")), NOTHING, None, (),
+                           None, True)
     if open_members:
-        steps = Words("；".join(f"{m.transaction.zh}：{m.next_step.zh}" for m in open_members),
-                      "; ".join(f"{m.transaction.en}: {m.next_step.en}" for m in open_members))
+        steps: Said = Joined([says(QT_TRANSLATE_NOOP(
+            "KioskSays", "{name}：{step}"), name=m.transaction, step=m.next_step)
+                              for m in open_members], says(QT_TRANSLATE_NOOP("KioskSays", "；")))
     else:
         pending = [f for f in bundle.follow_ups if f.state == "open"]
-        elsewhere = "、".join(f.name_zh for f in pending)
-        steps = (Words(f"本所事项已全部办好。还需到其他部门办理：{elsewhere}（见告知单）。",
-                       f"Everything here is done; {len(pending)} follow-up(s) at other offices (see the list).")
-                 if pending else Words("已经全部办完，无需再做什么。", "All done; nothing more to do."))
+        elsewhere = Joined([Data.of(f.name_zh, None) for f in pending],
+                           says(QT_TRANSLATE_NOOP("KioskSays", "、")))
+        steps = (says(QT_TRANSLATE_NOOP(
+            "KioskSays", "本所事项已全部办好。还需到其他部门办理：{elsewhere}（见告知单）。"),
+                      elsewhere=elsewhere, count=len(pending))
+                 if pending else says(QT_TRANSLATE_NOOP("KioskSays", "已经全部办完，无需再做什么。")))
     missing = tuple(w for m in open_members for w in m.missing)
     reason = next((m.reason for m in members if m.reason), None)
     return CaseSummary(bundle.number, name, leading.state, steps, leading.promised, missing, reason,

@@ -14,22 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
+
 from desk.domain.catalog import Catalog
-from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from desk.qt.tasks import TaskRunner
 from kiosk.backend import KioskBackend
 from kiosk.health import DeviceHealth
 from kiosk.printer import KioskPrinter
+from kiosk.said import Said, Voice, error_said
 from kiosk.session import SessionController
 from kiosk.speech import Speaker
 from kiosk.style import NORMAL, Metrics
 
 log = logging.getLogger(__name__)
-
-FAULT_WORDS = Words("系统暂时出了点问题，您的信息已清除。请稍后再试，或到窗口办理。",
-                    "Something went wrong; your details have been cleared. Please try again later or go to the "
-                    "counter.")
 
 
 class Navigator(Protocol):
@@ -39,9 +37,9 @@ class Navigator(Protocol):
 
     def go_home(self) -> None: ...
 
-    def show_busy(self, words: Words) -> None: ...
+    def show_busy(self, words: Said) -> None: ...
 
-    def show_message(self, words: Words, *, title: Words | None = None, big_text: str = "",
+    def show_message(self, words: Said, *, title: Said | None = None, big_text: str = "",
                      kind: str = "info", end_session: bool = False) -> None: ...
 
     def show_fault(self, error: BaseException) -> None: ...
@@ -66,16 +64,21 @@ class KioskContext:
     def english(self) -> bool:
         return self.language == "en"
 
-    def pick(self, words: Words) -> str:
-        return words.pick(self.language)
+    @property
+    def voice(self) -> Voice:
+        """The kiosk's language now, translating through the installed Qt translators."""
+        return Voice(self.language, QCoreApplication.translate)
+
+    def say(self, said: Said) -> str:
+        """The text of `said` in the current language (sentences and errors through Qt's translation)."""
+        return said.text(self.voice)
 
     def pick_pair(self, zh: str, en: str) -> str:
-        return en if self.english else zh
+        """A data text that comes as two fields (a catalog name and its English)."""
+        return en if self.english and en else zh
 
-    def error_words(self, error: BaseException) -> Words:
-        if isinstance(error, DeskError):
-            return Words(error.message_zh, error.message_en)
-        return FAULT_WORDS
+    def error_said(self, error: BaseException) -> Said:
+        return error_said(error)
 
     def navigator(self) -> Navigator:
         if self.nav is None:

@@ -18,14 +18,14 @@ import logging
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desk.devices.card import IdCard
-from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from desk.qt.i18n import LanguageSwitcher
 from kiosk.backend import CitizenStart, card_refusal
-from kiosk.context import FAULT_WORDS, KioskContext
+from kiosk.context import KioskContext
 from kiosk.lockdown import LockdownFilter
 from kiosk.payloads import CertificateCode, OnlineCode, ProgressCode, classify
-from kiosk.plain_words import CaseSummary, zh_date
+from kiosk.plain_words import CaseSummary
+from kiosk.said import FAULT, QT_TRANSLATE_NOOP, Data, Day, Said, says
 from kiosk.screens.attract import AttractScreen
 from kiosk.screens.cases import CasesScreen
 from kiosk.screens.certificate import CertificateScreen
@@ -42,14 +42,12 @@ from printing.signing import Verification
 
 log = logging.getLogger(__name__)
 
-READER_LOST = Words("读卡器连接中断。为保护您的信息，本次服务已结束。您可以到窗口办理，或稍后再试。",
-                    "The card reader was disconnected. To protect your details, this visit has ended. "
-                    "Please go to the counter or try again later.")
-ONLINE_NEEDS_CARD = Words("这是网上申请的二维码。请先在读卡区放置本人身份证，再扫描一次，即可查看办理进度。",
-                         "This is an online application's code. Place your own ID card on the reader first, "
-                         "then scan it again to see how it stands.")
-UNKNOWN_CODE = Words("无法识别这个二维码。请扫描受理回执上的二维码，或到窗口咨询。",
-                     "This code is not recognised. Please scan the code on your receipt, or ask at the counter.")
+READER_LOST = says(QT_TRANSLATE_NOOP(
+    "KioskSays", "读卡器连接中断。为保护您的信息，本次服务已结束。您可以到窗口办理，或稍后再试。"))
+ONLINE_NEEDS_CARD = says(QT_TRANSLATE_NOOP(
+    "KioskSays", "这是网上申请的二维码。请先在读卡区放置本人身份证，再扫描一次，即可查看办理进度。"))
+UNKNOWN_CODE = says(QT_TRANSLATE_NOOP("KioskSays", "无法识别这个二维码。请扫描受理回执上的二维码，或到窗口咨询。"))
+NOT_FOUND = says(QT_TRANSLATE_NOOP("KioskSays", "没有找到"))
 
 
 class KioskFlow(QObject):
@@ -133,22 +131,22 @@ class KioskFlow(QObject):
             self.ctx.sessions.end(EndReason.DONE)
             self._to_attract()
 
-    def show_busy(self, words: Words) -> None:
+    def show_busy(self, words: Said) -> None:
         self.busy.show_busy(words)
         self.show_screen("busy")
 
-    def show_message(self, words: Words, *, title: Words | None = None, big_text: str = "",
+    def show_message(self, words: Said, *, title: Said | None = None, big_text: str = "",
                      kind: str = "info", end_session: bool = False) -> None:
         self.message.show_message(words, title=title, big_text=big_text, kind=kind, end_session=end_session)
         self.show_screen("message")
 
     def show_fault(self, error: BaseException) -> None:
         if isinstance(error, DeskError):
-            self.show_message(self.ctx.error_words(error), kind="warning")
+            self.show_message(self.ctx.error_said(error), kind="warning")
             return
         # Anything unexpected: the visit ends, the citizen's data goes, a calm word, back to attract.
         self.ctx.sessions.end(EndReason.FAULT)
-        self.show_message(FAULT_WORDS, kind="warning", end_session=True)
+        self.show_message(FAULT, kind="warning", end_session=True)
 
     def finish_session(self) -> None:
         """结束: the citizen is done. If their card is still on the reader, ask them to take it."""
@@ -176,13 +174,13 @@ class KioskFlow(QObject):
             self.ctx.sessions.end(EndReason.NEW_CARD)
         refusal = card_refusal(card)
         if refusal is not None:
-            self.show_message(Words(*refusal), title=Words("无法使用这张证件", "This card cannot be used"),
+            self.show_message(refusal, title=says(QT_TRANSLATE_NOOP("KioskSays", "无法使用这张证件")),
                               kind="warning", end_session=True)
             return
         session = KioskSession(SessionSource.CARD)
         self.ctx.sessions.begin(session)
         backend = self.ctx.backend
-        self.show_busy(Words("正在读取您的信息…", "Reading your card…"))
+        self.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在读取您的信息…")))
         self.ctx.call(lambda: backend.start_card_session(card), self._card_session_ready)
 
     def _card_session_ready(self, start: CitizenStart) -> None:
@@ -198,7 +196,7 @@ class KioskFlow(QObject):
         if session is None or not session.has_citizen:
             return
         id_number, backend = session.id_number, self.ctx.backend
-        self.show_busy(Words("正在查询您的办件…", "Looking up your cases…"))
+        self.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在查询您的办件…")))
         self.ctx.call(lambda: backend.my_cases(id_number), self._cases_ready)
 
     def _cases_ready(self, cases: list[CaseSummary]) -> None:
@@ -220,7 +218,7 @@ class KioskFlow(QObject):
                 self.ctx.sessions.end(EndReason.NEW_CARD)
             self.ctx.sessions.begin(KioskSession(SessionSource.RECEIPT))
             backend = self.ctx.backend
-            self.show_busy(Words("正在查询办理进度…", "Looking up the case…"))
+            self.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在查询办理进度…")))
             self.ctx.call(lambda: backend.case_by_code(code), self._receipt_ready, self._receipt_refused)
         elif isinstance(code, OnlineCode):
             self._online_code(code)
@@ -229,23 +227,23 @@ class KioskFlow(QObject):
             payload = code.payload
             self.ctx.call(lambda: backend.verify_certificate(payload), self._verified)
         else:
-            self.show_message(UNKNOWN_CODE, title=Words("无法识别", "Not recognised"), kind="warning",
+            self.show_message(UNKNOWN_CODE, title=says(QT_TRANSLATE_NOOP("KioskSays", "无法识别")), kind="warning",
                               end_session=not self.ctx.sessions.active)
 
     def _online_code(self, code: OnlineCode) -> None:
         session = self.ctx.sessions.current
         if session is None or not session.has_citizen:
             # The application number is sequential: it opens nothing without the card of whoever applied.
-            self.show_message(ONLINE_NEEDS_CARD, title=Words("请先刷身份证", "Place your ID card first"),
+            self.show_message(ONLINE_NEEDS_CARD, title=says(QT_TRANSLATE_NOOP("KioskSays", "请先刷身份证")),
                               kind="info", end_session=not self.ctx.sessions.active)
             return
         backend, id_number, number = self.ctx.backend, session.id_number, code.number
-        self.show_busy(Words("正在查询网上申请…", "Looking up your online application…"))
+        self.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在查询网上申请…")))
         self.ctx.call(lambda: backend.online_application(id_number, number),
-                      lambda words: self.show_message(words, title=Words("网上申请进度", "Your online application"),
+                      lambda words: self.show_message(words, title=says(QT_TRANSLATE_NOOP("KioskSays", "网上申请进度")),
                                                       kind="info"),
-                      lambda error: self.show_message(self.ctx.error_words(error),
-                                                      title=Words("没有找到", "Not found"), kind="warning"))
+                      lambda error: self.show_message(self.ctx.error_said(error),
+                                                      title=NOT_FOUND, kind="warning"))
 
     def _receipt_ready(self, case: CaseSummary) -> None:
         session = self.ctx.sessions.current
@@ -257,19 +255,20 @@ class KioskFlow(QObject):
 
     def _receipt_refused(self, error: DeskError) -> None:
         self.ctx.sessions.end(EndReason.DONE)
-        self.show_message(self.ctx.error_words(error), title=Words("没有找到", "Not found"), kind="warning",
+        self.show_message(self.ctx.error_said(error), title=NOT_FOUND, kind="warning",
                           end_session=True)
 
     def _verified(self, result: Verification) -> None:
         claim = result.claim
         if result.valid and claim is not None:
-            words = Words(f"这份户籍证明真实有效。编号 {claim.serial}，{zh_date(claim.issued_on)}出具。",
-                          f"This certificate is genuine: number {claim.serial}, issued {claim.issued_on:%d %b %Y}.")
-            self.show_message(words, title=Words("核验通过", "Verified"), kind="done",
+            words = says(QT_TRANSLATE_NOOP("KioskSays", "这份户籍证明真实有效。编号 {serial}，{issued}出具。"),
+                         serial=claim.serial, issued=Day(claim.issued_on))
+            self.show_message(words, title=says(QT_TRANSLATE_NOOP("KioskSays", "核验通过")), kind="done",
                               end_session=not self.ctx.sessions.active)
             return
-        self.show_message(Words(result.message_zh, result.message_en),
-                          title=Words("核验未通过，请到窗口核实", "Not verified — please ask at the counter"),
+        # The verification's reason comes from the signing layer in both languages: data to the kiosk.
+        self.show_message(Data.of(result.message_zh, result.message_en),
+                          title=says(QT_TRANSLATE_NOOP("KioskSays", "核验未通过，请到窗口核实")),
                           kind="warning", end_session=not self.ctx.sessions.active)
 
     @Slot(str)
@@ -322,7 +321,7 @@ class KioskFlow(QObject):
             log.warning("no compiled translation for %s; run scripts/build-translations.sh", language)
             language = "zh_CN"
         self.ctx.language = language
-        # Data shown through Words follows ctx.language; fixed texts follow the LanguageChange event.
+        # What a screen shows through `Said` is said again in the new language by its retranslate_ui.
         for screen in self.window.screens.values():
             screen.retranslate_ui()
         self.window.retranslate_ui()

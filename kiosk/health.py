@@ -20,8 +20,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desk.devices.reader import ReaderState, ReaderStatus
-from desk.domain.catalog_words import Words
 from desk.qt.tasks import TaskRunner
+from kiosk.said import QT_TRANSLATE_NOOP, Said, says
 from printing.printers import PrinterState, PrinterStatus
 
 log = logging.getLogger(__name__)
@@ -51,18 +51,15 @@ class DeviceHealth(QObject):
         return self.printer is None or self.printer.status not in _PRINTER_DOWN
 
     @property
-    def reader_notice(self) -> Words:
-        return Words("读卡器暂时不能使用。查办件、打印证明请到窗口办理；取号、办事指南、评价照常使用。",
-                     "The card reader is not working just now. Please go to the counter to check a case "
-                     "or print a certificate; tickets, guides and ratings still work.")
+    def reader_notice(self) -> Said:
+        return says(QT_TRANSLATE_NOOP(
+            "KioskSays", "读卡器暂时不能使用。查办件、打印证明请到窗口办理；取号、办事指南、评价照常使用。"))
 
     @property
-    def printer_notice(self) -> Words:
+    def printer_notice(self) -> Said:
         if self.printer is not None and self.printer.status is PrinterStatus.PAPER_OUT:
-            return Words("打印机缺纸，暂时不能打印。请到窗口办理，工作人员会尽快装纸。",
-                         "The printer is out of paper. Please go to the counter; staff will refill it soon.")
-        return Words("打印机暂时不能使用，需要打印的业务请到窗口办理。",
-                     "The printer is not available. Please go to the counter for anything printed.")
+            return says(QT_TRANSLATE_NOOP("KioskSays", "打印机缺纸，暂时不能打印。请到窗口办理，工作人员会尽快装纸。"))
+        return says(QT_TRANSLATE_NOOP("KioskSays", "打印机暂时不能使用，需要打印的业务请到窗口办理。"))
 
     @property
     def reader_word(self) -> str:

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from desk.domain.catalog_words import Words
 from desk.qt.print_adapter import PrintAdapter
+from kiosk.said import QT_TRANSLATE_NOOP, Data, Said, says
 from printing.queue import JobNotFoundError, JobStatus, PrintJob
 
 log = logging.getLogger(__name__)
 
 PrintDone = Callable[[], None]
-PrintFailed = Callable[[Words], None]
+PrintFailed = Callable[[Said], None]
 
 
 @dataclass
@@ -54,8 +54,7 @@ class KioskPrinter(QObject):
             job = self.adapter.print_pdf(pdf, job_name)
         except OSError as exc:  # the spool folder itself failed (disk full …)
             log.error("kiosk print submit failed: %s", exc)
-            on_failed(Words("打印机暂时不能使用，请到窗口办理。",
-                            "The printer is not available; please go to the counter."))
+            on_failed(says(QT_TRANSLATE_NOOP("KioskSays", "打印机暂时不能使用，请到窗口办理。")))
             return
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -84,12 +83,14 @@ class KioskPrinter(QObject):
         if job.status is JobStatus.DONE:
             pending.on_done()
         else:
-            pending.on_failed(Words(job.last_error_zh or "打印失败", job.last_error_en or "printing failed"))
+            # The print queue reports in both languages: its words are data here.
+            pending.on_failed(Data.of(job.last_error_zh, job.last_error_en) if job.last_error_zh
+                              else says(QT_TRANSLATE_NOOP("KioskSays", "打印失败")))
 
     def _on_timeout(self, job_id: str) -> None:
         pending = self._cancel(job_id)
         if pending is not None:
-            pending.on_failed(Words("打印机没有响应", "the printer does not respond"))
+            pending.on_failed(says(QT_TRANSLATE_NOOP("KioskSays", "打印机没有响应")))
 
     def _cancel(self, job_id: str) -> _Pending | None:
         pending = self._pop(job_id)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desk.devices.card import IdCard
-from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError, NotFound, PermissionDenied
 from desk.domain.workflow import Role
 from desk.remote.connection import Connection
@@ -32,6 +31,7 @@ from desk.settings import Settings
 from kiosk.backend import CitizenStart, KioskBackend, TicketResult
 from kiosk.payloads import ProgressCode
 from kiosk.plain_words import CaseSummary, summarise
+from kiosk.said import Said
 from printing.documents.common import Paper
 from printing.models import StationInfo
 from printing.signing import Verification
@@ -45,16 +45,14 @@ def kiosk_password(settings: Settings) -> str:
     """The kiosk account's password, from its file; refuses a file others may read."""
     path = Path(settings.kiosk_password_file)
     if not settings.kiosk_user or not settings.kiosk_password_file:
-        raise DeskError("城市模式的自助机须设置 kiosk_user 和 kiosk_password_file。",
-                        "A kiosk in city mode needs kiosk_user and kiosk_password_file set.", code="bad_setting")
+        raise DeskError.say("kiosk.city_needs_account", code="bad_setting")
     try:
         if path.stat().st_mode & 0o077:
-            raise DeskError(f"密码文件 {path} 其他账户可读，请设为仅本账户可读（chmod 600）。",
-                            f"The password file {path} is readable by others: chmod 600 it.", code="bad_setting")
+            raise DeskError.say("file.password_readable_by_others", code="bad_setting", path=str(path))
         return path.read_text(encoding="utf-8").strip()
     except OSError as exc:
-        raise DeskError(f"无法读取密码文件 {path}：{exc.strerror}", f"Cannot read the password file {path}: "
-                        f"{exc.strerror}", code="bad_setting") from exc
+        raise DeskError.say("file.password_unreadable", code="bad_setting", path=str(path),
+                            reason=exc.strerror) from exc
 
 
 @dataclass
@@ -66,11 +64,9 @@ class RemoteKioskBackend(KioskBackend):
     password: str = field(kw_only=True, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, kw_only=True, repr=False)
 
-    def online_application(self, id_number: str, number: str) -> Words:
+    def online_application(self, id_number: str, number: str) -> Said:
         # The kiosk routes do not serve 网上办 yet (docs/city.md): said plainly, not a reset of the screen.
-        raise DeskError("本自助机暂不能查询网上申请进度，请在网上或到窗口查询。",
-                        "This kiosk cannot look up online applications yet: check on the web page or at the counter.",
-                        code="not_in_city_mode")
+        raise DeskError.say("kiosk.online_not_in_city_mode", code="not_in_city_mode")
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None,
               params: dict[str, Any] | None = None) -> Any:
@@ -114,8 +110,7 @@ class RemoteKioskBackend(KioskBackend):
         except NotFound:
             case = None
         if case is None or (code.case_number is not None and case.number != code.case_number):
-            raise NotFound("没有找到这张回执对应的申请，请核对后重试，或到窗口咨询。",
-                           "No case matches this receipt code. Please check it or ask at the counter.")
+            raise NotFound.say("kiosk.receipt_not_found")
         return summarise(case, self.core.catalog.get(case.transaction_code))
 
     # ---- services ------------------------------------------------------------------------------------
@@ -161,7 +156,7 @@ class RemoteKioskBackend(KioskBackend):
         finally:
             staff.close()
         if signed.actor.role is not Role.ADMIN:
-            raise PermissionDenied("只有系统管理员可以退出自助机。", "Only an administrator may leave the kiosk.")
+            raise PermissionDenied.say("kiosk.admin_only_exit")
 
     def hall_board(self, upcoming: int = 6) -> HallBoard:
         """The hall screen's board (a hall TV signs in as a kiosk device of its station)."""

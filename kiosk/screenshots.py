@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication
 
 from desk.devices.reader import Timeouts
 from desk.devices.transport import Backoff
-from desk.domain.catalog_words import Words
 from desk.services.ratings import RatingLevel
 from desk.settings import Settings
 from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
+from kiosk.said import QT_TRANSLATE_NOOP, says
 from kiosk.style import SCREEN_SIZE
 
 _FAST = Timeouts(find=0.3, select=0.3, status=0.3, sam_id=0.3, extra_address=0.5, read=0.6)
@@ -116,7 +116,7 @@ def citizen_tour(d: Tour) -> None:
     d.kiosk.window.set_warning(True)
     d.shot("15-still-there")
     d.kiosk.window.set_warning(False)
-    flow.show_busy(Words("正在查询您的办件…", "Looking up your cases…"))
+    flow.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在查询您的办件…")))
     d.shot("16-busy")
     flow.go_home()
     d.kiosk.window.btn_end.click()
@@ -145,6 +145,18 @@ def english_tour(d: Tour) -> None:
     flow.home.btn_cases.click()
     d.screen("cases")
     d.shot("21-my-cases-english")
+    # What an error says, through Qt's translation as the kiosk's own words: another person's (or no)
+    # online application reads as not found; then a code the kiosk does not know.
+    flow.on_scanned("HJWS1:WS-HP01-20200101-9999")
+    d.screen("message")
+    d.shot("22-online-not-found-english")
+    flow.message.btn_ok.click()
+    d.screen("home")
+    flow.on_scanned("not a code of ours")
+    d.screen("message")
+    d.shot("23-unknown-code-english")
+    flow.message.btn_ok.click()
+    d.screen("home")
     d.kiosk.window.btn_end.click()
     sim.remove()
     d.screen("attract")

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from desk.message_catalog import install_english
+from desk.shipped import use_shipped_regions
 
 # Qt aborts the whole process without a display unless told to render offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -37,6 +38,8 @@ hypothesis_settings.load_profile("station-desk")
 
 # Every composition root (CLI, desk, kiosk, server) installs the English of the error messages; so do the tests.
 install_english()
+# And name the shipped region table for ID-number checks, as they do.
+use_shipped_regions()
 
 # Set DESK_TEST_POSTGRES=0 on a developer machine without PostgreSQL; CI never does, and an
 # unavailable server there is an error, not a skip.

@@ -97,6 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desk.message_catalog import install_english
 
     install_english()  # the English of error messages, for the CLI, the server and the logs
+    from desk.shipped import use_shipped_regions
+
+    use_shipped_regions()  # the region table ID numbers are checked against (read on first use)
     log.info("desk %s: %s", __version__, args.command or "client")
     if args.command is None:
         from desk.cli.gui_cmd import open_desk_client

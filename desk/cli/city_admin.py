@@ -38,9 +38,7 @@ def city_admin(args: argparse.Namespace) -> Any:
     user = connection.user
     if user is None or user.actor.role is not Role.ADMIN:
         connection.sign_out()
-        raise PermissionDenied("城市模式下的管理命令须由系统管理员登录后执行。",
-                               "In city mode the support commands need an administrator's sign-in.",
-                               code="admin_only")
+        raise PermissionDenied.say("cli.admin_only_in_city_mode", code="admin_only")
     return connection
 
 
@@ -50,17 +48,15 @@ def _admin_password(args: argparse.Namespace) -> str:
         try:
             return Path(path).read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise InvalidInput(f"无法读取密码文件 {path}：{exc.strerror}",
-                               f"Cannot read the password file {path}: {exc.strerror}") from exc
+            raise InvalidInput.say("file.password_unreadable", path=str(path), reason=exc.strerror) from exc
     if not sys.stdin.isatty():
-        raise InvalidInput("城市模式须用 --password-file 提供管理员密码，或在终端中输入。",
-                           "City mode: give the administrator's password with --password-file, or type it.")
+        raise InvalidInput.say("cli.password_file_needed")
     return getpass.getpass("管理员密码 / administrator's password: ")
 
 
 def _ask(prompt: str) -> str:
     if not sys.stdin.isatty():
-        raise InvalidInput("城市模式须用 --user 指定管理员账号。", "City mode: name the administrator with --user.")
+        raise InvalidInput.say("cli.admin_user_needed")
     return input(prompt).strip()
 
 

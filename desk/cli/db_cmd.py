@@ -83,12 +83,9 @@ def _grant_server_role(args: argparse.Namespace) -> int:
         store = _store(args)
         try:
             if store.is_sqlite:
-                raise InvalidInput("SQLite 没有数据库角色：服务器角色只用于 PostgreSQL。",
-                                   "SQLite has no roles: a server role is for PostgreSQL only.", code="db_role_sqlite")
+                raise InvalidInput.say("db.role_on_sqlite", code="db_role_sqlite")
             if current_revision(store) != head_revision(store):
-                raise InvalidInput("请先运行 `desk db upgrade`，再为服务器角色授权。",
-                                   "Run `desk db upgrade` first, then grant the server role.",
-                                   code="store_schema_behind")
+                raise InvalidInput.say("db.upgrade_first", code="store_schema_behind")
             statements = grant_server_role(store.engine, args.role)
         finally:
             store.dispose()

@@ -69,5 +69,5 @@ def _follow_ups(args: argparse.Namespace) -> int:
 def _actor(core: Core, username: str) -> Actor:
     """The clerk named (an active user of the store): a mark says who made it."""
     if not username:
-        raise InvalidInput("标记须用 --user 指明经办人。", "Name the clerk who marks it with --user.")
+        raise InvalidInput.say("cli.marking_clerk_needed")
     return core.users.actor_of(username)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from desk.domain.errors import InvalidInput
+from desk.domain.messages import Term
 
 from .common import core_from_args
 
@@ -55,8 +56,7 @@ def _notice(args: argparse.Namespace) -> int:
     case = core.queries.get(args.case_number)
     kinds = [k for k in core.documents.documents_for(case) if k in _NOTICE_KINDS]
     if not kinds:
-        raise InvalidInput(f"申请 {case.number}（{case.state.label_zh}）没有需要出具的通知书。",
-                           f"Case {case.number} ({case.state.value}) has no notice.")
+        raise InvalidInput.say("cli.no_notice", number=case.number, state=Term(f"state.{case.state.value}"))
     issued = core.documents.case_document(kinds[-1], case.number)
     return _write(args.out, issued.pdf, issued.serial, issued.title_zh)
 

@@ -56,7 +56,7 @@ def _serve(args: argparse.Namespace) -> int:
     # --db, else database_url from the settings layers (/etc/station-desk/settings.toml, DESK_DATABASE_URL …).
     url = args.db or settings_from_args(args).database_url or default_database_url()
     if args.idle_minutes < 1 or args.workers < 1:
-        raise InvalidInput("--idle-minutes 与 --workers 至少为 1。", "--idle-minutes and --workers must be ≥ 1.")
+        raise InvalidInput.say("server.at_least_one")
     store = Store(url)  # checks the schema once, before the workers start (never migrates PostgreSQL)
     store.dispose()
     config = ServerConfig(database_url=url, keys_dir=str(args.keys_dir or data_dir() / "keys"),
@@ -73,15 +73,13 @@ def _serve(args: argparse.Namespace) -> int:
 def _tls_options(args: argparse.Namespace) -> dict[str, Any]:
     if args.no_tls:
         if not _is_loopback(args.host):
-            raise InvalidInput("不加密的 HTTP 只能监听本机回环地址（由前置代理负责 TLS）。",
-                               "Plain HTTP listens on loopback only (a proxy in front does TLS).")
+            raise InvalidInput.say("server.plain_http_on_loopback")
         return {}
     if args.tls_cert is None or args.tls_key is None:
-        raise InvalidInput("请给出 --tls-cert 和 --tls-key（或在回环地址上使用 --no-tls）。",
-                           "Give --tls-cert and --tls-key (or --no-tls on a loopback address).")
+        raise InvalidInput.say("server.tls_files_needed")
     for path in (args.tls_cert, args.tls_key, args.tls_ca):
         if path is not None and not path.is_file():
-            raise InvalidInput(f"找不到文件 {path}。", f"No such file: {path}.")
+            raise InvalidInput.say("file.not_found", path=str(path))
     options: dict[str, Any] = {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key)}
     if args.tls_ca is not None:
         options |= {"ssl_ca_certs": str(args.tls_ca), "ssl_cert_reqs": ssl.CERT_REQUIRED}

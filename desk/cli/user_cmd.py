@@ -59,7 +59,7 @@ def _read_password() -> str:
     if sys.stdin.isatty():
         first = getpass.getpass("密码 / password: ")
         if getpass.getpass("再输入一次 / again: ") != first:
-            raise InvalidInput("两次输入的密码不一致。", "The two passwords differ.")
+            raise InvalidInput.say("cli.passwords_differ")
         return first
     return sys.stdin.readline().rstrip("\n")
 

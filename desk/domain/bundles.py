@@ -36,9 +36,10 @@ class BundleError(DeskError):
     code = "bundles_invalid"
 
     def __init__(self, errors: list[CatalogIssue]) -> None:
-        files = len({issue.file for issue in errors})
-        super().__init__(f"“一件事”套餐有 {len(errors)} 处错误（{files} 个文件）：" + "；".join(map(str, errors)),
-                         f"{len(errors)} bundle error(s) in {files} file(s): " + "; ".join(map(str, errors)))
+        said = DeskError.say("bundles.invalid", count=len(errors), files=len({issue.file for issue in errors}),
+                             problems="; ".join(map(str, errors)))
+        super().__init__(said.message_zh, said.message_en)
+        self.message_key, self.params = said.message_key, said.params
         self.errors = errors
 
 

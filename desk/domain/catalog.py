@@ -587,9 +587,9 @@ class CatalogError(DeskError):
     code = "catalog_invalid"
 
     def __init__(self, errors: list[CatalogIssue]) -> None:
-        files = len({issue.file for issue in errors})
-        super().__init__(f"事项目录有 {len(errors)} 处错误（{files} 个文件）。",
-                         f"{len(errors)} catalog error(s) in {files} file(s).")
+        said = DeskError.say("catalog.invalid", count=len(errors), files=len({issue.file for issue in errors}))
+        super().__init__(said.message_zh, said.message_en)
+        self.message_key, self.params = said.message_key, said.params
         self.errors = errors
 
     def __str__(self) -> str:

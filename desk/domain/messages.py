@@ -110,6 +110,87 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "role.manager": QT_TRANSLATE_NOOP("Messages", "管理员（所长）"),
     "role.admin": QT_TRANSLATE_NOOP("Messages", "系统管理员"),
     "role.branch": QT_TRANSLATE_NOOP("Messages", "分局户政"),
+    # ---- the kiosk, the desk's start, the CLI, city mode, the store, printers (speak) ----
+    "kiosk.online_not_found": QT_TRANSLATE_NOOP("Messages", "没有找到您的这份网上申请。"),
+    "kiosk.receipt_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "没有找到这张回执对应的申请，请核对后重试，或到窗口咨询。"),
+    "kiosk.admin_only_exit": QT_TRANSLATE_NOOP("Messages", "只有系统管理员可以退出自助机。"),
+    "kiosk.city_needs_account": QT_TRANSLATE_NOOP(
+        "Messages", "城市模式的自助机须设置 kiosk_user 和 kiosk_password_file。"),
+    "kiosk.online_not_in_city_mode": QT_TRANSLATE_NOOP(
+        "Messages", "本自助机暂不能查询网上申请进度，请在网上或到窗口查询。"),
+    "file.not_found": QT_TRANSLATE_NOOP("Messages", "找不到文件 {path}。"),
+    "file.password_readable_by_others": QT_TRANSLATE_NOOP(
+        "Messages", "密码文件 {path} 其他账户可读，请设为仅本账户可读（chmod 600）。"),
+    "file.password_unreadable": QT_TRANSLATE_NOOP("Messages", "无法读取密码文件 {path}：{reason}"),
+    "desk.starting": QT_TRANSLATE_NOOP("Messages", "系统正在启动，请稍候。"),
+    "desk.sign_in_first": QT_TRANSLATE_NOOP("Messages", "请先登录。"),
+    "desk.unexpected": QT_TRANSLATE_NOOP(
+        "Messages", "操作未完成：发生意外错误（{kind}）。请重试；如仍出现，请联系管理员。"),
+    "form.name_has_digits": QT_TRANSLATE_NOOP("Messages", "姓名中有数字，是否输错了栏目？"),
+    "cli.admin_only_in_city_mode": QT_TRANSLATE_NOOP("Messages", "城市模式下的管理命令须由系统管理员登录后执行。"),
+    "cli.password_file_needed": QT_TRANSLATE_NOOP(
+        "Messages", "城市模式须用 --password-file 提供管理员密码，或在终端中输入。"),
+    "cli.admin_user_needed": QT_TRANSLATE_NOOP("Messages", "城市模式须用 --user 指定管理员账号。"),
+    "cli.passwords_differ": QT_TRANSLATE_NOOP("Messages", "两次输入的密码不一致。"),
+    "cli.marking_clerk_needed": QT_TRANSLATE_NOOP("Messages", "标记须用 --user 指明经办人。"),
+    "cli.no_notice": QT_TRANSLATE_NOOP("Messages", "申请 {number}（{state}）没有需要出具的通知书。"),
+    "server.at_least_one": QT_TRANSLATE_NOOP("Messages", "--idle-minutes 与 --workers 至少为 1。"),
+    "server.plain_http_on_loopback": QT_TRANSLATE_NOOP(
+        "Messages", "不加密的 HTTP 只能监听本机回环地址（由前置代理负责 TLS）。"),
+    "server.tls_files_needed": QT_TRANSLATE_NOOP(
+        "Messages", "请给出 --tls-cert 和 --tls-key（或在回环地址上使用 --no-tls）。"),
+    "city.no_server_url": QT_TRANSLATE_NOOP("Messages", "未设置城市服务器地址（server_url）。"),
+    "city.not_signed_in": QT_TRANSLATE_NOOP("Messages", "尚未登录城市服务器。"),
+    "city.actor_not_signed_in": QT_TRANSLATE_NOOP("Messages", "操作人与本终端登录的用户不符。"),
+    "city.only_on_server": QT_TRANSLATE_NOOP("Messages", "城市模式下本机不能直接使用“{name}”，请在城市服务器上操作。"),
+    "city.data_refused": QT_TRANSLATE_NOOP("Messages", "提交的数据格式不正确。"),
+    "city.server_failed": QT_TRANSLATE_NOOP("Messages", "城市服务器出错（{status}）。"),
+    "printer.unknown_setting": QT_TRANSLATE_NOOP(
+        "Messages", "打印机设置“{spec}”无法识别：应为 pdf、pdf:文件夹、cups:队列名 或 escpos:串口。"),
+    "store.unsupported_url": QT_TRANSLATE_NOOP(
+        "Messages", "不支持的数据库地址：{url}。只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql://用户@主机/库名），请修改数据库设置。"),
+    "store.folder_failed": QT_TRANSLATE_NOOP("Messages", "无法创建数据库文件夹 {folder}：{reason}。请检查路径和权限。"),
+    "store.invalid_url": QT_TRANSLATE_NOOP("Messages", "数据库地址无效：{url}。请修改数据库设置。"),
+    "store.changed_by_someone_else": QT_TRANSLATE_NOOP(
+        "Messages", "记录已被其他人修改，您的修改未保存。请重新载入后再操作。"),
+    "store.not_finite": QT_TRANSLATE_NOOP("Messages", "填写的数字无效（非有限数字），未保存。"),
+    "store.disk_full": QT_TRANSLATE_NOOP(
+        "Messages", "磁盘空间已满，本次操作未保存（已保存的数据不受影响）。请清理磁盘空间或联系管理员后重试。"),
+    "store.corrupt": QT_TRANSLATE_NOOP(
+        "Messages", "数据库文件已损坏或不是本系统的数据库：{url}。请停止使用本机，联系管理员从备份恢复；切勿删除该文件。"),  # noqa: E501
+    "store.busy": QT_TRANSLATE_NOOP(
+        "Messages", "数据库正忙（另一个程序正在写入），请稍后重试；如持续出现，请检查是否有其他程序占用数据库。"),
+    "store.cannot_open": QT_TRANSLATE_NOOP("Messages", "无法打开数据库：{url}。请检查数据库文件路径或服务器是否启动。"),
+    "db.role_on_sqlite": QT_TRANSLATE_NOOP("Messages", "SQLite 没有数据库角色：服务器角色只用于 PostgreSQL。"),
+    "db.upgrade_first": QT_TRANSLATE_NOOP("Messages", "请先运行 `desk db upgrade`，再为服务器角色授权。"),
+    "db.role_name_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "角色名“{role}”无效：只用小写字母、数字和下划线，以字母或下划线开头。"),
+    "db.role_missing": QT_TRANSLATE_NOOP(
+        "Messages", "数据库中没有角色 {role}。请数据库管理员先创建它：CREATE ROLE {role} LOGIN PASSWORD '…';"),
+    "db.role_too_strong": QT_TRANSLATE_NOOP(
+        "Messages", "角色 {role} 是超级用户（或可绕过行级安全）：服务器不能用这样的角色。"),
+    "db.role_is_owner": QT_TRANSLATE_NOOP(
+        "Messages", "角色 {role} 拥有本库的表（它是所有者角色）：服务器需要另一个角色。"),
+    # ---- settings (a file, variable or option, and the key) ----
+    "settings.not_a": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：“{value}”不是{kind}"),
+    "settings.must_be": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：应为{kind}，而不是 {value}"),
+    "settings.too_small": QT_TRANSLATE_NOOP(
+        "Messages", "设置有误：{source} 中的 {setting}：不能小于 {minimum}（现为 {value}）"),
+    "settings.must_be_text": QT_TRANSLATE_NOOP(
+        "Messages", "设置有误：{source} 中的 {setting}：应为文字（加引号），而不是 {value}"),
+    "settings.not_a_choice": QT_TRANSLATE_NOOP(
+        "Messages", "设置有误：{source} 中的 {setting}：“{value}”不可用，可选：{choices}"),
+    "settings.unknown": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：没有这项设置；可用：{known}"),
+    "settings.bad_toml": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：文件格式错误：{detail}"),
+    "settings.unreadable": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：无法读取：{reason}"),
+    "settings.bad_assignment": QT_TRANSLATE_NOOP("Messages", "设置有误：{source} 中的 {setting}：应写成 名称=值"),
+    "word.whole_number": QT_TRANSLATE_NOOP("Messages", "整数"),
+    "word.number": QT_TRANSLATE_NOOP("Messages", "数字"),
+    # ---- data files an administrator reads (each problem names file and key) ----
+    "catalog.invalid": QT_TRANSLATE_NOOP("Messages", "事项目录有 {count} 处错误（{files} 个文件）。"),
+    "bundles.invalid": QT_TRANSLATE_NOOP("Messages", "“一件事”套餐有 {count} 处错误（{files} 个文件）：{problems}"),
+    "refusals.invalid": QT_TRANSLATE_NOOP("Messages", "{file} 有 {count} 处错误：{problems}"),
 })
 
 

@@ -30,8 +30,9 @@ class RefusalRulesError(DeskError):
     code = "refusal_rules_invalid"
 
     def __init__(self, file: str, problems: list[str]) -> None:
-        super().__init__(f"{file} 有 {len(problems)} 处错误：" + "；".join(problems),
-                         f"{file}: {len(problems)} error(s): " + "; ".join(problems))
+        said = DeskError.say("refusals.invalid", file=file, count=len(problems), problems="; ".join(problems))
+        super().__init__(said.message_zh, said.message_en)
+        self.message_key, self.params = said.message_key, said.params
         self.problems = problems
 
 

@@ -3,7 +3,11 @@
 The data lives in `resources/regions/` (see its README for the source): `gb2260.tsv` holds the
 codes in use, `gb2260-history.tsv` the retired ones, because an ID number keeps the code of the
 place where its holder was first registered, however long ago that code was abolished.
-Files are read once per resources folder, on first use.
+
+The domain knows no install paths: a composition root names the folder once
+(`desk.shipped.use_shipped_regions()`, which `shipped_catalog()` also calls), and the files are read
+on first use, once per folder. An ID number checked before any root named it is a programming error
+said at once, never a silently empty table.
 """
 
 from __future__ import annotations
@@ -13,8 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-
-from desk.paths import resources_dir
 
 # Province-level names whose prefecture entries are not places (municipalities directly under the
 # central government list their districts straight under the province).
@@ -32,8 +34,20 @@ class RegionTable:
         return self.current.get(code) or self.historical.get(code)
 
 
+_folder: Path | None = None
+
+
+def use_region_folder(folder: Path) -> None:
+    """Where the code lists are (`gb2260.tsv`, `gb2260-history.tsv`); read on first use."""
+    global _folder
+    _folder = folder
+
+
 def regions_dir() -> Path:
-    return resources_dir() / "regions"
+    if _folder is None:
+        raise RuntimeError("no region table: the composition root calls desk.shipped.use_shipped_regions() "
+                           "(or regions.use_region_folder) before an ID number is checked")
+    return _folder
 
 
 def _read_tsv(path: Path) -> dict[str, str]:
@@ -58,8 +72,13 @@ def _load(directory: Path) -> RegionTable:
     return RegionTable(MappingProxyType(current), MappingProxyType(historical))
 
 
+def load_region_table(folder: Path) -> RegionTable:
+    """The code lists of `folder` (read once, then cached); a malformed line names file and line."""
+    return _load(folder)
+
+
 def region_table() -> RegionTable:
-    """The code lists of the configured resources folder (read on first call, then cached)."""
+    """The code lists of the folder the composition root named (read on first call, then cached)."""
     return _load(regions_dir())
 
 

@@ -492,7 +492,7 @@ class PersonEditor(FieldEditor):
     def _name_error(self) -> DeskError | None:
         """A name with digits in it is a date or number typed into the wrong box ("刘建国20190520")."""
         if any(char.isdigit() for char in self.edt_name.text()):
-            return DeskError("姓名中有数字，是否输错了栏目？", "The name contains digits: typed into the wrong box?")
+            return DeskError.say("form.name_has_digits")
         return None
 
     @Slot()

@@ -8,6 +8,7 @@ thread-safe); the token changes only at sign-in and sign-out.
 
 from __future__ import annotations
 
+import logging
 import os
 import platform
 import ssl
@@ -34,6 +35,8 @@ DEVICE_ID_ENV = "DESK_DEVICE_ID"
 
 _ERRORS: dict[int, type[DeskError]] = {401: PermissionDenied, 403: PermissionDenied, 404: NotFound,
                                        422: InvalidInput}
+
+log = logging.getLogger(__name__)
 
 
 class ServerUnavailable(DeskError):
@@ -168,9 +171,9 @@ def _error(response: httpx.Response) -> DeskError:
         zh, en, code = body["message_zh"], body["message_en"], body["code"]
     except (ValueError, KeyError, TypeError):
         if response.status_code == 422:  # pydantic's validation answer
-            return InvalidInput("提交的数据格式不正确。", f"The server refused the data: {response.text[:200]}")
-        return ServerUnavailable(f"城市服务器出错（{response.status_code}）。",
-                                 f"The city server answered {response.status_code}.")
+            log.warning("the city server refused the data: %s", response.text[:200])
+            return InvalidInput.say("city.data_refused")
+        return ServerUnavailable.say("city.server_failed", status=response.status_code)
     if response.status_code == 409:
         cls: type[DeskError] = ConcurrentChange if code == "conflict" else DeskError
     else:

@@ -122,9 +122,7 @@ class RemoteCore:
         # A use case the server does not offer (a support command run on a desk in city mode): say so.
         if name.startswith("_"):
             raise AttributeError(name)
-        raise DeskError(f"城市模式下本机不能直接使用“{name}”，请在城市服务器上操作。",
-                        f"'{name}' is not available on a desk in city mode: run it on the city server.",
-                        code="not_in_city_mode")
+        raise DeskError.say("city.only_on_server", code="not_in_city_mode", name=name)
 
     def close(self) -> None:
         """Sign out (the session ends on the server too) and close the connection."""

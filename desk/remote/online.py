@@ -89,6 +89,6 @@ class RemoteOnline:
     def _as(self, actor: Actor | None) -> None:
         user = self.connection.user
         if user is None:
-            raise InvalidInput("尚未登录城市服务器。", "Not signed in to the city server.", code="unauthenticated")
+            raise InvalidInput.say("city.not_signed_in", code="unauthenticated")
         if actor is not None and actor.user_id != user.actor.user_id:
-            raise InvalidInput("操作人与本终端登录的用户不符。", "The actor is not the user signed in on this desk.")
+            raise InvalidInput.say("city.actor_not_signed_in")

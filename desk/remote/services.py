@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from desk.domain.errors import InvalidInput, NotFound
+from desk.domain.messages import Term
 from desk.domain.workdays import DueStatus
 from desk.domain.workflow import Action, Actor, CaseState
 from desk.remote.connection import Connection
@@ -39,9 +40,9 @@ class _Remote:
     def _as(self, actor: Actor | None) -> None:
         user = self.connection.user
         if user is None:
-            raise InvalidInput("尚未登录城市服务器。", "Not signed in to the city server.", code="unauthenticated")
+            raise InvalidInput.say("city.not_signed_in", code="unauthenticated")
         if actor is not None and actor.user_id != user.actor.user_id:
-            raise InvalidInput("操作人与本终端登录的用户不符。", "The actor is not the user signed in on this desk.")
+            raise InvalidInput.say("city.actor_not_signed_in")
 
 
 class RemoteDecisions(_Remote):
@@ -86,7 +87,7 @@ class RemoteDecisions(_Remote):
         self._as(actor)
         word = _LATER.get(action)
         if word is None:
-            raise InvalidInput(f"“{action.label_zh}”不能在这里办理。", f"'{action.value}' is not decided here.")
+            raise InvalidInput.say("case.not_decided_here", action=Term(f"action.{action.value}"))
         return self._decided(f"/cases/{number}/{word}", {"expected_version": expected_version, "reason": reason,
                                                          "password": password})
 
@@ -197,7 +198,7 @@ class RemoteDocuments(_Remote):
     def station_info(self) -> StationInfo:
         """The signed-in user's station; before sign-in it is not known (NotFound, as for a new desk)."""
         if self.connection.user is None:
-            raise NotFound("尚未登录城市服务器。", "Not signed in to the city server yet.")
+            raise NotFound.say("city.not_signed_in")
         return from_wire(StationInfo, self.connection.call("GET", "/station"))
 
 

@@ -26,10 +26,7 @@ def printer_from_spec(spec: str) -> Printer:
         from printing.escpos_printer import EscPosPrinter
 
         return EscPosPrinter(target)
-    raise InvalidInput(
-        f"打印机设置“{spec}”无法识别：应为 pdf、pdf:文件夹、cups:队列名 或 escpos:串口。",
-        f"Unknown printer setting '{spec}': use pdf, pdf:FOLDER, cups:QUEUE or escpos:PORT.",
-    )
+    raise InvalidInput.say("printer.unknown_setting", spec=spec)
 
 
 def build_print_service(spec: str, *, spool_dir: Path | None = None, on_job_changed: JobCallback | None = None,

@@ -8,6 +8,7 @@ lives for one use case and is never shared between threads.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +38,8 @@ _DISK_FULL = ("disk is full", "database or disk is full", "No space left on devi
               "DiskFull")
 _CORRUPT = ("file is not a database", "database disk image is malformed", "file is encrypted")
 _CANNOT_CONNECT = ("unable to open", "could not connect", "Connection refused", "connection failed")
+
+log = logging.getLogger(__name__)
 
 
 def default_database_url() -> str:
@@ -82,23 +85,15 @@ def _json_dumps(value: Any) -> str:
 def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
     scheme = url.split(":", 1)[0].split("+", 1)[0].lower()
     if scheme not in SUPPORTED_SCHEMES:
-        raise StoreError(
-            f"不支持的数据库地址：{redact_url(url)}。只支持 SQLite（sqlite:///文件路径）和 PostgreSQL"
-            "（postgresql://用户@主机/库名），请修改数据库设置。",
-            f"Unsupported database URL {redact_url(url)}: only SQLite (sqlite:///path) and PostgreSQL "
-            "(postgresql://user@host/db) are supported; change the database setting.",
-            code="store_unsupported_url",
-        )
+        raise StoreError.say("store.unsupported_url", code="store_unsupported_url", url=redact_url(url))
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             try:
                 _private_database_file(Path(path))
             except OSError as exc:
-                raise StoreError(
-                    f"无法创建数据库文件夹 {Path(path).parent}：{exc.strerror}。请检查路径和权限。",
-                    f"Cannot create the database folder {Path(path).parent}: {exc.strerror}.",
-                ) from exc
+                raise StoreError.say("store.folder_failed", folder=str(Path(path).parent),
+                                     reason=exc.strerror) from exc
         # hide_parameters: a database error never carries a name or an ID number into a message or a log.
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000}, hide_parameters=True,
                                json_serializer=_json_dumps)
@@ -113,9 +108,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> E
     try:
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, json_serializer=_json_dumps)
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise StoreError(f"数据库地址无效：{redact_url(url)}。请修改数据库设置。",
-                         f"Invalid database URL {redact_url(url)}; change the database setting.",
-                         code="store_unsupported_url") from exc
+        raise StoreError.say("store.invalid_url", code="store_unsupported_url", url=redact_url(url)) from exc
     event.listen(engine, "handle_error", _drop_row_details)
     return engine
 
@@ -180,47 +173,29 @@ def _translate_operational_errors(url: str) -> Iterator[None]:
         yield
     except StaleDataError as exc:
         # Optimistic versions: another desk changed the row first (also when raised from an autoflush).
-        raise ConcurrentChange(
-            "记录已被其他人修改，您的修改未保存。请重新载入后再操作。",
-            "The record was changed by someone else; your change was not saved. Reload and try again.",
-            code="store_concurrent_change",
-        ) from exc
+        raise ConcurrentChange.say("store.changed_by_someone_else", code="store_concurrent_change") from exc
     except (StatementError, ValueError) as exc:
         # The JSON serializer refuses NaN/inf; SQLite's bind wraps that in a StatementError, psycopg's does not.
         cause = exc.orig if isinstance(exc, StatementError) else exc
         if isinstance(cause, ValueError) and "JSON compliant" in str(cause):
-            raise InvalidInput("填写的数字无效（非有限数字），未保存。", "A number is not finite (NaN or infinity); "
-                               "nothing was saved.", code="store_not_finite") from exc
+            raise InvalidInput.say("store.not_finite", code="store_not_finite") from exc
         if not isinstance(exc, StatementError):
             raise
         if not isinstance(exc, OperationalError | DatabaseError):
             raise
         text = str(exc.orig) if exc.orig is not None else str(exc)
+        # The driver's own words go to the log (parameters hidden: no citizen's data); the user reads the message.
+        log.warning("database error: %s", text)
         if any(sign in text for sign in _DISK_FULL):
-            raise DiskFull(
-                "磁盘空间已满，本次操作未保存（已保存的数据不受影响）。请清理磁盘空间或联系管理员后重试。",
-                "The disk is full: this operation was not saved (saved data is unharmed). Free disk space "
-                f"or call the administrator, then try again. ({text})",
-            ) from exc
+            raise DiskFull.say("store.disk_full") from exc
         if any(sign in text for sign in _CORRUPT):
-            raise StoreCorrupt(
-                f"数据库文件已损坏或不是本系统的数据库：{redact_url(url)}。请停止使用本机，联系管理员从备份恢复；"
-                "切勿删除该文件。",
-                f"The database file is damaged or not a Station Desk database: {redact_url(url)}. Stop using "
-                f"this machine and have the administrator restore it from a backup; do not delete it. ({text})",
-            ) from exc
+            raise StoreCorrupt.say("store.corrupt", url=redact_url(url)) from exc
         if not isinstance(exc, OperationalError):
             raise
         if "locked" in text or "busy" in text:
-            raise StoreError(
-                "数据库正忙（另一个程序正在写入），请稍后重试；如持续出现，请检查是否有其他程序占用数据库。",
-                f"The database is locked by another writer; try again shortly. ({text})",
-            ) from exc
+            raise StoreError.say("store.busy") from exc
         if any(sign in text for sign in _CANNOT_CONNECT):
-            raise StoreError(
-                f"无法打开数据库：{redact_url(url)}。请检查数据库文件路径或服务器是否启动。",
-                f"Cannot open the database {redact_url(url)}: check the path or that the server runs. ({text})",
-            ) from exc
+            raise StoreError.say("store.cannot_open", url=redact_url(url)) from exc
         raise
 
 

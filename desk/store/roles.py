@@ -34,32 +34,21 @@ _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 def _check_name(role: str) -> None:
     if not _ROLE_NAME.match(role):
-        raise InvalidInput(f"角色名“{role}”无效：只用小写字母、数字和下划线，以字母或下划线开头。",
-                           f"Invalid role name '{role}': lower-case letters, digits and _ only, not starting "
-                           "with a digit.", code="db_role_name")
+        raise InvalidInput.say("db.role_name_invalid", code="db_role_name", role=role)
 
 
 def _check_role(connection: Connection, role: str) -> None:
     row = connection.execute(text("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :r"),
                              {"r": role}).one_or_none()
     if row is None:
-        raise InvalidInput(
-            f"数据库中没有角色 {role}。请数据库管理员先创建它：CREATE ROLE {role} LOGIN PASSWORD '…';",
-            f"There is no role {role} in this PostgreSQL. Have the database administrator create it first: "
-            f"CREATE ROLE {role} LOGIN PASSWORD '…';",
-            code="db_role_missing",
-        )
+        raise InvalidInput.say("db.role_missing", code="db_role_missing", role=role)
     if row.rolsuper or row.rolbypassrls:
-        raise InvalidInput(f"角色 {role} 是超级用户（或可绕过行级安全）：服务器不能用这样的角色。",
-                           f"Role {role} is a superuser (or bypasses row security): the server must not use it.",
-                           code="db_role_too_strong")
+        raise InvalidInput.say("db.role_too_strong", code="db_role_too_strong", role=role)
     owned = connection.execute(text(
         "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner "
         "WHERE r.rolname = :r AND c.relnamespace = current_schema()::regnamespace"), {"r": role}).scalar_one()
     if owned:
-        raise InvalidInput(f"角色 {role} 拥有本库的表（它是所有者角色）：服务器需要另一个角色。",
-                           f"Role {role} owns tables of this database (it is the owner role): the server needs "
-                           "a role of its own.", code="db_role_is_owner")
+        raise InvalidInput.say("db.role_is_owner", code="db_role_is_owner", role=role)
 
 
 class NotTheOwner(InvalidInput):

@@ -28,6 +28,7 @@ from desk.qt.app_filters import AppEventFilters
 from desk.qt.i18n import LanguageSwitcher
 from desk.qt.tasks import TaskRunner
 from desk.settings import Settings
+from desk.shipped import use_shipped_regions
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.idle import IdleWatcher
@@ -104,6 +105,7 @@ class DeskApp(QObject):
         self.runner = TaskRunner(parent=self)
         self.languages = LanguageSwitcher(app)
         install_english()  # messages' English outside Qt's translators: the log, `message_en`
+        use_shipped_regions()  # the region table ID numbers are checked against (read on first use)
         self.filters = AppEventFilters(app)
         self.context = DeskContext(self.runner, language="zh_CN", demo=options.demo, app_filters=self.filters)
         self.idle = IdleWatcher(int(options.settings.idle_lock_minutes * 60_000),

@@ -54,7 +54,7 @@ class DeskContext:
     @property
     def core(self) -> Core:
         if self.core_or_none is None:
-            raise DeskError("系统正在启动，请稍候。", "Station Desk is still starting; one moment.", code="starting")
+            raise DeskError.say("desk.starting", code="starting")
         return self.core_or_none
 
     @property
@@ -64,7 +64,7 @@ class DeskContext:
     @property
     def actor(self) -> Actor:
         if self.session is None:
-            raise DeskError("请先登录。", "Sign in first.", code="not_signed_in")
+            raise DeskError.say("desk.sign_in_first", code="not_signed_in")
         return self.session.actor
 
     @property
@@ -97,9 +97,7 @@ class DeskContext:
             return messages.render(error.message_key, error.params, _translate_message)
         if isinstance(error, DeskError) or (hasattr(error, "message_zh") and hasattr(error, "message_en")):
             return self.pick(error.message_zh, error.message_en)  # type: ignore[attr-defined]
-        if self.is_chinese:
-            return f"操作未完成：发生意外错误（{type(error).__name__}）。请重试；如仍出现，请联系管理员。"
-        return f"The action did not finish: unexpected error ({type(error).__name__}). Try again or call support."
+        return messages.render("desk.unexpected", {"kind": type(error).__name__}, _translate_message)
 
 
 def _translate_message(source: str) -> str:

@@ -76,6 +76,6 @@ class AttractScreen(Screen):
     def _show_health(self) -> None:
         reader_ok = self.ctx.health.reader_ok
         self.lbl_reader_notice.setVisible(not reader_ok)
-        self.lbl_reader_notice.setText(self.ctx.pick(self.ctx.health.reader_notice))
+        self.lbl_reader_notice.setText(self.ctx.say(self.ctx.health.reader_notice))
         self.lbl_swipe.setEnabled(reader_ok)
         self.lbl_swipe_hint.setEnabled(reader_ok)

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desk.domain.catalog_words import Words
 from kiosk.context import KioskContext
 from kiosk.plain_words import CaseSummary
+from kiosk.said import Said
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics
 from kiosk.widgets import Pager, big_button, text_label
@@ -42,7 +42,7 @@ class CaseCard(QFrame):
         for label in (self.lbl_state, self.lbl_next, self.lbl_promised, self.lbl_missing, self.lbl_reason):
             layout.addWidget(label)
 
-    def show_case(self, case: CaseSummary, pick: Callable[[Words], str]) -> None:
+    def show_case(self, case: CaseSummary, pick: Callable[[Said], str]) -> None:
         self.lbl_transaction.setText(pick(case.transaction))
         self.lbl_number.setText(self.tr("编号 {number}").format(number=case.number))
         self.lbl_state.setText(self.tr("现在：{state}").format(state=pick(case.state)))
@@ -151,6 +151,6 @@ class CasesScreen(Screen):
         shown = self._cases[page * size:(page + 1) * size]
         for index, card in enumerate(self.cards):
             if index < len(shown):
-                card.show_case(shown[index], self.ctx.pick)
+                card.show_case(shown[index], self.ctx.say)
             else:
                 card.clear()

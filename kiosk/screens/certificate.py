@@ -7,21 +7,21 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from desk.services.documents import IssuedPaper
 from kiosk.context import KioskContext
+from kiosk.said import QT_TRANSLATE_NOOP, Phrase, Said, says
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics
 from kiosk.widgets import TileButton, big_button, text_label
 
-# The purposes offered (the printed certificate states the purpose in Chinese).
-PURPOSES: tuple[Words, ...] = (
-    Words("入学", "School enrolment"),
-    Words("就业", "Employment"),
-    Words("出国（境）", "Travel abroad"),
-    Words("社保", "Social insurance"),
-    Words("其他", "Other"),
+# The purposes offered (the printed certificate states the purpose in Chinese: the phrase's source).
+PURPOSES: tuple[Phrase, ...] = (
+    says(QT_TRANSLATE_NOOP("KioskSays", "入学")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "就业")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "出国（境）")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "社保")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "其他")),
 )
 
 
@@ -76,7 +76,7 @@ class CertificateScreen(Screen):
         self.lbl_note.setText(self.tr("证明上印有二维码，单位可扫码核验真伪；有效期 90 天。"))
         self.btn_back.setText(self.tr("返回"))
         for tile, purpose in zip(self.purpose_tiles, PURPOSES, strict=True):
-            tile.set_texts(self.ctx.pick(purpose))
+            tile.set_texts(self.ctx.say(purpose))
         self._show_health()
 
     def apply_metrics(self, metrics: Metrics) -> None:
@@ -87,32 +87,33 @@ class CertificateScreen(Screen):
     def _show_health(self) -> None:
         ok = self.ctx.health.printer_ok
         self.lbl_notice.setVisible(not ok)
-        self.lbl_notice.setText(self.ctx.pick(self.ctx.health.printer_notice))
+        self.lbl_notice.setText(self.ctx.say(self.ctx.health.printer_notice))
         for tile in self.purpose_tiles:
             tile.setEnabled(ok)
 
-    def _print(self, purpose: Words) -> None:
+    def _print(self, purpose: Phrase) -> None:
         session = self.ctx.sessions.current
         if session is None or not session.has_citizen:
             return
         id_number = session.id_number
         backend = self.ctx.backend
-        self.nav.show_busy(Words("正在打印户籍证明，请稍候…", "Printing your certificate…"))
-        self.ctx.call(lambda: backend.household_certificate(id_number, purpose.zh), self._issued, self._refused)
+        self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在打印户籍证明，请稍候…")))
+        self.ctx.call(lambda: backend.household_certificate(id_number, purpose.source), self._issued, self._refused)
 
     def _issued(self, paper: IssuedPaper) -> None:
         def printed() -> None:
-            self.nav.show_message(Words("请在出纸口取走您的户籍证明。", "Please take your certificate from the tray."),
-                                  title=Words("打印完成", "Printed"), kind="done")
+            self.nav.show_message(says(QT_TRANSLATE_NOOP("KioskSays", "请在出纸口取走您的户籍证明。")),
+                                  title=says(QT_TRANSLATE_NOOP("KioskSays", "打印完成")), kind="done")
 
-        def not_printed(reason: Words) -> None:
+        def not_printed(reason: Said) -> None:
             self.nav.show_message(
-                Words(f"户籍证明没有打印出来（{reason.zh}）。请到窗口办理，民警会为您重新出具。",
-                      f"The certificate could not be printed ({reason.en}). Please go to the counter."),
+                says(QT_TRANSLATE_NOOP(
+                    "KioskSays", "户籍证明没有打印出来（{reason}）。请到窗口办理，民警会为您重新出具。"),
+                     reason=reason),
                 kind="warning")
 
         self.ctx.printer.print_pdf(paper.pdf, f"certificate-{paper.serial}", printed, not_printed)
 
     def _refused(self, error: DeskError) -> None:
-        self.nav.show_message(Words(error.message_zh, error.message_en), title=Words("请到窗口办理", "Please go to "
-                              "the counter"), kind="warning")
+        self.nav.show_message(self.ctx.error_said(error), title=says(QT_TRANSLATE_NOOP(
+            "KioskSays", "请到窗口办理")), kind="warning")

@@ -7,8 +7,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from desk.domain.catalog import Transaction
-from desk.domain.catalog_words import MaterialLine, Words, materials_to_bring
+from desk.domain.catalog_words import MaterialLine, materials_to_bring
 from kiosk.context import KioskContext
+from kiosk.said import QT_TRANSLATE_NOOP, Data, Said, says
 from kiosk.screens.base import Screen
 from kiosk.screens.picker import TransactionPicker
 from kiosk.style import Metrics
@@ -156,7 +157,7 @@ class GuideScreen(Screen):
     def _show_health(self) -> None:
         ok = self.ctx.health.printer_ok
         self.lbl_notice.setVisible(not ok)
-        self.lbl_notice.setText(self.ctx.pick(self.ctx.health.printer_notice))
+        self.lbl_notice.setText(self.ctx.say(self.ctx.health.printer_notice))
         self.btn_print.setEnabled(ok)
 
     def _paginate(self) -> None:
@@ -194,12 +195,12 @@ class GuideScreen(Screen):
             if always != section:
                 section = always
                 heading = self.tr("一定要带") if always else self.tr("有些情况才要带")
-            condition = f"    {self.ctx.pick(line.condition)}" if line.condition is not None else ""
+            condition = f"    {self.ctx.say(Data(line.condition))}" if line.condition is not None else ""
             row.show_row(heading, f"{number}. {self._caption(line)}", condition)
 
     def _caption(self, line: MaterialLine) -> str:
         copies = self.tr("，{copies} 份").format(copies=line.copies) if line.copies > 1 else ""
-        return f"{self.ctx.pick(line.name)}（{self.ctx.pick(line.form)}{copies}）"
+        return f"{self.ctx.say(Data(line.name))}（{self.ctx.say(Data(line.form))}{copies}）"
 
     def _print(self) -> None:
         transaction = self._transaction
@@ -207,17 +208,17 @@ class GuideScreen(Screen):
             return
         backend = self.ctx.backend
         code = transaction.code
-        self.nav.show_busy(Words("正在打印材料清单…", "Printing the checklist…"))
+        self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在打印材料清单…")))
         self.ctx.call(lambda: backend.checklist_pdf(code), lambda pdf: self._send(pdf, code))
 
     def _send(self, pdf: bytes, code: str) -> None:
         def printed() -> None:
-            self.nav.show_message(Words("请在出纸口取走材料清单。", "Please take the checklist from the tray."),
-                                  title=Words("打印完成", "Printed"), kind="done")
+            self.nav.show_message(says(QT_TRANSLATE_NOOP("KioskSays", "请在出纸口取走材料清单。")),
+                                  title=says(QT_TRANSLATE_NOOP("KioskSays", "打印完成")), kind="done")
 
-        def not_printed(reason: Words) -> None:
-            self.nav.show_message(Words(f"材料清单没有打印出来（{reason.zh}）。可以到窗口领取纸质清单。",
-                                        f"The checklist could not be printed ({reason.en}). Ask at the counter."),
-                                  kind="warning")
+        def not_printed(reason: Said) -> None:
+            self.nav.show_message(says(QT_TRANSLATE_NOOP(
+                "KioskSays", "材料清单没有打印出来（{reason}）。可以到窗口领取纸质清单。"),
+                                       reason=reason), kind="warning")
 
         self.ctx.printer.print_pdf(pdf, f"checklist-{code}", printed, not_printed)

@@ -87,4 +87,4 @@ class HomeScreen(Screen):
         self.btn_certificate.setEnabled(printer_ok)
         self.btn_ticket.setEnabled(printer_ok)
         self.lbl_notice.setVisible(not printer_ok)
-        self.lbl_notice.setText(self.ctx.pick(self.ctx.health.printer_notice))
+        self.lbl_notice.setText(self.ctx.say(self.ctx.health.printer_notice))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from desk.domain.catalog_words import Words
 from kiosk.context import KioskContext
+from kiosk.said import NOTHING, Said
 from kiosk.screens.base import Screen
 from kiosk.widgets import Pictogram, big_button, text_label
 
@@ -25,8 +25,8 @@ class MessageScreen(Screen):
         self.seconds = seconds
         self._left = 0
         self._end_session = False
-        self._words = Words("", "")
-        self._title: Words | None = None
+        self._words: Said = NOTHING
+        self._title: Said | None = None
         self.pic = Pictogram("info", 130)
         self.lbl_title = text_label("", "title", align=CENTER)
         self.lbl_big = text_label("", "huge", align=CENTER)
@@ -50,7 +50,7 @@ class MessageScreen(Screen):
         self.body.addWidget(self.btn_ok, 0, CENTER)
         self.retranslate_ui()
 
-    def show_message(self, words: Words, *, title: Words | None, big_text: str, kind: str,
+    def show_message(self, words: Said, *, title: Said | None, big_text: str, kind: str,
                      end_session: bool) -> None:
         self._words, self._title, self._end_session = words, title, end_session
         self.pic.set_kind(kind if kind in Pictogram.KINDS else "info")
@@ -68,14 +68,14 @@ class MessageScreen(Screen):
 
     def wipe(self) -> None:
         self._timer.stop()
-        self._words, self._title = Words("", ""), None
+        self._words, self._title = NOTHING, None
         for label in (self.lbl_title, self.lbl_big, self.lbl_text):
             label.clear()
 
     def retranslate_ui(self) -> None:
-        self.lbl_title.setText(self.ctx.pick(self._title) if self._title else "")
+        self.lbl_title.setText(self.ctx.say(self._title) if self._title else "")
         self.lbl_title.setVisible(self._title is not None)
-        self.lbl_text.setText(self.ctx.pick(self._words))
+        self.lbl_text.setText(self.ctx.say(self._words))
         self.btn_ok.setText(self.tr("好的") if not self._end_session else self.tr("完成"))
         self._show_left()
 
@@ -104,7 +104,7 @@ class BusyScreen(Screen):
 
     def __init__(self, ctx: KioskContext, *, timeout_ms: int = 90_000, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._words = Words("", "")
+        self._words: Said = NOTHING
         self.pic = Pictogram("wait", 160)
         self.lbl_text = text_label("", "title", align=CENTER)
         self._timer = QTimer(self)
@@ -116,7 +116,7 @@ class BusyScreen(Screen):
         self.body.addWidget(self.lbl_text)
         self.body.addStretch(2)
 
-    def show_busy(self, words: Words) -> None:
+    def show_busy(self, words: Said) -> None:
         self._words = words
         self._timer.start()
         self.retranslate_ui()
@@ -128,7 +128,7 @@ class BusyScreen(Screen):
         self._timer.stop()
 
     def retranslate_ui(self) -> None:
-        self.lbl_text.setText(self.ctx.pick(self._words))
+        self.lbl_text.setText(self.ctx.say(self._words))
 
 
 class TakeCardScreen(Screen):

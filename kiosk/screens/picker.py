@@ -13,12 +13,20 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QSizePolic
 
 from desk.domain.catalog import Catalog, Category, Transaction
 from kiosk.context import KioskContext
+from kiosk.said import QT_TRANSLATE_NOOP, Data, Phrase, says
 from kiosk.style import Metrics
 from kiosk.widgets import Keypad, Pager, TileGrid, big_button, text_label
 
-# Category names for a button: the catalog's English ones are written for reports, too long here.
-SHORT_EN = {Category.SETTLE: "Settling", Category.MOVE: "Moving", Category.DEREGISTER: "Deregistering",
-            Category.CHANGE: "Corrections", Category.HOUSEHOLD: "Household", Category.DOCUMENT: "Certificates"}
+# Category names for a button, said by the kiosk (the catalog's English ones are written for reports,
+# too long here); each source is the category's own Chinese label (a test keeps them equal).
+CATEGORY_BUTTONS: dict[Category, Phrase] = {
+    Category.SETTLE: says(QT_TRANSLATE_NOOP("KioskSays", "落户")),
+    Category.MOVE: says(QT_TRANSLATE_NOOP("KioskSays", "迁移")),
+    Category.DEREGISTER: says(QT_TRANSLATE_NOOP("KioskSays", "注销")),
+    Category.CHANGE: says(QT_TRANSLATE_NOOP("KioskSays", "变更更正")),
+    Category.HOUSEHOLD: says(QT_TRANSLATE_NOOP("KioskSays", "户务")),
+    Category.DOCUMENT: says(QT_TRANSLATE_NOOP("KioskSays", "证件证明")),
+}
 MAX_PAGE = 6  # the most tiles a page shows (Chinese, normal text)
 GENERAL = ""  # "other business or advice": a ticket without a transaction (the ticket screen's own button)
 
@@ -197,7 +205,7 @@ class TransactionPicker(QWidget):
     def retranslate_ui(self) -> None:
         for index, category in self._category_of.items():
             self.category_buttons.button(index).setText(
-                self.ctx.pick_pair(category.label_zh, SHORT_EN.get(category, category.label_en)))
+                self.ctx.say(CATEGORY_BUTTONS.get(category) or Data.of(category.label_zh, category.label_en)))
         self.btn_search.setText(self.tr("按拼音搜索"))
         self.btn_browse.setText(self.tr("按分类查找"))
         self._place_categories()

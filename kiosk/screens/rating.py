@@ -7,26 +7,38 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from desk.services.ratings import RatingLevel, RatingView
 from kiosk.context import KioskContext
-from kiosk.plain_words import CaseSummary, zh_date
+from kiosk.plain_words import CaseSummary
+from kiosk.said import QT_TRANSLATE_NOOP, Day, Phrase, says
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics
 from kiosk.widgets import TileButton, TileGrid, big_button, text_label
 
-LEVEL_STYLE = {
-    RatingLevel.VERY_SATISFIED: ("good", "Very satisfied"),
-    RatingLevel.SATISFIED: ("ok", "Satisfied"),
-    RatingLevel.BASICALLY_SATISFIED: ("fair", "Fairly satisfied"),
-    RatingLevel.DISSATISFIED: ("bad", "Dissatisfied"),
-    RatingLevel.VERY_DISSATISFIED: ("worst", "Very dissatisfied"),
+# The five official levels: a style for the button and the words (each source is the level's own
+# Chinese label; a test keeps them equal).
+LEVEL_STYLE: dict[RatingLevel, tuple[str, Phrase]] = {
+    RatingLevel.VERY_SATISFIED: ("good", says(QT_TRANSLATE_NOOP("KioskSays", "非常满意"))),
+    RatingLevel.SATISFIED: ("ok", says(QT_TRANSLATE_NOOP("KioskSays", "满意"))),
+    RatingLevel.BASICALLY_SATISFIED: ("fair", says(QT_TRANSLATE_NOOP("KioskSays", "基本满意"))),
+    RatingLevel.DISSATISFIED: ("bad", says(QT_TRANSLATE_NOOP("KioskSays", "不满意"))),
+    RatingLevel.VERY_DISSATISFIED: ("worst", says(QT_TRANSLATE_NOOP("KioskSays", "非常不满意"))),
 }
-GOOD_REASONS = (Words("办得快", "Quick"), Words("态度好", "Friendly"), Words("指引清楚", "Clear guidance"))
-BAD_REASONS = (Words("等候时间太长", "Waited too long"), Words("工作人员态度不好", "Unfriendly staff"),
-               Words("材料要求没说清楚", "Unclear about papers"), Words("办理太慢", "Too slow"),
-               Words("自助机不好用", "Kiosk hard to use"), Words("其他原因", "Something else"))
+# A reason is stored as its Chinese source text (the manager reads them in Chinese).
+GOOD_REASONS: tuple[Phrase, ...] = (
+    says(QT_TRANSLATE_NOOP("KioskSays", "办得快")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "态度好")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "指引清楚")),
+)
+BAD_REASONS: tuple[Phrase, ...] = (
+    says(QT_TRANSLATE_NOOP("KioskSays", "等候时间太长")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "工作人员态度不好")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "材料要求没说清楚")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "办理太慢")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "自助机不好用")),
+    says(QT_TRANSLATE_NOOP("KioskSays", "其他原因")),
+)
 MAX_CASES = 4
 
 
@@ -40,7 +52,7 @@ class RatingScreen(Screen):
         self._case_number: str | None = None
         self._level: RatingLevel | None = None
         self._case_choices: list[str | None] = []
-        self._reasons: tuple[Words, ...] = ()
+        self._reasons: tuple[Phrase, ...] = ()
         self.lbl_title = text_label("", "title")
         self.lbl_case = text_label("", "large")
         self.steps = QStackedWidget()
@@ -144,7 +156,7 @@ class RatingScreen(Screen):
         self.retranslate_ui()
 
     def _chosen_reasons(self) -> list[str]:
-        return [reason.zh for reason, tile in zip(self._reasons, self.reason_tiles.tiles, strict=False)
+        return [reason.source for reason, tile in zip(self._reasons, self.reason_tiles.tiles, strict=False)
                 if tile.isChecked()]
 
     def _submit(self) -> None:
@@ -153,19 +165,18 @@ class RatingScreen(Screen):
             return
         reason = "；".join(self._chosen_reasons()) or None
         number, backend = self._case_number, self.ctx.backend
-        self.nav.show_busy(Words("正在提交评价…", "Sending your rating…"))
+        self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在提交评价…")))
         self.ctx.call(lambda: backend.rate(level, number, reason), self._rated, self._refused)
 
     def _rated(self, rating: RatingView) -> None:
-        text = Words("感谢您的评价！", "Thank you for your rating!")
+        text = says(QT_TRANSLATE_NOOP("KioskSays", "感谢您的评价！"))
         if rating.follow_up_due is not None:
-            due = rating.follow_up_due
-            text = Words(f"感谢您的评价。所长会认真核查，并在{zh_date(due)}前回访处理。",
-                         f"Thank you. The station head will look into it and follow up by {due:%d %b %Y}.")
-        self.nav.show_message(text, title=Words("评价已提交", "Rating sent"), kind="done")
+            text = says(QT_TRANSLATE_NOOP("KioskSays", "感谢您的评价。所长会认真核查，并在{day}前回访处理。"),
+                        day=Day(rating.follow_up_due))
+        self.nav.show_message(text, title=says(QT_TRANSLATE_NOOP("KioskSays", "评价已提交")), kind="done")
 
     def _refused(self, error: DeskError) -> None:
-        self.nav.show_message(Words(error.message_zh, error.message_en), kind="warning")
+        self.nav.show_message(self.ctx.error_said(error), kind="warning")
 
     # ---- texts --------------------------------------------------------------------------------------
 
@@ -177,7 +188,7 @@ class RatingScreen(Screen):
         self.lbl_case.setText(self.tr("评价的办件：{number}").format(number=self._case_number)
                               if self._case_number and step > 0 else "")
         for level, button in self.level_buttons.items():
-            button.set_texts(self.ctx.pick_pair(level.label_zh, LEVEL_STYLE[level][1]))
+            button.set_texts(self.ctx.say(LEVEL_STYLE[level][1]))
         self.lbl_reason.setText(self.tr("可以选一项或几项，也可以直接提交。"))
         self.btn_submit.setText(self.tr("提交评价"))
         self.btn_back.setText(self.tr("返回"))
@@ -196,7 +207,7 @@ class RatingScreen(Screen):
             self.case_tiles.clear()
             return
         entries: list[tuple[str | None, str, str]] = [
-            (case.number, self.ctx.pick(case.transaction), f"{case.number} · {self.ctx.pick(case.state)}")
+            (case.number, self.ctx.say(case.transaction), f"{case.number} · {self.ctx.say(case.state)}")
             for case in self._cases]
         entries.append((None, self.tr("不针对具体办件"), self.tr("评价今天的整体服务")))
         self._case_choices = [number for number, _, _ in entries]
@@ -213,5 +224,5 @@ class RatingScreen(Screen):
         if reasons != self._reasons:
             self.reason_tiles.clear()  # a new level: no reason ticked yet
         self._reasons = reasons
-        self.reason_tiles.show_items([(self.ctx.pick(reason), "") for reason in reasons],
+        self.reason_tiles.show_items([(self.ctx.say(reason), "") for reason in reasons],
                                      self.ctx.metrics.tile_height)

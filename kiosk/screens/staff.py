@@ -105,7 +105,7 @@ class StaffExitScreen(Screen):
 
     def _refused(self, error: DeskError) -> None:
         self.btn_exit.setEnabled(True)
-        self.lbl_error.setText(self.ctx.pick_pair(error.message_zh, error.message_en))
+        self.lbl_error.setText(self.ctx.say(self.ctx.error_said(error)))
         self.lbl_error.show()
 
     def _cancel(self) -> None:

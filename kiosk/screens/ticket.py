@@ -7,10 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from desk.domain.catalog_words import Words
 from desk.domain.errors import DeskError
 from kiosk.backend import TicketResult
 from kiosk.context import KioskContext
+from kiosk.said import QT_TRANSLATE_NOOP, Said, says
 from kiosk.screens.base import Screen
 from kiosk.screens.picker import GENERAL, TransactionPicker
 from kiosk.style import Metrics
@@ -99,7 +99,7 @@ class TicketScreen(Screen):
     def _show_health(self) -> None:
         ok = self.ctx.health.printer_ok
         self.lbl_notice.setVisible(not ok)
-        self.lbl_notice.setText(self.ctx.pick(self.ctx.health.printer_notice))
+        self.lbl_notice.setText(self.ctx.say(self.ctx.health.printer_notice))
         self.btn_print.setEnabled(ok)
 
     def _on_picked(self, code: str) -> None:
@@ -133,27 +133,27 @@ class TicketScreen(Screen):
         session = self.ctx.sessions.current
         id_number = session.id_number if session is not None and session.has_citizen else None
         backend = self.ctx.backend
-        self.nav.show_busy(Words("正在出号，请稍候…", "Taking your number…"))
+        self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在出号，请稍候…")))
         priority = self.btn_priority.isChecked()
         self.ctx.call(lambda: backend.take_ticket(code, id_number, priority=priority), self._print, self._refused)
 
     def _print(self, ticket: TicketResult) -> None:
-        ahead = Words(f"您前面还有 {ticket.people_ahead} 人，预计等待约 {ticket.estimated_wait_minutes} 分钟。",
-                      f"{ticket.people_ahead} people ahead of you; about {ticket.estimated_wait_minutes} minutes.")
+        ahead = says(QT_TRANSLATE_NOOP("KioskSays", "您前面还有 {people} 人，预计等待约 {minutes} 分钟。"),
+                     people=ticket.people_ahead, minutes=ticket.estimated_wait_minutes)
+        your_number = says(QT_TRANSLATE_NOOP("KioskSays", "您的号码"))
 
         def printed() -> None:
-            self.nav.show_message(Words(ahead.zh + "请取走排队号，留意叫号。", ahead.en + " Take your ticket and "
-                                        "listen for your number."), title=Words("您的号码", "Your number"),
-                                  big_text=ticket.number, kind="done")
+            self.nav.show_message(says(QT_TRANSLATE_NOOP("KioskSays", "{ahead}请取走排队号，留意叫号。"), ahead=ahead),
+                                  title=your_number, big_text=ticket.number, kind="done")
 
-        def not_printed(reason: Words) -> None:
+        def not_printed(reason: Said) -> None:
             # The ticket exists and the counter will call it: the number on screen is enough.
             self.nav.show_message(
-                Words(f"排队号没有打印出来（{reason.zh}）。请记住您的号码，{ahead.zh}",
-                      f"The ticket could not be printed ({reason.en}). Please remember your number. {ahead.en}"),
-                title=Words("您的号码", "Your number"), big_text=ticket.number, kind="warning")
+                says(QT_TRANSLATE_NOOP("KioskSays", "排队号没有打印出来（{reason}）。请记住您的号码，{ahead}"),
+                     reason=reason, ahead=ahead),
+                title=your_number, big_text=ticket.number, kind="warning")
 
         self.ctx.printer.print_pdf(ticket.pdf, f"ticket-{ticket.number}", printed, not_printed)
 
     def _refused(self, error: DeskError) -> None:
-        self.nav.show_message(Words(error.message_zh, error.message_en), kind="warning")
+        self.nav.show_message(self.ctx.error_said(error), kind="warning")

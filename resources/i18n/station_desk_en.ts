@@ -351,12 +351,12 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="198"/>
+        <location filename="../../desk/ui/bootstrap.py" line="200"/>
         <source>城市服务器已结束本次登录，请重新登录。</source>
         <translation>The city server ended this sign-in: please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="199"/>
+        <location filename="../../desk/ui/bootstrap.py" line="201"/>
         <source>该账号已停用，请联系系统管理员。</source>
         <translation>This account is deactivated: please call the administrator.</translation>
     </message>

@@ -463,8 +463,21 @@ def test_core_imports_without_qt_or_sqlalchemy() -> None:
         "sys.modules['PySide6'] = None\n"
         "sys.modules['sqlalchemy'] = None\n"
         "import desk.domain.idnumber, desk.domain.regions\n"
+        "from desk.paths import resources_dir\n"
+        "desk.domain.regions.use_region_folder(resources_dir() / 'regions')\n"
         "print(desk.domain.idnumber.parse_id_number('11010519491231002X').region_name)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "北京市朝阳区"
+
+
+def test_an_id_number_checked_before_any_root_named_the_region_table_fails_at_once() -> None:
+    """The domain reads no install paths: without a folder named, a check refuses loudly rather than
+    calling every region unknown."""
+    code = (
+        "import desk.domain.idnumber\n"
+        "desk.domain.idnumber.parse_id_number('11010519491231002X')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode != 0 and "use_shipped_regions" in done.stderr

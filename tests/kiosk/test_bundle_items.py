@@ -19,6 +19,7 @@ from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from kiosk.backend import KioskBackend
+from kiosk.said import CHINESE
 
 FATHER = make_id("21010219930301001")
 DECEASED = make_id("21010219400101001")
@@ -45,7 +46,8 @@ def test_a_bundle_is_one_item_among_the_citizens_cases(station: tuple[Core, Acto
     items = KioskBackend(core, "K01", tmp_path).my_cases(FATHER)
     assert len(items) == 2  # the bundle's two cases are one item; the certificate case is the other
     bundle_item = next(i for i in items if i.number == started.number)
-    assert bundle_item.transaction.zh == "身后“一件事”（2项，已办好0项）"
-    assert bundle_item.state.zh == "正在登记，还没有受理" and not bundle_item.finished
-    assert "死亡注销户口" in bundle_item.next_step.zh and "开具注销户口证明" in bundle_item.next_step.zh
+    assert bundle_item.transaction.text(CHINESE) == "身后“一件事”（2项，已办好0项）"
+    assert bundle_item.state.text(CHINESE) == "正在登记，还没有受理" and not bundle_item.finished
+    next_step = bundle_item.next_step.text(CHINESE)
+    assert "死亡注销户口" in next_step and "开具注销户口证明" in next_step
     assert {i.number for i in items} - {started.number} <= {c.number for c in core.queries.list()}

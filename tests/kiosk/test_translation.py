@@ -12,6 +12,13 @@ from pathlib import Path
 import pytest
 from kiosk_fixtures import KioskUnderTest
 
+from desk.domain.catalog import Category
+from desk.domain.errors import NotFound
+from desk.services.ratings import RatingLevel
+from kiosk.said import error_said, says
+from kiosk.screens.picker import CATEGORY_BUTTONS
+from kiosk.screens.rating import LEVEL_STYLE
+
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "kiosk_en.ts"
 
@@ -59,3 +66,23 @@ def test_english_reaches_the_case_cards(kiosk: KioskUnderTest) -> None:
 def test_the_kiosk_starts_with_qts_own_chinese_strings(kiosk: KioskUnderTest) -> None:
     assert kiosk.kiosk.languages.language == "zh_CN"
     assert any(t.translate("QPlatformTheme", "Cancel") == "取消" for t in kiosk.kiosk.languages._translators)
+
+
+def test_a_message_on_screen_follows_the_language_button(kiosk: KioskUnderTest) -> None:
+    """An error and a kiosk sentence are kept as meaning, and said again in the new language."""
+    kiosk.start_card_session("zhang-wei")
+    flow = kiosk.flow
+    flow.show_message(error_said(NotFound.say("kiosk.online_not_found")), title=says("没有找到"), kind="warning")
+    assert flow.message.lbl_text.text() == "没有找到您的这份网上申请。"
+    assert flow.message.lbl_title.text() == "没有找到"
+    kiosk.kiosk.window.btn_language.click()
+    assert kiosk.kiosk.ctx.english
+    assert flow.message.lbl_text.text() == "No online application of yours has that number."
+    assert flow.message.lbl_title.text() == "Not found"
+
+
+def test_the_kiosks_words_for_levels_and_categories_are_their_chinese_labels() -> None:
+    assert {level: words.source for level, (_, words) in LEVEL_STYLE.items()} == {
+        level: level.label_zh for level in RatingLevel}
+    assert {category: words.source for category, words in CATEGORY_BUTTONS.items()} == {
+        category: category.label_zh for category in Category}
