@@ -351,12 +351,12 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="200"/>
+        <location filename="../../desk/ui/bootstrap.py" line="201"/>
         <source>城市服务器已结束本次登录，请重新登录。</source>
         <translation>The city server ended this sign-in: please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="201"/>
+        <location filename="../../desk/ui/bootstrap.py" line="202"/>
         <source>该账号已停用，请联系系统管理员。</source>
         <translation>This account is deactivated: please call the administrator.</translation>
     </message>
@@ -1651,7 +1651,7 @@ photo</translation>
     <message>
         <location filename="../../desk/ui/sign_in.py" line="157"/>
         <source>正在打开本所数据（首次启动需要稍候），完成后自动登录……</source>
-        <translation>Opening the station's data (the first start takes a moment); you will be signed in when it is ready…</translation>
+        <translation>Opening the station&apos;s data (the first start takes a moment); you will be signed in when it is ready…</translation>
     </message>
     <message>
         <location filename="../../desk/ui/sign_in.py" line="165"/>
