@@ -118,3 +118,18 @@ def test_each_kind_of_search_uses_an_index(store: Store, typed: str, index: str)
     }[(index, sqlite)]
     assert wanted in plan, plan
     assert not re.search(r"SCAN citizens\b(?!_search)", plan) and "Seq Scan" not in plan, plan
+
+
+def test_a_common_text_sorts_a_bounded_number_of_matches(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every address holds 沈阳市: the search stops after TEXT_CANDIDATES matches and shows those by name."""
+    from desk.store import citizen_search
+
+    monkeypatch.setattr(citizen_search, "TEXT_CANDIDATES", 3)
+    query = CitizenQuery.parse("沈阳市")
+    assert query is not None
+    with store.read() as session:
+        found = search_citizens(session, query, limit=50)
+    store.dispose()
+    assert len(found) == 3
+    assert {c.id_number for c in found} <= set(expected(query))
+    assert [c.name for c in found] == sorted((c.name for c in found), key=str.encode)
