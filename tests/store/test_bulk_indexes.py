@@ -52,6 +52,13 @@ def test_a_bulk_load_builds_the_same_indexes_after_the_rows(database_url: str,
     assert any("name" in definition for definition in before - seen_during[0])
     assert index_definitions(store) == before  # the very same indexes afterwards
     assert "indexes: built" in progress.getvalue()
+    with store.read() as session:  # each station's day counter is its last case number of the day
+        counted = session.execute(text(
+            "SELECT station_code, count(*) FROM cases GROUP BY station_code, substr(number, 1, length(number) - 5) "
+            "ORDER BY 1, 2")).all()
+        counters = session.execute(text(
+            "SELECT station_code, last FROM case_counters WHERE kind = 'case' ORDER BY 1, 2")).all()
+    assert counted and counters == counted
     with store.read() as session:
         someone = session.execute(text("SELECT name, address FROM citizens ORDER BY id DESC LIMIT 1")).one()
         for typed in (someone.name, someone.address[-8:]):
