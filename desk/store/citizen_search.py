@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import BindParameter, ColumnElement, Integer, Select, bindparam, column, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -79,7 +80,7 @@ def search_citizens(session: Session, query: CitizenQuery, limit: int) -> list[C
     return list(session.scalars(statement.limit(limit)).all())
 
 
-def _text_hits(typed: str, sqlite: bool) -> Select[tuple[int]]:
+def _text_hits(typed: str, sqlite: bool) -> Select[Any]:
     """The ids of at most `TEXT_CANDIDATES` residents whose name or address holds the text, found
     through the trigram indexes alone and in no order, so the scan stops early however common the text
     (沈阳市 is in every address). Sorting by name happens over these few. Without the cap, PostgreSQL
