@@ -59,21 +59,29 @@ class CitizenQuery:
 def search_citizens(session: Session, query: CitizenQuery, limit: int) -> list[Citizen]:
     sqlite = session.get_bind().dialect.name == "sqlite"
     statement: Select[Citizen]
-    if query.kind is SearchKind.ID_PREFIX:
-        statement = select(Citizen).where(_prefix(Citizen.id_number, query.text, sqlite)).order_by(Citizen.id_number)
+    if query.kind is SearchKind.ID_PREFIX and not sqlite:
+        # Code-point order in the "C" collation (migration 0011's index): the prefix is a range of it,
+        # read in order, so LIMIT stops early — as the name prefix below and migration 0009.
+        ordered_number = Citizen.id_number.collate("C")
+        statement = select(Citizen).where(ordered_number.like(_literal_prefix(query.text), escape="/")).order_by(
+            ordered_number)
+    elif query.kind is SearchKind.ID_PREFIX:
+        statement = select(Citizen).where(_prefix(Citizen.id_number, query.text)).order_by(Citizen.id_number)
+    elif query.kind is SearchKind.INITIALS and not sqlite:
+        ordered_initials, ordered_name = Citizen.name_initials.collate("C"), Citizen.name.collate("C")
+        statement = select(Citizen).where(ordered_initials.like(_literal_prefix(query.text), escape="/")).order_by(
+            ordered_initials, ordered_name, Citizen.id)
     elif query.kind is SearchKind.INITIALS:
-        statement = select(Citizen).where(_prefix(Citizen.name_initials, query.text, sqlite)).order_by(
+        statement = select(Citizen).where(_prefix(Citizen.name_initials, query.text)).order_by(
             Citizen.name_initials, Citizen.name, Citizen.id)
     elif query.kind is SearchKind.NAME_PREFIX and not sqlite:
         # The name in code-point order (migration 0009's index): the prefix is a range of it, read in
         # order, so LIMIT stops early — the same order as SQLite's BINARY name index.
         ordered_name = Citizen.name.collate("C")
-        # The pattern as a literal in the SQL: a generic plan of a prepared statement cannot see the prefix.
-        escaped = re.sub(r"([/%_])", r"/\1", query.text)
-        pattern: BindParameter[str] = bindparam("prefix", escaped + "%", literal_execute=True)
-        statement = select(Citizen).where(ordered_name.like(pattern, escape="/")).order_by(ordered_name, Citizen.id)
+        statement = select(Citizen).where(ordered_name.like(_literal_prefix(query.text), escape="/")).order_by(
+            ordered_name, Citizen.id)
     elif query.kind is SearchKind.NAME_PREFIX:
-        statement = select(Citizen).where(_prefix(Citizen.name, query.text, sqlite)).order_by(Citizen.name, Citizen.id)
+        statement = select(Citizen).where(_prefix(Citizen.name, query.text)).order_by(Citizen.name, Citizen.id)
     else:
         statement = select(Citizen).where(Citizen.id.in_(_text_hits(query.text, sqlite))).order_by(
             Citizen.name, Citizen.id)
@@ -100,10 +108,14 @@ def _text_hits(typed: str, sqlite: bool) -> Select[Any]:
     return select(materialized.c.id)
 
 
-def _prefix(column: InstrumentedAttribute[str], prefix: str, sqlite: bool) -> ColumnElement[bool]:
-    """A prefix match an index serves: GLOB on SQLite (its LIKE ignores ASCII case and so its
-    B-trees), LIKE on PostgreSQL (the varchar_pattern_ops indexes of migration 0004)."""
-    if sqlite:
-        escaped = re.sub(r"([*?\[])", r"[\1]", prefix)
-        return column.op("GLOB")(escaped + "*")
-    return column.startswith(prefix, autoescape=True)
+def _literal_prefix(prefix: str) -> BindParameter[str]:
+    """`prefix%` for LIKE … ESCAPE '/', as a literal in the SQL: a generic plan of a prepared statement
+    cannot see the prefix, and only a known prefix is a range of an index."""
+    escaped = re.sub(r"([/%_])", r"/\1", prefix)
+    return bindparam("prefix", escaped + "%", literal_execute=True)
+
+
+def _prefix(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+    """A prefix match SQLite's B-trees serve: GLOB (its LIKE ignores ASCII case and so its B-trees)."""
+    escaped = re.sub(r"([*?\[])", r"[\1]", prefix)
+    return column.op("GLOB")(escaped + "*")
