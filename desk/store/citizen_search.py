@@ -26,7 +26,7 @@ _ID_PREFIX = re.compile(r"^(\d[\dX]{0,17}|[A-Z]{3}\d{1,12})$")
 _INITIALS = re.compile(r"^[A-Z]{1,20}$")
 TRIGRAM = 3
 # A text search sorts at most this many matches (see _text_hits): type more to narrow a common text.
-TEXT_CANDIDATES = 1000
+TEXT_CANDIDATES = 200
 
 
 class SearchKind(StrEnum):
