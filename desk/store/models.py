@@ -207,6 +207,8 @@ class CaseEvent(Base):
     """One step in a case's history: who did what, when and why."""
 
     __tablename__ = "case_events"
+    # The daily report counts a day's steps into a state (accepted, completed …): a range of this index.
+    __table_args__ = (Index("ix_case_events_state_at", "to_state", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
