@@ -14,11 +14,18 @@ from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFou
 from desk.domain.workflow import WorkflowError
 from desk.server.admin_routes import register_admin_routes
 from desk.server.anchors import lifespan_with_anchors
+from desk.server.bundle_routes import register_bundle_routes
+from desk.server.chain_routes import register_chain_routes
+from desk.server.clock_routes import register_clock_routes
 from desk.server.config import ServerConfig
 from desk.server.context import Server, build_server
+from desk.server.followup_routes import register_followup_routes
+from desk.server.kiosk_progress_routes import register_kiosk_progress_routes
 from desk.server.kiosk_routes import register_kiosk_routes
 from desk.server.online_pages import register_online
+from desk.server.rating_routes import register_rating_routes
 from desk.server.routes import register_routes
+from desk.server.station_extras import StationExtras
 from desk.server.station_routes import register_station_routes
 from desk.server.verify_page import register_verify_page
 from desk.services.rights import Refused
@@ -48,6 +55,14 @@ def create_app(server: Server) -> FastAPI:
     register_station_routes(app, API, server)
     register_kiosk_routes(app, API, server)
     register_admin_routes(app, API, server)
+    # The hall's and the law's use cases (bundles, clocks, notices, follow-ups, ratings at the counter).
+    extras = StationExtras.of(server)
+    register_bundle_routes(app, API, server, extras)
+    register_clock_routes(app, API, server, extras)
+    register_chain_routes(app, API, server, extras)
+    register_followup_routes(app, API, server, extras)
+    register_rating_routes(app, API, server)
+    register_kiosk_progress_routes(app, API, server, extras)
     return app
 
 

@@ -15,12 +15,13 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from desk.domain.catalog import Catalog
+from desk.domain.chained_changes import load_chain_rules
 from desk.domain.clock import Clock
 from desk.domain.errors import DeskError
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor
 from desk.message_catalog import install_english
-from desk.paths import holidays_dir
+from desk.paths import holidays_dir, resources_dir
 from desk.server.config import ServerConfig
 from desk.server.window import Window
 from desk.services import audit
@@ -66,7 +67,8 @@ def build_server(config: ServerConfig, *, clock: Clock | None = None, upgrade: b
         clock=clock,
         sessions=SessionService(store, clock, timedelta(minutes=config.idle_minutes)),
         rights=Rights(store, RightsPolicy.load()),
-        window=Window(store, catalog, calendar, clock, Path(config.keys_dir), config.verify_url),
+        window=Window(store, catalog, calendar, clock, Path(config.keys_dir), config.verify_url,
+                      load_chain_rules(resources_dir() / "chains" / "identity_changes.toml")),
         anchors=AnchorKeeper(store, Path(config.anchors_dir), clock) if config.anchors_dir else None,
     )
 

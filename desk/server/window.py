@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk.domain.catalog import Catalog
+from desk.domain.chained_changes import ChainRules
 from desk.domain.clock import Clock
 from desk.domain.workdays import WorkingCalendar
 from desk.services.case_queries import CaseQueries
@@ -45,6 +46,7 @@ class Window:
     clock: Clock
     keys_dir: Path
     verify_url: str = ""
+    chain_rules: ChainRules | None = None  # 公民信息连锁变更: the completed change's papers and follow-ups
     _stations: dict[str, StationServices] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -66,7 +68,7 @@ class Window:
             if services is None:
                 cases = CaseService(self.store, self.catalog, self.calendar, self.clock, station_code)
                 documents = DocumentService(self.store, self.catalog, self.calendar, self.clock, station_code,
-                                            self.keys_dir, self.verify_url)
+                                            self.keys_dir, self.verify_url, self.chain_rules)
                 services = StationServices(cases, documents, DecisionService(self.store, cases, documents, self.users),
                                            RatingService(self.store, self.calendar, self.clock, station_code),
                                            KioskService(self.store, self.clock, station_code))
