@@ -22,7 +22,7 @@ from desk.domain.online import OnlineState
 from desk.domain.workflow import Role
 from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
-from desk.services.online import Citizen
+from desk.services.online import ApplicationView, Citizen
 from desk.services.queue import ELDER_AGE
 from desk.services.ratings import RatingLevel, RatingView
 from kiosk.bundle_words import group_bundles
@@ -105,6 +105,13 @@ class KioskBackend:
         if not mine:
             raise NotFound.say("kiosk.online_not_found")
         application = mine[0]
+        self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query",
+                                      {"online": 1, "state": application.state.value})
+        return self.online_words(application)
+
+    def online_words(self, application: ApplicationView) -> Said:
+        """How an online application stands, in the citizen's words: state, the one-time notice, the
+        booked visit, the case it became."""
         transaction = self.core.catalog.get(application.transaction_code)
         name = (Data.of(transaction.name_zh, transaction.name_en) if transaction
                 else Data.of(application.transaction_code, None))
@@ -120,8 +127,6 @@ class KioskBackend:
         if application.case_number:
             lines.append(says(QT_TRANSLATE_NOOP("KioskSays", "已转为办件 {number}。"),
                               number=application.case_number))
-        self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query",
-                                      {"online": 1, "state": application.state.value})
         return Joined(lines, NEW_LINE)
 
     def case_by_code(self, code: ProgressCode) -> CaseSummary:

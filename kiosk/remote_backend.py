@@ -22,6 +22,8 @@ from desk.devices.card import IdCard
 from desk.domain.errors import DeskError, NotFound, PermissionDenied
 from desk.domain.workflow import Role
 from desk.remote.connection import Connection
+from desk.remote.online import application_from_wire
+from desk.services.bundles import BundleView
 from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
 from desk.services.queue import HallBoard
@@ -29,6 +31,7 @@ from desk.services.ratings import RatingLevel, RatingView
 from desk.services.wire import case_from_wire, from_wire, paper_from_wire
 from desk.settings import Settings
 from kiosk.backend import CitizenStart, KioskBackend, TicketResult
+from kiosk.bundle_words import group_bundles
 from kiosk.payloads import ProgressCode
 from kiosk.plain_words import CaseSummary, summarise
 from kiosk.said import Said
@@ -65,8 +68,12 @@ class RemoteKioskBackend(KioskBackend):
     _lock: threading.Lock = field(default_factory=threading.Lock, kw_only=True, repr=False)
 
     def online_application(self, id_number: str, number: str) -> Said:
-        # The kiosk routes do not serve 网上办 yet (docs/city.md): said plainly, not a reset of the screen.
-        raise DeskError.say("kiosk.online_not_in_city_mode", code="not_in_city_mode")
+        """The card holder's own application, from the server (which audits the query); another's is not found."""
+        try:
+            data = self._call("GET", f"/kiosk/online/{number}", params={"id_number": id_number})
+        except NotFound:
+            raise NotFound.say("kiosk.online_not_found") from None
+        return self.online_words(application_from_wire(data))
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None,
               params: dict[str, Any] | None = None) -> Any:
@@ -94,10 +101,15 @@ class RemoteKioskBackend(KioskBackend):
         return CitizenStart(data["name"], data["id_number"])
 
     def my_cases(self, id_number: str, limit: int = 30) -> list[CaseSummary]:
-        return self._cases(id_number, "progress", limit)
+        summaries = self._cases(id_number, "progress", limit)
+        # A “一件事” bundle is one item: its member cases folded together (kiosk/bundle_words.py).
+        bundles = [from_wire(BundleView, b) for b in self._call("GET", f"/kiosk/citizens/{id_number}/bundles")]
+        return group_bundles(summaries, bundles)
 
     def cases_to_rate(self, id_number: str, limit: int = 30) -> list[CaseSummary]:
-        return self._cases(id_number, "rating", limit)
+        summaries = self._cases(id_number, "rating", limit)
+        rated = set(self._call("POST", "/kiosk/rated", {"case_numbers": [s.number for s in summaries]}))
+        return [summary for summary in summaries if summary.number not in rated]  # 一次一评: once per case
 
     def _cases(self, id_number: str, purpose: str, limit: int) -> list[CaseSummary]:
         found = self._call("GET", f"/kiosk/citizens/{id_number}/cases", params={"purpose": purpose, "limit": limit})

@@ -18,6 +18,7 @@ from desk.domain.clock import Clock
 from desk.domain.errors import DeskError
 from desk.domain.refusals import RefusalRules
 from desk.domain.workdays import WorkingCalendar
+from desk.remote.city_extras import CityExtras
 from desk.remote.connection import Connection
 from desk.remote.online import RemoteOnline
 from desk.remote.services import (
@@ -48,7 +49,7 @@ class RemoteUsers:
 
 
 @dataclass
-class RemoteCore:
+class RemoteCore(CityExtras):
     """`Core`'s face over the city server (see the module docstring)."""
 
     connection: Connection
@@ -107,8 +108,7 @@ class RemoteCore:
 
     @cached_property
     def bundle_catalog(self) -> Bundles:
-        """The “一件事” bundles (data, found by the picker). Starting one is not offered by the server yet:
-        `bundles` then says so (docs/city.md)."""
+        """The “一件事” bundles (data, found by the picker); starting one is `bundles` (the server's)."""
         from desk.shipped import shipped_bundles
 
         return shipped_bundles(self.catalog)

@@ -3,7 +3,7 @@
 
 | call | use case | right |
 |---|---|---|
-| `GET /clocks/deemed?station=` | drafts that count as accepted (视为受理) | read |
+| `GET /clocks/deemed?station=&as_of=` | drafts that count as accepted (视为受理) | read |
 | `GET /clocks/notices?station=` | 注销公告 running or waiting for the decision | read |
 | `GET /clocks/permits?station=&within_days=` | 准予迁入证明 / 户口迁移证 running out | read |
 | `GET /cases/{number}/deemed` | whether this case counts as accepted (null: no) | read |
@@ -18,6 +18,7 @@ case or notice of another station is refused (`other_station`) and the refusal a
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
@@ -45,9 +46,10 @@ def register_clock_routes(app: FastAPI, prefix: str, server: Server, extras: Sta
         return stations_in_scope(server, caller, station)
 
     @router.get("/clocks/deemed")
-    def deemed(caller: CallerDep, station: str | None = None) -> list[dict[str, Any]]:
-        """Drafts with no answer for more than five working days (they count as accepted), oldest first."""
-        return [to_wire(d) for code in stations(caller, station) for d in extras.clocks(code).deemed_accepted()]
+    def deemed(caller: CallerDep, station: str | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
+        """Drafts with no answer for more than five working days (they count as accepted), oldest first
+        (`as_of`: counted on that day — a report's day)."""
+        return [to_wire(d) for code in stations(caller, station) for d in extras.clocks(code).deemed_accepted(as_of)]
 
     @router.get("/clocks/notices")
     def notices(caller: CallerDep, station: str | None = None) -> list[dict[str, Any]]:

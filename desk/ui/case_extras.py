@@ -43,8 +43,6 @@ class CaseExtras:
 def load_extras(context: DeskContext, case: CaseView) -> CaseExtras:
     """Worker thread: the clocks, bundle and notices of one case."""
     core = context.core
-    if context.city_mode:  # not served by the city server yet (docs/city.md): the case view shows none
-        return CaseExtras()
     notices = core.notices.for_case(case.number) if case.transaction_code in NOTICE_TRANSACTIONS else []
     chain = (core.chain_follow_ups.tracked(case.number) if case.state is CaseState.COMPLETED
              and core.chain_rules.for_transaction(case.transaction_code) is not None else [])

@@ -62,11 +62,8 @@ def load_today(context: DeskContext) -> TodayData:
         due_soon=core.queries.by_due_status(DueStatus.DUE_SOON, station, limit=TODAY_PAGE),
         review=core.queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200),
     )
-    # The city server does not serve the legal clocks and bundle follow-ups yet (docs/city.md): a desk in
-    # city mode shows those lists empty rather than failing the whole Today screen.
-    if not context.city_mode:
-        data.deemed, data.notices = core.clocks.deemed_accepted(), core.clocks.notices()
-        data.permits, data.follow_ups = core.clocks.expiring_permits(), core.bundles.with_open_follow_ups()
+    data.deemed, data.notices = core.clocks.deemed_accepted(), core.clocks.notices()
+    data.permits, data.follow_ups = core.clocks.expiring_permits(), core.bundles.with_open_follow_ups()
     return data
 
 
