@@ -69,10 +69,7 @@ class RemoteKioskBackend(KioskBackend):
 
     def online_application(self, id_number: str, number: str) -> Said:
         """The card holder's own application, from the server (which audits the query); another's is not found."""
-        try:
-            data = self._call("GET", f"/kiosk/online/{number}", params={"id_number": id_number})
-        except NotFound:
-            raise NotFound.say("kiosk.online_not_found") from None
+        data = self._call("GET", f"/kiosk/online/{number}", params={"id_number": id_number})
         return self.online_words(application_from_wire(data))
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None,

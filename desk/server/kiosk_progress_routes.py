@@ -19,6 +19,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, Field
 
+from desk.domain.errors import NotFound
 from desk.server.bundle_routes import bundle_to_wire
 from desk.server.context import CallerDep, Server
 from desk.server.online_routes import application_to_wire
@@ -49,7 +50,10 @@ def register_kiosk_progress_routes(app: FastAPI, prefix: str, server: Server, ex
         station = server.window.at(caller.station_code)
         online = OnlineService(server.store, server.catalog, server.clock, max_bytes, cases=station.cases,
                                decisions=station.decisions, station_code=caller.station_code)
-        application = online.for_citizen(Citizen(id_number, ""), number.strip())
+        mine = [a for a in online.mine(Citizen(id_number, "")) if a.number == number.strip()]
+        if not mine:  # another citizen's application is not found: its existence is not told
+            raise NotFound.say("kiosk.online_not_found")
+        application = mine[0]
         station.kiosks.record_event(code, "kiosk.progress_query", {"online": 1, "state": application.state.value})
         return application_to_wire(application)
 
