@@ -18,8 +18,11 @@ from sqlalchemy import select
 
 from desk.devices.reader import Timeouts
 from desk.devices.transport import Backoff
+from desk.domain.clock import Clock
 from desk.domain.errors import DeskError, PermissionDenied
+from desk.services.online import Citizen, OnlineService
 from desk.settings import Settings
+from desk.shipped import shipped_catalog
 from desk.store.models import AuditEntry
 from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
 from kiosk.remote_backend import RemoteKioskBackend, kiosk_password
@@ -111,3 +114,26 @@ def test_a_kiosk_password_file_others_can_read_is_refused(tmp_path: Path, demo_c
     with pytest.raises(DeskError) as refused:
         kiosk_password(settings)
     assert "chmod 600" in refused.value.message_en
+
+
+def test_a_city_kiosk_shows_an_online_application_to_its_card_holder_only(city_kiosk: KioskApp, qtbot: QtBot,
+                                                                         demo_city: City) -> None:
+    online = OnlineService(demo_city.store, shipped_catalog(), Clock())
+    booklet = {"household_type": "family", "loss_reason": "lost", "applicant_is_head": True,
+               "contact_phone": "13912345678"}
+    mine = online.submit(Citizen("210102198503121239", "13912345678"), "HP01", "booklet_reissue", booklet)
+    theirs = online.submit(Citizen("210103196211082511", "13812345678"), "HP01", "booklet_reissue", booklet)
+    flow, window = city_kiosk.flow, city_kiosk.window
+    assert city_kiosk.simulator is not None
+    city_kiosk.simulator.place("zhang-wei")
+    qtbot.waitUntil(lambda: window.current_name == "home", timeout=15_000)
+    flow.on_scanned(mine.qr_payload)  # from the server, over the kiosk session
+    qtbot.waitUntil(lambda: mine.number in flow.message.lbl_text.text(), timeout=15_000)
+    assert "等待预审" in flow.message.lbl_text.text()
+    flow.on_scanned(theirs.qr_payload)  # someone else's application reads as not found
+    qtbot.waitUntil(lambda: "没有找到" in flow.message.lbl_title.text(), timeout=15_000)
+    assert theirs.number not in flow.message.lbl_text.text()
+    with demo_city.store.read() as session:
+        queries = [e.details for e in session.execute(select(AuditEntry).where(
+            AuditEntry.action == "kiosk.progress_query", AuditEntry.entity_id == "K07")).scalars()]
+    assert {"online": 1, "state": "submitted"} in queries
