@@ -103,8 +103,8 @@ def newborn_bundle(client: ApiClient, mother: str) -> dict[str, Any]:
 
 def test_a_bundle_is_started_accepted_tracked_and_reprinted_over_the_server(
         demo_city: City, clients: dict[str, ApiClient]) -> None:
-    clerk = clients["clerk"]
-    decided = newborn_bundle(clerk, make_id("21010219950612002"))
+    clerk, mother = clients["clerk"], make_id("21010219950612002")
+    decided = newborn_bundle(clerk, mother)
     bundle, papers = decided["bundle"], decided["papers"]
     (member,) = bundle["members"]
     assert member["state"] == "completed" and member["station_code"] == "HP01"
@@ -119,6 +119,8 @@ def test_a_bundle_is_started_accepted_tracked_and_reprinted_over_the_server(
     again = ok(clerk.post(f"/bundles/{number}/papers/referral_list"))
     assert again["serial"] == papers[1]["serial"] and "已办结" in pdf_text(again)
     assert ok(clients["leader"].get(f"/bundles/{number}"))["number"] == number  # the station's leader reads it
+    # The kiosk's 我的办件 folds the bundle's members into one item: it asks for the citizen's bundles.
+    assert [b["number"] for b in ok(clients["kiosk01"].get(f"/kiosk/citizens/{mother}/bundles"))] == [number]
     with demo_city.store.read() as session:
         actions = set(session.execute(select(AuditEntry.action).where(AuditEntry.entity_id == number)).scalars())
     assert {"bundle.started", "bundle.accepted", "bundle.follow_up"} <= actions
@@ -243,6 +245,7 @@ def test_a_counter_rating_binds_to_the_case_and_clerk_and_its_follow_up_loop_run
     again = clerk.post("/ratings", {"level": "satisfied", "case_number": member})
     assert again.status_code == 422 and "一次一评" in again.json()["message_zh"]
     assert ok(clerk.get(f"/cases/{member}/rating-subject"))["already_rated"]
+    assert ok(clients["kiosk01"].post("/kiosk/rated", {"case_numbers": [member]})) == [member]  # the kiosk skips it
     with demo_city.store.read() as session:
         given = session.execute(select(AuditEntry).where(AuditEntry.action == "rating.given",
                                                          AuditEntry.entity_id == str(rated["id"]))).scalar_one()
