@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from desk.domain.workdays import DueStatus
 from desk.domain.workflow import CaseState
+from desk.server.case_summary import case_summary
 from desk.server.context import CallerDep, Server, actor_of
 from desk.services.rights import OPEN, QUEUE, READ, REPORT, Caller, Refused
 from desk.services.wire import case_to_wire, citizen_to_wire, paper_to_wire, to_wire
@@ -61,13 +62,18 @@ def register_station_routes(app: FastAPI, prefix: str, server: Server) -> None:
     @router.get("/cases", tags=["reads"])
     def cases(caller: CallerDep, state: CaseState | None = None, station: str | None = None,
               applicant: str | None = None, day: date | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """Cases of the caller's station (or of one station of its branch), newest first, filtered."""
+        """Cases of the caller's station (or of one station of its branch), newest first, filtered. By
+        applicant alone: the citizen's cases at every station, those outside the caller's scope as a summary."""
         server.rights.require(caller, READ)
         limit = max(1, min(limit, LIST_LIMIT))
         found = []
-        for code in _scope(server, caller, station):
+        scope = _scope(server, caller, station)
+        for code in scope:
             found += server.window.queries.list(day=day, state=state, station_code=code,
                                                 applicant_id_number=applicant, limit=limit)
+        if applicant and station is None:
+            found += [case_summary(c) for c in server.window.queries.list(
+                day=day, state=state, applicant_id_number=applicant, limit=limit) if c.station_code not in scope]
         found.sort(key=lambda c: c.created_at, reverse=True)
         return [case_to_wire(c) for c in found[:limit]]
 

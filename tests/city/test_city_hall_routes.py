@@ -297,3 +297,25 @@ def test_a_kiosk_session_sees_its_card_holders_online_application_only(
             "unauthenticated", "-")
     assert ok(kiosk.post("/kiosk/rated", {"case_numbers": ["HP01-20260101-0001"]})) == []
     assert ok(kiosk.get("/kiosk/citizens/210102198503121239/bundles")) == []
+
+
+def test_a_citizens_cases_elsewhere_are_listed_as_a_summary_only(demo_city: City,
+                                                                  clients: dict[str, ApiClient]) -> None:
+    clerk, other = clients["clerk"], clients["leader_nsc"]
+    person = make_id("21010219800315041")
+    card(clerk, person, "周敏", "female", date(1980, 3, 15))
+    here = ok(clerk.post("/cases", {"applicant_id_number": person, "transaction_code": "household_certificate",
+                                    "values": {"purpose": "办理护照"}}))
+    there = ok(other.post("/cases", {"applicant_id_number": person, "transaction_code": "household_certificate",
+                                     "values": {"purpose": "入学"}}))
+    assert there["station_code"] == "HP02"
+    listed = {c["number"]: c for c in ok(clerk.get(f"/cases?applicant={person}"))}
+    assert set(listed) == {here["number"], there["number"]}
+    assert listed[here["number"]]["form_values"] == here["form_values"] and listed[here["number"]]["lookup_code"]
+    summary = listed[there["number"]]  # the other station's case: that it exists and how it stands, no more
+    assert (summary["state"], summary["station_code"], summary["transaction_code"]) == (
+        "draft", "HP02", "household_certificate")
+    assert summary["form_values"] == {} and summary["lookup_code"] == "" and summary["events"] == []
+    refused(demo_city, clerk.get(f"/cases/{there['number']}"), 403, "other_station", "clerk")
+    # Lists by station stay the station's own.
+    assert there["number"] not in [c["number"] for c in ok(clerk.get("/cases?state=draft&limit=500"))]
