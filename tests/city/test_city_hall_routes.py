@@ -302,7 +302,7 @@ def test_a_kiosk_session_sees_its_card_holders_online_application_only(
 def test_a_citizens_cases_elsewhere_are_listed_as_a_summary_only(demo_city: City,
                                                                   clients: dict[str, ApiClient]) -> None:
     clerk, other = clients["clerk"], clients["leader_nsc"]
-    person = make_id("21010219800315041")
+    person = make_id("21010219800315042")
     card(clerk, person, "周敏", "female", date(1980, 3, 15))
     here = ok(clerk.post("/cases", {"applicant_id_number": person, "transaction_code": "household_certificate",
                                     "values": {"purpose": "办理护照"}}))
