@@ -280,22 +280,22 @@
         <translation>This card cannot be read correctly. A clerk at the counter will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend.py" line="112"/>
+        <location filename="../../kiosk/backend.py" line="119"/>
         <source>{name}（{number}）：{state}。</source>
         <translation>{name} ({number}): {state}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend.py" line="115"/>
+        <location filename="../../kiosk/backend.py" line="122"/>
         <source>派出所要求补充材料：请查看网上页面或短信中的告知。</source>
         <translation>The station asked for more materials: see the notice on the web page or the text message.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend.py" line="118"/>
+        <location filename="../../kiosk/backend.py" line="125"/>
         <source>预约到所日期：{day}，请携带原件。</source>
         <translation>Your visit: {day}; bring the originals.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend.py" line="121"/>
+        <location filename="../../kiosk/backend.py" line="128"/>
         <source>已转为办件 {number}。</source>
         <translation>It became case {number}.</translation>
     </message>

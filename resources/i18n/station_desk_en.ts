@@ -223,114 +223,114 @@
 <context>
     <name>CaseExtrasPanel</name>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="120"/>
+        <location filename="../../desk/ui/case_extras.py" line="118"/>
         <source>依法视为受理：收件后 5 个工作日内（至 %1）未出具受理、一次性告知或不予受理，自收件之日（%2）起即视为受理（《行政许可法》第三十二条）。</source>
         <translation>Counts as accepted by law: no acceptance, one-time notice or refusal went out within 5 working days of receipt (by %1), so it counts as accepted from the day it was received (%2) (Administrative Licensing Law, art. 32).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="134"/>
+        <location filename="../../desk/ui/case_extras.py" line="132"/>
         <source>公民信息连锁变更：以下记录须随之变更，逐项登记已转介或已办结。</source>
         <translation>Chained changes: these records elsewhere must follow; mark each referred or done.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="135"/>
+        <location filename="../../desk/ui/case_extras.py" line="133"/>
         <source>待办</source>
         <translation>to do</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="135"/>
+        <location filename="../../desk/ui/case_extras.py" line="133"/>
         <source>已转介</source>
         <translation>referred</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="135"/>
+        <location filename="../../desk/ui/case_extras.py" line="133"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="144"/>
+        <location filename="../../desk/ui/case_extras.py" line="142"/>
         <source>属于“一件事”%1（%2）：%3</source>
         <translation>Part of bundle %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="166"/>
+        <location filename="../../desk/ui/case_extras.py" line="164"/>
         <source>公告期内</source>
         <translation>notice running</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="166"/>
+        <location filename="../../desk/ui/case_extras.py" line="164"/>
         <source>期满无异议，已注销</source>
         <translation>no objection: cancelled</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="167"/>
-        <location filename="../../desk/ui/case_extras.py" line="230"/>
-        <location filename="../../desk/ui/case_extras.py" line="250"/>
+        <location filename="../../desk/ui/case_extras.py" line="165"/>
+        <location filename="../../desk/ui/case_extras.py" line="228"/>
+        <location filename="../../desk/ui/case_extras.py" line="248"/>
         <source>有异议，保留户口</source>
         <translation>Objection: keep the registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="168"/>
+        <location filename="../../desk/ui/case_extras.py" line="166"/>
         <source>注销公告 %1：%2 至 %3，%4</source>
         <translation>Deregistration notice %1: %2 to %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="171"/>
+        <location filename="../../desk/ui/case_extras.py" line="169"/>
         <source>公告期已满，请作出决定。</source>
         <translation>The notice period is over: decide now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="183"/>
+        <location filename="../../desk/ui/case_extras.py" line="181"/>
         <source>连锁变更已登记。</source>
         <translation>Chained change recorded.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="191"/>
+        <location filename="../../desk/ui/case_extras.py" line="189"/>
         <source>后续事项已登记。</source>
         <translation>Follow-up recorded.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="206"/>
+        <location filename="../../desk/ui/case_extras.py" line="204"/>
         <source>“一件事”回执和后续事项告知单已送打印。</source>
         <translation>The bundle receipt and the follow-up list were sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="220"/>
+        <location filename="../../desk/ui/case_extras.py" line="218"/>
         <source>注销公告已发布并送打印，公告期 30 日。</source>
         <translation>The deregistration notice was posted and printed; it runs 30 days.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="230"/>
+        <location filename="../../desk/ui/case_extras.py" line="228"/>
         <source>请填写异议情况：</source>
         <translation>Describe the objection:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="237"/>
+        <location filename="../../desk/ui/case_extras.py" line="235"/>
         <source>注销公告已作出决定。</source>
         <translation>The notice was decided.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="245"/>
+        <location filename="../../desk/ui/case_extras.py" line="243"/>
         <source>所选后续事项：已转介</source>
         <translation>Selected follow-up: referred</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="246"/>
+        <location filename="../../desk/ui/case_extras.py" line="244"/>
         <source>所选后续事项：已办结</source>
         <translation>Selected follow-up: done</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="247"/>
+        <location filename="../../desk/ui/case_extras.py" line="245"/>
         <source>重新打印回执和告知单</source>
         <translation>Reprint the receipt and the list</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="248"/>
+        <location filename="../../desk/ui/case_extras.py" line="246"/>
         <source>发布注销公告（30日）</source>
         <translation>Post the deregistration notice (30 days)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="249"/>
+        <location filename="../../desk/ui/case_extras.py" line="247"/>
         <source>期满无异议，注销重复户口</source>
         <translation>No objection: cancel the duplicate</translation>
     </message>
@@ -1707,245 +1707,245 @@ photo</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="205"/>
+        <location filename="../../desk/ui/today_view.py" line="202"/>
         <source>没有等候的群众。</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="223"/>
+        <location filename="../../desk/ui/today_view.py" line="220"/>
         <source>已重呼 %1 号（第 %2 次）。</source>
         <translation>Ticket %1 called again (time %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="235"/>
+        <location filename="../../desk/ui/today_view.py" line="232"/>
         <source>%1 号已过号。</source>
         <translation>Ticket %1 marked as not come.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="245"/>
+        <location filename="../../desk/ui/today_view.py" line="242"/>
         <source>%1 号已转到 %2 号窗口。</source>
         <translation>Ticket %1 sent to window %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="266"/>
+        <location filename="../../desk/ui/today_view.py" line="263"/>
         <source>本所没有其他窗口</source>
         <translation>No other window at this station</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="294"/>
+        <location filename="../../desk/ui/today_view.py" line="291"/>
         <source>当前无叫号</source>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="297"/>
+        <location filename="../../desk/ui/today_view.py" line="294"/>
         <source>请 %1 号到 %2 号窗口办理</source>
         <translation>Ticket %1, please come to window %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="300"/>
+        <location filename="../../desk/ui/today_view.py" line="297"/>
         <source>请 %1 号到窗口办理</source>
         <translation>Ticket %1, please come to the window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="312"/>
+        <location filename="../../desk/ui/today_view.py" line="309"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="312"/>
+        <location filename="../../desk/ui/today_view.py" line="309"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
+        <location filename="../../desk/ui/today_view.py" line="309"/>
         <location filename="../../desk/ui/today_view.py" line="312"/>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="317"/>
         <location filename="../../desk/ui/today_view.py" line="320"/>
-        <location filename="../../desk/ui/today_view.py" line="323"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="314"/>
+        <location filename="../../desk/ui/today_view.py" line="311"/>
         <source>综合业务</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="312"/>
+        <location filename="../../desk/ui/today_view.py" line="317"/>
         <location filename="../../desk/ui/today_view.py" line="320"/>
-        <location filename="../../desk/ui/today_view.py" line="323"/>
-        <location filename="../../desk/ui/today_view.py" line="360"/>
+        <location filename="../../desk/ui/today_view.py" line="357"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="312"/>
+        <location filename="../../desk/ui/today_view.py" line="317"/>
         <location filename="../../desk/ui/today_view.py" line="320"/>
-        <location filename="../../desk/ui/today_view.py" line="323"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="312"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="318"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="318"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="319"/>
+        <location filename="../../desk/ui/today_view.py" line="316"/>
         <source>将到期</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="320"/>
+        <location filename="../../desk/ui/today_view.py" line="317"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="323"/>
+        <location filename="../../desk/ui/today_view.py" line="320"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="326"/>
+        <location filename="../../desk/ui/today_view.py" line="323"/>
         <source>排队叫号（等候 %1 人）</source>
         <translation>Queue (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="327"/>
+        <location filename="../../desk/ui/today_view.py" line="324"/>
         <source>草稿与待补正（%1）</source>
         <translation>Drafts and awaiting supplements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="329"/>
+        <location filename="../../desk/ui/today_view.py" line="326"/>
         <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
         <translation>Due: %1 overdue · %2 today · %3 soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="331"/>
+        <location filename="../../desk/ui/today_view.py" line="328"/>
         <source>待领导审批（%1）</source>
         <translation>Awaiting the leader&apos;s approval (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="339"/>
+        <location filename="../../desk/ui/today_view.py" line="336"/>
         <source>视为受理</source>
         <translation>Deemed accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="340"/>
+        <location filename="../../desk/ui/today_view.py" line="337"/>
         <source>5个工作日内未告知，自收件日起视为受理</source>
         <translation>Not answered within 5 working days: accepted from receipt</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="341"/>
+        <location filename="../../desk/ui/today_view.py" line="338"/>
         <source>%1 收件</source>
         <translation>received %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="343"/>
+        <location filename="../../desk/ui/today_view.py" line="340"/>
         <source>公告期满，待作注销决定</source>
         <translation>Notice over: decision due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="344"/>
+        <location filename="../../desk/ui/today_view.py" line="341"/>
         <source>公告期内，还有 %1 天</source>
         <translation>Notice running, %1 day(s) left</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="345"/>
+        <location filename="../../desk/ui/today_view.py" line="342"/>
         <source>注销公告</source>
         <translation>Deregistration notice</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="346"/>
+        <location filename="../../desk/ui/today_view.py" line="343"/>
         <source>%1 止</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="348"/>
+        <location filename="../../desk/ui/today_view.py" line="345"/>
         <source>还有 %1 天到期</source>
         <translation>expires in %1 day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="349"/>
+        <location filename="../../desk/ui/today_view.py" line="346"/>
         <source>已过期 %1 天</source>
         <translation>expired %1 day(s) ago</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="350"/>
+        <location filename="../../desk/ui/today_view.py" line="347"/>
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="354"/>
+        <location filename="../../desk/ui/today_view.py" line="351"/>
         <source>一件事后续</source>
         <translation>Bundle follow-up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="360"/>
+        <location filename="../../desk/ui/today_view.py" line="357"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="360"/>
+        <location filename="../../desk/ui/today_view.py" line="357"/>
         <source>对象</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="360"/>
+        <location filename="../../desk/ui/today_view.py" line="357"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="361"/>
+        <location filename="../../desk/ui/today_view.py" line="358"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="363"/>
+        <location filename="../../desk/ui/today_view.py" line="360"/>
         <source>法定时限与后续事项：视为受理 %1 · 注销公告 %2 · 证件到期 %3 · 一件事后续 %4</source>
         <translation>Legal clocks and follow-ups: deemed accepted %1 · notices %2 · permits %3 · bundle follow-ups %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="378"/>
+        <location filename="../../desk/ui/today_view.py" line="375"/>
         <source>叫号 (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="379"/>
+        <location filename="../../desk/ui/today_view.py" line="376"/>
         <source>办结此号(&amp;D)</source>
         <translation>&amp;Done with this ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="380"/>
+        <location filename="../../desk/ui/today_view.py" line="377"/>
         <source>重呼 (F4)</source>
         <translation>Call again (F4)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="381"/>
+        <location filename="../../desk/ui/today_view.py" line="378"/>
         <source>过号 (F6)</source>
         <translation>Not come (F6)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="385"/>
+        <location filename="../../desk/ui/today_view.py" line="382"/>
         <source>转窗口</source>
         <translation>To another window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="386"/>
+        <location filename="../../desk/ui/today_view.py" line="383"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="387"/>
+        <location filename="../../desk/ui/today_view.py" line="384"/>
         <source>新办业务 (Ctrl+N)</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
