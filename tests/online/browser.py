@@ -22,6 +22,7 @@ from postgres_server import PostgresServer
 from desk.domain.clock import Clock
 from desk.domain.workflow import Role
 from desk.services.citizens import CardFacts, CitizenService
+from desk.services.keys import KeyService
 from desk.services.users import UserService
 from desk.store.database import Store
 
@@ -63,6 +64,12 @@ def online_city(postgres_server: PostgresServer, postgres_template: str,
     for number, person, sex, birth in [(OLD_MAN, "李建国", "male", date(1953, 1, 15)),
                                        (YOUNG_WOMAN, "王𠮷", "female", date(1998, 5, 20))]:
         citizens.register_card(None, CardFacts(number, person, sex, "汉", birth, "辽宁省沈阳市和平区"))
+        # A 户籍证明 decided online is issued at once: the register states what it certifies.
+        citizens.set_register_facts(None, number, household_head="李建国",
+                                    relationship_to_head="户主" if number == OLD_MAN else "孙女",
+                                    registered_on=date(1999, 3, 1))
+    # The server signs what it issues (a 户籍证明 decided online) with the station's key.
+    KeyService(store, Clock(), work / "server-keys").create("HP01", by="admin")
     server = CityServer(url, make_test_ca(work / "tls"), work)
     server.env["DESK_ONLINE_UPLOAD_MAX_KB"] = str(MAX_UPLOAD_KB)
     server.start()

@@ -107,7 +107,12 @@ def test_pre_review_asks_once_for_what_is_missing_then_the_counter_opens_the_pre
 
 
 def test_a_fully_online_item_is_decided_without_a_visit_and_others_are_not(desk: Desk) -> None:
-    online = shipped_core(desk.core.store, desk.clock).online
+    core = shipped_core(desk.core.store, desk.clock)
+    online = core.online
+    # Deciding a 户籍证明 online issues it, signed: the register states what it certifies.
+    core.citizens.set_register_facts(desk.clerk, YOUNG_WOMAN, household_head="李建国", relationship_to_head="孙女",
+                                     registered_on=date(1999, 3, 1))
+    core.keys.ensure_demo_key("HP01")
     citizen = sign_in(online, OLD_MAN)
     values = {**RELATIVE_CERTIFICATE, "subject": {"name": "王𠮷", "id_number": YOUNG_WOMAN}}
     sent = online.submit(citizen, "HP01", "household_certificate", values,
@@ -115,7 +120,8 @@ def test_a_fully_online_item_is_decided_without_a_visit_and_others_are_not(desk:
     opened = online.open(desk.clerk, sent.number)
     decided, papers = online.decide_online(desk.clerk, sent.number, opened.version)
     assert decided.state is OnlineState.DECIDED_ONLINE and decided.case_number == papers.case.number
-    assert papers.case.state is CaseState.COMPLETED and papers.papers
+    assert papers.case.state is CaseState.COMPLETED
+    assert [paper.kind for paper in papers.papers] == ["completion_notice", "household_certificate"]
     assert "已网上办结" in online.outbox(PHONE)[-1].text
 
     booklet = online.submit(citizen, "HP01", "booklet_reissue",
