@@ -37,7 +37,7 @@ LOCAL = {"catalog", "clock", "bundle_catalog"}  # shipped data on the desk in bo
 # them empty (Today, the case view) or say "not available in city mode"; the remote core has no such
 # service, so a call cannot reach the database by another way.
 NOT_IN_CITY_MODE = {"bundles", "clocks", "notices", "follow_ups", "kiosks", "ratings", "chain_follow_ups",
-                    "chain_rules"}
+                    "chain_rules", "user_photos"}
 
 
 def screen_sources() -> str:
