@@ -1,7 +1,7 @@
 """a photo per user for the citizen-facing evaluator (一次一评: the clerk's name, 工号 and photo)
 
 Revision ID: 0011_user_photos
-Revises: 0010_chain_follow_ups
+Revises: 0011_search_prefix_order
 Create Date: 2026-12-04
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from desk.store.models import UtcDateTime
 
 revision = "0011_user_photos"
-down_revision = "0010_chain_follow_ups"
+down_revision = "0011_search_prefix_order"
 branch_labels = None
 depends_on = None
 
