@@ -35,6 +35,7 @@ from desk.services.public_notices import PublicNoticeService
 from desk.services.queue import QueueService
 from desk.services.ratings import RatingService
 from desk.services.reports import ReportService
+from desk.services.user_photos import UserPhotoService
 from desk.services.users import UserService
 from desk.services.verifications import VerificationService
 from desk.settings import Settings, load_settings
@@ -90,6 +91,11 @@ class Core:
     def documents(self) -> DocumentService:
         return DocumentService(self.store, self.catalog, self.calendar, self.clock, self.station_code,
                                self.keys_dir, self.settings.verify_url, self.chain_rules, self.refusal_rules)
+
+    @cached_property
+    def user_photos(self) -> UserPhotoService:
+        """The clerks' photos for the citizen-facing evaluator (一次一评)."""
+        return UserPhotoService(self.store, self.clock)
 
     @cached_property
     def chain_follow_ups(self) -> ChainFollowUpService:

@@ -17,9 +17,10 @@ from desk.core import Core
 from desk.devices.card import IdCard
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Transaction
-from desk.domain.errors import NotFound, PermissionDenied
+from desk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from desk.domain.online import OnlineState
-from desk.domain.workflow import Role
+from desk.domain.workflow import CaseState, Role
+from desk.services.case_views import CaseView
 from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
 from desk.services.online import ApplicationView, Citizen
@@ -85,18 +86,21 @@ class KioskBackend:
         self.core.citizens.view(None, id_number, purpose=f"kiosk:{self.kiosk_code}")
         cases = self.core.queries.list(applicant_id_number=id_number, limit=limit)
         self.core.kiosks.record_event(self.kiosk_code, "kiosk.progress_query", {"cases": len(cases)})
-        summaries = [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases]
+        rated = self.core.ratings.rated_cases([case.number for case in cases])
+        summaries = [summarise(case, self.core.catalog.get(case.transaction_code), rated=case.number in rated)
+                     for case in cases]
         # A “一件事” bundle is one item: its member cases folded together (kiosk/bundle_words.py).
         return group_bundles(summaries, self.core.bundles.for_citizen(id_number))
 
     def cases_to_rate(self, id_number: str, limit: int = 30) -> list[CaseSummary]:
-        """The citizen's cases for the rating screen: the record view is audited, but it is not a
-        progress query in the manager's figures."""
+        """The citizen's cases for the rating screen, each with its `rated` flag (一次一评: the screen
+        offers only those not rated yet): the record view is audited, but it is not a progress query
+        in the manager's figures."""
         self.core.citizens.view(None, id_number, purpose=f"kiosk:{self.kiosk_code}:rating")
         cases = self.core.queries.list(applicant_id_number=id_number, limit=limit)
-        rated = self.core.ratings.rated_cases([case.number for case in cases])  # 一次一评: once per case
-        return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases
-                if case.number not in rated]
+        rated = self.core.ratings.rated_cases([case.number for case in cases])
+        return [summarise(case, self.core.catalog.get(case.transaction_code), rated=case.number in rated)
+                for case in cases]
 
     def online_application(self, id_number: str, number: str) -> Said:
         """Where the card holder's own online application stands (网上办): its state, what is still
@@ -144,14 +148,18 @@ class KioskBackend:
     # ---- services ------------------------------------------------------------------------------------
 
     def take_ticket(self, transaction_code: str | None, id_number: str | None, *,
-                    priority: bool = False) -> TicketResult:
+                    priority: bool = False, case_number: str | None = None) -> TicketResult:
         """`priority`: the citizen asked to be served first — as an elder when the card says so (60 and
-        over), otherwise as declared, to be checked at the window."""
+        over), otherwise as declared, to be checked at the window. `case_number`: 取号补交 — the
+        ticket is for that case (the card holder's own, or the one a receipt code opened) and linked
+        to it."""
         reason = ""
         if priority:
             reason = "elder" if id_number and self.is_elder(id_number) else "declared"
+        if case_number is not None and id_number:
+            self._own_case(id_number, case_number)
         ticket = self.core.queue.take_ticket(transaction_code, citizen_id_number=id_number,
-                                             kiosk_code=self.kiosk_code, priority=reason)
+                                             kiosk_code=self.kiosk_code, priority=reason, case_number=case_number)
         paper = self.core.documents.queue_ticket(ticket, kiosk_code=self.kiosk_code)
         return TicketResult(ticket.number, ticket.people_ahead, ticket.estimated_wait_minutes,
                             ticket.transaction_code, paper.pdf)
@@ -163,6 +171,31 @@ class KioskBackend:
 
     def household_certificate(self, id_number: str, purpose_zh: str) -> IssuedPaper:
         return self.core.documents.household_certificate(id_number, purpose_zh, kiosk_code=self.kiosk_code)
+
+    def supplement_notice(self, id_number: str, case_number: str) -> IssuedPaper:
+        """打印补交清单: the case's 一次性告知书 (what is still missing, by when) as the desk issued it —
+        reprinted by the document service under its serial, for the card holder's own case only (the
+        notice names the applicant, so a receipt code alone does not print it)."""
+        case = self._own_case(id_number, case_number)
+        if case.state is not CaseState.SUPPLEMENT_REQUESTED:
+            raise InvalidInput.say("kiosk.no_supplement_needed")
+        paper = self.core.documents.case_document("supplement_notice", case_number)
+        self.core.kiosks.record_event(self.kiosk_code, "kiosk.supplement_notice", {"serial": paper.serial})
+        return paper
+
+    def preview_cancelled(self, serial: str) -> None:
+        """The citizen looked at a certificate's preview and did not print it (the register keeps its
+        serial; this says it never left the kiosk)."""
+        self.core.kiosks.record_event(self.kiosk_code, "kiosk.preview_cancelled", {"serial": serial})
+
+    def _own_case(self, id_number: str, case_number: str) -> CaseView:
+        try:
+            case = self.core.queries.get(case_number)
+        except NotFound:
+            case = None
+        if case is None or case.applicant.id_number != id_number:
+            raise NotFound.say("kiosk.own_case_not_found")
+        return case
 
     def checklist_pdf(self, transaction_code: str, paper: Paper = Paper.A4) -> bytes:
         return self.core.documents.material_checklist(transaction_code, paper)

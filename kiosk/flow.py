@@ -25,6 +25,7 @@ from kiosk.context import KioskContext
 from kiosk.lockdown import LockdownFilter
 from kiosk.payloads import CertificateCode, OnlineCode, ProgressCode, classify
 from kiosk.plain_words import CaseSummary
+from kiosk.preview import Preview
 from kiosk.said import FAULT, QT_TRANSLATE_NOOP, Data, Day, Said, says
 from kiosk.screens.attract import AttractScreen
 from kiosk.screens.cases import CasesScreen
@@ -32,6 +33,7 @@ from kiosk.screens.certificate import CertificateScreen
 from kiosk.screens.guide import GuideScreen
 from kiosk.screens.home import HomeScreen
 from kiosk.screens.message import BusyScreen, MessageScreen, TakeCardScreen
+from kiosk.screens.preview import CertificatePreviewScreen
 from kiosk.screens.rating import RatingScreen
 from kiosk.screens.staff import StaffExitScreen
 from kiosk.screens.ticket import TicketScreen
@@ -65,14 +67,15 @@ class KioskFlow(QObject):
         self.cases = CasesScreen(ctx)
         self.ticket = TicketScreen(ctx)
         self.certificate = CertificateScreen(ctx)
+        self.certificate_preview = CertificatePreviewScreen(ctx)
         self.guide = GuideScreen(ctx)
         self.rating = RatingScreen(ctx)
         self.message = MessageScreen(ctx, seconds=message_seconds)
         self.busy = BusyScreen(ctx)
         self.take_card = TakeCardScreen(ctx)
         self.staff = StaffExitScreen(ctx)
-        for screen in (self.attract, self.home, self.cases, self.ticket, self.certificate, self.guide, self.rating,
-                       self.message, self.busy, self.take_card, self.staff):
+        for screen in (self.attract, self.home, self.cases, self.ticket, self.certificate, self.certificate_preview,
+                       self.guide, self.rating, self.message, self.busy, self.take_card, self.staff):
             window.add_screen(screen)
         self._connect()
         self.window.show_screen("attract")
@@ -90,6 +93,9 @@ class KioskFlow(QObject):
         for screen in (self.cases, self.ticket, self.certificate, self.guide, self.rating):
             screen.back_requested.connect(self.go_home)
         self.cases.rating_requested.connect(lambda: self.show_screen("rating"))
+        self.cases.supplement_ticket_requested.connect(self._supplement_ticket)
+        self.certificate.preview_ready.connect(self._certificate_preview)
+        self.certificate_preview.back_requested.connect(lambda: self.show_screen("certificate"))
         self.message.closed.connect(self._message_closed)
         self.busy.timed_out.connect(lambda: self.show_fault(TimeoutError("busy screen timed out")))
         self.take_card.closed.connect(self._to_attract)
@@ -244,6 +250,15 @@ class KioskFlow(QObject):
                                                       kind="info"),
                       lambda error: self.show_message(self.ctx.error_said(error),
                                                       title=NOT_FOUND, kind="warning"))
+
+    def _supplement_ticket(self, case_number: str, transaction_code: str) -> None:
+        """取号补交 on a case card: the ticket screen, ready to confirm a ticket linked to that case."""
+        self.ticket.for_case(case_number, transaction_code)
+        self.show_screen("ticket")
+
+    def _certificate_preview(self, preview: Preview) -> None:
+        self.certificate_preview.show_preview(preview)
+        self.show_screen("certificate_preview")
 
     def _receipt_ready(self, case: CaseSummary) -> None:
         session = self.ctx.sessions.current

@@ -28,6 +28,13 @@ class CaseSummary:
     missing: tuple[Said, ...]
     reason: str | None  # the clerk's or leader's reason for a refusal, as written (Chinese)
     finished: bool
+    transaction_code: str = ""  # "" for a “一件事” bundle's folded item (its members have their own)
+    rated: bool = False  # 一次一评: rated already (from the rating service), not offered for rating again
+
+    @property
+    def needs_supplement(self) -> bool:
+        """Papers are missing and the case can take them: the card offers 打印补交清单 and 取号补交."""
+        return bool(self.missing) and bool(self.transaction_code) and not self.finished
 
 
 _STATE_WORDS: dict[CaseState, Phrase] = {
@@ -86,7 +93,7 @@ def next_step(case: CaseView, transaction: Transaction | None) -> Phrase:
     return says(QT_TRANSLATE_NOOP("KioskSays", "这件申请已经撤回，无需再办。"))
 
 
-def summarise(case: CaseView, transaction: Transaction | None) -> CaseSummary:
+def summarise(case: CaseView, transaction: Transaction | None, *, rated: bool = False) -> CaseSummary:
     name = Data.of(transaction.name_zh, transaction.name_en) if transaction else Data.of(case.transaction_code, None)
     promised: Said | None = None
     if case.state is CaseState.COMPLETED and case.completed_on is not None:
@@ -98,7 +105,7 @@ def summarise(case: CaseView, transaction: Transaction | None) -> CaseSummary:
         missing = tuple(_material_words(item) for item in case.missing_materials)
     reason = case.decision_reason if case.state in (CaseState.NOT_ACCEPTED, CaseState.DENIED) else None
     return CaseSummary(case.number, name, state_words(case.state), next_step(case, transaction), promised, missing,
-                       reason, case.state.is_final)
+                       reason, case.state.is_final, case.transaction_code, rated)
 
 
 def _material_words(item: dict[str, Any]) -> Said:

@@ -125,7 +125,9 @@ class RemoteKioskBackend(KioskBackend):
     # ---- services ------------------------------------------------------------------------------------
 
     def take_ticket(self, transaction_code: str | None, id_number: str | None, *,
-                    priority: bool = False) -> TicketResult:
+                    priority: bool = False, case_number: str | None = None) -> TicketResult:
+        # The kiosk route takes no case yet (docs/city.md): a 取号补交 ticket is taken for the case's
+        # transaction and the clerk links it when calling it, as for any ticket.
         reason = ""
         if priority:
             reason = "elder" if id_number and self.is_elder(id_number) else "declared"
@@ -134,6 +136,12 @@ class RemoteKioskBackend(KioskBackend):
         ticket, paper = data["ticket"], paper_from_wire(data["paper"])
         return TicketResult(ticket["number"], ticket["people_ahead"], ticket["estimated_wait_minutes"],
                             ticket["transaction_code"], paper.pdf)
+
+    def supplement_notice(self, id_number: str, case_number: str) -> IssuedPaper:
+        raise DeskError.say("kiosk.supplement_not_in_city_mode", code="not_in_city_mode")
+
+    def preview_cancelled(self, serial: str) -> None:
+        """No kiosk route records it yet; the server's register keeps the certificate's serial."""
 
     def household_certificate(self, id_number: str, purpose_zh: str) -> IssuedPaper:
         return paper_from_wire(self._call("POST", "/kiosk/household-certificate",

@@ -21,7 +21,9 @@ from desk.devices.transport import Backoff
 from desk.services.ratings import RatingLevel
 from desk.settings import Settings
 from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
+from kiosk.flow import KioskFlow
 from kiosk.said import QT_TRANSLATE_NOOP, says
+from kiosk.screens.cases import CaseCard
 from kiosk.style import SCREEN_SIZE
 
 _FAST = Timeouts(find=0.3, select=0.3, status=0.3, sam_id=0.3, extra_address=0.5, read=0.6)
@@ -78,9 +80,30 @@ def citizen_tour(d: Tour) -> None:
     d.shot("03-my-cases")
     flow.cases.pager.btn_next.click()
     d.shot("04-my-cases-page-2")
-    flow.cases.btn_back.click()
+    # The case still missing papers: its two actions on the card.
+    card = _card_missing_papers(flow)
+    d.shot("04a-my-cases-supplement")
+    card.btn_print_supplement.click()
+    d.screen("message")
+    d.shot("04b-supplement-printed")
+    flow.message.btn_ok.click()
+    d.screen("home")
+    flow.home.btn_cases.click()
+    d.screen("cases")
+    _card_missing_papers(flow).btn_ticket_supplement.click()
+    d.screen("ticket")
+    d.shot("04c-supplement-ticket")
+    flow.ticket.btn_print.click()
+    d.screen("message")
+    flow.message.btn_ok.click()
+    d.screen("home")
     flow.home.btn_certificate.click()
     d.shot("05-certificate")
+    flow.certificate.purpose_tiles[0].click()
+    d.screen("certificate_preview")
+    d.shot("05a-certificate-preview")
+    flow.certificate_preview.btn_back.click()
+    d.screen("certificate")
     flow.certificate.btn_back.click()
     flow.home.btn_ticket.click()
     d.shot("06-ticket-categories")
@@ -123,6 +146,8 @@ def citizen_tour(d: Tour) -> None:
     d.shot("17-take-your-card")
     sim.remove()
     d.screen("attract")
+    # The reader must have seen the card go before the next one comes (a busy machine may be slow to look).
+    d.wait(lambda: d.kiosk.ctx.health.reader_code == "ready")
     sim.place("sun-bad-checksum")
     d.screen("message")
     d.shot("18-card-refused")
@@ -132,6 +157,19 @@ def citizen_tour(d: Tour) -> None:
     flow.show_staff_exit()
     d.shot("19-staff-exit")
     flow.staff.btn_cancel.click()
+
+
+def _card_missing_papers(flow: KioskFlow) -> CaseCard:
+    """Turn 我的办件's pages to the card of the case that waits for papers."""
+    screen = flow.cases
+    screen.pager.turn(-screen.pager.page)  # back to the first page
+    for page in range(screen.pager.pages):
+        if page:
+            screen.pager.btn_next.click()
+        for card in screen.cards:
+            if card.isVisible() and card.btn_ticket_supplement.isVisible():
+                return card
+    raise LookupError("the demo citizen has no case waiting for papers")
 
 
 def english_tour(d: Tour) -> None:

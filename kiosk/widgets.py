@@ -279,6 +279,12 @@ class Pager(QWidget):
         self.page = 0
         self._refresh()
 
+    def set_pages(self, pages: int, page: int = 0) -> None:
+        """Pages of different sizes (the caller cut them): `pages` of them, showing `page`."""
+        self.pages = max(1, pages)
+        self.page = min(max(0, page), self.pages - 1)
+        self._refresh()
+
     def turn(self, step: int) -> None:
         page = min(max(0, self.page + step), self.pages - 1)
         if page != self.page:

@@ -1,4 +1,4 @@
-"""`desk station add`, `desk user add|list|password|deactivate|activate`: set up a station and its people.
+"""`desk station add`, `desk user add|list|password|deactivate|activate|photo`: set up a station and its people.
 
 Passwords are read from standard input (one line) or asked for without echo, never taken as an
 argument (it would stay in the shell history and the process list). In city mode these go through the
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from pathlib import Path
 
 from desk.domain.errors import InvalidInput
 from desk.domain.workflow import Role
@@ -51,6 +52,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     activate = commands.add_parser("activate", help="let a deactivated user sign in again")
     activate.add_argument("username")
     activate.set_defaults(func=_set_active, active=True)
+    photo = commands.add_parser("photo", help="the user's photo for the citizen-facing evaluator (一次一评): "
+                                "a JPEG or PNG ID photo, upright, at most 512 KB")
+    photo.add_argument("username")
+    photo.add_argument("file", type=Path)
+    photo.set_defaults(func=_photo)
     for parser in (add, listing, password, deactivate, activate):
         add_admin_options(parser)
 
@@ -121,4 +127,17 @@ def _set_active(args: argparse.Namespace) -> int:
     else:
         core_from_args(args).users.set_active(args.username, args.active)
     print(f"用户 {args.username} 已{'启用' if args.active else '停用'}。")
+    return 0
+
+
+def _photo(args: argparse.Namespace) -> int:
+    """Store the photo in this station's store (city mode: not served by the city server yet)."""
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"无法读取照片文件 {args.file}：{exc.strerror}",
+                           f"Cannot read the photo file {args.file}: {exc.strerror}") from exc
+    stored = core_from_args(args).user_photos.set_photo(args.username, data, file_name=args.file.name)
+    print(f"用户 {args.username} 的照片已保存（{stored.width}×{stored.height}，{len(data) // 1024} KB）。"
+          f"（photo stored）")
     return 0

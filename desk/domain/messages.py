@@ -119,6 +119,10 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "城市模式的自助机须设置 kiosk_user 和 kiosk_password_file。"),
     "kiosk.online_not_in_city_mode": QT_TRANSLATE_NOOP(
         "Messages", "本自助机暂不能查询网上申请进度，请在网上或到窗口查询。"),
+    "kiosk.own_case_not_found": QT_TRANSLATE_NOOP("Messages", "没有找到您的这件申请。"),
+    "kiosk.no_supplement_needed": QT_TRANSLATE_NOOP("Messages", "这件申请现在不需要补交材料。"),
+    "kiosk.supplement_not_in_city_mode": QT_TRANSLATE_NOOP(
+        "Messages", "本自助机暂不能打印补交清单，请到窗口领取，或按办件上列出的材料准备。"),
     "file.not_found": QT_TRANSLATE_NOOP("Messages", "找不到文件 {path}。"),
     "file.password_readable_by_others": QT_TRANSLATE_NOOP(
         "Messages", "密码文件 {path} 其他账户可读，请设为仅本账户可读（chmod 600）。"),

@@ -68,6 +68,15 @@ class FollowUpView:
 
 
 @dataclass(frozen=True)
+class OwnerChoice:
+    """Someone who may be named 责任人 of a follow-up."""
+
+    user_id: int
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True)
 class FollowUpCounts:
     """The follow-up figures of a period, as the daily and monthly reports print them."""
 
@@ -183,6 +192,19 @@ class FollowUpService:
                          details={"outcome": outcome.value, "note": note, "next": done.next_step.value})
             session.flush()
             return self._views(session, [follow_up], with_steps=True)[0]
+
+    # ---- who may be named 责任人 (the manager's 指派 list) ------------------------------------------
+
+    def owners(self) -> list[OwnerChoice]:
+        """The station's active leaders and manager, by name: those `assign` is offered for (the clerk
+        rated is never the one who answers for the follow-up)."""
+        with self.store.read() as session:
+            rows = session.execute(
+                select(User.id, User.display_name, User.role)
+                .where(User.station_code == self.station_code, User.active.is_(True),
+                       User.role.in_([role.value for role in FOLLOW_UP_ROLES]))
+                .order_by(User.display_name, User.id)).all()
+        return [OwnerChoice(row.id, row.display_name, Role(row.role)) for row in rows]
 
     # ---- reports ----------------------------------------------------------------------------------
 

@@ -18,7 +18,9 @@ from desk.store.models import Kiosk
 # A kiosk silent for longer than this is shown as offline.
 OFFLINE_AFTER = timedelta(minutes=3)
 # The kiosk events the daily report counts (desk/services/reports.py, kiosk table).
-KIOSK_EVENTS = frozenset({"kiosk.session_started", "kiosk.progress_query"})
+KIOSK_EVENTS = frozenset({"kiosk.session_started", "kiosk.progress_query",
+                          # a case's 一次性告知书 printed at the kiosk; a certificate previewed and not printed
+                          "kiosk.supplement_notice", "kiosk.preview_cancelled"})
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,10 @@ class QueueService:
     # ---- tickets ----------------------------------------------------------------------------------
 
     def take_ticket(self, transaction_code: str | None, *, citizen_id_number: str | None = None,
-                    kiosk_code: str | None = None, priority: str = "") -> TicketView:
+                    kiosk_code: str | None = None, priority: str = "",
+                    case_number: str | None = None) -> TicketView:
+        """`case_number`: the ticket is taken for that case (取号补交 at the kiosk) and linked to it from
+        the start, as `link_case` links a called ticket at the desk."""
         now = self.clock.now()
         day = local_date(now)
         if priority and priority not in PRIORITY_REASONS:
@@ -158,12 +161,13 @@ class QueueService:
             ahead = self._waiting_count(session, day)
             ticket = QueueTicket(station_code=self.station_code, day=day, number=f"{letter}{sequence:03d}",
                                  transaction_code=transaction_code, citizen_id=citizen_id, kiosk_code=kiosk_code,
-                                 state="waiting", issued_at=now, priority=priority)
+                                 state="waiting", issued_at=now, priority=priority, case_number=case_number)
             session.add(ticket)
             session.flush()
             audit.append(session, at=now, actor=kiosk_code or "desk", action="ticket.issued",
                          entity_type="ticket", entity_id=_label(ticket),
-                         details={"transaction": transaction_code, "priority": priority})
+                         details={"transaction": transaction_code, "priority": priority,
+                                  **({"case": case_number} if case_number else {})})
             return _view(ticket, ahead)
 
     def waiting(self) -> list[TicketView]:

@@ -614,3 +614,17 @@ class SmsOutbox(Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class UserPhoto(Base):
+    """A user's photo, shown on the citizen-facing evaluator beside the clerk's name and 工号 (一次一评).
+    One per user, replaced by `desk user photo NAME FILE`; checked when stored (desk/domain/staff_photos.py)."""
+
+    __tablename__ = "user_photos"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(40))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime]

@@ -1,6 +1,7 @@
 """The manager's 差评回访 screen: every follow-up a bad rating opened, the soonest due first, with its
-deadline (15 working days) and how many working days are left or overdue; the chosen one's steps so far
-and the next step to record (核实 → 整改 → 回访, or 申诉复核), each one use case; the month's counts and
+deadline (15 working days), how many working days are left or overdue, and who answers for it (责任人);
+the chosen one's steps so far, the next step to record (核实 → 整改 → 回访, or 申诉复核) and 指派 — naming
+its owner among the station's leaders and manager —, each one use case; the month's counts and
 rankings by window and clerk; the export for the provincial 好差评 platform (CSV or JSON).
 """
 
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.followup import NEXT_STEP, FollowUpStep, StepOutcome
+from desk.domain.workflow import Role
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, row_key, show_banner
 
 if TYPE_CHECKING:
-    from desk.services.followups import FollowUpView, MonthlyRatings, RankingRow
+    from desk.services.followups import FollowUpView, MonthlyRatings, OwnerChoice, RankingRow
     from desk.ui.context import DeskContext
     from desk.ui.dialogs import Asker
 
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 class FollowUpsView(QWidget):
     loaded = Signal()
     recorded = Signal(object)  # FollowUpView after a step
+    assigned = Signal(object)  # FollowUpView after its owner was named
     exported = Signal(str)
 
     def __init__(self, context: DeskContext, asker: Asker, parent: QWidget | None = None) -> None:
@@ -46,6 +49,7 @@ class FollowUpsView(QWidget):
         self.follow_ups: list[FollowUpView] = []
         self.chosen: FollowUpView | None = None
         self.month: MonthlyRatings | None = None
+        self.owners: list[OwnerChoice] = []
 
         # create
         self.lbl_message = banner(self)
@@ -59,6 +63,9 @@ class FollowUpsView(QWidget):
         self.cmb_outcome = QComboBox(self.box_detail)
         self.edt_note = QLineEdit(self.box_detail)
         self.btn_record = QPushButton(self.box_detail)
+        self.lbl_owner = QLabel(self.box_detail)
+        self.cmb_owner = QComboBox(self.box_detail)
+        self.btn_assign = QPushButton(self.box_detail)
         self.box_month = QGroupBox(self)
         self.edt_month = QDateEdit(self.box_month)
         self.lbl_counts = QLabel(self.box_month)
@@ -73,6 +80,7 @@ class FollowUpsView(QWidget):
         self.lbl_counts.setWordWrap(True)
         self.btn_record.setObjectName("primary")
         self.cmb_outcome.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.cmb_owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.edt_month.setDisplayFormat("yyyy-MM")
         self.edt_month.setCalendarPopup(True)
         self._month_set = False
@@ -82,6 +90,8 @@ class FollowUpsView(QWidget):
         self.btn_refresh.clicked.connect(self.refresh)
         self.tbl_follow_ups.itemSelectionChanged.connect(self._on_chosen)
         self.btn_record.clicked.connect(self.record)
+        self.btn_assign.clicked.connect(self.assign)
+        self.cmb_owner.currentIndexChanged.connect(lambda _i: self._show_assign_state())
         self.edt_month.dateChanged.connect(lambda _d: self._load_month())
         self.btn_export_csv.clicked.connect(lambda: self.export("csv"))
         self.btn_export_json.clicked.connect(lambda: self.export("json"))
@@ -97,9 +107,14 @@ class FollowUpsView(QWidget):
         note = QHBoxLayout()
         note.addWidget(self.edt_note, 1)
         note.addWidget(self.btn_record)
+        owner = QHBoxLayout()
+        owner.addWidget(self.lbl_owner)
+        owner.addWidget(self.cmb_owner, 1)
+        owner.addWidget(self.btn_assign)
         detail = QVBoxLayout(self.box_detail)
         detail.addWidget(self.lbl_detail)
         detail.addWidget(self.tbl_steps, 1)
+        detail.addLayout(owner)
         detail.addLayout(step)
         detail.addLayout(note)
         month_top = QHBoxLayout()
@@ -140,6 +155,7 @@ class FollowUpsView(QWidget):
         open_only = self.chk_open_only.isChecked()
         context.runner.run(lambda: context.core.follow_ups.overview(open_only=open_only), self._on_loaded,
                            self._on_error)
+        context.runner.run(context.core.follow_ups.owners, self._on_owners, self._on_error)
         self._load_month()
 
     def _on_loaded(self, follow_ups: list[FollowUpView]) -> None:
@@ -153,6 +169,10 @@ class FollowUpsView(QWidget):
             self.chosen = None
             self._show_detail()
         self.loaded.emit()
+
+    def _on_owners(self, owners: list[OwnerChoice]) -> None:
+        self.owners = owners
+        self._show_owner()
 
     def _load_month(self) -> None:
         context, value = self._context, self.edt_month.date()
@@ -207,8 +227,27 @@ class FollowUpsView(QWidget):
         self.recorded.emit(follow_up)
         self.refresh()
 
+    @Slot()
+    def assign(self) -> None:
+        """指派: name the chosen follow-up's owner (责任人) — one use case, audited (follow_up.assigned)."""
+        chosen, owner_id = self.chosen, self.cmb_owner.currentData()
+        if chosen is None or owner_id is None or owner_id == chosen.owner_id:
+            return
+        context, actor = self._context, self._context.actor
+        self.btn_assign.setEnabled(False)
+        context.runner.run(lambda: context.core.follow_ups.assign(actor, chosen.id, int(owner_id), chosen.version),
+                           self._on_assigned, self._on_record_error)
+
+    def _on_assigned(self, follow_up: FollowUpView) -> None:
+        show_banner(self.lbl_message, self.tr("已指派责任人：%1").replace("%1", follow_up.owner_name), "ok")
+        self.chosen = follow_up
+        self._show_detail()
+        self.assigned.emit(follow_up)
+        self.refresh()
+
     def _on_record_error(self, error: BaseException) -> None:
         self.btn_record.setEnabled(True)  # the note stays as typed
+        self._show_assign_state()
         self._on_error(error)
 
     # ---- export ------------------------------------------------------------------------------
@@ -275,6 +314,7 @@ class FollowUpsView(QWidget):
                                         self.tr("时间")], [])
             for widget in (self.lbl_next, self.cmb_outcome, self.edt_note, self.btn_record):
                 widget.setVisible(False)
+            self._show_owner()
             return
         self.box_detail.setTitle(self.tr("回访详情：%1").replace("%1", f.case_number or str(f.rating_id)))
         self.lbl_detail.setText(self.tr("评价时间 %1 · 整改期限 %2（%3）· 结果：%4").replace("%1", fmt_time(f.rated_at))
@@ -292,6 +332,34 @@ class FollowUpsView(QWidget):
             for outcome in NEXT_STEP[f.step]:
                 self.cmb_outcome.addItem(outcome.label_zh, outcome)
             self.btn_record.setEnabled(True)
+        self._show_owner()
+
+    def _show_owner(self) -> None:
+        """The owner row: who answers for the chosen follow-up now, and whom it may be given to."""
+        f = self.chosen
+        open_step = f is not None and f.step is not FollowUpStep.CLOSED
+        for widget in (self.lbl_owner, self.cmb_owner, self.btn_assign):
+            widget.setVisible(f is not None)
+        if f is None:
+            return
+        self.lbl_owner.setText(self.tr("责任人：%1").replace("%1", f.owner_name or self.tr("未指派")))
+        self.cmb_owner.blockSignals(True)
+        self.cmb_owner.clear()
+        for owner in self.owners:
+            self.cmb_owner.addItem(f"{owner.name}（{self._role_text(owner.role)}）", owner.user_id)
+        current = self.cmb_owner.findData(f.owner_id) if f.owner_id is not None else -1
+        self.cmb_owner.setCurrentIndex(current if current >= 0 else (0 if self.owners else -1))
+        self.cmb_owner.blockSignals(False)
+        self.cmb_owner.setEnabled(open_step and bool(self.owners))
+        self._show_assign_state()
+
+    def _show_assign_state(self) -> None:
+        f, owner_id = self.chosen, self.cmb_owner.currentData()
+        self.btn_assign.setEnabled(f is not None and f.step is not FollowUpStep.CLOSED and owner_id is not None
+                                   and owner_id != f.owner_id)
+
+    def _role_text(self, role: Role) -> str:
+        return role.label_zh if self._context.is_chinese else role.value
 
     def _ranking_rows(self, rows: tuple[RankingRow, ...]) -> list[tuple[object, ...]]:
         return [(index, r.label, r.ratings, r.satisfied, r.bad,
@@ -324,6 +392,8 @@ class FollowUpsView(QWidget):
         self.chk_open_only.setText(self.tr("只看未办结"))
         self.btn_refresh.setText(self.tr("刷新"))
         self.btn_record.setText(self.tr("登记(&R)"))
+        self.btn_assign.setText(self.tr("指派"))
+        self.cmb_owner.setToolTip(self.tr("在本所领导和所长中指派这条差评的责任人"))
         self.edt_note.setPlaceholderText(self.tr("写明核实、整改或回访的情况"))
         self.box_month.setTitle(self.tr("月度统计与排名"))
         self.btn_export_csv.setText(self.tr("导出好差评 CSV"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.errors import DeskError
 from desk.services.ratings import BAD_RATING_REASONS, RatingLevel
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class RatingWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.subject: RatingSubject | None = None
         self._chosen: RatingLevel | None = None
+        self.photo = QPixmap()  # the clerk's photo (`desk user photo`); null: the frame says 民警照片
 
         # create
         self.lbl_title = QLabel(self)
@@ -165,8 +167,13 @@ class RatingWindow(QWidget):
 
     # ---- what the desk tells it --------------------------------------------------------------
 
-    def ask(self, subject: RatingSubject, transaction_name: str, counter_number: int | None) -> None:
+    def ask(self, subject: RatingSubject, transaction_name: str, counter_number: int | None,
+            photo: bytes | None = None) -> None:
         self.subject = subject
+        self.photo = QPixmap()
+        if photo is not None and not self.photo.loadFromData(photo):
+            self.photo = QPixmap()  # unreadable after all: the empty frame, not a broken picture
+        self._show_photo()
         self._chosen = None
         for box in self.chk_reasons:
             box.setChecked(False)
@@ -243,7 +250,7 @@ class RatingWindow(QWidget):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("服务评价"))
         self.lbl_title.setText(self.tr("请您对本次服务进行评价"))
-        self.lbl_photo.setText(self.tr("民警\n照片"))
+        self._show_photo()
         for level, button in self.btn_levels.items():
             button.setText(self.level_text(level))
         self.edt_comment.setPlaceholderText(self.tr("其他意见（选填）"))
@@ -252,6 +259,18 @@ class RatingWindow(QWidget):
         self.btn_back.setText(self.tr("返回"))
         self.lbl_thanks.setText(self.tr("感谢您的评价！"))
         self._set_page(getattr(self, "page", self.PAGE_LEVELS))
+
+
+    def _show_photo(self) -> None:
+        if self.photo.isNull():
+            self.lbl_photo.setText(self.tr("民警\n照片"))
+            return
+        ratio = self.devicePixelRatioF()
+        frame = self.lbl_photo.size()
+        scaled = self.photo.scaled(round(frame.width() * ratio), round(frame.height() * ratio),
+                                   Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        scaled.setDevicePixelRatio(ratio)
+        self.lbl_photo.setPixmap(scaled)
 
 
 def place_on_citizen_screen(window: QWidget) -> None:
@@ -286,17 +305,27 @@ class RatingPrompter(QObject):
         context = self._context
         if context.session is None or not context.core_ready:
             return
-        context.runner.run(lambda: context.core.ratings.subject(case_number), self._on_subject,
-                           lambda _error: self.skipped.emit(case_number))
+        def subject_and_photo() -> tuple[RatingSubject, bytes | None]:
+            subject = context.core.ratings.subject(case_number)
+            try:
+                photo = context.core.user_photos.photo(subject.clerk_id) if subject.clerk_id is not None else None
+            except DeskError as error:
+                if error.code != "not_in_city_mode":
+                    raise
+                photo = None  # the city server does not serve photos yet (docs/city.md): the frame shows 民警照片
+            return subject, photo.data if photo is not None else None
 
-    def _on_subject(self, subject: RatingSubject) -> None:
+        context.runner.run(subject_and_photo, self._on_subject, lambda _error: self.skipped.emit(case_number))
+
+    def _on_subject(self, found: tuple[RatingSubject, bytes | None]) -> None:
+        subject, photo = found
         if subject.already_rated or not subject.decided:
             self.skipped.emit(subject.case_number)
             return
         window = self._window()
         transaction = self._context.core.catalog.get(subject.transaction_code)
         name = self._context.pick(transaction.name_zh, transaction.name_en) if transaction else subject.transaction_code
-        window.ask(subject, name, self._context.core.queue.counter_number)
+        window.ask(subject, name, self._context.core.queue.counter_number, photo)
         place_on_citizen_screen(window)
         self.asked.emit(subject.case_number)
 

@@ -180,7 +180,12 @@ class _Tour:
         evaluator.resize(1024, 640)
         subject = core.ratings.subject(completed[0].number)
         transaction = core.catalog.get(subject.transaction_code)
-        evaluator.ask(subject, transaction.name_zh if transaction else subject.transaction_code, 3)
+        # The clerk's photo as `desk user photo` stores it (a drawn silhouette: the demo has no people).
+        for clerk in ("clerk", "clerk2"):  # the demo's window clerks (desk/services/demo.py)
+            core.user_photos.set_photo(clerk, _silhouette_png(), file_name="demo-photo.png", by="screenshots")
+        photo = core.user_photos.photo(subject.clerk_id) if subject.clerk_id is not None else None
+        evaluator.ask(subject, transaction.name_zh if transaction else subject.transaction_code, 3,
+                      photo.data if photo is not None else None)
         evaluator.show()
         for name, page in (("rating-evaluator", None), ("rating-evaluator-bad", RatingLevel.DISSATISFIED)):
             if page is not None:
@@ -207,7 +212,7 @@ class _Tour:
         manager.tab_sections.setCurrentWidget(manager.follow_ups)
         self.wait(lambda: manager.follow_ups.tbl_follow_ups.rowCount() > 0 and manager.follow_ups.month is not None)
         manager.follow_ups.tbl_follow_ups.selectRow(0)
-        self.wait(lambda: manager.follow_ups.btn_record.isVisible())
+        self.wait(lambda: manager.follow_ups.btn_record.isVisible() and manager.follow_ups.cmb_owner.count() > 0)
         self.shot("manager-follow-ups")
         manager.tab_sections.setCurrentWidget(manager.kiosk_status)
         self.wait(lambda: manager.kiosk_status.tbl_kiosks.rowCount() == 2)
@@ -308,3 +313,18 @@ class _Tour:
         window.search.search()
         self.wait(lambda: window.search.tbl_results.rowCount() > 0)
         self.shot("search")
+
+
+def _silhouette_png() -> bytes:
+    """A plain drawn head-and-shoulders on the ID-photo blue, 264 × 336 (the demo's stand-in photo)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (264, 336), (67, 142, 219))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((82, 60, 182, 175), fill=(235, 240, 245))
+    draw.ellipse((32, 190, 232, 420), fill=(25, 45, 80))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()

@@ -1,6 +1,6 @@
-"""Self-print the household certificate (户籍证明) for the card holder: choose what it is for, and it
-prints with its verifiable QR code. A register entry the kiosk cannot certify sends the citizen to
-the counter, politely."""
+"""Self-print the household certificate (户籍证明) for the card holder: choose what it is for, look at
+it (kiosk/screens/preview.py), and it prints with its verifiable QR code. A register entry the kiosk
+cannot certify sends the citizen to the counter, politely."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from desk.domain.errors import DeskError
-from desk.services.documents import IssuedPaper
 from kiosk.context import KioskContext
-from kiosk.said import QT_TRANSLATE_NOOP, Phrase, Said, says
+from kiosk.preview import Preview, preview_of
+from kiosk.said import QT_TRANSLATE_NOOP, Phrase, says
 from kiosk.screens.base import Screen
 from kiosk.style import Metrics
 from kiosk.widgets import TileButton, big_button, text_label
@@ -28,6 +28,7 @@ PURPOSES: tuple[Phrase, ...] = (
 class CertificateScreen(Screen):
     name = "certificate"
     back_requested = Signal()
+    preview_ready = Signal(object)  # Preview: the issued certificate and its first page
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -97,22 +98,14 @@ class CertificateScreen(Screen):
             return
         id_number = session.id_number
         backend = self.ctx.backend
-        self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在打印户籍证明，请稍候…")))
-        self.ctx.call(lambda: backend.household_certificate(id_number, purpose.source), self._issued, self._refused)
+        # The page is drawn as tall as this screen (the preview screen shares its size), off the GUI thread.
+        height = round(self.height() * self.devicePixelRatioF())
+        self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在生成户籍证明，请稍候…")))
+        self.ctx.call(lambda: preview_of(backend.household_certificate(id_number, purpose.source), height),
+                      self._issued, self._refused)
 
-    def _issued(self, paper: IssuedPaper) -> None:
-        def printed() -> None:
-            self.nav.show_message(says(QT_TRANSLATE_NOOP("KioskSays", "请在出纸口取走您的户籍证明。")),
-                                  title=says(QT_TRANSLATE_NOOP("KioskSays", "打印完成")), kind="done")
-
-        def not_printed(reason: Said) -> None:
-            self.nav.show_message(
-                says(QT_TRANSLATE_NOOP(
-                    "KioskSays", "户籍证明没有打印出来（{reason}）。请到窗口办理，民警会为您重新出具。"),
-                     reason=reason),
-                kind="warning")
-
-        self.ctx.printer.print_pdf(paper.pdf, f"certificate-{paper.serial}", printed, not_printed)
+    def _issued(self, preview: Preview) -> None:
+        self.preview_ready.emit(preview)
 
     def _refused(self, error: DeskError) -> None:
         self.nav.show_message(self.ctx.error_said(error), title=says(QT_TRANSLATE_NOOP(

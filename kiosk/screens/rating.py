@@ -111,23 +111,21 @@ class RatingScreen(Screen):
             self._case_number = session.receipt_case.number
             self.steps.setCurrentIndex(1)
         elif session is not None and session.has_citizen:
-            if session.cases:
-                self._offer_cases(session.cases)
-            else:
-                id_number, backend = session.id_number, self.ctx.backend
-                self.steps.setCurrentIndex(1)
-                self.ctx.call(lambda: backend.cases_to_rate(id_number), self._cases_loaded)
+            # Asked afresh each time (not 我的办件's list): a case rated a minute ago — here or at the
+            # counter's evaluator — must not be offered again, and a bundle is rated case by case.
+            id_number, backend = session.id_number, self.ctx.backend
+            self._cases = []
+            self.steps.setCurrentIndex(1)
+            self.ctx.call(lambda: backend.cases_to_rate(id_number), self._cases_loaded)
         else:
             self._cases = []
             self.steps.setCurrentIndex(1)
         self.retranslate_ui()
 
     def _cases_loaded(self, cases: list[CaseSummary]) -> None:
-        session = self.ctx.sessions.current
-        if session is not None:
-            session.cases = list(cases)
-        if cases and self._level is None:
-            self._offer_cases(cases)
+        to_rate = [case for case in cases if not case.rated]  # 一次一评: a rated case is not offered
+        if to_rate and self._level is None and self.steps.currentIndex() == 1 and self._case_number is None:
+            self._offer_cases(to_rate)
 
     def _offer_cases(self, cases: list[CaseSummary]) -> None:
         # Finished cases first: those are the ones usually rated.

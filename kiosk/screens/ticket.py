@@ -24,6 +24,8 @@ class TicketScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._code: str | None = None
+        self._case_number: str | None = None  # 取号补交: the ticket is for this case
+        self._for_case = False  # the next showing goes straight to the confirmation
         self.lbl_title = text_label("", "title")
         self.lbl_notice = text_label("", "warning")
         self.steps = QStackedWidget()
@@ -69,13 +71,25 @@ class TicketScreen(Screen):
         self.body.addLayout(bottom)
         self.retranslate_ui()
 
+    def for_case(self, case_number: str, transaction_code: str) -> None:
+        """取号补交: the next showing asks only to confirm a ticket for this case's transaction."""
+        self._for_case = True
+        self._case_number = case_number
+        self._code = transaction_code
+
     def on_shown(self) -> None:
-        self._choose_again()
         self.picker.reset()
+        if self._for_case and self._code is not None:
+            self._for_case = False
+            self._on_picked(self._code, case_number=self._case_number)
+        else:
+            self._choose_again()
         self._show_health()
 
     def wipe(self) -> None:
         self._code = None
+        self._case_number = None
+        self._for_case = False
         self.btn_priority.setChecked(False)
         self.lbl_chosen.clear()
         self.picker.reset()
@@ -102,8 +116,9 @@ class TicketScreen(Screen):
         self.lbl_notice.setText(self.ctx.say(self.ctx.health.printer_notice))
         self.btn_print.setEnabled(ok)
 
-    def _on_picked(self, code: str) -> None:
+    def _on_picked(self, code: str, *, case_number: str | None = None) -> None:
         self._code = code
+        self._case_number = case_number
         session = self.ctx.sessions.current
         elder = session is not None and session.has_citizen and self.ctx.backend.is_elder(session.id_number)
         self.btn_priority.setChecked(elder)
@@ -119,10 +134,15 @@ class TicketScreen(Screen):
             return
         transaction = self.ctx.catalog.get(self._code)
         if transaction is not None:
-            self.lbl_chosen.setText(self.ctx.pick_pair(transaction.name_zh, transaction.name_en))
+            name = self.ctx.pick_pair(transaction.name_zh, transaction.name_en)
+            if self._case_number is not None:
+                name = self.tr("{transaction}：补交材料（编号 {number}）").format(transaction=name,
+                                                                          number=self._case_number)
+            self.lbl_chosen.setText(name)
 
     def _choose_again(self) -> None:
         self._code = None
+        self._case_number = None
         self.steps.setCurrentIndex(0)
         self.btn_general.show()
 
@@ -134,8 +154,9 @@ class TicketScreen(Screen):
         id_number = session.id_number if session is not None and session.has_citizen else None
         backend = self.ctx.backend
         self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在出号，请稍候…")))
-        priority = self.btn_priority.isChecked()
-        self.ctx.call(lambda: backend.take_ticket(code, id_number, priority=priority), self._print, self._refused)
+        priority, case_number = self.btn_priority.isChecked(), self._case_number
+        self.ctx.call(lambda: backend.take_ticket(code, id_number, priority=priority, case_number=case_number),
+                      self._print, self._refused)
 
     def _print(self, ticket: TicketResult) -> None:
         ahead = says(QT_TRANSLATE_NOOP("KioskSays", "您前面还有 {people} 人，预计等待约 {minutes} 分钟。"),

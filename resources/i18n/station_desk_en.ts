@@ -453,220 +453,241 @@
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="203"/>
+        <location filename="../../desk/ui/followups_view.py" line="223"/>
         <source>已登记：%1</source>
         <translation>Recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="222"/>
+        <location filename="../../desk/ui/followups_view.py" line="242"/>
+        <source>已指派责任人：%1</source>
+        <translation>Owner named: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="261"/>
         <source>导出好差评数据</source>
         <translation>Export the ratings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="232"/>
+        <location filename="../../desk/ui/followups_view.py" line="271"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="244"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
         <source>逾期办结</source>
         <translation>closed late</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="244"/>
+        <location filename="../../desk/ui/followups_view.py" line="283"/>
         <source>按期办结</source>
         <translation>closed on time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="246"/>
+        <location filename="../../desk/ui/followups_view.py" line="285"/>
         <source>超期 %1 个工作日</source>
         <translation>%1 working day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="247"/>
+        <location filename="../../desk/ui/followups_view.py" line="286"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="253"/>
+        <location filename="../../desk/ui/followups_view.py" line="292"/>
+        <location filename="../../desk/ui/followups_view.py" line="345"/>
         <source>未指派</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <location filename="../../desk/ui/followups_view.py" line="294"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="255"/>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="294"/>
+        <location filename="../../desk/ui/followups_view.py" line="381"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="255"/>
-        <location filename="../../desk/ui/followups_view.py" line="316"/>
+        <location filename="../../desk/ui/followups_view.py" line="294"/>
+        <location filename="../../desk/ui/followups_view.py" line="384"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="255"/>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="294"/>
+        <location filename="../../desk/ui/followups_view.py" line="381"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <location filename="../../desk/ui/followups_view.py" line="295"/>
         <source>原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <location filename="../../desk/ui/followups_view.py" line="295"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <location filename="../../desk/ui/followups_view.py" line="295"/>
         <source>当前环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="256"/>
+        <location filename="../../desk/ui/followups_view.py" line="295"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="257"/>
+        <location filename="../../desk/ui/followups_view.py" line="296"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="257"/>
+        <location filename="../../desk/ui/followups_view.py" line="296"/>
         <source>剩余/超期</source>
         <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="261"/>
+        <location filename="../../desk/ui/followups_view.py" line="300"/>
         <source>暂无差评回访。</source>
         <translation>No follow-ups.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="263"/>
+        <location filename="../../desk/ui/followups_view.py" line="302"/>
         <source>%1 条差评已超过15个工作日仍未办结。</source>
         <translation>%1 bad rating(s) still open after 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="272"/>
+        <location filename="../../desk/ui/followups_view.py" line="311"/>
         <source>回访详情</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="273"/>
+        <location filename="../../desk/ui/followups_view.py" line="312"/>
         <source>在上表中选择一条差评。</source>
         <translation>Choose a bad rating in the list above.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="274"/>
-        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="323"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="274"/>
-        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="323"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="274"/>
-        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="323"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="274"/>
-        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="323"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="275"/>
-        <location filename="../../desk/ui/followups_view.py" line="284"/>
+        <location filename="../../desk/ui/followups_view.py" line="314"/>
+        <location filename="../../desk/ui/followups_view.py" line="324"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="279"/>
+        <location filename="../../desk/ui/followups_view.py" line="319"/>
         <source>回访详情：%1</source>
         <translation>Follow-up: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="280"/>
+        <location filename="../../desk/ui/followups_view.py" line="320"/>
         <source>评价时间 %1 · 整改期限 %2（%3）· 结果：%4</source>
         <translation>Rated %1 · deadline %2 (%3) · result: %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="291"/>
+        <location filename="../../desk/ui/followups_view.py" line="331"/>
         <source>登记%1：</source>
         <translation>Record %1:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="307"/>
+        <location filename="../../desk/ui/followups_view.py" line="345"/>
+        <source>责任人：%1</source>
+        <translation>Owner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="375"/>
         <source>评价 %1 件（%2）· 差评 %3 · 本月办结 %4（按期 %5）· 月末未办结 %6（超期 %7）</source>
         <translation>%1 rating(s) (%2) · %3 bad · %4 closed this month (%5 on time) · %6 open at month end (%7 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="381"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="381"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="381"/>
         <source>差评</source>
         <translation>Bad</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="314"/>
+        <location filename="../../desk/ui/followups_view.py" line="382"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="324"/>
+        <location filename="../../desk/ui/followups_view.py" line="392"/>
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="325"/>
+        <location filename="../../desk/ui/followups_view.py" line="393"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="326"/>
+        <location filename="../../desk/ui/followups_view.py" line="394"/>
         <source>登记(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="327"/>
+        <location filename="../../desk/ui/followups_view.py" line="395"/>
+        <source>指派</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="396"/>
+        <source>在本所领导和所长中指派这条差评的责任人</source>
+        <translation>Name who answers for this follow-up, among the station&apos;s leaders and manager</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="397"/>
         <source>写明核实、整改或回访的情况</source>
         <translation>What the check, fix or call found</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="328"/>
+        <location filename="../../desk/ui/followups_view.py" line="398"/>
         <source>月度统计与排名</source>
         <translation>Month&apos;s figures and rankings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="329"/>
+        <location filename="../../desk/ui/followups_view.py" line="399"/>
         <source>导出好差评 CSV</source>
         <translation>Export ratings CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="330"/>
+        <location filename="../../desk/ui/followups_view.py" line="400"/>
         <source>导出好差评 JSON</source>
         <translation>Export ratings JSON</translation>
     </message>
@@ -1471,96 +1492,96 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>RatingWindow</name>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="176"/>
+        <location filename="../../desk/ui/rating_window.py" line="183"/>
         <source>经办民警：%1&#x3000;&#x3000;工号：%2</source>
         <translation>Officer: %1   No.: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="178"/>
+        <location filename="../../desk/ui/rating_window.py" line="185"/>
         <source>&#x3000;&#x3000;%1号窗口</source>
         <translation>   Window %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="179"/>
+        <location filename="../../desk/ui/rating_window.py" line="186"/>
         <source>受理编号：%1
 办理事项：%2</source>
         <translation>Case: %1
 Service: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="227"/>
+        <location filename="../../desk/ui/rating_window.py" line="234"/>
         <source>您选择了“%1”。请告诉我们哪里做得不好，所领导会在15个工作日内回访：</source>
         <translation>You chose &quot;%1&quot;. Please tell us what went wrong; the station will call you back within 15 working days:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="230"/>
+        <location filename="../../desk/ui/rating_window.py" line="237"/>
         <source>请点击一项，对本次服务作出评价：</source>
         <translation>Please rate this service:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="233"/>
+        <location filename="../../desk/ui/rating_window.py" line="240"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="233"/>
+        <location filename="../../desk/ui/rating_window.py" line="240"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="234"/>
+        <location filename="../../desk/ui/rating_window.py" line="241"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="234"/>
+        <location filename="../../desk/ui/rating_window.py" line="241"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="235"/>
+        <location filename="../../desk/ui/rating_window.py" line="242"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="244"/>
+        <location filename="../../desk/ui/rating_window.py" line="251"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="245"/>
+        <location filename="../../desk/ui/rating_window.py" line="252"/>
         <source>请您对本次服务进行评价</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="246"/>
+        <location filename="../../desk/ui/rating_window.py" line="266"/>
         <source>民警
 照片</source>
         <translation>Officer
 photo</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="249"/>
+        <location filename="../../desk/ui/rating_window.py" line="256"/>
         <source>其他意见（选填）</source>
         <translation>Anything else (optional)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="250"/>
+        <location filename="../../desk/ui/rating_window.py" line="257"/>
         <source>联系电话（选填，便于回访）</source>
         <translation>Phone (optional, for the call back)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="251"/>
+        <location filename="../../desk/ui/rating_window.py" line="258"/>
         <source>提交评价</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="252"/>
+        <location filename="../../desk/ui/rating_window.py" line="259"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="253"/>
+        <location filename="../../desk/ui/rating_window.py" line="260"/>
         <source>感谢您的评价！</source>
         <translation>Thank you!</translation>
     </message>

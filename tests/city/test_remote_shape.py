@@ -44,7 +44,10 @@ SCREEN_CALLS = {
 LOCAL = {"catalog", "clock", "bundle_catalog", "chain_rules"}  # shipped data on the desk in both modes
 # Support-only use cases no screen calls: on a desk in city mode they say "not available in city mode"
 # (docs/city.md), so a call cannot reach the database by another way.
-SUPPORT_ONLY = {"keys", "verifications", "store", "build_demo_data"}
+SUPPORT_ONLY = {"keys", "verifications", "store", "build_demo_data", "user_photos"}
+# Screen calls the city server does not serve yet; the screen expects "not in city mode" and does
+# without (the evaluator shows the photo frame's placeholder; docs/city.md).
+NOT_YET_SERVED = {("user_photos", "photo")}
 
 
 # The screenshot tour builds its own in-process demo station (SQLite) and feeds it kiosks and ratings.
@@ -59,7 +62,7 @@ def screen_sources() -> str:
 def test_every_direct_call_of_the_screens_is_listed() -> None:
     direct = set(re.findall(r"core\.([a-z_]+)\.([a-z_]+)\(", screen_sources()))
     assert {(service, method) for service, method in direct
-            if service not in LOCAL} <= SCREEN_CALLS
+            if service not in LOCAL} <= SCREEN_CALLS | NOT_YET_SERVED
 
 
 @pytest.mark.parametrize("service", sorted(SUPPORT_ONLY))

@@ -30,3 +30,31 @@ def test_station_and_users(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch.setattr("sys.stdin", io.StringIO("another-password\n"))
     assert main(["--db", url, "user", "password", "wangjg"]) == 0
     assert core.users.sign_in("wangjg", "another-password").username == "wangjg"
+
+
+def test_user_photo_is_checked_and_stored(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    assert main(["--db", url, "station", "add", "HP02", "沈阳市公安局和平分局南市场派出所"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("long-enough-pw\n"))
+    assert main(["--db", url, "user", "add", "zhangli", "--name", "张丽", "--role", "clerk",
+                 "--station", "HP02"]) == 0
+    photo = tmp_path / "zhangli.jpg"
+    Image.new("RGB", (264, 336), (200, 180, 160)).save(photo, "JPEG")
+    capsys.readouterr()
+    assert main(["--db", url, "user", "photo", "zhangli", str(photo)]) == 0
+    assert "264×336" in capsys.readouterr().out
+    renamed = tmp_path / "not-a-photo.jpg"
+    renamed.write_bytes(b"MZ\x90\x00 an executable named .jpg")
+    assert main(["--db", url, "user", "photo", "zhangli", str(renamed)]) == 1
+    assert "不是 JPEG 或 PNG" in capsys.readouterr().err
+    assert main(["--db", url, "user", "photo", "zhangli", str(tmp_path / "missing.png")]) == 1
+    assert "无法读取照片文件" in capsys.readouterr().err
+    from desk.core import build_core
+
+    core = build_core(url)
+    user_id = core.users.sign_in("zhangli", "long-enough-pw").actor.user_id
+    stored = core.user_photos.photo(user_id)
+    assert stored is not None and stored.data == photo.read_bytes()  # the bad file replaced nothing

@@ -7,12 +7,14 @@ makes the window outgrow the screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import pytest
 from kiosk_fixtures import KioskUnderTest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
+from kiosk.screens.cases import MAX_CARDS, CasesScreen
 from kiosk.screenshots import Tour, citizen_tour
 from kiosk.style import BODY_PX, ELDERS_SCALE, MIN_BODY_PX, NORMAL, SCREEN_SIZE, SCREEN_SIZES
 from kiosk.widgets import Pictogram, TileButton
@@ -104,12 +106,35 @@ def _problems(window: QWidget, elders: bool, english: bool = False,
     return problems + _overlaps(window)
 
 
-def _checker(kiosk: KioskUnderTest, seen: list[str], size: tuple[int, int] = SCREEN_SIZE) -> Callable[[str], None]:
+def _pages_use_the_space(screen: CasesScreen) -> list[str]:
+    """我的办件's pages are full: the next page's first row would not have fitted on the one before (by
+    the cards' heights at this screen's width and text size), and the shown page fits its room."""
+    room, gap, width = screen._room()
+    rows = dict((tuple(cases), height) for cases, height in screen._rows(room, gap, width))
+    screen._ruler.clear()
+    problems = []
+    pages = screen._pages
+    for number, (page, following) in enumerate(pairwise(pages), start=1):
+        used = sum(rows[tuple(cases)] for cases in page) + gap * len(page)
+        if used + rows[tuple(following[0])] <= room and sum(map(len, page)) + len(following[0]) <= MAX_CARDS:
+            problems.append(f"page {number} {screen.page_rows()} leaves room for the next case ({used} of {room} px)")
+    shown = [card for card in screen.cards if card.isVisible()]
+    if shown and max(card.geometry().bottom() for card in shown) > screen.btn_back.geometry().top():
+        problems.append("a case card reaches into the buttons")
+    return problems
+
+
+def _checker(kiosk: KioskUnderTest, seen: list[str], size: tuple[int, int] = SCREEN_SIZE,
+             page_sizes: list[list[int]] | None = None) -> Callable[[str], None]:
     def check(name: str) -> None:
         kiosk.qtbot.wait(60)  # queued layouts and polish
         elders = kiosk.kiosk.ctx.metrics.scale == ELDERS_SCALE
         seen.append(f"{name}{'-elders' if elders else ''}{'-en' if kiosk.kiosk.ctx.english else ''}")
         problems = _problems(kiosk.kiosk.window, elders, kiosk.kiosk.ctx.english, size)
+        if name.startswith(("03-my-cases", "04-my-cases", "04a-my-cases")):
+            problems += _pages_use_the_space(kiosk.kiosk.flow.cases)
+            if page_sizes is not None:
+                page_sizes.append(kiosk.kiosk.flow.cases.page_sizes())
         assert not problems, f"{name}: " + "; ".join(problems)
     return check
 
@@ -132,9 +157,14 @@ def test_every_screen_is_big_clear_and_whole(kiosk: KioskUnderTest, elders: bool
     assert kiosk.kiosk.ctx.english == english, "the English translation must be compiled (scripts/setup.sh)"
     kiosk.kiosk.ctx.sessions.started.connect(preferences)
     seen: list[str] = []
-    tour = Tour(kiosk.kiosk, _checker(kiosk, seen), lambda condition: kiosk.qtbot.waitUntil(condition, timeout=10_000))
+    page_sizes: list[list[int]] = []
+    tour = Tour(kiosk.kiosk, _checker(kiosk, seen, page_sizes=page_sizes),
+                lambda condition: kiosk.qtbot.waitUntil(condition, timeout=10_000))
     citizen_tour(tour)
     assert len(seen) >= 19
+    # Three cases, one of them tall with its missing papers and actions: in elders' mode too, a page
+    # holds more than one case (side by side on this landscape screen).
+    assert page_sizes and max(page_sizes[0]) >= 2, page_sizes
     if elders:
         assert sum("-elders" in name for name in seen) >= 15
     if english:
@@ -158,11 +188,13 @@ def test_every_screen_fits_other_screen_sizes(kiosk: KioskUnderTest, size: tuple
     assert kiosk.kiosk.ctx.metrics.screen == NORMAL.on_screen(*size).screen  # the mode keeps the screen
     kiosk.kiosk.ctx.sessions.started.connect(preferences)
     seen: list[str] = []
+    page_sizes: list[list[int]] = []
     # A roomy wait: the simulated card reads share two cores with everything else a test run does.
-    tour = Tour(kiosk.kiosk, _checker(kiosk, seen, size),
+    tour = Tour(kiosk.kiosk, _checker(kiosk, seen, size, page_sizes),
                 lambda condition: kiosk.qtbot.waitUntil(condition, timeout=30_000))
     citizen_tour(tour)
     assert len(seen) >= 19
+    assert page_sizes and max(page_sizes[0]) >= 2, page_sizes  # elders' mode too: more than one a page
 
 
 def test_the_checks_can_fail(kiosk: KioskUnderTest) -> None:

@@ -70,11 +70,34 @@ def test_self_printed_household_certificate(kiosk: KioskUnderTest) -> None:
     screen = kiosk.flow.certificate
     assert "张伟" in screen.lbl_for.text()
     screen.purpose_tiles[0].click()  # 入学
+    # Nothing prints on the first tap: the certificate's page is shown first, drawn off the GUI thread.
+    kiosk.wait_screen("certificate_preview", timeout=15_000)
+    preview = kiosk.flow.certificate_preview
+    page = preview.shown_page
+    assert not page.isNull() and page.height() > page.width() > 100  # an A4 page, upright
+    assert preview.lbl_page.isVisible() and not preview.lbl_missing.isVisible()
+    assert kiosk.printed_texts() == []
+    preview.btn_print.click()
     kiosk.wait_screen("message", timeout=15_000)
     assert kiosk.flow.message.lbl_title.text() == "打印完成"
     [text] = kiosk.wait_printed(1)
     assert "户籍证明" in text and "张伟" in text and "入学" in text
     assert "自助终端" in text  # issued by the kiosk, not by a clerk
+    assert preview.shown_page.isNull()  # the picture of the citizen's data is gone once printed
+
+
+def test_certificate_preview_back_prints_nothing(kiosk: KioskUnderTest) -> None:
+    kiosk.start_card_session("zhang-wei")
+    kiosk.flow.home.btn_certificate.click()
+    kiosk.wait_screen("certificate")
+    kiosk.flow.certificate.purpose_tiles[1].click()
+    kiosk.wait_screen("certificate_preview", timeout=15_000)
+    kiosk.flow.certificate_preview.btn_back.click()
+    kiosk.wait_screen("certificate")
+    kiosk.qtbot.waitUntil(lambda: "kiosk.preview_cancelled" in audit_actions(kiosk, "kiosk"))
+    kiosk.qtbot.wait(300)
+    assert kiosk.printed_texts() == []
+    assert kiosk.flow.certificate_preview.shown_page.isNull()
 
 
 def test_incomplete_register_entry_is_sent_to_the_counter_politely(kiosk: KioskUnderTest) -> None:

@@ -12,11 +12,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from desk.core import Core
 from desk.domain.clock import FixedClock
 from desk.domain.errors import InvalidInput
-from desk.domain.followup import FollowUpStep
+from desk.domain.followup import FollowUpStep, StepOutcome
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, CaseState, allowed_actions
 from desk.paths import holidays_dir
@@ -25,6 +26,7 @@ from desk.services.ratings import RatingLevel
 from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
+from desk.store.models import AuditEntry
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.permissions import Screen
 from desk.ui.rating_window import RatingWindow
@@ -131,6 +133,36 @@ def _a_completed_case(core: Core, app: DeskApp) -> str:
     return core.decisions.act_and_issue(clerk, case.number, case.version, Action.COMPLETE).case.number
 
 
+def test_the_evaluator_shows_the_clerks_photo(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    """一次一评 names the clerk with name, 工号 and photo: the photo stored by `desk user photo`."""
+    import io
+
+    from PIL import Image
+
+    app, core = running
+    number = _a_completed_case(core, app)
+    subject = core.ratings.subject(number)
+    username = next(u for u, name, *_rest in core.users.users() if name == subject.clerk_name)
+    picture = io.BytesIO()
+    Image.new("RGB", (264, 336), (30, 60, 120)).save(picture, "PNG")
+    core.user_photos.set_photo(username, picture.getvalue())
+    _sign_in(qtbot, app, "clerk")
+    prompter = app.window.rating
+    with qtbot.waitSignal(prompter.asked, timeout=10_000):
+        prompter.ask(number)
+    evaluator = prompter.window
+    assert isinstance(evaluator, RatingWindow)
+    qtbot.addWidget(evaluator)
+    shown = evaluator.lbl_photo.pixmap()
+    assert not shown.isNull() and evaluator.lbl_photo.text() == ""
+    # Scaled into the 132 × 168 frame, its shape kept; the colour is the photo's.
+    assert shown.deviceIndependentSize().width() <= 132 and shown.deviceIndependentSize().height() <= 168
+    assert shown.toImage().pixelColor(10, 10).blue() > 100
+    evaluator.retranslate_ui()  # a language change keeps the photo
+    assert not evaluator.lbl_photo.pixmap().isNull()
+    _settle(qtbot, app)
+
+
 def test_the_manager_runs_the_follow_up_loop_and_sees_the_deadline(
         qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
     app, core = running
@@ -164,6 +196,47 @@ def test_the_manager_runs_the_follow_up_loop_and_sees_the_deadline(
     view.refresh()  # (the refresh after the step may still be on its way: wait for the new figures)
     qtbot.waitUntil(lambda: view.tbl_follow_ups.item(0, 9).text().startswith("超期"), timeout=10_000)
     assert "超过15个工作日" in view.lbl_message.text()
+    _settle(qtbot, app)
+
+
+def test_the_manager_names_the_follow_ups_owner(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    """指派: the owner is chosen among the station's leaders and manager (never a clerk), the change is
+    one audited use case, and the list shows the owner; a closed follow-up offers no change."""
+    app, core = running
+    number = _a_completed_case(core, app)
+    core.ratings.rate(RatingLevel.VERY_DISSATISFIED, case_number=number, phone="13912345678", counter_number=3)
+    _sign_in(qtbot, app, "manager")
+    app.window.show_screen(Screen.MANAGER)
+    view = app.window.manager.follow_ups
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        app.window.manager.tab_sections.setCurrentWidget(view)
+    owner_column = 7
+    assert view.tbl_follow_ups.item(0, owner_column).text() == "未指派"
+    view.tbl_follow_ups.selectRow(0)
+    qtbot.waitUntil(lambda: view.cmb_owner.isVisible() and view.cmb_owner.count() == 3, timeout=10_000)
+    offered = [view.cmb_owner.itemText(i) for i in range(view.cmb_owner.count())]
+    assert sorted(offered) == sorted(["王建国（所领导）", "赵振华（所领导）", "陈所长（管理员（所长））"])
+    assert view.lbl_owner.text() == "责任人：未指派"
+    view.cmb_owner.setCurrentIndex(view.cmb_owner.findText("赵振华（所领导）"))
+    assert view.btn_assign.isEnabled()
+    with qtbot.waitSignal(view.assigned, timeout=10_000) as assigned:
+        view.btn_assign.click()
+    assert assigned.args[0].owner_name == "赵振华"
+    qtbot.waitUntil(lambda: view.tbl_follow_ups.item(0, owner_column).text() == "赵振华", timeout=10_000)
+    qtbot.waitUntil(lambda: view.lbl_owner.text() == "责任人：赵振华", timeout=10_000)
+    assert not view.btn_assign.isEnabled()  # already the owner: nothing to change
+    leader = core.users.sign_in("leader2", DEMO_PASSWORD).actor
+    [stored] = core.follow_ups.overview()
+    assert stored.owner_id == leader.user_id
+    with core.store.read() as session:
+        entries = session.execute(select(AuditEntry.actor, AuditEntry.details).where(
+            AuditEntry.action == "follow_up.assigned")).all()
+    manager = core.users.sign_in("manager", DEMO_PASSWORD).actor
+    assert [(e.actor, e.details["owner"]) for e in entries] == [(str(manager.user_id), leader.user_id)]
+    # Recording a step does not take the follow-up from the named owner.
+    core.follow_ups.record(manager, stored.id, FollowUpStep.VERIFY, StepOutcome.FOUNDED, "核实属实",
+                           stored.version)
+    assert core.follow_ups.get(stored.id).owner_name == "赵振华"
     _settle(qtbot, app)
 
 
