@@ -107,7 +107,7 @@ class BundleService:
     def bundle(self, code: str) -> Bundle:
         bundle = self.bundles.get(code)
         if bundle is None:
-            raise NotFound(f"没有“{code}”这个“一件事”套餐。", f"No bundle '{code}'.")
+            raise NotFound.say("bundle.unknown", bundle=code)
         return bundle
 
     # ---- start and accept ----------------------------------------------------------------------
@@ -142,15 +142,13 @@ class BundleService:
         chosen = set(include)
         unknown = chosen - set(bundle.member_codes)
         if unknown:
-            raise InvalidInput(f"“{bundle.name_zh}”没有这些事项：{'、'.join(sorted(unknown))}。",
-                               f"{bundle.code} has no members {sorted(unknown)}.")
+            raise InvalidInput.say("bundle.unknown_members", bundle=bundle.name_zh, members="、".join(sorted(unknown)))
         own = own_values or {}
         now = self.clock.now()
         citizen = session.execute(select(Citizen).where(Citizen.id_number == applicant_id_number)
                                   ).scalar_one_or_none()
         if citizen is None:
-            raise NotFound(f"系统中没有身份证号 {applicant_id_number} 的人员，请先刷身份证登记。",
-                           f"No citizen with ID number {applicant_id_number}: read their ID card first.")
+            raise NotFound.say("citizen.read_card_first", id_number=applicant_id_number)
         sequence = next_sequence(session, self.station_code, local_date(now), kind="YJ")
         record = BundleRecord(
             number=f"{self.station_code}-YJ{local_date(now):%Y%m%d}-{sequence:03d}", bundle_code=bundle.code,
@@ -210,6 +208,7 @@ class BundleService:
                     self.cases.act_in(session, actor, view.number, view.version, Action.COMPLETE)
             except DeskError as exc:
                 name = self.catalog[code].name_zh
+                # Wraps another error's finished texts (in both languages), so it keeps the two-text form.
                 raise InvalidInput(f"“{name}”（{case.number}）：{exc.message_zh}",
                                    f"{code} ({case.number}): {exc.message_en}") from exc
         session.flush()
@@ -223,13 +222,12 @@ class BundleService:
     def set_follow_up(self, actor: Actor, number: str, key: str, state: str, note: str = "") -> BundleView:
         """Record a follow-up as referred (the agency was sent the facts), done, or open again."""
         if state not in FOLLOW_UP_STATES:
-            raise InvalidInput(f"后续事项状态只能是 {'/'.join(FOLLOW_UP_STATES)}。",
-                               f"A follow-up's state is one of {FOLLOW_UP_STATES}, not {state!r}.")
+            raise InvalidInput.say("bundle.follow_up_states", states="/".join(FOLLOW_UP_STATES))
         with self.store.write() as session:
             record = self._record(session, number)
             item = next((f for f in record.follow_ups if f.key == key), None)
             if item is None:
-                raise NotFound(f"套餐 {number} 没有后续事项“{key}”。", f"Bundle {number} has no follow-up {key!r}.")
+                raise NotFound.say("bundle.no_follow_up", number=number, item=key)
             before = item.state
             item.state, item.note = state, note.strip()
             item.updated_at, item.updated_by = self.clock.now(), actor.user_id
@@ -283,7 +281,7 @@ class BundleService:
         record = session.execute(select(BundleRecord).where(BundleRecord.number == number)
                                  ).unique().scalar_one_or_none()
         if record is None:
-            raise NotFound(f"找不到“一件事”套餐 {number}。", f"No bundle numbered {number}.")
+            raise NotFound.say("bundle.not_found", number=number)
         return record
 
     def _view(self, session: Session, record: BundleRecord) -> BundleView:
@@ -301,11 +299,10 @@ class BundleService:
 
     def _paper_in(self, session: Session, kind: str, record: BundleRecord, actor: Actor | None) -> IssuedPaper:
         if kind not in BUNDLE_PAPERS:
-            raise InvalidInput(f"没有“{kind}”这种套餐文书。", f"No bundle paper '{kind}'.")
+            raise InvalidInput.say("bundle.unknown_paper", kind=kind)
         view = self._view(session, record)
         if kind == "bundle_receipt" and not any(m.accepted_at for m in view.members):
-            raise InvalidInput(f"套餐 {record.number} 尚未受理，不能出具受理回执。",
-                               f"Bundle {record.number} is not accepted yet.")
+            raise InvalidInput.say("bundle.not_accepted", number=record.number)
         first_case_id = record.members[0].case_id
         row = session.execute(select(DocumentIssued).where(DocumentIssued.case_id == first_case_id,
                                                            DocumentIssued.kind == kind)).scalar_one_or_none()

@@ -48,11 +48,10 @@ class ChainFollowUpService:
 
     def mark(self, actor: Actor, case_number: str, record_key: str, state: str, note: str = "") -> TrackedRecord:
         if state not in STATES:
-            raise InvalidInput(f"状态只能是：{'、'.join(STATES)}。", f"The state must be one of {', '.join(STATES)}.")
+            raise InvalidInput.say("chain.states", states="、".join(STATES))
         records = {r.key: r for r in self.documents.follow_ups(case_number).records}
         if record_key not in records:
-            raise NotFound(f"申请 {case_number} 的连锁变更中没有“{record_key}”。",
-                           f"Case {case_number}'s chained changes have no record '{record_key}'.")
+            raise NotFound.say("chain.no_record", number=case_number, record=record_key)
         now, note = self.clock.now(), note.strip()[:500]
         with self.store.write() as session:
             case = session.execute(select(Case).where(Case.number == case_number)).scalar_one()

@@ -75,11 +75,9 @@ class CitizenService:
             except IntegrityError as exc:
                 if attempt == 0 and _is_duplicate(exc):
                     continue  # another desk inserted this citizen a moment ago: update theirs
-                raise InvalidIdentity(
-                    "人员记录无法保存：数据不符合登记库的规则，请核对后重试。",
-                    "The citizen record cannot be saved: it breaks a rule of the register; check and retry.",
-                    field="", code="identity_rejected_by_store",
-                ) from exc
+                rejected = InvalidIdentity.say("citizen.rejected_by_store", code="identity_rejected_by_store")
+                rejected.field = ""
+                raise rejected from exc
         raise AssertionError("unreachable")
 
     def _register(self, actor: Actor | None, facts: PersonFacts, photo_wlt: bytes | None,

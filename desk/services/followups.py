@@ -21,6 +21,7 @@ from desk.domain.catalog import Catalog
 from desk.domain.clock import CHINA_TZ, Clock, local_date
 from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
 from desk.domain.followup import FollowUpStep, StepOutcome, record_step
+from desk.domain.messages import Term
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, Role
 from desk.services import audit
@@ -145,7 +146,7 @@ class FollowUpService:
             follow_up = self._for_change(session, follow_up_id, version)
             owner = session.get(User, owner_id)
             if owner is None or owner.station_code != self.station_code or not owner.active:
-                raise NotFound("没有这位本所民警。", "No such active user at this station.")
+                raise NotFound.say("follow_up.no_such_user")
             follow_up.owner_id = owner_id
             follow_up.version += 1
             audit.append(session, at=self.clock.now(), actor=str(actor.user_id), action="follow_up.assigned",
@@ -161,7 +162,7 @@ class FollowUpService:
         step, outcome = FollowUpStep(step), StepOutcome(outcome)  # plain strings from a UI or the wire
         note = note.strip()
         if not note:
-            raise InvalidInput(f"请写明{step.label_zh}的情况。", f"Write what the {step.value} step found.")
+            raise InvalidInput.say("follow_up.write_what_was_found", step=Term(f"follow_up_step.{step.value}"))
         now = self.clock.now()
         with self.store.write() as session:
             follow_up = self._for_change(session, follow_up_id, version)
@@ -277,7 +278,7 @@ class FollowUpService:
                         "to": last.isoformat(), "fields": list(PLATFORM_FIELDS), "records": records}
             return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
         if kind != "csv":
-            raise InvalidInput(f"导出格式只能是 csv 或 json，不是“{kind}”。", f"Export as csv or json, not '{kind}'.")
+            raise InvalidInput.say("follow_up.export_kind", kind=kind)
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=PLATFORM_FIELDS, lineterminator="\r\n")
         writer.writeheader()
@@ -288,23 +289,21 @@ class FollowUpService:
 
     def _check_role(self, actor: Actor) -> None:
         if actor.role not in FOLLOW_UP_ROLES:
-            raise PermissionDenied("差评核实、整改、回访和申诉复核由所领导或所长登记。",
-                                   "Follow-ups are recorded by a station leader or the manager.")
+            raise PermissionDenied.say("follow_up.leader_only")
 
     def _follow_up(self, session: Session, follow_up_id: int) -> RatingFollowUp:
         follow_up = session.get(RatingFollowUp, follow_up_id)
         if follow_up is None or follow_up.station_code != self.station_code:
-            raise NotFound("没有这条差评回访。", "No such follow-up.")
+            raise NotFound.say("follow_up.not_found")
         return follow_up
 
     def _for_change(self, session: Session, follow_up_id: int, version: int) -> RatingFollowUp:
         follow_up = session.execute(select(RatingFollowUp).where(RatingFollowUp.id == follow_up_id)
                                     .with_for_update()).scalar_one_or_none()
         if follow_up is None or follow_up.station_code != self.station_code:
-            raise NotFound("没有这条差评回访。", "No such follow-up.")
+            raise NotFound.say("follow_up.not_found")
         if follow_up.version != version:
-            raise ConcurrentChange("这条差评回访刚被别人改过，已重新载入，请再看一遍。",
-                                   "Someone else changed this follow-up; it was reloaded.")
+            raise ConcurrentChange.say("follow_up.conflict")
         return follow_up
 
     def _views(self, session: Session, follow_ups: Sequence[RatingFollowUp], *,

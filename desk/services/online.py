@@ -30,6 +30,7 @@ from desk.domain.applicant import ApplicantFacts, normalise_id_text
 from desk.domain.catalog import Catalog, OnlineMode, Transaction, id_number_problem
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
+from desk.domain.messages import Term
 from desk.domain.online import NEXT_STATES, OnlineState, application_number, qr_payload, sniff_file, upload_problem
 from desk.domain.workflow import Actor
 from desk.services import audit
@@ -154,8 +155,7 @@ class OnlineService:
                 (OnlineCode.id_number == id_number) | (OnlineCode.phone == phone),
                 OnlineCode.created_at > now - timedelta(hours=1))).scalar_one()
             if recent >= CODES_PER_HOUR:
-                raise SignInRefused("验证码发送过于频繁，请一小时后再试。",
-                                    "Too many codes were sent; try again in an hour.", code="too_many_codes")
+                raise SignInRefused.say("online.too_many_codes", code="too_many_codes")
             session.add(OnlineCode(id_number=id_number, phone=phone, code_hash=_code_hash(id_number, code),
                                    created_at=now, expires_at=now + timedelta(minutes=CODE_MINUTES), attempts=0))
             session.add(SmsOutbox(phone=phone, created_at=now,
@@ -166,8 +166,7 @@ class OnlineService:
         """The newest unused code of this ID number, if it matches: a session token for the cookie."""
         id_number, code = normalise_id_text(id_number), code.strip()
         now = self.clock.now()
-        refused = SignInRefused("验证码不正确或已过期，请重新获取。",
-                                "The code is wrong or expired: ask for a new one.")
+        refused = SignInRefused.say("online.code_refused")
         with self.store.write() as session:
             row = session.execute(select(OnlineCode).where(
                 OnlineCode.id_number == id_number, OnlineCode.used_at.is_(None), OnlineCode.expires_at > now)
@@ -227,7 +226,7 @@ class OnlineService:
         now = self.clock.now()
         with self.store.write() as session:
             if session.get(Station, station_code) is None:
-                raise InvalidInput(f"没有编码为 {station_code} 的派出所。", f"No station {station_code!r}.")
+                raise InvalidInput.say("station.not_found", station=station_code)
             sequence = next_sequence(session, station_code, local_date(now), kind="online")
             row = OnlineApplication(
                 number=application_number(station_code, f"{local_date(now):%Y%m%d}", sequence),
@@ -249,7 +248,7 @@ class OnlineService:
             row = self._own(session, citizen, number)
             files = self._checked(self._transaction(row.transaction_code), uploads)
             if not files:
-                raise UploadRefused("请选择要上传的文件。", "Choose the files to upload.")
+                raise UploadRefused.say("online.choose_files")
             self._move(row, OnlineState.SUBMITTED)
             self._attach(row, files, self.clock.now())
             self._audit(session, ONLINE_ACTOR, "online.materials_added", row,
@@ -304,7 +303,7 @@ class OnlineService:
             row = self._load_here(session, number)
             upload = next((u for u in row.uploads if u.id == upload_id), None)
             if upload is None:
-                raise NotFound(f"申请 {number} 没有这个上传文件。", f"Application {number} has no such upload.")
+                raise NotFound.say("online.no_such_upload", number=number)
             self._audit(session, _label(session, actor), "online.upload_viewed", row, {"upload": upload.file_name})
             view = UploadView(upload.id, upload.material_key, upload.file_name, upload.content_type, upload.size,
                               upload.uploaded_at)
@@ -319,7 +318,7 @@ class OnlineService:
             keys = list(dict.fromkeys(missing_keys))
             unknown = [key for key in keys if transaction.material(key) is None]
             if unknown or not keys:
-                raise InvalidInput("请勾选缺少的材料。", "Tick the materials that are missing.")
+                raise InvalidInput.say("online.tick_missing")
             missing = []
             for key in keys:
                 spec = transaction.material(key)
@@ -339,7 +338,7 @@ class OnlineService:
                    note: str = "") -> ApplicationView:
         """The materials look complete: the citizen comes once, on `day`, with the originals."""
         if day < self.clock.today():
-            raise InvalidInput("预约日期不能早于今天。", "The visit cannot be booked in the past.")
+            raise InvalidInput.say("online.visit_in_past")
         with self.store.write() as session:
             row = self._load_here(session, number, expected_version)
             self._move(row, OnlineState.VISIT_BOOKED)
@@ -357,8 +356,7 @@ class OnlineService:
             row = self._load_here(session, number, expected_version)
             transaction = self._transaction(row.transaction_code)
             if transaction.online is not OnlineMode.FULL:
-                raise InvalidInput(f"“{transaction.name_zh}”不是全程网办事项，请预约到所办理。",
-                                   f"“{transaction.name_en}” cannot be decided online: book a visit.")
+                raise InvalidInput.say("online.not_full_online", transaction=transaction.name_zh)
             self._station_matches(row, cases)
             self._move(row, OnlineState.DECIDED_ONLINE)
             case = cases.open_draft_in(session, actor, row.id_number, row.transaction_code, row.form_values,
@@ -381,7 +379,7 @@ class OnlineService:
             row = self._load_here(session, number)
             self._station_matches(row, cases)
             if row.case_number is not None:
-                raise AlreadyCase(row.case_number)
+                raise AlreadyCase.of(row.case_number)
             self._move(row, OnlineState.CONVERTED)
             case = cases.open_draft_in(session, actor, row.id_number, row.transaction_code, row.form_values,
                                        details={"online_application": row.number})
@@ -400,7 +398,7 @@ class OnlineService:
     def _transaction(self, code: str) -> Transaction:
         transaction = self.catalog.get(code)
         if transaction is None:
-            raise NotFound(f"没有这个事项：{code}", f"No such transaction: {code}")
+            raise NotFound.say("online.no_transaction", transaction=code)
         return transaction
 
     def _checked(self, transaction: Transaction, uploads: Iterable[UploadFile]) -> list[UploadFile]:
@@ -408,8 +406,8 @@ class OnlineService:
         files = [u for u in uploads if u.data or u.file_name]
         for upload in files:
             if transaction.material(upload.material_key) is None:
-                raise UploadRefused(f"“{transaction.name_zh}”没有材料 {upload.material_key}。",
-                                    f"“{transaction.name_en}” has no material {upload.material_key!r}.")
+                raise UploadRefused.say("online.no_material", transaction=transaction.name_zh,
+                                        material=upload.material_key)
             problem = upload_problem(upload.file_name, upload.data, self.max_upload_bytes)
             if problem is not None:
                 raise UploadRefused(*problem)
@@ -428,47 +426,42 @@ class OnlineService:
             .scalar_one_or_none()
         if row is None or row.id_number != citizen.id_number:
             # Another citizen's application is "not found", not "forbidden": its existence is not told.
-            raise NotFound(f"没有找到申请 {number}。", f"Application {number} was not found.")
+            raise NotFound.say("online.not_found_here", number=number)
         return row
 
     def _load(self, session: Session, number: str, expected_version: int | None = None) -> OnlineApplication:
         row = session.execute(select(OnlineApplication).where(OnlineApplication.number == number.strip().upper())
                               .with_for_update()).scalar_one_or_none()
         if row is None:
-            raise NotFound(f"没有找到网上申请 {number}。", f"Online application {number} was not found.")
+            raise NotFound.say("online.not_found", number=number)
         if expected_version is not None and row.version != expected_version:
-            raise ConcurrentChange(f"网上申请 {number} 已被其他人处理，请重新打开。",
-                                   f"Online application {number} was changed by someone else; open it again.")
+            raise ConcurrentChange.say("online.conflict", number=number)
         return row
 
     def _load_here(self, session: Session, number: str, expected_version: int | None = None) -> OnlineApplication:
         """An application of this service's station (another station's is refused, and audited by the server)."""
         row = self._load(session, number, expected_version)
         if self.station_code is not None and row.station_code != self.station_code:
-            raise PermissionDenied(f"网上申请 {row.number} 是向 {row.station_code} 提交的，不是本所。",
-                                   f"Online application {row.number} was sent to {row.station_code}, "
-                                   "not this station.", code="other_station")
+            raise PermissionDenied.say("online.other_station", code="other_station", number=row.number,
+                                       station=row.station_code)
         return row
 
     def _move(self, row: OnlineApplication, to: OnlineState) -> None:
         current = OnlineState(row.state)
         if to not in NEXT_STATES[current]:
-            raise InvalidInput(f"网上申请 {row.number} {current.label_zh}，不能改为“{to.label_zh}”。",
-                               f"Online application {row.number} is {current.label_en.lower()}; "
-                               f"it cannot become “{to.label_en.lower()}”.", code="online_state")
+            raise InvalidInput.say("online.wrong_state", code="online_state", number=row.number,
+                                   state=Term(f"online_state.{current.value}"), to=Term(f"online_state.{to.value}"))
         row.state, row.updated_at = to.value, self.clock.now()
 
     def _station_services(self) -> tuple[CaseService, DecisionService]:
         if self.cases is None or self.decisions is None:
-            raise InvalidInput("此处不能办理案件。", "Cases cannot be opened here.")
+            raise InvalidInput.say("online.no_cases_here")
         return self.cases, self.decisions
 
     @staticmethod
     def _station_matches(row: OnlineApplication, cases: CaseService) -> None:
         if row.station_code != cases.station_code:
-            raise PermissionDenied(f"网上申请 {row.number} 是向 {row.station_code} 提交的，不是本所。",
-                                   f"Online application {row.number} was sent to {row.station_code}, "
-                                   "not this station.")
+            raise PermissionDenied.say("online.other_station", number=row.number, station=row.station_code)
 
     def _sms(self, session: Session, phone: str, text: str) -> None:
         session.add(SmsOutbox(phone=phone, text=text, created_at=self.clock.now()))
@@ -482,8 +475,7 @@ class OnlineService:
         try:
             session.flush()
         except StaleDataError as error:
-            raise ConcurrentChange(f"网上申请 {row.number} 已被其他人处理，请重新打开。",
-                                   f"Online application {row.number} was changed by someone else.") from error
+            raise ConcurrentChange.say("online.conflict", number=row.number) from error
         session.refresh(row)
         return ApplicationView.of(row)
 
@@ -492,11 +484,13 @@ class AlreadyCase(InvalidInput):
     """The application was already opened as a case: `case_number` is the case to open instead."""
 
     code = "online_already_case"
+    case_number: str
 
-    def __init__(self, case_number: str) -> None:
-        super().__init__(f"该网上申请已在窗口受理为 {case_number}。",
-                         f"This application is already case {case_number}.")
-        self.case_number = case_number
+    @classmethod
+    def of(cls, case_number: str) -> AlreadyCase:
+        error = cls.say("online.already_case", number=case_number)
+        error.case_number = case_number
+        return error
 
 
 def _label(session: Session, actor: Actor) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desk.domain.catalog import Catalog
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import InvalidInput, NotFound
+from desk.domain.messages import Term
 from desk.domain.workflow import Action, Actor, CaseState
 from desk.services import audit
 from desk.services.cases import CaseService
@@ -66,16 +67,13 @@ class PublicNoticeService:
         with self.store.write() as session:
             case = _case(session, case_number)
             if case.transaction_code not in NOTICE_TRANSACTIONS:
-                raise InvalidInput("只有重复户口注销可以公告注销。",
-                                   f"Only {sorted(NOTICE_TRANSACTIONS)} are cancelled after a public notice.")
+                raise InvalidInput.say("notice.only_duplicates")
             if CaseState(case.state) not in _PUBLISHABLE:
-                raise InvalidInput(f"申请 {case_number} 当前为“{CaseState(case.state).label_zh}”，受理后才能公告。",
-                                   f"Case {case_number} must be accepted before its notice is posted.")
+                raise InvalidInput.say("notice.accept_first", number=case_number, state=Term(f"state.{case.state}"))
             running = session.execute(select(PublicNotice).where(PublicNotice.case_id == case.id,
                                                                  PublicNotice.state == "running")).first()
             if running is not None:
-                raise InvalidInput(f"申请 {case_number} 的注销公告正在公告期内。",
-                                   f"Case {case_number} already has a notice running.")
+                raise InvalidInput.say("notice.running", number=case_number)
             now = self.clock.now()
             sequence = next_sequence(session, self.station_code, today, kind="GG")
             serial = f"{self.station_code}GG{today:%Y%m%d}{sequence:04d}"
@@ -106,10 +104,9 @@ class PublicNoticeService:
             case = session.get(Case, notice.case_id)
             assert case is not None
             if notice.state != "running":
-                raise InvalidInput(f"公告 {serial} 已作出决定。", f"Notice {serial} is decided already.")
+                raise InvalidInput.say("notice.decided", serial=serial)
             if today <= notice.ends_on:
-                raise InvalidInput(f"公告期至 {notice.ends_on:%Y年%m月%d日} 止，期满后才能作出注销决定。",
-                                   f"The notice runs until {notice.ends_on}; decide after it.")
+                raise InvalidInput.say("notice.still_running", ends_on=notice.ends_on.isoformat())
             reason = objection.strip()
             if reason:
                 self.cases.act_in(session, actor, case.number, case.version, Action.WITHDRAW,
@@ -117,8 +114,7 @@ class PublicNoticeService:
                 notice.state = "kept"
             else:
                 if CaseState(case.state) is CaseState.UNDER_REVIEW:
-                    raise InvalidInput("该案件尚待所领导审批，批准后才能注销。",
-                                       "The case still waits for the leader's approval.")
+                    raise InvalidInput.say("notice.awaits_approval")
                 self.cases.act_in(session, actor, case.number, case.version, Action.COMPLETE)
                 notice.state = "cancelled"
             notice.objection, notice.decided_on, notice.decided_by = reason, today, actor.user_id
@@ -157,14 +153,14 @@ class PublicNoticeService:
 def _case(session: Session, number: str) -> Case:
     case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
     if case is None:
-        raise NotFound(f"找不到申请 {number}。", f"No case {number}.")
+        raise NotFound.say("case.not_found", number=number)
     return case
 
 
 def _notice(session: Session, serial: str) -> PublicNotice:
     notice = session.execute(select(PublicNotice).where(PublicNotice.serial == serial)).scalar_one_or_none()
     if notice is None:
-        raise NotFound(f"找不到公告 {serial}。", f"No notice {serial}.")
+        raise NotFound.say("notice.not_found", serial=serial)
     return notice
 
 

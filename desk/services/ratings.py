@@ -93,7 +93,7 @@ class RatingService:
         with self.store.read() as session:
             case = session.execute(select(Case).where(Case.number == case_number)).scalar_one_or_none()
             if case is None or case.station_code != self.station_code:
-                raise NotFound(f"没有申请 {case_number}，无法评价。", f"No case {case_number} to rate.")
+                raise NotFound.say("rating.no_case", number=case_number)
             clerk_id = case.accepted_by or case.created_by
             clerk = session.get(User, clerk_id) if clerk_id is not None else None
             rated = session.execute(select(ServiceRating.id).where(ServiceRating.case_id == case.id)).first()
@@ -111,13 +111,12 @@ class RatingService:
         reason = (reason or "").strip() or None
         phone = re.sub(r"[\s()]", "", phone or "") or None
         if phone is not None and not _PHONE.fullmatch(phone):
-            raise InvalidInput(f"联系电话“{phone}”格式不对：请填11位手机号或带区号的固定电话。",
-                               f"Phone number '{phone}' is not valid: 11-digit mobile or landline with area code.")
+            raise InvalidInput.say("rating.bad_phone", phone=phone)
         unknown = [r for r in reasons if r not in BAD_RATING_REASONS]
         if unknown:
-            raise InvalidInput(f"未知的差评原因：{'、'.join(unknown)}", f"Unknown reasons: {', '.join(unknown)}")
+            raise InvalidInput.say("rating.unknown_reasons", reasons="、".join(unknown))
         if reasons and not level.needs_follow_up:
-            raise InvalidInput("只有“不满意”和“非常不满意”需要选择原因。", "Only a bad rating takes reasons.")
+            raise InvalidInput.say("rating.reasons_only_when_bad")
         channel = channel or ("kiosk" if kiosk_code else "desk")
         follow_up_due = None
         if level.needs_follow_up:
@@ -128,10 +127,9 @@ class RatingService:
                 case = session.execute(select(Case).where(Case.number == case_number)
                                        .with_for_update(of=Case)).scalar_one_or_none()
                 if case is None:
-                    raise NotFound(f"没有申请 {case_number}，无法评价。", f"No case {case_number} to rate.")
+                    raise NotFound.say("rating.no_case", number=case_number)
                 if session.execute(select(ServiceRating.id).where(ServiceRating.case_id == case.id)).first():
-                    raise InvalidInput(f"申请 {case_number} 已经评价过了（一次一评），不能再评。",
-                                       f"Case {case_number} has already been rated (one rating per case).")
+                    raise InvalidInput.say("rating.already_rated", number=case_number)
             clerk_id = (case.accepted_by or case.created_by) if case is not None else None
             if phone is None and follow_up_due is not None and case is not None:
                 phone = session.execute(select(Citizen.phone).where(Citizen.id == case.applicant_id)
