@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -39,7 +38,8 @@ from desk.services.cases import CaseService, FormIncomplete, NotEligible
 from desk.services.decisions import Decided, DecisionService
 from desk.services.numbering import next_sequence
 from desk.store.database import Store
-from desk.store.models import OnlineApplication, OnlineCode, OnlineSession, OnlineUpload, SmsOutbox, Station, User
+from desk.store.models import OnlineApplication, OnlineCode, OnlineSession, OnlineUpload, SmsOutbox
+from desk.store.repositories.online import OnlineRepository
 
 CODE_MINUTES = 10
 CODE_ATTEMPTS = 5
@@ -151,16 +151,15 @@ class OnlineService:
         code = f"{secrets.randbelow(1_000_000):06d}"
         with self.store.write() as session:
             # Per ID number and per phone: nobody can flood a stranger's phone through this page.
-            recent = session.execute(select(func.count()).select_from(OnlineCode).where(
-                (OnlineCode.id_number == id_number) | (OnlineCode.phone == phone),
-                OnlineCode.created_at > now - timedelta(hours=1))).scalar_one()
+            online = OnlineRepository(session)
+            recent = online.codes_sent_since(id_number, phone, now - timedelta(hours=1))
             if recent >= CODES_PER_HOUR:
                 raise SignInRefused.say("online.too_many_codes", code="too_many_codes")
-            session.add(OnlineCode(id_number=id_number, phone=phone, code_hash=_code_hash(id_number, code),
-                                   created_at=now, expires_at=now + timedelta(minutes=CODE_MINUTES), attempts=0))
-            session.add(SmsOutbox(phone=phone, created_at=now,
-                                  text=f"【户籍网上办】验证码 {code}，{CODE_MINUTES}分钟内有效。"
-                                       f" Your sign-in code is {code}, valid for {CODE_MINUTES} minutes."))
+            online.add_code(OnlineCode(id_number=id_number, phone=phone, code_hash=_code_hash(id_number, code),
+                                       created_at=now, expires_at=now + timedelta(minutes=CODE_MINUTES), attempts=0))
+            online.add_sms(SmsOutbox(phone=phone, created_at=now,
+                                     text=f"【户籍网上办】验证码 {code}，{CODE_MINUTES}分钟内有效。"
+                                          f" Your sign-in code is {code}, valid for {CODE_MINUTES} minutes."))
 
     def sign_in(self, id_number: str, code: str) -> str:
         """The newest unused code of this ID number, if it matches: a session token for the cookie."""
@@ -168,9 +167,8 @@ class OnlineService:
         now = self.clock.now()
         refused = SignInRefused.say("online.code_refused")
         with self.store.write() as session:
-            row = session.execute(select(OnlineCode).where(
-                OnlineCode.id_number == id_number, OnlineCode.used_at.is_(None), OnlineCode.expires_at > now)
-                .order_by(OnlineCode.id.desc()).limit(1)).scalar_one_or_none()
+            online = OnlineRepository(session)
+            row = online.newest_open_code(id_number, now)
             if row is None or row.attempts >= CODE_ATTEMPTS:
                 raise refused
             if not hmac.compare_digest(row.code_hash, _code_hash(id_number, code)):
@@ -180,8 +178,9 @@ class OnlineService:
             else:
                 row.used_at = now
                 token = secrets.token_urlsafe(32)
-                session.add(OnlineSession(token_hash=_token_hash(token), id_number=id_number, phone=row.phone,
-                                          created_at=now, expires_at=now + timedelta(hours=SESSION_HOURS)))
+                online.add_citizen_session(OnlineSession(
+                    token_hash=_token_hash(token), id_number=id_number, phone=row.phone, created_at=now,
+                    expires_at=now + timedelta(hours=SESSION_HOURS)))
                 audit.append(session, at=now, actor=ONLINE_ACTOR, action="online.signed_in", entity_type="citizen",
                              entity_id=id_number, details={}, chain="")
                 return token
@@ -192,21 +191,21 @@ class OnlineService:
         if not token:
             return None
         with self.store.read() as session:
-            row = session.get(OnlineSession, _token_hash(token))
+            row = OnlineRepository(session).citizen_session(_token_hash(token))
             if row is None or row.expires_at <= self.clock.now():
                 return None
             return Citizen(row.id_number, row.phone)
 
     def sign_out(self, token: str) -> None:
         with self.store.write() as session:
-            row = session.get(OnlineSession, _token_hash(token))
+            online = OnlineRepository(session)
+            row = online.citizen_session(_token_hash(token))
             if row is not None:
-                session.delete(row)
+                online.end_citizen_session(row)
 
     def stations(self) -> list[tuple[str, str]]:
         with self.store.read() as session:
-            return [(code, name) for code, name in session.execute(
-                select(Station.code, Station.name_zh).order_by(Station.code))]
+            return OnlineRepository(session).stations()
 
     # ---- citizen: apply and follow -------------------------------------------------------------
 
@@ -225,7 +224,8 @@ class OnlineService:
         files = self._checked(transaction, uploads)
         now = self.clock.now()
         with self.store.write() as session:
-            if session.get(Station, station_code) is None:
+            online = OnlineRepository(session)
+            if online.station(station_code) is None:
                 raise InvalidInput.say("station.not_found", station=station_code)
             sequence = next_sequence(session, station_code, local_date(now), kind="online")
             row = OnlineApplication(
@@ -234,7 +234,7 @@ class OnlineService:
                 phone=citizen.phone, form_values=dict(values), state=OnlineState.SUBMITTED.value,
                 submitted_at=now, updated_at=now, missing_materials=[], notice_text="",
             )
-            session.add(row)
+            online.add(row)
             self._attach(row, files, now)
             session.flush()
             self._audit(session, ONLINE_ACTOR, "online.submitted", row,
@@ -257,8 +257,7 @@ class OnlineService:
 
     def mine(self, citizen: Citizen) -> list[ApplicationView]:
         with self.store.read() as session:
-            rows = session.execute(select(OnlineApplication).where(OnlineApplication.id_number == citizen.id_number)
-                                   .order_by(OnlineApplication.id.desc())).scalars().all()
+            rows = OnlineRepository(session).of_citizen(citizen.id_number)
             return [ApplicationView.of(row) for row in rows]
 
     def for_citizen(self, citizen: Citizen, number: str) -> ApplicationView:
@@ -271,20 +270,14 @@ class OnlineService:
         """网上预审: the station's applications waiting for a clerk (submitted or under review), oldest first."""
         waiting = [OnlineState.SUBMITTED.value, OnlineState.UNDER_REVIEW.value]
         with self.store.read() as session:
-            rows = session.execute(select(OnlineApplication).where(
-                OnlineApplication.station_code == station_code, OnlineApplication.state.in_(waiting))
-                .order_by(OnlineApplication.submitted_at, OnlineApplication.id)).scalars().all()
+            rows = OnlineRepository(session).waiting_at(station_code, waiting)
             return [ApplicationView.of(row) for row in rows]
 
     def waiting_for(self, id_number: str) -> list[ApplicationView]:
         """A citizen's applications to this station not yet decided or taken in (a card swiped at the desk)."""
         done = [OnlineState.DECIDED_ONLINE.value, OnlineState.CONVERTED.value]
-        query = select(OnlineApplication).where(OnlineApplication.id_number == normalise_id_text(id_number),
-                                                OnlineApplication.state.not_in(done))
-        if self.station_code is not None:
-            query = query.where(OnlineApplication.station_code == self.station_code)
         with self.store.read() as session:
-            rows = session.execute(query.order_by(OnlineApplication.id)).scalars().all()
+            rows = OnlineRepository(session).open_of_citizen(normalise_id_text(id_number), done, self.station_code)
             return [ApplicationView.of(row) for row in rows]
 
     def open(self, actor: Actor, number: str) -> ApplicationView:
@@ -390,8 +383,7 @@ class OnlineService:
     def outbox(self, phone: str) -> list[SmsView]:
         """The simulated SMS sent to a phone, oldest first."""
         with self.store.read() as session:
-            rows = session.execute(select(SmsOutbox).where(SmsOutbox.phone == phone).order_by(SmsOutbox.id))
-            return [SmsView(r.phone, r.text, r.created_at) for r in rows.scalars()]
+            return [SmsView(r.phone, r.text, r.created_at) for r in OnlineRepository(session).sms_to(phone)]
 
     # ---- helpers --------------------------------------------------------------------------------
 
@@ -422,16 +414,14 @@ class OnlineService:
                                             data=upload.data, uploaded_at=now))
 
     def _own(self, session: Session, citizen: Citizen, number: str) -> OnlineApplication:
-        row = session.execute(select(OnlineApplication).where(OnlineApplication.number == number))\
-            .scalar_one_or_none()
+        row = OnlineRepository(session).by_number(number)
         if row is None or row.id_number != citizen.id_number:
             # Another citizen's application is "not found", not "forbidden": its existence is not told.
             raise NotFound.say("online.not_found_here", number=number)
         return row
 
     def _load(self, session: Session, number: str, expected_version: int | None = None) -> OnlineApplication:
-        row = session.execute(select(OnlineApplication).where(OnlineApplication.number == number.strip().upper())
-                              .with_for_update()).scalar_one_or_none()
+        row = OnlineRepository(session).by_number(number.strip().upper(), for_update=True)
         if row is None:
             raise NotFound.say("online.not_found", number=number)
         if expected_version is not None and row.version != expected_version:
@@ -464,7 +454,7 @@ class OnlineService:
             raise PermissionDenied.say("online.other_station", number=row.number, station=row.station_code)
 
     def _sms(self, session: Session, phone: str, text: str) -> None:
-        session.add(SmsOutbox(phone=phone, text=text, created_at=self.clock.now()))
+        OnlineRepository(session).add_sms(SmsOutbox(phone=phone, text=text, created_at=self.clock.now()))
 
     def _audit(self, session: Session, actor: str, action: str, row: OnlineApplication,
                details: dict[str, Any]) -> None:
@@ -494,7 +484,7 @@ class AlreadyCase(InvalidInput):
 
 
 def _label(session: Session, actor: Actor) -> str:
-    user = session.get(User, actor.user_id)
+    user = OnlineRepository(session).user(actor.user_id)
     return user.username if user is not None else f"user#{actor.user_id}"
 
 

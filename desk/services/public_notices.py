@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.domain.catalog import Catalog
@@ -23,7 +22,8 @@ from desk.services.cases import CaseService
 from desk.services.documents import DocumentService, IssuedPaper
 from desk.services.numbering import next_sequence
 from desk.store.database import Store
-from desk.store.models import Case, DocumentIssued, PublicNotice, User
+from desk.store.models import Case, DocumentIssued, PublicNotice
+from desk.store.repositories.notices import NoticeRepository
 from printing.bundle_models import DeregistrationNoticeData
 from printing.documents import deregistration_notice
 from printing.documents.common import Paper
@@ -70,9 +70,7 @@ class PublicNoticeService:
                 raise InvalidInput.say("notice.only_duplicates")
             if CaseState(case.state) not in _PUBLISHABLE:
                 raise InvalidInput.say("notice.accept_first", number=case_number, state=Term(f"state.{case.state}"))
-            running = session.execute(select(PublicNotice).where(PublicNotice.case_id == case.id,
-                                                                 PublicNotice.state == "running")).first()
-            if running is not None:
+            if NoticeRepository(session).has_running(case.id):
                 raise InvalidInput.say("notice.running", number=case_number)
             now = self.clock.now()
             sequence = next_sequence(session, self.station_code, today, kind="GG")
@@ -86,11 +84,10 @@ class PublicNoticeService:
                                   person_name=person.name, person_id_number=person.id_number, text_zh=body,
                                   published_on=today, ends_on=today + timedelta(days=NOTICE_DAYS), state="running",
                                   objection="", created_by=actor.user_id)
-            session.add(notice)
-            session.add(DocumentIssued(serial=serial, kind="deregistration_notice", case_id=case.id,
-                                       citizen_id=person.id, station_code=self.station_code, issued_at=now,
-                                       issued_by=actor.user_id, details={"ends_on": notice.ends_on.isoformat()}))
-            session.flush()
+            NoticeRepository(session).add(notice, DocumentIssued(
+                serial=serial, kind="deregistration_notice", case_id=case.id, citizen_id=person.id,
+                station_code=self.station_code, issued_at=now, issued_by=actor.user_id,
+                details={"ends_on": notice.ends_on.isoformat()}))
             self._audit(session, actor, "notice.published", serial,
                         {"case": case_number, "ends_on": notice.ends_on.isoformat()})
             return NoticeIssued(_view(notice, case_number), self._paper(notice, case_number))
@@ -101,7 +98,7 @@ class PublicNoticeService:
         today = local_date(self.clock.now())
         with self.store.write() as session:
             notice = _notice(session, serial)
-            case = session.get(Case, notice.case_id)
+            case = NoticeRepository(session).case(notice.case_id)
             assert case is not None
             if notice.state != "running":
                 raise InvalidInput.say("notice.decided", serial=serial)
@@ -125,14 +122,13 @@ class PublicNoticeService:
     def for_case(self, case_number: str) -> list[NoticeView]:
         with self.store.read() as session:
             case = _case(session, case_number)
-            rows = session.execute(select(PublicNotice).where(PublicNotice.case_id == case.id)
-                                   .order_by(PublicNotice.id)).scalars().all()
+            rows = NoticeRepository(session).of_case(case.id)
             return [_view(n, case_number) for n in rows]
 
     def reprint(self, serial: str) -> IssuedPaper:
         with self.store.read() as session:
             notice = _notice(session, serial)
-            case = session.get(Case, notice.case_id)
+            case = NoticeRepository(session).case(notice.case_id)
             assert case is not None
             return self._paper(notice, case.number)
 
@@ -145,20 +141,20 @@ class PublicNoticeService:
                            deregistration_notice.build_pdf(data), Paper.A4)
 
     def _audit(self, session: Session, actor: Actor, action: str, serial: str, details: dict[str, str]) -> None:
-        user = session.get(User, actor.user_id)
+        user = NoticeRepository(session).user(actor.user_id)
         audit.append(session, at=self.clock.now(), actor=user.username if user else f"user#{actor.user_id}",
                      action=action, entity_type="notice", entity_id=serial, details=details)
 
 
 def _case(session: Session, number: str) -> Case:
-    case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
+    case = NoticeRepository(session).case_by_number(number)
     if case is None:
         raise NotFound.say("case.not_found", number=number)
     return case
 
 
 def _notice(session: Session, serial: str) -> PublicNotice:
-    notice = session.execute(select(PublicNotice).where(PublicNotice.serial == serial)).scalar_one_or_none()
+    notice = NoticeRepository(session).by_serial(serial)
     if notice is None:
         raise NotFound.say("notice.not_found", serial=serial)
     return notice
