@@ -104,6 +104,7 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "rating.reasons_only_when_bad": QT_TRANSLATE_NOOP("Messages", "只有“不满意”和“非常不满意”需要选择原因。"),
     "rating.already_rated": QT_TRANSLATE_NOOP("Messages", "申请 {number} 已经评价过了（一次一评），不能再评。"),
     # ---- 网上办 (online applications) -----------------------------------------------------------
+    "online.bad_phone": QT_TRANSLATE_NOOP("Messages", "请填写11位手机号码。"),
     "online.too_many_codes": QT_TRANSLATE_NOOP("Messages", "验证码发送过于频繁，请一小时后再试。"),
     "online.code_refused": QT_TRANSLATE_NOOP("Messages", "验证码不正确或已过期，请重新获取。"),
     "online.choose_files": QT_TRANSLATE_NOOP("Messages", "请选择要上传的文件。"),

@@ -121,10 +121,8 @@ class SmsView:
     created_at: datetime
 
 
-def phone_problem(phone: str) -> tuple[str, str] | None:
-    if len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789":
-        return None
-    return ("请填写11位手机号码。", "Enter an 11-digit mobile number.")
+def is_mobile_number(phone: str) -> bool:
+    return len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789"
 
 
 @dataclass
@@ -144,9 +142,11 @@ class OnlineService:
     def send_code(self, id_number: str, phone: str) -> None:
         """A one-time code to the phone (to the SMS outbox); the ID number and phone are checked first."""
         id_number, phone = normalise_id_text(id_number), phone.strip()
-        for problem in (id_number_problem(id_number), phone_problem(phone)):
-            if problem is not None:
-                raise SignInRefused(*problem)
+        problem = id_number_problem(id_number)  # the catalog's ID check still words its own two texts
+        if problem is not None:
+            raise SignInRefused(*problem)
+        if not is_mobile_number(phone):
+            raise SignInRefused.say("online.bad_phone")
         now = self.clock.now()
         code = f"{secrets.randbelow(1_000_000):06d}"
         with self.store.write() as session:
