@@ -147,7 +147,7 @@ class QueueService:
         if transaction_code is not None:
             transaction = self.catalog.get(transaction_code)
             if transaction is None:
-                raise NotFound.say("catalog.unknown_transaction", code=transaction_code)
+                raise NotFound.say("catalog.unknown_transaction", transaction=transaction_code)
             letter = CATEGORY_LETTERS.get(str(transaction.category), GENERAL_LETTER)
         with self.store.write() as session:
             sequence = next_sequence(session, self.station_code, day, kind=f"q{letter}")

@@ -105,8 +105,8 @@
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="66"/>
-        <source>事项目录中没有“{code}”。</source>
-        <translation>The catalog has no transaction “{code}”.</translation>
+        <source>事项目录中没有“{transaction}”。</source>
+        <translation>The catalog has no transaction “{transaction}”.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="68"/>
