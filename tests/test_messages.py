@@ -92,3 +92,9 @@ def test_no_english_catalog_leaves_a_text_unfinished(catalog: str) -> None:
             translation = message.find("translation")
             assert translation is not None and translation.get("type") is None \
                 and (translation.text or "").strip(), (catalog, context.findtext("name"), message.findtext("source"))
+
+
+def test_no_template_names_a_placeholder_code() -> None:
+    # `DeskError.say(key, code=…)` takes `code` as the error's code, so a `{code}` placeholder could never be filled.
+    named_code = [key for key, source in messages.TEMPLATES.items() if "code" in _placeholders(source)]
+    assert not named_code, named_code

@@ -149,8 +149,7 @@ def next_free_id_number(candidate: str, taken: set[str]) -> str:
         if number not in taken:
             return number
         order += 2
-    raise DeskError("该地区该出生日期的顺序码已用尽，请联系上级户政部门分配公民身份号码。",
-                    "No order code is free for that region and birth date.", code="id_number_exhausted")
+    raise DeskError.say("chain.id_number_exhausted", code="id_number_exhausted")
 
 
 def follow_ups_for(rule: ChangeRule, values: Mapping[str, Any], old_facts: Mapping[str, str],

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desk.domain.errors import InvalidInput
+from desk.domain.messages import Term
 
 # The rules give the office 15 working days from the rating to rectify and call back.
 FOLLOW_UP_WORKING_DAYS = 15
@@ -78,13 +79,13 @@ class StepRecord:
 def record_step(current: FollowUpStep, step: FollowUpStep, outcome: StepOutcome) -> StepRecord:
     """Check that `step` is the one due now and `outcome` one it may record; the step that follows."""
     if current is FollowUpStep.CLOSED:
-        raise InvalidInput("这条差评回访已办结。", "This follow-up is already closed.")
+        raise InvalidInput.say("follow_up.closed")
     if step is not current:
-        raise InvalidInput(f"当前环节是“{current.label_zh}”，不能登记“{step.label_zh}”。",
-                           f"The follow-up is at {current.value}, not {step.value}.")
+        raise InvalidInput.say("follow_up.wrong_step", current=Term(f"follow_up_step.{current.value}"),
+                               step=Term(f"follow_up_step.{step.value}"))
     allowed = NEXT_STEP[current]
     if outcome not in allowed:
         names = "、".join(o.label_zh for o in allowed)
-        raise InvalidInput(f"“{current.label_zh}”的结果只能是：{names}。",
-                           f"{current.value} may record only {', '.join(o.value for o in allowed)}.")
+        # The outcomes are named as the clerk's form lists them (in Chinese, as the rules word them).
+        raise InvalidInput.say("follow_up.wrong_outcome", step=Term(f"follow_up_step.{current.value}"), outcomes=names)
     return StepRecord(step, outcome, allowed[outcome])

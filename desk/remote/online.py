@@ -83,7 +83,7 @@ class RemoteOnline:
         self._as(actor)
         data = self.connection.call("POST", f"/online/{number}/counter")
         if data.get("already_case"):
-            raise AlreadyCase(data["already_case"])
+            raise AlreadyCase.of(data["already_case"])
         return application_from_wire(data["application"]), case_from_wire(data["case"])
 
     def _as(self, actor: Actor | None) -> None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.domain.bundles import Bundle, Bundles
@@ -28,7 +27,8 @@ from desk.services.cases import CaseService, user_names
 from desk.services.documents import DocumentService, IssuedPaper
 from desk.services.numbering import next_sequence
 from desk.store.database import Store
-from desk.store.models import BundleCase, BundleFollowUp, BundleRecord, Case, Citizen, DocumentIssued, User
+from desk.store.models import BundleCase, BundleFollowUp, BundleRecord, DocumentIssued
+from desk.store.repositories.bundles import BundleRepository
 from printing.bundle_models import BundleMemberLine, BundleReceiptData, ReferralLine, ReferralListData
 from printing.documents import bundle_receipt, referral_list
 from printing.documents.common import Paper
@@ -107,7 +107,7 @@ class BundleService:
     def bundle(self, code: str) -> Bundle:
         bundle = self.bundles.get(code)
         if bundle is None:
-            raise NotFound(f"没有“{code}”这个“一件事”套餐。", f"No bundle '{code}'.")
+            raise NotFound.say("bundle.unknown", bundle=code)
         return bundle
 
     # ---- start and accept ----------------------------------------------------------------------
@@ -142,32 +142,30 @@ class BundleService:
         chosen = set(include)
         unknown = chosen - set(bundle.member_codes)
         if unknown:
-            raise InvalidInput(f"“{bundle.name_zh}”没有这些事项：{'、'.join(sorted(unknown))}。",
-                               f"{bundle.code} has no members {sorted(unknown)}.")
+            raise InvalidInput.say("bundle.unknown_members", bundle=bundle.name_zh, members="、".join(sorted(unknown)))
         own = own_values or {}
         now = self.clock.now()
-        citizen = session.execute(select(Citizen).where(Citizen.id_number == applicant_id_number)
-                                  ).scalar_one_or_none()
+        bundles = BundleRepository(session)
+        citizen = bundles.applicant(applicant_id_number)
         if citizen is None:
-            raise NotFound(f"系统中没有身份证号 {applicant_id_number} 的人员，请先刷身份证登记。",
-                           f"No citizen with ID number {applicant_id_number}: read their ID card first.")
+            raise NotFound.say("citizen.read_card_first", id_number=applicant_id_number)
         sequence = next_sequence(session, self.station_code, local_date(now), kind="YJ")
         record = BundleRecord(
             number=f"{self.station_code}-YJ{local_date(now):%Y%m%d}-{sequence:03d}", bundle_code=bundle.code,
             station_code=self.station_code, applicant_id=citizen.id, shared_values=dict(shared_values),
             created_by=actor.user_id, created_at=now,
         )
-        session.add(record)
-        session.flush()
+        bundles.add(record)
         members = [m for m in bundle.members if not m.optional or m.transaction_code in chosen]
         for position, member in enumerate(members):
             code = member.transaction_code
             values = bundle.member_values(code, shared_values, own.get(code))
             case = self.cases.open_draft_in(session, actor, applicant_id_number, code, values)
-            session.add(BundleCase(bundle_id=record.id, case_id=case.id, position=position))
+            bundles.add_member(BundleCase(bundle_id=record.id, case_id=case.id, position=position))
         for referral in bundle.follow_ups:
-            session.add(BundleFollowUp(bundle_id=record.id, key=referral.key, name_zh=referral.name_zh,
-                                       agency_zh=referral.agency_zh, how_zh=referral.how_zh, state="open", note=""))
+            bundles.add_follow_up(BundleFollowUp(bundle_id=record.id, key=referral.key, name_zh=referral.name_zh,
+                                                 agency_zh=referral.agency_zh, how_zh=referral.how_zh, state="open",
+                                                 note=""))
         session.flush()
         self._audit(session, actor, "bundle.started", record.number,
                     {"bundle": bundle.code, "cases": [m.transaction_code for m in members]})
@@ -210,6 +208,7 @@ class BundleService:
                     self.cases.act_in(session, actor, view.number, view.version, Action.COMPLETE)
             except DeskError as exc:
                 name = self.catalog[code].name_zh
+                # Wraps another error's finished texts (in both languages), so it keeps the two-text form.
                 raise InvalidInput(f"“{name}”（{case.number}）：{exc.message_zh}",
                                    f"{code} ({case.number}): {exc.message_en}") from exc
         session.flush()
@@ -223,13 +222,12 @@ class BundleService:
     def set_follow_up(self, actor: Actor, number: str, key: str, state: str, note: str = "") -> BundleView:
         """Record a follow-up as referred (the agency was sent the facts), done, or open again."""
         if state not in FOLLOW_UP_STATES:
-            raise InvalidInput(f"后续事项状态只能是 {'/'.join(FOLLOW_UP_STATES)}。",
-                               f"A follow-up's state is one of {FOLLOW_UP_STATES}, not {state!r}.")
+            raise InvalidInput.say("bundle.follow_up_states", states="/".join(FOLLOW_UP_STATES))
         with self.store.write() as session:
             record = self._record(session, number)
             item = next((f for f in record.follow_ups if f.key == key), None)
             if item is None:
-                raise NotFound(f"套餐 {number} 没有后续事项“{key}”。", f"Bundle {number} has no follow-up {key!r}.")
+                raise NotFound.say("bundle.no_follow_up", number=number, item=key)
             before = item.state
             item.state, item.note = state, note.strip()
             item.updated_at, item.updated_by = self.clock.now(), actor.user_id
@@ -246,30 +244,19 @@ class BundleService:
     def for_case(self, case_number: str) -> BundleView | None:
         """The bundle a case belongs to, if any."""
         with self.store.read() as session:
-            record = session.execute(
-                select(BundleRecord).join(BundleCase, BundleCase.bundle_id == BundleRecord.id)
-                .join(Case, BundleCase.case_id == Case.id).where(Case.number == case_number)
-            ).unique().scalar_one_or_none()
+            record = BundleRepository(session).of_case(case_number)
             return self._view(session, record) if record is not None else None
 
     def for_citizen(self, id_number: str, limit: int = 20) -> list[BundleView]:
         """A citizen's bundles, newest first (the kiosk's 我的办件 shows each as one item)."""
         with self.store.read() as session:
-            records = session.execute(
-                select(BundleRecord).join(Citizen, BundleRecord.applicant_id == Citizen.id)
-                .where(Citizen.id_number == id_number).order_by(BundleRecord.created_at.desc()).limit(limit)
-            ).unique().scalars().all()
+            records = BundleRepository(session).of_citizen(id_number, limit)
             return [self._view(session, r) for r in records]
 
     def with_open_follow_ups(self, limit: int = 100) -> list[BundleView]:
         """This station's bundles with follow-ups not yet referred or done, oldest first (Today)."""
         with self.store.read() as session:
-            records = session.execute(
-                select(BundleRecord).where(
-                    BundleRecord.station_code == self.station_code,
-                    BundleRecord.id.in_(select(BundleFollowUp.bundle_id).where(BundleFollowUp.state == "open")),
-                ).order_by(BundleRecord.created_at).limit(limit)
-            ).unique().scalars().all()
+            records = BundleRepository(session).with_open_follow_ups(self.station_code, limit)
             return [self._view(session, r) for r in records]
 
     def paper(self, kind: str, number: str, *, actor: Actor | None = None) -> IssuedPaper:
@@ -280,10 +267,9 @@ class BundleService:
     # ---- helpers -------------------------------------------------------------------------------
 
     def _record(self, session: Session, number: str) -> BundleRecord:
-        record = session.execute(select(BundleRecord).where(BundleRecord.number == number)
-                                 ).unique().scalar_one_or_none()
+        record = BundleRepository(session).by_number(number)
         if record is None:
-            raise NotFound(f"找不到“一件事”套餐 {number}。", f"No bundle numbered {number}.")
+            raise NotFound.say("bundle.not_found", number=number)
         return record
 
     def _view(self, session: Session, record: BundleRecord) -> BundleView:
@@ -301,14 +287,12 @@ class BundleService:
 
     def _paper_in(self, session: Session, kind: str, record: BundleRecord, actor: Actor | None) -> IssuedPaper:
         if kind not in BUNDLE_PAPERS:
-            raise InvalidInput(f"没有“{kind}”这种套餐文书。", f"No bundle paper '{kind}'.")
+            raise InvalidInput.say("bundle.unknown_paper", kind=kind)
         view = self._view(session, record)
         if kind == "bundle_receipt" and not any(m.accepted_at for m in view.members):
-            raise InvalidInput(f"套餐 {record.number} 尚未受理，不能出具受理回执。",
-                               f"Bundle {record.number} is not accepted yet.")
+            raise InvalidInput.say("bundle.not_accepted", number=record.number)
         first_case_id = record.members[0].case_id
-        row = session.execute(select(DocumentIssued).where(DocumentIssued.case_id == first_case_id,
-                                                           DocumentIssued.kind == kind)).scalar_one_or_none()
+        row = BundleRepository(session).paper(first_case_id, kind)
         label = _actor_label(session, actor)
         if row is None:
             now = self.clock.now()
@@ -318,8 +302,7 @@ class BundleService:
                                  kind=kind, case_id=first_case_id, citizen_id=record.applicant_id,
                                  station_code=self.station_code, issued_at=now,
                                  issued_by=actor.user_id if actor else None, details={"bundle": record.number})
-            session.add(row)
-            session.flush()
+            BundleRepository(session).add_paper(row)
             audit.append(session, at=now, actor=label, action="document.issued", entity_type="document",
                          entity_id=row.serial, details={"kind": kind, "bundle": record.number})
         else:
@@ -369,10 +352,10 @@ class BundleService:
 def _actor_label(session: Session, actor: Actor | None) -> str:
     if actor is None:
         return "system"
-    user = session.get(User, actor.user_id)
+    user = BundleRepository(session).user(actor.user_id)
     return user.username if user is not None else f"user#{actor.user_id}"
 
 
 def _user_name(session: Session, user_id: int | None) -> str:
-    user = session.get(User, user_id) if user_id is not None else None
+    user = BundleRepository(session).user(user_id) if user_id is not None else None
     return user.display_name if user is not None else ""

@@ -323,7 +323,7 @@ class CaseService:
     def _transaction(self, code: str) -> Transaction:
         transaction = self.catalog.get(code)
         if transaction is None:
-            raise NotFound.say("catalog.unknown_transaction", code=code)
+            raise NotFound.say("catalog.unknown_transaction", transaction=code)
         return transaction
 
     def _applicant_facts(self, case: Case) -> ApplicantFacts:

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-
 from desk.domain.chained_changes import FollowUpRecord
 from desk.domain.clock import Clock
 from desk.domain.errors import InvalidInput, NotFound
@@ -17,7 +15,8 @@ from desk.domain.workflow import Actor
 from desk.services import audit
 from desk.services.documents import DocumentService
 from desk.store.database import Store
-from desk.store.models import Case, ChainFollowUp
+from desk.store.models import ChainFollowUp
+from desk.store.repositories.chain_follow_ups import ChainFollowUpRepository
 
 STATES = ("open", "referred", "done")
 
@@ -40,27 +39,24 @@ class ChainFollowUpService:
         """Every record the case's change sets in motion, with where it stands (open until marked)."""
         records = self.documents.follow_ups(case_number).records
         with self.store.read() as session:
-            rows = {row.record_key: row for row in session.execute(
-                select(ChainFollowUp).join(Case, ChainFollowUp.case_id == Case.id)
-                .where(Case.number == case_number)).scalars()}
+            rows = ChainFollowUpRepository(session).of_case(case_number)
         return [TrackedRecord(r, rows[r.key].state, rows[r.key].note, rows[r.key].updated_at)
                 if r.key in rows else TrackedRecord(r) for r in records]
 
     def mark(self, actor: Actor, case_number: str, record_key: str, state: str, note: str = "") -> TrackedRecord:
         if state not in STATES:
-            raise InvalidInput(f"状态只能是：{'、'.join(STATES)}。", f"The state must be one of {', '.join(STATES)}.")
+            raise InvalidInput.say("chain.states", states="、".join(STATES))
         records = {r.key: r for r in self.documents.follow_ups(case_number).records}
         if record_key not in records:
-            raise NotFound(f"申请 {case_number} 的连锁变更中没有“{record_key}”。",
-                           f"Case {case_number}'s chained changes have no record '{record_key}'.")
+            raise NotFound.say("chain.no_record", number=case_number, record=record_key)
         now, note = self.clock.now(), note.strip()[:500]
         with self.store.write() as session:
-            case = session.execute(select(Case).where(Case.number == case_number)).scalar_one()
-            row = session.execute(select(ChainFollowUp).where(
-                ChainFollowUp.case_id == case.id, ChainFollowUp.record_key == record_key)).scalar_one_or_none()
+            follow_ups = ChainFollowUpRepository(session)
+            case = follow_ups.case(case_number)
+            row = follow_ups.of_record(case.id, record_key)
             if row is None:
                 row = ChainFollowUp(case_id=case.id, record_key=record_key, updated_at=now)
-                session.add(row)
+                follow_ups.add(row)
             before = row.state or "open"
             row.state, row.note, row.updated_at, row.updated_by = state, note, now, actor.user_id
             audit.append(session, at=now, actor=audit.user_label(session, actor.user_id),

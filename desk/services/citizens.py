@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,9 +15,10 @@ from desk.domain.identity import InvalidIdentity, PersonFacts, check_date, check
 from desk.domain.workflow import Actor
 from desk.services import audit
 from desk.services.case_views import CitizenView
-from desk.store.citizen_search import CitizenQuery, search_citizens
+from desk.store.citizen_search import CitizenQuery
 from desk.store.database import Store
 from desk.store.models import Citizen
+from desk.store.repositories.citizens import CitizenRepository
 
 if TYPE_CHECKING:
     from desk.devices.card import IdCard
@@ -75,28 +75,24 @@ class CitizenService:
             except IntegrityError as exc:
                 if attempt == 0 and _is_duplicate(exc):
                     continue  # another desk inserted this citizen a moment ago: update theirs
-                raise InvalidIdentity(
-                    "人员记录无法保存：数据不符合登记库的规则，请核对后重试。",
-                    "The citizen record cannot be saved: it breaks a rule of the register; check and retry.",
-                    field="", code="identity_rejected_by_store",
-                ) from exc
+                rejected = InvalidIdentity.say("citizen.rejected_by_store", code="identity_rejected_by_store")
+                rejected.field = ""
+                raise rejected from exc
         raise AssertionError("unreachable")
 
     def _register(self, actor: Actor | None, facts: PersonFacts, photo_wlt: bytes | None,
                   source: str) -> CitizenView:
         now = self.clock.now()
         with self.store.write() as session:
-            citizen = session.execute(
-                select(Citizen).where(Citizen.id_number == facts.id_number)
-            ).scalar_one_or_none()
+            citizens = CitizenRepository(session)
+            citizen = citizens.by_id_number(facts.id_number)
             created = citizen is None
             details: dict[str, object] = {"created": created}
             values: dict[str, object] = {attr: getattr(facts, attr) for attr in _CARD_FIELDS}
             values["photo_wlt"] = photo_wlt
             if citizen is None:
                 citizen = Citizen(id_number=facts.id_number, name=facts.name, updated_at=now)
-                session.add(citizen)
-                session.flush()  # the insert race is lost here, not at commit
+                citizens.add(citizen)  # the insert race is lost here, not at commit
             if source == "kiosk_card" and not created:
                 difference = {
                     attr: _plain(value) for attr, value in values.items()
@@ -123,7 +119,7 @@ class CitizenService:
         """人证一致: the clerk compared the person at the window with the card (its photo when the
         licensed decoder shows it). Audited either way — ticked or taken back."""
         with self.store.write() as session:
-            citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+            citizen = CitizenRepository(session).by_id_number(id_number)
             if citizen is None:
                 raise NotFound.say("citizen.not_found", id_number=id_number)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.face_checked",
@@ -142,7 +138,7 @@ class CitizenService:
         registered_on = check_date(registered_on, field="registered_on", label_zh="登记日期",
                                    label_en="registration date", today=self.clock.today(), not_after_today=True)
         with self.store.write() as session:
-            citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+            citizen = CitizenRepository(session).by_id_number(id_number)
             if citizen is None:
                 raise NotFound.say("citizen.not_found", id_number=id_number)
             citizen.household_head, citizen.relationship_to_head = household_head, relationship_to_head
@@ -154,7 +150,7 @@ class CitizenService:
     def view(self, actor: Actor | None, id_number: str, *, purpose: str = "desk") -> CitizenView:
         """Show one citizen's record; the view itself goes into the audit log."""
         with self.store.write() as session:
-            citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+            citizen = CitizenRepository(session).by_id_number(id_number)
             if citizen is None:
                 raise NotFound.say("citizen.not_found", id_number=id_number)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.viewed",
@@ -169,7 +165,7 @@ class CitizenService:
             return []
         text = text.strip()
         with self.store.write() as session:
-            rows = search_citizens(session, query, limit)
+            rows = CitizenRepository(session).search(query, limit)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.searched",
                          entity_type="citizen", entity_id="*", details={"query": text, "results": len(rows)})
             return [CitizenView.of(c) for c in rows]

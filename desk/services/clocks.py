@@ -18,14 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
-
 from desk.domain.clock import CHINA_TZ, Clock, local_date
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
 from desk.services.documents import MOVE_PERMIT_VALID_DAYS
 from desk.store.database import Store
-from desk.store.models import Case, CaseEvent, Citizen, DocumentIssued, PublicNotice
+from desk.store.repositories.clocks import ClockRepository
 
 DEEMED_ACCEPTANCE_WORKING_DAYS = 5
 PERMIT_WARNING_DAYS = 7
@@ -88,13 +86,8 @@ class LegalClocks:
         (`as_of`: counted on that day instead of today — the daily report's day)."""
         today = as_of or local_date(self.clock.now())
         with self.store.read() as session:
-            rows = session.execute(
-                select(Case.number, Case.transaction_code, Citizen.name, Case.created_at)
-                .join(Citizen, Case.applicant_id == Citizen.id)
-                .where(Case.station_code == self.station_code, Case.state == CaseState.DRAFT.value,
-                       Case.created_at < _start_of(today))
-                .order_by(Case.created_at, Case.id)
-            ).all()
+            rows = ClockRepository(session).drafts_received_before(self.station_code, CaseState.DRAFT.value,
+                                                                   _start_of(today))
         found = []
         for number, code, name, created_at in rows:
             deemed = self._deemed(number, code, name, local_date(created_at), today)
@@ -107,17 +100,12 @@ class LegalClocks:
         refusal) went out within five working days of its receipt — still unanswered, or answered late.
         The case view says so."""
         with self.store.read() as session:
-            row = session.execute(
-                select(Case.id, Case.transaction_code, Citizen.name, Case.created_at)
-                .join(Citizen, Case.applicant_id == Citizen.id).where(Case.number == case_number)
-            ).one_or_none()
+            clocks = ClockRepository(session)
+            row = clocks.receipt(case_number)
             if row is None:
                 return None
             case_id, code, name, created_at = row
-            answered = session.execute(
-                select(CaseEvent.at).where(CaseEvent.case_id == case_id, CaseEvent.action.in_(_ANSWERS))
-                .order_by(CaseEvent.at).limit(1)
-            ).scalar_one_or_none()
+            answered = clocks.first_answer_at(case_id, _ANSWERS)
         until = local_date(answered) if answered is not None else local_date(self.clock.now())
         return self._deemed(case_number, code, name, local_date(created_at), until)
 
@@ -132,13 +120,7 @@ class LegalClocks:
         """This station's 注销公告 still undecided, the ones whose 30 days are over first."""
         today = local_date(self.clock.now())
         with self.store.read() as session:
-            rows = session.execute(
-                select(PublicNotice.serial, Case.number, PublicNotice.person_name, PublicNotice.published_on,
-                       PublicNotice.ends_on)
-                .join(Case, PublicNotice.case_id == Case.id)
-                .where(PublicNotice.station_code == self.station_code, PublicNotice.state == "running")
-                .order_by(PublicNotice.ends_on, PublicNotice.id)
-            ).all()
+            rows = ClockRepository(session).running_notices(self.station_code)
         return [NoticeClock(serial, number, name, published, ends, (ends - today).days)
                 for serial, number, name, published, ends in rows]
 
@@ -149,16 +131,8 @@ class LegalClocks:
         longest = max(days for days, _name in PERMIT_KINDS.values())
         earliest_issue = today - timedelta(days=longest + 30)  # long expired: off the list
         with self.store.read() as session:
-            rows = session.execute(
-                select(DocumentIssued.serial, DocumentIssued.kind, DocumentIssued.issued_at, Case.number,
-                       Citizen.name, DocumentIssued.details)
-                .join(Case, DocumentIssued.case_id == Case.id)
-                .join(Citizen, Case.applicant_id == Citizen.id)
-                .where(DocumentIssued.station_code == self.station_code,
-                       DocumentIssued.kind.in_(list(PERMIT_KINDS)),
-                       DocumentIssued.issued_at >= _start_of(earliest_issue))
-                .order_by(DocumentIssued.issued_at)
-            ).all()
+            rows = ClockRepository(session).permits_issued_since(self.station_code, list(PERMIT_KINDS),
+                                                                 _start_of(earliest_issue))
         permits = []
         for serial, kind, issued_at, number, name, details in rows:
             valid_days, kind_zh = PERMIT_KINDS[kind]

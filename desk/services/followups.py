@@ -14,19 +14,20 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.domain.catalog import Catalog
 from desk.domain.clock import CHINA_TZ, Clock, local_date
 from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
 from desk.domain.followup import FollowUpStep, StepOutcome, record_step
+from desk.domain.messages import Term
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, Role
 from desk.services import audit
 from desk.services.ratings import RatingLevel
 from desk.store.database import Store
-from desk.store.models import Case, FollowUpStepEntry, RatingFollowUp, ServiceRating, Station, User
+from desk.store.models import FollowUpStepEntry, RatingFollowUp
+from desk.store.repositories.followups import FollowUpRepository
 
 # Who runs the loop: the station's leaders and its manager (所长). A clerk is the one rated, never the
 # one who verifies or reviews it ("谁办理、谁负责" makes the office answer, not the clerk alone).
@@ -134,11 +135,9 @@ class FollowUpService:
     def overview(self, *, open_only: bool = True) -> list[FollowUpView]:
         """Follow-ups of this station, the soonest due first (open ones first when all are asked)."""
         with self.store.read() as session:
-            query = select(RatingFollowUp).where(RatingFollowUp.station_code == self.station_code)
-            if open_only:
-                query = query.where(RatingFollowUp.step != FollowUpStep.CLOSED.value)
-            rows = session.execute(query.order_by(RatingFollowUp.due_date, RatingFollowUp.id)).scalars().all()
-            views = self._views(session, list(rows), with_steps=False)
+            rows = FollowUpRepository(session).of_station(self.station_code, open_only=open_only,
+                                                          closed_step=FollowUpStep.CLOSED.value)
+            views = self._views(session, rows, with_steps=False)
         return sorted(views, key=lambda v: (v.step is FollowUpStep.CLOSED, v.due_date, v.id))
 
     def get(self, follow_up_id: int) -> FollowUpView:
@@ -152,9 +151,9 @@ class FollowUpService:
         self._check_role(actor)
         with self.store.write() as session:
             follow_up = self._for_change(session, follow_up_id, version)
-            owner = session.get(User, owner_id)
+            owner = FollowUpRepository(session).user(owner_id)
             if owner is None or owner.station_code != self.station_code or not owner.active:
-                raise NotFound("没有这位本所民警。", "No such active user at this station.")
+                raise NotFound.say("follow_up.no_such_user")
             follow_up.owner_id = owner_id
             follow_up.version += 1
             audit.append(session, at=self.clock.now(), actor=str(actor.user_id), action="follow_up.assigned",
@@ -170,13 +169,14 @@ class FollowUpService:
         step, outcome = FollowUpStep(step), StepOutcome(outcome)  # plain strings from a UI or the wire
         note = note.strip()
         if not note:
-            raise InvalidInput(f"请写明{step.label_zh}的情况。", f"Write what the {step.value} step found.")
+            raise InvalidInput.say("follow_up.write_what_was_found", step=Term(f"follow_up_step.{step.value}"))
         now = self.clock.now()
         with self.store.write() as session:
             follow_up = self._for_change(session, follow_up_id, version)
             done = record_step(FollowUpStep(follow_up.step), step, outcome)
-            session.add(FollowUpStepEntry(follow_up_id=follow_up_id, step=step.value, outcome=outcome.value,
-                                          note=note, actor_id=actor.user_id, at=now))
+            follow_ups = FollowUpRepository(session)
+            follow_ups.add_step(FollowUpStepEntry(follow_up_id=follow_up_id, step=step.value, outcome=outcome.value,
+                                                  note=note, actor_id=actor.user_id, at=now))
             follow_up.step = done.next_step.value
             follow_up.version += 1
             if follow_up.owner_id is None:
@@ -184,7 +184,7 @@ class FollowUpService:
             if done.next_step is FollowUpStep.CLOSED:
                 follow_up.result = f"{outcome.label_zh}：{note}"
                 follow_up.closed_on = local_date(now)
-                rating = session.get(ServiceRating, follow_up.rating_id)
+                rating = follow_ups.rating(follow_up.rating_id)
                 if rating is not None:
                     rating.follow_up_state = "done"
             audit.append(session, at=now, actor=str(actor.user_id), action=f"follow_up.{step.value}",
@@ -199,11 +199,8 @@ class FollowUpService:
         """The station's active leaders and manager, by name: those `assign` is offered for (the clerk
         rated is never the one who answers for the follow-up)."""
         with self.store.read() as session:
-            rows = session.execute(
-                select(User.id, User.display_name, User.role)
-                .where(User.station_code == self.station_code, User.active.is_(True),
-                       User.role.in_([role.value for role in FOLLOW_UP_ROLES]))
-                .order_by(User.display_name, User.id)).all()
+            rows = FollowUpRepository(session).active_users_in_roles(
+                self.station_code, [role.value for role in FOLLOW_UP_ROLES])
         return [OwnerChoice(row.id, row.display_name, Role(row.role)) for row in rows]
 
     # ---- reports ----------------------------------------------------------------------------------
@@ -212,10 +209,7 @@ class FollowUpService:
         """Bad ratings opened and follow-ups closed from `first` to `last` (local days, inclusive), and
         how many were open — and overdue — at the end of `last`."""
         with self.store.read() as session:
-            rows = session.execute(
-                select(RatingFollowUp.opened_on, RatingFollowUp.due_date, RatingFollowUp.closed_on)
-                .where(RatingFollowUp.station_code == self.station_code, RatingFollowUp.opened_on <= last)
-            ).all()
+            rows = FollowUpRepository(session).dates_opened_until(self.station_code, last)
         end = min(last, self.clock.today())  # a month not over yet is counted as of today
         opened = sum(1 for r in rows if r.opened_on >= first)
         closed = [r for r in rows if r.closed_on is not None and first <= r.closed_on <= last]
@@ -229,12 +223,8 @@ class FollowUpService:
         first = date(year, month, 1)
         last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         with self.store.read() as session:
-            rows = session.execute(
-                select(ServiceRating.level, ServiceRating.counter_number, ServiceRating.clerk_id, User.display_name)
-                .outerjoin(User, ServiceRating.clerk_id == User.id)
-                .where(ServiceRating.station_code == self.station_code, ServiceRating.at >= _day_start(first),
-                       ServiceRating.at < _day_start(last + timedelta(days=1)))
-            ).all()
+            rows = FollowUpRepository(session).month_levels(self.station_code, _day_start(first),
+                                                            _day_start(last + timedelta(days=1)))
         levels = {level.label_zh: 0 for level in RatingLevel}
         for row in rows:
             levels[RatingLevel(row.level).label_zh] += 1
@@ -248,18 +238,11 @@ class FollowUpService:
     def platform_records(self, first: date, last: date) -> list[dict[str, object]]:
         """Every rating from `first` to `last` as the provincial platform takes it (PLATFORM_FIELDS)."""
         with self.store.read() as session:
-            station = session.get(Station, self.station_code)
-            rows = session.execute(
-                select(ServiceRating, Case.number, Case.transaction_code, User.display_name)
-                .outerjoin(Case, ServiceRating.case_id == Case.id)
-                .outerjoin(User, ServiceRating.clerk_id == User.id)
-                .where(ServiceRating.station_code == self.station_code, ServiceRating.at >= _day_start(first),
-                       ServiceRating.at < _day_start(last + timedelta(days=1)))
-                .order_by(ServiceRating.at, ServiceRating.id)
-            ).all()
-            follow_ups = {f.rating_id: f for f in session.execute(
-                select(RatingFollowUp).where(RatingFollowUp.rating_id.in_([r[0].id for r in rows]))).scalars()}
-            visits = _last_outcomes(session, [f.id for f in follow_ups.values()], FollowUpStep.REVISIT)
+            repository = FollowUpRepository(session)
+            station = repository.station(self.station_code)
+            rows = repository.platform_rows(self.station_code, _day_start(first), _day_start(last + timedelta(days=1)))
+            follow_ups = {f.rating_id: f for f in repository.of_ratings([r[0].id for r in rows])}
+            visits = _last_outcomes(repository, [f.id for f in follow_ups.values()], FollowUpStep.REVISIT)
         records: list[dict[str, object]] = []
         for rating, case_number, transaction_code, clerk_name in rows:
             level = RatingLevel(rating.level)
@@ -299,7 +282,7 @@ class FollowUpService:
                         "to": last.isoformat(), "fields": list(PLATFORM_FIELDS), "records": records}
             return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
         if kind != "csv":
-            raise InvalidInput(f"导出格式只能是 csv 或 json，不是“{kind}”。", f"Export as csv or json, not '{kind}'.")
+            raise InvalidInput.say("follow_up.export_kind", kind=kind)
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=PLATFORM_FIELDS, lineterminator="\r\n")
         writer.writeheader()
@@ -310,23 +293,20 @@ class FollowUpService:
 
     def _check_role(self, actor: Actor) -> None:
         if actor.role not in FOLLOW_UP_ROLES:
-            raise PermissionDenied("差评核实、整改、回访和申诉复核由所领导或所长登记。",
-                                   "Follow-ups are recorded by a station leader or the manager.")
+            raise PermissionDenied.say("follow_up.leader_only")
 
     def _follow_up(self, session: Session, follow_up_id: int) -> RatingFollowUp:
-        follow_up = session.get(RatingFollowUp, follow_up_id)
+        follow_up = FollowUpRepository(session).get(follow_up_id)
         if follow_up is None or follow_up.station_code != self.station_code:
-            raise NotFound("没有这条差评回访。", "No such follow-up.")
+            raise NotFound.say("follow_up.not_found")
         return follow_up
 
     def _for_change(self, session: Session, follow_up_id: int, version: int) -> RatingFollowUp:
-        follow_up = session.execute(select(RatingFollowUp).where(RatingFollowUp.id == follow_up_id)
-                                    .with_for_update()).scalar_one_or_none()
+        follow_up = FollowUpRepository(session).for_change(follow_up_id)
         if follow_up is None or follow_up.station_code != self.station_code:
-            raise NotFound("没有这条差评回访。", "No such follow-up.")
+            raise NotFound.say("follow_up.not_found")
         if follow_up.version != version:
-            raise ConcurrentChange("这条差评回访刚被别人改过，已重新载入，请再看一遍。",
-                                   "Someone else changed this follow-up; it was reloaded.")
+            raise ConcurrentChange.say("follow_up.conflict")
         return follow_up
 
     def _views(self, session: Session, follow_ups: Sequence[RatingFollowUp], *,
@@ -334,15 +314,13 @@ class FollowUpService:
         if not follow_ups:
             return []
         today = self.clock.today()
-        ratings = {r.id: (r, number) for r, number in session.execute(
-            select(ServiceRating, Case.number).outerjoin(Case, ServiceRating.case_id == Case.id)
-            .where(ServiceRating.id.in_([f.rating_id for f in follow_ups])))}
-        names: dict[int, str] = {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
+        repository = FollowUpRepository(session)
+        ratings = {r.id: (r, number) for r, number in
+                   repository.ratings_with_case_numbers([f.rating_id for f in follow_ups])}
+        names = repository.user_names()
         steps: dict[int, list[StepView]] = {}
         if with_steps:
-            for entry in session.execute(select(FollowUpStepEntry).where(
-                    FollowUpStepEntry.follow_up_id.in_([f.id for f in follow_ups]))
-                    .order_by(FollowUpStepEntry.id)).scalars():
+            for entry in repository.steps_of([f.id for f in follow_ups]):
                 steps.setdefault(entry.follow_up_id, []).append(StepView(
                     FollowUpStep(entry.step), StepOutcome(entry.outcome), entry.note,
                     names.get(entry.actor_id, str(entry.actor_id)), entry.at))
@@ -376,13 +354,11 @@ def _ranking(rows: list[tuple[str, str, RatingLevel]]) -> tuple[RankingRow, ...]
     return tuple(sorted(ranking, key=lambda r: (-(r.satisfaction_rate or 0), -r.ratings, r.key)))
 
 
-def _last_outcomes(session: Session, follow_up_ids: list[int], step: FollowUpStep) -> dict[int, str]:
+def _last_outcomes(repository: FollowUpRepository, follow_up_ids: list[int], step: FollowUpStep) -> dict[int, str]:
     found: dict[int, str] = {}
     if not follow_up_ids:
         return found
-    for entry in session.execute(select(FollowUpStepEntry).where(
-            FollowUpStepEntry.follow_up_id.in_(follow_up_ids), FollowUpStepEntry.step == step.value)
-            .order_by(FollowUpStepEntry.id)).scalars():
+    for entry in repository.steps_of(follow_up_ids, step.value):
         found[entry.follow_up_id] = f"{StepOutcome(entry.outcome).label_zh}：{entry.note}"
     return found
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -30,6 +29,7 @@ from desk.domain.applicant import ApplicantFacts, normalise_id_text
 from desk.domain.catalog import Catalog, OnlineMode, Transaction, id_number_problem
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
+from desk.domain.messages import Term
 from desk.domain.online import NEXT_STATES, OnlineState, application_number, qr_payload, sniff_file, upload_problem
 from desk.domain.workflow import Actor
 from desk.services import audit
@@ -38,7 +38,8 @@ from desk.services.cases import CaseService, FormIncomplete, NotEligible
 from desk.services.decisions import Decided, DecisionService
 from desk.services.numbering import next_sequence
 from desk.store.database import Store
-from desk.store.models import OnlineApplication, OnlineCode, OnlineSession, OnlineUpload, SmsOutbox, Station, User
+from desk.store.models import OnlineApplication, OnlineCode, OnlineSession, OnlineUpload, SmsOutbox
+from desk.store.repositories.online import OnlineRepository
 
 CODE_MINUTES = 10
 CODE_ATTEMPTS = 5
@@ -120,10 +121,8 @@ class SmsView:
     created_at: datetime
 
 
-def phone_problem(phone: str) -> tuple[str, str] | None:
-    if len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789":
-        return None
-    return ("请填写11位手机号码。", "Enter an 11-digit mobile number.")
+def is_mobile_number(phone: str) -> bool:
+    return len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789"
 
 
 @dataclass
@@ -143,35 +142,33 @@ class OnlineService:
     def send_code(self, id_number: str, phone: str) -> None:
         """A one-time code to the phone (to the SMS outbox); the ID number and phone are checked first."""
         id_number, phone = normalise_id_text(id_number), phone.strip()
-        for problem in (id_number_problem(id_number), phone_problem(phone)):
-            if problem is not None:
-                raise SignInRefused(*problem)
+        problem = id_number_problem(id_number)  # the catalog's ID check still words its own two texts
+        if problem is not None:
+            raise SignInRefused(*problem)
+        if not is_mobile_number(phone):
+            raise SignInRefused.say("online.bad_phone")
         now = self.clock.now()
         code = f"{secrets.randbelow(1_000_000):06d}"
         with self.store.write() as session:
             # Per ID number and per phone: nobody can flood a stranger's phone through this page.
-            recent = session.execute(select(func.count()).select_from(OnlineCode).where(
-                (OnlineCode.id_number == id_number) | (OnlineCode.phone == phone),
-                OnlineCode.created_at > now - timedelta(hours=1))).scalar_one()
+            online = OnlineRepository(session)
+            recent = online.codes_sent_since(id_number, phone, now - timedelta(hours=1))
             if recent >= CODES_PER_HOUR:
-                raise SignInRefused("验证码发送过于频繁，请一小时后再试。",
-                                    "Too many codes were sent; try again in an hour.", code="too_many_codes")
-            session.add(OnlineCode(id_number=id_number, phone=phone, code_hash=_code_hash(id_number, code),
-                                   created_at=now, expires_at=now + timedelta(minutes=CODE_MINUTES), attempts=0))
-            session.add(SmsOutbox(phone=phone, created_at=now,
-                                  text=f"【户籍网上办】验证码 {code}，{CODE_MINUTES}分钟内有效。"
-                                       f" Your sign-in code is {code}, valid for {CODE_MINUTES} minutes."))
+                raise SignInRefused.say("online.too_many_codes", code="too_many_codes")
+            online.add_code(OnlineCode(id_number=id_number, phone=phone, code_hash=_code_hash(id_number, code),
+                                       created_at=now, expires_at=now + timedelta(minutes=CODE_MINUTES), attempts=0))
+            online.add_sms(SmsOutbox(phone=phone, created_at=now,
+                                     text=f"【户籍网上办】验证码 {code}，{CODE_MINUTES}分钟内有效。"
+                                          f" Your sign-in code is {code}, valid for {CODE_MINUTES} minutes."))
 
     def sign_in(self, id_number: str, code: str) -> str:
         """The newest unused code of this ID number, if it matches: a session token for the cookie."""
         id_number, code = normalise_id_text(id_number), code.strip()
         now = self.clock.now()
-        refused = SignInRefused("验证码不正确或已过期，请重新获取。",
-                                "The code is wrong or expired: ask for a new one.")
+        refused = SignInRefused.say("online.code_refused")
         with self.store.write() as session:
-            row = session.execute(select(OnlineCode).where(
-                OnlineCode.id_number == id_number, OnlineCode.used_at.is_(None), OnlineCode.expires_at > now)
-                .order_by(OnlineCode.id.desc()).limit(1)).scalar_one_or_none()
+            online = OnlineRepository(session)
+            row = online.newest_open_code(id_number, now)
             if row is None or row.attempts >= CODE_ATTEMPTS:
                 raise refused
             if not hmac.compare_digest(row.code_hash, _code_hash(id_number, code)):
@@ -181,8 +178,9 @@ class OnlineService:
             else:
                 row.used_at = now
                 token = secrets.token_urlsafe(32)
-                session.add(OnlineSession(token_hash=_token_hash(token), id_number=id_number, phone=row.phone,
-                                          created_at=now, expires_at=now + timedelta(hours=SESSION_HOURS)))
+                online.add_citizen_session(OnlineSession(
+                    token_hash=_token_hash(token), id_number=id_number, phone=row.phone, created_at=now,
+                    expires_at=now + timedelta(hours=SESSION_HOURS)))
                 audit.append(session, at=now, actor=ONLINE_ACTOR, action="online.signed_in", entity_type="citizen",
                              entity_id=id_number, details={}, chain="")
                 return token
@@ -193,21 +191,21 @@ class OnlineService:
         if not token:
             return None
         with self.store.read() as session:
-            row = session.get(OnlineSession, _token_hash(token))
+            row = OnlineRepository(session).citizen_session(_token_hash(token))
             if row is None or row.expires_at <= self.clock.now():
                 return None
             return Citizen(row.id_number, row.phone)
 
     def sign_out(self, token: str) -> None:
         with self.store.write() as session:
-            row = session.get(OnlineSession, _token_hash(token))
+            online = OnlineRepository(session)
+            row = online.citizen_session(_token_hash(token))
             if row is not None:
-                session.delete(row)
+                online.end_citizen_session(row)
 
     def stations(self) -> list[tuple[str, str]]:
         with self.store.read() as session:
-            return [(code, name) for code, name in session.execute(
-                select(Station.code, Station.name_zh).order_by(Station.code))]
+            return OnlineRepository(session).stations()
 
     # ---- citizen: apply and follow -------------------------------------------------------------
 
@@ -226,8 +224,9 @@ class OnlineService:
         files = self._checked(transaction, uploads)
         now = self.clock.now()
         with self.store.write() as session:
-            if session.get(Station, station_code) is None:
-                raise InvalidInput(f"没有编码为 {station_code} 的派出所。", f"No station {station_code!r}.")
+            online = OnlineRepository(session)
+            if online.station(station_code) is None:
+                raise InvalidInput.say("station.not_found", station=station_code)
             sequence = next_sequence(session, station_code, local_date(now), kind="online")
             row = OnlineApplication(
                 number=application_number(station_code, f"{local_date(now):%Y%m%d}", sequence),
@@ -235,7 +234,7 @@ class OnlineService:
                 phone=citizen.phone, form_values=dict(values), state=OnlineState.SUBMITTED.value,
                 submitted_at=now, updated_at=now, missing_materials=[], notice_text="",
             )
-            session.add(row)
+            online.add(row)
             self._attach(row, files, now)
             session.flush()
             self._audit(session, ONLINE_ACTOR, "online.submitted", row,
@@ -249,7 +248,7 @@ class OnlineService:
             row = self._own(session, citizen, number)
             files = self._checked(self._transaction(row.transaction_code), uploads)
             if not files:
-                raise UploadRefused("请选择要上传的文件。", "Choose the files to upload.")
+                raise UploadRefused.say("online.choose_files")
             self._move(row, OnlineState.SUBMITTED)
             self._attach(row, files, self.clock.now())
             self._audit(session, ONLINE_ACTOR, "online.materials_added", row,
@@ -258,8 +257,7 @@ class OnlineService:
 
     def mine(self, citizen: Citizen) -> list[ApplicationView]:
         with self.store.read() as session:
-            rows = session.execute(select(OnlineApplication).where(OnlineApplication.id_number == citizen.id_number)
-                                   .order_by(OnlineApplication.id.desc())).scalars().all()
+            rows = OnlineRepository(session).of_citizen(citizen.id_number)
             return [ApplicationView.of(row) for row in rows]
 
     def for_citizen(self, citizen: Citizen, number: str) -> ApplicationView:
@@ -272,20 +270,14 @@ class OnlineService:
         """网上预审: the station's applications waiting for a clerk (submitted or under review), oldest first."""
         waiting = [OnlineState.SUBMITTED.value, OnlineState.UNDER_REVIEW.value]
         with self.store.read() as session:
-            rows = session.execute(select(OnlineApplication).where(
-                OnlineApplication.station_code == station_code, OnlineApplication.state.in_(waiting))
-                .order_by(OnlineApplication.submitted_at, OnlineApplication.id)).scalars().all()
+            rows = OnlineRepository(session).waiting_at(station_code, waiting)
             return [ApplicationView.of(row) for row in rows]
 
     def waiting_for(self, id_number: str) -> list[ApplicationView]:
         """A citizen's applications to this station not yet decided or taken in (a card swiped at the desk)."""
         done = [OnlineState.DECIDED_ONLINE.value, OnlineState.CONVERTED.value]
-        query = select(OnlineApplication).where(OnlineApplication.id_number == normalise_id_text(id_number),
-                                                OnlineApplication.state.not_in(done))
-        if self.station_code is not None:
-            query = query.where(OnlineApplication.station_code == self.station_code)
         with self.store.read() as session:
-            rows = session.execute(query.order_by(OnlineApplication.id)).scalars().all()
+            rows = OnlineRepository(session).open_of_citizen(normalise_id_text(id_number), done, self.station_code)
             return [ApplicationView.of(row) for row in rows]
 
     def open(self, actor: Actor, number: str) -> ApplicationView:
@@ -304,7 +296,7 @@ class OnlineService:
             row = self._load_here(session, number)
             upload = next((u for u in row.uploads if u.id == upload_id), None)
             if upload is None:
-                raise NotFound(f"申请 {number} 没有这个上传文件。", f"Application {number} has no such upload.")
+                raise NotFound.say("online.no_such_upload", number=number)
             self._audit(session, _label(session, actor), "online.upload_viewed", row, {"upload": upload.file_name})
             view = UploadView(upload.id, upload.material_key, upload.file_name, upload.content_type, upload.size,
                               upload.uploaded_at)
@@ -319,7 +311,7 @@ class OnlineService:
             keys = list(dict.fromkeys(missing_keys))
             unknown = [key for key in keys if transaction.material(key) is None]
             if unknown or not keys:
-                raise InvalidInput("请勾选缺少的材料。", "Tick the materials that are missing.")
+                raise InvalidInput.say("online.tick_missing")
             missing = []
             for key in keys:
                 spec = transaction.material(key)
@@ -339,7 +331,7 @@ class OnlineService:
                    note: str = "") -> ApplicationView:
         """The materials look complete: the citizen comes once, on `day`, with the originals."""
         if day < self.clock.today():
-            raise InvalidInput("预约日期不能早于今天。", "The visit cannot be booked in the past.")
+            raise InvalidInput.say("online.visit_in_past")
         with self.store.write() as session:
             row = self._load_here(session, number, expected_version)
             self._move(row, OnlineState.VISIT_BOOKED)
@@ -357,8 +349,7 @@ class OnlineService:
             row = self._load_here(session, number, expected_version)
             transaction = self._transaction(row.transaction_code)
             if transaction.online is not OnlineMode.FULL:
-                raise InvalidInput(f"“{transaction.name_zh}”不是全程网办事项，请预约到所办理。",
-                                   f"“{transaction.name_en}” cannot be decided online: book a visit.")
+                raise InvalidInput.say("online.not_full_online", transaction=transaction.name_zh)
             self._station_matches(row, cases)
             self._move(row, OnlineState.DECIDED_ONLINE)
             case = cases.open_draft_in(session, actor, row.id_number, row.transaction_code, row.form_values,
@@ -381,7 +372,7 @@ class OnlineService:
             row = self._load_here(session, number)
             self._station_matches(row, cases)
             if row.case_number is not None:
-                raise AlreadyCase(row.case_number)
+                raise AlreadyCase.of(row.case_number)
             self._move(row, OnlineState.CONVERTED)
             case = cases.open_draft_in(session, actor, row.id_number, row.transaction_code, row.form_values,
                                        details={"online_application": row.number})
@@ -392,15 +383,14 @@ class OnlineService:
     def outbox(self, phone: str) -> list[SmsView]:
         """The simulated SMS sent to a phone, oldest first."""
         with self.store.read() as session:
-            rows = session.execute(select(SmsOutbox).where(SmsOutbox.phone == phone).order_by(SmsOutbox.id))
-            return [SmsView(r.phone, r.text, r.created_at) for r in rows.scalars()]
+            return [SmsView(r.phone, r.text, r.created_at) for r in OnlineRepository(session).sms_to(phone)]
 
     # ---- helpers --------------------------------------------------------------------------------
 
     def _transaction(self, code: str) -> Transaction:
         transaction = self.catalog.get(code)
         if transaction is None:
-            raise NotFound(f"没有这个事项：{code}", f"No such transaction: {code}")
+            raise NotFound.say("online.no_transaction", transaction=code)
         return transaction
 
     def _checked(self, transaction: Transaction, uploads: Iterable[UploadFile]) -> list[UploadFile]:
@@ -408,8 +398,8 @@ class OnlineService:
         files = [u for u in uploads if u.data or u.file_name]
         for upload in files:
             if transaction.material(upload.material_key) is None:
-                raise UploadRefused(f"“{transaction.name_zh}”没有材料 {upload.material_key}。",
-                                    f"“{transaction.name_en}” has no material {upload.material_key!r}.")
+                raise UploadRefused.say("online.no_material", transaction=transaction.name_zh,
+                                        material=upload.material_key)
             problem = upload_problem(upload.file_name, upload.data, self.max_upload_bytes)
             if problem is not None:
                 raise UploadRefused(*problem)
@@ -424,54 +414,47 @@ class OnlineService:
                                             data=upload.data, uploaded_at=now))
 
     def _own(self, session: Session, citizen: Citizen, number: str) -> OnlineApplication:
-        row = session.execute(select(OnlineApplication).where(OnlineApplication.number == number))\
-            .scalar_one_or_none()
+        row = OnlineRepository(session).by_number(number)
         if row is None or row.id_number != citizen.id_number:
             # Another citizen's application is "not found", not "forbidden": its existence is not told.
-            raise NotFound(f"没有找到申请 {number}。", f"Application {number} was not found.")
+            raise NotFound.say("online.not_found_here", number=number)
         return row
 
     def _load(self, session: Session, number: str, expected_version: int | None = None) -> OnlineApplication:
-        row = session.execute(select(OnlineApplication).where(OnlineApplication.number == number.strip().upper())
-                              .with_for_update()).scalar_one_or_none()
+        row = OnlineRepository(session).by_number(number.strip().upper(), for_update=True)
         if row is None:
-            raise NotFound(f"没有找到网上申请 {number}。", f"Online application {number} was not found.")
+            raise NotFound.say("online.not_found", number=number)
         if expected_version is not None and row.version != expected_version:
-            raise ConcurrentChange(f"网上申请 {number} 已被其他人处理，请重新打开。",
-                                   f"Online application {number} was changed by someone else; open it again.")
+            raise ConcurrentChange.say("online.conflict", number=number)
         return row
 
     def _load_here(self, session: Session, number: str, expected_version: int | None = None) -> OnlineApplication:
         """An application of this service's station (another station's is refused, and audited by the server)."""
         row = self._load(session, number, expected_version)
         if self.station_code is not None and row.station_code != self.station_code:
-            raise PermissionDenied(f"网上申请 {row.number} 是向 {row.station_code} 提交的，不是本所。",
-                                   f"Online application {row.number} was sent to {row.station_code}, "
-                                   "not this station.", code="other_station")
+            raise PermissionDenied.say("online.other_station", code="other_station", number=row.number,
+                                       station=row.station_code)
         return row
 
     def _move(self, row: OnlineApplication, to: OnlineState) -> None:
         current = OnlineState(row.state)
         if to not in NEXT_STATES[current]:
-            raise InvalidInput(f"网上申请 {row.number} {current.label_zh}，不能改为“{to.label_zh}”。",
-                               f"Online application {row.number} is {current.label_en.lower()}; "
-                               f"it cannot become “{to.label_en.lower()}”.", code="online_state")
+            raise InvalidInput.say("online.wrong_state", code="online_state", number=row.number,
+                                   state=Term(f"online_state.{current.value}"), to=Term(f"online_state.{to.value}"))
         row.state, row.updated_at = to.value, self.clock.now()
 
     def _station_services(self) -> tuple[CaseService, DecisionService]:
         if self.cases is None or self.decisions is None:
-            raise InvalidInput("此处不能办理案件。", "Cases cannot be opened here.")
+            raise InvalidInput.say("online.no_cases_here")
         return self.cases, self.decisions
 
     @staticmethod
     def _station_matches(row: OnlineApplication, cases: CaseService) -> None:
         if row.station_code != cases.station_code:
-            raise PermissionDenied(f"网上申请 {row.number} 是向 {row.station_code} 提交的，不是本所。",
-                                   f"Online application {row.number} was sent to {row.station_code}, "
-                                   "not this station.")
+            raise PermissionDenied.say("online.other_station", number=row.number, station=row.station_code)
 
     def _sms(self, session: Session, phone: str, text: str) -> None:
-        session.add(SmsOutbox(phone=phone, text=text, created_at=self.clock.now()))
+        OnlineRepository(session).add_sms(SmsOutbox(phone=phone, text=text, created_at=self.clock.now()))
 
     def _audit(self, session: Session, actor: str, action: str, row: OnlineApplication,
                details: dict[str, Any]) -> None:
@@ -482,8 +465,7 @@ class OnlineService:
         try:
             session.flush()
         except StaleDataError as error:
-            raise ConcurrentChange(f"网上申请 {row.number} 已被其他人处理，请重新打开。",
-                                   f"Online application {row.number} was changed by someone else.") from error
+            raise ConcurrentChange.say("online.conflict", number=row.number) from error
         session.refresh(row)
         return ApplicationView.of(row)
 
@@ -492,15 +474,17 @@ class AlreadyCase(InvalidInput):
     """The application was already opened as a case: `case_number` is the case to open instead."""
 
     code = "online_already_case"
+    case_number: str
 
-    def __init__(self, case_number: str) -> None:
-        super().__init__(f"该网上申请已在窗口受理为 {case_number}。",
-                         f"This application is already case {case_number}.")
-        self.case_number = case_number
+    @classmethod
+    def of(cls, case_number: str) -> AlreadyCase:
+        error = cls.say("online.already_case", number=case_number)
+        error.case_number = case_number
+        return error
 
 
 def _label(session: Session, actor: Actor) -> str:
-    user = session.get(User, actor.user_id)
+    user = OnlineRepository(session).user(actor.user_id)
     return user.username if user is not None else f"user#{actor.user_id}"
 
 

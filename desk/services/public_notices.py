@@ -10,19 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.domain.catalog import Catalog
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import InvalidInput, NotFound
+from desk.domain.messages import Term
 from desk.domain.workflow import Action, Actor, CaseState
 from desk.services import audit
 from desk.services.cases import CaseService
 from desk.services.documents import DocumentService, IssuedPaper
 from desk.services.numbering import next_sequence
 from desk.store.database import Store
-from desk.store.models import Case, DocumentIssued, PublicNotice, User
+from desk.store.models import Case, DocumentIssued, PublicNotice
+from desk.store.repositories.notices import NoticeRepository
 from printing.bundle_models import DeregistrationNoticeData
 from printing.documents import deregistration_notice
 from printing.documents.common import Paper
@@ -66,16 +67,11 @@ class PublicNoticeService:
         with self.store.write() as session:
             case = _case(session, case_number)
             if case.transaction_code not in NOTICE_TRANSACTIONS:
-                raise InvalidInput("只有重复户口注销可以公告注销。",
-                                   f"Only {sorted(NOTICE_TRANSACTIONS)} are cancelled after a public notice.")
+                raise InvalidInput.say("notice.only_duplicates")
             if CaseState(case.state) not in _PUBLISHABLE:
-                raise InvalidInput(f"申请 {case_number} 当前为“{CaseState(case.state).label_zh}”，受理后才能公告。",
-                                   f"Case {case_number} must be accepted before its notice is posted.")
-            running = session.execute(select(PublicNotice).where(PublicNotice.case_id == case.id,
-                                                                 PublicNotice.state == "running")).first()
-            if running is not None:
-                raise InvalidInput(f"申请 {case_number} 的注销公告正在公告期内。",
-                                   f"Case {case_number} already has a notice running.")
+                raise InvalidInput.say("notice.accept_first", number=case_number, state=Term(f"state.{case.state}"))
+            if NoticeRepository(session).has_running(case.id):
+                raise InvalidInput.say("notice.running", number=case_number)
             now = self.clock.now()
             sequence = next_sequence(session, self.station_code, today, kind="GG")
             serial = f"{self.station_code}GG{today:%Y%m%d}{sequence:04d}"
@@ -88,11 +84,10 @@ class PublicNoticeService:
                                   person_name=person.name, person_id_number=person.id_number, text_zh=body,
                                   published_on=today, ends_on=today + timedelta(days=NOTICE_DAYS), state="running",
                                   objection="", created_by=actor.user_id)
-            session.add(notice)
-            session.add(DocumentIssued(serial=serial, kind="deregistration_notice", case_id=case.id,
-                                       citizen_id=person.id, station_code=self.station_code, issued_at=now,
-                                       issued_by=actor.user_id, details={"ends_on": notice.ends_on.isoformat()}))
-            session.flush()
+            NoticeRepository(session).add(notice, DocumentIssued(
+                serial=serial, kind="deregistration_notice", case_id=case.id, citizen_id=person.id,
+                station_code=self.station_code, issued_at=now, issued_by=actor.user_id,
+                details={"ends_on": notice.ends_on.isoformat()}))
             self._audit(session, actor, "notice.published", serial,
                         {"case": case_number, "ends_on": notice.ends_on.isoformat()})
             return NoticeIssued(_view(notice, case_number), self._paper(notice, case_number))
@@ -103,13 +98,12 @@ class PublicNoticeService:
         today = local_date(self.clock.now())
         with self.store.write() as session:
             notice = _notice(session, serial)
-            case = session.get(Case, notice.case_id)
+            case = NoticeRepository(session).case(notice.case_id)
             assert case is not None
             if notice.state != "running":
-                raise InvalidInput(f"公告 {serial} 已作出决定。", f"Notice {serial} is decided already.")
+                raise InvalidInput.say("notice.decided", serial=serial)
             if today <= notice.ends_on:
-                raise InvalidInput(f"公告期至 {notice.ends_on:%Y年%m月%d日} 止，期满后才能作出注销决定。",
-                                   f"The notice runs until {notice.ends_on}; decide after it.")
+                raise InvalidInput.say("notice.still_running", ends_on=notice.ends_on.isoformat())
             reason = objection.strip()
             if reason:
                 self.cases.act_in(session, actor, case.number, case.version, Action.WITHDRAW,
@@ -117,8 +111,7 @@ class PublicNoticeService:
                 notice.state = "kept"
             else:
                 if CaseState(case.state) is CaseState.UNDER_REVIEW:
-                    raise InvalidInput("该案件尚待所领导审批，批准后才能注销。",
-                                       "The case still waits for the leader's approval.")
+                    raise InvalidInput.say("notice.awaits_approval")
                 self.cases.act_in(session, actor, case.number, case.version, Action.COMPLETE)
                 notice.state = "cancelled"
             notice.objection, notice.decided_on, notice.decided_by = reason, today, actor.user_id
@@ -129,14 +122,13 @@ class PublicNoticeService:
     def for_case(self, case_number: str) -> list[NoticeView]:
         with self.store.read() as session:
             case = _case(session, case_number)
-            rows = session.execute(select(PublicNotice).where(PublicNotice.case_id == case.id)
-                                   .order_by(PublicNotice.id)).scalars().all()
+            rows = NoticeRepository(session).of_case(case.id)
             return [_view(n, case_number) for n in rows]
 
     def reprint(self, serial: str) -> IssuedPaper:
         with self.store.read() as session:
             notice = _notice(session, serial)
-            case = session.get(Case, notice.case_id)
+            case = NoticeRepository(session).case(notice.case_id)
             assert case is not None
             return self._paper(notice, case.number)
 
@@ -149,22 +141,22 @@ class PublicNoticeService:
                            deregistration_notice.build_pdf(data), Paper.A4)
 
     def _audit(self, session: Session, actor: Actor, action: str, serial: str, details: dict[str, str]) -> None:
-        user = session.get(User, actor.user_id)
+        user = NoticeRepository(session).user(actor.user_id)
         audit.append(session, at=self.clock.now(), actor=user.username if user else f"user#{actor.user_id}",
                      action=action, entity_type="notice", entity_id=serial, details=details)
 
 
 def _case(session: Session, number: str) -> Case:
-    case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
+    case = NoticeRepository(session).case_by_number(number)
     if case is None:
-        raise NotFound(f"找不到申请 {number}。", f"No case {number}.")
+        raise NotFound.say("case.not_found", number=number)
     return case
 
 
 def _notice(session: Session, serial: str) -> PublicNotice:
-    notice = session.execute(select(PublicNotice).where(PublicNotice.serial == serial)).scalar_one_or_none()
+    notice = NoticeRepository(session).by_serial(serial)
     if notice is None:
-        raise NotFound(f"找不到公告 {serial}。", f"No notice {serial}.")
+        raise NotFound.say("notice.not_found", serial=serial)
     return notice
 
 

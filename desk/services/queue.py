@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.domain.catalog import Catalog, Category
@@ -17,7 +16,8 @@ from desk.domain.workflow import Actor
 from desk.services import audit
 from desk.services.numbering import next_sequence
 from desk.store.database import Store
-from desk.store.models import Citizen, Counter, QueueTicket, Station
+from desk.store.models import Counter, QueueTicket
+from desk.store.repositories.queue import QueueRepository
 
 # One letter per category, so the hall can see at a glance which window a number belongs to.
 CATEGORY_LETTERS: dict[str, str] = {
@@ -118,12 +118,12 @@ class QueueService:
         if number < 1 or not name_zh.strip() or set(letters) - known:
             raise InvalidInput.say("queue.bad_counter", letters="".join(sorted(known)))
         with self.store.write() as session:
-            counter = session.execute(select(Counter).where(Counter.station_code == self.station_code,
-                                                            Counter.number == number)).scalar_one_or_none()
+            queue = QueueRepository(session)
+            counter = queue.counter(self.station_code, number)
             if counter is None:
                 counter = Counter(station_code=self.station_code, number=number, name_zh=name_zh.strip(),
                                   letters=letters, active=True)
-                session.add(counter)
+                queue.add_counter(counter)
             else:
                 counter.name_zh, counter.letters, counter.active = name_zh.strip(), letters, True
             audit.append(session, at=self.clock.now(), actor="desk", action="counter.set", entity_type="counter",
@@ -132,7 +132,8 @@ class QueueService:
 
     def counters(self) -> list[CounterView]:
         with self.store.read() as session:
-            return [CounterView(c.number, c.name_zh, c.letters) for c in self._counters(session)]
+            counters = QueueRepository(session).active_counters(self.station_code)
+            return [CounterView(c.number, c.name_zh, c.letters) for c in counters]
 
     # ---- tickets ----------------------------------------------------------------------------------
 
@@ -149,21 +150,19 @@ class QueueService:
         if transaction_code is not None:
             transaction = self.catalog.get(transaction_code)
             if transaction is None:
-                raise NotFound.say("catalog.unknown_transaction", code=transaction_code)
+                raise NotFound.say("catalog.unknown_transaction", transaction=transaction_code)
             letter = CATEGORY_LETTERS.get(str(transaction.category), GENERAL_LETTER)
         with self.store.write() as session:
             sequence = next_sequence(session, self.station_code, day, kind=f"q{letter}")
+            queue = QueueRepository(session)
             citizen_id = None
             if citizen_id_number:
-                citizen_id = session.execute(
-                    select(Citizen.id).where(Citizen.id_number == citizen_id_number)
-                ).scalar_one_or_none()
-            ahead = self._waiting_count(session, day)
+                citizen_id = queue.citizen_id(citizen_id_number)
+            ahead = queue.waiting_count(self.station_code, day)
             ticket = QueueTicket(station_code=self.station_code, day=day, number=f"{letter}{sequence:03d}",
                                  transaction_code=transaction_code, citizen_id=citizen_id, kiosk_code=kiosk_code,
-                                 state="waiting", issued_at=now, priority=priority, case_number=case_number)
-            session.add(ticket)
-            session.flush()
+                                  state="waiting", issued_at=now, priority=priority, case_number=case_number)
+            queue.add_ticket(ticket)
             audit.append(session, at=now, actor=kiosk_code or "desk", action="ticket.issued",
                          entity_type="ticket", entity_id=_label(ticket),
                          details={"transaction": transaction_code, "priority": priority,
@@ -174,7 +173,7 @@ class QueueService:
         """Today's waiting tickets in calling order: priority first, then by the time taken."""
         day = self.clock.today()
         with self.store.read() as session:
-            return [_view(t, ahead) for ahead, t in enumerate(self._waiting(session, day))]
+            return [_view(t, ahead) for ahead, t in enumerate(QueueRepository(session).waiting(self.station_code, day))]
 
     def call_next(self, actor: Actor, counter: int | None = None) -> TicketView | None:
         """The next ticket this window takes becomes 'called' to it (by this clerk); None when nobody
@@ -184,7 +183,7 @@ class QueueService:
         counter = counter if counter is not None else self.counter_number
         with self.store.write() as session:
             window = self._counter(session, counter) if counter is not None else None
-            for ticket in self._waiting(session, local_date(now), lock=True):
+            for ticket in QueueRepository(session).waiting(self.station_code, local_date(now), lock=True):
                 if ticket.for_counter is not None and ticket.for_counter != counter:
                     continue
                 if window is not None and ticket.for_counter is None and not window.takes(ticket.number):
@@ -239,14 +238,10 @@ class QueueService:
         """What the hall's calling screen shows: each window's current call, the next numbers."""
         day = self.clock.today()
         with self.store.read() as session:
-            station = session.get(Station, self.station_code)
-            names = {c.number: c.name_zh for c in self._counters(session)}
-            called = session.execute(
-                select(QueueTicket)
-                .where(QueueTicket.station_code == self.station_code, QueueTicket.day == day,
-                       QueueTicket.state == "called", QueueTicket.counter_number.is_not(None))
-                .order_by(QueueTicket.called_at.desc(), QueueTicket.id.desc())
-            ).scalars().all()
+            queue = QueueRepository(session)
+            station = queue.station(self.station_code)
+            names = {c.number: c.name_zh for c in queue.active_counters(self.station_code)}
+            called = queue.called(self.station_code, day)
             calls: list[HallCall] = []
             seen: set[int] = set()
             for ticket in called:
@@ -256,7 +251,7 @@ class QueueService:
                 seen.add(number)
                 calls.append(HallCall(ticket.number, number, names.get(number, f"{number}号窗口"),
                                       ticket.called_at, ticket.recalls))
-            waiting = self._waiting(session, day)
+            waiting = queue.waiting(self.station_code, day)
             serving = {call.counter_number: call.number for call in calls}
             windows = tuple(HallWindow(number, name, serving.get(number)) for number, name in names.items())
             return HallBoard(station.name_zh if station else "", tuple(calls),
@@ -264,27 +259,14 @@ class QueueService:
 
     # ---- helpers ------------------------------------------------------------------------------------
 
-    def _waiting(self, session: Session, day: date, *, lock: bool = False) -> list[QueueTicket]:
-        query = (select(QueueTicket)
-                 .where(QueueTicket.station_code == self.station_code, QueueTicket.day == day,
-                        QueueTicket.state == "waiting")
-                 .order_by((QueueTicket.priority == "").asc(), QueueTicket.issued_at, QueueTicket.id))
-        return list(session.execute(query.with_for_update() if lock else query).scalars().all())
-
-    def _counters(self, session: Session) -> list[Counter]:
-        return list(session.execute(select(Counter).where(Counter.station_code == self.station_code,
-                                                          Counter.active.is_(True))
-                                    .order_by(Counter.number)).scalars().all())
-
     def _counter(self, session: Session, number: int) -> CounterView:
-        counter = session.execute(select(Counter).where(Counter.station_code == self.station_code,
-                                                        Counter.number == number)).scalar_one_or_none()
+        counter = QueueRepository(session).counter(self.station_code, number)
         if counter is None or not counter.active:
             raise NotFound.say("queue.no_counter", number=number)
         return CounterView(counter.number, counter.name_zh, counter.letters)
 
     def _ticket(self, session: Session, ticket_id: int, state: str | None = None) -> QueueTicket:
-        ticket = session.get(QueueTicket, ticket_id)
+        ticket = QueueRepository(session).ticket(ticket_id)
         if ticket is None or ticket.station_code != self.station_code:
             raise NotFound.say("queue.no_ticket")
         if state is not None and ticket.state != state:
@@ -302,13 +284,6 @@ class QueueService:
                details: dict[str, object]) -> None:
         audit.append(session, at=self.clock.now(), actor=str(actor.user_id) if actor else "desk", action=action,
                      entity_type="ticket", entity_id=_label(ticket), details=details)
-
-    def _waiting_count(self, session: Session, day: date) -> int:
-        return int(session.execute(
-            select(func.count()).select_from(QueueTicket).where(
-                QueueTicket.station_code == self.station_code, QueueTicket.day == day,
-                QueueTicket.state == "waiting")
-        ).scalar_one())
 
 
 def _label(ticket: QueueTicket) -> str:

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import select
-
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import InvalidInput, NotFound
 from desk.domain.followup import FOLLOW_UP_WORKING_DAYS, FollowUpStep
@@ -19,7 +17,9 @@ from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
 from desk.services import audit
 from desk.store.database import Store
-from desk.store.models import Case, Citizen, RatingFollowUp, ServiceRating, User
+from desk.store.models import RatingFollowUp, ServiceRating
+from desk.store.repositories.followups import FollowUpRepository
+from desk.store.repositories.ratings import RatingRepository
 
 __all__ = ["BAD_RATING_REASONS", "FOLLOW_UP_WORKING_DAYS", "RatingLevel", "RatingService", "RatingSubject",
            "RatingView"]
@@ -91,14 +91,15 @@ class RatingService:
     def subject(self, case_number: str) -> RatingSubject:
         """The case and the clerk a rating of it is bound to (the one who accepted it, else who opened it)."""
         with self.store.read() as session:
-            case = session.execute(select(Case).where(Case.number == case_number)).scalar_one_or_none()
+            ratings = RatingRepository(session)
+            case = ratings.case(case_number)
             if case is None or case.station_code != self.station_code:
-                raise NotFound(f"没有申请 {case_number}，无法评价。", f"No case {case_number} to rate.")
+                raise NotFound.say("rating.no_case", number=case_number)
             clerk_id = case.accepted_by or case.created_by
-            clerk = session.get(User, clerk_id) if clerk_id is not None else None
-            rated = session.execute(select(ServiceRating.id).where(ServiceRating.case_id == case.id)).first()
+            clerk = ratings.user(clerk_id) if clerk_id is not None else None
+            rated = ratings.is_rated(case.id)
             return RatingSubject(case.number, case.transaction_code, clerk_id, clerk.display_name if clerk else "",
-                                 str(clerk_id) if clerk_id is not None else "", rated is not None, case.state)
+                                 str(clerk_id) if clerk_id is not None else "", rated, case.state)
 
     def rate(self, level: RatingLevel, *, case_number: str | None = None, reason: str | None = None,
              kiosk_code: str | None = None, reasons: tuple[str, ...] = (), phone: str | None = None,
@@ -111,38 +112,34 @@ class RatingService:
         reason = (reason or "").strip() or None
         phone = re.sub(r"[\s()]", "", phone or "") or None
         if phone is not None and not _PHONE.fullmatch(phone):
-            raise InvalidInput(f"联系电话“{phone}”格式不对：请填11位手机号或带区号的固定电话。",
-                               f"Phone number '{phone}' is not valid: 11-digit mobile or landline with area code.")
+            raise InvalidInput.say("rating.bad_phone", phone=phone)
         unknown = [r for r in reasons if r not in BAD_RATING_REASONS]
         if unknown:
-            raise InvalidInput(f"未知的差评原因：{'、'.join(unknown)}", f"Unknown reasons: {', '.join(unknown)}")
+            raise InvalidInput.say("rating.unknown_reasons", reasons="、".join(unknown))
         if reasons and not level.needs_follow_up:
-            raise InvalidInput("只有“不满意”和“非常不满意”需要选择原因。", "Only a bad rating takes reasons.")
+            raise InvalidInput.say("rating.reasons_only_when_bad")
         channel = channel or ("kiosk" if kiosk_code else "desk")
         follow_up_due = None
         if level.needs_follow_up:
             follow_up_due = self.calendar.add_working_days(local_date(now), FOLLOW_UP_WORKING_DAYS).due_date
         with self.store.write() as session:
+            ratings = RatingRepository(session)
             case = None
             if case_number:
-                case = session.execute(select(Case).where(Case.number == case_number)
-                                       .with_for_update(of=Case)).scalar_one_or_none()
+                case = ratings.case(case_number, for_update=True)
                 if case is None:
-                    raise NotFound(f"没有申请 {case_number}，无法评价。", f"No case {case_number} to rate.")
-                if session.execute(select(ServiceRating.id).where(ServiceRating.case_id == case.id)).first():
-                    raise InvalidInput(f"申请 {case_number} 已经评价过了（一次一评），不能再评。",
-                                       f"Case {case_number} has already been rated (one rating per case).")
+                    raise NotFound.say("rating.no_case", number=case_number)
+                if ratings.is_rated(case.id):
+                    raise InvalidInput.say("rating.already_rated", number=case_number)
             clerk_id = (case.accepted_by or case.created_by) if case is not None else None
             if phone is None and follow_up_due is not None and case is not None:
-                phone = session.execute(select(Citizen.phone).where(Citizen.id == case.applicant_id)
-                                        ).scalar_one_or_none() or None
+                phone = ratings.applicant_phone(case.applicant_id) or None
             rating = ServiceRating(case_id=case.id if case else None, station_code=self.station_code,
                                    level=level.value, reason=reason, at=now, kiosk_code=kiosk_code,
                                    follow_up_due=follow_up_due, follow_up_state="open" if follow_up_due else None,
                                    clerk_id=clerk_id, counter_number=counter_number, reasons=list(reasons),
                                    phone=phone, channel=channel)
-            session.add(rating)
-            session.flush()
+            ratings.add(rating)
             audit.append(session, at=now, actor=kiosk_code or "citizen", action="rating.given", entity_type="rating",
                          entity_id=str(rating.id),
                          details={"level": level.value, "case": case_number, "clerk": clerk_id,
@@ -152,8 +149,7 @@ class RatingService:
                 follow_up = RatingFollowUp(rating_id=rating.id, station_code=self.station_code,
                                            opened_on=local_date(now), due_date=follow_up_due,
                                            step=FollowUpStep.VERIFY.value, phone=phone, version=1)
-                session.add(follow_up)
-                session.flush()
+                FollowUpRepository(session).add(follow_up)
                 follow_up_id = follow_up.id
                 audit.append(session, at=now, actor="system", action="follow_up.opened", entity_type="follow_up",
                              entity_id=str(follow_up.id),
@@ -166,17 +162,10 @@ class RatingService:
         if not case_numbers:
             return set()
         with self.store.read() as session:
-            return set(session.execute(
-                select(Case.number).join(ServiceRating, ServiceRating.case_id == Case.id)
-                .where(Case.number.in_(case_numbers))).scalars())
+            return RatingRepository(session).rated_case_numbers(case_numbers)
 
     def open_follow_ups(self) -> list[RatingView]:
         with self.store.read() as session:
-            rows = session.execute(
-                select(ServiceRating, Case.number)
-                .outerjoin(Case, ServiceRating.case_id == Case.id)
-                .where(ServiceRating.station_code == self.station_code, ServiceRating.follow_up_state == "open")
-                .order_by(ServiceRating.follow_up_due)
-            ).all()
+            rows = RatingRepository(session).open_follow_ups(self.station_code)
             return [RatingView(r.id, RatingLevel(r.level), number, r.reason, r.follow_up_due, r.follow_up_state)
                     for r, number in rows]

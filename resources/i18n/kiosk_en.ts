@@ -318,38 +318,22 @@
         <translation>This card cannot be read correctly. A clerk at the counter will help you.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../kiosk/backend.py" line="119"/>
-=======
-        <location filename="../../kiosk/backend.py" line="116"/>
->>>>>>> hall
+        <location filename="../../kiosk/backend.py" line="123"/>
         <source>{name}（{number}）：{state}。</source>
         <translation>{name} ({number}): {state}.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../kiosk/backend.py" line="122"/>
-=======
-        <location filename="../../kiosk/backend.py" line="119"/>
->>>>>>> hall
+        <location filename="../../kiosk/backend.py" line="126"/>
         <source>派出所要求补充材料：请查看网上页面或短信中的告知。</source>
         <translation>The station asked for more materials: see the notice on the web page or the text message.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../kiosk/backend.py" line="125"/>
-=======
-        <location filename="../../kiosk/backend.py" line="122"/>
->>>>>>> hall
+        <location filename="../../kiosk/backend.py" line="129"/>
         <source>预约到所日期：{day}，请携带原件。</source>
         <translation>Your visit: {day}; bring the originals.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../kiosk/backend.py" line="128"/>
-=======
-        <location filename="../../kiosk/backend.py" line="125"/>
->>>>>>> hall
+        <location filename="../../kiosk/backend.py" line="132"/>
         <source>已转为办件 {number}。</source>
         <translation>It became case {number}.</translation>
     </message>

@@ -40,8 +40,11 @@ def test_call_next_takes_the_oldest_and_then_nobody(desk: Desk) -> None:
 
 
 def test_unknown_transaction_ticket_refused(desk: Desk) -> None:
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound) as refused:
         _queue(desk).take_ticket("no_such_thing")
+    # The transaction is a parameter of the message, not the error's code (a `code=` would be taken as one).
+    assert refused.value.code == "not_found"
+    assert refused.value.message_zh == "事项目录中没有“no_such_thing”。"
 
 
 def test_bad_rating_opens_a_follow_up_due_in_15_working_days(desk: Desk) -> None:
