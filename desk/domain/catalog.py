@@ -22,7 +22,7 @@ from typing import Any
 
 from desk.domain.applicant import ApplicantFacts, birth_date_from_id, id_checksum_ok, normalise_id_text
 from desk.domain.conditions import Condition, ConditionContext, is_filled
-from desk.domain.errors import DeskError
+from desk.domain.errors import DeskError, InvalidInput
 
 
 class _Labelled(StrEnum):
@@ -576,6 +576,15 @@ class Catalog(Mapping[str, Transaction]):
     def retired(self) -> list[Transaction]:
         """The retired items, kept for their old cases."""
         return [t for t in self._all.values() if t.retired]
+
+    def for_new_case(self, transaction: Transaction) -> Transaction:
+        """`transaction` when a new case (or application) may be opened under it; a retired item is
+        refused, naming the items that replaced it."""
+        if transaction.retired:
+            names = "、".join(self._all[code].name_zh if code in self._all else code
+                             for code in transaction.replaced_by)
+            raise InvalidInput.say("catalog.retired_transaction", name=transaction.name_zh, replacements=names)
+        return transaction
 
     def __repr__(self) -> str:
         return f"Catalog({len(self)} transactions)"

@@ -109,189 +109,194 @@
         <translation>The catalog has no transaction “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="68"/>
+        <location filename="../../desk/domain/messages.py" line="67"/>
+        <source>“{name}”已合并停用，只保留旧案件；新申请请办理：{replacements}。</source>
+        <translation>“{name}” was merged into other items and is kept for its old cases only; apply under: {replacements}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="70"/>
         <source>没有身份证号为 {id_number} 的人员记录。</source>
         <translation>No citizen with ID number {id_number}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="69"/>
+        <location filename="../../desk/domain/messages.py" line="71"/>
         <source>系统中没有身份证号 {id_number} 的人员，请先刷身份证登记。</source>
         <translation>No citizen with ID number {id_number}: read their ID card first.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="72"/>
+        <location filename="../../desk/domain/messages.py" line="74"/>
         <source>用户名 {username} 已存在。</source>
         <translation>The user name {username} is taken.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="73"/>
+        <location filename="../../desk/domain/messages.py" line="75"/>
         <source>没有用户 {username}。</source>
         <translation>No user {username}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="74"/>
+        <location filename="../../desk/domain/messages.py" line="76"/>
         <source>密码不正确，未执行审批。</source>
         <translation>Wrong password; nothing was approved.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="75"/>
+        <location filename="../../desk/domain/messages.py" line="77"/>
         <source>没有编码为 {station} 的派出所。</source>
         <translation>No station with code {station}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="76"/>
+        <location filename="../../desk/domain/messages.py" line="78"/>
         <source>密码至少 {length} 位。</source>
         <translation>A password needs at least {length} characters.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="77"/>
+        <location filename="../../desk/domain/messages.py" line="79"/>
         <source>该密码过于常见，容易被猜中，请换一个。</source>
         <translation>That password is too common; choose another.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="78"/>
+        <location filename="../../desk/domain/messages.py" line="80"/>
         <source>密码不能包含用户名。</source>
         <translation>A password may not contain the user name.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="79"/>
+        <location filename="../../desk/domain/messages.py" line="81"/>
         <source>未知的终端类型“{kind}”。</source>
         <translation>Unknown session kind “{kind}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="80"/>
+        <location filename="../../desk/domain/messages.py" line="82"/>
         <source>终端编号无效（1–64 个字符）。</source>
         <translation>A device id needs 1–64 characters.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="82"/>
+        <location filename="../../desk/domain/messages.py" line="84"/>
         <source>窗口设置无效：编号须为正整数，名称不能为空，号段只能是 {letters}。</source>
         <translation>Invalid window: a positive number, a name, and letters among {letters}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="84"/>
+        <location filename="../../desk/domain/messages.py" line="86"/>
         <source>优先原因只能是：{reasons}。</source>
         <translation>Priority must be one of: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="85"/>
+        <location filename="../../desk/domain/messages.py" line="87"/>
         <source>排队号不能结束为“{state}”。</source>
         <translation>A ticket cannot end as “{state}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="86"/>
+        <location filename="../../desk/domain/messages.py" line="88"/>
         <source>本所没有 {number} 号窗口（请先设置窗口：desk counter set）。</source>
         <translation>This station has no window {number} (set it up with desk counter set).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="88"/>
+        <location filename="../../desk/domain/messages.py" line="90"/>
         <source>没有这张排队号。</source>
         <translation>No such queue ticket.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="89"/>
+        <location filename="../../desk/domain/messages.py" line="91"/>
         <source>{number} 号当前状态为“{state}”，不能这样处理。</source>
         <translation>Ticket {number} is “{state}”; it cannot be handled that way.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="91"/>
+        <location filename="../../desk/domain/messages.py" line="93"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="92"/>
+        <location filename="../../desk/domain/messages.py" line="94"/>
         <source>待补正</source>
         <translation>waiting for materials</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="93"/>
+        <location filename="../../desk/domain/messages.py" line="95"/>
         <source>已受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="94"/>
-        <location filename="../../desk/domain/messages.py" line="102"/>
+        <location filename="../../desk/domain/messages.py" line="96"/>
+        <location filename="../../desk/domain/messages.py" line="104"/>
         <source>不予受理</source>
         <translation>not accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="95"/>
+        <location filename="../../desk/domain/messages.py" line="97"/>
         <source>审核中</source>
         <translation>under review</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="96"/>
+        <location filename="../../desk/domain/messages.py" line="98"/>
         <source>已批准</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="97"/>
-        <location filename="../../desk/domain/messages.py" line="105"/>
+        <location filename="../../desk/domain/messages.py" line="99"/>
+        <location filename="../../desk/domain/messages.py" line="107"/>
         <source>不予批准</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="98"/>
+        <location filename="../../desk/domain/messages.py" line="100"/>
         <source>已办结</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="99"/>
+        <location filename="../../desk/domain/messages.py" line="101"/>
         <source>已撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="100"/>
+        <location filename="../../desk/domain/messages.py" line="102"/>
         <source>受理</source>
         <translation>accept</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="101"/>
+        <location filename="../../desk/domain/messages.py" line="103"/>
         <source>一次性告知补正</source>
         <translation>one-time notice of missing materials</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="103"/>
+        <location filename="../../desk/domain/messages.py" line="105"/>
         <source>提交审核</source>
         <translation>submit for review</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="104"/>
+        <location filename="../../desk/domain/messages.py" line="106"/>
         <source>批准</source>
         <translation>approve</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="106"/>
+        <location filename="../../desk/domain/messages.py" line="108"/>
         <source>办结</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="107"/>
+        <location filename="../../desk/domain/messages.py" line="109"/>
         <source>撤回申请</source>
         <translation>withdraw</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="108"/>
+        <location filename="../../desk/domain/messages.py" line="110"/>
         <source>窗口民警</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="109"/>
+        <location filename="../../desk/domain/messages.py" line="111"/>
         <source>所领导</source>
         <translation>station leader</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="110"/>
+        <location filename="../../desk/domain/messages.py" line="112"/>
         <source>管理员（所长）</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="111"/>
+        <location filename="../../desk/domain/messages.py" line="113"/>
         <source>系统管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="112"/>
+        <location filename="../../desk/domain/messages.py" line="114"/>
         <source>分局户政</source>
         <translation>branch registry officer</translation>
     </message>

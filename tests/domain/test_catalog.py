@@ -25,6 +25,7 @@ from desk.domain.catalog import (
     Transaction,
 )
 from desk.domain.catalog_loader import load_catalog
+from desk.domain.errors import InvalidInput
 from desk.shipped import shipped_catalog
 
 TODAY = date(2025, 6, 15)
@@ -583,6 +584,11 @@ def test_a_retired_item_names_items_in_use(tmp_path: Path) -> None:
     catalog = load_catalog(tmp_path)
     assert list(catalog) == ["birth"] and catalog["old"].retired and "old" in catalog
     assert [t.code for t in catalog.retired()] == ["old"] and len(catalog) == 1
+    assert catalog.for_new_case(catalog["birth"]) is catalog["birth"]
+    with pytest.raises(InvalidInput) as refused:  # the window and the online form alike
+        catalog.for_new_case(catalog["old"])
+    assert "已合并停用" in refused.value.message_zh and "出生登记" in refused.value.message_zh
+    assert "merged" in refused.value.message_en
     write(tmp_path, "old", header=HEADER + 'replaced_by = ["brith"]\n')
     error = only_error(tmp_path)
     assert (error.file, error.path) == ("old.toml", "replaced_by[0]") and "brith" in error.message_en
