@@ -264,3 +264,18 @@ def test_an_inbound_move_exists_once_the_old_items_are_retired_and_name_their_su
     tiers = {spouse.resolve_tier({"origin_kind": o, "destination_area": "urban"}).key
              for o in ("cross_province", "paper_permit")}
     assert tiers == {"cross_province", "paper_permit"}
+
+
+def test_students_come_from_the_same_four_places_on_the_level_their_source_gives() -> None:
+    catalog = shipped_catalog()
+    graduate, student = catalog["graduate_settlement"], catalog["new_student_settlement"]
+    for origin in ("within_city", "within_province", "cross_province", "paper_permit"):
+        # The time-limit list names both grounds by themselves (应届毕业生开具准迁证, 新生落户): no tier per origin.
+        assert graduate.resolve_tier({"origin_kind": origin}).key == "base"
+        assert student.resolve_tier({"origin_kind": origin}).key == "base"
+    assert graduate.issued_document({"origin_kind": "paper_permit"}) is IssuedDocument.MOVE_IN_PERMIT
+    assert student.issued_document({"origin_kind": "paper_permit"}) is IssuedDocument.BOOKLET  # the letter suffices
+    needs = {m.key for m in student.required_materials({"origin_kind": "paper_permit"})}
+    assert "migration_certificate" in needs and "household_booklet" not in needs
+    one_stop = {m.key for m in student.required_materials({"origin_kind": "cross_province"})}
+    assert "migration_certificate" not in one_stop
