@@ -456,16 +456,21 @@ class DocumentService:
     def _completion(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
                     clerk: str) -> CompletionNoticeData:
         transaction = self._transaction(case.transaction_code)
+        issued = transaction.issued_document(case.form_values)
         collect = {
             IssuedDocument.BOOKLET: ("居民户口簿（已登记/变更页）",),
             IssuedDocument.MOVE_IN_PERMIT: ("准予迁入证明",),
             IssuedDocument.HOUSEHOLD_CERTIFICATE: ("户籍证明",),
             IssuedDocument.DEREGISTRATION_CERTIFICATE: ("注销户口证明",),
             IssuedDocument.MIGRATION_CERTIFICATE: ("户口迁移证",),
-        }.get(transaction.issued_document(case.form_values), ())
+        }.get(issued, ())
         assert case.accepted_at is not None and case.completed_at is not None
         subject = _subject_zh(transaction, case.form_values)
         result = f"您申请的“{transaction.name_zh}”{subject}已办理完毕。"
+        if issued is IssuedDocument.MOVE_IN_PERMIT and transaction.permit_when is not None:
+            # The paper route of a ground's item: approved, not yet settled — say what comes next.
+            result = (f"您申请的“{transaction.name_zh}”{subject}已准予迁入。请在有效期内持《准予迁入证明》"
+                      "到原户口所在地公安机关办理迁出，领取《户口迁移证》后回本所办理落户。")
         on_the_spot = (case.approval is Approval.CLERK
                        and local_datetime(case.accepted_at).date() == local_datetime(case.completed_at).date())
         if on_the_spot and collect:

@@ -140,8 +140,18 @@ def test_where_the_person_comes_from_is_one_field_with_its_own_tier(code: str) -
         tier = item.resolve_tier({"origin_kind": origin, "destination_area": "urban"})
         assert (tier.key, tier.approval, tier.time_limit_days) == (origin, Approval.BRANCH, 5)
     # Only the paper route issues the 准予迁入证明; the one-stop routes end with the booklet.
-    assert item.issued_document({"origin_kind": "paper_permit"}) is IssuedDocument.MOVE_IN_PERMIT
+    first_visit = {"origin_kind": "paper_permit", "certificate_in_hand": False}
+    assert item.issued_document(first_visit) is IssuedDocument.MOVE_IN_PERMIT
     assert item.issued_document({"origin_kind": "cross_province"}) is IssuedDocument.BOOKLET
+    # Back with the origin's 户口迁移证: settled at the window, on the spot, the booklet the result.
+    back = {**first_visit, "certificate_in_hand": True, "certificate_valid_until": "2026-04-01"}
+    assert item.issued_document(back) is IssuedDocument.BOOKLET
+    settle = item.resolve_tier(back)
+    assert (settle.key, settle.approval, settle.time_limit_days) == ("settle_on_certificate", Approval.CLERK, 0)
+    assert "migration_certificate_in_hand" in {m.key for m in item.required_materials(back)}
+    assert "migration_certificate_in_hand" not in {m.key for m in item.required_materials(first_visit)}
+    expired = item.check_eligibility({**back, "certificate_valid_until": "2026-03-01"}, today=date(2026, 3, 2))
+    assert "certificate_valid" in [rule.key for rule in expired.failed]
     if item.field("destination_area") is not None:
         rural = item.resolve_tier({"origin_kind": "within_city", "destination_area": "rural"})
         assert (rural.approval, rural.time_limit_days, rural.key) == (Approval.BRANCH, 5, "rural")
@@ -273,7 +283,8 @@ def test_students_come_from_the_same_four_places_on_the_level_their_source_gives
         # The time-limit list names both grounds by themselves (应届毕业生开具准迁证, 新生落户): no tier per origin.
         assert graduate.resolve_tier({"origin_kind": origin}).key == "base"
         assert student.resolve_tier({"origin_kind": origin}).key == "base"
-    assert graduate.issued_document({"origin_kind": "paper_permit"}) is IssuedDocument.MOVE_IN_PERMIT
+    assert graduate.issued_document({"origin_kind": "paper_permit", "certificate_in_hand": False}) \
+        is IssuedDocument.MOVE_IN_PERMIT
     assert student.issued_document({"origin_kind": "paper_permit"}) is IssuedDocument.BOOKLET  # the letter suffices
     needs = {m.key for m in student.required_materials({"origin_kind": "paper_permit"})}
     assert "migration_certificate" in needs and "household_booklet" not in needs

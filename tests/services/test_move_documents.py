@@ -67,8 +67,9 @@ def _paper_route(item_code: str) -> dict[str, object]:
     """A family buying a home here, coming from another province on a paper permit (the ground's own item)."""
     family = _family("applicant")
     del family["applicant"]  # the applicant moves as himself: his card facts head the list
-    return {**family, "origin_kind": "paper_permit", "property_address": TO, "title_document": "title_certificate",
-            "property_use": "residential", "owner": "self", "family_members_follow": 3}
+    return {**family, "origin_kind": "paper_permit", "certificate_in_hand": False, "property_address": TO,
+            "title_document": "title_certificate", "property_use": "residential", "owner": "self",
+            "family_members_follow": 3}
 
 
 def test_the_move_in_permit_of_a_family_lists_every_mover_and_both_addresses(
@@ -93,7 +94,20 @@ def test_the_move_in_permit_of_a_family_lists_every_mover_and_both_addresses(
     assert "购房落户" in text and "开具准予迁入证明" not in text  # the ground, not a permit item's name
     assert "配偶" in text and "本人" in text
     notice = next(p for p in done.papers if p.kind == "completion_notice")
-    assert "准予迁入证明" in _pdftotext(notice.pdf, tmp_path)  # what to collect is the permit, not the booklet
+    notice_text = _pdftotext(notice.pdf, tmp_path)
+    assert "准予迁入证明" in notice_text  # what to collect is the permit, not the booklet
+    assert "已准予迁入" in notice_text and "户口迁移证" in notice_text and "已办理完毕" not in notice_text
+
+
+def test_back_with_the_migration_certificate_the_family_settles_at_the_window(city: tuple[Core, Actor, Actor]) -> None:
+    core, clerk, _ = city
+    item = core.catalog["house_purchase_settlement"]
+    values = {**_paper_route(item.code), "certificate_in_hand": True, "certificate_valid_until": "2026-04-01"}
+    draft = core.cases.open_draft(clerk, HUSBAND, item.code, values)
+    done = core.decisions.accept_and_complete(clerk, draft.number, draft.version,
+                                              [m.key for m in item.required_materials(values)])
+    assert (done.case.approval, done.case.tier[0]) == (Approval.CLERK, "settle_on_certificate")
+    assert [p.kind for p in done.papers] == ["completion_notice"]  # the booklet, no second permit
 
 
 def test_the_one_stop_routes_issue_no_permit(city: tuple[Core, Actor, Actor]) -> None:
