@@ -368,7 +368,7 @@
     </message>
     <message>
         <location filename="../../kiosk/flow.py" line="199"/>
-        <location filename="../../kiosk/screenshots.py" line="119"/>
+        <location filename="../../kiosk/screenshots.py" line="123"/>
         <source>正在查询您的办件…</source>
         <translation>Looking up your cases…</translation>
     </message>

@@ -301,287 +301,287 @@
         <translation>branch registry officer</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="114"/>
+        <location filename="../../desk/domain/messages.py" line="116"/>
         <source>没有找到您的这份网上申请。</source>
         <translation>No online application of yours has that number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="115"/>
+        <location filename="../../desk/domain/messages.py" line="117"/>
         <source>没有找到这张回执对应的申请，请核对后重试，或到窗口咨询。</source>
         <translation>No case matches this receipt code. Please check it or ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="117"/>
+        <location filename="../../desk/domain/messages.py" line="119"/>
         <source>只有系统管理员可以退出自助机。</source>
         <translation>Only an administrator may leave the kiosk.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="118"/>
+        <location filename="../../desk/domain/messages.py" line="120"/>
         <source>城市模式的自助机须设置 kiosk_user 和 kiosk_password_file。</source>
         <translation>A kiosk in city mode needs kiosk_user and kiosk_password_file set.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="120"/>
+        <location filename="../../desk/domain/messages.py" line="122"/>
         <source>本自助机暂不能查询网上申请进度，请在网上或到窗口查询。</source>
         <translation>This kiosk cannot look up online applications yet: check on the web page or at the counter.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="122"/>
+        <location filename="../../desk/domain/messages.py" line="124"/>
         <source>找不到文件 {path}。</source>
         <translation>No such file: {path}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="123"/>
+        <location filename="../../desk/domain/messages.py" line="125"/>
         <source>密码文件 {path} 其他账户可读，请设为仅本账户可读（chmod 600）。</source>
         <translation>The password file {path} is readable by others: chmod 600 it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="125"/>
+        <location filename="../../desk/domain/messages.py" line="127"/>
         <source>无法读取密码文件 {path}：{reason}</source>
         <translation>Cannot read the password file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="126"/>
+        <location filename="../../desk/domain/messages.py" line="128"/>
         <source>系统正在启动，请稍候。</source>
         <translation>Station Desk is still starting; one moment.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="127"/>
+        <location filename="../../desk/domain/messages.py" line="129"/>
         <source>请先登录。</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="128"/>
+        <location filename="../../desk/domain/messages.py" line="130"/>
         <source>操作未完成：发生意外错误（{kind}）。请重试；如仍出现，请联系管理员。</source>
         <translation>The action did not finish: unexpected error ({kind}). Try again or call support.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="130"/>
+        <location filename="../../desk/domain/messages.py" line="132"/>
         <source>姓名中有数字，是否输错了栏目？</source>
         <translation>The name contains digits: typed into the wrong box?</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="131"/>
+        <location filename="../../desk/domain/messages.py" line="133"/>
         <source>城市模式下的管理命令须由系统管理员登录后执行。</source>
         <translation>In city mode the support commands need an administrator&apos;s sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="132"/>
+        <location filename="../../desk/domain/messages.py" line="134"/>
         <source>城市模式须用 --password-file 提供管理员密码，或在终端中输入。</source>
         <translation>City mode: give the administrator&apos;s password with --password-file, or type it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="134"/>
+        <location filename="../../desk/domain/messages.py" line="136"/>
         <source>城市模式须用 --user 指定管理员账号。</source>
         <translation>City mode: name the administrator with --user.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="135"/>
+        <location filename="../../desk/domain/messages.py" line="137"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="136"/>
+        <location filename="../../desk/domain/messages.py" line="138"/>
         <source>标记须用 --user 指明经办人。</source>
         <translation>Name the clerk who marks it with --user.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="137"/>
+        <location filename="../../desk/domain/messages.py" line="139"/>
         <source>申请 {number}（{state}）没有需要出具的通知书。</source>
         <translation>Case {number} ({state}) has no notice.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="138"/>
+        <location filename="../../desk/domain/messages.py" line="140"/>
         <source>--idle-minutes 与 --workers 至少为 1。</source>
         <translation>--idle-minutes and --workers must be ≥ 1.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="139"/>
+        <location filename="../../desk/domain/messages.py" line="141"/>
         <source>不加密的 HTTP 只能监听本机回环地址（由前置代理负责 TLS）。</source>
         <translation>Plain HTTP listens on loopback only (a proxy in front does TLS).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="141"/>
+        <location filename="../../desk/domain/messages.py" line="143"/>
         <source>请给出 --tls-cert 和 --tls-key（或在回环地址上使用 --no-tls）。</source>
         <translation>Give --tls-cert and --tls-key (or --no-tls on a loopback address).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="143"/>
+        <location filename="../../desk/domain/messages.py" line="145"/>
         <source>未设置城市服务器地址（server_url）。</source>
         <translation>No city server is set (server_url).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="144"/>
+        <location filename="../../desk/domain/messages.py" line="146"/>
         <source>尚未登录城市服务器。</source>
         <translation>Not signed in to the city server.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="145"/>
+        <location filename="../../desk/domain/messages.py" line="147"/>
         <source>操作人与本终端登录的用户不符。</source>
         <translation>The actor is not the user signed in on this desk.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="146"/>
+        <location filename="../../desk/domain/messages.py" line="148"/>
         <source>城市模式下本机不能直接使用“{name}”，请在城市服务器上操作。</source>
         <translation>“{name}” is not available on a desk in city mode: run it on the city server.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="147"/>
+        <location filename="../../desk/domain/messages.py" line="149"/>
         <source>提交的数据格式不正确。</source>
         <translation>The server refused the data as malformed.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="148"/>
+        <location filename="../../desk/domain/messages.py" line="150"/>
         <source>城市服务器出错（{status}）。</source>
         <translation>The city server answered {status}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="149"/>
+        <location filename="../../desk/domain/messages.py" line="151"/>
         <source>打印机设置“{spec}”无法识别：应为 pdf、pdf:文件夹、cups:队列名 或 escpos:串口。</source>
         <translation>Unknown printer setting “{spec}”: use pdf, pdf:FOLDER, cups:QUEUE or escpos:PORT.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="151"/>
+        <location filename="../../desk/domain/messages.py" line="153"/>
         <source>不支持的数据库地址：{url}。只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql://用户@主机/库名），请修改数据库设置。</source>
         <translation>Unsupported database URL {url}: only SQLite (sqlite:///path) and PostgreSQL (postgresql://user@host/db) are supported; change the database setting.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="153"/>
+        <location filename="../../desk/domain/messages.py" line="155"/>
         <source>无法创建数据库文件夹 {folder}：{reason}。请检查路径和权限。</source>
         <translation>Cannot create the database folder {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="154"/>
+        <location filename="../../desk/domain/messages.py" line="156"/>
         <source>数据库地址无效：{url}。请修改数据库设置。</source>
         <translation>Invalid database URL {url}; change the database setting.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="155"/>
+        <location filename="../../desk/domain/messages.py" line="157"/>
         <source>记录已被其他人修改，您的修改未保存。请重新载入后再操作。</source>
         <translation>The record was changed by someone else; your change was not saved. Reload and try again.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="157"/>
+        <location filename="../../desk/domain/messages.py" line="159"/>
         <source>填写的数字无效（非有限数字），未保存。</source>
         <translation>A number is not finite (NaN or infinity); nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="158"/>
+        <location filename="../../desk/domain/messages.py" line="160"/>
         <source>磁盘空间已满，本次操作未保存（已保存的数据不受影响）。请清理磁盘空间或联系管理员后重试。</source>
         <translation>The disk is full: this operation was not saved (saved data is unharmed). Free disk space or call the administrator, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="160"/>
+        <location filename="../../desk/domain/messages.py" line="162"/>
         <source>数据库文件已损坏或不是本系统的数据库：{url}。请停止使用本机，联系管理员从备份恢复；切勿删除该文件。</source>
         <translation>The database file is damaged or not a Station Desk database: {url}. Stop using this machine and have the administrator restore it from a backup; do not delete it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="162"/>
+        <location filename="../../desk/domain/messages.py" line="164"/>
         <source>数据库正忙（另一个程序正在写入），请稍后重试；如持续出现，请检查是否有其他程序占用数据库。</source>
         <translation>The database is locked by another writer; try again shortly. If it keeps happening, check which program holds the database.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="164"/>
+        <location filename="../../desk/domain/messages.py" line="166"/>
         <source>无法打开数据库：{url}。请检查数据库文件路径或服务器是否启动。</source>
         <translation>Cannot open the database {url}: check the path or that the server runs.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="165"/>
+        <location filename="../../desk/domain/messages.py" line="167"/>
         <source>SQLite 没有数据库角色：服务器角色只用于 PostgreSQL。</source>
         <translation>SQLite has no roles: a server role is for PostgreSQL only.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="166"/>
+        <location filename="../../desk/domain/messages.py" line="168"/>
         <source>请先运行 `desk db upgrade`，再为服务器角色授权。</source>
         <translation>Run `desk db upgrade` first, then grant the server role.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="167"/>
+        <location filename="../../desk/domain/messages.py" line="169"/>
         <source>角色名“{role}”无效：只用小写字母、数字和下划线，以字母或下划线开头。</source>
         <translation>Invalid role name “{role}”: lower-case letters, digits and _ only, not starting with a digit.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="169"/>
+        <location filename="../../desk/domain/messages.py" line="171"/>
         <source>数据库中没有角色 {role}。请数据库管理员先创建它：CREATE ROLE {role} LOGIN PASSWORD &apos;…&apos;;</source>
         <translation>There is no role {role} in this PostgreSQL. Have the database administrator create it first: CREATE ROLE {role} LOGIN PASSWORD &apos;…&apos;;</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="171"/>
+        <location filename="../../desk/domain/messages.py" line="173"/>
         <source>角色 {role} 是超级用户（或可绕过行级安全）：服务器不能用这样的角色。</source>
         <translation>Role {role} is a superuser (or bypasses row security): the server must not use it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="173"/>
+        <location filename="../../desk/domain/messages.py" line="175"/>
         <source>角色 {role} 拥有本库的表（它是所有者角色）：服务器需要另一个角色。</source>
         <translation>Role {role} owns tables of this database (it is the owner role): the server needs a role of its own.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="176"/>
+        <location filename="../../desk/domain/messages.py" line="178"/>
         <source>设置有误：{source} 中的 {setting}：“{value}”不是{kind}</source>
         <translation>Bad setting: {setting} in {source}: &apos;{value}&apos; is not {kind}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="177"/>
+        <location filename="../../desk/domain/messages.py" line="179"/>
         <source>设置有误：{source} 中的 {setting}：应为{kind}，而不是 {value}</source>
         <translation>Bad setting: {setting} in {source}: must be {kind}, not {value}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="178"/>
+        <location filename="../../desk/domain/messages.py" line="180"/>
         <source>设置有误：{source} 中的 {setting}：不能小于 {minimum}（现为 {value}）</source>
         <translation>Bad setting: {setting} in {source}: must be at least {minimum} (is {value})</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="180"/>
+        <location filename="../../desk/domain/messages.py" line="182"/>
         <source>设置有误：{source} 中的 {setting}：应为文字（加引号），而不是 {value}</source>
         <translation>Bad setting: {setting} in {source}: must be text (in quotes), not {value}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="182"/>
+        <location filename="../../desk/domain/messages.py" line="184"/>
         <source>设置有误：{source} 中的 {setting}：“{value}”不可用，可选：{choices}</source>
         <translation>Bad setting: {setting} in {source}: &apos;{value}&apos; is not one of {choices}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="184"/>
+        <location filename="../../desk/domain/messages.py" line="186"/>
         <source>设置有误：{source} 中的 {setting}：没有这项设置；可用：{known}</source>
         <translation>Bad setting: {setting} in {source}: no such setting; known: {known}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="185"/>
+        <location filename="../../desk/domain/messages.py" line="187"/>
         <source>设置有误：{source} 中的 {setting}：文件格式错误：{detail}</source>
         <translation>Bad setting: {setting} in {source}: not valid TOML: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="186"/>
+        <location filename="../../desk/domain/messages.py" line="188"/>
         <source>设置有误：{source} 中的 {setting}：无法读取：{reason}</source>
         <translation>Bad setting: {setting} in {source}: cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="187"/>
+        <location filename="../../desk/domain/messages.py" line="189"/>
         <source>设置有误：{source} 中的 {setting}：应写成 名称=值</source>
         <translation>Bad setting: {setting} in {source}: must be NAME=VALUE</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="188"/>
+        <location filename="../../desk/domain/messages.py" line="190"/>
         <source>整数</source>
         <translation>a whole number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="189"/>
+        <location filename="../../desk/domain/messages.py" line="191"/>
         <source>数字</source>
         <translation>a number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="191"/>
+        <location filename="../../desk/domain/messages.py" line="193"/>
         <source>事项目录有 {count} 处错误（{files} 个文件）。</source>
         <translation>{count} catalog error(s) in {files} file(s).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="192"/>
+        <location filename="../../desk/domain/messages.py" line="194"/>
         <source>“一件事”套餐有 {count} 处错误（{files} 个文件）：{problems}</source>
         <translation>{count} bundle error(s) in {files} file(s): {problems}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="193"/>
+        <location filename="../../desk/domain/messages.py" line="195"/>
         <source>{file} 有 {count} 处错误：{problems}</source>
         <translation>{file}: {count} error(s): {problems}</translation>
     </message>
