@@ -232,7 +232,7 @@ class KioskBackend:
     def transaction(self, code: str) -> Transaction:
         transaction = self.core.catalog.get(code)
         if transaction is None:
-            raise NotFound.say("catalog.unknown_transaction", code=code)
+            raise NotFound.say("catalog.unknown_transaction", transaction=code)
         return transaction
 
     def today(self) -> date:

@@ -112,7 +112,7 @@ def citizen_tour(d: Tour) -> None:
     for letter in "CSDJ":
         next(key for key in picker.keypad.keys if key.text() == letter).click()
     d.shot("07-ticket-search")
-    picker.click_tile(picker.tile_texts()[0])
+    picker.click_tile(_birth_registration(picker.tile_texts()))
     d.shot("08-ticket-confirm")
     flow.ticket.btn_print.click()
     d.screen("message")
@@ -120,7 +120,11 @@ def citizen_tour(d: Tour) -> None:
     flow.message.btn_ok.click()
     d.screen("home")
     flow.home.btn_guide.click()
-    flow.guide.picker.click_tile(flow.guide.picker.tile_texts()[1])
+    guide = flow.guide.picker  # found by its initials, as on the ticket screen: pages differ in size and order
+    guide.btn_search.click()
+    for letter in "CSDJ":
+        next(key for key in guide.keypad.keys if key.text() == letter).click()
+    guide.click_tile(_birth_registration(guide.tile_texts()))
     d.shot("10-what-to-bring")
     flow.guide.btn_back.click()
     flow.home.btn_rating.click()
@@ -242,3 +246,8 @@ def render_screenshots(folder: Path, *, database_url: str | None = None,
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return written
+
+
+def _birth_registration(titles: list[str]) -> str:
+    """The 出生登记 tile among the search's results (国（境）外出生登记 shares its initials), in either language."""
+    return next(title for title in titles if title in ("出生登记", "Birth registration"))

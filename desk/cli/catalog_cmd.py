@@ -211,10 +211,12 @@ def _read_fields(text: str) -> dict[str, Any] | None:
 def _guide_lines(page: dict[str, Any]) -> list[str]:
     """The 办事指南 page: the six published elements of one item, and where they come from."""
     star = "（本目录下放派出所事项）" if page["delegated"] else ""
-    lines = [f"【办事指南】{page['name_zh']}{star}  {page['power_type_zh']}",
-             f"一、受理部门：{page['department_zh']}",
-             f"二、办理条件：{page['conditions_zh']}",
-             "三、办理流程："]
+    lines = [f"【办事指南】{page['name_zh']}{star}  {page['power_type_zh']}"]
+    if page.get("replaced_by"):  # kept only for the cases opened under it
+        lines.append(f"（已合并停用，仅供查阅旧案件；新申请请办理：{'、'.join(page['replaced_by'])}）")
+    lines += [f"一、受理部门：{page['department_zh']}",
+              f"二、办理条件：{page['conditions_zh']}",
+              "三、办理流程："]
     lines += [f"    {i}. {step}" for i, step in enumerate(page["procedure_zh"], start=1)]
     lines.append("四、申请材料：")
     for i, m in enumerate(page["materials"], start=1):

@@ -22,7 +22,7 @@ from typing import Any
 
 from desk.domain.applicant import ApplicantFacts, birth_date_from_id, id_checksum_ok, normalise_id_text
 from desk.domain.conditions import Condition, ConditionContext, is_filled
-from desk.domain.errors import DeskError
+from desk.domain.errors import DeskError, InvalidInput
 
 
 class _Labelled(StrEnum):
@@ -261,6 +261,7 @@ class TierSpec:
 
 
 BASE_TIER = "base"
+MOVER_APPLICANT = "applicant"  # in `movers`: the applicant's own card facts (not a form field)
 
 
 @dataclass(frozen=True)
@@ -378,7 +379,14 @@ class Transaction:
     fee_basis_zh: str = ""  # 收费依据 (for a fee; "" when free)
     sources: tuple[SourceSpec, ...] = ()
     delegated: bool = False  # one of the approval powers the city delegated to police stations
-    movers: tuple[str, ...] = ()  # person fields listing everyone who moves (printed on permit / certificate)
+    movers: tuple[str, ...] = ()  # person fields listing everyone who moves (printed on permit / certificate);
+    # MOVER_APPLICANT stands for the applicant's own card facts
+    # The paper route of a move (纸质准迁证): when this holds, completing the case issues the 准予迁入证明
+    # instead of the transaction's own document.
+    permit_when: Condition | None = None
+    # A retired item (kept so that its old cases still load and print): the items that replaced it.
+    # It is not offered for new cases, not listed, not in the guide.
+    replaced_by: tuple[str, ...] = ()
     # Roles (field keys): the 当事人 when it is not the applicant (a person or a text field with a
     # name), the guardian and the agent who act for them (person fields). "" = none.
     subject: str = ""
@@ -391,8 +399,21 @@ class Transaction:
     keywords: tuple[str, ...] = ()
     file_name: str = field(default="", compare=False)
 
+    @property
+    def retired(self) -> bool:
+        return bool(self.replaced_by)
+
     def field(self, key: str) -> FieldSpec | None:
         return next((spec for spec in self.fields if spec.key == key), None)
+
+    def issued_document(
+        self, values: Mapping[str, object], applicant: ApplicantFacts | None = None, today: date | None = None
+    ) -> IssuedDocument:
+        """The paper completing this case issues: the 准予迁入证明 on the paper route of a move
+        (`permit_when` holds), the transaction's own document otherwise."""
+        if self.permit_when is not None and self.permit_when.holds(self.context(values, applicant, today)):
+            return IssuedDocument.MOVE_IN_PERMIT
+        return self.issues_document
 
     def material(self, key: str) -> MaterialSpec | None:
         return next((spec for spec in self.materials if spec.key == key), None)
@@ -508,6 +529,8 @@ class Transaction:
             "department_zh": self.department_zh, "procedure_zh": list(self.procedure_zh),
             "fee_basis_zh": self.fee_basis_zh, "sources": [s.to_json_dict() for s in self.sources],
             "delegated": self.delegated, "movers": list(self.movers),
+            "permit_when": self.permit_when.source if self.permit_when else None,
+            "replaced_by": list(self.replaced_by),
             "roles": {"subject": self.subject or None, "guardian": self.guardian or None, "agent": self.agent or None},
         }
 
@@ -531,19 +554,37 @@ class Transaction:
 
 
 class Catalog(Mapping[str, Transaction]):
-    """All transactions, keyed by code, in code order."""
+    """All transactions in use, keyed by code, in code order.
+
+    A retired item (`replaced_by`) is still found by its code — `catalog[code]`, `code in catalog` —
+    so that the cases opened under it load and print as they were; it is left out of every listing
+    (iteration, `len`, `transactions()`, the groups, the kiosk's list), so nobody starts a new one."""
 
     def __init__(self, transactions: Iterable[Transaction]) -> None:
-        self._by_code: dict[str, Transaction] = {t.code: t for t in sorted(transactions, key=lambda t: t.code)}
+        self._all: dict[str, Transaction] = {t.code: t for t in sorted(transactions, key=lambda t: t.code)}
+        self._by_code: dict[str, Transaction] = {code: t for code, t in self._all.items() if not t.retired}
 
     def __getitem__(self, code: str) -> Transaction:
-        return self._by_code[code]
+        return self._all[code]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_code)
 
     def __len__(self) -> int:
         return len(self._by_code)
+
+    def retired(self) -> list[Transaction]:
+        """The retired items, kept for their old cases."""
+        return [t for t in self._all.values() if t.retired]
+
+    def for_new_case(self, transaction: Transaction) -> Transaction:
+        """`transaction` when a new case (or application) may be opened under it; a retired item is
+        refused, naming the items that replaced it."""
+        if transaction.retired:
+            names = "、".join(self._all[code].name_zh if code in self._all else code
+                             for code in transaction.replaced_by)
+            raise InvalidInput.say("catalog.retired_transaction", name=transaction.name_zh, replacements=names)
+        return transaction
 
     def __repr__(self) -> str:
         return f"Catalog({len(self)} transactions)"

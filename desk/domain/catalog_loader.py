@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from desk.domain.catalog import (
     DEFAULT_POWER_TYPE,
+    MOVER_APPLICANT,
     Approval,
     Catalog,
     CatalogError,
@@ -62,6 +63,7 @@ _TOP_KEYS = {
     "source": True, "keywords": False, "fields": True, "materials": True, "rules": False,
     "tiers": False, "power_type": False, "department_zh": False, "procedure_zh": False, "fee_basis_zh": False,
     "sources": False, "delegated": False, "movers": False, "roles": False, "online": False,
+    "permit_when": False, "replaced_by": False,
 }
 _ROLE_KEYS = {"subject": False, "guardian": False, "agent": False}
 _SOURCE_KEYS = {"title_zh": True, "issuer_zh": True, "address": True, "date": False}
@@ -169,7 +171,27 @@ def read_catalog(path: Path) -> tuple[list[Transaction], list[CatalogIssue]]:
             continue
         first_file[transaction.code] = file.name
         transactions.append(transaction)
+    issues += _replacement_issues(transactions)
     return transactions, issues
+
+
+def _replacement_issues(transactions: list[Transaction]) -> list[CatalogIssue]:
+    """A retired item must name items that exist and are themselves in use (only when a whole
+    folder is read: one file alone cannot be checked against the others)."""
+    by_code = {t.code: t for t in transactions}
+    if len(by_code) < 2:
+        return []
+    issues: list[CatalogIssue] = []
+    for transaction in transactions:
+        for index, code in enumerate(transaction.replaced_by):
+            target = by_code.get(code)
+            if target is None:
+                issues.append(CatalogIssue(transaction.file_name, transaction.code, f"replaced_by[{index}]",
+                                           f"事项目录中没有“{code}”", f"no item {code!r} in the catalog"))
+            elif target.retired:
+                issues.append(CatalogIssue(transaction.file_name, transaction.code, f"replaced_by[{index}]",
+                                           f"“{code}”本身已停用", f"{code!r} is retired itself"))
+    return issues
 
 
 def read_transaction_file(file: Path) -> tuple[Transaction | None, list[CatalogIssue]]:
@@ -248,6 +270,8 @@ class _Checker:
             "sources": tuple(self.sources(data.get("sources"))),
             "delegated": bool(self.take_bool(data, "delegated", "delegated")),
             "movers": tuple(self.movers(data)),
+            "permit_when": self.take_condition(data, "permit_when", "permit_when"),
+            "replaced_by": tuple(self.replaced_by(data)),
             **self.roles(data.get("roles")),
         }
         category = values["category"]
@@ -445,6 +469,8 @@ class _Checker:
         """`movers`: the person fields naming everyone who moves, in the order they are printed."""
         keys = self.take_str_list(data, "movers", "movers")
         for index, key in enumerate(keys):
+            if key == MOVER_APPLICANT:
+                continue  # the applicant's own card facts
             signature = self.signatures.get(key)
             if signature is None or signature.type != "person":
                 self.issue(f"movers[{index}]", f"{key} 不是本事项的 person 字段",
@@ -452,6 +478,18 @@ class _Checker:
         if len(set(keys)) != len(keys):
             self.issue("movers", "movers 中有重复的字段", "movers names a field twice")
         return keys
+
+    def replaced_by(self, data: Mapping[str, Any]) -> list[str]:
+        """`replaced_by`: the codes of the items a retired item was merged into (checked across files later)."""
+        codes = self.take_str_list(data, "replaced_by", "replaced_by")
+        if "replaced_by" in data and not codes:
+            self.issue("replaced_by", "replaced_by 不能为空", "replaced_by must name at least one item")
+        for index, code in enumerate(codes):
+            if not KEY_PATTERN.match(code):
+                self.issue(f"replaced_by[{index}]", f"{code!r} 不是有效的事项代码", f"{code!r} is not an item code")
+            elif code == self.stem:
+                self.issue(f"replaced_by[{index}]", "事项不能由自身替代", "an item cannot replace itself")
+        return codes
 
     def sources(self, raw: object) -> list[SourceSpec]:
         """`[[sources]]`: the public texts an item was taken from (title, issuer, address, date)."""

@@ -64,6 +64,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "case.not_decided_here": QT_TRANSLATE_NOOP("Messages", "“{action}”不能在这里办理。"),
     "case.password_needed": QT_TRANSLATE_NOOP("Messages", "审批需要再次输入密码。"),
     "catalog.unknown_transaction": QT_TRANSLATE_NOOP("Messages", "事项目录中没有“{transaction}”。"),
+    "catalog.retired_transaction": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}”已合并停用，只保留旧案件；新申请请办理：{replacements}。"),
     # ---- citizens ------------------------------------------------------------------------------
     "citizen.not_found": QT_TRANSLATE_NOOP("Messages", "没有身份证号为 {id_number} 的人员记录。"),
     "citizen.read_card_first": QT_TRANSLATE_NOOP(

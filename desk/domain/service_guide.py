@@ -52,6 +52,7 @@ def guide_page(transaction: Transaction) -> dict[str, Any]:
     return {
         "code": transaction.code, "name_zh": transaction.name_zh, "name_en": transaction.name_en,
         "power_type_zh": transaction.power_type.label_zh, "delegated": transaction.delegated,
+        "replaced_by": list(transaction.replaced_by),
         "department_zh": transaction.department_zh or DEFAULT_DEPARTMENT_ZH,
         "conditions_zh": transaction.conditions_zh,
         "procedure_zh": procedure_steps(transaction),

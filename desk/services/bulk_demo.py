@@ -32,7 +32,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from desk.domain.catalog import Catalog, Transaction
+from desk.domain.catalog import Catalog, FieldType, Transaction
 from desk.domain.clock import CHINA_TZ
 from desk.domain.idnumber import generate_id_number
 from desk.domain.names import pinyin_initials
@@ -256,15 +256,19 @@ class BulkCity:
               transaction: Transaction, applicant_id: int, clerk: int, lookup_index: int,
               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         rng = self.rng
-        limit = transaction.time_limit_days
+        # The tier is resolved from the case's values as at a real acceptance, not one level per transaction.
+        values = tier_values(transaction, rng, day)
+        tier = transaction.resolve_tier(values, today=day)
+        approval, limit = tier.approval, tier.time_limit_days
         due = _add_working_days(self.calendar, day, limit)
         outcome = rng.random()
         accepted_at = opened + timedelta(minutes=rng.randint(3, 15))
         row: dict[str, Any] = {
             "id": case_id, "number": f"{station}-{day:%Y%m%d}-{sequence:04d}",
             "lookup_code": lookup_code_for(lookup_index), "station_code": station,
-            "transaction_code": transaction.code, "applicant_id": applicant_id, "form_values": "{}",
-            "approval": transaction.approval.value, "time_limit_days": limit, "created_by": clerk,
+            "transaction_code": transaction.code, "applicant_id": applicant_id,
+            "form_values": json.dumps(values, ensure_ascii=False),
+            "approval": approval.value, "time_limit_days": limit, "created_by": clerk,
             "created_at": opened, "accepted_by": None, "accepted_at": None, "accepted_on": None, "due_date": None,
             "decided_by": None, "decided_at": None, "completed_at": None, "completed_on": None,
             "decision_reason": None, "missing_materials": "[]", "version": 1,
@@ -277,8 +281,14 @@ class BulkCity:
                                  accepted_at))
             return row, events
         row.update(accepted_by=clerk, accepted_at=accepted_at, accepted_on=day, due_date=due)
-        events.append(_event(event_id + 1, case_id, "accept", CaseState.DRAFT.value, CaseState.ACCEPTED.value,
-                             clerk, accepted_at))
+        accepted = _event(event_id + 1, case_id, "accept", CaseState.DRAFT.value, CaseState.ACCEPTED.value,
+                          clerk, accepted_at)
+        details: dict[str, Any] = {"due_date": due.isoformat(), "tier": tier.key, "approval": approval.value,
+                                   "time_limit_days": limit}
+        if tier.label_zh:
+            details["tier_zh"], details["tier_en"] = tier.label_zh, tier.label_en
+        accepted["details"] = json.dumps(details, ensure_ascii=False)
+        events.append(accepted)
         # Working days taken: on-the-spot business the same day, the rest mostly one to three days
         # (mean over the mix ≈ 1.27), a few past the limit.
         if outcome >= 0.97:
@@ -290,7 +300,7 @@ class BulkCity:
         finished_day = _add_working_days(self.calendar, day, taken)
         forgotten = 0.970 <= outcome < 0.973  # a few are left open past their limit (overdue)
         if finished_day >= self.today or forgotten:
-            row.update(state=CaseState.ACCEPTED.value if transaction.approval is Approval.CLERK
+            row.update(state=CaseState.ACCEPTED.value if approval is Approval.CLERK
                        else CaseState.UNDER_REVIEW.value, updated_at=accepted_at)
             if row["state"] == CaseState.UNDER_REVIEW.value:
                 events.append(_event(event_id + 2, case_id, "submit_for_review", CaseState.ACCEPTED.value,
@@ -301,14 +311,14 @@ class BulkCity:
                                      CHINA_TZ).astimezone(UTC))
         if outcome > 0.985:
             action, state, reason = "withdraw", CaseState.WITHDRAWN.value, "申请人主动撤回申请。"
-        elif outcome > 0.975 and transaction.approval is not Approval.CLERK:
+        elif outcome > 0.975 and approval is not Approval.CLERK:
             action, state, reason = "deny", CaseState.DENIED.value, "经核查，申请材料与档案记载不一致。"
         else:
             action, state, reason = "complete", CaseState.COMPLETED.value, None
         row.update(state=state, updated_at=finished, decision_reason=reason)
         if state == CaseState.COMPLETED.value:
             row.update(completed_at=finished, completed_on=finished_day)
-        if action in ("deny", "complete") and transaction.approval is not Approval.CLERK:
+        if action in ("deny", "complete") and approval is not Approval.CLERK:
             row.update(decided_by=clerk, decided_at=finished)
         events.append(_event(event_id + 2, case_id, action, CaseState.ACCEPTED.value, state, clerk, finished,
                              reason))
@@ -376,6 +386,24 @@ class BulkCity:
             if done >= total:
                 self.progress.write("\n")
             self.progress.flush()
+
+
+def tier_values(transaction: Transaction, rng: random.Random, day: date) -> dict[str, Any]:
+    """Values for the fields the transaction's tiers ask about, drawn as a window sees them: an enum
+    mostly its first (common) option, a date mostly recent (a few years back now and then). With
+    them the case falls in a tier the way an accepted case does; the other fields stay unfilled."""
+    values: dict[str, Any] = {}
+    for key in sorted({name for tier in transaction.tiers for name in tier.when.names}):
+        spec = transaction.field(key)
+        if spec is None:
+            continue
+        if spec.type is FieldType.ENUM and spec.options:
+            values[key] = (spec.options[0] if rng.random() < 0.7 else rng.choice(spec.options)).value
+        elif spec.type is FieldType.BOOL:
+            values[key] = rng.random() < 0.5
+        elif spec.type is FieldType.DATE:
+            values[key] = (day - timedelta(days=min(int(rng.expovariate(1 / 400)), 6000))).isoformat()
+    return values
 
 
 def _event(event_id: int, case_id: int, action: str, from_state: str | None, to_state: str, actor: int,

@@ -93,7 +93,7 @@ class CaseService:
         """`open_draft` inside a transaction the caller opened (a bundle opens its members in one, an
         online decision opens, accepts and completes in one). `details`: more for the audit entry and
         the opening event (an online application's number)."""
-        transaction = self._transaction(transaction_code)
+        transaction = self.catalog.for_new_case(self._transaction(transaction_code))  # not a retired item
         now = self.clock.now()
         citizen = _citizen(session, applicant_id_number)
         sequence = next_sequence(session, self.station_code, local_date(now))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desk.domain.applicant import birth_date_from_id, normalise_id_text
 from desk.domain.catalog import (
+    MOVER_APPLICANT,
     Approval,
     Catalog,
     FieldType,
@@ -150,9 +151,10 @@ class DocumentService:
             kinds.append("denial_decision")
         if case.state is CaseState.COMPLETED:
             kinds.append("completion_notice")
-            if transaction.issues_document is IssuedDocument.MOVE_IN_PERMIT:
+            issued = transaction.issued_document(case.form_values)  # a move's paper route: the permit
+            if issued is IssuedDocument.MOVE_IN_PERMIT:
                 kinds.append("move_in_permit")
-            if transaction.issues_document is IssuedDocument.MIGRATION_CERTIFICATE:
+            if issued is IssuedDocument.MIGRATION_CERTIFICATE:
                 kinds.append("migration_certificate")
             if transaction.issues_document is IssuedDocument.HOUSEHOLD_CERTIFICATE:
                 kinds.append("household_certificate")
@@ -454,16 +456,21 @@ class DocumentService:
     def _completion(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
                     clerk: str) -> CompletionNoticeData:
         transaction = self._transaction(case.transaction_code)
+        issued = transaction.issued_document(case.form_values)
         collect = {
             IssuedDocument.BOOKLET: ("居民户口簿（已登记/变更页）",),
             IssuedDocument.MOVE_IN_PERMIT: ("准予迁入证明",),
             IssuedDocument.HOUSEHOLD_CERTIFICATE: ("户籍证明",),
             IssuedDocument.DEREGISTRATION_CERTIFICATE: ("注销户口证明",),
             IssuedDocument.MIGRATION_CERTIFICATE: ("户口迁移证",),
-        }.get(transaction.issues_document, ())
+        }.get(issued, ())
         assert case.accepted_at is not None and case.completed_at is not None
         subject = _subject_zh(transaction, case.form_values)
         result = f"您申请的“{transaction.name_zh}”{subject}已办理完毕。"
+        if issued is IssuedDocument.MOVE_IN_PERMIT and transaction.permit_when is not None:
+            # The paper route of a ground's item: approved, not yet settled — say what comes next.
+            result = (f"您申请的“{transaction.name_zh}”{subject}已准予迁入。请在有效期内持《准予迁入证明》"
+                      "到原户口所在地公安机关办理迁出，领取《户口迁移证》后回本所办理落户。")
         on_the_spot = (case.approval is Approval.CLERK
                        and local_datetime(case.accepted_at).date() == local_datetime(case.completed_at).date())
         if on_the_spot and collect:
@@ -619,7 +626,12 @@ def _movers(transaction: Transaction, case: CaseView) -> tuple[MovePerson, ...]:
     """Everyone who moves, from the transaction's `movers` person fields (the applicant alone when it
     names none): name, sex and birth date from the ID number, relationship as typed."""
     people: list[MovePerson] = []
+    applicant = case.applicant
     for index, key in enumerate(transaction.movers):
+        if key == MOVER_APPLICANT:
+            people.append(MovePerson(applicant.name, SEX_ZH.get(applicant.sex, applicant.sex),
+                                     applicant.birth_date or date(1900, 1, 1), applicant.id_number, "本人"))
+            continue
         value = case.form_values.get(key)
         if not isinstance(value, Mapping) or not value.get("name") or not value.get("id_number"):
             continue
@@ -632,7 +644,6 @@ def _movers(transaction: Transaction, case: CaseView) -> tuple[MovePerson, ...]:
                                  birth_date_from_id(number) or date(1900, 1, 1), number, relationship))
     if people:
         return tuple(people)
-    applicant = case.applicant
     return (MovePerson(applicant.name, SEX_ZH.get(applicant.sex, applicant.sex),
                        applicant.birth_date or date(1900, 1, 1), applicant.id_number, "本人"),)
 

@@ -212,7 +212,7 @@ class OnlineService:
     def submit(self, citizen: Citizen, station_code: str, transaction_code: str, values: Mapping[str, Any],
                uploads: Iterable[UploadFile] = ()) -> ApplicationView:
         """Check the form with the catalog's rules and every upload; store all or nothing."""
-        transaction = self._transaction(transaction_code)
+        transaction = self.catalog.for_new_case(self._transaction(transaction_code))  # not a retired item
         today = self.clock.today()
         facts = ApplicantFacts.from_id_number(citizen.id_number)
         problems = transaction.validate_values(values, facts, today)

@@ -43,7 +43,7 @@ def demo_cases(today: date) -> dict[str, DemoCase]:
             search="补领", notes="same-day, clerk level"),
         "spouse_joins_spouse": DemoCase(
             "spouse_joins_spouse", "li-xiulan",
-            {"spouse": LIU_JIANGUO, "marriage_date": "2019-05-20", "applicant_hukou_location": "other_city_in_province",
+            {"spouse": LIU_JIANGUO, "marriage_date": "2019-05-20", "origin_kind": "within_province",
              "residence_type": "own_property", "destination_area": "urban"},
             withheld=("applicant_household_certificate",), search="fqtk",
             notes="a material is missing: one-time supplement notice"),

@@ -406,7 +406,7 @@
     </message>
     <message>
         <location filename="../../kiosk/flow.py" line="205"/>
-        <location filename="../../kiosk/screenshots.py" line="142"/>
+        <location filename="../../kiosk/screenshots.py" line="146"/>
         <source>正在查询您的办件…</source>
         <translation>Looking up your cases…</translation>
     </message>

@@ -25,6 +25,7 @@ from desk.domain.catalog import (
     Transaction,
 )
 from desk.domain.catalog_loader import load_catalog
+from desk.domain.errors import InvalidInput
 from desk.shipped import shipped_catalog
 
 TODAY = date(2025, 6, 15)
@@ -555,8 +556,10 @@ def test_a_guarded_rule_is_decided_without_the_guarded_field(birth: Transaction)
 
 def test_the_shipped_catalog_is_complete() -> None:
     catalog = shipped_catalog()  # raises CatalogError listing every problem
-    # The 36 delegated items, and the kinds the catalog grew by (迁往省外, 补发迁移证件, 无户口人员登记).
-    assert len(catalog) == 39 and sum(t.delegated for t in catalog.values()) == 36
+    # The 36 delegated items — 34 in use, 2 retired into the grounds' items (准予迁入证明, 跨省通办) — and the
+    # kinds the catalog grew by (迁往省外, 补发迁移证件, 无户口人员登记, 国（境）外出生登记).
+    assert len(catalog) == 38 and sum(t.delegated for t in catalog.values()) == 34
+    assert sorted(t.code for t in catalog.retired() if t.delegated) == ["move_cross_province", "move_in_permit"]
     for transaction in catalog.values():
         assert transaction.fields, transaction.code
         assert transaction.materials, transaction.code
@@ -573,3 +576,31 @@ def test_how_far_online_is_a_checked_choice(tmp_path: Path, birth: Transaction) 
     error = only_error(tmp_path)
     assert error.file == "birth.toml" and error.path == "online" and "visit, full" in error.message_en
     assert shipped_catalog()["household_certificate"].online is OnlineMode.FULL
+
+
+def test_a_retired_item_names_items_in_use(tmp_path: Path) -> None:
+    write(tmp_path, "birth")
+    write(tmp_path, "old", header=HEADER + 'replaced_by = ["birth"]\n')
+    catalog = load_catalog(tmp_path)
+    assert list(catalog) == ["birth"] and catalog["old"].retired and "old" in catalog
+    assert [t.code for t in catalog.retired()] == ["old"] and len(catalog) == 1
+    assert catalog.for_new_case(catalog["birth"]) is catalog["birth"]
+    with pytest.raises(InvalidInput) as refused:  # the window and the online form alike
+        catalog.for_new_case(catalog["old"])
+    assert "已合并停用" in refused.value.message_zh and "出生登记" in refused.value.message_zh
+    assert "merged" in refused.value.message_en
+    write(tmp_path, "old", header=HEADER + 'replaced_by = ["brith"]\n')
+    error = only_error(tmp_path)
+    assert (error.file, error.path) == ("old.toml", "replaced_by[0]") and "brith" in error.message_en
+    write(tmp_path, "older", header=HEADER + 'replaced_by = ["old"]\n')
+    write(tmp_path, "old", header=HEADER + 'replaced_by = ["birth"]\n')
+    error = only_error(tmp_path)
+    assert (error.file, error.path) == ("older.toml", "replaced_by[0]") and "retired" in error.message_en
+
+
+def test_the_paper_route_condition_and_the_applicant_as_mover_are_checked(tmp_path: Path) -> None:
+    write(tmp_path, "birth", header=HEADER + 'permit_when = "nonsense == 1"\n')
+    assert only_error(tmp_path).path == "permit_when"
+    write(tmp_path, "birth", header=HEADER + 'movers = ["applicant", "nobody"]\n')
+    error = only_error(tmp_path)
+    assert error.path == "movers[1]"

@@ -126,10 +126,44 @@ def test_roles_name_the_persons_of_a_case(tmp_path: Path) -> None:
 def test_the_shipped_catalog_states_power_types_and_bases() -> None:
     catalog = shipped_catalog()
     assert catalog["birth_registration"].power_type is PowerType.CONFIRMATION
-    assert catalog["move_in_permit"].power_type is PowerType.LICENSING
+    assert catalog["move_in_permit"].power_type is PowerType.LICENSING  # retired, still found by its code
+    assert catalog["birth_abroad_registration"].power_type is PowerType.CONFIRMATION
     assert all("《" in rule.basis_zh for t in catalog.values() for rule in t.rules)
-    assert sum(t.delegated for t in catalog.values()) == 36
+    assert sum(t.delegated for t in catalog.values()) == 34  # and the two retired into the grounds' items
     assert all(t.sources for t in catalog.values() if t.tiers)
     names = catalog["name_change"]
     minor = ApplicantFacts(birth_date=date(2012, 1, 1), sex="female")
     assert names.resolve_tier({}, minor, date(2026, 3, 2)).key == "minor"
+
+
+# ---- 国（境）外出生登记 ------------------------------------------------------------------------------
+
+
+ABROAD = {"child_name": "王小溪", "child_birth_date": "2025-11-02", "birth_place": "加拿大多伦多",
+          "birth_document": "foreign_certificate", "entry_document": "travel_document",
+          "parent_settled_abroad": False, "foreign_nationality_at_birth": True, "parents_married": True}
+
+
+def test_a_child_born_abroad_is_registered_when_chinese_by_article_five() -> None:
+    item = shipped_catalog()["birth_abroad_registration"]
+    result = item.check_eligibility(ABROAD, today=date(2026, 3, 2))
+    assert result.eligible, [r.reason_zh for r in result.failed + result.pending]
+    tier = item.resolve_tier(ABROAD, today=date(2026, 3, 2))
+    assert (tier.approval, tier.time_limit_days) == (Approval.BRANCH, 7)
+    needed = {m.key for m in item.required_materials(ABROAD)}
+    assert {"foreign_birth_certificate", "certificate_translation", "parents_id_cards", "household_booklet",
+            "child_travel_document", "declaration", "marriage_certificate"} <= needed
+    assert "medical_birth_certificate" not in needed
+    assert item.roles(ABROAD).subject is not None and item.roles(ABROAD).subject.name == "王小溪"
+
+
+def test_a_parent_settled_abroad_and_a_foreign_nationality_at_birth_mean_no_chinese_nationality() -> None:
+    item = shipped_catalog()["birth_abroad_registration"]
+    settled = {**ABROAD, "parent_settled_abroad": True}
+    [rule] = item.check_eligibility(settled, today=date(2026, 3, 2)).failed
+    assert rule.key == "chinese_nationality" and rule.basis_zh == "《中华人民共和国国籍法》第五条"
+    # Settled abroad, but the child got no foreign nationality at birth: Chinese.
+    assert item.check_eligibility({**settled, "foreign_nationality_at_birth": False}, today=date(2026, 3, 2)).eligible
+    foreign_passport = {**ABROAD, "entry_document": "foreign_passport"}
+    assert [r.key for r in item.check_eligibility(foreign_passport, today=date(2026, 3, 2)).failed] == [
+        "entered_as_chinese"]

@@ -15,7 +15,7 @@ from desk_fixtures import START, make_id
 from pypdf import PdfReader
 
 from desk.core import Core
-from desk.domain.catalog import Approval
+from desk.domain.catalog import Approval, IssuedDocument
 from desk.domain.clock import FixedClock
 from desk.domain.errors import InvalidInput
 from desk.domain.workdays import WorkingCalendar
@@ -125,16 +125,60 @@ def test_a_minors_name_change_is_the_stations_and_an_adults_the_branchs() -> Non
     assert names.resolve_tier({}, adult, date(2026, 3, 2)).approval is Approval.BRANCH
 
 
-@pytest.mark.parametrize("code, location_key", [("spouse_joins_spouse", "applicant_hukou_location"),
-                                                 ("child_joins_parents", "child_hukou_location"),
-                                                 ("parents_join_child", "parent_hukou_location")])
-def test_moves_from_another_province_or_to_a_rural_area_go_to_the_branch(code: str, location_key: str) -> None:
+GROUND_ITEMS = ["spouse_joins_spouse", "child_joins_parents", "parents_join_child", "employment_settlement",
+                "talent_settlement", "house_purchase_settlement"]
+
+
+@pytest.mark.parametrize("code", GROUND_ITEMS)
+def test_where_the_person_comes_from_is_one_field_with_its_own_tier(code: str) -> None:
     item = shipped_catalog()[code]
-    urban = {location_key: "same_city", "destination_area": "urban"}
-    assert item.resolve_tier(urban).approval is Approval.CLERK
-    assert item.resolve_tier({**urban, location_key: "other_province"}).key == "other_province"
-    rural = item.resolve_tier({**urban, "destination_area": "rural"})
-    assert (rural.approval, rural.time_limit_days, rural.key) == (Approval.BRANCH, 5, "rural")
+    base = (item.approval, item.time_limit_days)
+    for origin in ("within_city", "within_province"):
+        tier = item.resolve_tier({"origin_kind": origin, "destination_area": "urban"})
+        assert (tier.key, (tier.approval, tier.time_limit_days)) == ("base", base), origin
+    for origin in ("cross_province", "paper_permit"):
+        tier = item.resolve_tier({"origin_kind": origin, "destination_area": "urban"})
+        assert (tier.key, tier.approval, tier.time_limit_days) == (origin, Approval.BRANCH, 5)
+    # Only the paper route issues the 准予迁入证明; the one-stop routes end with the booklet.
+    first_visit = {"origin_kind": "paper_permit", "certificate_in_hand": False}
+    assert item.issued_document(first_visit) is IssuedDocument.MOVE_IN_PERMIT
+    assert item.issued_document({"origin_kind": "cross_province"}) is IssuedDocument.BOOKLET
+    # Back with the origin's 户口迁移证: settled at the window, on the spot, the booklet the result.
+    back = {**first_visit, "certificate_in_hand": True, "certificate_valid_until": "2026-04-01"}
+    assert item.issued_document(back) is IssuedDocument.BOOKLET
+    settle = item.resolve_tier(back)
+    assert (settle.key, settle.approval, settle.time_limit_days) == ("settle_on_certificate", Approval.CLERK, 0)
+    assert "migration_certificate_in_hand" in {m.key for m in item.required_materials(back)}
+    assert "migration_certificate_in_hand" not in {m.key for m in item.required_materials(first_visit)}
+    expired = item.check_eligibility({**back, "certificate_valid_until": "2026-03-01"}, today=date(2026, 3, 2))
+    assert "certificate_valid" in [rule.key for rule in expired.failed]
+    if item.field("destination_area") is not None:
+        rural = item.resolve_tier({"origin_kind": "within_city", "destination_area": "rural"})
+        assert (rural.approval, rural.time_limit_days, rural.key) == (Approval.BRANCH, 5, "rural")
+
+
+@pytest.mark.parametrize("code, one_stop", [("spouse_joins_spouse", True), ("parents_join_child", True),
+                                            ("child_joins_parents", False), ("talent_settlement", False),
+                                            ("house_purchase_settlement", False)])
+def test_the_one_stop_scheme_covers_its_five_kinds_only(code: str, one_stop: bool) -> None:
+    item = shipped_catalog()[code]
+    failed = [rule.key for rule in item.check_eligibility({"origin_kind": "cross_province"}).failed]
+    assert ("one_stop_kinds_only" not in failed) is one_stop
+    employment = shipped_catalog()["employment_settlement"]
+    transfer = employment.check_eligibility({"origin_kind": "cross_province", "employment_type": "job_transfer"})
+    hired = employment.check_eligibility({"origin_kind": "cross_province", "employment_type": "hired"})
+    assert "one_stop_kinds_only" not in [r.key for r in transfer.failed]
+    assert "one_stop_kinds_only" in [r.key for r in hired.failed]
+
+
+@pytest.mark.parametrize("code", ["talent_settlement", "employment_settlement"])
+def test_settling_in_the_city_is_refused_to_a_person_registered_in_it(code: str) -> None:
+    item = shipped_catalog()[code]
+    [rule] = [r for r in item.check_eligibility({"origin_kind": "within_city"}).failed
+              if r.key == "not_registered_in_city"]
+    assert "第六条" in rule.basis_zh
+    assert "not_registered_in_city" not in [r.key for r in item.check_eligibility(
+        {"origin_kind": "within_province"}).failed]
 
 
 # ---- grounds -----------------------------------------------------------------------------------------------
@@ -218,12 +262,31 @@ def test_the_receipt_names_the_applicant_and_the_person_the_case_is_about(
     assert "申 请 人：赵大明" in text and "当事人：赵小明" in text
 
 
-def test_a_spouse_joining_from_another_province_is_on_the_same_tier_in_every_inbound_item() -> None:
+def test_an_inbound_move_exists_once_the_old_items_are_retired_and_name_their_successors() -> None:
     catalog = shipped_catalog()
-    tiers = [
-        catalog["spouse_joins_spouse"].resolve_tier({"applicant_hukou_location": "other_province",
-                                                     "destination_area": "urban"}),
-        catalog["move_in_permit"].resolve_tier({"origin_kind": "other_province", "move_reason": "spouse"}),
-        catalog["move_cross_province"].resolve_tier({"move_category": "spouse"}),
-    ]
-    assert {(tier.approval, tier.time_limit_days) for tier in tiers} == {(Approval.BRANCH, 5)}
+    retired = {t.code: t.replaced_by for t in catalog.retired()}
+    assert set(retired) == {"move_in_permit", "move_cross_province"}
+    assert not set(retired) & set(catalog)  # not listed, not offered
+    assert all(code in catalog for successors in retired.values() for code in successors)
+    assert all("spouse_joins_spouse" in retired[code] for code in ("move_in_permit", "move_cross_province"))
+    # 夫妻投靠 from another province: one item, one tier per route.
+    spouse = catalog["spouse_joins_spouse"]
+    tiers = {spouse.resolve_tier({"origin_kind": o, "destination_area": "urban"}).key
+             for o in ("cross_province", "paper_permit")}
+    assert tiers == {"cross_province", "paper_permit"}
+
+
+def test_students_come_from_the_same_four_places_on_the_level_their_source_gives() -> None:
+    catalog = shipped_catalog()
+    graduate, student = catalog["graduate_settlement"], catalog["new_student_settlement"]
+    for origin in ("within_city", "within_province", "cross_province", "paper_permit"):
+        # The time-limit list names both grounds by themselves (应届毕业生开具准迁证, 新生落户): no tier per origin.
+        assert graduate.resolve_tier({"origin_kind": origin}).key == "base"
+        assert student.resolve_tier({"origin_kind": origin}).key == "base"
+    assert graduate.issued_document({"origin_kind": "paper_permit", "certificate_in_hand": False}) \
+        is IssuedDocument.MOVE_IN_PERMIT
+    assert student.issued_document({"origin_kind": "paper_permit"}) is IssuedDocument.BOOKLET  # the letter suffices
+    needs = {m.key for m in student.required_materials({"origin_kind": "paper_permit"})}
+    assert "migration_certificate" in needs and "household_booklet" not in needs
+    one_stop = {m.key for m in student.required_materials({"origin_kind": "cross_province"})}
+    assert "migration_certificate" not in one_stop

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,8 +14,9 @@ import pytest
 from desk_fixtures import START, make_id
 
 from desk.core import Core
-from desk.domain.catalog import Approval
+from desk.domain.catalog import Approval, Catalog
 from desk.domain.clock import FixedClock
+from desk.domain.errors import InvalidInput
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, Actor, CaseState, Role
 from desk.services.citizens import CardFacts
@@ -61,16 +63,25 @@ def _family(first: str) -> dict[str, object]:
     }
 
 
+def _paper_route(item_code: str) -> dict[str, object]:
+    """A family buying a home here, coming from another province on a paper permit (the ground's own item)."""
+    family = _family("applicant")
+    del family["applicant"]  # the applicant moves as himself: his card facts head the list
+    return {**family, "origin_kind": "paper_permit", "certificate_in_hand": False, "property_address": TO,
+            "title_document": "title_certificate", "property_use": "residential", "owner": "self",
+            "family_members_follow": 3}
+
+
 def test_the_move_in_permit_of_a_family_lists_every_mover_and_both_addresses(
         city: tuple[Core, Actor, Actor], tmp_path: Path) -> None:
     core, clerk, clerk2 = city
-    values = {**_family("mover"), "move_reason": "house_purchase", "origin_kind": "other_province",
-              "destination_area": "urban"}
-    draft = core.cases.open_draft(clerk, HUSBAND, "move_in_permit", values)
-    accepted = core.decisions.accept_and_route(clerk, draft.number, draft.version, [
-        "id_card", "property_certificate", "origin_household_certificate", "accompanying_relationship_proof"]).case
-    # From another province: the branch approves, in 5 working days (the tier of where they come from).
-    assert (accepted.approval, accepted.time_limit_days, accepted.tier[0]) == (Approval.BRANCH, 5, "other_province")
+    item = core.catalog["house_purchase_settlement"]
+    values = _paper_route(item.code)
+    draft = core.cases.open_draft(clerk, HUSBAND, item.code, values)
+    materials = [m.key for m in item.required_materials(values)]
+    accepted = core.decisions.accept_and_route(clerk, draft.number, draft.version, materials).case
+    # From another province on paper: the branch approves, in 5 working days (the tier of where they come from).
+    assert (accepted.approval, accepted.time_limit_days, accepted.tier[0]) == (Approval.BRANCH, 5, "paper_permit")
     approved = core.cases.approve(clerk2, accepted.number, accepted.version, "分局批复：同意迁入")
     done = core.decisions.act_and_issue(clerk, approved.number, approved.version, Action.COMPLETE)
     assert done.case.state is CaseState.COMPLETED
@@ -80,8 +91,69 @@ def test_the_move_in_permit_of_a_family_lists_every_mover_and_both_addresses(
     for name, number in FAMILY.items():
         assert name in text and number in text
     assert FROM in text and TO in text
-    assert "购房" in text and "开具准予迁入证明" not in text  # the move's reason, not the item's name
+    assert "购房落户" in text and "开具准予迁入证明" not in text  # the ground, not a permit item's name
     assert "配偶" in text and "本人" in text
+    notice = next(p for p in done.papers if p.kind == "completion_notice")
+    notice_text = _pdftotext(notice.pdf, tmp_path)
+    assert "准予迁入证明" in notice_text  # what to collect is the permit, not the booklet
+    assert "已准予迁入" in notice_text and "户口迁移证" in notice_text and "已办理完毕" not in notice_text
+
+
+def test_back_with_the_migration_certificate_the_family_settles_at_the_window(city: tuple[Core, Actor, Actor]) -> None:
+    core, clerk, _ = city
+    item = core.catalog["house_purchase_settlement"]
+    values = {**_paper_route(item.code), "certificate_in_hand": True, "certificate_valid_until": "2026-04-01"}
+    draft = core.cases.open_draft(clerk, HUSBAND, item.code, values)
+    done = core.decisions.accept_and_complete(clerk, draft.number, draft.version,
+                                              [m.key for m in item.required_materials(values)])
+    assert (done.case.approval, done.case.tier[0]) == (Approval.CLERK, "settle_on_certificate")
+    assert [p.kind for p in done.papers] == ["completion_notice"]  # the booklet, no second permit
+
+
+def test_the_one_stop_routes_issue_no_permit(city: tuple[Core, Actor, Actor]) -> None:
+    core, clerk, _ = city
+    item = core.catalog["house_purchase_settlement"]
+    values = {**_paper_route(item.code), "origin_kind": "within_province"}
+    draft = core.cases.open_draft(clerk, HUSBAND, item.code, values)
+    materials = [m.key for m in item.required_materials(values)]
+    accepted = core.decisions.accept_and_route(clerk, draft.number, draft.version, materials).case
+    assert (accepted.approval, accepted.tier[0]) == (Approval.CLERK, "base")
+    assert "move_in_permit" not in core.documents.documents_for(accepted)
+
+
+def test_an_old_case_of_the_retired_permit_item_still_loads_and_prints(
+        database_url: str, tmp_path: Path) -> None:
+    """Cases opened under `move_in_permit` before it was merged into the grounds' items keep their
+    form and print the same permit: the retired entry is kept for them (no data migration)."""
+    shipped = shipped_catalog()
+    before = Catalog([replace(t, replaced_by=()) for t in [*shipped.values(), *shipped.retired()]])
+    store = Store(database_url)
+    try:
+        old = Core(store, before, WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
+        old.users.ensure_station("HP01", "沈阳市公安局和平分局太原街派出所", "沈阳市公安局和平分局")
+        clerk = Actor(old.users.create_user("clerk", "张丽", Role.CLERK, "HP01", "secret-pass"), Role.CLERK, "张丽")
+        leader = Actor(old.users.create_user("boss", "刘洋", Role.LEADER, "HP01", "secret-pass"), Role.LEADER, "刘洋")
+        old.citizens.register_card(clerk, CardFacts(HUSBAND, "王大山", "male", "汉", date(1988, 4, 12), FROM))
+        values = {**_family("mover"), "move_reason": "house_purchase", "origin_kind": "within_province",
+                  "destination_area": "urban"}
+        draft = old.cases.open_draft(clerk, HUSBAND, "move_in_permit", values)
+        accepted = old.decisions.accept_and_route(clerk, draft.number, draft.version, [
+            "id_card", "property_certificate", "origin_household_certificate", "accompanying_relationship_proof"]).case
+        approved = old.cases.approve(leader, accepted.number, accepted.version, "同意")
+        old.decisions.act_and_issue(clerk, approved.number, approved.version, Action.COMPLETE)
+
+        now = Core(store, shipped, WorkingCalendar(), FixedClock(START), Settings(station_code="HP01"))
+        assert "move_in_permit" not in list(now.catalog) and now.catalog["move_in_permit"].retired
+        with pytest.raises(InvalidInput) as refused:
+            now.cases.open_draft(clerk, HUSBAND, "move_in_permit", values)
+        assert "已合并停用" in refused.value.message_zh and "购房落户" in refused.value.message_zh
+        permit = now.documents.case_document("move_in_permit", approved.number)
+        text = _pdftotext(permit.pdf, tmp_path)
+        for name, number in FAMILY.items():
+            assert name in text and number in text
+        assert FROM in text and TO in text and "购房" in text
+    finally:
+        store.dispose()
 
 
 def test_the_migration_certificate_of_a_family_lists_every_mover_and_both_addresses(
@@ -111,13 +183,6 @@ def test_an_expired_permit_is_refused(city: tuple[Core, Actor, Actor]) -> None:
               "destination_authority": "某派出所"}
     result = item.check_eligibility(values, today=date(2026, 3, 2))
     assert [rule.key for rule in result.failed] == ["permit_valid"]
-
-
-def test_a_move_within_the_city_needs_no_permit() -> None:
-    item = shipped_catalog()["move_in_permit"]
-    result = item.check_eligibility({"origin_kind": "within_city", "move_reason": "house_purchase"})
-    assert "not_within_city" in [rule.key for rule in result.failed]
-    assert item.resolve_tier({"origin_kind": "within_province"}).approval is Approval.LEADER
 
 
 def test_the_migration_certificate_expires_with_its_permit_and_is_tracked(city: tuple[Core, Actor, Actor]) -> None:
