@@ -13,7 +13,7 @@ from desk.domain.errors import InvalidInput
 from desk.domain.followup import FollowUpStep, StepOutcome
 from desk.domain.workflow import Actor
 from desk.remote.services import _Remote
-from desk.services.followups import FollowUpCounts, FollowUpView, MonthlyRatings
+from desk.services.followups import FollowUpCounts, FollowUpView, MonthlyRatings, OwnerChoice
 from desk.services.kiosks import KioskView
 from desk.services.ratings import RatingLevel, RatingSubject, RatingView
 from desk.services.wire import from_wire
@@ -48,6 +48,9 @@ class RemoteFollowUps(_Remote):
 
     def get(self, follow_up_id: int) -> FollowUpView:
         return from_wire(FollowUpView, self.connection.call("GET", f"/follow-ups/{follow_up_id}"))
+
+    def owners(self) -> list[OwnerChoice]:
+        return [from_wire(OwnerChoice, choice) for choice in self.connection.call("GET", "/follow-ups/owners")]
 
     def assign(self, actor: Actor, follow_up_id: int, owner_id: int, version: int) -> FollowUpView:
         self._as(actor)

@@ -69,6 +69,10 @@ def register_followup_routes(app: FastAPI, prefix: str, server: Server, extras: 
         data = follow_ups(caller).platform_export(first, last, kind)
         return {"kind": kind, "data_base64": base64.b64encode(data).decode("ascii")}
 
+    @router.get("/owners")  # before /{follow_up_id}, which would take "owners" for an id
+    def owners(caller: CallerDep) -> list[dict[str, Any]]:
+        return [dict(to_wire(choice)) for choice in follow_ups(caller).owners()]
+
     @router.get("/{follow_up_id}")
     def get(caller: CallerDep, follow_up_id: int) -> dict[str, Any]:
         return dict(to_wire(follow_ups(caller).get(follow_up_id)))
