@@ -4,4 +4,16 @@ A use case opens a unit of work (`Store.write()` / `Store.read()`, one transacti
 session to the repositories it needs; the repositories hold every `select`, `insert` and `update`,
 so the use cases say *what* they decide and never *how* rows are found. A repository returns model
 rows or plain values, never opens a transaction of its own and never commits.
+
+The shape, the same in every module (`users.py` is the example):
+
+- one module per aggregate, named after it, holding one small class `<Aggregate>Repository` — a frozen
+  dataclass over the `Session` it is handed: `UserRepository(session).by_username("li")`;
+- method names say what is found (`by_number`, `of_station`, `count`), `get(key)` for the primary key
+  and `add(row)` for a new row (it flushes when the caller needs the row's id);
+- a use case may change the fields of a row a repository returned: the unit of work writes them at
+  commit, as before; every read, every new row and every bulk `update`/`insert` goes through a repository;
+- dialect-specific statements (upserts, `COPY`, `ON CONFLICT`) live in the repository, which asks the
+  session's dialect; the tuned statements of the performance work (bounded, aggregated in SQL, on
+  indexes) move here unchanged.
 """
