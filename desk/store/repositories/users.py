@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -29,6 +30,13 @@ class UserRepository:
         """Every active user, by user name."""
         return list(self.session.execute(
             select(User).where(User.active.is_(True)).order_by(User.username)).scalars())
+
+    def display_names(self, user_ids: Iterable[int] | None = None) -> dict[int, str]:
+        """Display names by user id: of the users given, or of every user when `user_ids` is None."""
+        query = select(User.id, User.display_name)
+        if user_ids is not None:
+            query = query.where(User.id.in_(sorted(user_ids)))
+        return {uid: name for uid, name in self.session.execute(query)}
 
     def add(self, user: User) -> User:
         """Add a new user and flush, so that its id is known."""
