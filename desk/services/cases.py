@@ -117,7 +117,7 @@ class CaseService:
         cases = CaseRepository(session)
         cases.add(case)
         cases.add_event(CaseEvent(case_id=case.id, action="open", from_state=None, to_state=case.state,
-                              actor_id=actor.user_id, at=now, details=dict(details or {})))
+                                  actor_id=actor.user_id, at=now, details=dict(details or {})))
         self._audit(session, actor, "case.opened", case, {"transaction": transaction.code, **(details or {})})
         return self._view(session, case)
 

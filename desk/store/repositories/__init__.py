@@ -16,4 +16,11 @@ The shape, the same in every module (`users.py` is the example):
 - dialect-specific statements (upserts, `COPY`, `ON CONFLICT`) live in the repository, which asks the
   session's dialect; the tuned statements of the performance work (bounded, aggregated in SQL, on
   indexes) move here unchanged.
+
+The modules: `users.py`, `stations.py`, `server_sessions.py` (the city server's sessions and
+throttles), `cases.py`, `documents.py` (the register of issued papers), `citizen_lookup.py` (citizens
+as cases, papers and verifications find them), `kiosks.py`, `counters.py` (the day counters behind
+case numbers, tickets and serials), `audit_chain.py` (the audit log's storage; hashing and verifying
+stay in `desk/services/audit.py`), `report_figures.py` (the day's and the month's figures),
+`bulk_load.py` (the demo city's COPY). The clerk's search by typed text is `desk/store/citizen_search.py`.
 """
