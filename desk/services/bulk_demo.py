@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import random
 import sys
 from collections.abc import Sequence

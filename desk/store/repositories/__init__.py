@@ -22,5 +22,7 @@ throttles), `cases.py`, `documents.py` (the register of issued papers), `citizen
 as cases, papers and verifications find them), `kiosks.py`, `counters.py` (the day counters behind
 case numbers, tickets and serials), `audit_chain.py` (the audit log's storage; hashing and verifying
 stay in `desk/services/audit.py`), `report_figures.py` (the day's and the month's figures),
-`bulk_load.py` (the demo city's COPY). The clerk's search by typed text is `desk/store/citizen_search.py`.
+`bulk_load.py` (the demo city's COPY); the hall's and the law's: `followups.py`, `ratings.py`, `online.py`,
+`queue.py`, `bundles.py`, `clocks.py`, `notices.py`, `citizens.py`, `chain_follow_ups.py`, `city_lookups.py`,
+`user_photos.py`. The clerk's search by typed text is `desk/store/citizen_search.py`.
 """
