@@ -31,21 +31,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import DeskError
 from desk.store.database import Store
-from desk.store.models import AuditEntry, AuditHead, Case, Kiosk, User
+from desk.store.models import AuditEntry
+from desk.store.repositories.audit_chain import GENESIS_HASH, AuditChainRepository
+from desk.store.repositories.users import UserRepository
 
 AUDIT_KEY_INFO = "audit_key"  # the Session.info entry the store fills for its write sessions
-
-GENESIS_HASH = "0" * 64
-_BATCH = 2000
 
 
 def _canonical(seq: int, at: datetime, actor: str, action: str, entity_type: str, entity_id: str,
@@ -155,77 +151,25 @@ def attach_key(store: Store, folder: Path, *, create: bool | None = None) -> Aud
 
 def head_seq(session: Session) -> int:
     """The number of the newest entry of any chain (0 for an empty log)."""
-    return int(session.execute(select(func.coalesce(func.max(AuditHead.last_entry_seq), 0))).scalar_one())
+    return AuditChainRepository(session).head_seq()
 
 
 def chain_of(session: Session, actor: str) -> str:
     """The chain an actor's entries go to: the station of the user or kiosk, else the city's ("")."""
     cache: dict[str, str] = session.info.setdefault("audit_chains", {})
     if actor not in cache:
-        station = session.execute(select(User.station_code).where(User.username == actor)).scalar_one_or_none()
-        if station is None:
-            station = session.execute(select(Kiosk.station_code).where(Kiosk.code == actor)).scalar_one_or_none()
-        cache[actor] = station or ""
+        cache[actor] = AuditChainRepository(session).station_of_actor(actor) or ""
     return cache[actor]
 
 
 def user_label(session: Session, user_id: int) -> str:
     """A user's name in the audit log (their username); their chain is remembered for `append` from the
     same row, so labelling the actor and finding the chain cost one query."""
-    user = session.get(User, user_id)
+    user = UserRepository(session).get(user_id)
     if user is None:
         return f"user#{user_id}"
     session.info.setdefault("audit_chains", {})[user.username] = user.station_code or ""
     return user.username
-
-
-def _head(session: Session, chain: str) -> AuditHead:
-    """The chain's head, locked until the transaction ends (made on the chain's first entry)."""
-    query = select(AuditHead).where(AuditHead.chain == chain).with_for_update()
-    head = session.execute(query).scalar_one_or_none()
-    if head is None:
-        _create_head(session, chain)
-        head = session.execute(query).scalar_one()
-    return head
-
-
-def _create_head(session: Session, chain: str) -> None:
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
-    session.execute(insert(AuditHead).values(chain=chain, last_seq=0, last_hash=GENESIS_HASH, last_entry_seq=0)
-                    .on_conflict_do_nothing(index_elements=["chain"]))
-
-
-# The head locked first (a materialised CTE), the global number drawn after: numbers grow along a chain.
-_LOCK_HEAD_AND_NUMBER = text(
-    "WITH head AS MATERIALIZED (SELECT last_seq, last_hash FROM audit_head WHERE chain = :chain FOR UPDATE) "
-    "SELECT last_seq, last_hash, nextval('audit_log_global_seq') FROM head")
-
-
-def _locked_head(session: Session, chain: str) -> tuple[int, str, int]:
-    """The chain's head (position and hash), locked until the transaction ends, and the next global
-    number — one round trip on PostgreSQL. The head is made on the chain's first entry."""
-    postgresql = session.get_bind().dialect.name == "postgresql"
-    for attempt in range(2):
-        if postgresql:
-            row = session.execute(_LOCK_HEAD_AND_NUMBER, {"chain": chain}).one_or_none()
-            if row is not None:
-                return int(row[0]), str(row[1]), int(row[2])
-        else:
-            # SQLite: the writer holds the database's write lock, so the head and the largest number are stable.
-            head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash)
-                                   .where(AuditHead.chain == chain)).one_or_none()
-            if head is not None:
-                return int(head[0]), str(head[1]), _next_global_seq(session)
-        if attempt == 0:
-            _create_head(session, chain)
-    raise AssertionError("the audit head was just created")
-
-
-def _next_global_seq(session: Session) -> int:
-    if session.get_bind().dialect.name == "postgresql":
-        return int(session.execute(text("SELECT nextval('audit_log_global_seq')")).scalar_one())
-    # SQLite: the writer holds the database's write lock, so the largest number is stable.
-    return int(session.execute(select(func.coalesce(func.max(AuditEntry.seq), 0))).scalar_one()) + 1
 
 
 def append(
@@ -246,7 +190,8 @@ def append(
     lock the head and draw the number, then write the entry and move the head in one statement."""
     session.flush()  # the caller's changes first, as before the entry
     chain = chain_of(session, actor) if chain is None else chain
-    last_position, last_hash, seq = _locked_head(session, chain)
+    chains_ = AuditChainRepository(session)
+    last_position, last_hash, seq = chains_.locked_head_and_number(chain)
     details = dict(details or {})
     # Microsecond precision is what every backend stores; hash exactly what will be read back.
     at = at.astimezone(UTC)
@@ -255,26 +200,9 @@ def append(
     digest = entry_hash(last_hash,
                         _canonical(seq, at, actor, action, entity_type, entity_id, details, chain, position),
                         key.key_for(seq) if key is not None else None)
-    entries, heads = cast(Table, AuditEntry.__table__), cast(Table, AuditHead.__table__)
-    write = insert(entries).values(seq=seq, at=at, actor=actor, action=action, entity_type=entity_type,
-                                   entity_id=entity_id, details=details, prev_hash=last_hash, hash=digest,
-                                   chain=chain, chain_seq=position)
-    move = (update(heads).where(heads.c.chain == chain)
-            .values(last_seq=position, last_hash=digest, last_entry_seq=seq))
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(write.add_cte(move.returning(heads.c.id).cte("moved_head")))
-    else:
-        session.execute(write)
-        session.execute(move)
-    _forget_loaded_heads(session, chain)
+    chains_.write_entry(seq=seq, at=at, actor=actor, action=action, entity_type=entity_type, entity_id=entity_id,
+                        details=details, prev_hash=last_hash, digest=digest, chain=chain, position=position)
     return seq
-
-
-def _forget_loaded_heads(session: Session, chain: str) -> None:
-    """A head loaded as an object earlier in the transaction (a bulk load) is now stale: reload it when used."""
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, AuditHead) and vars(obj).get("chain") == chain:
-            session.expire(obj)
 
 
 @dataclass(frozen=True)
@@ -297,13 +225,9 @@ def entries_in_bulk(session: Session, pending: list[PendingEntry]) -> list[dict[
     if not pending:
         return []
     key: AuditKey | None = session.info.get(AUDIT_KEY_INFO)
-    heads = {chain: _head(session, chain) for chain in sorted({p.chain for p in pending})}
-    if session.get_bind().dialect.name == "postgresql":
-        numbers = list(session.execute(text("SELECT nextval('audit_log_global_seq') FROM generate_series(1, :n)"),
-                                       {"n": len(pending)}).scalars())
-    else:
-        first = _next_global_seq(session)
-        numbers = list(range(first, first + len(pending)))
+    repository = AuditChainRepository(session)
+    heads = {chain: repository.locked_head(chain) for chain in sorted({p.chain for p in pending})}
+    numbers = repository.next_global_seqs(len(pending))
     rows = []
     for seq, item in zip(numbers, pending, strict=True):
         head = heads[item.chain]
@@ -331,52 +255,23 @@ class AuditReport:
 
 def _entries(session: Session) -> Iterator[AuditEntry]:
     """Every entry of every chain in global order."""
-    last = 0
-    while True:
-        batch = session.execute(
-            select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(_BATCH)
-        ).scalars().all()
-        if not batch:
-            return
-        yield from batch
-        last = batch[-1].seq
-        session.expunge_all()
+    return AuditChainRepository(session).entries()
 
 
 def chain_entries(session: Session, chain: str) -> Iterator[AuditEntry]:
     """One chain in order: its entries from before chains (by seq), then the rest by position."""
-    last = 0
-    legacy = chain == ""
-    while True:
-        query = select(AuditEntry).where(AuditEntry.chain == chain)
-        if legacy:
-            query = query.where(AuditEntry.chain_seq.is_(None), AuditEntry.seq > last).order_by(AuditEntry.seq)
-        else:
-            query = query.where(AuditEntry.chain_seq > last).order_by(AuditEntry.chain_seq)
-        batch = session.execute(query.limit(_BATCH)).scalars().all()
-        if not batch:
-            if legacy:
-                legacy, last = False, 0
-                continue
-            return
-        yield from batch
-        last = batch[-1].seq if legacy else (batch[-1].chain_seq or 0)
-        session.expunge_all()
+    return AuditChainRepository(session).chain_entries(chain)
 
 
 def chains(session: Session) -> list[str]:
     """Every chain that has a head or an entry."""
-    return sorted(set(session.execute(select(AuditHead.chain)).scalars())
-                  | set(session.execute(select(AuditEntry.chain).distinct()).scalars()))
+    return AuditChainRepository(session).chains()
 
 
 def _first_absent(session: Session, after: int, before: int | None) -> int:
     """The first global number after `after` (and before `before`) with no entry: where one went missing."""
-    query = select(AuditEntry.seq).where(AuditEntry.seq > after).order_by(AuditEntry.seq).limit(_BATCH)
-    if before is not None:
-        query = query.where(AuditEntry.seq < before)
     expected = after + 1
-    for seq in session.execute(query).scalars():
+    for seq in AuditChainRepository(session).numbers_after(after, before):
         if seq != expected:
             break
         expected += 1
@@ -410,7 +305,7 @@ def verify_chain(session: Session, chain: str, key: AuditKey | None = None) -> A
         expected_prev, previous_seq = entry.hash, entry.seq
         expected_position += 1
         checked += 1
-    head = session.execute(select(AuditHead).where(AuditHead.chain == chain)).scalar_one_or_none()
+    head = AuditChainRepository(session).head(chain)
     if head is None and checked:
         return AuditReport(False, checked, previous_seq, f"{_chain_zh(chain)}没有链头。",
                            f"{_chain_en(chain)} has no head.")
@@ -473,11 +368,7 @@ class Anchor:
 
 
 def anchor(session: Session, key: AuditKey | None, now: datetime) -> Anchor:
-    heads = tuple(
-        (chain, seq, digest) for chain, seq, digest in session.execute(
-            select(AuditHead.chain, AuditHead.last_entry_seq, AuditHead.last_hash)
-            .where(AuditHead.last_seq > 0).order_by(AuditHead.chain))
-    )
+    heads = tuple(AuditChainRepository(session).heads())
     seq, digest = max(((s, d) for _, s, d in heads), default=(0, GENESIS_HASH))
     plain = Anchor(seq, digest, now.astimezone(UTC).isoformat(timespec="seconds"), heads=heads)
     return Anchor(plain.seq, plain.hash, plain.at, key.tag(plain.message()) if key is not None else "", heads)
@@ -502,7 +393,7 @@ def check_anchor(session: Session, mark: Anchor, key: AuditKey | None) -> AuditR
     for seq, digest in sorted({(s, d) for _, s, d in mark.heads} | {(mark.seq, mark.hash)}):
         if seq == 0:
             continue
-        entry = session.get(AuditEntry, seq)
+        entry = AuditChainRepository(session).entry(seq)
         if entry is None:
             return AuditReport(False, 0, seq,
                                f"审计日志被截断：锚点记录的第 {seq} 条已不存在。",
@@ -536,7 +427,7 @@ def case_mismatches(session: Session) -> list[CaseMismatch]:
         elif "to" in entry.details:
             audited[entry.entity_id] = str(entry.details["to"])
     mismatches: list[CaseMismatch] = []
-    for number, state in session.execute(select(Case.number, Case.state).order_by(Case.id)):
+    for number, state in AuditChainRepository(session).case_states():
         expected = audited.get(number)
         if expected != state:
             mismatches.append(CaseMismatch(number, state, expected))

@@ -27,9 +27,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, TextIO
 
-from sqlalchemy import func, insert, select, text
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk.domain.catalog import Catalog, FieldType, Transaction
@@ -42,7 +39,11 @@ from desk.services import audit
 from desk.services.demo import GIVEN_FEMALE, GIVEN_MALE, NATIONS, SHENYANG_DISTRICTS, SURNAMES, years_later
 from desk.store.bulk_indexes import indexes_built_after, worth_it
 from desk.store.database import Store
-from desk.store.models import AuditEntry, Case, CaseCounter, CaseEvent, Citizen, Station, User
+from desk.store.models import AuditEntry, Case, CaseEvent, Citizen, Station
+from desk.store.repositories.bulk_load import BulkLoadRepository
+from desk.store.repositories.cases import CaseRepository
+from desk.store.repositories.counters import CounterRepository
+from desk.store.repositories.stations import StationRepository
 
 BATCH = 20_000
 # Share of Shenyang's population by district (2020 census, rounded) and the branch's station prefix.
@@ -115,12 +116,13 @@ class BulkCity:
     def ensure_stations(self) -> list[str]:
         codes = []
         with self.store.write() as session:
+            stations = StationRepository(session)
             for index, region in enumerate(self.districts):
                 district = SHENYANG_DISTRICTS[region][0]
                 for number, code in enumerate(self.stations[index], start=1):
                     codes.append(code)
-                    if session.get(Station, code) is None:
-                        session.add(Station(code=code, name_zh=f"沈阳市公安局{district}分局第{number}派出所",
+                    if stations.get(code) is None:
+                        stations.add(Station(code=code, name_zh=f"沈阳市公安局{district}分局第{number}派出所",
                                             branch_name=f"沈阳市公安局{district}分局",
                                             address=f"沈阳市{district}", phone="024-110",
                                             reconsideration_body=f"沈阳市{district}人民政府",
@@ -170,10 +172,10 @@ class BulkCity:
     def residents(self, count: int) -> int:
         now = datetime.combine(self.today, time(8), CHINA_TZ).astimezone(UTC)
         with self.store.read() as session:
-            self.first_citizen_id = (session.execute(select(func.max(Citizen.id))).scalar() or 0) + 1
+            self.first_citizen_id = BulkLoadRepository(session).max_id(Citizen) + 1
         # The ID numbers already stored (a re-run, or the small demo's residents) are not drawn again.
         with self.store.read() as session:
-            existing = set(session.execute(select(Citizen.id_number)).scalars())
+            existing = BulkLoadRepository(session).citizen_id_numbers()
         written = index = 0
         rows: list[dict[str, Any]] = []
         while written < count:
@@ -209,9 +211,9 @@ class BulkCity:
         station_cumulative = {i: _zipf_cumulative(len(codes), 0.8) for i, codes in self.stations.items()}
         with self.store.read() as session:
             clerk_by_station = self._clerks(session)
-            first_case = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
-            first_event = (session.execute(select(func.max(CaseEvent.id))).scalar() or 0) + 1
-            lookup_offset = session.execute(select(func.count()).select_from(Case)).scalar_one()
+            first_case = BulkLoadRepository(session).max_id(Case) + 1
+            first_event = BulkLoadRepository(session).max_id(CaseEvent) + 1
+            lookup_offset = CaseRepository(session).count()
         counts: dict[str, int] = {}
         case_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
@@ -326,7 +328,7 @@ class BulkCity:
 
     def _clerks(self, session: Session) -> dict[str, int]:
         clerks: dict[str, int] = {}
-        for user_id, station in session.execute(select(User.id, User.station_code).order_by(User.id)):
+        for user_id, station in BulkLoadRepository(session).users_and_stations():
             clerks.setdefault(station, user_id)
             clerks.setdefault("*", user_id)
         if "*" not in clerks:
@@ -338,14 +340,8 @@ class BulkCity:
         query each took minutes)."""
         if not rows:
             return
-        upsert = sqlite_insert(CaseCounter) if self.store.is_sqlite else postgresql_insert(CaseCounter)
-        statement = upsert.on_conflict_do_update(
-            index_elements=["station_code", "day", "kind"],
-            set_={"last": func.max(upsert.excluded.last, CaseCounter.last) if self.store.is_sqlite
-                  else func.greatest(upsert.excluded.last, CaseCounter.last)})
         with self.store.write() as session:
-            for start in range(0, len(rows), BATCH):
-                session.execute(statement, rows[start:start + BATCH])
+            CounterRepository(session).raise_to(rows, batch=BATCH)
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -355,16 +351,16 @@ class BulkCity:
         entry for a batch of residents; for cases one entry each in its station's chain, with the state
         it was loaded in, so `desk audit verify` finds every case's state explained by its history."""
         with self.store.write() as session:
-            if not self.store.is_sqlite:
-                # This load only: a crash loses at most the last batches, which the load is re-run for;
-                # the index builds at the end commit synchronously, flushing everything before them.
-                session.execute(text("SET LOCAL synchronous_commit TO off"))
-            _insert(session, model, rows)
+            bulk = BulkLoadRepository(session)
+            # This load only: a crash loses at most the last batches, which the load is re-run for;
+            # the index builds at the end commit synchronously, flushing everything before them.
+            bulk.commit_without_waiting_for_disk()
+            bulk.insert_rows(model, rows)
             if children is not None:
-                _insert(session, children[0], children[1])
+                bulk.insert_rows(children[0], children[1])
             if model is Case:
                 now = datetime.now(UTC)
-                _insert(session, AuditEntry, audit.entries_in_bulk(session, [
+                bulk.insert_rows(AuditEntry, audit.entries_in_bulk(session, [
                     audit.PendingEntry(now, "demo-data", action, entity_type, row["number"],
                                        {"to": row["state"], "transaction": row["transaction_code"]},
                                        row["station_code"]) for row in rows]))
@@ -377,8 +373,7 @@ class BulkCity:
         if self.store.is_sqlite:
             return
         with self.store.write() as session:
-            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                 f"COALESCE((SELECT MAX(id) FROM {table}), 1))"))
+            BulkLoadRepository(session).fix_id_sequence(table)
 
     def _report(self, what: str, done: int, total: int) -> None:
         if self.progress is not None:
@@ -423,27 +418,6 @@ _CALENDARS: dict[int, WorkingCalendar] = {}
 def _add_working_days(calendar: WorkingCalendar, day: date, days: int) -> date:
     _CALENDARS[id(calendar)] = calendar
     return _add_working_days_cached(id(calendar), day, days)
-
-
-def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    table = model.__table__
-    if session.get_bind().dialect.name == "postgresql":
-        json_names = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"}
-        rows = [{k: json.dumps(v, ensure_ascii=False) if k in json_names and not isinstance(v, str) else v
-                 for k, v in row.items()} for row in rows]
-        columns = list(rows[0])
-        cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-        with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in columns])
-        return
-    json_columns = [c.name for c in table.columns if c.type.__class__.__name__ == "JSON"]
-    if json_columns:
-        rows = [{**row, **{c: json.loads(row[c]) for c in json_columns if isinstance(row.get(c), str)}}
-                for row in rows]
-    session.execute(insert(table), rows)
 
 
 def build_city(store: Store, catalog: Catalog, calendar: WorkingCalendar, *, residents: int, cases: int,

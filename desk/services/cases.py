@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -31,7 +30,10 @@ from desk.services import audit
 from desk.services.case_views import CaseView, submitted_by
 from desk.services.numbering import case_number, new_lookup_code, next_sequence
 from desk.store.database import Store
-from desk.store.models import Case, CaseEvent, Citizen, MaterialReceived, User
+from desk.store.models import Case, CaseEvent, Citizen, MaterialReceived
+from desk.store.repositories.cases import CaseRepository
+from desk.store.repositories.citizen_lookup import CitizenLookupRepository
+from desk.store.repositories.users import UserRepository
 
 
 class FormIncomplete(InvalidInput):
@@ -112,10 +114,10 @@ class CaseService:
             updated_at=now,
             missing_materials=[],
         )
-        session.add(case)
-        session.flush()
-        session.add(CaseEvent(case_id=case.id, action="open", from_state=None, to_state=case.state,
-                              actor_id=actor.user_id, at=now, details=dict(details or {})))
+        cases = CaseRepository(session)
+        cases.add(case)
+        cases.add_event(CaseEvent(case_id=case.id, action="open", from_state=None, to_state=case.state,
+                                  actor_id=actor.user_id, at=now, details=dict(details or {})))
         self._audit(session, actor, "case.opened", case, {"transaction": transaction.code, **(details or {})})
         return self._view(session, case)
 
@@ -289,7 +291,7 @@ class CaseService:
             case.decision_reason = transition.reason
         if transition.target is CaseState.COMPLETED:
             case.completed_at, case.completed_on = now, local_date(now)
-        session.add(CaseEvent(
+        CaseRepository(session).add_event(CaseEvent(
             case_id=case.id, action=transition.action.value, from_state=transition.source.value,
             to_state=transition.target.value, actor_id=actor.user_id, at=now, reason=transition.reason,
             details=details,
@@ -307,7 +309,7 @@ class CaseService:
         return check(facts, action, actor, reason)
 
     def _load(self, session: Session, number: str, expected_version: int) -> Case:
-        case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
+        case = CaseRepository(session).by_number(number)
         if case is None:
             raise NotFound.say("case.not_found", number=number)
         if case.version != expected_version:
@@ -394,7 +396,7 @@ class _WindowDecision:
 
 
 def _citizen(session: Session, id_number: str) -> Citizen:
-    citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+    citizen = CitizenLookupRepository(session).by_id_number(id_number)
     if citizen is None:
         raise NotFound.say("citizen.read_card_first", id_number=id_number)
     return citizen
@@ -411,10 +413,9 @@ def _actor_label(session: Session, actor: Actor) -> str:
 def user_names(session: Session, *cases: Case) -> dict[int, str]:
     """Display names of the users who acted on `cases` (every user when none is given): a case's view
     reads the few names its history shows, not every user of the city."""
-    query = select(User.id, User.display_name)
-    if cases:
-        actors = {event.actor_id for case in cases for event in case.events if event.actor_id is not None}
-        if not actors:
-            return {}
-        query = query.where(User.id.in_(sorted(actors)))
-    return {uid: name for uid, name in session.execute(query)}
+    if not cases:
+        return UserRepository(session).display_names()
+    actors = {event.actor_id for case in cases for event in case.events if event.actor_id is not None}
+    if not actors:
+        return {}
+    return UserRepository(session).display_names(actors)

@@ -22,14 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
-
 from desk.domain.catalog import Catalog
 from desk.domain.clock import Clock
 from desk.domain.errors import InvalidInput, NotFound
 from desk.domain.workflow import CaseState
 from desk.store.database import Store
-from desk.store.models import Case, Station
+from desk.store.repositories.report_figures import ReportFigureRepository
 
 OPEN_STATES = tuple(state.value for state in CaseState if not state.is_final and state is not CaseState.DRAFT)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -130,16 +128,13 @@ class CityReportService:
         first, last = month.replace(day=1), month_end(month)
         today = self.clock.today()
         with self.store.read() as session:
-            station_query = select(Station.code, Station.name_zh, Station.branch_name).order_by(Station.code)
-            if branch:
-                station_query = station_query.where(Station.branch_name == branch)
-            stations = session.execute(station_query).all()
+            figures_ = ReportFigureRepository(session)
+            stations = figures_.stations(branch)
             if branch and not stations:
-                known = "、".join(session.execute(select(Station.branch_name).distinct()
-                                                 .order_by(Station.branch_name)).scalars()) or "（无）"
+                known = "、".join(figures_.branch_names()) or "（无）"
                 raise NotFound(f"没有名为“{branch}”的分局。已有：{known}",
                                f"No branch named {branch!r}. Known: {known}")
-            cells = session.execute(self._month_query(first, last, today, branch)).all()
+            cells = figures_.month_cells(first, last, today, branch, OPEN_STATES)
         names = {code: (name, branch_name) for code, name, branch_name in stations}
         by_station = {code: MonthRow(code, name, branch=branch_name) for code, name, branch_name in stations}
         by_branch: dict[str, MonthRow] = {}
@@ -164,28 +159,3 @@ class CityReportService:
         return MonthReport(first, today, "branch" if branch else "city", branch or "", total,
                            sorted(by_branch.values(), key=lambda r: r.code), list(by_station.values()),
                            sorted(by_transaction.values(), key=lambda r: r.code), cell_rows)
-
-    @staticmethod
-    def _month_query(first: date, last: date, today: date, branch: str | None) -> Any:
-        accepted = and_(Case.accepted_on >= first, Case.accepted_on <= last)
-        completed = and_(Case.state == CaseState.COMPLETED.value, Case.completed_on >= first,
-                         Case.completed_on <= last)
-        # Past due means due before today; in a month still running, only its past days count.
-        due_until = min(last, today - timedelta(days=1))
-        late_open = and_(Case.state.in_(OPEN_STATES), Case.accepted_on.is_not(None), Case.due_date >= first,
-                         Case.due_date <= due_until)
-
-        def count_if(condition: Any) -> Any:
-            return func.sum(case((condition, 1), else_=0))
-
-        query = (
-            select(Case.station_code, Case.transaction_code, count_if(accepted),
-                   count_if(and_(completed, Case.completed_on <= Case.due_date)),
-                   count_if(and_(completed, Case.completed_on > Case.due_date)), count_if(late_open))
-            .where(or_(accepted, completed, late_open))
-            .group_by(Case.station_code, Case.transaction_code)
-            .order_by(Case.station_code, Case.transaction_code)
-        )
-        if branch:
-            query = query.where(Case.station_code.in_(select(Station.code).where(Station.branch_name == branch)))
-        return query

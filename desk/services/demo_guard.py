@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
-
 from desk.domain.clock import Clock
 from desk.domain.errors import InvalidInput
 from desk.services import audit
 from desk.store.database import Store
-from desk.store.models import AuditEntry, Case, Citizen
+from desk.store.repositories.audit_chain import AuditChainRepository
+from desk.store.repositories.cases import CaseRepository
+from desk.store.repositories.citizen_lookup import CitizenLookupRepository
 
 DEMO_FLAG = "demo.data_built"
 
@@ -20,12 +20,12 @@ DEMO_FLAG = "demo.data_built"
 def check_demo_target(store: Store) -> None:
     """Refuse a register that holds people or cases and was not filled by demo data."""
     with store.read() as session:
-        people = session.execute(select(func.count()).select_from(Citizen)).scalar_one()
-        cases = session.execute(select(func.count()).select_from(Case)).scalar_one()
+        people = CitizenLookupRepository(session).count()
+        cases = CaseRepository(session).count()
         if not people and not cases:
             return
-        flagged = session.execute(select(AuditEntry.seq).where(AuditEntry.action == DEMO_FLAG).limit(1)).first()
-    if flagged is None:
+        flagged = AuditChainRepository(session).has_action(DEMO_FLAG)
+    if not flagged:
         raise InvalidInput(
             f"该数据库已有 {people} 名人员、{cases} 件申请，且不是演示数据库：不能写入演示数据。",
             f"This database holds {people} people and {cases} cases and is not a demo database: "

@@ -12,7 +12,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.domain.applicant import birth_date_from_id, normalise_id_text
@@ -45,7 +44,12 @@ from desk.services.case_views import CaseView
 from desk.services.numbering import next_sequence
 from desk.services.queue import TicketView
 from desk.store.database import Store
-from desk.store.models import Case, Citizen, DocumentIssued, Station, User
+from desk.store.models import Case, Citizen, DocumentIssued
+from desk.store.repositories.cases import CaseRepository
+from desk.store.repositories.citizen_lookup import CitizenLookupRepository
+from desk.store.repositories.documents import DocumentRepository
+from desk.store.repositories.stations import StationRepository
+from desk.store.repositories.users import UserRepository
 from printing.documents import (
     chain_notice,
     completion_notice,
@@ -196,9 +200,7 @@ class DocumentService:
             else:  # the number itself is wrong or held twice: the next free one of the same sex
                 candidate = person.id_number
             # The person's own number stays taken: a changed date or sex never lands on it anyway.
-            taken = set(session.execute(
-                select(Citizen.id_number).where(Citizen.id_number.startswith(candidate[:14]))
-            ).scalars())
+            taken = CitizenLookupRepository(session).id_numbers_starting(candidate[:14])
             number = next_free_id_number(candidate, taken)
         return follow_ups_for(rule, case.form_values, old, new_number=number)
 
@@ -253,7 +255,7 @@ class DocumentService:
         if not purpose_zh.strip():
             raise InvalidInput("请填写证明用途。", "Say what the certificate is for.")
         with self.store.write() as session:
-            citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+            citizen = CitizenLookupRepository(session).by_id_number(id_number)
             if citizen is None:
                 raise NotFound(f"没有身份证号为 {id_number} 的户籍记录。", f"No register entry for {id_number}.")
             if not _certifiable(citizen):
@@ -295,7 +297,7 @@ class DocumentService:
         subject = values.get("subject")
         for_self = bool(values.get("for_self")) or not isinstance(subject, dict) or not subject.get("id_number")
         id_number = case.applicant.id_number if for_self else str(subject["id_number"])  # type: ignore[index]
-        citizen = session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+        citizen = CitizenLookupRepository(session).by_id_number(id_number)
         if citizen is None:
             raise NotFound(f"被证明人（{id_number}）在本地没有户籍记录，不能出具户籍证明。",
                            f"No register entry for the person to certify ({id_number}).")
@@ -382,7 +384,7 @@ class DocumentService:
 
     def _deciding_body(self, approval: Approval, station: StationInfo) -> DecidingBody:
         with self.store.read() as session:
-            row = session.get(Station, station.code)
+            row = StationRepository(session).get(station.code)
             names = StationNames(station.name_zh, station.branch_name,
                                  row.reconsideration_body if row else "", row.court if row else "")
         return self._refusals().deciding_body(approval, names)
@@ -529,9 +531,7 @@ class DocumentService:
                 details: dict[str, Any] | None = None) -> DocumentIssued:
         """The document's register row: reused for a reprint of a case document, new otherwise."""
         if case_id is not None:
-            existing = session.execute(
-                select(DocumentIssued).where(DocumentIssued.case_id == case_id, DocumentIssued.kind == kind)
-            ).scalar_one_or_none()
+            existing = DocumentRepository(session).of_case(case_id, kind)
             if existing is not None:
                 audit.append(session, at=self.clock.now(), actor=_actor_label(session, actor, kiosk_code),
                              action="document.reprinted", entity_type="document", entity_id=existing.serial,
@@ -545,8 +545,7 @@ class DocumentService:
             citizen_id=citizen_id, station_code=self.station_code, issued_at=now,
             issued_by=actor.user_id if actor else None, kiosk_code=kiosk_code, details=details or {},
         )
-        session.add(record)
-        session.flush()
+        DocumentRepository(session).add(record)
         audit.append(session, at=now, actor=_actor_label(session, actor, kiosk_code), action="document.issued",
                      entity_type="document", entity_id=record.serial, details={"kind": kind, "case_id": case_id})
         return record
@@ -567,14 +566,14 @@ _MODULES: dict[str, Any] = {
 
 
 def _case(session: Session, number: str) -> Case:
-    case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
+    case = CaseRepository(session).by_number(number)
     if case is None:
         raise NotFound(f"找不到申请 {number}。", f"No case {number}.")
     return case
 
 
 def _station(session: Session, code: str) -> StationInfo:
-    station = session.get(Station, code)
+    station = StationRepository(session).get(code)
     if station is None:
         raise NotFound(f"没有编码为 {code} 的派出所，请先配置本所信息。", f"No station {code} is configured.")
     return StationInfo(code=station.code, name_zh=station.name_zh, address=station.address, phone=station.phone,
@@ -582,7 +581,7 @@ def _station(session: Session, code: str) -> StationInfo:
 
 
 def _user_name(session: Session, user_id: int | None) -> str:
-    user = session.get(User, user_id) if user_id is not None else None
+    user = UserRepository(session).get(user_id) if user_id is not None else None
     return user.display_name if user is not None else ""
 
 

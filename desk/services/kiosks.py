@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import InvalidInput
 from desk.services import audit
 from desk.store.database import Store
 from desk.store.models import Kiosk
+from desk.store.repositories.kiosks import KioskRepository
 
 # A kiosk silent for longer than this is shown as offline.
 OFFLINE_AFTER = timedelta(minutes=3)
@@ -45,11 +44,12 @@ class KioskService:
         now = self.clock.now()
         today = local_date(now)
         with self.store.write() as session:
-            kiosk = session.get(Kiosk, code)
+            kiosks = KioskRepository(session)
+            kiosk = kiosks.get(code)
             if kiosk is None:
                 kiosk = Kiosk(code=code, station_code=self.station_code, name_zh=name_zh or code,
                               sessions_today=0, sessions_day=today, details={})
-                session.add(kiosk)
+                kiosks.add(kiosk)
             if kiosk.sessions_day != today:
                 kiosk.sessions_day, kiosk.sessions_today = today, 0
             kiosk.last_seen = now
@@ -69,9 +69,7 @@ class KioskService:
     def kiosks(self) -> list[KioskView]:
         now, today = self.clock.now(), self.clock.today()
         with self.store.read() as session:
-            rows = session.execute(
-                select(Kiosk).where(Kiosk.station_code == self.station_code).order_by(Kiosk.code)
-            ).scalars().all()
+            rows = KioskRepository(session).of_station(self.station_code)
             return [
                 KioskView(k.code, k.name_zh, k.last_seen, k.reader_state, k.printer_state,
                           k.sessions_today if k.sessions_day == today else 0,

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.domain.catalog import Catalog
@@ -17,21 +16,10 @@ from desk.domain.workflow import CaseState
 from desk.services.clocks import LegalClocks
 from desk.services.ratings import RatingLevel
 from desk.store.database import Store
-from desk.store.models import (
-    AuditEntry,
-    BundleFollowUp,
-    BundleRecord,
-    Case,
-    CaseEvent,
-    Citizen,
-    DocumentIssued,
-    Kiosk,
-    QueueTicket,
-    RatingFollowUp,
-    ServiceRating,
-    Station,
-    User,
-)
+from desk.store.repositories.kiosks import KioskRepository
+from desk.store.repositories.report_figures import ReportFigureRepository
+from desk.store.repositories.stations import StationRepository
+from desk.store.repositories.users import UserRepository
 from printing.models import (
     DailyReportData,
     FollowUpFigures,
@@ -55,7 +43,7 @@ class ReportService:
 
     def daily(self, day: date, station_code: str) -> DailyReportData:
         with self.store.read() as session:
-            station = session.get(Station, station_code)
+            station = StationRepository(session).get(station_code)
             if station is None:
                 from desk.domain.errors import NotFound
 
@@ -69,10 +57,7 @@ class ReportService:
                 not_accepted=self._entered(session, day, station_code, CaseState.NOT_ACCEPTED),
                 follow_ups=self._follow_ups(session, day, station_code),
             )
-            bundle_follow_ups = session.execute(
-                select(func.count()).select_from(BundleFollowUp).join(BundleRecord)
-                .where(BundleRecord.station_code == station_code, BundleFollowUp.state == "open")
-            ).scalar_one()
+            bundle_follow_ups = ReportFigureRepository(session).open_bundle_follow_ups(station_code)
         return replace(report, legal_clocks=self.legal_clock_counts(day, station_code, bundle_follow_ups))
 
     def legal_clock_counts(self, day: date, station_code: str, follow_ups_open: int = 0) -> LegalClockCounts:
@@ -86,12 +71,7 @@ class ReportService:
         )
 
     def _follow_ups(self, session: Session, day: date, station_code: str) -> FollowUpFigures:
-        rows = session.execute(
-            select(RatingFollowUp.opened_on, RatingFollowUp.due_date, RatingFollowUp.closed_on)
-            .where(RatingFollowUp.station_code == station_code, RatingFollowUp.opened_on <= day)
-            .where(or_(RatingFollowUp.closed_on.is_(None), RatingFollowUp.closed_on >= day,
-                       RatingFollowUp.opened_on == day))
-        ).all()
+        rows = ReportFigureRepository(session).rating_follow_ups_around(station_code, day)
         still_open = [r for r in rows if r.closed_on is None or r.closed_on > day]
         return FollowUpFigures(sum(1 for r in rows if r.opened_on == day), sum(1 for r in rows if r.closed_on == day),
                                len(still_open), sum(1 for r in still_open if r.due_date < day))
@@ -99,12 +79,8 @@ class ReportService:
     def _entered(self, session: Session, day: date, station_code: str, state: CaseState) -> int:
         """How many of the station's cases moved into `state` on `day` (一次性告知, 不予受理 …)."""
         start = datetime.combine(day, time.min, CHINA_TZ)
-        return int(session.execute(
-            select(func.count(func.distinct(CaseEvent.case_id))).select_from(CaseEvent)
-            .join(Case, CaseEvent.case_id == Case.id)
-            .where(Case.station_code == station_code, CaseEvent.to_state == state.value,
-                   CaseEvent.at >= start, CaseEvent.at < start + timedelta(days=1))
-        ).scalar_one())
+        return ReportFigureRepository(session).cases_entering(station_code, state.value, start,
+                                                              start + timedelta(days=1))
 
     def case_figures(self, session: Session, day: date, station_code: str) -> list[CaseFigure]:
         """Every case that matters on `day`: accepted or completed that day, or open past its due date.
@@ -112,23 +88,10 @@ class ReportService:
         Only those rows are read, and only the columns the report prints: the WHERE clause bounds the
         read by the day's work and the station's backlog (indexes by station and day, migration 0004),
         never by the station's history."""
-        names = {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
+        names = UserRepository(session).display_names()
         next_day_start = datetime.combine(day + timedelta(days=1), time.min, CHINA_TZ)
         open_states = [state.value for state in CaseState if state.value not in _FINAL]
-        rows = session.execute(
-            select(Case.id, Case.number, Case.transaction_code, Case.state, Case.accepted_on, Case.due_date,
-                   Case.completed_on, Case.accepted_by, Case.created_by, Case.updated_at, Case.approval, Citizen.name)
-            .join(Citizen, Case.applicant_id == Citizen.id)
-            .where(Case.station_code == station_code, Case.accepted_on.is_not(None), Case.accepted_on <= day)
-            .where(or_(
-                Case.accepted_on == day,
-                and_(Case.state == CaseState.COMPLETED.value, Case.completed_on == day),
-                and_(Case.state.in_(open_states), Case.due_date < day),
-                # Closed after the day (a report of a past day): it was still open on the day.
-                and_(Case.state.in_(_FINAL), Case.due_date < day, Case.updated_at >= next_day_start),
-            ))
-            .order_by(Case.id)
-        ).all()
+        rows = ReportFigureRepository(session).cases_of_day(station_code, day, next_day_start, open_states, _FINAL)
         closed = _closed_on_days(session, [row.id for row in rows if row.state in _FINAL])
         figures = []
         for row in rows:
@@ -164,21 +127,15 @@ class ReportService:
         start = datetime.combine(day, time.min, CHINA_TZ)
         end = start + timedelta(days=1)
 
+        figures = ReportFigureRepository(session)
+
         def audit_count(code: str, action: str) -> int:
-            return session.execute(
-                select(func.count()).select_from(AuditEntry).where(
-                    AuditEntry.entity_type == "kiosk", AuditEntry.entity_id == code, AuditEntry.action == action,
-                    AuditEntry.at >= start, AuditEntry.at < end)
-            ).scalar_one()
+            return figures.kiosk_events(code, action, start, end)
 
         rows = []
-        for kiosk in session.execute(select(Kiosk).where(Kiosk.station_code == station_code)
-                                     .order_by(Kiosk.code)).scalars():
-            tickets = session.execute(select(func.count()).select_from(QueueTicket).where(
-                QueueTicket.kiosk_code == kiosk.code, QueueTicket.day == day)).scalar_one()
-            printed = session.execute(select(func.count()).select_from(DocumentIssued).where(
-                DocumentIssued.kiosk_code == kiosk.code, DocumentIssued.issued_at >= start,
-                DocumentIssued.issued_at < end)).scalar_one()
+        for kiosk in KioskRepository(session).of_station(station_code):
+            tickets = figures.kiosk_tickets(kiosk.code, day)
+            printed = figures.kiosk_papers(kiosk.code, start, end)
             rows.append(KioskUseRow(kiosk.code, kiosk.name_zh, audit_count(kiosk.code, "kiosk.session_started"),
                                     tickets, audit_count(kiosk.code, "kiosk.progress_query"), printed))
         return rows
@@ -186,11 +143,8 @@ class ReportService:
     def _ratings(self, session: Session, day: date, station_code: str) -> RatingCounts:
         start = datetime.combine(day, time.min, CHINA_TZ)
         counts: dict[PrintedRatingLevel, int] = {}
-        for level, count in session.execute(
-            select(ServiceRating.level, func.count()).where(
-                ServiceRating.station_code == station_code, ServiceRating.at >= start,
-                ServiceRating.at < start + timedelta(days=1)).group_by(ServiceRating.level)
-        ):
+        for level, count in ReportFigureRepository(session).ratings_by_level(station_code, start,
+                                                                             start + timedelta(days=1)):
             counts[PrintedRatingLevel(RatingLevel(level).label_zh)] = count
         return RatingCounts(counts)
 
@@ -209,12 +163,6 @@ def _pending_with(state: CaseState, approval: str, clerk_name: str) -> str:
 def _closed_on_days(session: Session, case_ids: list[int]) -> dict[int, date]:
     """The local day each (final) case reached its final state: its last event into one."""
     days: dict[int, date] = {}
-    for offset in range(0, len(case_ids), 500):
-        chunk = case_ids[offset:offset + 500]
-        for case_id, at in session.execute(
-            select(CaseEvent.case_id, CaseEvent.at)
-            .where(CaseEvent.case_id.in_(chunk), CaseEvent.to_state.in_(_FINAL))
-            .order_by(CaseEvent.case_id, CaseEvent.id)
-        ):
-            days[case_id] = local_date(at)  # ordered by id: the last one wins
+    for case_id, at in ReportFigureRepository(session).final_event_times(case_ids, _FINAL):
+        days[case_id] = local_date(at)  # ordered by id: the last one wins
     return days

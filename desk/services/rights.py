@@ -18,7 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import PermissionDenied
@@ -26,7 +25,9 @@ from desk.domain.workflow import Action, Approval, Role
 from desk.paths import resources_dir
 from desk.services import audit
 from desk.store.database import Store
-from desk.store.models import Case, CaseEvent, Station
+from desk.store.models import Case
+from desk.store.repositories.cases import CaseRepository
+from desk.store.repositories.stations import StationRepository
 
 # Calls that are not case actions: reads, opening and saving drafts, the catalog, calling the queue,
 # the daily figures, and the kiosk's own calls (a citizen's card, their cases, tickets, ratings, papers).
@@ -112,7 +113,7 @@ class Rights:
         """
         self.require(caller, action)
         with self.store.read() as session:
-            case = session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
+            case = CaseRepository(session).by_number(number)
             if case is None:
                 return None
             self._in_scope(session, caller, case)
@@ -128,10 +129,11 @@ class Rights:
 
     def branch_stations(self, session: Session, station_code: str) -> set[str]:
         """Every station of the branch the given station belongs to."""
-        station = session.get(Station, station_code)
+        stations = StationRepository(session)
+        station = stations.get(station_code)
         if station is None or not station.branch_name:
             return {station_code}
-        return set(session.execute(select(Station.code).where(Station.branch_name == station.branch_name)).scalars())
+        return stations.codes_of_branch(station.branch_name)
 
     def record_refusal(self, at: datetime, caller: Caller | None, call: str, error: PermissionDenied | Any,
                        case_number: str | None = None) -> None:
@@ -162,8 +164,7 @@ class Rights:
             raise Refused(f"该事项的审批层级为“{approval.value}”，须由{who}审批。",
                           f"A {approval.value}-level case is decided by: "
                           f"{', '.join(sorted(r.value for r in deciders)) or 'nobody'}.", code="not_a_decider")
-        submitted_by = set(session.execute(select(CaseEvent.actor_id).where(
-            CaseEvent.case_id == case.id, CaseEvent.action == Action.SUBMIT_FOR_REVIEW.value)).scalars())
+        submitted_by = CaseRepository(session).actors_of_action(case.id, Action.SUBMIT_FOR_REVIEW.value)
         if caller.user_id == case.accepted_by or caller.user_id in submitted_by:
             raise Refused("受理或提交该申请的人不能审批它，请由其他有权人员审批。",
                           "Whoever accepted or submitted a case may not decide it.", code="separation_of_duties")

@@ -16,7 +16,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.clock import Clock, local_datetime
@@ -26,6 +25,8 @@ from desk.services import audit
 from desk.services.passwords import hash_password, needs_rehash, verify_password
 from desk.store.database import Store
 from desk.store.models import ServerSession, SignInThrottle, User
+from desk.store.repositories.server_sessions import ServerSessionRepository
+from desk.store.repositories.users import UserRepository
 
 SESSION_KINDS = ("desk", "kiosk")
 MAX_FAILURES = 5
@@ -93,7 +94,7 @@ class SessionService:
         now = self.clock.now()
         failure: SignInRefused | None = None
         with self.store.write() as session:
-            throttle = session.get(SignInThrottle, (username, device_id), with_for_update=True)
+            throttle = ServerSessionRepository(session).throttle_locked(username, device_id)
             if throttle is not None and throttle.locked_until is not None and throttle.locked_until > now:
                 until = local_datetime(throttle.locked_until).strftime("%H:%M")
                 audit.append(session, at=now, actor=username or "-", action="session.sign_in_locked",
@@ -104,7 +105,7 @@ class SessionService:
                     code="account_locked",
                 )
             else:
-                user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+                user = UserRepository(session).by_username(username)
                 ok = verify_password(password, user.password_hash if user is not None else self._decoy_hash)
                 if user is not None and user.active and ok:
                     return self._issue(session, user, password, device_id, kind, throttle, now)
@@ -115,21 +116,21 @@ class SessionService:
         """The session behind a token, touched (its idle clock restarts); raise SessionRefused if none."""
         now = self.clock.now()
         with self.store.write() as session:
-            row = session.get(ServerSession, token_digest(token))
+            sessions = ServerSessionRepository(session)
+            row = sessions.by_token_hash(token_digest(token))
             problem = self._problem(row, device_id, now)
             if problem is not None:
                 raise problem
             assert row is not None
-            user = session.get(User, row.user_id)
+            user = UserRepository(session).get(row.user_id)
             assert user is not None
-            session.execute(update(ServerSession).where(ServerSession.token_hash == row.token_hash)
-                            .values(last_seen=now))
+            sessions.touch(row.token_hash, now)
             return SessionUser(user.id, user.username, user.display_name, Role(user.role), user.station_code,
                                user.active, row.device_id, row.kind, now + self.idle)
 
     def revoke(self, token: str, reason: str = "signed_out") -> None:
         with self.store.write() as session:
-            row = session.get(ServerSession, token_digest(token))
+            row = ServerSessionRepository(session).by_token_hash(token_digest(token))
             if row is None or row.revoked_at is not None:
                 return
             self._revoke(session, row, reason)
@@ -137,11 +138,10 @@ class SessionService:
     def revoke_user(self, username: str, reason: str = "revoked", *, by: str = "admin") -> int:
         """End every session of a user (deactivation, a lost device); returns how many."""
         with self.store.write() as session:
-            user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+            user = UserRepository(session).by_username(username)
             if user is None:
                 raise InvalidInput.say("user.not_found", username=username)
-            rows = session.execute(select(ServerSession).where(
-                ServerSession.user_id == user.id, ServerSession.revoked_at.is_(None))).scalars().all()
+            rows = ServerSessionRepository(session).open_of_user(user.id)
             for row in rows:
                 self._revoke(session, row, reason, by=by)
             return len(rows)
@@ -157,8 +157,9 @@ class SessionService:
             audit.append(session, at=now, actor=user.username, action="user.password_rehashed",
                          entity_type="user", entity_id=user.username, details={})
         token = secrets.token_urlsafe(32)
-        session.add(ServerSession(token_hash=token_digest(token), user_id=user.id, device_id=device_id, kind=kind,
-                                  created_at=now, last_seen=now))
+        ServerSessionRepository(session).add(ServerSession(
+            token_hash=token_digest(token), user_id=user.id, device_id=device_id, kind=kind, created_at=now,
+            last_seen=now))
         audit.append(session, at=now, actor=user.username, action="session.signed_in", entity_type="device",
                      entity_id=device_id, details={"kind": kind})
         return SessionIssued(token, user.id, user.username, user.display_name, Role(user.role), user.station_code,
@@ -168,7 +169,7 @@ class SessionService:
                        now: datetime) -> SignInRefused:
         if throttle is None:
             throttle = SignInThrottle(username=username, device_id=device_id, failures=0)
-            session.add(throttle)
+            ServerSessionRepository(session).add_throttle(throttle)
         throttle.failures += 1
         left = MAX_FAILURES - throttle.failures
         if left <= 0:
@@ -199,7 +200,7 @@ class SessionService:
     def _revoke(self, session: Session, row: ServerSession, reason: str, *, by: str | None = None) -> None:
         now = self.clock.now()
         row.revoked_at, row.revoked_reason = now, reason[:40]
-        user = session.get(User, row.user_id)
+        user = UserRepository(session).get(row.user_id)
         name = user.username if user is not None else f"user#{row.user_id}"
         audit.append(session, at=now, actor=by or name, action="session.revoked", entity_type="device",
                      entity_id=row.device_id, details={"user": name, "reason": reason})

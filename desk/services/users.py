@@ -6,8 +6,6 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from desk.domain.clock import Clock, local_datetime
 from desk.domain.errors import DeskError, InvalidInput, PermissionDenied
 from desk.domain.workflow import Actor, Role
@@ -15,6 +13,8 @@ from desk.services import audit
 from desk.services.passwords import check_policy, hash_password, needs_rehash, verify_password
 from desk.store.database import DiskFull, Store
 from desk.store.models import Station, User
+from desk.store.repositories.stations import StationRepository
+from desk.store.repositories.users import UserRepository
 
 log = logging.getLogger(__name__)
 
@@ -45,23 +45,23 @@ class UserService:
     def ensure_station(self, code: str, name_zh: str, branch_name: str = "", address: str = "",
                        phone: str = "", reconsideration_body: str = "", court: str = "") -> None:
         with self.store.write() as session:
-            station = session.get(Station, code)
-            if station is None:
-                session.add(Station(code=code, name_zh=name_zh, branch_name=branch_name, address=address,
+            stations = StationRepository(session)
+            if stations.get(code) is None:
+                stations.add(Station(code=code, name_zh=name_zh, branch_name=branch_name, address=address,
                                     phone=phone, reconsideration_body=reconsideration_body, court=court))
 
     def create_user(self, username: str, display_name: str, role: Role, station_code: str,
                     password: str) -> int:
         check_policy(password, username)
         with self.store.write() as session:
-            if session.execute(select(User).where(User.username == username)).scalar_one_or_none():
+            users = UserRepository(session)
+            if users.by_username(username):
                 raise InvalidInput.say("user.taken", username=username)
-            if session.get(Station, station_code) is None:
+            if StationRepository(session).get(station_code) is None:
                 raise InvalidInput.say("station.not_found", station=station_code)
             user = User(username=username, display_name=display_name, role=role.value,
                         station_code=station_code, password_hash=hash_password(password))
-            session.add(user)
-            session.flush()
+            users.add(user)
             audit.append(session, at=self.clock.now(), actor="admin", action="user.created",
                          entity_type="user", entity_id=username, details={"role": role.value})
             return user.id
@@ -76,7 +76,7 @@ class UserService:
             return self._sign_in(username, password)
         except DiskFull:
             with self.store.read() as session:
-                user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+                user = UserRepository(session).by_username(username)
                 now = self.clock.now()
                 if (user is None or not user.active or (user.locked_until is not None and user.locked_until > now)
                         or not verify_password(password, user.password_hash)):
@@ -90,7 +90,7 @@ class UserService:
         # A wrong password must still be counted: the failure is committed, then raised.
         failure: SignInFailed | None = None
         with self.store.write() as session:
-            user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+            user = UserRepository(session).by_username(username)
             if user is None or not user.active:
                 raise SignInFailed("用户名或密码错误。", "Wrong user name or password.")
             if user.locked_until is not None and user.locked_until > now:
@@ -126,15 +126,14 @@ class UserService:
         """(username, display name, role, station, locked now) of every active user."""
         now = self.clock.now()
         with self.store.read() as session:
-            rows = session.execute(select(User).where(User.active.is_(True)).order_by(User.username)).scalars()
+            rows = UserRepository(session).active()
             return [(u.username, u.display_name, Role(u.role), u.station_code,
                      u.locked_until is not None and u.locked_until > now) for u in rows]
 
     def actor_of(self, username: str) -> Actor:
         """An active user as the actor of a command run on the station's own machine (the CLI)."""
         with self.store.read() as session:
-            user = session.execute(select(User).where(User.username == username, User.active.is_(True))
-                                   ).scalar_one_or_none()
+            user = UserRepository(session).active_by_username(username)
             if user is None:
                 raise InvalidInput.say("user.not_found", username=username)
             return Actor(user_id=user.id, role=Role(user.role), display_name=user.display_name)
@@ -143,7 +142,7 @@ class UserService:
         """An administrator sets a new password; this also lifts a lock-out."""
         check_policy(password, username)
         with self.store.write() as session:
-            user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+            user = UserRepository(session).by_username(username)
             if user is None:
                 raise InvalidInput.say("user.not_found", username=username)
             user.password_hash = hash_password(password)
@@ -154,7 +153,7 @@ class UserService:
     def set_active(self, username: str, active: bool, *, by: str = "admin") -> None:
         """An administrator deactivates a user (who can then neither sign in nor act) or reactivates one."""
         with self.store.write() as session:
-            user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+            user = UserRepository(session).by_username(username)
             if user is None:
                 raise InvalidInput.say("user.not_found", username=username)
             user.active = active
@@ -165,6 +164,6 @@ class UserService:
     def confirm_password(self, actor: Actor, password: str) -> None:
         """A leader's approval asks for the password again."""
         with self.store.read() as session:
-            user = session.get(User, actor.user_id)
+            user = UserRepository(session).get(actor.user_id)
             if user is None or not verify_password(password, user.password_hash):
                 raise PermissionDenied.say("user.wrong_password_decision")

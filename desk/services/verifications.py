@@ -10,12 +10,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from desk.domain.clock import Clock, local_date
 from desk.services import audit
 from desk.store.database import Store
-from desk.store.models import Citizen, DocumentIssued, Station
+from desk.store.repositories.citizen_lookup import CitizenLookupRepository
+from desk.store.repositories.documents import DocumentRepository
+from desk.store.repositories.stations import StationRepository
 from printing.signing import Claim, Keyring, Verification, parse_payload, verify_payload
 
 
@@ -36,11 +36,9 @@ class VerificationService:
     def issued_as_signed(self, claim: Claim) -> bool | None:
         """Whether the register holds this certificate as signed; None for a station it does not hold."""
         with self.store.read() as session:
-            record = session.execute(
-                select(DocumentIssued).where(DocumentIssued.serial == claim.serial)
-            ).scalar_one_or_none()
+            record = DocumentRepository(session).by_serial(claim.serial)
             if record is None:
-                return False if session.get(Station, claim.station_code) is not None else None
+                return False if StationRepository(session).get(claim.station_code) is not None else None
             if record.kind != "household_certificate" or record.station_code != claim.station_code:
                 return False
             if not record.payload:
@@ -85,10 +83,10 @@ def public_check(service: VerificationService, payload: str, *, where: str = "we
     if not result.valid or result.claim is None:
         return PublicCheck(result)
     with service.store.read() as session:
-        record = session.execute(
-            select(DocumentIssued).where(DocumentIssued.serial == result.claim.serial)).scalar_one_or_none()
-        station = session.get(Station, result.claim.station_code)
-        citizen = session.get(Citizen, record.citizen_id) if record is not None and record.citizen_id else None
+        record = DocumentRepository(session).by_serial(result.claim.serial)
+        station = StationRepository(session).get(result.claim.station_code)
+        citizen = (CitizenLookupRepository(session).get(record.citizen_id)
+                   if record is not None and record.citizen_id else None)
         return PublicCheck(result, mask_name(citizen.name) if citizen else None,
                            mask_id_number(citizen.id_number) if citizen else None,
                            station.name_zh if station else None)

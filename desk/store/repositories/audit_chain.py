@@ -1,0 +1,190 @@
+"""The audit log's storage: the chains' heads (locked while an entry is chained), the global entry
+numbers, writing an entry and moving its head, and reading the chains back in batches.
+
+The hashing, keying and verifying stay in the use case (`desk/services/audit.py`); here are only the
+statements, each dialect's own where the two backends differ (PostgreSQL: one round trip that locks
+the head and draws the number from a sequence; SQLite: the writer's database lock keeps the head and
+the largest number stable)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from desk.store.models import AuditEntry, AuditHead, Case, Kiosk, User
+
+GENESIS_HASH = "0" * 64
+BATCH = 2000
+
+# The head locked first (a materialised CTE), the global number drawn after: numbers grow along a chain.
+_LOCK_HEAD_AND_NUMBER = text(
+    "WITH head AS MATERIALIZED (SELECT last_seq, last_hash FROM audit_head WHERE chain = :chain FOR UPDATE) "
+    "SELECT last_seq, last_hash, nextval('audit_log_global_seq') FROM head")
+
+
+@dataclass(frozen=True)
+class AuditChainRepository:
+    session: Session
+
+    @property
+    def _postgresql(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+    # ---- writing ---------------------------------------------------------------------------------
+
+    def head_seq(self) -> int:
+        """The number of the newest entry of any chain (0 for an empty log)."""
+        return int(self.session.execute(select(func.coalesce(func.max(AuditHead.last_entry_seq), 0))).scalar_one())
+
+    def station_of_actor(self, actor: str) -> str | None:
+        """The station of the user, else of the kiosk, of that name (None: neither)."""
+        station = self.session.execute(select(User.station_code).where(User.username == actor)).scalar_one_or_none()
+        if station is None:
+            station = self.session.execute(select(Kiosk.station_code).where(Kiosk.code == actor)
+                                           ).scalar_one_or_none()
+        return station
+
+    def locked_head(self, chain: str) -> AuditHead:
+        """The chain's head as an object, locked until the transaction ends (made on the chain's first entry)."""
+        query = select(AuditHead).where(AuditHead.chain == chain).with_for_update()
+        head = self.session.execute(query).scalar_one_or_none()
+        if head is None:
+            self._create_head(chain)
+            head = self.session.execute(query).scalar_one()
+        return head
+
+    def locked_head_and_number(self, chain: str) -> tuple[int, str, int]:
+        """The chain's head (position and hash), locked until the transaction ends, and the next global
+        number — one round trip on PostgreSQL. The head is made on the chain's first entry."""
+        for attempt in range(2):
+            if self._postgresql:
+                row = self.session.execute(_LOCK_HEAD_AND_NUMBER, {"chain": chain}).one_or_none()
+                if row is not None:
+                    return int(row[0]), str(row[1]), int(row[2])
+            else:
+                # SQLite: the writer holds the database's write lock, so the head and the largest number are stable.
+                head = self.session.execute(select(AuditHead.last_seq, AuditHead.last_hash)
+                                            .where(AuditHead.chain == chain)).one_or_none()
+                if head is not None:
+                    return int(head[0]), str(head[1]), self.next_global_seq()
+            if attempt == 0:
+                self._create_head(chain)
+        raise AssertionError("the audit head was just created")
+
+    def next_global_seq(self) -> int:
+        if self._postgresql:
+            return int(self.session.execute(text("SELECT nextval('audit_log_global_seq')")).scalar_one())
+        # SQLite: the writer holds the database's write lock, so the largest number is stable.
+        return int(self.session.execute(select(func.coalesce(func.max(AuditEntry.seq), 0))).scalar_one()) + 1
+
+    def next_global_seqs(self, count: int) -> list[int]:
+        """`count` global numbers at once (a bulk load's entries)."""
+        if self._postgresql:
+            return list(self.session.execute(
+                text("SELECT nextval('audit_log_global_seq') FROM generate_series(1, :n)"), {"n": count}).scalars())
+        first = self.next_global_seq()
+        return list(range(first, first + count))
+
+    def write_entry(self, *, seq: int, at: datetime, actor: str, action: str, entity_type: str, entity_id: str,
+                    details: dict[str, Any], prev_hash: str, digest: str, chain: str, position: int) -> None:
+        """Write one entry and move its chain's head onto it (one statement on PostgreSQL)."""
+        entries, heads = cast(Table, AuditEntry.__table__), cast(Table, AuditHead.__table__)
+        write = insert(entries).values(seq=seq, at=at, actor=actor, action=action, entity_type=entity_type,
+                                       entity_id=entity_id, details=details, prev_hash=prev_hash, hash=digest,
+                                       chain=chain, chain_seq=position)
+        move = (update(heads).where(heads.c.chain == chain)
+                .values(last_seq=position, last_hash=digest, last_entry_seq=seq))
+        if self._postgresql:
+            self.session.execute(write.add_cte(move.returning(heads.c.id).cte("moved_head")))
+        else:
+            self.session.execute(write)
+            self.session.execute(move)
+        self._forget_loaded_heads(chain)
+
+    def _create_head(self, chain: str) -> None:
+        insert_ = sqlite_insert if self.session.get_bind().dialect.name == "sqlite" else postgresql_insert
+        self.session.execute(insert_(AuditHead).values(chain=chain, last_seq=0, last_hash=GENESIS_HASH,
+                                                       last_entry_seq=0)
+                             .on_conflict_do_nothing(index_elements=["chain"]))
+
+    def _forget_loaded_heads(self, chain: str) -> None:
+        """A head loaded as an object earlier in the transaction (a bulk load) is now stale: reload it when used."""
+        for obj in list(self.session.identity_map.values()):
+            if isinstance(obj, AuditHead) and vars(obj).get("chain") == chain:
+                self.session.expire(obj)
+
+    # ---- reading ---------------------------------------------------------------------------------
+
+    def entries(self) -> Iterator[AuditEntry]:
+        """Every entry of every chain in global order, read in batches (each batch let go after use)."""
+        last = 0
+        while True:
+            batch = self.session.execute(
+                select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(BATCH)
+            ).scalars().all()
+            if not batch:
+                return
+            yield from batch
+            last = batch[-1].seq
+            self.session.expunge_all()
+
+    def chain_entries(self, chain: str) -> Iterator[AuditEntry]:
+        """One chain in order: its entries from before chains (by seq), then the rest by position."""
+        last = 0
+        legacy = chain == ""
+        while True:
+            query = select(AuditEntry).where(AuditEntry.chain == chain)
+            if legacy:
+                query = query.where(AuditEntry.chain_seq.is_(None), AuditEntry.seq > last).order_by(AuditEntry.seq)
+            else:
+                query = query.where(AuditEntry.chain_seq > last).order_by(AuditEntry.chain_seq)
+            batch = self.session.execute(query.limit(BATCH)).scalars().all()
+            if not batch:
+                if legacy:
+                    legacy, last = False, 0
+                    continue
+                return
+            yield from batch
+            last = batch[-1].seq if legacy else (batch[-1].chain_seq or 0)
+            self.session.expunge_all()
+
+    def chains(self) -> list[str]:
+        """Every chain that has a head or an entry."""
+        return sorted(set(self.session.execute(select(AuditHead.chain)).scalars())
+                      | set(self.session.execute(select(AuditEntry.chain).distinct()).scalars()))
+
+    def numbers_after(self, after: int, before: int | None) -> list[int]:
+        """The entry numbers after `after` (and before `before`), in order, at most one batch."""
+        query = select(AuditEntry.seq).where(AuditEntry.seq > after).order_by(AuditEntry.seq).limit(BATCH)
+        if before is not None:
+            query = query.where(AuditEntry.seq < before)
+        return list(self.session.execute(query).scalars())
+
+    def head(self, chain: str) -> AuditHead | None:
+        return self.session.execute(select(AuditHead).where(AuditHead.chain == chain)).scalar_one_or_none()
+
+    def heads(self) -> list[tuple[str, int, str]]:
+        """(chain, newest entry's number, its hash) of every chain with an entry, by chain."""
+        return [(chain, seq, digest) for chain, seq, digest in self.session.execute(
+            select(AuditHead.chain, AuditHead.last_entry_seq, AuditHead.last_hash)
+            .where(AuditHead.last_seq > 0).order_by(AuditHead.chain))]
+
+    def entry(self, seq: int) -> AuditEntry | None:
+        return self.session.get(AuditEntry, seq)
+
+    def has_action(self, action: str) -> bool:
+        """Whether any entry records `action`."""
+        return self.session.execute(select(AuditEntry.seq).where(AuditEntry.action == action).limit(1)
+                                    ).first() is not None
+
+    def case_states(self) -> Iterator[tuple[str, str]]:
+        """(number, stored state) of every case, in the order they were made."""
+        for row in self.session.execute(select(Case.number, Case.state).order_by(Case.id)):
+            yield row.number, row.state

@@ -1,0 +1,31 @@
+"""Citizens as the cases, documents and verifications find them: by ID number or id, the numbers taken
+under a prefix, how many there are. (The clerk's search by typed text is `desk/store/citizen_search.py`;
+the citizens' own use cases have their repository in `citizens.py`.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk.store.models import Citizen
+
+
+@dataclass(frozen=True)
+class CitizenLookupRepository:
+    session: Session
+
+    def get(self, citizen_id: int) -> Citizen | None:
+        return self.session.get(Citizen, citizen_id)
+
+    def by_id_number(self, id_number: str) -> Citizen | None:
+        return self.session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+
+    def id_numbers_starting(self, prefix: str) -> set[str]:
+        """Every ID number in the register that starts with `prefix` (on the ID-number index)."""
+        return set(self.session.execute(select(Citizen.id_number).where(Citizen.id_number.startswith(prefix))
+                                        ).scalars())
+
+    def count(self) -> int:
+        return int(self.session.execute(select(func.count()).select_from(Citizen)).scalar_one())

@@ -1,0 +1,45 @@
+"""The station's users: found by name or id, listed, added."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.store.models import User
+
+
+@dataclass(frozen=True)
+class UserRepository:
+    session: Session
+
+    def get(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
+    def by_username(self, username: str) -> User | None:
+        """The user of that name, active or not."""
+        return self.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+
+    def active_by_username(self, username: str) -> User | None:
+        return self.session.execute(
+            select(User).where(User.username == username, User.active.is_(True))).scalar_one_or_none()
+
+    def active(self) -> list[User]:
+        """Every active user, by user name."""
+        return list(self.session.execute(
+            select(User).where(User.active.is_(True)).order_by(User.username)).scalars())
+
+    def display_names(self, user_ids: Iterable[int] | None = None) -> dict[int, str]:
+        """Display names by user id: of the users given, or of every user when `user_ids` is None."""
+        query = select(User.id, User.display_name)
+        if user_ids is not None:
+            query = query.where(User.id.in_(sorted(user_ids)))
+        return {uid: name for uid, name in self.session.execute(query)}
+
+    def add(self, user: User) -> User:
+        """Add a new user and flush, so that its id is known."""
+        self.session.add(user)
+        self.session.flush()
+        return user
