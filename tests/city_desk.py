@@ -4,7 +4,6 @@ city server's URL and the CA to trust, in data and config folders of its own; di
 
 from __future__ import annotations
 
-import io
 import threading
 import traceback
 from collections.abc import Callable, Iterator
@@ -13,19 +12,16 @@ from pathlib import Path
 
 import pytest
 from city_server import CityServer
-from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core import build_core
 from desk.domain.workflow import CaseState
 from desk.paths import config_dir
-from desk.services.demo import DEMO_PASSWORD
 from desk.settings import load_settings
 from desk.ui.bootstrap import DeskApp, DeskOptions
-from desk.ui.main_window import MainWindow
-from desk.ui.new_case import NewCaseView
 from tests.app_teardown import close_desk
+from tests.desk_driver import DeskDriver
 
 
 @dataclass
@@ -49,44 +45,8 @@ class Answers:
         return None
 
 
-@dataclass
-class CityDesk:
-    app: DeskApp
-    answers: Answers
-    printed: Path
-    qtbot: QtBot
-
-    @property
-    def window(self) -> MainWindow:
-        return self.app.window
-
-    @property
-    def new_case(self) -> NewCaseView:
-        return self.app.window.new_case
-
-    def wait(self, predicate: Callable[[], object], timeout: int = 20_000) -> None:
-        self.qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
-
-    def sign_in(self, username: str, password: str = DEMO_PASSWORD) -> None:
-        view = self.window.sign_in
-        view.edt_username.setText(username)
-        view.edt_password.setText(password)
-        view.btn_sign_in.click()
-        self.wait(lambda: self.app.context.session is not None and self.app.context.session.username == username
-                  and not self.window.is_locked)
-
-    def swipe(self, label: str) -> None:
-        simulator = self.app.simulator
-        assert simulator is not None
-        with self.qtbot.waitSignal(self.app.reader.card_read, timeout=10_000):
-            simulator.place(label)
-        simulator.remove()
-        self.wait(lambda: "请放置" in self.window.status.reader_text())
-
-    def paper_text(self, serial: str) -> str:
-        self.wait(lambda: list(self.printed.glob(f"*{serial}*.pdf")))
-        [path] = self.printed.glob(f"*{serial}*.pdf")
-        return "".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
+class CityDesk(DeskDriver):
+    """A desk in city mode under test: its core is the server's (desk/remote)."""
 
     def state(self, number: str) -> CaseState:
         return self.app.context.core.queries.get(number).state
@@ -140,7 +100,7 @@ def city_desks(qtbot: QtBot, tmp_path: Path, server: CityServer,
         app = DeskApp(QApplication.instance(), lambda: build_core(settings=settings), options,  # type: ignore[arg-type]
                       asker=answers)
         app.start()
-        desk = CityDesk(app, answers, printed, qtbot)
+        desk = CityDesk(app, answers, printed, qtbot, timeout_ms=20_000)
         desk.wait(lambda: app.context.core_ready and app.printer is not None and app.window.workspace_ready)
         desk.wait(lambda: "请放置" in app.window.status.reader_text())
         opened.append(desk)

@@ -4,15 +4,14 @@ the store (core.queries) and the printed text (pypdf) checked. Also: two windows
 
 from __future__ import annotations
 
-import io
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -29,10 +28,10 @@ from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.demo_cases import DemoCase, demo_cases, type_values
-from desk.ui.main_window import MainWindow
 from desk.ui.new_case import PAGE_DONE, PAGE_PICK, NewCaseView
 from desk.ui.permissions import Screen
 from tests.app_teardown import close_desk
+from tests.desk_driver import DeskDriver
 
 # Wednesday 25 November 2026, 10:00 in Shenyang: a working day with working days around it.
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
@@ -82,49 +81,12 @@ class Answers:
         return None
 
 
-@dataclass
-class Desk:
-    app: DeskApp
-    core: Core
-    answers: Answers
-    printed: Path
-    qtbot: QtBot
+class Desk(DeskDriver):
+    """The embedded desk under test, with the core it runs on."""
 
     @property
-    def window(self) -> MainWindow:
-        return self.app.window
-
-    @property
-    def new_case(self) -> NewCaseView:
-        return self.app.window.new_case
-
-    def wait(self, predicate: Callable[[], object], timeout: int = 10_000) -> None:
-        self.qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
-
-    def sign_in(self, username: str, password: str = DEMO_PASSWORD) -> None:
-        view = self.window.sign_in
-        view.edt_username.setText(username)
-        view.edt_password.setText(password)
-        view.btn_sign_in.click()
-        self.wait(lambda: self.app.context.session is not None and self.app.context.session.username == username
-                  and not self.window.is_locked)
-
-    def swipe(self, label: str) -> None:
-        """A citizen lays their card on the (simulated) reader and takes it away once it was read."""
-        simulator = self.app.simulator
-        assert simulator is not None
-        with self.qtbot.waitSignal(self.app.reader.card_read, timeout=10_000):
-            simulator.place(label)
-        simulator.remove()
-        # The reader tells a new card only after it saw the reader empty (请放置证件 again).
-        self.wait(lambda: "请放置" in self.window.status.reader_text())
-
-    def paper_text(self, serial: str) -> str:
-        """The text of the printed PDF with this serial, once the PDF printer has written it."""
-        self.wait(lambda: list(self.printed.glob(f"*{serial}*.pdf")))
-        [path] = self.printed.glob(f"*{serial}*.pdf")
-        reader = PdfReader(io.BytesIO(path.read_bytes()))
-        return "".join(page.extract_text() for page in reader.pages)
+    def core(self) -> Core:
+        return cast(Core, self.app.context.core)
 
 
 def _open_desk(qtbot: QtBot, tmp_path: Path, db: Path, name: str, *, start_reader: bool = True) -> Desk:
@@ -137,7 +99,7 @@ def _open_desk(qtbot: QtBot, tmp_path: Path, db: Path, name: str, *, start_reade
     answers = Answers()
     app = DeskApp(QApplication.instance(), lambda: core, options, asker=answers)  # type: ignore[arg-type]
     app.start()
-    desk = Desk(app, core, answers, printed, qtbot)
+    desk = Desk(app, answers, printed, qtbot)
     desk.wait(lambda: app.context.core_ready and app.printer is not None)
     if start_reader:
         desk.wait(lambda: "请放置" in app.window.status.reader_text())
