@@ -3,6 +3,8 @@ the ones always needed, then the ones needed only in some cases ("如…则需")
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -63,6 +65,7 @@ class GuideScreen(Screen):
         self.steps = QStackedWidget()
         self.picker = TransactionPicker(ctx, ctx.catalog)
         detail = QWidget()
+        self.detail = detail
         self.lbl_summary = text_label("", "large")
         self.frm_list, self.lay_list = card_frame()
         self.rows = [MaterialRow() for _ in range(MAX_ROWS)]
@@ -70,6 +73,9 @@ class GuideScreen(Screen):
             self.lay_list.addWidget(row)
             row.hide()
         self.lay_list.addStretch(1)
+        # Measures a page's rows at the list's width in the current text size, never shown.
+        self._ruler = MaterialRow(self.frm_list)
+        self._ruler.hide()
         self.pager = Pager()
         self.lbl_notice = text_label("", "warning")
         self.btn_print = big_button("")
@@ -84,6 +90,7 @@ class GuideScreen(Screen):
         self.steps.addWidget(detail)
         self.btn_back = big_button("", "secondary")
         self._budget = PAGE_BUDGET
+        self._brief = False  # the summary without the description (when the list needs the room)
         self._pages: list[list[tuple[bool, MaterialLine, int]]] = []
 
         self.picker.picked.connect(self.show_transaction)
@@ -127,23 +134,26 @@ class GuideScreen(Screen):
         lines = materials_to_bring(transaction)
         self._always = [line for line in lines if line.condition is None]
         self._sometimes = [line for line in lines if line.condition is not None]
-        self._paginate()
         self.steps.setCurrentIndex(1)
-        self.retranslate_ui()
+        self.pager.set_pages(1)
+        self.retranslate_ui()  # the title and summary, then the pages cut to the room they leave
+        self._paginate()
+        self._show_page(0)
 
     def retranslate_ui(self) -> None:
         transaction = self._transaction
         if transaction is not None and self.steps.currentIndex() == 1:
             self.lbl_title.setText(self.ctx.pick_pair(transaction.name_zh, transaction.name_en))
-            days = transaction.time_limit_days
-            limit = self.tr("当场办结") if days == 0 else self.tr("{days} 个工作日办结").format(days=days)
-            description = self.ctx.pick_pair(transaction.description_zh, transaction.description_en)
-            self.lbl_summary.setText(f"{limit} · {description}")
+            self._show_summary()
         else:
             self.lbl_title.setText(self.tr("办事要带什么：请选择业务"))
         self.btn_print.setText(self.tr("打印材料清单"))
         self.btn_other.setText(self.tr("看看别的业务"))
         self.btn_back.setText(self.tr("返回"))
+        if transaction is not None and self.steps.currentIndex() == 1 and self.isVisible():
+            page = self.pager.page
+            self._paginate()  # the other language's words wrap differently
+            self.pager.set_pages(len(self._pages), page)
         self._show_page(self.pager.page)
         self._show_health()
 
@@ -162,8 +172,21 @@ class GuideScreen(Screen):
 
     def _paginate(self) -> None:
         """Split the list (always needed, then needed in some cases) into pages that fit; a section's
-        heading is repeated on each page it continues on."""
+        heading is repeated on each page it continues on. Rows are measured at the list's width in
+        the current text size (a long material wraps to several lines, more so in large print); before
+        the list is laid out, a line-count estimate stands in. When the largest row would not fit even
+        alone (a two-line title in large print on a small screen), the summary keeps only the time
+        limit and leaves the description to the printed list."""
         lines = [(True, line) for line in self._always] + [(False, line) for line in self._sometimes]
+        self._brief = False
+        self._show_summary()
+        room, measure = self._room()
+        largest = max((measure(always, line, number, True) for number, (always, line) in enumerate(lines, 1)),
+                      default=0.0)
+        if largest > room:
+            self._brief = True
+            self._show_summary()
+            room, measure = self._room()
         pages: list[list[tuple[bool, MaterialLine, int]]] = []
         page: list[tuple[bool, MaterialLine, int]] = []
         used = 0.0
@@ -171,17 +194,69 @@ class GuideScreen(Screen):
             if len(page) == MAX_ROWS:
                 pages.append(page)
                 page, used = [], 0.0
-            cost = ITEM_COST + (CONDITION_COST if line.condition is not None else 0.0)
-            heading = HEADING_COST if not page or page[-1][0] != always else 0.0
-            if page and used + heading + cost > self._budget:
+            starts_section = not page or page[-1][0] != always
+            cost = measure(always, line, number, starts_section)
+            if page and used + cost > room:
                 pages.append(page)
-                page, used, heading = [], 0.0, HEADING_COST  # a new page starts with its heading
+                page, used = [], 0.0
+                cost = measure(always, line, number, True)  # a new page starts with its heading
             page.append((always, line, number))
-            used += heading + cost
+            used += cost
         if page:
             pages.append(page)
         self._pages = pages
-        self.pager.reset(len(pages), 1)
+        self.pager.set_pages(len(pages))
+
+    def _room(self) -> tuple[float, Callable[[bool, MaterialLine, int, bool], float]]:
+        """How much a page holds and what a row costs of it: pixels when the list is laid out, else lines."""
+        # Lay out now, outside in (the title may just have grown to two lines): the list's room is
+        # what is left once the title, the summary and the pager have theirs.
+        for widget in (self, self.steps, self.detail):
+            layout = widget.layout()
+            if layout is not None:
+                layout.activate()
+        margins = self.lay_list.contentsMargins()
+        width = self.frm_list.contentsRect().width() - margins.left() - margins.right()
+        height = self.frm_list.contentsRect().height() - margins.top() - margins.bottom()
+        if not self.frm_list.isVisible() or width < 100 or height < 100:
+            def in_lines(_always: bool, line: MaterialLine, _number: int, heading: bool) -> float:
+                return (HEADING_COST if heading else 0.0) + ITEM_COST + \
+                    (CONDITION_COST if line.condition is not None else 0.0)
+            return self._budget, in_lines
+        ruler, spacing = self._ruler, self.lay_list.spacing()
+        for widget in (ruler, ruler.lbl_heading, ruler.lbl_item, ruler.lbl_condition):
+            widget.ensurePolished()
+        ruler_layout = ruler.layout()
+        row_spacing = ruler_layout.spacing() if ruler_layout is not None else 0
+
+        def in_pixels(always: bool, line: MaterialLine, number: int, heading: bool) -> float:
+            texts = [(ruler.lbl_item, f"{number}. {self._caption(line)}")]
+            if heading:
+                texts.append((ruler.lbl_heading, self._heading(always)))
+            if line.condition is not None:
+                texts.append((ruler.lbl_condition, self._condition(line)))
+            heights = []
+            for label, text in texts:
+                label.setText(text)
+                heights.append(label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height())
+            return sum(heights) + row_spacing * (len(heights) - 1) + spacing
+
+        return height - 4, in_pixels  # a little slack for rounding
+
+    def _show_summary(self) -> None:
+        transaction = self._transaction
+        if transaction is None:
+            return
+        days = transaction.time_limit_days
+        limit = self.tr("当场办结") if days == 0 else self.tr("{days} 个工作日办结").format(days=days)
+        description = self.ctx.pick_pair(transaction.description_zh, transaction.description_en)
+        self.lbl_summary.setText(limit if self._brief else f"{limit} · {description}")
+
+    def _heading(self, always: bool) -> str:
+        return self.tr("一定要带") if always else self.tr("有些情况才要带")
+
+    def _condition(self, line: MaterialLine) -> str:
+        return f"    {self.ctx.say(Data(line.condition))}" if line.condition is not None else ""
 
     def _show_page(self, page: int) -> None:
         entries = self._pages[page] if page < len(self._pages) else []
@@ -194,9 +269,8 @@ class GuideScreen(Screen):
             heading = ""
             if always != section:
                 section = always
-                heading = self.tr("一定要带") if always else self.tr("有些情况才要带")
-            condition = f"    {self.ctx.say(Data(line.condition))}" if line.condition is not None else ""
-            row.show_row(heading, f"{number}. {self._caption(line)}", condition)
+                heading = self._heading(always)
+            row.show_row(heading, f"{number}. {self._caption(line)}", self._condition(line))
 
     def _caption(self, line: MaterialLine) -> str:
         copies = self.tr("，{copies} 份").format(copies=line.copies) if line.copies > 1 else ""

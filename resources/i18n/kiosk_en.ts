@@ -189,47 +189,47 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="139"/>
+        <location filename="../../kiosk/screens/guide.py" line="251"/>
         <source>当场办结</source>
         <translation>Done on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="139"/>
+        <location filename="../../kiosk/screens/guide.py" line="251"/>
         <source>{days} 个工作日办结</source>
         <translation>Done in {days} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="143"/>
+        <location filename="../../kiosk/screens/guide.py" line="149"/>
         <source>办事要带什么：请选择业务</source>
         <translation>What to bring: choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="144"/>
+        <location filename="../../kiosk/screens/guide.py" line="150"/>
         <source>打印材料清单</source>
         <translation>Print the checklist</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="145"/>
+        <location filename="../../kiosk/screens/guide.py" line="151"/>
         <source>看看别的业务</source>
         <translation>Another service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="146"/>
+        <location filename="../../kiosk/screens/guide.py" line="152"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="197"/>
+        <location filename="../../kiosk/screens/guide.py" line="256"/>
         <source>一定要带</source>
         <translation>Always bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="197"/>
+        <location filename="../../kiosk/screens/guide.py" line="256"/>
         <source>有些情况才要带</source>
         <translation>Bring only in some cases</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="202"/>
+        <location filename="../../kiosk/screens/guide.py" line="276"/>
         <source>，{copies} 份</source>
         <translation>, {copies} copies</translation>
     </message>
@@ -667,7 +667,7 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/cases.py" line="369"/>
-        <location filename="../../kiosk/screens/guide.py" line="217"/>
+        <location filename="../../kiosk/screens/guide.py" line="291"/>
         <location filename="../../kiosk/screens/preview.py" line="126"/>
         <source>打印完成</source>
         <translation>Printed</translation>
@@ -689,17 +689,17 @@
         <translation>Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="211"/>
+        <location filename="../../kiosk/screens/guide.py" line="285"/>
         <source>正在打印材料清单…</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="216"/>
+        <location filename="../../kiosk/screens/guide.py" line="290"/>
         <source>请在出纸口取走材料清单。</source>
         <translation>Please take the checklist from the tray.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="220"/>
+        <location filename="../../kiosk/screens/guide.py" line="294"/>
         <source>材料清单没有打印出来（{reason}）。可以到窗口领取纸质清单。</source>
         <translation>The checklist could not be printed ({reason}). Ask at the counter.</translation>
     </message>

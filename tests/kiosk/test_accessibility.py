@@ -219,3 +219,28 @@ def test_home_tiles_carry_their_icons(kiosk: KioskUnderTest) -> None:
     images = {t.icon_name: t.lbl_icon.pixmap().toImage() for t in tiles}
     assert len({image.cacheKey() for image in images.values()}) == 5
     assert images["cases"] != images["rating"]  # five different drawings, not one placeholder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(1366, 768), SCREEN_SIZE], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_what_to_bring_of_every_item_is_whole_in_elders_mode(kiosk: KioskUnderTest, size: tuple[int, int]) -> None:
+    """办事要带什么 for every item, in large print: the long lists (国（境）外出生登记, the settlement items)
+    go on more pages, measured at the list's width, rather than being squeezed until their text is cut."""
+    window = kiosk.kiosk.window
+    window.resize(*size)
+    kiosk.qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=5000)
+    if not window.btn_elders.isChecked():
+        window.btn_elders.click()
+    flow = kiosk.kiosk.flow
+    flow.home.btn_guide.click()
+    kiosk.qtbot.waitUntil(lambda: window.stack.currentWidget() is flow.guide, timeout=10_000)
+    guide = flow.guide
+    problems: list[str] = []
+    for transaction in kiosk.kiosk.ctx.catalog.transactions():
+        guide.show_transaction(transaction.code)
+        for page in range(guide.pager.pages):
+            if page:
+                guide.pager.turn(1)
+            kiosk.qtbot.wait(20)
+            problems += [f"{transaction.code} p{page + 1}: {p}" for p in _problems(window, True, size=size)]
+    assert not problems, "; ".join(problems[:8])
