@@ -654,11 +654,9 @@ def _sex_from_id(number: str) -> str:
 def _reason_zh(transaction: Transaction, values: Mapping[str, Any]) -> str:
     """The move's reason as the form chose it (迁移原因), not the transaction's name."""
     for key in ("move_reason", "move_category", "reason"):
-        spec, value = transaction.field(key), values.get(key)
-        if spec is not None and spec.options and isinstance(value, str):
-            label = next((o.label_zh for o in spec.options if o.value == value), None)
-            if label:
-                return label
+        label = _option_label_zh(transaction, key, values.get(key))
+        if label:
+            return label
     return transaction.name_zh
 
 
@@ -711,9 +709,8 @@ def _certifiable(citizen: Citizen) -> bool:
 
 
 def _option_label_zh(transaction: Transaction, key: str, value: object) -> str | None:
-    """The Chinese label of an enum field's chosen value ("就业、社会保障" for "employment")."""
-    spec = next((field for field in transaction.fields if field.key == key), None)
-    if spec is None or value is None:
+    """The Chinese label of an enum field's chosen value ("就业、社会保障" for "employment"), or None."""
+    spec = transaction.field(key)
+    if spec is None or not isinstance(value, str):
         return None
-    option = next((option for option in spec.options if option.value == value), None)
-    return option.label_zh if option is not None else str(value)
+    return next((option.label_zh for option in spec.options if option.value == value), None)
