@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -23,6 +22,8 @@ def catalog_path() -> Path:
 @functools.cache
 def _english(path: Path) -> Mapping[str, str]:
     """Chinese source -> finished English translation, for the "Messages" context."""
+    import xml.etree.ElementTree as ET  # only when a message is first put in English, not at start-up
+
     table: dict[str, str] = {}
     try:
         root = ET.parse(path).getroot()
@@ -41,6 +42,8 @@ def _english(path: Path) -> Mapping[str, str]:
 
 
 def install_english(path: Path | None = None) -> None:
-    """Make `DeskError.message_en` (and `messages.english`) read this catalog."""
-    table = _english(path or catalog_path())
-    messages.use_english(table.get)
+    """Make `DeskError.message_en` (and `messages.english`) read this catalog. The file is read when
+    the first message is put in English, not here: a composition root installs this while starting,
+    and the desk's sign-in screen should not wait for a parse of the whole catalogue."""
+    catalog = path or catalog_path()
+    messages.use_english(lambda source: _english(catalog).get(source))

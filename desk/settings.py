@@ -18,7 +18,6 @@ what is not a setting (demo mode, test timings).
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -140,11 +139,19 @@ def _apply(values: dict[str, Any], layer: Mapping[str, Any], source: str, *, fro
 
 def read_settings_file(path: Path) -> dict[str, Any]:
     """The settings in one TOML file ({} when there is none), checked key by key."""
+    # tomllib only when there is a file: most desks have none, and the parser's import is a few
+    # milliseconds of the sign-in screen's start.
     try:
-        with path.open("rb") as handle:
-            layer = tomllib.load(handle)
+        handle = path.open("rb")
     except FileNotFoundError:
         return {}
+    except OSError as exc:
+        raise SettingsError.at(str(path), "(file)", "settings.unreadable", reason=exc.strerror) from None
+    import tomllib
+
+    try:
+        with handle:
+            layer = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError.at(str(path), "(TOML)", "settings.bad_toml", detail=str(exc)) from None
     except OSError as exc:

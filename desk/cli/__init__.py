@@ -100,11 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desk.shipped import use_shipped_regions
 
     use_shipped_regions()  # the region table ID numbers are checked against (read on first use)
-    log.info("desk %s: %s", __version__, args.command or "client")
     if args.command is None:
         from desk.cli.gui_cmd import open_desk_client
 
+        # The client writes its start line itself, behind the painted sign-in screen: the log file's
+        # first record costs the file handler's import and an open, which the window need not wait for.
         return open_desk_client(args)
+    log.info("desk %s: %s", __version__, args.command)
     try:
         return int(args.func(args) or 0)
     except DeskError as error:

@@ -140,7 +140,12 @@ class DeskApp(QObject):
 
     def _prepare(self) -> Prepared:
         """Worker thread, while the sign-in screen waits: see desk/ui/preparation.py."""
+        import logging
+
+        from desk import __version__
         from desk.ui.preparation import prepare
+
+        logging.getLogger("desk").info("desk %s: client", __version__)
 
         return prepare(self._core_factory, demo=self.options.demo)
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 from desk.domain import messages
 from desk.domain.errors import DeskError
 
 if TYPE_CHECKING:
+    from datetime import date  # annotations only: datetime's import is not on the sign-in screen's path
+
     from desk.core import Core
     from desk.domain.workflow import Actor, Role
     from desk.qt.app_filters import AppEventFilters

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import os
 import subprocess
 import sys
@@ -15,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desk import __version__
-from desk.logs import LOG_FILE, PersonalDataFilter, mask_personal_data, setup_logging
+from desk.logs import LOG_FILE, DeskLogFile, PersonalDataFilter, mask_personal_data, setup_logging
 
 
 def test_personal_numbers_are_masked() -> None:
@@ -64,7 +63,7 @@ def test_the_log_file_rotates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     try:
         assert setup_logging() == path  # once per process
         (handler,) = [h for h in root.handlers if h not in before]
-        assert isinstance(handler, logging.handlers.RotatingFileHandler)
+        assert isinstance(handler, DeskLogFile)
         assert any(isinstance(f, PersonalDataFilter) for f in handler.filters)
         handler.maxBytes = 2_000
         for index in range(100):
