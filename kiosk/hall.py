@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QHBoxLayout, QL
 from desk.domain.clock import CHINA_TZ
 from desk.qt.tasks import TaskRunner
 from desk.services.queue import HallBoard, HallCall, HallWindow
+from kiosk.lockdown import fill_screen
 
 if TYPE_CHECKING:
     from desk.core import Core
@@ -256,7 +257,7 @@ def run_hall(*, database_url: str | None = None, demo: bool = False, windowed: b
     if windowed:
         screen.show()
     else:
-        screen.showFullScreen()
+        fill_screen(screen)
     controller.start()
     try:
         return int(app.exec())

@@ -19,7 +19,7 @@ Thread contract: GUI thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 _BLOCKED_KEYS = frozenset({
@@ -125,4 +125,15 @@ def lock_window(window: QWidget, *, windowed: bool = False) -> None:
     window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
                           | Qt.WindowType.Window)
     window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    fill_screen(window)
+
+
+def fill_screen(window: QWidget) -> None:
+    """Full screen also on a bare X server (the kiosk's deploy/kiosk-x11.service runs no window
+    manager): `showFullScreen()` only asks a window manager for it, and without one the window keeps
+    its own size in the corner with the desktop showing beside it. So the window is also given the
+    screen's geometry, and follows it when the screen changes (a monitor swapped, the resolution set)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    window.setGeometry(screen.geometry())
     window.showFullScreen()
+    screen.geometryChanged.connect(window.setGeometry)
