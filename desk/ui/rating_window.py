@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import DeskError
+from desk.domain.workflow import Role
 from desk.services.ratings import BAD_RATING_REASONS, RatingLevel
 
 if TYPE_CHECKING:
@@ -304,6 +305,12 @@ class RatingPrompter(QObject):
     def ask(self, case_number: str) -> None:
         context = self._context
         if context.session is None or not context.core_ready:
+            return
+        if context.role is not Role.CLERK:
+            # The evaluator is for the citizen in front of a counter. A leader's or the branch's decision
+            # (批准, 不予批准) is taken in the back office with nobody there to rate it — and it would be
+            # rated as the accepting clerk's work; the citizen rates when the clerk hands the paper over.
+            self.skipped.emit(case_number)
             return
         def subject_and_photo() -> tuple[RatingSubject, bytes | None]:
             subject = context.core.ratings.subject(case_number)

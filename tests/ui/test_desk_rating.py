@@ -126,6 +126,26 @@ def test_an_accepted_case_is_not_rated_yet(qtbot: QtBot, running: tuple[DeskApp,
     assert app.window.rating.window is None
 
 
+def test_a_leaders_back_office_decision_is_not_put_to_the_citizen(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    """Found driving the desk: a leader's 不予批准 opened the evaluator on the leader's own screen, naming the
+    accepting clerk. The leader's decisions are taken with no citizen present: nothing is asked."""
+    app, core = running
+    _sign_in(qtbot, app, "leader")
+    leader = app.context.actor
+    case = next(c for c in core.queries.list(limit=500) if Action.DENY in allowed_actions(c.facts, leader))
+    window, prompter = app.window, app.window.rating
+    with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
+        window.open_case(case.number)
+    with qtbot.waitSignal(prompter.skipped, timeout=10_000) as skipped:
+        core.decisions.act_and_issue(leader, case.number, case.version, Action.DENY, reason="材料不实",
+                                 password=DEMO_PASSWORD)
+        window.case_view.case_changed.emit(case.number)
+    assert skipped.args == [case.number]
+    assert prompter.window is None
+    assert core.ratings.subject(case.number).decided  # a final decision: a clerk's desk would have asked
+    _settle(qtbot, app)
+
+
 def _a_completed_case(core: Core, app: DeskApp) -> str:
     """A case the demo's clerk completes through the use case (the window's part is tested above)."""
     clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
