@@ -28,7 +28,7 @@ from desk.services.queue import ELDER_AGE
 from desk.services.ratings import RatingLevel, RatingView
 from kiosk.bundle_words import group_bundles
 from kiosk.payloads import ProgressCode
-from kiosk.plain_words import CaseSummary, summarise
+from kiosk.plain_words import CaseSummary, summarise, what_needs_the_citizen_first
 from kiosk.said import NEW_LINE, QT_TRANSLATE_NOOP, ChineseOnly, Data, Day, Joined, Said, says
 from printing.documents.common import Paper
 from printing.signing import Verification
@@ -90,7 +90,7 @@ class KioskBackend:
         summaries = [summarise(case, self.core.catalog.get(case.transaction_code), rated=case.number in rated)
                      for case in cases]
         # A “一件事” bundle is one item: its member cases folded together (kiosk/bundle_words.py).
-        return group_bundles(summaries, self.core.bundles.for_citizen(id_number))
+        return what_needs_the_citizen_first(group_bundles(summaries, self.core.bundles.for_citizen(id_number)))
 
     def cases_to_rate(self, id_number: str, limit: int = 30) -> list[CaseSummary]:
         """The citizen's cases for the rating screen, each with its `rated` flag (一次一评: the screen

@@ -59,6 +59,13 @@ _COLLECT: dict[IssuedDocument, Phrase] = {
 }
 
 
+def what_needs_the_citizen_first(items: list[CaseSummary]) -> list[CaseSummary]:
+    """我的办件's order: the cases waiting for the citizen's papers first (their cards carry 打印补交清单 and
+    取号补交), then those still in hand, then the finished ones — each group newest first, as given. A
+    citizen with a refusal newer than the case they came to complete found that case on page 2."""
+    return sorted(items, key=lambda item: 0 if item.needs_supplement else 2 if item.finished else 1)
+
+
 def state_words(state: CaseState) -> Phrase:
     return _STATE_WORDS[state]
 

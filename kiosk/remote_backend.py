@@ -33,7 +33,7 @@ from desk.settings import Settings
 from kiosk.backend import CitizenStart, KioskBackend, TicketResult
 from kiosk.bundle_words import group_bundles
 from kiosk.payloads import ProgressCode
-from kiosk.plain_words import CaseSummary, summarise
+from kiosk.plain_words import CaseSummary, summarise, what_needs_the_citizen_first
 from kiosk.said import Said
 from printing.documents.common import Paper
 from printing.models import StationInfo
@@ -101,7 +101,7 @@ class RemoteKioskBackend(KioskBackend):
         summaries = self._cases(id_number, "progress", limit)
         # A “一件事” bundle is one item: its member cases folded together (kiosk/bundle_words.py).
         bundles = [from_wire(BundleView, b) for b in self._call("GET", f"/kiosk/citizens/{id_number}/bundles")]
-        return group_bundles(summaries, bundles)
+        return what_needs_the_citizen_first(group_bundles(summaries, bundles))
 
     def cases_to_rate(self, id_number: str, limit: int = 30) -> list[CaseSummary]:
         summaries = self._cases(id_number, "rating", limit)

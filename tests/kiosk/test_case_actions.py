@@ -9,6 +9,8 @@ the simulated reader on a pty, PDF printing into tmp_path (the printed text read
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from kiosk_fixtures import ZHANG_WEI, KioskUnderTest
 from sqlalchemy import select
@@ -16,6 +18,8 @@ from sqlalchemy import select
 from desk.domain.errors import InvalidInput, NotFound
 from desk.services.ratings import RatingLevel
 from desk.store.models import AuditEntry, QueueTicket
+from kiosk.plain_words import CaseSummary, what_needs_the_citizen_first
+from kiosk.said import Data
 from kiosk.screens.cases import CaseCard
 from printing.qr import receipt_qr_text
 
@@ -147,3 +151,22 @@ def test_a_rated_case_is_not_offered_again(kiosk: KioskUnderTest) -> None:
     kiosk.qtbot.waitUntil(lambda: rating.steps.currentIndex() == 0)
     offered = [tile.lbl_subtitle.text() for tile in rating.case_tiles.tiles if not tile.isHidden()]
     assert len(offered) == 2 and not any(chosen.split("：")[-1] in text for text in offered)
+
+
+def test_the_case_waiting_for_papers_comes_first(kiosk: KioskUnderTest) -> None:
+    """我的办件 puts what the citizen can act on first: found with a refusal newer than the case waiting for
+    papers, which then sat on page 2."""
+    waiting, refused, in_hand = (replace(_summary(number), missing=missing, finished=finished)
+                                 for number, missing, finished in (("A", ("户口簿",), False), ("B", (), True),
+                                                                   ("C", (), False)))
+    assert [s.number for s in what_needs_the_citizen_first([refused, in_hand, waiting])] == ["A", "C", "B"]
+    # The kiosk's own list, on the seeded store: the first card on the first page offers 取号补交.
+    _open_my_cases(kiosk)
+    first = next(card for card in kiosk.flow.cases.cards if card.isVisible())
+    assert first.btn_ticket_supplement.isVisible()
+
+
+def _summary(number: str) -> CaseSummary:
+    return CaseSummary(number=number, transaction=Data.of("出生登记", "Birth"), state=Data.of("", ""),
+                       next_step=Data.of("", ""), promised=None, missing=(), reason=None, finished=False,
+                       transaction_code="birth")
