@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from printing.documents.common import Paper, Rule, Writer, build_a4
 from printing.fonts import FontSet
@@ -41,7 +41,9 @@ def letter_close(
     acknowledgement: bool = True,
     contact: bool = True,
 ) -> list[Flowable]:
-    """Signature block (kept on one page with what follows) and the small print."""
+    """Signature block and the small print, kept on one page — and, by `build_letter`, on the page of the
+    body's last paragraph: a page holding only the seal and the date is not a document page (GB/T 9704
+    wants the seal on a page with text)."""
     tail: list[Flowable] = [Spacer(1, 12 * mm), w.signature_block(station.name_zh, when), Spacer(1, 10 * mm)]
     if contact:
         tail.append(w.p(f"联系地址：{station.address}　　联系电话：{station.phone}", "small"))
@@ -49,7 +51,20 @@ def letter_close(
     if acknowledgement:
         tail += [Spacer(1, 6 * mm), Rule(0.5, 2, dash=(3, 2)),
                  w.p("申请人签收：＿＿＿＿＿＿＿＿　　　　签收日期：　　　年　　月　　日", "small")]
-    return [CondPageBreak(70 * mm), KeepTogether(tail)]
+    return [SignatureBlock(tail)]
+
+
+class SignatureBlock(KeepTogether):
+    """The close of a letter (signature, seal, date, small print): `build_letter` keeps it with the
+    flowable before it."""
+
+
+def _with_the_last_words(story: list[Flowable]) -> list[Flowable]:
+    for index, flowable in enumerate(story):
+        if isinstance(flowable, SignatureBlock) and index > 0:
+            story[index - 1:index + 1] = [KeepTogether([story[index - 1], *flowable._content])]
+            break
+    return story
 
 
 def build_letter(
@@ -58,4 +73,5 @@ def build_letter(
     def footer(page: int, total: int) -> str:
         return f"— {page} —" if total > 1 else ""  # a one-page letter carries no page number
 
-    return build_a4(list(body), title=f"{title} {number}", author=author, fonts=w.fonts, footer=footer)
+    story = _with_the_last_words(list(body))
+    return build_a4(story, title=f"{title} {number}", author=author, fonts=w.fonts, footer=footer)
