@@ -250,7 +250,23 @@ class TransactionForm(QWidget):
 
     # ---- keyboard ----------------------------------------------------------------------------
 
+    def show_whole(self) -> None:
+        """No scrolling of its own: the form is as tall as its fields, for a screen that stacks several
+        forms in one scrolling column (a “一件事” bundle's shared part above its members' forms) — two
+        nested scroll areas left the last fields of each below a fold of their own. The height follows
+        the fields (a person's card facts appear under the person once filled)."""
+        self.scr_fields.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.wdg_fields.installEventFilter(self)
+        self._fit_to_fields()
+
+    def _fit_to_fields(self) -> None:
+        self.scr_fields.setFixedHeight(self.wdg_fields.sizeHint().height())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.wdg_fields:
+            if event.type() == QEvent.Type.LayoutRequest:
+                self._fit_to_fields()  # the size hint is worked out anew from the changed layout
+            return False
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)

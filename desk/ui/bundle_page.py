@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -63,6 +63,7 @@ class BundlePage(QWidget):
                                      fields=tuple(s.spec for s in bundle.shared), materials=(), rules=())
 
         # create
+        self.scr_column = QScrollArea(self)
         self.lbl_title = section_title("", self)
         self.lbl_applicant = QLabel(self)
         self.lbl_shared = QLabel(self)
@@ -87,6 +88,9 @@ class BundlePage(QWidget):
         self.btn_accept = QPushButton(self.frm_side)
 
         # configure
+        self.scr_column.setWidgetResizable(True)
+        self.scr_column.setFrameShape(QFrame.Shape.NoFrame)
+        self.scr_column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lbl_applicant.setObjectName("applicant")
         self.lbl_shared.setObjectName("subtle")
         self.frm_side.setObjectName("side")
@@ -94,8 +98,9 @@ class BundlePage(QWidget):
         self.lbl_blockers.setObjectName("blockers")
         self.lbl_blockers.setWordWrap(True)
         self.btn_accept.setObjectName("primary")
-        # As tall as its few fields (a date's help line included), the rest for the members' tabs.
-        self.shared_form.setFixedHeight(max(110, min(40 + 60 * len(bundle.shared), 280)))
+        # One scrolling column: the shared part and the member's form each as tall as their fields (at
+        # 1366×768 the two stacked scroll areas hid the shared part's last hint and the member's 父亲).
+        self.shared_form.show_whole()
         for code, form in self.forms.items():
             form.fill_elsewhere(set(bundle.shared_targets(code)))  # asked once, above
             scroll = QScrollArea(self.stk_materials)
@@ -103,6 +108,7 @@ class BundlePage(QWidget):
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(self.checklists[code])
             self.stk_materials.addWidget(scroll)
+            form.show_whole()
             self.tab_members.addTab(form, context.pick(self.transactions[code].name_zh,
                                                        self.transactions[code].name_en))
             if card_read:
@@ -130,15 +136,19 @@ class BundlePage(QWidget):
         side.addWidget(self.stk_materials, 1)
         side.addWidget(self.lbl_blockers)
         side.addWidget(self.btn_accept)
-        left = QVBoxLayout()
+        column = QWidget()
+        left = QVBoxLayout(column)
+        left.setContentsMargins(0, 0, 8, 0)
         left.addWidget(self.lbl_title)
         left.addWidget(self.lbl_applicant)
         left.addWidget(self.lbl_shared)
         left.addWidget(self.shared_form)
-        left.addWidget(self.tab_members, 1)
+        left.addWidget(self.tab_members)
+        left.addStretch(1)
+        self.scr_column.setWidget(column)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 1)
+        layout.addWidget(self.scr_column, 1)
         layout.addWidget(self.frm_side)
         self.retranslate_ui()
         self._push_shared()

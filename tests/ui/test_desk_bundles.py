@@ -146,3 +146,35 @@ def test_an_unanswered_application_is_said_to_count_as_accepted(desk: Desk) -> N
     desk.wait(lambda: extras.case is not None and extras.case.number == draft.number)
     assert not extras.lbl_deemed.isHidden() and "视为受理" in extras.lbl_deemed.text()
     assert received in extras.lbl_deemed.text()
+
+
+def test_the_bundle_forms_scroll_as_one_column_at_1366_by_768(desk: Desk) -> None:  # noqa: F811
+    """Found driving the desk at 1366×768: the shared part (a fixed height) cut its last help line and the
+    member's form was a second scroll area ~170 px tall with the required 父亲 below its own fold. Now
+    neither form scrolls by itself: one column scrolls, and every field can be brought into view."""
+    case = demo_cases(TODAY)["birth_registration"]
+    desk.sign_in("clerk")
+    desk.window.resize(1366, 768)
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    desk.swipe(case.card)
+    desk.wait(lambda: view.page == PAGE_PICK and view.picker.ready)
+    view.picker.edt_search.insert("出生一件事")
+    desk.qtbot.keyClick(view.picker.edt_search, Qt.Key.Key_Return, delay=80)
+    desk.wait(lambda: view.page == PAGE_BUNDLE and view.bundle_page is not None)
+    page = view.bundle_page
+    assert isinstance(page, BundlePage)
+    member = page.member_form("birth_registration")
+    type_values(member, {"mother": case.values["mother"]})  # the card facts line appears under the person
+    desk.qtbot.wait(50)
+    for form in (page.shared_form, member):
+        assert form.scr_fields.verticalScrollBar().maximum() == 0  # no scrolling of its own
+        assert form.scr_fields.height() >= form.wdg_fields.sizeHint().height()
+    viewport = page.scr_column.viewport()
+    for key in ("father", "mother"):
+        editor = member.editor(key)
+        page.scr_column.ensureWidgetVisible(editor)
+        desk.qtbot.wait(20)
+        top_left = editor.mapTo(viewport, editor.rect().topLeft())
+        bottom = editor.mapTo(viewport, editor.rect().bottomLeft()).y()
+        assert 0 <= top_left.y() and bottom <= viewport.height(), key
