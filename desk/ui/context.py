@@ -85,6 +85,11 @@ class DeskContext:
             return zh or ""
         return en
 
+    def word(self, key: str) -> str:
+        """A word of the messages' table (`role.leader`, `rating.satisfied`, `followup.step.verify` …) in
+        the screen's language — for enums the screens show, instead of their `label_zh` or their code."""
+        return messages.render(key, {}, _translate_message)
+
     def print_papers(self, papers: Iterable[IssuedPaper]) -> None:
         """Send the papers a use case issued to the printer, in order (the print adapter queues them)."""
         for paper in papers:

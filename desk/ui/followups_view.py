@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.followup import NEXT_STEP, FollowUpStep, StepOutcome
 from desk.domain.workflow import Role
+from desk.services.ratings import RatingLevel
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, row_key, show_banner
 
 if TYPE_CHECKING:
@@ -276,7 +277,13 @@ class FollowUpsView(QWidget):
     # ---- showing -----------------------------------------------------------------------------
 
     def _step_text(self, step: FollowUpStep) -> str:
-        return step.label_zh if self._context.is_chinese else step.value.replace("_", " ")
+        return self._context.word(f"followup.step.{step.value}")
+
+    def _level_text(self, level: RatingLevel) -> str:
+        return self._context.word(f"rating.{level.value}")
+
+    def _outcome_text(self, outcome: StepOutcome) -> str:
+        return self._context.word(f"followup.outcome.{outcome.value}")
 
     def _due_text(self, f: FollowUpView) -> str:
         if f.step is FollowUpStep.CLOSED:
@@ -286,7 +293,7 @@ class FollowUpsView(QWidget):
         return self.tr("剩 %1 个工作日").replace("%1", str(f.working_days_left))
 
     def _show_list(self) -> None:
-        rows = [(f.case_number or "—", f.level.label_zh, f.clerk_name or "—",
+        rows = [(f.case_number or "—", self._level_text(f.level), f.clerk_name or "—",
                  f.counter_number if f.counter_number is not None else "—",
                  "；".join((*f.reasons, *((f.comment,) if f.comment else ()))) or "—", f.phone or "—",
                  self._step_text(f.step), f.owner_name or self.tr("未指派"), fmt_date(f.due_date), self._due_text(f))
@@ -322,7 +329,7 @@ class FollowUpsView(QWidget):
                                 .replace("%4", f.result or "—"))
         fill_table(self.tbl_steps, [self.tr("环节"), self.tr("结果"), self.tr("情况"), self.tr("登记人"),
                                     self.tr("时间")],
-                   [(self._step_text(s.step), s.outcome.label_zh, s.note, s.actor_name, fmt_time(s.at))
+                   [(self._step_text(s.step), self._outcome_text(s.outcome), s.note, s.actor_name, fmt_time(s.at))
                     for s in f.steps])
         open_step = f.step is not FollowUpStep.CLOSED
         for widget in (self.lbl_next, self.cmb_outcome, self.edt_note, self.btn_record):
@@ -330,7 +337,7 @@ class FollowUpsView(QWidget):
         if open_step:
             self.lbl_next.setText(self.tr("登记%1：").replace("%1", self._step_text(f.step)))
             for outcome in NEXT_STEP[f.step]:
-                self.cmb_outcome.addItem(outcome.label_zh, outcome)
+                self.cmb_outcome.addItem(self._outcome_text(outcome), outcome)
             self.btn_record.setEnabled(True)
         self._show_owner()
 
@@ -359,12 +366,25 @@ class FollowUpsView(QWidget):
                                    and owner_id != f.owner_id)
 
     def _role_text(self, role: Role) -> str:
-        return role.label_zh if self._context.is_chinese else role.value
+        return self._context.word(f"role.{role.value}")
 
-    def _ranking_rows(self, rows: tuple[RankingRow, ...]) -> list[tuple[object, ...]]:
-        return [(index, r.label, r.ratings, r.satisfied, r.bad,
+    def _ranking_rows(self, rows: tuple[RankingRow, ...], *, counters: bool) -> list[tuple[object, ...]]:
+        return [(index, self._ranked_text(r, counters), r.ratings, r.satisfied, r.bad,
                  f"{r.satisfaction_rate:.1%}" if r.satisfaction_rate is not None else "—")
                 for index, r in enumerate(rows, start=1)]
+
+    def _ranked_text(self, row: RankingRow, counters: bool) -> str:
+        """A ranking row's window or clerk in the screen's language (the key is the counter number or the
+        clerk's id; "" where none was recorded — the kiosk, or a rating without a clerk)."""
+        if counters:
+            return self.tr("%1号窗口").replace("%1", row.key) if row.key else self.tr("自助终端/未记录窗口")
+        return row.label if row.key else self.tr("未记录经办人")
+
+    def _levels_text(self, levels: dict[str, int]) -> str:
+        by_label = {level.label_zh: level for level in RatingLevel}
+        separator = "、" if self._context.is_chinese else ", "
+        words = {label: self._level_text(by_label[label]) if label in by_label else label for label in levels}
+        return separator.join(f"{words[label]} {count}" for label, count in levels.items())
 
     def _show_month(self) -> None:
         month = self.month
@@ -374,14 +394,15 @@ class FollowUpsView(QWidget):
         total = sum(month.levels.values())
         self.lbl_counts.setText(self.tr("评价 %1 件（%2）· 差评 %3 · 本月办结 %4（按期 %5）· 月末未办结 %6（超期 %7）")
                                 .replace("%1", str(total))
-                                .replace("%2", "、".join(f"{k} {v}" for k, v in month.levels.items()))
+                                .replace("%2", self._levels_text(month.levels))
                                 .replace("%3", str(c.opened)).replace("%4", str(c.closed))
                                 .replace("%5", str(c.closed_on_time)).replace("%6", str(c.open_at_end))
                                 .replace("%7", str(c.overdue_at_end)))
         headers = [self.tr("名次"), self.tr("窗口"), self.tr("评价"), self.tr("满意"), self.tr("差评"),
                    self.tr("满意率")]
-        fill_table(self.tbl_by_counter, headers, self._ranking_rows(month.by_counter))
-        fill_table(self.tbl_by_clerk, [headers[0], self.tr("经办人"), *headers[2:]], self._ranking_rows(month.by_clerk))
+        fill_table(self.tbl_by_counter, headers, self._ranking_rows(month.by_counter, counters=True))
+        fill_table(self.tbl_by_clerk, [headers[0], self.tr("经办人"), *headers[2:]],
+                   self._ranking_rows(month.by_clerk, counters=False))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,9 +1,10 @@
-"""一次一评 at the counter: the citizen-facing evaluator. After a clerk's final decision at the counter (办结,
-不予受理, 撤回; a leader's back-office 批准 / 不予批准 is not put to anyone) the desk asks the citizen to rate that case on a second top-level window — full screen on the
-counter's citizen screen (a second QScreen) where there is one, else a window of its own beside the
-desk. It names the case, the clerk (name, 工号, a photo frame) and the window; five levels
-非常满意 … 非常不满意; a bad rating asks for reasons, an optional comment and a phone number for the
-call back. A case is rated once: the prompter does not ask again, and the use case refuses a second.
+"""一次一评 at the counter: the citizen-facing evaluator. After a clerk's final decision at the counter
+(办结, 不予受理, 撤回; a leader's back-office 批准 / 不予批准 is not put to anyone) the desk asks the
+citizen to rate that case on a second top-level window — full screen on the counter's citizen screen
+(a second QScreen) where there is one, else a window of its own beside the desk. It names the case,
+the clerk (name, 工号, a photo frame) and the window; five levels 非常满意 … 非常不满意; a bad rating
+asks for reasons, an optional comment and a phone number for the call back. A case is rated once: the
+prompter does not ask again, and the use case refuses a second.
 
 `RatingPrompter` (GUI thread) runs the use cases on the task runner; `RatingWindow` only shows and asks.
 """

@@ -370,7 +370,7 @@
     </message>
     <message>
         <location filename="../../kiosk/bundle_words.py" line="37"/>
-        <location filename="../../kiosk/plain_words.py" line="87"/>
+        <location filename="../../kiosk/plain_words.py" line="94"/>
         <source>已经全部办完，无需再做什么。</source>
         <translation>All done; nothing more to do.</translation>
     </message>
@@ -526,72 +526,72 @@
         <translation>Collect the deregistration certificate at the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="70"/>
+        <location filename="../../kiosk/plain_words.py" line="77"/>
         <source>请带齐材料到窗口，由民警受理。</source>
         <translation>Bring the papers to the counter to have it accepted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="72"/>
+        <location filename="../../kiosk/plain_words.py" line="79"/>
         <source>请带齐下面列出的材料到窗口补交，补齐后即可受理。</source>
         <translation>Bring the papers listed below to the counter; then it can be accepted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="75"/>
+        <location filename="../../kiosk/plain_words.py" line="82"/>
         <source>窗口民警正在办理，办好后会通知您。</source>
         <translation>The counter is handling it and will tell you when done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="76"/>
+        <location filename="../../kiosk/plain_words.py" line="83"/>
         <source>材料将交领导审核，审核后通知您。</source>
         <translation>It goes to the leader for review; you will be told the result.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="79"/>
+        <location filename="../../kiosk/plain_words.py" line="86"/>
         <source>分局正在审核，无需您做什么，请等候通知。</source>
         <translation>The branch office is reviewing it; nothing to do but wait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="81"/>
+        <location filename="../../kiosk/plain_words.py" line="88"/>
         <source>市公安局正在审核，无需您做什么，请等候通知。</source>
         <translation>The city bureau is reviewing it; nothing to do but wait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="82"/>
+        <location filename="../../kiosk/plain_words.py" line="89"/>
         <source>所领导正在审核，无需您做什么，请等候通知。</source>
         <translation>The station leader is reviewing it; nothing to do but wait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="84"/>
+        <location filename="../../kiosk/plain_words.py" line="91"/>
         <source>已经批准，窗口办结后通知您。</source>
         <translation>Approved; the counter will finish it and tell you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="89"/>
+        <location filename="../../kiosk/plain_words.py" line="96"/>
         <source>原因见下方。如有疑问，请到窗口咨询。</source>
         <translation>See the reason below; ask at the counter if unsure.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="91"/>
+        <location filename="../../kiosk/plain_words.py" line="98"/>
         <source>原因见下方。不服的，可依法申请行政复议或提起行政诉讼，详见决定书。</source>
         <translation>See the reason below. You may appeal; the decision letter says how.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="93"/>
+        <location filename="../../kiosk/plain_words.py" line="100"/>
         <source>这件申请已经撤回，无需再办。</source>
         <translation>This application was withdrawn; nothing more to do.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="100"/>
+        <location filename="../../kiosk/plain_words.py" line="107"/>
         <source>{day}办结</source>
         <translation>finished on {day}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="102"/>
+        <location filename="../../kiosk/plain_words.py" line="109"/>
         <source>承诺{day}前办结</source>
         <translation>promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="115"/>
+        <location filename="../../kiosk/plain_words.py" line="122"/>
         <source>{name} {copies}份</source>
         <translation>{name} ×{copies}</translation>
     </message>

@@ -482,7 +482,8 @@
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="157"/>
-        <location filename="../../desk/domain/messages.py" line="261"/>
+        <location filename="../../desk/domain/messages.py" line="182"/>
+        <location filename="../../desk/domain/messages.py" line="280"/>
         <source>已办结</source>
         <translation>completed</translation>
     </message>
@@ -548,351 +549,420 @@
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="173"/>
+        <source>非常满意</source>
+        <translation>very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="174"/>
+        <source>满意</source>
+        <translation>satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="175"/>
+        <source>基本满意</source>
+        <translation>basically satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="176"/>
+        <source>不满意</source>
+        <translation>dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="177"/>
+        <source>非常不满意</source>
+        <translation>very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="183"/>
+        <source>情况属实</source>
+        <translation>complaint founded</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="184"/>
+        <source>误评或不实，提出申诉</source>
+        <translation>unfounded or mistaken: appealed</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="185"/>
+        <source>已整改</source>
+        <translation>rectified</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="186"/>
+        <source>回访满意</source>
+        <translation>satisfied on the return visit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="187"/>
+        <source>回访基本满意</source>
+        <translation>basically satisfied on the return visit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="188"/>
+        <source>回访仍不满意</source>
+        <translation>still dissatisfied on the return visit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="189"/>
+        <source>申诉成立</source>
+        <translation>appeal upheld</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="190"/>
+        <source>申诉不成立</source>
+        <translation>appeal rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="192"/>
         <source>没有找到您的这份网上申请。</source>
         <translation>No online application of yours has that number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="174"/>
+        <location filename="../../desk/domain/messages.py" line="193"/>
         <source>没有找到这张回执对应的申请，请核对后重试，或到窗口咨询。</source>
         <translation>No case matches this receipt code. Please check it or ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="176"/>
+        <location filename="../../desk/domain/messages.py" line="195"/>
         <source>只有系统管理员可以退出自助机。</source>
         <translation>Only an administrator may leave the kiosk.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="177"/>
+        <location filename="../../desk/domain/messages.py" line="196"/>
         <source>城市模式的自助机须设置 kiosk_user 和 kiosk_password_file。</source>
         <translation>A kiosk in city mode needs kiosk_user and kiosk_password_file set.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="179"/>
+        <location filename="../../desk/domain/messages.py" line="198"/>
         <source>本自助机暂不能查询网上申请进度，请在网上或到窗口查询。</source>
         <translation>This kiosk cannot look up online applications yet: check on the web page or at the counter.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="181"/>
+        <location filename="../../desk/domain/messages.py" line="200"/>
         <source>没有找到您的这件申请。</source>
         <translation>No case of yours has that number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="182"/>
+        <location filename="../../desk/domain/messages.py" line="201"/>
         <source>这件申请现在不需要补交材料。</source>
         <translation>This case is not waiting for papers.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="183"/>
+        <location filename="../../desk/domain/messages.py" line="202"/>
         <source>本自助机暂不能打印补交清单，请到窗口领取，或按办件上列出的材料准备。</source>
         <translation>This kiosk cannot print the list of missing papers yet: ask at the counter, or bring the papers the case lists.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="185"/>
+        <location filename="../../desk/domain/messages.py" line="204"/>
         <source>找不到文件 {path}。</source>
         <translation>No such file: {path}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="186"/>
+        <location filename="../../desk/domain/messages.py" line="205"/>
         <source>密码文件 {path} 其他账户可读，请设为仅本账户可读（chmod 600）。</source>
         <translation>The password file {path} is readable by others: chmod 600 it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="188"/>
+        <location filename="../../desk/domain/messages.py" line="207"/>
         <source>无法读取密码文件 {path}：{reason}</source>
         <translation>Cannot read the password file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="189"/>
+        <location filename="../../desk/domain/messages.py" line="208"/>
         <source>系统正在启动，请稍候。</source>
         <translation>Station Desk is still starting; one moment.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="190"/>
+        <location filename="../../desk/domain/messages.py" line="209"/>
         <source>请先登录。</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="191"/>
+        <location filename="../../desk/domain/messages.py" line="210"/>
         <source>操作未完成：发生意外错误（{kind}）。请重试；如仍出现，请联系管理员。</source>
         <translation>The action did not finish: unexpected error ({kind}). Try again or call support.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="193"/>
+        <location filename="../../desk/domain/messages.py" line="212"/>
         <source>姓名中有数字，是否输错了栏目？</source>
         <translation>The name contains digits: typed into the wrong box?</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="194"/>
+        <location filename="../../desk/domain/messages.py" line="213"/>
         <source>城市模式下的管理命令须由系统管理员登录后执行。</source>
         <translation>In city mode the support commands need an administrator&apos;s sign-in.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="195"/>
+        <location filename="../../desk/domain/messages.py" line="214"/>
         <source>城市模式须用 --password-file 提供管理员密码，或在终端中输入。</source>
         <translation>City mode: give the administrator&apos;s password with --password-file, or type it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="197"/>
+        <location filename="../../desk/domain/messages.py" line="216"/>
         <source>城市模式须用 --user 指定管理员账号。</source>
         <translation>City mode: name the administrator with --user.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="198"/>
+        <location filename="../../desk/domain/messages.py" line="217"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="199"/>
+        <location filename="../../desk/domain/messages.py" line="218"/>
         <source>标记须用 --user 指明经办人。</source>
         <translation>Name the clerk who marks it with --user.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="200"/>
+        <location filename="../../desk/domain/messages.py" line="219"/>
         <source>申请 {number}（{state}）没有需要出具的通知书。</source>
         <translation>Case {number} ({state}) has no notice.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="201"/>
+        <location filename="../../desk/domain/messages.py" line="220"/>
         <source>--idle-minutes 与 --workers 至少为 1。</source>
         <translation>--idle-minutes and --workers must be ≥ 1.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="202"/>
+        <location filename="../../desk/domain/messages.py" line="221"/>
         <source>不加密的 HTTP 只能监听本机回环地址（由前置代理负责 TLS）。</source>
         <translation>Plain HTTP listens on loopback only (a proxy in front does TLS).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="204"/>
+        <location filename="../../desk/domain/messages.py" line="223"/>
         <source>请给出 --tls-cert 和 --tls-key（或在回环地址上使用 --no-tls）。</source>
         <translation>Give --tls-cert and --tls-key (or --no-tls on a loopback address).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="206"/>
+        <location filename="../../desk/domain/messages.py" line="225"/>
         <source>未设置城市服务器地址（server_url）。</source>
         <translation>No city server is set (server_url).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="207"/>
+        <location filename="../../desk/domain/messages.py" line="226"/>
         <source>尚未登录城市服务器。</source>
         <translation>Not signed in to the city server.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="208"/>
+        <location filename="../../desk/domain/messages.py" line="227"/>
         <source>操作人与本终端登录的用户不符。</source>
         <translation>The actor is not the user signed in on this desk.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="209"/>
+        <location filename="../../desk/domain/messages.py" line="228"/>
         <source>城市模式下本机不能直接使用“{name}”，请在城市服务器上操作。</source>
         <translation>“{name}” is not available on a desk in city mode: run it on the city server.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="210"/>
+        <location filename="../../desk/domain/messages.py" line="229"/>
         <source>提交的数据格式不正确。</source>
         <translation>The server refused the data as malformed.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="211"/>
+        <location filename="../../desk/domain/messages.py" line="230"/>
         <source>城市服务器出错（{status}）。</source>
         <translation>The city server answered {status}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="212"/>
+        <location filename="../../desk/domain/messages.py" line="231"/>
         <source>打印机设置“{spec}”无法识别：应为 pdf、pdf:文件夹、cups:队列名 或 escpos:串口。</source>
         <translation>Unknown printer setting “{spec}”: use pdf, pdf:FOLDER, cups:QUEUE or escpos:PORT.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="214"/>
+        <location filename="../../desk/domain/messages.py" line="233"/>
         <source>不支持的数据库地址：{url}。只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql://用户@主机/库名），请修改数据库设置。</source>
         <translation>Unsupported database URL {url}: only SQLite (sqlite:///path) and PostgreSQL (postgresql://user@host/db) are supported; change the database setting.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="216"/>
+        <location filename="../../desk/domain/messages.py" line="235"/>
         <source>无法创建数据库文件夹 {folder}：{reason}。请检查路径和权限。</source>
         <translation>Cannot create the database folder {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="217"/>
+        <location filename="../../desk/domain/messages.py" line="236"/>
         <source>数据库地址无效：{url}。请修改数据库设置。</source>
         <translation>Invalid database URL {url}; change the database setting.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="218"/>
+        <location filename="../../desk/domain/messages.py" line="237"/>
         <source>记录已被其他人修改，您的修改未保存。请重新载入后再操作。</source>
         <translation>The record was changed by someone else; your change was not saved. Reload and try again.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="220"/>
+        <location filename="../../desk/domain/messages.py" line="239"/>
         <source>填写的数字无效（非有限数字），未保存。</source>
         <translation>A number is not finite (NaN or infinity); nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="221"/>
+        <location filename="../../desk/domain/messages.py" line="240"/>
         <source>磁盘空间已满，本次操作未保存（已保存的数据不受影响）。请清理磁盘空间或联系管理员后重试。</source>
         <translation>The disk is full: this operation was not saved (saved data is unharmed). Free disk space or call the administrator, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="223"/>
+        <location filename="../../desk/domain/messages.py" line="242"/>
         <source>数据库文件已损坏或不是本系统的数据库：{url}。请停止使用本机，联系管理员从备份恢复；切勿删除该文件。</source>
         <translation>The database file is damaged or not a Station Desk database: {url}. Stop using this machine and have the administrator restore it from a backup; do not delete it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="225"/>
+        <location filename="../../desk/domain/messages.py" line="244"/>
         <source>数据库正忙（另一个程序正在写入），请稍后重试；如持续出现，请检查是否有其他程序占用数据库。</source>
         <translation>The database is locked by another writer; try again shortly. If it keeps happening, check which program holds the database.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="227"/>
+        <location filename="../../desk/domain/messages.py" line="246"/>
         <source>无法打开数据库：{url}。请检查数据库文件路径或服务器是否启动。</source>
         <translation>Cannot open the database {url}: check the path or that the server runs.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="228"/>
+        <location filename="../../desk/domain/messages.py" line="247"/>
         <source>SQLite 没有数据库角色：服务器角色只用于 PostgreSQL。</source>
         <translation>SQLite has no roles: a server role is for PostgreSQL only.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="229"/>
+        <location filename="../../desk/domain/messages.py" line="248"/>
         <source>请先运行 `desk db upgrade`，再为服务器角色授权。</source>
         <translation>Run `desk db upgrade` first, then grant the server role.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="230"/>
+        <location filename="../../desk/domain/messages.py" line="249"/>
         <source>角色名“{role}”无效：只用小写字母、数字和下划线，以字母或下划线开头。</source>
         <translation>Invalid role name “{role}”: lower-case letters, digits and _ only, not starting with a digit.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="232"/>
+        <location filename="../../desk/domain/messages.py" line="251"/>
         <source>数据库中没有角色 {role}。请数据库管理员先创建它：CREATE ROLE {role} LOGIN PASSWORD &apos;…&apos;;</source>
         <translation>There is no role {role} in this PostgreSQL. Have the database administrator create it first: CREATE ROLE {role} LOGIN PASSWORD &apos;…&apos;;</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="234"/>
+        <location filename="../../desk/domain/messages.py" line="253"/>
         <source>角色 {role} 是超级用户（或可绕过行级安全）：服务器不能用这样的角色。</source>
         <translation>Role {role} is a superuser (or bypasses row security): the server must not use it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="236"/>
+        <location filename="../../desk/domain/messages.py" line="255"/>
         <source>角色 {role} 拥有本库的表（它是所有者角色）：服务器需要另一个角色。</source>
         <translation>Role {role} owns tables of this database (it is the owner role): the server needs a role of its own.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="239"/>
+        <location filename="../../desk/domain/messages.py" line="258"/>
         <source>设置有误：{source} 中的 {setting}：“{value}”不是{kind}</source>
         <translation>Bad setting: {setting} in {source}: &apos;{value}&apos; is not {kind}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="240"/>
+        <location filename="../../desk/domain/messages.py" line="259"/>
         <source>设置有误：{source} 中的 {setting}：应为{kind}，而不是 {value}</source>
         <translation>Bad setting: {setting} in {source}: must be {kind}, not {value}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="241"/>
+        <location filename="../../desk/domain/messages.py" line="260"/>
         <source>设置有误：{source} 中的 {setting}：不能小于 {minimum}（现为 {value}）</source>
         <translation>Bad setting: {setting} in {source}: must be at least {minimum} (is {value})</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="243"/>
+        <location filename="../../desk/domain/messages.py" line="262"/>
         <source>设置有误：{source} 中的 {setting}：应为文字（加引号），而不是 {value}</source>
         <translation>Bad setting: {setting} in {source}: must be text (in quotes), not {value}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="245"/>
+        <location filename="../../desk/domain/messages.py" line="264"/>
         <source>设置有误：{source} 中的 {setting}：“{value}”不可用，可选：{choices}</source>
         <translation>Bad setting: {setting} in {source}: &apos;{value}&apos; is not one of {choices}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="247"/>
+        <location filename="../../desk/domain/messages.py" line="266"/>
         <source>设置有误：{source} 中的 {setting}：没有这项设置；可用：{known}</source>
         <translation>Bad setting: {setting} in {source}: no such setting; known: {known}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="248"/>
+        <location filename="../../desk/domain/messages.py" line="267"/>
         <source>设置有误：{source} 中的 {setting}：文件格式错误：{detail}</source>
         <translation>Bad setting: {setting} in {source}: not valid TOML: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="249"/>
+        <location filename="../../desk/domain/messages.py" line="268"/>
         <source>设置有误：{source} 中的 {setting}：无法读取：{reason}</source>
         <translation>Bad setting: {setting} in {source}: cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="250"/>
+        <location filename="../../desk/domain/messages.py" line="269"/>
         <source>设置有误：{source} 中的 {setting}：应写成 名称=值</source>
         <translation>Bad setting: {setting} in {source}: must be NAME=VALUE</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="251"/>
+        <location filename="../../desk/domain/messages.py" line="270"/>
         <source>整数</source>
         <translation>a whole number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="252"/>
+        <location filename="../../desk/domain/messages.py" line="271"/>
         <source>数字</source>
         <translation>a number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="254"/>
+        <location filename="../../desk/domain/messages.py" line="273"/>
         <source>事项目录有 {count} 处错误（{files} 个文件）。</source>
         <translation>{count} catalog error(s) in {files} file(s).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="255"/>
+        <location filename="../../desk/domain/messages.py" line="274"/>
         <source>“一件事”套餐有 {count} 处错误（{files} 个文件）：{problems}</source>
         <translation>{count} bundle error(s) in {files} file(s): {problems}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="256"/>
+        <location filename="../../desk/domain/messages.py" line="275"/>
         <source>{file} 有 {count} 处错误：{problems}</source>
         <translation>{file}: {count} error(s): {problems}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="257"/>
+        <location filename="../../desk/domain/messages.py" line="178"/>
+        <location filename="../../desk/domain/messages.py" line="276"/>
         <source>核实</source>
         <translation>verification</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="258"/>
+        <location filename="../../desk/domain/messages.py" line="179"/>
+        <location filename="../../desk/domain/messages.py" line="277"/>
         <source>整改</source>
         <translation>rectification</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="259"/>
+        <location filename="../../desk/domain/messages.py" line="180"/>
+        <location filename="../../desk/domain/messages.py" line="278"/>
         <source>回访</source>
         <translation>call-back</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="260"/>
+        <location filename="../../desk/domain/messages.py" line="181"/>
+        <location filename="../../desk/domain/messages.py" line="279"/>
         <source>申诉复核</source>
         <translation>appeal review</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="262"/>
+        <location filename="../../desk/domain/messages.py" line="281"/>
         <source>已提交，等待预审</source>
         <translation>submitted, waiting for pre-review</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="263"/>
+        <location filename="../../desk/domain/messages.py" line="282"/>
         <source>预审中</source>
         <translation>under pre-review</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="264"/>
+        <location filename="../../desk/domain/messages.py" line="283"/>
         <source>需补充材料</source>
         <translation>waiting for materials</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="265"/>
+        <location filename="../../desk/domain/messages.py" line="284"/>
         <source>已预约到所</source>
         <translation>visit booked</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="266"/>
+        <location filename="../../desk/domain/messages.py" line="285"/>
         <source>已网上办结</source>
         <translation>decided online</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="267"/>
+        <location filename="../../desk/domain/messages.py" line="286"/>
         <source>已到所受理</source>
         <translation>taken in at the station</translation>
     </message>

@@ -22,47 +22,47 @@
 <context>
     <name>BundlePage</name>
     <message>
-        <location filename="../../desk/ui/bundle_page.py" line="159"/>
+        <location filename="../../desk/ui/bundle_page.py" line="169"/>
         <source>共用信息：</source>
         <translation>Shared details: </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bundle_page.py" line="189"/>
+        <location filename="../../desk/ui/bundle_page.py" line="199"/>
         <source>暂不能受理：</source>
         <translation>Cannot accept yet:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bundle_page.py" line="191"/>
+        <location filename="../../desk/ui/bundle_page.py" line="201"/>
         <source>✓ 各事项表单完整、符合条件、材料齐全，可以一并受理。</source>
         <translation>✓ Every form complete, eligible, all materials received: ready to accept them together.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bundle_page.py" line="227"/>
+        <location filename="../../desk/ui/bundle_page.py" line="237"/>
         <source>③ %1</source>
         <translation>③ %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bundle_page.py" line="228"/>
+        <location filename="../../desk/ui/bundle_page.py" line="238"/>
         <source>申请人：%1&#x3000;%2</source>
         <translation>Applicant: %1   %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bundle_page.py" line="230"/>
+        <location filename="../../desk/ui/bundle_page.py" line="240"/>
         <source>共用信息（只填一次，自动带入各事项）</source>
         <translation>Shared details (asked once, copied into every item)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bundle_page.py" line="231"/>
+        <location filename="../../desk/ui/bundle_page.py" line="241"/>
         <source>本次一并办理 %1 个事项，后续事项 %2 项（另打印告知单）</source>
         <translation>%1 item(s) handled together; %2 follow-up(s) elsewhere (printed on a separate list)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bundle_page.py" line="236"/>
+        <location filename="../../desk/ui/bundle_page.py" line="246"/>
         <source>同时办理：%1</source>
         <translation>Also handle: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bundle_page.py" line="238"/>
+        <location filename="../../desk/ui/bundle_page.py" line="248"/>
         <source>一并受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept all and print the receipt (Ctrl+Enter)</translation>
     </message>
@@ -351,12 +351,12 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="201"/>
+        <location filename="../../desk/ui/bootstrap.py" line="206"/>
         <source>城市服务器已结束本次登录，请重新登录。</source>
         <translation>The city server ended this sign-in: please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/bootstrap.py" line="202"/>
+        <location filename="../../desk/ui/bootstrap.py" line="207"/>
         <source>该账号已停用，请联系系统管理员。</source>
         <translation>This account is deactivated: please call the administrator.</translation>
     </message>
@@ -453,241 +453,256 @@
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="223"/>
+        <location filename="../../desk/ui/followups_view.py" line="224"/>
         <source>已登记：%1</source>
         <translation>Recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="242"/>
+        <location filename="../../desk/ui/followups_view.py" line="243"/>
         <source>已指派责任人：%1</source>
         <translation>Owner named: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="261"/>
+        <location filename="../../desk/ui/followups_view.py" line="262"/>
         <source>导出好差评数据</source>
         <translation>Export the ratings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="271"/>
+        <location filename="../../desk/ui/followups_view.py" line="272"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <location filename="../../desk/ui/followups_view.py" line="290"/>
         <source>逾期办结</source>
         <translation>closed late</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="283"/>
+        <location filename="../../desk/ui/followups_view.py" line="290"/>
         <source>按期办结</source>
         <translation>closed on time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="285"/>
+        <location filename="../../desk/ui/followups_view.py" line="292"/>
         <source>超期 %1 个工作日</source>
         <translation>%1 working day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="286"/>
+        <location filename="../../desk/ui/followups_view.py" line="293"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="292"/>
-        <location filename="../../desk/ui/followups_view.py" line="345"/>
+        <location filename="../../desk/ui/followups_view.py" line="299"/>
+        <location filename="../../desk/ui/followups_view.py" line="352"/>
         <source>未指派</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="294"/>
+        <location filename="../../desk/ui/followups_view.py" line="301"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="294"/>
-        <location filename="../../desk/ui/followups_view.py" line="381"/>
+        <location filename="../../desk/ui/followups_view.py" line="301"/>
+        <location filename="../../desk/ui/followups_view.py" line="401"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="294"/>
-        <location filename="../../desk/ui/followups_view.py" line="384"/>
+        <location filename="../../desk/ui/followups_view.py" line="301"/>
+        <location filename="../../desk/ui/followups_view.py" line="404"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="294"/>
-        <location filename="../../desk/ui/followups_view.py" line="381"/>
+        <location filename="../../desk/ui/followups_view.py" line="301"/>
+        <location filename="../../desk/ui/followups_view.py" line="401"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="295"/>
+        <location filename="../../desk/ui/followups_view.py" line="302"/>
         <source>原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="295"/>
+        <location filename="../../desk/ui/followups_view.py" line="302"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="295"/>
+        <location filename="../../desk/ui/followups_view.py" line="302"/>
         <source>当前环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="295"/>
+        <location filename="../../desk/ui/followups_view.py" line="302"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="296"/>
+        <location filename="../../desk/ui/followups_view.py" line="303"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="296"/>
+        <location filename="../../desk/ui/followups_view.py" line="303"/>
         <source>剩余/超期</source>
         <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="300"/>
+        <location filename="../../desk/ui/followups_view.py" line="307"/>
         <source>暂无差评回访。</source>
         <translation>No follow-ups.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="302"/>
+        <location filename="../../desk/ui/followups_view.py" line="309"/>
         <source>%1 条差评已超过15个工作日仍未办结。</source>
         <translation>%1 bad rating(s) still open after 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="311"/>
+        <location filename="../../desk/ui/followups_view.py" line="318"/>
         <source>回访详情</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="312"/>
+        <location filename="../../desk/ui/followups_view.py" line="319"/>
         <source>在上表中选择一条差评。</source>
         <translation>Choose a bad rating in the list above.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
-        <location filename="../../desk/ui/followups_view.py" line="323"/>
+        <location filename="../../desk/ui/followups_view.py" line="320"/>
+        <location filename="../../desk/ui/followups_view.py" line="330"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
-        <location filename="../../desk/ui/followups_view.py" line="323"/>
+        <location filename="../../desk/ui/followups_view.py" line="320"/>
+        <location filename="../../desk/ui/followups_view.py" line="330"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
-        <location filename="../../desk/ui/followups_view.py" line="323"/>
+        <location filename="../../desk/ui/followups_view.py" line="320"/>
+        <location filename="../../desk/ui/followups_view.py" line="330"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
-        <location filename="../../desk/ui/followups_view.py" line="323"/>
+        <location filename="../../desk/ui/followups_view.py" line="320"/>
+        <location filename="../../desk/ui/followups_view.py" line="330"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="314"/>
-        <location filename="../../desk/ui/followups_view.py" line="324"/>
+        <location filename="../../desk/ui/followups_view.py" line="321"/>
+        <location filename="../../desk/ui/followups_view.py" line="331"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="319"/>
+        <location filename="../../desk/ui/followups_view.py" line="326"/>
         <source>回访详情：%1</source>
         <translation>Follow-up: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="320"/>
+        <location filename="../../desk/ui/followups_view.py" line="327"/>
         <source>评价时间 %1 · 整改期限 %2（%3）· 结果：%4</source>
         <translation>Rated %1 · deadline %2 (%3) · result: %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="331"/>
+        <location filename="../../desk/ui/followups_view.py" line="338"/>
         <source>登记%1：</source>
         <translation>Record %1:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="345"/>
+        <location filename="../../desk/ui/followups_view.py" line="352"/>
         <source>责任人：%1</source>
         <translation>Owner: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="375"/>
+        <location filename="../../desk/ui/followups_view.py" line="380"/>
+        <source>%1号窗口</source>
+        <translation>Window %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="380"/>
+        <source>自助终端/未记录窗口</source>
+        <translation>Kiosk / window not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="381"/>
+        <source>未记录经办人</source>
+        <translation>Clerk not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="395"/>
         <source>评价 %1 件（%2）· 差评 %3 · 本月办结 %4（按期 %5）· 月末未办结 %6（超期 %7）</source>
         <translation>%1 rating(s) (%2) · %3 bad · %4 closed this month (%5 on time) · %6 open at month end (%7 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="381"/>
+        <location filename="../../desk/ui/followups_view.py" line="401"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="381"/>
+        <location filename="../../desk/ui/followups_view.py" line="401"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="381"/>
+        <location filename="../../desk/ui/followups_view.py" line="401"/>
         <source>差评</source>
         <translation>Bad</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="382"/>
+        <location filename="../../desk/ui/followups_view.py" line="402"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="392"/>
+        <location filename="../../desk/ui/followups_view.py" line="413"/>
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="393"/>
+        <location filename="../../desk/ui/followups_view.py" line="414"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="394"/>
+        <location filename="../../desk/ui/followups_view.py" line="415"/>
         <source>登记(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="395"/>
+        <location filename="../../desk/ui/followups_view.py" line="416"/>
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="396"/>
+        <location filename="../../desk/ui/followups_view.py" line="417"/>
         <source>在本所领导和所长中指派这条差评的责任人</source>
         <translation>Name who answers for this follow-up, among the station&apos;s leaders and manager</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="397"/>
+        <location filename="../../desk/ui/followups_view.py" line="418"/>
         <source>写明核实、整改或回访的情况</source>
         <translation>What the check, fix or call found</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="398"/>
+        <location filename="../../desk/ui/followups_view.py" line="419"/>
         <source>月度统计与排名</source>
         <translation>Month&apos;s figures and rankings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="399"/>
+        <location filename="../../desk/ui/followups_view.py" line="420"/>
         <source>导出好差评 CSV</source>
         <translation>Export ratings CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="400"/>
+        <location filename="../../desk/ui/followups_view.py" line="421"/>
         <source>导出好差评 JSON</source>
         <translation>Export ratings JSON</translation>
     </message>
@@ -1492,96 +1507,96 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>RatingWindow</name>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="183"/>
+        <location filename="../../desk/ui/rating_window.py" line="184"/>
         <source>经办民警：%1&#x3000;&#x3000;工号：%2</source>
         <translation>Officer: %1   No.: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="185"/>
+        <location filename="../../desk/ui/rating_window.py" line="186"/>
         <source>&#x3000;&#x3000;%1号窗口</source>
         <translation>   Window %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="186"/>
+        <location filename="../../desk/ui/rating_window.py" line="187"/>
         <source>受理编号：%1
 办理事项：%2</source>
         <translation>Case: %1
 Service: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="234"/>
+        <location filename="../../desk/ui/rating_window.py" line="235"/>
         <source>您选择了“%1”。请告诉我们哪里做得不好，所领导会在15个工作日内回访：</source>
         <translation>You chose &quot;%1&quot;. Please tell us what went wrong; the station will call you back within 15 working days:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="237"/>
+        <location filename="../../desk/ui/rating_window.py" line="238"/>
         <source>请点击一项，对本次服务作出评价：</source>
         <translation>Please rate this service:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="240"/>
+        <location filename="../../desk/ui/rating_window.py" line="241"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="240"/>
+        <location filename="../../desk/ui/rating_window.py" line="241"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="241"/>
+        <location filename="../../desk/ui/rating_window.py" line="242"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="241"/>
+        <location filename="../../desk/ui/rating_window.py" line="242"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="242"/>
+        <location filename="../../desk/ui/rating_window.py" line="243"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="251"/>
+        <location filename="../../desk/ui/rating_window.py" line="252"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="252"/>
+        <location filename="../../desk/ui/rating_window.py" line="253"/>
         <source>请您对本次服务进行评价</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="266"/>
+        <location filename="../../desk/ui/rating_window.py" line="267"/>
         <source>民警
 照片</source>
         <translation>Officer
 photo</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="256"/>
+        <location filename="../../desk/ui/rating_window.py" line="257"/>
         <source>其他意见（选填）</source>
         <translation>Anything else (optional)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="257"/>
+        <location filename="../../desk/ui/rating_window.py" line="258"/>
         <source>联系电话（选填，便于回访）</source>
         <translation>Phone (optional, for the call back)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="258"/>
+        <location filename="../../desk/ui/rating_window.py" line="259"/>
         <source>提交评价</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="259"/>
+        <location filename="../../desk/ui/rating_window.py" line="260"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="260"/>
+        <location filename="../../desk/ui/rating_window.py" line="261"/>
         <source>感谢您的评价！</source>
         <translation>Thank you!</translation>
     </message>
@@ -1984,17 +1999,17 @@ photo</translation>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="343"/>
+        <location filename="../../desk/forms/form_view.py" line="359"/>
         <source>✓ 符合办理条件</source>
         <translation>✓ Eligible</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="345"/>
+        <location filename="../../desk/forms/form_view.py" line="361"/>
         <source>✓ 按已填写的信息，符合办理条件</source>
         <translation>✓ Eligible as far as filled in</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="352"/>
+        <location filename="../../desk/forms/form_view.py" line="368"/>
         <source>（填写相关信息后判断）</source>
         <translation> (decided once the fields are filled in)</translation>
     </message>

@@ -219,6 +219,30 @@ def test_the_manager_runs_the_follow_up_loop_and_sees_the_deadline(
     _settle(qtbot, app)
 
 
+def test_the_follow_up_loop_speaks_english(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    """Found driving the desk in English: levels, steps, outcomes, the month's line and the windows'
+    ranking stayed Chinese (the services' label_zh and 号窗口 strings)."""
+    app, core = running
+    number = _a_completed_case(core, app)
+    core.ratings.rate(RatingLevel.VERY_DISSATISFIED, case_number=number, reasons=("多次跑腿",), counter_number=3)
+    _sign_in(qtbot, app, "manager")
+    app.set_language("en_US")
+    window, manager = app.window, app.window.manager
+    window.show_screen(Screen.MANAGER)
+    view = manager.follow_ups
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        manager.tab_sections.setCurrentWidget(view)
+    cells = [view.tbl_follow_ups.item(0, c).text() for c in range(view.tbl_follow_ups.columnCount())]
+    assert (cells[1], cells[6]) == ("very dissatisfied", "verification")
+    view.tbl_follow_ups.selectRow(0)
+    qtbot.waitUntil(lambda: view.cmb_outcome.count() == 2, timeout=10_000)
+    assert [view.cmb_outcome.itemText(i) for i in range(2)] == ["complaint founded", "unfounded or mistaken: appealed"]
+    qtbot.waitUntil(lambda: view.tbl_by_counter.rowCount() == 1, timeout=10_000)
+    assert view.tbl_by_counter.item(0, 1).text() == "Window 3"
+    assert "very dissatisfied 1" in view.lbl_counts.text() and "非常" not in view.lbl_counts.text()
+    _settle(qtbot, app)
+
+
 def test_the_manager_names_the_follow_ups_owner(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
     """指派: the owner is chosen among the station's leaders and manager (never a clerk), the change is
     one audited use case, and the list shows the owner; a closed follow-up offers no change."""
