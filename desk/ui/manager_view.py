@@ -27,17 +27,15 @@ from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
 from desk.ui.followups_view import FollowUpsView
 from desk.ui.kiosk_status_view import KioskStatusView
+from desk.ui.report_words import report_word
 from desk.ui.widgets import banner, fill_table, make_table, show_banner
 
 NAME_FIRST = frozenset({"by_transaction", "by_clerk"})  # tables whose first column is a code
+_WORD_COLUMNS = frozenset({("overdue", 7), ("ratings", 0)})  # a case's state, a rating level
 
 TILES = ("受理件数", "办结件数", "超期件数", "按时办结率", "平均办理时长（工作日）", "一次性告知件数", "不予受理件数",
          "满意率", "评价总数", "自助终端使用人次")
 TILES_PER_ROW = 5
-TILE_EN = {"受理件数": "Accepted", "办结件数": "Completed", "超期件数": "Overdue", "按时办结率": "On time",
-           "平均办理时长（工作日）": "Avg. working days", "一次性告知件数": "Supplement notices",
-           "不予受理件数": "Not accepted", "满意率": "Satisfied", "评价总数": "Ratings",
-           "自助终端使用人次": "Kiosk sessions"}
 
 
 def fmt_value(value: object, percent: bool = False) -> str:
@@ -224,19 +222,35 @@ class ManagerView(QWidget):
             value.setText(summary.get(key, "—"))
         current = self.tab_tables.currentIndex()
         self.tab_tables.clear()
+        names = self._names_by_zh()  # the overdue list names its transactions in Chinese only
         for table in report.tables[1:]:
             widget = make_table(self.tab_tables, stretch_column=0 if table.key in NAME_FIRST else 1)
-            rows = [[fmt_value(v, i in table.percent_columns) for i, v in enumerate(row)] for row in table.rows]
-            headers = list(table.headers)
+            rows = [[self._cell(table.key, row, i, fmt_value(v, i in table.percent_columns), names)
+                     for i, v in enumerate(row)] for row in table.rows]
+            headers = [report_word(header) for header in table.headers]
             if table.key in NAME_FIRST:
-                # On screen the name leads and the code (kept for the exported files) goes last.
-                headers = [*headers[1:], headers[0]]
-                rows = [[*row[1:], row[0]] for row in rows]
+                # On screen the name leads; the code (业务代码, 工号) is for the exported files, not the manager.
+                headers, rows = headers[1:], [row[1:] for row in rows]
             fill_table(widget, headers, rows)
             title = table.title_zh if self._context.is_chinese else table.title_en
             self.tab_tables.addTab(widget, f"{title}（{len(table.rows)}）")
         if current >= 0:
             self.tab_tables.setCurrentIndex(current)
+
+    def _cell(self, table: str, row: tuple[object, ...], column: int, text: str, names: dict[str, str]) -> str:
+        """A report cell in the screen's language: a transaction's name from the catalog by its code,
+        a state, a rating level or 合计 as words; names, places and figures as they are."""
+        if table == "by_transaction" and column == 1 and row[0]:
+            transaction = self._context.core.catalog.get(str(row[0]))
+            return self._context.pick(transaction.name_zh, transaction.name_en) if transaction else text
+        if table == "overdue" and column == 1:
+            return names.get(text, text)
+        if (table, column) in _WORD_COLUMNS or text == "合计":
+            return report_word(text)
+        return text
+
+    def _names_by_zh(self) -> dict[str, str]:
+        return {t.name_zh: self._context.pick(t.name_zh, t.name_en) for t in self._context.core.catalog.transactions()}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -254,5 +268,5 @@ class ManagerView(QWidget):
         self.btn_csv.setText(self.tr("导出 CSV(&C)"))
         self.btn_xlsx.setText(self.tr("导出 XLSX(&X)"))
         for key, (caption, _value) in self.lbl_tiles.items():
-            caption.setText(key if self._context.is_chinese else TILE_EN[key])
+            caption.setText(report_word(key))
         self._show()

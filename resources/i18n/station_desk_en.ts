@@ -1054,62 +1054,62 @@ Please give the log file to your IT department:
 <context>
     <name>ManagerView</name>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="192"/>
+        <location filename="../../desk/ui/manager_view.py" line="190"/>
         <source>日报已送打印机。</source>
         <translation>The daily report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="202"/>
+        <location filename="../../desk/ui/manager_view.py" line="200"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="211"/>
+        <location filename="../../desk/ui/manager_view.py" line="209"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="247"/>
+        <location filename="../../desk/ui/manager_view.py" line="261"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="248"/>
+        <location filename="../../desk/ui/manager_view.py" line="262"/>
         <source>差评回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="249"/>
+        <location filename="../../desk/ui/manager_view.py" line="263"/>
         <source>自助终端</source>
         <translation>Kiosks</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="250"/>
+        <location filename="../../desk/ui/manager_view.py" line="264"/>
         <source>统计日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="251"/>
+        <location filename="../../desk/ui/manager_view.py" line="265"/>
         <source>生成日报(&amp;G)</source>
         <translation>&amp;Generate the report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="252"/>
+        <location filename="../../desk/ui/manager_view.py" line="266"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="253"/>
+        <location filename="../../desk/ui/manager_view.py" line="267"/>
         <source>导出 PDF(&amp;D)</source>
         <translation>Export P&amp;DF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="254"/>
+        <location filename="../../desk/ui/manager_view.py" line="268"/>
         <source>导出 CSV(&amp;C)</source>
         <translation>Export &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="255"/>
+        <location filename="../../desk/ui/manager_view.py" line="269"/>
         <source>导出 XLSX(&amp;X)</source>
         <translation>Export &amp;XLSX</translation>
     </message>
@@ -1507,98 +1507,281 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>RatingWindow</name>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="184"/>
+        <location filename="../../desk/ui/rating_window.py" line="185"/>
         <source>经办民警：%1&#x3000;&#x3000;工号：%2</source>
         <translation>Officer: %1   No.: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="186"/>
+        <location filename="../../desk/ui/rating_window.py" line="187"/>
         <source>&#x3000;&#x3000;%1号窗口</source>
         <translation>   Window %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="187"/>
+        <location filename="../../desk/ui/rating_window.py" line="188"/>
         <source>受理编号：%1
 办理事项：%2</source>
         <translation>Case: %1
 Service: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="235"/>
+        <location filename="../../desk/ui/rating_window.py" line="236"/>
         <source>您选择了“%1”。请告诉我们哪里做得不好，所领导会在15个工作日内回访：</source>
         <translation>You chose &quot;%1&quot;. Please tell us what went wrong; the station will call you back within 15 working days:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="238"/>
+        <location filename="../../desk/ui/rating_window.py" line="239"/>
         <source>请点击一项，对本次服务作出评价：</source>
         <translation>Please rate this service:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="241"/>
+        <location filename="../../desk/ui/rating_window.py" line="242"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="241"/>
+        <location filename="../../desk/ui/rating_window.py" line="242"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="242"/>
+        <location filename="../../desk/ui/rating_window.py" line="243"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="242"/>
+        <location filename="../../desk/ui/rating_window.py" line="243"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="243"/>
+        <location filename="../../desk/ui/rating_window.py" line="244"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="252"/>
+        <location filename="../../desk/ui/rating_window.py" line="253"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="253"/>
+        <location filename="../../desk/ui/rating_window.py" line="254"/>
         <source>请您对本次服务进行评价</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="267"/>
+        <location filename="../../desk/ui/rating_window.py" line="268"/>
         <source>民警
 照片</source>
         <translation>Officer
 photo</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="257"/>
+        <location filename="../../desk/ui/rating_window.py" line="258"/>
         <source>其他意见（选填）</source>
         <translation>Anything else (optional)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="258"/>
+        <location filename="../../desk/ui/rating_window.py" line="259"/>
         <source>联系电话（选填，便于回访）</source>
         <translation>Phone (optional, for the call back)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="259"/>
+        <location filename="../../desk/ui/rating_window.py" line="260"/>
         <source>提交评价</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="260"/>
+        <location filename="../../desk/ui/rating_window.py" line="261"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/rating_window.py" line="261"/>
+        <location filename="../../desk/ui/rating_window.py" line="262"/>
         <source>感谢您的评价！</source>
         <translation>Thank you!</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="14"/>
+        <source>受理件数</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="14"/>
+        <source>办结件数</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="15"/>
+        <source>超期件数</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="15"/>
+        <source>按时办结率</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="16"/>
+        <source>平均办理时长（工作日）</source>
+        <translation>Avg. working days</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="16"/>
+        <source>一次性告知件数</source>
+        <translation>Supplement notices</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="17"/>
+        <source>不予受理件数</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="17"/>
+        <source>满意率</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="18"/>
+        <source>评价总数</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="18"/>
+        <source>自助终端使用人次</source>
+        <translation>Kiosk sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="20"/>
+        <source>业务代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="20"/>
+        <source>业务事项</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="21"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="21"/>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="22"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="22"/>
+        <source>按时办结</source>
+        <translation>Completed on time</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="23"/>
+        <source>工号</source>
+        <translation>Badge no.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="23"/>
+        <source>经办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="24"/>
+        <source>受理编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="24"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="25"/>
+        <source>受理日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="25"/>
+        <source>应办结日期</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="26"/>
+        <source>超期（工作日）</source>
+        <translation>Overdue (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="26"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="27"/>
+        <source>当前处理人/环节</source>
+        <translation>Now with</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="27"/>
+        <source>终端编号</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="28"/>
+        <source>设置地点</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="28"/>
+        <source>使用人次</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="29"/>
+        <source>取号</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="29"/>
+        <source>进度查询</source>
+        <translation>Progress queries</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="30"/>
+        <source>打印文件</source>
+        <translation>Papers printed</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="30"/>
+        <source>评价等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="31"/>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="31"/>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="33"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="33"/>
+        <source>处理中</source>
+        <translation>in progress</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ daily report on screen (the same figures as the printed one) and its export."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -160,12 +161,23 @@ def test_manager_view_shows_the_printed_report_figures_and_exports_them(
     assert data.totals.accepted > 0
     overdue_tab = next(i for i in range(manager.tab_tables.count()) if "超期" in manager.tab_tables.tabText(i))
     assert manager.tab_tables.widget(overdue_tab).rowCount() == len(data.overdue)
-    # Names lead, not codes such as birth_date_correction (the code is the last column).
+    # Names, not codes such as birth_date_correction (the code is in the exported files only).
     by_transaction = manager.tab_tables.widget(0)
-    assert by_transaction.horizontalHeaderItem(0).text() == "业务事项"
+    headers = [by_transaction.horizontalHeaderItem(c).text() for c in range(by_transaction.columnCount())]
+    assert headers[0] == "业务事项" and "业务代码" not in headers
     first = by_transaction.item(0, 0).text()
     assert first and not first.isascii(), first
-    assert by_transaction.horizontalHeaderItem(by_transaction.columnCount() - 1).text() == "业务代码"
+    # In English the screen says the report's words in English (the files and papers stay Chinese).
+    app.set_language("en_US")
+    qtbot.waitUntil(lambda: manager.tab_tables.widget(0).horizontalHeaderItem(0).text() == "Transaction",
+                    timeout=10_000)
+    by_transaction = manager.tab_tables.widget(0)
+    english = [by_transaction.horizontalHeaderItem(c).text() for c in range(by_transaction.columnCount())]
+    cells = [by_transaction.item(r, c).text() for r in range(by_transaction.rowCount())
+             for c in range(by_transaction.columnCount())]
+    captions = [caption.text() for caption, _value in manager.lbl_tiles.values()]
+    assert [text for text in [*english, *cells, *captions] if re.search(r"[\u3400-\u9fff]", text)] == []
+    app.set_language("zh_CN")
     answers.path = tmp_path / "report.csv"
     with qtbot.waitSignal(manager.exported, timeout=10_000):
         manager.export("csv")
