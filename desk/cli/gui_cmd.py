@@ -21,7 +21,10 @@ def open_desk_client(args: argparse.Namespace) -> int:
     demo = bool(getattr(args, "demo", False))
     database_url = getattr(args, "db", None)
     if demo:
-        settings = replace(settings, reader_port="simulator", printer="pdf")
+        # The demo desk is window 1 unless told otherwise: its calls and its citizens' ratings then name a
+        # window (with none, the desk's ratings were ranked as the kiosk's, 自助终端/未记录窗口).
+        settings = replace(settings, reader_port="simulator", printer="pdf",
+                           counter_number=settings.counter_number or 1)
     options = DeskOptions(settings=settings, demo=demo)
 
     def core_factory() -> Core:

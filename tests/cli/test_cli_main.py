@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +31,20 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     assert all(name in out for name in COMMANDS)
+
+
+def test_the_demo_desk_is_a_window_unless_told(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`desk --demo` is window 1 (its calls and its citizens' ratings name it; with no window the demo
+    desk's ratings were ranked as the kiosk's); a window number set for the machine is kept."""
+    import desk.ui.bootstrap as bootstrap
+    from desk.cli.gui_cmd import open_desk_client
+
+    seen: list[int] = []
+    monkeypatch.setattr(bootstrap, "run_desk_app", lambda _factory, options: seen.append(
+        options.settings.counter_number) or 0)
+    monkeypatch.setenv("DESK_CONFIG_DIR", str(tmp_path))
+    monkeypatch.setenv("DESK_SYSTEM_SETTINGS", str(tmp_path / "none.toml"))
+    open_desk_client(argparse.Namespace(demo=True, db=None))
+    monkeypatch.setenv("DESK_COUNTER_NUMBER", "7")
+    open_desk_client(argparse.Namespace(demo=True, db=None))
+    assert seen == [1, 7]
