@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from desk.services.case_views import CitizenView
 from desk.store.citizen_search import CitizenQuery
 from desk.store.database import Store
 from desk.store.models import Citizen
+from desk.store.repositories.citizen_lookup import CitizenLookupRepository
 from desk.store.repositories.citizens import CitizenRepository
 
 if TYPE_CHECKING:
@@ -148,7 +149,19 @@ class CitizenService:
                          entity_type="citizen", entity_id=id_number, details={"household_head": household_head})
 
     def view(self, actor: Actor | None, id_number: str, *, purpose: str = "desk") -> CitizenView:
-        """Show one citizen's record; the view itself goes into the audit log."""
+        """Show one citizen's record; the view itself goes into the audit log (durably, before the
+        record is returned). On PostgreSQL a clerk's view is two statements (`audit.append_to_read`)."""
+        if actor is not None and not self.store.is_sqlite:
+            with self.store.unbracketed() as session:
+                recorded = audit.append_to_read(
+                    session, actor.user_id, at=self.clock.now(), action="citizen.viewed", entity_type="citizen",
+                    entity_id=id_number, details={"purpose": purpose},
+                    row=CitizenLookupRepository.view_query(id_number))
+            if recorded is not None:
+                _, columns = recorded
+                if columns is None:
+                    raise NotFound.say("citizen.not_found", id_number=id_number)
+                return _view_of(columns)
         with self.store.write() as session:
             citizen = CitizenRepository(session).by_id_number(id_number)
             if citizen is None:
@@ -164,6 +177,15 @@ class CitizenService:
         if query is None:
             return []
         text = text.strip()
+        if actor is not None and not self.store.is_sqlite:
+            # PostgreSQL: the search, then its entry in two statements (`audit.append_to_read`), no transaction.
+            with self.store.unbracketed() as session:
+                views = [CitizenView.of(c) for c in CitizenRepository(session).search(query, limit)]
+                recorded = audit.append_to_read(
+                    session, actor.user_id, at=self.clock.now(), action="citizen.searched", entity_type="citizen",
+                    entity_id="*", details={"query": text, "results": len(views)})
+            if recorded is not None:
+                return views
         with self.store.write() as session:
             rows = CitizenRepository(session).search(query, limit)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.searched",
@@ -173,6 +195,11 @@ class CitizenService:
 
 _CARD_FIELDS = ("name", "sex", "nation", "birth_date", "address", "issuing_authority", "valid_from", "valid_to",
                 "card_type")
+
+
+def _view_of(columns: dict[str, Any]) -> CitizenView:
+    difference = columns["card_difference"]
+    return CitizenView(**{**columns, "card_difference": dict(difference) if difference else None})
 
 
 def _plain(value: object) -> object:

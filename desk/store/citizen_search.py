@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import BindParameter, ColumnElement, Integer, Select, bindparam, column, select, text
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, defer
 
 from desk.store.models import Citizen
 
@@ -85,7 +85,8 @@ def search_citizens(session: Session, query: CitizenQuery, limit: int) -> list[C
     else:
         statement = select(Citizen).where(Citizen.id.in_(_text_hits(query.text, sqlite))).order_by(
             Citizen.name, Citizen.id)
-    return list(session.scalars(statement.limit(limit)).all())
+    # The card's photo (kilobytes a row) is not shown in a result list: read when asked for.
+    return list(session.scalars(statement.options(defer(Citizen.photo_wlt)).limit(limit)).all())
 
 
 def _text_hits(typed: str, sqlite: bool) -> Select[Any]:

@@ -4,7 +4,14 @@ numbers, writing an entry and moving its head, and reading the chains back in ba
 The hashing, keying and verifying stay in the use case (`desk/services/audit.py`); here are only the
 statements, each dialect's own where the two backends differ (PostgreSQL: one round trip that locks
 the head and draws the number from a sequence; SQLite: the writer's database lock keeps the head and
-the largest number stable)."""
+the largest number stable).
+
+An audited read on PostgreSQL (a clerk viewing a record: its only write is the entry) takes two
+statements and no transaction around them: `head_for_user` reads the actor, the chain's head and the
+next number (and the record read, in the same statement), unlocked; `append_if_head_unmoved` writes
+the entry and moves the head in one statement only if the head is still where it was read — a
+compare-and-set that commits on its own, so the entry is durable when it returns, and a chain never
+forks: a concurrent append makes it write nothing, and the caller reads the head again."""
 
 from __future__ import annotations
 
@@ -13,7 +20,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Select,
+    Table,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -22,11 +43,35 @@ from desk.store.models import AuditEntry, AuditHead, Case, Kiosk, User
 
 GENESIS_HASH = "0" * 64
 BATCH = 2000
+RecordQuery = Select[Any]  # the record an audited read shows, read in the statement that reads the head
 
 # The head locked first (a materialised CTE), the global number drawn after: numbers grow along a chain.
 _LOCK_HEAD_AND_NUMBER = text(
     "WITH head AS MATERIALIZED (SELECT last_seq, last_hash FROM audit_head WHERE chain = :chain FOR UPDATE) "
     "SELECT last_seq, last_hash, nextval('audit_log_global_seq') FROM head")
+
+# The entry written only if its chain's head is still where it was read (moved in the same statement).
+_APPEND_IF_HEAD_UNMOVED = text(
+    "WITH moved_head AS (UPDATE audit_head SET last_seq = :position, last_hash = :hash, last_entry_seq = :seq "
+    "WHERE chain = :chain AND last_seq = :previous_position AND last_hash = :prev_hash RETURNING id) "
+    "INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, details, prev_hash, hash, chain, "
+    "chain_seq) SELECT :seq, :at, :actor, :action, :entity_type, :entity_id, :details, :prev_hash, :hash, :chain, "
+    ":position FROM moved_head RETURNING seq").bindparams(
+    bindparam("seq", type_=BigInteger), bindparam("position", type_=BigInteger),
+    bindparam("previous_position", type_=BigInteger), bindparam("at", type_=DateTime(timezone=True)),
+    bindparam("details", type_=JSON))
+
+
+@dataclass(frozen=True)
+class ReadHead:
+    """A chain's head as read without a lock for an audited read (PostgreSQL), with the actor's label,
+    the chain (the actor's station) and the global number the entry will take."""
+
+    actor: str
+    chain: str
+    last_seq: int
+    last_hash: str
+    seq: int
 
 
 @dataclass(frozen=True)
@@ -107,6 +152,46 @@ class AuditChainRepository:
             self.session.execute(write)
             self.session.execute(move)
         self._forget_loaded_heads(chain)
+
+    def head_for_user(self, user_id: int, row: RecordQuery | None = None,
+                      ) -> tuple[ReadHead | None, dict[str, Any] | None]:
+        """PostgreSQL, one statement: the user's label and chain, that chain's head (unlocked) and the
+        next global number — and, with `row`, the record being read (its first column must not be
+        NULL; None when it is absent, in which case the number drawn is left unused, a gap a sequence
+        may have anyway). (None, …) when the user or the chain's head does not exist yet: the caller
+        then takes the locking path."""
+        actor = (select(User.username.label("actor"), func.coalesce(User.station_code, "").label("chain"))
+                 .where(User.id == user_id).cte("audit_actor"))
+        heads = cast(Table, AuditHead.__table__)
+        columns = [actor.c.actor, actor.c.chain, heads.c.last_seq.label("audit_last_seq"),
+                   heads.c.last_hash.label("audit_last_hash"),
+                   literal_column("nextval('audit_log_global_seq')", BigInteger).label("audit_seq")]
+        query = select(*columns).select_from(actor).join(heads, heads.c.chain == actor.c.chain)
+        read = None
+        if row is not None:
+            read = row.subquery("audited_row")
+            query = query.add_columns(*read.c).outerjoin(read, true())
+        result = self.session.execute(query).mappings().one_or_none()
+        if result is None:
+            return None, None
+        head = ReadHead(str(result["actor"]), str(result["chain"]), int(result["audit_last_seq"]),
+                        str(result["audit_last_hash"]), int(result["audit_seq"]))
+        if read is None:
+            return head, None
+        names = [c.name for c in read.c]
+        if result[names[0]] is None:
+            return head, None
+        return head, {name: result[name] for name in names}
+
+    def append_if_head_unmoved(self, head: ReadHead, *, at: datetime, action: str, entity_type: str, entity_id: str,
+                               details: dict[str, Any], digest: str) -> bool:
+        """PostgreSQL: write the entry after `head` and move the head onto it, in one statement, only if
+        the head is still as read; False (nothing written) when another append moved it first."""
+        written = self.session.execute(_APPEND_IF_HEAD_UNMOVED, {
+            "seq": head.seq, "at": at, "actor": head.actor, "action": action, "entity_type": entity_type,
+            "entity_id": entity_id, "details": details, "prev_hash": head.last_hash, "hash": digest,
+            "chain": head.chain, "position": head.last_seq + 1, "previous_position": head.last_seq}).first()
+        return written is not None
 
     def _create_head(self, chain: str) -> None:
         insert_ = sqlite_insert if self.session.get_bind().dialect.name == "sqlite" else postgresql_insert
