@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from desk.domain.errors import DeskError
 from desk.store.database import Store
 from desk.store.models import AuditEntry
-from desk.store.repositories.audit_chain import GENESIS_HASH, AuditChainRepository, RecordQuery
+from desk.store.repositories.audit_chain import GENESIS_HASH, AuditChainRepository, RecordRead
 from desk.store.repositories.users import UserRepository
 
 AUDIT_KEY_INFO = "audit_key"  # the Session.info entry the store fills for its write sessions
@@ -211,7 +211,7 @@ UNLOCKED_ATTEMPTS = 3
 
 
 def append_to_read(session: Session, user_id: int, *, at: datetime, action: str, entity_type: str, entity_id: str,
-                   details: dict[str, Any] | None = None, row: RecordQuery | None = None,
+                   details: dict[str, Any] | None = None, row: RecordRead | None = None,
                    ) -> tuple[int, dict[str, Any] | None] | None:
     """An audited read's entry on PostgreSQL in a session of its own whose statements each commit
     (`Store.unbracketed`): two round trips and no BEGIN/COMMIT — the actor, the head and the number

@@ -156,7 +156,7 @@ class CitizenService:
                 recorded = audit.append_to_read(
                     session, actor.user_id, at=self.clock.now(), action="citizen.viewed", entity_type="citizen",
                     entity_id=id_number, details={"purpose": purpose},
-                    row=CitizenLookupRepository.view_query(id_number))
+                    row=CitizenLookupRepository.view_read(id_number))
             if recorded is not None:
                 _, columns = recorded
                 if columns is None:
@@ -180,7 +180,7 @@ class CitizenService:
         if actor is not None and not self.store.is_sqlite:
             # PostgreSQL: the search, then its entry in two statements (`audit.append_to_read`), no transaction.
             with self.store.unbracketed() as session:
-                views = [CitizenView.of(c) for c in CitizenRepository(session).search(query, limit)]
+                views = [_view_of(row._asdict()) for row in CitizenRepository(session).search(query, limit)]
                 recorded = audit.append_to_read(
                     session, actor.user_id, at=self.clock.now(), action="citizen.searched", entity_type="citizen",
                     entity_id="*", details={"query": text, "results": len(views)})
@@ -190,7 +190,7 @@ class CitizenService:
             rows = CitizenRepository(session).search(query, limit)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.searched",
                          entity_type="citizen", entity_id="*", details={"query": text, "results": len(rows)})
-            return [CitizenView.of(c) for c in rows]
+            return [_view_of(row._asdict()) for row in rows]
 
 
 _CARD_FIELDS = ("name", "sex", "nation", "birth_date", "address", "issuing_authority", "valid_from", "valid_to",

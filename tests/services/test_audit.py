@@ -325,7 +325,7 @@ def test_a_read_whose_chain_moved_between_its_statements_writes_nothing_and_read
     from datetime import UTC, datetime
     from typing import Any
 
-    from desk.store.repositories.audit_chain import AuditChainRepository, ReadHead, RecordQuery
+    from desk.store.repositories.audit_chain import AuditChainRepository, ReadHead, RecordRead
 
     store = desk.core.store
     if store.is_sqlite:  # one write transaction records a view there: no compare-and-set to race
@@ -347,7 +347,7 @@ def test_a_read_whose_chain_moved_between_its_statements_writes_nothing_and_read
     original = AuditChainRepository.head_for_user
 
     def _another_desk_appends_after_the_first_read(self: AuditChainRepository, user_id: int,
-                                                   row: RecordQuery | None = None,
+                                                   row: RecordRead | None = None,
                                                    ) -> tuple[ReadHead | None, dict[str, Any] | None]:
         found = original(self, user_id, row)
         reads.append(found[0])

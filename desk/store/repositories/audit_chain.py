@@ -43,7 +43,6 @@ from desk.store.models import AuditEntry, AuditHead, Case, Kiosk, User
 
 GENESIS_HASH = "0" * 64
 BATCH = 2000
-RecordQuery = Select[Any]  # the record an audited read shows, read in the statement that reads the head
 
 # The head locked first (a materialised CTE), the global number drawn after: numbers grow along a chain.
 _LOCK_HEAD_AND_NUMBER = text(
@@ -72,6 +71,42 @@ class ReadHead:
     last_seq: int
     last_hash: str
     seq: int
+
+
+@dataclass(frozen=True)
+class RecordRead:
+    """The record an audited read shows, read in the statement that reads the chain's head: a query
+    with bound parameters (the same object every time — the combined statement is built once for
+    it) and their values. Its first column must not be NULL in a row found."""
+
+    query: Select[Any]
+    params: dict[str, Any]
+
+
+# Combined statements by the id of their record query (kept alive here with it): built once each.
+_HEAD_QUERIES: dict[int, tuple[Select[Any] | None, Select[Any], tuple[str, ...]]] = {}
+
+
+def _head_query(row: Select[Any] | None) -> tuple[Select[Any], tuple[str, ...]]:
+    """The actor, the actor's chain's head and the next number; with `row`, its columns too (an
+    outer join: the head is read even when the record is absent)."""
+    cached = _HEAD_QUERIES.get(id(row))
+    if cached is not None and cached[0] is row:
+        return cached[1], cached[2]
+    actor = (select(User.username.label("actor"), func.coalesce(User.station_code, "").label("chain"))
+             .where(User.id == bindparam("audit_user_id")).cte("audit_actor"))
+    heads = cast(Table, AuditHead.__table__)
+    query = (select(actor.c.actor.label("audit_actor"), actor.c.chain.label("audit_chain"),
+                    heads.c.last_seq.label("audit_last_seq"), heads.c.last_hash.label("audit_last_hash"),
+                    literal_column("nextval('audit_log_global_seq')", BigInteger).label("audit_seq"))
+             .select_from(actor).join(heads, heads.c.chain == actor.c.chain))
+    names: tuple[str, ...] = ()
+    if row is not None:
+        read = row.subquery("audited_row")
+        query = query.add_columns(*read.c).outerjoin(read, true())
+        names = tuple(c.name for c in read.c)
+    _HEAD_QUERIES[id(row)] = (row, query, names)
+    return query, names
 
 
 @dataclass(frozen=True)
@@ -153,33 +188,21 @@ class AuditChainRepository:
             self.session.execute(move)
         self._forget_loaded_heads(chain)
 
-    def head_for_user(self, user_id: int, row: RecordQuery | None = None,
+    def head_for_user(self, user_id: int, row: RecordRead | None = None,
                       ) -> tuple[ReadHead | None, dict[str, Any] | None]:
         """PostgreSQL, one statement: the user's label and chain, that chain's head (unlocked) and the
         next global number — and, with `row`, the record being read (its first column must not be
         NULL; None when it is absent, in which case the number drawn is left unused, a gap a sequence
         may have anyway). (None, …) when the user or the chain's head does not exist yet: the caller
-        then takes the locking path."""
-        actor = (select(User.username.label("actor"), func.coalesce(User.station_code, "").label("chain"))
-                 .where(User.id == user_id).cte("audit_actor"))
-        heads = cast(Table, AuditHead.__table__)
-        columns = [actor.c.actor, actor.c.chain, heads.c.last_seq.label("audit_last_seq"),
-                   heads.c.last_hash.label("audit_last_hash"),
-                   literal_column("nextval('audit_log_global_seq')", BigInteger).label("audit_seq")]
-        query = select(*columns).select_from(actor).join(heads, heads.c.chain == actor.c.chain)
-        read = None
-        if row is not None:
-            read = row.subquery("audited_row")
-            query = query.add_columns(*read.c).outerjoin(read, true())
-        result = self.session.execute(query).mappings().one_or_none()
+        then takes the locking path. Executed as Core on the session's connection: no ORM loading."""
+        query, names = _head_query(row.query if row is not None else None)
+        params = {"audit_user_id": user_id, **(row.params if row is not None else {})}
+        result = self.session.connection().execute(query, params).mappings().one_or_none()
         if result is None:
             return None, None
-        head = ReadHead(str(result["actor"]), str(result["chain"]), int(result["audit_last_seq"]),
+        head = ReadHead(str(result["audit_actor"]), str(result["audit_chain"]), int(result["audit_last_seq"]),
                         str(result["audit_last_hash"]), int(result["audit_seq"]))
-        if read is None:
-            return head, None
-        names = [c.name for c in read.c]
-        if result[names[0]] is None:
+        if not names or result[names[0]] is None:
             return head, None
         return head, {name: result[name] for name in names}
 
@@ -187,7 +210,7 @@ class AuditChainRepository:
                                details: dict[str, Any], digest: str) -> bool:
         """PostgreSQL: write the entry after `head` and move the head onto it, in one statement, only if
         the head is still as read; False (nothing written) when another append moved it first."""
-        written = self.session.execute(_APPEND_IF_HEAD_UNMOVED, {
+        written = self.session.connection().execute(_APPEND_IF_HEAD_UNMOVED, {
             "seq": head.seq, "at": at, "actor": head.actor, "action": action, "entity_type": entity_type,
             "entity_id": entity_id, "details": details, "prev_hash": head.last_hash, "hash": digest,
             "chain": head.chain, "position": head.last_seq + 1, "previous_position": head.last_seq}).first()
