@@ -213,10 +213,11 @@ UNLOCKED_ATTEMPTS = 3
 def append_to_read(session: Session, user_id: int, *, at: datetime, action: str, entity_type: str, entity_id: str,
                    details: dict[str, Any] | None = None, row: RecordRead | None = None,
                    ) -> tuple[int, dict[str, Any] | None] | None:
-    """An audited read's entry on PostgreSQL in a session of its own whose statements each commit
-    (`Store.unbracketed`): two round trips and no BEGIN/COMMIT — the actor, the head and the number
-    (with `row`, the record read, in the same statement), then the entry written with the head moved
-    in one statement that commits it, only if the head did not move meanwhile (else read again).
+    """An audited read's entry in two statements: the actor, the head and the number (with `row`, the
+    record read, in the same statement), then the entry written with the head moved, only if the head
+    did not move meanwhile (else read again). On PostgreSQL `session` is `Store.unbracketed()`'s, whose
+    statements each commit: no BEGIN/COMMIT round trips, the entry durable when the second returns.
+    On SQLite it is a write transaction's (the head cannot move under its lock).
 
     Returns (entry number, the record's columns), or (0, None) when `row` finds nothing (nothing is
     written: the caller says not found), or None when this path cannot serve (an unknown user, a chain

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -150,9 +151,10 @@ class CitizenService:
 
     def view(self, actor: Actor | None, id_number: str, *, purpose: str = "desk") -> CitizenView:
         """Show one citizen's record; the view itself goes into the audit log (durably, before the
-        record is returned). On PostgreSQL a clerk's view is two statements (`audit.append_to_read`)."""
-        if actor is not None and not self.store.is_sqlite:
-            with self.store.unbracketed() as session:
+        record is returned): a clerk's view is two statements (`audit.append_to_read`), on PostgreSQL
+        with no transaction around them."""
+        if actor is not None:
+            with self._audited_read() as session:
                 recorded = audit.append_to_read(
                     session, actor.user_id, at=self.clock.now(), action="citizen.viewed", entity_type="citizen",
                     entity_id=id_number, details={"purpose": purpose},
@@ -170,6 +172,11 @@ class CitizenService:
                          entity_type="citizen", entity_id=id_number, details={"purpose": purpose})
             return CitizenView.of(citizen)
 
+    def _audited_read(self) -> AbstractContextManager[Session]:
+        """A read whose only write is its audit entry: on PostgreSQL statements that each commit, on
+        SQLite a write transaction (its lock is what keeps the chain's head still)."""
+        return self.store.write() if self.store.is_sqlite else self.store.unbracketed()
+
     def search(self, actor: Actor | None, text: str, limit: int = 50) -> list[CitizenView]:
         """By ID number (whole or leading digits), pinyin initials, name (leading characters) or any
         three or more characters of name or address (see desk/store/citizen_search.py); audited."""
@@ -177,9 +184,9 @@ class CitizenService:
         if query is None:
             return []
         text = text.strip()
-        if actor is not None and not self.store.is_sqlite:
-            # PostgreSQL: the search, then its entry in two statements (`audit.append_to_read`), no transaction.
-            with self.store.unbracketed() as session:
+        if actor is not None:
+            # The search, then its entry in two statements (`audit.append_to_read`).
+            with self._audited_read() as session:
                 views = [_view_of(row._asdict()) for row in CitizenRepository(session).search(query, limit)]
                 recorded = audit.append_to_read(
                     session, actor.user_id, at=self.clock.now(), action="citizen.searched", entity_type="citizen",

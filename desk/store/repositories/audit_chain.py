@@ -6,12 +6,13 @@ statements, each dialect's own where the two backends differ (PostgreSQL: one ro
 the head and draws the number from a sequence; SQLite: the writer's database lock keeps the head and
 the largest number stable).
 
-An audited read on PostgreSQL (a clerk viewing a record: its only write is the entry) takes two
-statements and no transaction around them: `head_for_user` reads the actor, the chain's head and the
+An audited read (a clerk viewing a record: its only write is the entry) takes two statements, on
+PostgreSQL with no transaction around them: `head_for_user` reads the actor, the chain's head and the
 next number (and the record read, in the same statement), unlocked; `append_if_head_unmoved` writes
 the entry and moves the head in one statement only if the head is still where it was read — a
 compare-and-set that commits on its own, so the entry is durable when it returns, and a chain never
-forks: a concurrent append makes it write nothing, and the caller reads the head again."""
+forks: a concurrent append makes it write nothing, and the caller reads the head again. On SQLite the
+two run inside the caller's write transaction, whose lock keeps the head where it was read."""
 
 from __future__ import annotations
 
@@ -83,29 +84,32 @@ class RecordRead:
     params: dict[str, Any]
 
 
-# Combined statements by the id of their record query (kept alive here with it): built once each.
-_HEAD_QUERIES: dict[int, tuple[Select[Any] | None, Select[Any], tuple[str, ...]]] = {}
+# Combined statements by dialect and the id of their record query (kept alive here with it): built once each.
+_HEAD_QUERIES: dict[tuple[bool, int], tuple[Select[Any] | None, Select[Any], tuple[str, ...]]] = {}
 
 
-def _head_query(row: Select[Any] | None) -> tuple[Select[Any], tuple[str, ...]]:
+def _head_query(row: Select[Any] | None, postgresql: bool) -> tuple[Select[Any], tuple[str, ...]]:
     """The actor, the actor's chain's head and the next number; with `row`, its columns too (an
-    outer join: the head is read even when the record is absent)."""
-    cached = _HEAD_QUERIES.get(id(row))
+    outer join: the head is read even when the record is absent). The next number: PostgreSQL's
+    sequence; on SQLite the largest number + 1 (its caller holds the database's write lock)."""
+    cached = _HEAD_QUERIES.get((postgresql, id(row)))
     if cached is not None and cached[0] is row:
         return cached[1], cached[2]
     actor = (select(User.username.label("actor"), func.coalesce(User.station_code, "").label("chain"))
              .where(User.id == bindparam("audit_user_id")).cte("audit_actor"))
     heads = cast(Table, AuditHead.__table__)
+    number = (literal_column("nextval('audit_log_global_seq')", BigInteger) if postgresql
+              else select(func.coalesce(func.max(AuditEntry.seq), 0) + 1).scalar_subquery())
     query = (select(actor.c.actor.label("audit_actor"), actor.c.chain.label("audit_chain"),
                     heads.c.last_seq.label("audit_last_seq"), heads.c.last_hash.label("audit_last_hash"),
-                    literal_column("nextval('audit_log_global_seq')", BigInteger).label("audit_seq"))
+                    number.label("audit_seq"))
              .select_from(actor).join(heads, heads.c.chain == actor.c.chain))
     names: tuple[str, ...] = ()
     if row is not None:
         read = row.subquery("audited_row")
         query = query.add_columns(*read.c).outerjoin(read, true())
         names = tuple(c.name for c in read.c)
-    _HEAD_QUERIES[id(row)] = (row, query, names)
+    _HEAD_QUERIES[(postgresql, id(row))] = (row, query, names)
     return query, names
 
 
@@ -190,12 +194,12 @@ class AuditChainRepository:
 
     def head_for_user(self, user_id: int, row: RecordRead | None = None,
                       ) -> tuple[ReadHead | None, dict[str, Any] | None]:
-        """PostgreSQL, one statement: the user's label and chain, that chain's head (unlocked) and the
+        """One statement: the user's label and chain, that chain's head (unlocked on PostgreSQL) and the
         next global number — and, with `row`, the record being read (its first column must not be
         NULL; None when it is absent, in which case the number drawn is left unused, a gap a sequence
         may have anyway). (None, …) when the user or the chain's head does not exist yet: the caller
         then takes the locking path. Executed as Core on the session's connection: no ORM loading."""
-        query, names = _head_query(row.query if row is not None else None)
+        query, names = _head_query(row.query if row is not None else None, self._postgresql)
         params = {"audit_user_id": user_id, **(row.params if row is not None else {})}
         result = self.session.connection().execute(query, params).mappings().one_or_none()
         if result is None:
@@ -208,13 +212,27 @@ class AuditChainRepository:
 
     def append_if_head_unmoved(self, head: ReadHead, *, at: datetime, action: str, entity_type: str, entity_id: str,
                                details: dict[str, Any], digest: str) -> bool:
-        """PostgreSQL: write the entry after `head` and move the head onto it, in one statement, only if
-        the head is still as read; False (nothing written) when another append moved it first."""
-        written = self.session.connection().execute(_APPEND_IF_HEAD_UNMOVED, {
-            "seq": head.seq, "at": at, "actor": head.actor, "action": action, "entity_type": entity_type,
-            "entity_id": entity_id, "details": details, "prev_hash": head.last_hash, "hash": digest,
-            "chain": head.chain, "position": head.last_seq + 1, "previous_position": head.last_seq}).first()
-        return written is not None
+        """Write the entry after `head` and move the head onto it only if the head is still as read;
+        False (nothing written) when another append moved it first. PostgreSQL: one statement. SQLite:
+        the head moved, then the entry written, inside the caller's write transaction (whose lock
+        keeps the head where it was read)."""
+        values = {"seq": head.seq, "at": at, "actor": head.actor, "action": action, "entity_type": entity_type,
+                  "entity_id": entity_id, "details": details, "prev_hash": head.last_hash, "hash": digest,
+                  "chain": head.chain, "position": head.last_seq + 1, "previous_position": head.last_seq}
+        connection = self.session.connection()
+        if self._postgresql:
+            return connection.execute(_APPEND_IF_HEAD_UNMOVED, values).first() is not None
+        entries, heads = cast(Table, AuditEntry.__table__), cast(Table, AuditHead.__table__)
+        moved = connection.execute(
+            update(heads).where(heads.c.chain == head.chain, heads.c.last_seq == head.last_seq,
+                                heads.c.last_hash == head.last_hash)
+            .values(last_seq=head.last_seq + 1, last_hash=digest, last_entry_seq=head.seq))
+        if moved.rowcount != 1:
+            return False
+        connection.execute(insert(entries).values(
+            seq=head.seq, at=at, actor=head.actor, action=action, entity_type=entity_type, entity_id=entity_id,
+            details=details, prev_hash=head.last_hash, hash=digest, chain=head.chain, chain_seq=head.last_seq + 1))
+        return True
 
     def _create_head(self, chain: str) -> None:
         insert_ = sqlite_insert if self.session.get_bind().dialect.name == "sqlite" else postgresql_insert
