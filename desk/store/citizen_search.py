@@ -4,7 +4,8 @@
 - latin letters only → pinyin initials prefix (张丽 → ZL),
 - one or two other characters → name prefix (a surname, or surname and first given character),
 - three or more → the text anywhere in the name or the address (trigram indexes: FTS5 on SQLite,
-  pg_trgm GIN on PostgreSQL).
+  pg_trgm GIN on PostgreSQL) — except a whole name common enough to fill the page (`limit` residents
+  or more): those residents, by id, from the name's B-tree.
 
 Both backends give the same rows in the same order (ordered by the key searched, then id). LIKE and
 GLOB wildcards in the text are matched literally.
@@ -87,9 +88,22 @@ def search_citizens(session: Session, query: CitizenQuery, limit: int) -> list[R
     elif query.kind is SearchKind.NAME_PREFIX:
         statement = select(*shown).where(_prefix(Citizen.name, query.text)).order_by(Citizen.name, Citizen.id)
     else:
+        whole_name = _whole_name(session, shown, query.text, limit, sqlite)
+        if len(whole_name) == limit:
+            return whole_name
         statement = select(*shown).where(Citizen.id.in_(_text_hits(query.text, sqlite))).order_by(
             Citizen.name, Citizen.id)
     return list(session.connection().execute(statement.limit(limit)).all())
+
+
+def _whole_name(session: Session, shown: list[Any], typed: str, limit: int, sqlite: bool) -> list[Row[Any]]:
+    """The residents whose whole name is the text, by id, read from the name's B-tree (on PostgreSQL the
+    `"C"`-collation index, an ordered range, so LIMIT stops after `limit` entries). A name common
+    enough to fill the page (王宏伟: 16,387 residents of the 5 M demo city) is served from here: its
+    trigram search would gather every holder into a bitmap first (33 ms at 5 M, against 0.1)."""
+    name = Citizen.name if sqlite else Citizen.name.collate("C")
+    statement = select(*shown).where(name == typed).order_by(name, Citizen.id).limit(limit)
+    return list(session.connection().execute(statement).all())
 
 
 def _text_hits(typed: str, sqlite: bool) -> Select[Any]:
