@@ -21,6 +21,7 @@ The default is scaled down to finish in minutes on 2 cores; --full builds the is
 
     .venv/bin/python bench/bench_city.py [--backend sqlite|postgres|both] [--residents N] [--stations N]
         [--cases N] [--days N] [--full] [--reuse DIR] [--postgres-url URL] [--repeat N]
+        [--skip-address] [--lookups-only]
 
 --postgres-url measures a PostgreSQL database already loaded (`desk demo-data`) instead of starting one.
 
@@ -184,6 +185,11 @@ def measure(url: str, args: argparse.Namespace) -> list[Measure]:
 
         results.append(Measure(f"{label} search, SQL only", timed(bare_search, few if label == "address" else runs),
                                base))
+    if args.lookups_only:
+        for measure_ in results:
+            print(measure_.line())
+        store.dispose()
+        return results
     clock = FixedClock(datetime.combine(last_day, datetime.min.time(), UTC).replace(hour=2))
     queries = CaseQueries(store, core.calendar, clock)
 
@@ -331,6 +337,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--skip-address", action="store_true",
                         help="leave out the address searches")
+    parser.add_argument("--lookups-only", action="store_true",
+                        help="only the ID lookup and the searches (no Today, reports or writers: nothing written "
+                             "but the views' audit entries)")
     args = parser.parse_args()
     if args.full:
         args.residents, args.stations, args.days = 5_000_000, 100, 365

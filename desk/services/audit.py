@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from desk.domain.errors import DeskError
 from desk.store.database import Store
 from desk.store.models import AuditEntry
-from desk.store.repositories.audit_chain import GENESIS_HASH, AuditChainRepository
+from desk.store.repositories.audit_chain import GENESIS_HASH, AuditChainRepository, RecordRead
 from desk.store.repositories.users import UserRepository
 
 AUDIT_KEY_INFO = "audit_key"  # the Session.info entry the store fills for its write sessions
@@ -203,6 +203,46 @@ def append(
     chains_.write_entry(seq=seq, at=at, actor=actor, action=action, entity_type=entity_type, entity_id=entity_id,
                         details=details, prev_hash=last_hash, digest=digest, chain=chain, position=position)
     return seq
+
+
+# An audited read retries its compare-and-set this often when other appends of its chain move the head
+# between its two statements, then takes the locking path.
+UNLOCKED_ATTEMPTS = 3
+
+
+def append_to_read(session: Session, user_id: int, *, at: datetime, action: str, entity_type: str, entity_id: str,
+                   details: dict[str, Any] | None = None, row: RecordRead | None = None,
+                   ) -> tuple[int, dict[str, Any] | None] | None:
+    """An audited read's entry in two statements: the actor, the head and the number (with `row`, the
+    record read, in the same statement), then the entry written with the head moved, only if the head
+    did not move meanwhile (else read again). On PostgreSQL `session` is `Store.unbracketed()`'s, whose
+    statements each commit: no BEGIN/COMMIT round trips, the entry durable when the second returns.
+    On SQLite it is a write transaction's (the head cannot move under its lock).
+
+    Returns (entry number, the record's columns), or (0, None) when `row` finds nothing (nothing is
+    written: the caller says not found), or None when this path cannot serve (an unknown user, a chain
+    without a head yet, or the head kept moving): the caller then records the read with `append` in a
+    write transaction. The entry is the same as `append` would write; the hash chain does not change."""
+    chains_ = AuditChainRepository(session)
+    details = dict(details or {})
+    at = at.astimezone(UTC)
+    key: AuditKey | None = session.info.get(AUDIT_KEY_INFO)
+    found: dict[str, Any] | None = None
+    for attempt in range(UNLOCKED_ATTEMPTS):
+        head, read = chains_.head_for_user(user_id, row if attempt == 0 else None)
+        if head is None:
+            return None
+        if attempt == 0:
+            if row is not None and read is None:
+                return 0, None
+            found = read
+        canonical = _canonical(head.seq, at, head.actor, action, entity_type, entity_id, details, head.chain,
+                               head.last_seq + 1)
+        digest = entry_hash(head.last_hash, canonical, key.key_for(head.seq) if key is not None else None)
+        if chains_.append_if_head_unmoved(head, at=at, action=action, entity_type=entity_type, entity_id=entity_id,
+                                          details=details, digest=digest):
+            return head.seq, found
+    return None
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from desk.services.case_views import CitizenView
 from desk.store.citizen_search import CitizenQuery
 from desk.store.database import Store
 from desk.store.models import Citizen
+from desk.store.repositories.citizen_lookup import CitizenLookupRepository
 from desk.store.repositories.citizens import CitizenRepository
 
 if TYPE_CHECKING:
@@ -148,7 +150,20 @@ class CitizenService:
                          entity_type="citizen", entity_id=id_number, details={"household_head": household_head})
 
     def view(self, actor: Actor | None, id_number: str, *, purpose: str = "desk") -> CitizenView:
-        """Show one citizen's record; the view itself goes into the audit log."""
+        """Show one citizen's record; the view itself goes into the audit log (durably, before the
+        record is returned): a clerk's view is two statements (`audit.append_to_read`), on PostgreSQL
+        with no transaction around them."""
+        if actor is not None:
+            with self._audited_read() as session:
+                recorded = audit.append_to_read(
+                    session, actor.user_id, at=self.clock.now(), action="citizen.viewed", entity_type="citizen",
+                    entity_id=id_number, details={"purpose": purpose},
+                    row=CitizenLookupRepository.view_read(id_number))
+            if recorded is not None:
+                _, columns = recorded
+                if columns is None:
+                    raise NotFound.say("citizen.not_found", id_number=id_number)
+                return _view_of(columns)
         with self.store.write() as session:
             citizen = CitizenRepository(session).by_id_number(id_number)
             if citizen is None:
@@ -157,6 +172,11 @@ class CitizenService:
                          entity_type="citizen", entity_id=id_number, details={"purpose": purpose})
             return CitizenView.of(citizen)
 
+    def _audited_read(self) -> AbstractContextManager[Session]:
+        """A read whose only write is its audit entry: on PostgreSQL statements that each commit, on
+        SQLite a write transaction (its lock is what keeps the chain's head still)."""
+        return self.store.write() if self.store.is_sqlite else self.store.unbracketed()
+
     def search(self, actor: Actor | None, text: str, limit: int = 50) -> list[CitizenView]:
         """By ID number (whole or leading digits), pinyin initials, name (leading characters) or any
         three or more characters of name or address (see desk/store/citizen_search.py); audited."""
@@ -164,15 +184,29 @@ class CitizenService:
         if query is None:
             return []
         text = text.strip()
+        if actor is not None:
+            # The search, then its entry in two statements (`audit.append_to_read`).
+            with self._audited_read() as session:
+                views = [_view_of(row._asdict()) for row in CitizenRepository(session).search(query, limit)]
+                recorded = audit.append_to_read(
+                    session, actor.user_id, at=self.clock.now(), action="citizen.searched", entity_type="citizen",
+                    entity_id="*", details={"query": text, "results": len(views)})
+            if recorded is not None:
+                return views
         with self.store.write() as session:
             rows = CitizenRepository(session).search(query, limit)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.searched",
                          entity_type="citizen", entity_id="*", details={"query": text, "results": len(rows)})
-            return [CitizenView.of(c) for c in rows]
+            return [_view_of(row._asdict()) for row in rows]
 
 
 _CARD_FIELDS = ("name", "sex", "nation", "birth_date", "address", "issuing_authority", "valid_from", "valid_to",
                 "card_type")
+
+
+def _view_of(columns: dict[str, Any]) -> CitizenView:
+    difference = columns["card_difference"]
+    return CitizenView(**{**columns, "card_difference": dict(difference) if difference else None})
 
 
 def _plain(value: object) -> object:

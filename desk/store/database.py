@@ -10,13 +10,21 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError, StatementError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    DisconnectionError,
+    NoSuchModuleError,
+    OperationalError,
+    StatementError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -33,6 +41,7 @@ from desk.store.migrate import require_current_schema, upgrade_to_head
 
 DATABASE_URL_ENV = "DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+PING_AFTER_IDLE_S = 5.0
 SUPPORTED_SCHEMES = frozenset({"sqlite", "postgresql", "postgres"})
 _DISK_FULL = ("disk is full", "database or disk is full", "No space left on device", "could not extend file",
               "DiskFull")
@@ -106,11 +115,35 @@ def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> E
         require_extra("psycopg", "postgres", "PostgreSQL 数据库（postgresql:// 地址）",
                       "The PostgreSQL database (a postgresql:// URL)")
     try:
-        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, json_serializer=_json_dumps)
+        engine = create_engine(url, hide_parameters=True, json_serializer=_json_dumps)
     except (ArgumentError, NoSuchModuleError) as exc:
         raise StoreError.say("store.invalid_url", code="store_unsupported_url", url=redact_url(url)) from exc
     event.listen(engine, "handle_error", _drop_row_details)
+    _ping_when_idle(engine)
     return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled PostgreSQL connection before use only when it lay idle `PING_AFTER_IDLE_S` or more
+    (a server restarted, a firewall's idle cut): `pool_pre_ping` pinged before every transaction, one
+    more round trip on each of a busy server's requests. A dead connection is replaced by a fresh one."""
+    @event.listens_for(engine, "connect")
+    def _connected(_dbapi_connection: Any, record: Any) -> None:
+        record.info["desk_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info["desk_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("desk_idle_since")
+        if idle_since is not None and time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError("the pooled connection is gone") from exc  # the pool connects anew
 
 
 def _drop_row_details(context: Any) -> None:
@@ -140,6 +173,8 @@ class Store:
         self._write_engine = self.engine.execution_options(desk_write=True)
         self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+        self._unbracketed_sessions = sessionmaker(bind=self.engine.execution_options(isolation_level="AUTOCOMMIT"),
+                                                  expire_on_commit=False)
         if upgrade:
             with _translate_operational_errors(self.url):
                 if self.is_sqlite:
@@ -155,6 +190,15 @@ class Store:
     def write(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on any error."""
         with _translate_operational_errors(self.url), self._write_sessions() as session, session.begin():
+            session.info["audit_key"] = self.audit_key
+            yield session
+
+    @contextmanager
+    def unbracketed(self) -> Iterator[Session]:
+        """PostgreSQL: a session whose every statement commits on its own, with no BEGIN and COMMIT
+        round trips — for a use case whose only write is one statement (an audited read's entry,
+        `desk.services.audit.append_to_read`). It carries the audit key as a write session does."""
+        with _translate_operational_errors(self.url), self._unbracketed_sessions() as session, session.begin():
             session.info["audit_key"] = self.audit_key
             yield session
 

@@ -268,3 +268,101 @@ def test_the_face_check_is_audited_ticked_or_taken_back(desk: Desk) -> None:
             ("clerk", OLD_MAN, True), ("clerk", OLD_MAN, False)]
     with pytest.raises(NotFound):
         desk.core.citizens.record_face_check(desk.clerk, "110101199003070011", matches=True, photo_shown=False)
+
+
+def _entries(desk: Desk, action: str) -> list[AuditEntry]:
+    from sqlalchemy import select
+
+    with desk.core.store.read() as session:
+        return list(session.execute(select(AuditEntry).where(AuditEntry.action == action)
+                                    .order_by(AuditEntry.seq)).scalars())
+
+
+def test_a_view_is_recorded_before_the_record_is_shown_in_as_few_statements_as_the_backend_allows(
+        desk: Desk) -> None:
+    """A clerk's view on PostgreSQL is two statements, no transaction around them: the actor, the head,
+    the number and the record in one; the entry written with the head moved (and committed) in the
+    other. Its entry is in the chain like any other (verify walks it) and visible to every other
+    connection the moment the view returns. On SQLite the same statements run in one write transaction."""
+    from sqlalchemy import event
+
+    from desk.domain.errors import NotFound
+
+    store = desk.core.store
+    statements: list[str] = []
+
+    def _seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", _seen)
+    try:
+        view = desk.core.citizens.view(desk.clerk, OLD_MAN)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", _seen)
+    assert view.id_number == OLD_MAN and view.name == "李建国"
+    if store.is_sqlite:  # its write lock taken first, then the head and the record, the head moved, the entry
+        assert statements[0] == "BEGIN IMMEDIATE" and len(statements) == 4, statements
+    else:
+        assert len(statements) == 2 and "audit_head" in statements[0] and "audit_log" in statements[1]
+    with store.engine.connect() as other:  # another connection: the entry was committed before the view returned
+        actor, details = other.execute(text("SELECT actor, details FROM audit_log WHERE action = 'citizen.viewed' "
+                                            "ORDER BY seq DESC LIMIT 1")).one()
+    assert actor == "clerk" and (json.loads(details) if isinstance(details, str) else details) == {"purpose": "desk"}
+    before = len(_entries(desk, "citizen.viewed"))
+    with pytest.raises(NotFound):
+        desk.core.citizens.view(desk.clerk, "110101199003070011")  # not registered: nothing recorded
+    assert len(_entries(desk, "citizen.viewed")) == before
+    hits = desk.core.citizens.search(desk.clerk, "李建")
+    assert [c.id_number for c in hits] == [OLD_MAN]
+    [searched] = _entries(desk, "citizen.searched")
+    assert searched.actor == "clerk" and searched.chain == "HP01" and searched.details == {"query": "李建",
+                                                                                            "results": 1}
+    assert _verify(desk).ok
+
+
+def test_a_read_whose_chain_moved_between_its_statements_writes_nothing_and_reads_the_head_again(
+        desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compare-and-set of an audited read (PostgreSQL): another append of the same chain between
+    its two statements makes its write a no-op, so the chain never forks; it reads the head again."""
+    from datetime import UTC, datetime
+    from typing import Any
+
+    from desk.store.repositories.audit_chain import AuditChainRepository, ReadHead, RecordRead
+
+    store = desk.core.store
+    if store.is_sqlite:  # one write transaction records a view there: no compare-and-set to race
+        desk.core.citizens.view(desk.clerk, OLD_MAN)
+        assert _verify(desk).ok
+        return
+    now = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
+    with store.unbracketed() as session:
+        repository = AuditChainRepository(session)
+        stale, _ = repository.head_for_user(desk.clerk.user_id)
+        assert stale is not None and stale.chain == "HP01" and stale.actor == "clerk"
+        with store.write() as other:
+            audit.append(other, at=now, actor="clerk", action="test", entity_type="x", entity_id="between")
+        assert not repository.append_if_head_unmoved(stale, at=now, action="test", entity_type="x",
+                                                     entity_id="stale", details={}, digest="f" * 64)
+    assert [e.entity_id for e in _entries(desk, "test")] == ["between"]
+
+    reads: list[ReadHead | None] = []
+    original = AuditChainRepository.head_for_user
+
+    def _another_desk_appends_after_the_first_read(self: AuditChainRepository, user_id: int,
+                                                   row: RecordRead | None = None,
+                                                   ) -> tuple[ReadHead | None, dict[str, Any] | None]:
+        found = original(self, user_id, row)
+        reads.append(found[0])
+        if len(reads) == 1:
+            with store.write() as other:
+                audit.append(other, at=now, actor="clerk2", action="test", entity_type="x", entity_id="racing")
+        return found
+
+    monkeypatch.setattr(AuditChainRepository, "head_for_user", _another_desk_appends_after_the_first_read)
+    view = desk.core.citizens.view(desk.clerk, OLD_MAN)
+    assert view.id_number == OLD_MAN and len(reads) == 2
+    assert reads[1] is not None
+    [viewed] = [e for e in _entries(desk, "citizen.viewed") if e.seq == reads[1].seq]
+    racing = _entries(desk, "test")[-1]
+    assert racing.entity_id == "racing" and viewed.chain_seq == (racing.chain_seq or 0) + 1
+    assert _verify(desk).ok

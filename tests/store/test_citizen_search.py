@@ -133,3 +133,35 @@ def test_a_common_text_sorts_a_bounded_number_of_matches(store: Store, monkeypat
     assert len(found) == 3
     assert {c.id_number for c in found} <= set(expected(query))
     assert [c.name for c in found] == sorted((c.name for c in found), key=str.encode)
+
+
+def test_a_whole_name_that_fills_the_page_is_read_from_the_name_index(store: Store) -> None:
+    """Three or more characters that are the whole name of at least `limit` residents: those residents
+    by id (the name's B-tree), not the trigram search that would gather every holder first. Fewer
+    holders than the page: the text search as before (names and addresses holding the text)."""
+    now = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
+    with store.write() as session:
+        for number in ("210102195301150046", "210102195301150054", "210102195301150062"):
+            session.add(Citizen(id_number=number, name="王宏伟", address="辽宁省沈阳市李建国街1号", updated_at=now))
+    common, rare = CitizenQuery.parse("王宏伟"), CitizenQuery.parse("李建国")
+    assert common is not None and rare is not None
+    sent: list[str] = []
+
+    def capture(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        sent.append(statement)
+
+    with store.read() as session:
+        event.listen(store.engine, "before_cursor_execute", capture)
+        try:
+            page = [c.id_number for c in search_citizens(session, common, limit=2)]
+        finally:
+            event.remove(store.engine, "before_cursor_execute", capture)
+        whole = [c.id_number for c in search_citizens(session, common, limit=50)]
+        text_hits = [c.id_number for c in search_citizens(session, rare, limit=50)]
+    store.dispose()
+    assert page == ["210102195301150046", "210102195301150054"]  # the first two by id
+    [searched] = [statement for statement in sent if statement != "BEGIN"]  # SQLite's BEGIN is the store's
+    assert "citizens_search" not in searched and "LIKE" not in searched  # no trigram search
+    assert whole == ["210102195301150046", "210102195301150054", "210102195301150062"]
+    # 李建国 is one resident's whole name and three addresses: fewer than the page, so the text search
+    assert text_hits == ["210102195301150038", "210102195301150046", "210102195301150054", "210102195301150062"]

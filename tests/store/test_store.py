@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select, text
+from postgres_server import PostgresServer
+from sqlalchemy import func, select, text
 
 from desk.store.database import Store
 from desk.store.migrate import current_revision, head_revision
@@ -101,3 +102,46 @@ def test_database_errors_carry_no_personal_data(database_url: str) -> None:
     assert number not in str(raised.value) and name not in str(raised.value)
     assert "hidden" in str(raised.value)
     store.dispose()
+
+
+@pytest.mark.postgres
+def test_a_pooled_postgresql_connection_is_pinged_only_after_lying_idle(
+        postgres_server: PostgresServer, postgres_template: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ping round trip before each transaction of a busy pool; a connection that lay idle
+    `PING_AFTER_IDLE_S` is pinged first, and one found dead is replaced before the use case sees it."""
+    import time
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import DBAPIError
+
+    from desk.store import database
+
+    url = postgres_server.create_database("desk_idle_ping", template=postgres_template)
+    store = Store(url)
+    admin = create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
+
+    def kill_the_pooled_connection() -> None:
+        with store.read() as session:
+            pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with admin.connect() as connection:
+            connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            while connection.execute(text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid"),
+                                     {"pid": pid}).scalar_one():
+                time.sleep(0.05)
+
+    def count() -> int:
+        with store.read() as session:
+            return int(session.execute(select(func.count()).select_from(Citizen)).scalar_one())
+
+    try:
+        monkeypatch.setattr(database, "PING_AFTER_IDLE_S", 3600.0)  # never idle long enough: no ping
+        kill_the_pooled_connection()
+        with pytest.raises((DBAPIError, database.StoreError)):
+            count()
+        assert count() == 0  # the pool was renewed on the disconnect
+        monkeypatch.setattr(database, "PING_AFTER_IDLE_S", 0.0)  # always idle long enough: pinged first
+        kill_the_pooled_connection()
+        assert count() == 0
+    finally:
+        store.dispose()
+        admin.dispose()

@@ -4,7 +4,15 @@ numbers, writing an entry and moving its head, and reading the chains back in ba
 The hashing, keying and verifying stay in the use case (`desk/services/audit.py`); here are only the
 statements, each dialect's own where the two backends differ (PostgreSQL: one round trip that locks
 the head and draws the number from a sequence; SQLite: the writer's database lock keeps the head and
-the largest number stable)."""
+the largest number stable).
+
+An audited read (a clerk viewing a record: its only write is the entry) takes two statements, on
+PostgreSQL with no transaction around them: `head_for_user` reads the actor, the chain's head and the
+next number (and the record read, in the same statement), unlocked; `append_if_head_unmoved` writes
+the entry and moves the head in one statement only if the head is still where it was read — a
+compare-and-set that commits on its own, so the entry is durable when it returns, and a chain never
+forks: a concurrent append makes it write nothing, and the caller reads the head again. On SQLite the
+two run inside the caller's write transaction, whose lock keeps the head where it was read."""
 
 from __future__ import annotations
 
@@ -13,7 +21,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Select,
+    Table,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -27,6 +49,68 @@ BATCH = 2000
 _LOCK_HEAD_AND_NUMBER = text(
     "WITH head AS MATERIALIZED (SELECT last_seq, last_hash FROM audit_head WHERE chain = :chain FOR UPDATE) "
     "SELECT last_seq, last_hash, nextval('audit_log_global_seq') FROM head")
+
+# The entry written only if its chain's head is still where it was read (moved in the same statement).
+_APPEND_IF_HEAD_UNMOVED = text(
+    "WITH moved_head AS (UPDATE audit_head SET last_seq = :position, last_hash = :hash, last_entry_seq = :seq "
+    "WHERE chain = :chain AND last_seq = :previous_position AND last_hash = :prev_hash RETURNING id) "
+    "INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, details, prev_hash, hash, chain, "
+    "chain_seq) SELECT :seq, :at, :actor, :action, :entity_type, :entity_id, :details, :prev_hash, :hash, :chain, "
+    ":position FROM moved_head RETURNING seq").bindparams(
+    bindparam("seq", type_=BigInteger), bindparam("position", type_=BigInteger),
+    bindparam("previous_position", type_=BigInteger), bindparam("at", type_=DateTime(timezone=True)),
+    bindparam("details", type_=JSON))
+
+
+@dataclass(frozen=True)
+class ReadHead:
+    """A chain's head as read without a lock for an audited read (PostgreSQL), with the actor's label,
+    the chain (the actor's station) and the global number the entry will take."""
+
+    actor: str
+    chain: str
+    last_seq: int
+    last_hash: str
+    seq: int
+
+
+@dataclass(frozen=True)
+class RecordRead:
+    """The record an audited read shows, read in the statement that reads the chain's head: a query
+    with bound parameters (the same object every time — the combined statement is built once for
+    it) and their values. Its first column must not be NULL in a row found."""
+
+    query: Select[Any]
+    params: dict[str, Any]
+
+
+# Combined statements by dialect and the id of their record query (kept alive here with it): built once each.
+_HEAD_QUERIES: dict[tuple[bool, int], tuple[Select[Any] | None, Select[Any], tuple[str, ...]]] = {}
+
+
+def _head_query(row: Select[Any] | None, postgresql: bool) -> tuple[Select[Any], tuple[str, ...]]:
+    """The actor, the actor's chain's head and the next number; with `row`, its columns too (an
+    outer join: the head is read even when the record is absent). The next number: PostgreSQL's
+    sequence; on SQLite the largest number + 1 (its caller holds the database's write lock)."""
+    cached = _HEAD_QUERIES.get((postgresql, id(row)))
+    if cached is not None and cached[0] is row:
+        return cached[1], cached[2]
+    actor = (select(User.username.label("actor"), func.coalesce(User.station_code, "").label("chain"))
+             .where(User.id == bindparam("audit_user_id")).cte("audit_actor"))
+    heads = cast(Table, AuditHead.__table__)
+    number = (literal_column("nextval('audit_log_global_seq')", BigInteger) if postgresql
+              else select(func.coalesce(func.max(AuditEntry.seq), 0) + 1).scalar_subquery())
+    query = (select(actor.c.actor.label("audit_actor"), actor.c.chain.label("audit_chain"),
+                    heads.c.last_seq.label("audit_last_seq"), heads.c.last_hash.label("audit_last_hash"),
+                    number.label("audit_seq"))
+             .select_from(actor).join(heads, heads.c.chain == actor.c.chain))
+    names: tuple[str, ...] = ()
+    if row is not None:
+        read = row.subquery("audited_row")
+        query = query.add_columns(*read.c).outerjoin(read, true())
+        names = tuple(c.name for c in read.c)
+    _HEAD_QUERIES[(postgresql, id(row))] = (row, query, names)
+    return query, names
 
 
 @dataclass(frozen=True)
@@ -107,6 +191,48 @@ class AuditChainRepository:
             self.session.execute(write)
             self.session.execute(move)
         self._forget_loaded_heads(chain)
+
+    def head_for_user(self, user_id: int, row: RecordRead | None = None,
+                      ) -> tuple[ReadHead | None, dict[str, Any] | None]:
+        """One statement: the user's label and chain, that chain's head (unlocked on PostgreSQL) and the
+        next global number — and, with `row`, the record being read (its first column must not be
+        NULL; None when it is absent, in which case the number drawn is left unused, a gap a sequence
+        may have anyway). (None, …) when the user or the chain's head does not exist yet: the caller
+        then takes the locking path. Executed as Core on the session's connection: no ORM loading."""
+        query, names = _head_query(row.query if row is not None else None, self._postgresql)
+        params = {"audit_user_id": user_id, **(row.params if row is not None else {})}
+        result = self.session.connection().execute(query, params).mappings().one_or_none()
+        if result is None:
+            return None, None
+        head = ReadHead(str(result["audit_actor"]), str(result["audit_chain"]), int(result["audit_last_seq"]),
+                        str(result["audit_last_hash"]), int(result["audit_seq"]))
+        if not names or result[names[0]] is None:
+            return head, None
+        return head, {name: result[name] for name in names}
+
+    def append_if_head_unmoved(self, head: ReadHead, *, at: datetime, action: str, entity_type: str, entity_id: str,
+                               details: dict[str, Any], digest: str) -> bool:
+        """Write the entry after `head` and move the head onto it only if the head is still as read;
+        False (nothing written) when another append moved it first. PostgreSQL: one statement. SQLite:
+        the head moved, then the entry written, inside the caller's write transaction (whose lock
+        keeps the head where it was read)."""
+        values = {"seq": head.seq, "at": at, "actor": head.actor, "action": action, "entity_type": entity_type,
+                  "entity_id": entity_id, "details": details, "prev_hash": head.last_hash, "hash": digest,
+                  "chain": head.chain, "position": head.last_seq + 1, "previous_position": head.last_seq}
+        connection = self.session.connection()
+        if self._postgresql:
+            return connection.execute(_APPEND_IF_HEAD_UNMOVED, values).first() is not None
+        entries, heads = cast(Table, AuditEntry.__table__), cast(Table, AuditHead.__table__)
+        moved = connection.execute(
+            update(heads).where(heads.c.chain == head.chain, heads.c.last_seq == head.last_seq,
+                                heads.c.last_hash == head.last_hash)
+            .values(last_seq=head.last_seq + 1, last_hash=digest, last_entry_seq=head.seq))
+        if moved.rowcount != 1:
+            return False
+        connection.execute(insert(entries).values(
+            seq=head.seq, at=at, actor=head.actor, action=action, entity_type=entity_type, entity_id=entity_id,
+            details=details, prev_hash=head.last_hash, hash=digest, chain=head.chain, chain_seq=head.last_seq + 1))
+        return True
 
     def _create_head(self, chain: str) -> None:
         insert_ = sqlite_insert if self.session.get_bind().dialect.name == "sqlite" else postgresql_insert

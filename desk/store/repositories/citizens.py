@@ -4,8 +4,9 @@ desk/store/citizen_search.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from desk.store.citizen_search import CitizenQuery, search_citizens
@@ -25,5 +26,5 @@ class CitizenRepository:
         self.session.flush()
         return citizen
 
-    def search(self, query: CitizenQuery, limit: int) -> list[Citizen]:
+    def search(self, query: CitizenQuery, limit: int) -> list[Row[Any]]:
         return search_citizens(self.session, query, limit)
