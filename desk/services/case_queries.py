@@ -138,13 +138,18 @@ class CaseQueries:
         return {"due_after": last_soon}
 
     def _rows(self, found: Iterable[Sequence[Any]], soon_days: int = 2) -> builtins.list[CaseRow]:
-        """Repository rows (`ROW_COLUMNS`) as `CaseRow`s, each open one with its due status as of today."""
+        """Repository rows (`ROW_COLUMNS`) as `CaseRow`s, each open one with its due status as of today
+        (worked out once a due date: a list's cases share a few dozen)."""
         today, rows = self.clock.today(), []
+        status_on: dict[date, DueStatus] = {}
         for (number, station_code, transaction_code, state, approval, applicant_name, applicant_id_number,
              created_at, accepted_at, due_date, completed_on) in found:
             case_state = CaseState(state)
-            status = (self.calendar.due_status(due_date, today, soon_days)
-                      if due_date is not None and case_state in OPEN_STATES else None)
+            status = None
+            if due_date is not None and case_state in OPEN_STATES:
+                status = status_on.get(due_date)
+                if status is None:
+                    status = status_on[due_date] = self.calendar.due_status(due_date, today, soon_days)
             rows.append(CaseRow(number=number, station_code=station_code, transaction_code=transaction_code,
                                 state=case_state, approval=Approval(approval), applicant_name=applicant_name,
                                 applicant_id_number=applicant_id_number, created_at=created_at,
