@@ -168,6 +168,11 @@ class CaseView:
     events: list[EventView] = field(default_factory=list)
 
     @property
+    def applicant_name(self) -> str:
+        """As a list row (`CaseRow`) names it, so a screen may list either."""
+        return self.applicant.name
+
+    @property
     def submitted_by(self) -> int | None:
         """Whoever last submitted the case for review (they may not decide it)."""
         return submitted_by(self.events)
