@@ -205,7 +205,6 @@ class CaseQueries:
             return [CaseView.of(c, names) for c in cases]
 
 
-
 def _day_bounds(day: date | None) -> tuple[datetime | None, datetime | None]:
     """The local day as [start, end) instants, or no bounds."""
     if day is None:
