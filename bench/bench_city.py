@@ -5,7 +5,9 @@ Builds (or, with --reuse, keeps) a city store with `desk demo-data`'s bulk loade
 through the real services:
 - ID lookup (CitizenService.view: the audited view of a typed ID number),
 - search by name, pinyin initials, ID-number prefix and address text (CitizenService.search),
-- Today for the busiest station (its due lists, a page each, drafts and review — as the screen loads),
+- Today for the busiest station (its case lists as the screen reads them: light rows in one read, a page
+  of 200 a due list, drafts and review, with the due counts), and for comparison the full case views
+  the screen read before; --busy-station-open N first brings that station to N open cases in bulk,
 - the daily report of the busiest station's last working day (ReportService.daily),
 - the picker's usage ranking (CaseQueries.usage_counts),
 - the city month report of the last complete month, the whole city and the busiest branch
@@ -21,7 +23,7 @@ The default is scaled down to finish in minutes on 2 cores; --full builds the is
 
     .venv/bin/python bench/bench_city.py [--backend sqlite|postgres|both] [--residents N] [--stations N]
         [--cases N] [--days N] [--full] [--reuse DIR] [--postgres-url URL] [--repeat N]
-        [--skip-address] [--lookups-only]
+        [--skip-address] [--lookups-only] [--busy-station-open N] [--only-today]
 
 --postgres-url measures a PostgreSQL database already loaded (`desk demo-data`) instead of starting one.
 
@@ -58,7 +60,7 @@ from sqlalchemy import func, select, text  # noqa: E402
 from desk.core import build_core  # noqa: E402
 from desk.domain.clock import Clock, FixedClock  # noqa: E402
 from desk.domain.workdays import DueStatus  # noqa: E402
-from desk.domain.workflow import Actor, CaseState, Role  # noqa: E402
+from desk.domain.workflow import OPEN_STATES, Actor, CaseState, Role  # noqa: E402
 from desk.services.case_queries import CaseQueries  # noqa: E402
 from desk.services.cases import CaseService  # noqa: E402
 from desk.services.citizens import CitizenService  # noqa: E402
@@ -124,9 +126,12 @@ def measure(url: str, args: argparse.Namespace) -> list[Measure]:
         busiest, last_day = session.execute(
             select(Case.station_code, func.max(Case.accepted_on)).group_by(Case.station_code)
             .order_by(func.count().desc()).limit(1)).one()
-        open_there = session.execute(select(func.count()).select_from(Case).where(
-            Case.station_code == busiest, Case.state.in_(["accepted", "under_review", "approved"]))).scalar_one()
     assert last_day is not None, "the city has no accepted case"
+    if args.busy_station_open:
+        add_open_cases(store, busiest, last_day, args.busy_station_open)
+    with store.read() as session:
+        open_there = session.execute(select(func.count()).select_from(Case).where(
+            Case.station_code == busiest, Case.state.in_([s.value for s in OPEN_STATES]))).scalar_one()
     print(f"  busiest station {busiest}: {open_there} open cases; report day {last_day}")
     runs = args.repeat
 
@@ -141,6 +146,13 @@ def measure(url: str, args: argparse.Namespace) -> list[Measure]:
         return statistics.median(samples)
 
     base = baseline()
+    if args.only_today:
+        clock = FixedClock(datetime.combine(last_day, datetime.min.time(), UTC).replace(hour=2))
+        results = today_measures(CaseQueries(store, core.calendar, clock), busiest, base, max(5, runs // 10))
+        for measure_ in results:
+            print(measure_.line())
+        store.dispose()
+        return results
     clerk = Actor(1, Role.CLERK, "bench")
     citizens = CitizenService(store, Clock())
     picks = iter(ids * 10)
@@ -193,13 +205,7 @@ def measure(url: str, args: argparse.Namespace) -> list[Measure]:
     clock = FixedClock(datetime.combine(last_day, datetime.min.time(), UTC).replace(hour=2))
     queries = CaseQueries(store, core.calendar, clock)
 
-    def today() -> None:
-        for status in (DueStatus.OVERDUE, DueStatus.DUE_TODAY, DueStatus.DUE_SOON):
-            queries.by_due_status(status, busiest, limit=200)
-        queries.list(state=CaseState.DRAFT, station_code=busiest, limit=100)
-        queries.list(state=CaseState.UNDER_REVIEW, station_code=busiest, limit=200)
-
-    results.append(Measure("Today", timed(today, max(5, runs // 10)), base))
+    results += today_measures(queries, busiest, base, max(5, runs // 10))
     reports = ReportService(store, core.catalog, core.calendar, clock)
     results.append(Measure("daily report", timed(lambda: reports.daily(last_day, busiest), max(3, runs // 20)), base))
     results.append(Measure("picker usage ranking", timed(lambda: queries.usage_counts(busiest), runs // 5), base))
@@ -211,6 +217,97 @@ def measure(url: str, args: argparse.Namespace) -> list[Measure]:
     if rates[20] < 3 * rates[1]:
         results.append(Measure("20 writers ≥ 3× one", [float("inf")], base))
     return results
+
+
+def today_measures(queries: CaseQueries, busiest: str, base: float, runs: int) -> list[Measure]:
+    """Today's case lists as the screen reads them now (one read of light rows, a page of 200 a due list,
+    with the due counts), and the full case views it read before, for comparison."""
+
+    def today_full_views() -> None:
+        for status in (DueStatus.OVERDUE, DueStatus.DUE_TODAY, DueStatus.DUE_SOON):
+            queries.by_due_status(status, busiest, limit=200)
+        queries.list(state=CaseState.DRAFT, station_code=busiest, limit=100)
+        queries.list(state=CaseState.SUPPLEMENT_REQUESTED, station_code=busiest, limit=100)
+        queries.list(state=CaseState.UNDER_REVIEW, station_code=busiest, limit=200)
+
+    lists = queries.today_lists(busiest, page=200)
+    print(f"  Today lists: {len(lists.overdue)} / {lists.overdue_count} overdue, {len(lists.due_today)} / "
+          f"{lists.due_today_count} due today, {len(lists.due_soon)} / {lists.due_soon_count} due soon, "
+          f"{len(lists.drafts)} drafts, {len(lists.review)} under review")
+    def light() -> None:
+        queries.today_lists(busiest, page=200)
+
+    results = [Measure("Today", timed(light, runs), base),
+               Measure("Today, full case views (old)", timed(today_full_views, runs), base)]
+    # The bench's own CPU time a call: on a shared machine the wall time is mostly waiting for a core.
+    for name, action in (("Today", light), ("Today, full case views (old)", today_full_views)):
+        print(f"  {name + ', CPU of this process':<40} p50 {statistics.median(cpu_timed(action, runs)):8.2f} ms")
+    return results
+
+
+def cpu_timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        action()
+        times.append((time.process_time() - start) * 1000)
+    return times
+
+
+def add_open_cases(store: Store, station: str, last_day: date, wanted: int) -> None:
+    """Bring `station` to `wanted` open cases (Today's lists at the issue's 3,000) in bulk: copies of
+    its own open cases — their form, events and materials — for random applicants, due from 30 days
+    before `last_day` to 20 after it. Not audited (a bench store only); kept with --reuse."""
+    from sqlalchemy import insert
+
+    from desk.store.models import CaseEvent, MaterialReceived
+
+    open_states = [s.value for s in OPEN_STATES]
+    with store.write() as session:
+        have = session.execute(select(func.count()).select_from(Case).where(
+            Case.station_code == station, Case.state.in_(open_states))).scalar_one()
+        missing = wanted - have
+        if missing <= 0:
+            return
+        templates = list(session.execute(select(Case).where(
+            Case.station_code == station, Case.state.in_(open_states)).limit(50)).unique().scalars())
+        assert templates, f"station {station} has no open case to copy"
+        applicants = list(session.execute(select(Citizen.id).order_by(func.random()).limit(missing)).scalars())
+        start = time.perf_counter()
+        rng = random.Random(19)
+        next_case = session.execute(select(func.max(Case.id))).scalar_one() + 1
+        next_event = (session.execute(select(func.max(CaseEvent.id))).scalar_one() or 0) + 1
+        next_material = (session.execute(select(func.max(MaterialReceived.id))).scalar_one() or 0) + 1
+        taken = session.execute(select(func.count()).select_from(Case).where(
+            Case.number.like(f"{station}-B%"))).scalar_one()
+        cases: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
+        materials: list[dict[str, Any]] = []
+        for index in range(missing):
+            template, serial = templates[index % len(templates)], taken + index
+            columns = {c.key: getattr(template, c.key) for c in Case.__table__.columns}
+            columns.update(id=next_case + index, number=f"{station}-B{serial:07d}",
+                           lookup_code=f"B{station}{serial:07d}", version=1,
+                           applicant_id=applicants[index % len(applicants)],
+                           due_date=last_day + timedelta(days=rng.randint(-30, 20)))
+            cases.append(columns)
+            for event in template.events:
+                events.append({c.key: getattr(event, c.key) for c in CaseEvent.__table__.columns}
+                              | {"id": next_event + len(events), "case_id": columns["id"]})
+            for material in template.materials:
+                materials.append({c.key: getattr(material, c.key) for c in MaterialReceived.__table__.columns}
+                                 | {"id": next_material + len(materials), "case_id": columns["id"]})
+        session.execute(insert(Case), cases)
+        if events:
+            session.execute(insert(CaseEvent), events)
+        if materials:
+            session.execute(insert(MaterialReceived), materials)
+        if session.bind is not None and session.bind.dialect.name == "postgresql":  # the ids were given
+            for table in ("cases", "case_events", "materials_received"):
+                session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f"(SELECT max(id) FROM {table}))"))
+    print(f"  added {missing:,} open cases to {station} ({len(events):,} events, {len(materials):,} materials) "
+          f"in {time.perf_counter() - start:.1f} s")
 
 
 def month_reports(store: Store, core: Any, last_day: date, base: float) -> list[Measure]:
@@ -335,6 +432,9 @@ def main() -> int:
     parser.add_argument("--postgres-url", default=None,
                         help="measure this already loaded PostgreSQL database (postgresql+psycopg://…)")
     parser.add_argument("--repeat", type=int, default=100)
+    parser.add_argument("--busy-station-open", type=int, default=0, metavar="N",
+                        help="add open cases to the busiest station (in bulk) until it has N, for Today")
+    parser.add_argument("--only-today", action="store_true", help="measure the baseline and Today only")
     parser.add_argument("--skip-address", action="store_true",
                         help="leave out the address searches")
     parser.add_argument("--lookups-only", action="store_true",

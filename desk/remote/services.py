@@ -19,7 +19,7 @@ from desk.domain.messages import Term
 from desk.domain.workdays import DueStatus
 from desk.domain.workflow import Action, Actor, CaseState
 from desk.remote.connection import Connection
-from desk.services.case_views import CaseView, CitizenView
+from desk.services.case_views import CaseLists, CaseRow, CaseView, CitizenView
 from desk.services.citizens import CardFacts
 from desk.services.decisions import Decided
 from desk.services.documents import IssuedPaper
@@ -143,6 +143,24 @@ class RemoteQueries(_Remote):
                       limit: int | None = None, offset: int = 0) -> builtins.list[CaseView]:
         params = {"station": station_code, "limit": limit}
         return [case_from_wire(c) for c in self.connection.call("GET", f"/cases/due/{status.value}", params=params)]
+
+    def rows(self, *, day: date | None = None, state: CaseState | None = None, station_code: str | None = None,
+             applicant_id_number: str | None = None, limit: int | None = None,
+             offset: int = 0) -> builtins.list[CaseRow]:
+        params = {"day": day.isoformat() if day else None, "state": state.value if state else None,
+                  "station": station_code, "applicant": applicant_id_number, "limit": limit, "offset": offset}
+        return [from_wire(CaseRow, r) for r in self.connection.call("GET", "/case-rows", params=params)]
+
+    def rows_by_due_status(self, status: DueStatus, station_code: str | None = None, soon_days: int = 2, *,
+                           limit: int | None = None, offset: int = 0) -> builtins.list[CaseRow]:
+        params = {"station": station_code, "limit": limit, "offset": offset, "soon_days": soon_days}
+        return [from_wire(CaseRow, r) for r in self.connection.call("GET", f"/case-rows/due/{status.value}",
+                                                                    params=params)]
+
+    def today_lists(self, station_code: str, *, page: int = 200, soon_days: int = 2) -> CaseLists:
+        """The Today screen's case lists in one call."""
+        return from_wire(CaseLists, self.connection.call("GET", "/case-lists/today", params={
+            "station": station_code, "page": page, "soon_days": soon_days}))
 
     def usage_counts(self, station_code: str, recent: int = 500) -> dict[str, int]:
         """Before sign-in nothing may be read: the picker then starts in catalog order."""

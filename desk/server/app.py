@@ -15,6 +15,7 @@ from desk.domain.workflow import WorkflowError
 from desk.server.admin_routes import register_admin_routes
 from desk.server.anchors import lifespan_with_anchors
 from desk.server.bundle_routes import register_bundle_routes
+from desk.server.case_list_routes import register_case_list_routes
 from desk.server.chain_routes import register_chain_routes
 from desk.server.clock_routes import register_clock_routes
 from desk.server.config import ServerConfig
@@ -53,6 +54,7 @@ def create_app(server: Server) -> FastAPI:
     register_online(app, API, server)
     register_verify_page(app, server)  # the certificates' public verification address (no sign-in)
     register_station_routes(app, API, server)
+    register_case_list_routes(app, API, server)
     register_kiosk_routes(app, API, server)
     register_admin_routes(app, API, server)
     # The hall's and the law's use cases (bundles, clocks, notices, follow-ups, ratings at the counter).

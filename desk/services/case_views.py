@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desk.domain.clock import local_datetime
+from desk.domain.workdays import DueStatus
 from desk.domain.workflow import Action, Approval, CaseFacts, CaseState
 from desk.store.models import Case, CaseEvent, Citizen, MaterialReceived
 
@@ -105,6 +106,42 @@ class MaterialView:
 
 
 @dataclass(frozen=True)
+class CaseRow:
+    """A case as a list shows it (Today, the due and review lists, a day's cases): the columns of the
+    list only — no form, materials or history, which opening the case loads (`CaseView`). `due_status`
+    is set for an open case with a due date, as of the day the list was read."""
+
+    number: str
+    station_code: str
+    transaction_code: str
+    state: CaseState
+    approval: Approval
+    applicant_name: str
+    applicant_id_number: str
+    created_at: datetime
+    accepted_at: datetime | None
+    due_date: date | None
+    completed_on: date | None
+    due_status: DueStatus | None = None
+
+
+@dataclass(frozen=True)
+class CaseLists:
+    """The case lists of one station's Today screen, read in one transaction (one call in city mode):
+    a page of each list, soonest due first, and how many open cases each due list holds in all (the
+    headings count those, not the page)."""
+
+    drafts: list[CaseRow] = field(default_factory=list)  # drafts, then cases awaiting supplements
+    overdue: list[CaseRow] = field(default_factory=list)
+    due_today: list[CaseRow] = field(default_factory=list)
+    due_soon: list[CaseRow] = field(default_factory=list)
+    review: list[CaseRow] = field(default_factory=list)
+    overdue_count: int = 0
+    due_today_count: int = 0
+    due_soon_count: int = 0
+
+
+@dataclass(frozen=True)
 class CaseView:
     id: int
     number: str
@@ -129,6 +166,11 @@ class CaseView:
     version: int
     materials: list[MaterialView] = field(default_factory=list)
     events: list[EventView] = field(default_factory=list)
+
+    @property
+    def applicant_name(self) -> str:
+        """As a list row (`CaseRow`) names it, so a screen may list either."""
+        return self.applicant.name
 
     @property
     def submitted_by(self) -> int | None:

@@ -162,6 +162,7 @@ class Case(Base):
         Index("ix_cases_station_code", "station_code", "state", "due_date"),
         Index("ix_cases_created_at", "created_at"),
         Index("ix_cases_station_created_at", "station_code", "created_at"),
+        Index("ix_cases_station_state_created_at", "station_code", "state", "created_at"),
         Index("ix_cases_station_accepted_on", "station_code", "accepted_on"),
         Index("ix_cases_station_completed_on", "station_code", "completed_on"),
     )

@@ -17,15 +17,16 @@ from desk.ui.context import DeskContext
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, row_key, show_banner
 
 if TYPE_CHECKING:
-    from desk.services.case_views import CaseView
+    from desk.services.case_views import CaseRow, CaseView
 
 _CASE_NUMBER = re.compile(r"^[A-Z0-9]+-\d{8}-\d{4}$")
 _LOOKUP_CODE = re.compile(r"^[2-9A-HJKMNP-Z]{8}$")
 _ID_NUMBER = re.compile(r"^(\d{17}[\dX]|\d{15}|[A-Z]{3}\d{12})$")
 
 
-def search_cases(context: DeskContext, actor: Actor, text: str) -> list[CaseView]:
-    """Worker thread: every case the text names, newest first."""
+def search_cases(context: DeskContext, actor: Actor, text: str) -> list[CaseView | CaseRow]:
+    """Worker thread: every case the text names, newest first — a person's cases as list rows (a case
+    is loaded whole when opened), a case number or lookup code as its case."""
     from printing.qr import parse_receipt_qr_text
 
     queries = context.core.queries
@@ -42,10 +43,10 @@ def search_cases(context: DeskContext, actor: Actor, text: str) -> list[CaseView
     except NotFound:
         return []
     if _ID_NUMBER.match(upper):
-        return queries.list(applicant_id_number=upper, limit=200)
-    found: list[CaseView] = []
+        return list(queries.rows(applicant_id_number=upper, limit=200))
+    found: list[CaseView | CaseRow] = []
     for citizen in context.core.citizens.search(actor, text, limit=30):
-        found += queries.list(applicant_id_number=citizen.id_number, limit=50)
+        found += queries.rows(applicant_id_number=citizen.id_number, limit=50)
     found.sort(key=lambda case: case.created_at, reverse=True)
     return found
 
@@ -57,7 +58,7 @@ class SearchView(QWidget):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.results: list[CaseView] = []
+        self.results: list[CaseView | CaseRow] = []
         self._open_single = False
 
         # create
@@ -108,7 +109,7 @@ class SearchView(QWidget):
         """A receipt's QR code (or a typed code) from a scanner: search and open a single hit."""
         self.search(text, open_single=True)
 
-    def _on_results(self, results: list[CaseView]) -> None:
+    def _on_results(self, results: list[CaseView | CaseRow]) -> None:
         self.results = results
         self._show()
         if not results:
@@ -129,7 +130,7 @@ class SearchView(QWidget):
             transaction = self._context.core.catalog.get(case.transaction_code)
             name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
             state = case.state.label_zh if self._context.is_chinese else case.state.value
-            rows.append((case.number, case.applicant.name, name, state, fmt_time(case.created_at),
+            rows.append((case.number, case.applicant_name, name, state, fmt_time(case.created_at),
                          fmt_date(case.due_date)))
         fill_table(self.tbl_results, [self.tr("受理编号"), self.tr("申请人"), self.tr("事项"), self.tr("状态"),
                                       self.tr("建立时间"), self.tr("应办结日期")], rows,

@@ -16,14 +16,13 @@ from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from desk.domain.workflow import CaseState
 from desk.ui.context import DeskContext
 from desk.ui.permissions import may_handle_cases
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, row_key, show_banner
 
 if TYPE_CHECKING:
     from desk.services.bundles import BundleView
-    from desk.services.case_views import CaseView
+    from desk.services.case_views import CaseRow
     from desk.services.clocks import DeemedAcceptance, ExpiringPermit, NoticeClock
     from desk.services.queue import TicketView
 
@@ -33,34 +32,30 @@ REFRESH_MS = 30_000
 @dataclass
 class TodayData:
     waiting: list[TicketView] = field(default_factory=list)
-    drafts: list[CaseView] = field(default_factory=list)
-    overdue: list[CaseView] = field(default_factory=list)
-    due_today: list[CaseView] = field(default_factory=list)
-    due_soon: list[CaseView] = field(default_factory=list)
-    review: list[CaseView] = field(default_factory=list)
+    drafts: list[CaseRow] = field(default_factory=list)
+    overdue: list[CaseRow] = field(default_factory=list)
+    due_today: list[CaseRow] = field(default_factory=list)
+    due_soon: list[CaseRow] = field(default_factory=list)
+    review: list[CaseRow] = field(default_factory=list)
     deemed: list[DeemedAcceptance] = field(default_factory=list)
     notices: list[NoticeClock] = field(default_factory=list)
     permits: list[ExpiringPermit] = field(default_factory=list)
     follow_ups: list[BundleView] = field(default_factory=list)
+    due_counts: tuple[int, int, int] = (0, 0, 0)  # overdue, due today, due soon: all, not only the page shown
 
 
 TODAY_PAGE = 200  # rows of each due list the Today screen shows (soonest due first)
 
 
 def load_today(context: DeskContext) -> TodayData:
-    """Runs on a worker thread: every list of the Today screen in one go."""
-    from desk.domain.workdays import DueStatus
-
+    """Runs on a worker thread: every list of the Today screen in one go. The case lists are light rows
+    (a case is loaded whole when opened), read in one call."""
     core, station = context.core, context.core.station_code
-    drafts = core.queries.list(state=CaseState.DRAFT, station_code=station, limit=100)
-    drafts += core.queries.list(state=CaseState.SUPPLEMENT_REQUESTED, station_code=station, limit=100)
+    lists = core.queries.today_lists(station, page=TODAY_PAGE)
     data = TodayData(
-        waiting=core.queue.waiting(),
-        drafts=drafts,
-        overdue=core.queries.by_due_status(DueStatus.OVERDUE, station, limit=TODAY_PAGE),
-        due_today=core.queries.by_due_status(DueStatus.DUE_TODAY, station, limit=TODAY_PAGE),
-        due_soon=core.queries.by_due_status(DueStatus.DUE_SOON, station, limit=TODAY_PAGE),
-        review=core.queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200),
+        waiting=core.queue.waiting(), drafts=lists.drafts, overdue=lists.overdue, due_today=lists.due_today,
+        due_soon=lists.due_soon, review=lists.review,
+        due_counts=(lists.overdue_count, lists.due_today_count, lists.due_soon_count),
     )
     data.deemed, data.notices = core.clocks.deemed_accepted(), core.clocks.notices()
     data.permits, data.follow_ups = core.clocks.expiring_permits(), core.bundles.with_open_follow_ups()
@@ -278,7 +273,7 @@ class TodayView(QWidget):
         transaction = self._context.core.catalog.get(code)
         return self._context.pick(transaction.name_zh, transaction.name_en) if transaction else code
 
-    def _state(self, case: CaseView) -> str:
+    def _state(self, case: CaseRow) -> str:
         return case.state.label_zh if self._context.is_chinese else case.state.value.replace("_", " ")
 
     def apply_role(self) -> None:
@@ -310,19 +305,19 @@ class TodayView(QWidget):
             (t.number, fmt_time(t.issued_at)[-5:], self._name(t.transaction_code) if t.transaction_code
              else self.tr("综合业务")) for t in data.waiting])
         fill_table(self.tbl_drafts, [self.tr("受理编号"), self.tr("事项"), self.tr("申请人"), self.tr("状态")],
-                   [(c.number, self._name(c.transaction_code), c.applicant.name, self._state(c)) for c in data.drafts],
+                   [(c.number, self._name(c.transaction_code), c.applicant_name, self._state(c)) for c in data.drafts],
                    [c.number for c in data.drafts])
         due = ([(self.tr("超期"), c) for c in data.overdue] + [(self.tr("今日"), c) for c in data.due_today]
                + [(self.tr("将到期"), c) for c in data.due_soon])
         fill_table(self.tbl_due, [self.tr("受理编号"), self.tr("事项"), self.tr("申请人"), self.tr("到期")],
-                   [(c.number, self._name(c.transaction_code), c.applicant.name,
+                   [(c.number, self._name(c.transaction_code), c.applicant_name,
                      f"{label} {fmt_date(c.due_date)[5:]}") for label, c in due], [c.number for _, c in due])
         fill_table(self.tbl_review, [self.tr("受理编号"), self.tr("事项"), self.tr("申请人"), self.tr("应办结日期")],
-                   [(c.number, self._name(c.transaction_code), c.applicant.name, fmt_date(c.due_date))
+                   [(c.number, self._name(c.transaction_code), c.applicant_name, fmt_date(c.due_date))
                     for c in data.review], [c.number for c in data.review])
         self.box_queue.setTitle(self.tr("排队叫号（等候 %1 人）").replace("%1", str(len(data.waiting))))
         self.box_drafts.setTitle(self.tr("草稿与待补正（%1）").replace("%1", str(len(data.drafts))))
-        counts = (len(data.overdue), len(data.due_today), len(data.due_soon))
+        counts = data.due_counts
         self.box_due.setTitle(self.tr("到期提醒：超期 %1 · 今日 %2 · 即将 %3").replace("%1", str(counts[0])).replace(
             "%2", str(counts[1])).replace("%3", str(counts[2])))
         self.box_review.setTitle(self.tr("待领导审批（%1）").replace("%1", str(len(data.review))))

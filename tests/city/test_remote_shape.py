@@ -26,6 +26,7 @@ SCREEN_CALLS = {
     ("decisions", "act_and_issue"), ("decisions", "refuse_and_issue"), ("decisions", "supplement_and_issue"),
     ("documents", "documents_for"), ("documents", "station_info"), ("documents", "case_document"),
     ("queries", "by_due_status"), ("queries", "get"), ("queries", "list"), ("queries", "usage_counts"),
+    ("queries", "today_lists"), ("queries", "rows"), ("queries", "rows_by_due_status"),
     ("queue", "call_next"), ("queue", "finish"), ("queue", "waiting"), ("queue", "counters"),
     ("queue", "recall"), ("queue", "no_show"), ("queue", "transfer"), ("queue", "link_case"),
     ("reports", "daily"), ("users", "sign_in"),

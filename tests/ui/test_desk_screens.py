@@ -206,3 +206,43 @@ def test_calling_the_next_ticket_names_this_desks_window(qtbot: QtBot, tmp_path:
         assert [(call.number, call.counter_name) for call in board.calls] == [("A001", "3号窗口")]
     finally:
         close_desk(app)
+
+
+# ---- Today ---------------------------------------------------------------------------------------
+
+
+def test_today_lists_the_cases_the_full_views_gave(qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    """Today reads light rows now; its tables hold what the full case views gave (the former read)."""
+    from desk.domain.workdays import DueStatus
+    from desk.ui.widgets import fmt_date
+
+    app, core, _ = running
+    _sign_in(qtbot, app, "clerk")
+    today, station, queries = app.window.today, core.station_code, core.queries
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.refresh()
+
+    def name(code: str) -> str:
+        transaction = CATALOG.get(code)
+        return transaction.name_zh if transaction else code
+
+    def cells(table: object) -> list[list[str]]:
+        return [[table.item(r, c).text() for c in range(table.columnCount())]  # type: ignore[attr-defined]
+                for r in range(table.rowCount())]  # type: ignore[attr-defined]
+
+    due = [(label, case) for label, status in (("超期", DueStatus.OVERDUE), ("今日", DueStatus.DUE_TODAY),
+                                               ("将到期", DueStatus.DUE_SOON))
+           for case in queries.by_due_status(status, station, limit=200)]
+    assert due, "the demo station has cases coming due"
+    assert cells(today.tbl_due) == [[c.number, name(c.transaction_code), c.applicant.name,
+                                     f"{label} {fmt_date(c.due_date)[5:]}"] for label, c in due]
+    drafts = (queries.list(state=CaseState.DRAFT, station_code=station, limit=100)
+              + queries.list(state=CaseState.SUPPLEMENT_REQUESTED, station_code=station, limit=100))
+    assert [row[:3] for row in cells(today.tbl_drafts)] == [[c.number, name(c.transaction_code), c.applicant.name]
+                                                            for c in drafts]
+    review = queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200)
+    assert cells(today.tbl_review) == [[c.number, name(c.transaction_code), c.applicant.name, fmt_date(c.due_date)]
+                                       for c in review]
+    counts = queries.count_by_due_status(station)
+    assert today.box_due.title() == (f"到期提醒：超期 {counts[DueStatus.OVERDUE]} · 今日 {counts[DueStatus.DUE_TODAY]}"
+                                     f" · 即将 {counts[DueStatus.DUE_SOON]}")

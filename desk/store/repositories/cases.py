@@ -4,10 +4,12 @@ performance work (#19) live here unchanged."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, selectinload
 
@@ -36,38 +38,41 @@ class CaseRepository:
                  applicant_id_number: str | None = None, limit: int | None = None) -> list[Case]:
         """Cases matching every filter given, newest first, with their history."""
         query = select(Case)
-        if created_from is not None:
-            query = query.where(Case.created_at >= created_from)
-        if created_before is not None:
-            query = query.where(Case.created_at < created_before)
-        if state is not None:
-            query = query.where(Case.state == state)
-        if station_code is not None:
-            query = query.where(Case.station_code == station_code)
         if applicant_id_number is not None:
-            query = query.join(Citizen, Case.applicant_id == Citizen.id).where(
-                Citizen.id_number == applicant_id_number
-            )
-        query = query.order_by(Case.created_at.desc(), Case.id.desc())
-        if limit is not None:
-            query = query.limit(limit)
-        return self._many(query)
+            query = query.join(Citizen, Case.applicant_id == Citizen.id)
+        query = _matching(query, created_from=created_from, created_before=created_before, state=state,
+                          station_code=station_code, applicant_id_number=applicant_id_number)
+        return self._many(query.order_by(*_NEWEST).limit(limit))
+
+    def rows_matching(self, *, created_from: datetime | None = None, created_before: datetime | None = None,
+                      state: str | None = None, station_code: str | None = None,
+                      applicant_id_number: str | None = None, limit: int | None = None,
+                      offset: int = 0) -> Sequence[Row[*tuple[Any, ...]]]:
+        """The same cases as `matching`, newest first, as rows of the list columns (`ROW_COLUMNS`)."""
+        ids = select(Case.id)
+        if applicant_id_number is not None:
+            ids = ids.join(Citizen, Case.applicant_id == Citizen.id)
+        ids = _matching(ids, created_from=created_from, created_before=created_before, state=state,
+                        station_code=station_code, applicant_id_number=applicant_id_number)
+        return self.session.execute(_rows_of(ids, _NEWEST, limit, offset)).all()
 
     def open_by_due_date(self, station_code: str | None = None, *,
                          due_before: date | None = None, due_on: date | None = None, due_after: date | None = None,
                          due_until: date | None = None, limit: int | None = None, offset: int = 0) -> list[Case]:
         """Open cases (with a due date), soonest due first, a page at a time; the due-date
         bounds given go into the query (the station's index on state and due date serves it)."""
-        query = _open_query(station_code)
-        if due_before is not None:
-            query = query.where(Case.due_date < due_before)
-        if due_on is not None:
-            query = query.where(Case.due_date == due_on)
-        if due_after is not None:
-            query = query.where(Case.due_date > due_after)
-        if due_until is not None:
-            query = query.where(Case.due_date <= due_until)
-        return self._many(query.limit(limit).offset(offset or None))
+        query = _open(select(Case), station_code, due_before=due_before, due_on=due_on, due_after=due_after,
+                      due_until=due_until)
+        return self._many(query.order_by(*_SOONEST).limit(limit).offset(offset or None))
+
+    def open_rows_by_due_date(self, station_code: str | None = None, *,
+                              due_before: date | None = None, due_on: date | None = None,
+                              due_after: date | None = None, due_until: date | None = None,
+                              limit: int | None = None, offset: int = 0) -> Sequence[Row[*tuple[Any, ...]]]:
+        """The same cases as `open_by_due_date`, as rows of the list columns (`ROW_COLUMNS`)."""
+        ids = _open(select(Case.id), station_code, due_before=due_before, due_on=due_on, due_after=due_after,
+                    due_until=due_until)
+        return self.session.execute(_rows_of(ids, _SOONEST, limit, offset)).all()
 
     def count_open_by_due_status(self, station_code: str | None, *, today: date,
                                  last_soon: date) -> dict[DueStatus, int]:
@@ -117,11 +122,55 @@ class CaseRepository:
         return list(self.session.execute(_with_history(query)).unique().scalars().all())
 
 
-def _open_query(station_code: str | None) -> Select[Case]:
-    query = select(Case).where(Case.state.in_([s.value for s in OPEN_STATES]), Case.due_date.is_not(None))
+# The columns a case list shows, in this order (desk.services.case_views.CaseRow reads them).
+ROW_COLUMNS = (Case.number, Case.station_code, Case.transaction_code, Case.state, Case.approval, Citizen.name,
+               Citizen.id_number, Case.created_at, Case.accepted_at, Case.due_date, Case.completed_on)
+
+
+_NEWEST = (Case.created_at.desc(), Case.id.desc())
+_SOONEST = (Case.due_date, Case.id)
+
+
+def _rows_of(ids: Select[Any], order: tuple[Any, ...], limit: int | None,
+             offset: int) -> Select[*tuple[Any, ...]]:
+    """The list columns of a page of `ids` in `order`. The page is chosen from the cases' index alone and
+    only its cases are read and joined to their applicants (not every case matching before the cut)."""
+    page = ids.order_by(*order).limit(limit).offset(offset or None)
+    return (select(*ROW_COLUMNS).join(Citizen, Case.applicant_id == Citizen.id)
+            .where(Case.id.in_(page)).order_by(*order))
+
+
+def _matching(query: Select[Any], *, created_from: datetime | None, created_before: datetime | None,
+              state: str | None, station_code: str | None, applicant_id_number: str | None) -> Select[Any]:
+    """`query` (joined to the applicant when filtering by one) filtered."""
+    if created_from is not None:
+        query = query.where(Case.created_at >= created_from)
+    if created_before is not None:
+        query = query.where(Case.created_at < created_before)
+    if state is not None:
+        query = query.where(Case.state == state)
     if station_code is not None:
         query = query.where(Case.station_code == station_code)
-    return query.order_by(Case.due_date, Case.id)
+    if applicant_id_number is not None:
+        query = query.where(Citizen.id_number == applicant_id_number)
+    return query
+
+
+def _open(query: Select[Any], station_code: str | None, *, due_before: date | None, due_on: date | None,
+          due_after: date | None, due_until: date | None) -> Select[Any]:
+    """`query` narrowed to open cases with a due date in the bounds given."""
+    query = query.where(Case.state.in_([s.value for s in OPEN_STATES]), Case.due_date.is_not(None))
+    if station_code is not None:
+        query = query.where(Case.station_code == station_code)
+    if due_before is not None:
+        query = query.where(Case.due_date < due_before)
+    if due_on is not None:
+        query = query.where(Case.due_date == due_on)
+    if due_after is not None:
+        query = query.where(Case.due_date > due_after)
+    if due_until is not None:
+        query = query.where(Case.due_date <= due_until)
+    return query
 
 
 def _with_history(query: Select[Case]) -> Select[Case]:
