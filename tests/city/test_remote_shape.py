@@ -110,3 +110,13 @@ def test_city_mode_is_a_setting_and_opens_no_database(tmp_path: Path) -> None:
             getattr(core, local_only)
         assert refused.value.code == "not_in_city_mode"
     core.close()
+
+
+def test_storing_a_clerks_photo_says_it_is_done_on_the_server_in_city_mode() -> None:
+    core = build_core(settings=Settings(server_url="https://desk.city.example:8443", device_id="pc-7"))
+    try:
+        with pytest.raises(DeskError) as refused:  # nothing is sent: the command runs on the server machine
+            core.user_photos.set_photo("clerk", b"\x89PNG", file_name="clerk.png")
+        assert refused.value.code == "not_in_city_mode" and "desk user photo" in refused.value.message_zh
+    finally:
+        core.close()
