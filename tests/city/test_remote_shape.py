@@ -26,6 +26,7 @@ SCREEN_CALLS = {
     ("decisions", "act_and_issue"), ("decisions", "refuse_and_issue"), ("decisions", "supplement_and_issue"),
     ("documents", "documents_for"), ("documents", "station_info"), ("documents", "case_document"),
     ("queries", "by_due_status"), ("queries", "get"), ("queries", "list"), ("queries", "usage_counts"),
+    ("queries", "by_lookup_code"),
     ("queue", "call_next"), ("queue", "finish"), ("queue", "waiting"), ("queue", "counters"),
     ("queue", "recall"), ("queue", "no_show"), ("queue", "transfer"), ("queue", "link_case"),
     ("reports", "daily"), ("users", "sign_in"),
@@ -55,16 +56,24 @@ NOT_YET_SERVED: set[tuple[str, str]] = set()
 IN_PROCESS_ONLY = {"screenshot_tour.py"}
 
 
+def screen_sources_each() -> list[str]:
+    return [path.read_text(encoding="utf-8") for folder in ("desk/ui", "desk/forms")
+            for path in sorted((REPO / folder).rglob("*.py")) if path.name not in IN_PROCESS_ONLY]
+
+
 def screen_sources() -> str:
-    return "\n".join(path.read_text(encoding="utf-8") for folder in ("desk/ui", "desk/forms")
-                     for path in sorted((REPO / folder).rglob("*.py")) if path.name not in IN_PROCESS_ONLY)
+    return "\n".join(screen_sources_each())
 
 
 def test_every_direct_call_of_the_screens_is_listed() -> None:
-    # Called there, or handed to the task runner to call (`runner.run(core.follow_ups.owners, …)`).
+    # Called there, or handed to the task runner to call (`runner.run(core.follow_ups.owners, …)`), or
+    # through a local name (`queries = context.core.queries` … `queries.by_lookup_code(code)`).
     sources = screen_sources()
     direct = set(re.findall(r"core\.([a-z_]+)\.([a-z_]+)\(", sources))
     direct |= set(re.findall(r"\.run\([\w.]*core\.([a-z_]+)\.([a-z_]+)\s*[,)]", sources))
+    for source in screen_sources_each():
+        for name, service in re.findall(r"^\s*(\w+)\s*=\s*[\w.]*core\.([a-z_]+)\s*$", source, re.M):
+            direct |= {(service, method) for method in re.findall(rf"\b{name}\.([a-z_]+)\(", source)}
     assert {(service, method) for service, method in direct
             if service not in LOCAL} <= SCREEN_CALLS | NOT_YET_SERVED
 
