@@ -22,7 +22,8 @@ from desk.services.demo import DEMO_PASSWORD
 from desk.services.keys import KeyService
 from desk.store.models import Citizen
 
-pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+# The sweep makes some 500 calls: on a loaded machine it outlasts the default limit.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.timeout(600)]
 
 # Calls that end the caller's own session or rebuild the database: not for a bad-input sweep.
 SKIPPED = {("delete", "/sessions/current"), ("post", "/sessions"), ("post", "/admin/db/upgrade"),
@@ -129,8 +130,9 @@ def test_no_write_route_answers_500_to_bad_input(demo_city: City, callers: dict[
     for method, path, operation in calls:
         who = next(name for prefix, name in CALLERS if path.startswith(prefix))
         client = callers[who]
-        records = {**lasting, "number": _draft(callers)}  # a fresh case: the route before may have moved it on
-        for text, real in [(text, {}) for text in SWEEPS] + [(text, records) for text in SWEEPS]:
+        named = "{" in path  # unknown records and real ones; a path naming none is swept once
+        records = {**lasting, "number": _draft(callers)} if "{number}" in path else lasting  # a fresh case each
+        for text, real in [(text, records) for text in SWEEPS] + ([(text, {}) for text in SWEEPS] if named else []):
             url, params, body = _request(document, method, path, operation, text, real)
             try:
                 response = client.http.request(method.upper(), url, json=body, params=params,
