@@ -17,12 +17,13 @@ from desk.core import Core
 from desk.devices.card import IdCard
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Transaction
-from desk.domain.errors import InvalidInput, NotFound, PermissionDenied
+from desk.domain.errors import NotFound, PermissionDenied
 from desk.domain.online import OnlineState
-from desk.domain.workflow import CaseState, Role
+from desk.domain.workflow import Role
 from desk.services.case_views import CaseView
 from desk.services.citizens import CardFacts
 from desk.services.documents import IssuedPaper
+from desk.services.kiosk_papers import own_case, reprint_supplement_notice
 from desk.services.online import ApplicationView, Citizen
 from desk.services.queue import ELDER_AGE
 from desk.services.ratings import RatingLevel, RatingView
@@ -173,15 +174,11 @@ class KioskBackend:
         return self.core.documents.household_certificate(id_number, purpose_zh, kiosk_code=self.kiosk_code)
 
     def supplement_notice(self, id_number: str, case_number: str) -> IssuedPaper:
-        """打印补交清单: the case's 一次性告知书 (what is still missing, by when) as the desk issued it —
-        reprinted by the document service under its serial, for the card holder's own case only (the
-        notice names the applicant, so a receipt code alone does not print it)."""
-        case = self._own_case(id_number, case_number)
-        if case.state is not CaseState.SUPPLEMENT_REQUESTED:
-            raise InvalidInput.say("kiosk.no_supplement_needed")
-        paper = self.core.documents.case_document("supplement_notice", case_number)
-        self.core.kiosks.record_event(self.kiosk_code, "kiosk.supplement_notice", {"serial": paper.serial})
-        return paper
+        """打印补交清单: the card holder's own case's 一次性告知书, reprinted under its serial
+        (desk/services/kiosk_papers.py)."""
+        core = self.core
+        return reprint_supplement_notice(core.queries, core.documents, core.kiosks, self.kiosk_code, id_number,
+                                         case_number)
 
     def preview_cancelled(self, serial: str) -> None:
         """The citizen looked at a certificate's preview and did not print it (the register keeps its
@@ -189,13 +186,7 @@ class KioskBackend:
         self.core.kiosks.record_event(self.kiosk_code, "kiosk.preview_cancelled", {"serial": serial})
 
     def _own_case(self, id_number: str, case_number: str) -> CaseView:
-        try:
-            case = self.core.queries.get(case_number)
-        except NotFound:
-            case = None
-        if case is None or case.applicant.id_number != id_number:
-            raise NotFound.say("kiosk.own_case_not_found")
-        return case
+        return own_case(self.core.queries, id_number, case_number)
 
     def checklist_pdf(self, transaction_code: str, paper: Paper = Paper.A4) -> bytes:
         return self.core.documents.material_checklist(transaction_code, paper)

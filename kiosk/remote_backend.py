@@ -126,22 +126,26 @@ class RemoteKioskBackend(KioskBackend):
 
     def take_ticket(self, transaction_code: str | None, id_number: str | None, *,
                     priority: bool = False, case_number: str | None = None) -> TicketResult:
-        # The kiosk route takes no case yet (docs/city.md): a 取号补交 ticket is taken for the case's
-        # transaction and the clerk links it when calling it, as for any ticket.
+        # 取号补交 links the ticket to the card holder's own case (the server checks it is theirs). A receipt
+        # code alone proves nothing the server can check: that ticket is taken for the case's transaction
+        # and the clerk links it when calling it, as for any ticket (docs/city.md).
         reason = ""
         if priority:
             reason = "elder" if id_number and self.is_elder(id_number) else "declared"
         data = self._call("POST", "/kiosk/tickets", {"transaction_code": transaction_code, "id_number": id_number,
-                                                     "priority": reason})
+                                                     "priority": reason,
+                                                     "case_number": case_number if id_number else None})
         ticket, paper = data["ticket"], paper_from_wire(data["paper"])
         return TicketResult(ticket["number"], ticket["people_ahead"], ticket["estimated_wait_minutes"],
                             ticket["transaction_code"], paper.pdf)
 
     def supplement_notice(self, id_number: str, case_number: str) -> IssuedPaper:
-        raise DeskError.say("kiosk.supplement_not_in_city_mode", code="not_in_city_mode")
+        """打印补交清单: the server reprints the card holder's own case's notice (and audits it)."""
+        return paper_from_wire(self._call("POST", f"/kiosk/cases/{case_number}/supplement-notice",
+                                          {"id_number": id_number}))
 
     def preview_cancelled(self, serial: str) -> None:
-        """No kiosk route records it yet; the server's register keeps the certificate's serial."""
+        self._call("POST", f"/kiosk/papers/{serial}/preview-cancelled")
 
     def household_certificate(self, id_number: str, purpose_zh: str) -> IssuedPaper:
         return paper_from_wire(self._call("POST", "/kiosk/household-certificate",

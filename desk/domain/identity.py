@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desk.domain.errors import DeskError
+from desk.domain.errors import DeskError, InvalidInput
 from desk.domain.idnumber import InvalidIdNumber, parse_id_number
 
 NAME_MAX = 60
@@ -50,14 +50,22 @@ _PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 _NAME_MARKS = frozenset("·・•．.-' ")  # middle dots of minority names; Latin names' punctuation
 
 
-class InvalidIdentity(DeskError):
-    """A person's facts cannot be stored as given; the message names the field and what is wrong."""
+class InvalidIdentity(InvalidInput):
+    """A person's facts cannot be stored as given; the message names the field and what is wrong.
+    Bad input like any other (the city server answers it 422, not as a server fault)."""
 
     code = "identity_invalid"
 
     def __init__(self, message_zh: str, message_en: str, *, field: str, code: str = "identity_invalid") -> None:
         super().__init__(message_zh, message_en, code=code)
         self.field = field
+
+    @classmethod
+    def about(cls, field: str, key: str, *, code: str, **params: object) -> InvalidIdentity:
+        """The error that says message `key` about `field`."""
+        error = cls.say(key, code=code, **params)
+        error.field = field
+        return error
 
 
 class CardImplausible(DeskError):
@@ -193,13 +201,11 @@ def check_person(*, id_number: str, name: str, today: date, sex: str = "", natio
         raise InvalidIdentity(f"性别“{sex[:20]}”无效。", f"Invalid sex “{sex[:20]}”.", field="sex",
                               code="identity_sex")
     if sex in ("male", "female") and info.sex != sex:
-        raise InvalidIdentity("性别与证件号码不一致，请核对。", "The sex does not match the ID number.", field="sex",
-                              code="identity_sex")
+        raise InvalidIdentity.about("sex", "identity.sex_mismatch", code="identity_sex")
     birth = check_date(birth_date, field="birth_date", label_zh="出生日期", label_en="birth date", today=today,
                        not_after_today=True)
     if birth is not None and birth != info.birth_date:
-        raise InvalidIdentity("出生日期与证件号码不一致，请核对。", "The birth date does not match the ID number.",
-                              field="birth_date", code="identity_date")
+        raise InvalidIdentity.about("birth_date", "identity.birth_date_mismatch", code="identity_date")
     start = check_date(valid_from, field="valid_from", label_zh="有效期起始日期", label_en="validity start",
                        today=today, not_after_today=True)
     end = check_date(valid_to, field="valid_to", label_zh="有效期截止日期", label_en="validity end", today=today)

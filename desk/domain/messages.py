@@ -93,6 +93,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "follow_up.not_found": QT_TRANSLATE_NOOP("Messages", "没有这条差评回访。"),
     "follow_up.conflict": QT_TRANSLATE_NOOP("Messages", "这条差评回访刚被别人改过，已重新载入，请再看一遍。"),
     "follow_up.no_such_user": QT_TRANSLATE_NOOP("Messages", "没有这位本所民警。"),
+    "follow_up.owner_not_leader": QT_TRANSLATE_NOOP(
+        "Messages", "{name}不能做责任人：差评回访的责任人只能是本所的所领导或所长。"),
     "follow_up.write_what_was_found": QT_TRANSLATE_NOOP("Messages", "请写明{step}的情况。"),
     "follow_up.export_kind": QT_TRANSLATE_NOOP("Messages", "导出格式只能是 csv 或 json，不是“{kind}”。"),
     "follow_up.leader_only": QT_TRANSLATE_NOOP("Messages", "差评核实、整改、回访和申诉复核由所领导或所长登记。"),
@@ -146,6 +148,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "该地区该出生日期的顺序码已用尽，请联系上级户政部门分配公民身份号码。"),
     "citizen.rejected_by_store": QT_TRANSLATE_NOOP(
         "Messages", "人员记录无法保存：数据不符合登记库的规则，请核对后重试。"),
+    "identity.sex_mismatch": QT_TRANSLATE_NOOP("Messages", "性别与证件号码不一致，请核对。"),
+    "identity.birth_date_mismatch": QT_TRANSLATE_NOOP("Messages", "出生日期与证件号码不一致，请核对。"),
     # ---- words used inside the sentences above -------------------------------------------------
     "state.draft": QT_TRANSLATE_NOOP("Messages", "草稿"),
     "state.supplement_requested": QT_TRANSLATE_NOOP("Messages", "待补正"),
@@ -199,8 +203,7 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "本自助机暂不能查询网上申请进度，请在网上或到窗口查询。"),
     "kiosk.own_case_not_found": QT_TRANSLATE_NOOP("Messages", "没有找到您的这件申请。"),
     "kiosk.no_supplement_needed": QT_TRANSLATE_NOOP("Messages", "这件申请现在不需要补交材料。"),
-    "kiosk.supplement_not_in_city_mode": QT_TRANSLATE_NOOP(
-        "Messages", "本自助机暂不能打印补交清单，请到窗口领取，或按办件上列出的材料准备。"),
+    "kiosk.paper_not_found": QT_TRANSLATE_NOOP("Messages", "本自助机没有出具过这份文书。"),
     "file.not_found": QT_TRANSLATE_NOOP("Messages", "找不到文件 {path}。"),
     "file.password_readable_by_others": QT_TRANSLATE_NOOP(
         "Messages", "密码文件 {path} 其他账户可读，请设为仅本账户可读（chmod 600）。"),

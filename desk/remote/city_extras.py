@@ -1,6 +1,7 @@
 """The hall's and the law's use cases on the city-mode core (`RemoteCore` takes them from here): the
 “一件事” bundles, the legal clocks, 注销公告, chained-change follow-ups, 一次一评 at the counter, 差评
-follow-ups and the kiosk-status list — each over the city server, with the in-process names."""
+follow-ups, the kiosk-status list and the clerk's photo on the evaluator — each over the city server,
+with the in-process names."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from desk.domain.chained_changes import ChainRules, load_chain_rules
 from desk.paths import resources_dir
 from desk.remote.bundles import RemoteBundles, RemoteChainFollowUps, RemoteClocks, RemoteNotices
 from desk.remote.connection import Connection
-from desk.remote.hall import RemoteFollowUps, RemoteKiosks, RemoteRatings
+from desk.remote.hall import RemoteFollowUps, RemoteKiosks, RemoteRatings, RemoteUserPhotos
 
 
 class CityExtras:
@@ -58,3 +59,8 @@ class CityExtras:
     @cached_property
     def kiosks(self) -> RemoteKiosks:
         return RemoteKiosks(self.connection)
+
+    @cached_property
+    def user_photos(self) -> RemoteUserPhotos:
+        """The clerk's photo the evaluator shows (reading only; storing one is done on the server)."""
+        return RemoteUserPhotos(self.connection)

@@ -1,6 +1,7 @@
 """一次一评 at the counter, the 差评 follow-ups and the kiosk-status screen over the city server
 (desk/server/rating_routes.py, followup_routes.py): the same methods, values and errors as
-`RatingService`, `FollowUpService` and `KioskService` in-process, for the screens a desk calls.
+`RatingService`, `FollowUpService`, `KioskService` and `UserPhotoService.photo` in-process, for the
+screens a desk calls.
 
 The rating binds to the case and its clerk on the server; this desk cannot rate as a kiosk."""
 
@@ -9,13 +10,14 @@ from __future__ import annotations
 import base64
 from datetime import date
 
-from desk.domain.errors import InvalidInput
+from desk.domain.errors import DeskError, InvalidInput
 from desk.domain.followup import FollowUpStep, StepOutcome
 from desk.domain.workflow import Actor
 from desk.remote.services import _Remote
 from desk.services.followups import FollowUpCounts, FollowUpView, MonthlyRatings, OwnerChoice
 from desk.services.kiosks import KioskView
 from desk.services.ratings import RatingLevel, RatingSubject, RatingView
+from desk.services.user_photos import StaffPhoto
 from desk.services.wire import from_wire
 
 
@@ -83,3 +85,18 @@ class RemoteKiosks(_Remote):
 
     def kiosks(self) -> list[KioskView]:
         return [from_wire(KioskView, k) for k in self.connection.call("GET", "/kiosks")]
+
+
+class RemoteUserPhotos(_Remote):
+    """The clerk's photo on the 一次一评 evaluator (`UserPhotoService.photo`) over the city server;
+    storing one (`desk user photo`) is a support command on the server machine."""
+
+    def photo(self, user_id: int) -> StaffPhoto | None:
+        data = self.connection.call("GET", f"/users/{user_id}/photo")
+        if data is None:
+            return None
+        return StaffPhoto(data["user_id"], data["content_type"], data["width"], data["height"],
+                          base64.b64decode(data["data_base64"]))
+
+    def set_photo(self, username: str, data: bytes, *, file_name: str = "", by: str = "admin") -> StaffPhoto:
+        raise DeskError.say("city.only_on_server", code="not_in_city_mode", name="desk user photo")

@@ -133,6 +133,10 @@ class RemoteQueries(_Remote):
         """The case with its history (the server audits the view: it knows who asks)."""
         return case_from_wire(self.connection.call("GET", f"/cases/{number}"))
 
+    def by_lookup_code(self, lookup_code: str) -> CaseView:
+        """The case a receipt's lookup code names (the search): of the caller's station, else refused."""
+        return case_from_wire(self.connection.call("GET", f"/lookup-codes/{lookup_code.strip().upper()}"))
+
     def list(self, *, day: date | None = None, state: CaseState | None = None, station_code: str | None = None,
              applicant_id_number: str | None = None, limit: int | None = None) -> builtins.list[CaseView]:
         params = {"day": day.isoformat() if day else None, "state": state.value if state else None,

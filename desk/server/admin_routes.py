@@ -10,24 +10,34 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Header
 from pydantic import BaseModel, Field
+from sqlalchemy import String
 
 from desk.domain.workflow import Role
 from desk.server.context import CallerDep, Server
 from desk.services import audit
 from desk.services.demo_guard import check_demo_target, flag_demo
 from desk.services.rights import ADMIN, Caller
+from desk.store.models import Station
 
 OsUser = Annotated[str | None, Header(alias="X-Desk-OS-User")]
 
 
+def _station_column(name: str) -> int:
+    """The length the database keeps of a station's field: a longer value is refused as bad input (422)
+    here, not failed by the database as the server's fault."""
+    column_type = Station.__table__.c[name].type
+    assert isinstance(column_type, String) and column_type.length is not None
+    return column_type.length
+
+
 class NewStation(BaseModel):
-    code: str = Field(min_length=1, max_length=20)
-    name_zh: str = Field(min_length=1, max_length=120)
-    branch_name: str = Field(default="", max_length=120)
-    address: str = Field(default="", max_length=200)
-    phone: str = Field(default="", max_length=40)
-    reconsideration_body: str = Field(default="", max_length=120)
-    court: str = Field(default="", max_length=120)
+    code: str = Field(min_length=1, max_length=_station_column("code"))
+    name_zh: str = Field(min_length=1, max_length=_station_column("name_zh"))
+    branch_name: str = Field(default="", max_length=_station_column("branch_name"))
+    address: str = Field(default="", max_length=_station_column("address"))
+    phone: str = Field(default="", max_length=_station_column("phone"))
+    reconsideration_body: str = Field(default="", max_length=_station_column("reconsideration_body"))
+    court: str = Field(default="", max_length=_station_column("court"))
 
 
 class NewUser(BaseModel):

@@ -21,6 +21,7 @@ from desk.server.clock_routes import register_clock_routes
 from desk.server.config import ServerConfig
 from desk.server.context import Server, build_server
 from desk.server.followup_routes import register_followup_routes
+from desk.server.kiosk_case_routes import register_kiosk_case_routes
 from desk.server.kiosk_progress_routes import register_kiosk_progress_routes
 from desk.server.kiosk_routes import register_kiosk_routes
 from desk.server.online_pages import register_online
@@ -56,6 +57,7 @@ def create_app(server: Server) -> FastAPI:
     register_station_routes(app, API, server)
     register_case_list_routes(app, API, server)
     register_kiosk_routes(app, API, server)
+    register_kiosk_case_routes(app, API, server)
     register_admin_routes(app, API, server)
     # The hall's and the law's use cases (bundles, clocks, notices, follow-ups, ratings at the counter).
     extras = StationExtras.of(server)

@@ -13,7 +13,8 @@ for the provincial 好差评 platform. Every call is of the caller's own station
 | `GET /follow-ups/export?first=&last=&kind=` | the platform's CSV or JSON (base64) | report |
 
 The step and owner calls check the role as in-process (a leader or the manager of the station, from
-the database); a follow-up of another station is not found.
+the database); a follow-up of another station is refused (`other_station`, 403) and the refusal
+audited, as every route refuses another station's record.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ from pydantic import BaseModel, Field
 
 from desk.domain.followup import FollowUpStep, StepOutcome
 from desk.server.context import CallerDep, Server, actor_of
-from desk.server.station_extras import StationExtras
+from desk.server.station_extras import StationExtras, require_station
 from desk.services.followups import FollowUpService
 from desk.services.rights import REPORT, Caller
 from desk.services.wire import to_wire
+from desk.store.repositories.city_lookups import follow_up_station
 
 
 class Step(BaseModel):
@@ -51,6 +53,15 @@ def register_followup_routes(app: FastAPI, prefix: str, server: Server, extras: 
     def follow_ups(caller: Caller) -> FollowUpService:
         server.rights.require(caller, REPORT)
         return extras.follow_ups(caller.station_code)
+
+    def follow_up_of(caller: Caller, follow_up_id: int) -> FollowUpService:
+        """The service of the follow-up's station, if the caller may see it (an unknown follow-up: the
+        caller's, to say "not found")."""
+        server.rights.require(caller, REPORT)
+        with server.store.read() as session:
+            station = follow_up_station(session, follow_up_id)
+        require_station(server, caller, REPORT, station)
+        return extras.follow_ups(station or caller.station_code)
 
     @router.get("")
     def overview(caller: CallerDep, open_only: bool = True) -> list[dict[str, Any]]:
@@ -75,16 +86,17 @@ def register_followup_routes(app: FastAPI, prefix: str, server: Server, extras: 
 
     @router.get("/{follow_up_id}")
     def get(caller: CallerDep, follow_up_id: int) -> dict[str, Any]:
-        return dict(to_wire(follow_ups(caller).get(follow_up_id)))
+        return dict(to_wire(follow_up_of(caller, follow_up_id).get(follow_up_id)))
 
     @router.post("/{follow_up_id}/steps")
     def record(caller: CallerDep, follow_up_id: int, body: Step) -> dict[str, Any]:
-        return dict(to_wire(follow_ups(caller).record(actor_of(caller), follow_up_id, body.step, body.outcome,
-                                                      body.note, body.version)))
+        service = follow_up_of(caller, follow_up_id)
+        return dict(to_wire(service.record(actor_of(caller), follow_up_id, body.step, body.outcome, body.note,
+                                           body.version)))
 
     @router.post("/{follow_up_id}/owner")
     def assign(caller: CallerDep, follow_up_id: int, body: Owner) -> dict[str, Any]:
-        return dict(to_wire(follow_ups(caller).assign(actor_of(caller), follow_up_id, body.owner_id,
-                                                      body.version)))
+        service = follow_up_of(caller, follow_up_id)
+        return dict(to_wire(service.assign(actor_of(caller), follow_up_id, body.owner_id, body.version)))
 
     app.include_router(router)

@@ -16,7 +16,9 @@ from pydantic import BaseModel, Field
 
 from desk.server.context import CallerDep, Server
 from desk.server.schemas import CardRead
+from desk.server.station_extras import require_station
 from desk.services.citizens import CardFacts
+from desk.services.kiosk_papers import own_case
 from desk.services.ratings import RatingLevel
 from desk.services.rights import KIOSK, Caller
 from desk.services.wire import case_to_wire, paper_to_wire, to_wire
@@ -29,6 +31,7 @@ class Ticket(BaseModel):
     transaction_code: str | None = Field(default=None, max_length=64)
     id_number: str | None = Field(default=None, max_length=18)
     priority: str = Field(default="", pattern="^(|elder|declared)$")
+    case_number: str | None = Field(default=None, max_length=40)  # 取号补交: the card holder's own case
 
 
 class Certificate(BaseModel):
@@ -93,10 +96,15 @@ def register_kiosk_routes(app: FastAPI, prefix: str, server: Server) -> None:
 
     @router.post("/tickets")
     def ticket(caller: CallerDep, body: Ticket) -> dict[str, Any]:
-        """A queue ticket and its slip, for the kiosk's station."""
+        """A queue ticket and its slip, for the kiosk's station; 取号补交 links it to the card holder's own
+        case of this station (another's case is not found; one of another station is refused)."""
         code = kiosk(caller)
+        if body.case_number is not None:
+            case = own_case(server.window.queries, body.id_number or "", body.case_number)
+            require_station(server, caller, KIOSK, case.station_code)
         taken = server.window.queue(caller.station_code).take_ticket(
-            body.transaction_code, citizen_id_number=body.id_number, kiosk_code=code, priority=body.priority)
+            body.transaction_code, citizen_id_number=body.id_number, kiosk_code=code, priority=body.priority,
+            case_number=body.case_number)
         paper = server.window.at(caller.station_code).documents.queue_ticket(taken, kiosk_code=code)
         return {"ticket": to_wire(taken), "paper": paper_to_wire(paper)}
 

@@ -107,6 +107,14 @@ def register_station_routes(app: FastAPI, prefix: str, server: Server) -> None:
         return [citizen_to_wire(c) for c in server.window.citizens.search(actor_of(caller), q,
                                                                            limit=max(1, min(limit, 100)))]
 
+    @router.get("/lookup-codes/{code}", tags=["reads"])
+    def by_lookup_code(caller: CallerDep, code: str) -> dict[str, Any]:
+        """The case a receipt's lookup code names (the search typed or scanned), if in the caller's scope."""
+        server.rights.require(caller, READ)
+        case = server.window.queries.by_lookup_code(code)
+        server.rights.require_case(caller, READ, case.number)
+        return case_to_wire(case)
+
     @router.post("/citizens/{id_number}/face-check", tags=["window"])
     def face_check(caller: CallerDep, id_number: str, body: FaceCheck) -> dict[str, str]:
         """人证一致 ticked (or taken back) by the clerk (audited)."""

@@ -147,13 +147,16 @@ class FollowUpService:
     # ---- the steps: one use case each -----------------------------------------------------------
 
     def assign(self, actor: Actor, follow_up_id: int, owner_id: int, version: int) -> FollowUpView:
-        """Name who answers for this follow-up (责任人)."""
+        """Name who answers for this follow-up (责任人): one of `owners()`, the station's active leaders
+        and manager; anyone else is refused and nothing changes."""
         self._check_role(actor)
         with self.store.write() as session:
             follow_up = self._for_change(session, follow_up_id, version)
             owner = FollowUpRepository(session).user(owner_id)
             if owner is None or owner.station_code != self.station_code or not owner.active:
                 raise NotFound.say("follow_up.no_such_user")
+            if Role(owner.role) not in FOLLOW_UP_ROLES:  # the clerk rated never answers for the follow-up
+                raise InvalidInput.say("follow_up.owner_not_leader", name=owner.display_name)
             follow_up.owner_id = owner_id
             follow_up.version += 1
             audit.append(session, at=self.clock.now(), actor=str(actor.user_id), action="follow_up.assigned",

@@ -193,3 +193,32 @@ def test_the_desk_locks_when_the_server_ends_its_session(open_city_desk: Callabl
         assert desk.window.is_locked
     finally:
         demo_city.users.set_active("clerk2", True)
+
+
+def test_a_receipts_lookup_code_finds_its_case_at_a_city_desk(open_city_desk: Callable[[str], CityDesk],
+                                                              demo_city: City) -> None:
+    """The search typed (or scanned) with a receipt's lookup code: the server finds the case — in the
+    caller's station only; another station's is refused with its message and nothing is listed."""
+    person = "210102198503121239"
+    opened: dict[str, dict[str, str]] = {}
+    for username, password in (("clerk", DEMO_PASSWORD), ("leader_nsc", CITY_PASSWORD)):
+        api = demo_city.server.client(f"lookup-{username}")
+        assert api.sign_in(username, password).status_code == 200
+        assert api.post("/citizens", {"id_number": person, "name": "张伟", "sex": "male", "nation": "汉",
+                                      "birth_date": "1985-03-12"}).status_code == 200
+        draft = api.post("/cases", {"applicant_id_number": person, "transaction_code": "household_certificate",
+                                    "values": {"purpose": "入学"}})
+        assert draft.status_code == 200, draft.text
+        opened[username] = draft.json()
+        api.close()
+    desk = open_city_desk("lookup")
+    desk.sign_in("clerk")
+    desk.window.show_screen(Screen.SEARCH)
+    search = desk.window.search
+    mine = opened["clerk"]
+    with desk.qtbot.waitSignal(search.searched, timeout=20_000) as searched:
+        search.search(mine["lookup_code"].lower())
+    assert searched.args == [1] and [c.number for c in search.results] == [mine["number"]]
+    search.search(opened["leader_nsc"]["lookup_code"])
+    desk.wait(lambda: "其他派出所" in search.lbl_message.text())
+    assert [c.number for c in search.results] == [mine["number"]]  # the last hit stays; nothing added

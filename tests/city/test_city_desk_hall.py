@@ -1,17 +1,19 @@
 """The real desk app in city mode (MainWindow, pytest-qt; it knows only the server's URL and the test CA)
 with what the hall and the law add: a newborn “一件事” bundle from the card swipe to its receipt and
 referral list (the server's PDFs), its follow-ups on Today and in the case view, 一次一评 on the
-citizen's evaluator bound to the case and clerk by the server, and the manager's 差评 follow-up loop
-and kiosk-status screens — all over a real `desk server` (TLS, PostgreSQL)."""
+citizen's evaluator bound to the case and clerk by the server (the clerk's photo from the server), and
+the manager's 差评 follow-up loop and kiosk-status screens — all over a real `desk server` (TLS, PostgreSQL)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
 from city_desk import CityDesk
 from city_server import PASSWORD, ApiClient, City
+from PIL import Image
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
@@ -20,6 +22,7 @@ from desk.domain.followup import FollowUpStep
 from desk.domain.workflow import CaseState
 from desk.services.demo import DEMO_PASSWORD
 from desk.services.ratings import RatingLevel
+from desk.services.user_photos import UserPhotoService
 from desk.store.models import Case, ServiceRating
 from desk.ui.bundle_page import BundlePage
 from desk.ui.demo_cases import demo_cases, type_values
@@ -86,13 +89,20 @@ def test_a_newborn_bundle_and_its_rating_at_a_city_desk(open_city_desk: Callable
     desk.wait(lambda: {f.key: f.state for f in core.bundles.get(decided.bundle.number).follow_ups}[first_key]
               == "done")
 
-    # 一次一评: the evaluator on the citizen's screen names the clerk the server bound the case to.
+    # 一次一评: the evaluator on the citizen's screen names the clerk the server bound the case to, with
+    # the photo stored for that clerk on the server.
+    picture = io.BytesIO()
+    Image.new("RGB", (264, 336), (30, 60, 120)).save(picture, "PNG")
+    UserPhotoService(demo_city.store, Clock()).set_photo("clerk", picture.getvalue())
     prompter = desk.window.rating
     with desk.qtbot.waitSignal(prompter.asked, timeout=20_000):
         prompter.ask(member.number)
     evaluator = prompter.window
     assert isinstance(evaluator, RatingWindow) and evaluator.isVisible()
     assert "张丽" in evaluator.lbl_clerk.text() and member.number in evaluator.lbl_case.text()
+    photo = evaluator.lbl_photo.pixmap()
+    assert not photo.isNull() and evaluator.lbl_photo.text() == ""
+    assert photo.toImage().pixelColor(10, 10).blue() > 100  # the photo's own colour
     desk.qtbot.mouseClick(evaluator.btn_levels[RatingLevel.DISSATISFIED], Qt.MouseButton.LeftButton)
     evaluator.chk_reasons[0].setChecked(True)
     evaluator.edt_phone.setText("13912345678")

@@ -1,9 +1,10 @@
 """The hall's and the law's use cases over the real `desk server` (TLS, PostgreSQL, the real catalog):
 a “一件事” bundle, the legal clocks and the 30-day 注销公告, the chained changes of a completed
-correction, 一次一评 at the counter and its 差评 follow-up, the kiosk-status list and a kiosk's look at
-an online application — each route driven over HTTPS, and each refused (with a message in both
-languages and an audit entry) for another station, a role without the right, no session or a kiosk
-session, as the rights say (desk/server/*_routes.py)."""
+correction, 一次一评 at the counter (the clerk's photo on the evaluator) and its 差评 follow-up (指派
+to a leader or the manager only), the kiosk-status list and a kiosk's look at an online application —
+each route driven over HTTPS, and each refused (with a message in both languages and an audit entry)
+for another station, a role without the right, no session or a kiosk session, as the rights say
+(desk/server/*_routes.py)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,16 @@ import httpx
 import pytest
 from city_server import PASSWORD, ApiClient, City
 from desk_fixtures import make_id
+from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
 from desk.domain.clock import Clock
 from desk.services.demo import DEMO_PASSWORD
 from desk.services.online import Citizen, OnlineService
+from desk.services.user_photos import UserPhotoService
 from desk.shipped import shipped_catalog
-from desk.store.models import AuditEntry, Case
+from desk.store.models import AuditEntry, Case, User
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -269,15 +272,34 @@ def test_a_counter_rating_binds_to_the_case_and_clerk_and_its_follow_up_loop_run
     assert isinstance(ok(manager.get("/kiosks")), list)
     assert [r["id"] for r in ok(manager.get("/ratings/open-follow-ups"))].count(rated["id"]) == 1
 
-    # Refused: a clerk (the one rated never runs the loop); another station's leader finds no such follow-up.
+    # 指派: the owner is one of the station's leaders or its manager (the list 指派 offers), never the clerk.
+    owners = {o["name"]: o["user_id"] for o in ok(manager.get("/follow-ups/owners"))}
+    assert set(owners) == {"王建国", "赵振华", "陈所长"}
+    clerk_id = subject["clerk_badge"]
+    not_owner = manager.post(f"/follow-ups/{follow_up_id}/owner", {"owner_id": int(clerk_id), "version": 2})
+    assert not_owner.status_code == 422, not_owner.text
+    assert (not_owner.json()["message"], not_owner.json()["params"]) == ("follow_up.owner_not_leader",
+                                                                           {"name": "张丽"})
+    assigned = ok(manager.post(f"/follow-ups/{follow_up_id}/owner", {"owner_id": owners["王建国"], "version": 2}))
+    assert (assigned["owner_name"], assigned["version"]) == ("王建国", 3)
+
+    # Refused: a clerk (the one rated never runs the loop); another station's leader, whatever the call.
     refused(demo_city, clerk.get("/follow-ups"), 403, "role_not_permitted", "clerk")
     refused(demo_city, clerk.post(f"/follow-ups/{follow_up_id}/steps", {"step": "rectify", "outcome": "rectified",
-                                                                       "note": "自己整改", "version": 2}),
+                                                                       "note": "自己整改", "version": 3}),
             403, "role_not_permitted", "clerk")
     refused(demo_city, clerk.get("/kiosks"), 403, "role_not_permitted", "clerk")
-    assert clients["leader_nsc"].get(f"/follow-ups/{follow_up_id}").status_code == 404
+    other = clients["leader_nsc"]
+    refused(demo_city, other.get(f"/follow-ups/{follow_up_id}"), 403, "other_station", "leader_nsc")
+    refused(demo_city, other.post(f"/follow-ups/{follow_up_id}/steps", {"step": "rectify", "outcome": "rectified",
+                                                                       "note": "代为整改", "version": 3}),
+            403, "other_station", "leader_nsc")
+    refused(demo_city, other.post(f"/follow-ups/{follow_up_id}/owner", {"owner_id": owners["陈所长"], "version": 3}),
+            403, "other_station", "leader_nsc")
+    assert other.get("/follow-ups/999999").status_code == 404  # no such follow-up anywhere: not found
     refused(demo_city, clients["kiosk01"].get("/follow-ups"), 403, "kiosk_session", "kiosk01")
-    assert ok(manager.get(f"/follow-ups/{follow_up_id}"))["step"] == "rectify"
+    unchanged = ok(manager.get(f"/follow-ups/{follow_up_id}"))
+    assert (unchanged["step"], unchanged["owner_name"], unchanged["version"]) == ("rectify", "王建国", 3)
 
 
 def test_a_kiosk_session_sees_its_card_holders_online_application_only(
@@ -319,3 +341,23 @@ def test_a_citizens_cases_elsewhere_are_listed_as_a_summary_only(demo_city: City
     refused(demo_city, clerk.get(f"/cases/{there['number']}"), 403, "other_station", "clerk")
     # Lists by station stay the station's own.
     assert there["number"] not in [c["number"] for c in ok(clerk.get("/cases?state=draft&limit=500"))]
+
+
+def test_the_clerks_photo_is_served_to_the_evaluator_of_its_station(demo_city: City,
+                                                                    clients: dict[str, ApiClient]) -> None:
+    picture = io.BytesIO()
+    Image.new("RGB", (264, 336), (30, 60, 120)).save(picture, "PNG")
+    stored = UserPhotoService(demo_city.store, Clock()).set_photo("clerk2", picture.getvalue())
+    shown = ok(clients["clerk"].get(f"/users/{stored.user_id}/photo"))
+    assert (shown["user_id"], shown["content_type"], shown["width"], shown["height"]) == (
+        stored.user_id, "image/png", 264, 336)
+    assert base64.b64decode(shown["data_base64"]) == picture.getvalue()
+    with demo_city.store.read() as session:
+        leader_id = session.execute(select(User.id).where(User.username == "leader")).scalar_one()
+    assert ok(clients["clerk"].get(f"/users/{leader_id}/photo")) is None  # none stored: the frame's placeholder
+    assert ok(clients["clerk"].get("/users/999999/photo")) is None
+    # Another station's desk, a kiosk session, nobody: refused and audited.
+    refused(demo_city, clients["leader_nsc"].get(f"/users/{stored.user_id}/photo"), 403, "other_station",
+            "leader_nsc")
+    refused(demo_city, clients["kiosk01"].get(f"/users/{stored.user_id}/photo"), 403, "kiosk_session", "kiosk01")
+    refused(demo_city, clients["nobody"].get(f"/users/{stored.user_id}/photo"), 401, "unauthenticated", "-")

@@ -1,7 +1,9 @@
 """A kiosk in city mode (the real kiosk app, its reader simulator and PDF printer) against the real
 `desk server` over TLS: it signs in as a kiosk device session with its own account, a citizen's
-card opens 我的办件 from the city's register, a queue ticket is printed from the server's PDF — and
-the kiosk's session cannot take a desk action (refused with a message and an audit entry)."""
+card opens 我的办件 from the city's register, a queue ticket is printed from the server's PDF, a case
+waiting for papers reprints its 一次性告知书 (打印补交清单) and takes a ticket linked to it (取号补交) for
+its card holder only, a certificate's preview left unprinted is recorded — and the kiosk's session
+cannot take a desk action (refused with a message and an audit entry)."""
 
 from __future__ import annotations
 
@@ -19,11 +21,14 @@ from sqlalchemy import select
 from desk.devices.reader import Timeouts
 from desk.devices.transport import Backoff
 from desk.domain.clock import Clock
-from desk.domain.errors import DeskError, PermissionDenied
+from desk.domain.errors import DeskError, NotFound, PermissionDenied
+from desk.services.demo import DEMO_PASSWORD
+from desk.services.keys import KeyService
 from desk.services.online import Citizen, OnlineService
 from desk.settings import Settings
 from desk.shipped import shipped_catalog
-from desk.store.models import AuditEntry
+from desk.store.models import AuditEntry, QueueTicket
+from desk.store.models import Citizen as CitizenRow
 from kiosk.bootstrap import KioskApp, KioskOptions, build_kiosk
 from kiosk.remote_backend import RemoteKioskBackend, kiosk_password
 from tests.app_teardown import close_kiosk
@@ -137,3 +142,102 @@ def test_a_city_kiosk_shows_an_online_application_to_its_card_holder_only(city_k
         queries = [e.details for e in session.execute(select(AuditEntry).where(
             AuditEntry.action == "kiosk.progress_query", AuditEntry.entity_id == "K07")).scalars()]
     assert {"online": 1, "state": "submitted"} in queries
+
+
+ZHANG_WEI = "210102198503121239"  # the simulator's card "zhang-wei"
+BOOKLET = {"household_type": "family", "loss_reason": "lost", "applicant_is_head": True,
+           "contact_phone": "13912345678"}
+
+
+def _waiting_for_papers(city: City, username: str, password: str) -> tuple[str, str]:
+    """A case of 张伟's that waits for papers (一次性告知 at the caller's station): its number and the
+    serial of the notice the desk issued."""
+    desk = city.server.client(f"desk-{username}")
+    try:
+        assert desk.sign_in(username, password).status_code == 200
+        card = {"id_number": ZHANG_WEI, "name": "张伟", "sex": "male", "nation": "汉", "birth_date": "1985-03-12",
+                "address": "辽宁省沈阳市和平区"}
+        assert desk.post("/citizens", card).status_code == 200
+        draft = desk.post("/cases", {"applicant_id_number": ZHANG_WEI, "transaction_code": "booklet_reissue",
+                                     "values": BOOKLET})
+        assert draft.status_code == 200, draft.text
+        asked = desk.post(f"/cases/{draft.json()['number']}/supplement", {"expected_version": draft.json()["version"]})
+        assert asked.status_code == 200, asked.text
+        [notice] = [p for p in asked.json()["papers"] if p["kind"] == "supplement_notice"]
+        return draft.json()["number"], notice["serial"]
+    finally:
+        desk.close()
+
+
+def test_a_city_kiosk_reprints_its_card_holders_supplement_notice(city_kiosk: KioskApp, qtbot: QtBot,
+                                                                  demo_city: City) -> None:
+    backend = city_kiosk.ctx.backend
+    assert isinstance(backend, RemoteKioskBackend)
+    number, serial = _waiting_for_papers(demo_city, "clerk", DEMO_PASSWORD)
+    paper = backend.supplement_notice(ZHANG_WEI, number)  # 打印补交清单: the desk's notice, its serial kept
+    assert paper.serial == serial
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(paper.pdf)).pages).replace(" ", "")
+    assert "一次性告知书" in text and number in text
+    with demo_city.store.read() as session:
+        events = [e.details for e in session.execute(select(AuditEntry).where(
+            AuditEntry.action == "kiosk.supplement_notice", AuditEntry.entity_id == "K07")).scalars()]
+    assert events == [{"serial": serial}]  # no name, no ID number in the kiosk's log
+    with pytest.raises(NotFound):  # another person's card: as if there were no such case
+        backend.supplement_notice("210103196211082511", number)
+    # 张伟's case at another station: refused, and the refusal audited under the kiosk's account.
+    elsewhere, _serial = _waiting_for_papers(demo_city, "leader_nsc", PASSWORD)
+    with pytest.raises(PermissionDenied) as refused:
+        backend.supplement_notice(ZHANG_WEI, elsewhere)
+    assert refused.value.code == "other_station"
+    with demo_city.store.read() as session:
+        refusals = [e.entity_id for e in session.execute(select(AuditEntry).where(
+            AuditEntry.action == "server.refused", AuditEntry.actor == "kiosk01")).scalars()]
+    assert elsewhere in refusals
+
+
+def registered_resident(city: City) -> str:
+    """The ID number of a demo resident whose register entry a 户籍证明 can be issued from (the station's
+    signing key made on the server's machine first, as `desk keys create` does)."""
+    KeyService(city.store, Clock(), Path(city.server.work) / "server-keys").ensure_demo_key("HP01")
+    with city.store.read() as session:
+        return session.execute(select(CitizenRow.id_number).where(
+            CitizenRow.household_head.is_not(None), CitizenRow.relationship_to_head.is_not(None),
+            CitizenRow.registered_on.is_not(None)).order_by(CitizenRow.id).limit(1)).scalar_one()
+
+
+def test_a_city_kiosk_records_a_certificate_preview_left_unprinted(city_kiosk: KioskApp, demo_city: City) -> None:
+    backend = city_kiosk.ctx.backend
+    assert isinstance(backend, RemoteKioskBackend)
+    certificate = backend.household_certificate(registered_resident(demo_city), "入学")
+    backend.preview_cancelled(certificate.serial)  # 返回 on the preview: the certificate never left the kiosk
+    with demo_city.store.read() as session:
+        events = [e.details for e in session.execute(select(AuditEntry).where(
+            AuditEntry.action == "kiosk.preview_cancelled", AuditEntry.entity_id == "K07")).scalars()]
+    assert events == [{"serial": certificate.serial}]
+    _number, desk_serial = _waiting_for_papers(demo_city, "clerk", DEMO_PASSWORD)
+    for serial in (desk_serial, "ZM-NO-SUCH-PAPER"):  # a paper the desk issued, no paper: not this kiosk's
+        with pytest.raises(NotFound) as refused:
+            backend.preview_cancelled(serial)
+        assert refused.value.message_key == "kiosk.paper_not_found"
+
+
+def test_a_city_kiosk_links_a_supplement_ticket_to_its_card_holders_case(city_kiosk: KioskApp,
+                                                                          demo_city: City) -> None:
+    backend = city_kiosk.ctx.backend
+    assert isinstance(backend, RemoteKioskBackend)
+    number, _serial = _waiting_for_papers(demo_city, "clerk", DEMO_PASSWORD)
+    taken = backend.take_ticket("booklet_reissue", ZHANG_WEI, case_number=number)  # 取号补交
+    with demo_city.store.read() as session:
+        linked = session.execute(select(QueueTicket.case_number).where(
+            QueueTicket.station_code == "HP01", QueueTicket.number == taken.number,
+            QueueTicket.day == Clock().today())).scalar_one()
+        issued = session.execute(select(AuditEntry.details).where(
+            AuditEntry.action == "ticket.issued", AuditEntry.entity_id == f"{Clock().today():%Y%m%d}-{taken.number}")
+            .order_by(AuditEntry.seq.desc()).limit(1)).scalar_one()
+    assert linked == number and issued["case"] == number
+    with pytest.raises(NotFound):  # another person's card: no ticket for a case not theirs
+        backend.take_ticket("booklet_reissue", "210103196211082511", case_number=number)
+    elsewhere, _serial = _waiting_for_papers(demo_city, "leader_nsc", PASSWORD)
+    with pytest.raises(PermissionDenied) as refused:
+        backend.take_ticket("booklet_reissue", ZHANG_WEI, case_number=elsewhere)
+    assert refused.value.code == "other_station"

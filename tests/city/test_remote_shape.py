@@ -27,6 +27,7 @@ SCREEN_CALLS = {
     ("documents", "documents_for"), ("documents", "station_info"), ("documents", "case_document"),
     ("queries", "by_due_status"), ("queries", "get"), ("queries", "list"), ("queries", "usage_counts"),
     ("queries", "today_lists"), ("queries", "rows"), ("queries", "rows_by_due_status"),
+    ("queries", "by_lookup_code"),
     ("queue", "call_next"), ("queue", "finish"), ("queue", "waiting"), ("queue", "counters"),
     ("queue", "recall"), ("queue", "no_show"), ("queue", "transfer"), ("queue", "link_case"),
     ("reports", "daily"), ("users", "sign_in"),
@@ -41,30 +42,39 @@ SCREEN_CALLS = {
     ("follow_ups", "overview"), ("follow_ups", "monthly"), ("follow_ups", "get"), ("follow_ups", "record"),
     ("follow_ups", "assign"), ("follow_ups", "counts"), ("follow_ups", "platform_export"), ("follow_ups", "owners"),
     ("ratings", "subject"), ("ratings", "rate"), ("ratings", "open_follow_ups"), ("kiosks", "kiosks"),
+    ("user_photos", "photo"),
 }
 LOCAL = {"catalog", "clock", "bundle_catalog", "chain_rules"}  # shipped data on the desk in both modes
 # Support-only use cases no screen calls: on a desk in city mode they say "not available in city mode"
 # (docs/city.md), so a call cannot reach the database by another way.
-SUPPORT_ONLY = {"keys", "verifications", "store", "build_demo_data", "user_photos"}
-# Screen calls the city server does not serve yet; the screen expects "not in city mode" and does
-# without (the evaluator shows the photo frame's placeholder; docs/city.md).
-NOT_YET_SERVED = {("user_photos", "photo")}
+SUPPORT_ONLY = {"keys", "verifications", "store", "build_demo_data"}
+# Screen calls the city server does not serve yet (the screen must then expect "not in city mode" and
+# do without; docs/city.md). None now: each one served is moved to SCREEN_CALLS.
+NOT_YET_SERVED: set[tuple[str, str]] = set()
 
 
 # The screenshot tour builds its own in-process demo station (SQLite) and feeds it kiosks and ratings.
 IN_PROCESS_ONLY = {"screenshot_tour.py"}
 
 
+def screen_sources_each() -> list[str]:
+    return [path.read_text(encoding="utf-8") for folder in ("desk/ui", "desk/forms")
+            for path in sorted((REPO / folder).rglob("*.py")) if path.name not in IN_PROCESS_ONLY]
+
+
 def screen_sources() -> str:
-    return "\n".join(path.read_text(encoding="utf-8") for folder in ("desk/ui", "desk/forms")
-                     for path in sorted((REPO / folder).rglob("*.py")) if path.name not in IN_PROCESS_ONLY)
+    return "\n".join(screen_sources_each())
 
 
 def test_every_direct_call_of_the_screens_is_listed() -> None:
-    # Called there, or handed to the task runner to call (`runner.run(core.follow_ups.owners, …)`).
+    # Called there, or handed to the task runner to call (`runner.run(core.follow_ups.owners, …)`), or
+    # through a local name (`queries = context.core.queries` … `queries.by_lookup_code(code)`).
     sources = screen_sources()
     direct = set(re.findall(r"core\.([a-z_]+)\.([a-z_]+)\(", sources))
     direct |= set(re.findall(r"\.run\([\w.]*core\.([a-z_]+)\.([a-z_]+)\s*[,)]", sources))
+    for source in screen_sources_each():
+        for name, service in re.findall(r"^\s*(\w+)\s*=\s*[\w.]*core\.([a-z_]+)\s*$", source, re.M):
+            direct |= {(service, method) for method in re.findall(rf"\b{name}\.([a-z_]+)\(", source)}
     assert {(service, method) for service, method in direct
             if service not in LOCAL} <= SCREEN_CALLS | NOT_YET_SERVED
 
@@ -110,3 +120,13 @@ def test_city_mode_is_a_setting_and_opens_no_database(tmp_path: Path) -> None:
             getattr(core, local_only)
         assert refused.value.code == "not_in_city_mode"
     core.close()
+
+
+def test_storing_a_clerks_photo_says_it_is_done_on_the_server_in_city_mode() -> None:
+    core = build_core(settings=Settings(server_url="https://desk.city.example:8443", device_id="pc-7"))
+    try:
+        with pytest.raises(DeskError) as refused:  # nothing is sent: the command runs on the server machine
+            core.user_photos.set_photo("clerk", b"\x89PNG", file_name="clerk.png")
+        assert refused.value.code == "not_in_city_mode" and "desk user photo" in refused.value.message_zh
+    finally:
+        core.close()

@@ -156,3 +156,24 @@ def test_platform_export_as_csv_and_json_reads_back(desk: Desk) -> None:
     assert document["fields"] == list(PLATFORM_FIELDS) and len(document["records"]) == 2
     with pytest.raises(InvalidInput):
         desk.core.follow_ups.platform_export(day, day, "xml")
+
+
+def test_only_a_leader_or_the_manager_may_be_named_owner(desk: Desk) -> None:
+    """指派 offers the station's leaders and manager (`owners`); the use case refuses anyone else — the clerk
+    rated first of all — and nothing changes."""
+    bad = desk.core.ratings.rate(RatingLevel.DISSATISFIED, case_number=_completed(desk), phone=PHONE)
+    assert bad.follow_up_id is not None
+    follow_ups = desk.core.follow_ups
+    before = follow_ups.get(bad.follow_up_id)
+    assert {o.user_id for o in follow_ups.owners()} == {desk.leader.user_id, desk.leader2.user_id,
+                                                         desk.manager.user_id}
+    for clerk in (desk.clerk, desk.clerk2):
+        with pytest.raises(InvalidInput) as refused:
+            follow_ups.assign(desk.manager, before.id, clerk.user_id, before.version)
+        assert refused.value.message_key == "follow_up.owner_not_leader"
+    unchanged = follow_ups.get(before.id)
+    assert (unchanged.owner_id, unchanged.version) == (before.owner_id, before.version)
+    assert "follow_up.assigned" not in _actions(desk, "follow_up", str(before.id))
+    assigned = follow_ups.assign(desk.manager, before.id, desk.leader.user_id, before.version)
+    assert (assigned.owner_name, assigned.version) == ("王建国", before.version + 1)
+    assert _actions(desk, "follow_up", str(before.id)).count("follow_up.assigned") == 1
