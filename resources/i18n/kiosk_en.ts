@@ -308,32 +308,32 @@
 <context>
     <name>KioskSays</name>
     <message>
-        <location filename="../../kiosk/backend.py" line="48"/>
+        <location filename="../../kiosk/backend.py" line="49"/>
         <source>您的身份证已过期，不能在自助机办理。请到窗口办理，或先换领身份证。</source>
         <translation>Your ID card has expired. Please go to the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend.py" line="50"/>
+        <location filename="../../kiosk/backend.py" line="51"/>
         <source>这张证件无法识别，请到窗口由民警帮您办理。</source>
         <translation>This card cannot be read correctly. A clerk at the counter will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend.py" line="123"/>
+        <location filename="../../kiosk/backend.py" line="124"/>
         <source>{name}（{number}）：{state}。</source>
         <translation>{name} ({number}): {state}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend.py" line="126"/>
+        <location filename="../../kiosk/backend.py" line="127"/>
         <source>派出所要求补充材料：请查看网上页面或短信中的告知。</source>
         <translation>The station asked for more materials: see the notice on the web page or the text message.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend.py" line="129"/>
+        <location filename="../../kiosk/backend.py" line="130"/>
         <source>预约到所日期：{day}，请携带原件。</source>
         <translation>Your visit: {day}; bring the originals.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/backend.py" line="132"/>
+        <location filename="../../kiosk/backend.py" line="133"/>
         <source>已转为办件 {number}。</source>
         <translation>It became case {number}.</translation>
     </message>

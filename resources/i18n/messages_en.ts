@@ -216,7 +216,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="96"/>
         <source>{name}不能做责任人：差评回访的责任人只能是本所的所领导或所长。</source>
-        <translation>{name} cannot answer for it: a follow-up's owner is one of the station's leaders or its manager.</translation>
+        <translation>{name} cannot answer for it: a follow-up&apos;s owner is one of the station&apos;s leaders or its manager.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="98"/>
