@@ -146,6 +146,13 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "该地区该出生日期的顺序码已用尽，请联系上级户政部门分配公民身份号码。"),
     "citizen.rejected_by_store": QT_TRANSLATE_NOOP(
         "Messages", "人员记录无法保存：数据不符合登记库的规则，请核对后重试。"),
+    # ---- certificates a case hands over, and the citizen's copy online ----
+    "document.deregistered_person_missing": QT_TRANSLATE_NOOP(
+        "Messages", "请在表单中填写被注销户口人员的姓名和公民身份号码。"),
+    "document.deregistration_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "本所系统中没有{name}（{id_number}）已办结的注销户口记录：请核实后在表单中填写注销户口日期。"),
+    "document.no_online_certificate": QT_TRANSLATE_NOOP(
+        "Messages", "网上申请 {number} 尚未网上办结，或该事项不出具可下载的证明。"),
     # ---- words used inside the sentences above -------------------------------------------------
     "state.draft": QT_TRANSLATE_NOOP("Messages", "草稿"),
     "state.supplement_requested": QT_TRANSLATE_NOOP("Messages", "待补正"),

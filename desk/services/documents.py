@@ -19,6 +19,7 @@ from desk.domain.catalog import (
     MOVER_APPLICANT,
     Approval,
     Catalog,
+    Category,
     FieldType,
     IssuedDocument,
     MaterialForm,
@@ -54,6 +55,7 @@ from printing.documents import (
     chain_notice,
     completion_notice,
     denial_decision,
+    deregistration_certificate,
     household_certificate,
     material_checklist,
     migration_certificate,
@@ -71,6 +73,7 @@ from printing.models import (
     ChecklistItem,
     CompletionNoticeData,
     DenialDecisionData,
+    DeregistrationCertificateData,
     HouseholdCertificateData,
     MaterialChecklistData,
     MissingMaterial,
@@ -96,11 +99,15 @@ KINDS: dict[str, tuple[str, str]] = {
     "migration_certificate": ("QY", "户口迁移证"),
     "chain_notice": ("LB", "公民信息连锁变更告知单"),
     "household_certificate": ("ZM", "户籍证明"),
+    "deregistration_certificate": ("ZX", "注销户口证明"),
     "queue_ticket": ("PD", "排队号"),
 }
 SUPPLEMENT_DAYS = 20  # working days the citizen has to bring what is missing (notice wording)
 MOVE_PERMIT_VALID_DAYS = 40
 CERTIFICATE_VALID_DAYS = 90
+# The signed certificates (a QR code any desk, kiosk or the city's page verifies); built from the register
+# for the person the case names, not by the plain builders below.
+SIGNED_KINDS = frozenset({"household_certificate", "deregistration_certificate"})
 SEX_ZH = {"male": "男", "female": "女"}
 FACT_ZH = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "nation": "民族", "id_number": "公民身份号码"}
 _APPROVAL_ZH = {Approval.CLERK: "窗口办理", Approval.LEADER: "派出所审批", Approval.BRANCH: "分局审批",
@@ -162,6 +169,8 @@ class DocumentService:
                 kinds.append("migration_certificate")
             if transaction.issues_document is IssuedDocument.HOUSEHOLD_CERTIFICATE:
                 kinds.append("household_certificate")
+            if transaction.issues_document is IssuedDocument.DEREGISTRATION_CERTIFICATE:
+                kinds.append("deregistration_certificate")
             if self._chain_rule(case.transaction_code) is not None:
                 kinds.append("chain_notice")
         return kinds
@@ -220,7 +229,7 @@ class DocumentService:
             "chain_notice": lambda view, station, serial, issued_at, clerk: self._chain_notice(
                 session, view, station, serial, clerk),
         }
-        if kind not in builders and kind != "household_certificate":
+        if kind not in builders and kind not in SIGNED_KINDS:
             raise InvalidInput(f"没有“{kind}”这种文书。", f"No document kind '{kind}'.")
         case = _case(session, case_number)
         from desk.services.cases import user_names
@@ -233,6 +242,8 @@ class DocumentService:
             )
         if kind == "household_certificate":  # signed like the kiosk's, for the person the form names
             return self._case_certificate(session, view, case.id, actor)
+        if kind == "deregistration_certificate":
+            return self._deregistration_certificate(session, view, case.id, actor)
         record = self._record(session, kind, case_id=case.id, citizen_id=case.applicant_id, actor=actor)
         station = _station(session, self.station_code)
         default_paper = Paper.ROLL_80 if kind == "receipt" else Paper.A4
@@ -309,6 +320,61 @@ class DocumentService:
             )
         purpose = _option_label_zh(transaction, "purpose", values.get("purpose")) or "户籍证明"
         return self._certificate_in(session, citizen, purpose, actor=actor, case_id=case_id)
+
+    def _deregistration_certificate(self, session: Session, case: CaseView, case_id: int,
+                                    actor: Actor | None) -> IssuedPaper:
+        """The 注销户口证明 a completed 开具注销户口证明 case hands over: the person the form names, the
+        cancellation as this system recorded it (its completed deregistration case) or, for one it does not
+        hold, as the clerk typed it from the file; facts from the register where it still has the person."""
+        transaction = self._transaction(case.transaction_code)
+        values = case.form_values
+        person = transaction.roles(values).subject
+        if person is None or not person.id_number:
+            raise InvalidInput.say("document.deregistered_person_missing")
+        cancelled_on = self._cancelled_on(session, person.id_number) or _date_value(values, "deregistered_on")
+        if cancelled_on is None:
+            raise InvalidInput.say("document.deregistration_not_found", name=person.name, id_number=person.id_number)
+        citizen = CitizenLookupRepository(session).by_id_number(person.id_number)
+        signer = self._signer()  # no key: nothing recorded, nothing printed
+        record = self._record(session, "deregistration_certificate", case_id=case_id,
+                              citizen_id=citizen.id if citizen else None, actor=actor)
+        issued_at = local_datetime(record.issued_at)
+        data = DeregistrationCertificateData(
+            station=_station(session, self.station_code), serial=record.serial,
+            name=citizen.name if citizen else person.name,
+            sex=SEX_ZH.get(citizen.sex, citizen.sex) if citizen else _sex_from_id(person.id_number),
+            nation=citizen.nation if citizen else "",
+            birth_date=citizen.birth_date if citizen else birth_date_from_id(person.id_number),
+            id_number=person.id_number, address=citizen.address if citizen else "",
+            deregistered_on=cancelled_on,
+            reason_zh=_option_label_zh(transaction, "deregistration_reason", values.get("deregistration_reason"))
+            or "注销",
+            purpose_zh=_option_label_zh(transaction, "purpose", values.get("purpose")) or "注销户口证明",
+            issued_at=issued_at, clerk_name=_user_name(session, actor.user_id) if actor else "",
+            valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
+            former_names=citizen.former_names if citizen else "", verify_url=self.verify_url,
+        )
+        payload = deregistration_certificate.certificate_payload(data, signer)
+        record.payload = payload
+        pdf = deregistration_certificate.build_pdf(data, Paper.A4, signer=signer)
+        return IssuedPaper("deregistration_certificate", record.serial, KINDS["deregistration_certificate"][1], pdf,
+                           Paper.A4, payload)
+
+    def _cancelled_on(self, session: Session, id_number: str) -> date | None:
+        """The day this system completed the cancellation of `id_number`'s registration (a deregister
+        item naming that person in a person or ID-number field), or None when it holds none."""
+        codes = [t.code for t in self.catalog.transactions() if t.category is Category.DEREGISTER]
+        for found in CaseRepository(session).completed_mentioning(codes, id_number):
+            transaction = self.catalog.get(found.transaction_code)
+            if transaction is None or found.completed_at is None:
+                continue
+            for spec in transaction.visible_fields(found.form_values):
+                value = found.form_values.get(spec.key)
+                number = value.get("id_number") if isinstance(value, Mapping) else value
+                if spec.type in (FieldType.PERSON, FieldType.ID_NUMBER) and isinstance(number, str) \
+                        and normalise_id_text(number) == id_number:
+                    return local_date(found.completed_at)
+        return None
 
     def queue_ticket(self, ticket: TicketView, *, kiosk_code: str | None = None,
                      paper: Paper = Paper.ROLL_58) -> IssuedPaper:
@@ -614,6 +680,16 @@ def _subject_zh(transaction: Transaction, values: Mapping[str, Any]) -> str:
         if spec.type is FieldType.TEXT and spec.key.endswith("name") and isinstance(value, str) and value.strip():
             return f"（{spec.label_zh}：{value.strip()}）"
     return ""
+
+
+def _date_value(values: Mapping[str, Any], key: str) -> date | None:
+    value = values.get(key)
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def _text_value(values: Mapping[str, Any], key: str) -> str:
