@@ -278,6 +278,7 @@ class DocumentService:
 
     def _certificate_in(self, session: Session, citizen: Citizen, purpose_zh: str, *, actor: Actor | None,
                         kiosk_code: str | None = None, case_id: int | None = None) -> IssuedPaper:
+        # kiosk_code: the kiosk asking — or, for a case's certificate already issued, who reprints it
         signer = self._signer()  # no key: nothing recorded, nothing printed
         record = self._record(session, "household_certificate", case_id=case_id, citizen_id=citizen.id, actor=actor,
                               kiosk_code=kiosk_code)
@@ -290,7 +291,7 @@ class DocumentService:
             id_number=citizen.id_number, address=citizen.address, household_head=citizen.household_head,
             relationship_to_head=citizen.relationship_to_head, registered_on=citizen.registered_on,
             purpose_zh=purpose_zh, issued_at=issued_at,
-            clerk_name=_user_name(session, actor.user_id) if actor else "自助终端",
+            clerk_name=_user_name(session, record.issued_by) if record.issued_by is not None else "自助终端",
             valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
             former_names=citizen.former_names, verify_url=self.verify_url,
         )
@@ -300,7 +301,8 @@ class DocumentService:
         return IssuedPaper("household_certificate", record.serial, KINDS["household_certificate"][1], pdf,
                            Paper.A4, payload)
 
-    def _case_certificate(self, session: Session, case: CaseView, case_id: int, actor: Actor | None) -> IssuedPaper:
+    def _case_certificate(self, session: Session, case: CaseView, case_id: int, actor: Actor | None,
+                          via: str | None = None) -> IssuedPaper:
         """The 户籍证明 a completed 开具户籍证明 case hands over: for the person the form names (the
         applicant when it is for themself), with the purpose chosen on the form."""
         transaction = self._transaction(case.transaction_code)
@@ -319,10 +321,10 @@ class DocumentService:
                 "correct it before certifying.",
             )
         purpose = _option_label_zh(transaction, "purpose", values.get("purpose")) or "户籍证明"
-        return self._certificate_in(session, citizen, purpose, actor=actor, case_id=case_id)
+        return self._certificate_in(session, citizen, purpose, actor=actor, case_id=case_id, kiosk_code=via)
 
     def _deregistration_certificate(self, session: Session, case: CaseView, case_id: int,
-                                    actor: Actor | None) -> IssuedPaper:
+                                    actor: Actor | None, via: str | None = None) -> IssuedPaper:
         """The 注销户口证明 a completed 开具注销户口证明 case hands over: the person the form names, the
         cancellation as this system recorded it (its completed deregistration case) or, for one it does not
         hold, as the clerk typed it from the file; facts from the register where it still has the person."""
@@ -337,7 +339,7 @@ class DocumentService:
         citizen = CitizenLookupRepository(session).by_id_number(person.id_number)
         signer = self._signer()  # no key: nothing recorded, nothing printed
         record = self._record(session, "deregistration_certificate", case_id=case_id,
-                              citizen_id=citizen.id if citizen else None, actor=actor)
+                              citizen_id=citizen.id if citizen else None, actor=actor, kiosk_code=via)
         issued_at = local_datetime(record.issued_at)
         data = DeregistrationCertificateData(
             station=_station(session, self.station_code), serial=record.serial,
@@ -350,7 +352,7 @@ class DocumentService:
             reason_zh=_option_label_zh(transaction, "deregistration_reason", values.get("deregistration_reason"))
             or "注销",
             purpose_zh=_option_label_zh(transaction, "purpose", values.get("purpose")) or "注销户口证明",
-            issued_at=issued_at, clerk_name=_user_name(session, actor.user_id) if actor else "",
+            issued_at=issued_at, clerk_name=_user_name(session, record.issued_by),
             valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
             former_names=citizen.former_names if citizen else "", verify_url=self.verify_url,
         )
@@ -359,6 +361,30 @@ class DocumentService:
         pdf = deregistration_certificate.build_pdf(data, Paper.A4, signer=signer)
         return IssuedPaper("deregistration_certificate", record.serial, KINDS["deregistration_certificate"][1], pdf,
                            Paper.A4, payload)
+
+    def online_copy(self, case_number: str, id_number: str, *, application: str) -> IssuedPaper:
+        """The signed certificate a case decided online issued, for the citizen's page: only to the case's
+        applicant (`id_number`, as the page signed them in), only one already issued (same serial and
+        facts as on record); the download is audited under the online application's number."""
+        via = f"网上办 {application}"
+        with self.store.write() as session:
+            case = CaseRepository(session).by_number(case_number)
+            if case is None or case.applicant.id_number != normalise_id_text(id_number):
+                raise NotFound.say("document.no_online_certificate", number=application)
+            from desk.services.cases import user_names
+
+            view = CaseView.of(case, user_names(session, case))
+            documents = DocumentRepository(session)
+            kind = next((k for k in self.documents_for(view)
+                         if k in SIGNED_KINDS and documents.of_case(case.id, k) is not None), None)
+            if kind is None:
+                raise NotFound.say("document.no_online_certificate", number=application)
+            build = self._case_certificate if kind == "household_certificate" else self._deregistration_certificate
+            paper = build(session, view, case.id, None, via)
+            audit.append(session, at=self.clock.now(), actor=via, action="document.downloaded",
+                         entity_type="document", entity_id=paper.serial,
+                         details={"kind": kind, "case": case.number, "application": application})
+            return paper
 
     def _cancelled_on(self, session: Session, id_number: str) -> date | None:
         """The day this system completed the cancellation of `id_number`'s registration (a deregister
