@@ -133,27 +133,27 @@
 <context>
     <name>CertificatePreviewScreen</name>
     <message>
-        <location filename="../../kiosk/screens/preview.py" line="98"/>
+        <location filename="../../kiosk/screens/preview.py" line="145"/>
         <source>请核对证明内容，无误后点“打印”</source>
         <translation>Check the certificate, then tap “Print”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/preview.py" line="99"/>
+        <location filename="../../kiosk/screens/preview.py" line="146"/>
         <source>预览暂时无法显示。您仍可以直接打印，或返回。</source>
         <translation>The preview cannot be shown just now. You may still print it, or go back.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/preview.py" line="100"/>
+        <location filename="../../kiosk/screens/preview.py" line="147"/>
         <source>证明上印有二维码，单位可扫码核验真伪；有效期 90 天。</source>
         <translation>The certificate carries a QR code anyone can scan to check it; valid for 90 days.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/preview.py" line="101"/>
+        <location filename="../../kiosk/screens/preview.py" line="148"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/preview.py" line="102"/>
+        <location filename="../../kiosk/screens/preview.py" line="149"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -646,12 +646,12 @@
         <translation>Preparing your certificate…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/preview.py" line="122"/>
+        <location filename="../../kiosk/screens/preview.py" line="169"/>
         <source>正在打印户籍证明，请稍候…</source>
         <translation>Printing your certificate…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/preview.py" line="125"/>
+        <location filename="../../kiosk/screens/preview.py" line="172"/>
         <source>请在出纸口取走您的户籍证明。</source>
         <translation>Please take your certificate from the tray.</translation>
     </message>
@@ -668,7 +668,7 @@
     <message>
         <location filename="../../kiosk/screens/cases.py" line="369"/>
         <location filename="../../kiosk/screens/guide.py" line="291"/>
-        <location filename="../../kiosk/screens/preview.py" line="126"/>
+        <location filename="../../kiosk/screens/preview.py" line="173"/>
         <source>打印完成</source>
         <translation>Printed</translation>
     </message>
@@ -678,7 +678,7 @@
         <translation>The list could not be printed ({reason}). The case lists the papers still missing; the counter can print it too.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/preview.py" line="130"/>
+        <location filename="../../kiosk/screens/preview.py" line="177"/>
         <source>户籍证明没有打印出来（{reason}）。请到窗口办理，民警会为您重新出具。</source>
         <translation>The certificate could not be printed ({reason}). Please go to the counter.</translation>
     </message>
@@ -794,27 +794,27 @@
         <translation>Rating sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="156"/>
+        <location filename="../../kiosk/screens/ticket.py" line="166"/>
         <source>正在出号，请稍候…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="162"/>
+        <location filename="../../kiosk/screens/ticket.py" line="172"/>
         <source>您前面还有 {people} 人，预计等待约 {minutes} 分钟。</source>
         <translation>{people} people ahead of you; about {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="164"/>
+        <location filename="../../kiosk/screens/ticket.py" line="174"/>
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="167"/>
+        <location filename="../../kiosk/screens/ticket.py" line="177"/>
         <source>{ahead}请取走排队号，留意叫号。</source>
         <translation>{ahead} Take your ticket and listen for your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="173"/>
+        <location filename="../../kiosk/screens/ticket.py" line="183"/>
         <source>排队号没有打印出来（{reason}）。请记住您的号码，{ahead}</source>
         <translation>The ticket could not be printed ({reason}). Please remember your number. {ahead}</translation>
     </message>
@@ -1030,47 +1030,52 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="99"/>
+        <location filename="../../kiosk/screens/ticket.py" line="115"/>
         <source>取排队号：请选择要办理的业务</source>
         <translation>Queue number: choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="100"/>
+        <location filename="../../kiosk/screens/ticket.py" line="101"/>
         <source>您要办理：</source>
         <translation>You chose:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="101"/>
+        <location filename="../../kiosk/screens/ticket.py" line="102"/>
         <source>打印排队号</source>
         <translation>Print my number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="102"/>
+        <location filename="../../kiosk/screens/ticket.py" line="103"/>
         <source>优先办理（老年人、残疾人、军人、孕妇）</source>
         <translation>Priority (elderly, disabled, servicemen, pregnant)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="103"/>
+        <location filename="../../kiosk/screens/ticket.py" line="104"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="104"/>
+        <location filename="../../kiosk/screens/ticket.py" line="105"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="105"/>
+        <location filename="../../kiosk/screens/ticket.py" line="106"/>
         <source>不确定办什么？取咨询号</source>
         <translation>Not sure? Take an advice number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="133"/>
+        <location filename="../../kiosk/screens/ticket.py" line="113"/>
+        <source>取排队号：请确认办理的业务，然后打印</source>
+        <translation>Queue ticket: check your choice, then print</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/ticket.py" line="142"/>
         <source>其他业务或咨询</source>
         <translation>Other business or advice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="139"/>
+        <location filename="../../kiosk/screens/ticket.py" line="148"/>
         <source>{transaction}：补交材料（编号 {number}）</source>
         <translation>{transaction}: hand in missing papers (case {number})</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>BoolEditor</name>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="328"/>
+        <location filename="../../desk/forms/field_widgets.py" line="329"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="329"/>
+        <location filename="../../desk/forms/field_widgets.py" line="330"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="336"/>
+        <location filename="../../desk/forms/field_widgets.py" line="337"/>
         <source>键盘：Y 为“是”，N 为“否”</source>
         <translation>Keyboard: Y for yes, N for no</translation>
     </message>
@@ -338,12 +338,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="106"/>
+        <location filename="../../desk/forms/field_widgets.py" line="107"/>
         <source>未填写</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="109"/>
+        <location filename="../../desk/forms/field_widgets.py" line="110"/>
         <source>清除日期（键盘：Delete）</source>
         <translation>Clear the date (keyboard: Delete)</translation>
     </message>
@@ -437,7 +437,7 @@
 <context>
     <name>EnumEditor</name>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="210"/>
+        <location filename="../../desk/forms/field_widgets.py" line="211"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
@@ -1365,7 +1365,7 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="278"/>
+        <location filename="../../desk/forms/field_widgets.py" line="279"/>
         <source>未填写</source>
         <translation>Not filled in</translation>
     </message>
@@ -1471,27 +1471,32 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="398"/>
+        <location filename="../../desk/forms/field_widgets.py" line="404"/>
         <source>刷卡填入</source>
         <translation>Swipe to fill</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="399"/>
+        <location filename="../../desk/forms/field_widgets.py" line="405"/>
         <source>即申请人</source>
         <translation>Is the applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="401"/>
+        <location filename="../../desk/forms/field_widgets.py" line="406"/>
+        <source>不适用：即申请人本人</source>
+        <translation>Not applicable: the applicant themself</translation>
+    </message>
+    <message>
+        <location filename="../../desk/forms/field_widgets.py" line="410"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="404"/>
+        <location filename="../../desk/forms/field_widgets.py" line="413"/>
         <source>在读卡器上刷此人的身份证，自动填入姓名和号码（光标在此栏时直接刷卡亦可）</source>
         <translation>Swipe this person&apos;s ID card to fill in name and number (or just place the card while the cursor is in this field)</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="406"/>
+        <location filename="../../desk/forms/field_widgets.py" line="415"/>
         <source>此人就是申请人：填入申请人的姓名和号码（F6）</source>
         <translation>This person is the applicant: fill in the applicant&apos;s name and number (F6)</translation>
     </message>
@@ -1499,7 +1504,7 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>PhoneEditor</name>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="243"/>
+        <location filename="../../desk/forms/field_widgets.py" line="244"/>
         <source>手机号码或“区号-号码”</source>
         <translation>Mobile number or &quot;area code-number&quot;</translation>
     </message>
