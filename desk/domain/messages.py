@@ -73,6 +73,7 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     # ---- users, passwords, sessions ------------------------------------------------------------
     "user.taken": QT_TRANSLATE_NOOP("Messages", "用户名 {username} 已存在。"),
     "user.not_found": QT_TRANSLATE_NOOP("Messages", "没有用户 {username}。"),
+    "user.bad_badge": QT_TRANSLATE_NOOP("Messages", "警号“{badge}”不对：只能是数字和字母，最多 {most} 位。"),
     "user.wrong_password_decision": QT_TRANSLATE_NOOP("Messages", "密码不正确，未执行审批。"),
     "station.not_found": QT_TRANSLATE_NOOP("Messages", "没有编码为 {station} 的派出所。"),
     "password.too_short": QT_TRANSLATE_NOOP("Messages", "密码至少 {length} 位。"),
