@@ -366,7 +366,8 @@ class MainWindow(QMainWindow):
     def _user_line(self, signed: SignedIn) -> str:
         """The status bar's user: name, 工号 (the 警号, else the user's number here) and role."""
         badge = signed.badge or str(signed.actor.user_id)
-        return f"{signed.display_name} · {self.tr('工号')} {badge} · {self._role_label()}"
+        return self.tr("%1 · 工号 %2 · %3").replace("%1", signed.display_name).replace("%2", badge).replace(
+            "%3", self._role_label())
 
     def _role_label(self) -> str:
         role = self._context.role

@@ -931,122 +931,127 @@ Please give the log file to your IT department:
     <name>MainWindow</name>
     <message>
         <location filename="../../desk/ui/main_window.py" line="317"/>
-        <location filename="../../desk/ui/main_window.py" line="586"/>
+        <location filename="../../desk/ui/main_window.py" line="587"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
         <location filename="../../desk/ui/main_window.py" line="361"/>
-        <location filename="../../desk/ui/main_window.py" line="588"/>
+        <location filename="../../desk/ui/main_window.py" line="589"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="456"/>
+        <location filename="../../desk/ui/main_window.py" line="369"/>
+        <source>%1 · 工号 %2 · %3</source>
+        <translation>%1 · staff no. %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="457"/>
         <source>已调出网上申请 %1：请核对原件。</source>
         <translation>Online application opened as %1: check the originals.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="502"/>
+        <location filename="../../desk/ui/main_window.py" line="503"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="541"/>
+        <location filename="../../desk/ui/main_window.py" line="542"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="552"/>
-        <location filename="../../desk/ui/main_window.py" line="570"/>
+        <location filename="../../desk/ui/main_window.py" line="553"/>
+        <location filename="../../desk/ui/main_window.py" line="571"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="552"/>
-        <location filename="../../desk/ui/main_window.py" line="570"/>
+        <location filename="../../desk/ui/main_window.py" line="553"/>
+        <location filename="../../desk/ui/main_window.py" line="571"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="553"/>
-        <location filename="../../desk/ui/main_window.py" line="571"/>
+        <location filename="../../desk/ui/main_window.py" line="554"/>
+        <location filename="../../desk/ui/main_window.py" line="572"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="553"/>
-        <location filename="../../desk/ui/main_window.py" line="571"/>
+        <location filename="../../desk/ui/main_window.py" line="554"/>
+        <location filename="../../desk/ui/main_window.py" line="572"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="562"/>
+        <location filename="../../desk/ui/main_window.py" line="563"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="563"/>
+        <location filename="../../desk/ui/main_window.py" line="564"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="564"/>
+        <location filename="../../desk/ui/main_window.py" line="565"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="566"/>
+        <location filename="../../desk/ui/main_window.py" line="567"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="567"/>
+        <location filename="../../desk/ui/main_window.py" line="568"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="568"/>
+        <location filename="../../desk/ui/main_window.py" line="569"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="569"/>
+        <location filename="../../desk/ui/main_window.py" line="570"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="574"/>
+        <location filename="../../desk/ui/main_window.py" line="575"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="575"/>
+        <location filename="../../desk/ui/main_window.py" line="576"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="576"/>
+        <location filename="../../desk/ui/main_window.py" line="577"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="577"/>
+        <location filename="../../desk/ui/main_window.py" line="578"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="578"/>
+        <location filename="../../desk/ui/main_window.py" line="579"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="579"/>
+        <location filename="../../desk/ui/main_window.py" line="580"/>
         <source>网上预审</source>
         <translation>Online pre-review</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="592"/>
+        <location filename="../../desk/ui/main_window.py" line="593"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
