@@ -392,10 +392,11 @@ class PersonEditor(FieldEditor):
                  parent: QWidget | None = None) -> None:
         super().__init__(spec, language, today, parent)
         self._extra: dict[str, object] = {}
-        # While the field does not apply (为本人开具 = 是: the person IS the applicant) the boxes show the
-        # applicant, greyed; what was typed is kept here and comes back if the field applies again.
+        # While the field does not apply because the person IS the applicant (the catalog's
+        # `applicant_when`: 为本人开具 = 是) the boxes show the applicant, greyed; what was typed is kept
+        # here and comes back when the field applies again.
         self._standing_in = False
-        self._applies = True
+        self._is_applicant = False
         self._kept: object | None = None
         body = QWidget(self)
         self.edt_name = QLineEdit(body)
@@ -473,10 +474,13 @@ class PersonEditor(FieldEditor):
         self._show(value)
         self._emit_if_changed()
 
-    def set_applicable(self, applies: bool) -> None:
-        super().set_applicable(applies)
-        self._applies = applies
-        stand_in = not applies and self._applicant is not None
+    def set_is_applicant(self, same: bool) -> None:
+        """The form's answers say this person is the applicant (the field is then also not applicable)."""
+        self._is_applicant = same
+        self._update_stand_in()
+
+    def _update_stand_in(self) -> None:
+        stand_in = self._is_applicant and self._applicant is not None
         if stand_in == self._standing_in:
             return
         if stand_in:
@@ -514,13 +518,9 @@ class PersonEditor(FieldEditor):
     def set_applicant(self, name: str, id_number: str) -> None:
         """The applicant (whose card was read): offer "即申请人" (button, F6) to fill them in here."""
         self._applicant = (name, id_number) if name and id_number else None
-        if self._standing_in and self._applicant is not None:
+        if self._standing_in and self._applicant is not None:  # another applicant: show them instead
             self._show({"name": name, "id_number": id_number})
-        elif self._standing_in:  # no applicant any more: the boxes show what was typed, still greyed
-            self._standing_in = False
-            self._show(self._kept)
-        elif not self._applies and self._applicant is not None:
-            self.set_applicable(False)
+        self._update_stand_in()
         self._update_buttons()
 
     @Slot()

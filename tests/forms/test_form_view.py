@@ -376,6 +376,9 @@ def test_a_person_field_that_does_not_apply_shows_the_applicant_plainly_out_of_u
     for_self = form.editors()["for_self"]
     assert isinstance(subject, PersonEditor)
     subject.set_applicant("李静", MOTHER_ID)
+    # Not answered yet: greyed (does not apply) but nobody is named — it is not known to be the applicant.
+    assert not subject.edt_name.isEnabled() and subject.edt_name.text() == ""
+    assert not subject.lbl_same_person.isVisible()
     for_self.rdo_no.click()  # type: ignore[attr-defined]
     subject.edt_name.setText("王小雨")  # typed (keyClicks sends ASCII only)
     qtbot.keyClicks(subject.edt_id_number, YOUNG_ID)
