@@ -21,5 +21,8 @@ from desk.ui.context import DeskContext
 
 def desk_context(city: OnlineCity, qtbot: Any) -> DeskContext:
     core = Core(Store(city.url), shipped_catalog(), WorkingCalendar(), Clock(), Settings(station_code="HP01"))
+    # This in-process desk signs what it decides online with its own key (in its data folder); without
+    # it the test passed only after another test had made that key.
+    core.keys.ensure_demo_key("HP01")
     session = SignedIn(Actor(city.clerk_id, Role.CLERK, "张丽"), "clerk", "张丽", "HP01")
     return DeskContext(runner=TaskRunner(), core_or_none=core, session=session)
