@@ -1476,32 +1476,32 @@ Or type the ID number on the left and press Enter.</translation>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="404"/>
+        <location filename="../../desk/forms/field_widgets.py" line="405"/>
         <source>刷卡填入</source>
         <translation>Swipe to fill</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="405"/>
+        <location filename="../../desk/forms/field_widgets.py" line="406"/>
         <source>即申请人</source>
         <translation>Is the applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="406"/>
+        <location filename="../../desk/forms/field_widgets.py" line="407"/>
         <source>不适用：即申请人本人</source>
         <translation>Not applicable: the applicant themself</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="410"/>
+        <location filename="../../desk/forms/field_widgets.py" line="411"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="413"/>
+        <location filename="../../desk/forms/field_widgets.py" line="414"/>
         <source>在读卡器上刷此人的身份证，自动填入姓名和号码（光标在此栏时直接刷卡亦可）</source>
         <translation>Swipe this person&apos;s ID card to fill in name and number (or just place the card while the cursor is in this field)</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="415"/>
+        <location filename="../../desk/forms/field_widgets.py" line="416"/>
         <source>此人就是申请人：填入申请人的姓名和号码（F6）</source>
         <translation>This person is the applicant: fill in the applicant&apos;s name and number (F6)</translation>
     </message>
@@ -2192,17 +2192,17 @@ photo</translation>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="359"/>
+        <location filename="../../desk/forms/form_view.py" line="364"/>
         <source>✓ 符合办理条件</source>
         <translation>✓ Eligible</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="361"/>
+        <location filename="../../desk/forms/form_view.py" line="366"/>
         <source>✓ 按已填写的信息，符合办理条件</source>
         <translation>✓ Eligible as far as filled in</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="368"/>
+        <location filename="../../desk/forms/form_view.py" line="373"/>
         <source>（填写相关信息后判断）</source>
         <translation> (decided once the fields are filled in)</translation>
     </message>
