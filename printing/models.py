@@ -229,6 +229,47 @@ class HouseholdCertificateData:
 
 
 @dataclass(frozen=True)
+class DeregistrationCertificateData:
+    """注销户口证明: a person's cancelled registration as the register holds it, with a signed QR code."""
+
+    station: StationInfo
+    serial: str
+    name: str
+    sex: str
+    nation: str
+    birth_date: date | None
+    id_number: str
+    address: str  # the address the person was registered at before the registration was cancelled
+    deregistered_on: date
+    reason_zh: str  # 死亡或被宣告死亡, 入伍, …
+    purpose_zh: str
+    issued_at: datetime
+    clerk_name: str
+    valid_until: date | None = None
+    former_names: str = ""
+    verify_url: str = ""  # the city's verification address, put in the QR code around the payload
+
+    def certified_facts(self) -> dict[str, str]:
+        """The facts the signature covers, as text exactly as printed (key order is fixed)."""
+        return {
+            "kind": "deregistration_certificate",  # never mistaken for a 户籍证明's facts
+            "serial": self.serial,
+            "station": self.station.code,
+            "name": self.name,
+            "former_names": self.former_names,
+            "sex": self.sex,
+            "nation": self.nation,
+            "birth_date": self.birth_date.isoformat() if self.birth_date else "",
+            "id_number": self.id_number,
+            "address": self.address,
+            "deregistered_on": self.deregistered_on.isoformat(),
+            "reason": self.reason_zh,
+            "purpose": self.purpose_zh,
+            "issued_on": self.issued_at.date().isoformat(),
+        }
+
+
+@dataclass(frozen=True)
 class QueueTicketData:
     """排队号."""
 

@@ -21,6 +21,7 @@ from printing.models import (
     CompletionNoticeData,
     DailyReportData,
     DenialDecisionData,
+    DeregistrationCertificateData,
     HouseholdCertificateData,
     KioskUseRow,
     MissingMaterial,
@@ -187,6 +188,25 @@ def household_certificate() -> HouseholdCertificateData:
         issued_at=NOW,
         clerk_name="王丽娜",
         valid_until=date(2027, 2, 25),
+    )
+
+
+def deregistration_certificate() -> DeregistrationCertificateData:
+    return DeregistrationCertificateData(
+        station=STATION,
+        serial="210102001ZX202611250001",
+        name=RARE_NAME,
+        sex="男",
+        nation="汉族",
+        birth_date=date(1990, 3, 7),
+        id_number=RARE_ID,
+        address="辽宁省沈阳市和平区南市场街道十一纬路18号2-3-1",
+        deregistered_on=date(2026, 10, 9),
+        reason_zh="死亡或被宣告死亡",
+        purpose_zh="继承、遗产处理",
+        issued_at=NOW,
+        clerk_name="王丽娜",
+        valid_until=date(2027, 2, 23),
     )
 
 

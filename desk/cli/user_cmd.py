@@ -40,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("--name", required=True, help="display name, e.g. 张丽")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--station", required=True, help="station code")
+    add.add_argument("--badge", default="", help="police badge number (警号), printed as 工号; "
+                     "without one the papers show the user's number in this system")
     add.set_defaults(func=_add_user)
     listing = commands.add_parser("list", help="every active user")
     listing.set_defaults(func=_list_users)
@@ -52,12 +54,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     activate = commands.add_parser("activate", help="let a deactivated user sign in again")
     activate.add_argument("username")
     activate.set_defaults(func=_set_active, active=True)
+    badge = commands.add_parser("badge", help="record a user's police badge number (警号), printed as 工号 "
+                                "(an empty --badge clears it: the user's number in this system is printed)")
+    badge.add_argument("username")
+    badge.add_argument("--badge", required=True, help="e.g. 012345; \"\" clears it")
+    badge.set_defaults(func=_badge)
     photo = commands.add_parser("photo", help="the user's photo for the citizen-facing evaluator (一次一评): "
                                 "a JPEG or PNG ID photo, upright, at most 512 KB")
     photo.add_argument("username")
     photo.add_argument("file", type=Path)
     photo.set_defaults(func=_photo)
-    for parser in (add, listing, password, deactivate, activate):
+    for parser in (add, listing, password, deactivate, activate, badge):
         add_admin_options(parser)
 
 
@@ -89,11 +96,11 @@ def _add_user(args: argparse.Namespace) -> int:
     if city is not None:
         city.call("POST", "/admin/users", {"username": args.username, "display_name": args.name,
                                            "role": args.role, "station_code": args.station,
-                                           "password": _read_password()})
+                                           "password": _read_password(), "badge_number": args.badge})
         print(f"用户 {args.username}（{args.name}，{Role(args.role).label_zh}）已创建。")
         return 0
     core_from_args(args).users.create_user(args.username, args.name, Role(args.role), args.station,
-                                           _read_password())
+                                           _read_password(), badge_number=args.badge)
     print(f"用户 {args.username}（{args.name}，{Role(args.role).label_zh}）已创建。")
     return 0
 
@@ -101,12 +108,26 @@ def _add_user(args: argparse.Namespace) -> int:
 def _list_users(args: argparse.Namespace) -> int:
     city = city_admin(args)
     if city is not None:
-        rows = [(u["username"], u["display_name"], Role(u["role"]), u["station_code"], u["locked"])
-                for u in city.call("GET", "/admin/users")]
+        listed = city.call("GET", "/admin/users")
+        rows = [(u["username"], u["display_name"], Role(u["role"]), u["station_code"], u["locked"]) for u in listed]
+        badges = {u["username"]: u.get("badge", "") for u in listed}
     else:
-        rows = core_from_args(args).users.users()
+        users = core_from_args(args).users
+        rows, badges = users.users(), users.badges()
     for username, name, role, station, locked in rows:
-        print(f"{username:<12} {name:<8} {role.label_zh:<8} {station}{'  已锁定' if locked else ''}")
+        print(f"{username:<12} {name:<8} {role.label_zh:<8} {station}  工号 {badges.get(username, '') or '—'}"
+              f"{'  已锁定' if locked else ''}")
+    return 0
+
+
+def _badge(args: argparse.Namespace) -> int:
+    city = city_admin(args)
+    if city is not None:
+        stored = city.call("POST", f"/admin/users/{args.username}/badge", {"badge_number": args.badge})["badge"]
+    else:
+        stored = core_from_args(args).users.set_badge(args.username, args.badge)
+    shown = f"警号 {stored}" if stored else "警号已清除，工号显示为系统编号"
+    print(f"用户 {args.username}：{shown}。（badge {'set' if stored else 'cleared'}）")
     return 0
 
 

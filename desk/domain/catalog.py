@@ -177,6 +177,9 @@ class FieldSpec:
     max_length: int | None = None
     min_value: float | None = None
     max_value: float | None = None
+    # person fields: when this holds (and `when` does not), the person IS the applicant (为本人开具 = 是):
+    # the form shows the applicant in the field's greyed boxes instead of leaving them blank.
+    applicant_when: Condition | None = None
 
     def check_value(self, value: object) -> FieldProblem | None:
         """What is wrong with a filled value for this field's type, or None. Emptiness is not judged here."""
@@ -192,6 +195,8 @@ class FieldSpec:
             "label_zh": self.label_zh, "label_en": self.label_en,
             "when": self.when.source if self.when else None,
         }
+        if self.applicant_when is not None:
+            data["applicant_when"] = self.applicant_when.source
         if self.options:
             data["options"] = [{"value": o.value, "label_zh": o.label_zh, "label_en": o.label_en}
                                for o in self.options]
@@ -435,6 +440,15 @@ class Transaction:
     ) -> list[FieldSpec]:
         """The fields whose `when` holds (in catalog order)."""
         return self._resolve(values, applicant, today)[1]
+
+    def applicant_fields(
+        self, values: Mapping[str, object], applicant: ApplicantFacts | None = None, today: date | None = None
+    ) -> set[str]:
+        """The person fields hidden because the person they ask for is the applicant (`applicant_when`)."""
+        context, visible = self._resolve(values, applicant, today)
+        shown = {spec.key for spec in visible}
+        return {spec.key for spec in self.fields
+                if spec.applicant_when is not None and spec.key not in shown and spec.applicant_when.holds(context)}
 
     def validate_values(
         self, values: Mapping[str, object], applicant: ApplicantFacts | None = None, today: date | None = None

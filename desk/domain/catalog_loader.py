@@ -73,6 +73,7 @@ _TIER_KEYS = {"key": True, "when": True, "approval": True, "time_limit_days": Tr
 _FIELD_KEYS = {
     "key": True, "type": True, "label_zh": True, "label_en": True, "required": False, "when": False,
     "options": False, "help_zh": False, "help_en": False, "max_length": False, "min": False, "max": False,
+    "applicant_when": False,
 }
 _OPTION_KEYS = {"value": True, "label_zh": True, "label_en": True}
 _MATERIAL_KEYS = {
@@ -368,7 +369,11 @@ class _Checker:
             if when is not None and spec.key in when.names:
                 self.issue(f"{path}.when", "字段的 when 不能引用字段本身",
                            f"a field's when cannot name the field itself ({spec.key})")
-            result.append(replace(spec, when=when))
+            is_applicant = self.take_condition(table, "applicant_when", f"{path}.applicant_when")
+            if is_applicant is not None and spec.type is not FieldType.PERSON:
+                self.issue(f"{path}.applicant_when", "只有 person 字段可以写 applicant_when",
+                           f"only a person field may have applicant_when ({spec.key} is {spec.type})")
+            result.append(replace(spec, when=when, applicant_when=is_applicant))
         cycle = _condition_cycle({spec.key: spec.when.names - {spec.key}  # naming itself: reported above
                                   for spec in result if spec.when is not None})
         if cycle:

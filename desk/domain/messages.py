@@ -73,6 +73,7 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     # ---- users, passwords, sessions ------------------------------------------------------------
     "user.taken": QT_TRANSLATE_NOOP("Messages", "用户名 {username} 已存在。"),
     "user.not_found": QT_TRANSLATE_NOOP("Messages", "没有用户 {username}。"),
+    "user.bad_badge": QT_TRANSLATE_NOOP("Messages", "警号“{badge}”不对：只能是数字和字母，最多 {most} 位。"),
     "user.wrong_password_decision": QT_TRANSLATE_NOOP("Messages", "密码不正确，未执行审批。"),
     "station.not_found": QT_TRANSLATE_NOOP("Messages", "没有编码为 {station} 的派出所。"),
     "password.too_short": QT_TRANSLATE_NOOP("Messages", "密码至少 {length} 位。"),
@@ -150,6 +151,13 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "人员记录无法保存：数据不符合登记库的规则，请核对后重试。"),
     "identity.sex_mismatch": QT_TRANSLATE_NOOP("Messages", "性别与证件号码不一致，请核对。"),
     "identity.birth_date_mismatch": QT_TRANSLATE_NOOP("Messages", "出生日期与证件号码不一致，请核对。"),
+    # ---- certificates a case hands over, and the citizen's copy online ----
+    "document.deregistered_person_missing": QT_TRANSLATE_NOOP(
+        "Messages", "请在表单中填写被注销户口人员的姓名和公民身份号码。"),
+    "document.deregistration_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "本所系统中没有{name}（{id_number}）已办结的注销户口记录：请核实后在表单中填写注销户口日期。"),
+    "document.no_online_certificate": QT_TRANSLATE_NOOP(
+        "Messages", "网上申请 {number} 尚未网上办结，或该事项不出具可下载的证明。"),
     # ---- words used inside the sentences above -------------------------------------------------
     "state.draft": QT_TRANSLATE_NOOP("Messages", "草稿"),
     "state.supplement_requested": QT_TRANSLATE_NOOP("Messages", "待补正"),

@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, 
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -391,12 +392,21 @@ class PersonEditor(FieldEditor):
                  parent: QWidget | None = None) -> None:
         super().__init__(spec, language, today, parent)
         self._extra: dict[str, object] = {}
+        # While the field does not apply because the person IS the applicant (the catalog's
+        # `applicant_when`: 为本人开具 = 是) the boxes show the applicant, greyed; what was typed is kept
+        # here and comes back when the field applies again.
+        self._standing_in = False
+        self._is_applicant = False
+        self._kept: object | None = None
         body = QWidget(self)
         self.edt_name = QLineEdit(body)
         self.edt_id_number = IdNumberEdit(language, self._today, body)
         self.lbl_id_facts = self.edt_id_number.lbl_facts
         self.btn_swipe = QPushButton(self.tr("刷卡填入"), body)
         self.btn_applicant = QPushButton(self.tr("即申请人"), body)
+        self.lbl_same_person = QLabel(self.tr("不适用：即申请人本人"), body)
+        self.lbl_same_person.setObjectName("not_applicable")
+        self.lbl_same_person.hide()
 
         self.edt_name.setPlaceholderText(self.tr("姓名"))
         self.edt_name.setMaxLength(40)
@@ -408,6 +418,8 @@ class PersonEditor(FieldEditor):
         self.btn_applicant.hide()  # shown by the form when the applicant is known
         for button in (self.btn_swipe, self.btn_applicant):  # the text is never clipped ("刷卡填…")
             button.setMinimumWidth(button.sizeHint().width())
+        # As tall as the buttons it stands in for: the rows below do not move when 为本人开具 changes.
+        self.lbl_same_person.setMinimumHeight(self.btn_swipe.sizeHint().height())
 
         self.edt_name.textChanged.connect(self._emit_if_changed)
         self.edt_name.textChanged.connect(self._update_problem_label)
@@ -429,6 +441,7 @@ class PersonEditor(FieldEditor):
         row.addWidget(self.edt_id_number)
         row.addWidget(self.btn_swipe)
         row.addWidget(self.btn_applicant)
+        row.addWidget(self.lbl_same_person)
         row.addStretch(1)
         facts = QHBoxLayout()
         # The facts start under the ID number they describe.
@@ -442,6 +455,11 @@ class PersonEditor(FieldEditor):
         self._set_body(body)
 
     def value(self) -> object | None:
+        if self._standing_in:
+            return self._kept
+        return self._shown_value()
+
+    def _shown_value(self) -> object | None:
         name = self.edt_name.text().strip()
         number = self.edt_id_number.text()
         if not name and not number:
@@ -449,6 +467,38 @@ class PersonEditor(FieldEditor):
         return {**self._extra, "name": name, "id_number": number}
 
     def set_value(self, value: object | None) -> None:
+        if self._standing_in:  # a restored draft while the boxes show the applicant: kept for later
+            self._kept = value
+            self._emit_if_changed()
+            return
+        self._show(value)
+        self._emit_if_changed()
+
+    def set_is_applicant(self, same: bool) -> None:
+        """The form's answers say this person is the applicant (the field is then also not applicable)."""
+        self._is_applicant = same
+        self._update_stand_in()
+
+    def _update_stand_in(self) -> None:
+        stand_in = self._is_applicant and self._applicant is not None
+        if stand_in == self._standing_in:
+            return
+        if stand_in:
+            self._kept = self._shown_value()
+            self._standing_in = True
+            self._show({"name": self._applicant[0], "id_number": self._applicant[1]} if self._applicant else None)
+        else:
+            self._standing_in = False
+            self._show(self._kept)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.btn_swipe.setVisible(not self._standing_in)
+        self.btn_applicant.setVisible(self._applicant is not None and not self._standing_in)
+        self.lbl_same_person.setVisible(self._standing_in)
+
+    def _show(self, value: object | None) -> None:
+        """Put `value` in the boxes without telling anyone (value() decides what the field holds)."""
         if isinstance(value, Mapping):
             self._extra = {k: v for k, v in value.items() if k not in ("name", "id_number")}
             name, number = value.get("name"), value.get("id_number")
@@ -460,7 +510,6 @@ class PersonEditor(FieldEditor):
             self.edt_id_number.set_number(number if isinstance(number, str) else "")
         finally:
             self._quiet = False
-        self._emit_if_changed()
 
     def fill(self, name: str, id_number: str) -> None:
         """Fill in what the card reader reported."""
@@ -469,7 +518,10 @@ class PersonEditor(FieldEditor):
     def set_applicant(self, name: str, id_number: str) -> None:
         """The applicant (whose card was read): offer "即申请人" (button, F6) to fill them in here."""
         self._applicant = (name, id_number) if name and id_number else None
-        self.btn_applicant.setVisible(self._applicant is not None)
+        if self._standing_in and self._applicant is not None:  # another applicant: show them instead
+            self._show({"name": name, "id_number": id_number})
+        self._update_stand_in()
+        self._update_buttons()
 
     @Slot()
     def fill_applicant(self) -> None:

@@ -336,6 +336,11 @@ class TransactionForm(QWidget):
             if (key in self._visible) == (key in self._hidden_rows):
                 editor.set_applicable(key in self._visible)
                 self._hidden_rows.symmetric_difference_update({key})
+        # A person field hidden because that person is the applicant (为本人开具 = 是) shows the applicant.
+        the_applicant = self._transaction.applicant_fields(raw, self._applicant, self._today)
+        for key, editor in self._editors.items():
+            if isinstance(editor, PersonEditor):
+                editor.set_is_applicant(key in the_applicant)
         by_key: dict[str, FieldProblem] = {}
         for problem in self._problems(raw):
             by_key.setdefault(problem.key, problem)

@@ -46,6 +46,11 @@ class NewUser(BaseModel):
     role: Role
     station_code: str = Field(min_length=1, max_length=20)
     password: str = Field(min_length=1, max_length=256)
+    badge_number: str = Field(default="", max_length=40)  # 警号 (checked by the use case)
+
+
+class NewBadge(BaseModel):
+    badge_number: str = Field(max_length=40)
 
 
 class NewPassword(BaseModel):
@@ -85,15 +90,24 @@ def register_admin_routes(app: FastAPI, prefix: str, server: Server) -> None:
     def add_user(caller: CallerDep, body: NewUser, os_user: OsUser = None) -> dict[str, Any]:
         server.rights.require(caller, ADMIN)
         user_id = server.window.users.create_user(body.username, body.display_name, body.role, body.station_code,
-                                                  body.password)
+                                                  body.password, badge_number=body.badge_number)
         admin(caller, os_user, "user_added", body.username, {"role": body.role.value, "station": body.station_code})
         return {"user_id": user_id}
 
     @router.get("/users")
     def users(caller: CallerDep) -> list[dict[str, Any]]:
         server.rights.require(caller, ADMIN)
-        return [{"username": u, "display_name": n, "role": r.value, "station_code": s, "locked": locked}
-                for u, n, r, s, locked in server.window.users.users()]
+        badges = server.window.users.badges()
+        return [{"username": u, "display_name": n, "role": r.value, "station_code": s, "locked": locked,
+                 "badge": badges.get(u, "")} for u, n, r, s, locked in server.window.users.users()]
+
+    @router.post("/users/{username}/badge")
+    def badge(caller: CallerDep, username: str, body: NewBadge, os_user: OsUser = None) -> dict[str, str]:
+        """The user's 警号 (empty clears it)."""
+        server.rights.require(caller, ADMIN)
+        stored = server.window.users.set_badge(username, body.badge_number, by=caller.username)
+        admin(caller, os_user, "badge_set", username, {"badge": stored})
+        return {"badge": stored}
 
     @router.post("/users/{username}/password")
     def password(caller: CallerDep, username: str, body: NewPassword, os_user: OsUser = None) -> dict[str, str]:

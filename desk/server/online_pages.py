@@ -21,9 +21,10 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData, UploadFile
 
-from desk.domain.catalog import FieldProblem, Transaction
+from desk.domain.catalog import FieldProblem, IssuedDocument, Transaction
 from desk.domain.clock import local_datetime
 from desk.domain.errors import DeskError
+from desk.domain.online import OnlineState
 from desk.paths import resources_dir
 from desk.server.context import Server
 from desk.server.online_form import MATERIAL_PREFIX, field_rows, material_rows, shown_now, values_from_form
@@ -87,6 +88,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "visit": ("请于 {day} 携带材料原件到派出所办理。", "Please come to the station on {day} with the originals."),
     "decided": ("已网上办结，无需到所。受理编号 {case}。", "Decided online; no visit needed. Case {case}."),
     "converted": ("已在窗口受理，受理编号 {case}。", "Taken in at the station: case {case}."),
+    "download": ("下载{paper}（PDF，带防伪二维码）", "Download the {paper} (PDF with its verification QR code)"),
     "submitted_at": ("提交时间", "Submitted"),
     "back": ("返回我的申请", "Back to my applications"),
     "uploaded": ("已上传", "Uploaded"),
@@ -255,8 +257,10 @@ def _router(server: Server, online: OnlineService, templates: Jinja2Templates) -
     def application_page(request: Request, view: ApplicationView, error: str, status: int = 200) -> HTMLResponse:
         transaction = catalog[view.transaction_code]
         visit = view.visit_on.isoformat() if isinstance(view.visit_on, date) else ""
+        paper = _downloadable(transaction, view)
         return page(request, "application.html", status, a=view, t=transaction, error=error, visit=visit,
-                    missing_keys={m["key"] for m in view.missing_materials})
+                    missing_keys={m["key"] for m in view.missing_materials},
+                    paper=(paper[1] if _english(request) else paper[0]) if paper else None)
 
     @router.post("/a/{number}/materials", response_class=HTMLResponse)
     async def add_materials(request: Request, number: str) -> Response:
@@ -273,6 +277,24 @@ def _router(server: Server, online: OnlineService, templates: Jinja2Templates) -
                 return page(request, "not_found.html", 404)
             return application_page(request, view, message(request, error), 422)
         return RedirectResponse(f"{PREFIX}/a/{view.number}", status_code=303)
+
+    @router.get("/a/{number}/certificate.pdf")
+    def certificate(request: Request, number: str) -> Response:
+        """The signed certificate of an application decided online: the signed-in citizen's own only (the
+        application is theirs, the case's applicant is them); the download is audited."""
+        citizen = citizen_of(request)
+        if citizen is None:
+            return to_sign_in()
+        try:
+            view = online.for_citizen(citizen, number)
+            if _downloadable(catalog[view.transaction_code], view) is None or view.case_number is None:
+                return page(request, "not_found.html", 404)
+            paper = server.window.at(view.station_code).documents.online_copy(
+                view.case_number, citizen.id_number, application=view.number)
+        except DeskError:
+            return page(request, "not_found.html", 404)
+        return Response(paper.pdf, media_type="application/pdf", headers={
+            "Content-Disposition": f'attachment; filename="{paper.serial}.pdf"', "Cache-Control": "no-store"})
 
     @router.get("/a/{number}/qr.png")
     def qr_image(request: Request, number: str) -> Response:
@@ -298,6 +320,20 @@ async def _uploads(form: FormData, max_bytes: int) -> list[Upload]:
             data = await value.read(max_bytes + 1)
             uploads.append(Upload(name.removeprefix(MATERIAL_PREFIX), value.filename, data))
     return uploads
+
+
+# The signed papers a citizen may download once the station decided the application online.
+_DOWNLOADABLE: dict[IssuedDocument, tuple[str, str]] = {
+    IssuedDocument.HOUSEHOLD_CERTIFICATE: ("户籍证明", "household certificate"),
+    IssuedDocument.DEREGISTRATION_CERTIFICATE: ("注销户口证明", "deregistration certificate"),
+}
+
+
+def _downloadable(transaction: Transaction, view: ApplicationView) -> tuple[str, str] | None:
+    """The paper's name (zh, en) when this application, decided online, issued one to download."""
+    if view.state is not OnlineState.DECIDED_ONLINE or not view.case_number:
+        return None
+    return _DOWNLOADABLE.get(transaction.issues_document)
 
 
 def _names(catalog: Any) -> dict[str, tuple[str, str]]:

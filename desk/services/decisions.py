@@ -31,8 +31,8 @@ PAPERS_AFTER: Mapping[Action, tuple[str, ...]] = {
     Action.REQUEST_SUPPLEMENT: ("supplement_notice",),
     Action.NOT_ACCEPT: ("not_accepted_notice",),
     Action.DENY: ("denial_decision",),
-    Action.COMPLETE: ("completion_notice", "household_certificate", "move_in_permit", "migration_certificate",
-                      "chain_notice"),
+    Action.COMPLETE: ("completion_notice", "household_certificate", "deregistration_certificate", "move_in_permit",
+                      "migration_certificate", "chain_notice"),
 }
 # Decisions taken after acceptance from the case view; a leader's approval or denial asks for the
 # password again.

@@ -19,6 +19,7 @@ from desk.domain.catalog import (
     MOVER_APPLICANT,
     Approval,
     Catalog,
+    Category,
     FieldType,
     IssuedDocument,
     MaterialForm,
@@ -54,6 +55,7 @@ from printing.documents import (
     chain_notice,
     completion_notice,
     denial_decision,
+    deregistration_certificate,
     household_certificate,
     material_checklist,
     migration_certificate,
@@ -71,6 +73,7 @@ from printing.models import (
     ChecklistItem,
     CompletionNoticeData,
     DenialDecisionData,
+    DeregistrationCertificateData,
     HouseholdCertificateData,
     MaterialChecklistData,
     MissingMaterial,
@@ -96,11 +99,15 @@ KINDS: dict[str, tuple[str, str]] = {
     "migration_certificate": ("QY", "户口迁移证"),
     "chain_notice": ("LB", "公民信息连锁变更告知单"),
     "household_certificate": ("ZM", "户籍证明"),
+    "deregistration_certificate": ("ZX", "注销户口证明"),
     "queue_ticket": ("PD", "排队号"),
 }
 SUPPLEMENT_DAYS = 20  # working days the citizen has to bring what is missing (notice wording)
 MOVE_PERMIT_VALID_DAYS = 40
 CERTIFICATE_VALID_DAYS = 90
+# The signed certificates (a QR code any desk, kiosk or the city's page verifies); built from the register
+# for the person the case names, not by the plain builders below.
+SIGNED_KINDS = frozenset({"household_certificate", "deregistration_certificate"})
 SEX_ZH = {"male": "男", "female": "女"}
 FACT_ZH = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "nation": "民族", "id_number": "公民身份号码"}
 _APPROVAL_ZH = {Approval.CLERK: "窗口办理", Approval.LEADER: "派出所审批", Approval.BRANCH: "分局审批",
@@ -162,6 +169,8 @@ class DocumentService:
                 kinds.append("migration_certificate")
             if transaction.issues_document is IssuedDocument.HOUSEHOLD_CERTIFICATE:
                 kinds.append("household_certificate")
+            if transaction.issues_document is IssuedDocument.DEREGISTRATION_CERTIFICATE:
+                kinds.append("deregistration_certificate")
             if self._chain_rule(case.transaction_code) is not None:
                 kinds.append("chain_notice")
         return kinds
@@ -220,7 +229,7 @@ class DocumentService:
             "chain_notice": lambda view, station, serial, issued_at, clerk: self._chain_notice(
                 session, view, station, serial, clerk),
         }
-        if kind not in builders and kind != "household_certificate":
+        if kind not in builders and kind not in SIGNED_KINDS:
             raise InvalidInput(f"没有“{kind}”这种文书。", f"No document kind '{kind}'.")
         case = _case(session, case_number)
         from desk.services.cases import user_names
@@ -233,6 +242,8 @@ class DocumentService:
             )
         if kind == "household_certificate":  # signed like the kiosk's, for the person the form names
             return self._case_certificate(session, view, case.id, actor)
+        if kind == "deregistration_certificate":
+            return self._deregistration_certificate(session, view, case.id, actor)
         record = self._record(session, kind, case_id=case.id, citizen_id=case.applicant_id, actor=actor)
         station = _station(session, self.station_code)
         default_paper = Paper.ROLL_80 if kind == "receipt" else Paper.A4
@@ -267,6 +278,7 @@ class DocumentService:
 
     def _certificate_in(self, session: Session, citizen: Citizen, purpose_zh: str, *, actor: Actor | None,
                         kiosk_code: str | None = None, case_id: int | None = None) -> IssuedPaper:
+        # kiosk_code: the kiosk asking — or, for a case's certificate already issued, who reprints it
         signer = self._signer()  # no key: nothing recorded, nothing printed
         record = self._record(session, "household_certificate", case_id=case_id, citizen_id=citizen.id, actor=actor,
                               kiosk_code=kiosk_code)
@@ -279,7 +291,7 @@ class DocumentService:
             id_number=citizen.id_number, address=citizen.address, household_head=citizen.household_head,
             relationship_to_head=citizen.relationship_to_head, registered_on=citizen.registered_on,
             purpose_zh=purpose_zh, issued_at=issued_at,
-            clerk_name=_user_name(session, actor.user_id) if actor else "自助终端",
+            clerk_name=_user_name(session, record.issued_by) if record.issued_by is not None else "自助终端",
             valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
             former_names=citizen.former_names, verify_url=self.verify_url,
         )
@@ -289,7 +301,8 @@ class DocumentService:
         return IssuedPaper("household_certificate", record.serial, KINDS["household_certificate"][1], pdf,
                            Paper.A4, payload)
 
-    def _case_certificate(self, session: Session, case: CaseView, case_id: int, actor: Actor | None) -> IssuedPaper:
+    def _case_certificate(self, session: Session, case: CaseView, case_id: int, actor: Actor | None,
+                          via: str | None = None) -> IssuedPaper:
         """The 户籍证明 a completed 开具户籍证明 case hands over: for the person the form names (the
         applicant when it is for themself), with the purpose chosen on the form."""
         transaction = self._transaction(case.transaction_code)
@@ -308,7 +321,86 @@ class DocumentService:
                 "correct it before certifying.",
             )
         purpose = _option_label_zh(transaction, "purpose", values.get("purpose")) or "户籍证明"
-        return self._certificate_in(session, citizen, purpose, actor=actor, case_id=case_id)
+        return self._certificate_in(session, citizen, purpose, actor=actor, case_id=case_id, kiosk_code=via)
+
+    def _deregistration_certificate(self, session: Session, case: CaseView, case_id: int,
+                                    actor: Actor | None, via: str | None = None) -> IssuedPaper:
+        """The 注销户口证明 a completed 开具注销户口证明 case hands over: the person the form names, the
+        cancellation as this system recorded it (its completed deregistration case) or, for one it does not
+        hold, as the clerk typed it from the file; facts from the register where it still has the person."""
+        transaction = self._transaction(case.transaction_code)
+        values = case.form_values
+        person = transaction.roles(values).subject
+        if person is None or not person.id_number:
+            raise InvalidInput.say("document.deregistered_person_missing")
+        cancelled_on = self._cancelled_on(session, person.id_number) or _date_value(values, "deregistered_on")
+        if cancelled_on is None:
+            raise InvalidInput.say("document.deregistration_not_found", name=person.name, id_number=person.id_number)
+        citizen = CitizenLookupRepository(session).by_id_number(person.id_number)
+        signer = self._signer()  # no key: nothing recorded, nothing printed
+        record = self._record(session, "deregistration_certificate", case_id=case_id,
+                              citizen_id=citizen.id if citizen else None, actor=actor, kiosk_code=via)
+        issued_at = local_datetime(record.issued_at)
+        data = DeregistrationCertificateData(
+            station=_station(session, self.station_code), serial=record.serial,
+            name=citizen.name if citizen else person.name,
+            sex=SEX_ZH.get(citizen.sex, citizen.sex) if citizen else _sex_from_id(person.id_number),
+            nation=citizen.nation if citizen else "",
+            birth_date=citizen.birth_date if citizen else birth_date_from_id(person.id_number),
+            id_number=person.id_number, address=citizen.address if citizen else "",
+            deregistered_on=cancelled_on,
+            reason_zh=_option_label_zh(transaction, "deregistration_reason", values.get("deregistration_reason"))
+            or "注销",
+            purpose_zh=_option_label_zh(transaction, "purpose", values.get("purpose")) or "注销户口证明",
+            issued_at=issued_at, clerk_name=_user_name(session, record.issued_by),
+            valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
+            former_names=citizen.former_names if citizen else "", verify_url=self.verify_url,
+        )
+        payload = deregistration_certificate.certificate_payload(data, signer)
+        record.payload = payload
+        pdf = deregistration_certificate.build_pdf(data, Paper.A4, signer=signer)
+        return IssuedPaper("deregistration_certificate", record.serial, KINDS["deregistration_certificate"][1], pdf,
+                           Paper.A4, payload)
+
+    def online_copy(self, case_number: str, id_number: str, *, application: str) -> IssuedPaper:
+        """The signed certificate a case decided online issued, for the citizen's page: only to the case's
+        applicant (`id_number`, as the page signed them in), only one already issued (same serial and
+        facts as on record); the download is audited under the online application's number."""
+        via = f"网上办 {application}"
+        with self.store.write() as session:
+            case = CaseRepository(session).by_number(case_number)
+            if case is None or case.applicant.id_number != normalise_id_text(id_number):
+                raise NotFound.say("document.no_online_certificate", number=application)
+            from desk.services.cases import user_names
+
+            view = CaseView.of(case, user_names(session, case))
+            documents = DocumentRepository(session)
+            kind = next((k for k in self.documents_for(view)
+                         if k in SIGNED_KINDS and documents.of_case(case.id, k) is not None), None)
+            if kind is None:
+                raise NotFound.say("document.no_online_certificate", number=application)
+            build = self._case_certificate if kind == "household_certificate" else self._deregistration_certificate
+            paper = build(session, view, case.id, None, via)
+            audit.append(session, at=self.clock.now(), actor=via, action="document.downloaded",
+                         entity_type="document", entity_id=paper.serial,
+                         details={"kind": kind, "case": case.number, "application": application})
+            return paper
+
+    def _cancelled_on(self, session: Session, id_number: str) -> date | None:
+        """The day this system completed the cancellation of `id_number`'s registration (a deregister
+        item naming that person in a person or ID-number field), or None when it holds none."""
+        codes = [t.code for t in self.catalog.transactions() if t.category is Category.DEREGISTER]
+        for found in CaseRepository(session).completed_mentioning(codes, id_number):
+            transaction = self.catalog.get(found.transaction_code)
+            if transaction is None or found.completed_at is None:
+                continue
+            for spec in transaction.visible_fields(found.form_values):
+                value = found.form_values.get(spec.key)
+                number = value.get("id_number") if isinstance(value, Mapping) else value
+                if spec.type in (FieldType.PERSON, FieldType.ID_NUMBER) and isinstance(number, str) \
+                        and normalise_id_text(number) == id_number:
+                    return local_date(found.completed_at)
+        return None
 
     def queue_ticket(self, ticket: TicketView, *, kiosk_code: str | None = None,
                      paper: Paper = Paper.ROLL_58) -> IssuedPaper:
@@ -614,6 +706,16 @@ def _subject_zh(transaction: Transaction, values: Mapping[str, Any]) -> str:
         if spec.type is FieldType.TEXT and spec.key.endswith("name") and isinstance(value, str) and value.strip():
             return f"（{spec.label_zh}：{value.strip()}）"
     return ""
+
+
+def _date_value(values: Mapping[str, Any], key: str) -> date | None:
+    value = values.get(key)
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def _text_value(values: Mapping[str, Any], key: str) -> str:

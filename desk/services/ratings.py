@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from desk.domain.badges import shown_badge
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import InvalidInput, NotFound
 from desk.domain.followup import FOLLOW_UP_WORKING_DAYS, FollowUpStep
@@ -99,7 +100,7 @@ class RatingService:
             clerk = ratings.user(clerk_id) if clerk_id is not None else None
             rated = ratings.is_rated(case.id)
             return RatingSubject(case.number, case.transaction_code, clerk_id, clerk.display_name if clerk else "",
-                                 str(clerk_id) if clerk_id is not None else "", rated, case.state)
+                                 shown_badge(clerk.badge_number if clerk else "", clerk_id), rated, case.state)
 
     def rate(self, level: RatingLevel, *, case_number: str | None = None, reason: str | None = None,
              kiosk_code: str | None = None, reasons: tuple[str, ...] = (), phone: str | None = None,

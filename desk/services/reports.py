@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from desk.domain.badges import shown_badge
 from desk.domain.catalog import Catalog
 from desk.domain.clock import CHINA_TZ, Clock, local_date
 from desk.domain.workdays import WorkingCalendar
@@ -89,6 +90,7 @@ class ReportService:
         read by the day's work and the station's backlog (indexes by station and day, migration 0004),
         never by the station's history."""
         names = UserRepository(session).display_names()
+        badges = UserRepository(session).badges()
         next_day_start = datetime.combine(day + timedelta(days=1), time.min, CHINA_TZ)
         open_states = [state.value for state in CaseState if state.value not in _FINAL]
         rows = ReportFigureRepository(session).cases_of_day(station_code, day, next_day_start, open_states, _FINAL)
@@ -110,7 +112,7 @@ class ReportService:
             figures.append(CaseFigure(
                 case_number=row.number, transaction_code=row.transaction_code,
                 transaction_name_zh=transaction.name_zh if transaction else row.transaction_code,
-                clerk_id=str(clerk_id), clerk_name=names.get(clerk_id, str(clerk_id)),
+                clerk_id=shown_badge(badges.get(clerk_id), clerk_id), clerk_name=names.get(clerk_id, str(clerk_id)),
                 applicant_name=row.name, accepted_on=row.accepted_on, due_on=row.due_date,
                 accepted_today=accepted_today, completed_today=completed_today, overdue=late_open or late_done,
                 completed_within_limit=completed_today and row.due_date >= day,

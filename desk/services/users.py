@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from desk.domain.badges import checked_badge, shown_badge
 from desk.domain.clock import Clock, local_datetime
 from desk.domain.errors import DeskError, InvalidInput, PermissionDenied
 from desk.domain.workflow import Actor, Role
@@ -32,6 +33,7 @@ class SignedIn:
     username: str
     display_name: str
     station_code: str
+    badge: str = ""  # 工号 as printed: the user's 警号, else the row id (empty from a server that does not say)
     # The disk was full: the sign-in could not be audited (it went to the log). Every change and every
     # look at a citizen's record is still audited, so each of them fails with the disk-full message.
     audit_missing: bool = False
@@ -51,8 +53,10 @@ class UserService:
                                     phone=phone, reconsideration_body=reconsideration_body, court=court))
 
     def create_user(self, username: str, display_name: str, role: Role, station_code: str,
-                    password: str) -> int:
+                    password: str, *, badge_number: str = "") -> int:
+        """A new user; `badge_number` (警号, optional) is what papers and reports print as 工号."""
         check_policy(password, username)
+        badge = checked_badge(badge_number)
         with self.store.write() as session:
             users = UserRepository(session)
             if users.by_username(username):
@@ -60,10 +64,10 @@ class UserService:
             if StationRepository(session).get(station_code) is None:
                 raise InvalidInput.say("station.not_found", station=station_code)
             user = User(username=username, display_name=display_name, role=role.value,
-                        station_code=station_code, password_hash=hash_password(password))
+                        station_code=station_code, password_hash=hash_password(password), badge_number=badge)
             users.add(user)
             audit.append(session, at=self.clock.now(), actor="admin", action="user.created",
-                         entity_type="user", entity_id=username, details={"role": role.value})
+                         entity_type="user", entity_id=username, details={"role": role.value, "badge": badge})
             return user.id
 
     def sign_in(self, username: str, password: str) -> SignedIn:
@@ -83,7 +87,8 @@ class UserService:
                     raise
                 log.warning("disk full: user %s signed in without an audit entry", username)
                 return SignedIn(Actor(user.id, Role(user.role), user.display_name), user.username,
-                                user.display_name, user.station_code, audit_missing=True)
+                                user.display_name, user.station_code, shown_badge(user.badge_number, user.id),
+                                audit_missing=True)
 
     def _sign_in(self, username: str, password: str) -> SignedIn:
         now = self.clock.now()
@@ -110,7 +115,7 @@ class UserService:
                 audit.append(session, at=now, actor=username, action="user.signed_in", entity_type="user",
                              entity_id=username, details={})
                 return SignedIn(Actor(user.id, Role(user.role), user.display_name), user.username,
-                                user.display_name, user.station_code)
+                                user.display_name, user.station_code, shown_badge(user.badge_number, user.id))
             user.failed_attempts += 1
             left = MAX_FAILED_ATTEMPTS - user.failed_attempts
             if left <= 0:
@@ -160,6 +165,23 @@ class UserService:
             audit.append(session, at=self.clock.now(), actor=by,
                          action="user.activated" if active else "user.deactivated",
                          entity_type="user", entity_id=username, details={})
+
+    def set_badge(self, username: str, badge_number: str, *, by: str = "admin") -> str:
+        """Record (or, empty, clear) a user's 警号; audited. Returns the number as stored."""
+        badge = checked_badge(badge_number)
+        with self.store.write() as session:
+            user = UserRepository(session).by_username(username)
+            if user is None:
+                raise InvalidInput.say("user.not_found", username=username)
+            old, user.badge_number = user.badge_number, badge
+            audit.append(session, at=self.clock.now(), actor=by, action="user.badge_set", entity_type="user",
+                         entity_id=username, details={"badge": badge, "was": old})
+            return badge
+
+    def badges(self) -> dict[str, str]:
+        """工号 as printed, by username, for every active user (the badge number, or the row id)."""
+        with self.store.read() as session:
+            return {u.username: shown_badge(u.badge_number, u.id) for u in UserRepository(session).active()}
 
     def confirm_password(self, actor: Actor, password: str) -> None:
         """A leader's approval asks for the password again."""

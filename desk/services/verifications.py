@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desk.domain.clock import Clock, local_date
 from desk.services import audit
+from desk.services.documents import SIGNED_KINDS
 from desk.store.database import Store
 from desk.store.repositories.citizen_lookup import CitizenLookupRepository
 from desk.store.repositories.documents import DocumentRepository
@@ -39,7 +40,7 @@ class VerificationService:
             record = DocumentRepository(session).by_serial(claim.serial)
             if record is None:
                 return False if StationRepository(session).get(claim.station_code) is not None else None
-            if record.kind != "household_certificate" or record.station_code != claim.station_code:
+            if record.kind not in SIGNED_KINDS or record.station_code != claim.station_code:
                 return False
             if not record.payload:
                 return None  # issued before payloads were kept

@@ -99,6 +99,8 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # 警号 (police badge number), printed as 工号; empty: the row id is printed instead (0013_user_badge).
+    badge_number: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 class Citizen(Base):

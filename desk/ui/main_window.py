@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         unlocking = self._gate.signed_in(signed)
         self._context.session = signed
         self.sign_in.set_busy(False)  # ready for the next lock or sign-out, with no "waiting" left on it
-        self.status.set_user(f"{signed.display_name} · {self._role_label()}")
+        self.status.set_user(self._user_line(signed))
         self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", signed.display_name))
         self._apply_role()
         self.case_view.refresh_actions()  # what is offered depends on who is signed in
@@ -362,6 +362,12 @@ class MainWindow(QMainWindow):
         self.sign_in.show_sign_in()
         self.stk_root.setCurrentWidget(self.sign_in)
         self._apply_role()
+
+    def _user_line(self, signed: SignedIn) -> str:
+        """The status bar's user: name, 工号 (the 警号, else the user's number here) and role."""
+        badge = signed.badge or str(signed.actor.user_id)
+        return self.tr("%1 · 工号 %2 · %3").replace("%1", signed.display_name).replace("%2", badge).replace(
+            "%3", self._role_label())
 
     def _role_label(self) -> str:
         role = self._context.role
@@ -577,7 +583,7 @@ class MainWindow(QMainWindow):
             self.lst_nav.retranslate(self._nav_label)
         session = self._context.session
         if session is not None:
-            self.status.set_user(f"{session.display_name} · {self._role_label()}")
+            self.status.set_user(self._user_line(session))
             self.setWindowTitle(self.tr("户籍综合窗口 — %1").replace("%1", session.display_name))
         else:
             self.setWindowTitle(self.tr("户籍综合窗口"))

@@ -1,13 +1,18 @@
 """The 户籍证明 before it prints: its first page as a picture (rendered off the GUI thread by
 kiosk/preview.py), with 打印 and 返回. Nothing prints until the citizen has seen it and tapped 打印;
 返回 goes back to the purposes and the paper is dropped (the kiosk records that it never printed).
-A preview that could not be drawn says so, and the citizen may still print."""
+A preview that could not be drawn says so, and the citizen may still print.
+
+The page gets the screen: on a landscape screen (1366×768, 1920×1080) it stands as tall as the whole
+body, with the title, the note and the two buttons in a column beside it — under a title and over a
+row of buttons it was a third of the screen's height and its words unreadable; on a portrait screen
+it sits between the title and the buttons, as wide as the screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.preview import Preview
@@ -32,6 +37,7 @@ class CertificatePreviewScreen(Screen):
         # The picture follows the room it is given, never the other way round.
         self.lbl_page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.lbl_page.setMinimumSize(1, 1)
+        self.lbl_page.installEventFilter(self)  # the picture is fitted whenever its room changes
         self.lbl_missing = text_label("", "large", align=Qt.AlignmentFlag.AlignCenter)
         self.lbl_note = text_label("", "note")
         self.btn_back = big_button("", "secondary")
@@ -41,15 +47,51 @@ class CertificatePreviewScreen(Screen):
         self.btn_print.clicked.connect(self._print)
         ctx.health.changed.connect(self._show_health)
 
-        self.body.addWidget(self.lbl_title)
-        self.body.addWidget(self.lbl_page, 1)
-        self.body.addWidget(self.lbl_missing, 1)
-        self.body.addWidget(self.lbl_note)
-        row = QHBoxLayout()
-        row.addWidget(self.btn_back)
-        row.addWidget(self.btn_print)
-        self.body.addLayout(row)
+        page_area = QWidget()
+        page_layout = QVBoxLayout(page_area)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.lbl_page, 1)
+        page_layout.addWidget(self.lbl_missing, 1)
+        self.side = QWidget()  # title, note and buttons: beside the page (landscape) or under it (portrait)
+        self.side_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.side)
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        self.content = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.content.setSpacing(32)
+        self.content.addWidget(page_area, 1)
+        self.content.addWidget(self.side, 1)
+        self.body.addLayout(self.content, 1)
+        self._landscape: bool | None = None
+        self._arrange(landscape=True)
         self.retranslate_ui()
+
+    def _arrange(self, *, landscape: bool) -> None:
+        """Page beside the column (landscape) or between the title and the buttons (portrait)."""
+        if landscape == self._landscape:
+            return
+        self._landscape = landscape
+        for widget in (self.lbl_title, self.lbl_note, self.btn_print, self.btn_back):
+            self.side_layout.removeWidget(widget)
+        while self.side_layout.count():  # the old stretch
+            self.side_layout.takeAt(0)
+        self.body.removeWidget(self.lbl_title)
+        if landscape:
+            self.content.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.side_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.side_layout.addWidget(self.lbl_title)
+            self.side_layout.addWidget(self.lbl_note)
+            self.side_layout.addStretch(1)
+            self.side_layout.addWidget(self.btn_print)
+            self.side_layout.addWidget(self.btn_back)
+        else:
+            self.body.insertWidget(0, self.lbl_title)
+            self.content.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.side_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.side_layout.addWidget(self.lbl_note)
+            self.side_layout.addWidget(self.btn_print)
+            self.side_layout.addWidget(self.btn_back)
+        self.lbl_title.show()  # moved to another parent: hidden until shown again
+        self.content.setStretch(0, 1)
+        self.content.setStretch(1, 1 if landscape else 0)
 
     def show_preview(self, preview: Preview) -> None:
         self._preview = preview
@@ -73,7 +115,12 @@ class CertificatePreviewScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        self._arrange(landscape=self.width() >= self.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lbl_page and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().eventFilter(watched, event)
 
     def _fit(self) -> None:
         if self._page.isNull():

@@ -94,9 +94,10 @@ class TicketScreen(Screen):
         self.lbl_chosen.clear()
         self.picker.reset()
         self.steps.setCurrentIndex(0)
+        self._show_title()
 
     def retranslate_ui(self) -> None:
-        self.lbl_title.setText(self.tr("取排队号：请选择要办理的业务"))
+        self._show_title()
         self.lbl_chosen_caption.setText(self.tr("您要办理："))
         self.btn_print.setText(self.tr("打印排队号"))
         self.btn_priority.setText(self.tr("优先办理（老年人、残疾人、军人、孕妇）"))
@@ -105,6 +106,13 @@ class TicketScreen(Screen):
         self.btn_general.setText(self.tr("不确定办什么？取咨询号"))
         self._show_chosen()
         self._show_health()
+
+    def _show_title(self) -> None:
+        """What this step asks: choose the business, then (the confirmation) check it and print."""
+        if self.steps.currentIndex() == 1:
+            self.lbl_title.setText(self.tr("取排队号：请确认办理的业务，然后打印"))
+        else:
+            self.lbl_title.setText(self.tr("取排队号：请选择要办理的业务"))
 
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
@@ -124,6 +132,7 @@ class TicketScreen(Screen):
         self.btn_priority.setChecked(elder)
         self._show_chosen()
         self.steps.setCurrentIndex(1)
+        self._show_title()
         self.btn_general.hide()
 
     def _show_chosen(self) -> None:
@@ -144,6 +153,7 @@ class TicketScreen(Screen):
         self._code = None
         self._case_number = None
         self.steps.setCurrentIndex(0)
+        self._show_title()
         self.btn_general.show()
 
     def _take_ticket(self) -> None:

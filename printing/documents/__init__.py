@@ -24,13 +24,17 @@ _KINDS: dict[str, tuple[str, Paper]] = {
     "CompletionNoticeData": ("completion_notice", Paper.A4),
     "MoveInPermitData": ("move_in_permit", Paper.A4),
     "HouseholdCertificateData": ("household_certificate", Paper.A4),
+    "DeregistrationCertificateData": ("deregistration_certificate", Paper.A4),
     "QueueTicketData": ("queue_ticket", Paper.ROLL_58),
     "DailyReportData": ("daily_report", Paper.A4),
 }
 
+# Papers that carry a signed QR code: built only with the station's signer.
+SIGNED_MODULES = frozenset({"household_certificate", "deregistration_certificate"})
+
 
 def build_pdf(data: Any, paper: Paper | str | None = None, *, signer: StationSigner | None = None) -> bytes:
-    """The PDF for any document data; `signer` is required for a household certificate."""
+    """The PDF for any document data; `signer` is required for a certificate (SIGNED_MODULES)."""
     import importlib
 
     try:
@@ -39,9 +43,9 @@ def build_pdf(data: Any, paper: Paper | str | None = None, *, signer: StationSig
         raise TypeError(f"no document for {type(data).__name__}") from None
     module = importlib.import_module(f"printing.documents.{module_name}")
     chosen = Paper(paper) if paper is not None else default_paper
-    if module_name == "household_certificate":
+    if module_name in SIGNED_MODULES:
         if signer is None:
-            raise ValueError("户籍证明须用本站密钥签名 / a household certificate needs the station's signer")
+            raise ValueError("证明须用本站密钥签名 / a certificate needs the station's signer")
         return module.build_pdf(data, chosen, signer=signer)
     return module.build_pdf(data, chosen)
 

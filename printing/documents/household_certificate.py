@@ -8,6 +8,8 @@ can never carry a code that does not match its facts.
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
@@ -29,6 +31,23 @@ def certificate_payload(data: HouseholdCertificateData, signer: StationSigner) -
             f"key of station {signer.station_code} cannot sign for station {data.station.code}",
         )
     return signer.sign_facts(data.serial, data.certified_facts(), data.issued_at.date(), data.valid_until)
+
+
+def signed_bottom(w: Writer, payload: str, verify_url: str, serial: str, organ: str, issued_on: date) -> Table:
+    """The certificate's foot: the signed QR code with its serial at the left, the issuing organ's
+    signature block (seal, date) at the right — shared by every signed certificate."""
+    qr_block = w.grid(
+        [[w.drawing(qr_drawing(verification_text(payload, verify_url), 38, "M"))],
+         [w.p("扫码核验", "small_center")],
+         [w.p(serial, w.style("small_center", fontSize=7.5, leading=9))]],
+        [50 * mm],
+        [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 0),
+         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)],
+    )
+    signature = w.signature_block(organ, issued_on)
+    return w.grid([[qr_block, signature]], [52 * mm, w.frame_width - 52 * mm],
+                  [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
 
 
 def _facts_table(data: HouseholdCertificateData, w: Writer) -> Table:
@@ -71,18 +90,7 @@ def build_pdf(
     w = Writer(Paper.A4, fonts, base_size=14.0)
     payload = certificate_payload(data, signer)
     validity = f"本证明有效期至{zh_date(data.valid_until)}。" if data.valid_until else ""
-    qr_block = w.grid(
-        [[w.drawing(qr_drawing(verification_text(payload, data.verify_url), 38, "M"))],
-         [w.p("扫码核验", "small_center")],
-         [w.p(data.serial, w.style("small_center", fontSize=7.5, leading=9))]],
-        [50 * mm],
-        [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 0),
-         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)],
-    )
-    signature = w.signature_block(data.station.name_zh, data.issued_at.date())
-    bottom = w.grid([[qr_block, signature]], [52 * mm, w.frame_width - 52 * mm],
-                    [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    bottom = signed_bottom(w, payload, data.verify_url, data.serial, data.station.name_zh, data.issued_at.date())
     story: list[Flowable] = [
         w.p(data.station.name_zh, w.style("station", fontSize=17, leading=25)),
         w.p(TITLE, w.style("title", fontSize=26, leading=36)),

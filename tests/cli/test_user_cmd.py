@@ -58,3 +58,34 @@ def test_user_photo_is_checked_and_stored(tmp_path: Path, capsys: pytest.Capture
     user_id = core.users.sign_in("zhangli", "long-enough-pw").actor.user_id
     stored = core.user_photos.photo(user_id)
     assert stored is not None and stored.data == photo.read_bytes()  # the bad file replaced nothing
+
+
+def test_a_badge_number_is_recorded_shown_and_printed_as_the_staff_number(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    assert main(["--db", url, "station", "add", "HP02", "沈阳市公安局和平分局南市场派出所"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("long-enough-pw\n"))
+    assert main(["--db", url, "user", "add", "zhangli", "--name", "张丽", "--role", "clerk", "--station", "HP02",
+                 "--badge", "012345"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("long-enough-pw\n"))
+    assert main(["--db", url, "user", "add", "liuyang", "--name", "刘洋", "--role", "clerk",
+                 "--station", "HP02"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("long-enough-pw\n"))
+    assert main(["--db", url, "user", "add", "bad", "--name", "王五", "--role", "clerk", "--station", "HP02",
+                 "--badge", "01-23"]) == 1
+    assert "警号“01-23”不对" in capsys.readouterr().err
+    from desk.core import build_core
+
+    core = build_core(url)
+    liuyang = core.users.sign_in("liuyang", "long-enough-pw")
+    assert core.users.sign_in("zhangli", "long-enough-pw").badge == "012345"
+    assert liuyang.badge == str(liuyang.actor.user_id)  # none recorded: the number in this system
+    assert main(["--db", url, "user", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "工号 012345" in listed and f"工号 {liuyang.actor.user_id}" in listed and "bad" not in listed
+    assert main(["--db", url, "user", "badge", "liuyang", "--badge", "a20771"]) == 0
+    assert "警号 A20771" in capsys.readouterr().out
+    assert core.users.badges()["liuyang"] == "A20771"
+    assert main(["--db", url, "user", "badge", "liuyang", "--badge", ""]) == 0
+    assert core.users.badges()["liuyang"] == str(liuyang.actor.user_id)
+    assert main(["--db", url, "user", "badge", "nobody", "--badge", "1"]) == 1

@@ -361,3 +361,39 @@ def test_a_date_typed_by_keyboard_drives_conditional_materials_and_rules(qtbot: 
     assert "late_registration_statement" in keys
     form.editor("child_birth_date").set_value(date(2099, 1, 1))
     assert "✗ 出生日期不能晚于今天。" in form.lbl_eligibility.text()
+
+
+def test_a_person_field_that_does_not_apply_shows_the_applicant_plainly_out_of_use(
+        qtbot: QtBot, catalog: Catalog) -> None:
+    # 开具户籍证明 为本人开具 = 是: the 被证明人 boxes hold the applicant, greyed under a dashed border (the
+    # desk's style sheet) with "不适用：即申请人本人"; what was typed for a relative comes back with 否.
+    from desk.paths import resources_dir
+
+    styles = resources_dir() / "styles"
+    form = build(qtbot, catalog["household_certificate"])
+    form.setStyleSheet((styles / "desk.qss").read_text(encoding="utf-8").replace("@STYLES@", styles.as_posix()))
+    subject = form.editors()["subject"]
+    for_self = form.editors()["for_self"]
+    assert isinstance(subject, PersonEditor)
+    subject.set_applicant("李静", MOTHER_ID)
+    # Not answered yet: greyed (does not apply) but nobody is named — it is not known to be the applicant.
+    assert not subject.edt_name.isEnabled() and subject.edt_name.text() == ""
+    assert not subject.lbl_same_person.isVisible()
+    for_self.rdo_no.click()  # type: ignore[attr-defined]
+    subject.edt_name.setText("王小雨")  # typed (keyClicks sends ASCII only)
+    qtbot.keyClicks(subject.edt_id_number, YOUNG_ID)
+    enabled_colour = subject.edt_name.grab().toImage().pixelColor(6, 6).name()
+
+    for_self.rdo_yes.click()  # type: ignore[attr-defined]
+    assert not subject.edt_name.isEnabled() and not subject.edt_id_number.isEnabled()
+    assert (subject.edt_name.text(), subject.edt_id_number.text()) == ("李静", MOTHER_ID)
+    assert subject.lbl_same_person.isVisible() and subject.lbl_same_person.text() == "不适用：即申请人本人"
+    assert not subject.btn_swipe.isVisible() and not subject.btn_applicant.isVisible()
+    assert "subject" not in form.values() and form.values()["for_self"] is True
+    disabled_colour = subject.edt_name.grab().toImage().pixelColor(6, 6).name()
+    assert (enabled_colour, disabled_colour) == ("#ffffff", "#e3e6ea")
+
+    for_self.rdo_no.click()  # type: ignore[attr-defined]
+    assert subject.edt_name.isEnabled() and not subject.lbl_same_person.isVisible()
+    assert form.values()["subject"] == {"name": "王小雨", "id_number": YOUNG_ID}
+    assert subject.btn_swipe.isVisible() and subject.btn_applicant.isVisible()

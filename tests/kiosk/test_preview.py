@@ -8,8 +8,11 @@ import io
 import stat
 from pathlib import Path
 
+import pytest
 from kiosk_fixtures import ZHANG_WEI, KioskUnderTest
 from PIL import Image
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
 
 from kiosk.preview import Preview, preview_of, render_first_page, trim_margins
 
@@ -73,3 +76,38 @@ def test_the_end_of_a_visit_wipes_the_preview(kiosk: KioskUnderTest) -> None:
     assert screen.shown_page.isNull() and not screen.btn_print.isEnabled()
     kiosk.qtbot.wait(300)
     assert kiosk.printed_texts() == []  # nothing printed that nobody asked to print
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_page_is_as_large_as_the_screen_allows(kiosk: KioskUnderTest, size: tuple[int, int]) -> None:
+    # Landscape: the page stands as tall as the body beside the title and buttons (under a title and over
+    # the buttons it was 407 px of 768, unreadable); portrait: as wide as the screen between them.
+    window = kiosk.kiosk.window
+    window.resize(*size)
+    kiosk.qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=5000)
+    kiosk.start_card_session("zhang-wei")
+    kiosk.flow.home.btn_certificate.click()
+    kiosk.wait_screen("certificate")
+    kiosk.flow.certificate.purpose_tiles[0].click()
+    kiosk.wait_screen("certificate_preview", timeout=15_000)
+    screen = kiosk.flow.certificate_preview
+    body = screen.height() - screen.body.contentsMargins().top() - screen.body.contentsMargins().bottom()
+
+    def page_fills_its_room() -> None:  # once the rotated layout has settled and the page is fitted again
+        shown = screen.shown_page.deviceIndependentSize()
+        if size[0] > size[1]:
+            assert shown.height() >= 0.9 * body, (shown, body)
+        else:
+            assert shown.width() >= 0.8 * screen.width(), (shown, screen.width())
+
+    kiosk.qtbot.waitUntil(page_fills_its_room, timeout=5000)
+
+    def on_screen(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(screen, QPoint(0, 0)), widget.size())
+
+    page, title, button = on_screen(screen.lbl_page), on_screen(screen.lbl_title), on_screen(screen.btn_print)
+    assert screen.lbl_title.isVisible() and title.height() > 0
+    if size[0] > size[1]:
+        assert page.right() < min(title.left(), button.left())  # beside the title and buttons, not under
+    else:
+        assert title.bottom() < page.top() and page.bottom() < button.top()

@@ -47,8 +47,14 @@ def test_queue_ticket_prints_number_people_ahead_and_wait(kiosk: KioskUnderTest)
     for letter in "CSDJ":
         next(key for key in picker.keypad.keys if key.text() == letter).click()
     assert sorted(picker.tile_texts()) == ["出生登记", "国（境）外出生登记"]  # both are 出生登记 by their initials
+    assert kiosk.flow.ticket.lbl_title.text() == "取排队号：请选择要办理的业务"
     picker.click_tile("出生登记")
     assert kiosk.flow.ticket.lbl_chosen.text() == "出生登记"
+    # The confirmation says what it asks, not "choose" again; 重新选择 goes back to choosing.
+    assert kiosk.flow.ticket.lbl_title.text() == "取排队号：请确认办理的业务，然后打印"
+    kiosk.flow.ticket.btn_again.click()
+    assert kiosk.flow.ticket.lbl_title.text() == "取排队号：请选择要办理的业务"
+    picker.click_tile("出生登记")
     kiosk.flow.ticket.btn_print.click()
     kiosk.wait_screen("message")
     message = kiosk.flow.message

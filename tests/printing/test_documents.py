@@ -15,6 +15,7 @@ from printing.documents import (
     completion_notice,
     daily_report,
     denial_decision,
+    deregistration_certificate,
     household_certificate,
     move_in_permit,
     not_accepted_notice,
@@ -53,6 +54,7 @@ def _build_all(signer: StationSigner) -> dict[str, bytes]:
         "completion": completion_notice.build_pdf(samples.completion_notice()),
         "permit": move_in_permit.build_pdf(samples.move_in_permit()),
         "certificate": household_certificate.build_pdf(samples.household_certificate(), signer=signer),
+        "deregistration": deregistration_certificate.build_pdf(samples.deregistration_certificate(), signer=signer),
         "ticket-58": queue_ticket.build_pdf(samples.queue_ticket(), Paper.ROLL_58),
         "ticket-80": queue_ticket.build_pdf(samples.queue_ticket(), Paper.ROLL_80),
         "report": daily_report.build_pdf(samples.daily_report()),
@@ -75,6 +77,7 @@ TITLES = {
     "receipt-58": "受理回执", "receipt-80": "受理回执", "receipt-a4": "受理回执",
     "supplement": "一次性告知书", "not-accepted": "不予受理通知书", "denial": "不予许可决定书",
     "completion": "办结通知书", "permit": "准予迁入证明", "certificate": "户籍证明",
+    "deregistration": "注销户口证明",
     "ticket-58": "排队号", "ticket-80": "排队号", "report": "户籍业务日报",
 }
 
@@ -95,7 +98,8 @@ def test_title_station_and_embedded_fonts(name: str, built: tuple[dict[str, byte
 
 @pytest.mark.parametrize("factory", [samples.receipt, samples.supplement_notice, samples.not_accepted_notice,
                                      samples.denial_decision, samples.completion_notice, samples.move_in_permit,
-                                     samples.household_certificate, samples.queue_ticket, samples.daily_report])
+                                     samples.household_certificate, samples.deregistration_certificate,
+                                     samples.queue_ticket, samples.daily_report])
 def test_sample_data_prints_completely(factory: object, fonts: FontSet) -> None:
     data = factory()  # type: ignore[operator]
     assert fonts.coverage_problems("".join(_strings(data))) == []
@@ -165,6 +169,25 @@ def test_certificate_qr_is_signed_and_verifies(built: tuple[dict[str, bytes], Ke
     assert verify_payload(payload, keyring, facts=forged, today=on).status is VerificationStatus.FACTS_MISMATCH
     # A machine whose keyring does not list the signing key cannot vouch for it.
     assert verify_payload(payload, Keyring()).status is VerificationStatus.UNKNOWN_KEY
+
+
+def test_deregistration_certificate_states_the_cancellation_and_its_qr_verifies(
+        built: tuple[dict[str, bytes], Keyring], texts: dict[str, str], tmp_path: Path) -> None:
+    data = samples.deregistration_certificate()
+    text = texts["deregistration"].replace(" ", "").replace("\n", "")
+    assert data.serial in text and data.id_number in text and RARE + "志强" in text
+    assert "注销日期" in text and "2026年10月9日" in text and "因死亡或被宣告死亡注销" in text
+    assert "此证明用于继承、遗产处理" in text and "有效期至2027年2月23日" in text
+    assert page_sizes_mm(built[0]["deregistration"]) == [pytest.approx((210, 297), abs=0.5)]
+    [payload] = qr_codes(render_pngs(built[0]["deregistration"], tmp_path, dpi=150)[0])
+    assert data.id_number not in payload
+    on = samples.NOW.date()
+    assert verify_payload(payload, built[1], facts=data.certified_facts(), today=on).status is VerificationStatus.VALID
+    # Another cancellation date (or a household certificate's facts under the same serial) does not match.
+    moved = replace(data, deregistered_on=date(2026, 10, 8)).certified_facts()
+    assert verify_payload(payload, built[1], facts=moved, today=on).status is VerificationStatus.FACTS_MISMATCH
+    with pytest.raises(Exception, match="999999001"):
+        deregistration_certificate.build_pdf(data, signer=StationSigner.generate(tmp_path / "k", "999999001"))
 
 
 def test_certificate_refuses_another_stations_key(tmp_path: Path) -> None:

@@ -183,6 +183,9 @@ def test_the_language_switch_retranslates_every_screen(qtbot: QtBot, open_desk: 
     assert window.today.btn_call_next.text() == "Call next (F3)"
     assert window.new_case.btn_accept.text().startswith("Accept and print")
     assert "station leader" in window.status.lbl_user.text()
+    # No badge number recorded for the leader: the status bar gives their number in this system.
+    session = app.context.session
+    assert session is not None and f"staff no. {session.actor.user_id}" in window.status.lbl_user.text()
     window.act_languages["zh_CN"].trigger()
     qtbot.waitUntil(lambda: window.new_case.btn_accept.text().startswith("受理并打印回执"), timeout=5000)
     assert window.lst_nav.item(0).text() == "今日工作"

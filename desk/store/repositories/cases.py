@@ -4,17 +4,17 @@ performance work (#19) live here unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, String, cast, func, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, selectinload
 
 from desk.domain.workdays import DueStatus
-from desk.domain.workflow import OPEN_STATES
+from desk.domain.workflow import OPEN_STATES, CaseState
 from desk.store.models import Case, CaseEvent, Citizen
 
 
@@ -97,6 +97,16 @@ class CaseRepository:
                   .order_by(Case.created_at.desc(), Case.id.desc()).limit(recent).subquery())
         return {code: count for code, count in self.session.execute(
             select(newest.c.transaction_code, func.count()).group_by(newest.c.transaction_code))}
+
+    def completed_mentioning(self, transaction_codes: Iterable[str], text: str, limit: int = 20) -> list[Case]:
+        """Completed cases of these transactions whose form values contain `text` (an ID number), latest
+        completed first: narrowed by the database, confirmed field by field by the caller (a 注销户口证明
+        finds the cancellation it certifies)."""
+        query = (select(Case)
+                 .where(Case.transaction_code.in_(list(transaction_codes)), Case.state == CaseState.COMPLETED.value,
+                        cast(Case.form_values, String).contains(text))
+                 .order_by(Case.completed_at.desc(), Case.id.desc()).limit(limit))
+        return list(self.session.execute(query).unique().scalars().all())
 
     def count(self) -> int:
         return int(self.session.execute(select(func.count()).select_from(Case)).scalar_one())

@@ -38,6 +38,11 @@ class UserRepository:
             query = query.where(User.id.in_(sorted(user_ids)))
         return {uid: name for uid, name in self.session.execute(query)}
 
+    def badges(self) -> dict[int, str]:
+        """Recorded badge numbers (警号) by user id; users without one are left out."""
+        query = select(User.id, User.badge_number).where(User.badge_number != "")
+        return {uid: badge for uid, badge in self.session.execute(query)}
+
     def add(self, user: User) -> User:
         """Add a new user and flush, so that its id is known."""
         self.session.add(user)
