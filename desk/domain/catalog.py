@@ -20,6 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from desk.domain import messages
 from desk.domain.applicant import ApplicantFacts, birth_date_from_id, id_checksum_ok, normalise_id_text
 from desk.domain.conditions import Condition, ConditionContext, is_filled
 from desk.domain.errors import DeskError, InvalidInput
@@ -605,13 +606,22 @@ class Catalog(Mapping[str, Transaction]):
 
 @dataclass(frozen=True)
 class CatalogIssue:
-    """One problem in a catalog file: which file, which transaction, where in it, and what."""
+    """One problem in a data file (the catalog, bundles, holidays): which file, which item, where in
+    it, and what — a message key with its parameters (`desk.domain.messages`), said in either language."""
 
     file: str
     code: str | None
     path: str
-    message_zh: str
-    message_en: str
+    message_key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message_zh(self) -> str:
+        return messages.render(self.message_key, self.params)
+
+    @property
+    def message_en(self) -> str:
+        return messages.english(self.message_key, self.params)
 
     @property
     def message(self) -> str:
@@ -628,9 +638,7 @@ class CatalogError(DeskError):
     code = "catalog_invalid"
 
     def __init__(self, errors: list[CatalogIssue]) -> None:
-        said = DeskError.say("catalog.invalid", count=len(errors), files=len({issue.file for issue in errors}))
-        super().__init__(said.message_zh, said.message_en)
-        self.message_key, self.params = said.message_key, said.params
+        self._speak("catalog.invalid", {"count": len(errors), "files": len({issue.file for issue in errors})})
         self.errors = errors
 
     def __str__(self) -> str:

@@ -35,14 +35,19 @@ class DeskError(Exception):
     @classmethod
     def say(cls, key: str, *, code: str | None = None, **params: object) -> Self:
         """The error that says message `key` (desk.domain.messages.TEMPLATES) with these parameters."""
-        if key not in messages.TEMPLATES:
-            raise KeyError(f"no message {key!r} in desk.domain.messages.TEMPLATES")
         error = cls.__new__(cls)
-        Exception.__init__(error, f"{messages.render(key, params)} [{key}]")
-        error.message_key, error.params = key, dict(params)
+        error._speak(key, params)
         if code is not None:
             error.code = code
         return error
+
+    def _speak(self, key: str, params: Mapping[str, object]) -> None:
+        """Say message `key`: for a subclass whose own `__init__` takes other arguments (a report's
+        problems) and then says its summary."""
+        if key not in messages.TEMPLATES:
+            raise KeyError(f"no message {key!r} in desk.domain.messages.TEMPLATES")
+        Exception.__init__(self, f"{messages.render(key, params)} [{key}]")
+        self.message_key, self.params = key, dict(params)
 
     @property
     def message_zh(self) -> str:
