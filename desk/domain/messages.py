@@ -449,6 +449,54 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "weekday.4": QT_TRANSLATE_NOOP("Messages", "五"),
     "weekday.5": QT_TRANSLATE_NOOP("Messages", "六"),
     "weekday.6": QT_TRANSLATE_NOOP("Messages", "日"),
+    # ---- signing keys (printing.signing says the key; the use cases say the text) ----
+    "signing.bad_station_code": QT_TRANSLATE_NOOP("Messages", "站点代码无效：{value!r}"),
+    "signing.key_expired": QT_TRANSLATE_NOOP(
+        "Messages", "签名密钥 {kid} 已过有效期（{date}），请管理员更换密钥（desk keys rotate）。"),
+    "signing.keyring_damaged": QT_TRANSLATE_NOOP("Messages", "密钥列表文件损坏：{file}（{reason}）"),
+    "signing.no_such_key": QT_TRANSLATE_NOOP("Messages", "没有编号为 {kid} 的密钥。"),
+    "signing.no_usable_key": QT_TRANSLATE_NOOP(
+        "Messages", "本所（{station}）没有可用的证明签名密钥，不能出具带二维码的证明。请系统管理员创建或更换密钥（desk keys create / desk keys rotate）。"),  # noqa: E501
+    "signing.no_private_key": QT_TRANSLATE_NOOP(
+        "Messages", "本机没有密钥 {kid} 的私钥，不能签名（只有签发机器持有私钥）。"),
+    "signing.key_file_damaged": QT_TRANSLATE_NOOP("Messages", "签名密钥文件损坏：{file}"),
+    "signing.not_ed25519": QT_TRANSLATE_NOOP("Messages", "签名密钥不是 Ed25519 密钥"),
+    "signing.key_mismatch": QT_TRANSLATE_NOOP("Messages", "密钥 {kid} 的私钥与密钥列表中的公钥不符。"),
+    "signing.valid_one_day": QT_TRANSLATE_NOOP("Messages", "密钥有效期至少一天。"),
+    "signing.active_exists": QT_TRANSLATE_NOOP(
+        "Messages", "站点 {station} 已有在用密钥；要更换请用 desk keys rotate。"),
+    "signing.revoke_reason": QT_TRANSLATE_NOOP("Messages", "吊销密钥须说明理由。"),
+    "signing.keyring_unreadable": QT_TRANSLATE_NOOP("Messages", "密钥列表文件无法读取：{file}（{reason}）"),
+    "signing.other_station": QT_TRANSLATE_NOOP(
+        "Messages", "签名密钥属于站点 {key_station}，证明的出具单位是 {station}"),
+    "document.no_chain_change": QT_TRANSLATE_NOOP("Messages", "“{transaction}”不引起公民信息连锁变更。"),
+    "document.chain_not_completed": QT_TRANSLATE_NOOP("Messages", "申请 {number} 尚未办结，办结后才产生连锁变更。"),
+    "document.unknown_kind": QT_TRANSLATE_NOOP("Messages", "没有“{kind}”这种文书。"),
+    "document.not_now": QT_TRANSLATE_NOOP("Messages", "申请 {number} 当前为“{state}”，不能出具{paper}。"),
+    "document.purpose_needed": QT_TRANSLATE_NOOP("Messages", "请填写证明用途。"),
+    "document.no_register_entry": QT_TRANSLATE_NOOP("Messages", "没有身份证号为 {id_number} 的户籍记录。"),
+    "document.incomplete_at_kiosk": QT_TRANSLATE_NOOP(
+        "Messages", "户籍登记信息不完整（户主、与户主关系或登记日期缺失），不能自助出具证明，请到窗口办理。"),
+    "document.no_entry_to_certify": QT_TRANSLATE_NOOP(
+        "Messages", "被证明人（{id_number}）在本地没有户籍记录，不能出具户籍证明。"),
+    "document.incomplete_entry": QT_TRANSLATE_NOOP(
+        "Messages", "{name}（{id_number}）的户籍登记信息不完整（户主、与户主关系或登记日期缺失），请先核实更正后再出具户籍证明。"),  # noqa: E501
+    "document.station_not_configured": QT_TRANSLATE_NOOP(
+        "Messages", "没有编码为 {station} 的派出所，请先配置本所信息。"),
+    "paper.receipt": QT_TRANSLATE_NOOP("Messages", "受理回执"),
+    "paper.supplement_notice": QT_TRANSLATE_NOOP("Messages", "一次性告知书"),
+    "paper.not_accepted_notice": QT_TRANSLATE_NOOP("Messages", "不予受理通知书"),
+    "paper.denial_decision": QT_TRANSLATE_NOOP("Messages", "不予许可决定书"),
+    "paper.completion_notice": QT_TRANSLATE_NOOP("Messages", "办结通知书"),
+    "paper.move_in_permit": QT_TRANSLATE_NOOP("Messages", "准予迁入证明"),
+    "paper.migration_certificate": QT_TRANSLATE_NOOP("Messages", "户口迁移证"),
+    "paper.chain_notice": QT_TRANSLATE_NOOP("Messages", "公民信息连锁变更告知单"),
+    "paper.household_certificate": QT_TRANSLATE_NOOP("Messages", "户籍证明"),
+    "paper.queue_ticket": QT_TRANSLATE_NOOP("Messages", "排队号"),
+    # ---- the city server's own refusals ----
+    "server.not_signed_in": QT_TRANSLATE_NOOP("Messages", "未登录，请先登录。"),
+    "server.other_station": QT_TRANSLATE_NOOP("Messages", "不能查看或办理其他派出所（{station}）的业务。"),
+    "server.other_station_view": QT_TRANSLATE_NOOP("Messages", "不能查看其他派出所（{station}）的业务。"),
 })
 
 

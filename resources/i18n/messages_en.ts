@@ -1035,12 +1035,12 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="323"/>
         <source>字段的 when 不能引用字段本身（{field}）</source>
-        <translation>a field's when cannot name the field itself ({field})</translation>
+        <translation>a field&apos;s when cannot name the field itself ({field})</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="324"/>
         <source>字段的 when 条件互相依赖，形成循环（{chain}），这些字段永远不会显示</source>
-        <translation>the fields' when conditions form a cycle ({chain}): these fields could never show</translation>
+        <translation>the fields&apos; when conditions form a cycle ({chain}): these fields could never show</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="326"/>
@@ -1055,7 +1055,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="328"/>
         <source>base 是保留的层级名（无层级适用时）</source>
-        <translation>'base' names the transaction's own level; choose another tier key</translation>
+        <translation>&apos;base&apos; names the transaction&apos;s own level; choose another tier key</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="329"/>
@@ -1240,7 +1240,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="365"/>
         <source>没有空值常量：请用 filled(&quot;字段&quot;) 判断是否已填写</source>
-        <translation>there is no none literal: use filled("key") to test for a value</translation>
+        <translation>there is no none literal: use filled(&quot;key&quot;) to test for a value</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="366"/>
@@ -1255,7 +1255,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="368"/>
         <source>不允许的运算</source>
-        <translation>forbidden operator (only 'not' and a sign on a number)</translation>
+        <translation>forbidden operator (only &apos;not&apos; and a sign on a number)</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="369"/>
@@ -1265,7 +1265,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="370"/>
         <source>applicant 后须跟 .age、.sex、.nation 或 .region</source>
-        <translation>'applicant' must be followed by .age, .sex, .nation or .region</translation>
+        <translation>&apos;applicant&apos; must be followed by .age, .sex, .nation or .region</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="371"/>
@@ -1275,42 +1275,42 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="372"/>
         <source>未知字段：{name}（字段：{known}）</source>
-        <translation>unknown field '{name}' (fields: {known})</translation>
+        <translation>unknown field &apos;{name}&apos; (fields: {known})</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="373"/>
         <source>只能取 applicant 或 person 字段的属性</source>
-        <translation>attributes are only allowed on 'applicant' or a person field</translation>
+        <translation>attributes are only allowed on &apos;applicant&apos; or a person field</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="374"/>
         <source>applicant 没有属性 {attribute}（可用：{allowed}）</source>
-        <translation>applicant has no attribute '{attribute}' (allowed: {allowed})</translation>
+        <translation>applicant has no attribute &apos;{attribute}&apos; (allowed: {allowed})</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="375"/>
         <source>只有 person 类型的字段有属性：{base}.{attribute}（{base} 是 {type}）</source>
-        <translation>only person fields have attributes ({base}.{attribute}): '{base}' is {type}</translation>
+        <translation>only person fields have attributes ({base}.{attribute}): &apos;{base}&apos; is {type}</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="377"/>
         <source>person 字段没有属性 {attribute}（可用：{allowed}）</source>
-        <translation>a person field has no attribute '{attribute}' (allowed: {allowed})</translation>
+        <translation>a person field has no attribute &apos;{attribute}&apos; (allowed: {allowed})</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="378"/>
         <source>不允许调用 {name}（只有 filled、age、days_since）</source>
-        <translation>call of '{name}' not allowed (only filled, age, days_since)</translation>
+        <translation>call of &apos;{name}&apos; not allowed (only filled, age, days_since)</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="379"/>
         <source>{function}() 只接受一个字符串形式的字段名，如 {function}(&quot;birth_date&quot;)</source>
-        <translation>{function}() takes one field key as a string, e.g. {function}("birth_date")</translation>
+        <translation>{function}() takes one field key as a string, e.g. {function}(&quot;birth_date&quot;)</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="381"/>
         <source>{function}() 需要日期字段，{field} 是 {type}</source>
-        <translation>{function}() needs a date field; '{field}' is {type}</translation>
+        <translation>{function}() needs a date field; &apos;{field}&apos; is {type}</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="382"/>
@@ -1345,12 +1345,12 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="390"/>
         <source>未知的键 “{name}”</source>
-        <translation>unknown key '{name}'</translation>
+        <translation>unknown key &apos;{name}&apos;</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="391"/>
         <source>缺少必填的键 “{name}”</source>
-        <translation>missing required key '{name}'</translation>
+        <translation>missing required key &apos;{name}&apos;</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="392"/>
@@ -1430,7 +1430,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="407"/>
         <source>应为“事项代码.字段键”的列表</source>
-        <translation>must be a list of 'transaction.field'</translation>
+        <translation>must be a list of &apos;transaction.field&apos;</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="408"/>
@@ -1550,7 +1550,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="434"/>
         <source>year = {year} 与文件名的年份 {expected} 不一致</source>
-        <translation>year = {year} does not match the file name's year {expected}</translation>
+        <translation>year = {year} does not match the file name&apos;s year {expected}</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="435"/>
@@ -1631,6 +1631,191 @@
         <location filename="../../desk/domain/messages.py" line="451"/>
         <source>日</source>
         <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="453"/>
+        <source>站点代码无效：{value!r}</source>
+        <translation>invalid station code: {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="454"/>
+        <source>签名密钥 {kid} 已过有效期（{date}），请管理员更换密钥（desk keys rotate）。</source>
+        <translation>signing key {kid} expired on {date}; rotate it (desk keys rotate)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="456"/>
+        <source>密钥列表文件损坏：{file}（{reason}）</source>
+        <translation>the keyring file {file} is unreadable ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="457"/>
+        <source>没有编号为 {kid} 的密钥。</source>
+        <translation>no key {kid}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="458"/>
+        <source>本所（{station}）没有可用的证明签名密钥，不能出具带二维码的证明。请系统管理员创建或更换密钥（desk keys create / desk keys rotate）。</source>
+        <translation>station {station} has no usable signing key; an administrator must create or rotate one (desk keys create / rotate). Nothing was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="460"/>
+        <source>本机没有密钥 {kid} 的私钥，不能签名（只有签发机器持有私钥）。</source>
+        <translation>this machine holds no private key for {kid}; only the signing machine does</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="462"/>
+        <source>签名密钥文件损坏：{file}</source>
+        <translation>signing key unreadable: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="463"/>
+        <source>签名密钥不是 Ed25519 密钥</source>
+        <translation>signing key is not an Ed25519 key</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="464"/>
+        <source>密钥 {kid} 的私钥与密钥列表中的公钥不符。</source>
+        <translation>private key {kid} does not match the keyring</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="465"/>
+        <source>密钥有效期至少一天。</source>
+        <translation>a key must be valid for at least one day</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="466"/>
+        <source>站点 {station} 已有在用密钥；要更换请用 desk keys rotate。</source>
+        <translation>station {station} already has an active key; use desk keys rotate</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="468"/>
+        <source>吊销密钥须说明理由。</source>
+        <translation>say why the key is revoked</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="469"/>
+        <source>密钥列表文件无法读取：{file}（{reason}）</source>
+        <translation>keyring file unreadable: {file} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="470"/>
+        <source>签名密钥属于站点 {key_station}，证明的出具单位是 {station}</source>
+        <translation>key of station {key_station} cannot sign for station {station}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="472"/>
+        <source>“{transaction}”不引起公民信息连锁变更。</source>
+        <translation>“{transaction}” does not change a person's basic facts.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="473"/>
+        <source>申请 {number} 尚未办结，办结后才产生连锁变更。</source>
+        <translation>Case {number} is not completed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="474"/>
+        <source>没有“{kind}”这种文书。</source>
+        <translation>No document kind '{kind}'.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="475"/>
+        <source>申请 {number} 当前为“{state}”，不能出具{paper}。</source>
+        <translation>Case {number} is “{state}”: it has no {paper}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="476"/>
+        <source>请填写证明用途。</source>
+        <translation>Say what the certificate is for.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="477"/>
+        <source>没有身份证号为 {id_number} 的户籍记录。</source>
+        <translation>No register entry for {id_number}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="478"/>
+        <source>户籍登记信息不完整（户主、与户主关系或登记日期缺失），不能自助出具证明，请到窗口办理。</source>
+        <translation>The register entry is incomplete (head, relationship or date); please ask at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="480"/>
+        <source>被证明人（{id_number}）在本地没有户籍记录，不能出具户籍证明。</source>
+        <translation>No register entry for the person to certify ({id_number}).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="482"/>
+        <source>{name}（{id_number}）的户籍登记信息不完整（户主、与户主关系或登记日期缺失），请先核实更正后再出具户籍证明。</source>
+        <translation>{name} ({id_number}): the register entry is incomplete (head, relationship or date); correct it before certifying.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="484"/>
+        <source>没有编码为 {station} 的派出所，请先配置本所信息。</source>
+        <translation>No station {station} is configured.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="486"/>
+        <source>受理回执</source>
+        <translation>acknowledgement of receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="487"/>
+        <source>一次性告知书</source>
+        <translation>one-time supplement notice</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="488"/>
+        <source>不予受理通知书</source>
+        <translation>notice of non-acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="489"/>
+        <source>不予许可决定书</source>
+        <translation>decision to deny</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="490"/>
+        <source>办结通知书</source>
+        <translation>completion notice</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="491"/>
+        <source>准予迁入证明</source>
+        <translation>move-in permit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="492"/>
+        <source>户口迁移证</source>
+        <translation>migration certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="493"/>
+        <source>公民信息连锁变更告知单</source>
+        <translation>notice of chained changes</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="494"/>
+        <source>户籍证明</source>
+        <translation>household certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="495"/>
+        <source>排队号</source>
+        <translation>queue ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="497"/>
+        <source>未登录，请先登录。</source>
+        <translation>Not signed in: sign in first.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="498"/>
+        <source>不能查看或办理其他派出所（{station}）的业务。</source>
+        <translation>Station {station} is outside your scope.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="499"/>
+        <source>不能查看其他派出所（{station}）的业务。</source>
+        <translation>Station {station} is outside your scope.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="191"/>
