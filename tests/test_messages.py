@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from desk.domain import messages
-from desk.domain.errors import InvalidInput, NotFound
 from desk.domain.catalog_loader import read_catalog
+from desk.domain.errors import InvalidInput, NotFound
 from desk.domain.messages import Said, Term
 from desk.domain.workflow import Action, Actor, CaseFacts, CaseState, Role, WorkflowError, check
 

@@ -5,8 +5,8 @@ happened in one of two ways:
 - a message key and parameters (`DeskError.say("case.not_found", number=…)`, keys and Chinese templates
   in `desk.domain.messages`): each interface translates it with Qt's translation system or the
   English catalog — the way every error a window or the kiosk shows is built;
-- two finished texts (`DeskError("…", "…")`), kept for reports about data files an administrator
-  reads (catalog, holidays, settings), which name files and keys rather than speak to a citizen.
+- two finished texts (`DeskError("…", "…")`): the old form, still in the modules
+  tests/test_one_way_of_speaking.py lists (the list only shrinks).
 `message_zh` / `message_en` give the text either way.
 """
 
@@ -86,8 +86,8 @@ class MissingExtra(DeskError):
 
     code = "missing_extra"
 
-    def __init__(self, extra: str, feature_zh: str, feature_en: str) -> None:
-        command = f"pip install 'station-desk[{extra}]'"
-        super().__init__(f"{feature_zh}需要附加组件 “{extra}”，当前安装中没有。请安装：{command}",
-                         f"{feature_en} needs the '{extra}' extra, which is not installed: {command}")
+    def __init__(self, extra: str, feature: str) -> None:
+        """`feature` is the key of the words naming what needs it ("feature.postgres")."""
+        self._speak("extra.missing", {"feature": messages.Term(feature), "extra": extra,
+                                      "command": f"pip install 'station-desk[{extra}]'"})
         self.extra = extra

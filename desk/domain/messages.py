@@ -497,6 +497,16 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "server.not_signed_in": QT_TRANSLATE_NOOP("Messages", "未登录，请先登录。"),
     "server.other_station": QT_TRANSLATE_NOOP("Messages", "不能查看或办理其他派出所（{station}）的业务。"),
     "server.other_station_view": QT_TRANSLATE_NOOP("Messages", "不能查看其他派出所（{station}）的业务。"),
+    # ---- typed dates, the chained-change rules file ----
+    "date.unreadable": QT_TRANSLATE_NOOP("Messages", "无法识别的日期“{text}”，请按“年-月-日”输入，如 2026-11-28。"),
+    "chain_rules.unreadable": QT_TRANSLATE_NOOP("Messages", "连锁变更规则文件无法读取：{file}（{reason}）"),
+    "chain_rules.invalid": QT_TRANSLATE_NOOP("Messages", "连锁变更规则有误：{problems}"),
+    # ---- optional parts of the install (extras) ----
+    "extra.missing": QT_TRANSLATE_NOOP(
+        "Messages", "{feature}需要附加组件 “{extra}”，当前安装中没有。请安装：{command}"),
+    "feature.escpos_printer": QT_TRANSLATE_NOOP("Messages", "热敏小票打印机（escpos:串口）"),
+    "feature.city_server": QT_TRANSLATE_NOOP("Messages", "城市服务器（desk server）"),
+    "feature.postgres": QT_TRANSLATE_NOOP("Messages", "PostgreSQL 数据库（postgresql:// 地址）"),
 })
 
 

@@ -1705,7 +1705,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="472"/>
         <source>“{transaction}”不引起公民信息连锁变更。</source>
-        <translation>“{transaction}” does not change a person's basic facts.</translation>
+        <translation>“{transaction}” does not change a person&apos;s basic facts.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="473"/>
@@ -1715,7 +1715,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="474"/>
         <source>没有“{kind}”这种文书。</source>
-        <translation>No document kind '{kind}'.</translation>
+        <translation>No document kind &apos;{kind}&apos;.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="475"/>
@@ -1816,6 +1816,41 @@
         <location filename="../../desk/domain/messages.py" line="499"/>
         <source>不能查看其他派出所（{station}）的业务。</source>
         <translation>Station {station} is outside your scope.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="501"/>
+        <source>无法识别的日期“{text}”，请按“年-月-日”输入，如 2026-11-28。</source>
+        <translation>Cannot read the date '{text}': type year-month-day, e.g. 2026-11-28.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="502"/>
+        <source>连锁变更规则文件无法读取：{file}（{reason}）</source>
+        <translation>Cannot read the chained-change rules {file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="503"/>
+        <source>连锁变更规则有误：{problems}</source>
+        <translation>The chained-change rules have problems: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="505"/>
+        <source>{feature}需要附加组件 “{extra}”，当前安装中没有。请安装：{command}</source>
+        <translation>{feature} needs the '{extra}' extra, which is not installed: {command}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="507"/>
+        <source>热敏小票打印机（escpos:串口）</source>
+        <translation>A thermal receipt printer (escpos:PORT)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="508"/>
+        <source>城市服务器（desk server）</source>
+        <translation>The city server (desk server)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="509"/>
+        <source>PostgreSQL 数据库（postgresql:// 地址）</source>
+        <translation>The PostgreSQL database (a postgresql:// URL)</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="191"/>
