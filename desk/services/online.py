@@ -40,6 +40,7 @@ from desk.services.numbering import next_sequence
 from desk.store.database import Store
 from desk.store.models import OnlineApplication, OnlineCode, OnlineSession, OnlineUpload, SmsOutbox
 from desk.store.repositories.online import OnlineRepository
+from desk.store.repositories.users import UserRepository
 
 CODE_MINUTES = 10
 CODE_ATTEMPTS = 5
@@ -484,7 +485,7 @@ class AlreadyCase(InvalidInput):
 
 
 def _label(session: Session, actor: Actor) -> str:
-    user = OnlineRepository(session).user(actor.user_id)
+    user = UserRepository(session).get(actor.user_id)
     return user.username if user is not None else f"user#{actor.user_id}"
 
 
