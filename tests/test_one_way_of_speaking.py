@@ -31,8 +31,6 @@ STILL_TWO_TEXTS: dict[str, int] = {
     "desk/devices/reader.py": 14,
     "desk/devices/transport.py": 4,
     "desk/domain/identity.py": 17,
-    "desk/domain/idnumber.py": 14,
-    "desk/forms/inputs.py": 2,
     "desk/remote/bundles.py": 1,
     "desk/remote/connection.py": 1,
     "desk/remote/hall.py": 1,

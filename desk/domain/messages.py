@@ -507,6 +507,35 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "feature.escpos_printer": QT_TRANSLATE_NOOP("Messages", "热敏小票打印机（escpos:串口）"),
     "feature.city_server": QT_TRANSLATE_NOOP("Messages", "城市服务器（desk server）"),
     "feature.postgres": QT_TRANSLATE_NOOP("Messages", "PostgreSQL 数据库（postgresql:// 地址）"),
+    # ---- identity numbers (desk.domain.idnumber; the form's own two) ----
+    "id.empty": QT_TRANSLATE_NOOP("Messages", "请输入证件号码"),
+    "id.length_resident": QT_TRANSLATE_NOOP(
+        "Messages", "号码长度为 {length} 位：居民身份证号码应为 18 位（旧证 15 位），请检查是否漏输或多输"),
+    "id.checksum_18": QT_TRANSLATE_NOOP(
+        "Messages", "校验码错误：按前17位计算，第18位应为 {expected}，请核对号码是否抄错"),
+    "id.length_foreign_2017": QT_TRANSLATE_NOOP(
+        "Messages", "号码长度为 {length} 位：外国人永久居留身份证（2017版）号码应为 15 位（3个字母+12位数字）"),
+    "id.x_not_last": QT_TRANSLATE_NOOP("Messages", "第{position}位是“X”：X 只能是18位号码的最后一位"),
+    "id.letter_for_digit": QT_TRANSLATE_NOOP(
+        "Messages", "第{position}位是字母“{char}”：号码只能是数字（最后一位可以是 X），是否把数字输成了字母？"),
+    "id.not_a_digit": QT_TRANSLATE_NOOP("Messages", "第{position}位“{char}”不是数字：号码只能是数字，最后一位可以是 X"),
+    "id.province_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "前两位“{prefix}”不是任何省、自治区、直辖市的代码，请核对号码开头"),
+    "id.birth_date_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "出生日期 {year}年{month}月{day}日 不存在，请核对第{first}-{last}位"),
+    "id.birth_date_future": QT_TRANSLATE_NOOP(
+        "Messages", "出生日期 {year}年{month}月{day}日 晚于今天，请核对第{first}-{last}位"),
+    "id.birth_date_too_early": QT_TRANSLATE_NOOP(
+        "Messages", "出生日期 {year}年{month}月{day}日 早于1900年，请核对第{first}-{last}位"),
+    "id.permit_only": QT_TRANSLATE_NOOP(
+        "Messages", "以“{province}”开头的只有港澳台居民居住证，其前6位应为 810000、820000 或 830000，请核对号码开头"),
+    "id.accepting_province": QT_TRANSLATE_NOOP(
+        "Messages", "第{first}-{last}位“{province}”应为受理地的省级代码（如 11 北京、21 辽宁），请核对"),
+    "id.nationality": QT_TRANSLATE_NOOP("Messages", "第4-6位“000”不是国籍代码，请核对"),
+    "id.checksum_15": QT_TRANSLATE_NOOP(
+        "Messages", "校验码错误：按前14位计算，第15位应为 {expected}，请核对号码是否抄错"),
+    "id.old_15": QT_TRANSLATE_NOOP("Messages", "这是旧的15位号码：请输入18位号码（换算后为 {number}）"),
+    "id.enter_18": QT_TRANSLATE_NOOP("Messages", "号码长度为 {length} 位：请输入18位身份证号码"),
 })
 
 

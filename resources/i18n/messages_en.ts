@@ -1820,7 +1820,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="501"/>
         <source>无法识别的日期“{text}”，请按“年-月-日”输入，如 2026-11-28。</source>
-        <translation>Cannot read the date '{text}': type year-month-day, e.g. 2026-11-28.</translation>
+        <translation>Cannot read the date &apos;{text}&apos;: type year-month-day, e.g. 2026-11-28.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="502"/>
@@ -1835,7 +1835,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="505"/>
         <source>{feature}需要附加组件 “{extra}”，当前安装中没有。请安装：{command}</source>
-        <translation>{feature} needs the '{extra}' extra, which is not installed: {command}</translation>
+        <translation>{feature} needs the &apos;{extra}&apos; extra, which is not installed: {command}</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="507"/>
@@ -1851,6 +1851,91 @@
         <location filename="../../desk/domain/messages.py" line="509"/>
         <source>PostgreSQL 数据库（postgresql:// 地址）</source>
         <translation>The PostgreSQL database (a postgresql:// URL)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="511"/>
+        <source>请输入证件号码</source>
+        <translation>Enter the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="512"/>
+        <source>号码长度为 {length} 位：居民身份证号码应为 18 位（旧证 15 位），请检查是否漏输或多输</source>
+        <translation>The number has {length} characters: an ID number has 18 (old cards 15) — check for a missing or extra digit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="514"/>
+        <source>校验码错误：按前17位计算，第18位应为 {expected}，请核对号码是否抄错</source>
+        <translation>The check digit is wrong: the 18th character should be {expected} — check for a typo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="516"/>
+        <source>号码长度为 {length} 位：外国人永久居留身份证（2017版）号码应为 15 位（3个字母+12位数字）</source>
+        <translation>The number has {length} characters: a 2017 foreign permanent resident ID number has 15 (3 letters + 12 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="518"/>
+        <source>第{position}位是“X”：X 只能是18位号码的最后一位</source>
+        <translation>Character {position} is 'X': X can only be the last of 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="519"/>
+        <source>第{position}位是字母“{char}”：号码只能是数字（最后一位可以是 X），是否把数字输成了字母？</source>
+        <translation>Character {position} is the letter '{char}': the number has digits only (the last may be X) — a digit typed as a letter?</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="521"/>
+        <source>第{position}位“{char}”不是数字：号码只能是数字，最后一位可以是 X</source>
+        <translation>Character {position} '{char}' is not a digit: the number has digits only, the last may be X</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="522"/>
+        <source>前两位“{prefix}”不是任何省、自治区、直辖市的代码，请核对号码开头</source>
+        <translation>The first two digits '{prefix}' are not the code of any province — check the start of the number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="524"/>
+        <source>出生日期 {year}年{month}月{day}日 不存在，请核对第{first}-{last}位</source>
+        <translation>The birth date {year}-{month}-{day} does not exist — check characters {first}-{last}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="526"/>
+        <source>出生日期 {year}年{month}月{day}日 晚于今天，请核对第{first}-{last}位</source>
+        <translation>The birth date {year}-{month}-{day} is after today — check characters {first}-{last}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="528"/>
+        <source>出生日期 {year}年{month}月{day}日 早于1900年，请核对第{first}-{last}位</source>
+        <translation>The birth date {year}-{month}-{day} is before 1900 — check characters {first}-{last}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="530"/>
+        <source>以“{province}”开头的只有港澳台居民居住证，其前6位应为 810000、820000 或 830000，请核对号码开头</source>
+        <translation>Only residence permits start with '{province}', and their first six digits are 810000, 820000 or 830000 — check the start of the number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="532"/>
+        <source>第{first}-{last}位“{province}”应为受理地的省级代码（如 11 北京、21 辽宁），请核对</source>
+        <translation>Characters {first}-{last} '{province}' should be the accepting province's code (e.g. 11 Beijing, 21 Liaoning) — please check</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="534"/>
+        <source>第4-6位“000”不是国籍代码，请核对</source>
+        <translation>Characters 4-6 '000' are not a nationality code — please check</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="535"/>
+        <source>校验码错误：按前14位计算，第15位应为 {expected}，请核对号码是否抄错</source>
+        <translation>The check digit is wrong: the 15th character should be {expected} — check for a typo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="537"/>
+        <source>这是旧的15位号码：请输入18位号码（换算后为 {number}）</source>
+        <translation>This is an old 15-digit number: enter the 18-character one ({number})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="538"/>
+        <source>号码长度为 {length} 位：请输入18位身份证号码</source>
+        <translation>The number has {length} characters: enter the 18-character ID number</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="191"/>
