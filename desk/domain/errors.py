@@ -41,6 +41,15 @@ class DeskError(Exception):
             error.code = code
         return error
 
+    @classmethod
+    def saying(cls, said: messages.Said, *, code: str | None = None) -> Self:
+        """The error that says `said` — a message a check returned as a value (`id_number_problem`)."""
+        error = cls.__new__(cls)
+        error._speak(said.key, said.params)
+        if code is not None:
+            error.code = code
+        return error
+
     def _speak(self, key: str, params: Mapping[str, object]) -> None:
         """Say message `key`: for a subclass whose own `__init__` takes other arguments (a report's
         problems) and then says its summary."""

@@ -143,9 +143,9 @@ class OnlineService:
     def send_code(self, id_number: str, phone: str) -> None:
         """A one-time code to the phone (to the SMS outbox); the ID number and phone are checked first."""
         id_number, phone = normalise_id_text(id_number), phone.strip()
-        problem = id_number_problem(id_number)  # the catalog's ID check still words its own two texts
+        problem = id_number_problem(id_number)
         if problem is not None:
-            raise SignInRefused(*problem)
+            raise SignInRefused.saying(problem)
         if not is_mobile_number(phone):
             raise SignInRefused.say("online.bad_phone")
         now = self.clock.now()

@@ -1875,22 +1875,22 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="518"/>
         <source>第{position}位是“X”：X 只能是18位号码的最后一位</source>
-        <translation>Character {position} is 'X': X can only be the last of 18 characters</translation>
+        <translation>Character {position} is &apos;X&apos;: X can only be the last of 18 characters</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="519"/>
         <source>第{position}位是字母“{char}”：号码只能是数字（最后一位可以是 X），是否把数字输成了字母？</source>
-        <translation>Character {position} is the letter '{char}': the number has digits only (the last may be X) — a digit typed as a letter?</translation>
+        <translation>Character {position} is the letter &apos;{char}&apos;: the number has digits only (the last may be X) — a digit typed as a letter?</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="521"/>
         <source>第{position}位“{char}”不是数字：号码只能是数字，最后一位可以是 X</source>
-        <translation>Character {position} '{char}' is not a digit: the number has digits only, the last may be X</translation>
+        <translation>Character {position} &apos;{char}&apos; is not a digit: the number has digits only, the last may be X</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="522"/>
         <source>前两位“{prefix}”不是任何省、自治区、直辖市的代码，请核对号码开头</source>
-        <translation>The first two digits '{prefix}' are not the code of any province — check the start of the number</translation>
+        <translation>The first two digits &apos;{prefix}&apos; are not the code of any province — check the start of the number</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="524"/>
@@ -1910,17 +1910,17 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="530"/>
         <source>以“{province}”开头的只有港澳台居民居住证，其前6位应为 810000、820000 或 830000，请核对号码开头</source>
-        <translation>Only residence permits start with '{province}', and their first six digits are 810000, 820000 or 830000 — check the start of the number</translation>
+        <translation>Only residence permits start with &apos;{province}&apos;, and their first six digits are 810000, 820000 or 830000 — check the start of the number</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="532"/>
         <source>第{first}-{last}位“{province}”应为受理地的省级代码（如 11 北京、21 辽宁），请核对</source>
-        <translation>Characters {first}-{last} '{province}' should be the accepting province's code (e.g. 11 Beijing, 21 Liaoning) — please check</translation>
+        <translation>Characters {first}-{last} &apos;{province}&apos; should be the accepting province&apos;s code (e.g. 11 Beijing, 21 Liaoning) — please check</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="534"/>
         <source>第4-6位“000”不是国籍代码，请核对</source>
-        <translation>Characters 4-6 '000' are not a nationality code — please check</translation>
+        <translation>Characters 4-6 &apos;000&apos; are not a nationality code — please check</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="535"/>
@@ -1936,6 +1936,131 @@
         <location filename="../../desk/domain/messages.py" line="538"/>
         <source>号码长度为 {length} 位：请输入18位身份证号码</source>
         <translation>The number has {length} characters: enter the 18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="540"/>
+        <source>请填写“{label}”。</source>
+        <translation>{label} is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="541"/>
+        <source>{label}：{problem}</source>
+        <translation>{label}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="542"/>
+        <source>{label}{part}：{problem}</source>
+        <translation>{label} {part}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="543"/>
+        <source>姓名</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="544"/>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="545"/>
+        <source>身份证号码应为18位（现为{length}位）。</source>
+        <translation>An ID number has 18 characters (this one has {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="546"/>
+        <source>身份证号码前17位应为数字，末位为数字或X。</source>
+        <translation>An ID number is 17 digits and a digit or X.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="547"/>
+        <source>身份证号码中的出生日期无效。</source>
+        <translation>The birth date inside the ID number is not a real date.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="548"/>
+        <source>身份证号码校验位不正确，请核对。</source>
+        <translation>The ID number's check digit is wrong; please check it.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="549"/>
+        <source>应为文字。</source>
+        <translation>must be text.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="550"/>
+        <source>最多{maximum}个字（现为{length}个）。</source>
+        <translation>at most {maximum} characters (this has {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="551"/>
+        <source>不是有效日期。</source>
+        <translation>is not a real date.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="552"/>
+        <source>日期格式应为 YYYY-MM-DD。</source>
+        <translation>a date is written YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="553"/>
+        <source>应为18位身份证号码。</source>
+        <translation>must be an 18-character ID number.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="554"/>
+        <source>“{value}”不是可选项，请从以下选项中选择：{choices}。</source>
+        <translation>{value!r} is not one of the choices ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="555"/>
+        <source>应为11位手机号码（1开头）或“区号-号码”形式的固定电话。</source>
+        <translation>must be an 11-digit mobile number (starting 13-19) or a landline like 024-12345678.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="556"/>
+        <source>应为数字。</source>
+        <translation>must be a number.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="557"/>
+        <source>应为有效的数字。</source>
+        <translation>must be a finite number.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="558"/>
+        <source>不能小于{minimum}。</source>
+        <translation>must be at least {minimum}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="559"/>
+        <source>不能大于{maximum}。</source>
+        <translation>must be at most {maximum}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="560"/>
+        <source>应选择“是”或“否”。</source>
+        <translation>must be yes or no.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="561"/>
+        <source>应填写姓名和身份证号码。</source>
+        <translation>needs a name and an ID number.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="562"/>
+        <source>请填写姓名。</source>
+        <translation>the name is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="563"/>
+        <source>请填写身份证号码。</source>
+        <translation>the ID number is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="564"/>
+        <source>与申请人关系应为文字。</source>
+        <translation>the relationship must be text.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="191"/>

@@ -445,7 +445,7 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../desk/forms/editor_base.py" line="118"/>
+        <location filename="../../desk/forms/editor_base.py" line="119"/>
         <source>此项当前不适用（取决于前面的选择）</source>
         <translation>Does not apply now (depends on an earlier choice)</translation>
     </message>
