@@ -562,6 +562,14 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "field.name_missing": QT_TRANSLATE_NOOP("Messages", "请填写姓名。"),
     "field.id_number_missing": QT_TRANSLATE_NOOP("Messages", "请填写身份证号码。"),
     "field.relationship_text": QT_TRANSLATE_NOOP("Messages", "与申请人关系应为文字。"),
+    # ---- demo data, kiosks' events, reports, staff photos, the store's schema and owner role ----
+    "demo.not_a_demo_database": QT_TRANSLATE_NOOP(
+        "Messages", "该数据库已有 {people} 名人员、{cases} 件申请，且不是演示数据库：不能写入演示数据。"),
+    "kiosk.unknown_event": QT_TRANSLATE_NOOP("Messages", "未知的自助机事件：{action}"),
+    "user.no_active_user": QT_TRANSLATE_NOOP("Messages", "没有在用的用户“{username}”。"),
+    "file.photo_unreadable": QT_TRANSLATE_NOOP("Messages", "无法读取照片文件 {path}：{reason}"),
+    "db.owner_only": QT_TRANSLATE_NOOP(
+        "Messages", "这个命令只能以数据库所有者角色运行（例如 desk --db postgresql://desk_owner@…/库名 db upgrade），服务器角色没有这个权限。"),  # noqa: E501
 })
 
 

@@ -1980,7 +1980,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="548"/>
         <source>身份证号码校验位不正确，请核对。</source>
-        <translation>The ID number's check digit is wrong; please check it.</translation>
+        <translation>The ID number&apos;s check digit is wrong; please check it.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="549"/>
@@ -2061,6 +2061,31 @@
         <location filename="../../desk/domain/messages.py" line="564"/>
         <source>与申请人关系应为文字。</source>
         <translation>the relationship must be text.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="566"/>
+        <source>该数据库已有 {people} 名人员、{cases} 件申请，且不是演示数据库：不能写入演示数据。</source>
+        <translation>This database holds {people} people and {cases} cases and is not a demo database: demo data is refused.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="568"/>
+        <source>未知的自助机事件：{action}</source>
+        <translation>Unknown kiosk event: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="569"/>
+        <source>没有在用的用户“{username}”。</source>
+        <translation>No active user '{username}'.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="570"/>
+        <source>无法读取照片文件 {path}：{reason}</source>
+        <translation>Cannot read the photo file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="571"/>
+        <source>这个命令只能以数据库所有者角色运行（例如 desk --db postgresql://desk_owner@…/库名 db upgrade），服务器角色没有这个权限。</source>
+        <translation>This command runs as the database's owner role only (e.g. desk --db postgresql://desk_owner@…/db db upgrade); the server role has no such right.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="191"/>
