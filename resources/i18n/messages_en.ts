@@ -2075,7 +2075,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="569"/>
         <source>没有在用的用户“{username}”。</source>
-        <translation>No active user '{username}'.</translation>
+        <translation>No active user &apos;{username}&apos;.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="570"/>
@@ -2085,7 +2085,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="571"/>
         <source>这个命令只能以数据库所有者角色运行（例如 desk --db postgresql://desk_owner@…/库名 db upgrade），服务器角色没有这个权限。</source>
-        <translation>This command runs as the database's owner role only (e.g. desk --db postgresql://desk_owner@…/db db upgrade); the server role has no such right.</translation>
+        <translation>This command runs as the database&apos;s owner role only (e.g. desk --db postgresql://desk_owner@…/db db upgrade); the server role has no such right.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="191"/>
