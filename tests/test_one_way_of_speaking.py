@@ -38,7 +38,6 @@ STILL_TWO_TEXTS: dict[str, int] = {
     "desk/services/city_reports.py": 2,
     "desk/services/rights.py": 7,
     "desk/services/sessions.py": 6,
-    "desk/services/users.py": 3,
     "desk/store/migrate.py": 2,
     "printing/documents/common.py": 2,
 }

@@ -570,6 +570,11 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "file.photo_unreadable": QT_TRANSLATE_NOOP("Messages", "无法读取照片文件 {path}：{reason}"),
     "db.owner_only": QT_TRANSLATE_NOOP(
         "Messages", "这个命令只能以数据库所有者角色运行（例如 desk --db postgresql://desk_owner@…/库名 db upgrade），服务器角色没有这个权限。"),  # noqa: E501
+    # ---- signing in on the desk ----
+    "sign_in.wrong": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。"),
+    "sign_in.locked": QT_TRANSLATE_NOOP("Messages", "密码错误次数过多，账号已锁定至 {until}。请稍后再试或联系管理员。"),
+    "sign_in.wrong_tries_left": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。再错 {left} 次账号将锁定 15 分钟。"),
+    "sign_in.wrong_now_locked": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。账号已锁定 15 分钟。"),
 })
 
 

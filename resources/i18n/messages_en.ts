@@ -2088,6 +2088,26 @@
         <translation>This command runs as the database&apos;s owner role only (e.g. desk --db postgresql://desk_owner@…/db db upgrade); the server role has no such right.</translation>
     </message>
     <message>
+        <location filename="../../desk/domain/messages.py" line="574"/>
+        <source>用户名或密码错误。</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="575"/>
+        <source>密码错误次数过多，账号已锁定至 {until}。请稍后再试或联系管理员。</source>
+        <translation>Too many wrong passwords: the account is locked until {until}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="576"/>
+        <source>用户名或密码错误。再错 {left} 次账号将锁定 15 分钟。</source>
+        <translation>Wrong user name or password. {left} more wrong tries lock the account for 15 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="577"/>
+        <source>用户名或密码错误。账号已锁定 15 分钟。</source>
+        <translation>Wrong user name or password. The account is now locked for 15 minutes.</translation>
+    </message>
+    <message>
         <location filename="../../desk/domain/messages.py" line="191"/>
         <location filename="../../desk/domain/messages.py" line="288"/>
         <source>核实</source>
