@@ -29,7 +29,7 @@ STILL_TWO_TEXTS: dict[str, int] = {
     "desk/devices/protocol.py": 3,
     "desk/devices/reader.py": 14,
     "desk/devices/transport.py": 4,
-    "desk/domain/identity.py": 17,
+    "desk/domain/identity.py": 15,
     "desk/remote/bundles.py": 1,
     "desk/remote/connection.py": 1,
     "desk/remote/hall.py": 1,
