@@ -7,7 +7,7 @@ import importlib.util
 from desk.domain.errors import MissingExtra
 
 
-def require_extra(module: str, extra: str, feature_zh: str, feature_en: str) -> None:
-    """Raise MissingExtra unless `module` can be imported."""
+def require_extra(module: str, extra: str, feature: str) -> None:
+    """Raise MissingExtra unless `module` can be imported; `feature` is the message key naming what needs it."""
     if importlib.util.find_spec(module) is None:
-        raise MissingExtra(extra, feature_zh, feature_en)
+        raise MissingExtra(extra, feature)

@@ -51,12 +51,13 @@ _KEY_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 class SigningError(Exception):
-    """A key problem; carries a Chinese and an English message."""
+    """A key problem, said as a message key and parameters: the Chinese templates and their English live
+    with every other message in `desk.domain.messages` ("signing.*"); printing imports nothing of desk,
+    so the use cases that call it (`desk.services.keys`, `desk.services.documents`) say it."""
 
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(f"{message_zh} / {message_en}")
-        self.message_zh = message_zh
-        self.message_en = message_en
+    def __init__(self, message_key: str, **params: object) -> None:
+        super().__init__(f"{message_key} {params}" if params else message_key)
+        self.message_key, self.params = message_key, params
 
 
 def _b64e(data: bytes) -> str:
@@ -85,7 +86,7 @@ def facts_digest(facts: Mapping[str, str]) -> str:
 
 def _check_code(station_code: str) -> str:
     if not _STATION_CODE.match(station_code):
-        raise SigningError(f"站点代码无效：{station_code!r}", f"invalid station code: {station_code!r}")
+        raise SigningError("signing.bad_station_code", value=station_code)
     return station_code
 
 
@@ -187,11 +188,7 @@ class StationSigner:
             prefix = LEGACY_PREFIX
         else:
             if self.not_after is not None and issued_on > self.not_after:
-                raise SigningError(
-                    f"签名密钥 {self.kid} 已过有效期（{self.not_after.isoformat()}），"
-                    "请管理员更换密钥（desk keys rotate）。",
-                    f"signing key {self.kid} expired on {self.not_after.isoformat()}; rotate it (desk keys rotate)",
-                )
+                raise SigningError("signing.key_expired", kid=self.kid, date=self.not_after.isoformat())
             claim = {"v": 2, "kid": self.kid, "st": self.station_code, "sn": serial, "d": digest,
                      "iat": issued_on.isoformat()}
             if valid_until is not None:  # a certificate without an end of validity carries no "exp"
@@ -227,14 +224,13 @@ class KeyRegistry:
             raw = json.loads(path.read_text(encoding="utf-8"))
             return [KeyRecord.from_json(item) for item in raw.get("keys", [])]
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise SigningError(f"密钥列表文件损坏：{path.name}（{exc}）",
-                               f"the keyring file {path.name} is unreadable ({exc})") from exc
+            raise SigningError("signing.keyring_damaged", file=path.name, reason=str(exc)) from exc
 
     def record(self, kid: str) -> KeyRecord:
         for record in self.records():
             if record.kid == kid:
                 return record
-        raise SigningError(f"没有编号为 {kid} 的密钥。", f"no key {kid}")
+        raise SigningError("signing.no_such_key", kid=kid)
 
     def active(self, station_code: str, on: date) -> KeyRecord | None:
         """The station's active key that covers `on` (the one certificates are signed with)."""
@@ -246,12 +242,7 @@ class KeyRegistry:
         """The signer for certificates the station issues on `on`; refuses when it has no usable key."""
         record = self.active(station_code, on)
         if record is None:
-            raise SigningError(
-                f"本所（{station_code}）没有可用的证明签名密钥，不能出具带二维码的证明。"
-                "请系统管理员创建或更换密钥（desk keys create / desk keys rotate）。",
-                f"station {station_code} has no usable signing key; an administrator must create or rotate one "
-                "(desk keys create / rotate). Nothing was printed.",
-            )
+            raise SigningError("signing.no_usable_key", station=station_code)
         return self.signer_for(record.kid)
 
     def signer_for(self, kid: str) -> StationSigner:
@@ -260,19 +251,14 @@ class KeyRegistry:
         try:
             key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
         except FileNotFoundError as exc:
-            raise SigningError(
-                f"本机没有密钥 {kid} 的私钥，不能签名（只有签发机器持有私钥）。",
-                f"this machine holds no private key for {kid}; only the signing machine does",
-            ) from exc
+            raise SigningError("signing.no_private_key", kid=kid) from exc
         except ValueError as exc:
-            raise SigningError(f"签名密钥文件损坏：{key_path.name}",
-                               f"signing key unreadable: {key_path.name}") from exc
+            raise SigningError("signing.key_file_damaged", file=key_path.name) from exc
         if not isinstance(key, Ed25519PrivateKey):
-            raise SigningError("签名密钥不是 Ed25519 密钥", "signing key is not an Ed25519 key")
+            raise SigningError("signing.not_ed25519")
         if key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw) != \
                 record.public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw):
-            raise SigningError(f"密钥 {kid} 的私钥与密钥列表中的公钥不符。",
-                               f"private key {kid} does not match the keyring")
+            raise SigningError("signing.key_mismatch", kid=kid)
         return StationSigner(record.station_code, key, kid, record.not_after)
 
     # ---- administration ----------------------------------------------------------------------------
@@ -282,10 +268,9 @@ class KeyRegistry:
         """A new active key for a station that has none active (else: rotate)."""
         _check_code(station_code)
         if valid_days < 1:
-            raise SigningError("密钥有效期至少一天。", "a key must be valid for at least one day")
+            raise SigningError("signing.valid_one_day")
         if any(r.station_code == station_code and r.status is KeyStatus.ACTIVE for r in self.records()):
-            raise SigningError(f"站点 {station_code} 已有在用密钥；要更换请用 desk keys rotate。",
-                               f"station {station_code} already has an active key; use desk keys rotate")
+            raise SigningError("signing.active_exists", station=station_code)
         return self._add(station_code, valid_from, valid_days, now)
 
     def rotate(self, station_code: str, *, valid_from: date, valid_days: int = DEFAULT_KEY_VALID_DAYS,
@@ -299,7 +284,7 @@ class KeyRegistry:
 
     def revoke(self, kid: str, reason: str, *, now: datetime | None = None) -> KeyRecord:
         if not reason.strip():
-            raise SigningError("吊销密钥须说明理由。", "say why the key is revoked")
+            raise SigningError("signing.revoke_reason")
         target = self.record(kid)
         revoked = replace(target, status=KeyStatus.REVOKED, revoked_at=now or datetime.now().astimezone(),
                           revoked_reason=reason.strip())
@@ -416,8 +401,7 @@ def _records_from(path: Path) -> list[KeyRecord]:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return [KeyRecord.from_json(item) for item in raw.get("keys", [])]
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise SigningError(f"密钥列表文件无法读取：{path.name}（{exc}）",
-                           f"keyring file unreadable: {path.name} ({exc})") from exc
+        raise SigningError("signing.keyring_unreadable", file=path.name, reason=str(exc)) from exc
 
 
 class VerificationStatus(StrEnum):

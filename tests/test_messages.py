@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from desk.domain import messages
+from desk.domain.catalog_loader import read_catalog
 from desk.domain.errors import InvalidInput, NotFound
-from desk.domain.messages import Term
+from desk.domain.messages import Said, Term
 from desk.domain.workflow import Action, Actor, CaseFacts, CaseState, Role, WorkflowError, check
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,3 +99,23 @@ def test_no_template_names_a_placeholder_code() -> None:
     # `DeskError.say(key, code=…)` takes `code` as the error's code, so a `{code}` placeholder could never be filled.
     named_code = [key for key, source in messages.TEMPLATES.items() if "code" in _placeholders(source)]
     assert not named_code, named_code
+
+
+def test_a_message_inside_a_message_is_said_in_the_sentences_language_and_crosses_the_wire() -> None:
+    problems = (Said("condition.unknown_field", {"name": "fathr", "known": "father"}),
+                Said("condition.forbidden_call", {"name": "eval"}))
+    error = InvalidInput.say("catalog.bad_condition", condition="fathr == 1", problems=problems)
+    assert error.message_zh == ("条件 'fathr == 1' 有误：未知字段：fathr（字段：father）；"
+                                "不允许调用 eval（只有 filled、age、days_since）")
+    assert error.message_en == ("condition 'fathr == 1': unknown field 'fathr' (fields: father); "
+                                "call of 'eval' not allowed (only filled, age, days_since)")
+    assert messages.params_from_wire(messages.params_to_wire(error.params)) == error.params
+
+
+def test_a_data_files_problem_line_is_a_key_with_parameters_naming_file_and_key(tmp_path: Path) -> None:
+    (tmp_path / "birth.toml").write_text('code = "birth"\nlable_zh = "出生"\n', encoding="utf-8")
+    _, issues = read_catalog(tmp_path)
+    typo = next(issue for issue in issues if issue.path == "lable_zh")
+    assert (typo.file, typo.code, typo.message_key) == ("birth.toml", "birth", "catalog.unknown_key_close")
+    assert str(typo) == ("birth.toml [birth] lable_zh: 未知的键 lable_zh（是否应为 name_zh？） / "
+                         "unknown key 'lable_zh' (did you mean 'name_zh'?)")

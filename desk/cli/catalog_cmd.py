@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from desk.domain import messages
 from desk.domain.applicant import ApplicantFacts
 from desk.domain.catalog import Catalog, CatalogError, Transaction, id_number_problem
 from desk.domain.catalog_loader import load_catalog, read_catalog
@@ -108,7 +109,9 @@ def evaluate_case(args: argparse.Namespace) -> int:
     if args.applicant is not None:
         id_problem = id_number_problem(args.applicant)
         if id_problem is not None:
-            print(f"--applicant：{id_problem[0]} / --applicant: {id_problem[1]}", file=sys.stderr)
+            zh = messages.render(id_problem.key, id_problem.params)
+            en = messages.english(id_problem.key, id_problem.params)
+            print(f"--applicant：{zh} / --applicant: {en}", file=sys.stderr)
             return 2
         applicant = ApplicantFacts.from_id_number(args.applicant)
     bad = [problem for spec in transaction.fields

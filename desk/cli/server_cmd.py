@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _serve(args: argparse.Namespace) -> int:
     from desk.extras import require_extra
 
-    require_extra("uvicorn", "server", "城市服务器（desk server）", "The city server (desk server)")
+    require_extra("uvicorn", "server", "feature.city_server")
     import uvicorn
 
     from desk.cli.common import settings_from_args

@@ -156,8 +156,7 @@ def _photo(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"无法读取照片文件 {args.file}：{exc.strerror}",
-                           f"Cannot read the photo file {args.file}: {exc.strerror}") from exc
+        raise InvalidInput.say("file.photo_unreadable", path=str(args.file), reason=exc.strerror) from exc
     stored = core_from_args(args).user_photos.set_photo(args.username, data, file_name=args.file.name)
     print(f"用户 {args.username} 的照片已保存（{stored.width}×{stored.height}，{len(data) // 1024} KB）。"
           f"（photo stored）")

@@ -12,14 +12,13 @@ disagree in type — every problem is collected and named with the file and the 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from desk.domain.catalog import Catalog, CatalogIssue, FieldSpec, Transaction
-from desk.domain.catalog_loader import NotARegularFile, read_bounded
+from desk.domain.catalog_loader import read_toml
 from desk.domain.errors import DeskError
 
 _TOP_KEYS = {"code": True, "name_zh": True, "name_en": True, "description_zh": True, "description_en": True,
@@ -36,10 +35,8 @@ class BundleError(DeskError):
     code = "bundles_invalid"
 
     def __init__(self, errors: list[CatalogIssue]) -> None:
-        said = DeskError.say("bundles.invalid", count=len(errors), files=len({issue.file for issue in errors}),
-                             problems="; ".join(map(str, errors)))
-        super().__init__(said.message_zh, said.message_en)
-        self.message_key, self.params = said.message_key, said.params
+        self._speak("bundles.invalid", {"count": len(errors), "files": len({issue.file for issue in errors}),
+                                        "problems": "; ".join(map(str, errors))})
         self.errors = errors
 
 
@@ -155,8 +152,8 @@ def read_bundles(folder: Path, catalog: Catalog, *,
         if bundle is None:
             continue
         if bundle.code in seen:
-            issues.append(CatalogIssue(file.name, bundle.code, "code", f"套餐代码重复（{seen[bundle.code]} 已用）",
-                                       f"duplicate code: also used by {seen[bundle.code]}"))
+            issues.append(CatalogIssue(file.name, bundle.code, "code", "bundle_file.duplicate_code",
+                                       {"other": seen[bundle.code]}))
             continue
         seen[bundle.code] = file.name
         bundles.append(bundle)
@@ -165,16 +162,9 @@ def read_bundles(folder: Path, catalog: Catalog, *,
 
 def read_bundle_file(file: Path, catalog: Catalog, *,
                      skip_foreign: bool = False) -> tuple[Bundle | None, list[CatalogIssue]]:
-    try:
-        data = tomllib.loads(read_bounded(file).decode("utf-8"))
-    except NotARegularFile as exc:
-        return None, [CatalogIssue(file.name, None, "", exc.zh, exc.en)]
-    except tomllib.TOMLDecodeError as exc:
-        return None, [CatalogIssue(file.name, None, "", f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}")]
-    except UnicodeDecodeError:
-        return None, [CatalogIssue(file.name, None, "", "文件不是 UTF-8 编码", "file is not UTF-8")]
-    except OSError as exc:
-        return None, [CatalogIssue(file.name, None, "", f"无法读取文件：{exc}", f"cannot read file: {exc}")]
+    data, problem = read_toml(file)
+    if problem is not None:
+        return None, [problem]
     members = data.get("members")
     if skip_foreign and isinstance(members, list) and any(
             isinstance(m, dict) and isinstance(m.get("transaction"), str) and m["transaction"] not in catalog
@@ -191,37 +181,37 @@ class _Checker:
         self.code: str | None = None
         self.issues: list[CatalogIssue] = []
 
-    def problem(self, path: str, zh: str, en: str) -> None:
-        self.issues.append(CatalogIssue(self.file, self.code, path, zh, en))
+    def problem(self, path: str, message_key: str, **params: object) -> None:
+        self.issues.append(CatalogIssue(self.file, self.code, path, message_key, params))
 
     def keys(self, table: Mapping[str, Any], allowed: Mapping[str, bool], where: str) -> bool:
         prefix = f"{where}." if where else ""
         for key in sorted(set(table) - set(allowed)):
-            self.problem(f"{prefix}{key}", f"未知的键 “{key}”", f"unknown key '{key}'")
+            self.problem(f"{prefix}{key}", "bundle_file.unknown_key", name=key)
         missing = [k for k, required in allowed.items() if required and k not in table]
         for key in missing:
-            self.problem(f"{prefix}{key}", f"缺少必填的键 “{key}”", f"missing required key '{key}'")
+            self.problem(f"{prefix}{key}", "bundle_file.missing_key", name=key)
         return not missing
 
     def text(self, table: Mapping[str, Any], key: str, where: str, default: str = "") -> str:
         value = table.get(key, default)
         path = f"{where}.{key}" if where else key
         if not isinstance(value, str) or (key in table and not value.strip()):
-            self.problem(path, "应为非空文本", f"must be a non-empty string, not {value!r}")
+            self.problem(path, "bundle_file.not_text", value=value)
             return default
         return value
 
     def tables(self, data: Mapping[str, Any], key: str) -> list[tuple[str, Mapping[str, Any]]]:
         value = data.get(key, [])
         if not isinstance(value, list):
-            self.problem(key, "应为表数组（[[...]]）", f"must be an array of tables ([[{key}]])")
+            self.problem(key, "bundle_file.not_table_array", name=key)
             return []
         found: list[tuple[str, Mapping[str, Any]]] = []
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 found.append((f"{key}[{index}]", item))
             else:
-                self.problem(f"{key}[{index}]", "应为表", "must be a table")
+                self.problem(f"{key}[{index}]", "bundle_file.not_a_table")
         return found
 
     def bundle(self, data: Mapping[str, Any]) -> Bundle | None:
@@ -230,18 +220,18 @@ class _Checker:
         complete = self.keys(data, _TOP_KEYS, "")
         if isinstance(code, str):
             if not _KEY.match(code):
-                self.problem("code", "代码只能用小写字母、数字和下划线", f"code {code!r} must be snake_case")
+                self.problem("code", "bundle_file.bad_code", value=code)
             elif code != self.stem:
-                self.problem("code", f"代码与文件名不一致（{self.stem}）", f"code {code!r} differs from the file name")
+                self.problem("code", "bundle_file.code_not_file_name", value=code, stem=self.stem)
             if code in self.catalog:
-                self.problem("code", "与事项目录中的事项代码重名", f"code {code!r} is also a catalog transaction")
+                self.problem("code", "bundle_file.code_is_transaction", value=code)
         elif "code" in data:
-            self.problem("code", "应为文本", "must be a string")
+            self.problem("code", "bundle_file.code_not_text")
         texts = {k: self.text(data, k, "") for k in ("name_zh", "name_en", "description_zh", "description_en",
                                                      "source") if k in data}
         keywords = data.get("keywords", [])
         if not (isinstance(keywords, list) and all(isinstance(k, str) and k for k in keywords)):
-            self.problem("keywords", "应为文本列表", "must be a list of strings")
+            self.problem("keywords", "bundle_file.keywords")
             keywords = []
         members = self.members(data)
         shared = self.shared(data, members)
@@ -255,25 +245,24 @@ class _Checker:
         members: list[BundleMember] = []
         entries = self.tables(data, "members")
         if "members" in data and not entries:
-            self.problem("members", "至少要有一个成员事项", "a bundle needs at least one member transaction")
+            self.problem("members", "bundle_file.no_members")
         for where, item in entries:
             if not self.keys(item, _MEMBER_KEYS, where):
                 continue
             code = item["transaction"]
             if not isinstance(code, str) or code not in self.catalog:
-                self.problem(f"{where}.transaction", f"事项目录中没有 “{code}”",
-                             f"the catalog has no transaction {code!r}")
+                self.problem(f"{where}.transaction", "bundle_file.no_transaction", item=code)
                 continue
             if any(m.transaction_code == code for m in members):
-                self.problem(f"{where}.transaction", f"成员 “{code}” 重复", f"member {code!r} appears twice")
+                self.problem(f"{where}.transaction", "bundle_file.member_twice", item=code)
                 continue
             optional = item.get("optional", False)
             if not isinstance(optional, bool):
-                self.problem(f"{where}.optional", "应为 true 或 false", "must be true or false")
+                self.problem(f"{where}.optional", "bundle_file.not_bool")
                 optional = False
             members.append(BundleMember(code, optional, self.text(item, "note_zh", where) if "note_zh" in item else ""))
         if members and all(m.optional for m in members):
-            self.problem("members", "至少要有一个必办成员事项", "at least one member must not be optional")
+            self.problem("members", "bundle_file.all_optional")
         return members
 
     def shared(self, data: Mapping[str, Any], members: list[BundleMember]) -> list[SharedField]:
@@ -285,13 +274,13 @@ class _Checker:
                 continue
             key, fills = item["key"], item["fills"]
             if not isinstance(key, str) or not _KEY.match(key):
-                self.problem(f"{where}.key", "键只能用小写字母、数字和下划线", f"key {key!r} must be snake_case")
+                self.problem(f"{where}.key", "bundle_file.bad_key", value=key)
                 continue
             if any(s.key == key for s in shared):
-                self.problem(f"{where}.key", f"共用字段 “{key}” 重复", f"shared field {key!r} appears twice")
+                self.problem(f"{where}.key", "bundle_file.shared_twice", value=key)
                 continue
             if not (isinstance(fills, list) and fills and all(isinstance(t, str) for t in fills)):
-                self.problem(f"{where}.fills", "应为“事项代码.字段键”的列表", "must be a list of 'transaction.field'")
+                self.problem(f"{where}.fills", "bundle_file.fills_list")
                 continue
             specs: list[FieldSpec] = []
             targets: list[tuple[str, str]] = []
@@ -299,19 +288,17 @@ class _Checker:
                 path = f"{where}.fills[{index}]"
                 code, _, field_key = target.partition(".")
                 if code not in codes:
-                    self.problem(path, f"“{code}” 不是本套餐的成员事项", f"{code!r} is not a member of this bundle")
+                    self.problem(path, "bundle_file.not_member", item=code)
                     continue
                 spec = self.catalog[code].field(field_key)
                 if spec is None:
-                    self.problem(path, f"事项 “{code}” 没有字段 “{field_key}”", f"{code} has no field {field_key!r}")
+                    self.problem(path, "bundle_file.no_field", item=code, field=field_key)
                     continue
                 if (code, field_key) in filled:
-                    self.problem(path, f"字段已由共用字段 “{filled[code, field_key]}” 填写",
-                                 f"already filled by shared field {filled[code, field_key]!r}")
+                    self.problem(path, "bundle_file.filled_already", shared=filled[code, field_key])
                     continue
                 if specs and not _same_kind(specs[0], spec):
-                    self.problem(path, f"字段类型或选项与 “{fills[0]}” 不一致",
-                                 f"type or options differ from {fills[0]!r}")
+                    self.problem(path, "bundle_file.kind_differs", first=fills[0])
                     continue
                 filled[code, field_key] = key
                 specs.append(spec)
@@ -334,10 +321,10 @@ class _Checker:
                 continue
             key = item["key"]
             if not isinstance(key, str) or not _KEY.match(key):
-                self.problem(f"{where}.key", "键只能用小写字母、数字和下划线", f"key {key!r} must be snake_case")
+                self.problem(f"{where}.key", "bundle_file.bad_key", value=key)
                 continue
             if any(r.key == key for r in found):
-                self.problem(f"{where}.key", f"后续事项 “{key}” 重复", f"follow-up {key!r} appears twice")
+                self.problem(f"{where}.key", "bundle_file.follow_up_twice", value=key)
                 continue
             found.append(Referral(key, *(self.text(item, k, where) for k in ("name_zh", "agency_zh", "how_zh"))))
         return found

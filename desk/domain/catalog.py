@@ -20,9 +20,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from desk.domain import messages
 from desk.domain.applicant import ApplicantFacts, birth_date_from_id, id_checksum_ok, normalise_id_text
 from desk.domain.conditions import Condition, ConditionContext, is_filled
 from desk.domain.errors import DeskError, InvalidInput
+from desk.domain.messages import Said
 
 
 class _Labelled(StrEnum):
@@ -186,8 +188,12 @@ class FieldSpec:
         problem = _CHECKS[self.type](self, value)
         if problem is None:
             return None
-        zh, en = problem
-        return FieldProblem(self.key, f"{self.label_zh}：{zh}", f"{self.label_en}: {en}")
+        return FieldProblem(self.key, "field.labelled", {"label": self.label, "problem": problem})
+
+    @property
+    def label(self) -> Bilingual:
+        """The field's label as a message parameter (catalog data: each language says its own)."""
+        return Bilingual(self.label_zh, self.label_en)
 
     def to_json_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -328,12 +334,42 @@ def _person_ref(value: object) -> PersonRef | None:
 
 
 @dataclass(frozen=True)
+class Bilingual:
+    """Catalog data in both languages (a field's label, its choices) used as a message parameter: a
+    `FieldProblem` gives each language its own text — data, not speech, so no translation is involved."""
+
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
 class FieldProblem:
-    """Something wrong with one field's value, said in both languages."""
+    """Something wrong with one field's value: which field (`key`) and what, a message key with its
+    parameters (`desk.domain.messages`, "field.*"); `Bilingual` parameters (the label) are catalog data."""
 
     key: str
-    message_zh: str
-    message_en: str
+    message_key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message_zh(self) -> str:
+        return messages.render(self.message_key, _in_language(self.params, english=False))
+
+    @property
+    def message_en(self) -> str:
+        return messages.english(self.message_key, _in_language(self.params, english=True))
+
+
+def _in_language(params: Mapping[str, object], *, english: bool) -> dict[str, object]:
+    """The parameters with each `Bilingual` (also inside a nested message) replaced by one language's text."""
+    def pick(value: object) -> object:
+        if isinstance(value, Bilingual):
+            return value.en if english else value.zh
+        if isinstance(value, messages.Said):
+            return messages.Said(value.key, _in_language(value.params, english=english))
+        return value
+
+    return {name: pick(value) for name, value in params.items()}
 
 
 @dataclass(frozen=True)
@@ -459,8 +495,7 @@ class Transaction:
             value = values.get(spec.key)
             if not is_filled(value):
                 if spec.required:
-                    problems.append(FieldProblem(spec.key, f"请填写“{spec.label_zh}”。",
-                                                 f"{spec.label_en} is required."))
+                    problems.append(FieldProblem(spec.key, "field.required", {"label": spec.label}))
                 continue
             problem = spec.check_value(value)
             if problem is not None:
@@ -619,13 +654,22 @@ class Catalog(Mapping[str, Transaction]):
 
 @dataclass(frozen=True)
 class CatalogIssue:
-    """One problem in a catalog file: which file, which transaction, where in it, and what."""
+    """One problem in a data file (the catalog, bundles, holidays): which file, which item, where in
+    it, and what — a message key with its parameters (`desk.domain.messages`), said in either language."""
 
     file: str
     code: str | None
     path: str
-    message_zh: str
-    message_en: str
+    message_key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message_zh(self) -> str:
+        return messages.render(self.message_key, self.params)
+
+    @property
+    def message_en(self) -> str:
+        return messages.english(self.message_key, self.params)
 
     @property
     def message(self) -> str:
@@ -642,9 +686,7 @@ class CatalogError(DeskError):
     code = "catalog_invalid"
 
     def __init__(self, errors: list[CatalogIssue]) -> None:
-        said = DeskError.say("catalog.invalid", count=len(errors), files=len({issue.file for issue in errors}))
-        super().__init__(said.message_zh, said.message_en)
-        self.message_key, self.params = said.message_key, said.params
+        self._speak("catalog.invalid", {"count": len(errors), "files": len({issue.file for issue in errors})})
         self.errors = errors
 
     def __str__(self) -> str:
@@ -654,34 +696,32 @@ class CatalogError(DeskError):
 
 # ---- per-type value checks (a filled value; emptiness is the caller's business) --------------------
 
-_Problem = tuple[str, str] | None
+_Problem = Said | None
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 
 
-def id_number_problem(text: str) -> tuple[str, str] | None:
+def id_number_problem(text: str) -> Said | None:
     """Why `text` is not a valid 18-digit citizen ID number (GB 11643, MOD 11-2), or None."""
     text = normalise_id_text(text)
     if len(text) != 18:
-        return (f"身份证号码应为18位（现为{len(text)}位）。",
-                f"An ID number has 18 characters (this one has {len(text)}).")
+        return Said("field.id_length", {"length": len(text)})
     if not re.fullmatch(r"\d{17}[\dX]", text):
-        return ("身份证号码前17位应为数字，末位为数字或X。", "An ID number is 17 digits and a digit or X.")
+        return Said("field.id_shape")
     if birth_date_from_id(text) is None:
-        return ("身份证号码中的出生日期无效。", "The birth date inside the ID number is not a real date.")
+        return Said("field.id_birth_date")
     if not id_checksum_ok(text):
-        return ("身份证号码校验位不正确，请核对。", "The ID number's check digit is wrong; please check it.")
+        return Said("field.id_checksum")
     return None
 
 
 def _check_text(spec: FieldSpec, value: object) -> _Problem:
     if not isinstance(value, str):
-        return ("应为文字。", "must be text.")
+        return Said("field.not_text")
     length = len(value.strip())
     if spec.max_length is not None and length > spec.max_length:
-        return (f"最多{spec.max_length}个字（现为{length}个）。",
-                f"at most {spec.max_length} characters (this has {length}).")
+        return Said("field.too_long", {"maximum": spec.max_length, "length": length})
     return None
 
 
@@ -693,20 +733,21 @@ def _check_date(spec: FieldSpec, value: object) -> _Problem:
             date.fromisoformat(value.strip())
             return None
         except ValueError:
-            return ("不是有效日期。", "is not a real date.")
-    return ("日期格式应为 YYYY-MM-DD。", "a date is written YYYY-MM-DD.")
+            return Said("field.not_a_real_date")
+    return Said("field.date_format")
 
 
 def _check_id_number(spec: FieldSpec, value: object) -> _Problem:
     if not isinstance(value, str):
-        return ("应为18位身份证号码。", "must be an 18-character ID number.")
+        return Said("field.not_an_id_number")
     return id_number_problem(value)
 
 
 def _check_enum(spec: FieldSpec, value: object) -> _Problem:
     if not any(option.value == value for option in spec.options):
-        shown = "、".join(option.label_zh for option in spec.options)
-        return (f"请从以下选项中选择：{shown}。", f"{value!r} is not one of the choices.")
+        choices = Bilingual("、".join(option.label_zh for option in spec.options),
+                            ", ".join(option.label_en for option in spec.options))
+        return Said("field.not_a_choice", {"value": value, "choices": choices})
     return None
 
 
@@ -714,8 +755,7 @@ def _check_phone(spec: FieldSpec, value: object) -> _Problem:
     text = value.strip() if isinstance(value, str) else ""
     if _MOBILE.match(text) or _LANDLINE.match(text):
         return None
-    return ("应为11位手机号码（1开头）或“区号-号码”形式的固定电话。",
-            "must be an 11-digit mobile number (starting 13-19) or a landline like 024-12345678.")
+    return Said("field.not_a_phone")
 
 
 def _check_number(spec: FieldSpec, value: object) -> _Problem:
@@ -725,31 +765,31 @@ def _check_number(spec: FieldSpec, value: object) -> _Problem:
     elif isinstance(value, str) and _NUMBER_TEXT.match(value.strip()):
         number = float(value.strip())
     if number is None:
-        return ("应为数字。", "must be a number.")
+        return Said("field.not_a_number")
     if not math.isfinite(number):  # NaN passes every min/max comparison; infinity is no quantity either
-        return ("应为有效的数字。", "must be a finite number.")
+        return Said("field.not_finite")
     if spec.min_value is not None and number < spec.min_value:
-        return (f"不能小于{spec.min_value:g}。", f"must be at least {spec.min_value:g}.")
+        return Said("field.below_minimum", {"minimum": f"{spec.min_value:g}"})
     if spec.max_value is not None and number > spec.max_value:
-        return (f"不能大于{spec.max_value:g}。", f"must be at most {spec.max_value:g}.")
+        return Said("field.above_maximum", {"maximum": f"{spec.max_value:g}"})
     return None
 
 
 def _check_bool(spec: FieldSpec, value: object) -> _Problem:
-    return None if isinstance(value, bool) else ("应选择“是”或“否”。", "must be yes or no.")
+    return None if isinstance(value, bool) else Said("field.yes_or_no")
 
 
 def _check_person(spec: FieldSpec, value: object) -> _Problem:
     if not isinstance(value, Mapping):
-        return ("应填写姓名和身份证号码。", "needs a name and an ID number.")
+        return Said("field.person_needed")
     name, id_number = value.get("name"), value.get("id_number")
     if not isinstance(name, str) or not name.strip():
-        return ("请填写姓名。", "the name is missing.")
+        return Said("field.name_missing")
     if not isinstance(id_number, str) or not id_number.strip():
-        return ("请填写身份证号码。", "the ID number is missing.")
+        return Said("field.id_number_missing")
     relationship = value.get("relationship")
     if relationship is not None and not isinstance(relationship, str):
-        return ("与申请人关系应为文字。", "the relationship must be text.")
+        return Said("field.relationship_text")
     return id_number_problem(id_number)
 
 

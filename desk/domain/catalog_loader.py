@@ -90,26 +90,26 @@ MAX_FILE_BYTES = 1_000_000
 
 
 class NotARegularFile(Exception):
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
+    """A data file that is no regular file or far too large: says why as a message key and parameters."""
+
+    def __init__(self, message_key: str, **params: object) -> None:
+        super().__init__(message_key)
+        self.message_key, self.params = message_key, params
 
 
 def read_bounded(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; never blocks on a FIFO or reads a device forever.
 
-    Raises NotARegularFile (with both messages) or OSError."""
+    Raises NotARegularFile (saying why) or OSError."""
     # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before any fstat.
     fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as stream:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotARegularFile("不是普通文件（可能是管道、设备或指向设备的链接），已跳过",
-                                  "not a regular file (a pipe, a device or a link to one); skipped")
+            raise NotARegularFile("data.not_regular_file")
         data = stream.read(limit + 1)
     if len(data) > limit:
-        raise NotARegularFile(f"文件过大（超过 {limit // 1000} KB），不像事项文件",
-                              f"file too large (over {limit // 1000} kB) to be a transaction file")
+        raise NotARegularFile("data.too_large", kilobytes=limit // 1000)
     return data
 
 
@@ -154,10 +154,9 @@ def read_catalog(path: Path) -> tuple[list[Transaction], list[CatalogIssue]]:
     elif path.is_dir():
         files = sorted(path.glob("*.toml"))
         if not files:
-            return [], [CatalogIssue(path.name, None, "", "目录中没有 .toml 事项文件",
-                                     f"no .toml transaction files in {path}")]
+            return [], [CatalogIssue(path.name, None, "", "catalog.no_files", {"folder": str(path)})]
     else:
-        return [], [CatalogIssue(path.name, None, "", "找不到事项目录", f"no such catalog folder or file: {path}")]
+        return [], [CatalogIssue(path.name, None, "", "catalog.no_folder", {"folder": str(path)})]
     transactions: list[Transaction] = []
     issues: list[CatalogIssue] = []
     first_file: dict[str, str] = {}
@@ -167,8 +166,8 @@ def read_catalog(path: Path) -> tuple[list[Transaction], list[CatalogIssue]]:
         if transaction is None:
             continue
         if transaction.code in first_file:
-            issues.append(CatalogIssue(file.name, transaction.code, "code", "事项代码重复",
-                                       f"duplicate code: also used by {first_file[transaction.code]}"))
+            issues.append(CatalogIssue(file.name, transaction.code, "code", "catalog.duplicate_code",
+                                       {"other": first_file[transaction.code]}))
             continue
         first_file[transaction.code] = file.name
         transactions.append(transaction)
@@ -188,29 +187,39 @@ def _replacement_issues(transactions: list[Transaction]) -> list[CatalogIssue]:
             target = by_code.get(code)
             if target is None:
                 issues.append(CatalogIssue(transaction.file_name, transaction.code, f"replaced_by[{index}]",
-                                           f"事项目录中没有“{code}”", f"no item {code!r} in the catalog"))
+                                           "catalog.no_replacement", {"item": code}))
             elif target.retired:
                 issues.append(CatalogIssue(transaction.file_name, transaction.code, f"replaced_by[{index}]",
-                                           f"“{code}”本身已停用", f"{code!r} is retired itself"))
+                                           "catalog.replacement_retired", {"item": code}))
     return issues
 
 
 def read_transaction_file(file: Path) -> tuple[Transaction | None, list[CatalogIssue]]:
     """One transaction file: the transaction (None if anything is wrong) and its problems."""
-    try:
-        data = tomllib.loads(read_bounded(file).decode("utf-8"))
-    except NotARegularFile as exc:
-        return None, [CatalogIssue(file.name, None, "", exc.zh, exc.en)]
-    except tomllib.TOMLDecodeError as exc:
-        # tomllib also refuses a key given twice ("Cannot overwrite a value"), with its line.
-        return None, [CatalogIssue(file.name, None, "", f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}")]
-    except UnicodeDecodeError:
-        return None, [CatalogIssue(file.name, None, "", "文件不是 UTF-8 编码", "file is not UTF-8")]
-    except OSError as exc:
-        return None, [CatalogIssue(file.name, None, "", f"无法读取文件：{exc}", f"cannot read file: {exc}")]
+    data, problem = read_toml(file)
+    if problem is not None:
+        return None, [problem]
     checker = _Checker(file.name, file.stem)
     transaction = checker.transaction(data)
     return (transaction if not checker.issues else None), checker.issues
+
+
+def read_toml(file: Path) -> tuple[dict[str, Any], CatalogIssue | None]:
+    """A data file's TOML table, or the problem (naming the file) that kept it from being read."""
+    def refused(key: str, **params: object) -> tuple[dict[str, Any], CatalogIssue]:
+        return {}, CatalogIssue(file.name, None, "", key, params)
+
+    try:
+        return tomllib.loads(read_bounded(file).decode("utf-8")), None
+    except NotARegularFile as exc:
+        return refused(exc.message_key, **exc.params)
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib also refuses a key given twice ("Cannot overwrite a value"), with its line.
+        return refused("data.toml_syntax", detail=str(exc))
+    except UnicodeDecodeError:
+        return refused("data.not_utf8")
+    except OSError as exc:
+        return refused("data.unreadable", reason=str(exc))
 
 
 class _Checker:
@@ -225,8 +234,8 @@ class _Checker:
         # are checked without a cascade of "unknown field" reports.
         self.signatures: dict[str, FieldSignature] = {}
 
-    def issue(self, path: str, zh: str, en: str) -> None:
-        self.issues.append(CatalogIssue(self.file_name, self.code, path, zh, en))
+    def issue(self, path: str, message_key: str, **params: object) -> None:
+        self.issues.append(CatalogIssue(self.file_name, self.code, path, message_key, params))
 
     # ---- the transaction -----------------------------------------------------------------------------
 
@@ -237,11 +246,9 @@ class _Checker:
         code = self.take_str(data, "code", "code")
         if code is not None:
             if not KEY_PATTERN.match(code):
-                self.issue("code", "代码只能由小写字母、数字和下划线组成，且以字母开头",
-                           f"code {code!r} must match ^[a-z][a-z0-9_]*$")
+                self.issue("code", "catalog.bad_code", value=code)
             elif code != self.stem:
-                self.issue("code", f"代码应与文件名一致（{self.stem}）",
-                           f"code {code!r} differs from the file name {self.stem!r}")
+                self.issue("code", "catalog.code_not_file_name", value=code, stem=self.stem)
         fields_by_index = self.fields(data.get("fields"))
         fields = self.field_conditions(data.get("fields"), fields_by_index)
         materials = self.materials(data.get("materials"))
@@ -303,15 +310,14 @@ class _Checker:
                 self.signatures[key] = FieldSignature(str(field_type or "any"), frozenset(o.value for o in options))
             max_length = self.take_int(table, "max_length", f"{path}.max_length", minimum=1)
             if max_length is not None and field_type is not None and field_type not in _TEXT_TYPES:
-                self.issue(f"{path}.max_length", "max_length 只用于 text 和 address 字段",
-                           f"max_length is only for text and address fields, not {field_type}")
+                self.issue(f"{path}.max_length", "catalog.max_length_text_only", type=str(field_type))
             low = self.take_number(table, "min", f"{path}.min")
             high = self.take_number(table, "max", f"{path}.max")
             if (low is not None or high is not None) and field_type is not None \
                     and field_type is not FieldType.NUMBER:
-                self.issue(path, "min/max 只用于 number 字段", f"min/max are only for number fields, not {field_type}")
+                self.issue(path, "catalog.min_max_number_only", type=str(field_type))
             if low is not None and high is not None and low > high:
-                self.issue(f"{path}.min", "min 大于 max", f"min {low} is greater than max {high}")
+                self.issue(f"{path}.min", "catalog.min_above_max", low=low, high=high)
             label_zh = self.take_str(table, "label_zh", f"{path}.label_zh")
             label_en = self.take_str(table, "label_en", f"{path}.label_en")
             required = self.take_bool(table, "required", f"{path}.required")
@@ -325,18 +331,17 @@ class _Checker:
                 min_value=low, max_value=high,
             )
         if isinstance(raw, list) and not raw:
-            self.issue("fields", "至少需要一个字段", "at least one [[fields]] entry is needed")
+            self.issue("fields", "catalog.no_fields")
         return specs
 
     def options(self, table: Mapping[str, Any], path: str, field_type: FieldType | None) -> list[FieldOption]:
         raw = table.get("options")
         if field_type is not FieldType.ENUM:
             if raw is not None and field_type is not None:
-                self.issue(f"{path}.options", "只有 enum 字段才有 options",
-                           f"options are only for enum fields, not {field_type}")
+                self.issue(f"{path}.options", "catalog.options_enum_only", type=str(field_type))
             return []
         if raw is None:
-            self.issue(f"{path}.options", "enum 字段需要 options", "an enum field needs options")
+            self.issue(f"{path}.options", "catalog.enum_needs_options")
             return []
         options: list[FieldOption] = []
         seen: set[str] = set()
@@ -345,17 +350,16 @@ class _Checker:
             value = self.take_str(option, "value", f"{option_path}.value")
             if value is not None:
                 if not _OPTION_VALUE.match(value):
-                    self.issue(f"{option_path}.value", "选项值只能由小写字母、数字和下划线组成",
-                               f"option value {value!r} must match ^[a-z0-9_]+$")
+                    self.issue(f"{option_path}.value", "catalog.bad_option_value", value=value)
                 elif value in seen:
-                    self.issue(f"{option_path}.value", f"选项值重复：{value}", f"duplicate option value {value!r}")
+                    self.issue(f"{option_path}.value", "catalog.duplicate_option", value=value)
                 seen.add(value)
             label_zh = self.take_str(option, "label_zh", f"{option_path}.label_zh")
             label_en = self.take_str(option, "label_en", f"{option_path}.label_en")
             if value is not None and label_zh is not None and label_en is not None:
                 options.append(FieldOption(value, label_zh, label_en))
         if isinstance(raw, list) and not raw:
-            self.issue(f"{path}.options", "enum 字段需要至少一个选项", "an enum field needs at least one option")
+            self.issue(f"{path}.options", "catalog.enum_needs_an_option")
         return options
 
     def field_conditions(self, raw: object, specs: Mapping[str, FieldSpec]) -> list[FieldSpec]:
@@ -367,19 +371,17 @@ class _Checker:
             if spec is None:
                 continue
             if when is not None and spec.key in when.names:
-                self.issue(f"{path}.when", "字段的 when 不能引用字段本身",
-                           f"a field's when cannot name the field itself ({spec.key})")
+                self.issue(f"{path}.when", "catalog.when_names_itself", field=spec.key)
             is_applicant = self.take_condition(table, "applicant_when", f"{path}.applicant_when")
             if is_applicant is not None and spec.type is not FieldType.PERSON:
-                self.issue(f"{path}.applicant_when", "只有 person 字段可以写 applicant_when",
-                           f"only a person field may have applicant_when ({spec.key} is {spec.type})")
+                self.issue(f"{path}.applicant_when", "catalog.applicant_when_not_person", field=spec.key,
+                           type=str(spec.type))
             result.append(replace(spec, when=when, applicant_when=is_applicant))
         cycle = _condition_cycle({spec.key: spec.when.names - {spec.key}  # naming itself: reported above
                                   for spec in result if spec.when is not None})
         if cycle:
             chain = " → ".join(cycle)
-            self.issue("fields", f"字段的 when 条件互相依赖，形成循环（{chain}），这些字段永远不会显示",
-                       f"the fields' when conditions form a cycle ({chain}): these fields could never show")
+            self.issue("fields", "catalog.when_cycle", chain=chain)
         return result
 
     def materials(self, raw: object) -> list[MaterialSpec]:
@@ -400,7 +402,7 @@ class _Checker:
             specs.append(MaterialSpec(key=key, form=form, copies=copies or 1, when=when, note_zh=note_zh,
                                       verify=verify, **texts))  # type: ignore[arg-type]
         if isinstance(raw, list) and not raw:
-            self.issue("materials", "至少需要一项材料", "at least one [[materials]] entry is needed")
+            self.issue("materials", "catalog.no_materials")
         return specs
 
     def rules(self, raw: object) -> list[RuleSpec]:
@@ -414,8 +416,7 @@ class _Checker:
             reason_en = self.take_str(table, "reason_en", f"{path}.reason_en")
             basis_zh = self.take_str(table, "basis_zh", f"{path}.basis_zh")
             if basis_zh is not None and "《" not in basis_zh:
-                self.issue(f"{path}.basis_zh", "依据应写明法律或规定的名称（《…》）",
-                           "basis_zh must name the law or rule (in 《…》)")
+                self.issue(f"{path}.basis_zh", "catalog.basis_names_law")
             if key is None or require is None or reason_zh is None or reason_en is None or basis_zh is None:
                 continue
             specs.append(RuleSpec(key, require, reason_zh, reason_en, basis_zh))
@@ -429,8 +430,7 @@ class _Checker:
             self.known_keys(table, _TIER_KEYS, path)
             key = self.take_key(table, path, seen)
             if key == "base":
-                self.issue(f"{path}.key", "base 是保留的层级名（无层级适用时）",
-                           "'base' names the transaction's own level; choose another tier key")
+                self.issue(f"{path}.key", "catalog.base_tier_reserved")
                 key = None
             when = self.take_condition(table, "when", f"{path}.when")
             approval = self.take_enum(table, "approval", f"{path}.approval", Approval)
@@ -439,8 +439,7 @@ class _Checker:
             label_en = self.take_str(table, "label_en", f"{path}.label_en")
             if (approval is Approval.CLERK and days) or (approval is not None and approval is not Approval.CLERK
                                                          and days == 0):
-                self.issue(f"{path}.time_limit_days", "窗口办结的层级时限应为0；需审批的层级时限应大于0",
-                           "a clerk tier is finished on the spot (0 days); an approval tier needs days > 0")
+                self.issue(f"{path}.time_limit_days", "catalog.tier_days")
                 continue
             if key is None or when is None or approval is None or days is None or label_zh is None \
                     or label_en is None:
@@ -453,7 +452,7 @@ class _Checker:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.issue("roles", "roles 应为表（[roles]）", "roles must be a table ([roles])")
+            self.issue("roles", "catalog.roles_table")
             return {}
         self.known_keys(raw, _ROLE_KEYS, "roles")
         found: dict[str, str] = {}
@@ -464,8 +463,8 @@ class _Checker:
             signature = self.signatures.get(key)
             allowed = ("person", "text") if role == "subject" else ("person",)
             if signature is None or signature.type not in allowed:
-                self.issue(f"roles.{role}", f"{key} 不是本事项的 {' 或 '.join(allowed)} 字段",
-                           f"{key!r} is not a {' or '.join(allowed)} field of this transaction")
+                self.issue(f"roles.{role}", "catalog.not_person_or_text_field" if role == "subject"
+                           else "catalog.not_person_field", field=key)
                 continue
             found[role] = key
         return found
@@ -478,22 +477,21 @@ class _Checker:
                 continue  # the applicant's own card facts
             signature = self.signatures.get(key)
             if signature is None or signature.type != "person":
-                self.issue(f"movers[{index}]", f"{key} 不是本事项的 person 字段",
-                           f"{key!r} is not a person field of this transaction")
+                self.issue(f"movers[{index}]", "catalog.not_person_field", field=key)
         if len(set(keys)) != len(keys):
-            self.issue("movers", "movers 中有重复的字段", "movers names a field twice")
+            self.issue("movers", "catalog.movers_twice")
         return keys
 
     def replaced_by(self, data: Mapping[str, Any]) -> list[str]:
         """`replaced_by`: the codes of the items a retired item was merged into (checked across files later)."""
         codes = self.take_str_list(data, "replaced_by", "replaced_by")
         if "replaced_by" in data and not codes:
-            self.issue("replaced_by", "replaced_by 不能为空", "replaced_by must name at least one item")
+            self.issue("replaced_by", "catalog.replaced_by_empty")
         for index, code in enumerate(codes):
             if not KEY_PATTERN.match(code):
-                self.issue(f"replaced_by[{index}]", f"{code!r} 不是有效的事项代码", f"{code!r} is not an item code")
+                self.issue(f"replaced_by[{index}]", "catalog.not_item_code", item=code)
             elif code == self.stem:
-                self.issue(f"replaced_by[{index}]", "事项不能由自身替代", "an item cannot replace itself")
+                self.issue(f"replaced_by[{index}]", "catalog.replaces_itself")
         return codes
 
     def sources(self, raw: object) -> list[SourceSpec]:
@@ -505,8 +503,7 @@ class _Checker:
                      for name in ("title_zh", "issuer_zh", "address")}
             date_text = self.take_str(table, "date", f"{path}.date")  # absent: the text names no date
             if date_text is not None and not _SOURCE_DATE.match(date_text):
-                self.issue(f"{path}.date", "日期应为 YYYY、YYYY-MM 或 YYYY-MM-DD",
-                           f"date {date_text!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+                self.issue(f"{path}.date", "catalog.bad_source_date", value=date_text)
                 continue
             if any(text is None for text in texts.values()):
                 continue
@@ -520,12 +517,13 @@ class _Checker:
         for name in table:
             if name not in allowed:
                 close = difflib.get_close_matches(name, list(allowed), n=1)
-                hint_zh = f"（是否应为 {close[0]}？）" if close else ""
-                hint_en = f" (did you mean {close[0]!r}?)" if close else ""
-                self.issue(f"{prefix}{name}", f"未知的键 {name}{hint_zh}", f"unknown key {name!r}{hint_en}")
+                if close:
+                    self.issue(f"{prefix}{name}", "catalog.unknown_key_close", name=name, close=close[0])
+                else:
+                    self.issue(f"{prefix}{name}", "catalog.unknown_key", name=name)
         for name, required in allowed.items():
             if required and name not in table:
-                self.issue(f"{prefix}{name}", f"缺少必填的键 {name}", f"missing required key {name!r}")
+                self.issue(f"{prefix}{name}", "catalog.missing_key", name=name)
 
     def tables(self, raw: object, path: str, report: bool = True) -> list[tuple[str, dict[str, Any]]]:
         """The entries of an array of tables; a missing array is reported by known_keys."""
@@ -533,14 +531,14 @@ class _Checker:
             return []
         if not isinstance(raw, list):
             if report:
-                self.issue(path, f"{path} 应为表数组（[[{path}]]）", f"{path} must be an array of tables ([[{path}]])")
+                self.issue(path, "catalog.not_table_array", name=path)
             return []
         entries: list[tuple[str, dict[str, Any]]] = []
         for index, item in enumerate(raw):
             if isinstance(item, dict):
                 entries.append((f"{path}[{index}]", item))
             elif report:
-                self.issue(f"{path}[{index}]", "应为表", f"must be a table, not {_toml_type(item)}")
+                self.issue(f"{path}[{index}]", "catalog.not_a_table", kind=_toml_type(item))
         return entries
 
     def take_key(self, table: Mapping[str, Any], path: str, seen: set[str], reserved: bool = False) -> str | None:
@@ -548,14 +546,13 @@ class _Checker:
         if key is None:
             return None
         if not KEY_PATTERN.match(key):
-            self.issue(f"{path}.key", "键只能由小写字母、数字和下划线组成，且以字母开头",
-                       f"key {key!r} must match ^[a-z][a-z0-9_]*$")
+            self.issue(f"{path}.key", "catalog.bad_key", value=key)
             return None
         if reserved and key in RESERVED_NAMES:
-            self.issue(f"{path}.key", f"{key} 是保留字", f"{key!r} is a reserved name")
+            self.issue(f"{path}.key", "catalog.reserved_key", value=key)
             return None
         if key in seen:
-            self.issue(f"{path}.key", f"键重复：{key}", f"duplicate key {key!r}")
+            self.issue(f"{path}.key", "catalog.duplicate_key", value=key)
             return None
         seen.add(key)
         return key
@@ -565,10 +562,10 @@ class _Checker:
         if value is None:
             return None  # a missing required key was reported by known_keys
         if not isinstance(value, str):
-            self.issue(path, "应为字符串", f"must be a string, not {_toml_type(value)}")
+            self.issue(path, "catalog.not_string", kind=_toml_type(value))
             return None
         if not value.strip():
-            self.issue(path, "不能为空", "must not be empty")
+            self.issue(path, "catalog.empty")
             return None
         return value
 
@@ -577,14 +574,14 @@ class _Checker:
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            self.issue(path, "应为非空字符串的列表", "must be a list of non-empty strings")
+            self.issue(path, "catalog.not_string_list")
             return []
         return value
 
     def take_bool(self, table: Mapping[str, Any], name: str, path: str) -> bool | None:
         value = table.get(name)
         if value is not None and not isinstance(value, bool):
-            self.issue(path, "应为 true 或 false", f"must be true or false, not {_toml_type(value)}")
+            self.issue(path, "catalog.not_bool", kind=_toml_type(value))
             return None
         return value
 
@@ -593,14 +590,14 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.issue(path, "应为整数", f"must be an integer, not {_toml_type(value)}")
+            self.issue(path, "catalog.not_integer", kind=_toml_type(value))
             return None
         if value < minimum:
-            self.issue(path, f"不能小于 {minimum}", f"must be at least {minimum}, not {value}")
+            self.issue(path, "catalog.below_minimum", minimum=minimum, value=value)
             return None
         maximum = NUMBER_LIMITS.get(name, DEFAULT_NUMBER_LIMIT)
         if value > maximum:
-            self.issue(path, f"不能大于 {maximum}", f"must be at most {maximum}, not {value}")
+            self.issue(path, "catalog.above_maximum", maximum=maximum, value=value)
             return None
         return value
 
@@ -610,17 +607,17 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.issue(path, "应为数字", f"must be a number, not {_toml_type(value)}")
+            self.issue(path, "catalog.not_number", kind=_toml_type(value))
             return None
         if not math.isfinite(value):  # TOML has nan and inf; both pass every comparison test
-            self.issue(path, "应为有限的数字", f"must be a finite number, not {value}")
+            self.issue(path, "catalog.not_finite", value=value)
             return None
         if minimum is not None and value < minimum:
-            self.issue(path, f"不能小于 {minimum}", f"must be at least {minimum}, not {value}")
+            self.issue(path, "catalog.below_minimum", minimum=minimum, value=value)
             return None
         maximum = NUMBER_LIMITS.get(name, DEFAULT_NUMBER_LIMIT)
         if abs(value) > maximum:
-            self.issue(path, f"绝对值不能大于 {maximum}", f"must lie within ±{maximum}, not {value}")
+            self.issue(path, "catalog.beyond_limit", maximum=maximum, value=value)
             return None
         return value
 
@@ -630,8 +627,7 @@ class _Checker:
             return None
         choices = ", ".join(member.value for member in enum)
         if not isinstance(value, str) or value not in enum._value2member_map_:
-            self.issue(path, f"无效的值 {value!r}（可选：{choices}）",
-                       f"unknown {name} {value!r} (expected one of {choices})")
+            self.issue(path, "catalog.bad_choice", name=name, value=value, choices=choices)
             return None
         return enum(value)
 
@@ -640,12 +636,12 @@ class _Checker:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.issue(path, "条件应为字符串", f"a condition must be a string, not {_toml_type(value)}")
+            self.issue(path, "catalog.condition_not_string", kind=_toml_type(value))
             return None
         try:
             return compile_condition(value, self.signatures)
         except ConditionError as exc:
-            self.issue(path, f"条件 {value!r} 有误：{exc.message_zh}", f"condition {value!r}: {exc.message_en}")
+            self.issue(path, "catalog.bad_condition", condition=value, problems=exc.problems)
             return None
 
 

@@ -72,8 +72,7 @@ def load_chain_rules(path: Path, catalog: Catalog | None = None) -> ChainRules:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ChainRulesError(f"连锁变更规则文件无法读取：{path.name}（{exc}）",
-                              f"Cannot read the chained-change rules {path.name}: {exc}") from exc
+        raise ChainRulesError.say("chain_rules.unreadable", file=path.name, reason=str(exc)) from exc
     problems: list[str] = []
     records: dict[str, FollowUpRecord] = {}
     for index, item in enumerate(raw.get("record", [])):
@@ -117,8 +116,8 @@ def load_chain_rules(path: Path, catalog: Catalog | None = None) -> ChainRules:
     unknown_tables = sorted(set(raw) - {"change", "record"})
     problems += [f"{path.name}: unknown table {name!r}" for name in unknown_tables]
     if problems:
-        raise ChainRulesError("连锁变更规则有误：" + "；".join(problems),
-                              "The chained-change rules have problems: " + "; ".join(problems))
+        # The problem lines name file and key in the file's own words (English), like the refusal rules'.
+        raise ChainRulesError.say("chain_rules.invalid", problems="; ".join(problems))
     return ChainRules(changes)
 
 

@@ -33,6 +33,7 @@ from desk.domain.applicant import (
     whole_years,
 )
 from desk.domain.errors import DeskError
+from desk.domain.messages import Said
 
 APPLICANT = "applicant"
 APPLICANT_ATTRIBUTES = frozenset({"age", "sex", "nation", "region"})
@@ -71,15 +72,15 @@ _OP_TEXT = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: "
 class ConditionError(DeskError, ValueError):
     """A condition that does not parse or uses something the language does not allow.
 
-    Carries every problem found, each as a Chinese and an English sentence.
+    Carries every problem found, each a message (`Said`: key and parameters), said as one list.
     """
 
     code = "invalid_condition"
 
-    def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
-        super().__init__("；".join(zh for zh, _ in problems), "; ".join(en for _, en in problems))
+    def __init__(self, source: str, problems: list[Said]) -> None:
+        self._speak("condition.invalid", {"problems": tuple(problems)})
         self.source = source
-        self.problems = problems
+        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True)
@@ -166,20 +167,19 @@ def compile_condition(source: str, fields: Mapping[str, FieldSignature] | None =
     Without `fields` only the shape of the language is checked.
     """
     if not isinstance(source, str):
-        raise ConditionError(str(source), [("条件必须是字符串", "a condition must be a string")])
+        raise ConditionError(str(source), [Said("condition.not_a_string")])
     if len(source) > MAX_SOURCE_LENGTH:
-        raise ConditionError(source, [(f"条件过长（超过 {MAX_SOURCE_LENGTH} 个字符）",
-                                       f"condition longer than {MAX_SOURCE_LENGTH} characters")])
+        raise ConditionError(source, [Said("condition.too_long", {"limit": MAX_SOURCE_LENGTH})])
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         detail = getattr(exc, "msg", None) or str(exc)
-        raise ConditionError(source, [(f"条件语法错误：{detail}", f"syntax error: {detail}")]) from None
+        raise ConditionError(source, [Said("condition.syntax", {"detail": detail})]) from None
     compiler = _Compiler(fields)
     try:
         node = compiler.compile(tree.body)
     except RecursionError:
-        raise ConditionError(source, [("条件嵌套过深", "condition nested too deeply")]) from None
+        raise ConditionError(source, [Said("condition.too_deep")]) from None
     if compiler.problems:
         raise ConditionError(source, compiler.problems)
     return Condition(source=source, names=frozenset(compiler.names), _evaluator=node.evaluate)
@@ -269,18 +269,18 @@ class _Compiler:
 
     def __init__(self, fields: Mapping[str, FieldSignature] | None) -> None:
         self.fields = fields
-        self.problems: list[tuple[str, str]] = []
+        self.problems: list[Said] = []
         self.names: set[str] = set()
 
-    def problem(self, zh: str, en: str) -> _Node:
-        self.problems.append((zh, en))
+    def problem(self, message_key: str, **params: object) -> _Node:
+        self.problems.append(Said(message_key, params))
         return _constant(None)
 
     def compile(self, node: ast.expr) -> _Node:
         handler = getattr(self, f"_compile_{type(node).__name__}", None)
         if handler is None:
             name = type(node).__name__
-            return self.problem(f"不允许的写法：{name}", f"forbidden syntax: {name}")
+            return self.problem("condition.forbidden_syntax", name=name)
         return handler(node)
 
     # literals
@@ -288,14 +288,13 @@ class _Compiler:
         if isinstance(node.value, bool | int | float | str):
             return _constant(node.value)
         if node.value is None:
-            return self.problem("没有空值常量：请用 filled(\"字段\") 判断是否已填写",
-                                "there is no none literal: use filled(\"key\") to test for a value")
-        return self.problem(f"不允许的常量：{node.value!r}", f"forbidden literal: {node.value!r}")
+            return self.problem("condition.no_none")
+        return self.problem("condition.forbidden_literal", value=repr(node.value))
 
     def _compile_List(self, node: ast.List | ast.Tuple) -> _Node:
         items = [self.compile(element) for element in node.elts]
         if not all(item.constant for item in items):
-            return self.problem("列表中只能写常量", "a list may only hold literals")
+            return self.problem("condition.list_of_literals")
         return _constant(tuple(item.value for item in items), label="[…]")
 
     _compile_Tuple = _compile_List
@@ -313,7 +312,7 @@ class _Compiler:
         if isinstance(node.op, ast.USub | ast.UAdd) and operand.constant and isinstance(operand.value, int | float) \
                 and not isinstance(operand.value, bool):
             return _constant(-operand.value if isinstance(node.op, ast.USub) else operand.value)
-        return self.problem("不允许的运算", "forbidden operator (only 'not' and a sign on a number)")
+        return self.problem("condition.forbidden_operator")
 
     def _compile_BoolOp(self, node: ast.BoolOp) -> _Node:
         parts = tuple(self.compile(value).evaluate for value in node.values)
@@ -349,7 +348,7 @@ class _Compiler:
         for index, op in enumerate(node.ops):
             function = _COMPARE_OPS.get(type(op))
             if function is None:
-                return self.problem(f"不允许的比较：{type(op).__name__}", f"forbidden comparison: {type(op).__name__}")
+                return self.problem("condition.forbidden_comparison", name=type(op).__name__)
             self._check_comparison(operands[index], type(op), operands[index + 1])
             steps.append((function, operands[index + 1].evaluate))
         first = operands[0].evaluate
@@ -375,11 +374,9 @@ class _Compiler:
         if name in _BOOL_WORDS:
             return _constant(_BOOL_WORDS[name])
         if name == APPLICANT:
-            return self.problem("applicant 后须跟 .age、.sex、.nation 或 .region",
-                                "'applicant' must be followed by .age, .sex, .nation or .region")
+            return self.problem("condition.applicant_alone")
         if name.lower() in ("none", "null"):
-            return self.problem("没有空值常量：请用 filled(\"字段\") 判断是否已填写",
-                                "there is no none literal: use filled(\"key\") to test for a value")
+            return self.problem("condition.no_none")
         signature = self._field(name)
         if signature is None:
             return _constant(None)
@@ -391,39 +388,36 @@ class _Compiler:
     def _field(self, name: str) -> FieldSignature | None:
         """The field called `name`, recording a problem (and returning None) when there is none."""
         if not KEY_PATTERN.match(name) or name in RESERVED_NAMES:
-            self.problem(f"不允许的名称：{name}", f"forbidden name: {name}")
+            self.problem("condition.forbidden_name", name=name)
             return None
         if self.fields is None:
             return FieldSignature(type="any")
         if name not in self.fields:
             known = ", ".join(sorted(self.fields)) or "—"
-            self.problem(f"未知字段：{name}", f"unknown field '{name}' (fields: {known})")
+            self.problem("condition.unknown_field", name=name, known=known)
             return None
         return self.fields[name]
 
     def _compile_Attribute(self, node: ast.Attribute) -> _Node:
         attribute = node.attr
         if not isinstance(node.value, ast.Name):
-            return self.problem("只能取 applicant 或 person 字段的属性",
-                                "attributes are only allowed on 'applicant' or a person field")
+            return self.problem("condition.attribute_where")
         base = node.value.id
         if base == APPLICANT:
             if attribute not in APPLICANT_ATTRIBUTES:
-                return self.problem(f"applicant 没有属性 {attribute}",
-                                    f"applicant has no attribute '{attribute}' "
-                                    f"(allowed: {', '.join(sorted(APPLICANT_ATTRIBUTES))})")
+                return self.problem("condition.applicant_attribute", attribute=attribute,
+                                    allowed=", ".join(sorted(APPLICANT_ATTRIBUTES)))
             return _Node(lambda ctx: _applicant_attribute(ctx.applicant, attribute, ctx.today),
                          kind=_ATTRIBUTE_KINDS[attribute], label=f"applicant.{attribute}")
         signature = self._field(base)
         if signature is None:
             return _constant(None)
         if signature.type not in ("person", "any"):
-            return self.problem(f"只有 person 类型的字段有属性：{base}.{attribute}",
-                                f"only person fields have attributes: '{base}' is {signature.type}")
+            return self.problem("condition.attribute_of_non_person", base=base, attribute=attribute,
+                                type=signature.type)
         if attribute not in PERSON_ATTRIBUTES:
-            return self.problem(f"person 字段没有属性 {attribute}",
-                                f"a person field has no attribute '{attribute}' "
-                                f"(allowed: {', '.join(sorted(PERSON_ATTRIBUTES))})")
+            return self.problem("condition.person_attribute", attribute=attribute,
+                                allowed=", ".join(sorted(PERSON_ATTRIBUTES)))
         self.names.add(base)
         return _Node(lambda ctx: _person_attribute(ctx.values.get(base), attribute, ctx.today),
                      kind=_ATTRIBUTE_KINDS[attribute], label=f"{base}.{attribute}")
@@ -431,13 +425,11 @@ class _Compiler:
     def _compile_Call(self, node: ast.Call) -> _Node:
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             shown = node.func.id if isinstance(node.func, ast.Name) else type(node.func).__name__
-            return self.problem(f"不允许调用 {shown}（只有 filled、age、days_since）",
-                                f"call of '{shown}' not allowed (only filled, age, days_since)")
+            return self.problem("condition.forbidden_call", name=shown)
         function = node.func.id
         if node.keywords or len(node.args) != 1 or not isinstance(node.args[0], ast.Constant) \
                 or not isinstance(node.args[0].value, str):
-            return self.problem(f"{function}() 只接受一个字符串形式的字段名，如 {function}(\"birth_date\")",
-                                f"{function}() takes one field key as a string, e.g. {function}(\"birth_date\")")
+            return self.problem("condition.function_argument", function=function)
         key = node.args[0].value
         signature = self._field(key)
         if signature is None:
@@ -447,8 +439,7 @@ class _Compiler:
             return _Node(lambda ctx: ctx.values.get(key) is not None, kind="bool")
         allowed = ("date", "id_number", "any") if function == "age" else ("date", "any")
         if signature.type not in allowed:
-            return self.problem(f"{function}() 需要日期字段，{key} 是 {signature.type}",
-                                f"{function}() needs a date field; '{key}' is {signature.type}")
+            return self.problem("condition.needs_date_field", function=function, field=key, type=signature.type)
         if function == "age":
 
             def years(ctx: ConditionContext) -> object:
@@ -474,8 +465,10 @@ class _Compiler:
         if op not in (ast.Eq, ast.NotEq):
             for side in (left, right):
                 if side.kind not in _ORDERABLE_KINDS:
-                    self.problem(f"{side.label} 不能用 {text} 比较大小",
-                                 f"{side.label or 'value'} cannot be ordered with {text}")
+                    if side.label:
+                        self.problem("condition.not_orderable", label=side.label, operator=text)
+                    else:
+                        self.problem("condition.value_not_orderable", operator=text)
         if left.constant and not right.constant:
             self._check_literal(right, left.value)
         elif right.constant and not left.constant:
@@ -486,8 +479,7 @@ class _Compiler:
         label = target.label
         wrong = False
         if kind == "person":
-            self.problem(f"不能直接比较 person 字段 {label}，请用 .name、.id_number、.age 或 .sex",
-                         f"compare a part of person {label} (.name, .id_number, .age, .sex), not the whole")
+            self.problem("condition.whole_person", label=label)
             return
         if kind == "bool":
             wrong = not isinstance(value, bool)
@@ -503,11 +495,10 @@ class _Compiler:
             wrong = value not in target.options
             if wrong:
                 choices = ", ".join(sorted(target.options))
-                self.problem(f"{label} 没有选项 {value!r}", f"{label}: {value!r} is not one of its options ({choices})")
+                self.problem("condition.not_an_option", label=label, value=repr(value), choices=choices)
                 return
         if wrong:
-            self.problem(f"{label} 不能与 {value!r} 比较（类型为 {kind}）",
-                         f"{label} ({kind}) cannot be compared with {value!r}")
+            self.problem("condition.wrong_kind", label=label, value=repr(value), kind=kind)
 
 
 _ATTRIBUTE_KINDS = {"age": "number", "sex": "sex", "nation": "string", "region": "string",

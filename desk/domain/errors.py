@@ -5,8 +5,8 @@ happened in one of two ways:
 - a message key and parameters (`DeskError.say("case.not_found", number=…)`, keys and Chinese templates
   in `desk.domain.messages`): each interface translates it with Qt's translation system or the
   English catalog — the way every error a window or the kiosk shows is built;
-- two finished texts (`DeskError("…", "…")`), kept for reports about data files an administrator
-  reads (catalog, holidays, settings), which name files and keys rather than speak to a citizen.
+- two finished texts (`DeskError("…", "…")`): the old form, still in the modules
+  tests/test_one_way_of_speaking.py lists (the list only shrinks).
 `message_zh` / `message_en` give the text either way.
 """
 
@@ -35,14 +35,28 @@ class DeskError(Exception):
     @classmethod
     def say(cls, key: str, *, code: str | None = None, **params: object) -> Self:
         """The error that says message `key` (desk.domain.messages.TEMPLATES) with these parameters."""
-        if key not in messages.TEMPLATES:
-            raise KeyError(f"no message {key!r} in desk.domain.messages.TEMPLATES")
         error = cls.__new__(cls)
-        Exception.__init__(error, f"{messages.render(key, params)} [{key}]")
-        error.message_key, error.params = key, dict(params)
+        error._speak(key, params)
         if code is not None:
             error.code = code
         return error
+
+    @classmethod
+    def saying(cls, said: messages.Said, *, code: str | None = None) -> Self:
+        """The error that says `said` — a message a check returned as a value (`id_number_problem`)."""
+        error = cls.__new__(cls)
+        error._speak(said.key, said.params)
+        if code is not None:
+            error.code = code
+        return error
+
+    def _speak(self, key: str, params: Mapping[str, object]) -> None:
+        """Say message `key`: for a subclass whose own `__init__` takes other arguments (a report's
+        problems) and then says its summary."""
+        if key not in messages.TEMPLATES:
+            raise KeyError(f"no message {key!r} in desk.domain.messages.TEMPLATES")
+        Exception.__init__(self, f"{messages.render(key, params)} [{key}]")
+        self.message_key, self.params = key, dict(params)
 
     @property
     def message_zh(self) -> str:
@@ -81,8 +95,8 @@ class MissingExtra(DeskError):
 
     code = "missing_extra"
 
-    def __init__(self, extra: str, feature_zh: str, feature_en: str) -> None:
-        command = f"pip install 'station-desk[{extra}]'"
-        super().__init__(f"{feature_zh}需要附加组件 “{extra}”，当前安装中没有。请安装：{command}",
-                         f"{feature_en} needs the '{extra}' extra, which is not installed: {command}")
+    def __init__(self, extra: str, feature: str) -> None:
+        """`feature` is the key of the words naming what needs it ("feature.postgres")."""
+        self._speak("extra.missing", {"feature": messages.Term(feature), "extra": extra,
+                                      "command": f"pip install 'station-desk[{extra}]'"})
         self.extra = extra

@@ -91,8 +91,10 @@ class InvalidIdNumber(DeskError, ValueError):
     `position` is the 1-based character the clerk should look at, when one can be named.
     """
 
-    def __init__(self, code: str, message_zh: str, message_en: str, *, position: int | None = None) -> None:
-        super().__init__(message_zh, message_en, code=code)
+    def __init__(self, code: str, message_key: str, *, position: int | None = None, **params: object) -> None:
+        """Says `message_key` (desk.domain.messages, "id.*") with `params` (and `position`, when given)."""
+        self._speak(message_key, params if position is None else {**params, "position": position})
+        self.code = code
         self.position = position
 
 
@@ -227,7 +229,7 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumberInfo:
     today = today or date.today()
     number = normalise_id_text(text)
     if not number:
-        raise InvalidIdNumber("empty", "请输入证件号码", "Enter the ID number")
+        raise InvalidIdNumber("empty", "id.empty")
     if _FOREIGN_2017_SHAPE.fullmatch(number):
         return _parse_foreign_2017(number, today)
     _check_characters(number)
@@ -237,56 +239,27 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumberInfo:
             _raise_province(number[:2])
         return _parse_18(upgrade_15_to_18(number), today, upgraded_from=number)
     if len(number) != 18:
-        raise InvalidIdNumber(
-            "length",
-            f"号码长度为 {len(number)} 位：居民身份证号码应为 18 位（旧证 15 位），请检查是否漏输或多输",
-            f"The number has {len(number)} characters: an ID number has 18 (old cards 15) — "
-            "check for a missing or extra digit",
-        )
+        raise InvalidIdNumber("length", "id.length_resident", length=len(number))
     expected = compute_check_char(number[:17])
     if number[17] != expected:
-        raise InvalidIdNumber(
-            "checksum",
-            f"校验码错误：按前17位计算，第18位应为 {expected}，请核对号码是否抄错",
-            f"The check digit is wrong: the 18th character should be {expected} — check for a typo",
-            position=18,
-        )
+        raise InvalidIdNumber("checksum", "id.checksum_18", position=18, expected=expected)
     return _parse_18(number, today, upgraded_from=None)
 
 
 def _check_characters(number: str) -> None:
     """Only digits, and X only as the 18th character; name the first character that is neither."""
     if number[:3].isascii() and number[:3].isalpha() and set(number[3:]) <= _DIGITS:
-        raise InvalidIdNumber(
-            "length",
-            f"号码长度为 {len(number)} 位：外国人永久居留身份证（2017版）号码应为 15 位（3个字母+12位数字）",
-            f"The number has {len(number)} characters: a 2017 foreign permanent resident ID number "
-            "has 15 (3 letters + 12 digits)",
-        )
+        raise InvalidIdNumber("length", "id.length_foreign_2017", length=len(number))
     for index, char in enumerate(number):
         if char in _DIGITS or (char == "X" and index == 17 and len(number) == 18):
             continue
         position = index + 1
-        if char == "X":
-            zh = f"第{position}位是“X”：X 只能是18位号码的最后一位"
-            en = f"Character {position} is 'X': X can only be the last of 18 characters"
-        elif char in ("O", "I", "L"):
-            zh = f"第{position}位是字母“{char}”：号码只能是数字（最后一位可以是 X），是否把数字输成了字母？"
-            en = (f"Character {position} is the letter '{char}': the number has digits only "
-                  "(the last may be X) — a digit typed as a letter?")
-        else:
-            zh = f"第{position}位“{char}”不是数字：号码只能是数字，最后一位可以是 X"
-            en = f"Character {position} '{char}' is not a digit: the number has digits only, the last may be X"
-        raise InvalidIdNumber("characters", zh, en, position=position)
+        key = "id.x_not_last" if char == "X" else "id.letter_for_digit" if char in ("O", "I", "L") else "id.not_a_digit"
+        raise InvalidIdNumber("characters", key, position=position, char=char)
 
 
 def _raise_province(prefix: str) -> None:
-    raise InvalidIdNumber(
-        "region_unknown",
-        f"前两位“{prefix}”不是任何省、自治区、直辖市的代码，请核对号码开头",
-        f"The first two digits '{prefix}' are not the code of any province — check the start of the number",
-        position=1,
-    )
+    raise InvalidIdNumber("region_unknown", "id.province_unknown", position=1, prefix=prefix)
 
 
 def _birth_date(digits: str, today: date, position: int) -> date:
@@ -294,27 +267,15 @@ def _birth_date(digits: str, today: date, position: int) -> date:
     try:
         born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        raise InvalidIdNumber(
-            "birth_date_invalid",
-            f"出生日期 {digits[:4]}年{digits[4:6]}月{digits[6:8]}日 不存在，请核对第{position}-{position + 7}位",
-            f"The birth date {digits[:4]}-{digits[4:6]}-{digits[6:8]} does not exist — "
-            f"check characters {position}-{position + 7}",
-            position=position,
-        ) from None
+        raise InvalidIdNumber("birth_date_invalid", "id.birth_date_invalid", position=position, year=digits[:4],
+                              month=digits[4:6], day=digits[6:8], first=position, last=position + 7) from None
+    written = {"year": f"{born.year:04d}", "month": f"{born.month:02d}", "day": f"{born.day:02d}", "first": position}
     if born > today:
-        raise InvalidIdNumber(
-            "birth_date_future",
-            f"出生日期 {born:%Y年%m月%d日} 晚于今天，请核对第{position}-{position + 7}位",
-            f"The birth date {born.isoformat()} is after today — check characters {position}-{position + 7}",
-            position=position,
-        )
+        raise InvalidIdNumber("birth_date_future", "id.birth_date_future", position=position, **written,
+                              last=position + 7)
     if born < EARLIEST_BIRTH_DATE:
-        raise InvalidIdNumber(
-            "birth_date_too_early",
-            f"出生日期 {born.year}年{born.month:02d}月{born.day:02d}日 早于1900年，请核对第{position}-{position + 3}位",
-            f"The birth date {born.isoformat()} is before 1900 — check characters {position}-{position + 3}",
-            position=position,
-        )
+        raise InvalidIdNumber("birth_date_too_early", "id.birth_date_too_early", position=position, **written,
+                              last=position + 3)
     return born
 
 
@@ -339,14 +300,7 @@ def _parse_18(number: str, today: date, *, upgraded_from: str | None) -> IdNumbe
         )
     province = number[:2]
     if province in _PERMIT_PROVINCES:
-        raise InvalidIdNumber(
-            "region_unknown",
-            f"以“{province}”开头的只有港澳台居民居住证，其前6位应为 810000、820000 或 830000，"
-            "请核对号码开头",
-            f"Only residence permits start with '{province}', and their first six digits are "
-            "810000, 820000 or 830000 — check the start of the number",
-            position=1,
-        )
+        raise InvalidIdNumber("region_unknown", "id.permit_only", position=1, province=province)
     if province not in regions.province_codes():
         _raise_province(province)
     # The county part is checked against the code lists but an unknown one is not an error: a
@@ -370,13 +324,8 @@ def _parse_18(number: str, today: date, *, upgraded_from: str | None) -> IdNumbe
 
 def _accepting_province(province: str, position: int) -> str:
     if province in _NOT_MAINLAND_PROVINCES or province not in regions.province_codes():
-        raise InvalidIdNumber(
-            "region_unknown",
-            f"第{position}-{position + 1}位“{province}”应为受理地的省级代码（如 11 北京、21 辽宁），请核对",
-            f"Characters {position}-{position + 1} '{province}' should be the accepting province's code "
-            "(e.g. 11 Beijing, 21 Liaoning) — please check",
-            position=position,
-        )
+        raise InvalidIdNumber("region_unknown", "id.accepting_province", position=position, province=province,
+                              first=position, last=position + 1)
     return province + "0000"
 
 
@@ -384,12 +333,7 @@ def _parse_foreign_2023(number: str, today: date) -> IdNumberInfo:
     region_code = _accepting_province(number[1:3], 2)
     nationality = number[3:6]
     if nationality == "000":
-        raise InvalidIdNumber(
-            "nationality",
-            "第4-6位“000”不是国籍代码，请核对",
-            "Characters 4-6 '000' are not a nationality code — please check",
-            position=4,
-        )
+        raise InvalidIdNumber("nationality", "id.nationality", position=4)
     return IdNumberInfo(
         number=number,
         kind=IdKind.FOREIGN_PERMANENT_2023,
@@ -404,12 +348,7 @@ def _parse_foreign_2023(number: str, today: date) -> IdNumberInfo:
 def _parse_foreign_2017(number: str, today: date) -> IdNumberInfo:
     expected = compute_foreign_2017_check_digit(number[:14])
     if number[14] != expected:
-        raise InvalidIdNumber(
-            "checksum",
-            f"校验码错误：按前14位计算，第15位应为 {expected}，请核对号码是否抄错",
-            f"The check digit is wrong: the 15th character should be {expected} — check for a typo",
-            position=15,
-        )
+        raise InvalidIdNumber("checksum", "id.checksum_15", position=15, expected=expected)
     region_code = _accepting_province(number[3:5], 4)
     office_code = number[3:7] + "00"
     # The year has two digits: take the latest century that does not put the birthday after today.

@@ -16,7 +16,7 @@ translated with the sentence around it. Catalog texts (`*_zh` / `*_en` in resour
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 CONTEXT = "Messages"
@@ -32,6 +32,15 @@ class Term:
     """A parameter that is itself a word of the table (a state, an action, a role)."""
 
     key: str
+
+
+@dataclass(frozen=True)
+class Said:
+    """A parameter that is itself a message with parameters: a problem inside a report's line (the
+    condition's problem inside the catalog's line). A tuple of them is said as a list."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
 
 
 Translate = Callable[[str], str]
@@ -295,6 +304,288 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "online_state.visit_booked": QT_TRANSLATE_NOOP("Messages", "已预约到所"),
     "online_state.decided_online": QT_TRANSLATE_NOOP("Messages", "已网上办结"),
     "online_state.converted": QT_TRANSLATE_NOOP("Messages", "已到所受理"),
+    # ---- a data file's problem lines (catalog, bundles, holidays: each names file and key) ----
+    "word.list_separator": QT_TRANSLATE_NOOP("Messages", "；"),
+    "data.not_regular_file": QT_TRANSLATE_NOOP("Messages", "不是普通文件（可能是管道、设备或指向设备的链接），已跳过"),
+    "data.too_large": QT_TRANSLATE_NOOP("Messages", "文件过大（超过 {kilobytes} KB），不像事项文件"),
+    "data.toml_syntax": QT_TRANSLATE_NOOP("Messages", "TOML 语法错误：{detail}"),
+    "data.not_utf8": QT_TRANSLATE_NOOP("Messages", "文件不是 UTF-8 编码"),
+    "data.unreadable": QT_TRANSLATE_NOOP("Messages", "无法读取文件：{reason}"),
+    "catalog.no_files": QT_TRANSLATE_NOOP("Messages", "目录 {folder} 中没有 .toml 事项文件"),
+    "catalog.no_folder": QT_TRANSLATE_NOOP("Messages", "找不到事项目录：{folder}"),
+    "catalog.duplicate_code": QT_TRANSLATE_NOOP("Messages", "事项代码重复（{other} 已用）"),
+    "catalog.no_replacement": QT_TRANSLATE_NOOP("Messages", "事项目录中没有“{item}”"),
+    "catalog.replacement_retired": QT_TRANSLATE_NOOP("Messages", "“{item}”本身已停用"),
+    "catalog.bad_code": QT_TRANSLATE_NOOP("Messages", "代码 {value!r} 只能由小写字母、数字和下划线组成，且以字母开头"),
+    "catalog.code_not_file_name": QT_TRANSLATE_NOOP("Messages", "代码 {value!r} 应与文件名一致（{stem}）"),
+    "catalog.max_length_text_only": QT_TRANSLATE_NOOP(
+        "Messages", "max_length 只用于 text 和 address 字段（不用于 {type}）"),
+    "catalog.min_max_number_only": QT_TRANSLATE_NOOP("Messages", "min/max 只用于 number 字段（不用于 {type}）"),
+    "catalog.min_above_max": QT_TRANSLATE_NOOP("Messages", "min（{low}）大于 max（{high}）"),
+    "catalog.no_fields": QT_TRANSLATE_NOOP("Messages", "至少需要一个字段"),
+    "catalog.options_enum_only": QT_TRANSLATE_NOOP("Messages", "只有 enum 字段才有 options（不用于 {type}）"),
+    "catalog.enum_needs_options": QT_TRANSLATE_NOOP("Messages", "enum 字段需要 options"),
+    "catalog.bad_option_value": QT_TRANSLATE_NOOP("Messages", "选项值 {value!r} 只能由小写字母、数字和下划线组成"),
+    "catalog.duplicate_option": QT_TRANSLATE_NOOP("Messages", "选项值重复：{value}"),
+    "catalog.enum_needs_an_option": QT_TRANSLATE_NOOP("Messages", "enum 字段需要至少一个选项"),
+    "catalog.when_names_itself": QT_TRANSLATE_NOOP("Messages", "字段的 when 不能引用字段本身（{field}）"),
+    "catalog.applicant_when_not_person": QT_TRANSLATE_NOOP(
+        "Messages", "只有 person 字段可以写 applicant_when（{field} 是 {type}）"),
+    "catalog.when_cycle": QT_TRANSLATE_NOOP(
+        "Messages", "字段的 when 条件互相依赖，形成循环（{chain}），这些字段永远不会显示"),
+    "catalog.no_materials": QT_TRANSLATE_NOOP("Messages", "至少需要一项材料"),
+    "catalog.basis_names_law": QT_TRANSLATE_NOOP("Messages", "依据应写明法律或规定的名称（《…》）"),
+    "catalog.base_tier_reserved": QT_TRANSLATE_NOOP("Messages", "base 是保留的层级名（无层级适用时）"),
+    "catalog.tier_days": QT_TRANSLATE_NOOP("Messages", "窗口办结的层级时限应为0；需审批的层级时限应大于0"),
+    "catalog.roles_table": QT_TRANSLATE_NOOP("Messages", "roles 应为表（[roles]）"),
+    "catalog.not_person_field": QT_TRANSLATE_NOOP("Messages", "{field} 不是本事项的 person 字段"),
+    "catalog.not_person_or_text_field": QT_TRANSLATE_NOOP("Messages", "{field} 不是本事项的 person 或 text 字段"),
+    "catalog.movers_twice": QT_TRANSLATE_NOOP("Messages", "movers 中有重复的字段"),
+    "catalog.replaced_by_empty": QT_TRANSLATE_NOOP("Messages", "replaced_by 不能为空"),
+    "catalog.not_item_code": QT_TRANSLATE_NOOP("Messages", "{item!r} 不是有效的事项代码"),
+    "catalog.replaces_itself": QT_TRANSLATE_NOOP("Messages", "事项不能由自身替代"),
+    "catalog.bad_source_date": QT_TRANSLATE_NOOP("Messages", "日期 {value!r} 应为 YYYY、YYYY-MM 或 YYYY-MM-DD"),
+    "catalog.unknown_key": QT_TRANSLATE_NOOP("Messages", "未知的键 {name}"),
+    "catalog.unknown_key_close": QT_TRANSLATE_NOOP("Messages", "未知的键 {name}（是否应为 {close}？）"),
+    "catalog.missing_key": QT_TRANSLATE_NOOP("Messages", "缺少必填的键 {name}"),
+    "catalog.not_table_array": QT_TRANSLATE_NOOP("Messages", "{name} 应为表数组（[[{name}]]）"),
+    "catalog.not_a_table": QT_TRANSLATE_NOOP("Messages", "应为表（不是 {kind}）"),
+    "catalog.bad_key": QT_TRANSLATE_NOOP("Messages", "键 {value!r} 只能由小写字母、数字和下划线组成，且以字母开头"),
+    "catalog.reserved_key": QT_TRANSLATE_NOOP("Messages", "{value} 是保留字"),
+    "catalog.duplicate_key": QT_TRANSLATE_NOOP("Messages", "键重复：{value}"),
+    "catalog.not_string": QT_TRANSLATE_NOOP("Messages", "应为字符串（不是 {kind}）"),
+    "catalog.empty": QT_TRANSLATE_NOOP("Messages", "不能为空"),
+    "catalog.not_string_list": QT_TRANSLATE_NOOP("Messages", "应为非空字符串的列表"),
+    "catalog.not_bool": QT_TRANSLATE_NOOP("Messages", "应为 true 或 false（不是 {kind}）"),
+    "catalog.not_integer": QT_TRANSLATE_NOOP("Messages", "应为整数（不是 {kind}）"),
+    "catalog.below_minimum": QT_TRANSLATE_NOOP("Messages", "不能小于 {minimum}（现为 {value}）"),
+    "catalog.above_maximum": QT_TRANSLATE_NOOP("Messages", "不能大于 {maximum}（现为 {value}）"),
+    "catalog.not_number": QT_TRANSLATE_NOOP("Messages", "应为数字（不是 {kind}）"),
+    "catalog.not_finite": QT_TRANSLATE_NOOP("Messages", "应为有限的数字（现为 {value}）"),
+    "catalog.beyond_limit": QT_TRANSLATE_NOOP("Messages", "绝对值不能大于 {maximum}（现为 {value}）"),
+    "catalog.bad_choice": QT_TRANSLATE_NOOP("Messages", "无效的 {name} 值 {value!r}（可选：{choices}）"),
+    "catalog.condition_not_string": QT_TRANSLATE_NOOP("Messages", "条件应为字符串（不是 {kind}）"),
+    "catalog.bad_condition": QT_TRANSLATE_NOOP("Messages", "条件 {condition!r} 有误：{problems}"),
+    "condition.invalid": QT_TRANSLATE_NOOP("Messages", "{problems}"),
+    "condition.not_a_string": QT_TRANSLATE_NOOP("Messages", "条件必须是字符串"),
+    "condition.too_long": QT_TRANSLATE_NOOP("Messages", "条件过长（超过 {limit} 个字符）"),
+    "condition.syntax": QT_TRANSLATE_NOOP("Messages", "条件语法错误：{detail}"),
+    "condition.too_deep": QT_TRANSLATE_NOOP("Messages", "条件嵌套过深"),
+    "condition.forbidden_syntax": QT_TRANSLATE_NOOP("Messages", "不允许的写法：{name}"),
+    "condition.no_none": QT_TRANSLATE_NOOP("Messages", '没有空值常量：请用 filled("字段") 判断是否已填写'),
+    "condition.forbidden_literal": QT_TRANSLATE_NOOP("Messages", "不允许的常量：{value}"),
+    "condition.list_of_literals": QT_TRANSLATE_NOOP("Messages", "列表中只能写常量"),
+    "condition.forbidden_operator": QT_TRANSLATE_NOOP("Messages", "不允许的运算"),
+    "condition.forbidden_comparison": QT_TRANSLATE_NOOP("Messages", "不允许的比较：{name}"),
+    "condition.applicant_alone": QT_TRANSLATE_NOOP("Messages", "applicant 后须跟 .age、.sex、.nation 或 .region"),
+    "condition.forbidden_name": QT_TRANSLATE_NOOP("Messages", "不允许的名称：{name}"),
+    "condition.unknown_field": QT_TRANSLATE_NOOP("Messages", "未知字段：{name}（字段：{known}）"),
+    "condition.attribute_where": QT_TRANSLATE_NOOP("Messages", "只能取 applicant 或 person 字段的属性"),
+    "condition.applicant_attribute": QT_TRANSLATE_NOOP("Messages", "applicant 没有属性 {attribute}（可用：{allowed}）"),
+    "condition.attribute_of_non_person": QT_TRANSLATE_NOOP(
+        "Messages", "只有 person 类型的字段有属性：{base}.{attribute}（{base} 是 {type}）"),
+    "condition.person_attribute": QT_TRANSLATE_NOOP("Messages", "person 字段没有属性 {attribute}（可用：{allowed}）"),
+    "condition.forbidden_call": QT_TRANSLATE_NOOP("Messages", "不允许调用 {name}（只有 filled、age、days_since）"),
+    "condition.function_argument": QT_TRANSLATE_NOOP(
+        "Messages", '{function}() 只接受一个字符串形式的字段名，如 {function}("birth_date")'),
+    "condition.needs_date_field": QT_TRANSLATE_NOOP("Messages", "{function}() 需要日期字段，{field} 是 {type}"),
+    "condition.not_orderable": QT_TRANSLATE_NOOP("Messages", "{label} 不能用 {operator} 比较大小"),
+    "condition.value_not_orderable": QT_TRANSLATE_NOOP("Messages", "值不能用 {operator} 比较大小"),
+    "condition.whole_person": QT_TRANSLATE_NOOP(
+        "Messages", "不能直接比较 person 字段 {label}，请用 .name、.id_number、.age 或 .sex"),
+    "condition.not_an_option": QT_TRANSLATE_NOOP("Messages", "{label} 没有选项 {value}（可选：{choices}）"),
+    "condition.wrong_kind": QT_TRANSLATE_NOOP("Messages", "{label} 不能与 {value} 比较（类型为 {kind}）"),
+    # ---- the “一件事” bundle files' problem lines ----
+    "bundle_file.duplicate_code": QT_TRANSLATE_NOOP("Messages", "套餐代码重复（{other} 已用）"),
+    "bundle_file.unknown_key": QT_TRANSLATE_NOOP("Messages", "未知的键 “{name}”"),
+    "bundle_file.missing_key": QT_TRANSLATE_NOOP("Messages", "缺少必填的键 “{name}”"),
+    "bundle_file.not_text": QT_TRANSLATE_NOOP("Messages", "应为非空文本（现为 {value!r}）"),
+    "bundle_file.not_table_array": QT_TRANSLATE_NOOP("Messages", "应为表数组（[[{name}]]）"),
+    "bundle_file.not_a_table": QT_TRANSLATE_NOOP("Messages", "应为表"),
+    "bundle_file.bad_code": QT_TRANSLATE_NOOP("Messages", "代码 {value!r} 只能用小写字母、数字和下划线"),
+    "bundle_file.code_not_file_name": QT_TRANSLATE_NOOP("Messages", "代码 {value!r} 与文件名不一致（{stem}）"),
+    "bundle_file.code_is_transaction": QT_TRANSLATE_NOOP("Messages", "代码 {value!r} 与事项目录中的事项代码重名"),
+    "bundle_file.code_not_text": QT_TRANSLATE_NOOP("Messages", "应为文本"),
+    "bundle_file.keywords": QT_TRANSLATE_NOOP("Messages", "应为文本列表"),
+    "bundle_file.no_members": QT_TRANSLATE_NOOP("Messages", "至少要有一个成员事项"),
+    "bundle_file.no_transaction": QT_TRANSLATE_NOOP("Messages", "事项目录中没有 “{item}”"),
+    "bundle_file.member_twice": QT_TRANSLATE_NOOP("Messages", "成员 “{item}” 重复"),
+    "bundle_file.not_bool": QT_TRANSLATE_NOOP("Messages", "应为 true 或 false"),
+    "bundle_file.all_optional": QT_TRANSLATE_NOOP("Messages", "至少要有一个必办成员事项"),
+    "bundle_file.bad_key": QT_TRANSLATE_NOOP("Messages", "键 {value!r} 只能用小写字母、数字和下划线"),
+    "bundle_file.shared_twice": QT_TRANSLATE_NOOP("Messages", "共用字段 “{value}” 重复"),
+    "bundle_file.fills_list": QT_TRANSLATE_NOOP("Messages", "应为“事项代码.字段键”的列表"),
+    "bundle_file.not_member": QT_TRANSLATE_NOOP("Messages", "“{item}” 不是本套餐的成员事项"),
+    "bundle_file.no_field": QT_TRANSLATE_NOOP("Messages", "事项 “{item}” 没有字段 “{field}”"),
+    "bundle_file.filled_already": QT_TRANSLATE_NOOP("Messages", "字段已由共用字段 “{shared}” 填写"),
+    "bundle_file.kind_differs": QT_TRANSLATE_NOOP("Messages", "字段类型或选项与 “{first}” 不一致"),
+    "bundle_file.follow_up_twice": QT_TRANSLATE_NOOP("Messages", "后续事项 “{value}” 重复"),
+    # ---- the holiday files (each problem names file and entry) and the working-day sums ----
+    "holidays.bad_year": QT_TRANSLATE_NOOP("Messages", "年份无效：{value!r}"),
+    "holidays.no_source": QT_TRANSLATE_NOOP("Messages", "缺少来源（国务院办公厅通知的标题和文号）"),
+    "holidays.empty_name": QT_TRANSLATE_NOOP("Messages", "节日名称为空"),
+    "holidays.holiday_twice": QT_TRANSLATE_NOOP("Messages", "{day} 重复列为节假日"),
+    "holidays.none_listed": QT_TRANSLATE_NOOP("Messages", "没有任何节假日"),
+    "holidays.holiday_and_workday": QT_TRANSLATE_NOOP("Messages", "{day} 既是节假日又是调休上班日"),
+    "holidays.workday_not_weekend": QT_TRANSLATE_NOOP(
+        "Messages", "{day}（星期{weekday}）不是周末，调休上班日只能是周六或周日"),
+    "holidays.workday_twice": QT_TRANSLATE_NOOP("Messages", "{day} 重复列为调休上班日"),
+    "holidays.not_a_date": QT_TRANSLATE_NOOP("Messages", "不是日期：{value!r}"),
+    "holidays.outside_year": QT_TRANSLATE_NOOP("Messages", "{day} 不在 {year} 年内"),
+    "holidays.bad_date": QT_TRANSLATE_NOOP("Messages", "不是有效日期：{value!r}（应写作 2027-01-01）"),
+    "holidays.unknown_keys": QT_TRANSLATE_NOOP("Messages", "未知的键：{unknown}（允许：{allowed}）"),
+    "holidays.bad_entry": QT_TRANSLATE_NOOP(
+        "Messages", "应为 {{ date = ..., name = ... }} 或 {{ from = ..., to = ..., name = ... }}"),
+    "holidays.no_name": QT_TRANSLATE_NOOP("Messages", "缺少节日名称 name"),
+    "holidays.date_or_range": QT_TRANSLATE_NOOP("Messages", "需要 date，或者 from 和 to"),
+    "holidays.range_backwards": QT_TRANSLATE_NOOP("Messages", "结束日期 {last} 早于开始日期 {first}"),
+    "holidays.range_too_long": QT_TRANSLATE_NOOP("Messages", "{first} 至 {last} 太长，请检查"),
+    "holidays.no_year": QT_TRANSLATE_NOOP("Messages", "缺少整数年份 year"),
+    "holidays.year_not_file_name": QT_TRANSLATE_NOOP("Messages", "year = {year} 与文件名的年份 {expected} 不一致"),
+    "holidays.no_holidays_list": QT_TRANSLATE_NOOP("Messages", "缺少 holidays 列表"),
+    "holidays.listed_already": QT_TRANSLATE_NOOP("Messages", "{day} 已在 {earlier} 中列出"),
+    "holidays.workdays_list": QT_TRANSLATE_NOOP("Messages", "workdays 应为日期列表"),
+    "holidays.file_name": QT_TRANSLATE_NOOP("Messages", "文件名应为四位年份加 .toml，例如 2027.toml"),
+    "holidays.passed_as_other_year": QT_TRANSLATE_NOOP("Messages", "作为 {year} 年传入，但数据是 {holds} 年的"),
+    "holidays.no_official_data": QT_TRANSLATE_NOOP(
+        "Messages", "{year} 年没有官方节假日数据，按周末推算，可能不准确；请管理员导入 {year} 年的节假日安排（desk holidays import {year}.toml）"),  # noqa: E501
+    "workdays.negative_days": QT_TRANSLATE_NOOP("Messages", "工作日数应为非负整数：{value!r}"),
+    "workdays.beyond_calendar": QT_TRANSLATE_NOOP("Messages", "到期日超出可计算的日期范围"),
+    "workdays.negative_soon": QT_TRANSLATE_NOOP("Messages", "提前提醒天数应 ≥ 0：{value}"),
+    "weekday.0": QT_TRANSLATE_NOOP("Messages", "一"),
+    "weekday.1": QT_TRANSLATE_NOOP("Messages", "二"),
+    "weekday.2": QT_TRANSLATE_NOOP("Messages", "三"),
+    "weekday.3": QT_TRANSLATE_NOOP("Messages", "四"),
+    "weekday.4": QT_TRANSLATE_NOOP("Messages", "五"),
+    "weekday.5": QT_TRANSLATE_NOOP("Messages", "六"),
+    "weekday.6": QT_TRANSLATE_NOOP("Messages", "日"),
+    # ---- signing keys (printing.signing says the key; the use cases say the text) ----
+    "signing.bad_station_code": QT_TRANSLATE_NOOP("Messages", "站点代码无效：{value!r}"),
+    "signing.key_expired": QT_TRANSLATE_NOOP(
+        "Messages", "签名密钥 {kid} 已过有效期（{date}），请管理员更换密钥（desk keys rotate）。"),
+    "signing.keyring_damaged": QT_TRANSLATE_NOOP("Messages", "密钥列表文件损坏：{file}（{reason}）"),
+    "signing.no_such_key": QT_TRANSLATE_NOOP("Messages", "没有编号为 {kid} 的密钥。"),
+    "signing.no_usable_key": QT_TRANSLATE_NOOP(
+        "Messages", "本所（{station}）没有可用的证明签名密钥，不能出具带二维码的证明。请系统管理员创建或更换密钥（desk keys create / desk keys rotate）。"),  # noqa: E501
+    "signing.no_private_key": QT_TRANSLATE_NOOP(
+        "Messages", "本机没有密钥 {kid} 的私钥，不能签名（只有签发机器持有私钥）。"),
+    "signing.key_file_damaged": QT_TRANSLATE_NOOP("Messages", "签名密钥文件损坏：{file}"),
+    "signing.not_ed25519": QT_TRANSLATE_NOOP("Messages", "签名密钥不是 Ed25519 密钥"),
+    "signing.key_mismatch": QT_TRANSLATE_NOOP("Messages", "密钥 {kid} 的私钥与密钥列表中的公钥不符。"),
+    "signing.valid_one_day": QT_TRANSLATE_NOOP("Messages", "密钥有效期至少一天。"),
+    "signing.active_exists": QT_TRANSLATE_NOOP(
+        "Messages", "站点 {station} 已有在用密钥；要更换请用 desk keys rotate。"),
+    "signing.revoke_reason": QT_TRANSLATE_NOOP("Messages", "吊销密钥须说明理由。"),
+    "signing.keyring_unreadable": QT_TRANSLATE_NOOP("Messages", "密钥列表文件无法读取：{file}（{reason}）"),
+    "signing.other_station": QT_TRANSLATE_NOOP(
+        "Messages", "签名密钥属于站点 {key_station}，证明的出具单位是 {station}"),
+    "document.no_chain_change": QT_TRANSLATE_NOOP("Messages", "“{transaction}”不引起公民信息连锁变更。"),
+    "document.chain_not_completed": QT_TRANSLATE_NOOP("Messages", "申请 {number} 尚未办结，办结后才产生连锁变更。"),
+    "document.unknown_kind": QT_TRANSLATE_NOOP("Messages", "没有“{kind}”这种文书。"),
+    "document.not_now": QT_TRANSLATE_NOOP("Messages", "申请 {number} 当前为“{state}”，不能出具{paper}。"),
+    "document.purpose_needed": QT_TRANSLATE_NOOP("Messages", "请填写证明用途。"),
+    "document.no_register_entry": QT_TRANSLATE_NOOP("Messages", "没有身份证号为 {id_number} 的户籍记录。"),
+    "document.incomplete_at_kiosk": QT_TRANSLATE_NOOP(
+        "Messages", "户籍登记信息不完整（户主、与户主关系或登记日期缺失），不能自助出具证明，请到窗口办理。"),
+    "document.no_entry_to_certify": QT_TRANSLATE_NOOP(
+        "Messages", "被证明人（{id_number}）在本地没有户籍记录，不能出具户籍证明。"),
+    "document.incomplete_entry": QT_TRANSLATE_NOOP(
+        "Messages", "{name}（{id_number}）的户籍登记信息不完整（户主、与户主关系或登记日期缺失），请先核实更正后再出具户籍证明。"),  # noqa: E501
+    "document.station_not_configured": QT_TRANSLATE_NOOP(
+        "Messages", "没有编码为 {station} 的派出所，请先配置本所信息。"),
+    "paper.receipt": QT_TRANSLATE_NOOP("Messages", "受理回执"),
+    "paper.supplement_notice": QT_TRANSLATE_NOOP("Messages", "一次性告知书"),
+    "paper.not_accepted_notice": QT_TRANSLATE_NOOP("Messages", "不予受理通知书"),
+    "paper.denial_decision": QT_TRANSLATE_NOOP("Messages", "不予许可决定书"),
+    "paper.completion_notice": QT_TRANSLATE_NOOP("Messages", "办结通知书"),
+    "paper.move_in_permit": QT_TRANSLATE_NOOP("Messages", "准予迁入证明"),
+    "paper.migration_certificate": QT_TRANSLATE_NOOP("Messages", "户口迁移证"),
+    "paper.chain_notice": QT_TRANSLATE_NOOP("Messages", "公民信息连锁变更告知单"),
+    "paper.household_certificate": QT_TRANSLATE_NOOP("Messages", "户籍证明"),
+    "paper.deregistration_certificate": QT_TRANSLATE_NOOP("Messages", "注销户口证明"),
+    "paper.queue_ticket": QT_TRANSLATE_NOOP("Messages", "排队号"),
+    # ---- the city server's own refusals ----
+    "server.not_signed_in": QT_TRANSLATE_NOOP("Messages", "未登录，请先登录。"),
+    "server.other_station": QT_TRANSLATE_NOOP("Messages", "不能查看或办理其他派出所（{station}）的业务。"),
+    "server.other_station_view": QT_TRANSLATE_NOOP("Messages", "不能查看其他派出所（{station}）的业务。"),
+    # ---- typed dates, the chained-change rules file ----
+    "date.unreadable": QT_TRANSLATE_NOOP("Messages", "无法识别的日期“{text}”，请按“年-月-日”输入，如 2026-11-28。"),
+    "chain_rules.unreadable": QT_TRANSLATE_NOOP("Messages", "连锁变更规则文件无法读取：{file}（{reason}）"),
+    "chain_rules.invalid": QT_TRANSLATE_NOOP("Messages", "连锁变更规则有误：{problems}"),
+    # ---- optional parts of the install (extras) ----
+    "extra.missing": QT_TRANSLATE_NOOP(
+        "Messages", "{feature}需要附加组件 “{extra}”，当前安装中没有。请安装：{command}"),
+    "feature.escpos_printer": QT_TRANSLATE_NOOP("Messages", "热敏小票打印机（escpos:串口）"),
+    "feature.city_server": QT_TRANSLATE_NOOP("Messages", "城市服务器（desk server）"),
+    "feature.postgres": QT_TRANSLATE_NOOP("Messages", "PostgreSQL 数据库（postgresql:// 地址）"),
+    # ---- identity numbers (desk.domain.idnumber; the form's own two) ----
+    "id.empty": QT_TRANSLATE_NOOP("Messages", "请输入证件号码"),
+    "id.length_resident": QT_TRANSLATE_NOOP(
+        "Messages", "号码长度为 {length} 位：居民身份证号码应为 18 位（旧证 15 位），请检查是否漏输或多输"),
+    "id.checksum_18": QT_TRANSLATE_NOOP(
+        "Messages", "校验码错误：按前17位计算，第18位应为 {expected}，请核对号码是否抄错"),
+    "id.length_foreign_2017": QT_TRANSLATE_NOOP(
+        "Messages", "号码长度为 {length} 位：外国人永久居留身份证（2017版）号码应为 15 位（3个字母+12位数字）"),
+    "id.x_not_last": QT_TRANSLATE_NOOP("Messages", "第{position}位是“X”：X 只能是18位号码的最后一位"),
+    "id.letter_for_digit": QT_TRANSLATE_NOOP(
+        "Messages", "第{position}位是字母“{char}”：号码只能是数字（最后一位可以是 X），是否把数字输成了字母？"),
+    "id.not_a_digit": QT_TRANSLATE_NOOP("Messages", "第{position}位“{char}”不是数字：号码只能是数字，最后一位可以是 X"),
+    "id.province_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "前两位“{prefix}”不是任何省、自治区、直辖市的代码，请核对号码开头"),
+    "id.birth_date_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "出生日期 {year}年{month}月{day}日 不存在，请核对第{first}-{last}位"),
+    "id.birth_date_future": QT_TRANSLATE_NOOP(
+        "Messages", "出生日期 {year}年{month}月{day}日 晚于今天，请核对第{first}-{last}位"),
+    "id.birth_date_too_early": QT_TRANSLATE_NOOP(
+        "Messages", "出生日期 {year}年{month}月{day}日 早于1900年，请核对第{first}-{last}位"),
+    "id.permit_only": QT_TRANSLATE_NOOP(
+        "Messages", "以“{province}”开头的只有港澳台居民居住证，其前6位应为 810000、820000 或 830000，请核对号码开头"),
+    "id.accepting_province": QT_TRANSLATE_NOOP(
+        "Messages", "第{first}-{last}位“{province}”应为受理地的省级代码（如 11 北京、21 辽宁），请核对"),
+    "id.nationality": QT_TRANSLATE_NOOP("Messages", "第4-6位“000”不是国籍代码，请核对"),
+    "id.checksum_15": QT_TRANSLATE_NOOP(
+        "Messages", "校验码错误：按前14位计算，第15位应为 {expected}，请核对号码是否抄错"),
+    "id.old_15": QT_TRANSLATE_NOOP("Messages", "这是旧的15位号码：请输入18位号码（换算后为 {number}）"),
+    "id.enter_18": QT_TRANSLATE_NOOP("Messages", "号码长度为 {length} 位：请输入18位身份证号码"),
+    # ---- a form field's value (the catalog's per-type checks; {label} is the field's label, catalog data) ----
+    "field.required": QT_TRANSLATE_NOOP("Messages", "请填写“{label}”。"),
+    "field.labelled": QT_TRANSLATE_NOOP("Messages", "{label}：{problem}"),
+    "field.labelled_part": QT_TRANSLATE_NOOP("Messages", "{label}{part}：{problem}"),
+    "word.name_part": QT_TRANSLATE_NOOP("Messages", "姓名"),
+    "word.id_number_part": QT_TRANSLATE_NOOP("Messages", "身份证号码"),
+    "field.id_length": QT_TRANSLATE_NOOP("Messages", "身份证号码应为18位（现为{length}位）。"),
+    "field.id_shape": QT_TRANSLATE_NOOP("Messages", "身份证号码前17位应为数字，末位为数字或X。"),
+    "field.id_birth_date": QT_TRANSLATE_NOOP("Messages", "身份证号码中的出生日期无效。"),
+    "field.id_checksum": QT_TRANSLATE_NOOP("Messages", "身份证号码校验位不正确，请核对。"),
+    "field.not_text": QT_TRANSLATE_NOOP("Messages", "应为文字。"),
+    "field.too_long": QT_TRANSLATE_NOOP("Messages", "最多{maximum}个字（现为{length}个）。"),
+    "field.not_a_real_date": QT_TRANSLATE_NOOP("Messages", "不是有效日期。"),
+    "field.date_format": QT_TRANSLATE_NOOP("Messages", "日期格式应为 YYYY-MM-DD。"),
+    "field.not_an_id_number": QT_TRANSLATE_NOOP("Messages", "应为18位身份证号码。"),
+    "field.not_a_choice": QT_TRANSLATE_NOOP("Messages", "“{value}”不是可选项，请从以下选项中选择：{choices}。"),
+    "field.not_a_phone": QT_TRANSLATE_NOOP("Messages", "应为11位手机号码（1开头）或“区号-号码”形式的固定电话。"),
+    "field.not_a_number": QT_TRANSLATE_NOOP("Messages", "应为数字。"),
+    "field.not_finite": QT_TRANSLATE_NOOP("Messages", "应为有效的数字。"),
+    "field.below_minimum": QT_TRANSLATE_NOOP("Messages", "不能小于{minimum}。"),
+    "field.above_maximum": QT_TRANSLATE_NOOP("Messages", "不能大于{maximum}。"),
+    "field.yes_or_no": QT_TRANSLATE_NOOP("Messages", "应选择“是”或“否”。"),
+    "field.person_needed": QT_TRANSLATE_NOOP("Messages", "应填写姓名和身份证号码。"),
+    "field.name_missing": QT_TRANSLATE_NOOP("Messages", "请填写姓名。"),
+    "field.id_number_missing": QT_TRANSLATE_NOOP("Messages", "请填写身份证号码。"),
+    "field.relationship_text": QT_TRANSLATE_NOOP("Messages", "与申请人关系应为文字。"),
+    # ---- demo data, kiosks' events, reports, staff photos, the store's schema and owner role ----
+    "demo.not_a_demo_database": QT_TRANSLATE_NOOP(
+        "Messages", "该数据库已有 {people} 名人员、{cases} 件申请，且不是演示数据库：不能写入演示数据。"),
+    "kiosk.unknown_event": QT_TRANSLATE_NOOP("Messages", "未知的自助机事件：{action}"),
+    "user.no_active_user": QT_TRANSLATE_NOOP("Messages", "没有在用的用户“{username}”。"),
+    "file.photo_unreadable": QT_TRANSLATE_NOOP("Messages", "无法读取照片文件 {path}：{reason}"),
+    "db.owner_only": QT_TRANSLATE_NOOP(
+        "Messages", "这个命令只能以数据库所有者角色运行（例如 desk --db postgresql://desk_owner@…/库名 db upgrade），服务器角色没有这个权限。"),  # noqa: E501
+    # ---- signing in on the desk ----
+    "sign_in.wrong": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。"),
+    "sign_in.locked": QT_TRANSLATE_NOOP("Messages", "密码错误次数过多，账号已锁定至 {until}。请稍后再试或联系管理员。"),
+    "sign_in.wrong_tries_left": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。再错 {left} 次账号将锁定 15 分钟。"),
+    "sign_in.wrong_now_locked": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。账号已锁定 15 分钟。"),
 })
 
 
@@ -306,12 +597,22 @@ def render(key: str, params: Mapping[str, object], translate: Translate = _same)
     """The message `key` with its parameters, each template and `Term` passed through `translate`
     (the identity gives the Chinese). A template whose translation lost a placeholder still shows."""
     template = translate(TEMPLATES[key])
-    values = {name: translate(TEMPLATES[value.key]) if isinstance(value, Term) else value
-              for name, value in params.items()}
+    values = {name: _said(value, translate) for name, value in params.items()}
     try:
         return template.format_map(values)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def _said(value: object, translate: Translate) -> object:
+    if isinstance(value, Term):
+        return translate(TEMPLATES[value.key])
+    if isinstance(value, Said):
+        return render(value.key, value.params, translate)
+    if isinstance(value, tuple) and value and all(isinstance(item, Said) for item in value):
+        separator = translate(TEMPLATES["word.list_separator"])
+        return separator.join(render(item.key, item.params, translate) for item in value)
+    return value
 
 
 _english: Translate | None = None
@@ -330,20 +631,34 @@ def english(key: str, params: Mapping[str, object]) -> str:
 
 
 def params_to_wire(params: Mapping[str, object]) -> dict[str, object]:
-    """Parameters as JSON values (a `Term` as {"term": key}): the city server sends key and parameters,
-    and each desk or kiosk says them in its own language."""
-    return {name: {"term": value.key} if isinstance(value, Term) else
-            value if isinstance(value, int | float | str) or value is None else str(value)
-            for name, value in params.items()}
+    """Parameters as JSON values (a `Term` as {"term": key}, a `Said` as {"said": key, "params": …}, a
+    list of them as a JSON list): the city server sends key and parameters, and each desk or kiosk says
+    them in its own language."""
+    return {name: _value_to_wire(value) for name, value in params.items()}
+
+
+def _value_to_wire(value: object) -> object:
+    if isinstance(value, Term):
+        return {"term": value.key}
+    if isinstance(value, Said):
+        return {"said": value.key, "params": params_to_wire(value.params)}
+    if isinstance(value, tuple) and value and all(isinstance(item, Said) for item in value):
+        return [_value_to_wire(item) for item in value]
+    return value if isinstance(value, int | float | str) or value is None else str(value)
 
 
 def params_from_wire(wire: Mapping[str, object]) -> dict[str, object]:
     """The inverse of `params_to_wire`; a term the table does not know stays its key (never a crash)."""
-    params: dict[str, object] = {}
-    for name, value in wire.items():
-        if isinstance(value, Mapping) and isinstance(value.get("term"), str):
-            key = value["term"]
-            params[name] = Term(key) if key in TEMPLATES else key
-        else:
-            params[name] = value
-    return params
+    return {name: _value_from_wire(value) for name, value in wire.items()}
+
+
+def _value_from_wire(value: object) -> object:
+    if isinstance(value, Mapping) and isinstance(value.get("term"), str):
+        key = value["term"]
+        return Term(key) if key in TEMPLATES else key
+    if isinstance(value, Mapping) and isinstance(value.get("said"), str) and isinstance(value.get("params"), Mapping):
+        key = value["said"]
+        return Said(key, params_from_wire(value["params"])) if key in TEMPLATES else key
+    if isinstance(value, list) and value and all(isinstance(item, Mapping) and "said" in item for item in value):
+        return tuple(_value_from_wire(item) for item in value)
+    return value

@@ -30,9 +30,7 @@ class RefusalRulesError(DeskError):
     code = "refusal_rules_invalid"
 
     def __init__(self, file: str, problems: list[str]) -> None:
-        said = DeskError.say("refusals.invalid", file=file, count=len(problems), problems="; ".join(problems))
-        super().__init__(said.message_zh, said.message_en)
-        self.message_key, self.params = said.message_key, said.params
+        self._speak("refusals.invalid", {"file": file, "count": len(problems), "problems": "; ".join(problems)})
         self.problems = problems
 
 

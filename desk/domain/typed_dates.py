@@ -23,8 +23,7 @@ class UnreadableDate(DeskError):
 
 
 def _unreadable(text: str) -> UnreadableDate:
-    return UnreadableDate(f"无法识别的日期“{text}”，请按“年-月-日”输入，如 2026-11-28。",
-                          f"Cannot read the date '{text}': type year-month-day, e.g. 2026-11-28.")
+    return UnreadableDate.say("date.unreadable", text=text)
 
 
 def read_typed_date(text: str) -> date | None:

@@ -41,13 +41,14 @@ from typing import Any
 
 import chinese_calendar
 
+from desk.domain import messages
+
 ONE_DAY = timedelta(days=1)
 _FILE_NAME = re.compile(r"^(\d{4})\.toml$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TOP_KEYS = frozenset({"year", "source", "published", "note", "holidays", "workdays"})
 _SINGLE_KEYS = frozenset({"date", "name"})
 _RANGE_KEYS = frozenset({"from", "to", "name"})
-_WEEKDAY_ZH = "一二三四五六日"
 
 
 class Coverage(enum.StrEnum):
@@ -110,34 +111,50 @@ class DayKind(enum.StrEnum):
     MAKEUP_WORKDAY = "makeup_workday"  # 调休上班: a Saturday or Sunday that is worked
 
 
-class HolidayDataError(ValueError):
-    """A holiday data file (or store row set) is wrong; says where, in Chinese and English."""
+class _Said:
+    """Says a message key with parameters (`desk.domain.messages`) in either language."""
 
-    def __init__(self, origin: str, entry: str, message_zh: str, message_en: str) -> None:
+    message_key: str
+    params: Mapping[str, object]
+
+    @property
+    def message_zh(self) -> str:
+        return messages.render(self.message_key, self.params)
+
+    @property
+    def message_en(self) -> str:
+        return messages.english(self.message_key, self.params)
+
+
+class HolidayDataError(_Said, ValueError):
+    """A holiday data file (or store row set) is wrong; says where (file and entry) and what (a message key)."""
+
+    def __init__(self, origin: str, entry: str, message_key: str, **params: object) -> None:
         self.origin = origin
         self.entry = entry
-        self.message_zh = message_zh
-        self.message_en = message_en
+        self.message_key, self.params = message_key, params
         where = f"{origin} {entry}".strip()
-        super().__init__(f"holidays: {where}: {message_zh} / {message_en}")
+        super().__init__(f"holidays: {where}: {self.message_zh} / {self.message_en}")
 
 
-class WorkdayError(ValueError):
+class WorkdayError(_Said, ValueError):
     """A calculation was asked something impossible (negative days, beyond year 9999)."""
 
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        self.message_zh = message_zh
-        self.message_en = message_en
-        super().__init__(f"{message_zh} / {message_en}")
+    def __init__(self, message_key: str, **params: object) -> None:
+        self.message_key, self.params = message_key, params
+        super().__init__(f"{self.message_zh} / {self.message_en}")
 
 
 @dataclass(frozen=True)
-class CalendarWarning:
+class CalendarWarning(_Said):
     """A due date is not certain: one year it crosses has no official holiday data."""
 
     year: int
-    message_zh: str
-    message_en: str
+    message_key: str = "holidays.no_official_data"
+
+    @property
+    def params(self) -> Mapping[str, object]:  # type: ignore[override]
+        return {"year": self.year}
 
     def to_dict(self) -> dict[str, Any]:
         return {"year": self.year, "message_zh": self.message_zh, "message_en": self.message_en}
@@ -172,50 +189,31 @@ class YearSchedule:
     ) -> YearSchedule:
         """Validate and build; raises :class:`HolidayDataError` naming the offending entry."""
         if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 9998:
-            raise HolidayDataError(origin, "year", f"年份无效：{year!r}", f"invalid year: {year!r}")
+            raise HolidayDataError(origin, "year", "holidays.bad_year", value=year)
         if not isinstance(source, str) or not source.strip():
-            raise HolidayDataError(
-                origin,
-                "source",
-                "缺少来源（国务院办公厅通知的标题和文号）",
-                "source missing (title and number of the State Council notice)",
-            )
+            raise HolidayDataError(origin, "source", "holidays.no_source")
         named: dict[date, str] = {}
         for index, (day, name) in enumerate(holidays):
             entry = f"holidays[{index}]"
             _check_in_year(day, year, origin, entry)
             if not isinstance(name, str) or not name.strip():
-                raise HolidayDataError(origin, entry, "节日名称为空", "holiday name is empty")
+                raise HolidayDataError(origin, entry, "holidays.empty_name")
             if day in named:
-                raise HolidayDataError(origin, entry, f"{day} 重复列为节假日", f"{day} is listed as a holiday twice")
+                raise HolidayDataError(origin, entry, "holidays.holiday_twice", day=day)
             named[day] = name.strip()
         if not named:
-            raise HolidayDataError(origin, "holidays", "没有任何节假日", "no holidays listed")
+            raise HolidayDataError(origin, "holidays", "holidays.none_listed")
         worked: set[date] = set()
         for index, day in enumerate(workdays):
             entry = f"workdays[{index}]"
             _check_in_year(day, year, origin, entry)
             if day in named:
-                raise HolidayDataError(
-                    origin,
-                    entry,
-                    f"{day} 既是节假日又是调休上班日",
-                    f"{day} is both a holiday and a make-up working day",
-                )
+                raise HolidayDataError(origin, entry, "holidays.holiday_and_workday", day=day)
             if day.weekday() < 5:
-                raise HolidayDataError(
-                    origin,
-                    entry,
-                    f"{day}（星期{_WEEKDAY_ZH[day.weekday()]}）不是周末，调休上班日只能是周六或周日",
-                    f"{day} ({day:%A}) is not a weekend day; make-up working days are Saturdays or Sundays",
-                )
+                raise HolidayDataError(origin, entry, "holidays.workday_not_weekend", day=day,
+                                       weekday=messages.Term(f"weekday.{day.weekday()}"))
             if day in worked:
-                raise HolidayDataError(
-                    origin,
-                    entry,
-                    f"{day} 重复列为调休上班日",
-                    f"{day} is listed as a make-up working day twice",
-                )
+                raise HolidayDataError(origin, entry, "holidays.workday_twice", day=day)
             worked.add(day)
         return cls(
             year=year,
@@ -232,9 +230,9 @@ class YearSchedule:
 
 def _check_in_year(day: object, year: int, origin: str, entry: str) -> None:
     if isinstance(day, datetime) or not isinstance(day, date):
-        raise HolidayDataError(origin, entry, f"不是日期：{day!r}", f"not a date: {day!r}")
+        raise HolidayDataError(origin, entry, "holidays.not_a_date", value=day)
     if day.year != year:
-        raise HolidayDataError(origin, entry, f"{day} 不在 {year} 年内", f"{day} is not inside the year {year}")
+        raise HolidayDataError(origin, entry, "holidays.outside_year", day=day, year=year)
 
 
 def _as_date(value: object, origin: str, entry: str) -> date:
@@ -246,54 +244,36 @@ def _as_date(value: object, origin: str, entry: str) -> date:
             pass
     elif isinstance(value, date) and not isinstance(value, datetime):
         return value
-    raise HolidayDataError(
-        origin,
-        entry,
-        f"不是有效日期：{value!r}（应写作 2027-01-01）",
-        f"not a valid date: {value!r} (write it as 2027-01-01)",
-    )
+    raise HolidayDataError(origin, entry, "holidays.bad_date", value=value)
 
 
 def _check_keys(table: Mapping[str, Any], allowed: frozenset[str], origin: str, entry: str) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise HolidayDataError(
-            origin,
-            entry,
-            f"未知的键：{', '.join(unknown)}（允许：{', '.join(sorted(allowed))}）",
-            f"unknown key(s): {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})",
-        )
+        raise HolidayDataError(origin, entry, "holidays.unknown_keys", unknown=", ".join(unknown),
+                               allowed=", ".join(sorted(allowed)))
 
 
 def _holiday_days(item: object, origin: str, entry: str) -> list[tuple[date, str]]:
     """One ``holidays`` entry: ``{ date, name }`` or a range ``{ from, to, name }``."""
     if not isinstance(item, Mapping):
-        raise HolidayDataError(
-            origin,
-            entry,
-            "应为 { date = ..., name = ... } 或 { from = ..., to = ..., name = ... }",
-            "expected { date = ..., name = ... } or { from = ..., to = ..., name = ... }",
-        )
+        raise HolidayDataError(origin, entry, "holidays.bad_entry")
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise HolidayDataError(origin, entry, "缺少节日名称 name", "name missing")
+        raise HolidayDataError(origin, entry, "holidays.no_name")
     if "date" in item:
         _check_keys(item, _SINGLE_KEYS, origin, entry)
         return [(_as_date(item["date"], origin, f"{entry}.date"), name)]
     _check_keys(item, _RANGE_KEYS, origin, entry)
     if "from" not in item or "to" not in item:
-        raise HolidayDataError(origin, entry, "需要 date，或者 from 和 to", "needs date, or both from and to")
+        raise HolidayDataError(origin, entry, "holidays.date_or_range")
     first = _as_date(item["from"], origin, f"{entry}.from")
     last = _as_date(item["to"], origin, f"{entry}.to")
     if last < first:
-        raise HolidayDataError(
-            origin, entry, f"结束日期 {last} 早于开始日期 {first}", f"to ({last}) is before from ({first})"
-        )
+        raise HolidayDataError(origin, entry, "holidays.range_backwards", first=first, last=last)
     if (last - first).days > 31:
         # No statutory break is longer than a few days; a month-long range is a typo.
-        raise HolidayDataError(
-            origin, entry, f"{first} 至 {last} 太长，请检查", f"{first} to {last} is implausibly long"
-        )
+        raise HolidayDataError(origin, entry, "holidays.range_too_long", first=first, last=last)
     return [(first + timedelta(days=offset), name) for offset in range((last - first).days + 1)]
 
 
@@ -302,17 +282,12 @@ def parse_year_table(data: Mapping[str, Any], origin: str, expected_year: int | 
     _check_keys(data, _TOP_KEYS, origin, "")
     year = data.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
-        raise HolidayDataError(origin, "year", "缺少整数年份 year", "year missing or not an integer")
+        raise HolidayDataError(origin, "year", "holidays.no_year")
     if expected_year is not None and year != expected_year:
-        raise HolidayDataError(
-            origin,
-            "year",
-            f"year = {year} 与文件名的年份 {expected_year} 不一致",
-            f"year = {year} does not match the file name's year {expected_year}",
-        )
+        raise HolidayDataError(origin, "year", "holidays.year_not_file_name", year=year, expected=expected_year)
     raw_holidays = data.get("holidays")
     if not isinstance(raw_holidays, list):
-        raise HolidayDataError(origin, "holidays", "缺少 holidays 列表", "holidays list missing")
+        raise HolidayDataError(origin, "holidays", "holidays.no_holidays_list")
     days: list[tuple[date, str]] = []
     listed_in: dict[date, int] = {}
     # Checked here as well as in build() so errors name the entry in the file, not a range's day.
@@ -322,14 +297,12 @@ def parse_year_table(data: Mapping[str, Any], origin: str, expected_year: int | 
             _check_in_year(day, year, origin, entry)
             if day in listed_in:
                 earlier = f"holidays[{listed_in[day]}]"
-                raise HolidayDataError(
-                    origin, entry, f"{day} 已在 {earlier} 中列出", f"{day} is already listed in {earlier}"
-                )
+                raise HolidayDataError(origin, entry, "holidays.listed_already", day=day, earlier=earlier)
             listed_in[day] = index
             days.append((day, name))
     raw_workdays = data.get("workdays", [])
     if not isinstance(raw_workdays, list):
-        raise HolidayDataError(origin, "workdays", "workdays 应为日期列表", "workdays must be a list of dates")
+        raise HolidayDataError(origin, "workdays", "holidays.workdays_list")
     workdays = [_as_date(value, origin, f"workdays[{i}]") for i, value in enumerate(raw_workdays)]
     published = data.get("published")
     return YearSchedule.build(
@@ -346,19 +319,14 @@ def load_holiday_file(path: Path) -> YearSchedule:
     """Read and validate one ``<year>.toml`` file."""
     match = _FILE_NAME.match(path.name)
     if match is None:
-        raise HolidayDataError(
-            path.name,
-            "",
-            "文件名应为四位年份加 .toml，例如 2027.toml",
-            "the file name must be the four-digit year plus .toml, e.g. 2027.toml",
-        )
+        raise HolidayDataError(path.name, "", "holidays.file_name")
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise HolidayDataError(path.name, "", f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}") from exc
+        raise HolidayDataError(path.name, "", "data.toml_syntax", detail=str(exc)) from exc
     except UnicodeDecodeError as exc:
-        raise HolidayDataError(path.name, "", "文件不是 UTF-8 编码", "the file is not UTF-8") from exc
+        raise HolidayDataError(path.name, "", "data.not_utf8") from exc
     return parse_year_table(data, path.name, expected_year=int(match.group(1)))
 
 
@@ -437,12 +405,8 @@ class WorkingCalendar:
         schedules = dict(overrides or {})
         for year, schedule in schedules.items():
             if schedule.year != year:
-                raise HolidayDataError(
-                    schedule.origin,
-                    "year",
-                    f"作为 {year} 年传入，但数据是 {schedule.year} 年的",
-                    f"passed as {year} but holds {schedule.year}",
-                )
+                raise HolidayDataError(schedule.origin, "year", "holidays.passed_as_other_year", year=year,
+                                       holds=schedule.year)
         self._overrides: Mapping[int, YearSchedule] = MappingProxyType(schedules)
         self._use_chinesecalendar = use_chinesecalendar
         self._coverage_cache: dict[int, Coverage] = {}
@@ -484,17 +448,7 @@ class WorkingCalendar:
         """The warning to show when a calculation touches ``year``, or None if it has official data."""
         if self.coverage(year) is not Coverage.WEEKEND_FALLBACK:
             return None
-        return CalendarWarning(
-            year=year,
-            message_zh=(
-                f"{year} 年没有官方节假日数据，按周末推算，可能不准确；"
-                f"请管理员导入 {year} 年的节假日安排（desk holidays import {year}.toml）"
-            ),
-            message_en=(
-                f"No official holiday data for {year}: counted with weekends only, the date may be wrong; "
-                f"an administrator should import the {year} schedule (desk holidays import {year}.toml)"
-            ),
-        )
+        return CalendarWarning(year=year)
 
     # -- per day ----------------------------------------------------------------------------
 
@@ -539,7 +493,7 @@ class WorkingCalendar:
         """
         start = _plain_date(start)
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise WorkdayError(f"工作日数应为非负整数：{n!r}", f"the number of working days must be ≥ 0: {n!r}")
+            raise WorkdayError("workdays.negative_days", value=n)
         day = start
         counted = 0
         try:
@@ -548,9 +502,7 @@ class WorkingCalendar:
                 if self.is_working_day(day):
                     counted += 1
         except OverflowError as exc:
-            raise WorkdayError(
-                "到期日超出可计算的日期范围", "the due date is beyond the last representable date"
-            ) from exc
+            raise WorkdayError("workdays.beyond_calendar") from exc
         return self._due(start, n, day)
 
     def working_days_between(self, first: date, last: date) -> int:
@@ -571,7 +523,7 @@ class WorkingCalendar:
         """Overdue after ``due``; due today on it; due soon when ``due`` is at most ``soon_days``
         working days away; otherwise on track."""
         if soon_days < 0:
-            raise WorkdayError(f"提前提醒天数应 ≥ 0：{soon_days}", f"soon_days must be ≥ 0: {soon_days}")
+            raise WorkdayError("workdays.negative_soon", value=soon_days)
         due, today = _plain_date(due), _plain_date(today)
         if today > due:
             return DueStatus.OVERDUE

@@ -137,10 +137,7 @@ RULES: dict[Action, _Rule] = {
 
 
 class WorkflowError(DeskError):
-    """An action that the rules do not allow; carries a message for the clerk in both languages."""
-
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(message_zh, message_en, code=code)
+    """An action that the rules do not allow (`WorkflowError.say(key, code=…)`)."""
 
 
 @dataclass(frozen=True)

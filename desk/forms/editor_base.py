@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desk.domain.catalog import FieldProblem, FieldSpec
 from desk.domain.errors import DeskError
+from desk.domain.messages import Said, Term
 
 PROBLEM_COLOUR = "#c0392b"
 HINT_COLOUR = "#6b6b6b"
@@ -196,14 +197,22 @@ class FieldEditor(QWidget):
         self.lbl_problem.setText(text or "")
         show_coloured(self.lbl_problem, bool(text), PROBLEM_COLOUR)
 
-    def _live_problem(self, part_zh: str = "", part_en: str = "") -> FieldProblem | None:
-        """The live finding as a FieldProblem, named like the catalog's ("母亲身份证号码：…")."""
+    def _live_problem(self, part: str | None = None) -> FieldProblem | None:
+        """The live finding as a FieldProblem, named like the catalog's ("母亲身份证号码：…"); `part` is the
+        key of the words naming the part of the field it is about ("word.id_number_part")."""
         error = self._live_error()
         if error is None:
             return None
-        spec = self._spec
-        return FieldProblem(spec.key, f"{spec.label_zh}{part_zh}：{error.message_zh}",
-                            f"{spec.label_en}{part_en}: {error.message_en}")
+        return problem_of(self._spec, error, part)
+
+
+def problem_of(spec: FieldSpec, error: DeskError, part: str | None = None) -> FieldProblem:
+    """A field's (or one part's) problem that an error found, said with the field's label."""
+    found = Said(error.message_key, error.params) if error.message_key is not None else \
+        Said("desk.unexpected", {"kind": type(error).__name__})
+    if part is None:
+        return FieldProblem(spec.key, "field.labelled", {"label": spec.label, "problem": found})
+    return FieldProblem(spec.key, "field.labelled_part", {"label": spec.label, "part": Term(part), "problem": found})
 
 
 def without_label(message: str, label: str) -> str:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desk.domain.catalog import FieldProblem, FieldSpec, FieldType
 from desk.domain.errors import DeskError
 from desk.domain.idnumber import InvalidIdNumber
-from desk.forms.editor_base import FieldEditor, em_width
+from desk.forms.editor_base import FieldEditor, em_width, problem_of
 from desk.forms.inputs import (
     ComboBox,
     DateEdit,
@@ -533,10 +533,8 @@ class PersonEditor(FieldEditor):
 
     def own_problem(self) -> FieldProblem | None:
         if (error := self._name_error()) is not None:
-            spec = self.spec
-            return FieldProblem(spec.key, f"{spec.label_zh}姓名：{error.message_zh}",
-                                f"{spec.label_en} name: {error.message_en}")
-        return self._live_problem("身份证号码", " ID number")
+            return problem_of(self.spec, error, "word.name_part")
+        return self._live_problem("word.id_number_part")
 
     def _live_error(self) -> DeskError | None:
         return self._name_error() or self.edt_id_number.problem()

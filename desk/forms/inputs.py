@@ -420,13 +420,5 @@ def _message(problem: InvalidIdNumber | None) -> str | None:
 def _needs_18(length: int, parsed: IdNumberInfo) -> InvalidIdNumber:
     """A 15-character number parses (old cards, 2017 foreigners' cards) but the catalog stores 18."""
     if parsed.upgraded_from is not None:
-        return InvalidIdNumber(
-            "length",
-            f"这是旧的15位号码：请输入18位号码（换算后为 {parsed.number}）",
-            f"This is an old 15-digit number: enter the 18-character one ({parsed.number})",
-        )
-    return InvalidIdNumber(
-        "length",
-        f"号码长度为 {length} 位：请输入18位身份证号码",
-        f"The number has {length} characters: enter the 18-character ID number",
-    )
+        return InvalidIdNumber("length", "id.old_15", number=parsed.number)
+    return InvalidIdNumber("length", "id.enter_18", length=length)

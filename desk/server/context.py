@@ -79,7 +79,7 @@ def caller_dependency(request: Request, authorization: Annotated[str | None, Hea
     server: Server = request.app.state.server
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise SessionRefused("未登录，请先登录。", "Not signed in: sign in first.", code="unauthenticated")
+        raise SessionRefused.say("server.not_signed_in", code="unauthenticated")
     caller = server.caller(token.strip(), (x_desk_device or "").strip())
     request.state.caller = caller
     return caller

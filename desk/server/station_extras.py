@@ -62,5 +62,4 @@ def require_station(server: Server, caller: Caller, action: str, station_code: s
         return
     with server.store.read() as session:
         if not server.rights.may_see_station(session, caller, station_code):
-            raise Refused(f"不能查看或办理其他派出所（{station_code}）的业务。",
-                          f"Station {station_code} is outside your scope.", code="other_station")
+            raise Refused.say("server.other_station", code="other_station", station=station_code)

@@ -216,8 +216,7 @@ def _scope(server: Server, caller: Caller, station: str | None) -> list[str]:
         branch_scope = role is not None and role.scope == "branch"
         if station is not None and not (branch_scope and station == caller.station_code):
             if not server.rights.may_see_station(session, caller, station):
-                raise Refused(f"不能查看其他派出所（{station}）的业务。",
-                              f"Station {station} is outside your scope.", code="other_station")
+                raise Refused.say("server.other_station_view", code="other_station", station=station)
             return [station]
         if branch_scope:  # its own station stands for the branch: its queue holds every station's cases
             return sorted(server.rights.branch_stations(session, caller.station_code))

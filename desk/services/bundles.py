@@ -29,6 +29,7 @@ from desk.services.numbering import next_sequence
 from desk.store.database import Store
 from desk.store.models import BundleCase, BundleFollowUp, BundleRecord, DocumentIssued
 from desk.store.repositories.bundles import BundleRepository
+from desk.store.repositories.users import UserRepository
 from printing.bundle_models import BundleMemberLine, BundleReceiptData, ReferralLine, ReferralListData
 from printing.documents import bundle_receipt, referral_list
 from printing.documents.common import Paper
@@ -352,10 +353,10 @@ class BundleService:
 def _actor_label(session: Session, actor: Actor | None) -> str:
     if actor is None:
         return "system"
-    user = BundleRepository(session).user(actor.user_id)
+    user = UserRepository(session).get(actor.user_id)
     return user.username if user is not None else f"user#{actor.user_id}"
 
 
 def _user_name(session: Session, user_id: int | None) -> str:
-    user = BundleRepository(session).user(user_id) if user_id is not None else None
+    user = UserRepository(session).get(user_id) if user_id is not None else None
     return user.display_name if user is not None else ""

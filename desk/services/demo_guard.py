@@ -26,10 +26,7 @@ def check_demo_target(store: Store) -> None:
             return
         flagged = AuditChainRepository(session).has_action(DEMO_FLAG)
     if not flagged:
-        raise InvalidInput(
-            f"该数据库已有 {people} 名人员、{cases} 件申请，且不是演示数据库：不能写入演示数据。",
-            f"This database holds {people} people and {cases} cases and is not a demo database: "
-            "demo data is refused.", code="not_a_demo_database")
+        raise InvalidInput.say("demo.not_a_demo_database", code="not_a_demo_database", people=people, cases=cases)
 
 
 def flag_demo(store: Store, clock: Clock, *, by: str, details: dict[str, Any]) -> None:

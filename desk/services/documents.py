@@ -37,6 +37,7 @@ from desk.domain.chained_changes import (
 )
 from desk.domain.clock import Clock, local_date, local_datetime
 from desk.domain.errors import DeskError, InvalidInput, NotFound
+from desk.domain.messages import Term
 from desk.domain.refusals import DecidingBody, RefusalRules, StationNames
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, CaseState
@@ -191,11 +192,10 @@ class DocumentService:
     def _follow_ups(self, session: Session, case: CaseView) -> FollowUps:
         rule = self._chain_rule(case.transaction_code)
         if rule is None:
-            raise InvalidInput(f"“{self._transaction(case.transaction_code).name_zh}”不引起公民信息连锁变更。",
-                               f"{case.transaction_code} does not change a person's basic facts.")
+            raise InvalidInput.say("document.no_chain_change",
+                                   transaction=self._transaction(case.transaction_code).name_zh)
         if case.state is not CaseState.COMPLETED:
-            raise InvalidInput(f"申请 {case.number} 尚未办结，办结后才产生连锁变更。",
-                               f"Case {case.number} is not completed yet.")
+            raise InvalidInput.say("document.chain_not_completed", number=case.number)
         person = case.applicant
         old = {"name": person.name, "sex": person.sex, "nation": person.nation, "id_number": person.id_number,
                "birth_date": person.birth_date.isoformat() if person.birth_date else ""}
@@ -230,16 +230,14 @@ class DocumentService:
                 session, view, station, serial, clerk),
         }
         if kind not in builders and kind not in SIGNED_KINDS:
-            raise InvalidInput(f"没有“{kind}”这种文书。", f"No document kind '{kind}'.")
+            raise InvalidInput.say("document.unknown_kind", kind=kind)
         case = _case(session, case_number)
         from desk.services.cases import user_names
 
         view = CaseView.of(case, user_names(session, case))
         if kind not in self.documents_for(view):
-            raise InvalidInput(
-                f"申请 {case_number} 当前为“{view.state.label_zh}”，不能出具{KINDS[kind][1]}。",
-                f"Case {case_number} ({view.state.value}) has no {kind}.",
-            )
+            raise InvalidInput.say("document.not_now", number=case_number, state=Term(f"state.{view.state}"),
+                                   paper=Term(f"paper.{kind}"))
         if kind == "household_certificate":  # signed like the kiosk's, for the person the form names
             return self._case_certificate(session, view, case.id, actor)
         if kind == "deregistration_certificate":
@@ -264,16 +262,13 @@ class DocumentService:
                               kiosk_code: str | None = None) -> IssuedPaper:
         """户籍证明 for one person, signed so any desk or kiosk can verify it offline."""
         if not purpose_zh.strip():
-            raise InvalidInput("请填写证明用途。", "Say what the certificate is for.")
+            raise InvalidInput.say("document.purpose_needed")
         with self.store.write() as session:
             citizen = CitizenLookupRepository(session).by_id_number(id_number)
             if citizen is None:
-                raise NotFound(f"没有身份证号为 {id_number} 的户籍记录。", f"No register entry for {id_number}.")
+                raise NotFound.say("document.no_register_entry", id_number=id_number)
             if not _certifiable(citizen):
-                raise InvalidInput(
-                    "户籍登记信息不完整（户主、与户主关系或登记日期缺失），不能自助出具证明，请到窗口办理。",
-                    "The register entry is incomplete (head, relationship or date); please ask at the counter.",
-                )
+                raise InvalidInput.say("document.incomplete_at_kiosk")
             return self._certificate_in(session, citizen, purpose_zh.strip(), actor=actor, kiosk_code=kiosk_code)
 
     def _certificate_in(self, session: Session, citizen: Citizen, purpose_zh: str, *, actor: Actor | None,
@@ -312,14 +307,9 @@ class DocumentService:
         id_number = case.applicant.id_number if for_self else str(subject["id_number"])  # type: ignore[index]
         citizen = CitizenLookupRepository(session).by_id_number(id_number)
         if citizen is None:
-            raise NotFound(f"被证明人（{id_number}）在本地没有户籍记录，不能出具户籍证明。",
-                           f"No register entry for the person to certify ({id_number}).")
+            raise NotFound.say("document.no_entry_to_certify", id_number=id_number)
         if not _certifiable(citizen):
-            raise InvalidInput(
-                f"{citizen.name}的户籍登记信息不完整（户主、与户主关系或登记日期缺失），请先核实更正后再出具户籍证明。",
-                f"{citizen.id_number}: the register entry is incomplete (head, relationship or date); "
-                "correct it before certifying.",
-            )
+            raise InvalidInput.say("document.incomplete_entry", name=citizen.name, id_number=citizen.id_number)
         purpose = _option_label_zh(transaction, "purpose", values.get("purpose")) or "户籍证明"
         return self._certificate_in(session, citizen, purpose, actor=actor, case_id=case_id, kiosk_code=via)
 
@@ -437,7 +427,7 @@ class DocumentService:
         try:
             return KeyRegistry(self.keys_dir).signer(self.station_code, local_date(self.clock.now()))
         except SigningError as exc:
-            raise DeskError(exc.message_zh, exc.message_en, code="no_signing_key") from exc
+            raise DeskError.say(exc.message_key, code="no_signing_key", **exc.params) from exc
 
     def station_info(self) -> StationInfo:
         with self.store.read() as session:
@@ -645,7 +635,7 @@ class DocumentService:
     def _transaction(self, code: str) -> Transaction:
         transaction = self.catalog.get(code)
         if transaction is None:
-            raise NotFound(f"事项目录中没有“{code}”。", f"The catalog has no transaction '{code}'.")
+            raise NotFound.say("catalog.unknown_transaction", transaction=code)
         return transaction
 
 
@@ -660,14 +650,14 @@ _MODULES: dict[str, Any] = {
 def _case(session: Session, number: str) -> Case:
     case = CaseRepository(session).by_number(number)
     if case is None:
-        raise NotFound(f"找不到申请 {number}。", f"No case {number}.")
+        raise NotFound.say("case.not_found", number=number)
     return case
 
 
 def _station(session: Session, code: str) -> StationInfo:
     station = StationRepository(session).get(code)
     if station is None:
-        raise NotFound(f"没有编码为 {code} 的派出所，请先配置本所信息。", f"No station {code} is configured.")
+        raise NotFound.say("document.station_not_configured", station=code)
     return StationInfo(code=station.code, name_zh=station.name_zh, address=station.address, phone=station.phone,
                        branch_name=station.branch_name)
 

@@ -28,6 +28,7 @@ from desk.services.ratings import RatingLevel
 from desk.store.database import Store
 from desk.store.models import FollowUpStepEntry, RatingFollowUp
 from desk.store.repositories.followups import FollowUpRepository
+from desk.store.repositories.users import UserRepository
 
 # Who runs the loop: the station's leaders and its manager (所长). A clerk is the one rated, never the
 # one who verifies or reviews it ("谁办理、谁负责" makes the office answer, not the clerk alone).
@@ -152,7 +153,7 @@ class FollowUpService:
         self._check_role(actor)
         with self.store.write() as session:
             follow_up = self._for_change(session, follow_up_id, version)
-            owner = FollowUpRepository(session).user(owner_id)
+            owner = UserRepository(session).get(owner_id)
             if owner is None or owner.station_code != self.station_code or not owner.active:
                 raise NotFound.say("follow_up.no_such_user")
             if Role(owner.role) not in FOLLOW_UP_ROLES:  # the clerk rated never answers for the follow-up

@@ -86,4 +86,4 @@ class KeyService:
         try:
             return work()
         except SigningError as exc:
-            raise DeskError(exc.message_zh, exc.message_en, code="signing_key") from exc
+            raise DeskError.say(exc.message_key, code="signing_key", **exc.params) from exc

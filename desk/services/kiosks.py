@@ -61,7 +61,7 @@ class KioskService:
 
         Details must not carry a citizen's name or ID number: the kiosk log is read by the manager."""
         if action not in KIOSK_EVENTS:
-            raise InvalidInput(f"未知的自助机事件：{action}", f"Unknown kiosk event: {action}")
+            raise InvalidInput.say("kiosk.unknown_event", action=action)
         with self.store.write() as session:
             audit.append(session, at=self.clock.now(), actor=code, action=action, entity_type="kiosk",
                          entity_id=code, details=dict(details or {}))

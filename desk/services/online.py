@@ -40,6 +40,7 @@ from desk.services.numbering import next_sequence
 from desk.store.database import Store
 from desk.store.models import OnlineApplication, OnlineCode, OnlineSession, OnlineUpload, SmsOutbox
 from desk.store.repositories.online import OnlineRepository
+from desk.store.repositories.users import UserRepository
 
 CODE_MINUTES = 10
 CODE_ATTEMPTS = 5
@@ -142,9 +143,9 @@ class OnlineService:
     def send_code(self, id_number: str, phone: str) -> None:
         """A one-time code to the phone (to the SMS outbox); the ID number and phone are checked first."""
         id_number, phone = normalise_id_text(id_number), phone.strip()
-        problem = id_number_problem(id_number)  # the catalog's ID check still words its own two texts
+        problem = id_number_problem(id_number)
         if problem is not None:
-            raise SignInRefused(*problem)
+            raise SignInRefused.saying(problem)
         if not is_mobile_number(phone):
             raise SignInRefused.say("online.bad_phone")
         now = self.clock.now()
@@ -484,7 +485,7 @@ class AlreadyCase(InvalidInput):
 
 
 def _label(session: Session, actor: Actor) -> str:
-    user = OnlineRepository(session).user(actor.user_id)
+    user = UserRepository(session).get(actor.user_id)
     return user.username if user is not None else f"user#{actor.user_id}"
 
 

@@ -22,7 +22,7 @@ def printer_from_spec(spec: str) -> Printer:
     if kind == "cups" and target:
         return CupsPrinter(target)
     if kind == "escpos" and target:
-        require_extra("escpos", "escpos", "热敏小票打印机（escpos:串口）", "A thermal receipt printer (escpos:PORT)")
+        require_extra("escpos", "escpos", "feature.escpos_printer")
         from printing.escpos_printer import EscPosPrinter
 
         return EscPosPrinter(target)

@@ -23,7 +23,9 @@ from desk.services.documents import DocumentService, IssuedPaper
 from desk.services.numbering import next_sequence
 from desk.store.database import Store
 from desk.store.models import Case, DocumentIssued, PublicNotice
+from desk.store.repositories.cases import CaseRepository
 from desk.store.repositories.notices import NoticeRepository
+from desk.store.repositories.users import UserRepository
 from printing.bundle_models import DeregistrationNoticeData
 from printing.documents import deregistration_notice
 from printing.documents.common import Paper
@@ -141,13 +143,13 @@ class PublicNoticeService:
                            deregistration_notice.build_pdf(data), Paper.A4)
 
     def _audit(self, session: Session, actor: Actor, action: str, serial: str, details: dict[str, str]) -> None:
-        user = NoticeRepository(session).user(actor.user_id)
+        user = UserRepository(session).get(actor.user_id)
         audit.append(session, at=self.clock.now(), actor=user.username if user else f"user#{actor.user_id}",
                      action=action, entity_type="notice", entity_id=serial, details=details)
 
 
 def _case(session: Session, number: str) -> Case:
-    case = NoticeRepository(session).case_by_number(number)
+    case = CaseRepository(session).by_number(number)
     if case is None:
         raise NotFound.say("case.not_found", number=number)
     return case

@@ -21,6 +21,7 @@ from desk.store.database import Store
 from desk.store.models import RatingFollowUp, ServiceRating
 from desk.store.repositories.followups import FollowUpRepository
 from desk.store.repositories.ratings import RatingRepository
+from desk.store.repositories.users import UserRepository
 
 __all__ = ["BAD_RATING_REASONS", "FOLLOW_UP_WORKING_DAYS", "RatingLevel", "RatingService", "RatingSubject",
            "RatingView"]
@@ -97,7 +98,7 @@ class RatingService:
             if case is None or case.station_code != self.station_code:
                 raise NotFound.say("rating.no_case", number=case_number)
             clerk_id = case.accepted_by or case.created_by
-            clerk = ratings.user(clerk_id) if clerk_id is not None else None
+            clerk = UserRepository(session).get(clerk_id) if clerk_id is not None else None
             rated = ratings.is_rated(case.id)
             return RatingSubject(case.number, case.transaction_code, clerk_id, clerk.display_name if clerk else "",
                                  shown_badge(clerk.badge_number if clerk else "", clerk_id), rated, case.state)

@@ -48,7 +48,7 @@ class ReportService:
             if station is None:
                 from desk.domain.errors import NotFound
 
-                raise NotFound(f"没有编码为 {station_code} 的派出所。", f"No station {station_code}.")
+                raise NotFound.say("station.not_found", station=station_code)
             info = StationInfo(station.code, station.name_zh, station.address, station.phone, station.branch_name)
             figures = self.case_figures(session, day, station_code)
             report = build_daily_report(

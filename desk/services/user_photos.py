@@ -44,7 +44,7 @@ class UserPhotoService:
         with self.store.write() as session:
             user = user_photos.active_user(session, username)
             if user is None:
-                raise NotFound(f"没有在用的用户“{username}”。", f"No active user '{username}'.")
+                raise NotFound.say("user.no_active_user", username=username)
             now = self.clock.now()
             user_photos.put(session, UserPhoto(user_id=user.id, content_type=kind.content_type, width=facts.width,
                                                height=facts.height, data=data, updated_at=now))

@@ -97,14 +97,10 @@ class UserService:
         with self.store.write() as session:
             user = UserRepository(session).by_username(username)
             if user is None or not user.active:
-                raise SignInFailed("用户名或密码错误。", "Wrong user name or password.")
+                raise SignInFailed.say("sign_in.wrong")
             if user.locked_until is not None and user.locked_until > now:
                 until = local_datetime(user.locked_until).strftime("%H:%M")
-                raise SignInFailed(
-                    f"密码错误次数过多，账号已锁定至 {until}。请稍后再试或联系管理员。",
-                    f"Too many wrong passwords: the account is locked until {until}.",
-                    code="account_locked",
-                )
+                raise SignInFailed.say("sign_in.locked", code="account_locked", until=until)
             if verify_password(password, user.password_hash):
                 user.failed_attempts = 0
                 user.locked_until = None
@@ -123,8 +119,8 @@ class UserService:
                 user.failed_attempts = 0
             audit.append(session, at=now, actor=username, action="user.sign_in_failed",
                          entity_type="user", entity_id=username, details={"locked": left <= 0})
-            warning = f"再错 {left} 次账号将锁定 15 分钟。" if left > 0 else "账号已锁定 15 分钟。"
-            failure = SignInFailed("用户名或密码错误。" + warning, "Wrong user name or password.")
+            failure = SignInFailed.say("sign_in.wrong_tries_left", left=left) if left > 0 else \
+                SignInFailed.say("sign_in.wrong_now_locked")
         raise failure
 
     def users(self) -> list[tuple[str, str, Role, str, bool]]:

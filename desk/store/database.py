@@ -112,8 +112,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> E
         if url.startswith(plain):
             url = "postgresql+psycopg://" + url.removeprefix(plain)
     if url.startswith("postgresql+psycopg"):
-        require_extra("psycopg", "postgres", "PostgreSQL 数据库（postgresql:// 地址）",
-                      "The PostgreSQL database (a postgresql:// URL)")
+        require_extra("psycopg", "postgres", "feature.postgres")
     try:
         engine = create_engine(url, hide_parameters=True, json_serializer=_json_dumps)
     except (ArgumentError, NoSuchModuleError) as exc:

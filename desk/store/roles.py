@@ -58,11 +58,7 @@ class NotTheOwner(InvalidInput):
 
 
 def not_the_owner() -> NotTheOwner:
-    return NotTheOwner(
-        "这个命令只能以数据库所有者角色运行（例如 desk --db postgresql://desk_owner@…/库名 db upgrade），"
-        "服务器角色没有这个权限。",
-        "This command runs as the database's owner role only (e.g. desk --db postgresql://desk_owner@…/db "
-        "db upgrade); the server role has no such right.")
+    return NotTheOwner.say("db.owner_only")
 
 
 def _require_owner(connection: Connection) -> None:

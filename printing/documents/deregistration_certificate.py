@@ -23,10 +23,7 @@ TITLE = "注销户口证明"
 def certificate_payload(data: DeregistrationCertificateData, signer: StationSigner) -> str:
     """The signed QR text for these facts (raises SigningError if the key is another station's)."""
     if signer.station_code != data.station.code:
-        raise SigningError(
-            f"签名密钥属于站点 {signer.station_code}，证明的出具单位是 {data.station.code}",
-            f"key of station {signer.station_code} cannot sign for station {data.station.code}",
-        )
+        raise SigningError("signing.other_station", key_station=signer.station_code, station=data.station.code)
     return signer.sign_facts(data.serial, data.certified_facts(), data.issued_at.date(), data.valid_until)
 
 

@@ -57,7 +57,7 @@ def test_key_files_and_keyring(signer: StationSigner, keys_dir: Path) -> None:
     assert [(k["kid"], k["station"], k["status"]) for k in listed] == [(signer.kid, signer.station_code, "active")]
     assert "PRIVATE" not in (keys_dir / KEYRING_FILE).read_text(encoding="utf-8")
     assert Keyring.load(keys_dir).station_codes == [signer.station_code]
-    with pytest.raises(SigningError, match="rotate"):
+    with pytest.raises(SigningError, match=r"signing\.active_exists"):
         StationSigner.generate(keys_dir, signer.station_code)  # one active key per station; never overwritten
     again = KeyRegistry(keys_dir).signer_for(signer.kid)
     assert again.public_pem() == signer.public_pem()
@@ -135,9 +135,9 @@ def test_revoked_key_reads_revoked_and_signs_no_more(signer: StationSigner, keys
     result = verify_payload(payload, Keyring.load(keys_dir), today=TODAY)
     assert result.status is VerificationStatus.REVOKED and "吊销" in result.message_zh
     assert not (keys_dir / f"{signer.kid}.key").exists()
-    with pytest.raises(SigningError, match="没有可用的证明签名密钥"):
+    with pytest.raises(SigningError, match=r"signing\.no_usable_key"):
         registry.signer("210102001", TODAY)
-    with pytest.raises(SigningError, match="理由"):
+    with pytest.raises(SigningError, match=r"signing\.revoke_reason"):
         registry.revoke(signer.kid, "  ")
 
 
@@ -172,7 +172,7 @@ def test_exported_public_keyring_verifies_without_any_private_key(signer: Statio
     assert KeyRegistry(keys_dir).export_public(exported) == 1
     assert "PRIVATE" not in exported.read_text(encoding="utf-8")
     assert verify_payload(payload, Keyring.load(exported), today=TODAY).valid
-    with pytest.raises(SigningError, match="私钥"):
+    with pytest.raises(SigningError, match=r"signing\.no_private_key"):
         KeyRegistry(exported.parent).signer_for(signer.kid)  # nothing there can sign
 
 

@@ -77,6 +77,9 @@ def test_certificate_is_signed_and_verifies_with_the_station_key(desk: Desk, tmp
     with pytest.raises(DeskError, match="desk keys create") as refused:
         documents.household_certificate(OLD_MAN, "子女入学", kiosk_code="K01")
     assert refused.value.code == "no_signing_key"
+    # printing names the problem (a message key); the use case says it in either language
+    assert refused.value.message_key == "signing.no_usable_key"
+    assert "has no usable signing key" in refused.value.message_en and "HP01" in refused.value.message_en
     assert not (tmp_path / "keys").exists()
     with desk.core.store.read() as session:
         assert session.execute(select(DocumentIssued)).first() is None

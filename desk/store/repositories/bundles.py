@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.store.models import BundleCase, BundleFollowUp, BundleRecord, Case, Citizen, DocumentIssued, User
+from desk.store.models import BundleCase, BundleFollowUp, BundleRecord, Case, Citizen, DocumentIssued
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,3 @@ class BundleRepository:
         self.session.add(paper)
         self.session.flush()
         return paper
-
-    def user(self, user_id: int) -> User | None:
-        return self.session.get(User, user_id)

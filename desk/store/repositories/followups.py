@@ -67,9 +67,6 @@ class FollowUpRepository:
             select(ServiceRating, Case.number).outerjoin(Case, ServiceRating.case_id == Case.id)
             .where(ServiceRating.id.in_(rating_ids)))]
 
-    def user(self, user_id: int) -> User | None:
-        return self.session.get(User, user_id)
-
     def active_users_in_roles(self, station_code: str, roles: Sequence[str]) -> Sequence[Row[int, str, str]]:
         """(id, display name, role) of the station's active users in these roles, by name."""
         return self.session.execute(

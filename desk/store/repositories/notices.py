@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.store.models import Case, DocumentIssued, PublicNotice, User
+from desk.store.models import Case, DocumentIssued, PublicNotice
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,3 @@ class NoticeRepository:
 
     def case(self, case_id: int) -> Case | None:
         return self.session.get(Case, case_id)
-
-    def case_by_number(self, number: str) -> Case | None:
-        return self.session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
-
-    def user(self, user_id: int) -> User | None:
-        return self.session.get(User, user_id)

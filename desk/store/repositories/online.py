@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.store.models import OnlineApplication, OnlineCode, OnlineSession, SmsOutbox, Station, User
+from desk.store.models import OnlineApplication, OnlineCode, OnlineSession, SmsOutbox, Station
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,3 @@ class OnlineRepository:
         """(code, name) of every station, by code."""
         return [(code, name) for code, name in self.session.execute(
             select(Station.code, Station.name_zh).order_by(Station.code))]
-
-    def user(self, user_id: int) -> User | None:
-        return self.session.get(User, user_id)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from desk.store.models import Case, Citizen, ServiceRating, User
+from desk.store.models import Case, Citizen, ServiceRating
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,6 @@ class RatingRepository:
         if for_update:
             query = query.with_for_update(of=Case)
         return self.session.execute(query).scalar_one_or_none()
-
-    def user(self, user_id: int) -> User | None:
-        return self.session.get(User, user_id)
 
     def is_rated(self, case_id: int) -> bool:
         rated = self.session.execute(select(ServiceRating.id).where(ServiceRating.case_id == case_id)).first()
