@@ -7,7 +7,7 @@ A typed number unknown to the register asks for the name, then registers the per
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -211,6 +211,16 @@ class IdentifyPanel(QWidget):
         self._photo = b""
         self.edt_id_number.setText(citizen.id_number)
         self._on_identified(Identified(citizen, cases), emit=False)
+
+    def note_case(self, case: CaseView) -> None:
+        """A case of the applicant shown was decided at this desk: the open-cases list takes it as the
+        decision left it (a 待补正 case joins the list, a finished one leaves it) without a new lookup."""
+        result = self.current
+        if result is None or case.applicant.id_number != result.citizen.id_number:
+            return
+        others = [known for known in result.cases if known.number != case.number]
+        self.current = replace(result, cases=[case, *others])
+        self._show_citizen()
 
     # ---- results -----------------------------------------------------------------------------
 

@@ -309,6 +309,8 @@ class NewCaseView(QWidget):
     def _on_bundle_decided(self, decided: BundleDecided) -> None:
         self.bundle_decided = decided
         self.decided = None
+        for member in decided.bundle.members:
+            self.identify.note_case(member)
         self._context.print_papers(decided.papers)
         bundle = decided.bundle
         self.lbl_done_title.setText(self.tr("“一件事”已一并受理"))
@@ -582,6 +584,7 @@ class NewCaseView(QWidget):
         self.decided = decided
         self.bundle_decided = None
         self.saver.detach()  # the case is decided: nothing more is saved into it as a draft
+        self.identify.note_case(decided.case)  # the panel beside the result lists it as it now is
         self._print(decided)
         self._show_done()
         self._set_page(PAGE_DONE)

@@ -30,6 +30,7 @@ from desk.ui.bootstrap import DeskApp, DeskOptions
 from desk.ui.demo_cases import DemoCase, demo_cases, type_values
 from desk.ui.new_case import PAGE_DONE, PAGE_PICK, NewCaseView
 from desk.ui.permissions import Screen
+from desk.ui.widgets import row_key
 from tests.app_teardown import close_desk
 from tests.desk_driver import DeskDriver
 
@@ -160,6 +161,12 @@ def decided_number(desk: Desk) -> str:
     return view.decided.case.number
 
 
+def listed_open_cases(view: NewCaseView) -> list[str | None]:
+    """The case numbers in the applicant panel's 未办结的申请 list, top to bottom."""
+    table = view.identify.tbl_cases
+    return [row_key(table, row) for row in range(table.rowCount())]
+
+
 def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_the_spot(desk: Desk) -> None:
     case = demo_cases(TODAY)["birth_registration"]
     desk.sign_in("clerk")
@@ -181,6 +188,7 @@ def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_th
     assert view.btn_accept.isEnabled(), view.lbl_blockers.text()
     view.btn_accept.click()
     number = decided_number(desk)
+    assert number in listed_open_cases(view)  # accepted, not finished: listed beside the result
 
     stored = desk.core.queries.get(number)
     assert stored.state is CaseState.ACCEPTED
@@ -196,6 +204,7 @@ def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_th
     desk.wait(lambda: view.decided.case.state is CaseState.COMPLETED)
     notice = desk.paper_text(view.decided.papers[0].serial)
     assert "办结" in notice
+    assert number not in listed_open_cases(view)  # finished: no longer among the open cases beside it
     # Issue 12, item 8: the notice names the newborn and, completed at the counter, does not send
     # the citizen away to come back for the 户口簿.
     assert "张子涵" in notice and "当场交付" in notice and "领取：" not in notice
@@ -231,6 +240,10 @@ def test_spouse_joins_spouse_missing_a_paper_gets_the_one_time_notice(desk: Desk
     assert [m["key"] for m in stored.missing_materials] == ["applicant_household_certificate"]
     notice = desk.paper_text(view.decided.papers[0].serial)
     assert "一次性告知" in notice and "户籍证明" in notice
+    # The applicant's panel beside the result lists the case now waiting for materials (it said
+    # 未办结的申请（0） until the card was swiped again).
+    assert number in listed_open_cases(view) and view.identify.tbl_cases.isVisible()
+    assert "待补正" in view.identify.tbl_cases.item(listed_open_cases(view).index(number), 2).text()
 
 
 def test_former_name_change_not_accepted_with_a_reason_on_the_notice(desk: Desk) -> None:
