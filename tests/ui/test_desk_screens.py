@@ -167,6 +167,13 @@ def test_manager_view_shows_the_printed_report_figures_and_exports_them(
     assert headers[0] == "业务事项" and "业务代码" not in headers
     first = by_transaction.item(0, 0).text()
     assert first and not first.isascii(), first
+    # A tab counts its entries, not its 合计 row; the ratings tab counts ratings, as the tile does.
+    tabs = {manager.tab_tables.tabText(i).split("（")[0]: manager.tab_tables.tabText(i)
+            for i in range(manager.tab_tables.count())}
+    assert data.by_transaction and by_transaction.item(by_transaction.rowCount() - 1, 0).text() == "合计"
+    assert tabs["按业务事项统计"].endswith(f"（{len(data.by_transaction)}）"), tabs
+    assert tabs["按经办人统计"].endswith(f"（{len(data.by_clerk)}）"), tabs
+    assert tabs["服务评价"].endswith(f"（{tiles['评价总数']}）"), tabs
     # In English the screen says the report's words in English (the files and papers stay Chinese).
     app.set_language("en_US")
     qtbot.waitUntil(lambda: manager.tab_tables.widget(0).horizontalHeaderItem(0).text() == "Transaction",
