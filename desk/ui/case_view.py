@@ -271,9 +271,8 @@ class CaseDetailView(QWidget):
 
     def _on_done(self, decided: Decided) -> None:
         self._context.print_papers(decided.papers)
-        show_banner(self.lbl_message, self.tr("已完成：%1").replace("%1", decided.case.state.label_zh
-                                                                  if self._context.is_chinese
-                                                                  else decided.case.state.value), "ok")
+        show_banner(self.lbl_message, self.tr("已完成：%1").replace("%1", self._context.state_text(decided.case.state)),
+                    "ok")
         self.case_changed.emit(decided.case.number)
         self.load(decided.case.number, keep_message=True)
 
@@ -320,7 +319,7 @@ class CaseDetailView(QWidget):
         transaction = self._context.core.catalog.get(case.transaction_code)
         name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
         self.lbl_title.setText(f"{case.number}　{name}")
-        self.lbl_state.setText(case.state.label_zh if self._context.is_chinese else case.state.value)
+        self.lbl_state.setText(self._context.state_text(case.state))
         approval = pick(case.approval.label_zh, case.approval.label_en)
         facts = [
             self.tr("申请人：%1（%2）").replace("%1", case.applicant.name).replace("%2", case.applicant.id_number),

@@ -328,7 +328,7 @@ class IdentifyPanel(QWidget):
         for case in open_cases:
             transaction = self._context.core.catalog.get(case.transaction_code)
             name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
-            state = case.state.label_zh if self._context.is_chinese else case.state.value
+            state = self._context.state_text(case.state)
             rows.append((case.number, name, state))
         fill_table(self.tbl_cases, [self.tr("受理编号"), self.tr("事项"), self.tr("状态")], rows,
                    [case.number for case in open_cases])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
+from desk.domain import messages
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
@@ -140,6 +141,31 @@ def test_search_by_id_number_name_case_number_and_scanned_receipt(
         window.on_scanned(receipt_qr_text(case.number, case.lookup_code))
     assert window.current_screen() is window.case_view and window.case_view.case.number == case.number
     assert window.case_view.tbl_history.rowCount() == len(case.events)
+
+
+def test_search_and_the_case_name_the_states_in_english_words_not_codes(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    app, core, _ = running
+    _sign_in(qtbot, app, "clerk")
+    window, search = app.window, app.window.search
+    # A state whose code is not an English phrase (supplement_requested, not_accepted, under_review).
+    case = next(c for c in core.queries.list(limit=200) if "_" in c.state.value)
+    english = messages.english(f"state.{case.state.value}", {})
+    assert english and "_" not in english and english != case.state.label_zh
+    window.act_languages["en"].trigger()
+    try:
+        window.show_screen(Screen.SEARCH)
+        with qtbot.waitSignal(search.searched, timeout=10_000):
+            search.search(case.number)
+        assert search.tbl_results.item(0, 3).text() == english
+        with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
+            window.open_case(case.number)
+        assert window.case_view.lbl_state.text() == english
+    finally:
+        window.act_languages["zh_CN"].trigger()
+    with qtbot.waitSignal(search.searched, timeout=10_000):
+        search.search(case.number)
+    assert search.tbl_results.item(0, 3).text() == case.state.label_zh
 
 
 def test_manager_view_shows_the_printed_report_figures_and_exports_them(
