@@ -467,6 +467,8 @@ class NewCaseView(QWidget):
         self._swipe_target = None
         self._deciding = False
         self.saver.detach()
+        if self._last_save:  # no draft on the screen now: the status line stops speaking of one
+            self._on_save_state("")
 
     def flush(self) -> None:
         if self.form is not None:
