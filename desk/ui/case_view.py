@@ -252,13 +252,15 @@ class CaseDetailView(QWidget):
         password = reason = None
         if action is Action.APPROVE:
             reason = self.cmb_opinion.currentText().strip() or OPINIONS_ZH[0]  # 审批意见, kept and audited
-        if action in (Action.APPROVE, Action.DENY):
-            password = self._asker.password(self, label, self.tr("审批须再次输入您的登录密码："))
-            if password is None:
-                return
+        # The reason first, the password last: the password signs what was written, and a leader
+        # who gives up at the reason has not typed it for nothing.
         if action in (Action.DENY, Action.WITHDRAW):
             reason = self._asker.reason(self, label, self.tr("请填写%1的理由：").replace("%1", label))
             if reason is None:
+                return
+        if action in (Action.APPROVE, Action.DENY):
+            password = self._asker.password(self, label, self.tr("审批须再次输入您的登录密码："))
+            if password is None:
                 return
         context, actor = self._context, self._context.actor
         number, version = case.number, case.version

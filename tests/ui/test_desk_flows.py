@@ -27,7 +27,7 @@ from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
-from desk.ui.demo_cases import DemoCase, demo_cases, type_values
+from desk.ui.demo_cases import ZHANG_WEI, DemoCase, demo_cases, type_values
 from desk.ui.new_case import PAGE_DONE, PAGE_PICK, NewCaseView
 from desk.ui.permissions import Screen
 from desk.ui.widgets import row_key
@@ -323,6 +323,33 @@ def test_household_split_needs_the_leader_who_enters_the_password_again(desk: De
     desk.wait(lambda: desk.core.queries.get(number).state is CaseState.COMPLETED)
     desk.wait(lambda: len(desk.app.context.printed) >= 2)
     assert "办结" in desk.paper_text(desk.app.context.printed[-1])
+
+
+def test_the_leader_denies_with_the_reason_first_and_the_password_last(desk: Desk) -> None:
+    core = desk.core
+    clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
+    case = demo_cases(TODAY)["household_split"]
+    core.citizens.register_card(clerk, _facts(ZHANG_WEI["id_number"], "张伟"))
+    draft = core.cases.open_draft(clerk, ZHANG_WEI["id_number"], case.code, case.values)
+    accepted = core.cases.accept(clerk, draft.number, draft.version,
+                                 [m.key for m in core.catalog.get(case.code).materials])
+    accepted = core.cases.submit_for_review(clerk, accepted.number, accepted.version)
+    assert accepted.state is CaseState.UNDER_REVIEW
+    desk.sign_in("leader")
+    case_view = desk.window.case_view
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=10_000):
+        desk.window.open_case(accepted.number)
+    # Giving up at the reason asks for no password.
+    case_view._buttons[Action.DENY].click()
+    assert desk.answers.asked == ["reason:不予批准"]
+    assert core.queries.get(accepted.number).state is CaseState.UNDER_REVIEW
+    desk.answers.asked.clear()
+    desk.answers.reasons.append("分户后房屋产权人证明不符。")
+    desk.answers.passwords.append(DEMO_PASSWORD)
+    case_view._buttons[Action.DENY].click()
+    desk.wait(lambda: core.queries.get(accepted.number).state is CaseState.DENIED)
+    assert desk.answers.asked == ["reason:不予批准", "password:不予批准"]
+    assert core.queries.get(accepted.number).decision_reason == "分户后房屋产权人证明不符。"
 
 
 def test_two_windows_on_one_case_the_second_is_told_and_reloads(open_desk: Callable[..., Desk]) -> None:
