@@ -330,10 +330,13 @@ def test_the_leader_denies_with_the_reason_first_and_the_password_last(desk: Des
     clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
     case = demo_cases(TODAY)["household_split"]
     core.citizens.register_card(clerk, _facts(ZHANG_WEI["id_number"], "张伟"))
-    draft = core.cases.open_draft(clerk, ZHANG_WEI["id_number"], case.code, case.values)
-    accepted = core.cases.accept(clerk, draft.number, draft.version,
-                                 [m.key for m in core.catalog.get(case.code).materials])
-    accepted = core.cases.submit_for_review(clerk, accepted.number, accepted.version)
+    waiting = []
+    for _ in range(2):
+        draft = core.cases.open_draft(clerk, ZHANG_WEI["id_number"], case.code, case.values)
+        accepted = core.cases.accept(clerk, draft.number, draft.version,
+                                     [m.key for m in core.catalog.get(case.code).materials])
+        waiting.append(core.cases.submit_for_review(clerk, accepted.number, accepted.version))
+    other, accepted = waiting
     assert accepted.state is CaseState.UNDER_REVIEW
     desk.sign_in("leader")
     case_view = desk.window.case_view
@@ -350,6 +353,15 @@ def test_the_leader_denies_with_the_reason_first_and_the_password_last(desk: Des
     desk.wait(lambda: core.queries.get(accepted.number).state is CaseState.DENIED)
     assert desk.answers.asked == ["reason:不予批准", "password:不予批准"]
     assert core.queries.get(accepted.number).decision_reason == "分户后房屋产权人证明不符。"
+    # The next approval waiting is one click away (剩 N 件), not back on Today.
+    desk.wait(lambda: case_view.btn_next_review.isVisible())
+    assert other.number in case_view.next_reviews and accepted.number not in case_view.next_reviews
+    assert f"剩 {len(case_view.next_reviews)} 件" in case_view.btn_next_review.text()
+    following = case_view.next_reviews[0]
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=10_000):
+        case_view.btn_next_review.click()
+    assert case_view.case.number == following and Action.APPROVE in case_view.allowed()
+    assert not case_view.btn_next_review.isVisible()
 
 
 def test_two_windows_on_one_case_the_second_is_told_and_reloads(open_desk: Callable[..., Desk]) -> None:
