@@ -796,7 +796,7 @@
         <source>证件照片
 （未安装授权解码组件，请核对证件原件）</source>
         <translation>Card photo
-(no licensed decoder installed: check the card itself)</translation>
+(no decoder: check the card)</translation>
     </message>
     <message>
         <location filename="../../desk/ui/identify_panel.py" line="362" />

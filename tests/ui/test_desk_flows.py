@@ -570,6 +570,21 @@ def test_the_card_photo_is_beside_the_applicant_and_the_face_check_is_audited(de
     desk.wait(lambda: view.page == PAGE_PICK)
     panel = view.identify
     assert not panel.lbl_photo.isHidden() and "照片" in panel.lbl_photo.text()  # placeholder: no licensed decoder
+
+    def placeholder_fits() -> bool:
+        label = panel.lbl_photo
+        inside = label.contentsRect()
+        needed = label.fontMetrics().boundingRect(
+            inside, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), label.text())
+        return inside.contains(needed)
+
+    assert placeholder_fits()
+    desk.window.act_languages["en"].trigger()
+    try:
+        desk.wait(lambda: "photo" in panel.lbl_photo.text())
+        assert placeholder_fits(), panel.lbl_photo.text()
+    finally:
+        desk.window.act_languages["zh_CN"].trigger()
     assert not panel.chk_face.isHidden() and not panel.chk_face.isChecked()
     panel.chk_face.setFocus()
     desk.qtbot.keyClick(panel.chk_face, Qt.Key.Key_Space)  # 人证一致, by the keyboard
