@@ -82,7 +82,7 @@ class DeskContext:
     def state_text(self, state: CaseState) -> str:
         """A case's state in the screen's language, in the messages' words (待补正 / waiting for
         materials) — not the code (supplement_requested)."""
-        return messages.render(f"state.{state.value}", {}, _translate_message)
+        return self.word(f"state.{state.value}")
 
     def pick(self, zh: str | None, en: str | None) -> str:
         """Catalog and service texts come in both languages: the one for the UI language."""
