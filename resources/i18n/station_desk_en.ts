@@ -1820,52 +1820,52 @@ photo</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="115"/>
+        <location filename="../../desk/ui/search_view.py" line="116"/>
         <source>没有找到符合条件的申请。</source>
         <translation>No case found.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="134"/>
+        <location filename="../../desk/ui/search_view.py" line="135"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="134"/>
+        <location filename="../../desk/ui/search_view.py" line="135"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="134"/>
+        <location filename="../../desk/ui/search_view.py" line="135"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="134"/>
+        <location filename="../../desk/ui/search_view.py" line="135"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="136"/>
         <source>建立时间</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="136"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="149"/>
+        <location filename="../../desk/ui/search_view.py" line="150"/>
         <source>身份证号、姓名、受理编号或查询码；也可直接扫描回执二维码</source>
         <translation>ID number, name, case number or lookup code — or scan the receipt QR code</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="150"/>
+        <location filename="../../desk/ui/search_view.py" line="151"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="151"/>
+        <location filename="../../desk/ui/search_view.py" line="152"/>
         <source>回车查询，双击结果打开申请。</source>
         <translation>Enter searches; double-click a result to open the case.</translation>
     </message>
@@ -1931,245 +1931,245 @@ photo</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="202"/>
+        <location filename="../../desk/ui/today_view.py" line="197"/>
         <source>没有等候的群众。</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="220"/>
+        <location filename="../../desk/ui/today_view.py" line="215"/>
         <source>已重呼 %1 号（第 %2 次）。</source>
         <translation>Ticket %1 called again (time %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="232"/>
+        <location filename="../../desk/ui/today_view.py" line="227"/>
         <source>%1 号已过号。</source>
         <translation>Ticket %1 marked as not come.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="242"/>
+        <location filename="../../desk/ui/today_view.py" line="237"/>
         <source>%1 号已转到 %2 号窗口。</source>
         <translation>Ticket %1 sent to window %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="263"/>
+        <location filename="../../desk/ui/today_view.py" line="258"/>
         <source>本所没有其他窗口</source>
         <translation>No other window at this station</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="291"/>
+        <location filename="../../desk/ui/today_view.py" line="286"/>
         <source>当前无叫号</source>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="294"/>
+        <location filename="../../desk/ui/today_view.py" line="289"/>
         <source>请 %1 号到 %2 号窗口办理</source>
         <translation>Ticket %1, please come to window %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="297"/>
+        <location filename="../../desk/ui/today_view.py" line="292"/>
         <source>请 %1 号到窗口办理</source>
         <translation>Ticket %1, please come to the window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="309"/>
+        <location filename="../../desk/ui/today_view.py" line="304"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="309"/>
+        <location filename="../../desk/ui/today_view.py" line="304"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="309"/>
+        <location filename="../../desk/ui/today_view.py" line="304"/>
+        <location filename="../../desk/ui/today_view.py" line="307"/>
         <location filename="../../desk/ui/today_view.py" line="312"/>
-        <location filename="../../desk/ui/today_view.py" line="317"/>
-        <location filename="../../desk/ui/today_view.py" line="320"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="311"/>
+        <location filename="../../desk/ui/today_view.py" line="306"/>
         <source>综合业务</source>
         <translation>General</translation>
     </message>
     <message>
+        <location filename="../../desk/ui/today_view.py" line="307"/>
         <location filename="../../desk/ui/today_view.py" line="312"/>
-        <location filename="../../desk/ui/today_view.py" line="317"/>
-        <location filename="../../desk/ui/today_view.py" line="320"/>
-        <location filename="../../desk/ui/today_view.py" line="357"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="352"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
+        <location filename="../../desk/ui/today_view.py" line="307"/>
         <location filename="../../desk/ui/today_view.py" line="312"/>
-        <location filename="../../desk/ui/today_view.py" line="317"/>
-        <location filename="../../desk/ui/today_view.py" line="320"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="312"/>
+        <location filename="../../desk/ui/today_view.py" line="307"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="310"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="310"/>
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="316"/>
+        <location filename="../../desk/ui/today_view.py" line="311"/>
         <source>将到期</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="317"/>
+        <location filename="../../desk/ui/today_view.py" line="312"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="320"/>
+        <location filename="../../desk/ui/today_view.py" line="315"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="323"/>
+        <location filename="../../desk/ui/today_view.py" line="318"/>
         <source>排队叫号（等候 %1 人）</source>
         <translation>Queue (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="324"/>
+        <location filename="../../desk/ui/today_view.py" line="319"/>
         <source>草稿与待补正（%1）</source>
         <translation>Drafts and awaiting supplements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="326"/>
+        <location filename="../../desk/ui/today_view.py" line="321"/>
         <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
         <translation>Due: %1 overdue · %2 today · %3 soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="328"/>
+        <location filename="../../desk/ui/today_view.py" line="323"/>
         <source>待领导审批（%1）</source>
         <translation>Awaiting the leader&apos;s approval (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="336"/>
+        <location filename="../../desk/ui/today_view.py" line="331"/>
         <source>视为受理</source>
         <translation>Deemed accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="337"/>
+        <location filename="../../desk/ui/today_view.py" line="332"/>
         <source>5个工作日内未告知，自收件日起视为受理</source>
         <translation>Not answered within 5 working days: accepted from receipt</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="338"/>
+        <location filename="../../desk/ui/today_view.py" line="333"/>
         <source>%1 收件</source>
         <translation>received %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="340"/>
+        <location filename="../../desk/ui/today_view.py" line="335"/>
         <source>公告期满，待作注销决定</source>
         <translation>Notice over: decision due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="341"/>
+        <location filename="../../desk/ui/today_view.py" line="336"/>
         <source>公告期内，还有 %1 天</source>
         <translation>Notice running, %1 day(s) left</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="342"/>
+        <location filename="../../desk/ui/today_view.py" line="337"/>
         <source>注销公告</source>
         <translation>Deregistration notice</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="343"/>
+        <location filename="../../desk/ui/today_view.py" line="338"/>
         <source>%1 止</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="345"/>
+        <location filename="../../desk/ui/today_view.py" line="340"/>
         <source>还有 %1 天到期</source>
         <translation>expires in %1 day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="346"/>
+        <location filename="../../desk/ui/today_view.py" line="341"/>
         <source>已过期 %1 天</source>
         <translation>expired %1 day(s) ago</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="347"/>
+        <location filename="../../desk/ui/today_view.py" line="342"/>
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="351"/>
+        <location filename="../../desk/ui/today_view.py" line="346"/>
         <source>一件事后续</source>
         <translation>Bundle follow-up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="357"/>
+        <location filename="../../desk/ui/today_view.py" line="352"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="357"/>
+        <location filename="../../desk/ui/today_view.py" line="352"/>
         <source>对象</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="357"/>
+        <location filename="../../desk/ui/today_view.py" line="352"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="358"/>
+        <location filename="../../desk/ui/today_view.py" line="353"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="360"/>
+        <location filename="../../desk/ui/today_view.py" line="355"/>
         <source>法定时限与后续事项：视为受理 %1 · 注销公告 %2 · 证件到期 %3 · 一件事后续 %4</source>
         <translation>Legal clocks and follow-ups: deemed accepted %1 · notices %2 · permits %3 · bundle follow-ups %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="375"/>
+        <location filename="../../desk/ui/today_view.py" line="370"/>
         <source>叫号 (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="376"/>
+        <location filename="../../desk/ui/today_view.py" line="371"/>
         <source>办结此号(&amp;D)</source>
         <translation>&amp;Done with this ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="377"/>
+        <location filename="../../desk/ui/today_view.py" line="372"/>
         <source>重呼 (F4)</source>
         <translation>Call again (F4)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="378"/>
+        <location filename="../../desk/ui/today_view.py" line="373"/>
         <source>过号 (F6)</source>
         <translation>Not come (F6)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="382"/>
+        <location filename="../../desk/ui/today_view.py" line="377"/>
         <source>转窗口</source>
         <translation>To another window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="383"/>
+        <location filename="../../desk/ui/today_view.py" line="378"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="384"/>
+        <location filename="../../desk/ui/today_view.py" line="379"/>
         <source>新办业务 (Ctrl+N)</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
