@@ -105,6 +105,8 @@ class CaseDetailView(QWidget):
         self.documents: list[str] = []
         self._buttons: dict[Action, QPushButton] = {}
         self._keep_message = False
+        # After a leader's 批准 / 不予批准: the other cases waiting for them, newest first (Today's order).
+        self.next_reviews: list[str] = []
 
         # create
         self.btn_back = QPushButton(self)
@@ -127,6 +129,7 @@ class CaseDetailView(QWidget):
         self.btn_resume = QPushButton(self.wdg_actions)
         self.lbl_opinion = QLabel(self.wdg_actions)
         self.cmb_opinion = QComboBox(self.wdg_actions)
+        self.btn_next_review = QPushButton(self.wdg_actions)
 
         # configure
         self.lbl_title.setObjectName("title")
@@ -153,6 +156,7 @@ class CaseDetailView(QWidget):
         self.btn_reprint.clicked.connect(self.reprint)
         self.lst_documents.itemActivated.connect(lambda _item: self.reprint())
         self.btn_resume.clicked.connect(self._resume)
+        self.btn_next_review.clicked.connect(self.open_next_review)
         self.extras.changed.connect(self._on_extras_changed)
         self.extras.failed.connect(self._on_error)
 
@@ -168,6 +172,7 @@ class CaseDetailView(QWidget):
         actions = QVBoxLayout(self.wdg_actions)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.btn_resume)
+        actions.addWidget(self.btn_next_review)
         actions.addWidget(self.lbl_opinion)
         actions.addWidget(self.cmb_opinion)
         for button in self._buttons.values():
@@ -203,6 +208,8 @@ class CaseDetailView(QWidget):
     def clear(self) -> None:
         """Forget the case shown (sign-out): the next user sees nothing of it until it is loaded."""
         self.case, self.documents = None, []
+        self.next_reviews = []
+        self.btn_next_review.setVisible(False)
         self.extras.show_extras(None, CaseExtras())
         show_banner(self.lbl_message, None)
         self.tbl_history.setRowCount(0)
@@ -212,6 +219,8 @@ class CaseDetailView(QWidget):
 
     def load(self, number: str, *, keep_message: bool = False) -> None:
         self._keep_message = keep_message
+        self.next_reviews = []
+        self.btn_next_review.setVisible(False)
         context = self._context
         context.runner.run(lambda: load_case(context, number), self._on_loaded, self._on_error)
 
@@ -232,7 +241,9 @@ class CaseDetailView(QWidget):
     # ---- actions -----------------------------------------------------------------------------
 
     def allowed(self) -> list[Action]:
-        case = self.case
+        return self._allowed_on(self.case)
+
+    def _allowed_on(self, case: CaseView | None) -> list[Action]:
         if case is None or self._context.session is None:
             return []
         facts = case.facts
@@ -252,13 +263,15 @@ class CaseDetailView(QWidget):
         password = reason = None
         if action is Action.APPROVE:
             reason = self.cmb_opinion.currentText().strip() or OPINIONS_ZH[0]  # 审批意见, kept and audited
-        if action in (Action.APPROVE, Action.DENY):
-            password = self._asker.password(self, label, self.tr("审批须再次输入您的登录密码："))
-            if password is None:
-                return
+        # The reason first, the password last: the password signs what was written, and a leader
+        # who gives up at the reason has not typed it for nothing.
         if action in (Action.DENY, Action.WITHDRAW):
             reason = self._asker.reason(self, label, self.tr("请填写%1的理由：").replace("%1", label))
             if reason is None:
+                return
+        if action in (Action.APPROVE, Action.DENY):
+            password = self._asker.password(self, label, self.tr("审批须再次输入您的登录密码："))
+            if password is None:
                 return
         context, actor = self._context, self._context.actor
         number, version = case.number, case.version
@@ -271,11 +284,38 @@ class CaseDetailView(QWidget):
 
     def _on_done(self, decided: Decided) -> None:
         self._context.print_papers(decided.papers)
-        show_banner(self.lbl_message, self.tr("已完成：%1").replace("%1", decided.case.state.label_zh
-                                                                  if self._context.is_chinese
-                                                                  else decided.case.state.value), "ok")
+        show_banner(self.lbl_message, self.tr("已完成：%1").replace("%1", self._context.state_text(decided.case.state)),
+                    "ok")
         self.case_changed.emit(decided.case.number)
         self.load(decided.case.number, keep_message=True)
+        if decided.case.state in (CaseState.APPROVED, CaseState.DENIED):
+            self._find_next_reviews(decided.case.number)
+
+    def _find_next_reviews(self, decided: str) -> None:
+        """A leader works down the approvals waiting: offer the next one here, not back on Today."""
+        context = self._context
+        station = context.core.station_code
+
+        def waiting() -> list[CaseView]:
+            return context.core.queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200)
+
+        def found(cases: list[CaseView]) -> None:
+            if self.case is None or self.case.number != decided:
+                return  # another case was opened meanwhile
+            self.next_reviews = [c.number for c in cases if c.number != decided
+                                 and {Action.APPROVE, Action.DENY} & set(self._allowed_on(c))]
+            self._show_next_review()
+
+        context.runner.run(waiting, found, lambda _error: None)
+
+    def _show_next_review(self) -> None:
+        self.btn_next_review.setText(self.tr("下一件待审批（剩 %1 件）(&X)").replace("%1", str(len(self.next_reviews))))
+        self.btn_next_review.setVisible(bool(self.next_reviews))
+
+    @Slot()
+    def open_next_review(self) -> None:
+        if self.next_reviews:
+            self.load(self.next_reviews[0])
 
     def _on_extras_changed(self, message: str) -> None:
         show_banner(self.lbl_message, message, "ok")
@@ -320,7 +360,7 @@ class CaseDetailView(QWidget):
         transaction = self._context.core.catalog.get(case.transaction_code)
         name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
         self.lbl_title.setText(f"{case.number}　{name}")
-        self.lbl_state.setText(case.state.label_zh if self._context.is_chinese else case.state.value)
+        self.lbl_state.setText(self._context.state_text(case.state))
         approval = pick(case.approval.label_zh, case.approval.label_en)
         facts = [
             self.tr("申请人：%1（%2）").replace("%1", case.applicant.name).replace("%2", case.applicant.id_number),
@@ -400,6 +440,7 @@ class CaseDetailView(QWidget):
         self.lbl_documents.setText(self.tr("已出具文书"))
         self.btn_reprint.setText(self.tr("重新打印所选文书(&P)"))
         self.btn_resume.setText(self.tr("继续办理(&E)"))
+        self._show_next_review()
         self._show()
         self._show_actions()
 

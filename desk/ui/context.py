@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from datetime import date  # annotations only: datetime's import is not on the sign-in screen's path
 
     from desk.core import Core
-    from desk.domain.workflow import Actor, Role
+    from desk.domain.workflow import Actor, CaseState, Role
     from desk.qt.app_filters import AppEventFilters
     from desk.qt.print_adapter import PrintAdapter
     from desk.qt.tasks import TaskRunner
@@ -78,6 +78,11 @@ class DeskContext:
 
     def today(self) -> date:
         return self.core.clock.today()
+
+    def state_text(self, state: CaseState) -> str:
+        """A case's state in the screen's language, in the messages' words (待补正 / waiting for
+        materials) — not the code (supplement_requested)."""
+        return self.word(f"state.{state.value}")
 
     def pick(self, zh: str | None, en: str | None) -> str:
         """Catalog and service texts come in both languages: the one for the UI language."""

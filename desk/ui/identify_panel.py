@@ -7,7 +7,7 @@ A typed number unknown to the register asks for the name, then registers the per
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -212,6 +212,16 @@ class IdentifyPanel(QWidget):
         self.edt_id_number.setText(citizen.id_number)
         self._on_identified(Identified(citizen, cases), emit=False)
 
+    def note_case(self, case: CaseView) -> None:
+        """A case of the applicant shown was decided at this desk: the open-cases list takes it as the
+        decision left it (a 待补正 case joins the list, a finished one leaves it) without a new lookup."""
+        result = self.current
+        if result is None or case.applicant.id_number != result.citizen.id_number:
+            return
+        others = [known for known in result.cases if known.number != case.number]
+        self.current = replace(result, cases=[case, *others])
+        self._show_citizen()
+
     # ---- results -----------------------------------------------------------------------------
 
     def _on_identified(self, result: Identified, emit: bool = True) -> None:
@@ -318,7 +328,7 @@ class IdentifyPanel(QWidget):
         for case in open_cases:
             transaction = self._context.core.catalog.get(case.transaction_code)
             name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
-            state = case.state.label_zh if self._context.is_chinese else case.state.value
+            state = self._context.state_text(case.state)
             rows.append((case.number, name, state))
         fill_table(self.tbl_cases, [self.tr("受理编号"), self.tr("事项"), self.tr("状态")], rows,
                    [case.number for case in open_cases])

@@ -38,6 +38,18 @@ TILES = ("受理件数", "办结件数", "超期件数", "按时办结率", "平
 TILES_PER_ROW = 5
 
 
+TOTAL_LABEL = "合计"  # the label of a table's last, summing row (printing.report_export)
+
+
+def tab_count(table: Any) -> int:
+    """The (N) on a report table's tab: its entries, not the 合计 row; for the ratings table (one row
+    per level) the number of ratings, as the 评价总数 tile shows it."""
+    totals = [row for row in table.rows if TOTAL_LABEL in row[:2]]
+    if table.key == "ratings" and totals and isinstance(totals[0][1], int):
+        return totals[0][1]
+    return len(table.rows) - len(totals)
+
+
 def fmt_value(value: object, percent: bool = False) -> str:
     """As the printed report shows it (printing.documents.daily_report): — for none, 1 decimal %."""
     if value is None:
@@ -233,7 +245,7 @@ class ManagerView(QWidget):
                 headers, rows = headers[1:], [row[1:] for row in rows]
             fill_table(widget, headers, rows)
             title = table.title_zh if self._context.is_chinese else table.title_en
-            self.tab_tables.addTab(widget, f"{title}（{len(table.rows)}）")
+            self.tab_tables.addTab(widget, f"{title}（{tab_count(table)}）")
         if current >= 0:
             self.tab_tables.setCurrentIndex(current)
 

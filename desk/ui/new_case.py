@@ -309,6 +309,8 @@ class NewCaseView(QWidget):
     def _on_bundle_decided(self, decided: BundleDecided) -> None:
         self.bundle_decided = decided
         self.decided = None
+        for member in decided.bundle.members:
+            self.identify.note_case(member)
         self._context.print_papers(decided.papers)
         bundle = decided.bundle
         self.lbl_done_title.setText(self.tr("“一件事”已一并受理"))
@@ -316,7 +318,7 @@ class NewCaseView(QWidget):
         for case in bundle.members:
             transaction = self._context.core.catalog.get(case.transaction_code)
             name = self._context.pick(transaction.name_zh, transaction.name_en) if transaction else ""
-            state = case.state.label_zh if self._context.is_chinese else case.state.value.replace("_", " ")
+            state = self._context.state_text(case.state)
             lines.append(f"{case.number} · {name} · {state}")
         lines += [self.tr("%1（%2）已送打印机").replace("%1", paper.title_zh).replace("%2", paper.serial)
                   for paper in decided.papers]
@@ -465,6 +467,8 @@ class NewCaseView(QWidget):
         self._swipe_target = None
         self._deciding = False
         self.saver.detach()
+        if self._last_save:  # no draft on the screen now: the status line stops speaking of one
+            self._on_save_state("")
 
     def flush(self) -> None:
         if self.form is not None:
@@ -582,6 +586,7 @@ class NewCaseView(QWidget):
         self.decided = decided
         self.bundle_decided = None
         self.saver.detach()  # the case is decided: nothing more is saved into it as a draft
+        self.identify.note_case(decided.case)  # the panel beside the result lists it as it now is
         self._print(decided)
         self._show_done()
         self._set_page(PAGE_DONE)
@@ -618,7 +623,7 @@ class NewCaseView(QWidget):
         titles = {CaseState.ACCEPTED: self.tr("已受理"), CaseState.SUPPLEMENT_REQUESTED: self.tr("已出具一次性告知书"),
                   CaseState.NOT_ACCEPTED: self.tr("不予受理"), CaseState.COMPLETED: self.tr("已办结"),
                   CaseState.UNDER_REVIEW: self.tr("已受理，已提交领导审批")}
-        self.lbl_done_title.setText(titles.get(case.state, case.state.label_zh))
+        self.lbl_done_title.setText(titles.get(case.state, self._context.state_text(case.state)))
         lines = [self.tr("受理编号 %1 · 查询码 %2").replace("%1", case.number).replace("%2", case.lookup_code),
                  *(self.tr("%1（%2）已送打印机").replace("%1", paper.title_zh).replace("%2", paper.serial)
                    for paper in decided.papers)]

@@ -129,7 +129,7 @@ class SearchView(QWidget):
         for case in self.results:
             transaction = self._context.core.catalog.get(case.transaction_code)
             name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
-            state = case.state.label_zh if self._context.is_chinese else case.state.value
+            state = self._context.state_text(case.state)
             rows.append((case.number, case.applicant_name, name, state, fmt_time(case.created_at),
                          fmt_date(case.due_date)))
         fill_table(self.tbl_results, [self.tr("受理编号"), self.tr("申请人"), self.tr("事项"), self.tr("状态"),

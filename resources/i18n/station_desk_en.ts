@@ -70,152 +70,157 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="256"/>
+        <location filename="../../desk/ui/case_view.py" line="273"/>
         <source>审批须再次输入您的登录密码：</source>
         <translation>Approving needs your sign-in password again:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="260"/>
+        <location filename="../../desk/ui/case_view.py" line="269"/>
         <source>请填写%1的理由：</source>
         <translation>Reason for &quot;%1&quot;:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="274"/>
+        <location filename="../../desk/ui/case_view.py" line="287"/>
         <source>已完成：%1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="300"/>
+        <location filename="../../desk/ui/case_view.py" line="312"/>
+        <source>下一件待审批（剩 %1 件）(&amp;X)</source>
+        <translation>Ne&amp;xt approval (%1 left)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="340"/>
         <source>%1 已重新送打印</source>
         <translation>%1 sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="326"/>
+        <location filename="../../desk/ui/case_view.py" line="366"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="327"/>
+        <location filename="../../desk/ui/case_view.py" line="367"/>
         <source>查询码：%1</source>
         <translation>Lookup code: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="328"/>
+        <location filename="../../desk/ui/case_view.py" line="368"/>
         <source>建立：%1</source>
         <translation>Opened: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="329"/>
+        <location filename="../../desk/ui/case_view.py" line="369"/>
         <source>受理：%1</source>
         <translation>Accepted: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="330"/>
+        <location filename="../../desk/ui/case_view.py" line="370"/>
         <source>审批层级：%1</source>
         <translation>Approval level: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="331"/>
+        <location filename="../../desk/ui/case_view.py" line="371"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="332"/>
+        <location filename="../../desk/ui/case_view.py" line="372"/>
         <source>办结：%1</source>
         <translation>Completed: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="333"/>
+        <location filename="../../desk/ui/case_view.py" line="373"/>
         <source>决定理由：%1</source>
         <translation>Reason for the decision: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="338"/>
+        <location filename="../../desk/ui/case_view.py" line="378"/>
         <source>已收材料：%1</source>
         <translation>Materials received: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="341"/>
+        <location filename="../../desk/ui/case_view.py" line="381"/>
         <source>待补正材料：%1</source>
         <translation>Materials still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="351"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="351"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="351"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="351"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="351"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="353"/>
+        <location filename="../../desk/ui/case_view.py" line="393"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="353"/>
+        <location filename="../../desk/ui/case_view.py" line="393"/>
         <source>填写内容</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="388"/>
+        <location filename="../../desk/ui/case_view.py" line="428"/>
         <source>可办理的操作</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="388"/>
+        <location filename="../../desk/ui/case_view.py" line="428"/>
         <source>可办理的操作：无</source>
         <translation>Next actions: none</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="396"/>
+        <location filename="../../desk/ui/case_view.py" line="436"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="397"/>
+        <location filename="../../desk/ui/case_view.py" line="437"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="398"/>
+        <location filename="../../desk/ui/case_view.py" line="438"/>
         <source>申请内容（只读）</source>
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="399"/>
+        <location filename="../../desk/ui/case_view.py" line="439"/>
         <source>审批意见(&amp;O)：</source>
         <translation>&amp;Opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="400"/>
+        <location filename="../../desk/ui/case_view.py" line="440"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="401"/>
+        <location filename="../../desk/ui/case_view.py" line="441"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="402"/>
+        <location filename="../../desk/ui/case_view.py" line="442"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
     </message>
@@ -723,116 +728,116 @@
         <translation>ID card read</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="243"/>
+        <location filename="../../desk/ui/identify_panel.py" line="253"/>
         <source>请输入申请人姓名。</source>
         <translation>Enter the applicant&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="267"/>
+        <location filename="../../desk/ui/identify_panel.py" line="277"/>
         <source>已输入 %1 / 18 位</source>
         <translation>%1 of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="279"/>
+        <location filename="../../desk/ui/identify_panel.py" line="289"/>
         <source>✓ 号码有效：%1，%2 出生，%3 — 按回车查询</source>
         <translation>✓ Valid number: %1, born %2, %3 — press Enter to look up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="297"/>
+        <location filename="../../desk/ui/identify_panel.py" line="307"/>
         <source>身份证号：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="298"/>
+        <location filename="../../desk/ui/identify_panel.py" line="308"/>
         <source>性别：%1&#x3000;民族：%2&#x3000;出生：%3</source>
         <translation>Sex: %1   Ethnic group: %2   Born: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="300"/>
+        <location filename="../../desk/ui/identify_panel.py" line="310"/>
         <source>住址：%1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="303"/>
+        <location filename="../../desk/ui/identify_panel.py" line="313"/>
         <source>有效期：%1 至 %2</source>
         <translation>Valid: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="304"/>
+        <location filename="../../desk/ui/identify_panel.py" line="314"/>
         <source>长期</source>
         <translation>no expiry</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="308"/>
+        <location filename="../../desk/ui/identify_panel.py" line="318"/>
         <source>户主：%1（与户主关系：%2）</source>
         <translation>Head of household: %1 (relationship: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="323"/>
+        <location filename="../../desk/ui/identify_panel.py" line="333"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="323"/>
+        <location filename="../../desk/ui/identify_panel.py" line="333"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="323"/>
+        <location filename="../../desk/ui/identify_panel.py" line="333"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="325"/>
+        <location filename="../../desk/ui/identify_panel.py" line="335"/>
         <source>未办结的申请（%1）</source>
         <translation>Open cases (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="350"/>
+        <location filename="../../desk/ui/identify_panel.py" line="360"/>
         <source>证件照片
 （未安装授权解码组件，请核对证件原件）</source>
         <translation>Card photo
-(no licensed decoder installed: check the card itself)</translation>
+(no decoder: check the card)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="352"/>
+        <location filename="../../desk/ui/identify_panel.py" line="362"/>
         <source>未读卡
 无照片</source>
         <translation>No card read
 no photo</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="367"/>
+        <location filename="../../desk/ui/identify_panel.py" line="377"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="368"/>
+        <location filename="../../desk/ui/identify_panel.py" line="378"/>
         <source>刷身份证，或输入身份证号后按回车</source>
         <translation>Swipe the ID card, or type the ID number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="369"/>
+        <location filename="../../desk/ui/identify_panel.py" line="379"/>
         <source>系统中没有此号码的人员记录。请刷身份证；无证件时输入姓名登记：</source>
         <translation>Nobody with this number is registered. Swipe the ID card; without a card, enter the name to register:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="370"/>
+        <location filename="../../desk/ui/identify_panel.py" line="380"/>
         <source>申请人姓名</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="371"/>
+        <location filename="../../desk/ui/identify_panel.py" line="381"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="372"/>
+        <location filename="../../desk/ui/identify_panel.py" line="382"/>
         <source>人证一致(&amp;K)</source>
         <translation>Face matches the card (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="373"/>
+        <location filename="../../desk/ui/identify_panel.py" line="383"/>
         <source>已核对窗口前的人与身份证照片为同一人（记入审计日志）</source>
         <translation>The person at the window is the person on the card (recorded in the audit log)</translation>
     </message>
@@ -1059,62 +1064,62 @@ Please give the log file to your IT department:
 <context>
     <name>ManagerView</name>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="190"/>
+        <location filename="../../desk/ui/manager_view.py" line="202"/>
         <source>日报已送打印机。</source>
         <translation>The daily report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="200"/>
+        <location filename="../../desk/ui/manager_view.py" line="212"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="209"/>
+        <location filename="../../desk/ui/manager_view.py" line="221"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="261"/>
+        <location filename="../../desk/ui/manager_view.py" line="273"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="262"/>
+        <location filename="../../desk/ui/manager_view.py" line="274"/>
         <source>差评回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="263"/>
+        <location filename="../../desk/ui/manager_view.py" line="275"/>
         <source>自助终端</source>
         <translation>Kiosks</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="264"/>
+        <location filename="../../desk/ui/manager_view.py" line="276"/>
         <source>统计日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="265"/>
+        <location filename="../../desk/ui/manager_view.py" line="277"/>
         <source>生成日报(&amp;G)</source>
         <translation>&amp;Generate the report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="266"/>
+        <location filename="../../desk/ui/manager_view.py" line="278"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="267"/>
+        <location filename="../../desk/ui/manager_view.py" line="279"/>
         <source>导出 PDF(&amp;D)</source>
         <translation>Export P&amp;DF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="268"/>
+        <location filename="../../desk/ui/manager_view.py" line="280"/>
         <source>导出 CSV(&amp;C)</source>
         <translation>Export &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="269"/>
+        <location filename="../../desk/ui/manager_view.py" line="281"/>
         <source>导出 XLSX(&amp;X)</source>
         <translation>Export &amp;XLSX</translation>
     </message>
@@ -1155,175 +1160,175 @@ Please give the log file to your IT department:
         <translation>Read %1&apos;s ID card. To open a case for them, press Ctrl+N first.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="414"/>
+        <location filename="../../desk/ui/new_case.py" line="416"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="415"/>
+        <location filename="../../desk/ui/new_case.py" line="417"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="419"/>
+        <location filename="../../desk/ui/new_case.py" line="421"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="419"/>
+        <location filename="../../desk/ui/new_case.py" line="421"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="420"/>
+        <location filename="../../desk/ui/new_case.py" line="422"/>
         <source>申请人：%1&#x3000;%2&#x3000;%3</source>
         <translation>Applicant: %1   %2   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="496"/>
+        <location filename="../../desk/ui/new_case.py" line="500"/>
         <source>暂不能受理：</source>
         <translation>Cannot accept yet:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="498"/>
+        <location filename="../../desk/ui/new_case.py" line="502"/>
         <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
         <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="554"/>
-        <location filename="../../desk/ui/new_case.py" line="557"/>
-        <location filename="../../desk/ui/new_case.py" line="619"/>
+        <location filename="../../desk/ui/new_case.py" line="558"/>
+        <location filename="../../desk/ui/new_case.py" line="561"/>
+        <location filename="../../desk/ui/new_case.py" line="624"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="554"/>
+        <location filename="../../desk/ui/new_case.py" line="558"/>
         <source>不予受理的理由：</source>
         <translation>Ground for not accepting:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="557"/>
+        <location filename="../../desk/ui/new_case.py" line="561"/>
         <source>请说明本案的具体情况（将打印在通知书上）：</source>
         <translation>Say what happened in this case (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="618"/>
+        <location filename="../../desk/ui/new_case.py" line="623"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="618"/>
+        <location filename="../../desk/ui/new_case.py" line="623"/>
         <source>已出具一次性告知书</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="619"/>
+        <location filename="../../desk/ui/new_case.py" line="624"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="620"/>
+        <location filename="../../desk/ui/new_case.py" line="625"/>
         <source>已受理，已提交领导审批</source>
         <translation>Accepted and sent for the leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="622"/>
+        <location filename="../../desk/ui/new_case.py" line="627"/>
         <source>受理编号 %1 · 查询码 %2</source>
         <translation>Case %1 · lookup code %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="321"/>
-        <location filename="../../desk/ui/new_case.py" line="623"/>
+        <location filename="../../desk/ui/new_case.py" line="323"/>
+        <location filename="../../desk/ui/new_case.py" line="628"/>
         <source>%1（%2）已送打印机</source>
         <translation>%1 (%2) sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="314"/>
+        <location filename="../../desk/ui/new_case.py" line="316"/>
         <source>“一件事”已一并受理</source>
         <translation>Bundle accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="315"/>
+        <location filename="../../desk/ui/new_case.py" line="317"/>
         <source>套餐编号 %1</source>
         <translation>Bundle %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="376"/>
+        <location filename="../../desk/ui/new_case.py" line="378"/>
         <source>该申请收件后 5 个工作日内（至 %1）未受理、未一次性告知，依法自收件之日（%2）起视为受理，请尽快办理。</source>
         <translation>No acceptance or one-time notice went out within 5 working days of receipt (by %1): by law this application counts as accepted from the day it was received (%2). Please handle it now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="626"/>
+        <location filename="../../desk/ui/new_case.py" line="631"/>
         <source>该申请已进入“待领导审批”，无需再提交。</source>
         <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="628"/>
+        <location filename="../../desk/ui/new_case.py" line="633"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="631"/>
+        <location filename="../../desk/ui/new_case.py" line="636"/>
         <source>需补正材料：%1</source>
         <translation>Materials to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="653"/>
+        <location filename="../../desk/ui/new_case.py" line="658"/>
         <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
         <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="678"/>
+        <location filename="../../desk/ui/new_case.py" line="683"/>
         <source>（已重新载入最新内容）</source>
         <translation> (reloaded with the latest content)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="688"/>
+        <location filename="../../desk/ui/new_case.py" line="693"/>
         <source>正在建立草稿…</source>
         <translation>Creating the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="690"/>
+        <location filename="../../desk/ui/new_case.py" line="695"/>
         <source>保存中…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="690"/>
+        <location filename="../../desk/ui/new_case.py" line="695"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="690"/>
+        <location filename="../../desk/ui/new_case.py" line="695"/>
         <source>保存失败</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="691"/>
+        <location filename="../../desk/ui/new_case.py" line="696"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="720"/>
+        <location filename="../../desk/ui/new_case.py" line="725"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="720"/>
+        <location filename="../../desk/ui/new_case.py" line="725"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="720"/>
+        <location filename="../../desk/ui/new_case.py" line="725"/>
         <source>③ 填写表单</source>
         <translation>③ Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="721"/>
+        <location filename="../../desk/ui/new_case.py" line="726"/>
         <source>④ 核对材料 · 决定</source>
         <translation>④ Materials · decide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="723"/>
+        <location filename="../../desk/ui/new_case.py" line="728"/>
         <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -1332,37 +1337,37 @@ Please give the log file to your IT department:
 Or type the ID number on the left and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="724"/>
+        <location filename="../../desk/ui/new_case.py" line="729"/>
         <source>受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept and print the receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="725"/>
+        <location filename="../../desk/ui/new_case.py" line="730"/>
         <source>受理并办结 (Ctrl+Shift+Enter)</source>
         <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="726"/>
+        <location filename="../../desk/ui/new_case.py" line="731"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time notice to &amp;bring materials</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="727"/>
+        <location filename="../../desk/ui/new_case.py" line="732"/>
         <source>不予受理(&amp;R)</source>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="728"/>
+        <location filename="../../desk/ui/new_case.py" line="733"/>
         <source>当场办结(&amp;C)</source>
         <translation>&amp;Complete now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="729"/>
+        <location filename="../../desk/ui/new_case.py" line="734"/>
         <source>查看申请(&amp;V)</source>
         <translation>&amp;View the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="730"/>
+        <location filename="../../desk/ui/new_case.py" line="735"/>
         <source>办理下一位 (Ctrl+N)</source>
         <translation>Next citizen (Ctrl+N)</translation>
     </message>

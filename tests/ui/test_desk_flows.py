@@ -27,9 +27,10 @@ from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.ui.bootstrap import DeskApp, DeskOptions
-from desk.ui.demo_cases import DemoCase, demo_cases, type_values
+from desk.ui.demo_cases import ZHANG_WEI, DemoCase, demo_cases, type_values
 from desk.ui.new_case import PAGE_DONE, PAGE_PICK, NewCaseView
 from desk.ui.permissions import Screen
+from desk.ui.widgets import row_key
 from tests.app_teardown import close_desk
 from tests.desk_driver import DeskDriver
 
@@ -160,6 +161,12 @@ def decided_number(desk: Desk) -> str:
     return view.decided.case.number
 
 
+def listed_open_cases(view: NewCaseView) -> list[str | None]:
+    """The case numbers in the applicant panel's 未办结的申请 list, top to bottom."""
+    table = view.identify.tbl_cases
+    return [row_key(table, row) for row in range(table.rowCount())]
+
+
 def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_the_spot(desk: Desk) -> None:
     case = demo_cases(TODAY)["birth_registration"]
     desk.sign_in("clerk")
@@ -181,6 +188,7 @@ def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_th
     assert view.btn_accept.isEnabled(), view.lbl_blockers.text()
     view.btn_accept.click()
     number = decided_number(desk)
+    assert number in listed_open_cases(view)  # accepted, not finished: listed beside the result
 
     stored = desk.core.queries.get(number)
     assert stored.state is CaseState.ACCEPTED
@@ -196,6 +204,7 @@ def test_birth_registration_with_a_parent_swiped_in_accepted_and_completed_on_th
     desk.wait(lambda: view.decided.case.state is CaseState.COMPLETED)
     notice = desk.paper_text(view.decided.papers[0].serial)
     assert "办结" in notice
+    assert number not in listed_open_cases(view)  # finished: no longer among the open cases beside it
     # Issue 12, item 8: the notice names the newborn and, completed at the counter, does not send
     # the citizen away to come back for the 户口簿.
     assert "张子涵" in notice and "当场交付" in notice and "领取：" not in notice
@@ -231,6 +240,12 @@ def test_spouse_joins_spouse_missing_a_paper_gets_the_one_time_notice(desk: Desk
     assert [m["key"] for m in stored.missing_materials] == ["applicant_household_certificate"]
     notice = desk.paper_text(view.decided.papers[0].serial)
     assert "一次性告知" in notice and "户籍证明" in notice
+    # The applicant's panel beside the result lists the case now waiting for materials (it said
+    # 未办结的申请（0） until the card was swiped again).
+    assert number in listed_open_cases(view) and view.identify.tbl_cases.isVisible()
+    assert "待补正" in view.identify.tbl_cases.item(listed_open_cases(view).index(number), 2).text()
+    # The draft is a decided case now: the status line no longer says 草稿已保存.
+    desk.wait(lambda: view.form is None and desk.window.status.lbl_save.text() == "")
 
 
 def test_former_name_change_not_accepted_with_a_reason_on_the_notice(desk: Desk) -> None:
@@ -308,6 +323,47 @@ def test_household_split_needs_the_leader_who_enters_the_password_again(desk: De
     desk.wait(lambda: desk.core.queries.get(number).state is CaseState.COMPLETED)
     desk.wait(lambda: len(desk.app.context.printed) >= 2)
     assert "办结" in desk.paper_text(desk.app.context.printed[-1])
+
+
+def test_the_leader_denies_with_the_reason_first_and_the_password_last(desk: Desk) -> None:
+    core = desk.core
+    clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
+    case = demo_cases(TODAY)["household_split"]
+    core.citizens.register_card(clerk, _facts(ZHANG_WEI["id_number"], "张伟"))
+    waiting = []
+    for _ in range(2):
+        draft = core.cases.open_draft(clerk, ZHANG_WEI["id_number"], case.code, case.values)
+        accepted = core.cases.accept(clerk, draft.number, draft.version,
+                                     [m.key for m in core.catalog.get(case.code).materials])
+        waiting.append(core.cases.submit_for_review(clerk, accepted.number, accepted.version))
+    other, accepted = waiting
+    assert accepted.state is CaseState.UNDER_REVIEW
+    desk.sign_in("leader")
+    case_view = desk.window.case_view
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=10_000):
+        desk.window.open_case(accepted.number)
+    # Giving up at the reason asks for no password.
+    case_view._buttons[Action.DENY].click()
+    assert desk.answers.asked == ["reason:不予批准"]
+    assert core.queries.get(accepted.number).state is CaseState.UNDER_REVIEW
+    desk.answers.asked.clear()
+    desk.answers.reasons.append("分户后房屋产权人证明不符。")
+    desk.answers.passwords.append(DEMO_PASSWORD)
+    case_view._buttons[Action.DENY].click()
+    desk.wait(lambda: core.queries.get(accepted.number).state is CaseState.DENIED)
+    assert desk.answers.asked == ["reason:不予批准", "password:不予批准"]
+    assert core.queries.get(accepted.number).decision_reason == "分户后房屋产权人证明不符。"
+    # The next approval waiting is one click away (剩 N 件), not back on Today.
+    desk.wait(lambda: case_view.btn_next_review.isVisible())
+    assert other.number in case_view.next_reviews and accepted.number not in case_view.next_reviews
+    assert f"剩 {len(case_view.next_reviews)} 件" in case_view.btn_next_review.text()
+    following = case_view.next_reviews[0]
+    desk.window.activateWindow()  # the keys go to the desk's window (the password dialog has closed)
+    desk.wait(lambda: QApplication.activeWindow() is desk.window)
+    with desk.qtbot.waitSignal(case_view.loaded, timeout=10_000):
+        desk.qtbot.keyClick(case_view, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # by the keyboard
+    assert case_view.case.number == following and Action.APPROVE in case_view.allowed()
+    assert not case_view.btn_next_review.isVisible()
 
 
 def test_two_windows_on_one_case_the_second_is_told_and_reloads(open_desk: Callable[..., Desk]) -> None:
@@ -516,6 +572,21 @@ def test_the_card_photo_is_beside_the_applicant_and_the_face_check_is_audited(de
     desk.wait(lambda: view.page == PAGE_PICK)
     panel = view.identify
     assert not panel.lbl_photo.isHidden() and "照片" in panel.lbl_photo.text()  # placeholder: no licensed decoder
+
+    def placeholder_fits() -> bool:
+        label = panel.lbl_photo
+        inside = label.contentsRect()
+        needed = label.fontMetrics().boundingRect(
+            inside, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), label.text())
+        return inside.contains(needed)
+
+    assert placeholder_fits()
+    desk.window.act_languages["en"].trigger()
+    try:
+        desk.wait(lambda: "photo" in panel.lbl_photo.text())
+        assert placeholder_fits(), panel.lbl_photo.text()
+    finally:
+        desk.window.act_languages["zh_CN"].trigger()
     assert not panel.chk_face.isHidden() and not panel.chk_face.isChecked()
     panel.chk_face.setFocus()
     desk.qtbot.keyClick(panel.chk_face, Qt.Key.Key_Space)  # 人证一致, by the keyboard

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
+from desk.domain import messages
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
@@ -142,6 +143,31 @@ def test_search_by_id_number_name_case_number_and_scanned_receipt(
     assert window.case_view.tbl_history.rowCount() == len(case.events)
 
 
+def test_search_and_the_case_name_the_states_in_english_words_not_codes(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    app, core, _ = running
+    _sign_in(qtbot, app, "clerk")
+    window, search = app.window, app.window.search
+    # A state whose code is not an English phrase (supplement_requested, not_accepted, under_review).
+    case = next(c for c in core.queries.list(limit=200) if "_" in c.state.value)
+    english = messages.english(f"state.{case.state.value}", {})
+    assert english and "_" not in english and english != case.state.label_zh
+    window.act_languages["en"].trigger()
+    try:
+        window.show_screen(Screen.SEARCH)
+        with qtbot.waitSignal(search.searched, timeout=10_000):
+            search.search(case.number)
+        assert search.tbl_results.item(0, 3).text() == english
+        with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
+            window.open_case(case.number)
+        assert window.case_view.lbl_state.text() == english
+    finally:
+        window.act_languages["zh_CN"].trigger()
+    with qtbot.waitSignal(search.searched, timeout=10_000):
+        search.search(case.number)
+    assert search.tbl_results.item(0, 3).text() == case.state.label_zh
+
+
 def test_manager_view_shows_the_printed_report_figures_and_exports_them(
         qtbot: QtBot, running: tuple[DeskApp, Core, _Answers], tmp_path: Path) -> None:
     app, core, answers = running
@@ -167,6 +193,13 @@ def test_manager_view_shows_the_printed_report_figures_and_exports_them(
     assert headers[0] == "业务事项" and "业务代码" not in headers
     first = by_transaction.item(0, 0).text()
     assert first and not first.isascii(), first
+    # A tab counts its entries, not its 合计 row; the ratings tab counts ratings, as the tile does.
+    tabs = {manager.tab_tables.tabText(i).split("（")[0]: manager.tab_tables.tabText(i)
+            for i in range(manager.tab_tables.count())}
+    assert data.by_transaction and by_transaction.item(by_transaction.rowCount() - 1, 0).text() == "合计"
+    assert tabs["按业务事项统计"].endswith(f"（{len(data.by_transaction)}）"), tabs
+    assert tabs["按经办人统计"].endswith(f"（{len(data.by_clerk)}）"), tabs
+    assert tabs["服务评价"].endswith(f"（{tiles['评价总数']}）"), tabs
     # In English the screen says the report's words in English (the files and papers stay Chinese).
     app.set_language("en_US")
     qtbot.waitUntil(lambda: manager.tab_tables.widget(0).horizontalHeaderItem(0).text() == "Transaction",

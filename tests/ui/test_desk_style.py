@@ -58,3 +58,24 @@ def test_spin_buttons_and_drop_downs_are_full_size_inside_their_box(styled: QApp
     arrow = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, combo_option,
                                          QStyle.SubControl.SC_ComboBoxArrow, combo)
     assert arrow.width() >= 18 and _inside(arrow, combo.rect())
+
+
+@pytest.mark.parametrize("count", [2, 3, 5, 10])
+def test_a_drop_down_list_shows_every_choice_whole(styled: QApplication, qtbot: QtBot, count: int) -> None:
+    """Qt's popup mode (the current choice laid over the box) came out a few pixels short of the sheet's
+    rows, and its scroll arrow then hid half a row: 户别 showed 请选择, 家庭户 and half of 集体户,
+    新生儿性别 half of 女. Up to ten choices all show, each tall enough to hit."""
+    combo = QComboBox()
+    combo.addItems(["请选择", *(f"选项{index}" for index in range(1, count))])
+    qtbot.addWidget(combo)
+    combo.resize(200, 36)
+    combo.show()
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    visible = view.viewport().rect()
+    for row in range(count):
+        rect = view.visualRect(combo.model().index(row, 0))
+        assert visible.contains(rect.topLeft()) and visible.contains(rect.bottomRight()), (row, rect, visible)
+        assert rect.height() >= 26, rect
+    combo.hidePopup()
