@@ -274,7 +274,7 @@ class TodayView(QWidget):
         return self._context.pick(transaction.name_zh, transaction.name_en) if transaction else code
 
     def _state(self, case: CaseRow) -> str:
-        return case.state.label_zh if self._context.is_chinese else case.state.value.replace("_", " ")
+        return self._context.state_text(case.state)  # words in either language, not the state's code
 
     def apply_role(self) -> None:
         """Calling tickets and opening cases are offered to desk roles only."""

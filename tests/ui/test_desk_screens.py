@@ -273,6 +273,15 @@ def test_today_lists_the_cases_the_full_views_gave(qtbot: QtBot, running: tuple[
               + queries.list(state=CaseState.SUPPLEMENT_REQUESTED, station_code=station, limit=100))
     assert [row[:3] for row in cells(today.tbl_drafts)] == [[c.number, name(c.transaction_code), c.applicant.name]
                                                             for c in drafts]
+    assert {row[3] for row in cells(today.tbl_drafts)} == {"草稿", "待补正"}
+    # In English the states are words, not codes (it showed “supplement requested”).
+    app.set_language("en_US")
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.refresh()
+    assert {row[3] for row in cells(today.tbl_drafts)} == {"draft", "waiting for materials"}
+    app.set_language("zh_CN")
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.refresh()
     review = queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200)
     assert cells(today.tbl_review) == [[c.number, name(c.transaction_code), c.applicant.name, fmt_date(c.due_date)]
                                        for c in review]
