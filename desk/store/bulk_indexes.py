@@ -126,8 +126,8 @@ def indexes_built_after(store: Store, tables: Sequence[str], progress: TextIO | 
                 with store.write() as session:
                     session.execute(text(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'"))
                     session.execute(text(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}'))
-            except IntegrityError as error:
-                duplicates.append((name, _first_line(error)))
+            except IntegrityError:
+                duplicates.append((name, _duplicated_rows(store, table, definition)))
         for _name, definition in indexes:
             with store.write() as session:
                 if not store.is_sqlite:
@@ -146,10 +146,16 @@ def indexes_built_after(store: Store, tables: Sequence[str], progress: TextIO | 
             raise DuplicateKeys(duplicates)
 
 
-def _first_line(error: IntegrityError) -> str:
-    """The server's own words: `could not create unique index …` and the duplicated key's detail."""
-    original = str(error.orig) if error.orig is not None else str(error)
-    return " ".join(line.strip() for line in original.splitlines() if line.strip())[:300]
+def _duplicated_rows(store: Store, table: str, definition: str) -> str:
+    """Which rows share a key, by their ids (the server's message withholds the values, and so does this:
+    they are personal data)."""
+    columns = definition[definition.index("(") + 1:definition.rindex(")")]
+    with store.read() as session:
+        groups = session.execute(text(
+            f"SELECT array_agg(id ORDER BY id), count(*) FROM {table} GROUP BY {columns} HAVING count(*) > 1 "
+            f"ORDER BY min(id) LIMIT 3")).all()
+    shown = "; ".join(f"{table} ids {', '.join(str(i) for i in ids[:5])}" for ids, _ in groups)
+    return f"duplicate ({columns}) in {len(groups)}{'+' if len(groups) == 3 else ''} key(s): {shown}"
 
 
 def _fts_insert_trigger(store: Store) -> str | None:
