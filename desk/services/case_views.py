@@ -295,11 +295,11 @@ def _json_round_trip(value: _T) -> _T:
     return json.loads(json.dumps(value))  # type: ignore[no-any-return]
 
 
+_When = TypeVar("_When", datetime, datetime | None)
+
+
 def _utc(value: _When) -> _When:
     return value.astimezone(UTC) if value is not None else value  # type: ignore[return-value]
-
-
-_When = TypeVar("_When", datetime, datetime | None)
 
 
 def _iso(value: date | None) -> str | None:
