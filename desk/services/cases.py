@@ -389,7 +389,11 @@ class CaseService:
         and its applicant, then its history and materials: three of a draft's eleven statements. What a
         read would change is applied: times in UTC, the JSON values as the store gives them back."""
         session.flush()
-        return CaseView.of(case, user_names(session, case)).as_read_back()
+        view = CaseView.of(case, user_names(session, case)).as_read_back()
+        # A caller going on in the same transaction (an online decision accepts and completes the draft)
+        # adds events and materials as rows: its next look at the collections reads them, as after a refresh.
+        session.expire(case, ["events", "materials"])
+        return view
 
 
 @dataclass(frozen=True)
