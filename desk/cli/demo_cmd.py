@@ -51,10 +51,16 @@ def _demo(args: argparse.Namespace) -> int:
 
         build_demo(core.store, core.catalog, core.calendar, residents=0, cases=0, seed=args.seed,
                    today=core.clock.today())
+        from desk.store.bulk_indexes import DuplicateKeys
+
         started = time.perf_counter()
-        city = build_city(core.store, core.catalog, core.calendar, residents=args.residents,
-                          cases=args.residents // 5 if args.cases is None else args.cases, stations=args.stations,
-                          days=args.days, seed=args.seed, today=core.clock.today())
+        try:
+            city = build_city(core.store, core.catalog, core.calendar, residents=args.residents,
+                              cases=args.residents // 5 if args.cases is None else args.cases,
+                              stations=args.stations, days=args.days, seed=args.seed, today=core.clock.today())
+        except DuplicateKeys as error:
+            print(error, file=sys.stderr)
+            return 1
         states = "，".join(f"{state} {count}" for state, count in sorted(city.by_state.items()))
         print(f"已批量生成 {city.residents} 名居民、{city.stations} 个派出所、{city.cases} 件申请（{states}），"
               f"用时 {time.perf_counter() - started:.0f} 秒。")

@@ -18,13 +18,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import multiprocessing
 import random
 import sys
-from collections.abc import Sequence
-from contextlib import nullcontext
+import traceback
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import closing, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from queue import Empty
 from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
@@ -58,11 +61,66 @@ _LOOKUP_STEP = 350_377_357_913  # odd and prime to 31: index → code is a bijec
 
 
 @dataclass(frozen=True)
+class LoadStart:
+    """What the generation continues from, read from the store before it starts."""
+
+    first_citizen_id: int
+    id_numbers: frozenset[str]  # ID numbers already stored (not drawn again)
+    clerks: dict[str, int]  # a clerk per station ("*": anyone)
+    first_case: int
+    first_event: int
+    lookup_offset: int  # cases already stored (lookup codes are drawn after theirs)
+
+
+@dataclass(frozen=True)
 class BulkSummary:
     residents: int
     stations: int
     cases: int
     by_state: dict[str, int]
+
+
+_RELATIONSHIPS = ("配偶", "子", "女", "母亲", "父亲")
+
+
+class IdNumbers:
+    """`generate_id_number` for millions of residents: the region's six characters and the birth
+    date's eight, with their shares of the check sum, are worked out once each (7 regions, some
+    33,000 days) and only the order code's three digits are added per number (same numbers, a
+    fraction of the CPU)."""
+
+    def __init__(self) -> None:
+        self._regions: dict[str, int] = {}
+        self._days: dict[date, tuple[str, int]] = {}
+
+    def make(self, region: str, birth: date, sex: str, sequence: int) -> str:
+        order = 2 * sequence + (1 if sex == "male" else 2)
+        region_sum = self._regions.get(region)
+        day = self._days.get(birth)
+        if region_sum is None or day is None:
+            if len(region) != 6 or not region.isdigit() or not 1000 <= birth.year <= 9999:
+                return generate_id_number(region, birth, sex, sequence)  # it says what is wrong
+            region_sum = self._regions[region] = _weighted(region, 0)
+            text = f"{birth:%Y%m%d}"
+            day = self._days[birth] = (text, _weighted(text, 6))
+        if not 0 < order <= 999 or sex not in ("male", "female"):
+            return generate_id_number(region, birth, sex, sequence)
+        total = region_sum + day[1] + (order // 100) * _ID_WEIGHTS[14] + (order // 10 % 10) * _ID_WEIGHTS[15] \
+            + (order % 10) * _ID_WEIGHTS[16]
+        return f"{region}{day[0]}{order:03d}{_ID_CHECK_CHARS[total % 11]}"
+
+
+def _weighted(digits: str, first_position: int) -> int:
+    return sum(int(c) * _ID_WEIGHTS[first_position + i] for i, c in enumerate(digits))
+
+
+_ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))  # GB 11643's weights (as desk.domain.idnumber)
+_ID_CHECK_CHARS = "10X98765432"
+
+
+@lru_cache(maxsize=65536)
+def _initials(name: str) -> str:
+    return pinyin_initials(name)  # a few thousand distinct names among millions of residents
 
 
 def _zipf_cumulative(n: int, s: float = 1.0) -> list[float]:
@@ -97,8 +155,12 @@ class BulkCity:
         self.stations = self._station_codes(stations)
         self.resident_district = bytearray()
         self.born: dict[tuple[int, int, str], int] = {}
+        self.id_numbers = IdNumbers()
         self.head_name = ""
         self.first_citizen_id = 0
+        self.case_counts: dict[str, int] = {}
+        self.residents_finished = False
+        self.counter_rows: list[dict[str, Any]] = []
 
     # -- stations --------------------------------------------------------------------------------
 
@@ -132,15 +194,16 @@ class BulkCity:
     # -- residents -------------------------------------------------------------------------------
 
     def _resident(self, citizen_id: int, index: int, now: datetime) -> dict[str, Any] | None:
-        rng = self.rng
-        district_index = _pick(rng, self.district_cumulative)
+        # The draws are `random()` scaled by hand: `randint` and `choice` cost four times as much and
+        # were a third of the loader's CPU; the distributions are the same.
+        draw = self.rng.random
+        district_index = _pick(self.rng, self.district_cumulative)
         region = self.districts[district_index]
         district, streets = SHENYANG_DISTRICTS[region]
         self.resident_district.append(district_index)
-        sex = "male" if rng.random() < 0.505 else "female"
-        age_years = min(90.0, abs(rng.gauss(42, 20)))
+        sex = "male" if draw() < 0.505 else "female"
+        age_years = min(90.0, abs(self.rng.gauss(42, 20)))
         age_days = max(1, int(age_years * 365.25))
-        birth = self.today - timedelta(days=age_days)
         # Order codes count the people of a sex born that day in that district: unique by construction.
         key = (district_index, age_days, sex)
         sequence = self.born.get(key, 0)
@@ -148,34 +211,67 @@ class BulkCity:
             self.resident_district.pop()
             return None
         self.born[key] = sequence + 1
-        name = SURNAMES[_pick(rng, self.surname_cumulative)] + rng.choice(GIVEN_MALE if sex == "male" else GIVEN_FEMALE)
-        unit = f"{rng.randint(1, 30)}-{rng.randint(1, 6)}-{rng.randint(1, 4)}"
-        start = self.today - timedelta(days=rng.randint(30, 3600))
+        birth = self.today - timedelta(days=age_days)
+        given = GIVEN_MALE if sex == "male" else GIVEN_FEMALE
+        name = SURNAMES[_pick(self.rng, self.surname_cumulative)] + given[int(draw() * len(given))]
+        unit = f"{1 + int(draw() * 30)}-{1 + int(draw() * 6)}-{1 + int(draw() * 4)}"
+        start = self.today - timedelta(days=30 + int(draw() * 3571))
         years = 5 if age_years < 16 else 10 if age_years < 26 else 20
         valid_to = None if age_years >= 46 else years_later(start, years)
         head = index % 3 != 2 or not self.head_name  # every third lives in the household before it
         if head:
             self.head_name = name
         return {
-            "id": citizen_id, "id_number": generate_id_number(region, birth, sex, sequence),
-            "name": name, "name_initials": pinyin_initials(name), "sex": sex, "nation": rng.choice(NATIONS),
-            "birth_date": birth, "address": f"辽宁省沈阳市{district}{rng.choice(streets)}{rng.randint(1, 300)}号{unit}",
+            "id": citizen_id, "id_number": self.id_numbers.make(region, birth, sex, sequence),
+            "name": name, "name_initials": _initials(name), "sex": sex,
+            "nation": NATIONS[int(draw() * len(NATIONS))], "birth_date": birth,
+            "address": f"辽宁省沈阳市{district}{streets[int(draw() * len(streets))]}{1 + int(draw() * 300)}号{unit}",
             "issuing_authority": f"沈阳市公安局{district}分局", "valid_from": start, "valid_to": valid_to,
             "card_type": "resident", "photo_wlt": None,
-            "phone": f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+            "phone": f"13{int(draw() * 10)}{10000000 + int(draw() * 90000000)}",
             "household_head": name if head else self.head_name,
-            "relationship_to_head": "户主" if head else rng.choice(["配偶", "子", "女", "母亲", "父亲"]),
-            "registered_on": min(birth + timedelta(days=rng.randint(20, 9000)), self.today - timedelta(days=30)),
+            "relationship_to_head": "户主" if head else _RELATIONSHIPS[int(draw() * len(_RELATIONSHIPS))],
+            "registered_on": min(birth + timedelta(days=20 + int(draw() * 8981)), self.today - timedelta(days=30)),
             "former_names": "", "updated_at": now,
         }
 
     def residents(self, count: int) -> int:
+        """Generate and write `count` residents in this process (`build_city` generates in a worker)."""
+        start = self.read_start(with_cases=False)
+        written = 0
+        for rows in self.resident_batches(count, start):
+            written += self.write_residents(rows, written, count)
+        self.finish_residents()
+        return written
+
+    def cases(self, count: int, days: int) -> dict[str, int]:
+        """`count` cases over the working days of the last `days` calendar days, up to yesterday (the
+        residents generated by this object before)."""
+        start = self.read_start(with_cases=True)
+        made = 0
+        for case_rows, event_rows in self.case_batches(count, days, start):
+            made += self.write_cases(case_rows, event_rows, made, count)
+        self.finish_cases(self.counter_rows)
+        return self.case_counts
+
+    # -- what the generation needs from the store, read before it starts -----------------------------
+
+    def read_start(self, *, with_cases: bool) -> LoadStart:
+        with self.store.read() as session:
+            bulk = BulkLoadRepository(session)
+            if not self.first_citizen_id:
+                self.first_citizen_id = bulk.max_id(Citizen) + 1
+            if not with_cases:
+                # The ID numbers already stored (a re-run, or the small demo's residents) are not drawn again.
+                return LoadStart(self.first_citizen_id, frozenset(bulk.citizen_id_numbers()), {}, 0, 0, 0)
+            return LoadStart(self.first_citizen_id, frozenset(), self._clerks(session), bulk.max_id(Case) + 1,
+                             bulk.max_id(CaseEvent) + 1, CaseRepository(session).count())
+
+    # -- generation: rows only, no store (it may run in a worker process) -----------------------------
+
+    def resident_batches(self, count: int, start: LoadStart) -> Iterator[list[dict[str, Any]]]:
         now = datetime.combine(self.today, time(8), CHINA_TZ).astimezone(UTC)
-        with self.store.read() as session:
-            self.first_citizen_id = BulkLoadRepository(session).max_id(Citizen) + 1
-        # The ID numbers already stored (a re-run, or the small demo's residents) are not drawn again.
-        with self.store.read() as session:
-            existing = BulkLoadRepository(session).citizen_id_numbers()
+        existing = start.id_numbers
         written = index = 0
         rows: list[dict[str, Any]] = []
         while written < count:
@@ -189,16 +285,13 @@ class BulkCity:
             rows.append(row)
             written += 1
             if len(rows) >= BATCH or written == count:
-                self._write(Citizen, rows, "citizen.bulk_loaded", "citizen")
-                self._report("居民 residents", written, count)
+                yield rows
                 rows = []
-        self._fix_sequence("citizens")
-        return written
 
-    # -- cases -----------------------------------------------------------------------------------
-
-    def cases(self, count: int, days: int) -> dict[str, int]:
-        """`count` cases over the working days of the last `days` calendar days, up to yesterday."""
+    def case_batches(self, count: int, days: int, start: LoadStart,
+                     ) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+        """Batches of (cases, their events); afterwards `case_counts` (by state) and `counter_rows` (the
+        stations' day counters) hold what the load made."""
         if not self.resident_district:
             raise ValueError("bulk cases need the residents loaded in the same run")
         working = [d for d in (self.today - timedelta(days=n) for n in range(days, 0, -1))
@@ -209,16 +302,12 @@ class BulkCity:
         limited = [t for t in transactions if t.time_limit_days > 0] or transactions
         spot_cumulative, limited_cumulative = _zipf_cumulative(len(spot), 0.8), _zipf_cumulative(len(limited), 0.8)
         station_cumulative = {i: _zipf_cumulative(len(codes), 0.8) for i, codes in self.stations.items()}
-        with self.store.read() as session:
-            clerk_by_station = self._clerks(session)
-            first_case = BulkLoadRepository(session).max_id(Case) + 1
-            first_event = BulkLoadRepository(session).max_id(CaseEvent) + 1
-            lookup_offset = CaseRepository(session).count()
+        clerk_by_station = start.clerks
         counts: dict[str, int] = {}
         case_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
         counters: list[dict[str, Any]] = []
-        case_id, event_id, made = first_case, first_event, 0
+        case_id, event_id, made = start.first_case, start.first_event, 0
         for day_index, day in enumerate(working):
             share = count * (day_index + 1) // len(working) - count * day_index // len(working)
             day_cases = []
@@ -237,7 +326,7 @@ class BulkCity:
                 clerk = clerk_by_station.get(station) or clerk_by_station["*"]
                 opened = datetime.combine(day, time(minute // 60, minute % 60), CHINA_TZ).astimezone(UTC)
                 case_row, events = self._case(case_id, event_id, station, day, sequence[station], opened,
-                                              transaction, applicant_id, clerk, lookup_offset + made)
+                                              transaction, applicant_id, clerk, start.lookup_offset + made)
                 counts[case_row["state"]] = counts.get(case_row["state"], 0) + 1
                 case_rows.append(case_row)
                 event_rows += events
@@ -246,13 +335,31 @@ class BulkCity:
                 made += 1
             counters += [{"station_code": s, "day": day, "kind": "case", "last": n} for s, n in sequence.items()]
             if len(case_rows) >= BATCH or day_index == len(working) - 1:
-                self._write(Case, case_rows, "case.bulk_loaded", "case", children=(CaseEvent, event_rows))
-                self._report("申请 cases", made, count)
+                yield case_rows, event_rows
                 case_rows, event_rows = [], []
-        self._counters(counters)
+        self.case_counts, self.counter_rows = counts, counters
+
+    # -- writing: this process, the store ----------------------------------------------------------
+
+    def write_residents(self, rows: list[dict[str, Any]], before: int, total: int) -> int:
+        self._write(Citizen, rows, "citizen.bulk_loaded", "citizen")
+        self._report("居民 residents", before + len(rows), total)
+        return len(rows)
+
+    def finish_residents(self) -> None:
+        self._fix_sequence("citizens")
+        self.residents_finished = True
+
+    def write_cases(self, case_rows: list[dict[str, Any]], event_rows: list[dict[str, Any]], before: int,
+                    total: int) -> int:
+        self._write(Case, case_rows, "case.bulk_loaded", "case", children=(CaseEvent, event_rows))
+        self._report("申请 cases", before + len(case_rows), total)
+        return len(case_rows)
+
+    def finish_cases(self, counter_rows: list[dict[str, Any]]) -> None:
+        self._counters(counter_rows)
         self._fix_sequence("cases")
         self._fix_sequence("case_events")
-        return counts
 
     def _case(self, case_id: int, event_id: int, station: str, day: date, sequence: int, opened: datetime,
               transaction: Transaction, applicant_id: int, clerk: int, lookup_index: int,
@@ -422,14 +529,86 @@ def _add_working_days(calendar: WorkingCalendar, day: date, days: int) -> date:
 
 def build_city(store: Store, catalog: Catalog, calendar: WorkingCalendar, *, residents: int, cases: int,
                stations: int, days: int, seed: int, today: date, progress: TextIO | None = None,
-               ) -> BulkSummary:
+               worker: bool = True) -> BulkSummary:
+    """Load the city. With `worker` the rows are generated in a process of their own while this one
+    writes the previous batch (two cores busy instead of one taking turns); the rows are the same."""
     city = BulkCity(store, catalog, calendar, seed=seed, today=today, stations=stations, progress=progress)
     codes = city.ensure_stations()
     # A city loaded into an empty store: its search and listing indexes are built once at the end.
     rebuild = worth_it(store, "citizens", residents)
     with indexes_built_after(store, ("citizens", "cases", "case_events"), progress) if rebuild else nullcontext():
-        written = city.residents(residents)
-        by_state = city.cases(cases, days) if cases else {}
+        starts = (city.read_start(with_cases=False), city.read_start(with_cases=True) if cases else None)
+        batches = _in_worker(city, residents, cases, days, starts) if worker else \
+            _generated(city, residents, cases, days, starts)
+        written = made = 0
+        by_state: dict[str, int] = {}
+        with closing(batches):  # a failed write stops the worker at once
+            for batch in batches:
+                if batch[0] == "citizens":
+                    written += city.write_residents(batch[1], written, residents)
+                    continue
+                if written == residents and not city.residents_finished:
+                    city.finish_residents()
+                if batch[0] == "cases":
+                    made += city.write_cases(batch[1], batch[2], made, cases)
+                else:  # "done": the counts by state and the stations' day counters
+                    by_state = batch[1]
+                    if cases:
+                        city.finish_cases(batch[2])
     return BulkSummary(written, len(codes), sum(by_state.values()), by_state)
 
 
+Batch = tuple[Any, ...]  # ("citizens", rows) | ("cases", case rows, event rows) | ("done", by state, counters)
+
+
+def _generated(city: BulkCity, residents: int, cases: int, days: int,
+               starts: tuple[LoadStart, LoadStart | None]) -> Generator[Batch, None, None]:
+    for rows in city.resident_batches(residents, starts[0]):
+        yield ("citizens", rows)
+    if cases and starts[1] is not None:
+        for case_rows, event_rows in city.case_batches(cases, days, starts[1]):
+            yield ("cases", case_rows, event_rows)
+    yield ("done", city.case_counts, city.counter_rows)
+
+
+def _in_worker(city: BulkCity, residents: int, cases: int, days: int,
+               starts: tuple[LoadStart, LoadStart | None]) -> Generator[Batch, None, None]:
+    """`_generated`'s batches from a forked process (it touches no connection: the store stays here);
+    at most `_AHEAD` batches wait, so memory stays bounded. A failure there is raised here."""
+    context = multiprocessing.get_context("fork")
+    queue: Any = context.Queue(maxsize=_AHEAD)
+    worker = context.Process(target=_produce, args=(queue, city, residents, cases, days, starts), daemon=True)
+    worker.start()
+    try:
+        while True:
+            try:
+                batch = queue.get(timeout=5)
+            except Empty:
+                if not worker.is_alive():
+                    raise RuntimeError(f"the bulk demo's generating process ended (exit code {worker.exitcode})"
+                                       ) from None
+                continue
+            if batch[0] == "error":
+                raise RuntimeError(f"generating the bulk demo failed:\n{batch[1]}")
+            yield batch
+            if batch[0] == "done":
+                return
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join(timeout=10)
+        queue.close()
+
+
+_AHEAD = 2
+
+
+def _produce(queue: Any, city: BulkCity, residents: int, cases: int, days: int,
+             starts: tuple[LoadStart, LoadStart | None]) -> None:
+    try:
+        for batch in _generated(city, residents, cases, days, starts):
+            queue.put(batch)
+    except BaseException:
+        queue.put(("error", traceback.format_exc()))
+    queue.close()
+    queue.join_thread()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
 
 from desk.domain.clock import local_datetime
 from desk.domain.workdays import DueStatus
@@ -220,6 +221,19 @@ class CaseView:
             events=[_event_view(e, names) for e in case.events],
         )
 
+    def as_read_back(self) -> CaseView:
+        """This view as the store would give it back: its times in UTC and its JSON values (form,
+        missing materials, event details) through a JSON round trip (string keys, lists for tuples)."""
+        return replace(
+            self,
+            created_at=_utc(self.created_at),
+            accepted_at=_utc(self.accepted_at),
+            completed_at=_utc(self.completed_at),
+            form_values=_json_round_trip(self.form_values),
+            missing_materials=_json_round_trip(self.missing_materials),
+            events=[replace(e, at=_utc(e.at), details=_json_round_trip(e.details)) for e in self.events],
+        )
+
     def to_json_dict(self, *, with_history: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
             "number": self.number,
@@ -272,6 +286,20 @@ def _event_view(event: CaseEvent, names: dict[int, str]) -> EventView:
         reason=event.reason,
         details=dict(event.details or {}),
     )
+
+
+_T = TypeVar("_T", dict[str, Any], list[dict[str, Any]])
+
+
+def _json_round_trip(value: _T) -> _T:
+    return json.loads(json.dumps(value))  # type: ignore[no-any-return]
+
+
+_When = TypeVar("_When", datetime, datetime | None)
+
+
+def _utc(value: _When) -> _When:
+    return value.astimezone(UTC) if value is not None else value  # type: ignore[return-value]
 
 
 def _iso(value: date | None) -> str | None:

@@ -99,13 +99,15 @@ class CaseService:
         now = self.clock.now()
         citizen = _citizen(session, applicant_id_number)
         sequence = next_sequence(session, self.station_code, local_date(now))
+        opening = CaseEvent(action="open", from_state=None, to_state=CaseState.DRAFT.value, actor_id=actor.user_id,
+                            at=now, details=dict(details or {}))
         case = Case(
             number=case_number(self.station_code, local_date(now), sequence),
             lookup_code=new_lookup_code(),
             station_code=self.station_code,
             transaction_code=transaction.code,
             state=CaseState.DRAFT.value,
-            applicant_id=citizen.id,
+            applicant=citizen,
             form_values=dict(values or {}),
             approval=str(transaction.approval),
             time_limit_days=transaction.time_limit_days,
@@ -113,13 +115,12 @@ class CaseService:
             created_at=now,
             updated_at=now,
             missing_materials=[],
+            events=[opening],  # written with the case; its history and materials need no reading back
+            materials=[],
         )
-        cases = CaseRepository(session)
-        cases.add(case)
-        cases.add_event(CaseEvent(case_id=case.id, action="open", from_state=None, to_state=case.state,
-                                  actor_id=actor.user_id, at=now, details=dict(details or {})))
+        CaseRepository(session).add(case)
         self._audit(session, actor, "case.opened", case, {"transaction": transaction.code, **(details or {})})
-        return self._view(session, case)
+        return self._view_as_written(session, case)
 
     def save_draft(self, actor: Actor, number: str, values: Mapping[str, Any], expected_version: int) -> CaseView:
         """Store the form as typed (drafts and supplement cases only); no validation, nothing lost."""
@@ -135,7 +136,7 @@ class CaseService:
         case.updated_at = self.clock.now()
         self._flush(session, number)
         self._audit(session, actor, "case.draft_saved", case, {"fields": sorted(values)})
-        return self._view(session, case)
+        return self._view_as_written(session, case)
 
     # ---- the decision at the window --------------------------------------------------------------
 
@@ -381,6 +382,18 @@ class CaseService:
         session.flush()
         session.refresh(case)
         return CaseView.of(case, user_names(session, case))
+
+    def _view_as_written(self, session: Session, case: Case) -> CaseView:
+        """The view of a case this transaction wrote through the ORM alone (a draft opened or saved):
+        its columns are what was stored, so it is not read back — `_view`'s refresh re-read the case
+        and its applicant, then its history and materials: three of a draft's eleven statements. What a
+        read would change is applied: times in UTC, the JSON values as the store gives them back."""
+        session.flush()
+        view = CaseView.of(case, user_names(session, case)).as_read_back()
+        # A caller going on in the same transaction (an online decision accepts and completes the draft)
+        # adds events and materials as rows: its next look at the collections reads them, as after a refresh.
+        session.expire(case, ["events", "materials"])
+        return view
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,12 @@ afterwards, on SQLite (and its FTS5 search table) and PostgreSQL; the search fin
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from desk_fixtures import CATALOG
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from desk.domain.catalog_loader import load_catalog
 from desk.domain.workdays import WorkingCalendar
@@ -17,6 +18,7 @@ from desk.services.demo import build_demo
 from desk.store import bulk_indexes
 from desk.store.citizen_search import CitizenQuery, search_citizens
 from desk.store.database import Store
+from desk.store.models import Citizen
 
 TODAY = date(2026, 3, 11)
 
@@ -88,3 +90,42 @@ class _Watch:
 
     def __exit__(self, *exc: object) -> None:
         self.manager.__exit__(*exc)  # type: ignore[attr-defined]
+
+
+def test_a_duplicate_key_written_during_the_load_stops_it_naming_the_constraint(database_url: str) -> None:
+    """PostgreSQL adds the unique constraints back after the rows: adding one is the load's check that
+    no key is written twice. SQLite keeps them during the load, so the second row is refused at once."""
+    store = Store(database_url)
+    catalog, calendar = load_catalog(CATALOG), WorkingCalendar()
+    build_demo(store, catalog, calendar, residents=0, cases=0, seed=5, today=TODAY)
+    before = index_definitions(store)
+
+    ids_of_the_two: list[int] = []
+
+    def twice() -> None:
+        for _ in range(2):
+            with store.write() as session:
+                row = Citizen(id_number="210102195301150038", name="李建国", updated_at=datetime.now(UTC))
+                session.add(row)
+                session.flush()
+                ids_of_the_two.append(row.id)
+    progress = io.StringIO()
+    if store.is_sqlite:
+        with pytest.raises(IntegrityError), bulk_indexes.indexes_built_after(store, ("citizens",), progress):
+            twice()
+        assert index_definitions(store) == before
+        store.dispose()
+        return
+    with pytest.raises(bulk_indexes.DuplicateKeys) as raised, \
+            bulk_indexes.indexes_built_after(store, ("citizens",), progress):
+        assert "uq_citizens_id_number" not in " ".join(index_definitions(store))  # off while the rows go in
+        twice()
+    assert [name for name, _ in raised.value.failures] == ["uq_citizens_id_number"]
+    first, second = ids_of_the_two
+    assert f"duplicate (id_number) in 1 key(s): citizens ids {first}, {second}" in str(raised.value)
+    # Every other index is back; only the constraint the duplicate stopped is missing, as the error says.
+    missing = before - index_definitions(store)
+    assert len(missing) == 1 and "uq_citizens_id_number" in missing.pop()
+    with store.write() as session:
+        session.execute(text("DELETE FROM citizens WHERE id = :id"), {"id": second})
+    store.dispose()

@@ -25,14 +25,19 @@ class BulkLoadRepository:
             return
         table = model.__table__
         if self.session.get_bind().dialect.name == "postgresql":
-            json_names = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"}
-            rows = [{k: json.dumps(v, ensure_ascii=False) if k in json_names and not isinstance(v, str) else v
-                     for k, v in row.items()} for row in rows]
             columns = list(rows[0])
+            # JSON columns usually come as text already: only values that are not are encoded (the rows
+            # are not copied — a copy of every row was a tenth of the loader's CPU).
+            json_at = [i for i, c in enumerate(columns)
+                       if c in table.columns and table.columns[c].type.__class__.__name__ == "JSON"]
             cursor = self.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
             with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row([row[c] for c in columns])
+                    values = [row[c] for c in columns]
+                    for i in json_at:
+                        if not isinstance(values[i], str):
+                            values[i] = json.dumps(values[i], ensure_ascii=False)
+                    copy.write_row(values)
             return
         json_columns = [c.name for c in table.columns if c.type.__class__.__name__ == "JSON"]
         if json_columns:
