@@ -12,11 +12,11 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from printing.documents.common import Paper, Rule, Writer, build_a4, zh_date
 from printing.fonts import FontSet
-from printing.models import HouseholdCertificateData
+from printing.models import HouseholdCertificateData, StationInfo
 from printing.qr import qr_drawing
 from printing.signing import SigningError, StationSigner, verification_text
 
@@ -47,32 +47,48 @@ def signed_bottom(w: Writer, payload: str, verify_url: str, serial: str, organ: 
                    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
 
 
-def _facts_table(data: HouseholdCertificateData, w: Writer) -> Table:
+def facts_grid(w: Writer, rows: list[list[tuple[str, str] | None]], key_widths: tuple[float, float]) -> Table:
+    """The boxed facts of a signed certificate: each row one or two (label, value) pairs; a row of one pair
+    spans the whole width."""
     width = w.frame_width
-
-    def v(text: str) -> Paragraph:
-        return w.p(text, "cell")
-
-    def k(text: str) -> Paragraph:
-        return w.p(text, "cell_head")
-
-    rows = [
-        [k("姓名"), v(data.name), k("性别"), v(data.sex)],
-        [k("民族"), v(data.nation), k("出生日期"), v(zh_date(data.birth_date))],
-        [k("公民身份号码"), v(data.id_number), "", ""],
-        [k("曾用名"), v(data.former_names or "无"), "", ""],
-        [k("户籍地址"), v(data.address), "", ""],
-        [k("户主姓名"), v(data.household_head), k("与户主关系"), v(data.relationship_to_head)],
-        [k("本址登记日期"), v(zh_date(data.registered_on)), "", ""],
-    ]
-    return w.grid(rows, [32 * mm, width / 2 - 32 * mm, 30 * mm, width / 2 - 30 * mm], [
+    cells = []
+    for row in rows:
+        cells.append([part for pair in row for part in ((w.p(pair[0], "cell_head"), w.p(pair[1], "cell"))
+                                                        if pair is not None else ("", ""))])
+    return w.grid(cells, [key_widths[0], width / 2 - key_widths[0], key_widths[1], width / 2 - key_widths[1]], [
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("BOX", (0, 0), (-1, -1), 1.4, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-        *[("SPAN", (1, r), (3, r)) for r in (2, 3, 4, 6)],
+        *[("SPAN", (1, r), (3, r)) for r, row in enumerate(rows) if row[1:] == [None]],
     ])
+
+
+def certificate_pdf(w: Writer, *, title: str, station: StationInfo, serial: str, facts: Table, body: list[str],
+                    bottom: Table, clerk_name: str) -> bytes:
+    """A signed certificate's page (户籍证明, 注销户口证明): organ and title, number, 兹证明, the facts, the
+    body's paragraphs and 特此证明, the QR code beside the seal and date, the clerk and the small print."""
+    story: list[Flowable] = [
+        w.p(station.name_zh, w.style("station", fontSize=17, leading=25)),
+        w.p(title, w.style("title", fontSize=26, leading=36)),
+        w.p(f"编号：{serial}", "number"),
+        Rule(1.5, 2),
+        Spacer(1, 4 * mm),
+        w.p("兹证明：", "left"),
+        Spacer(1, 2 * mm),
+        facts,
+        Spacer(1, 4 * mm),
+        *(w.p(text, "indent") for text in body),
+        w.p("特此证明。", "indent"),
+        Spacer(1, 8 * mm),
+        bottom,
+        Spacer(1, 6 * mm),
+        w.p(f"经办民警：{clerk_name}　　联系电话：{station.phone}", "small"),
+        w.p("本证明涂改无效。二维码由出具单位数字签名，可在任一户籍窗口或自助终端离线核验真伪及证明内容。", "small"),
+    ]
+    return build_a4(story, title=f"{title} {serial}", author=station.name_zh, fonts=w.fonts,
+                    margins_mm=(28, 26, 20, 28))
 
 
 def build_pdf(
@@ -88,24 +104,15 @@ def build_pdf(
     payload = certificate_payload(data, signer)
     validity = f"本证明有效期至{zh_date(data.valid_until)}。" if data.valid_until else ""
     bottom = signed_bottom(w, payload, data.verify_url, data.serial, data.station.name_zh, data.issued_at.date())
-    story: list[Flowable] = [
-        w.p(data.station.name_zh, w.style("station", fontSize=17, leading=25)),
-        w.p(TITLE, w.style("title", fontSize=26, leading=36)),
-        w.p(f"编号：{data.serial}", "number"),
-        Rule(1.5, 2),
-        Spacer(1, 4 * mm),
-        w.p("兹证明：", "left"),
-        Spacer(1, 2 * mm),
-        _facts_table(data, w),
-        Spacer(1, 4 * mm),
-        w.p("以上情况经核对本所户籍档案，属实。", "indent"),
-        w.p(f"此证明用于{data.purpose_zh}。{validity}", "indent"),
-        w.p("特此证明。", "indent"),
-        Spacer(1, 8 * mm),
-        bottom,
-        Spacer(1, 6 * mm),
-        w.p(f"经办民警：{data.clerk_name}　　联系电话：{data.station.phone}", "small"),
-        w.p("本证明涂改无效。二维码由出具单位数字签名，可在任一户籍窗口或自助终端离线核验真伪及证明内容。", "small"),
-    ]
-    return build_a4(story, title=f"{TITLE} {data.serial}", author=data.station.name_zh, fonts=w.fonts,
-                    margins_mm=(28, 26, 20, 28))
+    facts = facts_grid(w, [
+        [("姓名", data.name), ("性别", data.sex)],
+        [("民族", data.nation), ("出生日期", zh_date(data.birth_date))],
+        [("公民身份号码", data.id_number), None],
+        [("曾用名", data.former_names or "无"), None],
+        [("户籍地址", data.address), None],
+        [("户主姓名", data.household_head), ("与户主关系", data.relationship_to_head)],
+        [("本址登记日期", zh_date(data.registered_on)), None],
+    ], (32 * mm, 30 * mm))
+    return certificate_pdf(w, title=TITLE, station=data.station, serial=data.serial, facts=facts, body=[
+        "以上情况经核对本所户籍档案，属实。", f"此证明用于{data.purpose_zh}。{validity}"],
+        bottom=bottom, clerk_name=data.clerk_name)
