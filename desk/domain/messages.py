@@ -497,6 +497,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "paper.supplement_notice": QT_TRANSLATE_NOOP("Messages", "一次性告知书"),
     "paper.not_accepted_notice": QT_TRANSLATE_NOOP("Messages", "不予受理通知书"),
     "paper.denial_decision": QT_TRANSLATE_NOOP("Messages", "不予许可决定书"),
+    "paper.denial_decision.confirmation": QT_TRANSLATE_NOOP("Messages", "不予登记决定书"),
+    "paper.denial_decision.service": QT_TRANSLATE_NOOP("Messages", "不予办理决定书"),
     "paper.completion_notice": QT_TRANSLATE_NOOP("Messages", "办结通知书"),
     "paper.move_in_permit": QT_TRANSLATE_NOOP("Messages", "准予迁入证明"),
     "paper.migration_certificate": QT_TRANSLATE_NOOP("Messages", "户口迁移证"),

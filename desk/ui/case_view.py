@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.catalog import PowerType
 from desk.domain.errors import ConcurrentChange
 from desk.domain.workflow import Action, CaseState, allowed_actions
 from desk.ui.case_extras import CaseExtras, CaseExtrasPanel, load_extras
@@ -392,11 +393,9 @@ class CaseDetailView(QWidget):
         fill_table(self.tbl_history, headers, rows)
         fill_table(self.tbl_values, [self.tr("项目"), self.tr("填写内容")],
                    form_rows(transaction, case.form_values, pick))
-        from desk.services.documents import KINDS
-
         self.lst_documents.clear()
         for kind in self.documents:
-            item = QListWidgetItem(KINDS[kind][1] if self._context.is_chinese else kind.replace("_", " "))
+            item = QListWidgetItem(self._paper_title(kind, transaction))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.lst_documents.addItem(item)
         if self.lst_documents.count():
@@ -426,6 +425,13 @@ class CaseDetailView(QWidget):
         self.cmb_opinion.setVisible(deciding)
         none = not allowed and not can_resume
         self.lbl_actions.setText(self.tr("可办理的操作") if not none else self.tr("可办理的操作：无"))
+
+    def _paper_title(self, kind: str, transaction: Transaction | None) -> str:
+        """A paper's title in the screen's language; a refusal after examination is titled by the kind
+        of act (不予许可 / 不予登记 / 不予办理决定书), as the printed paper is."""
+        if kind == "denial_decision" and transaction is not None and transaction.power_type is not PowerType.LICENSING:
+            return self._context.word(f"paper.denial_decision.{transaction.power_type.value}")
+        return self._context.word(f"paper.{kind}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -146,6 +146,32 @@ def test_a_leaders_back_office_decision_is_not_put_to_the_citizen(qtbot: QtBot, 
     _settle(qtbot, app)
 
 
+def test_a_refusal_is_listed_by_the_title_it_is_printed_under(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    """Found driving the desk: a denied 登记 (a confirmation) prints 不予登记决定书, but the case's 已出具文书
+    list called every refusal 不予许可决定书 (and in English showed the kind's code)."""
+    from desk.domain.catalog import PowerType
+
+    app, core = running
+    _sign_in(qtbot, app, "leader")
+    leader = app.context.actor
+    case = next(c for c in core.queries.list(limit=500) if Action.DENY in allowed_actions(c.facts, leader)
+                and CATALOG.get(c.transaction_code).power_type is PowerType.CONFIRMATION)
+    decided = core.decisions.act_and_issue(leader, case.number, case.version, Action.DENY, reason="材料不实",
+                                           password=DEMO_PASSWORD)
+    assert [paper.title_zh for paper in decided.papers] == ["不予登记决定书"]
+    window = app.window
+    with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
+        window.open_case(case.number)
+    listed = window.case_view.lst_documents
+    assert "不予登记决定书" in [listed.item(i).text() for i in range(listed.count())]
+    app.set_language("en_US")
+    qtbot.waitUntil(lambda: "decision not to register" in [listed.item(i).text() for i in range(listed.count())],
+                    timeout=10_000)
+    assert all("_" not in listed.item(i).text() for i in range(listed.count()))
+    app.set_language("zh_CN")
+    _settle(qtbot, app)
+
+
 def _a_completed_case(core: Core, app: DeskApp) -> str:
     """A case the demo's clerk completes through the use case (the window's part is tested above)."""
     clerk = core.users.sign_in("clerk", DEMO_PASSWORD).actor
