@@ -442,7 +442,9 @@ class CaseDetailView(QWidget):
         self.btn_back.setText(self.tr("← 返回"))
         self.lbl_history.setText(self.tr("办理经过"))
         self.lbl_values.setText(self.tr("申请内容（只读）"))
-        self.lbl_opinion.setText(self.tr("审批意见(&O)："))
+        # Written with 批准 only: a refusal asks for its own reason (the box's 同意办理 beside 不予批准 misled).
+        self.lbl_opinion.setText(self.tr("批准意见(&O)："))
+        self.cmb_opinion.setToolTip(self.tr("批准时记入审批意见；不予批准时另行填写理由"))
         self.lbl_documents.setText(self.tr("已出具文书"))
         self.btn_reprint.setText(self.tr("重新打印所选文书(&P)"))
         self.btn_resume.setText(self.tr("继续办理(&E)"))

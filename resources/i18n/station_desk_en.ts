@@ -205,22 +205,27 @@
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="445"/>
-        <source>审批意见(&amp;O)：</source>
-        <translation>&amp;Opinion:</translation>
+        <location filename="../../desk/ui/case_view.py" line="446"/>
+        <source>批准意见(&amp;O)：</source>
+        <translation>Approval &amp;opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="446"/>
+        <location filename="../../desk/ui/case_view.py" line="447"/>
+        <source>批准时记入审批意见；不予批准时另行填写理由</source>
+        <translation>Recorded with an approval; a refusal asks for its own reason</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="448"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="447"/>
+        <location filename="../../desk/ui/case_view.py" line="449"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="448"/>
+        <location filename="../../desk/ui/case_view.py" line="450"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
     </message>
