@@ -23,7 +23,7 @@ The default is scaled down to finish in minutes on 2 cores; --full builds the is
 
     .venv/bin/python bench/bench_city.py [--backend sqlite|postgres|both] [--residents N] [--stations N]
         [--cases N] [--days N] [--full] [--reuse DIR] [--postgres-url URL] [--repeat N]
-        [--skip-address] [--lookups-only] [--busy-station-open N] [--only-today]
+        [--skip-address] [--lookups-only] [--busy-station-open N] [--only-today] [--writers-only]
 
 --postgres-url measures a PostgreSQL database already loaded (`desk demo-data`) instead of starting one.
 
@@ -146,6 +146,10 @@ def measure(url: str, args: argparse.Namespace) -> list[Measure]:
         return statistics.median(samples)
 
     base = baseline()
+    if args.writers_only:
+        rates = writers(store, core, base, url)
+        store.dispose()
+        return [Measure("20 writers ≥ 3× one", [float("inf")], base)] if rates[20] < 3 * rates[1] else []
     if args.only_today:
         clock = FixedClock(datetime.combine(last_day, datetime.min.time(), UTC).replace(hour=2))
         results = today_measures(CaseQueries(store, core.calendar, clock), busiest, base, max(5, runs // 10))
@@ -435,6 +439,8 @@ def main() -> int:
     parser.add_argument("--busy-station-open", type=int, default=0, metavar="N",
                         help="add open cases to the busiest station (in bulk) until it has N, for Today")
     parser.add_argument("--only-today", action="store_true", help="measure the baseline and Today only")
+    parser.add_argument("--writers-only", action="store_true",
+                        help="measure the baseline and the writers only (1, 5, 20 processes; 1 and 20 threads)")
     parser.add_argument("--skip-address", action="store_true",
                         help="leave out the address searches")
     parser.add_argument("--lookups-only", action="store_true",
