@@ -346,7 +346,7 @@ class DocumentService:
             valid_until=issued_at.date() + timedelta(days=CERTIFICATE_VALID_DAYS),
             former_names=citizen.former_names if citizen else "", verify_url=self.verify_url,
         )
-        payload = deregistration_certificate.certificate_payload(data, signer)
+        payload = household_certificate.certificate_payload(data, signer)  # one signing rule for both papers
         record.payload = payload
         pdf = deregistration_certificate.build_pdf(data, Paper.A4, signer=signer)
         return IssuedPaper("deregistration_certificate", record.serial, KINDS["deregistration_certificate"][1], pdf,

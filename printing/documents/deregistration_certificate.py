@@ -10,19 +10,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from printing.documents.common import Paper, Writer, zh_date
-from printing.documents.household_certificate import certificate_pdf, facts_grid, signed_bottom
+from printing.documents.household_certificate import certificate_payload, certificate_pdf, facts_grid, signed_bottom
 from printing.fonts import FontSet
 from printing.models import DeregistrationCertificateData
-from printing.signing import SigningError, StationSigner
+from printing.signing import StationSigner
 
 TITLE = "注销户口证明"
-
-
-def certificate_payload(data: DeregistrationCertificateData, signer: StationSigner) -> str:
-    """The signed QR text for these facts (raises SigningError if the key is another station's)."""
-    if signer.station_code != data.station.code:
-        raise SigningError("signing.other_station", key_station=signer.station_code, station=data.station.code)
-    return signer.sign_facts(data.serial, data.certified_facts(), data.issued_at.date(), data.valid_until)
 
 
 def build_pdf(

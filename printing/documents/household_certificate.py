@@ -8,7 +8,8 @@ can never carry a code that does not match its facts.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -23,8 +24,22 @@ from printing.signing import SigningError, StationSigner, verification_text
 TITLE = "户籍证明"
 
 
-def certificate_payload(data: HouseholdCertificateData, signer: StationSigner) -> str:
-    """The signed QR text for these facts (raises SigningError if the key is another station's)."""
+class SignedCertificate(Protocol):
+    """What a signed certificate's QR code is made from (户籍证明, 注销户口证明)."""
+
+    @property
+    def station(self) -> StationInfo: ...
+    @property
+    def serial(self) -> str: ...
+    @property
+    def issued_at(self) -> datetime: ...
+    @property
+    def valid_until(self) -> date | None: ...
+    def certified_facts(self) -> dict[str, str]: ...
+
+
+def certificate_payload(data: SignedCertificate, signer: StationSigner) -> str:
+    """The signed QR text for a certificate's facts (raises SigningError if the key is another station's)."""
     if signer.station_code != data.station.code:
         raise SigningError("signing.other_station", key_station=signer.station_code, station=data.station.code)
     return signer.sign_facts(data.serial, data.certified_facts(), data.issued_at.date(), data.valid_until)
