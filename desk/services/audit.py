@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from desk.domain.errors import DeskError
 from desk.store.database import Store
 from desk.store.models import AuditEntry
-from desk.store.repositories.audit_chain import GENESIS_HASH, AuditChainRepository, RecordRead
+from desk.store.repositories.audit_chain import GENESIS_HASH, AuditChainRepository, ReadHead, RecordRead
 from desk.store.repositories.users import UserRepository
 
 AUDIT_KEY_INFO = "audit_key"  # the Session.info entry the store fills for its write sessions
@@ -236,13 +236,47 @@ def append_to_read(session: Session, user_id: int, *, at: datetime, action: str,
             if row is not None and read is None:
                 return 0, None
             found = read
-        canonical = _canonical(head.seq, at, head.actor, action, entity_type, entity_id, details, head.chain,
-                               head.last_seq + 1)
-        digest = entry_hash(head.last_hash, canonical, key.key_for(head.seq) if key is not None else None)
+        digest = _digest_after(head, key, at=at, action=action, entity_type=entity_type, entity_id=entity_id,
+                               details=details)
         if chains_.append_if_head_unmoved(head, at=at, action=action, entity_type=entity_type, entity_id=entity_id,
                                           details=details, digest=digest):
             return head.seq, found
     return None
+
+
+def head_for_write(session: Session, user_id: int, row: RecordRead | None = None,
+                   ) -> tuple[ReadHead | None, dict[str, Any] | None]:
+    """For a write transaction whose entry `append_after_head` chains: in one statement the actor (label,
+    chain, display name), the chain's head (unlocked), the next number — and with `row`, the record
+    the use case needs. (None, None) when this path cannot serve (an unknown user, a chain without a
+    head yet): the caller then reads what it needs apart and appends with `append`."""
+    return AuditChainRepository(session).head_for_user(user_id, row)
+
+
+def append_after_head(session: Session, head: ReadHead, *, at: datetime, action: str, entity_type: str,
+                      entity_id: str, details: dict[str, Any] | None = None) -> int:
+    """Chain the write transaction's entry after `head`, read earlier in it by `head_for_write`: the entry
+    written and the head moved in one statement if the head has not moved since (the row stays locked
+    until the transaction ends, as `append`'s lock would); else another append of the chain came first
+    and the entry takes `append`'s locking path. The entry and the chain are what `append` writes."""
+    details = dict(details or {})
+    at = at.astimezone(UTC)
+    key: AuditKey | None = session.info.get(AUDIT_KEY_INFO)
+    digest = _digest_after(head, key, at=at, action=action, entity_type=entity_type, entity_id=entity_id,
+                           details=details)
+    if AuditChainRepository(session).append_if_head_unmoved(head, at=at, action=action, entity_type=entity_type,
+                                                            entity_id=entity_id, details=details, digest=digest):
+        return head.seq
+    return append(session, at=at, actor=head.actor, action=action, entity_type=entity_type, entity_id=entity_id,
+                  details=details, chain=head.chain)
+
+
+def _digest_after(head: ReadHead, key: AuditKey | None, *, at: datetime, action: str, entity_type: str,
+                  entity_id: str, details: dict[str, Any]) -> str:
+    """The hash of the entry that follows `head` on its chain (numbered `head.seq`)."""
+    canonical = _canonical(head.seq, at, head.actor, action, entity_type, entity_id, details, head.chain,
+                           head.last_seq + 1)
+    return entry_hash(head.last_hash, canonical, key.key_for(head.seq) if key is not None else None)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -33,6 +33,12 @@ class CitizenView:
     registered_on: date | None = None
     former_names: str = ""
     card_difference: dict[str, Any] | None = None  # a kiosk read that disagreed, for the desk to look at
+
+    @classmethod
+    def of_columns(cls, columns: Mapping[str, Any]) -> CitizenView:
+        """From the columns a repository read (`citizen_lookup.VIEW_COLUMNS`) rather than an ORM object."""
+        difference = columns["card_difference"]
+        return cls(**{**columns, "card_difference": dict(difference) if difference else None})
 
     @classmethod
     def of(cls, citizen: Citizen) -> CitizenView:

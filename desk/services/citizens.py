@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -163,7 +163,7 @@ class CitizenService:
                 _, columns = recorded
                 if columns is None:
                     raise NotFound.say("citizen.not_found", id_number=id_number)
-                return _view_of(columns)
+                return CitizenView.of_columns(columns)
         with self.store.write() as session:
             citizen = CitizenRepository(session).by_id_number(id_number)
             if citizen is None:
@@ -187,7 +187,8 @@ class CitizenService:
         if actor is not None:
             # The search, then its entry in two statements (`audit.append_to_read`).
             with self._audited_read() as session:
-                views = [_view_of(row._asdict()) for row in CitizenRepository(session).search(query, limit)]
+                rows = CitizenRepository(session).search(query, limit)
+                views = [CitizenView.of_columns(row._asdict()) for row in rows]
                 recorded = audit.append_to_read(
                     session, actor.user_id, at=self.clock.now(), action="citizen.searched", entity_type="citizen",
                     entity_id="*", details={"query": text, "results": len(views)})
@@ -197,16 +198,11 @@ class CitizenService:
             rows = CitizenRepository(session).search(query, limit)
             audit.append(session, at=self.clock.now(), actor=_label(session, actor), action="citizen.searched",
                          entity_type="citizen", entity_id="*", details={"query": text, "results": len(rows)})
-            return [_view_of(row._asdict()) for row in rows]
+            return [CitizenView.of_columns(row._asdict()) for row in rows]
 
 
 _CARD_FIELDS = ("name", "sex", "nation", "birth_date", "address", "issuing_authority", "valid_from", "valid_to",
                 "card_type")
-
-
-def _view_of(columns: dict[str, Any]) -> CitizenView:
-    difference = columns["card_difference"]
-    return CitizenView(**{**columns, "card_difference": dict(difference) if difference else None})
 
 
 def _plain(value: object) -> object:

@@ -64,14 +64,16 @@ _APPEND_IF_HEAD_UNMOVED = text(
 
 @dataclass(frozen=True)
 class ReadHead:
-    """A chain's head as read without a lock for an audited read (PostgreSQL), with the actor's label,
-    the chain (the actor's station) and the global number the entry will take."""
+    """A chain's head as read without a lock (an audited read on PostgreSQL; a draft opened), with the
+    actor's label, the chain (the actor's station), the global number the entry will take, and the
+    actor's display name (what a case's history shows)."""
 
     actor: str
     chain: str
     last_seq: int
     last_hash: str
     seq: int
+    actor_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,14 +97,15 @@ def _head_query(row: Select[Any] | None, postgresql: bool) -> tuple[Select[Any],
     cached = _HEAD_QUERIES.get((postgresql, id(row)))
     if cached is not None and cached[0] is row:
         return cached[1], cached[2]
-    actor = (select(User.username.label("actor"), func.coalesce(User.station_code, "").label("chain"))
+    actor = (select(User.username.label("actor"), func.coalesce(User.station_code, "").label("chain"),
+                    User.display_name.label("actor_name"))
              .where(User.id == bindparam("audit_user_id")).cte("audit_actor"))
     heads = cast(Table, AuditHead.__table__)
     number = (literal_column("nextval('audit_log_global_seq')", BigInteger) if postgresql
               else select(func.coalesce(func.max(AuditEntry.seq), 0) + 1).scalar_subquery())
     query = (select(actor.c.actor.label("audit_actor"), actor.c.chain.label("audit_chain"),
                     heads.c.last_seq.label("audit_last_seq"), heads.c.last_hash.label("audit_last_hash"),
-                    number.label("audit_seq"))
+                    number.label("audit_seq"), actor.c.actor_name.label("audit_actor_name"))
              .select_from(actor).join(heads, heads.c.chain == actor.c.chain))
     names: tuple[str, ...] = ()
     if row is not None:
@@ -205,7 +208,7 @@ class AuditChainRepository:
         if result is None:
             return None, None
         head = ReadHead(str(result["audit_actor"]), str(result["audit_chain"]), int(result["audit_last_seq"]),
-                        str(result["audit_last_hash"]), int(result["audit_seq"]))
+                        str(result["audit_last_hash"]), int(result["audit_seq"]), str(result["audit_actor_name"]))
         if not names or result[names[0]] is None:
             return head, None
         return head, {name: result[name] for name in names}

@@ -5,6 +5,7 @@ the citizens' own use cases have their repository in `citizens.py`.)"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -29,6 +30,11 @@ class CitizenLookupRepository:
 
     def by_id_number(self, id_number: str) -> Citizen | None:
         return self.session.execute(select(Citizen).where(Citizen.id_number == id_number)).scalar_one_or_none()
+
+    def view_columns(self, id_number: str) -> dict[str, Any] | None:
+        """The columns a view shows (`VIEW_COLUMNS`) of the citizen with that ID number, None if absent."""
+        row = self.session.connection().execute(_VIEW_BY_ID_NUMBER, {"viewed_id_number": id_number}).first()
+        return None if row is None else dict(row._mapping)
 
     @staticmethod
     def view_read(id_number: str) -> RecordRead:
