@@ -14,7 +14,10 @@ through the real services:
   (CityReportService.month), each against the bare SQL that counts the same (one GROUP BY, no service),
 - cases per second with 1, 5 and 20 concurrent writers, each a clerk of its own station opening drafts
   in a process of its own (as desks, and the city server's identical processes, are) — and, for
-  comparison, as threads of one Python process, which its interpreter lock caps.
+  comparison, as threads of one Python process, which its interpreter lock caps. With a PostgreSQL
+  server on this machine it prints the CPU a case costs the writers and the server (/proc), and from
+  one writer's figures the most the machine's cores can carry: one writer never runs its client and its
+  backend at once, so n cores can multiply its rate by at most `n × (its time a case) / (its CPU a case)`.
 The baseline is `SELECT id, name FROM citizens WHERE id_number = :n` (a unique-index probe).
 
 The default is scaled down to finish in minutes on 2 cores; --full builds the issue's city
@@ -37,6 +40,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
+import os
 import random
 import re
 import statistics
@@ -348,7 +352,14 @@ def month_reports(store: Store, core: Any, last_day: date, base: float) -> list[
 
 def writers(store: Store, core: Any, base: float, url: str) -> dict[int, float]:
     """Cases per second with 1, 5 and 20 clerks of different stations, each opening drafts as fast as it
-    can: in processes of their own (the measure the goal is about), then as threads of this process."""
+    can: in processes of their own (the measure the goal is about), then as threads of this process.
+
+    With a local PostgreSQL it also accounts the CPU both sides spend on a case — the writers' own
+    (their processes' CPU time) and the server's (its server's processes', from /proc) — and prints the
+    most this machine's cores can carry, `cores / (client + server CPU a case)`: one writer never runs
+    its client and its backend at once, so 20 writers can at best multiply one writer's rate by
+    `cores × (one case's time) / (its CPU)`. That bound is the machine's; the store's share is how close
+    20 writers come to it (locks or a shared hot row would keep them below it)."""
     with store.read() as session:
         stations = list(session.execute(select(Station.code).order_by(Station.code)).scalars())
         applicants = list(session.execute(select(Citizen.id_number).limit(50)).scalars())
@@ -360,12 +371,24 @@ def writers(store: Store, core: Any, base: float, url: str) -> dict[int, float]:
         actors.append((code, user_id))
     spot = next(t for t in core.catalog.transactions() if t.time_limit_days == 0).code
     rates: dict[int, float] = {}
+    cores = os.cpu_count() or 1
+    ceiling: float | None = None
+    postmaster = _postmaster_of(store)
     for count in (1, 5, 20):
         jobs = [(url, *actors[slot % len(actors)], applicants[slot % len(applicants)], spot) for slot in range(count)]
-        rates[count] = _in_processes(jobs)
-        print(f"  writers {count:>2} (processes): {rates[count]:7.1f} cases/s  "
-              f"({1000 / max(rates[count], 1e-9):.1f} ms a case; baseline select {base:.3f} ms)")
+        run = _in_processes(jobs, postmaster)
+        rates[count] = run.rate
+        print(f"  writers {count:>2} (processes): {run.rate:7.1f} cases/s  "
+              f"({1000 / max(run.rate, 1e-9):.1f} ms a case; baseline select {base:.3f} ms){run.cpu_line()}")
+        if count == 1 and run.server_cpu_ms is not None:
+            cpu_ms = run.client_cpu_ms + run.server_cpu_ms
+            ceiling = cores * 1000 / cpu_ms
+            print(f"  one writer's case: {1000 / run.rate:.2f} ms, of which CPU {cpu_ms:.2f} ms "
+                  f"(client {run.client_cpu_ms:.2f} + server {run.server_cpu_ms:.2f}); {cores} cores carry at most "
+                  f"{ceiling:.0f} cases/s = {ceiling / run.rate:.2f}× one writer")
     print(f"  20 writers / 1 writer (processes): {rates[20] / rates[1]:.2f}×")
+    if ceiling is not None:
+        print(f"  20 writers reach {rates[20] / ceiling:.0%} of what {cores} cores carry at one writer's CPU a case")
     threaded = {}
     for count in (1, 20):
         made = [0] * count
@@ -390,26 +413,83 @@ def writers(store: Store, core: Any, base: float, url: str) -> dict[int, float]:
     return rates
 
 
-def _in_processes(jobs: list[tuple[str, str, int, str, str]]) -> float:
+@dataclass(frozen=True)
+class WritersRun:
+    rate: float  # cases a second, all writers
+    client_cpu_ms: float  # the writers' CPU a case
+    server_cpu_ms: float | None  # the database server's CPU a case (None: not a process of this machine)
+
+    def cpu_line(self) -> str:
+        if self.server_cpu_ms is None:
+            return ""
+        return f"; CPU a case: client {self.client_cpu_ms:.2f} ms, server {self.server_cpu_ms:.2f} ms"
+
+
+def _postmaster_of(store: Store) -> int | None:
+    """The process id of the PostgreSQL server `store` talks to, when it runs on this machine (else None)."""
+    if store.engine.dialect.name != "postgresql":
+        return None
+    with store.engine.connect() as connection:
+        backend = int(connection.execute(text("SELECT pg_backend_pid()")).scalar_one())
+        stat = _proc_stat(backend)  # read while the backend lives
+    return int(stat[1]) if stat is not None else None
+
+
+def _proc_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command name (state, ppid, …), None if there is none."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return raw.rpartition(") ")[2].split()
+
+
+def _postgres_cpu_seconds(postmaster: int | None) -> float | None:
+    """User + system CPU of one PostgreSQL server: its postmaster and every process it started
+    (backends, WAL writer, checkpointer …). None when that server is not a process of this machine."""
+    if postmaster is None or _proc_stat(postmaster) is None:
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        fields = _proc_stat(int(entry.name))
+        if fields is None or (int(entry.name) != postmaster and int(fields[1]) != postmaster):
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of the whole line)
+    return total / ticks
+
+
+def _in_processes(jobs: list[tuple[str, str, int, str, str]], postmaster: int | None) -> WritersRun:
     """Start one process a writer, let each get ready (core built, connection open), start them
-    together, and count the cases all of them made in `WRITER_SECONDS`."""
+    together, and count the cases all of them made in `WRITER_SECONDS` and the CPU they and the
+    database server spent on them."""
     context = multiprocessing.get_context("spawn")
-    ready, go, counts = context.Barrier(len(jobs) + 1), context.Event(), context.Queue()
-    processes = [context.Process(target=_writer, args=(*job, ready, go, counts), daemon=True) for job in jobs]
+    ready, go, counts, measured = context.Barrier(len(jobs) + 1), context.Event(), context.Queue(), context.Event()
+    processes = [context.Process(target=_writer, args=(*job, ready, go, counts, measured), daemon=True)
+                 for job in jobs]
     for process in processes:
         process.start()
     try:
         ready.wait(timeout=300)
+        server_before = _postgres_cpu_seconds(postmaster)
         go.set()
-        made = sum(counts.get(timeout=WRITER_SECONDS + 120) for _ in processes)
+        reports = [counts.get(timeout=WRITER_SECONDS + 120) for _ in processes]
+        server_after = _postgres_cpu_seconds(postmaster)  # before the writers' backends end with their CPU
     finally:
+        measured.set()
         for process in processes:
             process.join(timeout=30)
-    return made / WRITER_SECONDS
+    made = sum(r[0] for r in reports)
+    client_ms = 1000 * sum(r[1] for r in reports) / max(made, 1)
+    server_ms = (None if server_before is None or server_after is None
+                 else 1000 * (server_after - server_before) / max(made, 1))
+    return WritersRun(made / WRITER_SECONDS, client_ms, server_ms)
 
 
 def _writer(url: str, station: str, user_id: int, applicant: str, transaction: str, ready: Any, go: Any,
-            counts: Any) -> None:
+            counts: Any, measured: Any) -> None:
     core = build_core(url)
     service = CaseService(core.store, core.catalog, core.calendar, Clock(), station)
     actor = Actor(user_id, Role.CLERK, "bench")
@@ -417,11 +497,14 @@ def _writer(url: str, station: str, user_id: int, applicant: str, transaction: s
     ready.wait()
     go.wait()
     made, stop = 0, time.perf_counter() + WRITER_SECONDS
+    cpu = time.process_time()
     while time.perf_counter() < stop:
         service.open_draft(actor, applicant, transaction)
         made += 1
+    cpu = time.process_time() - cpu
+    counts.put((made, cpu))
+    measured.wait(timeout=120)  # the server's CPU is read while this writer's backend still counts it
     core.close()
-    counts.put(made)
 
 
 def main() -> int:
