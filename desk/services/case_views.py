@@ -227,6 +227,27 @@ class CaseView:
             events=[_event_view(e, names) for e in case.events],
         )
 
+    @classmethod
+    def of_rows(cls, case: Mapping[str, Any], applicant: Mapping[str, Any], history: Iterable[Mapping[str, Any]],
+                materials: Iterable[Mapping[str, Any]]) -> CaseView:
+        """From the rows a repository read (`CaseWrites`): the case's columns, its applicant's shown columns,
+        its events each with `actor_name`, its materials — the same view `of` gives of the ORM objects."""
+        return cls(
+            id=case["id"], number=case["number"], lookup_code=case["lookup_code"], station_code=case["station_code"],
+            transaction_code=case["transaction_code"], state=CaseState(case["state"]),
+            approval=Approval(case["approval"]), time_limit_days=case["time_limit_days"],
+            applicant=CitizenView.of_columns(applicant), form_values=dict(case["form_values"] or {}),
+            created_by=case["created_by"], created_at=case["created_at"], accepted_by=case["accepted_by"],
+            accepted_at=case["accepted_at"], due_date=case["due_date"], decided_by=case["decided_by"],
+            completed_at=case["completed_at"], completed_on=case["completed_on"],
+            decision_reason=case["decision_reason"], missing_materials=list(case["missing_materials"] or []),
+            version=case["version"],
+            materials=[MaterialView(m["material_key"], m["name_zh"], m["form"], m["copies"]) for m in materials],
+            events=[EventView(action=e["action"], from_state=e["from_state"], to_state=e["to_state"],
+                              actor_id=e["actor_id"], actor_name=_actor_name(e["actor_id"], e["actor_name"]),
+                              at=e["at"], reason=e["reason"], details=dict(e["details"] or {})) for e in history],
+        )
+
     def as_read_back(self) -> CaseView:
         """This view as the store would give it back: its times in UTC and its JSON values (form,
         missing materials, event details) through a JSON round trip (string keys, lists for tuples)."""
@@ -287,11 +308,18 @@ def _event_view(event: CaseEvent, names: dict[int, str]) -> EventView:
         from_state=event.from_state,
         to_state=event.to_state,
         actor_id=event.actor_id,
-        actor_name=names.get(event.actor_id or -1, "系统" if event.actor_id is None else str(event.actor_id)),
+        actor_name=_actor_name(event.actor_id, names.get(event.actor_id or -1)),
         at=event.at,
         reason=event.reason,
         details=dict(event.details or {}),
     )
+
+
+def _actor_name(actor_id: int | None, display_name: str | None) -> str:
+    """The name a history shows for a step: its user's display name; 系统 for a step of no user."""
+    if display_name is not None:
+        return display_name
+    return "系统" if actor_id is None else str(actor_id)
 
 
 _T = TypeVar("_T", dict[str, Any], list[dict[str, Any]])

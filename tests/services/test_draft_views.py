@@ -62,7 +62,81 @@ def test_a_saved_draft_is_returned_as_stored_without_reading_it_back(desk: Desk)
     assert saved == desk.core.queries.get(draft.number)
     assert saved.version == draft.version + 1
     assert [(e.action, e.actor_name) for e in saved.events] == [("open", "张丽")]
-    assert len(_reads_of(seen, "cases")) == 1  # the case, before it is changed; not again after
+    # The clerk, the chain's head, the case and its applicant in one statement; the form written; the
+    # history (with its actors' names) and the materials read for the view; the entry.
+    written = [s for s in seen if s.split()[0].upper() not in ("BEGIN", "COMMIT")]
+    assert all(table in written[0] for table in ("FROM users", "audit_head", "FROM cases", "citizens")), written[0]
+    assert written[1].startswith("UPDATE cases")
+    assert len(_reads_of(seen, "cases")) == 0 and len(_reads_of(seen, "case_events")) == 1
+    assert len(written) == (5 if desk.core.store.engine.dialect.name == "postgresql" else 6), written
+
+
+def test_a_case_awaiting_papers_saved_is_returned_with_its_history_and_materials(desk: Desk) -> None:
+    from desk_fixtures import YOUNG_WOMAN
+
+    cases = desk.core.cases
+    draft = cases.open_draft(desk.clerk, YOUNG_WOMAN, "leader_item", {"relationship": "spouse"})
+    asked = cases.request_supplement(desk.clerk, draft.number, draft.version, ["booklet"])
+    saved = cases.save_draft(desk.clerk2, asked.number, {**asked.form_values, **TYPED}, asked.version)
+    assert saved == desk.core.queries.get(draft.number)
+    assert [m.key for m in saved.materials] == ["booklet"] and len(saved.events) == 2
+    assert {e.actor_name for e in saved.events} == {"张丽"}
+
+
+def test_a_stale_or_closed_save_writes_nothing(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save at an old version is a ConcurrentChange, of a case past its draft an InvalidInput, of an unknown
+    number a NotFound — each writes neither the form nor an entry. Another desk saving between the read
+    and the write (PostgreSQL; SQLite's write lock keeps them apart) is a ConcurrentChange too."""
+    from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound
+    from desk.store.repositories.audit_chain import AuditChainRepository, ReadHead, RecordRead
+
+    cases, store = desk.core.cases, desk.core.store
+    draft = cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": True})
+    saved = cases.save_draft(desk.clerk, draft.number, {"lost": False}, draft.version)
+
+    def entries() -> int:
+        with store.read() as session:
+            return int(session.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
+
+    before = entries()
+    with pytest.raises(ConcurrentChange):
+        cases.save_draft(desk.clerk2, draft.number, {"lost": True}, draft.version)
+    with pytest.raises(NotFound):
+        cases.save_draft(desk.clerk2, "HP01-20260302-9999", {"lost": True}, 1)
+    assert entries() == before and desk.core.queries.get(draft.number).form_values == {"lost": False}
+
+    if not store.is_sqlite:
+        original = AuditChainRepository.head_for_user
+
+        def _another_desk_saves_after_the_read(self: AuditChainRepository, user_id: int,
+                                               row: RecordRead | None = None,
+                                               ) -> tuple[ReadHead | None, dict[str, Any] | None]:
+            found = original(self, user_id, row)
+            monkeypatch.undo()
+            cases.save_draft(desk.clerk, draft.number, {"lost": "theirs"}, saved.version)
+            return found
+
+        monkeypatch.setattr(AuditChainRepository, "head_for_user", _another_desk_saves_after_the_read)
+        with pytest.raises(ConcurrentChange):
+            cases.save_draft(desk.clerk2, draft.number, {"lost": "mine"}, saved.version)
+        assert desk.core.queries.get(draft.number).form_values == {"lost": "theirs"}
+        before = entries()
+
+    completed = desk.core.queries.get(draft.number)
+    accepted = cases.accept(desk.clerk, completed.number, completed.version, ["id_card", "loss_statement"],
+                            {"lost": True, "contact_phone": "13912345678"})
+    before = entries()
+    with pytest.raises(InvalidInput):
+        cases.save_draft(desk.clerk, accepted.number, {"lost": True}, accepted.version)
+    assert entries() == before
+    with store.read() as session:
+        assert audit_ok(session)
+
+
+def audit_ok(session: Any) -> bool:
+    from desk.services import audit
+
+    return audit.verify(session).ok
 
 
 def test_a_draft_opened_at_a_clock_outside_utc_reads_back_equal(desk: Desk) -> None:
