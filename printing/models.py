@@ -133,6 +133,9 @@ class DenialDecisionData:
     decided_at: datetime
     clerk_name: str
     power_type: str = "licensing"  # licensing 不予许可 · confirmation 不予登记 · service 不予办理
+    # The paper's title, chosen by the document service from the one table the screens read too
+    # (messages `paper.denial_decision[.<power_type>]`); the operative verb is the title without 决定书.
+    title_zh: str = "不予许可决定书"
     accepted_by_zh: str = ""  # the station that accepted, when another organ decided ("" = the same)
     rule_bases_zh: tuple[str, ...] = ()  # the articles the transaction's eligibility rules rest on
 

@@ -479,6 +479,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "signing.keyring_unreadable": QT_TRANSLATE_NOOP("Messages", "密钥列表文件无法读取：{file}（{reason}）"),
     "signing.other_station": QT_TRANSLATE_NOOP(
         "Messages", "签名密钥属于站点 {key_station}，证明的出具单位是 {station}"),
+    "signing.payload_not_these_facts": QT_TRANSLATE_NOOP(
+        "Messages", "证明 {serial} 的签名不是为所印内容作出的，不能打印。"),
     "document.no_chain_change": QT_TRANSLATE_NOOP("Messages", "“{transaction}”不引起公民信息连锁变更。"),
     "document.chain_not_completed": QT_TRANSLATE_NOOP("Messages", "申请 {number} 尚未办结，办结后才产生连锁变更。"),
     "document.unknown_kind": QT_TRANSLATE_NOOP("Messages", "没有“{kind}”这种文书。"),

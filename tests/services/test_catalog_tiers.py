@@ -290,3 +290,24 @@ def test_students_come_from_the_same_four_places_on_the_level_their_source_gives
     assert "migration_certificate" in needs and "household_booklet" not in needs
     one_stop = {m.key for m in student.required_materials({"origin_kind": "cross_province"})}
     assert "migration_certificate" not in one_stop
+
+
+def test_the_case_view_is_offered_the_refusal_under_the_title_it_prints(
+        city: tuple[Core, Actor, Actor, Actor]) -> None:
+    """One title table for screen and paper: the document service hands each paper with its title's
+    message key, and the paper prints exactly that title (the case view once kept its own rule)."""
+    from desk.domain.messages import TEMPLATES
+
+    core, clerk, clerk2, _ = city
+    number, version, values = _birth(core, clerk, "2019-05-01")
+    case = core.decisions.accept_and_route(clerk, number, version, [*BIRTH_MATERIALS, "late_registration_statement"],
+                                           values, verified=["marriage_certificate"]).case
+    denied = core.cases.deny(clerk2, number, case.version, "经调查，该儿童已在他处登记常住户口。")
+    offers = {offer.kind: offer for offer in core.documents.papers_for(denied)}
+    assert [o.kind for o in offers.values()] == core.documents.documents_for(denied)
+    refusal = offers["denial_decision"]
+    assert refusal.title_key == "paper.denial_decision.confirmation" and refusal.title_key in TEMPLATES
+    paper = core.documents.case_document("denial_decision", number, actor=clerk2)
+    assert paper.title_zh == refusal.title_zh == "不予登记决定书" and refusal.title_zh in _text(paper.pdf)
+    assert offers["receipt"].title_key == "paper.receipt"
+
