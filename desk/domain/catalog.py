@@ -436,6 +436,9 @@ class Transaction:
     fee_yuan: Decimal = Decimal(0)
     kiosk_startable: bool = False
     issues_document: IssuedDocument = IssuedDocument.RECEIPT_ONLY
+    # What the citizen takes away when a booklet item is done, as the completion notice says it (换领的新居民
+    # 户口簿 / 补发的居民户口簿 / 居民户口簿（已登记新生儿户口页）…): required for `booklet` items only.
+    hands_over_zh: str = ""
     online: OnlineMode = OnlineMode.VISIT
     keywords: tuple[str, ...] = ()
     file_name: str = field(default="", compare=False)
@@ -455,6 +458,13 @@ class Transaction:
         if self.permit_when is not None and self.permit_when.holds(self.context(values, applicant, today)):
             return IssuedDocument.MOVE_IN_PERMIT
         return self.issues_document
+
+    def handed_over_zh(self, issued: IssuedDocument) -> str:
+        """What is handed over for the paper `issued` (see `issued_document`): the item's own words for its
+        booklet, the paper's name for a certificate or permit, "" when only the receipt was issued."""
+        if issued is IssuedDocument.BOOKLET:
+            return self.hands_over_zh
+        return "" if issued is IssuedDocument.RECEIPT_ONLY else issued.label_zh
 
     def material(self, key: str) -> MaterialSpec | None:
         return next((spec for spec in self.materials if spec.key == key), None)
@@ -567,7 +577,8 @@ class Transaction:
             "category": str(self.category), "time_limit_days": self.time_limit_days,
             "approval": str(self.approval), "power_type": str(self.power_type),
             "fee_yuan": fee, "kiosk_startable": self.kiosk_startable,
-            "issues_document": str(self.issues_document), "online": str(self.online),
+            "issues_document": str(self.issues_document), "hands_over_zh": self.hands_over_zh,
+            "online": str(self.online),
             "description_zh": self.description_zh, "description_en": self.description_en,
             "conditions_zh": self.conditions_zh, "legal_basis_zh": self.legal_basis_zh,
             "source": self.source, "keywords": list(self.keywords),

@@ -63,7 +63,7 @@ _TOP_KEYS = {
     "source": True, "keywords": False, "fields": True, "materials": True, "rules": False,
     "tiers": False, "power_type": False, "department_zh": False, "procedure_zh": False, "fee_basis_zh": False,
     "sources": False, "delegated": False, "movers": False, "roles": False, "online": False,
-    "permit_when": False, "replaced_by": False,
+    "permit_when": False, "replaced_by": False, "hands_over_zh": False,
 }
 _ROLE_KEYS = {"subject": False, "guardian": False, "agent": False}
 _SOURCE_KEYS = {"title_zh": True, "issuer_zh": True, "address": True, "date": False}
@@ -269,6 +269,11 @@ class _Checker:
         fee = self.take_number(data, "fee_yuan", "fee_yuan", minimum=0)
         kiosk = self.take_bool(data, "kiosk_startable", "kiosk_startable")
         issues_document = self.take_enum(data, "issues_document", "issues_document", IssuedDocument)
+        hands_over = self.take_str(data, "hands_over_zh", "hands_over_zh")
+        if issues_document is IssuedDocument.BOOKLET and hands_over is None and "hands_over_zh" not in data:
+            self.issue("hands_over_zh", "catalog.hands_over_needed")  # the completion notice says it
+        elif hands_over is not None and issues_document is not IssuedDocument.BOOKLET:
+            self.issue("hands_over_zh", "catalog.hands_over_booklet_only")
         keywords = self.take_str_list(data, "keywords", "keywords")
         power_type = self.take_enum(data, "power_type", "power_type", PowerType)
         guide = {
@@ -292,6 +297,7 @@ class _Checker:
             code=code, fields=tuple(fields), materials=tuple(materials), rules=tuple(rules), tiers=tuple(tiers),
             fee_yuan=Decimal(str(fee)) if fee is not None else Decimal(0),
             kiosk_startable=bool(kiosk), issues_document=issues_document or IssuedDocument.RECEIPT_ONLY,
+            hands_over_zh=hands_over or "",
             online=online or OnlineMode.VISIT,
             keywords=tuple(keywords), file_name=self.file_name, power_type=power_type or PowerType.LICENSING,
             **guide, **values,  # type: ignore[arg-type]

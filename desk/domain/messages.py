@@ -320,6 +320,10 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "catalog.code_not_file_name": QT_TRANSLATE_NOOP("Messages", "代码 {value!r} 应与文件名一致（{stem}）"),
     "catalog.max_length_text_only": QT_TRANSLATE_NOOP(
         "Messages", "max_length 只用于 text 和 address 字段（不用于 {type}）"),
+    "catalog.hands_over_needed": QT_TRANSLATE_NOOP(
+        "Messages", "发放户口簿的事项须写明交付给群众的是什么（hands_over_zh，如“换领的新居民户口簿”）"),
+    "catalog.hands_over_booklet_only": QT_TRANSLATE_NOOP(
+        "Messages", "hands_over_zh 只用于发放户口簿的事项（issues_document = \"booklet\"）；证明类文书以其名称交付"),
     "catalog.min_max_number_only": QT_TRANSLATE_NOOP("Messages", "min/max 只用于 number 字段（不用于 {type}）"),
     "catalog.min_above_max": QT_TRANSLATE_NOOP("Messages", "min（{low}）大于 max（{high}）"),
     "catalog.no_fields": QT_TRANSLATE_NOOP("Messages", "至少需要一个字段"),

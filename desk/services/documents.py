@@ -575,13 +575,8 @@ class DocumentService:
                     clerk: str) -> CompletionNoticeData:
         transaction = self._transaction(case.transaction_code)
         issued = transaction.issued_document(case.form_values)
-        collect = {
-            IssuedDocument.BOOKLET: ("居民户口簿（已登记/变更页）",),
-            IssuedDocument.MOVE_IN_PERMIT: ("准予迁入证明",),
-            IssuedDocument.HOUSEHOLD_CERTIFICATE: ("户籍证明",),
-            IssuedDocument.DEREGISTRATION_CERTIFICATE: ("注销户口证明",),
-            IssuedDocument.MIGRATION_CERTIFICATE: ("户口迁移证",),
-        }.get(issued, ())
+        handed_over = transaction.handed_over_zh(issued)  # the item's own words (换领的新居民户口簿 …)
+        collect: tuple[str, ...] = (handed_over,) if handed_over else ()
         assert case.accepted_at is not None and case.completed_at is not None
         subject = _subject_zh(transaction, case.form_values)
         result = f"您申请的“{transaction.name_zh}”{subject}已办理完毕。"

@@ -311,3 +311,22 @@ def test_the_case_view_is_offered_the_refusal_under_the_title_it_prints(
     assert paper.title_zh == refusal.title_zh == "不予登记决定书" and refusal.title_zh in _text(paper.pdf)
     assert offers["receipt"].title_key == "paper.receipt"
 
+
+@pytest.mark.parametrize("code, values, handed_over", [
+    ("booklet_renewal", {"renewal_reason": "pages_full", "household_type": "family", "applicant_is_head": True},
+     "换领的新居民户口簿"),
+    ("booklet_reissue", {"household_type": "family", "loss_reason": "lost", "applicant_is_head": True,
+                         "contact_phone": "13912345678"}, "补发的居民户口簿"),
+])
+def test_the_completion_notice_names_what_the_item_hands_over(
+        city: tuple[Core, Actor, Actor, Actor], code: str, values: dict[str, object], handed_over: str) -> None:
+    """Found in the live test: a 换领 said 居民户口簿（已登记/变更页）已当场交付 — the whole new booklet is handed
+    over. The words are the catalog item's own (`hands_over_zh`)."""
+    core, clerk, _, _ = city
+    item = core.catalog[code]
+    draft = core.cases.open_draft(clerk, FATHER, code, values)
+    decided = core.decisions.accept_and_complete(clerk, draft.number, draft.version,
+                                                 [m.key for m in item.required_materials(values)])
+    text = _text(decided.papers[0].pdf)
+    assert decided.papers[0].kind == "completion_notice"
+    assert f"已当场办理完毕，{handed_over}已当场交付。" in text and "已登记/变更页" not in text
