@@ -450,6 +450,11 @@ class ChecklistItem:
     copies: int
     condition_zh: str | None = None
     note_zh: str | None = None
+    # The English, for a checklist printed in English (the catalog's; "" when not given).
+    name_en: str = ""
+    form_en: str = ""
+    condition_en: str | None = None
+    note_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -464,6 +469,12 @@ class MaterialChecklistData:
     always: tuple[ChecklistItem, ...]
     sometimes: tuple[ChecklistItem, ...]
     printed_at: datetime
+    # "en": printed for a citizen who reads English — English first, each material's Chinese name under
+    # its English one (the documents themselves and the clerk at the window are Chinese).
+    language: str = "zh"
+    transaction_name_en: str = ""
+    approval_en: str = ""
+    description_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,10 @@ class FieldSpec:
     # person fields: when this holds (and `when` does not), the person IS the applicant (为本人开具 = 是):
     # the form shows the applicant in the field's greyed boxes instead of leaving them blank.
     applicant_when: Condition | None = None
+    # bool fields: how the field reads when it does NOT hold (父母未登记结婚 / parents are not married), so a
+    # condition on it ("parents_married == false") is told as a person would say it.
+    label_false_zh: str | None = None
+    label_false_en: str | None = None
 
     def check_value(self, value: object) -> FieldProblem | None:
         """What is wrong with a filled value for this field's type, or None. Emptiness is not judged here."""
@@ -207,7 +211,8 @@ class FieldSpec:
             data["options"] = [{"value": o.value, "label_zh": o.label_zh, "label_en": o.label_en}
                                for o in self.options]
         for name, value in (("help_zh", self.help_zh), ("help_en", self.help_en),
-                            ("max_length", self.max_length), ("min", self.min_value), ("max", self.max_value)):
+                            ("max_length", self.max_length), ("min", self.min_value), ("max", self.max_value),
+                            ("label_false_zh", self.label_false_zh), ("label_false_en", self.label_false_en)):
             if value is not None:
                 data[name] = value
         return data
@@ -226,13 +231,14 @@ class MaterialSpec:
     copies: int = 1
     when: Condition | None = None
     note_zh: str | None = None
+    note_en: str | None = None  # the note in English (the kiosk's and the checklist's English); with note_zh
     verify: MaterialVerify | None = None  # the police may check it themselves (系统核验) instead
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "key": self.key, "name_zh": self.name_zh, "name_en": self.name_en, "form": str(self.form),
             "copies": self.copies, "when": self.when.source if self.when else None,
-            "why_zh": self.why_zh, "why_en": self.why_en, "note_zh": self.note_zh,
+            "why_zh": self.why_zh, "why_en": self.why_en, "note_zh": self.note_zh, "note_en": self.note_en,
             "verify": str(self.verify) if self.verify else None,
         }
 

@@ -324,6 +324,11 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "发放户口簿的事项须写明交付给群众的是什么（hands_over_zh，如“换领的新居民户口簿”）"),
     "catalog.hands_over_booklet_only": QT_TRANSLATE_NOOP(
         "Messages", "hands_over_zh 只用于发放户口簿的事项（issues_document = \"booklet\"）；证明类文书以其名称交付"),
+    "catalog.false_label_bool_only": QT_TRANSLATE_NOOP(
+        "Messages", "label_false_zh / label_false_en 只用于 bool 字段（不用于 {type}）"),
+    "catalog.false_label_both": QT_TRANSLATE_NOOP(
+        "Messages", "label_false_zh 和 label_false_en 须同时填写（字段不成立时的中英文说法）"),
+    "catalog.note_both": QT_TRANSLATE_NOOP("Messages", "材料说明须中英文同时填写（note_zh 和 note_en）"),
     "catalog.min_max_number_only": QT_TRANSLATE_NOOP("Messages", "min/max 只用于 number 字段（不用于 {type}）"),
     "catalog.min_above_max": QT_TRANSLATE_NOOP("Messages", "min（{low}）大于 max（{high}）"),
     "catalog.no_fields": QT_TRANSLATE_NOOP("Messages", "至少需要一个字段"),

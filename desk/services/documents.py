@@ -115,6 +115,8 @@ SEX_ZH = {"male": "男", "female": "女"}
 FACT_ZH = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "nation": "民族", "id_number": "公民身份号码"}
 _APPROVAL_ZH = {Approval.CLERK: "窗口办理", Approval.LEADER: "派出所审批", Approval.BRANCH: "分局审批",
                 Approval.CITY: "市公安局审批"}
+_APPROVAL_EN = {Approval.CLERK: "the window clerk", Approval.LEADER: "the station's leader",
+                Approval.BRANCH: "the branch bureau", Approval.CITY: "the city bureau"}
 FORM_ZH = {MaterialForm.ORIGINAL: "原件", MaterialForm.COPY: "复印件",
            MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "电子证照"}
 
@@ -439,12 +441,16 @@ class DocumentService:
             return IssuedPaper("queue_ticket", record.serial, paper_title_zh("queue_ticket"),
                                queue_ticket.build_pdf(data, paper), paper)
 
-    def material_checklist(self, transaction_code: str, paper: Paper = Paper.A4) -> bytes:
-        """办事材料清单 for one transaction: what to bring, always and in some cases (no citizen named)."""
+    def material_checklist(self, transaction_code: str, paper: Paper = Paper.A4, language: str = "zh") -> bytes:
+        """办事材料清单 for one transaction: what to bring, always and in some cases (no citizen named), in the
+        language the citizen chose ("en": English first, each material's Chinese name under its English)."""
         transaction = self._transaction(transaction_code)
         lines = materials_to_bring(transaction)
         items = [ChecklistItem(line.name.zh, line.form.zh, line.copies,
-                               line.condition.zh if line.condition else None, line.note_zh) for line in lines]
+                               line.condition.zh if line.condition else None, line.note_zh,
+                               name_en=line.name.en, form_en=line.form.en,
+                               condition_en=line.condition.en if line.condition else None, note_en=line.note_en)
+                 for line in lines]
         data = MaterialChecklistData(
             station=self.station_info(), transaction_name_zh=transaction.name_zh,
             time_limit_days=transaction.time_limit_days, approval_zh=_APPROVAL_ZH[transaction.approval],
@@ -452,6 +458,9 @@ class DocumentService:
             always=tuple(i for i in items if i.condition_zh is None),
             sometimes=tuple(i for i in items if i.condition_zh is not None),
             printed_at=local_datetime(self.clock.now()),
+            language="en" if language.lower().startswith("en") else "zh",
+            transaction_name_en=transaction.name_en, approval_en=_APPROVAL_EN[transaction.approval],
+            description_en=transaction.description_en,
         )
         return material_checklist.build_pdf(data, paper)
 
