@@ -188,8 +188,8 @@ class KioskBackend:
     def _own_case(self, id_number: str, case_number: str) -> CaseView:
         return own_case(self.core.queries, id_number, case_number)
 
-    def checklist_pdf(self, transaction_code: str, paper: Paper = Paper.A4) -> bytes:
-        return self.core.documents.material_checklist(transaction_code, paper)
+    def checklist_pdf(self, transaction_code: str, paper: Paper = Paper.A4, language: str = "zh") -> bytes:
+        return self.core.documents.material_checklist(transaction_code, paper, language)
 
     def rate(self, level: RatingLevel, case_number: str | None, reason: str | None) -> RatingView:
         return self.core.ratings.rate(level, case_number=case_number, reason=reason, kiosk_code=self.kiosk_code)

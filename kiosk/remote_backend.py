@@ -151,8 +151,9 @@ class RemoteKioskBackend(KioskBackend):
         return paper_from_wire(self._call("POST", "/kiosk/household-certificate",
                                           {"id_number": id_number, "purpose_zh": purpose_zh}))
 
-    def checklist_pdf(self, transaction_code: str, paper: Paper = Paper.A4) -> bytes:
-        data = self._call("GET", f"/kiosk/checklist/{transaction_code}", params={"paper": paper.value})
+    def checklist_pdf(self, transaction_code: str, paper: Paper = Paper.A4, language: str = "zh") -> bytes:
+        data = self._call("GET", f"/kiosk/checklist/{transaction_code}",
+                          params={"paper": paper.value, "language": language})
         return base64.b64decode(data["pdf_base64"])
 
     def rate(self, level: RatingLevel, case_number: str | None, reason: str | None) -> RatingView:

@@ -270,6 +270,14 @@ class FontSet:
             heading = None
         return cls(faces, heading, ask_fontconfig=use_fontconfig)
 
+    def led_by_heading(self) -> FontSet:
+        """The same chain with the heading face as the body: for a paper that is mostly English — the
+        Song-style body font's Latin letters are fixed-width CJK glyphs, the heading face's proportional."""
+        if self.body is self.heading:
+            return self
+        return FontSet([self.heading, *(f for f in self.faces if f is not self.heading)], self.heading,
+                       ask_fontconfig=self._ask_fontconfig)
+
     def face_for(self, char: str, *, heading: bool = False) -> FontFace | None:
         """The font that prints `char` (heading font first when asked), or None."""
         if heading and self.heading.has(char):

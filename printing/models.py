@@ -133,6 +133,9 @@ class DenialDecisionData:
     decided_at: datetime
     clerk_name: str
     power_type: str = "licensing"  # licensing 不予许可 · confirmation 不予登记 · service 不予办理
+    # The paper's title, chosen by the document service from the one table the screens read too
+    # (messages `paper.denial_decision[.<power_type>]`); the operative verb is the title without 决定书.
+    title_zh: str = "不予许可决定书"
     accepted_by_zh: str = ""  # the station that accepted, when another organ decided ("" = the same)
     rule_bases_zh: tuple[str, ...] = ()  # the articles the transaction's eligibility rules rest on
 
@@ -447,6 +450,11 @@ class ChecklistItem:
     copies: int
     condition_zh: str | None = None
     note_zh: str | None = None
+    # The English, for a checklist printed in English (the catalog's; "" when not given).
+    name_en: str = ""
+    form_en: str = ""
+    condition_en: str | None = None
+    note_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -461,6 +469,12 @@ class MaterialChecklistData:
     always: tuple[ChecklistItem, ...]
     sometimes: tuple[ChecklistItem, ...]
     printed_at: datetime
+    # "en": printed for a citizen who reads English — English first, each material's Chinese name under
+    # its English one (the documents themselves and the clerk at the window are Chinese).
+    language: str = "zh"
+    transaction_name_en: str = ""
+    approval_en: str = ""
+    description_en: str = ""
 
 
 @dataclass(frozen=True)

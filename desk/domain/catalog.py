@@ -182,6 +182,10 @@ class FieldSpec:
     # person fields: when this holds (and `when` does not), the person IS the applicant (为本人开具 = 是):
     # the form shows the applicant in the field's greyed boxes instead of leaving them blank.
     applicant_when: Condition | None = None
+    # bool fields: how the field reads when it does NOT hold (父母未登记结婚 / parents are not married), so a
+    # condition on it ("parents_married == false") is told as a person would say it.
+    label_false_zh: str | None = None
+    label_false_en: str | None = None
 
     def check_value(self, value: object) -> FieldProblem | None:
         """What is wrong with a filled value for this field's type, or None. Emptiness is not judged here."""
@@ -207,7 +211,8 @@ class FieldSpec:
             data["options"] = [{"value": o.value, "label_zh": o.label_zh, "label_en": o.label_en}
                                for o in self.options]
         for name, value in (("help_zh", self.help_zh), ("help_en", self.help_en),
-                            ("max_length", self.max_length), ("min", self.min_value), ("max", self.max_value)):
+                            ("max_length", self.max_length), ("min", self.min_value), ("max", self.max_value),
+                            ("label_false_zh", self.label_false_zh), ("label_false_en", self.label_false_en)):
             if value is not None:
                 data[name] = value
         return data
@@ -226,13 +231,14 @@ class MaterialSpec:
     copies: int = 1
     when: Condition | None = None
     note_zh: str | None = None
+    note_en: str | None = None  # the note in English (the kiosk's and the checklist's English); with note_zh
     verify: MaterialVerify | None = None  # the police may check it themselves (系统核验) instead
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "key": self.key, "name_zh": self.name_zh, "name_en": self.name_en, "form": str(self.form),
             "copies": self.copies, "when": self.when.source if self.when else None,
-            "why_zh": self.why_zh, "why_en": self.why_en, "note_zh": self.note_zh,
+            "why_zh": self.why_zh, "why_en": self.why_en, "note_zh": self.note_zh, "note_en": self.note_en,
             "verify": str(self.verify) if self.verify else None,
         }
 
@@ -436,6 +442,9 @@ class Transaction:
     fee_yuan: Decimal = Decimal(0)
     kiosk_startable: bool = False
     issues_document: IssuedDocument = IssuedDocument.RECEIPT_ONLY
+    # What the citizen takes away when a booklet item is done, as the completion notice says it (换领的新居民
+    # 户口簿 / 补发的居民户口簿 / 居民户口簿（已登记新生儿户口页）…): required for `booklet` items only.
+    hands_over_zh: str = ""
     online: OnlineMode = OnlineMode.VISIT
     keywords: tuple[str, ...] = ()
     file_name: str = field(default="", compare=False)
@@ -455,6 +464,13 @@ class Transaction:
         if self.permit_when is not None and self.permit_when.holds(self.context(values, applicant, today)):
             return IssuedDocument.MOVE_IN_PERMIT
         return self.issues_document
+
+    def handed_over_zh(self, issued: IssuedDocument) -> str:
+        """What is handed over for the paper `issued` (see `issued_document`): the item's own words for its
+        booklet, the paper's name for a certificate or permit, "" when only the receipt was issued."""
+        if issued is IssuedDocument.BOOKLET:
+            return self.hands_over_zh
+        return "" if issued is IssuedDocument.RECEIPT_ONLY else issued.label_zh
 
     def material(self, key: str) -> MaterialSpec | None:
         return next((spec for spec in self.materials if spec.key == key), None)
@@ -567,7 +583,8 @@ class Transaction:
             "category": str(self.category), "time_limit_days": self.time_limit_days,
             "approval": str(self.approval), "power_type": str(self.power_type),
             "fee_yuan": fee, "kiosk_startable": self.kiosk_startable,
-            "issues_document": str(self.issues_document), "online": str(self.online),
+            "issues_document": str(self.issues_document), "hands_over_zh": self.hands_over_zh,
+            "online": str(self.online),
             "description_zh": self.description_zh, "description_en": self.description_en,
             "conditions_zh": self.conditions_zh, "legal_basis_zh": self.legal_basis_zh,
             "source": self.source, "keywords": list(self.keywords),

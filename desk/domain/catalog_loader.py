@@ -63,7 +63,7 @@ _TOP_KEYS = {
     "source": True, "keywords": False, "fields": True, "materials": True, "rules": False,
     "tiers": False, "power_type": False, "department_zh": False, "procedure_zh": False, "fee_basis_zh": False,
     "sources": False, "delegated": False, "movers": False, "roles": False, "online": False,
-    "permit_when": False, "replaced_by": False,
+    "permit_when": False, "replaced_by": False, "hands_over_zh": False,
 }
 _ROLE_KEYS = {"subject": False, "guardian": False, "agent": False}
 _SOURCE_KEYS = {"title_zh": True, "issuer_zh": True, "address": True, "date": False}
@@ -73,12 +73,12 @@ _TIER_KEYS = {"key": True, "when": True, "approval": True, "time_limit_days": Tr
 _FIELD_KEYS = {
     "key": True, "type": True, "label_zh": True, "label_en": True, "required": False, "when": False,
     "options": False, "help_zh": False, "help_en": False, "max_length": False, "min": False, "max": False,
-    "applicant_when": False,
+    "applicant_when": False, "label_false_zh": False, "label_false_en": False,
 }
 _OPTION_KEYS = {"value": True, "label_zh": True, "label_en": True}
 _MATERIAL_KEYS = {
     "key": True, "name_zh": True, "name_en": True, "form": True, "copies": False, "when": False,
-    "why_zh": True, "why_en": True, "note_zh": False, "verify": False,
+    "why_zh": True, "why_en": True, "note_zh": False, "note_en": False, "verify": False,
 }
 _RULE_KEYS = {"key": True, "require": True, "reason_zh": True, "reason_en": True, "basis_zh": True}
 _OPTION_VALUE = re.compile(r"^[a-z0-9_]+$")
@@ -269,6 +269,11 @@ class _Checker:
         fee = self.take_number(data, "fee_yuan", "fee_yuan", minimum=0)
         kiosk = self.take_bool(data, "kiosk_startable", "kiosk_startable")
         issues_document = self.take_enum(data, "issues_document", "issues_document", IssuedDocument)
+        hands_over = self.take_str(data, "hands_over_zh", "hands_over_zh")
+        if issues_document is IssuedDocument.BOOKLET and hands_over is None and "hands_over_zh" not in data:
+            self.issue("hands_over_zh", "catalog.hands_over_needed")  # the completion notice says it
+        elif hands_over is not None and issues_document is not IssuedDocument.BOOKLET:
+            self.issue("hands_over_zh", "catalog.hands_over_booklet_only")
         keywords = self.take_str_list(data, "keywords", "keywords")
         power_type = self.take_enum(data, "power_type", "power_type", PowerType)
         guide = {
@@ -292,6 +297,7 @@ class _Checker:
             code=code, fields=tuple(fields), materials=tuple(materials), rules=tuple(rules), tiers=tuple(tiers),
             fee_yuan=Decimal(str(fee)) if fee is not None else Decimal(0),
             kiosk_startable=bool(kiosk), issues_document=issues_document or IssuedDocument.RECEIPT_ONLY,
+            hands_over_zh=hands_over or "",
             online=online or OnlineMode.VISIT,
             keywords=tuple(keywords), file_name=self.file_name, power_type=power_type or PowerType.LICENSING,
             **guide, **values,  # type: ignore[arg-type]
@@ -323,12 +329,19 @@ class _Checker:
             required = self.take_bool(table, "required", f"{path}.required")
             help_zh = self.take_str(table, "help_zh", f"{path}.help_zh")
             help_en = self.take_str(table, "help_en", f"{path}.help_en")
+            false_zh = self.take_str(table, "label_false_zh", f"{path}.label_false_zh")
+            false_en = self.take_str(table, "label_false_en", f"{path}.label_false_en")
+            if (false_zh is not None or false_en is not None) and field_type is not None:
+                if field_type is not FieldType.BOOL:
+                    self.issue(f"{path}.label_false_zh", "catalog.false_label_bool_only", type=str(field_type))
+                elif false_zh is None or false_en is None:
+                    self.issue(f"{path}.label_false_zh", "catalog.false_label_both")
             if key is None or field_type is None or label_zh is None or label_en is None:
                 continue
             specs[path] = FieldSpec(
                 key=key, type=field_type, label_zh=label_zh, label_en=label_en, required=bool(required),
                 options=tuple(options), help_zh=help_zh, help_en=help_en, max_length=max_length,
-                min_value=low, max_value=high,
+                min_value=low, max_value=high, label_false_zh=false_zh, label_false_en=false_en,
             )
         if isinstance(raw, list) and not raw:
             self.issue("fields", "catalog.no_fields")
@@ -396,11 +409,14 @@ class _Checker:
             texts = {name: self.take_str(table, name, f"{path}.{name}")
                      for name in ("name_zh", "name_en", "why_zh", "why_en")}
             note_zh = self.take_str(table, "note_zh", f"{path}.note_zh")
+            note_en = self.take_str(table, "note_en", f"{path}.note_en")
+            if ("note_zh" in table) != ("note_en" in table):  # a note is said in both languages
+                self.issue(f"{path}.note_en" if "note_en" not in table else f"{path}.note_zh", "catalog.note_both")
             verify = self.take_enum(table, "verify", f"{path}.verify", MaterialVerify)
             if key is None or form is None or any(text is None for text in texts.values()):
                 continue
             specs.append(MaterialSpec(key=key, form=form, copies=copies or 1, when=when, note_zh=note_zh,
-                                      verify=verify, **texts))  # type: ignore[arg-type]
+                                      note_en=note_en, verify=verify, **texts))  # type: ignore[arg-type]
         if isinstance(raw, list) and not raw:
             self.issue("materials", "catalog.no_materials")
         return specs

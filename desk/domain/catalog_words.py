@@ -35,6 +35,23 @@ class MaterialLine:
     copies: int
     condition: Words | None
     note_zh: str | None
+    note_en: str | None = None
+
+    @property
+    def caption(self) -> Words:
+        """The material with its form and copies, as a list says it: 父母《结婚证》（原件，2份） / Parents'
+        marriage certificate (original, 2 copies) — each language with its own brackets."""
+        copies_zh = f"，{self.copies}份" if self.copies > 1 else ""
+        copies_en = f", {self.copies} copies" if self.copies > 1 else ""
+        return Words(f"{self.name.zh}（{self.form.zh}{copies_zh}）",
+                     f"{self.name.en} ({_lower_first(self.form.en)}{copies_en})")
+
+    @property
+    def note(self) -> Words | None:
+        """The catalog's note (免于提交 …) in both languages; the Chinese stands in for a missing English."""
+        if not self.note_zh:
+            return None
+        return Words(self.note_zh, self.note_en or self.note_zh)
 
 
 def materials_to_bring(transaction: Transaction) -> list[MaterialLine]:
@@ -55,7 +72,12 @@ def _line(material: MaterialSpec, condition: Words | None) -> MaterialLine:
     if condition is not None:
         condition = Words(f"如{condition.zh}则需", f"needed if {condition.en}")
     return MaterialLine(Words(material.name_zh, material.name_en), form, material.copies, condition,
-                        material.note_zh)
+                        material.note_zh, material.note_en)
+
+
+def _lower_first(text: str) -> str:
+    """A label inside an English sentence: lower-case first letter, unless it is an acronym."""
+    return text[0].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
 
 
 _OPS_ZH = {ast.Lt: "小于", ast.LtE: "不超过", ast.Gt: "大于", ast.GtE: "不少于"}
@@ -94,8 +116,10 @@ def _describe(node: ast.expr, fields: dict[str, FieldSpec]) -> Words:
         joiner_zh, joiner_en = ("且", " and ") if isinstance(node.op, ast.And) else ("或", " or ")
         return Words(joiner_zh.join(p.zh for p in parts), joiner_en.join(p.en for p in parts))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        if isinstance(node.operand, ast.Name) and node.operand.id in fields:
+            return _false(fields[node.operand.id])
         inner = _describe(node.operand, fields)
-        return Words(f"不是“{inner.zh}”的情形", f"not ({inner.en})")
+        return Words(f"不属于“{inner.zh}”的情形", f"not ({inner.en})")
     if isinstance(node, ast.Name) and node.id in fields:
         return _label(fields[node.id])
     if isinstance(node, ast.Compare) and len(node.ops) == 1:
@@ -133,10 +157,16 @@ def _subject(node: ast.expr, fields: dict[str, FieldSpec]) -> tuple[Words, Field
 
 def _label(spec: FieldSpec) -> Words:
     """The field's label; in English with a lower-case first letter, to sit inside a sentence."""
-    english = spec.label_en
-    if english[:1].isupper() and not english[1:2].isupper():
-        english = english[0].lower() + english[1:]
-    return Words(spec.label_zh, english)
+    return Words(spec.label_zh, _lower_first(spec.label_en))
+
+
+def _false(spec: FieldSpec) -> Words:
+    """A yes/no field that does not hold, as the catalog says it (父母未登记结婚 / parents are not married);
+    a field without those words is said as not being the case."""
+    if spec.label_false_zh and spec.label_false_en:
+        return Words(spec.label_false_zh, _lower_first(spec.label_false_en))
+    label = _label(spec)
+    return Words(f"不属于“{label.zh}”的情形", f"not: {label.en}")
 
 
 _BOOL_NAMES = {"true": True, "True": True, "false": False, "False": False}
@@ -171,20 +201,24 @@ def _compare(left: ast.expr, op: ast.cmpop, right: ast.expr, fields: dict[str, F
         positive = flag == isinstance(op, ast.Eq)
         if positive:
             return subject
+        if spec is not None and isinstance(left, ast.Name):
+            return _false(spec)
         # Not "…为否则需": 否则 would read as "otherwise".
-        return Words(f"不是“{subject.zh}”的情况", f"not: {subject.en}")
+        return Words(f"不属于“{subject.zh}”的情形", f"not: {subject.en}")
+    # A choice on the form is told as the form shows it: “Registered with” is “The father's household”.
+    asked_en = f"“{spec.label_en}”" if spec is not None and isinstance(left, ast.Name) else subject.en
     if isinstance(op, ast.Eq | ast.NotEq):
         value = _value(right, spec)
         if isinstance(op, ast.Eq):
-            return Words(f"{subject.zh}为“{value.zh}”", f"{subject.en} is “{value.en}”")
-        return Words(f"{subject.zh}不是“{value.zh}”", f"{subject.en} is not “{value.en}”")
+            return Words(f"{subject.zh}为“{value.zh}”", f"{asked_en} is “{value.en}”")
+        return Words(f"{subject.zh}不是“{value.zh}”", f"{asked_en} is not “{value.en}”")
     if isinstance(op, ast.In | ast.NotIn) and isinstance(right, ast.List | ast.Tuple):
         values = [_value(item, spec) for item in right.elts]
         listed_zh = "或".join(f"“{v.zh}”" for v in values)
         listed_en = " or ".join(f"“{v.en}”" for v in values)
         if isinstance(op, ast.In):
-            return Words(f"{subject.zh}为{listed_zh}", f"{subject.en} is {listed_en}")
-        return Words(f"{subject.zh}不是{listed_zh}", f"{subject.en} is not {listed_en}")
+            return Words(f"{subject.zh}为{listed_zh}", f"{asked_en} is {listed_en}")
+        return Words(f"{subject.zh}不是{listed_zh}", f"{asked_en} is not {listed_en}")
     if type(op) in _OPS_ZH and isinstance(right, ast.Constant) and isinstance(right.value, int | float):
         number = right.value
         if is_age:
@@ -194,6 +228,8 @@ def _compare(left: ast.expr, op: ast.cmpop, right: ast.expr, fields: dict[str, F
                 return Words(f"{subject.zh}年满{number}周岁", f"{subject.en} is {number} or older")
         if subject.zh.startswith("距"):
             more = "已超过" if isinstance(op, ast.Gt) else _OPS_ZH[type(op)]
+            if isinstance(op, ast.Gt):  # "more than 30 days since date of birth", not "days since … over 30"
+                return Words(f"{subject.zh}{more}{number}天", f"more than {number} {subject.en}")
             return Words(f"{subject.zh}{more}{number}天", f"{subject.en} {_OPS_EN[type(op)]} {number}")
         if isinstance(op, ast.Gt) and number == 0:
             # "随迁人数 > 0" reads "有随迁…": drop the counting word from the label.

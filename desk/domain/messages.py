@@ -320,6 +320,15 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "catalog.code_not_file_name": QT_TRANSLATE_NOOP("Messages", "代码 {value!r} 应与文件名一致（{stem}）"),
     "catalog.max_length_text_only": QT_TRANSLATE_NOOP(
         "Messages", "max_length 只用于 text 和 address 字段（不用于 {type}）"),
+    "catalog.hands_over_needed": QT_TRANSLATE_NOOP(
+        "Messages", "发放户口簿的事项须写明交付给群众的是什么（hands_over_zh，如“换领的新居民户口簿”）"),
+    "catalog.hands_over_booklet_only": QT_TRANSLATE_NOOP(
+        "Messages", "hands_over_zh 只用于发放户口簿的事项（issues_document = \"booklet\"）；证明类文书以其名称交付"),
+    "catalog.false_label_bool_only": QT_TRANSLATE_NOOP(
+        "Messages", "label_false_zh / label_false_en 只用于 bool 字段（不用于 {type}）"),
+    "catalog.false_label_both": QT_TRANSLATE_NOOP(
+        "Messages", "label_false_zh 和 label_false_en 须同时填写（字段不成立时的中英文说法）"),
+    "catalog.note_both": QT_TRANSLATE_NOOP("Messages", "材料说明须中英文同时填写（note_zh 和 note_en）"),
     "catalog.min_max_number_only": QT_TRANSLATE_NOOP("Messages", "min/max 只用于 number 字段（不用于 {type}）"),
     "catalog.min_above_max": QT_TRANSLATE_NOOP("Messages", "min（{low}）大于 max（{high}）"),
     "catalog.no_fields": QT_TRANSLATE_NOOP("Messages", "至少需要一个字段"),
@@ -479,6 +488,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "signing.keyring_unreadable": QT_TRANSLATE_NOOP("Messages", "密钥列表文件无法读取：{file}（{reason}）"),
     "signing.other_station": QT_TRANSLATE_NOOP(
         "Messages", "签名密钥属于站点 {key_station}，证明的出具单位是 {station}"),
+    "signing.payload_not_these_facts": QT_TRANSLATE_NOOP(
+        "Messages", "证明 {serial} 的签名不是为所印内容作出的，不能打印。"),
     "document.no_chain_change": QT_TRANSLATE_NOOP("Messages", "“{transaction}”不引起公民信息连锁变更。"),
     "document.chain_not_completed": QT_TRANSLATE_NOOP("Messages", "申请 {number} 尚未办结，办结后才产生连锁变更。"),
     "document.unknown_kind": QT_TRANSLATE_NOOP("Messages", "没有“{kind}”这种文书。"),

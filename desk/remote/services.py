@@ -22,7 +22,7 @@ from desk.remote.connection import Connection
 from desk.services.case_views import CaseLists, CaseRow, CaseView, CitizenView
 from desk.services.citizens import CardFacts
 from desk.services.decisions import Decided
-from desk.services.documents import IssuedPaper
+from desk.services.documents import IssuedPaper, PaperOffer
 from desk.services.queue import CounterView, TicketView
 from desk.services.wire import case_from_wire, citizen_from_wire, from_wire, paper_from_wire
 from printing.documents.common import Paper
@@ -210,6 +210,10 @@ class RemoteDocuments(_Remote):
 
     def documents_for(self, case: CaseView) -> list[str]:
         return [str(kind) for kind in self.connection.call("GET", f"/cases/{case.number}/documents")]
+
+    def papers_for(self, case: CaseView) -> list[PaperOffer]:
+        return [PaperOffer(str(offer["kind"]), str(offer["title_key"]))
+                for offer in self.connection.call("GET", f"/cases/{case.number}/papers")]
 
     def case_document(self, kind: str, case_number: str, *, actor: Actor | None = None,
                       paper: Paper | None = None) -> IssuedPaper:

@@ -116,9 +116,11 @@ def register_kiosk_routes(app: FastAPI, prefix: str, server: Server) -> None:
             body.id_number, body.purpose_zh, kiosk_code=code))
 
     @router.get("/checklist/{transaction_code}")
-    def checklist(caller: CallerDep, transaction_code: str, paper: str = "a4") -> dict[str, Any]:
+    def checklist(caller: CallerDep, transaction_code: str, paper: str = "a4", language: str = "zh") -> dict[str, Any]:
+        """办事材料清单 in the citizen's language (`en`: English with the Chinese names)."""
         kiosk(caller)
-        pdf = server.window.at(caller.station_code).documents.material_checklist(transaction_code, Paper(paper))
+        pdf = server.window.at(caller.station_code).documents.material_checklist(transaction_code, Paper(paper),
+                                                                                  language)
         return {"pdf_base64": base64.b64encode(pdf).decode("ascii")}
 
     @router.post("/ratings")

@@ -138,6 +138,14 @@ def register_station_routes(app: FastAPI, prefix: str, server: Server) -> None:
         window = server.window.at(station_code)
         return window.documents.documents_for(server.window.queries.get(number))
 
+    @router.get("/cases/{number}/papers", tags=["reads"])
+    def papers(caller: CallerDep, number: str) -> list[dict[str, str]]:
+        """The papers the case view offers, each with its title's message key (as the paper prints it)."""
+        station_code = server.rights.require_case(caller, READ, number) or caller.station_code
+        window = server.window.at(station_code)
+        return [{"kind": offer.kind, "title_key": offer.title_key}
+                for offer in window.documents.papers_for(server.window.queries.get(number))]
+
     @router.post("/cases/{number}/documents/{kind}", tags=["window"])
     def reprint(caller: CallerDep, number: str, kind: str, body: Reprint) -> dict[str, Any]:
         """Issue (or reprint, keeping its serial) one paper of a case."""

@@ -24,7 +24,7 @@ from desk.domain.workflow import Action, Actor, Approval, CaseState
 from desk.services import audit
 from desk.services.case_views import CaseView
 from desk.services.cases import CaseService, user_names
-from desk.services.documents import DocumentService, IssuedPaper
+from desk.services.documents import SIGNED_KINDS, DocumentService, IssuedPaper
 from desk.services.numbering import next_sequence
 from desk.store.database import Store
 from desk.store.models import BundleCase, BundleFollowUp, BundleRecord, DocumentIssued
@@ -36,8 +36,10 @@ from printing.documents.common import Paper
 
 FOLLOW_UP_STATES = ("open", "referred", "done")
 FOLLOW_UP_STATE_ZH = {"open": "待办", "referred": "已转介", "done": "已办结"}
-BUNDLE_PAPERS: dict[str, tuple[str, str]] = {  # kind → (serial prefix, title)
-    "bundle_receipt": ("YJ", "“一件事”受理回执"),
+# kind → (serial prefix, title). The receipt's prefix is not the bundles' own "YJ": sharing that day's
+# counter numbered the day's first bundle HP01-YJ…-001 and its receipt …YJ…0002.
+BUNDLE_PAPERS: dict[str, tuple[str, str]] = {
+    "bundle_receipt": ("YH", "“一件事”受理回执"),
     "referral_list": ("ZJ", "后续事项告知单"),
 }
 _FINISHED = frozenset({CaseState.COMPLETED, CaseState.NOT_ACCEPTED, CaseState.DENIED, CaseState.WITHDRAWN})
@@ -70,6 +72,9 @@ class BundleView:
     members: tuple[CaseView, ...]
     follow_ups: tuple[FollowUpView, ...]
     created_at: datetime
+    # The papers the bundle hands over and offers to reprint: its receipt and referral list, and a
+    # member's signed certificate once that member is completed (身后一件事's 注销户口证明).
+    papers: tuple[str, ...] = ("bundle_receipt", "referral_list")
 
     @property
     def finished(self) -> bool:
@@ -193,6 +198,7 @@ class BundleService:
         if shared_values is not None:
             record.shared_values = dict(shared_values)
         shared = dict(record.shared_values)
+        completed: list[str] = []
         for link in record.members:
             case = link.case
             if CaseState(case.state) is not CaseState.DRAFT:
@@ -207,6 +213,7 @@ class BundleService:
                     self.cases.act_in(session, actor, view.number, view.version, Action.SUBMIT_FOR_REVIEW)
                 elif complete_on_the_spot:
                     self.cases.act_in(session, actor, view.number, view.version, Action.COMPLETE)
+                    completed.append(view.number)
             except DeskError as exc:
                 name = self.catalog[code].name_zh
                 # Wraps another error's finished texts (in both languages), so it keeps the two-text form.
@@ -216,7 +223,13 @@ class BundleService:
         self._audit(session, actor, "bundle.accepted", record.number, {"bundle": bundle.code})
         papers = (self._paper_in(session, "bundle_receipt", record, actor),
                   self._paper_in(session, "referral_list", record, actor))
-        return BundleDecided(self._view(session, record), papers)
+        bundle_view = self._view(session, record)
+        # A member completed on the spot that hands over a signed certificate (the 注销户口证明 of
+        # 身后一件事): issued now, with the bundle's papers, as the member's own decision would.
+        certificates = tuple(self.documents.case_document_in(session, kind, member.number, actor=actor)
+                             for member in bundle_view.members if member.number in completed
+                             for kind in self.documents.documents_for(member) if kind in SIGNED_KINDS)
+        return BundleDecided(bundle_view, papers + certificates)
 
     # ---- follow-ups ----------------------------------------------------------------------------
 
@@ -261,9 +274,17 @@ class BundleService:
             return [self._view(session, r) for r in records]
 
     def paper(self, kind: str, number: str, *, actor: Actor | None = None) -> IssuedPaper:
-        """Issue or reprint (same serial) a bundle paper: `bundle_receipt` or `referral_list`."""
+        """Issue or reprint (same serial) a bundle paper: `bundle_receipt`, `referral_list`, or a completed
+        member's signed certificate (one of the view's `papers`)."""
         with self.store.write() as session:
-            return self._paper_in(session, kind, self._record(session, number), actor)
+            record = self._record(session, number)
+            if kind in SIGNED_KINDS:
+                member = next((m for m in self._view(session, record).members
+                               if kind in self.documents.documents_for(m)), None)
+                if member is None:
+                    raise InvalidInput.say("bundle.unknown_paper", kind=kind)
+                return self.documents.case_document_in(session, kind, member.number, actor=actor)
+            return self._paper_in(session, kind, record, actor)
 
     # ---- helpers -------------------------------------------------------------------------------
 
@@ -281,10 +302,12 @@ class BundleService:
         members = tuple(CaseView.of(link.case, names) for link in record.members)
         follow_ups = tuple(FollowUpView(f.key, f.name_zh, f.agency_zh, f.how_zh, f.state, f.note, f.updated_at)
                            for f in record.follow_ups)
+        certificates = tuple(kind for member in members if member.state is CaseState.COMPLETED
+                             for kind in self.documents.documents_for(member) if kind in SIGNED_KINDS)
         return BundleView(record.number, record.bundle_code, bundle.name_zh if bundle else record.bundle_code,
                           bundle.name_en if bundle else record.bundle_code, record.applicant.name,
                           record.applicant.id_number, dict(record.shared_values), members, follow_ups,
-                          record.created_at)
+                          record.created_at, ("bundle_receipt", "referral_list", *certificates))
 
     def _paper_in(self, session: Session, kind: str, record: BundleRecord, actor: Actor | None) -> IssuedPaper:
         if kind not in BUNDLE_PAPERS:

@@ -24,6 +24,7 @@ from desk.domain.catalog import (
     IssuedDocument,
     MaterialForm,
     MaterialVerify,
+    PowerType,
     Transaction,
 )
 from desk.domain.catalog_words import materials_to_bring
@@ -37,7 +38,7 @@ from desk.domain.chained_changes import (
 )
 from desk.domain.clock import Clock, local_date, local_datetime
 from desk.domain.errors import DeskError, InvalidInput, NotFound
-from desk.domain.messages import Term
+from desk.domain.messages import Term, render
 from desk.domain.refusals import DecidingBody, RefusalRules, StationNames
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Actor, CaseState
@@ -89,19 +90,20 @@ from printing.models import (
 )
 from printing.signing import KeyRegistry, SigningError, StationSigner
 
-# Document kinds, with the prefix of their serial numbers and their title.
-KINDS: dict[str, tuple[str, str]] = {
-    "receipt": ("HZ", "受理回执"),
-    "supplement_notice": ("GZ", "一次性告知书"),
-    "not_accepted_notice": ("BS", "不予受理通知书"),
-    "denial_decision": ("BX", "不予许可决定书"),
-    "completion_notice": ("BJ", "办结通知书"),
-    "move_in_permit": ("ZQ", "准予迁入证明"),
-    "migration_certificate": ("QY", "户口迁移证"),
-    "chain_notice": ("LB", "公民信息连锁变更告知单"),
-    "household_certificate": ("ZM", "户籍证明"),
-    "deregistration_certificate": ("ZX", "注销户口证明"),
-    "queue_ticket": ("PD", "排队号"),
+# Document kinds, with the prefix of their serial numbers. Their titles are the messages `paper.<kind>`
+# (`paper_title_key`): one table for the case view's list and the printed paper.
+KINDS: dict[str, str] = {
+    "receipt": "HZ",
+    "supplement_notice": "GZ",
+    "not_accepted_notice": "BS",
+    "denial_decision": "BX",
+    "completion_notice": "BJ",
+    "move_in_permit": "ZQ",
+    "migration_certificate": "QY",
+    "chain_notice": "LB",
+    "household_certificate": "ZM",
+    "deregistration_certificate": "ZX",
+    "queue_ticket": "PD",
 }
 SUPPLEMENT_DAYS = 20  # working days the citizen has to bring what is missing (notice wording)
 MOVE_PERMIT_VALID_DAYS = 40
@@ -113,8 +115,36 @@ SEX_ZH = {"male": "男", "female": "女"}
 FACT_ZH = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "nation": "民族", "id_number": "公民身份号码"}
 _APPROVAL_ZH = {Approval.CLERK: "窗口办理", Approval.LEADER: "派出所审批", Approval.BRANCH: "分局审批",
                 Approval.CITY: "市公安局审批"}
+_APPROVAL_EN = {Approval.CLERK: "the window clerk", Approval.LEADER: "the station's leader",
+                Approval.BRANCH: "the branch bureau", Approval.CITY: "the city bureau"}
 FORM_ZH = {MaterialForm.ORIGINAL: "原件", MaterialForm.COPY: "复印件",
            MaterialForm.ORIGINAL_AND_COPY: "原件及复印件", MaterialForm.ELECTRONIC: "电子证照"}
+
+
+def paper_title_key(kind: str, transaction: Transaction | None = None) -> str:
+    """The message key of a paper's title — the table the case view's list and the printed paper both
+    read. A refusal after examination is titled by the item's kind of act: 不予许可决定书 for a licence,
+    不予登记决定书 for a confirmation (most 户籍 items), 不予办理决定书 for a public service."""
+    if kind == "denial_decision" and transaction is not None and transaction.power_type is not PowerType.LICENSING:
+        return f"paper.denial_decision.{transaction.power_type.value}"
+    return f"paper.{kind}"
+
+
+def paper_title_zh(kind: str, transaction: Transaction | None = None) -> str:
+    """The title printed on the paper (the Chinese of `paper_title_key`)."""
+    return render(paper_title_key(kind, transaction), {})
+
+
+@dataclass(frozen=True)
+class PaperOffer:
+    """A paper a case can have now, with its title's message key (a screen says it in its language)."""
+
+    kind: str
+    title_key: str
+
+    @property
+    def title_zh(self) -> str:
+        return render(self.title_key, {})
 
 
 @dataclass(frozen=True)
@@ -175,6 +205,11 @@ class DocumentService:
             if self._chain_rule(case.transaction_code) is not None:
                 kinds.append("chain_notice")
         return kinds
+
+    def papers_for(self, case: CaseView) -> list[PaperOffer]:
+        """`documents_for` with each paper's title (its message key), as the paper prints it."""
+        transaction = self._transaction(case.transaction_code)
+        return [PaperOffer(kind, paper_title_key(kind, transaction)) for kind in self.documents_for(case)]
 
     # ---- chained changes (公民信息连锁变更) ----------------------------------------------------------
 
@@ -253,8 +288,8 @@ class DocumentService:
             record.details = {**(record.details or {}), "valid_until": data.valid_until.isoformat()}
         module = _MODULES[kind]
         pdf = module.build_pdf(data, chosen)
-        title = denial_decision.title_of(data) if isinstance(data, DenialDecisionData) else KINDS[kind][1]
-        return IssuedPaper(kind, record.serial, title, pdf, chosen)
+        return IssuedPaper(kind, record.serial, paper_title_zh(kind, self._transaction(view.transaction_code)), pdf,
+                           chosen)
 
     # ---- citizen and hall documents --------------------------------------------------------------
 
@@ -292,8 +327,8 @@ class DocumentService:
         )
         payload = household_certificate.certificate_payload(data, signer)
         record.payload = payload
-        pdf = household_certificate.build_pdf(data, Paper.A4, signer=signer)
-        return IssuedPaper("household_certificate", record.serial, KINDS["household_certificate"][1], pdf,
+        pdf = household_certificate.build_pdf(data, Paper.A4, payload=payload)  # signed once: the recorded one
+        return IssuedPaper("household_certificate", record.serial, paper_title_zh("household_certificate"), pdf,
                            Paper.A4, payload)
 
     def _case_certificate(self, session: Session, case: CaseView, case_id: int, actor: Actor | None,
@@ -348,9 +383,9 @@ class DocumentService:
         )
         payload = household_certificate.certificate_payload(data, signer)  # one signing rule for both papers
         record.payload = payload
-        pdf = deregistration_certificate.build_pdf(data, Paper.A4, signer=signer)
-        return IssuedPaper("deregistration_certificate", record.serial, KINDS["deregistration_certificate"][1], pdf,
-                           Paper.A4, payload)
+        pdf = deregistration_certificate.build_pdf(data, Paper.A4, payload=payload)  # the recorded signature
+        return IssuedPaper("deregistration_certificate", record.serial, paper_title_zh("deregistration_certificate"),
+                           pdf, Paper.A4, payload)
 
     def online_copy(self, case_number: str, id_number: str, *, application: str) -> IssuedPaper:
         """The signed certificate a case decided online issued, for the citizen's page: only to the case's
@@ -403,15 +438,19 @@ class DocumentService:
                 people_ahead=ticket.people_ahead, issued_at=local_datetime(ticket.issued_at),
                 estimated_wait_minutes=ticket.estimated_wait_minutes,
             )
-            return IssuedPaper("queue_ticket", record.serial, KINDS["queue_ticket"][1],
+            return IssuedPaper("queue_ticket", record.serial, paper_title_zh("queue_ticket"),
                                queue_ticket.build_pdf(data, paper), paper)
 
-    def material_checklist(self, transaction_code: str, paper: Paper = Paper.A4) -> bytes:
-        """办事材料清单 for one transaction: what to bring, always and in some cases (no citizen named)."""
+    def material_checklist(self, transaction_code: str, paper: Paper = Paper.A4, language: str = "zh") -> bytes:
+        """办事材料清单 for one transaction: what to bring, always and in some cases (no citizen named), in the
+        language the citizen chose ("en": English first, each material's Chinese name under its English)."""
         transaction = self._transaction(transaction_code)
         lines = materials_to_bring(transaction)
         items = [ChecklistItem(line.name.zh, line.form.zh, line.copies,
-                               line.condition.zh if line.condition else None, line.note_zh) for line in lines]
+                               line.condition.zh if line.condition else None, line.note_zh,
+                               name_en=line.name.en, form_en=line.form.en,
+                               condition_en=line.condition.en if line.condition else None, note_en=line.note_en)
+                 for line in lines]
         data = MaterialChecklistData(
             station=self.station_info(), transaction_name_zh=transaction.name_zh,
             time_limit_days=transaction.time_limit_days, approval_zh=_APPROVAL_ZH[transaction.approval],
@@ -419,6 +458,9 @@ class DocumentService:
             always=tuple(i for i in items if i.condition_zh is None),
             sometimes=tuple(i for i in items if i.condition_zh is not None),
             printed_at=local_datetime(self.clock.now()),
+            language="en" if language.lower().startswith("en") else "zh",
+            transaction_name_en=transaction.name_en, approval_en=_APPROVAL_EN[transaction.approval],
+            description_en=transaction.description_en,
         )
         return material_checklist.build_pdf(data, paper)
 
@@ -533,7 +575,8 @@ class DocumentService:
             reason_zh=(case.decision_reason or "").strip().rstrip("。；;."),
             legal_basis_zh=transaction.legal_basis_zh, rights=AppealRights(body.reconsideration_body_zh, body.court_zh),
             decided_at=local_datetime(_event_time(case, "deny") or issued_at), clerk_name=clerk,
-            power_type=str(transaction.power_type), accepted_by_zh=station.name_zh,
+            power_type=str(transaction.power_type), title_zh=paper_title_zh("denial_decision", transaction),
+            accepted_by_zh=station.name_zh,
             rule_bases_zh=tuple(dict.fromkeys(failed)),
         )
 
@@ -541,13 +584,8 @@ class DocumentService:
                     clerk: str) -> CompletionNoticeData:
         transaction = self._transaction(case.transaction_code)
         issued = transaction.issued_document(case.form_values)
-        collect = {
-            IssuedDocument.BOOKLET: ("居民户口簿（已登记/变更页）",),
-            IssuedDocument.MOVE_IN_PERMIT: ("准予迁入证明",),
-            IssuedDocument.HOUSEHOLD_CERTIFICATE: ("户籍证明",),
-            IssuedDocument.DEREGISTRATION_CERTIFICATE: ("注销户口证明",),
-            IssuedDocument.MIGRATION_CERTIFICATE: ("户口迁移证",),
-        }.get(issued, ())
+        handed_over = transaction.handed_over_zh(issued)  # the item's own words (换领的新居民户口簿 …)
+        collect: tuple[str, ...] = (handed_over,) if handed_over else ()
         assert case.accepted_at is not None and case.completed_at is not None
         subject = _subject_zh(transaction, case.form_values)
         result = f"您申请的“{transaction.name_zh}”{subject}已办理完毕。"
@@ -620,7 +658,7 @@ class DocumentService:
                              details={"kind": kind})
                 return existing
         now = self.clock.now()
-        prefix = KINDS[kind][0]
+        prefix = KINDS[kind]
         sequence = next_sequence(session, self.station_code, local_date(now), kind=prefix)
         record = DocumentIssued(
             serial=f"{self.station_code}{prefix}{local_date(now):%Y%m%d}{sequence:04d}", kind=kind, case_id=case_id,

@@ -194,10 +194,10 @@ class CaseExtrasPanel(QWidget):
         if bundle is None:
             return
         context, actor, number = self._context, self._context.actor, bundle.number
-        bundles = context.core.bundles
+        bundles, kinds = context.core.bundles, bundle.papers  # with a completed member's certificate
 
         def papers() -> list[object]:
-            return [bundles.paper(kind, number, actor=actor) for kind in ("bundle_receipt", "referral_list")]
+            return [bundles.paper(kind, number, actor=actor) for kind in kinds]
 
         def done(issued: list[object]) -> None:
             context.print_papers(issued)  # type: ignore[arg-type]

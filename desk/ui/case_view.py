@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.catalog import PowerType
 from desk.domain.errors import ConcurrentChange
 from desk.domain.workflow import Action, CaseState, allowed_actions
 from desk.ui.case_extras import CaseExtras, CaseExtrasPanel, load_extras
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
     from desk.domain.catalog import FieldSpec, Transaction
     from desk.services.case_views import CaseView
     from desk.services.decisions import Decided
-    from desk.services.documents import IssuedPaper
+    from desk.services.documents import IssuedPaper, PaperOffer
 
 # Decisions made at the window live in the new-case flow; the case view offers "continue" for them.
 _WINDOW_ACTIONS = (Action.ACCEPT, Action.REQUEST_SUPPLEMENT, Action.NOT_ACCEPT)
@@ -81,7 +80,7 @@ def form_rows(transaction: Transaction | None, values: dict[str, Any],
 @dataclass(frozen=True)
 class Loaded:
     case: CaseView
-    documents: list[str]
+    documents: list[PaperOffer]
     extras: CaseExtras = field(default_factory=CaseExtras)
 
 
@@ -89,7 +88,7 @@ def load_case(context: DeskContext, number: str) -> Loaded:
     case = context.core.queries.get(number)
     if context.city_mode:
         _city_deciders()  # read resources/rights.toml here, on the worker, not when the buttons are laid out
-    return Loaded(case, context.core.documents.documents_for(case), load_extras(context, case))
+    return Loaded(case, context.core.documents.papers_for(case), load_extras(context, case))
 
 
 class CaseDetailView(QWidget):
@@ -103,7 +102,7 @@ class CaseDetailView(QWidget):
         self._context = context
         self._asker = asker
         self.case: CaseView | None = None
-        self.documents: list[str] = []
+        self.documents: list[PaperOffer] = []
         self._buttons: dict[Action, QPushButton] = {}
         self._keep_message = False
         # After a leader's 批准 / 不予批准: the other cases waiting for them, newest first (Today's order).
@@ -394,9 +393,9 @@ class CaseDetailView(QWidget):
         fill_table(self.tbl_values, [self.tr("项目"), self.tr("填写内容")],
                    form_rows(transaction, case.form_values, pick))
         self.lst_documents.clear()
-        for kind in self.documents:
-            item = QListWidgetItem(self._paper_title(kind, transaction))
-            item.setData(Qt.ItemDataRole.UserRole, kind)
+        for paper in self.documents:  # titled by the document service, as the paper prints it
+            item = QListWidgetItem(self._context.word(paper.title_key))
+            item.setData(Qt.ItemDataRole.UserRole, paper.kind)
             self.lst_documents.addItem(item)
         if self.lst_documents.count():
             self.lst_documents.setCurrentRow(0)
@@ -425,13 +424,6 @@ class CaseDetailView(QWidget):
         self.cmb_opinion.setVisible(deciding)
         none = not allowed and not can_resume
         self.lbl_actions.setText(self.tr("可办理的操作") if not none else self.tr("可办理的操作：无"))
-
-    def _paper_title(self, kind: str, transaction: Transaction | None) -> str:
-        """A paper's title in the screen's language; a refusal after examination is titled by the kind
-        of act (不予许可 / 不予登记 / 不予办理决定书), as the printed paper is."""
-        if kind == "denial_decision" and transaction is not None and transaction.power_type is not PowerType.LICENSING:
-            return self._context.word(f"paper.denial_decision.{transaction.power_type.value}")
-        return self._context.word(f"paper.{kind}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -273,8 +273,7 @@ class GuideScreen(Screen):
             row.show_row(heading, f"{number}. {self._caption(line)}", self._condition(line))
 
     def _caption(self, line: MaterialLine) -> str:
-        copies = self.tr("，{copies} 份").format(copies=line.copies) if line.copies > 1 else ""
-        return f"{self.ctx.say(Data(line.name))}（{self.ctx.say(Data(line.form))}{copies}）"
+        return self.ctx.say(Data(line.caption))  # each language with its own brackets
 
     def _print(self) -> None:
         transaction = self._transaction
@@ -283,7 +282,8 @@ class GuideScreen(Screen):
         backend = self.ctx.backend
         code = transaction.code
         self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在打印材料清单…")))
-        self.ctx.call(lambda: backend.checklist_pdf(code), lambda pdf: self._send(pdf, code))
+        language = self.ctx.language  # printed in the language the citizen chose
+        self.ctx.call(lambda: backend.checklist_pdf(code, language=language), lambda pdf: self._send(pdf, code))
 
     def _send(self, pdf: bytes, code: str) -> None:
         def printed() -> None:

@@ -1,5 +1,8 @@
 """“一件事”受理回执 — one A4 paper for a bundle: every member case with its number, state and
-promised date, the materials taken, and how many follow-ups the separate list names."""
+promised date, the materials taken, and how many follow-ups the separate list names.
+
+The number the citizen is told is the bundle's (套餐编号), printed where a letter's number stands; the
+paper's own serial (the register's, for a reprint or an audit) is in the small print, labelled as such."""
 
 from __future__ import annotations
 
@@ -24,12 +27,13 @@ def build_pdf(data: BundleReceiptData, paper: Paper = Paper.A4, *, fonts: FontSe
             for i, m in enumerate(data.members, start=1)]
     who = f"{data.applicant_name}（{mask_id_number(data.applicant_id_number)}）"
     story: list[Flowable] = [
-        *letter_head(w, data.station, TITLE, data.serial),
+        *letter_head(w, data.station, TITLE, f"套餐编号：{data.bundle_number}"),
         w.key_values([("套餐：", data.bundle_name_zh + (f"（{data.subject_zh}）" if data.subject_zh else "")),
-                      ("套餐编号：", data.bundle_number), ("申请人：", who),
+                      ("申请人：", who),
                       ("受理时间：", zh_datetime(data.accepted_at)), ("受理民警：", data.clerk_name)],
                      width, 28 * mm),
-        w.p(f"本次一并受理以下 {len(data.members)} 个事项，凭各事项的受理编号或本套餐编号查询办理进度：", "indent"),
+        w.p(f"本次一并受理以下 {len(data.members)} 个事项。查询办理进度，请报上方的套餐编号"
+            "（单个事项也可用其受理编号）：", "indent"),
         w.table(["序号", "受理编号", "事项", "状态", "承诺办结"], rows,
                 [10 * mm, 52 * mm, width - 120 * mm, 22 * mm, 36 * mm],
                 align=["cell_center", "cell", "cell", "cell_center", "cell"]),
@@ -40,5 +44,6 @@ def build_pdf(data: BundleReceiptData, paper: Paper = Paper.A4, *, fonts: FontSe
     if data.follow_up_count:
         story.append(w.p(f"需到其他部门办理的后续事项共 {data.follow_up_count} 项，另见《后续事项告知单》。", "indent"))
     story += letter_close(w, data.station, data.accepted_at.date(),
-                          copies_note="本回执一式两份，一份交申请人，一份存档。")
+                          copies_note=f"本回执一式两份，一份交申请人，一份存档。回执登记号：{data.serial}"
+                                      "（本所文书登记用，查询进度请用套餐编号）。")
     return build_letter(w, story, title=TITLE, number=data.serial, author=data.station.name_zh)

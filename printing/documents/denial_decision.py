@@ -11,22 +11,15 @@ from printing.documents.letter import build_letter, letter_close, letter_head, l
 from printing.fonts import FontSet
 from printing.models import DenialDecisionData
 
-TITLE = "不予许可决定书"
-TITLES = {"licensing": "不予许可决定书", "confirmation": "不予登记决定书", "service": "不予办理决定书"}
-VERBS = {"licensing": "不予许可", "confirmation": "不予登记", "service": "不予办理"}
-
-
-def title_of(data: DenialDecisionData) -> str:
-    """行政许可 is refused (不予许可); most 户籍 items are 行政确认 (不予登记) or a service (不予办理)."""
-    return TITLES.get(data.power_type, TITLE)
-
 
 def build_pdf(data: DenialDecisionData, paper: Paper = Paper.A4, *, fonts: FontSet | None = None) -> bytes:
-    title = title_of(data)
+    # 行政许可 is refused (不予许可); most 户籍 items are 行政确认 (不予登记) or a service (不予办理): the
+    # title comes with the data (the document service reads the table the case view reads).
+    title = data.title_zh
     if paper is not Paper.A4:
         raise ValueError(f"{title}只印在A4纸上 / the denial decision is printed on A4 only")
     w = letter_writer(fonts)
-    verb = VERBS.get(data.power_type, "不予许可")
+    verb = title.removesuffix("决定书")
     accepted = (f"经{data.accepted_by_zh}受理，报本机关审查" if data.accepted_by_zh
                 and data.accepted_by_zh != data.station.name_zh else "本机关已依法受理")
     reason = data.reason_zh.strip().rstrip("。；;.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from printing.documents.common import Paper, Writer, zh_date
-from printing.documents.household_certificate import certificate_payload, certificate_pdf, facts_grid, signed_bottom
+from printing.documents.household_certificate import certificate_pdf, facts_grid, printed_payload, signed_bottom
 from printing.fonts import FontSet
 from printing.models import DeregistrationCertificateData
 from printing.signing import StationSigner
@@ -22,13 +22,15 @@ def build_pdf(
     data: DeregistrationCertificateData,
     paper: Paper = Paper.A4,
     *,
-    signer: StationSigner,
+    signer: StationSigner | None = None,
+    payload: str | None = None,
     fonts: FontSet | None = None,
 ) -> bytes:
+    """The certificate signed by `signer`, or carrying `payload` already signed for these facts."""
     if paper is not Paper.A4:
         raise ValueError("注销户口证明只印在A4纸上 / the deregistration certificate is printed on A4 only")
     w = Writer(Paper.A4, fonts, base_size=14.0)
-    payload = certificate_payload(data, signer)
+    payload = printed_payload(data, signer=signer, payload=payload)
     validity = f"本证明有效期至{zh_date(data.valid_until)}。" if data.valid_until else ""
     facts = facts_grid(w, [
         [("姓名", data.name), ("性别", data.sex or "—")],

@@ -2,8 +2,9 @@
 
 The QR code carries an Ed25519-signed payload (`printing.signing`) with the serial, station,
 issue date and a digest of exactly the facts printed here — never a readable ID number — so any
-desk or kiosk can check the paper offline. `build_pdf` signs while building, so a certificate
-can never carry a code that does not match its facts.
+desk or kiosk can check the paper offline. `build_pdf` either signs while building (`signer`) or
+prints the payload the caller already signed and recorded (`payload`) after checking it certifies
+exactly these facts, so a certificate can never carry a code that does not match its facts.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from printing.documents.common import Paper, Rule, Writer, build_a4, zh_date
 from printing.fonts import FontSet
 from printing.models import HouseholdCertificateData, StationInfo
 from printing.qr import qr_drawing
-from printing.signing import SigningError, StationSigner, verification_text
+from printing.signing import SigningError, StationSigner, facts_digest, parse_payload, verification_text
 
 TITLE = "户籍证明"
 
@@ -43,6 +44,26 @@ def certificate_payload(data: SignedCertificate, signer: StationSigner) -> str:
     if signer.station_code != data.station.code:
         raise SigningError("signing.other_station", key_station=signer.station_code, station=data.station.code)
     return signer.sign_facts(data.serial, data.certified_facts(), data.issued_at.date(), data.valid_until)
+
+
+def printed_payload(data: SignedCertificate, *, signer: StationSigner | None = None,
+                    payload: str | None = None) -> str:
+    """The QR text a certificate prints: `payload` — signed once, for the register's record — when
+    given, after checking that it certifies exactly `data` (serial, station, facts, dates); else a
+    new signature by `signer`. Raises SigningError for a payload made for other facts."""
+    if payload is None:
+        if signer is None:
+            raise ValueError("证明须用本站密钥签名 / a certificate needs the station's signer or its signed payload")
+        return certificate_payload(data, signer)
+    try:
+        claim, _signed, _signature = parse_payload(payload)
+    except ValueError:
+        raise SigningError("signing.payload_not_these_facts", serial=data.serial) from None
+    expected = (data.station.code, data.serial, facts_digest(data.certified_facts()), data.issued_at.date())
+    if (claim.station_code, claim.serial, claim.digest, claim.issued_on) != expected or (
+            claim.version == 2 and claim.valid_until != data.valid_until):
+        raise SigningError("signing.payload_not_these_facts", serial=data.serial)
+    return payload
 
 
 def signed_bottom(w: Writer, payload: str, verify_url: str, serial: str, organ: str, issued_on: date) -> Table:
@@ -110,13 +131,15 @@ def build_pdf(
     data: HouseholdCertificateData,
     paper: Paper = Paper.A4,
     *,
-    signer: StationSigner,
+    signer: StationSigner | None = None,
+    payload: str | None = None,
     fonts: FontSet | None = None,
 ) -> bytes:
+    """The certificate signed by `signer`, or carrying `payload` already signed for these facts."""
     if paper is not Paper.A4:
         raise ValueError("户籍证明只印在A4纸上 / the household certificate is printed on A4 only")
     w = Writer(Paper.A4, fonts, base_size=14.0)
-    payload = certificate_payload(data, signer)
+    payload = printed_payload(data, signer=signer, payload=payload)
     validity = f"本证明有效期至{zh_date(data.valid_until)}。" if data.valid_until else ""
     bottom = signed_bottom(w, payload, data.verify_url, data.serial, data.station.name_zh, data.issued_at.date())
     facts = facts_grid(w, [

@@ -23,9 +23,9 @@ def build_pdf(data: ReferralListData, paper: Paper = Paper.A4, *, fonts: FontSet
             for i, line in enumerate(data.lines, start=1)]
     about = f"（{data.subject_zh}）" if data.subject_zh else ""
     story: list[Flowable] = [
-        *letter_head(w, data.station, TITLE, data.serial),
+        *letter_head(w, data.station, TITLE, f"套餐编号：{data.bundle_number}"),  # the one number told
         w.p(f"{data.applicant_name}：", "left"),
-        w.p(f"您在本所办理的{data.bundle_name_zh}{about}（套餐编号：{data.bundle_number}）中，"
+        w.p(f"您在本所办理的{data.bundle_name_zh}{about}中，"
             "以下事项由其他部门办理。标“已转介”的，本所已将信息推送给该部门；标“待办”的，请您持相关证件前往办理：",
             "indent"),
         w.table(["序号", "事项", "办理部门", "办理说明", "状态"], rows,
@@ -33,6 +33,6 @@ def build_pdf(data: ReferralListData, paper: Paper = Paper.A4, *, fonts: FontSet
                 align=["cell_center", "cell", "cell", "cell", "cell_center"]),
         w.p("各部门的办理条件和时限以其规定为准。", "indent"),
     ]
-    story += letter_close(w, data.station, data.issued_at.date(), copies_note="本告知单交申请人，存档一份。",
-                          acknowledgement=False)
+    copies = f"本告知单交申请人，存档一份。告知单登记号：{data.serial}（本所文书登记用）。"
+    story += letter_close(w, data.station, data.issued_at.date(), copies_note=copies, acknowledgement=False)
     return build_letter(w, story, title=TITLE, number=data.serial, author=data.station.name_zh)

@@ -228,11 +228,6 @@
         <source>有些情况才要带</source>
         <translation>Bring only in some cases</translation>
     </message>
-    <message>
-        <location filename="../../kiosk/screens/guide.py" line="276"/>
-        <source>，{copies} 份</source>
-        <translation>, {copies} copies</translation>
-    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -689,7 +684,7 @@
         <translation>Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="285"/>
+        <location filename="../../kiosk/screens/guide.py" line="284"/>
         <source>正在打印材料清单…</source>
         <translation>Printing the checklist…</translation>
     </message>

@@ -70,162 +70,162 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="274"/>
+        <location filename="../../desk/ui/case_view.py" line="273"/>
         <source>审批须再次输入您的登录密码：</source>
         <translation>Approving needs your sign-in password again:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="270"/>
+        <location filename="../../desk/ui/case_view.py" line="269"/>
         <source>请填写%1的理由：</source>
         <translation>Reason for &quot;%1&quot;:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="288"/>
+        <location filename="../../desk/ui/case_view.py" line="287"/>
         <source>已完成：%1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="313"/>
+        <location filename="../../desk/ui/case_view.py" line="312"/>
         <source>下一件待审批（剩 %1 件）(&amp;X)</source>
         <translation>Ne&amp;xt approval (%1 left)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="341"/>
+        <location filename="../../desk/ui/case_view.py" line="340"/>
         <source>%1 已重新送打印</source>
         <translation>%1 sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="367"/>
+        <location filename="../../desk/ui/case_view.py" line="366"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="368"/>
+        <location filename="../../desk/ui/case_view.py" line="367"/>
         <source>查询码：%1</source>
         <translation>Lookup code: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="369"/>
+        <location filename="../../desk/ui/case_view.py" line="368"/>
         <source>建立：%1</source>
         <translation>Opened: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="370"/>
+        <location filename="../../desk/ui/case_view.py" line="369"/>
         <source>受理：%1</source>
         <translation>Accepted: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="371"/>
+        <location filename="../../desk/ui/case_view.py" line="370"/>
         <source>审批层级：%1</source>
         <translation>Approval level: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="372"/>
+        <location filename="../../desk/ui/case_view.py" line="371"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="373"/>
+        <location filename="../../desk/ui/case_view.py" line="372"/>
         <source>办结：%1</source>
         <translation>Completed: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="374"/>
+        <location filename="../../desk/ui/case_view.py" line="373"/>
         <source>决定理由：%1</source>
         <translation>Reason for the decision: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="379"/>
+        <location filename="../../desk/ui/case_view.py" line="378"/>
         <source>已收材料：%1</source>
         <translation>Materials received: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="382"/>
+        <location filename="../../desk/ui/case_view.py" line="381"/>
         <source>待补正材料：%1</source>
         <translation>Materials still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="392"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="392"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="392"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="392"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="392"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="394"/>
+        <location filename="../../desk/ui/case_view.py" line="393"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="394"/>
+        <location filename="../../desk/ui/case_view.py" line="393"/>
         <source>填写内容</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="427"/>
+        <location filename="../../desk/ui/case_view.py" line="426"/>
         <source>可办理的操作</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="427"/>
+        <location filename="../../desk/ui/case_view.py" line="426"/>
         <source>可办理的操作：无</source>
         <translation>Next actions: none</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="442"/>
+        <location filename="../../desk/ui/case_view.py" line="434"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="443"/>
+        <location filename="../../desk/ui/case_view.py" line="435"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="444"/>
+        <location filename="../../desk/ui/case_view.py" line="436"/>
         <source>申请内容（只读）</source>
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="446"/>
+        <location filename="../../desk/ui/case_view.py" line="438"/>
         <source>批准意见(&amp;O)：</source>
         <translation>Approval &amp;opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="447"/>
+        <location filename="../../desk/ui/case_view.py" line="439"/>
         <source>批准时记入审批意见；不予批准时另行填写理由</source>
         <translation>Recorded with an approval; a refusal asks for its own reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="448"/>
+        <location filename="../../desk/ui/case_view.py" line="440"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="449"/>
+        <location filename="../../desk/ui/case_view.py" line="441"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="450"/>
+        <location filename="../../desk/ui/case_view.py" line="442"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
     </message>

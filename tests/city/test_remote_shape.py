@@ -24,7 +24,7 @@ SCREEN_CALLS = {
     ("citizens", "record_face_check"), ("citizens", "register_card"), ("citizens", "search"), ("citizens", "view"),
     ("decisions", "accept_and_complete"), ("decisions", "accept_and_route"), ("decisions", "accept_and_issue"),
     ("decisions", "act_and_issue"), ("decisions", "refuse_and_issue"), ("decisions", "supplement_and_issue"),
-    ("documents", "documents_for"), ("documents", "station_info"), ("documents", "case_document"),
+    ("documents", "papers_for"), ("documents", "station_info"), ("documents", "case_document"),
     ("queries", "by_due_status"), ("queries", "get"), ("queries", "list"), ("queries", "usage_counts"),
     ("queries", "today_lists"), ("queries", "rows"), ("queries", "rows_by_due_status"),
     ("queries", "by_lookup_code"),

@@ -49,6 +49,7 @@ description_en = "Registers a newborn child in a household."
 conditions_zh = "婴儿出生后一个月内申报。"
 legal_basis_zh = "《中华人民共和国户口登记条例》第七条"
 issues_document = "booklet"
+hands_over_zh = "居民户口簿（已登记新生儿户口页）"
 source = "测试用办事指南"
 """
 
@@ -604,3 +605,23 @@ def test_the_paper_route_condition_and_the_applicant_as_mover_are_checked(tmp_pa
     write(tmp_path, "birth", header=HEADER + 'movers = ["applicant", "nobody"]\n')
     error = only_error(tmp_path)
     assert error.path == "movers[1]"
+
+
+def test_a_booklet_item_says_what_it_hands_over_and_only_a_booklet_item_does(tmp_path: Path) -> None:
+    """The completion notice's 已当场交付 / 请领取 words are the item's own (data over code): a booklet item
+    without them, or a certificate item with them, is an error naming the file and the key."""
+    write(tmp_path, "silent", header=HEADER.replace('hands_over_zh = "居民户口簿（已登记新生儿户口页）"\n', ""))
+    error = only_error(tmp_path)
+    assert (error.file, error.path) == ("silent.toml", "hands_over_zh") and "hands_over_zh" in str(error)
+    (tmp_path / "silent.toml").unlink()
+    write(tmp_path, "certificate", header=HEADER.replace('issues_document = "booklet"',
+                                                         'issues_document = "household_certificate"'))
+    error = only_error(tmp_path)
+    assert (error.file, error.path) == ("certificate.toml", "hands_over_zh")
+
+
+def test_the_handed_over_words_follow_the_paper_issued(birth: Transaction) -> None:
+    assert birth.handed_over_zh(IssuedDocument.BOOKLET) == "居民户口簿（已登记新生儿户口页）"
+    assert birth.handed_over_zh(IssuedDocument.MOVE_IN_PERMIT) == "准予迁入证明"  # a move's paper route
+    assert birth.handed_over_zh(IssuedDocument.RECEIPT_ONLY) == ""
+    assert birth.to_json_dict()["hands_over_zh"] == "居民户口簿（已登记新生儿户口页）"

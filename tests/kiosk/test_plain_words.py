@@ -56,7 +56,7 @@ def test_birth_registration_materials_split_into_always_and_if() -> None:
     conditional = {line.name.zh: line.condition.zh for line in lines if line.condition is not None}
     assert "《出生医学证明》" in always
     assert conditional["父母《结婚证》"] == "如父母已登记结婚则需"
-    assert conditional["非婚生育说明"] == "如不是“父母已登记结婚”的情况则需"
+    assert conditional["非婚生育说明"] == "如父母未登记结婚则需"  # the field's own "no" words (catalog data)
     assert "随父落户" in conditional["具有资质的鉴定机构出具的亲子鉴定证明"]
 
 
@@ -111,3 +111,21 @@ def test_classify_never_raises_and_keeps_no_unknown_text(text: str) -> None:
     result = classify(text)
     if isinstance(result, UnknownCode):
         assert not hasattr(result, "text")
+
+
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.ROLL_80])
+def test_checklist_pdf_in_english_keeps_the_chinese_names(paper: Paper, tmp_path: Path) -> None:
+    """For a citizen who chose English: English first, each material's Chinese name under its English one
+    (the papers they bring and the clerk are Chinese); conditions and notes in English."""
+    transaction = CATALOG["birth_registration"]
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    UserService(store, FixedClock(NOW)).ensure_station(STATION.code, STATION.name_zh, "和平分局")
+    documents = DocumentService(store, CATALOG, WorkingCalendar(), FixedClock(NOW), STATION.code, tmp_path / "keys")
+    pdf = documents.material_checklist(transaction.code, paper, language="en")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace("\n", "").replace(" ", "")
+    assert "Checklistofmaterials" in text and "Birthregistration" in text and STATION.name_zh in text
+    for line in materials_to_bring(transaction):
+        assert line.name.en.replace(" ", "") in text and line.name.zh in text
+    assert "Neededifparentsarenotmarried" in text and "Notneededwhenthepolicecancheckitintheirsystems." in text
+    assert "如" not in text and "（Original）" not in text
+    store.dispose()

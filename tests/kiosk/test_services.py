@@ -132,6 +132,26 @@ def test_what_to_bring_prints_a_checklist(kiosk: KioskUnderTest) -> None:
     assert "办事材料清单" in text and "出生登记" in text and "如父母已登记结婚则需" in text
 
 
+def test_what_to_bring_prints_the_checklist_in_english_for_an_english_reader(kiosk: KioskUnderTest) -> None:
+    """Found in the live test: the citizen chose English, the screen spoke English, the paper came out
+    Chinese only. It now prints in English, each material's Chinese name kept beneath its English one;
+    the screen's English captions use their own brackets (not （Original）)."""
+    kiosk.kiosk.window.btn_language.click()
+    assert kiosk.kiosk.ctx.english, "the English translation must be compiled (scripts/setup.sh)"
+    kiosk.flow.attract.btn_guide.click()
+    kiosk.wait_screen("guide")
+    guide = kiosk.flow.guide
+    guide.show_transaction("birth_registration")
+    texts = " ".join(label.text() for label in guide.findChildren(type(guide.lbl_title)))
+    assert "Medical birth certificate (original)" in texts and "（" not in texts.replace("（父亲或母亲）", "")
+    guide.btn_print.click()
+    kiosk.wait_screen("message")
+    [text] = kiosk.wait_printed(1)
+    assert "Checklist of materials" in text and "Birth registration" in text and "出生登记" in text
+    assert "Medical birth certificate" in text and "《出生医学证明》" in text
+    assert "Neededifparentsarenotmarried" in text.replace(" ", "") and "如不是" not in text
+
+
 def test_bad_rating_for_a_case_opens_a_follow_up(kiosk: KioskUnderTest) -> None:
     kiosk.start_card_session("zhang-wei")
     kiosk.flow.home.btn_rating.click()

@@ -14,6 +14,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # pdfcheck.py beside this file
 
+from desk_fixtures import desk  # noqa: F401  (a core with users and citizens: papers issued by the use cases)
+
 from printing.cups_testserver import CupsTestServer, unavailable_reason
 from printing.fonts import FontSet, default_fonts
 from printing.signing import Keyring, StationSigner

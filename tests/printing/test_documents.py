@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pdfcheck import fonts as pdf_fonts
@@ -26,7 +27,15 @@ from printing.documents import (
 from printing.documents.common import Paper, mask_id_number, zh_date
 from printing.fonts import FontSet
 from printing.qr import parse_receipt_qr_text
-from printing.signing import Keyring, StationSigner, VerificationStatus, facts_digest, verify_payload
+from printing.signing import (
+    Keyring,
+    SigningError,
+    StationSigner,
+    VerificationStatus,
+    facts_digest,
+    payload_in,
+    verify_payload,
+)
 
 RARE = "\U00020bb7"  # 𠮷
 KEY_VALID_FROM = date(2026, 1, 1)  # the sample documents are dated 2026
@@ -276,3 +285,33 @@ def test_certificate_qr_can_carry_the_citys_verification_address(signer: Station
     [scanned] = qr_codes(render_pngs(pdf, tmp_path, dpi=150)[0])
     assert scanned.startswith("https://hjzm.example.gov.cn/verify?p=HJZM2.")
     assert verify_payload(scanned, keyring, facts=data.certified_facts(), today=samples.NOW.date()).valid
+
+
+@pytest.mark.parametrize("module, sample", [(household_certificate, samples.household_certificate),
+                                            (deregistration_certificate, samples.deregistration_certificate)])
+def test_a_certificate_prints_the_payload_already_signed_for_its_record(
+        module: Any, sample: Any, tmp_path: Path) -> None:
+    """The document service signs once (the payload it records) and hands that payload to `build_pdf`:
+    the QR code carries exactly it; a payload made for other facts is refused, never printed."""
+    signer = StationSigner.generate(tmp_path / "keys", samples.STATION.code, valid_from=KEY_VALID_FROM)
+    data = sample()
+    recorded = household_certificate.certificate_payload(data, signer)
+    [printed] = qr_codes(render_pngs(module.build_pdf(data, payload=recorded), tmp_path, dpi=150)[0])
+    assert payload_in(printed) == recorded
+    for other in (replace(data, name="李四"), replace(data, serial=data.serial + "9"),
+                  replace(data, valid_until=date(2030, 1, 1))):
+        with pytest.raises(SigningError, match="payload_not_these_facts"):
+            module.build_pdf(other, payload=recorded)
+    with pytest.raises(SigningError):
+        module.build_pdf(data, payload="HJZM2.not-a-payload")
+    with pytest.raises(ValueError, match="signer or its signed payload"):
+        module.build_pdf(data)
+
+
+def test_the_denial_decision_prints_the_title_it_is_given() -> None:
+    """The title (and its operative verb) comes with the data — the document service picks it from the table
+    the case view reads; printing keeps no table of its own."""
+    data = replace(samples.denial_decision(), power_type="service", title_zh="不予办理决定书")
+    text = pdf_text(denial_decision.build_pdf(data)).replace(" ", "").replace("\n", "")
+    assert "不予办理决定书" in text and "决定不予办理" in text and "不予许可" not in text
+    assert not hasattr(denial_decision, "TITLES")

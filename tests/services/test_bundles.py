@@ -71,10 +71,18 @@ def test_a_newborn_bundle_from_swipe_to_receipt_and_referral_list(station: tuple
     assert done.bundle.members[0].state is CaseState.COMPLETED and done.bundle.finished
     receipt, referrals = done.papers
     assert (receipt.kind, referrals.kind) == ("bundle_receipt", "referral_list")
+    # The day's first bundle has the day's first receipt (it once shared the bundles' counter: …0002).
+    assert started.number == "HP01-YJ20261204-001" and receipt.serial == "HP01YH202612040001"
     text = _text(receipt.pdf)
+    # One number told to the citizen — the bundle's, where a letter's number stands; the paper's own
+    # serial only in the small print, labelled as the register's.
+    assert text.count(started.number) == 1 and f"套餐编号：{started.number}" in text
+    assert f"回执登记号：{receipt.serial}（本所文书登记用，查询进度请用套餐编号）" in text
+    assert text.index(started.number) < text.index("申请人") < text.index(receipt.serial)
     assert "一件事”受理回执" in text and started.number in text and member.number in text
     assert "出生登记" in text and "张子涵" in text and "已办结" in text and "出生医学证明" in text
     listed = _text(referrals.pdf)
+    assert listed.count(started.number) == 1 and f"告知单登记号：{referrals.serial}" in listed
     assert "后续事项告知单" in listed and "社会保障卡申领" in listed and "预防接种" in listed
     # one 待办 per follow-up, and one in the sentence that explains it
     assert "医疗保障经办机构" in listed and listed.count("待办") == len(started.follow_ups) + 1
@@ -123,3 +131,46 @@ def test_start_and_accept_is_one_transaction(station: tuple[Core, Actor]) -> Non
         {"birth_registration": ["birth_medical_certificate", "household_booklet"]},
         verified={"birth_registration": ["parent_id_card", "marriage_certificate"]})
     assert done.bundle.finished and [p.kind for p in done.papers] == ["bundle_receipt", "referral_list"]
+
+
+def test_after_death_hands_over_the_deregistration_certificate_with_its_papers(
+        station: tuple[Core, Actor]) -> None:
+    """身后一件事 with its optional 开具注销户口证明: the signed 注销户口证明 comes with the bundle's receipt and
+    referral list (it once stayed behind, printable only from the member case), and the bundle offers it
+    again under the same serial."""
+    from printing.signing import VerificationStatus
+
+    core, clerk = station
+    core.keys.ensure_demo_key("HP01")
+    core.citizens.register_card(clerk, CardFacts(FATHER, "张伟", "male", "汉", date(1993, 3, 1), "沈阳市和平区"))
+    own = {"death_deregistration": {"death_date": "2026-12-01", "death_circumstance": "medical_facility",
+                                    "declarant_role": "relative", "id_card_returned": True},
+           "deregistration_certificate": {"deregistration_reason": "death", "relationship": "close_relative",
+                                          "purpose": "inheritance", "copies": 1}}
+    started = core.bundles.start(clerk, FATHER, "after_death", {"deceased": {"name": "张德厚", "id_number": DECEASED}},
+                                 own, include=["deregistration_certificate"])
+    assert started.papers == ("bundle_receipt", "referral_list")  # nothing completed yet
+    received = {m.transaction_code: [x.key for x in core.catalog[m.transaction_code].required_materials(m.form_values)]
+                for m in started.members}
+    done = core.bundles.accept_and_issue(clerk, started.number, received)
+    assert [p.kind for p in done.papers] == ["bundle_receipt", "referral_list", "deregistration_certificate"]
+    certificate = done.papers[2]
+    text = _text(certificate.pdf)
+    assert "注销户口证明" in text and "张德厚" in text and "因死亡或被宣告死亡注销" in text
+    assert core.verifications.verify(certificate.payload or "", where="test").status is VerificationStatus.VALID
+    assert done.bundle.papers == ("bundle_receipt", "referral_list", "deregistration_certificate")
+    again = core.bundles.paper("deregistration_certificate", started.number, actor=clerk)
+    assert (again.serial, again.payload) == (certificate.serial, certificate.payload)
+    assert core.bundles.get(started.number).papers == done.bundle.papers
+
+
+def test_a_bundle_without_a_certificate_member_offers_none(station: tuple[Core, Actor]) -> None:
+    core, clerk = station
+    core.citizens.register_card(clerk, CardFacts(MOTHER, "李秀兰", "female", "汉", date(1995, 6, 12), "沈阳市和平区"))
+    shared, own = _newborn_values()
+    received = {"birth_registration": ["birth_medical_certificate", "household_booklet"]}
+    done = core.bundles.start_and_accept(clerk, MOTHER, "newborn", shared, own, received,
+                                         verified={"birth_registration": ["parent_id_card", "marriage_certificate"]})
+    assert done.bundle.papers == ("bundle_receipt", "referral_list")
+    with pytest.raises(InvalidInput, match="deregistration_certificate"):
+        core.bundles.paper("deregistration_certificate", done.bundle.number, actor=clerk)

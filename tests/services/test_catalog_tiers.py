@@ -290,3 +290,43 @@ def test_students_come_from_the_same_four_places_on_the_level_their_source_gives
     assert "migration_certificate" in needs and "household_booklet" not in needs
     one_stop = {m.key for m in student.required_materials({"origin_kind": "cross_province"})}
     assert "migration_certificate" not in one_stop
+
+
+def test_the_case_view_is_offered_the_refusal_under_the_title_it_prints(
+        city: tuple[Core, Actor, Actor, Actor]) -> None:
+    """One title table for screen and paper: the document service hands each paper with its title's
+    message key, and the paper prints exactly that title (the case view once kept its own rule)."""
+    from desk.domain.messages import TEMPLATES
+
+    core, clerk, clerk2, _ = city
+    number, version, values = _birth(core, clerk, "2019-05-01")
+    case = core.decisions.accept_and_route(clerk, number, version, [*BIRTH_MATERIALS, "late_registration_statement"],
+                                           values, verified=["marriage_certificate"]).case
+    denied = core.cases.deny(clerk2, number, case.version, "经调查，该儿童已在他处登记常住户口。")
+    offers = {offer.kind: offer for offer in core.documents.papers_for(denied)}
+    assert [o.kind for o in offers.values()] == core.documents.documents_for(denied)
+    refusal = offers["denial_decision"]
+    assert refusal.title_key == "paper.denial_decision.confirmation" and refusal.title_key in TEMPLATES
+    paper = core.documents.case_document("denial_decision", number, actor=clerk2)
+    assert paper.title_zh == refusal.title_zh == "不予登记决定书" and refusal.title_zh in _text(paper.pdf)
+    assert offers["receipt"].title_key == "paper.receipt"
+
+
+@pytest.mark.parametrize("code, values, handed_over", [
+    ("booklet_renewal", {"renewal_reason": "pages_full", "household_type": "family", "applicant_is_head": True},
+     "换领的新居民户口簿"),
+    ("booklet_reissue", {"household_type": "family", "loss_reason": "lost", "applicant_is_head": True,
+                         "contact_phone": "13912345678"}, "补发的居民户口簿"),
+])
+def test_the_completion_notice_names_what_the_item_hands_over(
+        city: tuple[Core, Actor, Actor, Actor], code: str, values: dict[str, object], handed_over: str) -> None:
+    """Found in the live test: a 换领 said 居民户口簿（已登记/变更页）已当场交付 — the whole new booklet is handed
+    over. The words are the catalog item's own (`hands_over_zh`)."""
+    core, clerk, _, _ = city
+    item = core.catalog[code]
+    draft = core.cases.open_draft(clerk, FATHER, code, values)
+    decided = core.decisions.accept_and_complete(clerk, draft.number, draft.version,
+                                                 [m.key for m in item.required_materials(values)])
+    text = _text(decided.papers[0].pdf)
+    assert decided.papers[0].kind == "completion_notice"
+    assert f"已当场办理完毕，{handed_over}已当场交付。" in text and "已登记/变更页" not in text
