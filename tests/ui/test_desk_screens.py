@@ -157,10 +157,11 @@ def test_search_and_the_case_name_the_states_in_english_words_not_codes(
         window.show_screen(Screen.SEARCH)
         with qtbot.waitSignal(search.searched, timeout=10_000):
             search.search(case.number)
-        assert search.tbl_results.item(0, 3).text() == english
+        # A word standing alone starts with a capital (“Draft”, not the code-like “draft”).
+        assert search.tbl_results.item(0, 3).text() == english[0].upper() + english[1:]
         with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
             window.open_case(case.number)
-        assert window.case_view.lbl_state.text() == english
+        assert window.case_view.lbl_state.text() == english[0].upper() + english[1:]
     finally:
         window.act_languages["zh_CN"].trigger()
     with qtbot.waitSignal(search.searched, timeout=10_000):
@@ -278,7 +279,7 @@ def test_today_lists_the_cases_the_full_views_gave(qtbot: QtBot, running: tuple[
     app.set_language("en_US")
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.refresh()
-    assert {row[3] for row in cells(today.tbl_drafts)} == {"draft", "waiting for materials"}
+    assert {row[3] for row in cells(today.tbl_drafts)} == {"Draft", "Waiting for materials"}
     app.set_language("zh_CN")
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.refresh()
@@ -288,3 +289,37 @@ def test_today_lists_the_cases_the_full_views_gave(qtbot: QtBot, running: tuple[
     counts = queries.count_by_due_status(station)
     assert today.box_due.title() == (f"到期提醒：超期 {counts[DueStatus.OVERDUE]} · 今日 {counts[DueStatus.DUE_TODAY]}"
                                      f" · 即将 {counts[DueStatus.DUE_SOON]}")
+
+
+def test_today_in_english_at_1366_leaves_the_transaction_column_room(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    """English at 1366×768: the queue's buttons made the left column 677 px and the right 489, and the
+    other columns left 到期提醒's Transaction column ~60 px (header “nsacti”, names “Spl…”)."""
+    app, _core, _ = running
+    _sign_in(qtbot, app, "clerk")
+    window, today = app.window, app.window.today
+    window.resize(1366, 768)
+    app.set_language("en_US")
+    try:
+        with qtbot.waitSignal(today.loaded, timeout=10_000):
+            today.refresh()
+        qtbot.waitUntil(lambda: window.width() == 1366 and today.isVisible())
+        assert abs(today.box_due.width() - today.box_queue.width()) <= 2, (today.box_queue.width(),
+                                                                           today.box_due.width())
+        for table in (today.tbl_due, today.tbl_review, today.tbl_drafts):
+            header = table.horizontalHeader()
+            title = table.horizontalHeaderItem(1).text()
+            assert title == "Transaction"
+            width = header.sectionSize(1)
+            assert width >= header.fontMetrics().horizontalAdvance(title), (title, width)
+            em = table.fontMetrics().horizontalAdvance("中")
+            assert width >= min(table.sizeHintForColumn(1), 8 * em), (title, width)
+            # The columns after it stay on screen or a scroll bar reaches them.
+            total = sum(header.sectionSize(i) for i in range(table.columnCount()))
+            assert total <= table.viewport().width() or table.horizontalScrollBar().maximum() > 0
+            long_name = next(table.item(r, 1) for r in range(table.rowCount()) if len(table.item(r, 1).text()) > 8)
+            assert long_name.toolTip() == long_name.text()
+        assert {today.tbl_drafts.item(r, 3).text() for r in range(today.tbl_drafts.rowCount())} <= {
+            "Draft", "Waiting for materials"}
+    finally:
+        app.set_language("zh_CN")
