@@ -120,6 +120,9 @@ class NewCaseView(QWidget):
         self.lbl_wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lbl_wait.setWordWrap(True)
         self.lbl_case.setObjectName("subtle")
+        # A long name and time limit (English: “Birth registration · Completed on the spot”) wraps
+        # instead of being cut under the case number.
+        self.lbl_transaction.setWordWrap(True)
         self.lbl_applicant.setObjectName("applicant")
         self.frm_side.setObjectName("side")
         self.frm_side.setFixedWidth(500)

@@ -14,7 +14,7 @@ ROLE_KEY = Qt.ItemDataRole.UserRole
 # The stretching column (a transaction's name, a case's details) is never squeezed below this many CJK
 # characters' width (nor below its header): in English the other columns took all but ~60 px of
 # Today's 到期提醒 and cut the header to “nsacti”. Below that room the table scrolls sideways instead.
-STRETCH_MIN_EMS = 8
+STRETCH_MIN_EMS = 7
 
 
 class _StretchRoom(QObject):
@@ -36,6 +36,8 @@ def make_table(parent: QWidget | None = None, *, stretch_column: int | None = No
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.setWordWrap(False)
+    # Sideways by pixels: a table too narrow for its columns scrolls smoothly, not a whole column a step.
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     table.horizontalHeader().setHighlightSections(False)
     table.setProperty("stretch_column", stretch_column)
     if stretch_column is not None:
