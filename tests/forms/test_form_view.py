@@ -397,3 +397,23 @@ def test_a_person_field_that_does_not_apply_shows_the_applicant_plainly_out_of_u
     assert subject.edt_name.isEnabled() and not subject.lbl_same_person.isVisible()
     assert form.values()["subject"] == {"name": "王小雨", "id_number": YOUNG_ID}
     assert subject.btn_swipe.isVisible() and subject.btn_applicant.isVisible()
+
+
+def test_the_inputs_stay_put_when_a_required_field_starts_to_apply(qtbot: QtBot, catalog: Catalog) -> None:
+    """申请人是户主本人 applies once 户别 is 家庭户; its red * used to widen the label column then, moving every
+    input ~10 px right while the clerk clicked. The star's room is kept while the field does not apply."""
+    form = build(qtbot, catalog["booklet_reissue"])
+    head = form.editor("applicant_is_head")
+    assert head.spec.required and "applicant_is_head" not in form.visible_keys()
+
+    def lefts() -> dict[str, int]:
+        QApplication.processEvents()
+        return {key: editor.mapTo(form.wdg_fields, editor.rect().topLeft()).x()
+                for key, editor in form.editors().items()}
+
+    before = lefts()
+    not_applying = head.lbl_caption.sizeHint().width()
+    form.set_values({"household_type": "family"})
+    assert "applicant_is_head" in form.visible_keys() and "*" in head.lbl_caption.text()
+    assert head.lbl_caption.sizeHint().width() == not_applying
+    assert lefts() == before
