@@ -120,3 +120,30 @@ def test_the_applicant_panel_in_english_after_a_switch(clerk_desk: Desk) -> None
         desk.app.set_language("zh_CN")
     desk.wait(lambda: panel.lbl_id_check.text() == "已读取身份证")
     desk.window.show_screen(Screen.TODAY)
+
+
+def test_a_long_transaction_name_wraps_and_keeps_its_time_limit_and_level_in_sight(clerk_desk: Desk) -> None:
+    """其他登记项目变更（文化程度、婚姻状况…）· 当场办结 · 窗口办结 was cut with …, hiding the time and level."""
+    from PySide6.QtCore import Qt
+
+    desk = clerk_desk
+    desk.sign_in("clerk")
+    desk.window.resize(WIDTH, HEIGHT)
+    for language in ("zh_CN", "en"):
+        desk.app.set_language(language)
+        view = desk.new_case
+        desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+        view.start()
+        desk.swipe("zhang-wei")
+        desk.wait(lambda picker=view.picker: picker.ready and picker.isVisible())
+        view.picker.edt_search.setText("变更")
+        listed = view.picker.lst_transactions
+        desk.wait(lambda listed=listed: desk.window.width() == WIDTH and listed.count() > 1)
+        longest = max((listed.item(i) for i in range(listed.count())), key=lambda item: len(item.text()))
+        assert listed.fontMetrics().horizontalAdvance(longest.text()) > listed.viewport().width(), "a long one"
+        room = listed.visualItemRect(longest)
+        assert room.right() <= listed.viewport().width()
+        needed = listed.fontMetrics().boundingRect(0, 0, room.width() - 16, 10_000, Qt.TextFlag.TextWordWrap,
+                                                   longest.text())
+        assert needed.height() <= room.height(), (language, needed, room)
+    desk.app.set_language("zh_CN")
