@@ -417,3 +417,24 @@ def test_the_inputs_stay_put_when_a_required_field_starts_to_apply(qtbot: QtBot,
     assert "applicant_is_head" in form.visible_keys() and "*" in head.lbl_caption.text()
     assert head.lbl_caption.sizeHint().width() == not_applying
     assert lefts() == before
+
+
+def test_a_guardian_is_asked_for_a_minor_only(qtbot: QtBot, catalog: Catalog) -> None:
+    """增删曾用名 for a 47-year-old asked for 监护人 (greyed, but noise): a field whose condition reads only the
+    applicant is left out for an adult, and shown — and required — for a minor."""
+    adult = build(qtbot, catalog["former_name_change"], ADULT)
+    guardian = adult.editor("guardian")
+    assert guardian.spec.when is not None and not guardian.spec.when.names  # `applicant.age < 18`
+    assert not guardian.isVisible() and not guardian.lbl_caption.isVisible()
+    assert "guardian" not in adult.visible_keys()
+    # A row that follows the clerk's answers stays in place, greyed.
+    period = adult.editor("period_used")
+    assert period.spec.when is not None and period.spec.when.names
+    adult.set_values({"action": "remove"})
+    assert period.isVisible() and not period.isEnabled()
+    minor = build(qtbot, catalog["former_name_change"], CHILD)
+    assert minor.editor("guardian").isVisible() and "guardian" in minor.visible_keys()
+    assert any(p.key == "guardian" for p in minor.problems())
+    # The applicant read anew (another card): the row follows.
+    minor.set_applicant(ADULT)
+    assert not minor.editor("guardian").isVisible()
