@@ -558,12 +558,11 @@ class NewCaseView(QWidget):
         # the clerk's words say what happened in this case.
         grounds = self._context.core.refusal_rules.grounds
         labels = [self._context.pick(ground.text_zh, ground.text_en) for ground in grounds]
-        index = self._asker.choice(self, self.tr("不予受理"), self.tr("不予受理的理由："), labels)
-        if index is None:
+        answer = self._asker.refusal(self, self.tr("不予受理"), self.tr("不予受理的理由："), labels,
+                                     self.tr("请说明本案的具体情况（将打印在通知书上）："))
+        if answer is None:
             return
-        reason = self._asker.reason(self, self.tr("不予受理"), self.tr("请说明本案的具体情况（将打印在通知书上）："))
-        if not reason:
-            return
+        index, reason = answer
         values, ground = self.form.values(), grounds[index].key
         self._decide(lambda decisions, actor, number, version: decisions.refuse_and_issue(
             actor, number, version, reason, values, ground=ground))
