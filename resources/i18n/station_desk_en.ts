@@ -1623,12 +1623,12 @@ photo</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desk/ui/reason_dialog.py" line="41"/>
+        <location filename="../../desk/ui/reason_dialog.py" line="43"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reason_dialog.py" line="42"/>
+        <location filename="../../desk/ui/reason_dialog.py" line="44"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1847,52 +1847,62 @@ photo</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="116"/>
+        <location filename="../../desk/ui/search_view.py" line="136"/>
         <source>没有找到符合条件的申请。</source>
         <translation>No case found.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="156"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="156"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="156"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="156"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="157"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="136"/>
+        <location filename="../../desk/ui/search_view.py" line="157"/>
         <source>建立时间</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="136"/>
+        <location filename="../../desk/ui/search_view.py" line="157"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="150"/>
+        <location filename="../../desk/ui/search_view.py" line="159"/>
+        <source>共 %1 条</source>
+        <translation>%1 found</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="173"/>
         <source>身份证号、姓名、受理编号或查询码；也可直接扫描回执二维码</source>
         <translation>ID number, name, case number or lookup code — or scan the receipt QR code</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="151"/>
+        <location filename="../../desk/ui/search_view.py" line="174"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="152"/>
+        <location filename="../../desk/ui/search_view.py" line="175"/>
         <source>回车查询，双击结果打开申请。</source>
         <translation>Enter searches; double-click a result to open the case.</translation>
     </message>

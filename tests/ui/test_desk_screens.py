@@ -143,6 +143,34 @@ def test_search_by_id_number_name_case_number_and_scanned_receipt(
     assert window.case_view.tbl_history.rowCount() == len(case.events)
 
 
+def test_a_search_by_the_start_of_an_id_number_shows_the_numbers_and_the_count(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    """By 210104…: which number matched (the typed part shown, the rest masked as elsewhere) and how many."""
+    app, core, _ = running
+    _sign_in(qtbot, app, "clerk")
+    window, search = app.window, app.window.search
+    case = core.queries.list(limit=1)[0]
+    number = case.applicant.id_number
+    prefix = number[:10]
+    window.show_screen(Screen.SEARCH)
+    with qtbot.waitSignal(search.searched, timeout=10_000) as found:
+        search.search(prefix)
+    table = search.tbl_results
+    assert found.args == [table.rowCount()] and table.rowCount() >= 1
+    assert search.lbl_count.isVisible() and search.lbl_count.text() == f"共 {table.rowCount()} 条"
+    assert table.horizontalHeaderItem(2).text() == "身份证号"
+    shown = {table.item(r, 2).text() for r in range(table.rowCount())}
+    assert f"{prefix}****{number[-4:]}" in shown
+    assert all(text.startswith(prefix) and "*" in text for text in shown)
+    # By name: the numbers are masked as elsewhere (first and last four).
+    with qtbot.waitSignal(search.searched, timeout=10_000):
+        search.search(case.applicant.name)
+    assert f"{number[:4]}{'*' * 10}{number[-4:]}" in {table.item(r, 2).text() for r in range(table.rowCount())}
+    with qtbot.waitSignal(search.searched, timeout=10_000):
+        search.search("HP01-20000101-0001")
+    assert not search.lbl_count.isVisible()
+
+
 def test_search_and_the_case_name_the_states_in_english_words_not_codes(
         qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
     app, core, _ = running
@@ -158,7 +186,7 @@ def test_search_and_the_case_name_the_states_in_english_words_not_codes(
         with qtbot.waitSignal(search.searched, timeout=10_000):
             search.search(case.number)
         # A word standing alone starts with a capital (“Draft”, not the code-like “draft”).
-        assert search.tbl_results.item(0, 3).text() == english[0].upper() + english[1:]
+        assert search.tbl_results.item(0, 4).text() == english[0].upper() + english[1:]
         with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
             window.open_case(case.number)
         assert window.case_view.lbl_state.text() == english[0].upper() + english[1:]
@@ -166,7 +194,7 @@ def test_search_and_the_case_name_the_states_in_english_words_not_codes(
         window.act_languages["zh_CN"].trigger()
     with qtbot.waitSignal(search.searched, timeout=10_000):
         search.search(case.number)
-    assert search.tbl_results.item(0, 3).text() == case.state.label_zh
+    assert search.tbl_results.item(0, 4).text() == case.state.label_zh
 
 
 def test_manager_view_shows_the_printed_report_figures_and_exports_them(
