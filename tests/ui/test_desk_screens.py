@@ -190,6 +190,11 @@ def test_search_and_the_case_name_the_states_in_english_words_not_codes(
         with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
             window.open_case(case.number)
         assert window.case_view.lbl_state.text() == english[0].upper() + english[1:]
+        # The history too: “Submit for review”, “Accepted → Under review”, not submit_for_review / under_review.
+        history = window.case_view.tbl_history
+        said = [history.item(r, c).text() for r in range(history.rowCount()) for c in (2, 3)]
+        assert said and not any("_" in text for text in said), said
+        assert history.item(history.rowCount() - 1, 3).text().endswith(english[0].upper() + english[1:])
     finally:
         window.act_languages["zh_CN"].trigger()
     with qtbot.waitSignal(search.searched, timeout=10_000):
@@ -351,3 +356,32 @@ def test_today_in_english_at_1366_leaves_the_transaction_column_room(
             "Draft", "Waiting for materials"}
     finally:
         app.set_language("zh_CN")
+
+
+def test_a_branch_level_case_says_the_leader_records_the_branchs_decision(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    """分局审批: the station leader's 批准 / 不予批准 record the branch's decision — the buttons say so."""
+    from desk.domain.catalog import Approval
+    from desk.domain.workflow import Action
+
+    app, core, _ = running
+    cases = core.queries.list(station_code=core.station_code, limit=200)
+    branch = next(c for c in cases if c.approval is Approval.BRANCH and c.state is CaseState.ACCEPTED)
+    own = next(c for c in cases if c.approval is Approval.LEADER and c.state is CaseState.UNDER_REVIEW)
+    # The clerk examined it and sends it on to the branch (提交审批); the branch's answer comes back.
+    _sign_in(qtbot, app, "clerk")
+    core.decisions.act_and_issue(app.context.actor, branch.number, branch.version, Action.SUBMIT_FOR_REVIEW)
+    app.window.sign_out()
+    qtbot.waitUntil(lambda: app.context.session is None, timeout=10_000)
+    _sign_in(qtbot, app, "leader")
+    window, view = app.window, app.window.case_view
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        window.open_case(branch.number)
+    approve, deny = view._buttons[Action.APPROVE], view._buttons[Action.DENY]
+    assert approve.isVisibleTo(view) and deny.isVisibleTo(view)
+    assert (approve.text(), deny.text()) == ("录入分局批准", "录入分局不予批准")
+    assert view.lbl_actions.text() == "录入分局的审批结果"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        window.open_case(own.number)
+    assert (approve.text(), deny.text()) == ("批准", "不予批准")
+    assert view.lbl_actions.text() == "可办理的操作"
