@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -344,9 +344,22 @@ class IdentifyPanel(QWidget):
             rows.append((case.number, name, state))
         fill_table(self.tbl_cases, [self.tr("受理编号"), self.tr("事项"), self.tr("状态")], rows,
                    [case.number for case in open_cases])
+        self._fit_cases_height()
         self.lbl_cases.setText(self.tr("未办结的申请（%1）").replace("%1", str(len(open_cases))))
         self.lbl_cases.show()
         self.tbl_cases.setVisible(bool(open_cases))
+
+    def _fit_cases_height(self) -> None:
+        """The open cases' table as tall as its rows (less when the panel is short), so a sideways scroll
+        bar (English) sits under them, not at the panel's foot. Measured again once laid out and styled."""
+        table = self.tbl_cases
+        header = table.horizontalHeader()
+        height = (max(header.height(), header.sizeHint().height()) + 2 * table.frameWidth()
+                  + sum(table.rowHeight(r) for r in range(table.rowCount()))
+                  + table.horizontalScrollBar().sizeHint().height())
+        if table.maximumHeight() != height:
+            table.setMaximumHeight(height)
+            QTimer.singleShot(0, self._fit_cases_height)
 
     @Slot(int, int)
     def _open_case(self, row: int, _column: int) -> None:

@@ -116,6 +116,10 @@ def test_the_applicant_panel_in_english_after_a_switch(clerk_desk: Desk) -> None
         header_sizes = [header.sectionSize(i) for i in range(table.columnCount())]
         assert _reachable(table), (header_sizes, table.viewport().width(), table.horizontalScrollBar().maximum())
         assert table.item(row, 1).toolTip() == table.item(row, 1).text()
+        # Its rows whole, the scroll bar right under them (not at the foot of the panel).
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        desk.wait(lambda: table.viewport().height() >= rows)
+        assert table.height() <= header.height() + rows + table.horizontalScrollBar().height() + 2 * table.frameWidth()
     finally:
         desk.app.set_language("zh_CN")
     desk.wait(lambda: panel.lbl_id_check.text() == "已读取身份证")
