@@ -757,7 +757,7 @@
     <message>
         <location filename="../../desk/forms/inputs.py" line="311"/>
         <source>18位身份证号码</source>
-        <translation>18-character ID number</translation>
+        <translation>ID number (18)</translation>
     </message>
 </context>
 <context>

@@ -77,9 +77,9 @@ def test_person_rows_fit_beside_the_materials_in_both_languages(clerk_desk: Desk
             assert editor.btn_applicant in shown, "the applicant is known: 即申请人 is offered"
             for widget in shown:  # “Is the applicant” ran under the materials column
                 assert _right_edge(widget, viewport) <= viewport.width(), (language, editor.key, widget)
-            # The number is shown whole (“18-character ID nu”), and no button lies over it.
-            text = number.text() or number.placeholderText()
-            assert number.fontMetrics().horizontalAdvance(text) <= number.width() - 18, (language, text)
+            # The number and the placeholder are shown whole (“18-character ID nu”), and no button lies over it.
+            for text in (number.text(), number.placeholderText()):
+                assert number.fontMetrics().horizontalAdvance(text) <= number.width() - 18, (language, text)
             if not editor.actions_under():
                 assert _right_edge(number, editor) <= editor.btn_swipe.mapTo(editor, QPoint(0, 0)).x()
             # Chinese keeps name, number and buttons on one line; English puts the buttons under the number.
