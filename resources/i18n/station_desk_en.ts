@@ -828,56 +828,56 @@
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="347"/>
+        <location filename="../../desk/ui/identify_panel.py" line="348"/>
         <source>未办结的申请（%1）</source>
         <translation>Open cases (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="372"/>
+        <location filename="../../desk/ui/identify_panel.py" line="385"/>
         <source>证件照片
 （未安装授权解码组件，请核对证件原件）</source>
         <translation>Card photo
 (no decoder: check the card)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="374"/>
+        <location filename="../../desk/ui/identify_panel.py" line="387"/>
         <source>未读卡
 无照片</source>
         <translation>No card read
 no photo</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="389"/>
+        <location filename="../../desk/ui/identify_panel.py" line="402"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="390"/>
+        <location filename="../../desk/ui/identify_panel.py" line="403"/>
         <source>刷身份证，或输入身份证号后按回车</source>
         <translation>Swipe the ID card, or type the ID number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="391"/>
+        <location filename="../../desk/ui/identify_panel.py" line="404"/>
         <source>系统中没有此号码的人员记录。请刷身份证；无证件时输入姓名登记：</source>
         <translation>Nobody with this number is registered. Swipe the ID card; without a card, enter the name to register:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="392"/>
+        <location filename="../../desk/ui/identify_panel.py" line="405"/>
         <source>申请人姓名</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="393"/>
+        <location filename="../../desk/ui/identify_panel.py" line="406"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="394"/>
+        <location filename="../../desk/ui/identify_panel.py" line="407"/>
         <source>人证一致(&amp;K)</source>
         <translation>Face matches the card (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="395"/>
+        <location filename="../../desk/ui/identify_panel.py" line="408"/>
         <source>已核对窗口前的人与身份证照片为同一人（记入审计日志）</source>
         <translation>The person at the window is the person on the card (recorded in the audit log)</translation>
     </message>
