@@ -46,10 +46,11 @@ class Asker:
         return items.index(text) if ok and text in items else None
 
     def password(self, parent: QWidget | None, title: str, prompt: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        from desk.ui.reason_dialog import PasswordDialog
 
-        text, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
-        return text if ok and text else None
+        dialog = PasswordDialog(parent, title, prompt)
+        accepted = dialog.exec() == PasswordDialog.DialogCode.Accepted
+        return dialog.password() if accepted and dialog.password() else None
 
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
         from PySide6.QtWidgets import QMessageBox

@@ -1,9 +1,10 @@
 """The dialog a refusal is written in (不予受理, 不予批准, 撤回, 有异议): the fixed grounds to choose from,
 when there are any, and a box of several lines for what happened in this case — the words printed on
 the notice. It replaced two bare QInputDialogs (a one-line box, stock icons, a prompt ending in “:”).
+`PasswordDialog`, the approver's password typed again after it, has the same plain buttons.
 
-`ReasonDialog` is built and read by `Asker.reason` / `Asker.refusal` (desk/ui/dialogs.py); screens
-never run it themselves, so tests answer the Asker instead of a modal dialog.
+Both are built and read by the `Asker` (desk/ui/dialogs.py); screens never run them themselves, so
+tests answer the Asker instead of a modal dialog.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QListView,
     QListWidget,
     QPlainTextEdit,
@@ -100,3 +102,40 @@ class ReasonDialog(QDialog):
     @Slot()
     def _update_ok(self) -> None:
         self.btn_ok.setEnabled(self.is_complete())
+
+
+class PasswordDialog(QDialog):
+    """The signed-in user's password again (批准 / 不予批准 are signed with it); 确定 once typed."""
+
+    def __init__(self, parent: QWidget | None, title: str, prompt: str) -> None:
+        super().__init__(parent)
+        self.lbl_prompt = QLabel(prompt, self)
+        self.edt_password = QLineEdit(self)
+        self.box_buttons = QDialogButtonBox(self)
+        self.btn_ok = QPushButton(self.tr("确定"), self)
+        self.btn_cancel = QPushButton(self.tr("取消"), self)
+
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.lbl_prompt.setWordWrap(True)
+        self.lbl_prompt.setBuddy(self.edt_password)
+        self.edt_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.btn_ok.setObjectName("primary")
+        self.btn_ok.setDefault(True)
+        self.btn_ok.setEnabled(False)
+        self.box_buttons.addButton(self.btn_ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.box_buttons.addButton(self.btn_cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 24)
+
+        self.edt_password.textChanged.connect(lambda text: self.btn_ok.setEnabled(bool(text)))
+        self.box_buttons.accepted.connect(self.accept)
+        self.box_buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lbl_prompt)
+        layout.addWidget(self.edt_password)
+        layout.addWidget(self.box_buttons)
+        self.edt_password.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def password(self) -> str:
+        return self.edt_password.text()

@@ -1518,6 +1518,19 @@ Or type the ID number on the left and press Enter.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desk/ui/reason_dialog.py" line="115"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reason_dialog.py" line="116"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditor</name>
     <message>
         <location filename="../../desk/forms/field_widgets.py" line="405"/>
@@ -1658,12 +1671,12 @@ photo</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desk/ui/reason_dialog.py" line="43"/>
+        <location filename="../../desk/ui/reason_dialog.py" line="45"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/reason_dialog.py" line="44"/>
+        <location filename="../../desk/ui/reason_dialog.py" line="46"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desk.ui.dialogs import Asker
-from desk.ui.reason_dialog import TEXT_LINES, ReasonDialog
+from desk.ui.reason_dialog import TEXT_LINES, PasswordDialog, ReasonDialog
 
 GROUNDS = ["申请事项依法不需要取得行政许可", "申请事项依法不属于本机关职权范围", "经一次性告知后逾期未补正"]
 
@@ -62,3 +62,24 @@ def test_the_asker_returns_what_the_dialog_holds(qtbot: QtBot, monkeypatch: pyte
     assert [d.windowTitle() for d in shown] == ["不予受理", "不予批准"]
     monkeypatch.setattr(ReasonDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected.value)
     assert asker.refusal(None, "不予受理", "不予受理的理由：", GROUNDS, "请说明：") is None
+
+
+def test_the_password_again_has_the_same_plain_buttons(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = PasswordDialog(None, "批准", "审批须再次输入您的登录密码：")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.edt_password.echoMode() is dialog.edt_password.EchoMode.Password
+    assert all(b.icon().isNull() for b in dialog.box_buttons.findChildren(QPushButton))
+    assert not dialog.btn_ok.isEnabled()
+    dialog.edt_password.setText("demo1234")
+    assert dialog.btn_ok.isEnabled() and dialog.password() == "demo1234"
+
+    def answer(shown: PasswordDialog) -> int:
+        qtbot.addWidget(shown)
+        shown.edt_password.setText("secret 1")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PasswordDialog, "exec", answer)
+    assert Asker().password(None, "批准", "审批须再次输入您的登录密码：") == "secret 1"
+    monkeypatch.setattr(PasswordDialog, "exec", lambda shown: QDialog.DialogCode.Rejected.value)
+    assert Asker().password(None, "批准", "审批须再次输入您的登录密码：") is None
