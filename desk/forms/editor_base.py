@@ -84,8 +84,11 @@ class FieldEditor(QWidget):
         self.lbl_problem = QLabel(self)
 
         caption = html.escape(self.pick(spec.label_zh, spec.label_en) or "", quote=False)
-        self._caption_not_applicable = caption  # greyed, without the red "required" star
+        # Greyed, without the red "required" star — but keeping the star's room: a star appearing when the
+        # field applies widened the label column and moved every input ~10 px under the clerk's click.
+        self._caption_not_applicable = caption
         if spec.required:
+            self._caption_not_applicable += '<span style="color:transparent">&nbsp;*</span>'
             caption += f'<span style="color:{PROBLEM_COLOUR}">&nbsp;*</span>'
         self._caption = caption
         self.lbl_caption.setText(caption)

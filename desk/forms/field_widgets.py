@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -405,6 +405,11 @@ class PersonEditor(FieldEditor):
         self.btn_swipe = QPushButton(self.tr("刷卡填入"), body)
         self.btn_applicant = QPushButton(self.tr("即申请人"), body)
         self.lbl_same_person = QLabel(self.tr("不适用：即申请人本人"), body)
+        # The buttons sit beside the number, or on a line of their own under it when the row is too
+        # narrow for them (English at 1366×768: “Is the applicant” was cut at the materials' column and
+        # 刷卡填入 lay over the number).
+        self.wdg_actions = QWidget(body)
+        self._actions_under = False
         self.lbl_same_person.setObjectName("not_applicable")
         self.lbl_same_person.hide()
 
@@ -434,24 +439,33 @@ class PersonEditor(FieldEditor):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.fill_applicant)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        row.addWidget(self.edt_name)
-        row.addWidget(self.edt_id_number)
-        row.addWidget(self.btn_swipe)
-        row.addWidget(self.btn_applicant)
-        row.addWidget(self.lbl_same_person)
-        row.addStretch(1)
+        actions = QHBoxLayout(self.wdg_actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(6)
+        actions.addWidget(self.btn_swipe)
+        actions.addWidget(self.btn_applicant)
+        actions.addWidget(self.lbl_same_person)
+        self._lay_row = QHBoxLayout()
+        self._lay_row.setContentsMargins(0, 0, 0, 0)
+        self._lay_row.setSpacing(6)
+        self._lay_row.addWidget(self.edt_name)
+        self._lay_row.addWidget(self.edt_id_number)
+        self._lay_row.addWidget(self.wdg_actions)
+        self._lay_row.addStretch(1)
         facts = QHBoxLayout()
-        # The facts start under the ID number they describe.
-        facts.setContentsMargins(self.edt_name.maximumWidth() + row.spacing(), 0, 0, 0)
+        # The facts (and the buttons, when they are put under the number) start under the ID number.
+        indent = self.edt_name.maximumWidth() + self._lay_row.spacing()
+        facts.setContentsMargins(indent, 0, 0, 0)
         facts.addWidget(self.lbl_id_facts)
+        self._lay_under = QHBoxLayout()
+        self._lay_under.setContentsMargins(indent, 0, 0, 0)
+        self._lay_under.addStretch(1)
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addLayout(row)
+        column.addLayout(self._lay_row)
         column.addLayout(facts)
+        column.addLayout(self._lay_under)
         self._set_body(body)
 
     def value(self) -> object | None:
@@ -496,6 +510,34 @@ class PersonEditor(FieldEditor):
         self.btn_swipe.setVisible(not self._standing_in)
         self.btn_applicant.setVisible(self._applicant is not None and not self._standing_in)
         self.lbl_same_person.setVisible(self._standing_in)
+        self._place_actions()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_actions()
+
+    def one_line_width(self) -> int:
+        """The width name, number and buttons need side by side."""
+        spacing = self._lay_row.spacing()
+        return (self.edt_name.width() + spacing + self.edt_id_number.minimumWidth() + spacing
+                + self.wdg_actions.sizeHint().width())
+
+    def actions_under(self) -> bool:
+        """True while the buttons are on their own line under the number (the row is too narrow)."""
+        return self._actions_under
+
+    def _place_actions(self) -> None:
+        # Judged on the width given, not the minimum: a row wider than its room is squeezed, then clipped.
+        under = self.width() < self.one_line_width()
+        if under == self._actions_under:
+            return
+        self._actions_under = under
+        if under:
+            self._lay_row.removeWidget(self.wdg_actions)
+            self._lay_under.insertWidget(0, self.wdg_actions)
+        else:
+            self._lay_under.removeWidget(self.wdg_actions)
+            self._lay_row.insertWidget(2, self.wdg_actions)
 
     def _show(self, value: object | None) -> None:
         """Put `value` in the boxes without telling anyone (value() decides what the field holds)."""

@@ -5,6 +5,8 @@ applicant is eligible) and only shows the answers, so it cannot disagree with th
 kiosk. A field whose `when` condition does not hold is greyed in its place (not applicable, skipped by
 Tab and Enter) rather than removed, so nothing moves under the pointer as conditions change; it keeps
 what was typed into it, but `values()` and every decision ignore it (as the catalog format says).
+A field whose condition reads only the applicant (监护人 when `applicant.age < 18`) cannot change while
+the clerk types: it is left out for an applicant it does not concern.
 
 Problems are shown beside a field once the clerk has edited it, and beside every field after
 `show_all_problems()` (when the clerk presses 受理), so an empty form does not open covered in red.
@@ -77,6 +79,11 @@ class TransactionForm(QWidget):
         self._hidden_rows: set[str] = set()
         # Fields whose value comes from elsewhere (a bundle's shared fields): kept in values(), not shown.
         self._filled_elsewhere: set[str] = set()
+        # Fields whose `when` reads only the applicant (监护人: `applicant.age < 18`): nothing the clerk types
+        # changes them, so a row that does not apply is left out, not greyed (a 47-year-old was asked
+        # for a guardian). Rows that follow the clerk's answers stay in place, greyed.
+        self._by_applicant = {spec.key for spec in transaction.fields if spec.when is not None and not spec.when.names}
+        self._rows_out: set[str] = set()
 
         # create
         self.lbl_legend = QLabel(self)
@@ -185,6 +192,8 @@ class TransactionForm(QWidget):
     def fill_elsewhere(self, keys: set[str]) -> None:
         """Fields whose values another form asks for (a bundle's shared fields): their rows are not
         shown here, but their values (set with `set_values`) still count in `values` and `problems`."""
+        for key in self._filled_elsewhere - set(keys):  # shown again here, unless its applicant says no
+            self.lay_fields.setRowVisible(self._editors[key], key not in self._rows_out)
         self._filled_elsewhere = set(keys)
         for key in self._filled_elsewhere:
             self.lay_fields.setRowVisible(self._editors[key], False)
@@ -336,6 +345,11 @@ class TransactionForm(QWidget):
             if (key in self._visible) == (key in self._hidden_rows):
                 editor.set_applicable(key in self._visible)
                 self._hidden_rows.symmetric_difference_update({key})
+            out = key in self._by_applicant and key not in self._visible
+            if out != (key in self._rows_out):
+                self._rows_out.symmetric_difference_update({key})
+                if key not in self._filled_elsewhere:
+                    self.lay_fields.setRowVisible(editor, not out)
         # A person field hidden because that person is the applicant (为本人开具 = 是) shows the applicant.
         the_applicant = self._transaction.applicant_fields(raw, self._applicant, self._today)
         for key, editor in self._editors.items():

@@ -309,7 +309,9 @@ class IdNumberEdit(QLineEdit):
 
         metrics = QFontMetrics(self.font())
         self.setPlaceholderText(self.tr("18位身份证号码"))
-        self.setMinimumWidth(metrics.horizontalAdvance("0" * 22))
+        # 18 digits and the frame's padding (5px 8px in the style sheet): a person's row still fits name,
+        # number and both buttons on one line in Chinese at 1366×768.
+        self.setMinimumWidth(metrics.horizontalAdvance("0" * 21))
         self.setMaximumWidth(metrics.horizontalAdvance("0" * 26))
         # One line, its room kept while hidden: a swiped card showing the facts must not push the
         # fields below down under the clerk's mouse.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.catalog import Approval
 from desk.domain.errors import ConcurrentChange
 from desk.domain.workflow import Action, CaseState, allowed_actions
 from desk.ui.case_extras import CaseExtras, CaseExtrasPanel, load_extras
@@ -352,6 +353,29 @@ class CaseDetailView(QWidget):
     def _action_label(self, action: Action) -> str:
         return action.label_zh if self._context.is_chinese else ACTION_EN.get(action, action.value)
 
+    def _event_word(self, name: str) -> str:
+        """A history entry's action in English words (the Chinese ones are EVENT_LABELS_ZH)."""
+        if name == "open":
+            return self.tr("建立草稿")
+        if name in {a.value for a in Action}:
+            word = self._context.word(f"action.{name}")
+            return word[:1].upper() + word[1:]
+        return name.replace("_", " ")
+
+    def _button_label(self, action: Action) -> str:
+        """The action's name on its button; a case decided above the station (分局 / 市局审批) says that the
+        station's 批准 / 不予批准 records that organ's decision, not the station leader's own."""
+        approval = self.case.approval if self.case is not None else None
+        if action is Action.APPROVE and approval is Approval.BRANCH:
+            return self.tr("录入分局批准")
+        if action is Action.DENY and approval is Approval.BRANCH:
+            return self.tr("录入分局不予批准")
+        if action is Action.APPROVE and approval is Approval.CITY:
+            return self.tr("录入市局批准")
+        if action is Action.DENY and approval is Approval.CITY:
+            return self.tr("录入市局不予批准")
+        return self._action_label(action)
+
     def _show(self) -> None:
         case = self.case
         if case is None:
@@ -385,8 +409,10 @@ class CaseDetailView(QWidget):
             action = EVENT_LABELS_ZH.get(event.action, event.action) if self._context.is_chinese else event.action
             source = CaseState(event.from_state).label_zh if event.from_state else "—"
             target = CaseState(event.to_state).label_zh
-            if not self._context.is_chinese:
-                source, target = event.from_state or "—", event.to_state
+            if not self._context.is_chinese:  # words, not the codes (submit_for_review, under_review)
+                action = self._event_word(event.action)
+                source = self._context.state_text(CaseState(event.from_state)) if event.from_state else "—"
+                target = self._context.state_text(CaseState(event.to_state))
             rows.append((fmt_time(event.at), event.actor_name, action, f"{source} → {target}", event.reason or ""))
         headers = [self.tr("时间"), self.tr("经办人"), self.tr("操作"), self.tr("状态"), self.tr("理由")]
         fill_table(self.tbl_history, headers, rows)
@@ -408,7 +434,7 @@ class CaseDetailView(QWidget):
     def _show_actions(self) -> None:
         allowed = self.allowed()
         for action, button in self._buttons.items():
-            button.setText(self._action_label(action))
+            button.setText(self._button_label(action))
             # Every decision by the keyboard (after setText, which resets a button's shortcut; the
             # label stays the action's name: the dialogs are titled by it).
             button.setShortcut(QKeySequence(ACTION_KEYS[action]))
@@ -424,6 +450,9 @@ class CaseDetailView(QWidget):
         self.cmb_opinion.setVisible(deciding)
         none = not allowed and not can_resume
         self.lbl_actions.setText(self.tr("可办理的操作") if not none else self.tr("可办理的操作：无"))
+        if deciding and case is not None and case.approval.above_station:
+            self.lbl_actions.setText(self.tr("录入分局的审批结果") if case.approval is Approval.BRANCH
+                                     else self.tr("录入市局的审批结果"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

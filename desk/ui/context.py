@@ -81,8 +81,10 @@ class DeskContext:
 
     def state_text(self, state: CaseState) -> str:
         """A case's state in the screen's language, in the messages' words (待补正 / waiting for
-        materials) — not the code (supplement_requested)."""
-        return self.word(f"state.{state.value}")
+        materials) — not the code (supplement_requested). It stands alone (a table cell, a label), so in
+        English it starts with a capital: “Draft”, not the code-like “draft”."""
+        text = self.word(f"state.{state.value}")
+        return text if self.is_chinese else text[:1].upper() + text[1:]
 
     def pick(self, zh: str | None, en: str | None) -> str:
         """Catalog and service texts come in both languages: the one for the UI language."""

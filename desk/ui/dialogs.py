@@ -20,11 +20,23 @@ class Asker:
     """The questions a desk screen may ask; every method returns None (or False) when cancelled."""
 
     def reason(self, parent: QWidget | None, title: str, prompt: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog
+        """Why (不予批准, 撤回 …): several lines, none empty; None when cancelled."""
+        from desk.ui.reason_dialog import ReasonDialog
 
-        text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
-        text = text.strip()
-        return text if ok and text else None
+        dialog = ReasonDialog(parent, title, prompt)
+        return dialog.reason() if dialog.exec() == ReasonDialog.DialogCode.Accepted else None
+
+    def refusal(self, parent: QWidget | None, title: str, grounds_prompt: str, grounds: list[str],
+                prompt: str) -> tuple[int, str] | None:
+        """One of the fixed grounds and this case's circumstances, in one dialog (不予受理); None when
+        cancelled."""
+        from desk.ui.reason_dialog import ReasonDialog
+
+        dialog = ReasonDialog(parent, title, prompt, grounds, grounds_prompt)
+        if dialog.exec() != ReasonDialog.DialogCode.Accepted:
+            return None
+        ground = dialog.ground()
+        return (ground, dialog.reason()) if ground is not None and dialog.reason() else None
 
     def choice(self, parent: QWidget | None, title: str, prompt: str, items: list[str]) -> int | None:
         """The index of the item chosen from a fixed list, or None when cancelled."""
@@ -34,10 +46,11 @@ class Asker:
         return items.index(text) if ok and text in items else None
 
     def password(self, parent: QWidget | None, title: str, prompt: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        from desk.ui.reason_dialog import PasswordDialog
 
-        text, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
-        return text if ok and text else None
+        dialog = PasswordDialog(parent, title, prompt)
+        accepted = dialog.exec() == PasswordDialog.DialogCode.Accepted
+        return dialog.password() if accepted and dialog.password() else None
 
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
         from PySide6.QtWidgets import QMessageBox

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -63,6 +63,7 @@ class IdentifyPanel(QWidget):
         self.photo_decoder: PhotoDecoder | None = None  # the licensed WLT decoder, where installed
         self._photo: bytes = b""  # the card's photo (WLT) of the applicant being identified
         self._photo_shown = False
+        self._card_read = False  # the line under the ID number says a card was read (else it checks the typing)
 
         # create
         self.lbl_title = section_title("", self)
@@ -159,6 +160,7 @@ class IdentifyPanel(QWidget):
         self.edt_id_number.clear()
         self.edt_id_number.setEnabled(True)
         self.lbl_id_check.clear()
+        self._card_read = False
         self.frm_register.hide()
         self.frm_citizen.hide()
         self.lbl_cases.hide()
@@ -177,7 +179,8 @@ class IdentifyPanel(QWidget):
         self._photo = card.photo_wlt or b""
         self.chk_face.setChecked(False)  # a new card: compared anew
         self.edt_id_number.setText(card.id_number)
-        self.lbl_id_check.setText(self.tr("已读取身份证"))
+        self._card_read = True
+        self._say_id_check()
         self.frm_register.hide()
 
         def work() -> Identified:
@@ -266,8 +269,17 @@ class IdentifyPanel(QWidget):
 
         context.runner.run(work, self._on_identified, self._on_error)
 
+    def _say_id_check(self) -> None:
+        """The line under the ID number in the screen's language — again after a language switch (it
+        stayed 已读取身份证 in English): a card read says so; a typed number is checked anew."""
+        if self._card_read:
+            self.lbl_id_check.setText(self.tr("已读取身份证"))
+        else:
+            self._check_typed(self.edt_id_number.text())
+
     @Slot(str)
     def _check_typed(self, text: str) -> None:
+        self._card_read = False
         text = text.strip().upper()
         self.frm_register.hide()
         if not text:
@@ -332,9 +344,22 @@ class IdentifyPanel(QWidget):
             rows.append((case.number, name, state))
         fill_table(self.tbl_cases, [self.tr("受理编号"), self.tr("事项"), self.tr("状态")], rows,
                    [case.number for case in open_cases])
+        self._fit_cases_height()
         self.lbl_cases.setText(self.tr("未办结的申请（%1）").replace("%1", str(len(open_cases))))
         self.lbl_cases.show()
         self.tbl_cases.setVisible(bool(open_cases))
+
+    def _fit_cases_height(self) -> None:
+        """The open cases' table as tall as its rows (less when the panel is short), so a sideways scroll
+        bar (English) sits under them, not at the panel's foot. Measured again once laid out and styled."""
+        table = self.tbl_cases
+        header = table.horizontalHeader()
+        height = (max(header.height(), header.sizeHint().height()) + 2 * table.frameWidth()
+                  + sum(table.rowHeight(r) for r in range(table.rowCount()))
+                  + table.horizontalScrollBar().sizeHint().height())
+        if table.maximumHeight() != height:
+            table.setMaximumHeight(height)
+            QTimer.singleShot(0, self._fit_cases_height)
 
     @Slot(int, int)
     def _open_case(self, row: int, _column: int) -> None:
@@ -381,4 +406,6 @@ class IdentifyPanel(QWidget):
         self.btn_register.setText(self.tr("登记"))
         self.chk_face.setText(self.tr("人证一致(&K)"))
         self.chk_face.setToolTip(self.tr("已核对窗口前的人与身份证照片为同一人（记入审计日志）"))
+        if self.lbl_id_check.text():
+            self._say_id_check()
         self._show_citizen()

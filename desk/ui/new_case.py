@@ -120,6 +120,9 @@ class NewCaseView(QWidget):
         self.lbl_wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lbl_wait.setWordWrap(True)
         self.lbl_case.setObjectName("subtle")
+        # A long name and time limit (English: “Birth registration · Completed on the spot”) wraps
+        # instead of being cut under the case number.
+        self.lbl_transaction.setWordWrap(True)
         self.lbl_applicant.setObjectName("applicant")
         self.frm_side.setObjectName("side")
         self.frm_side.setFixedWidth(500)
@@ -555,12 +558,11 @@ class NewCaseView(QWidget):
         # the clerk's words say what happened in this case.
         grounds = self._context.core.refusal_rules.grounds
         labels = [self._context.pick(ground.text_zh, ground.text_en) for ground in grounds]
-        index = self._asker.choice(self, self.tr("不予受理"), self.tr("不予受理的理由："), labels)
-        if index is None:
+        answer = self._asker.refusal(self, self.tr("不予受理"), self.tr("不予受理的理由："), labels,
+                                     self.tr("请说明本案的具体情况（将打印在通知书上）："))
+        if answer is None:
             return
-        reason = self._asker.reason(self, self.tr("不予受理"), self.tr("请说明本案的具体情况（将打印在通知书上）："))
-        if not reason:
-            return
+        index, reason = answer
         values, ground = self.form.values(), grounds[index].key
         self._decide(lambda decisions, actor, number, version: decisions.refuse_and_issue(
             actor, number, version, reason, values, ground=ground))

@@ -23,6 +23,9 @@ class _ScriptedAsker:
     def reason(self, *_args: object) -> str:
         return "申请人户籍不在本所辖区，应到户籍所在地派出所申请。"
 
+    def refusal(self, *_args: object) -> tuple[int, str]:
+        return 0, self.reason()
+
     def password(self, *_args: object) -> str:
         from desk.services.demo import DEMO_PASSWORD
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desk.domain.errors import NotFound
+from desk.domain.idnumber import mask_id_number
 from desk.domain.workflow import Actor
 from desk.ui.context import DeskContext
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, row_key, show_banner
@@ -22,6 +23,17 @@ if TYPE_CHECKING:
 _CASE_NUMBER = re.compile(r"^[A-Z0-9]+-\d{8}-\d{4}$")
 _LOOKUP_CODE = re.compile(r"^[2-9A-HJKMNP-Z]{8}$")
 _ID_NUMBER = re.compile(r"^(\d{17}[\dX]|\d{15}|[A-Z]{3}\d{12})$")
+
+
+def shown_id_number(number: str, query: str) -> str:
+    """The applicant's ID number as a result row shows it: masked as elsewhere (`2101**********3029`), but
+    the part the clerk typed, when the search was by the number's start (210104…), is shown — it says
+    which number matched."""
+    typed = query.strip().upper()
+    masked = mask_id_number(number)
+    if len(typed) < 4 or not number.upper().startswith(typed):
+        return masked
+    return number[:len(typed)] + masked[len(typed):]
 
 
 def search_cases(context: DeskContext, actor: Actor, text: str) -> list[CaseView | CaseRow]:
@@ -66,10 +78,14 @@ class SearchView(QWidget):
         self.edt_query = QLineEdit(self)
         self.btn_search = QPushButton(self)
         self.lbl_message = banner(self)
-        self.tbl_results = make_table(self, stretch_column=2)
+        self.lbl_count = QLabel(self)
+        self.tbl_results = make_table(self, stretch_column=3)
+        self._query = ""  # the text the results shown were found by
 
         # configure
         self.lbl_hint.setObjectName("subtle")
+        self.lbl_count.setObjectName("subtle")
+        self.lbl_count.hide()
         self.edt_query.setObjectName("search")
         self.btn_search.setObjectName("primary")
 
@@ -85,7 +101,10 @@ class SearchView(QWidget):
         row.addWidget(self.btn_search)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.lbl_hint)
+        hint = QHBoxLayout()
+        hint.addWidget(self.lbl_hint, 1)
+        hint.addWidget(self.lbl_count)
+        layout.addLayout(hint)
         layout.addWidget(self.lbl_message)
         layout.addWidget(self.tbl_results, 1)
         self.retranslate_ui()
@@ -103,14 +122,15 @@ class SearchView(QWidget):
             return
         self._open_single = open_single
         context, actor = self._context, self._context.actor
-        context.runner.run(lambda: search_cases(context, actor, query), self._on_results, self._on_error)
+        context.runner.run(lambda: search_cases(context, actor, query),
+                           lambda results: self._on_results(results, query), self._on_error)
 
     def scanned(self, text: str) -> None:
         """A receipt's QR code (or a typed code) from a scanner: search and open a single hit."""
         self.search(text, open_single=True)
 
-    def _on_results(self, results: list[CaseView | CaseRow]) -> None:
-        self.results = results
+    def _on_results(self, results: list[CaseView | CaseRow], query: str = "") -> None:
+        self.results, self._query = results, query
         self._show()
         if not results:
             show_banner(self.lbl_message, self.tr("没有找到符合条件的申请。"), "info")
@@ -130,11 +150,14 @@ class SearchView(QWidget):
             transaction = self._context.core.catalog.get(case.transaction_code)
             name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
             state = self._context.state_text(case.state)
-            rows.append((case.number, case.applicant_name, name, state, fmt_time(case.created_at),
-                         fmt_date(case.due_date)))
-        fill_table(self.tbl_results, [self.tr("受理编号"), self.tr("申请人"), self.tr("事项"), self.tr("状态"),
-                                      self.tr("建立时间"), self.tr("应办结日期")], rows,
+            number = case.applicant.id_number if hasattr(case, "applicant") else case.applicant_id_number
+            rows.append((case.number, case.applicant_name, shown_id_number(number, self._query), name, state,
+                         fmt_time(case.created_at), fmt_date(case.due_date)))
+        fill_table(self.tbl_results, [self.tr("受理编号"), self.tr("申请人"), self.tr("身份证号"), self.tr("事项"),
+                                      self.tr("状态"), self.tr("建立时间"), self.tr("应办结日期")], rows,
                    [case.number for case in self.results])
+        self.lbl_count.setText(self.tr("共 %1 条").replace("%1", str(len(self.results))))
+        self.lbl_count.setVisible(bool(self.results))
 
     def _open(self, row: int) -> None:
         number = row_key(self.tbl_results, row)

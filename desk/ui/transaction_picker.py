@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desk.domain.bundles import Bundle, bundle_matches
 from desk.domain.catalog import Approval, Transaction
@@ -56,7 +56,11 @@ class TransactionPicker(QWidget):
         # configure
         self.lbl_hint.setObjectName("subtle")
         self.lst_transactions.setObjectName("transactions")
-        self.lst_transactions.setUniformItemSizes(True)
+        # A long name (其他登记项目变更（文化程度、婚姻状况…）) wraps onto a second line instead of being cut
+        # with …, which hid its time limit and approval level at the end.
+        self.lst_transactions.setWordWrap(True)
+        self.lst_transactions.setResizeMode(QListView.ResizeMode.Adjust)
+        self.lst_transactions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         # connect
         self.edt_search.textChanged.connect(self._filter)

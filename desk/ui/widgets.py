@@ -5,12 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from desk.domain.clock import local_datetime
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
+# The stretching column (a transaction's name, a case's details) is never squeezed below this many CJK
+# characters' width (nor below its header): in English the other columns took all but ~60 px of
+# Today's 到期提醒 and cut the header to “nsacti”. Below that room the table scrolls sideways instead.
+STRETCH_MIN_EMS = 7
+
+
+class _StretchRoom(QObject):
+    """Keeps a table's stretching column readable: stretched while the other columns leave it room,
+    else as wide as its minimum with a horizontal scroll bar (the columns after it stay reachable)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QTableWidget):
+            fit_stretch_column(watched)
+        return False
 
 
 def make_table(parent: QWidget | None = None, *, stretch_column: int | None = None) -> QTableWidget:
@@ -22,8 +36,12 @@ def make_table(parent: QWidget | None = None, *, stretch_column: int | None = No
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.setWordWrap(False)
+    # Sideways by pixels: a table too narrow for its columns scrolls smoothly, not a whole column a step.
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     table.horizontalHeader().setHighlightSections(False)
     table.setProperty("stretch_column", stretch_column)
+    if stretch_column is not None:
+        table.installEventFilter(_StretchRoom(table))
     return table
 
 
@@ -37,7 +55,10 @@ def fill_table(table: QTableWidget, headers: Sequence[str], rows: Sequence[Seque
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
+            text = "" if value is None else str(value)
+            item = QTableWidgetItem(text)
+            if len(text) > 8:  # a cell cut with … still says itself whole under the pointer
+                item.setToolTip(text)
             if isinstance(value, int | float) and not isinstance(value, bool):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if keys is not None:
@@ -47,9 +68,37 @@ def fill_table(table: QTableWidget, headers: Sequence[str], rows: Sequence[Seque
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     stretch = table.property("stretch_column")
     if isinstance(stretch, int) and 0 <= stretch < len(headers):
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        fit_stretch_column(table)
     else:
         header.setStretchLastSection(True)
+
+
+def stretch_minimum(table: QTableWidget, column: int) -> int:
+    """The least width of a table's stretching column: its header whole and STRETCH_MIN_EMS characters
+    of its content (less if the content is narrower)."""
+    header = table.horizontalHeader()
+    em = table.fontMetrics().horizontalAdvance("中")
+    return max(header.sectionSizeHint(column), min(table.sizeHintForColumn(column), em * STRETCH_MIN_EMS))
+
+
+def fit_stretch_column(table: QTableWidget) -> None:
+    """Stretch the table's stretching column over the room the other columns leave, but never below
+    `stretch_minimum`: then the column keeps that width and the table scrolls sideways."""
+    column = table.property("stretch_column")
+    if not isinstance(column, int) or not 0 <= column < table.columnCount():
+        return
+    header = table.horizontalHeader()
+    others = sum(max(header.sectionSizeHint(i), table.sizeHintForColumn(i))
+                 for i in range(table.columnCount()) if i != column and not header.isSectionHidden(i))
+    need = stretch_minimum(table, column)
+    # What the columns can fill: the viewport, less a vertical scroll bar's share if it is still to come.
+    scroll_bar = table.verticalScrollBar()
+    room = table.viewport().width() - (0 if scroll_bar.isVisible() else scroll_bar.sizeHint().width()) - others
+    if room >= need:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, need)
 
 
 def row_key(table: QTableWidget, row: int | None = None) -> str | None:

@@ -1035,7 +1035,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="331"/>
         <source>材料说明须中英文同时填写（note_zh 和 note_en）</source>
-        <translation>a material's note is given in both languages (note_zh and note_en)</translation>
+        <translation>a material&apos;s note is given in both languages (note_zh and note_en)</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="332"/>

@@ -70,162 +70,197 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="273"/>
+        <location filename="../../desk/ui/case_view.py" line="274"/>
         <source>审批须再次输入您的登录密码：</source>
         <translation>Approving needs your sign-in password again:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="269"/>
+        <location filename="../../desk/ui/case_view.py" line="270"/>
         <source>请填写%1的理由：</source>
         <translation>Reason for &quot;%1&quot;:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="287"/>
+        <location filename="../../desk/ui/case_view.py" line="288"/>
         <source>已完成：%1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="312"/>
+        <location filename="../../desk/ui/case_view.py" line="313"/>
         <source>下一件待审批（剩 %1 件）(&amp;X)</source>
         <translation>Ne&amp;xt approval (%1 left)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="340"/>
+        <location filename="../../desk/ui/case_view.py" line="341"/>
         <source>%1 已重新送打印</source>
         <translation>%1 sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="366"/>
+        <location filename="../../desk/ui/case_view.py" line="359"/>
+        <source>建立草稿</source>
+        <translation>Draft opened</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="370"/>
+        <source>录入分局批准</source>
+        <translation>Record the branch&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="372"/>
+        <source>录入分局不予批准</source>
+        <translation>Record the branch&apos;s denial</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="374"/>
+        <source>录入市局批准</source>
+        <translation>Record the city bureau&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="376"/>
+        <source>录入市局不予批准</source>
+        <translation>Record the city bureau&apos;s denial</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="390"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="367"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>查询码：%1</source>
         <translation>Lookup code: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="368"/>
+        <location filename="../../desk/ui/case_view.py" line="392"/>
         <source>建立：%1</source>
         <translation>Opened: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="369"/>
+        <location filename="../../desk/ui/case_view.py" line="393"/>
         <source>受理：%1</source>
         <translation>Accepted: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="370"/>
+        <location filename="../../desk/ui/case_view.py" line="394"/>
         <source>审批层级：%1</source>
         <translation>Approval level: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="371"/>
+        <location filename="../../desk/ui/case_view.py" line="395"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="372"/>
+        <location filename="../../desk/ui/case_view.py" line="396"/>
         <source>办结：%1</source>
         <translation>Completed: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="373"/>
+        <location filename="../../desk/ui/case_view.py" line="397"/>
         <source>决定理由：%1</source>
         <translation>Reason for the decision: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="378"/>
+        <location filename="../../desk/ui/case_view.py" line="402"/>
         <source>已收材料：%1</source>
         <translation>Materials received: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="381"/>
+        <location filename="../../desk/ui/case_view.py" line="405"/>
         <source>待补正材料：%1</source>
         <translation>Materials still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="391"/>
+        <location filename="../../desk/ui/case_view.py" line="417"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="391"/>
+        <location filename="../../desk/ui/case_view.py" line="417"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="391"/>
+        <location filename="../../desk/ui/case_view.py" line="417"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="391"/>
+        <location filename="../../desk/ui/case_view.py" line="417"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="391"/>
+        <location filename="../../desk/ui/case_view.py" line="417"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="393"/>
+        <location filename="../../desk/ui/case_view.py" line="419"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="393"/>
+        <location filename="../../desk/ui/case_view.py" line="419"/>
         <source>填写内容</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="426"/>
+        <location filename="../../desk/ui/case_view.py" line="452"/>
         <source>可办理的操作</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="426"/>
+        <location filename="../../desk/ui/case_view.py" line="452"/>
         <source>可办理的操作：无</source>
         <translation>Next actions: none</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="434"/>
+        <location filename="../../desk/ui/case_view.py" line="454"/>
+        <source>录入分局的审批结果</source>
+        <translation>Record the branch&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="455"/>
+        <source>录入市局的审批结果</source>
+        <translation>Record the city bureau&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="463"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="435"/>
+        <location filename="../../desk/ui/case_view.py" line="464"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="436"/>
+        <location filename="../../desk/ui/case_view.py" line="465"/>
         <source>申请内容（只读）</source>
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="438"/>
+        <location filename="../../desk/ui/case_view.py" line="467"/>
         <source>批准意见(&amp;O)：</source>
         <translation>Approval &amp;opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="439"/>
+        <location filename="../../desk/ui/case_view.py" line="468"/>
         <source>批准时记入审批意见；不予批准时另行填写理由</source>
         <translation>Recorded with an approval; a refusal asks for its own reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="440"/>
+        <location filename="../../desk/ui/case_view.py" line="469"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="441"/>
+        <location filename="../../desk/ui/case_view.py" line="470"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="442"/>
+        <location filename="../../desk/ui/case_view.py" line="471"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
     </message>
@@ -455,7 +490,7 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../desk/forms/editor_base.py" line="119"/>
+        <location filename="../../desk/forms/editor_base.py" line="122"/>
         <source>此项当前不适用（取决于前面的选择）</source>
         <translation>Does not apply now (depends on an earlier choice)</translation>
     </message>
@@ -728,121 +763,121 @@
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="180"/>
+        <location filename="../../desk/ui/identify_panel.py" line="276"/>
         <source>已读取身份证</source>
         <translation>ID card read</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="253"/>
+        <location filename="../../desk/ui/identify_panel.py" line="256"/>
         <source>请输入申请人姓名。</source>
         <translation>Enter the applicant&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="277"/>
+        <location filename="../../desk/ui/identify_panel.py" line="289"/>
         <source>已输入 %1 / 18 位</source>
         <translation>%1 of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="289"/>
+        <location filename="../../desk/ui/identify_panel.py" line="301"/>
         <source>✓ 号码有效：%1，%2 出生，%3 — 按回车查询</source>
         <translation>✓ Valid number: %1, born %2, %3 — press Enter to look up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="307"/>
+        <location filename="../../desk/ui/identify_panel.py" line="319"/>
         <source>身份证号：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="308"/>
+        <location filename="../../desk/ui/identify_panel.py" line="320"/>
         <source>性别：%1&#x3000;民族：%2&#x3000;出生：%3</source>
         <translation>Sex: %1   Ethnic group: %2   Born: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="310"/>
+        <location filename="../../desk/ui/identify_panel.py" line="322"/>
         <source>住址：%1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="313"/>
+        <location filename="../../desk/ui/identify_panel.py" line="325"/>
         <source>有效期：%1 至 %2</source>
         <translation>Valid: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="314"/>
+        <location filename="../../desk/ui/identify_panel.py" line="326"/>
         <source>长期</source>
         <translation>no expiry</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="318"/>
+        <location filename="../../desk/ui/identify_panel.py" line="330"/>
         <source>户主：%1（与户主关系：%2）</source>
         <translation>Head of household: %1 (relationship: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="333"/>
+        <location filename="../../desk/ui/identify_panel.py" line="345"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="333"/>
+        <location filename="../../desk/ui/identify_panel.py" line="345"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="333"/>
+        <location filename="../../desk/ui/identify_panel.py" line="345"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="335"/>
+        <location filename="../../desk/ui/identify_panel.py" line="348"/>
         <source>未办结的申请（%1）</source>
         <translation>Open cases (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="360"/>
+        <location filename="../../desk/ui/identify_panel.py" line="385"/>
         <source>证件照片
 （未安装授权解码组件，请核对证件原件）</source>
         <translation>Card photo
 (no decoder: check the card)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="362"/>
+        <location filename="../../desk/ui/identify_panel.py" line="387"/>
         <source>未读卡
 无照片</source>
         <translation>No card read
 no photo</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="377"/>
+        <location filename="../../desk/ui/identify_panel.py" line="402"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="378"/>
+        <location filename="../../desk/ui/identify_panel.py" line="403"/>
         <source>刷身份证，或输入身份证号后按回车</source>
         <translation>Swipe the ID card, or type the ID number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="379"/>
+        <location filename="../../desk/ui/identify_panel.py" line="404"/>
         <source>系统中没有此号码的人员记录。请刷身份证；无证件时输入姓名登记：</source>
         <translation>Nobody with this number is registered. Swipe the ID card; without a card, enter the name to register:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="380"/>
+        <location filename="../../desk/ui/identify_panel.py" line="405"/>
         <source>申请人姓名</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="381"/>
+        <location filename="../../desk/ui/identify_panel.py" line="406"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="382"/>
+        <location filename="../../desk/ui/identify_panel.py" line="407"/>
         <source>人证一致(&amp;K)</source>
         <translation>Face matches the card (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="383"/>
+        <location filename="../../desk/ui/identify_panel.py" line="408"/>
         <source>已核对窗口前的人与身份证照片为同一人（记入审计日志）</source>
         <translation>The person at the window is the person on the card (recorded in the audit log)</translation>
     </message>
@@ -1160,180 +1195,179 @@ Please give the log file to your IT department:
 <context>
     <name>NewCaseView</name>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="253"/>
+        <location filename="../../desk/ui/new_case.py" line="256"/>
         <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
         <translation>Read %1&apos;s ID card. To open a case for them, press Ctrl+N first.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="416"/>
+        <location filename="../../desk/ui/new_case.py" line="419"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="417"/>
+        <location filename="../../desk/ui/new_case.py" line="420"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="421"/>
+        <location filename="../../desk/ui/new_case.py" line="424"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="421"/>
+        <location filename="../../desk/ui/new_case.py" line="424"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="422"/>
+        <location filename="../../desk/ui/new_case.py" line="425"/>
         <source>申请人：%1&#x3000;%2&#x3000;%3</source>
         <translation>Applicant: %1   %2   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="500"/>
+        <location filename="../../desk/ui/new_case.py" line="503"/>
         <source>暂不能受理：</source>
         <translation>Cannot accept yet:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="502"/>
+        <location filename="../../desk/ui/new_case.py" line="505"/>
         <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
         <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="558"/>
         <location filename="../../desk/ui/new_case.py" line="561"/>
-        <location filename="../../desk/ui/new_case.py" line="624"/>
+        <location filename="../../desk/ui/new_case.py" line="626"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="558"/>
+        <location filename="../../desk/ui/new_case.py" line="561"/>
         <source>不予受理的理由：</source>
         <translation>Ground for not accepting:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="561"/>
+        <location filename="../../desk/ui/new_case.py" line="562"/>
         <source>请说明本案的具体情况（将打印在通知书上）：</source>
         <translation>Say what happened in this case (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="623"/>
+        <location filename="../../desk/ui/new_case.py" line="625"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="623"/>
+        <location filename="../../desk/ui/new_case.py" line="625"/>
         <source>已出具一次性告知书</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="624"/>
+        <location filename="../../desk/ui/new_case.py" line="626"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="625"/>
+        <location filename="../../desk/ui/new_case.py" line="627"/>
         <source>已受理，已提交领导审批</source>
         <translation>Accepted and sent for the leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="627"/>
+        <location filename="../../desk/ui/new_case.py" line="629"/>
         <source>受理编号 %1 · 查询码 %2</source>
         <translation>Case %1 · lookup code %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="323"/>
-        <location filename="../../desk/ui/new_case.py" line="628"/>
+        <location filename="../../desk/ui/new_case.py" line="326"/>
+        <location filename="../../desk/ui/new_case.py" line="630"/>
         <source>%1（%2）已送打印机</source>
         <translation>%1 (%2) sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="316"/>
+        <location filename="../../desk/ui/new_case.py" line="319"/>
         <source>“一件事”已一并受理</source>
         <translation>Bundle accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="317"/>
+        <location filename="../../desk/ui/new_case.py" line="320"/>
         <source>套餐编号 %1</source>
         <translation>Bundle %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="378"/>
+        <location filename="../../desk/ui/new_case.py" line="381"/>
         <source>该申请收件后 5 个工作日内（至 %1）未受理、未一次性告知，依法自收件之日（%2）起视为受理，请尽快办理。</source>
         <translation>No acceptance or one-time notice went out within 5 working days of receipt (by %1): by law this application counts as accepted from the day it was received (%2). Please handle it now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="631"/>
+        <location filename="../../desk/ui/new_case.py" line="633"/>
         <source>该申请已进入“待领导审批”，无需再提交。</source>
         <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="633"/>
+        <location filename="../../desk/ui/new_case.py" line="635"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="636"/>
+        <location filename="../../desk/ui/new_case.py" line="638"/>
         <source>需补正材料：%1</source>
         <translation>Materials to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="658"/>
+        <location filename="../../desk/ui/new_case.py" line="660"/>
         <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
         <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="683"/>
+        <location filename="../../desk/ui/new_case.py" line="685"/>
         <source>（已重新载入最新内容）</source>
         <translation> (reloaded with the latest content)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="693"/>
+        <location filename="../../desk/ui/new_case.py" line="695"/>
         <source>正在建立草稿…</source>
         <translation>Creating the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="695"/>
+        <location filename="../../desk/ui/new_case.py" line="697"/>
         <source>保存中…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="695"/>
+        <location filename="../../desk/ui/new_case.py" line="697"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="695"/>
+        <location filename="../../desk/ui/new_case.py" line="697"/>
         <source>保存失败</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="696"/>
+        <location filename="../../desk/ui/new_case.py" line="698"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="725"/>
+        <location filename="../../desk/ui/new_case.py" line="727"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="725"/>
+        <location filename="../../desk/ui/new_case.py" line="727"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="725"/>
+        <location filename="../../desk/ui/new_case.py" line="727"/>
         <source>③ 填写表单</source>
         <translation>③ Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="726"/>
+        <location filename="../../desk/ui/new_case.py" line="728"/>
         <source>④ 核对材料 · 决定</source>
         <translation>④ Materials · decide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="728"/>
+        <location filename="../../desk/ui/new_case.py" line="730"/>
         <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -1342,37 +1376,37 @@ Please give the log file to your IT department:
 Or type the ID number on the left and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="729"/>
+        <location filename="../../desk/ui/new_case.py" line="731"/>
         <source>受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept and print the receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="730"/>
+        <location filename="../../desk/ui/new_case.py" line="732"/>
         <source>受理并办结 (Ctrl+Shift+Enter)</source>
         <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="731"/>
+        <location filename="../../desk/ui/new_case.py" line="733"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time notice to &amp;bring materials</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="732"/>
+        <location filename="../../desk/ui/new_case.py" line="734"/>
         <source>不予受理(&amp;R)</source>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="733"/>
+        <location filename="../../desk/ui/new_case.py" line="735"/>
         <source>当场办结(&amp;C)</source>
         <translation>&amp;Complete now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="734"/>
+        <location filename="../../desk/ui/new_case.py" line="736"/>
         <source>查看申请(&amp;V)</source>
         <translation>&amp;View the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="735"/>
+        <location filename="../../desk/ui/new_case.py" line="737"/>
         <source>办理下一位 (Ctrl+N)</source>
         <translation>Next citizen (Ctrl+N)</translation>
     </message>
@@ -1484,6 +1518,19 @@ Or type the ID number on the left and press Enter.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desk/ui/reason_dialog.py" line="115"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reason_dialog.py" line="116"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditor</name>
     <message>
         <location filename="../../desk/forms/field_widgets.py" line="405"/>
@@ -1501,17 +1548,17 @@ Or type the ID number on the left and press Enter.</translation>
         <translation>Not applicable: the applicant themself</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="411"/>
+        <location filename="../../desk/forms/field_widgets.py" line="416"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="414"/>
+        <location filename="../../desk/forms/field_widgets.py" line="419"/>
         <source>在读卡器上刷此人的身份证，自动填入姓名和号码（光标在此栏时直接刷卡亦可）</source>
         <translation>Swipe this person&apos;s ID card to fill in name and number (or just place the card while the cursor is in this field)</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/field_widgets.py" line="416"/>
+        <location filename="../../desk/forms/field_widgets.py" line="421"/>
         <source>此人就是申请人：填入申请人的姓名和号码（F6）</source>
         <translation>This person is the applicant: fill in the applicant&apos;s name and number (F6)</translation>
     </message>
@@ -1619,6 +1666,19 @@ photo</translation>
         <location filename="../../desk/ui/rating_window.py" line="262"/>
         <source>感谢您的评价！</source>
         <translation>Thank you!</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../desk/ui/reason_dialog.py" line="45"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/reason_dialog.py" line="46"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1835,52 +1895,62 @@ photo</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="116"/>
+        <location filename="../../desk/ui/search_view.py" line="136"/>
         <source>没有找到符合条件的申请。</source>
         <translation>No case found.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="156"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="156"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="156"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="135"/>
+        <location filename="../../desk/ui/search_view.py" line="156"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="157"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="136"/>
+        <location filename="../../desk/ui/search_view.py" line="157"/>
         <source>建立时间</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="136"/>
+        <location filename="../../desk/ui/search_view.py" line="157"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="150"/>
+        <location filename="../../desk/ui/search_view.py" line="159"/>
+        <source>共 %1 条</source>
+        <translation>%1 found</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/search_view.py" line="173"/>
         <source>身份证号、姓名、受理编号或查询码；也可直接扫描回执二维码</source>
         <translation>ID number, name, case number or lookup code — or scan the receipt QR code</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="151"/>
+        <location filename="../../desk/ui/search_view.py" line="174"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/search_view.py" line="152"/>
+        <location filename="../../desk/ui/search_view.py" line="175"/>
         <source>回车查询，双击结果打开申请。</source>
         <translation>Enter searches; double-click a result to open the case.</translation>
     </message>
@@ -2192,27 +2262,27 @@ photo</translation>
 <context>
     <name>TransactionForm</name>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="98"/>
+        <location filename="../../desk/forms/form_view.py" line="105"/>
         <source>带 * 的为必填项</source>
         <translation>Fields marked * are required</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="110"/>
+        <location filename="../../desk/forms/form_view.py" line="117"/>
         <source>办理条件</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="364"/>
+        <location filename="../../desk/forms/form_view.py" line="378"/>
         <source>✓ 符合办理条件</source>
         <translation>✓ Eligible</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="366"/>
+        <location filename="../../desk/forms/form_view.py" line="380"/>
         <source>✓ 按已填写的信息，符合办理条件</source>
         <translation>✓ Eligible as far as filled in</translation>
     </message>
     <message>
-        <location filename="../../desk/forms/form_view.py" line="373"/>
+        <location filename="../../desk/forms/form_view.py" line="387"/>
         <source>（填写相关信息后判断）</source>
         <translation> (decided once the fields are filled in)</translation>
     </message>
@@ -2220,32 +2290,32 @@ photo</translation>
 <context>
     <name>TransactionPicker</name>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="141"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="145"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="143"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="147"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="149"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="153"/>
         <source>一件事：%1 个事项，%2 项后续</source>
         <translation>bundle: %1 item(s), %2 follow-up(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="189"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="193"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="190"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="194"/>
         <source>输入事项名称、拼音首字母（如 csdj）或代码；“一件事”如 出生一件事</source>
         <translation>Type the name, pinyin initials (e.g. csdj) or code; bundles too, e.g. 出生一件事</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/transaction_picker.py" line="191"/>
+        <location filename="../../desk/ui/transaction_picker.py" line="195"/>
         <source>↑↓ 选择，回车确认；常办事项排在前面</source>
         <translation>↑↓ to choose, Enter to confirm; the most used come first</translation>
     </message>

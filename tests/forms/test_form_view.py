@@ -397,3 +397,44 @@ def test_a_person_field_that_does_not_apply_shows_the_applicant_plainly_out_of_u
     assert subject.edt_name.isEnabled() and not subject.lbl_same_person.isVisible()
     assert form.values()["subject"] == {"name": "王小雨", "id_number": YOUNG_ID}
     assert subject.btn_swipe.isVisible() and subject.btn_applicant.isVisible()
+
+
+def test_the_inputs_stay_put_when_a_required_field_starts_to_apply(qtbot: QtBot, catalog: Catalog) -> None:
+    """申请人是户主本人 applies once 户别 is 家庭户; its red * used to widen the label column then, moving every
+    input ~10 px right while the clerk clicked. The star's room is kept while the field does not apply."""
+    form = build(qtbot, catalog["booklet_reissue"])
+    head = form.editor("applicant_is_head")
+    assert head.spec.required and "applicant_is_head" not in form.visible_keys()
+
+    def lefts() -> dict[str, int]:
+        QApplication.processEvents()
+        return {key: editor.mapTo(form.wdg_fields, editor.rect().topLeft()).x()
+                for key, editor in form.editors().items()}
+
+    before = lefts()
+    not_applying = head.lbl_caption.sizeHint().width()
+    form.set_values({"household_type": "family"})
+    assert "applicant_is_head" in form.visible_keys() and "*" in head.lbl_caption.text()
+    assert head.lbl_caption.sizeHint().width() == not_applying
+    assert lefts() == before
+
+
+def test_a_guardian_is_asked_for_a_minor_only(qtbot: QtBot, catalog: Catalog) -> None:
+    """增删曾用名 for a 47-year-old asked for 监护人 (greyed, but noise): a field whose condition reads only the
+    applicant is left out for an adult, and shown — and required — for a minor."""
+    adult = build(qtbot, catalog["former_name_change"], ADULT)
+    guardian = adult.editor("guardian")
+    assert guardian.spec.when is not None and not guardian.spec.when.names  # `applicant.age < 18`
+    assert not guardian.isVisible() and not guardian.lbl_caption.isVisible()
+    assert "guardian" not in adult.visible_keys()
+    # A row that follows the clerk's answers stays in place, greyed.
+    period = adult.editor("period_used")
+    assert period.spec.when is not None and period.spec.when.names
+    adult.set_values({"action": "remove"})
+    assert period.isVisible() and not period.isEnabled()
+    minor = build(qtbot, catalog["former_name_change"], CHILD)
+    assert minor.editor("guardian").isVisible() and "guardian" in minor.visible_keys()
+    assert any(p.key == "guardian" for p in minor.problems())
+    # The applicant read anew (another card): the row follows.
+    minor.set_applicant(ADULT)
+    assert not minor.editor("guardian").isVisible()

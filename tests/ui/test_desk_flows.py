@@ -68,6 +68,13 @@ class Answers:
         wanted = self.choices.pop(0) if self.choices else None
         return next((i for i, item in enumerate(items) if wanted and wanted in item), None)
 
+    def refusal(self, parent: object, title: str, grounds_prompt: str, grounds: list[str],
+                prompt: str) -> tuple[int, str] | None:
+        """The ground and the circumstances, asked in one dialog (the choice, then the reason, here)."""
+        index = self.choice(parent, title, grounds_prompt, grounds)
+        reason = self.reason(parent, title, prompt) if index is not None else None
+        return (index, reason) if index is not None and reason else None
+
     def password(self, _parent: object, title: str, _prompt: str) -> str | None:
         self.asked.append(f"password:{title}")
         return self.passwords.pop(0) if self.passwords else None

@@ -143,6 +143,34 @@ def test_search_by_id_number_name_case_number_and_scanned_receipt(
     assert window.case_view.tbl_history.rowCount() == len(case.events)
 
 
+def test_a_search_by_the_start_of_an_id_number_shows_the_numbers_and_the_count(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    """By 210104…: which number matched (the typed part shown, the rest masked as elsewhere) and how many."""
+    app, core, _ = running
+    _sign_in(qtbot, app, "clerk")
+    window, search = app.window, app.window.search
+    case = core.queries.list(limit=1)[0]
+    number = case.applicant.id_number
+    prefix = number[:10]
+    window.show_screen(Screen.SEARCH)
+    with qtbot.waitSignal(search.searched, timeout=10_000) as found:
+        search.search(prefix)
+    table = search.tbl_results
+    assert found.args == [table.rowCount()] and table.rowCount() >= 1
+    assert search.lbl_count.isVisible() and search.lbl_count.text() == f"共 {table.rowCount()} 条"
+    assert table.horizontalHeaderItem(2).text() == "身份证号"
+    shown = {table.item(r, 2).text() for r in range(table.rowCount())}
+    assert f"{prefix}****{number[-4:]}" in shown
+    assert all(text.startswith(prefix) and "*" in text for text in shown)
+    # By name: the numbers are masked as elsewhere (first and last four).
+    with qtbot.waitSignal(search.searched, timeout=10_000):
+        search.search(case.applicant.name)
+    assert f"{number[:4]}{'*' * 10}{number[-4:]}" in {table.item(r, 2).text() for r in range(table.rowCount())}
+    with qtbot.waitSignal(search.searched, timeout=10_000):
+        search.search("HP01-20000101-0001")
+    assert not search.lbl_count.isVisible()
+
+
 def test_search_and_the_case_name_the_states_in_english_words_not_codes(
         qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
     app, core, _ = running
@@ -157,15 +185,21 @@ def test_search_and_the_case_name_the_states_in_english_words_not_codes(
         window.show_screen(Screen.SEARCH)
         with qtbot.waitSignal(search.searched, timeout=10_000):
             search.search(case.number)
-        assert search.tbl_results.item(0, 3).text() == english
+        # A word standing alone starts with a capital (“Draft”, not the code-like “draft”).
+        assert search.tbl_results.item(0, 4).text() == english[0].upper() + english[1:]
         with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
             window.open_case(case.number)
-        assert window.case_view.lbl_state.text() == english
+        assert window.case_view.lbl_state.text() == english[0].upper() + english[1:]
+        # The history too: “Submit for review”, “Accepted → Under review”, not submit_for_review / under_review.
+        history = window.case_view.tbl_history
+        said = [history.item(r, c).text() for r in range(history.rowCount()) for c in (2, 3)]
+        assert said and not any("_" in text for text in said), said
+        assert history.item(history.rowCount() - 1, 3).text().endswith(english[0].upper() + english[1:])
     finally:
         window.act_languages["zh_CN"].trigger()
     with qtbot.waitSignal(search.searched, timeout=10_000):
         search.search(case.number)
-    assert search.tbl_results.item(0, 3).text() == case.state.label_zh
+    assert search.tbl_results.item(0, 4).text() == case.state.label_zh
 
 
 def test_manager_view_shows_the_printed_report_figures_and_exports_them(
@@ -278,7 +312,7 @@ def test_today_lists_the_cases_the_full_views_gave(qtbot: QtBot, running: tuple[
     app.set_language("en_US")
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.refresh()
-    assert {row[3] for row in cells(today.tbl_drafts)} == {"draft", "waiting for materials"}
+    assert {row[3] for row in cells(today.tbl_drafts)} == {"Draft", "Waiting for materials"}
     app.set_language("zh_CN")
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.refresh()
@@ -288,3 +322,66 @@ def test_today_lists_the_cases_the_full_views_gave(qtbot: QtBot, running: tuple[
     counts = queries.count_by_due_status(station)
     assert today.box_due.title() == (f"到期提醒：超期 {counts[DueStatus.OVERDUE]} · 今日 {counts[DueStatus.DUE_TODAY]}"
                                      f" · 即将 {counts[DueStatus.DUE_SOON]}")
+
+
+def test_today_in_english_at_1366_leaves_the_transaction_column_room(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    """English at 1366×768: the queue's buttons made the left column 677 px and the right 489, and the
+    other columns left 到期提醒's Transaction column ~60 px (header “nsacti”, names “Spl…”)."""
+    app, _core, _ = running
+    _sign_in(qtbot, app, "clerk")
+    window, today = app.window, app.window.today
+    window.resize(1366, 768)
+    app.set_language("en_US")
+    try:
+        with qtbot.waitSignal(today.loaded, timeout=10_000):
+            today.refresh()
+        qtbot.waitUntil(lambda: window.width() == 1366 and today.isVisible())
+        assert abs(today.box_due.width() - today.box_queue.width()) <= 2, (today.box_queue.width(),
+                                                                           today.box_due.width())
+        for table in (today.tbl_due, today.tbl_review, today.tbl_drafts):
+            header = table.horizontalHeader()
+            title = table.horizontalHeaderItem(1).text()
+            assert title == "Transaction"
+            width = header.sectionSize(1)
+            assert width >= header.fontMetrics().horizontalAdvance(title), (title, width)
+            em = table.fontMetrics().horizontalAdvance("中")
+            assert width >= min(table.sizeHintForColumn(1), 7 * em), (title, width)
+            # The columns after it stay on screen or a scroll bar reaches them.
+            total = sum(header.sectionSize(i) for i in range(table.columnCount()))
+            assert total <= table.viewport().width() or table.horizontalScrollBar().maximum() > 0
+            long_name = next(table.item(r, 1) for r in range(table.rowCount()) if len(table.item(r, 1).text()) > 8)
+            assert long_name.toolTip() == long_name.text()
+        assert {today.tbl_drafts.item(r, 3).text() for r in range(today.tbl_drafts.rowCount())} <= {
+            "Draft", "Waiting for materials"}
+    finally:
+        app.set_language("zh_CN")
+
+
+def test_a_branch_level_case_says_the_leader_records_the_branchs_decision(
+        qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
+    """分局审批: the station leader's 批准 / 不予批准 record the branch's decision — the buttons say so."""
+    from desk.domain.catalog import Approval
+    from desk.domain.workflow import Action
+
+    app, core, _ = running
+    cases = core.queries.list(station_code=core.station_code, limit=200)
+    branch = next(c for c in cases if c.approval is Approval.BRANCH and c.state is CaseState.ACCEPTED)
+    own = next(c for c in cases if c.approval is Approval.LEADER and c.state is CaseState.UNDER_REVIEW)
+    # The clerk examined it and sends it on to the branch (提交审批); the branch's answer comes back.
+    _sign_in(qtbot, app, "clerk")
+    core.decisions.act_and_issue(app.context.actor, branch.number, branch.version, Action.SUBMIT_FOR_REVIEW)
+    app.window.sign_out()
+    qtbot.waitUntil(lambda: app.context.session is None, timeout=10_000)
+    _sign_in(qtbot, app, "leader")
+    window, view = app.window, app.window.case_view
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        window.open_case(branch.number)
+    approve, deny = view._buttons[Action.APPROVE], view._buttons[Action.DENY]
+    assert approve.isVisibleTo(view) and deny.isVisibleTo(view)
+    assert (approve.text(), deny.text()) == ("录入分局批准", "录入分局不予批准")
+    assert view.lbl_actions.text() == "录入分局的审批结果"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        window.open_case(own.number)
+    assert (approve.text(), deny.text()) == ("批准", "不予批准")
+    assert view.lbl_actions.text() == "可办理的操作"
