@@ -757,7 +757,7 @@
     <message>
         <location filename="../../desk/forms/inputs.py" line="311"/>
         <source>18位身份证号码</source>
-        <translation>18-character ID number</translation>
+        <translation>ID number (18)</translation>
     </message>
 </context>
 <context>
@@ -2231,22 +2231,22 @@ photo</translation>
     <message>
         <location filename="../../desk/ui/today_view.py" line="371"/>
         <source>办结此号(&amp;D)</source>
-        <translation>&amp;Done with this ticket</translation>
+        <translation>Ticket &amp;done</translation>
     </message>
     <message>
         <location filename="../../desk/ui/today_view.py" line="372"/>
         <source>重呼 (F4)</source>
-        <translation>Call again (F4)</translation>
+        <translation>Recall (F4)</translation>
     </message>
     <message>
         <location filename="../../desk/ui/today_view.py" line="373"/>
         <source>过号 (F6)</source>
-        <translation>Not come (F6)</translation>
+        <translation>No-show (F6)</translation>
     </message>
     <message>
         <location filename="../../desk/ui/today_view.py" line="377"/>
         <source>转窗口</source>
-        <translation>To another window</translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <location filename="../../desk/ui/today_view.py" line="378"/>
