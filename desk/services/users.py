@@ -174,6 +174,12 @@ class UserService:
                          entity_id=username, details={"badge": badge, "was": old})
             return badge
 
+    def shown_badge(self, user_id: int) -> str:
+        """工号 as printed for one user (the badge number, or the row id); empty for an unknown id."""
+        with self.store.read() as session:
+            user = UserRepository(session).get(user_id)
+            return shown_badge(user.badge_number, user.id) if user is not None else ""
+
     def badges(self) -> dict[str, str]:
         """工号 as printed, by username, for every active user (the badge number, or the row id)."""
         with self.store.read() as session:

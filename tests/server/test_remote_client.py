@@ -75,3 +75,16 @@ def test_an_unreachable_server_is_said_so() -> None:
         assert "无法连接" in unavailable.value.message_zh
     finally:
         connection.close()
+
+
+def test_the_signed_in_user_carries_the_badge_number_the_city_recorded(city: City,
+                                                                      connections: dict[str, Connection]) -> None:
+    """The desk's status bar shows 工号: the 警号 the administrator recorded, else the user's number —
+    a city desk showed the row id although the user had a 警号."""
+    city.users.set_badge("clerk", "210031", by="admin")
+    try:
+        assert connections["clerk"].sign_in("clerk", PASSWORD).badge == "210031"
+    finally:
+        city.users.set_badge("clerk", "", by="admin")
+    leader = connections["leader"].sign_in("leader", PASSWORD)
+    assert leader.badge == str(leader.actor.user_id)
