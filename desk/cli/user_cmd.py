@@ -27,13 +27,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
              " register a station (an existing code is updated): name, branch, the address and phone the papers print")
     add_station.add_argument("code", help="派出所代码，如 HP01 / station code, e.g. HP01")
     add_station.add_argument("name_zh", help="全称，如 沈阳市公安局和平分局太原街派出所 / full name")
-    add_station.add_argument("--branch", default="", help="所属分局，如 沈阳市公安局和平分局 / its branch")
-    add_station.add_argument("--address", default="", help="联系地址（印在告知书、证明上）/"
+    add_station.add_argument("--branch", default=None, help="所属分局，如 沈阳市公安局和平分局 / its branch")
+    add_station.add_argument("--address", default=None, help="联系地址（印在告知书、证明上）/"
                                                            " address printed on the papers")
-    add_station.add_argument("--phone", default="", help="联系电话（印在告知书、证明上）/ phone printed on the papers")
-    add_station.add_argument("--reconsideration-body", default="",
+    add_station.add_argument("--phone", default=None, help="联系电话（印在告知书、证明上）/"
+                                                           " phone printed on the papers")
+    add_station.add_argument("--reconsideration-body", default=None,
                              help="行政复议机关，如 沈阳市和平区人民政府 / reconsideration body on a denial")
-    add_station.add_argument("--court", default="", help="行政诉讼法院，如 沈阳市和平区人民法院 /"
+    add_station.add_argument("--court", default=None, help="行政诉讼法院，如 沈阳市和平区人民法院 /"
                                                          " court named on a denial")
     add_station.set_defaults(func=_add_station)
     add_admin_options(add_station)
@@ -93,16 +94,20 @@ def _read_password() -> str:
 
 
 def _add_station(args: argparse.Namespace) -> int:
+    """Register a station, or change an existing one: only the options given change (the name always)."""
+    fields = {"branch_name": args.branch, "address": args.address, "phone": args.phone,
+              "reconsideration_body": args.reconsideration_body, "court": args.court}
     city = city_admin(args)
     if city is not None:
-        city.call("POST", "/admin/stations", {
-            "code": args.code, "name_zh": args.name_zh, "branch_name": args.branch, "address": args.address,
-            "phone": args.phone, "reconsideration_body": args.reconsideration_body, "court": args.court})
-        print(f"派出所 {args.code} {args.name_zh} 已登记。")
-        return 0
-    core_from_args(args).users.ensure_station(args.code, args.name_zh, args.branch, args.address, args.phone,
-                                              args.reconsideration_body, args.court)
-    print(f"派出所 {args.code} {args.name_zh} 已登记。")
+        answer = city.call("POST", "/admin/stations", {"code": args.code, "name_zh": args.name_zh, **fields})
+        created = answer.get("status") != "updated"
+    else:
+        created = core_from_args(args).users.save_station(args.code, args.name_zh, **fields)
+    if created:
+        print(f"派出所 {args.code} {args.name_zh} 已登记。\nStation {args.code} registered.")
+    else:
+        print(f"派出所 {args.code} {args.name_zh} 已更新（只改了给出的项）。\n"
+              f"Station {args.code} updated (only the options given were changed).")
     return 0
 
 

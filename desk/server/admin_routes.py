@@ -31,13 +31,15 @@ def _station_column(name: str) -> int:
 
 
 class NewStation(BaseModel):
+    """A station to register, or an existing one's fields to change (a field left out, null, is kept)."""
+
     code: str = Field(min_length=1, max_length=_station_column("code"))
     name_zh: str = Field(min_length=1, max_length=_station_column("name_zh"))
-    branch_name: str = Field(default="", max_length=_station_column("branch_name"))
-    address: str = Field(default="", max_length=_station_column("address"))
-    phone: str = Field(default="", max_length=_station_column("phone"))
-    reconsideration_body: str = Field(default="", max_length=_station_column("reconsideration_body"))
-    court: str = Field(default="", max_length=_station_column("court"))
+    branch_name: str | None = Field(default=None, max_length=_station_column("branch_name"))
+    address: str | None = Field(default=None, max_length=_station_column("address"))
+    phone: str | None = Field(default=None, max_length=_station_column("phone"))
+    reconsideration_body: str | None = Field(default=None, max_length=_station_column("reconsideration_body"))
+    court: str | None = Field(default=None, max_length=_station_column("court"))
 
 
 class NewUser(BaseModel):
@@ -81,10 +83,12 @@ def register_admin_routes(app: FastAPI, prefix: str, server: Server) -> None:
     @router.post("/stations")
     def add_station(caller: CallerDep, body: NewStation, os_user: OsUser = None) -> dict[str, str]:
         server.rights.require(caller, ADMIN)
-        server.window.users.ensure_station(body.code, body.name_zh, body.branch_name, body.address, body.phone,
-                                           body.reconsideration_body, body.court)
-        admin(caller, os_user, "station_added", body.code, {"branch": body.branch_name})
-        return {"status": "ok"}
+        created = server.window.users.save_station(
+            body.code, body.name_zh, by=caller.username, branch_name=body.branch_name, address=body.address,
+            phone=body.phone, reconsideration_body=body.reconsideration_body, court=body.court)
+        admin(caller, os_user, "station_added" if created else "station_updated", body.code,
+              {"branch": body.branch_name})
+        return {"status": "created" if created else "updated"}
 
     @router.post("/users")
     def add_user(caller: CallerDep, body: NewUser, os_user: OsUser = None) -> dict[str, Any]:

@@ -39,6 +39,10 @@ class SignedIn:
     audit_missing: bool = False
 
 
+# What `desk station add` may set beside the code and the name (the papers print them).
+STATION_FIELDS = ("branch_name", "address", "phone", "reconsideration_body", "court")
+
+
 @dataclass
 class UserService:
     store: Store
@@ -51,6 +55,31 @@ class UserService:
             if stations.get(code) is None:
                 stations.add(Station(code=code, name_zh=name_zh, branch_name=branch_name, address=address,
                                     phone=phone, reconsideration_body=reconsideration_body, court=court))
+
+    def save_station(self, code: str, name_zh: str, *, by: str = "admin", **fields: str | None) -> bool:
+        """`desk station add`: a new station, or an existing one's fields changed — only those given (not
+        None) among branch_name, address, phone, reconsideration_body and court; audited. True when new."""
+        unknown = set(fields) - set(STATION_FIELDS)
+        if unknown:
+            raise ValueError(f"not a station field: {sorted(unknown)}")
+        given = {name: value.strip() for name, value in fields.items() if value is not None}
+        with self.store.write() as session:
+            stations = StationRepository(session)
+            station = stations.get(code)
+            created = station is None
+            if station is None:
+                stations.add(Station(code=code, name_zh=name_zh.strip(),
+                                     **{name: given.get(name, "") for name in STATION_FIELDS}))
+                changed = ["name_zh", *given]
+            else:
+                wanted = {"name_zh": name_zh.strip(), **given}
+                changed = [name for name, value in wanted.items() if getattr(station, name) != value]
+                for name in changed:
+                    setattr(station, name, wanted[name])
+            audit.append(session, at=self.clock.now(), actor=by,
+                         action="station.created" if created else "station.updated",
+                         entity_type="station", entity_id=code, details={"changed": changed})
+            return created
 
     def create_user(self, username: str, display_name: str, role: Role, station_code: str,
                     password: str, *, badge_number: str = "") -> int:
