@@ -52,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("--badge", default="", help="警号，文书上印作工号；不填则印本系统编号 /"
                                                  " police badge number, printed as"
                      " 工号; without one the papers show the user's number in this system")
+    add.add_argument("--kiosk", action="store_true",
+                     help="自助机或大厅屏的账号：只能在自助机上登录，不能登录窗口 / a kiosk's or hall screen's"
+                          " account: it signs in on kiosks only, never as a desk")
     add.set_defaults(func=_add_user)
     listing = commands.add_parser("list", help="列出在用的用户 / every active user")
     listing.set_defaults(func=_list_users)
@@ -116,11 +119,12 @@ def _add_user(args: argparse.Namespace) -> int:
     if city is not None:
         city.call("POST", "/admin/users", {"username": args.username, "display_name": args.name,
                                            "role": args.role, "station_code": args.station,
-                                           "password": _read_password(), "badge_number": args.badge})
+                                           "password": _read_password(), "badge_number": args.badge,
+                                           "kiosk_only": args.kiosk})
         print(f"用户 {args.username}（{args.name}，{Role(args.role).label_zh}）已创建。")
         return 0
     core_from_args(args).users.create_user(args.username, args.name, Role(args.role), args.station,
-                                           _read_password(), badge_number=args.badge)
+                                           _read_password(), badge_number=args.badge, kiosk_only=args.kiosk)
     print(f"用户 {args.username}（{args.name}，{Role(args.role).label_zh}）已创建。")
     return 0
 

@@ -90,6 +90,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "password.contains_username": QT_TRANSLATE_NOOP("Messages", "密码不能包含用户名。"),
     "session.unknown_kind": QT_TRANSLATE_NOOP("Messages", "未知的终端类型“{kind}”。"),
     "session.bad_device_id": QT_TRANSLATE_NOOP("Messages", "终端编号无效（1–64 个字符）。"),
+    "session.kiosk_account": QT_TRANSLATE_NOOP(
+        "Messages", "{username} 是自助机账号，只能在自助机或大厅屏上登录，不能作为窗口登录。"),
     # ---- the hall's queue ----------------------------------------------------------------------
     "queue.bad_counter": QT_TRANSLATE_NOOP(
         "Messages", "窗口设置无效：编号须为正整数，名称不能为空，号段只能是 {letters}。"),

@@ -49,6 +49,7 @@ class NewUser(BaseModel):
     station_code: str = Field(min_length=1, max_length=20)
     password: str = Field(min_length=1, max_length=256)
     badge_number: str = Field(default="", max_length=40)  # 警号 (checked by the use case)
+    kiosk_only: bool = False  # a kiosk's or hall screen's account: kiosk sessions only
 
 
 class NewBadge(BaseModel):
@@ -94,8 +95,10 @@ def register_admin_routes(app: FastAPI, prefix: str, server: Server) -> None:
     def add_user(caller: CallerDep, body: NewUser, os_user: OsUser = None) -> dict[str, Any]:
         server.rights.require(caller, ADMIN)
         user_id = server.window.users.create_user(body.username, body.display_name, body.role, body.station_code,
-                                                  body.password, badge_number=body.badge_number)
-        admin(caller, os_user, "user_added", body.username, {"role": body.role.value, "station": body.station_code})
+                                                  body.password, badge_number=body.badge_number,
+                                                  kiosk_only=body.kiosk_only)
+        admin(caller, os_user, "user_added", body.username, {"role": body.role.value, "station": body.station_code,
+                                                             "kiosk_only": body.kiosk_only})
         return {"user_id": user_id}
 
     @router.get("/users")

@@ -82,8 +82,9 @@ class UserService:
             return created
 
     def create_user(self, username: str, display_name: str, role: Role, station_code: str,
-                    password: str, *, badge_number: str = "") -> int:
-        """A new user; `badge_number` (警号, optional) is what papers and reports print as 工号."""
+                    password: str, *, badge_number: str = "", kiosk_only: bool = False) -> int:
+        """A new user; `badge_number` (警号, optional) is what papers and reports print as 工号; a
+        `kiosk_only` account (a kiosk's or a hall screen's) opens kiosk sessions only, never a desk."""
         check_policy(password, username)
         badge = checked_badge(badge_number)
         with self.store.write() as session:
@@ -93,10 +94,12 @@ class UserService:
             if StationRepository(session).get(station_code) is None:
                 raise InvalidInput.say("station.not_found", station=station_code)
             user = User(username=username, display_name=display_name, role=role.value,
-                        station_code=station_code, password_hash=hash_password(password), badge_number=badge)
+                        station_code=station_code, password_hash=hash_password(password), badge_number=badge,
+                        kiosk_only=kiosk_only)
             users.add(user)
             audit.append(session, at=self.clock.now(), actor="admin", action="user.created",
-                         entity_type="user", entity_id=username, details={"role": role.value, "badge": badge})
+                         entity_type="user", entity_id=username,
+                         details={"role": role.value, "badge": badge, "kiosk_only": kiosk_only})
             return user.id
 
     def sign_in(self, username: str, password: str) -> SignedIn:
@@ -130,6 +133,8 @@ class UserService:
             if user.locked_until is not None and user.locked_until > now:
                 until = local_datetime(user.locked_until).strftime("%H:%M")
                 raise SignInFailed.say("sign_in.locked", code="account_locked", until=until)
+            if verify_password(password, user.password_hash) and user.kiosk_only:
+                raise SignInFailed.say("session.kiosk_account", code="kiosk_account", username=user.username)
             if verify_password(password, user.password_hash):
                 user.failed_attempts = 0
                 user.locked_until = None

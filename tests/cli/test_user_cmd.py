@@ -116,3 +116,18 @@ def test_station_add_again_changes_only_what_is_given(tmp_path: Path, capsys: py
         updated = session.execute(select(AuditEntry.details).where(AuditEntry.action == "station.updated")
                                   ).scalar_one()
     assert updated == {"changed": ["address", "phone"]}
+
+
+def test_a_kiosk_account_is_made_with_kiosk_and_opens_no_desk(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.core import build_core
+    from desk.services.users import SignInFailed
+
+    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    assert main(["--db", url, "station", "add", "HP02", "沈阳市公安局和平分局南市场派出所"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("kiosk-password-1\n"))
+    assert main(["--db", url, "user", "add", "kiosk-k01", "--name", "自助机一号", "--role", "clerk",
+                 "--station", "HP02", "--kiosk"]) == 0
+    with pytest.raises(SignInFailed) as refused:
+        build_core(url).users.sign_in("kiosk-k01", "kiosk-password-1")
+    assert refused.value.code == "kiosk_account"

@@ -88,3 +88,29 @@ def test_the_signed_in_user_carries_the_badge_number_the_city_recorded(city: Cit
         city.users.set_badge("clerk", "", by="admin")
     leader = connections["leader"].sign_in("leader", PASSWORD)
     assert leader.badge == str(leader.actor.user_id)
+
+
+def test_a_kiosk_s_account_opens_a_kiosk_session_and_never_a_desk(city: City) -> None:
+    """The kiosk's password lies in a file on a public machine: with it, a stolen laptop got a clerk's
+    desk session. A kiosk account (`desk user add --kiosk`) opens kiosk sessions only; refused, audited."""
+    from sqlalchemy import select
+
+    from desk.store.models import AuditEntry
+
+    city.users.create_user("kiosk-nsc-1", "南市场自助机一号", Role.CLERK, "HP01", PASSWORD, kiosk_only=True)
+    root = city.server.base_url.removesuffix("/api/v1")
+    kiosk = Connection(root, "K07", str(city.server.tls.ca_cert), kind="kiosk")
+    laptop = Connection(root, "stolen-laptop", str(city.server.tls.ca_cert))
+    try:
+        assert kiosk.sign_in("kiosk-nsc-1", PASSWORD).username == "kiosk-nsc-1"
+        with pytest.raises(PermissionDenied) as refused:
+            laptop.sign_in("kiosk-nsc-1", PASSWORD)
+        assert refused.value.code == "kiosk_account" and "自助机账号" in refused.value.message_zh
+        assert laptop.token is None
+    finally:
+        kiosk.close()
+        laptop.close()
+    with city.store.read() as session:
+        entries = session.execute(select(AuditEntry.entity_id).where(
+            AuditEntry.action == "session.kiosk_account_refused")).scalars().all()
+    assert entries == ["stolen-laptop"]
