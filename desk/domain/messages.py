@@ -511,6 +511,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     # ---- the city server's own refusals ----
     "server.not_signed_in": QT_TRANSLATE_NOOP("Messages", "未登录，请先登录。"),
     "server.other_station": QT_TRANSLATE_NOOP("Messages", "不能查看或办理其他派出所（{station}）的业务。"),
+    "kiosk.case_of_other_station": QT_TRANSLATE_NOOP(
+        "Messages", "这件申请由{station}受理，补交材料请到该所窗口办理，本机不能为它取号。"),
     "server.other_station_view": QT_TRANSLATE_NOOP("Messages", "不能查看其他派出所（{station}）的业务。"),
     # ---- typed dates, the chained-change rules file ----
     "date.unreadable": QT_TRANSLATE_NOOP("Messages", "无法识别的日期“{text}”，请按“年-月-日”输入，如 2026-11-28。"),

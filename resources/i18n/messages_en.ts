@@ -176,7 +176,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="93"/>
         <source>{username} 是自助机账号，只能在自助机或大厅屏上登录，不能作为窗口登录。</source>
-        <translation>{username} is a kiosk's account: it signs in on a kiosk or the hall screen only, never as a desk.</translation>
+        <translation>{username} is a kiosk&apos;s account: it signs in on a kiosk or the hall screen only, never as a desk.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="96"/>
@@ -1859,296 +1859,301 @@
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="514"/>
+        <source>这件申请由{station}受理，补交材料请到该所窗口办理，本机不能为它取号。</source>
+        <translation>This application is handled by {station}: please bring the missing papers to a window there. This kiosk cannot take a ticket for it.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="516"/>
         <source>不能查看其他派出所（{station}）的业务。</source>
         <translation>Station {station} is outside your scope.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="516"/>
+        <location filename="../../desk/domain/messages.py" line="518"/>
         <source>无法识别的日期“{text}”，请按“年-月-日”输入，如 2026-11-28。</source>
         <translation>Cannot read the date &apos;{text}&apos;: type year-month-day, e.g. 2026-11-28.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="517"/>
+        <location filename="../../desk/domain/messages.py" line="519"/>
         <source>连锁变更规则文件无法读取：{file}（{reason}）</source>
         <translation>Cannot read the chained-change rules {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="518"/>
+        <location filename="../../desk/domain/messages.py" line="520"/>
         <source>连锁变更规则有误：{problems}</source>
         <translation>The chained-change rules have problems: {problems}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="520"/>
+        <location filename="../../desk/domain/messages.py" line="522"/>
         <source>{feature}需要附加组件 “{extra}”，当前安装中没有。请安装：{command}</source>
         <translation>{feature} needs the &apos;{extra}&apos; extra, which is not installed: {command}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="522"/>
+        <location filename="../../desk/domain/messages.py" line="524"/>
         <source>热敏小票打印机（escpos:串口）</source>
         <translation>A thermal receipt printer (escpos:PORT)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="523"/>
+        <location filename="../../desk/domain/messages.py" line="525"/>
         <source>城市服务器（desk server）</source>
         <translation>The city server (desk server)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="524"/>
+        <location filename="../../desk/domain/messages.py" line="526"/>
         <source>PostgreSQL 数据库（postgresql:// 地址）</source>
         <translation>The PostgreSQL database (a postgresql:// URL)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="526"/>
+        <location filename="../../desk/domain/messages.py" line="528"/>
         <source>请输入证件号码</source>
         <translation>Enter the ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="527"/>
+        <location filename="../../desk/domain/messages.py" line="529"/>
         <source>号码长度为 {length} 位：居民身份证号码应为 18 位（旧证 15 位），请检查是否漏输或多输</source>
         <translation>The number has {length} characters: an ID number has 18 (old cards 15) — check for a missing or extra digit</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="529"/>
+        <location filename="../../desk/domain/messages.py" line="531"/>
         <source>校验码错误：按前17位计算，第18位应为 {expected}，请核对号码是否抄错</source>
         <translation>The check digit is wrong: the 18th character should be {expected} — check for a typo</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="531"/>
+        <location filename="../../desk/domain/messages.py" line="533"/>
         <source>号码长度为 {length} 位：外国人永久居留身份证（2017版）号码应为 15 位（3个字母+12位数字）</source>
         <translation>The number has {length} characters: a 2017 foreign permanent resident ID number has 15 (3 letters + 12 digits)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="533"/>
+        <location filename="../../desk/domain/messages.py" line="535"/>
         <source>第{position}位是“X”：X 只能是18位号码的最后一位</source>
         <translation>Character {position} is &apos;X&apos;: X can only be the last of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="534"/>
+        <location filename="../../desk/domain/messages.py" line="536"/>
         <source>第{position}位是字母“{char}”：号码只能是数字（最后一位可以是 X），是否把数字输成了字母？</source>
         <translation>Character {position} is the letter &apos;{char}&apos;: the number has digits only (the last may be X) — a digit typed as a letter?</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="536"/>
+        <location filename="../../desk/domain/messages.py" line="538"/>
         <source>第{position}位“{char}”不是数字：号码只能是数字，最后一位可以是 X</source>
         <translation>Character {position} &apos;{char}&apos; is not a digit: the number has digits only, the last may be X</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="537"/>
+        <location filename="../../desk/domain/messages.py" line="539"/>
         <source>前两位“{prefix}”不是任何省、自治区、直辖市的代码，请核对号码开头</source>
         <translation>The first two digits &apos;{prefix}&apos; are not the code of any province — check the start of the number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="539"/>
+        <location filename="../../desk/domain/messages.py" line="541"/>
         <source>出生日期 {year}年{month}月{day}日 不存在，请核对第{first}-{last}位</source>
         <translation>The birth date {year}-{month}-{day} does not exist — check characters {first}-{last}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="541"/>
+        <location filename="../../desk/domain/messages.py" line="543"/>
         <source>出生日期 {year}年{month}月{day}日 晚于今天，请核对第{first}-{last}位</source>
         <translation>The birth date {year}-{month}-{day} is after today — check characters {first}-{last}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="543"/>
+        <location filename="../../desk/domain/messages.py" line="545"/>
         <source>出生日期 {year}年{month}月{day}日 早于1900年，请核对第{first}-{last}位</source>
         <translation>The birth date {year}-{month}-{day} is before 1900 — check characters {first}-{last}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="545"/>
+        <location filename="../../desk/domain/messages.py" line="547"/>
         <source>以“{province}”开头的只有港澳台居民居住证，其前6位应为 810000、820000 或 830000，请核对号码开头</source>
         <translation>Only residence permits start with &apos;{province}&apos;, and their first six digits are 810000, 820000 or 830000 — check the start of the number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="547"/>
+        <location filename="../../desk/domain/messages.py" line="549"/>
         <source>第{first}-{last}位“{province}”应为受理地的省级代码（如 11 北京、21 辽宁），请核对</source>
         <translation>Characters {first}-{last} &apos;{province}&apos; should be the accepting province&apos;s code (e.g. 11 Beijing, 21 Liaoning) — please check</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="549"/>
+        <location filename="../../desk/domain/messages.py" line="551"/>
         <source>第4-6位“000”不是国籍代码，请核对</source>
         <translation>Characters 4-6 &apos;000&apos; are not a nationality code — please check</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="550"/>
+        <location filename="../../desk/domain/messages.py" line="552"/>
         <source>校验码错误：按前14位计算，第15位应为 {expected}，请核对号码是否抄错</source>
         <translation>The check digit is wrong: the 15th character should be {expected} — check for a typo</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="552"/>
+        <location filename="../../desk/domain/messages.py" line="554"/>
         <source>这是旧的15位号码：请输入18位号码（换算后为 {number}）</source>
         <translation>This is an old 15-digit number: enter the 18-character one ({number})</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="553"/>
+        <location filename="../../desk/domain/messages.py" line="555"/>
         <source>号码长度为 {length} 位：请输入18位身份证号码</source>
         <translation>The number has {length} characters: enter the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="555"/>
+        <location filename="../../desk/domain/messages.py" line="557"/>
         <source>请填写“{label}”。</source>
         <translation>{label} is required.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="556"/>
+        <location filename="../../desk/domain/messages.py" line="558"/>
         <source>{label}：{problem}</source>
         <translation>{label}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="557"/>
+        <location filename="../../desk/domain/messages.py" line="559"/>
         <source>{label}{part}：{problem}</source>
         <translation>{label} {part}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="558"/>
+        <location filename="../../desk/domain/messages.py" line="560"/>
         <source>姓名</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="559"/>
+        <location filename="../../desk/domain/messages.py" line="561"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="560"/>
+        <location filename="../../desk/domain/messages.py" line="562"/>
         <source>身份证号码应为18位（现为{length}位）。</source>
         <translation>An ID number has 18 characters (this one has {length}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="561"/>
+        <location filename="../../desk/domain/messages.py" line="563"/>
         <source>身份证号码前17位应为数字，末位为数字或X。</source>
         <translation>An ID number is 17 digits and a digit or X.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="562"/>
+        <location filename="../../desk/domain/messages.py" line="564"/>
         <source>身份证号码中的出生日期无效。</source>
         <translation>The birth date inside the ID number is not a real date.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="563"/>
+        <location filename="../../desk/domain/messages.py" line="565"/>
         <source>身份证号码校验位不正确，请核对。</source>
         <translation>The ID number&apos;s check digit is wrong; please check it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="564"/>
+        <location filename="../../desk/domain/messages.py" line="566"/>
         <source>应为文字。</source>
         <translation>must be text.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="565"/>
+        <location filename="../../desk/domain/messages.py" line="567"/>
         <source>最多{maximum}个字（现为{length}个）。</source>
         <translation>at most {maximum} characters (this has {length}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="566"/>
+        <location filename="../../desk/domain/messages.py" line="568"/>
         <source>不是有效日期。</source>
         <translation>is not a real date.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="567"/>
+        <location filename="../../desk/domain/messages.py" line="569"/>
         <source>日期格式应为 YYYY-MM-DD。</source>
         <translation>a date is written YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="568"/>
+        <location filename="../../desk/domain/messages.py" line="570"/>
         <source>应为18位身份证号码。</source>
         <translation>must be an 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="569"/>
+        <location filename="../../desk/domain/messages.py" line="571"/>
         <source>“{value}”不是可选项，请从以下选项中选择：{choices}。</source>
         <translation>{value!r} is not one of the choices ({choices}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="570"/>
+        <location filename="../../desk/domain/messages.py" line="572"/>
         <source>应为11位手机号码（1开头）或“区号-号码”形式的固定电话。</source>
         <translation>must be an 11-digit mobile number (starting 13-19) or a landline like 024-12345678.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="571"/>
+        <location filename="../../desk/domain/messages.py" line="573"/>
         <source>应为数字。</source>
         <translation>must be a number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="572"/>
+        <location filename="../../desk/domain/messages.py" line="574"/>
         <source>应为有效的数字。</source>
         <translation>must be a finite number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="573"/>
+        <location filename="../../desk/domain/messages.py" line="575"/>
         <source>不能小于{minimum}。</source>
         <translation>must be at least {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="574"/>
+        <location filename="../../desk/domain/messages.py" line="576"/>
         <source>不能大于{maximum}。</source>
         <translation>must be at most {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="575"/>
+        <location filename="../../desk/domain/messages.py" line="577"/>
         <source>应选择“是”或“否”。</source>
         <translation>must be yes or no.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="576"/>
+        <location filename="../../desk/domain/messages.py" line="578"/>
         <source>应填写姓名和身份证号码。</source>
         <translation>needs a name and an ID number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="577"/>
+        <location filename="../../desk/domain/messages.py" line="579"/>
         <source>请填写姓名。</source>
         <translation>the name is missing.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="578"/>
+        <location filename="../../desk/domain/messages.py" line="580"/>
         <source>请填写身份证号码。</source>
         <translation>the ID number is missing.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="579"/>
+        <location filename="../../desk/domain/messages.py" line="581"/>
         <source>与申请人关系应为文字。</source>
         <translation>the relationship must be text.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="581"/>
+        <location filename="../../desk/domain/messages.py" line="583"/>
         <source>该数据库已有 {people} 名人员、{cases} 件申请，且不是演示数据库：不能写入演示数据。</source>
         <translation>This database holds {people} people and {cases} cases and is not a demo database: demo data is refused.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="583"/>
+        <location filename="../../desk/domain/messages.py" line="585"/>
         <source>未知的自助机事件：{action}</source>
         <translation>Unknown kiosk event: {action}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="584"/>
+        <location filename="../../desk/domain/messages.py" line="586"/>
         <source>没有在用的用户“{username}”。</source>
         <translation>No active user &apos;{username}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="585"/>
+        <location filename="../../desk/domain/messages.py" line="587"/>
         <source>无法读取照片文件 {path}：{reason}</source>
         <translation>Cannot read the photo file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="586"/>
+        <location filename="../../desk/domain/messages.py" line="588"/>
         <source>这个命令只能以数据库所有者角色运行（例如 desk --db postgresql://desk_owner@…/库名 db upgrade），服务器角色没有这个权限。</source>
         <translation>This command runs as the database&apos;s owner role only (e.g. desk --db postgresql://desk_owner@…/db db upgrade); the server role has no such right.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="589"/>
+        <location filename="../../desk/domain/messages.py" line="591"/>
         <source>用户名或密码错误。</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="590"/>
+        <location filename="../../desk/domain/messages.py" line="592"/>
         <source>密码错误次数过多，账号已锁定至 {until}。请稍后再试或联系管理员。</source>
         <translation>Too many wrong passwords: the account is locked until {until}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="591"/>
+        <location filename="../../desk/domain/messages.py" line="593"/>
         <source>用户名或密码错误。再错 {left} 次账号将锁定 15 分钟。</source>
         <translation>Wrong user name or password. {left} more wrong tries lock the account for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="592"/>
+        <location filename="../../desk/domain/messages.py" line="594"/>
         <source>用户名或密码错误。账号已锁定 15 分钟。</source>
         <translation>Wrong user name or password. The account is now locked for 15 minutes.</translation>
     </message>
