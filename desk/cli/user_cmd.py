@@ -16,7 +16,7 @@ from desk.domain.errors import InvalidInput
 from desk.domain.workflow import Role
 
 from .city_admin import add_admin_options, city_admin
-from .common import core_from_args
+from .common import core_from_args, padded, text_columns
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -135,12 +135,18 @@ def _list_users(args: argparse.Namespace) -> int:
         listed = city.call("GET", "/admin/users")
         rows = [(u["username"], u["display_name"], Role(u["role"]), u["station_code"], u["locked"]) for u in listed]
         badges = {u["username"]: u.get("badge", "") for u in listed}
+        kiosks = {u["username"] for u in listed if u.get("kiosk_only")}
     else:
         users = core_from_args(args).users
-        rows, badges = users.users(), users.badges()
-    for username, name, role, station, locked in rows:
-        print(f"{username:<12} {name:<8} {role.label_zh:<8} {station}  工号 {badges.get(username, '') or '—'}"
-              f"{'  已锁定' if locked else ''}")
+        rows, badges, kiosks = users.users(), users.badges(), users.kiosk_accounts()
+    # Columns as wide as their longest entry, counted in terminal columns (a Chinese character takes two).
+    table = [("用户名 user", "姓名 name", "角色 role", "派出所 station", "工号 badge", "")] + [
+        (username, name, role.label_zh + ("（自助机账号 kiosk）" if username in kiosks else ""), station,
+         f"工号 {badges.get(username, '') or '—'}", "已锁定 locked" if locked else "")
+        for username, name, role, station, locked in rows]
+    widths = [max(text_columns(row[i]) for row in table) + 2 for i in range(5)]
+    for row in table:
+        print(("".join(padded(cell, width) for cell, width in zip(row, widths, strict=False)) + row[5]).rstrip())
     return 0
 
 

@@ -104,9 +104,10 @@ def register_admin_routes(app: FastAPI, prefix: str, server: Server) -> None:
     @router.get("/users")
     def users(caller: CallerDep) -> list[dict[str, Any]]:
         server.rights.require(caller, ADMIN)
-        badges = server.window.users.badges()
+        badges, kiosks = server.window.users.badges(), server.window.users.kiosk_accounts()
         return [{"username": u, "display_name": n, "role": r.value, "station_code": s, "locked": locked,
-                 "badge": badges.get(u, "")} for u, n, r, s, locked in server.window.users.users()]
+                 "badge": badges.get(u, ""), "kiosk_only": u in kiosks}
+                for u, n, r, s, locked in server.window.users.users()]
 
     @router.post("/users/{username}/badge")
     def badge(caller: CallerDep, username: str, body: NewBadge, os_user: OsUser = None) -> dict[str, str]:

@@ -214,6 +214,11 @@ class UserService:
             user = UserRepository(session).get(user_id)
             return shown_badge(user.badge_number, user.id) if user is not None else ""
 
+    def kiosk_accounts(self) -> set[str]:
+        """The usernames of the active kiosk accounts (`desk user add --kiosk`)."""
+        with self.store.read() as session:
+            return {u.username for u in UserRepository(session).active() if u.kiosk_only}
+
     def badges(self) -> dict[str, str]:
         """工号 as printed, by username, for every active user (the badge number, or the row id)."""
         with self.store.read() as session:

@@ -118,7 +118,7 @@ def test_station_add_again_changes_only_what_is_given(tmp_path: Path, capsys: py
     assert updated == {"changed": ["address", "phone"]}
 
 
-def test_a_kiosk_account_is_made_with_kiosk_and_opens_no_desk(tmp_path: Path,
+def test_a_kiosk_account_is_made_with_kiosk_and_opens_no_desk(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from desk.core import build_core
     from desk.services.users import SignInFailed
@@ -131,3 +131,17 @@ def test_a_kiosk_account_is_made_with_kiosk_and_opens_no_desk(tmp_path: Path,
     with pytest.raises(SignInFailed) as refused:
         build_core(url).users.sign_in("kiosk-k01", "kiosk-password-1")
     assert refused.value.code == "kiosk_account"
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("long-enough-pw\n"))
+    assert main(["--db", url, "user", "add", "wangjg", "--name", "王建国", "--role", "leader",
+                 "--station", "HP02"]) == 0
+    capsys.readouterr()
+    assert main(["--db", url, "user", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    kiosk_line = next(line for line in lines if line.startswith("kiosk-k01"))
+    assert "自助机账号" in kiosk_line and "自助机账号" not in next(line for line in lines if "王建国" in line)
+    # One column for the station on every line, counted as a terminal counts (a Chinese character: two).
+    from desk.cli.common import text_columns
+
+    starts = {text_columns(line[:line.index("HP02")]) for line in lines if "HP02" in line}
+    assert len(starts) == 1
