@@ -140,7 +140,7 @@ def _list_users(args: argparse.Namespace) -> int:
         users = core_from_args(args).users
         rows, badges, kiosks = users.users(), users.badges(), users.kiosk_accounts()
     # Columns as wide as their longest entry, counted in terminal columns (a Chinese character takes two).
-    table = [("用户名 user", "姓名 name", "角色 role", "派出所 station", "工号 badge", "")] + [
+    table = [("用户名 user", "姓名 name", "角色 role", "派出所 station", "工号 staff no.", "")] + [
         (username, name, role.label_zh + ("（自助机账号 kiosk）" if username in kiosks else ""), station,
          f"工号 {badges.get(username, '') or '—'}", "已锁定 locked" if locked else "")
         for username, name, role, station, locked in rows]
