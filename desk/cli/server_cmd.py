@@ -60,11 +60,14 @@ def _serve(args: argparse.Namespace) -> int:
     from desk.cli.common import settings_from_args
     from desk.paths import data_dir
     from desk.server.config import ServerConfig
-    from desk.store.database import Store, default_database_url, redact_url
+    from desk.store.database import Store, redact_url
 
     tls = _tls_options(args)
     # --db, else database_url from the settings layers (/etc/station-desk/settings.toml, DESK_DATABASE_URL …).
-    url = args.db or settings_from_args(args).database_url or default_database_url()
+    # Never the data folder's SQLite by default: a server whose URL went missing would serve an empty city.
+    url = args.db or settings_from_args(args).database_url
+    if not url:
+        raise InvalidInput.say("server.database_url_needed")
     if args.idle_minutes < 1 or args.workers < 1:
         raise InvalidInput.say("server.at_least_one")
     store = Store(url)  # checks the schema once, before the workers start (never migrates PostgreSQL)

@@ -240,6 +240,9 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "cli.marking_clerk_needed": QT_TRANSLATE_NOOP("Messages", "标记须用 --user 指明经办人。"),
     "cli.no_notice": QT_TRANSLATE_NOOP("Messages", "申请 {number}（{state}）没有需要出具的通知书。"),
     "server.at_least_one": QT_TRANSLATE_NOOP("Messages", "--idle-minutes 与 --workers 至少为 1。"),
+    "server.database_url_needed": QT_TRANSLATE_NOOP(
+        "Messages", "城市服务器需要城市数据库的地址：用 --db 或 DESK_DATABASE_URL 给出（postgresql://…），"
+                    "它不会自己在数据目录里建一个空的 SQLite 数据库。"),
     "server.plain_http_on_loopback": QT_TRANSLATE_NOOP(
         "Messages", "不加密的 HTTP 只能监听本机回环地址（由前置代理负责 TLS）。"),
     "server.tls_files_needed": QT_TRANSLATE_NOOP(
