@@ -121,12 +121,17 @@ def _add_user(args: argparse.Namespace) -> int:
                                            "role": args.role, "station_code": args.station,
                                            "password": _read_password(), "badge_number": args.badge,
                                            "kiosk_only": args.kiosk})
-        print(f"用户 {args.username}（{args.name}，{Role(args.role).label_zh}）已创建。")
+        _say_added(args)
         return 0
     core_from_args(args).users.create_user(args.username, args.name, Role(args.role), args.station,
                                            _read_password(), badge_number=args.badge, kiosk_only=args.kiosk)
-    print(f"用户 {args.username}（{args.name}，{Role(args.role).label_zh}）已创建。")
+    _say_added(args)
     return 0
+
+
+def _say_added(args: argparse.Namespace) -> None:
+    kind = "，自助机账号" if args.kiosk else ""
+    print(f"用户 {args.username}（{args.name}，{Role(args.role).label_zh}{kind}）已创建。")
 
 
 def _list_users(args: argparse.Namespace) -> int:
