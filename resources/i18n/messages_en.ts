@@ -760,7 +760,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="243"/>
         <source>城市服务器需要城市数据库的地址：用 --db 或 DESK_DATABASE_URL 给出（postgresql://…），它不会自己在数据目录里建一个空的 SQLite 数据库。</source>
-        <translation>The city server needs the city database's address: give it with --db or DESK_DATABASE_URL (postgresql://…); it does not make an empty SQLite database in its data folder.</translation>
+        <translation>The city server needs the city database&apos;s address: give it with --db or DESK_DATABASE_URL (postgresql://…); it does not make an empty SQLite database in its data folder.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="246"/>
