@@ -53,15 +53,18 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
     """The parser with the given commands registered (all of them when None)."""
     parser = argparse.ArgumentParser(
         prog="desk",
-        description="Station Desk — 派出所户籍综合窗口. Without a command, opens the front-desk client.",
+        description="Station Desk — 派出所户籍综合窗口。不带命令时打开窗口客户端。 Without a command, opens the"
+                    " front-desk client.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", help="database URL (default: DESK_DATABASE_URL or SQLite in the data dir)")
+    parser.add_argument("--db", help="数据库地址（默认 DESK_DATABASE_URL 或数据目录中的 SQLite）/"
+                                     " database URL (default: DESK_DATABASE_URL or SQLite in the data dir)")
     parser.add_argument("--set", action="append", metavar="NAME=VALUE",
-                        help="a setting for this run only, over the settings files and DESK_* variables "
-                             "(docs/install.md lists them)")
+                        help="只对本次运行生效的设置，优先于设置文件和 DESK_* 变量 / a setting for this run only, over"
+                             " the settings files and DESK_* variables (docs/install.md lists them)")
     parser.add_argument("--demo", action="store_true",
-                        help="open the client on SQLite with demo data, the simulated reader and the PDF printer")
+                        help="用演示数据、模拟读卡器和 PDF 打印机打开客户端 /"
+                             " open the client with demo data, the simulated reader and the PDF printer")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     names = COMMANDS if commands is None else commands
     # One module may register several commands (station and user); register each module once.

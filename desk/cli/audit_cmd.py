@@ -20,20 +20,25 @@ from .common import print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("audit", help="the append-only audit log")
-    parser.add_argument("--keys", type=Path, metavar="DIR", help="key folder (default: DATA_DIR/keys)")
+    parser = subparsers.add_parser("audit", help="只能追加的审计日志 / the append-only audit log")
+    parser.add_argument("--keys", type=Path, metavar="DIR", help="密钥目录（默认 数据目录/keys）/"
+                                                                 " key folder (default: DATA_DIR/keys)")
     commands = parser.add_subparsers(dest="audit_command", required=True, metavar="COMMAND")
-    verify = commands.add_parser("verify", help="check the hash chain end to end, anchors and case states")
-    verify.add_argument("--json", action="store_true")
+    verify = commands.add_parser("verify", help="核验整条哈希链、锚点与案件状态 /"
+                                                " check the hash chain end to end, anchors and case states")
+    verify.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     verify.add_argument("--anchor", type=Path, action="append", default=[], metavar="FILE",
-                        help="an anchor written earlier (desk audit anchor); may be given several times")
+                        help="先前写下的锚点文件，可多次给出 / an anchor written earlier; may be given several times")
     verify.set_defaults(func=_verify)
-    anchor = commands.add_parser("anchor", help="write the chain's head to a file outside the database")
-    anchor.add_argument("--out", type=Path, metavar="FILE", help="default: DATA_DIR/anchors/anchor-<time>.json")
+    anchor = commands.add_parser("anchor", help="把链头写到数据库之外的文件 /"
+                                                " write the chain's head to a file outside the database")
+    anchor.add_argument("--out", type=Path, metavar="FILE", help="默认 数据目录/anchors/anchor-<时间>.json /"
+                                                                 " default: DATA_DIR/anchors/anchor-<time>.json")
     anchor.set_defaults(func=_anchor)
-    key = commands.add_parser("key", help="the audit key")
+    key = commands.add_parser("key", help="审计密钥 / the audit key")
     key_commands = key.add_subparsers(dest="key_command", required=True, metavar="COMMAND")
-    create = key_commands.add_parser("create", help="key the chain from its next entry (the only writing machine)")
+    create = key_commands.add_parser("create", help="从下一条起用密钥计算哈希（只在唯一写入的机器上）/"
+                                                    " key the chain from its next entry")
     create.set_defaults(func=_create_key)
 
 

@@ -11,7 +11,8 @@ from .common import core_from_args, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("bundle", help="“一件事” bundles: list, check a folder, show a started one")
+    parser = subparsers.add_parser("bundle", help="“一件事”套餐：列出、检查、查看 /"
+                                                  " “一件事” bundles: list, check a folder, show a started one")
     commands = parser.add_subparsers(dest="bundle_command", required=True)
     listing = commands.add_parser("list", help="the bundles this catalog offers")
     listing.add_argument("--json", action="store_true")

@@ -12,7 +12,7 @@ from .common import core_from_args, print_json, report_error
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("case", help="list and show cases")
+    parser = subparsers.add_parser("case", help="案件：列出、查看 / list and show cases")
     commands = parser.add_subparsers(dest="case_command", required=True, metavar="COMMAND")
     listing = commands.add_parser("list", help="cases, newest first (all when no filter is given)")
     listing.add_argument("--date", type=date.fromisoformat, help="day the case was opened (YYYY-MM-DD)")

@@ -18,9 +18,10 @@ from .common import settings_from_args
 
 def add_admin_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", dest="admin_user", default=None,
-                        help="city mode: the administrator to sign in as (asked for when not given)")
+                        help="城市模式：以哪个管理员登录（不填则询问）/ city mode: the administrator to sign in as")
     parser.add_argument("--password-file", dest="admin_password_file", default=None,
-                        help="city mode: a file holding the administrator's password (else asked for)")
+                        help="城市模式：存放管理员密码的文件（不填则询问）/"
+                             " city mode: a file with the administrator's password")
 
 
 def city_admin(args: argparse.Namespace) -> Any:

@@ -10,7 +10,8 @@ from .common import core_from_args, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("clocks", help="deemed acceptances and permits running out")
+    parser = subparsers.add_parser("clocks", help="视为受理与即将到期的证件 /"
+                                                  " deemed acceptances and permits running out")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=_clocks)
 

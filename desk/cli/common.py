@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from typing import Any
 
 from desk.domain.errors import DeskError
@@ -34,3 +35,13 @@ def print_json(data: Any) -> None:
 def report_error(error: DeskError) -> int:
     print(f"错误：{error.message_zh}\nError: {error.message_en}", file=sys.stderr)
     return 1
+
+
+def text_columns(text: str) -> int:
+    """How many terminal columns `text` takes: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def padded(text: str, columns: int) -> str:
+    """`text` padded with spaces to `columns` terminal columns (at least one space after it)."""
+    return text + " " * max(columns - text_columns(text), 1)

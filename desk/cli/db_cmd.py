@@ -16,18 +16,22 @@ from .common import report_error
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("db", help="database schema (Alembic migrations) and roles")
+    parser = subparsers.add_parser("db", help="数据库结构升级与角色 / database schema (Alembic migrations) and roles")
     commands = parser.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
     upgrade = commands.add_parser(
-        "upgrade", help="migrate the database to the newest schema (PostgreSQL: as the owner role, one at a time)")
+        "upgrade", help="升级到最新结构（PostgreSQL 须用属主角色，依次进行）/"
+                        " migrate to the newest schema (PostgreSQL: as the"
+             " owner role, one at a time)")
     upgrade.set_defaults(func=_upgrade)
     add_admin_options(upgrade)
-    info = commands.add_parser("info", help="show the database URL and schema revision")
+    info = commands.add_parser("info", help="显示数据库地址与结构版本 / show the database URL and schema revision")
     info.set_defaults(func=_info)
     grant = commands.add_parser(
         "grant-server-role",
-        help="PostgreSQL: give an existing role the city server's rights (no DDL, audit log INSERT-only)")
-    grant.add_argument("role", metavar="NAME", help="the role the server connects as (CREATE ROLE … LOGIN first)")
+        help="PostgreSQL：授予已建角色城市服务器的权限（不能改结构，审计日志只能追加）/ give an existing role"
+             " the city server's rights (no DDL, audit log INSERT-only)")
+    grant.add_argument("role", metavar="NAME", help="服务器连接用的角色（先 CREATE ROLE … LOGIN）/"
+                                                    " the role the server connects as")
     grant.set_defaults(func=_grant_server_role)
 
 

@@ -18,7 +18,8 @@ BULK_FROM = 5_000
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("demo-data", help="fill the store with demo residents, cases and users")
+    parser = subparsers.add_parser("demo-data", help="写入演示居民、案件和用户 /"
+                                                     " fill the store with demo residents, cases and users")
     parser.add_argument("--residents", type=int, default=200)
     parser.add_argument("--cases", type=int, default=None,
                         help="cases to make (default 120; in bulk one for every five residents)")

@@ -18,7 +18,8 @@ from .common import core_from_args, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("follow-ups", help="the chained changes a completed change of basic facts needs")
+    parser = subparsers.add_parser("follow-ups", help="公民信息连锁变更 /"
+                                                      " the chained changes a completed change of basic facts needs")
     parser.add_argument("case_number", metavar="CASE_NO")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--csv", type=Path, metavar="FILE", help="the records to follow, for the agencies")

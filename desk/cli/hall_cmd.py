@@ -12,7 +12,8 @@ from .common import core_from_args, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    hall = subparsers.add_parser("hall", help="the hall's full-screen calling screen, with spoken calls")
+    hall = subparsers.add_parser("hall", help="大厅叫号屏（全屏、语音叫号）/"
+                                              " the hall's full-screen calling screen, with spoken calls")
     hall.add_argument("--demo", action="store_true", help="demo data, three windows and a few calls")
     hall.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
     hall.add_argument("--screenshot", type=Path, metavar="FILE", help="render the screen to a PNG file and exit")
@@ -20,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     hall.add_argument("--wav", type=Path, metavar="FILE", help="where --record writes the WAV file")
     hall.set_defaults(func=_hall)
 
-    counter = subparsers.add_parser("counter", help="the station's service windows (窗口) and what each calls")
+    counter = subparsers.add_parser("counter", help="本所服务窗口及各自叫的号 /"
+                                                    " the station's service windows and what each calls")
     commands = counter.add_subparsers(dest="counter_command", required=True, metavar="COMMAND")
     add = commands.add_parser("set", help="add or change a window")
     add.add_argument("number", type=int)

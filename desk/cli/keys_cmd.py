@@ -19,25 +19,33 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    keys = subparsers.add_parser("keys", help="certificate signing keys: list, create, rotate, revoke, export")
-    keys.add_argument("--keys", type=Path, metavar="DIR", help="key folder (default: DATA_DIR/keys)")
+    keys = subparsers.add_parser("keys", help="证明签名密钥：列出、创建、轮换、吊销、导出公钥 /"
+                                              " certificate signing keys: list, create, rotate, revoke, export")
+    keys.add_argument("--keys", type=Path, metavar="DIR", help="密钥目录（默认 数据目录/keys）/"
+                                                               " key folder (default: DATA_DIR/keys)")
     commands = keys.add_subparsers(dest="keys_command", required=True, metavar="COMMAND")
-    listing = commands.add_parser("list", help="every key with its station, validity and status")
-    listing.add_argument("--json", action="store_true")
+    listing = commands.add_parser("list", help="列出密钥：单位、有效期、状态 /"
+                                               " every key with its station, validity and status")
+    listing.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     listing.set_defaults(func=_list)
-    for name, help_text, func in (("create", "a first signing key for a station", _create),
-                                  ("rotate", "a new key for a station; the old one retires (still verifies)",
+    for name, help_text, func in (("create", "为派出所创建第一把签名密钥 / a first signing key for a station", _create),
+                                  ("rotate", "换新密钥，旧密钥停签但仍可核验 /"
+                                             " a new key; the old one retires (still verifies)",
                                    _rotate)):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("station", nargs="?", help="station code (default: this station)")
-        command.add_argument("--valid-days", type=int, default=None, help="days the key signs (default 3 years)")
+        command.add_argument("station", nargs="?", help="派出所代码（默认本所）/ station code (default: this station)")
+        command.add_argument("--valid-days", type=int, default=None, help="签名有效天数（默认 3 年）/"
+                                                                          " days the key signs (default 3 years)")
         command.set_defaults(func=func)
-    revoke = commands.add_parser("revoke", help="revoke a key: its certificates then read 'revoked'")
-    revoke.add_argument("kid", help="key id, as `desk keys list` shows it")
-    revoke.add_argument("--reason", required=True, help="why (kept in the keyring and the audit log)")
+    revoke = commands.add_parser("revoke", help="吊销密钥：其证明核验为“已吊销” /"
+                                                " revoke a key: its certificates then read 'revoked'")
+    revoke.add_argument("kid", help="密钥编号（见 desk keys list）/ key id, as `desk keys list` shows it")
+    revoke.add_argument("--reason", required=True, help="吊销原因（记入密钥列表和审计日志）/"
+                                                        " why (kept in the keyring and the audit log)")
     revoke.set_defaults(func=_revoke)
-    export = commands.add_parser("export-public", help="write the public keyring (no private key) to a file")
-    export.add_argument("out", type=Path, metavar="FILE")
+    export = commands.add_parser("export-public", help="导出公钥列表（不含私钥）/"
+                                                       " write the public keyring (no private key) to a file")
+    export.add_argument("out", type=Path, metavar="FILE", help="输出文件 / the file to write")
     export.set_defaults(func=_export)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "kiosk", help="run the locked full-screen self-service kiosk (自助机)",
+        "kiosk", help="运行锁定全屏的自助机 / run the locked full-screen self-service kiosk",
         description="Full-screen locked kiosk on the configured store, reader and printer "
                     "(settings kiosk_code, kiosk_idle_seconds; reader_port 'simulator' runs the simulator). "
                     "Staff exit: hold the top-left corner for 3 seconds, then an administrator's password.")

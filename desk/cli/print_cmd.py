@@ -15,7 +15,8 @@ _NOTICE_KINDS = ("supplement_notice", "not_accepted_notice", "denial_decision", 
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("print", help="print a case's documents or a household certificate to PDF")
+    parser = subparsers.add_parser("print", help="把案件文书或户籍证明打印为 PDF /"
+                                                 " print a case's papers or a household certificate to PDF")
     commands = parser.add_subparsers(dest="print_command", required=True, metavar="DOCUMENT")
     receipt = commands.add_parser("receipt", help="受理回执 of an accepted case")
     receipt.add_argument("case_number")

@@ -13,7 +13,7 @@ from .common import core_from_args
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("report", help="reports for the station manager")
+    parser = subparsers.add_parser("report", help="所长的统计报表 / reports for the station manager")
     commands = parser.add_subparsers(dest="report_command", required=True, metavar="REPORT")
     daily = commands.add_parser("daily", help="户籍业务日报 of one day")
     daily.add_argument("--date", type=date.fromisoformat, required=True, help="YYYY-MM-DD")

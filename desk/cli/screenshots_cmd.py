@@ -14,7 +14,8 @@ from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("screenshots", help="render the desk client's screens with demo data to PNG files")
+    parser = subparsers.add_parser("screenshots", help="用演示数据把窗口客户端各屏幕渲染为 PNG /"
+                                                       " render the desk client's screens to PNG files")
     parser.add_argument("out", type=Path, metavar="DIR")
     parser.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
     parser.set_defaults(func=_screenshots)

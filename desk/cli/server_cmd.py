@@ -19,25 +19,35 @@ from desk.domain.errors import InvalidInput
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("server", help="run the city server (HTTPS API in front of PostgreSQL)")
+    parser = subparsers.add_parser("server", help="运行城市服务器（PostgreSQL 之前的 HTTPS 接口）/"
+                                                  " run the city server (HTTPS API in front of PostgreSQL)")
     # SUPPRESS: the global --db stays in force unless given here too.
     parser.add_argument("--db", default=argparse.SUPPRESS,
-                        help="database URL (default: DESK_DATABASE_URL); the server alone holds it")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8443)
-    parser.add_argument("--tls-cert", type=Path, help="the server's certificate chain (PEM)")
-    parser.add_argument("--tls-key", type=Path, help="the server's private key (PEM)")
+                        help="数据库地址（默认 DESK_DATABASE_URL），只有服务器持有 /"
+                             " database URL (default: DESK_DATABASE_URL)")
+    parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）/"
+                                                            " address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8443, help="端口（默认 8443）/ port (default 8443)")
+    parser.add_argument("--tls-cert", type=Path, help="服务器证书链（PEM，由城市 CA 签发）/"
+                                                      " the server's certificate chain (PEM)")
+    parser.add_argument("--tls-key", type=Path, help="服务器私钥（PEM）/ the server's private key (PEM)")
     parser.add_argument("--tls-ca", type=Path,
-                        help="require client certificates issued by this CA (PEM): mutual TLS with the desks")
+                        help="要求窗口机出示此 CA 签发的客户端证书（双向 TLS）/"
+                             " require client certificates issued by this CA")
     parser.add_argument("--no-tls", action="store_true",
-                        help="plain HTTP on a loopback address, for a TLS-terminating proxy in front")
-    parser.add_argument("--keys-dir", type=Path, help="certificate signing keys (default: the data folder's keys)")
+                        help="仅本机回环地址用 HTTP，前面另有 TLS 代理 / plain HTTP on loopback, behind a TLS proxy")
+    parser.add_argument("--keys-dir", type=Path, help="证明签名密钥目录（默认 数据目录/keys）/"
+                                                      " signing keys folder (default: DATA_DIR/keys)")
     parser.add_argument("--anchors-dir", type=Path,
-                        help="where the server writes the daily audit anchor (default: the data folder's anchors)")
-    parser.add_argument("--idle-minutes", type=int, default=15, help="a session ends after this long idle")
-    parser.add_argument("--verify-url", default="", help="verification address printed around certificate QRs")
-    parser.add_argument("--workers", type=int, default=1, help="server processes (uvicorn workers)")
-    parser.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+                        help="每日审计锚点写到哪里（默认 数据目录/anchors）/"
+                             " daily audit anchors folder (default: DATA_DIR/anchors)")
+    parser.add_argument("--idle-minutes", type=int, default=15, help="会话闲置多少分钟后结束（默认 15）/"
+                                                                     " a session ends after this many idle minutes")
+    parser.add_argument("--verify-url", default="", help="证明二维码中的核验网址 /"
+                                                         " the verification address put into certificate QR codes")
+    parser.add_argument("--workers", type=int, default=1, help="服务进程数 / server processes (uvicorn workers)")
+    parser.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"],
+                        help="日志级别（默认 warning）/ log level (default warning)")
     parser.set_defaults(func=_serve)
 
 
@@ -50,11 +60,14 @@ def _serve(args: argparse.Namespace) -> int:
     from desk.cli.common import settings_from_args
     from desk.paths import data_dir
     from desk.server.config import ServerConfig
-    from desk.store.database import Store, default_database_url, redact_url
+    from desk.store.database import Store, redact_url
 
     tls = _tls_options(args)
     # --db, else database_url from the settings layers (/etc/station-desk/settings.toml, DESK_DATABASE_URL …).
-    url = args.db or settings_from_args(args).database_url or default_database_url()
+    # Never the data folder's SQLite by default: a server whose URL went missing would serve an empty city.
+    url = args.db or settings_from_args(args).database_url
+    if not url:
+        raise InvalidInput.say("server.database_url_needed")
     if args.idle_minutes < 1 or args.workers < 1:
         raise InvalidInput.say("server.at_least_one")
     store = Store(url)  # checks the schema once, before the workers start (never migrates PostgreSQL)

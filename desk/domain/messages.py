@@ -90,6 +90,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "password.contains_username": QT_TRANSLATE_NOOP("Messages", "密码不能包含用户名。"),
     "session.unknown_kind": QT_TRANSLATE_NOOP("Messages", "未知的终端类型“{kind}”。"),
     "session.bad_device_id": QT_TRANSLATE_NOOP("Messages", "终端编号无效（1–64 个字符）。"),
+    "session.kiosk_account": QT_TRANSLATE_NOOP(
+        "Messages", "{username} 是自助机账号，只能在自助机或大厅屏上登录，不能作为窗口登录。"),
     # ---- the hall's queue ----------------------------------------------------------------------
     "queue.bad_counter": QT_TRANSLATE_NOOP(
         "Messages", "窗口设置无效：编号须为正整数，名称不能为空，号段只能是 {letters}。"),
@@ -238,6 +240,9 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "cli.marking_clerk_needed": QT_TRANSLATE_NOOP("Messages", "标记须用 --user 指明经办人。"),
     "cli.no_notice": QT_TRANSLATE_NOOP("Messages", "申请 {number}（{state}）没有需要出具的通知书。"),
     "server.at_least_one": QT_TRANSLATE_NOOP("Messages", "--idle-minutes 与 --workers 至少为 1。"),
+    "server.database_url_needed": QT_TRANSLATE_NOOP(
+        "Messages", "城市服务器需要城市数据库的地址：用 --db 或 DESK_DATABASE_URL 给出（postgresql://…），"
+                    "它不会自己在数据目录里建一个空的 SQLite 数据库。"),
     "server.plain_http_on_loopback": QT_TRANSLATE_NOOP(
         "Messages", "不加密的 HTTP 只能监听本机回环地址（由前置代理负责 TLS）。"),
     "server.tls_files_needed": QT_TRANSLATE_NOOP(
@@ -520,6 +525,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     # ---- the city server's own refusals ----
     "server.not_signed_in": QT_TRANSLATE_NOOP("Messages", "未登录，请先登录。"),
     "server.other_station": QT_TRANSLATE_NOOP("Messages", "不能查看或办理其他派出所（{station}）的业务。"),
+    "kiosk.case_of_other_station": QT_TRANSLATE_NOOP(
+        "Messages", "这件申请由{station}受理，补交材料请到该所窗口办理，本机不能为它取号。"),
     "server.other_station_view": QT_TRANSLATE_NOOP("Messages", "不能查看其他派出所（{station}）的业务。"),
     # ---- typed dates, the chained-change rules file ----
     "date.unreadable": QT_TRANSLATE_NOOP("Messages", "无法识别的日期“{text}”，请按“年-月-日”输入，如 2026-11-28。"),

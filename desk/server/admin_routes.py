@@ -31,13 +31,15 @@ def _station_column(name: str) -> int:
 
 
 class NewStation(BaseModel):
+    """A station to register, or an existing one's fields to change (a field left out, null, is kept)."""
+
     code: str = Field(min_length=1, max_length=_station_column("code"))
     name_zh: str = Field(min_length=1, max_length=_station_column("name_zh"))
-    branch_name: str = Field(default="", max_length=_station_column("branch_name"))
-    address: str = Field(default="", max_length=_station_column("address"))
-    phone: str = Field(default="", max_length=_station_column("phone"))
-    reconsideration_body: str = Field(default="", max_length=_station_column("reconsideration_body"))
-    court: str = Field(default="", max_length=_station_column("court"))
+    branch_name: str | None = Field(default=None, max_length=_station_column("branch_name"))
+    address: str | None = Field(default=None, max_length=_station_column("address"))
+    phone: str | None = Field(default=None, max_length=_station_column("phone"))
+    reconsideration_body: str | None = Field(default=None, max_length=_station_column("reconsideration_body"))
+    court: str | None = Field(default=None, max_length=_station_column("court"))
 
 
 class NewUser(BaseModel):
@@ -47,6 +49,7 @@ class NewUser(BaseModel):
     station_code: str = Field(min_length=1, max_length=20)
     password: str = Field(min_length=1, max_length=256)
     badge_number: str = Field(default="", max_length=40)  # 警号 (checked by the use case)
+    kiosk_only: bool = False  # a kiosk's or hall screen's account: kiosk sessions only
 
 
 class NewBadge(BaseModel):
@@ -81,25 +84,30 @@ def register_admin_routes(app: FastAPI, prefix: str, server: Server) -> None:
     @router.post("/stations")
     def add_station(caller: CallerDep, body: NewStation, os_user: OsUser = None) -> dict[str, str]:
         server.rights.require(caller, ADMIN)
-        server.window.users.ensure_station(body.code, body.name_zh, body.branch_name, body.address, body.phone,
-                                           body.reconsideration_body, body.court)
-        admin(caller, os_user, "station_added", body.code, {"branch": body.branch_name})
-        return {"status": "ok"}
+        created = server.window.users.save_station(
+            body.code, body.name_zh, by=caller.username, branch_name=body.branch_name, address=body.address,
+            phone=body.phone, reconsideration_body=body.reconsideration_body, court=body.court)
+        admin(caller, os_user, "station_added" if created else "station_updated", body.code,
+              {"branch": body.branch_name})
+        return {"status": "created" if created else "updated"}
 
     @router.post("/users")
     def add_user(caller: CallerDep, body: NewUser, os_user: OsUser = None) -> dict[str, Any]:
         server.rights.require(caller, ADMIN)
         user_id = server.window.users.create_user(body.username, body.display_name, body.role, body.station_code,
-                                                  body.password, badge_number=body.badge_number)
-        admin(caller, os_user, "user_added", body.username, {"role": body.role.value, "station": body.station_code})
+                                                  body.password, badge_number=body.badge_number,
+                                                  kiosk_only=body.kiosk_only)
+        admin(caller, os_user, "user_added", body.username, {"role": body.role.value, "station": body.station_code,
+                                                             "kiosk_only": body.kiosk_only})
         return {"user_id": user_id}
 
     @router.get("/users")
     def users(caller: CallerDep) -> list[dict[str, Any]]:
         server.rights.require(caller, ADMIN)
-        badges = server.window.users.badges()
+        badges, kiosks = server.window.users.badges(), server.window.users.kiosk_accounts()
         return [{"username": u, "display_name": n, "role": r.value, "station_code": s, "locked": locked,
-                 "badge": badges.get(u, "")} for u, n, r, s, locked in server.window.users.users()]
+                 "badge": badges.get(u, ""), "kiosk_only": u in kiosks}
+                for u, n, r, s, locked in server.window.users.users()]
 
     @router.post("/users/{username}/badge")
     def badge(caller: CallerDep, username: str, body: NewBadge, os_user: OsUser = None) -> dict[str, str]:

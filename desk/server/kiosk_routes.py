@@ -20,7 +20,7 @@ from desk.server.station_extras import require_station
 from desk.services.citizens import CardFacts
 from desk.services.kiosk_papers import own_case
 from desk.services.ratings import RatingLevel
-from desk.services.rights import KIOSK, Caller
+from desk.services.rights import KIOSK, Caller, Refused
 from desk.services.wire import case_to_wire, paper_to_wire, to_wire
 from printing.documents.common import Paper
 
@@ -101,7 +101,13 @@ def register_kiosk_routes(app: FastAPI, prefix: str, server: Server) -> None:
         code = kiosk(caller)
         if body.case_number is not None:
             case = own_case(server.window.queries, body.id_number or "", body.case_number)
-            require_station(server, caller, KIOSK, case.station_code)
+            require_station(server, caller, KIOSK, None)
+            with server.store.read() as session:
+                elsewhere = not server.rights.may_see_station(session, caller, case.station_code)
+            if elsewhere:  # the citizen reads this at the kiosk: where to go, not a staff rule
+                other = server.window.at(case.station_code).documents.station_info()
+                raise Refused.say("kiosk.case_of_other_station", code="other_station",
+                                  station=other.name_zh or case.station_code)
         taken = server.window.queue(caller.station_code).take_ticket(
             body.transaction_code, citizen_id_number=body.id_number, kiosk_code=code, priority=body.priority,
             case_number=body.case_number)

@@ -55,7 +55,8 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
     def me(caller: CallerDep) -> dict[str, Any]:
         server.rights.require(caller, CATALOG)  # every signed-in active user and kiosk may ask who it is
         return {"user_id": caller.user_id, "username": caller.username, "role": caller.role.value,
-                "station_code": caller.station_code, "device_id": caller.device_id, "kind": caller.session_kind}
+                "station_code": caller.station_code, "device_id": caller.device_id, "kind": caller.session_kind,
+                "badge": server.window.users.shown_badge(caller.user_id)}  # 工号 on the desk's status bar
 
     # ---- reads --------------------------------------------------------------------------------
 

@@ -107,9 +107,16 @@ class SessionService:
             else:
                 user = UserRepository(session).by_username(username)
                 ok = verify_password(password, user.password_hash if user is not None else self._decoy_hash)
-                if user is not None and user.active and ok:
+                if user is not None and user.active and ok and user.kiosk_only and kind != "kiosk":
+                    # The password of a kiosk's account lies in a file on a public machine: it opens no desk.
+                    audit.append(session, at=now, actor=user.username, action="session.kiosk_account_refused",
+                                 entity_type="device", entity_id=device_id, details={"kind": kind})
+                    failure = SignInRefused.say("session.kiosk_account", code="kiosk_account",
+                                                username=user.username)
+                elif user is not None and user.active and ok:
                     return self._issue(session, user, password, device_id, kind, throttle, now)
-                failure = self._count_failure(session, throttle, username, device_id, now)
+                else:
+                    failure = self._count_failure(session, throttle, username, device_id, now)
         raise failure
 
     def check(self, token: str, device_id: str) -> SessionUser:

@@ -39,6 +39,10 @@ class SignedIn:
     audit_missing: bool = False
 
 
+# What `desk station add` may set beside the code and the name (the papers print them).
+STATION_FIELDS = ("branch_name", "address", "phone", "reconsideration_body", "court")
+
+
 @dataclass
 class UserService:
     store: Store
@@ -52,9 +56,35 @@ class UserService:
                 stations.add(Station(code=code, name_zh=name_zh, branch_name=branch_name, address=address,
                                     phone=phone, reconsideration_body=reconsideration_body, court=court))
 
+    def save_station(self, code: str, name_zh: str, *, by: str = "admin", **fields: str | None) -> bool:
+        """`desk station add`: a new station, or an existing one's fields changed — only those given (not
+        None) among branch_name, address, phone, reconsideration_body and court; audited. True when new."""
+        unknown = set(fields) - set(STATION_FIELDS)
+        if unknown:
+            raise ValueError(f"not a station field: {sorted(unknown)}")
+        given = {name: value.strip() for name, value in fields.items() if value is not None}
+        with self.store.write() as session:
+            stations = StationRepository(session)
+            station = stations.get(code)
+            created = station is None
+            if station is None:
+                stations.add(Station(code=code, name_zh=name_zh.strip(),
+                                     **{name: given.get(name, "") for name in STATION_FIELDS}))
+                changed = ["name_zh", *given]
+            else:
+                wanted = {"name_zh": name_zh.strip(), **given}
+                changed = [name for name, value in wanted.items() if getattr(station, name) != value]
+                for name in changed:
+                    setattr(station, name, wanted[name])
+            audit.append(session, at=self.clock.now(), actor=by,
+                         action="station.created" if created else "station.updated",
+                         entity_type="station", entity_id=code, details={"changed": changed})
+            return created
+
     def create_user(self, username: str, display_name: str, role: Role, station_code: str,
-                    password: str, *, badge_number: str = "") -> int:
-        """A new user; `badge_number` (警号, optional) is what papers and reports print as 工号."""
+                    password: str, *, badge_number: str = "", kiosk_only: bool = False) -> int:
+        """A new user; `badge_number` (警号, optional) is what papers and reports print as 工号; a
+        `kiosk_only` account (a kiosk's or a hall screen's) opens kiosk sessions only, never a desk."""
         check_policy(password, username)
         badge = checked_badge(badge_number)
         with self.store.write() as session:
@@ -64,10 +94,12 @@ class UserService:
             if StationRepository(session).get(station_code) is None:
                 raise InvalidInput.say("station.not_found", station=station_code)
             user = User(username=username, display_name=display_name, role=role.value,
-                        station_code=station_code, password_hash=hash_password(password), badge_number=badge)
+                        station_code=station_code, password_hash=hash_password(password), badge_number=badge,
+                        kiosk_only=kiosk_only)
             users.add(user)
             audit.append(session, at=self.clock.now(), actor="admin", action="user.created",
-                         entity_type="user", entity_id=username, details={"role": role.value, "badge": badge})
+                         entity_type="user", entity_id=username,
+                         details={"role": role.value, "badge": badge, "kiosk_only": kiosk_only})
             return user.id
 
     def sign_in(self, username: str, password: str) -> SignedIn:
@@ -101,6 +133,8 @@ class UserService:
             if user.locked_until is not None and user.locked_until > now:
                 until = local_datetime(user.locked_until).strftime("%H:%M")
                 raise SignInFailed.say("sign_in.locked", code="account_locked", until=until)
+            if verify_password(password, user.password_hash) and user.kiosk_only:
+                raise SignInFailed.say("session.kiosk_account", code="kiosk_account", username=user.username)
             if verify_password(password, user.password_hash):
                 user.failed_attempts = 0
                 user.locked_until = None
@@ -173,6 +207,17 @@ class UserService:
             audit.append(session, at=self.clock.now(), actor=by, action="user.badge_set", entity_type="user",
                          entity_id=username, details={"badge": badge, "was": old})
             return badge
+
+    def shown_badge(self, user_id: int) -> str:
+        """工号 as printed for one user (the badge number, or the row id); empty for an unknown id."""
+        with self.store.read() as session:
+            user = UserRepository(session).get(user_id)
+            return shown_badge(user.badge_number, user.id) if user is not None else ""
+
+    def kiosk_accounts(self) -> set[str]:
+        """The usernames of the active kiosk accounts (`desk user add --kiosk`)."""
+        with self.store.read() as session:
+            return {u.username for u in UserRepository(session).active() if u.kiosk_only}
 
     def badges(self) -> dict[str, str]:
         """工号 as printed, by username, for every active user (the badge number, or the row id)."""

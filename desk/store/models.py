@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
@@ -101,6 +102,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # 警号 (police badge number), printed as 工号; empty: the row id is printed instead (0013_user_badge).
     badge_number: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # A kiosk's (or hall screen's) account: its password file lies on a public machine, so it opens kiosk
+    # sessions only, never a desk (0014_kiosk_account).
+    kiosk_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Citizen(Base):

@@ -96,3 +96,18 @@ def test_without_a_password_file_or_a_terminal_the_admin_is_told_how(
         city_machine: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["user", "list", "--user", "cityadmin"], monkeypatch=monkeypatch) == 1
     assert "--password-file" in capsys.readouterr().err
+
+
+def test_station_add_through_the_server_updates_an_existing_station(
+        city_machine: Path, demo_city: City, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    admin = ["--user", "cityadmin", "--password-file", str(city_machine)]
+    assert run(["station", "add", "HP02", "沈阳市公安局和平分局南市场派出所", "--phone", "024-22345678", *admin],
+               monkeypatch=monkeypatch) == 0
+    assert "已更新" in capsys.readouterr().out
+    with demo_city.store.read() as session:
+        station = session.get(Station, "HP02")
+        assert station is not None and station.phone == "024-22345678"
+        assert station.branch_name == "沈阳市公安局和平分局"  # not given: kept
+    [updated] = admin_entries(demo_city, "admin.station_updated")
+    assert updated.actor == "cityadmin"

@@ -241,3 +241,6 @@ def test_a_city_kiosk_links_a_supplement_ticket_to_its_card_holders_case(city_ki
     with pytest.raises(PermissionDenied) as refused:
         backend.take_ticket("booklet_reissue", ZHANG_WEI, case_number=elsewhere)
     assert refused.value.code == "other_station"
+    # The citizen reads it at the kiosk: the station by its name and where to go, not a staff rule.
+    assert "沈阳市公安局和平分局南市场派出所" in refused.value.message_zh
+    assert "到该所窗口" in refused.value.message_zh and "HP02" not in refused.value.message_zh

@@ -75,3 +75,42 @@ def test_an_unreachable_server_is_said_so() -> None:
         assert "无法连接" in unavailable.value.message_zh
     finally:
         connection.close()
+
+
+def test_the_signed_in_user_carries_the_badge_number_the_city_recorded(city: City,
+                                                                      connections: dict[str, Connection]) -> None:
+    """The desk's status bar shows 工号: the 警号 the administrator recorded, else the user's number —
+    a city desk showed the row id although the user had a 警号."""
+    city.users.set_badge("clerk", "210031", by="admin")
+    try:
+        assert connections["clerk"].sign_in("clerk", PASSWORD).badge == "210031"
+    finally:
+        city.users.set_badge("clerk", "", by="admin")
+    leader = connections["leader"].sign_in("leader", PASSWORD)
+    assert leader.badge == str(leader.actor.user_id)
+
+
+def test_a_kiosk_s_account_opens_a_kiosk_session_and_never_a_desk(city: City) -> None:
+    """The kiosk's password lies in a file on a public machine: with it, a stolen laptop got a clerk's
+    desk session. A kiosk account (`desk user add --kiosk`) opens kiosk sessions only; refused, audited."""
+    from sqlalchemy import select
+
+    from desk.store.models import AuditEntry
+
+    city.users.create_user("kiosk-nsc-1", "南市场自助机一号", Role.CLERK, "HP01", PASSWORD, kiosk_only=True)
+    root = city.server.base_url.removesuffix("/api/v1")
+    kiosk = Connection(root, "K07", str(city.server.tls.ca_cert), kind="kiosk")
+    laptop = Connection(root, "stolen-laptop", str(city.server.tls.ca_cert))
+    try:
+        assert kiosk.sign_in("kiosk-nsc-1", PASSWORD).username == "kiosk-nsc-1"
+        with pytest.raises(PermissionDenied) as refused:
+            laptop.sign_in("kiosk-nsc-1", PASSWORD)
+        assert refused.value.code == "kiosk_account" and "自助机账号" in refused.value.message_zh
+        assert laptop.token is None
+    finally:
+        kiosk.close()
+        laptop.close()
+    with city.store.read() as session:
+        entries = session.execute(select(AuditEntry.entity_id).where(
+            AuditEntry.action == "session.kiosk_account_refused")).scalars().all()
+    assert entries == ["stolen-laptop"]
