@@ -22,7 +22,7 @@ import httpx
 from desk.domain import messages
 from desk.domain.errors import ConcurrentChange, DeskError, InvalidInput, NotFound, PermissionDenied
 from desk.domain.workflow import Actor, Role
-from desk.remote import SESSION_ENDED
+from desk.remote import SERVER_UNAVAILABLE, SESSION_ENDED
 from desk.services.users import SignedIn
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 class ServerUnavailable(DeskError):
     """The city server cannot be reached: nothing was sent, or its answer never came."""
 
-    code = "server_unavailable"
+    code = SERVER_UNAVAILABLE
 
 
 @dataclass

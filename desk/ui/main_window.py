@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == context.language)
             group.addAction(action)
         self.statusBar().addPermanentWidget(self.status, 1)
+        self.statusBar().messageChanged.connect(self.status.show_message)
         self.statusBar().setSizeGripEnabled(False)
 
         self._connect()

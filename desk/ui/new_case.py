@@ -31,6 +31,7 @@ from desk.domain.catalog import Approval, Transaction
 from desk.domain.errors import ConcurrentChange
 from desk.domain.workflow import Action, CaseState, allowed_actions
 from desk.qt.app_filters import paused
+from desk.remote import SERVER_UNAVAILABLE
 from desk.ui.context import DeskContext
 from desk.ui.decision import accept_blockers
 from desk.ui.dialogs import Asker
@@ -88,6 +89,7 @@ class NewCaseView(QWidget):
         # create
         self.lbl_steps = [QLabel(self) for _ in range(4)]
         self.lbl_message = banner(self)
+        self._banner_unreachable = False  # the banner says the city server could not be reached
         self.identify = IdentifyPanel(context, self)
         self.stk_pages = QStackedWidget(self)
         self.lbl_wait = QLabel(self.stk_pages)
@@ -587,6 +589,7 @@ class NewCaseView(QWidget):
         self._deciding = False
         self.decided = decided
         self.bundle_decided = None
+        self._clear_banner()  # what it warned of (the server away, a stale form) is behind this decision
         self.saver.detach()  # the case is decided: nothing more is saved into it as a draft
         self.identify.note_case(decided.case)  # the panel beside the result lists it as it now is
         self._print(decided)
@@ -663,6 +666,8 @@ class NewCaseView(QWidget):
     @Slot(str)
     def _on_save_state(self, state: str) -> None:
         self._last_save = state
+        if state == "saved" and self._banner_unreachable:  # the server answers again: the warning is stale
+            self._clear_banner()
         self.save_state_changed.emit(state)
         self._show_case_label()
 
@@ -672,8 +677,13 @@ class NewCaseView(QWidget):
 
     def _on_error(self, error: BaseException) -> None:
         show_banner(self.lbl_message, self._context.error_text(error), "problem")
+        self._banner_unreachable = getattr(error, "code", None) == SERVER_UNAVAILABLE
         if isinstance(error, ConcurrentChange) and self.saver.number:
             self._reload(self.saver.number)
+
+    def _clear_banner(self) -> None:
+        show_banner(self.lbl_message, None)
+        self._banner_unreachable = False
 
     def _reload(self, number: str) -> None:
         context = self._context

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 if TYPE_CHECKING:  # the window shows before the device and printing modules are imported
     from desk.devices.reader import ReaderStatus
@@ -22,6 +22,7 @@ _READER_LEVEL = {"waiting": "ok", "reading": "busy", "connecting": "busy", "disc
 
 
 class DeviceStatusBar(QWidget):
+    BACK_NEWS_MS = 15_000  # how long "城市服务器已恢复连接" stays before 已连接
     reread_requested = Signal()
     retry_print_requested = Signal()
 
@@ -35,6 +36,9 @@ class DeviceStatusBar(QWidget):
         self._save_state = ""
         self._server: bool | None = None  # city mode: reachable; None in embedded mode (nothing shown)
         self._server_back = False
+        self._back_news = QTimer(self)
+        self._back_news.setSingleShot(True)
+        self._back_news.timeout.connect(self._back_is_old_news)
         # Not polished yet while being built: a changed "level" then needs no re-polish (and asking
         # for the style that early costs the start-up a few ms in the bindings).
         self._built = False
@@ -42,6 +46,9 @@ class DeviceStatusBar(QWidget):
         # create
         self.lbl_user = QLabel(self)
         self.lbl_save = QLabel(self)
+        # The window's passing messages (QStatusBar.showMessage: the idle countdown, a refusal, a hint):
+        # Qt paints them left of the permanent widgets, where this bar leaves no room — shown here instead.
+        self.lbl_message = QLabel(self)
         self.lbl_server = QLabel(self)
         self.lbl_reader = QLabel(self)
         self.btn_reread = QPushButton(self)
@@ -53,6 +60,9 @@ class DeviceStatusBar(QWidget):
             label.setObjectName("device")
         self.lbl_server.hide()
         self.lbl_save.setObjectName("subtle")
+        self.lbl_message.setObjectName("message")
+        # A long message is cut at the bar's room (whole in its tooltip) instead of widening the window.
+        self.lbl_message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.btn_reread.setObjectName("small")
         self.btn_retry_print.setObjectName("small")
         self.btn_retry_print.hide()
@@ -67,7 +77,7 @@ class DeviceStatusBar(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.lbl_user)
         layout.addWidget(self.lbl_save)
-        layout.addStretch(1)
+        layout.addWidget(self.lbl_message, 1)
         layout.addWidget(self.lbl_server)
         layout.addWidget(self.lbl_reader)
         layout.addWidget(self.btn_reread)
@@ -83,15 +93,28 @@ class DeviceStatusBar(QWidget):
         self._user = text
         self.lbl_user.setText(text)
 
+    def show_message(self, text: str) -> None:
+        """The status bar's current passing message ("" when it is cleared or has timed out)."""
+        self.lbl_message.setText(text)
+        self.lbl_message.setToolTip(text)
+
     def set_save_state(self, state: str) -> None:
         self._save_state = state
         self._show_save()
 
     def set_server_state(self, reachable: bool) -> None:
-        """City mode: is the city server reachable? Shown from the first answer (or its absence) on."""
+        """City mode: is the city server reachable? Shown from the first answer (or its absence) on.
+        "恢复连接" is news for a while (`BACK_NEWS_MS`), then the line says 已连接 again."""
         self._server_back = reachable and self._server is False
         self._server = reachable
         self._show_server()
+        if self._server_back:
+            self._back_news.start(self.BACK_NEWS_MS)
+
+    def _back_is_old_news(self) -> None:
+        if self._server_back and self._server:
+            self._server_back = False
+            self._show_server()
 
     def server_text(self) -> str:
         return self.lbl_server.text()

@@ -409,72 +409,72 @@
 <context>
     <name>DeviceStatusBar</name>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="136"/>
+        <location filename="../../desk/ui/status_bar.py" line="159"/>
         <source>读卡器：未启动</source>
         <translation>Reader: not started</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="140"/>
+        <location filename="../../desk/ui/status_bar.py" line="163"/>
         <source>读卡器：%1</source>
         <translation>Reader: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="146"/>
+        <location filename="../../desk/ui/status_bar.py" line="169"/>
         <source>打印机：正在检查</source>
         <translation>Printer: checking</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="149"/>
+        <location filename="../../desk/ui/status_bar.py" line="172"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="153"/>
+        <location filename="../../desk/ui/status_bar.py" line="176"/>
         <source>；%1 份未打印（%2）</source>
         <translation>; %1 job(s) not printed (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="164"/>
+        <location filename="../../desk/ui/status_bar.py" line="187"/>
         <source>城市服务器无法连接：已填写的内容保存在本机，恢复后自动发送</source>
         <translation>City server unreachable: what you type is kept on this PC and sent when it is back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="166"/>
+        <location filename="../../desk/ui/status_bar.py" line="189"/>
         <source>城市服务器已恢复连接</source>
         <translation>City server reachable again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="168"/>
+        <location filename="../../desk/ui/status_bar.py" line="191"/>
         <source>城市服务器已连接</source>
         <translation>City server connected</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="173"/>
+        <location filename="../../desk/ui/status_bar.py" line="196"/>
         <source>草稿保存中…</source>
         <translation>Saving the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="173"/>
+        <location filename="../../desk/ui/status_bar.py" line="196"/>
         <source>草稿已保存</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="174"/>
+        <location filename="../../desk/ui/status_bar.py" line="197"/>
         <source>草稿保存失败，将在下次输入时重试</source>
         <translation>Draft not saved; it is retried with the next input</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="175"/>
+        <location filename="../../desk/ui/status_bar.py" line="198"/>
         <source>草稿已保存在本机，服务器恢复后自动发送</source>
         <translation>Draft kept on this PC; sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="191"/>
+        <location filename="../../desk/ui/status_bar.py" line="214"/>
         <source>重新读卡 F2</source>
         <translation>Read again F2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="192"/>
+        <location filename="../../desk/ui/status_bar.py" line="215"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
@@ -975,128 +975,128 @@ Please give the log file to your IT department:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="317"/>
-        <location filename="../../desk/ui/main_window.py" line="587"/>
+        <location filename="../../desk/ui/main_window.py" line="318"/>
+        <location filename="../../desk/ui/main_window.py" line="588"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="361"/>
-        <location filename="../../desk/ui/main_window.py" line="589"/>
+        <location filename="../../desk/ui/main_window.py" line="362"/>
+        <location filename="../../desk/ui/main_window.py" line="590"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="369"/>
+        <location filename="../../desk/ui/main_window.py" line="370"/>
         <source>%1 · 工号 %2 · %3</source>
         <translation>%1 · staff no. %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="457"/>
+        <location filename="../../desk/ui/main_window.py" line="458"/>
         <source>已调出网上申请 %1：请核对原件。</source>
         <translation>Online application opened as %1: check the originals.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="503"/>
+        <location filename="../../desk/ui/main_window.py" line="504"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="542"/>
+        <location filename="../../desk/ui/main_window.py" line="543"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="553"/>
-        <location filename="../../desk/ui/main_window.py" line="571"/>
+        <location filename="../../desk/ui/main_window.py" line="554"/>
+        <location filename="../../desk/ui/main_window.py" line="572"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="553"/>
-        <location filename="../../desk/ui/main_window.py" line="571"/>
+        <location filename="../../desk/ui/main_window.py" line="554"/>
+        <location filename="../../desk/ui/main_window.py" line="572"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="554"/>
-        <location filename="../../desk/ui/main_window.py" line="572"/>
+        <location filename="../../desk/ui/main_window.py" line="555"/>
+        <location filename="../../desk/ui/main_window.py" line="573"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="554"/>
-        <location filename="../../desk/ui/main_window.py" line="572"/>
+        <location filename="../../desk/ui/main_window.py" line="555"/>
+        <location filename="../../desk/ui/main_window.py" line="573"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="563"/>
+        <location filename="../../desk/ui/main_window.py" line="564"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="564"/>
+        <location filename="../../desk/ui/main_window.py" line="565"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="565"/>
+        <location filename="../../desk/ui/main_window.py" line="566"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="567"/>
+        <location filename="../../desk/ui/main_window.py" line="568"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="568"/>
+        <location filename="../../desk/ui/main_window.py" line="569"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="569"/>
+        <location filename="../../desk/ui/main_window.py" line="570"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="570"/>
+        <location filename="../../desk/ui/main_window.py" line="571"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="575"/>
+        <location filename="../../desk/ui/main_window.py" line="576"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="576"/>
+        <location filename="../../desk/ui/main_window.py" line="577"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="577"/>
+        <location filename="../../desk/ui/main_window.py" line="578"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="578"/>
+        <location filename="../../desk/ui/main_window.py" line="579"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="579"/>
+        <location filename="../../desk/ui/main_window.py" line="580"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="580"/>
+        <location filename="../../desk/ui/main_window.py" line="581"/>
         <source>网上预审</source>
         <translation>Online pre-review</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="593"/>
+        <location filename="../../desk/ui/main_window.py" line="594"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
@@ -1195,179 +1195,179 @@ Please give the log file to your IT department:
 <context>
     <name>NewCaseView</name>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="256"/>
+        <location filename="../../desk/ui/new_case.py" line="258"/>
         <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
         <translation>Read %1&apos;s ID card. To open a case for them, press Ctrl+N first.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="419"/>
+        <location filename="../../desk/ui/new_case.py" line="421"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="420"/>
+        <location filename="../../desk/ui/new_case.py" line="422"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="424"/>
+        <location filename="../../desk/ui/new_case.py" line="426"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="424"/>
+        <location filename="../../desk/ui/new_case.py" line="426"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="425"/>
+        <location filename="../../desk/ui/new_case.py" line="427"/>
         <source>申请人：%1&#x3000;%2&#x3000;%3</source>
         <translation>Applicant: %1   %2   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="503"/>
+        <location filename="../../desk/ui/new_case.py" line="505"/>
         <source>暂不能受理：</source>
         <translation>Cannot accept yet:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="505"/>
+        <location filename="../../desk/ui/new_case.py" line="507"/>
         <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
         <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="561"/>
-        <location filename="../../desk/ui/new_case.py" line="626"/>
+        <location filename="../../desk/ui/new_case.py" line="563"/>
+        <location filename="../../desk/ui/new_case.py" line="629"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="561"/>
+        <location filename="../../desk/ui/new_case.py" line="563"/>
         <source>不予受理的理由：</source>
         <translation>Ground for not accepting:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="562"/>
+        <location filename="../../desk/ui/new_case.py" line="564"/>
         <source>请说明本案的具体情况（将打印在通知书上）：</source>
         <translation>Say what happened in this case (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="625"/>
+        <location filename="../../desk/ui/new_case.py" line="628"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="625"/>
+        <location filename="../../desk/ui/new_case.py" line="628"/>
         <source>已出具一次性告知书</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="626"/>
+        <location filename="../../desk/ui/new_case.py" line="629"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="627"/>
+        <location filename="../../desk/ui/new_case.py" line="630"/>
         <source>已受理，已提交领导审批</source>
         <translation>Accepted and sent for the leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="629"/>
+        <location filename="../../desk/ui/new_case.py" line="632"/>
         <source>受理编号 %1 · 查询码 %2</source>
         <translation>Case %1 · lookup code %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="326"/>
-        <location filename="../../desk/ui/new_case.py" line="630"/>
+        <location filename="../../desk/ui/new_case.py" line="328"/>
+        <location filename="../../desk/ui/new_case.py" line="633"/>
         <source>%1（%2）已送打印机</source>
         <translation>%1 (%2) sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="319"/>
+        <location filename="../../desk/ui/new_case.py" line="321"/>
         <source>“一件事”已一并受理</source>
         <translation>Bundle accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="320"/>
+        <location filename="../../desk/ui/new_case.py" line="322"/>
         <source>套餐编号 %1</source>
         <translation>Bundle %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="381"/>
+        <location filename="../../desk/ui/new_case.py" line="383"/>
         <source>该申请收件后 5 个工作日内（至 %1）未受理、未一次性告知，依法自收件之日（%2）起视为受理，请尽快办理。</source>
         <translation>No acceptance or one-time notice went out within 5 working days of receipt (by %1): by law this application counts as accepted from the day it was received (%2). Please handle it now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="633"/>
+        <location filename="../../desk/ui/new_case.py" line="636"/>
         <source>该申请已进入“待领导审批”，无需再提交。</source>
         <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="635"/>
+        <location filename="../../desk/ui/new_case.py" line="638"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="638"/>
+        <location filename="../../desk/ui/new_case.py" line="641"/>
         <source>需补正材料：%1</source>
         <translation>Materials to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="660"/>
+        <location filename="../../desk/ui/new_case.py" line="663"/>
         <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
         <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="685"/>
+        <location filename="../../desk/ui/new_case.py" line="695"/>
         <source>（已重新载入最新内容）</source>
         <translation> (reloaded with the latest content)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="695"/>
+        <location filename="../../desk/ui/new_case.py" line="705"/>
         <source>正在建立草稿…</source>
         <translation>Creating the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="697"/>
+        <location filename="../../desk/ui/new_case.py" line="707"/>
         <source>保存中…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="697"/>
+        <location filename="../../desk/ui/new_case.py" line="707"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="697"/>
+        <location filename="../../desk/ui/new_case.py" line="707"/>
         <source>保存失败</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="698"/>
+        <location filename="../../desk/ui/new_case.py" line="708"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="727"/>
+        <location filename="../../desk/ui/new_case.py" line="737"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="727"/>
+        <location filename="../../desk/ui/new_case.py" line="737"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="727"/>
+        <location filename="../../desk/ui/new_case.py" line="737"/>
         <source>③ 填写表单</source>
         <translation>③ Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="728"/>
+        <location filename="../../desk/ui/new_case.py" line="738"/>
         <source>④ 核对材料 · 决定</source>
         <translation>④ Materials · decide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="730"/>
+        <location filename="../../desk/ui/new_case.py" line="740"/>
         <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -1376,37 +1376,37 @@ Please give the log file to your IT department:
 Or type the ID number on the left and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="731"/>
+        <location filename="../../desk/ui/new_case.py" line="741"/>
         <source>受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept and print the receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="732"/>
+        <location filename="../../desk/ui/new_case.py" line="742"/>
         <source>受理并办结 (Ctrl+Shift+Enter)</source>
         <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="733"/>
+        <location filename="../../desk/ui/new_case.py" line="743"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time notice to &amp;bring materials</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="734"/>
+        <location filename="../../desk/ui/new_case.py" line="744"/>
         <source>不予受理(&amp;R)</source>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="735"/>
+        <location filename="../../desk/ui/new_case.py" line="745"/>
         <source>当场办结(&amp;C)</source>
         <translation>&amp;Complete now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="736"/>
+        <location filename="../../desk/ui/new_case.py" line="746"/>
         <source>查看申请(&amp;V)</source>
         <translation>&amp;View the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="737"/>
+        <location filename="../../desk/ui/new_case.py" line="747"/>
         <source>办理下一位 (Ctrl+N)</source>
         <translation>Next citizen (Ctrl+N)</translation>
     </message>

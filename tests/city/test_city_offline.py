@@ -72,10 +72,18 @@ def test_what_is_typed_while_the_server_is_away_is_kept_and_sent_when_it_is_back
     assert kept[number]["values"]["members_count"] == 3
     assert set(kept[number]) == {"version", "values", "kept_at"}  # what was typed, nothing more
     assert desk.window.isEnabled()  # the window stays usable meanwhile
+    # A call the clerk makes meanwhile fails with the banner saying so…
+    context = desk.app.context
+    context.runner.run(lambda: context.core.queries.get(number), lambda _case: None, view._on_error)
+    desk.wait(lambda: "无法连接城市服务器" in view.lbl_message.text() and view.lbl_message.isVisibleTo(view))
 
+    status.BACK_NEWS_MS = 1500
     own_server.start()
     desk.wait(lambda: "已恢复" in status.server_text(), timeout=30_000)
     desk.wait(lambda: not outbox.exists())
+    # …which goes once the server answers again (the kept draft saved), and "恢复连接" is news for a while.
+    desk.wait(lambda: not view.lbl_message.isVisibleTo(view))
+    desk.wait(lambda: status.server_text() == "城市服务器已连接", timeout=10_000)
     stored = desk.app.context.core.queries.get(number)
     assert stored.form_values["members_count"] == 3
     assert stored.form_values["split_reason"] == case.values["split_reason"]

@@ -101,6 +101,11 @@ def test_idle_warning_then_lock_then_unlock_back_where_the_clerk_was(qtbot: QtBo
     with qtbot.waitSignal(app.idle.warning_changed, timeout=5000, check_params_cb=lambda s: s > 0):
         pass
     assert "秒后锁屏" in window.statusBar().currentMessage()
+    # …and the clerk sees it: Qt paints a passing message left of the permanent widgets, where the
+    # device bar (stretched over the whole bar) left it no room — the countdown never showed.
+    shown = window.status.lbl_message
+    assert "秒后锁屏" in shown.text() and shown.isVisibleTo(window)
+    assert shown.width() >= shown.fontMetrics().horizontalAdvance(shown.text())
     with qtbot.waitSignal(window.locked, timeout=5000):
         pass
     assert window.is_locked and window.sign_in.locked_user == "clerk"
