@@ -110,7 +110,8 @@ class Connection:
         user = data["user"]
         me = self.call("GET", "/me")
         self.user = SignedIn(Actor(int(me.get("user_id", 0)), Role(user["role"]), user["display_name"]),
-                             user["username"], user["display_name"], user["station_code"])
+                             user["username"], user["display_name"], user["station_code"],
+                             str(user.get("badge") or ""))  # an older server does not say: the bar shows the id
         return self.user
 
     def sign_out(self) -> None:

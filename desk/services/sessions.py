@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from desk.domain.badges import shown_badge
 from desk.domain.clock import Clock, local_datetime
 from desk.domain.errors import DeskError, InvalidInput
 from desk.domain.workflow import Role
@@ -55,6 +56,7 @@ class SessionIssued:
     device_id: str
     kind: str
     idle_seconds: int
+    badge: str = ""  # 工号 as printed: the user's 警号, else the row id (desk.domain.badges.shown_badge)
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,8 @@ class SessionService:
         audit.append(session, at=now, actor=user.username, action="session.signed_in", entity_type="device",
                      entity_id=device_id, details={"kind": kind})
         return SessionIssued(token, user.id, user.username, user.display_name, Role(user.role), user.station_code,
-                             device_id, kind, int(self.idle.total_seconds()))
+                             device_id, kind, int(self.idle.total_seconds()),
+                             shown_badge(user.badge_number, user.id))
 
     def _count_failure(self, session: Session, throttle: SignInThrottle | None, username: str, device_id: str,
                        now: datetime) -> SignInRefused:

@@ -75,3 +75,16 @@ def test_an_unreachable_server_is_said_so() -> None:
         assert "无法连接" in unavailable.value.message_zh
     finally:
         connection.close()
+
+
+def test_the_sign_in_carries_the_badge_number(city: City, connections: dict[str, Connection]) -> None:
+    """The desk's status bar shows 工号: in city mode the server's sign-in answer says it (the 警号, or
+    the row id for a user without one), as the station's own sign-in does."""
+    city.users.set_badge("leader", "0731245", by="test")
+    try:
+        leader = connections["leader"].sign_in("leader", PASSWORD)
+        assert leader.badge == "0731245"
+        clerk = connections["clerk"].sign_in("clerk", PASSWORD)
+        assert clerk.badge == str(clerk.actor.user_id)
+    finally:
+        city.users.set_badge("leader", "", by="test")
