@@ -119,3 +119,19 @@ def test_a_data_files_problem_line_is_a_key_with_parameters_naming_file_and_key(
     assert (typo.file, typo.code, typo.message_key) == ("birth.toml", "birth", "catalog.unknown_key_close")
     assert str(typo) == ("birth.toml [birth] lable_zh: 未知的键 lable_zh（是否应为 name_zh？） / "
                          "unknown key 'lable_zh' (did you mean 'name_zh'?)")
+
+
+def test_a_tuple_of_words_is_said_as_an_enumeration_and_crosses_the_wire() -> None:
+    """The roles that decide a level: 所领导、分局户政 in Chinese, "station leader, branch registry officer"."""
+    error = InvalidInput.say("rights.not_a_decider", approval="branch",
+                             deciders=(Term("role.leader"), Term("role.branch")))
+    assert error.message_zh == "该事项的审批层级为“branch”，须由所领导、分局户政审批。"
+    assert error.message_en == "A branch-level case is decided by: station leader, branch registry officer."
+    assert messages.params_from_wire(messages.params_to_wire(error.params)) == error.params
+
+
+def test_a_template_may_leave_a_technical_detail_to_the_english_line() -> None:
+    """`{name:.0}` says nothing: the Chinese line reads as before, the English names the detail."""
+    error = InvalidInput.say("city.unreachable", kind="ConnectError")
+    assert error.message_zh == "无法连接城市服务器，请检查网络；已填写的内容不会丢失。"
+    assert error.message_en == "The city server cannot be reached (ConnectError); nothing typed is lost."

@@ -13,6 +13,8 @@ import importlib
 import logging
 from collections.abc import Callable
 
+from desk.domain.errors import SpeakingError
+
 log = logging.getLogger(__name__)
 
 PHOTO_SIZE_PX = (102, 126)
@@ -20,27 +22,23 @@ PHOTO_SIZE_PX = (102, 126)
 PhotoDecoder = Callable[[bytes], bytes]
 
 
-class PhotoDecoderError(Exception):
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(f"{message_zh} ({message_en})")
-        self.message_zh = message_zh
-        self.message_en = message_en
+class PhotoDecoderError(SpeakingError):
+    """The configured photo decoder cannot be used; says the administrator's message by key."""
+
+    code = "photo_decoder"
 
 
 def load_photo_decoder(spec: str) -> PhotoDecoder:
     """Import "package.module:function"; raises PhotoDecoderError with a message for the admin."""
     module_name, _, attribute = spec.partition(":")
     if not module_name or not attribute:
-        raise PhotoDecoderError(f"照片解码器配置无效：{spec!r}（应为 模块:函数）",
-                                f"invalid photo decoder {spec!r} (expected module:function)")
+        raise PhotoDecoderError.say("photo.decoder_spec", spec=spec)
     try:
         decoder = getattr(importlib.import_module(module_name), attribute)
     except (ImportError, AttributeError) as exc:
-        raise PhotoDecoderError(
-            f"无法加载照片解码器 {spec}：{exc}", f"cannot load photo decoder {spec}: {exc}"
-        ) from exc
+        raise PhotoDecoderError.say("photo.decoder_unloadable", spec=spec, reason=str(exc)) from exc
     if not callable(decoder):
-        raise PhotoDecoderError(f"照片解码器 {spec} 不是函数", f"photo decoder {spec} is not callable")
+        raise PhotoDecoderError.say("photo.decoder_not_callable", spec=spec)
     return decoder  # type: ignore[no-any-return]
 
 

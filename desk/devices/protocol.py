@@ -31,6 +31,9 @@ from desk.devices.textblock import (
     encode_extra_address,
     encode_text_block,
 )
+from desk.domain import messages
+from desk.domain.errors import SpeakingError
+from desk.domain.messages import Said
 
 __all__ = [
     "EXTRA_ADDRESS_SIZE",
@@ -63,6 +66,7 @@ __all__ = [
     "encode_read_data",
     "encode_text_block",
     "status_message",
+    "status_said",
 ]
 
 PREAMBLE = b"\xaa\xaa\xaa\x96\x69"
@@ -77,14 +81,10 @@ PHOTO_SIZE = 1024
 FINGERPRINT_SIZE = 1024
 
 
-class ProtocolError(Exception):
-    """A reply that cannot be understood; carries the clerk's message in Chinese and English."""
+class ProtocolError(SpeakingError):
+    """A reply that cannot be understood; says the clerk's message by key (`ProtocolError.say`)."""
 
-    def __init__(self, message_zh: str, message_en: str, *, code: str = "protocol") -> None:
-        super().__init__(f"{message_zh} ({message_en})")
-        self.message_zh = message_zh
-        self.message_en = message_en
-        self.code = code
+    code = "protocol"
 
 
 class Command(enum.Enum):
@@ -139,68 +139,23 @@ class StatusCode(enum.IntEnum):
     SELECT_FAILED = 0x81
 
 
-# What the clerk reads on the screen: what happened and what to do about it.
-STATUS_MESSAGES: dict[StatusCode, tuple[str, str]] = {
-    StatusCode.SUCCESS: ("操作成功", "done"),
-    StatusCode.CARD_FOUND: ("已找到证件", "card found"),
-    StatusCode.NO_CONTENT: ("证件上没有该项内容", "the card holds no such item"),
-    StatusCode.CHECKSUM_ERROR: (
-        "读卡器收到的数据校验错误，请重试",
-        "the reader received corrupted data — try again",
-    ),
-    StatusCode.LENGTH_ERROR: (
-        "读卡器收到的数据长度错误，请重试",
-        "the reader received data of the wrong length — try again",
-    ),
-    StatusCode.COMMAND_ERROR: ("读卡器不支持该命令", "the reader does not accept this command"),
-    StatusCode.NOT_AUTHORISED: ("读卡器拒绝该操作（未授权）", "operation not authorised by the reader"),
-    StatusCode.UNRECOGNISED_ERROR: ("读卡器发生未知错误，请重试", "unrecognised reader error — try again"),
-    StatusCode.CARD_AUTH_MODULE_FAILED: (
-        "证件认证读卡模块失败，请重新放置证件",
-        "card authentication of the reader failed — place the card again",
-    ),
-    StatusCode.MODULE_AUTH_CARD_FAILED: (
-        "证件认证失败，请重新放置证件；多次失败请核查证件真伪",
-        "card authentication failed — place the card again; if it keeps failing, check the card",
-    ),
-    StatusCode.VERIFICATION_ERROR: (
-        "证件信息验证错误，请核查证件",
-        "card information failed verification — check the card",
-    ),
-    StatusCode.UNKNOWN_CARD_TYPE: (
-        "无法识别的证件类型",
-        "card type not recognised",
-    ),
-    StatusCode.READ_FAILED: (
-        "读卡失败，请将证件平放在读卡器上不要移动",
-        "reading the card failed — keep the card flat on the reader",
-    ),
-    StatusCode.RANDOM_FAILED: ("读卡失败（取随机数失败），请重试", "reading failed (random number) — try again"),
-    StatusCode.SELF_TEST_FAILED: (
-        "读卡器自检失败，请联系技术人员",
-        "the reader failed its self-test — call technical support",
-    ),
-    StatusCode.MODULE_NOT_AUTHORISED: (
-        "读卡器安全模块未授权，请联系技术人员",
-        "the reader's security module is not authorised — call technical support",
-    ),
-    StatusCode.NO_CARD: ("读卡器上没有证件", "no card on the reader"),
-    StatusCode.SELECT_FAILED: (
-        "选卡失败，请重新放置证件",
-        "selecting the card failed — place the card again",
-    ),
-}
+# What the clerk reads on the screen: what happened and what to do about it (the texts are the
+# "reader.status.*" messages of desk.domain.messages, said in the screen's language).
+STATUS_KEYS: dict[StatusCode, str] = {code: f"reader.status.{code.name.lower()}" for code in StatusCode}
+
+
+def status_said(sw3: int) -> Said:
+    """The clerk's message for any SW3 byte, including codes the reference does not list."""
+    try:
+        return Said(STATUS_KEYS[StatusCode(sw3)])
+    except ValueError:
+        return Said("reader.status_unknown", {"status": f"0x{sw3 & 0xFF:02X}"})
 
 
 def status_message(sw3: int) -> tuple[str, str]:
-    """The (zh, en) clerk message for any SW3 byte, including codes the reference does not list."""
-    try:
-        return STATUS_MESSAGES[StatusCode(sw3)]
-    except ValueError:
-        return (
-            f"读卡器返回未知状态码 0x{sw3 & 0xFF:02X}，请重试",
-            f"the reader returned unknown status 0x{sw3 & 0xFF:02X} — try again",
-        )
+    """The (zh, en) clerk message for any SW3 byte: what the reader's status line shows."""
+    said = status_said(sw3)
+    return messages.render(said.key, said.params), messages.english(said.key, said.params)
 
 
 def checksum(data: bytes) -> int:
@@ -379,12 +334,15 @@ class Reply:
     def message(self) -> tuple[str, str]:
         return status_message(self.sw3)
 
+    def said(self) -> Said:
+        return status_said(self.sw3)
+
 
 def decode_reply(frame: Frame) -> Reply:
     """Split a reply frame into SW1 SW2 SW3 and data; raises ProtocolError if too short."""
     body = frame.body
     if len(body) < 3:
-        raise ProtocolError("读卡器应答过短", "reader reply too short", code="short_reply")
+        raise ProtocolError.say("reader.short_reply", code="short_reply")
     return Reply(body[0], body[1], body[2], body[3:])
 
 
@@ -401,12 +359,10 @@ def decode_read_data(data: bytes, *, with_fingerprint: bool = False) -> CardPayl
     """Cut the data of a successful read reply into text, photo (and fingerprint) blocks."""
     count = 3 if with_fingerprint else 2
     if len(data) < 2 * count:
-        raise ProtocolError("读卡应答不完整", "card data reply too short", code="short_read")
+        raise ProtocolError.say("reader.short_read", code="short_read")
     lengths = struct.unpack(f">{count}H", data[: 2 * count])
     if 2 * count + sum(lengths) != len(data):
-        raise ProtocolError(
-            "读卡应答长度不一致", "card data lengths do not add up", code="read_length"
-        )
+        raise ProtocolError.say("reader.read_length", code="read_length")
     offset = 2 * count
     blocks: list[bytes] = []
     for length in lengths:

@@ -38,8 +38,9 @@ from desk.devices.protocol import (
     decode_text_block,
 )
 from desk.devices.transport import Backoff, SerialTransport, Transport, TransportClosed
-from desk.domain.errors import DeskError
+from desk.domain.errors import DeskError, SpeakingError
 from desk.domain.identity import check_name
+from desk.domain.messages import Said
 
 log = logging.getLogger(__name__)
 
@@ -71,28 +72,32 @@ class ReaderStatus:
     baudrate: int | None = None
 
 
-class ReaderError(Exception):
-    """A read that did not work out; the message says what the clerk should do."""
+class ReaderError(SpeakingError):
+    """A read that did not work out; the message (a key, `ReaderError.say`) says what the clerk should do."""
 
-    def __init__(self, message_zh: str, message_en: str, *, code: str) -> None:
-        super().__init__(f"{message_zh} ({message_en})")
-        self.message_zh = message_zh
-        self.message_en = message_en
-        self.code = code
+    code = "reader"
 
 
 class NoCard(ReaderError):
+    code = "no_card"
+
     def __init__(self) -> None:
-        super().__init__("读卡器上没有证件", "no card on the reader", code="no_card")
+        self._speak("reader.status.no_card", {})
 
 
 class CardImplausible(ReaderError):
     """The data passed the frame's XOR but cannot be a real card's text (or changed between two reads)."""
 
+    code = "card_implausible"
+
     def __init__(self, reason: str) -> None:
-        super().__init__("证件信息读取异常，请重新放置证件", f"the card's data looks garbled ({reason}) — "
-                         "place the card again", code="card_implausible")
+        self._speak("reader.card_garbled", {"reason": reason})
         self.reason = reason
+
+
+def _passed_on(exc: ProtocolError) -> ReaderError:
+    """A reply the protocol could not understand, said as the read's failure (same key and code)."""
+    return ReaderError.saying(Said(exc.message_key or "reader.short_reply", exc.params), code=exc.code)
 
 
 # Flags that a real card never carries: only a garbled read produces them. A bad check character
@@ -217,25 +222,14 @@ class CardReaderDriver:
                 continue
             self.baudrate = rate
             if status.sw3 != StatusCode.SUCCESS:
-                zh, en = status.message()
                 self.close()
-                raise ReaderError(zh, en, code=f"sw3_{status.sw3:02x}")
+                raise ReaderError.saying(status.said(), code=f"sw3_{status.sw3:02x}")
             self.sam_id = self._read_sam_id()
             return
         tried = "/".join(str(rate) for rate in rates)
         if corrupted:
-            raise ReaderError(
-                f"串口 {self.port} 上的读卡器有应答，但数据校验一直错误（已试波特率 {tried}）：请检查连线、"
-                "串口线是否过长或受干扰，必要时更换读卡器",
-                f"a reader answers on {self.port} but its data keeps failing the checksum (tried {tried} baud): "
-                "check the cable and interference, or replace the reader",
-                code="checksum",
-            )
-        raise ReaderError(
-            f"串口 {self.port} 上没有读卡器应答（已试波特率 {tried}）",
-            f"no reader answers on {self.port} (tried {tried} baud)",
-            code="no_answer",
-        )
+            raise ReaderError.say("reader.port_corrupted", code="checksum", port=self.port, tried=tried)
+        raise ReaderError.say("reader.no_answer", code="no_answer", port=self.port, tried=tried)
 
     def close(self) -> None:
         transport, self._transport = self._transport, None
@@ -256,7 +250,7 @@ class CardReaderDriver:
         """Send one command and wait for its reply frame; raises ReaderError, TransportClosed, _Stopped."""
         transport = self._transport
         if transport is None:
-            raise TransportClosed(f"串口 {self.port} 未打开", f"port {self.port} is not open")
+            raise TransportClosed.say("serial.not_open", port=self.port)
         # Stale bytes (a reply that came too late, noise) must not be taken for this reply.
         transport.discard_input()
         self._parser.reset()
@@ -269,12 +263,8 @@ class CardReaderDriver:
             if remaining <= 0:
                 if self._parser.pending:
                     self._parser.abandon()
-                    raise ReaderError(
-                        "读卡器应答不完整，请将证件放稳后重试",
-                        "incomplete reply from the reader — keep the card still and try again",
-                        code="truncated",
-                    )
-                raise ReaderError("读卡器无响应", "the reader does not answer", code="timeout")
+                    raise ReaderError.say("reader.truncated", code="truncated")
+                raise ReaderError.say("reader.timeout", code="timeout")
             data = transport.read(min(remaining, _READ_SLICE))
             if not data:
                 continue
@@ -283,12 +273,9 @@ class CardReaderDriver:
                     try:
                         return decode_reply(event)
                     except ProtocolError as exc:
-                        raise ReaderError(exc.message_zh, exc.message_en, code=exc.code) from exc
+                        raise _passed_on(exc) from exc
                 if event.kind is FrameErrorKind.CHECKSUM:
-                    raise ReaderError(
-                        "读卡器数据校验错误，正在重试", "reader data failed its checksum — retrying",
-                        code="checksum",
-                    )
+                    raise ReaderError.say("reader.checksum_retrying", code="checksum")
                 # Garbage and implausible lengths were skipped; the parser has resynchronised.
 
     def _command(self, command: Command) -> Reply:
@@ -303,9 +290,7 @@ class CardReaderDriver:
             if reply.sw3 == StatusCode.CARD_FOUND and command is not Command.FIND_CARD:
                 # "Card found" answers only FIND: here it is a late reply to an earlier find, not an error.
                 if attempt == self.checksum_retries:
-                    raise ReaderError("读卡器的应答与命令不符，请取下证件后重新放置",
-                                      "the reader's reply does not match the command — place the card again",
-                                      code="unexpected_reply")
+                    raise ReaderError.say("reader.unexpected_reply", code="unexpected_reply")
                 continue
             return reply
         raise AssertionError("unreachable")
@@ -324,7 +309,7 @@ class CardReaderDriver:
                 raise _status_error(find)
             return self._select_and_read()
         except _Stopped as exc:
-            raise ReaderError("已停止", "stopped", code="stopped") from exc
+            raise ReaderError.say("reader.stopped", code="stopped") from exc
 
     def _select_and_read(self) -> IdCard:
         select = self._command(Command.SELECT_CARD)
@@ -337,7 +322,7 @@ class CardReaderDriver:
         try:
             payload = decode_read_data(reply.data, with_fingerprint=self.read_fingerprint)
         except ProtocolError as exc:
-            raise ReaderError(exc.message_zh, exc.message_en, code=exc.code) from exc
+            raise _passed_on(exc) from exc
         if self.confirm_reads:
             again = self._command(command)
             if again.sw3 != StatusCode.SUCCESS:
@@ -504,7 +489,6 @@ class CardReaderDriver:
 
 
 def _status_error(reply: Reply) -> ReaderError:
-    zh, en = reply.message()
     if reply.sw3 == StatusCode.NO_CARD:
         return NoCard()
-    return ReaderError(zh, en, code=f"sw3_{reply.sw3:02x}")
+    return ReaderError.saying(reply.said(), code=f"sw3_{reply.sw3:02x}")

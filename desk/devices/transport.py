@@ -16,6 +16,8 @@ from typing import Protocol
 
 import serial
 
+from desk.domain.errors import SpeakingError
+
 try:  # termios errors (tcflush on a vanished pty or USB port) are not OSErrors
     from termios import error as _TermiosError
 except ImportError:  # Windows
@@ -25,13 +27,10 @@ except ImportError:  # Windows
 _PORT_ERRORS = (serial.SerialException, OSError, TypeError, _TermiosError)
 
 
-class TransportClosed(Exception):
-    """The port is gone or cannot be opened; carries the clerk's message in Chinese and English."""
+class TransportClosed(SpeakingError):
+    """The port is gone or cannot be opened; says the clerk's message by key (`TransportClosed.say`)."""
 
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(f"{message_zh} ({message_en})")
-        self.message_zh = message_zh
-        self.message_en = message_en
+    code = "disconnected"
 
 
 class Transport(Protocol):
@@ -93,7 +92,7 @@ class SerialTransport:
 
     def _require(self) -> serial.Serial:
         if self._serial is None:
-            raise TransportClosed(f"串口 {self.port} 未打开", f"port {self.port} is not open")
+            raise TransportClosed.say("serial.not_open", port=self.port)
         return self._serial
 
     def write(self, data: bytes) -> None:
@@ -149,13 +148,10 @@ class SerialTransport:
 def _closed(port: str, exc: BaseException) -> TransportClosed:
     text = str(exc)
     if isinstance(exc, PermissionError) or "Permission denied" in text:
-        return TransportClosed(
-            f"没有权限打开串口 {port}（请把用户加入 dialout 组）",
-            f"no permission to open {port} (add the user to the dialout group)",
-        )
+        return TransportClosed.say("serial.permission", port=port)
     if isinstance(exc, FileNotFoundError) or "No such file" in text or "could not open port" in text:
-        return TransportClosed(f"找不到串口 {port}，读卡器可能已拔出", f"port {port} not found — reader unplugged?")
-    return TransportClosed(f"串口 {port} 已断开：{text}", f"port {port} disconnected: {text}")
+        return TransportClosed.say("serial.not_found", port=port)
+    return TransportClosed.say("serial.disconnected", port=port, reason=text)
 
 
 @dataclass

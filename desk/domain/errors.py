@@ -18,19 +18,16 @@ from typing import Self
 from desk.domain import messages
 
 
-class DeskError(Exception):
-    """Something the user must be told."""
+class SpeakingError(Exception):
+    """An error that says a message key with parameters (`desk.domain.messages`): the shape `DeskError`
+    has, for the faults that are not one — the reader's and the serial port's, which the card reader's
+    driver turns into its status line and the CLI prints — so they speak the same way."""
 
     code: str = "error"
     message_key: str | None = None
     params: Mapping[str, object] = {}
-
-    def __init__(self, message_zh: str, message_en: str, *, code: str | None = None) -> None:
-        super().__init__(f"{message_zh} ({message_en})")
-        self._zh = message_zh
-        self._en = message_en
-        if code is not None:
-            self.code = code
+    _zh: str = ""
+    _en: str = ""
 
     @classmethod
     def say(cls, key: str, *, code: str | None = None, **params: object) -> Self:
@@ -70,6 +67,16 @@ class DeskError(Exception):
             return messages.english(self.message_key, self.params)
         return self._en
 
+
+class DeskError(SpeakingError):
+    """Something the user must be told."""
+
+    def __init__(self, message_zh: str, message_en: str, *, code: str | None = None) -> None:
+        super().__init__(f"{message_zh} ({message_en})")
+        self._zh = message_zh
+        self._en = message_en
+        if code is not None:
+            self.code = code
 
 
 class NotFound(DeskError):

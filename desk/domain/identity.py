@@ -20,6 +20,7 @@ from datetime import date
 
 from desk.domain.errors import DeskError, InvalidInput
 from desk.domain.idnumber import InvalidIdNumber, parse_id_number
+from desk.domain.messages import Term
 
 NAME_MAX = 60
 ADDRESS_MAX = 200
@@ -55,10 +56,7 @@ class InvalidIdentity(InvalidInput):
     Bad input like any other (the city server answers it 422, not as a server fault)."""
 
     code = "identity_invalid"
-
-    def __init__(self, message_zh: str, message_en: str, *, field: str, code: str = "identity_invalid") -> None:
-        super().__init__(message_zh, message_en, code=code)
-        self.field = field
+    field: str = ""
 
     @classmethod
     def about(cls, field: str, key: str, *, code: str, **params: object) -> InvalidIdentity:
@@ -124,62 +122,46 @@ def _describe(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def check_text(value: str, *, field: str, label_zh: str, label_en: str, max_length: int,
-               required: bool = False) -> str:
-    """Trimmed `value` if it is storable text of at most `max_length` characters; InvalidIdentity otherwise."""
+def check_text(value: str, *, field: str, label: str, max_length: int, required: bool = False) -> str:
+    """Trimmed `value` if it is storable text of at most `max_length` characters; InvalidIdentity otherwise.
+    `label` is the field's word in the messages' table ("word.person.address"), said in either language."""
     if not isinstance(value, str):
-        raise InvalidIdentity(f"{label_zh}不是文字。", f"The {label_en} is not text.", field=field)
+        raise InvalidIdentity.about(field, "identity.not_text", code="identity_invalid", label=Term(label))
     bad = bad_character(value)
     if bad is not None:
-        raise InvalidIdentity(
-            f"{label_zh}含有不可见的控制字符（{_describe(bad)}），请重新输入或重新读卡。",
-            f"The {label_en} holds an invisible control character ({_describe(bad)}); "
-            "type it again or re-read the card.",
-            field=field, code="identity_control_character",
-        )
+        raise InvalidIdentity.about(field, "identity.control_character", code="identity_control_character",
+                                    label=Term(label), character=_describe(bad))
     value = value.strip(" \u3000")
     if required and not value:
-        raise InvalidIdentity(f"请填写{label_zh}。", f"Enter the {label_en}.", field=field, code="identity_missing")
+        raise InvalidIdentity.about(field, "identity.missing", code="identity_missing", label=Term(label))
     if len(value) > max_length:
-        raise InvalidIdentity(
-            f"{label_zh}过长（{len(value)} 个字符，最多 {max_length} 个），请核对。",
-            f"The {label_en} is too long ({len(value)} characters, at most {max_length}).",
-            field=field, code="identity_too_long",
-        )
+        raise InvalidIdentity.about(field, "identity.too_long", code="identity_too_long", label=Term(label),
+                                    length=len(value), most=max_length)
     return value
 
 
-def check_name(value: str, *, field: str = "name", label_zh: str = "姓名", label_en: str = "name",
-               required: bool = True) -> str:
+def check_name(value: str, *, field: str = "name", label: str = "word.person.name", required: bool = True) -> str:
     """A person's name: Han characters (any extension), minority-name dots, Latin letters for foreigners."""
-    name = check_text(value, field=field, label_zh=label_zh, label_en=label_en, max_length=NAME_MAX,
-                      required=required)
+    name = check_text(value, field=field, label=label, max_length=NAME_MAX, required=required)
     for char in name:
         if not _name_char_ok(char):
-            raise InvalidIdentity(
-                f"{label_zh}中不能有字符“{char}”（{_describe(char)}）：只允许汉字（含生僻字）、间隔号和外文字母。",
-                f"The {label_en} cannot hold “{char}” ({_describe(char)}): only Han characters (rare ones "
-                "included), the middle dot and Latin letters.",
-                field=field, code="identity_name_character",
-            )
+            raise InvalidIdentity.about(field, "identity.name_character", code="identity_name_character",
+                                        label=Term(label), character=char, code_point=_describe(char))
     if name and all(char in _NAME_MARKS for char in name):
-        raise InvalidIdentity(f"{label_zh}不能只有标点。", f"The {label_en} cannot be punctuation only.",
-                              field=field, code="identity_name_character")
+        raise InvalidIdentity.about(field, "identity.punctuation_only", code="identity_name_character",
+                                    label=Term(label))
     return name
 
 
-def check_date(value: date | None, *, field: str, label_zh: str, label_en: str, today: date,
+def check_date(value: date | None, *, field: str, label: str, today: date,
                not_after_today: bool = False) -> date | None:
     if value is None:
         return None
     if not isinstance(value, date):
-        raise InvalidIdentity(f"{label_zh}不是日期。", f"The {label_en} is not a date.", field=field,
-                              code="identity_date")
+        raise InvalidIdentity.about(field, "identity.not_a_date", code="identity_date", label=Term(label))
     if value < EARLIEST_BIRTH or value.year > today.year + 100 or (not_after_today and value > today):
-        raise InvalidIdentity(
-            f"{label_zh} {value.isoformat()} 不可能成立，请核对。",
-            f"The {label_en} {value.isoformat()} is not possible; check it.", field=field, code="identity_date",
-        )
+        raise InvalidIdentity.about(field, "identity.impossible_date", code="identity_date", label=Term(label),
+                                    date=value.isoformat())
     return value
 
 
@@ -189,46 +171,42 @@ def check_person(*, id_number: str, name: str, today: date, sex: str = "", natio
                  phone: str = "") -> PersonFacts:
     """Check every fact of a person before it is stored; raise InvalidIdentity naming the first bad one."""
     if not isinstance(id_number, str) or bad_character(id_number) is not None or len(id_number) > 40:
-        raise InvalidIdentity("证件号码含有非法字符或过长。", "The ID number holds illegal characters or is too long.",
-                              field="id_number", code="identity_id_number")
+        raise InvalidIdentity.about("id_number", "identity.id_number_illegal", code="identity_id_number")
     try:
         info = parse_id_number(id_number, today=today)
     except InvalidIdNumber as exc:
-        raise InvalidIdentity(exc.message_zh, exc.message_en, field="id_number",
-                              code="identity_id_number") from exc
+        # The number's own problem, said as the ID-number check says it (its key and parameters).
+        raise InvalidIdentity.about("id_number", exc.message_key or "identity.id_number_illegal",
+                                    code="identity_id_number", **exc.params) from exc
     checked_name = check_name(name)
     if sex not in SEXES:
-        raise InvalidIdentity(f"性别“{sex[:20]}”无效。", f"Invalid sex “{sex[:20]}”.", field="sex",
-                              code="identity_sex")
+        raise InvalidIdentity.about("sex", "identity.bad_sex", code="identity_sex", sex=sex[:20])
     if sex in ("male", "female") and info.sex != sex:
         raise InvalidIdentity.about("sex", "identity.sex_mismatch", code="identity_sex")
-    birth = check_date(birth_date, field="birth_date", label_zh="出生日期", label_en="birth date", today=today,
+    birth = check_date(birth_date, field="birth_date", label="word.person.birth_date", today=today,
                        not_after_today=True)
     if birth is not None and birth != info.birth_date:
         raise InvalidIdentity.about("birth_date", "identity.birth_date_mismatch", code="identity_date")
-    start = check_date(valid_from, field="valid_from", label_zh="有效期起始日期", label_en="validity start",
-                       today=today, not_after_today=True)
-    end = check_date(valid_to, field="valid_to", label_zh="有效期截止日期", label_en="validity end", today=today)
+    start = check_date(valid_from, field="valid_from", label="word.person.valid_from", today=today,
+                       not_after_today=True)
+    end = check_date(valid_to, field="valid_to", label="word.person.valid_to", today=today)
     if start is not None and end is not None and end < start:
-        raise InvalidIdentity("有效期截止日期早于起始日期。", "The validity ends before it starts.", field="valid_to",
-                              code="identity_date")
+        raise InvalidIdentity.about("valid_to", "identity.validity_order", code="identity_date")
     if card_type not in CARD_TYPES:
-        raise InvalidIdentity(f"证件类型“{str(card_type)[:20]}”无效。", f"Invalid card type “{str(card_type)[:20]}”.",
-                              field="card_type", code="identity_card_type")
-    checked_phone = check_text(phone, field="phone", label_zh="电话", label_en="phone", max_length=PHONE_MAX)
+        raise InvalidIdentity.about("card_type", "identity.bad_card_type", code="identity_card_type",
+                                    card_type=str(card_type)[:20])
+    checked_phone = check_text(phone, field="phone", label="word.person.phone", max_length=PHONE_MAX)
     if checked_phone and not all(c.isascii() and (c.isdigit() or c in "+- ()") for c in checked_phone):
-        raise InvalidIdentity("电话号码只能包含数字、空格、加号和连字符。",
-                              "A phone number holds digits, spaces, + and - only.", field="phone",
-                              code="identity_phone")
+        raise InvalidIdentity.about("phone", "identity.phone_characters", code="identity_phone")
     return PersonFacts(
         id_number=info.number,
         name=checked_name,
         sex=sex,
-        nation=check_text(nation, field="nation", label_zh="民族", label_en="ethnic group", max_length=NATION_MAX),
+        nation=check_text(nation, field="nation", label="word.person.nation", max_length=NATION_MAX),
         birth_date=birth,
-        address=check_text(address, field="address", label_zh="住址", label_en="address", max_length=ADDRESS_MAX),
-        issuing_authority=check_text(issuing_authority, field="issuing_authority", label_zh="签发机关",
-                                     label_en="issuing authority", max_length=AUTHORITY_MAX),
+        address=check_text(address, field="address", label="word.person.address", max_length=ADDRESS_MAX),
+        issuing_authority=check_text(issuing_authority, field="issuing_authority",
+                                     label="word.person.issuing_authority", max_length=AUTHORITY_MAX),
         valid_from=start,
         valid_to=end,
         card_type=card_type,

@@ -10,7 +10,8 @@ interface turns them into text in its own language:
 
 Chinese is the source language: a template is the Chinese text with `{name}` placeholders. A parameter
 may itself be a word of this table (`Term("state.accepted")`), so a state or action name is
-translated with the sentence around it. Catalog texts (`*_zh` / `*_en` in resources/) stay data.
+translated with the sentence around it; a tuple of words is said as an enumeration (所领导、分局户政 /
+station leader, branch registry officer). Catalog texts (`*_zh` / `*_en` in resources/) stay data.
 """
 
 from __future__ import annotations
@@ -606,6 +607,120 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "sign_in.locked": QT_TRANSLATE_NOOP("Messages", "密码错误次数过多，账号已锁定至 {until}。请稍后再试或联系管理员。"),
     "sign_in.wrong_tries_left": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。再错 {left} 次账号将锁定 15 分钟。"),
     "sign_in.wrong_now_locked": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。账号已锁定 15 分钟。"),
+    # ---- a person's identity facts (desk.domain.identity; {label} is a word.person.* term) ----
+    "identity.not_text": QT_TRANSLATE_NOOP("Messages", "{label}不是文字。"),
+    "identity.control_character": QT_TRANSLATE_NOOP("Messages", "{label}含有不可见的控制字符（{character}），请重新输入或重新读卡。"),  # noqa: E501
+    "identity.missing": QT_TRANSLATE_NOOP("Messages", "请填写{label}。"),
+    "identity.too_long": QT_TRANSLATE_NOOP("Messages", "{label}过长（{length} 个字符，最多 {most} 个），请核对。"),
+    "identity.name_character": QT_TRANSLATE_NOOP(
+        "Messages", "{label}中不能有字符“{character}”（{code_point}）：只允许汉字（含生僻字）、间隔号和外文字母。"),
+    "identity.punctuation_only": QT_TRANSLATE_NOOP("Messages", "{label}不能只有标点。"),
+    "identity.not_a_date": QT_TRANSLATE_NOOP("Messages", "{label}不是日期。"),
+    "identity.impossible_date": QT_TRANSLATE_NOOP("Messages", "{label} {date} 不可能成立，请核对。"),
+    "identity.id_number_illegal": QT_TRANSLATE_NOOP("Messages", "证件号码含有非法字符或过长。"),
+    "identity.bad_sex": QT_TRANSLATE_NOOP("Messages", "性别“{sex}”无效。"),
+    "identity.validity_order": QT_TRANSLATE_NOOP("Messages", "有效期截止日期早于起始日期。"),
+    "identity.bad_card_type": QT_TRANSLATE_NOOP("Messages", "证件类型“{card_type}”无效。"),
+    "identity.phone_characters": QT_TRANSLATE_NOOP("Messages", "电话号码只能包含数字、空格、加号和连字符。"),
+    "word.person.name": QT_TRANSLATE_NOOP("Messages", "姓名"),
+    "word.person.birth_date": QT_TRANSLATE_NOOP("Messages", "出生日期"),
+    "word.person.valid_from": QT_TRANSLATE_NOOP("Messages", "有效期起始日期"),
+    "word.person.valid_to": QT_TRANSLATE_NOOP("Messages", "有效期截止日期"),
+    "word.person.phone": QT_TRANSLATE_NOOP("Messages", "电话"),
+    "word.person.nation": QT_TRANSLATE_NOOP("Messages", "民族"),
+    "word.person.address": QT_TRANSLATE_NOOP("Messages", "住址"),
+    "word.person.issuing_authority": QT_TRANSLATE_NOOP("Messages", "签发机关"),
+    "word.person.household_head": QT_TRANSLATE_NOOP("Messages", "户主姓名"),
+    "word.person.relationship_to_head": QT_TRANSLATE_NOOP("Messages", "与户主关系"),
+    "word.person.former_names": QT_TRANSLATE_NOOP("Messages", "曾用名"),
+    "word.person.registered_on": QT_TRANSLATE_NOOP("Messages", "登记日期"),
+    # ---- the ID-card reader and its serial port (the reader's status line, `desk reader`) ----
+    # `{name:.0}` says nothing: a technical detail only the English line names (both read as before).
+    "reader.status.success": QT_TRANSLATE_NOOP("Messages", "操作成功"),
+    "reader.status.card_found": QT_TRANSLATE_NOOP("Messages", "已找到证件"),
+    "reader.status.no_content": QT_TRANSLATE_NOOP("Messages", "证件上没有该项内容"),
+    "reader.status.checksum_error": QT_TRANSLATE_NOOP("Messages", "读卡器收到的数据校验错误，请重试"),
+    "reader.status.length_error": QT_TRANSLATE_NOOP("Messages", "读卡器收到的数据长度错误，请重试"),
+    "reader.status.command_error": QT_TRANSLATE_NOOP("Messages", "读卡器不支持该命令"),
+    "reader.status.not_authorised": QT_TRANSLATE_NOOP("Messages", "读卡器拒绝该操作（未授权）"),
+    "reader.status.unrecognised_error": QT_TRANSLATE_NOOP("Messages", "读卡器发生未知错误，请重试"),
+    "reader.status.card_auth_module_failed": QT_TRANSLATE_NOOP("Messages", "证件认证读卡模块失败，请重新放置证件"),
+    "reader.status.module_auth_card_failed": QT_TRANSLATE_NOOP("Messages", "证件认证失败，请重新放置证件；多次失败请核查证件真伪"),  # noqa: E501
+    "reader.status.verification_error": QT_TRANSLATE_NOOP("Messages", "证件信息验证错误，请核查证件"),
+    "reader.status.unknown_card_type": QT_TRANSLATE_NOOP("Messages", "无法识别的证件类型"),
+    "reader.status.read_failed": QT_TRANSLATE_NOOP("Messages", "读卡失败，请将证件平放在读卡器上不要移动"),
+    "reader.status.random_failed": QT_TRANSLATE_NOOP("Messages", "读卡失败（取随机数失败），请重试"),
+    "reader.status.self_test_failed": QT_TRANSLATE_NOOP("Messages", "读卡器自检失败，请联系技术人员"),
+    "reader.status.module_not_authorised": QT_TRANSLATE_NOOP("Messages", "读卡器安全模块未授权，请联系技术人员"),
+    "reader.status.no_card": QT_TRANSLATE_NOOP("Messages", "读卡器上没有证件"),
+    "reader.status.select_failed": QT_TRANSLATE_NOOP("Messages", "选卡失败，请重新放置证件"),
+    "reader.status_unknown": QT_TRANSLATE_NOOP("Messages", "读卡器返回未知状态码 {status}，请重试"),
+    "reader.short_reply": QT_TRANSLATE_NOOP("Messages", "读卡器应答过短"),
+    "reader.short_read": QT_TRANSLATE_NOOP("Messages", "读卡应答不完整"),
+    "reader.read_length": QT_TRANSLATE_NOOP("Messages", "读卡应答长度不一致"),
+    "reader.card_garbled": QT_TRANSLATE_NOOP("Messages", "证件信息读取异常，请重新放置证件{reason:.0}"),
+    "reader.port_corrupted": QT_TRANSLATE_NOOP(
+        "Messages", "串口 {port} 上的读卡器有应答，但数据校验一直错误（已试波特率 {tried}）：请检查连线、串口线是否过长或受干扰，必要时更换读卡器"),  # noqa: E501
+    "reader.no_answer": QT_TRANSLATE_NOOP("Messages", "串口 {port} 上没有读卡器应答（已试波特率 {tried}）"),
+    "reader.truncated": QT_TRANSLATE_NOOP("Messages", "读卡器应答不完整，请将证件放稳后重试"),
+    "reader.timeout": QT_TRANSLATE_NOOP("Messages", "读卡器无响应"),
+    "reader.checksum_retrying": QT_TRANSLATE_NOOP("Messages", "读卡器数据校验错误，正在重试"),
+    "reader.unexpected_reply": QT_TRANSLATE_NOOP("Messages", "读卡器的应答与命令不符，请取下证件后重新放置"),
+    "reader.stopped": QT_TRANSLATE_NOOP("Messages", "已停止"),
+    "serial.not_open": QT_TRANSLATE_NOOP("Messages", "串口 {port} 未打开"),
+    "serial.permission": QT_TRANSLATE_NOOP("Messages", "没有权限打开串口 {port}（请把用户加入 dialout 组）"),
+    "serial.not_found": QT_TRANSLATE_NOOP("Messages", "找不到串口 {port}，读卡器可能已拔出"),
+    "serial.disconnected": QT_TRANSLATE_NOOP("Messages", "串口 {port} 已断开：{reason}"),
+    "photo.decoder_spec": QT_TRANSLATE_NOOP("Messages", "照片解码器配置无效：{spec!r}（应为 模块:函数）"),
+    "photo.decoder_unloadable": QT_TRANSLATE_NOOP("Messages", "无法加载照片解码器 {spec}：{reason}"),
+    "photo.decoder_not_callable": QT_TRANSLATE_NOOP("Messages", "照片解码器 {spec} 不是函数"),
+    # ---- the city server's rights and sessions, the city client ----
+    "rights.user_inactive": QT_TRANSLATE_NOOP("Messages", "该账号已停用，不能办理业务。"),
+    "rights.kiosk_session": QT_TRANSLATE_NOOP("Messages", "自助机不能办理窗口业务。"),
+    "rights.role_not_permitted": QT_TRANSLATE_NOOP("Messages", "{role}无权进行此操作（{action}）。"),
+    "rights.other_branch": QT_TRANSLATE_NOOP("Messages", "申请 {number} 不属于本分局辖区的派出所。"),
+    "rights.other_station": QT_TRANSLATE_NOOP("Messages", "申请 {number} 属于其他派出所（{station}），不能办理。"),
+    "rights.not_a_decider": QT_TRANSLATE_NOOP("Messages", "该事项的审批层级为“{approval}”，须由{deciders}审批。"),
+    "rights.separation_of_duties": QT_TRANSLATE_NOOP("Messages", "受理或提交该申请的人不能审批它，请由其他有权人员审批。"),  # noqa: E501
+    "rights.call.read": QT_TRANSLATE_NOOP("Messages", "查询"),
+    "rights.call.open": QT_TRANSLATE_NOOP("Messages", "新建申请"),
+    "rights.call.catalog": QT_TRANSLATE_NOOP("Messages", "查看事项目录"),
+    "rights.call.queue": QT_TRANSLATE_NOOP("Messages", "叫号"),
+    "rights.call.report": QT_TRANSLATE_NOOP("Messages", "查看日报"),
+    "rights.call.kiosk": QT_TRANSLATE_NOOP("Messages", "自助机业务"),
+    "rights.call.admin": QT_TRANSLATE_NOOP("Messages", "系统管理"),
+    "word.nobody": QT_TRANSLATE_NOOP("Messages", "无人"),
+    "word.enumeration_separator": QT_TRANSLATE_NOOP("Messages", "、"),
+    "session.device_locked": QT_TRANSLATE_NOOP("Messages", "本终端密码错误次数过多，该账号在本终端锁定至 {until}。可在其他终端登录或联系管理员。"),  # noqa: E501
+    "session.wrong_tries_left": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。再错 {left} 次将在本终端锁定 15 分钟。"),  # noqa: E501
+    "session.wrong_now_locked": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。已在本终端锁定 15 分钟。"),
+    "session.unauthenticated": QT_TRANSLATE_NOOP("Messages", "未登录或登录已失效，请重新登录。"),
+    "session.revoked": QT_TRANSLATE_NOOP("Messages", "该登录已被注销，请重新登录。"),
+    "session.wrong_device": QT_TRANSLATE_NOOP("Messages", "登录凭据与本终端不符，请在本终端重新登录。"),
+    "session.expired": QT_TRANSLATE_NOOP("Messages", "长时间无操作，登录已过期，请重新登录。"),
+    "city.unreachable": QT_TRANSLATE_NOOP("Messages", "无法连接城市服务器，请检查网络；已填写的内容不会丢失。{kind:.0}"),  # noqa: E501
+    "rating.counter_desk_only": QT_TRANSLATE_NOOP("Messages", "柜台评价器只能记录窗口评价。"),
+    # ---- the audit key and anchors, the city's monthly report, the schema's version ----
+    "audit.key_unreadable": QT_TRANSLATE_NOOP("Messages", "审计密钥文件无法读取：{path}（{reason}）。没有它不能写入或核验审计日志。"),  # noqa: E501
+    "audit.key_invalid": QT_TRANSLATE_NOOP("Messages", "审计密钥文件内容无效：{path}。"),
+    "audit.key_exists": QT_TRANSLATE_NOOP("Messages", "审计密钥已存在：{path}，不会覆盖。"),
+    "audit.anchor_unreadable": QT_TRANSLATE_NOOP("Messages", "锚点文件无法读取：{path}（{reason}）。"),
+    "report.bad_month": QT_TRANSLATE_NOOP("Messages", "月份应写成 YYYY-MM（如 2026-03），而不是“{text}”。"),
+    "report.unknown_branch": QT_TRANSLATE_NOOP("Messages", "没有名为“{branch}”的分局。已有：{known}"),
+    "store.schema_newer": QT_TRANSLATE_NOOP(
+        "Messages", "数据库结构版本 {current} 比本程序新（本程序为 {head}）：请安装与数据库相同版本的 Station Desk。"),
+    "store.schema_behind": QT_TRANSLATE_NOOP(
+        "Messages", "数据库结构版本 {current} 落后于本程序（{head}）。程序启动时不会修改共享数据库：请数据库管理员以数据库所有者角色运行 `{command}`，然后再启动。"),  # noqa: E501
+    "word.no_schema": QT_TRANSLATE_NOOP("Messages", "空"),
+    # ---- papers that cannot be laid out (printing's DocumentTooLong; {what} is a word.paper.* term) ----
+    "document.text_too_long": QT_TRANSLATE_NOOP("Messages", "{what}（{length} 个字符，最多 {most} 个）过长，无法排版打印，请核对数据"),  # noqa: E501
+    "document.content_too_long": QT_TRANSLATE_NOOP("Messages", "文书内容过长，无法排版打印，请核对数据"),
+    "word.paper.applicant_name": QT_TRANSLATE_NOOP("Messages", "申请人姓名"),
+    "word.paper.transaction_name": QT_TRANSLATE_NOOP("Messages", "事项名称"),
+    "word.paper.clerk_name": QT_TRANSLATE_NOOP("Messages", "经办人姓名"),
+    "word.paper.approval_level": QT_TRANSLATE_NOOP("Messages", "审批层级"),
+    "word.paper.decided_above": QT_TRANSLATE_NOOP("Messages", "审批机关说明"),
+    "word.paper.material_name": QT_TRANSLATE_NOOP("Messages", "材料名称"),
 })
 
 
@@ -632,6 +747,9 @@ def _said(value: object, translate: Translate) -> object:
     if isinstance(value, tuple) and value and all(isinstance(item, Said) for item in value):
         separator = translate(TEMPLATES["word.list_separator"])
         return separator.join(render(item.key, item.params, translate) for item in value)
+    if isinstance(value, tuple) and value and all(isinstance(item, Term) for item in value):
+        separator = translate(TEMPLATES["word.enumeration_separator"])  # 、 / ,
+        return separator.join(translate(TEMPLATES[item.key]) for item in value)
     return value
 
 
@@ -662,7 +780,7 @@ def _value_to_wire(value: object) -> object:
         return {"term": value.key}
     if isinstance(value, Said):
         return {"said": value.key, "params": params_to_wire(value.params)}
-    if isinstance(value, tuple) and value and all(isinstance(item, Said) for item in value):
+    if isinstance(value, tuple) and value and all(isinstance(item, Said | Term) for item in value):
         return [_value_to_wire(item) for item in value]
     return value if isinstance(value, int | float | str) or value is None else str(value)
 
@@ -681,4 +799,7 @@ def _value_from_wire(value: object) -> object:
         return Said(key, params_from_wire(value["params"])) if key in TEMPLATES else key
     if isinstance(value, list) and value and all(isinstance(item, Mapping) and "said" in item for item in value):
         return tuple(_value_from_wire(item) for item in value)
+    if isinstance(value, list) and value and all(isinstance(item, Mapping) and "term" in item for item in value):
+        words = tuple(_value_from_wire(item) for item in value)
+        return words if all(isinstance(word, Term) for word in words) else "、".join(map(str, words))
     return value

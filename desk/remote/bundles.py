@@ -43,7 +43,7 @@ class RemoteBundles(_Remote):
     def bundle(self, code: str) -> Bundle:
         bundle = self.bundles.get(code)
         if bundle is None:
-            raise NotFound(f"没有“{code}”这个“一件事”套餐。", f"No bundle '{code}'.")
+            raise NotFound.say("bundle.unknown", bundle=code)
         return bundle
 
     def start(self, actor: Actor, applicant_id_number: str, bundle_code: str, shared_values: Mapping[str, Any],

@@ -111,7 +111,8 @@ class Connection:
         me = self.call("GET", "/me")
         self.user = SignedIn(Actor(int(me.get("user_id", 0)), Role(user["role"]), user["display_name"]),
                              user["username"], user["display_name"], user["station_code"],
-                             badge=str(me.get("badge") or ""))
+                             # The sign-in answer says it (an older server: /me; neither: the bar shows the id).
+                             badge=str(user.get("badge") or me.get("badge") or ""))
         return self.user
 
     def sign_out(self) -> None:
@@ -142,10 +143,7 @@ class Connection:
             response = self._http.request(method, path, json=body, headers=headers, params=params)
         except httpx.TransportError as exc:
             self._reached(False)
-            raise ServerUnavailable(
-                "无法连接城市服务器，请检查网络；已填写的内容不会丢失。",
-                f"The city server cannot be reached ({type(exc).__name__}); nothing typed is lost.",
-            ) from exc
+            raise ServerUnavailable.say("city.unreachable", kind=type(exc).__name__) from exc
         self._reached(True)  # it answered, whatever it said
         if response.status_code == 200:
             return response.json()

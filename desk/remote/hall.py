@@ -31,7 +31,7 @@ class RemoteRatings(_Remote):
              kiosk_code: str | None = None, reasons: tuple[str, ...] = (), phone: str | None = None,
              counter_number: int | None = None, channel: str | None = None) -> RatingView:
         if kiosk_code is not None or channel not in (None, "desk"):
-            raise InvalidInput("柜台评价器只能记录窗口评价。", "The counter's evaluator records desk ratings only.")
+            raise InvalidInput.say("rating.counter_desk_only")
         self._as(None)
         return from_wire(RatingView, self.connection.call("POST", "/ratings", {
             "level": RatingLevel(level).value, "case_number": case_number, "reason": reason,

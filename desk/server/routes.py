@@ -44,7 +44,8 @@ def register_routes(app: FastAPI, prefix: str, server: Server) -> None:
         issued = server.sessions.sign_in(body.username, body.password, body.device_id, body.kind)
         return {"token": issued.token, "idle_seconds": issued.idle_seconds, "kind": issued.kind,
                 "user": {"username": issued.username, "display_name": issued.display_name,
-                         "role": issued.role.value, "station_code": issued.station_code}}
+                         "role": issued.role.value, "station_code": issued.station_code,
+                         "badge": issued.badge}}
 
     @router.delete("/sessions/current", tags=["sessions"])
     def sign_out(caller: CallerDep, authorization: Annotated[str, Header()]) -> dict[str, str]:

@@ -110,10 +110,9 @@ def load_audit_key(path: Path) -> AuditKey | None:
         secret = base64.b64decode(str(raw["secret"]), validate=True)
         key = AuditKey(secret, int(raw["keyed_from"]), str(raw.get("created_at", "")))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DeskError(f"审计密钥文件无法读取：{path}（{exc}）。没有它不能写入或核验审计日志。",
-                        f"The audit key file {path} is unreadable ({exc}).", code="audit_key") from exc
+        raise DeskError.say("audit.key_unreadable", code="audit_key", path=str(path), reason=str(exc)) from exc
     if len(key.secret) < 32 or key.keyed_from < 1:
-        raise DeskError(f"审计密钥文件内容无效：{path}。", f"The audit key file {path} is invalid.", code="audit_key")
+        raise DeskError.say("audit.key_invalid", code="audit_key", path=str(path))
     return key
 
 
@@ -127,8 +126,7 @@ def create_audit_key(path: Path, keyed_from: int) -> AuditKey:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError as exc:
-        raise DeskError(f"审计密钥已存在：{path}，不会覆盖。", f"An audit key already exists at {path}.",
-                        code="audit_key") from exc
+        raise DeskError.say("audit.key_exists", code="audit_key", path=str(path)) from exc
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -454,8 +452,7 @@ def read_anchor(path: Path) -> Anchor:
         heads = tuple((str(h["chain"]), int(h["seq"]), str(h["hash"])) for h in raw.get("heads", []))
         return Anchor(int(raw["seq"]), str(raw["hash"]), str(raw["at"]), str(raw.get("tag", "")), heads)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DeskError(f"锚点文件无法读取：{path}（{exc}）。", f"Cannot read the anchor file {path} ({exc}).",
-                        code="audit_anchor") from exc
+        raise DeskError.say("audit.anchor_unreadable", code="audit_anchor", path=str(path), reason=str(exc)) from exc
 
 
 def check_anchor(session: Session, mark: Anchor, key: AuditKey | None) -> AuditReport:

@@ -131,14 +131,14 @@ class CitizenService:
     def set_register_facts(self, actor: Actor | None, id_number: str, *, household_head: str,
                            relationship_to_head: str, registered_on: date | None, former_names: str = "") -> None:
         """Facts of the household register (not on the card) that a household certificate certifies."""
-        household_head = check_name(household_head, field="household_head", label_zh="户主姓名",
-                                    label_en="head of household", required=False)
-        relationship_to_head = check_text(relationship_to_head, field="relationship_to_head", label_zh="与户主关系",
-                                          label_en="relationship to the head", max_length=20)
-        former_names = check_text(former_names, field="former_names", label_zh="曾用名", label_en="former names",
+        household_head = check_name(household_head, field="household_head", label="word.person.household_head",
+                                    required=False)
+        relationship_to_head = check_text(relationship_to_head, field="relationship_to_head",
+                                          label="word.person.relationship_to_head", max_length=20)
+        former_names = check_text(former_names, field="former_names", label="word.person.former_names",
                                   max_length=120)
-        registered_on = check_date(registered_on, field="registered_on", label_zh="登记日期",
-                                   label_en="registration date", today=self.clock.today(), not_after_today=True)
+        registered_on = check_date(registered_on, field="registered_on", label="word.person.registered_on",
+                                   today=self.clock.today(), not_after_today=True)
         with self.store.write() as session:
             citizen = CitizenRepository(session).by_id_number(id_number)
             if citizen is None:

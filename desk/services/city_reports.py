@@ -37,8 +37,7 @@ def parse_month(text: str) -> date:
     """`YYYY-MM` → the month's first day; a clear error otherwise."""
     match = _MONTH.match(text.strip())
     if match is None or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1900:
-        raise InvalidInput(f"月份应写成 YYYY-MM（如 2026-03），而不是“{text}”。",
-                           f"A month is written YYYY-MM (e.g. 2026-03), not {text!r}.")
+        raise InvalidInput.say("report.bad_month", text=text)
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -132,8 +131,7 @@ class CityReportService:
             stations = figures_.stations(branch)
             if branch and not stations:
                 known = "、".join(figures_.branch_names()) or "（无）"
-                raise NotFound(f"没有名为“{branch}”的分局。已有：{known}",
-                               f"No branch named {branch!r}. Known: {known}")
+                raise NotFound.say("report.unknown_branch", branch=branch, known=known)
             cells = figures_.month_cells(first, last, today, branch, OPEN_STATES)
         names = {code: (name, branch_name) for code, name, branch_name in stations}
         by_station = {code: MonthRow(code, name, branch=branch_name) for code, name, branch_name in stations}

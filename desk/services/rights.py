@@ -20,7 +20,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desk.domain import messages
 from desk.domain.errors import PermissionDenied
+from desk.domain.messages import Term
 from desk.domain.workflow import Action, Approval, Role
 from desk.paths import resources_dir
 from desk.services import audit
@@ -93,16 +95,15 @@ class Rights:
     def require(self, caller: Caller, action: str) -> None:
         """May this caller make this kind of call at all (before any case is looked at)?"""
         if not caller.active:
-            raise Refused("该账号已停用，不能办理业务。", "This account is deactivated.", code="user_inactive")
+            raise Refused.say("rights.user_inactive", code="user_inactive")
         if caller.session_kind == "kiosk":
             if action not in self.policy.kiosk_actions:
-                raise Refused("自助机不能办理窗口业务。", "A kiosk session cannot take desk actions.",
-                              code="kiosk_session")
+                raise Refused.say("rights.kiosk_session", code="kiosk_session")
             return
         role = self.policy.roles.get(caller.role)
         if role is None or action not in role.actions:
-            raise Refused(f"{caller.role.label_zh}无权进行此操作（{_label(action)}）。",
-                          f"The role {caller.role.value} may not {action}.", code="role_not_permitted")
+            raise Refused.say("rights.role_not_permitted", code="role_not_permitted",
+                              role=Term(f"role.{caller.role.value}"), action=_action_word(action))
 
     def require_case(self, caller: Caller, action: str, number: str) -> str | None:
         """The call is allowed on this case: station or branch, approval level, separation of duties.
@@ -150,29 +151,24 @@ class Rights:
         if not self.may_see_station(session, caller, case.station_code):
             role = self.policy.roles.get(caller.role)
             if role is not None and role.scope == "branch":
-                raise Refused(f"申请 {case.number} 不属于本分局辖区的派出所。",
-                              f"Case {case.number} belongs to a station outside your branch.", code="other_branch")
-            raise Refused(f"申请 {case.number} 属于其他派出所（{case.station_code}），不能办理。",
-                          f"Case {case.number} belongs to another station ({case.station_code}).",
-                          code="other_station")
+                raise Refused.say("rights.other_branch", code="other_branch", number=case.number)
+            raise Refused.say("rights.other_station", code="other_station", number=case.number,
+                              station=case.station_code)
 
     def _may_decide(self, session: Session, caller: Caller, case: Case) -> None:
         approval = Approval(case.approval)
         deciders = self.policy.deciders.get(approval, frozenset())
         if caller.role not in deciders:
-            who = "、".join(r.label_zh for r in sorted(deciders)) or "无人"
-            raise Refused(f"该事项的审批层级为“{approval.value}”，须由{who}审批。",
-                          f"A {approval.value}-level case is decided by: "
-                          f"{', '.join(sorted(r.value for r in deciders)) or 'nobody'}.", code="not_a_decider")
+            who = tuple(Term(f"role.{r.value}") for r in sorted(deciders)) or Term("word.nobody")
+            raise Refused.say("rights.not_a_decider", code="not_a_decider", approval=approval.value, deciders=who)
         submitted_by = CaseRepository(session).actors_of_action(case.id, Action.SUBMIT_FOR_REVIEW.value)
         if caller.user_id == case.accepted_by or caller.user_id in submitted_by:
-            raise Refused("受理或提交该申请的人不能审批它，请由其他有权人员审批。",
-                          "Whoever accepted or submitted a case may not decide it.", code="separation_of_duties")
+            raise Refused.say("rights.separation_of_duties", code="separation_of_duties")
 
 
-def _label(action: str) -> str:
-    try:
-        return Action(action).label_zh
-    except ValueError:
-        return {READ: "查询", OPEN: "新建申请", CATALOG: "查看事项目录", QUEUE: "叫号", REPORT: "查看日报",
-                KIOSK: "自助机业务", ADMIN: "系统管理"}.get(action, action)
+def _action_word(action: str) -> Term | str:
+    """The action's word in the messages' table (a case's action, or a kind of call); else its code."""
+    for key in (f"action.{action}", f"rights.call.{action}"):
+        if key in messages.TEMPLATES:
+            return Term(key)
+    return action

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from desk.domain.badges import shown_badge
 from desk.domain.clock import Clock, local_datetime
 from desk.domain.errors import DeskError, InvalidInput
 from desk.domain.workflow import Role
@@ -55,6 +56,7 @@ class SessionIssued:
     device_id: str
     kind: str
     idle_seconds: int
+    badge: str = ""  # 工号 as printed: the user's 警号, else the row id (desk.domain.badges.shown_badge)
 
 
 @dataclass(frozen=True)
@@ -99,11 +101,7 @@ class SessionService:
                 until = local_datetime(throttle.locked_until).strftime("%H:%M")
                 audit.append(session, at=now, actor=username or "-", action="session.sign_in_locked",
                              entity_type="device", entity_id=device_id, details={})
-                failure = SignInRefused(
-                    f"本终端密码错误次数过多，该账号在本终端锁定至 {until}。可在其他终端登录或联系管理员。",
-                    f"Too many wrong passwords on this device: locked here until {until}.",
-                    code="account_locked",
-                )
+                failure = SignInRefused.say("session.device_locked", code="account_locked", until=until)
             else:
                 user = UserRepository(session).by_username(username)
                 ok = verify_password(password, user.password_hash if user is not None else self._decoy_hash)
@@ -170,7 +168,8 @@ class SessionService:
         audit.append(session, at=now, actor=user.username, action="session.signed_in", entity_type="device",
                      entity_id=device_id, details={"kind": kind})
         return SessionIssued(token, user.id, user.username, user.display_name, Role(user.role), user.station_code,
-                             device_id, kind, int(self.idle.total_seconds()))
+                             device_id, kind, int(self.idle.total_seconds()),
+                             shown_badge(user.badge_number, user.id))
 
     def _count_failure(self, session: Session, throttle: SignInThrottle | None, username: str, device_id: str,
                        now: datetime) -> SignInRefused:
@@ -183,25 +182,19 @@ class SessionService:
             throttle.failures, throttle.locked_until = 0, now + LOCK_DURATION
         audit.append(session, at=now, actor=username or "-", action="session.sign_in_failed", entity_type="device",
                      entity_id=device_id, details={"locked": left <= 0})
-        warning_zh = f"再错 {left} 次将在本终端锁定 15 分钟。" if left > 0 else "已在本终端锁定 15 分钟。"
-        warning_en = f" {left} more and this device is locked for 15 minutes." if left > 0 else (
-            " This device is locked for 15 minutes.")
-        return SignInRefused("用户名或密码错误。" + warning_zh, "Wrong user name or password." + warning_en)
+        if left > 0:
+            return SignInRefused.say("session.wrong_tries_left", left=left)
+        return SignInRefused.say("session.wrong_now_locked")
 
     def _problem(self, row: ServerSession | None, device_id: str, now: datetime) -> SessionRefused | None:
         if row is None:
-            return SessionRefused("未登录或登录已失效，请重新登录。", "Not signed in: sign in first.",
-                                  code="unauthenticated")
+            return SessionRefused.say("session.unauthenticated", code="unauthenticated")
         if row.revoked_at is not None:
-            return SessionRefused("该登录已被注销，请重新登录。", "This session was ended: sign in again.",
-                                  code="session_revoked")
+            return SessionRefused.say("session.revoked", code="session_revoked")
         if row.device_id != device_id:
-            return SessionRefused("登录凭据与本终端不符，请在本终端重新登录。",
-                                  "This session belongs to another device: sign in on this one.",
-                                  code="session_wrong_device")
+            return SessionRefused.say("session.wrong_device", code="session_wrong_device")
         if row.last_seen + self.idle <= now:
-            return SessionRefused("长时间无操作，登录已过期，请重新登录。", "The session expired after being idle: "
-                                  "sign in again.", code="session_expired")
+            return SessionRefused.say("session.expired", code="session_expired")
         return None
 
     def _revoke(self, session: Session, row: ServerSession, reason: str, *, by: str | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import select
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -124,8 +125,11 @@ def make_engine(url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> E
 
 def _ping_when_idle(engine: Engine) -> None:
     """Ping a pooled PostgreSQL connection before use only when it lay idle `PING_AFTER_IDLE_S` or more
-    (a server restarted, a firewall's idle cut): `pool_pre_ping` pinged before every transaction, one
-    more round trip on each of a busy server's requests. A dead connection is replaced by a fresh one."""
+    (a firewall's idle cut, a server gone without a word): `pool_pre_ping` pinged before every
+    transaction, one more round trip on each of a busy server's requests. A connection used more
+    recently is looked at without a round trip: when the server hung up on it (a restart, a terminated
+    backend) its socket has the goodbye or the end of the stream to read. A dead connection is replaced
+    by a fresh one before the use case runs its first statement, so a database restart fails no call."""
     @event.listens_for(engine, "connect")
     def _connected(_dbapi_connection: Any, record: Any) -> None:
         record.info["desk_idle_since"] = time.monotonic()
@@ -138,11 +142,32 @@ def _ping_when_idle(engine: Engine) -> None:
     def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         idle_since = record.info.get("desk_idle_since")
         if idle_since is not None and time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            if _server_hung_up(dbapi_connection, engine.dialect.loaded_dbapi.Error):
+                raise DisconnectionError("the server closed the pooled connection")  # the pool connects anew
             return
         try:
             engine.dialect.do_ping(dbapi_connection)
         except engine.dialect.loaded_dbapi.Error as exc:
             raise DisconnectionError("the pooled connection is gone") from exc  # the pool connects anew
+
+
+def _server_hung_up(dbapi_connection: Any, driver_error: type[Exception]) -> bool:
+    """Whether the server spoke on a connection lying in the pool, found without a round trip. Between
+    transactions the server says nothing to a client that listens for nothing (the desk never LISTENs):
+    anything to read is a termination notice or the end of the stream. A poll of the socket, not a read."""
+    fileno = getattr(dbapi_connection, "fileno", None)
+    if fileno is None:
+        return False
+    try:
+        socket = fileno()
+    except (OSError, driver_error):  # the driver knows it closed: no socket to look at
+        return True
+    if hasattr(select, "poll"):  # not select(): a busy server's descriptors go past FD_SETSIZE
+        poller = select.poll()
+        poller.register(socket, select.POLLIN)
+        return bool(poller.poll(0))  # readable, hung up or in error
+    readable, _, _ = select.select([socket], [], [], 0)
+    return bool(readable)
 
 
 def _drop_row_details(context: Any) -> None:

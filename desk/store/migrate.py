@@ -20,6 +20,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import text
 
+from desk.domain.messages import Term
 from desk.store.errors import SchemaMismatch
 
 if TYPE_CHECKING:
@@ -86,17 +87,6 @@ def require_current_schema(store: Store) -> None:
     except CommandError:
         known = False
     if not known:
-        raise SchemaMismatch(
-            f"数据库结构版本 {current} 比本程序新（本程序为 {head}）：请安装与数据库相同版本的 Station Desk。",
-            f"The database schema ({current}) is newer than this program ({head}): install the Station Desk "
-            "release that matches the database.",
-            code="store_schema_newer",
-        )
-    raise SchemaMismatch(
-        f"数据库结构版本 {current or '空'} 落后于本程序（{head}）。程序启动时不会修改共享数据库：请数据库管理员"
-        f"以数据库所有者角色运行 `{UPGRADE_COMMAND}`，然后再启动。",
-        f"The database schema ({current or 'empty'}) is behind this program ({head}). Programs never migrate "
-        f"a shared database on start: have the database administrator run `{UPGRADE_COMMAND}` as the owner "
-        "role, then start again.",
-        code="store_schema_behind",
-    )
+        raise SchemaMismatch.say("store.schema_newer", code="store_schema_newer", current=current, head=head)
+    raise SchemaMismatch.say("store.schema_behind", code="store_schema_behind",
+                             current=current or Term("word.no_schema"), head=head, command=UPGRADE_COMMAND)

@@ -105,9 +105,13 @@ class DeskContext:
                 self.printer.print_pdf(paper.pdf, f"{paper.title_zh} {paper.serial}")
 
     def error_text(self, error: BaseException) -> str:
-        """What the clerk reads for a failure: the DeskError's message, never a traceback."""
-        if isinstance(error, DeskError) and error.message_key is not None:
-            return messages.render(error.message_key, error.params, _translate_message)
+        """What the clerk reads for a failure: the error's message, never a traceback. An error that says
+        a message key — a DeskError, a device's fault, printing's refusal (its parameters in the wire
+        form: printing imports nothing of desk) — is translated here."""
+        key = getattr(error, "message_key", None)
+        if isinstance(key, str) and key in messages.TEMPLATES:
+            params = messages.params_from_wire(getattr(error, "params", None) or {})
+            return messages.render(key, params, _translate_message)
         if isinstance(error, DeskError) or (hasattr(error, "message_zh") and hasattr(error, "message_en")):
             return self.pick(error.message_zh, error.message_en)  # type: ignore[attr-defined]
         return messages.render("desk.unexpected", {"kind": type(error).__name__}, _translate_message)

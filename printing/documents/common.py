@@ -301,29 +301,37 @@ def _metadata(title: str, author: str, fonts: FontSet) -> dict[str, object]:
 
 
 class DocumentTooLong(ValueError):
-    """The data cannot be laid out (a text far longer than any real one): refused, nothing printed."""
+    """The data cannot be laid out (a text far longer than any real one): refused, nothing printed.
+
+    Said as a message key and parameters like every error (the templates live in `desk.domain.messages`,
+    "document.*_too_long"); printing imports nothing of desk, so a parameter that is a word of that
+    table is written as the city server writes it on the wire (`{"term": key}`) and the screens read it
+    with `messages.params_from_wire`."""
 
     code = "document_too_long"
 
-    def __init__(self, what_zh: str, what_en: str) -> None:
-        super().__init__(what_en)
-        self.message_zh = f"{what_zh}过长，无法排版打印，请核对数据"
-        self.message_en = f"{what_en} is too long to lay out and print; check the data"
+    def __init__(self, what: str | None = None, *, length: int = 0, most: int = 0) -> None:
+        """`what`: the word (a "word.paper.*" key) naming the text too long; None: the whole content."""
+        if what is None:
+            self.message_key, self.params = "document.content_too_long", {}
+        else:
+            self.message_key = "document.text_too_long"
+            self.params = {"what": {"term": what}, "length": length, "most": most}
+        super().__init__(f"{self.message_key} {self.params}")
 
 
-def check_lengths(fields: Iterable[tuple[str, str, str, int]]) -> None:
-    """(label_zh, label_en, text, max characters) each: refuse before layout rather than fail inside it."""
-    for label_zh, label_en, text, limit in fields:
+def check_lengths(fields: Iterable[tuple[str, str, int]]) -> None:
+    """(the text's word key, text, max characters) each: refuse before layout rather than fail inside it."""
+    for what, text, limit in fields:
         if len(text) > limit:
-            raise DocumentTooLong(f"{label_zh}（{len(text)} 个字符，最多 {limit} 个）",
-                                  f"the {label_en} ({len(text)} characters, at most {limit})")
+            raise DocumentTooLong(what, length=len(text), most=limit)
 
 
 def _build(doc: BaseDocTemplate, story: list[Flowable], **kwargs: Any) -> None:
     try:
         doc.build(story, **kwargs)
     except LayoutError as exc:  # a flowable taller than the page: the data, not the printer, is wrong
-        raise DocumentTooLong("文书内容", "the document's content") from exc
+        raise DocumentTooLong() from exc
 
 
 def build_roll(story: list[Flowable], paper: Paper, *, title: str, author: str, fonts: FontSet) -> bytes:

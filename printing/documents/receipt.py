@@ -132,12 +132,12 @@ LIMITS = {"applicant_name": 60, "transaction_name_zh": 80, "clerk_name": 40, "ap
 def build_pdf(data: ReceiptData, paper: Paper = Paper.ROLL_80, *, fonts: FontSet | None = None) -> bytes:
     """The receipt as PDF; DocumentTooLong (before any layout) when a text is longer than any real one."""
     check_lengths([
-        ("申请人姓名", "applicant's name", data.applicant_name, LIMITS["applicant_name"]),
-        ("事项名称", "transaction name", data.transaction_name_zh, LIMITS["transaction_name_zh"]),
-        ("经办人姓名", "clerk's name", data.clerk_name, LIMITS["clerk_name"]),
-        ("审批层级", "approval level", data.approval_level, LIMITS["approval_level"]),
-        ("审批机关说明", "decided-above note", data.decided_above_zh, 300),
-        *(("材料名称", "material name", m.name_zh, 200) for m in data.materials_received),
+        ("word.paper.applicant_name", data.applicant_name, LIMITS["applicant_name"]),
+        ("word.paper.transaction_name", data.transaction_name_zh, LIMITS["transaction_name_zh"]),
+        ("word.paper.clerk_name", data.clerk_name, LIMITS["clerk_name"]),
+        ("word.paper.approval_level", data.approval_level, LIMITS["approval_level"]),
+        ("word.paper.decided_above", data.decided_above_zh, 300),
+        *(("word.paper.material_name", m.name_zh, 200) for m in data.materials_received),
     ])
     w = Writer(paper, fonts, base_size=12.0 if paper is Paper.A4 else None)
     title, author = f"{TITLE} {data.case_number}", data.station.name_zh

@@ -222,3 +222,17 @@ def test_a_receipts_lookup_code_finds_its_case_at_a_city_desk(open_city_desk: Ca
     search.search(opened["leader_nsc"]["lookup_code"])
     desk.wait(lambda: "其他派出所" in search.lbl_message.text())
     assert [c.number for c in search.results] == [mine["number"]]  # the last hit stays; nothing added
+
+
+def test_a_city_desks_status_bar_shows_the_badge_number(open_city_desk: Callable[[str], CityDesk],
+                                                         demo_city: City) -> None:
+    """工号 in the status bar is the user's 警号 in city mode too (the server's sign-in answer says it),
+    not the user's row id."""
+    demo_city.users.set_badge("clerk", "0731245", by="test")
+    try:
+        desk = open_city_desk("badge")
+        desk.sign_in("clerk")
+        assert "工号 0731245" in desk.window.status.lbl_user.text()
+        desk.window.sign_out()
+    finally:
+        demo_city.users.set_badge("clerk", "", by="test")

@@ -15,7 +15,7 @@ import pytest
 from printing import samples
 from printing.cups_testserver import CupsTestServer
 from printing.documents import receipt
-from printing.documents.common import Paper
+from printing.documents.common import DocumentTooLong, Paper
 from printing.printers import CupsPrinter, JobResult, PrinterState, PrinterStatus
 from printing.queue import JobStatus, PrintQueue, PrintService, RetryNeedsConfirmation, SpoolError
 
@@ -159,25 +159,32 @@ def test_cups_a_job_that_never_finishes_is_canceled_and_uncertain(cups: CupsTest
     assert state == "canceled"  # it will not come out later behind the clerk's back
 
 
+def _said(error: DocumentTooLong, *, english: bool = False) -> str:
+    """What the screens say for printing's refusal: its key, and parameters in the wire form."""
+    from desk.domain import messages
+
+    key, params = error.message_key, messages.params_from_wire(error.params)
+    return messages.english(key, params) if english else messages.render(key, params)
+
+
 @pytest.mark.parametrize("paper", [Paper.ROLL_80, Paper.A4])
 def test_a_10000_character_name_on_a_receipt_is_refused_before_layout(paper: Paper) -> None:
     from dataclasses import replace
 
-    from printing.documents.common import DocumentTooLong
-
     data = replace(samples.receipt(), applicant_name="张" * 10_000)
     with pytest.raises(DocumentTooLong) as caught:
         receipt.build_pdf(data, paper)
-    assert "申请人姓名" in caught.value.message_zh and "10000" in caught.value.message_zh
+    assert "申请人姓名" in _said(caught.value) and "10000" in _said(caught.value)
+    assert _said(caught.value, english=True).startswith("the applicant's name (10000 characters, at most 60)")
     assert caught.value.code == "document_too_long"
 
 
 def test_a_layout_that_cannot_fit_is_a_clear_error_not_a_raw_layout_error() -> None:
     from reportlab.platypus import Spacer
 
-    from printing.documents.common import DocumentTooLong, build_a4
+    from printing.documents.common import build_a4
     from printing.fonts import default_fonts
 
     with pytest.raises(DocumentTooLong) as caught:
         build_a4([Spacer(10, 5000)], title="t", author="a", fonts=default_fonts())
-    assert "过长" in caught.value.message_zh
+    assert "过长" in _said(caught.value)

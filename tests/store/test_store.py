@@ -108,11 +108,11 @@ def test_database_errors_carry_no_personal_data(database_url: str) -> None:
 def test_a_pooled_postgresql_connection_is_pinged_only_after_lying_idle(
         postgres_server: PostgresServer, postgres_template: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """No ping round trip before each transaction of a busy pool; a connection that lay idle
-    `PING_AFTER_IDLE_S` is pinged first, and one found dead is replaced before the use case sees it."""
+    `PING_AFTER_IDLE_S` is pinged first, and one found dead is replaced before the use case sees it.
+    A connection the server hung up on is replaced unpinged too (its socket has the end to read)."""
     import time
 
     from sqlalchemy import create_engine
-    from sqlalchemy.exc import DBAPIError
 
     from desk.store import database
 
@@ -133,15 +133,20 @@ def test_a_pooled_postgresql_connection_is_pinged_only_after_lying_idle(
         with store.read() as session:
             return int(session.execute(select(func.count()).select_from(Citizen)).scalar_one())
 
+    pings: list[object] = []
+    ping = store.engine.dialect.do_ping
+    monkeypatch.setattr(store.engine.dialect, "do_ping",
+                        lambda connection: pings.append(connection) or ping(connection))
     try:
         monkeypatch.setattr(database, "PING_AFTER_IDLE_S", 3600.0)  # never idle long enough: no ping
+        assert count() == 0
         kill_the_pooled_connection()
-        with pytest.raises((DBAPIError, database.StoreError)):
-            count()
-        assert count() == 0  # the pool was renewed on the disconnect
+        assert count() == 0  # the dead connection was replaced before the count, unpinged
+        assert pings == []
         monkeypatch.setattr(database, "PING_AFTER_IDLE_S", 0.0)  # always idle long enough: pinged first
         kill_the_pooled_connection()
         assert count() == 0
+        assert pings
     finally:
         store.dispose()
         admin.dispose()

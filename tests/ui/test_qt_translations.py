@@ -52,3 +52,34 @@ def test_the_desk_says_an_error_message_through_qts_translators() -> None:
         assert context.error_text(error) == "申请 HP01-2026-000007 当前为“已办结”，表单不能再修改。"
     finally:
         switcher.uninstall()
+
+
+def test_the_desk_says_printings_refusal_and_a_readers_fault_by_their_keys() -> None:
+    """Printing's "too long for the page" (its word parameter in the wire form: printing imports nothing
+    of desk) and a device's fault speak through the same Qt catalogue as any DeskError."""
+    from desk.devices.reader import CardImplausible
+    from desk.devices.transport import TransportClosed
+    from desk.qt.tasks import TaskRunner
+    from desk.ui.context import DeskContext
+    from printing.documents.common import DocumentTooLong
+
+    too_long = DocumentTooLong("word.paper.applicant_name", length=10_000, most=60)
+    unplugged = TransportClosed.say("serial.not_found", port="/dev/ttyUSB0")
+    garbled = CardImplausible("name: identity_name_character")
+    switcher = LanguageSwitcher(QApplication.instance())  # type: ignore[arg-type]
+    context = DeskContext(TaskRunner(), language="zh_CN")
+    try:
+        assert switcher.set_language("en")
+        context.language = "en"
+        assert context.error_text(too_long) == ("the applicant's name (10000 characters, at most 60) is too long "
+                                                "to lay out and print; check the data")
+        assert context.error_text(unplugged) == "port /dev/ttyUSB0 not found — reader unplugged?"
+        assert context.error_text(garbled) == ("the card's data looks garbled (name: identity_name_character) — "
+                                               "place the card again")
+        assert switcher.set_language("zh_CN")
+        context.language = "zh_CN"
+        assert context.error_text(too_long) == "申请人姓名（10000 个字符，最多 60 个）过长，无法排版打印，请核对数据"
+        assert context.error_text(unplugged) == "找不到串口 /dev/ttyUSB0，读卡器可能已拔出"
+        assert context.error_text(garbled) == "证件信息读取异常，请重新放置证件"  # the reason is for the log
+    finally:
+        switcher.uninstall()
