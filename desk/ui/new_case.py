@@ -83,6 +83,7 @@ class NewCaseView(QWidget):
         self._card_read = False  # the applicant was identified by reading their card (读卡核验)
         self._deciding = False
         self._last_save = ""
+        self._awaiting_papers = False  # the case on the form waits for supplements (待补正), not a draft
         self._facts = ApplicantFacts()
         self.saver = DraftSaver(context, self)
 
@@ -369,6 +370,7 @@ class NewCaseView(QWidget):
         self.form.set_values(case.form_values)
         self.checklist.set_received(m.key for m in case.materials)
         self.saver.attach(case.number, case.version)
+        self._awaiting_papers = case.state is CaseState.SUPPLEMENT_REQUESTED
         self._show_case_label()
         self._update_decision()
         # An application left unanswered for more than five working days counts as accepted: say so.
@@ -472,6 +474,7 @@ class NewCaseView(QWidget):
         self._swipe_target = None
         self._deciding = False
         self.saver.detach()
+        self._awaiting_papers = False
         if self._last_save:  # no draft on the screen now: the status line stops speaking of one
             self._on_save_state("")
 
@@ -628,11 +631,16 @@ class NewCaseView(QWidget):
         titles = {CaseState.ACCEPTED: self.tr("已受理"), CaseState.SUPPLEMENT_REQUESTED: self.tr("已出具一次性告知书"),
                   CaseState.NOT_ACCEPTED: self.tr("不予受理"), CaseState.COMPLETED: self.tr("已办结"),
                   CaseState.UNDER_REVIEW: self.tr("已受理，已提交领导审批")}
+        above = {Approval.BRANCH: self.tr("已受理，报分局审批"), Approval.CITY: self.tr("已受理，报市局审批")}
+        if case.state is CaseState.UNDER_REVIEW and case.approval in above:  # decided above the station
+            titles[CaseState.UNDER_REVIEW] = above[case.approval]
         self.lbl_done_title.setText(titles.get(case.state, self._context.state_text(case.state)))
         lines = [self.tr("受理编号 %1 · 查询码 %2").replace("%1", case.number).replace("%2", case.lookup_code),
                  *(self.tr("%1（%2）已送打印机").replace("%1", paper.title_zh).replace("%2", paper.serial)
                    for paper in decided.papers)]
-        if case.state is CaseState.UNDER_REVIEW:
+        if case.state is CaseState.UNDER_REVIEW and case.approval.above_station:
+            lines.insert(1, self.tr("该申请已进入待审批队列，由上级机关审批，结果录入后通知申请人；无需再提交。"))
+        elif case.state is CaseState.UNDER_REVIEW:
             lines.insert(1, self.tr("该申请已进入“待领导审批”，无需再提交。"))
         if case.state in (CaseState.ACCEPTED, CaseState.UNDER_REVIEW) and case.due_date is not None:
             lines.insert(1, self.tr("承诺办结日期：%1").replace("%1", fmt_date(case.due_date)))
@@ -705,7 +713,7 @@ class NewCaseView(QWidget):
             self.lbl_case.setText(self.tr("正在建立草稿…"))
             return
         state = {"saving": self.tr("保存中…"), "saved": self.tr("已自动保存"), "failed": self.tr("保存失败")}.get(
-            self._last_save, self.tr("草稿"))
+            self._last_save, self.tr("待补正") if self._awaiting_papers else self.tr("草稿"))
         self.lbl_case.setText(f"{number} · {state}")
 
     def _set_page(self, page: int) -> None:

@@ -1195,179 +1195,199 @@ Please give the log file to your IT department:
 <context>
     <name>NewCaseView</name>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="258"/>
+        <location filename="../../desk/ui/new_case.py" line="259"/>
         <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
         <translation>Read %1&apos;s ID card. To open a case for them, press Ctrl+N first.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="421"/>
+        <location filename="../../desk/ui/new_case.py" line="423"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="422"/>
+        <location filename="../../desk/ui/new_case.py" line="424"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="426"/>
+        <location filename="../../desk/ui/new_case.py" line="428"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="426"/>
+        <location filename="../../desk/ui/new_case.py" line="428"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="427"/>
+        <location filename="../../desk/ui/new_case.py" line="429"/>
         <source>申请人：%1&#x3000;%2&#x3000;%3</source>
         <translation>Applicant: %1   %2   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="505"/>
+        <location filename="../../desk/ui/new_case.py" line="508"/>
         <source>暂不能受理：</source>
         <translation>Cannot accept yet:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="507"/>
+        <location filename="../../desk/ui/new_case.py" line="510"/>
         <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
         <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="563"/>
-        <location filename="../../desk/ui/new_case.py" line="629"/>
+        <location filename="../../desk/ui/new_case.py" line="566"/>
+        <location filename="../../desk/ui/new_case.py" line="632"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="563"/>
+        <location filename="../../desk/ui/new_case.py" line="566"/>
         <source>不予受理的理由：</source>
         <translation>Ground for not accepting:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="564"/>
+        <location filename="../../desk/ui/new_case.py" line="567"/>
         <source>请说明本案的具体情况（将打印在通知书上）：</source>
         <translation>Say what happened in this case (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="628"/>
+        <location filename="../../desk/ui/new_case.py" line="631"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="628"/>
+        <location filename="../../desk/ui/new_case.py" line="631"/>
         <source>已出具一次性告知书</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="629"/>
+        <location filename="../../desk/ui/new_case.py" line="632"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="630"/>
+        <location filename="../../desk/ui/new_case.py" line="633"/>
         <source>已受理，已提交领导审批</source>
         <translation>Accepted and sent for the leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="632"/>
+        <location filename="../../desk/ui/new_case.py" line="638"/>
         <source>受理编号 %1 · 查询码 %2</source>
         <translation>Case %1 · lookup code %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="328"/>
-        <location filename="../../desk/ui/new_case.py" line="633"/>
+        <location filename="../../desk/ui/new_case.py" line="329"/>
+        <location filename="../../desk/ui/new_case.py" line="639"/>
         <source>%1（%2）已送打印机</source>
         <translation>%1 (%2) sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="321"/>
+        <location filename="../../desk/ui/new_case.py" line="322"/>
         <source>“一件事”已一并受理</source>
         <translation>Bundle accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="322"/>
+        <location filename="../../desk/ui/new_case.py" line="323"/>
         <source>套餐编号 %1</source>
         <translation>Bundle %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="383"/>
+        <location filename="../../desk/ui/new_case.py" line="385"/>
         <source>该申请收件后 5 个工作日内（至 %1）未受理、未一次性告知，依法自收件之日（%2）起视为受理，请尽快办理。</source>
         <translation>No acceptance or one-time notice went out within 5 working days of receipt (by %1): by law this application counts as accepted from the day it was received (%2). Please handle it now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="636"/>
+        <location filename="../../desk/ui/new_case.py" line="634"/>
+        <source>已受理，报分局审批</source>
+        <translation>Accepted — sent to the branch for approval</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="634"/>
+        <source>已受理，报市局审批</source>
+        <translation>Accepted — sent to the city bureau for approval</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="642"/>
+        <source>该申请已进入待审批队列，由上级机关审批，结果录入后通知申请人；无需再提交。</source>
+        <translation>The application is in the approval queue of the higher authority; the applicant is told once its decision is entered. Nothing more to submit.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="644"/>
         <source>该申请已进入“待领导审批”，无需再提交。</source>
         <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="638"/>
+        <location filename="../../desk/ui/new_case.py" line="646"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="641"/>
+        <location filename="../../desk/ui/new_case.py" line="649"/>
         <source>需补正材料：%1</source>
         <translation>Materials to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="663"/>
+        <location filename="../../desk/ui/new_case.py" line="671"/>
         <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
         <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="695"/>
+        <location filename="../../desk/ui/new_case.py" line="703"/>
         <source>（已重新载入最新内容）</source>
         <translation> (reloaded with the latest content)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="705"/>
+        <location filename="../../desk/ui/new_case.py" line="713"/>
         <source>正在建立草稿…</source>
         <translation>Creating the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="707"/>
+        <location filename="../../desk/ui/new_case.py" line="715"/>
         <source>保存中…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="707"/>
+        <location filename="../../desk/ui/new_case.py" line="715"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="707"/>
+        <location filename="../../desk/ui/new_case.py" line="715"/>
         <source>保存失败</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="708"/>
+        <location filename="../../desk/ui/new_case.py" line="716"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="737"/>
+        <location filename="../../desk/ui/new_case.py" line="716"/>
+        <source>待补正</source>
+        <translation>waiting for papers</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="745"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="737"/>
+        <location filename="../../desk/ui/new_case.py" line="745"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="737"/>
+        <location filename="../../desk/ui/new_case.py" line="745"/>
         <source>③ 填写表单</source>
         <translation>③ Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="738"/>
+        <location filename="../../desk/ui/new_case.py" line="746"/>
         <source>④ 核对材料 · 决定</source>
         <translation>④ Materials · decide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="740"/>
+        <location filename="../../desk/ui/new_case.py" line="748"/>
         <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -1376,37 +1396,37 @@ Please give the log file to your IT department:
 Or type the ID number on the left and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="741"/>
+        <location filename="../../desk/ui/new_case.py" line="749"/>
         <source>受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept and print the receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="742"/>
+        <location filename="../../desk/ui/new_case.py" line="750"/>
         <source>受理并办结 (Ctrl+Shift+Enter)</source>
         <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="743"/>
+        <location filename="../../desk/ui/new_case.py" line="751"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time notice to &amp;bring materials</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="744"/>
+        <location filename="../../desk/ui/new_case.py" line="752"/>
         <source>不予受理(&amp;R)</source>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="745"/>
+        <location filename="../../desk/ui/new_case.py" line="753"/>
         <source>当场办结(&amp;C)</source>
         <translation>&amp;Complete now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="746"/>
+        <location filename="../../desk/ui/new_case.py" line="754"/>
         <source>查看申请(&amp;V)</source>
         <translation>&amp;View the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="747"/>
+        <location filename="../../desk/ui/new_case.py" line="755"/>
         <source>办理下一位 (Ctrl+N)</source>
         <translation>Next citizen (Ctrl+N)</translation>
     </message>

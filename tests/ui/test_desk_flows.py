@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
+from desk.domain.catalog import Approval
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, CaseState
@@ -253,6 +254,9 @@ def test_spouse_joins_spouse_missing_a_paper_gets_the_one_time_notice(desk: Desk
     assert "待补正" in view.identify.tbl_cases.item(listed_open_cases(view).index(number), 2).text()
     # The draft is a decided case now: the status line no longer says 草稿已保存.
     desk.wait(lambda: view.form is None and desk.window.status.lbl_save.text() == "")
+    # Resumed, it is headed as waiting for papers, not as a draft (it said 草稿).
+    view.resume(stored)
+    assert view.lbl_case.text() == f"{number} · 待补正"
 
 
 def test_former_name_change_not_accepted_with_a_reason_on_the_notice(desk: Desk) -> None:
@@ -282,7 +286,14 @@ def test_household_split_needs_the_leader_who_enters_the_password_again(desk: De
     # Accepting a leader-level case sends it to the leader's queue at once (issue 12, item 2: it no
     # longer waits at 已受理 for someone to press 提交审核); the done page says so.
     assert desk.core.queries.get(number).state is CaseState.UNDER_REVIEW
-    assert "审批" in view.lbl_done_title.text()
+    assert view.lbl_done_title.text() == "已受理，已提交领导审批"
+    # A case decided above the station says where it went (it said 已提交领导审批 for a 分局审批 case).
+    decided = view.decided
+    assert decided is not None
+    view.decided = replace(decided, case=replace(decided.case, approval=Approval.BRANCH))
+    view._show_done()
+    assert view.lbl_done_title.text() == "已受理，报分局审批" and "上级机关" in view.lbl_done_detail.text()
+    view.decided = decided
     # Approving is not offered to a clerk.
     view.btn_open_case.click()
     case_view = desk.window.case_view
