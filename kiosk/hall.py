@@ -1,13 +1,16 @@
 """`desk hall`: the calling screen on the hall's TV (叫号屏) — each window's current number, the newest
 call large, the next numbers, a notice — with every new call (and every recall) spoken aloud.
 
-The screen asks the queue service for its board once a second on a worker thread (`TaskRunner`),
+The screen shows at once, in a loading state: the store (or, in city mode, the server's session) is
+opened on a worker thread (`HallStarter`) — a first start migrates the database and, with `--demo`,
+builds the demo data, which took 10–20 s of black screen while it ran before the window existed.
+Then the screen asks the queue service for its board once a second on a worker thread (`TaskRunner`),
 so the GUI thread never waits on the database (or, in city mode, the server). A call is announced
 when it first appears on the board or is recalled; what was already on the board when the screen
 started is shown but not spoken. Where no speech engine is installed the screen chimes instead.
 
-Thread contract: `HallScreen` and `HallController` live on the GUI thread; the board is read on a
-worker; the announcer speaks on its own thread.
+Thread contract: `HallScreen`, `HallStarter` and `HallController` live on the GUI thread; the store is
+opened and the board is read on a worker; the announcer speaks on its own thread.
 """
 
 from __future__ import annotations
@@ -19,23 +22,33 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.domain.clock import CHINA_TZ
 from desk.qt.tasks import TaskRunner
-from desk.services.queue import HallBoard, HallCall, HallWindow
 from kiosk.lockdown import fill_screen
 
 if TYPE_CHECKING:
+    # Types only: the queue service pulls in the store (SQLAlchemy, ~1.5 s to import), which must not
+    # delay the screen's first paint; the worker that opens the store imports it.
     from desk.core import Core
+    from desk.services.queue import HallBoard, HallCall, HallWindow
 
 POLL_MS = 1000
+RETRY_MS = 10_000  # a store or server that could not be opened is tried again this often
+LOADING_ZH = "叫号屏正在启动，请稍候…"
+LOADING_EN = "Starting…"
+NOW_CALLING = "正在呼叫  Now calling"
 SHOWN_WINDOWS = 8  # the grid of current calls (the newest is also shown large)
 NOTICE_ZH = "请留意叫号屏幕和语音提示；过号请到服务台重新取号。老年人、残疾人、现役军人可优先办理。"
+# The CJK font the project declares (scripts/debian-packages.txt; the kiosk's style sheet names the same
+# list) for Latin digits and Han alike: left to the system's default, "3号窗口" took its 3 from DejaVu Sans
+# and 号窗口 from a fallback CJK font — two designs and weights in one line on the hall's TV.
+FONT_FAMILIES = ["Noto Sans CJK SC", "WenQuanYi Zen Hei", "HanaMinA", "HanaMinB", "BabelStone Han"]
 _STYLE = """
 QWidget#hall { background: #0b2545; color: #ffffff; }
-QLabel { color: #ffffff; }
+QLabel { color: #ffffff; font-family: @FAMILIES@; }
 QLabel#station { font-size: 40px; font-weight: bold; }
 QLabel#clock { font-size: 32px; color: #b8d4f5; }
 QLabel#now_caption { font-size: 30px; color: #ffd166; }
@@ -46,7 +59,7 @@ QLabel#cell_window { font-size: 28px; color: #b8d4f5; }
 QLabel#next_caption { font-size: 28px; color: #b8d4f5; }
 QLabel#next_numbers { font-size: 44px; font-weight: bold; }
 QLabel#notice { font-size: 26px; color: #ffffff; background: #134074; padding: 10px; }
-"""
+""".replace("@FAMILIES@", ", ".join(f'"{family}"' for family in FONT_FAMILIES))
 
 
 class Speaker(Protocol):
@@ -105,7 +118,7 @@ class HallScreen(QWidget):
         self.lbl_station.setObjectName("station")
         self.lbl_clock = QLabel(self)
         self.lbl_clock.setObjectName("clock")
-        self.lbl_now_caption = QLabel("正在呼叫  Now calling", self)
+        self.lbl_now_caption = QLabel(NOW_CALLING, self)
         self.lbl_now_caption.setObjectName("now_caption")
         self.lbl_now = QLabel("—", self)
         self.lbl_now.setObjectName("now_call")
@@ -141,9 +154,31 @@ class HallScreen(QWidget):
         column.addWidget(self.lbl_next)
         column.addWidget(self.lbl_waiting, 0, Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.lbl_notice)
+        self.lbl_station.setText("派出所服务大厅")
         self.show_clock(datetime.now(CHINA_TZ))
+        self._loading = False
+        self.show_loading()
+
+    @property
+    def loading(self) -> bool:
+        """Shown, with no board yet: the store is being opened (or could not be)."""
+        return self._loading
+
+    def show_loading(self, problem: str = "") -> None:
+        """The screen before its first board: the hall sees a screen that is starting, not a black one."""
+        self._loading = True
+        self.lbl_now_caption.setText(f"{LOADING_ZH}  {LOADING_EN}")
+        self.lbl_now.setText("—")
+        for cell in self.cells:
+            cell.show_window(None)
+        self.lbl_next.setText("—")
+        self.lbl_waiting.setText(problem or "正在读取叫号数据 · Loading the queue")
 
     def show_board(self, board: HallBoard) -> None:
+        from desk.services.queue import HallWindow
+
+        self._loading = False
+        self.lbl_now_caption.setText(NOW_CALLING)
         self.lbl_station.setText(board.station_name or "派出所服务大厅")
         newest = board.calls[0] if board.calls else None
         self.lbl_now.setText(f"{newest.number}  →  {newest.counter_name}" if newest else "—")
@@ -215,57 +250,142 @@ class HallController(QObject):
         self.failed.emit(str(message))
 
 
-def run_hall(*, database_url: str | None = None, demo: bool = False, windowed: bool = False,
-             screenshot: Path | None = None) -> int:
-    """The hall's calling screen until it is closed (a TV usually never closes it)."""
+@dataclass(frozen=True)
+class HallSource:
+    """Where the boards come from, once opened: the reader of the board and what closes it."""
+
+    read_board: Callable[[], HallBoard]
+    close: Callable[[], None]
+
+
+class HallStarter(QObject):
+    """Shows the screen's loading state at once, opens the board's source on a worker (a first start
+    migrates the store and may build the demo data), then hands the screen to a `HallController`.
+    A source that cannot be opened is said on the screen and tried again every `retry_ms`."""
+
+    board_shown = Signal(object)  # HallBoard, every board the controller shows
+    failed = Signal(str)  # the source could not be opened (it is tried again)
+
+    def __init__(self, screen: HallScreen, open_source: Callable[[], HallSource], speaker: Speaker,
+                 runner: TaskRunner, *, poll_ms: int = POLL_MS, retry_ms: int = RETRY_MS,
+                 chime: Callable[[], None] | None = None) -> None:
+        super().__init__(screen)
+        self.screen, self._open_source, self.speaker, self._runner = screen, open_source, speaker, runner
+        self._poll_ms, self._chime = poll_ms, chime
+        self.source: HallSource | None = None
+        self.controller: HallController | None = None
+        self._stopped = False
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(retry_ms)
+        self._retry.timeout.connect(self.start)
+
+    def start(self) -> None:
+        if self._stopped:
+            return
+        self.screen.show_loading(self.screen.lbl_waiting.text() if self.screen.loading else "")
+        self._runner.run(self._open_source, self._on_open, self._on_open_failed)
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._retry.stop()
+        if self.controller is not None:
+            self.controller.stop()
+
+    def close(self) -> None:
+        """After `stop` and once the runner is done: close the source (the store's connections)."""
+        if self.source is not None:
+            self.source.close()
+            self.source = None
+
+    def _on_open(self, source: HallSource) -> None:
+        self.source = source
+        if self._stopped:
+            return
+        self.controller = HallController(self.screen, source.read_board, self.speaker, self._runner,
+                                         poll_ms=self._poll_ms, chime=self._chime)
+        self.controller.board_shown.connect(self.board_shown)
+        self.controller.start()
+
+    def _on_open_failed(self, error: BaseException) -> None:
+        message = getattr(error, "message_zh", None) or f"{type(error).__name__}: {error}"
+        self.screen.show_loading(f"叫号数据暂时无法读取（{message}），请留意窗口呼叫。")
+        self.failed.emit(str(message))
+        if not self._stopped:
+            self._retry.start()
+
+
+def open_hall_source(database_url: str | None, demo: bool) -> HallSource:
+    """The board's source (on a worker thread): the station's store, or in city mode a kiosk device
+    session of its station. With `demo` the demo data and a few calls are made first."""
     from desk.core import Core, build_core, ensure_demo_data
     from desk.settings import load_settings
-    from kiosk.announcer import Announcer
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = load_settings()
-    board: Callable[[], HallBoard]
-    if settings.server_url and not database_url:  # city mode: a kiosk device session of its station
+    if settings.server_url and not database_url:
         from desk.core import build_remote_core
         from desk.paths import data_dir
         from kiosk.remote_backend import build_remote_backend
 
-        core = cast(Core, build_remote_core(settings, kind="kiosk"))
-        board = build_remote_backend(core, settings, data_dir() / "keys").hall_board
-    else:
-        core = build_core(database_url, settings=settings)
+        remote = cast(Core, build_remote_core(settings, kind="kiosk"))
+        return HallSource(build_remote_backend(remote, settings, data_dir() / "keys").hall_board, remote.close)
+    core = build_core(database_url, settings=settings)
+    try:
         if demo:
             ensure_demo_data(core)
             _demo_calls(core)
-        board = core.queue.hall_board
+    except BaseException:
+        core.close()
+        raise
+    return HallSource(core.queue.hall_board, core.close)
+
+
+def run_hall(*, database_url: str | None = None, demo: bool = False, windowed: bool = False,
+             screenshot: Path | None = None) -> int:
+    """The hall's calling screen until it is closed (a TV usually never closes it)."""
+    from kiosk.announcer import Announcer
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     screen = HallScreen()
     runner = TaskRunner(parent=screen)
     announcer = Announcer()
-    controller = HallController(screen, board, announcer, runner)
+    starter = HallStarter(screen, lambda: open_hall_source(database_url, demo), announcer, runner)
     screen.resize(1920, 1080)
     if screenshot is not None:
-        done: list[HallBoard] = []
-        controller.board_shown.connect(done.append)
-        controller.start()
-        while not done:
-            app.processEvents()
-        screen.grab().save(str(screenshot))
-        controller.stop()
-        runner.wait_for_done()
-        core.close()
-        return 0
+        return _screenshot(screen, starter, runner, screenshot)
     if windowed:
         screen.show()
     else:
         fill_screen(screen)
-    controller.start()
+    # The first paint before the store is opened: the hall sees the screen starting at once.
+    QTimer.singleShot(0, starter.start)
     try:
         return int(app.exec())
     finally:
-        controller.stop()
+        starter.stop()
         announcer.close()
         runner.wait_for_done()
-        core.close()
+        starter.close()
+
+
+def _screenshot(screen: HallScreen, starter: HallStarter, runner: TaskRunner, path: Path) -> int:
+    """`--screenshot`: the first board (not the loading state) rendered to `path`."""
+    loop = QEventLoop()
+    problems: list[str] = []
+    starter.board_shown.connect(lambda _board: loop.quit())
+    starter.failed.connect(problems.append)
+    starter.failed.connect(lambda _message: loop.quit())
+    starter.start()
+    loop.exec()
+    starter.stop()
+    if not problems:
+        screen.grab().save(str(path))
+    runner.wait_for_done()
+    starter.close()
+    if problems:
+        print(f"叫号数据无法读取：{problems[0]}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _demo_calls(core: Core) -> None:

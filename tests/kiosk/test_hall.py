@@ -5,19 +5,33 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import threading
 import wave
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from desk_fixtures import Desk
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desk.qt.tasks import TaskRunner
 from desk.services.queue import HallBoard
 from kiosk.announcer import Announcer
-from kiosk.hall import HallController, HallScreen
+from kiosk.hall import (
+    FONT_FAMILIES,
+    LOADING_ZH,
+    NOW_CALLING,
+    HallController,
+    HallScreen,
+    HallSource,
+    HallStarter,
+)
 
 
 class RecordingSpeaker:
@@ -113,3 +127,110 @@ def test_espeak_records_a_spoken_call(tmp_path: Path) -> None:
     with wave.open(str(wav)) as audio:
         seconds = audio.getnframes() / audio.getframerate()
     assert 1.0 < seconds < 10.0
+
+
+# ---- the start: the screen at once, the store opened on a worker ---------------------------------
+
+
+def _starter(qtbot: QtBot, open_source: Callable[[], HallSource], *, retry_ms: int = 10_000) -> HallStarter:
+    screen = HallScreen()
+    qtbot.addWidget(screen)
+    runner = TaskRunner(parent=screen)
+    starter = HallStarter(screen, open_source, RecordingSpeaker(), runner, poll_ms=30, retry_ms=retry_ms,
+                          chime=lambda: None)
+    screen.show()
+    return starter
+
+
+def _stop(starter: HallStarter) -> None:
+    starter.stop()
+    starter._runner.wait_for_done()
+    starter.close()
+
+
+def test_the_screen_shows_and_stays_live_while_the_store_opens(qtbot: QtBot, desk: Desk) -> None:
+    """A first start migrates the store and builds the demo data (10–20 s): the screen was black all
+    that time. Now it shows its loading state at once and its GUI thread keeps running."""
+    desk.core.queue.set_counter(1, "1号窗口")
+    desk.core.queue.take_ticket(None)
+    desk.core.queue.call_next(desk.clerk, counter=1)
+    opened = threading.Event()
+    release = threading.Event()
+    closed: list[int] = []
+
+    def slow_open() -> HallSource:
+        opened.set()
+        assert release.wait(30)
+        return HallSource(desk.core.queue.hall_board, lambda: closed.append(1))
+
+    starter = _starter(qtbot, slow_open)
+    boards: list[HallBoard] = []
+    starter.board_shown.connect(boards.append)
+    starter.start()
+    qtbot.waitUntil(opened.is_set, timeout=10_000)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=10_000)  # the event loop runs while the store opens
+    timer.stop()
+    screen = starter.screen
+    assert screen.loading and screen.isVisible()
+    assert LOADING_ZH in screen.lbl_now_caption.text() and not any(cell.isVisible() for cell in screen.cells)
+    release.set()
+    qtbot.waitUntil(lambda: bool(boards), timeout=10_000)
+    assert not screen.loading and screen.lbl_now.text() == "G001  →  1号窗口"
+    assert screen.lbl_now_caption.text() == NOW_CALLING
+    _stop(starter)
+    assert closed == [1]
+
+
+def test_a_store_that_cannot_be_opened_is_said_and_tried_again(qtbot: QtBot, desk: Desk) -> None:
+    attempts: list[int] = []
+
+    def flaky_open() -> HallSource:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise ConnectionError("database unreachable")
+        return HallSource(desk.core.queue.hall_board, lambda: None)
+
+    starter = _starter(qtbot, flaky_open, retry_ms=50)
+    failures: list[str] = []
+    boards: list[HallBoard] = []
+    starter.failed.connect(failures.append)
+    starter.board_shown.connect(boards.append)
+    starter.start()
+    qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
+    assert "database unreachable" in starter.screen.lbl_waiting.text() and starter.screen.loading
+    qtbot.waitUntil(lambda: bool(boards), timeout=10_000)
+    assert len(attempts) == 2 and not starter.screen.loading
+    _stop(starter)
+
+
+def test_the_screen_module_does_not_load_the_store(tmp_path: Path) -> None:
+    """Importing the store (SQLAlchemy, the models) took ~1.5 s before the first paint."""
+    probe = ("import sys, kiosk.hall; "
+             "print(sorted(m for m in ('sqlalchemy', 'desk.store.database') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def _fonts_drawing(label: QLabel, text: str) -> set[str]:
+    label.ensurePolished()
+    layout = QTextLayout(text, label.font())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return {run.rawFont().familyName() for run in layout.glyphRuns()}
+
+
+def test_digits_and_han_are_drawn_in_the_one_declared_font(qtbot: QtBot) -> None:
+    """“3号窗口” took its 3 from DejaVu Sans and 号窗口 from another CJK font (found on the hall's TV)."""
+    screen = HallScreen()
+    qtbot.addWidget(screen)
+    screen.show()
+    labels = screen.findChildren(QLabel)
+    assert len(labels) > 10
+    for label in labels:
+        assert _fonts_drawing(label, "F001 → 3号窗口") == {FONT_FAMILIES[0]}, label.objectName()
