@@ -47,7 +47,10 @@ class DemoPanel(QFrame):
         row = 1
         for index, card in enumerate(simulator.cards):
             name = card.fields.get("name", card.label)
-            button = big_button(f"放置：{name}（{card.label}）", "secondary")
+            # Two lines: "放置：张伟（zhang-wei）" on one line was wider than a third of the panel at
+            # 1366×768 and lost its first and last characters ("t置：张伟…").
+            button = big_button(f"放置：{name}\n{card.label}", "secondary")
+            button.setAccessibleName(f"放置：{name}（{card.label}）")
             button.clicked.connect(lambda _=False, label=card.label: simulator.place(label))
             layout.addWidget(button, row + index // 3, index % 3)
         row += (len(simulator.cards) + 2) // 3
