@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -123,6 +123,82 @@ class TileButton(QPushButton):
     def set_height(self, height: int) -> None:
         self.setMinimumHeight(height)
 
+
+class ToggleButton(TileButton):
+    """A choice that is on or off, and shows which: a large drawn box (ticked, on the tiles' yellow
+    "chosen" ground, when on) and the state in words under the caption ("已选择…" / "未选择…"), also in
+    the accessible description. Its words wrap like a tile's, so a long caption in English or the
+    elders' mode stays whole. A plain checkable button only turned dark blue when chosen — the look of
+    the primary action beside it — and nothing said whether it was chosen (found driving the kiosk, #33)."""
+
+    BOX_ROOM = 100  # the left margin the box is drawn in, on the 1920×1080 design (fit_layouts scales it)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", "", parent)
+        self.setCheckable(True)
+        # As tall as its wrapped words need at its width (a push button's own hint is one line).
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        layout = self.layout()
+        assert layout is not None
+        layout.setContentsMargins(self.BOX_ROOM, 10, 20, 10)
+        self._caption, self._on, self._off = "", "", ""
+        self.toggled.connect(lambda _checked: self._show_state())
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return super().sizeHint() if layout is None else layout.totalSizeHint().expandedTo(self.minimumSize())
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return super().minimumSizeHint() if layout is None else layout.totalMinimumSize()
+
+    def set_choice_texts(self, caption: str, on: str, off: str) -> None:
+        """The caption and the words for each state (already in the kiosk's language)."""
+        self._caption, self._on, self._off = caption, on, off
+        self.setAccessibleName(caption)
+        self._show_state()
+
+    @property
+    def state_text(self) -> str:
+        return self._on if self.isChecked() else self._off
+
+    @property
+    def spoken(self) -> str:
+        """What the kiosk says when the citizen switches it: the caption and its new state."""
+        return f"{self._caption} {self.state_text}"
+
+    def _show_state(self) -> None:
+        self.set_texts(self._caption, self.state_text)
+        self.lbl_subtitle.setVisible(bool(self.state_text))
+        self.setAccessibleDescription(self.state_text)
+
+    def box_rect(self) -> QRectF:
+        """Where the box is drawn: in the left margin kept free for it."""
+        layout = self.layout()
+        room = layout.contentsMargins().left() if layout is not None else self.BOX_ROOM
+        side = min(self.height() * 0.5, room * 0.6)
+        return QRectF((room - side) / 2, (self.height() - side) / 2, side, side)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = self.box_rect()
+        ink = QColor("#0b3a6e")
+        painter.setPen(QPen(ink, max(3.0, box.width() * 0.08)))
+        painter.setBrush(ink if self.isChecked() else QColor("#ffffff"))
+        painter.drawRoundedRect(box, box.width() * 0.12, box.width() * 0.12)
+        if self.isChecked():
+            tick = QPen(QColor("#ffffff"), box.width() * 0.14)
+            tick.setCapStyle(Qt.PenCapStyle.RoundCap)
+            tick.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(tick)
+            x, y, w = box.x(), box.y(), box.width()
+            painter.drawPolyline([QPointF(x + w * 0.22, y + w * 0.52), QPointF(x + w * 0.42, y + w * 0.72),
+                                  QPointF(x + w * 0.78, y + w * 0.3)])
+        painter.end()
 
 def tile_icon(name: str, side: int, ratio: float = 1.0) -> QPixmap:
     """The named SVG icon rendered sharp at `side` logical pixels."""

@@ -14,7 +14,7 @@ from kiosk.said import QT_TRANSLATE_NOOP, Said, says
 from kiosk.screens.base import Screen
 from kiosk.screens.picker import GENERAL, TransactionPicker
 from kiosk.style import Metrics
-from kiosk.widgets import big_button, card_frame, text_label
+from kiosk.widgets import ToggleButton, big_button, card_frame, text_label
 
 
 class TicketScreen(Screen):
@@ -37,7 +37,7 @@ class TicketScreen(Screen):
         choice_layout.addWidget(self.lbl_chosen_caption)
         choice_layout.addWidget(self.lbl_chosen)
         # 优先办理: ticked for a card holder of sixty and over; anyone may tick it (checked at the window).
-        self.btn_priority = big_button("", "secondary", checkable=True)
+        self.btn_priority = ToggleButton()
         choice_layout.addWidget(self.btn_priority)
         self.btn_print = big_button("")
         self.btn_again = big_button("", "secondary")
@@ -59,6 +59,8 @@ class TicketScreen(Screen):
         self.btn_general.clicked.connect(lambda: self._on_picked(GENERAL))
         self.btn_again.clicked.connect(self._choose_again)
         self.btn_print.clicked.connect(self._take_ticket)
+        # Spoken only when the citizen switches it (not when it is ticked for a card holder of sixty).
+        self.btn_priority.clicked.connect(lambda _checked: self.ctx.speaker.say(self.btn_priority.spoken))
         self.btn_back.clicked.connect(self.back_requested)
         ctx.health.changed.connect(self._show_health)
 
@@ -100,7 +102,9 @@ class TicketScreen(Screen):
         self._show_title()
         self.lbl_chosen_caption.setText(self.tr("您要办理："))
         self.btn_print.setText(self.tr("打印排队号"))
-        self.btn_priority.setText(self.tr("优先办理（老年人、残疾人、军人、孕妇）"))
+        self.btn_priority.set_choice_texts(self.tr("优先办理（老年人、残疾人、军人、孕妇）"),
+                                           self.tr("已选择：窗口将优先叫您的号（到窗口出示证件）"),
+                                           self.tr("未选择（点按选择）"))
         self.btn_again.setText(self.tr("重新选择"))
         self.btn_back.setText(self.tr("返回"))
         self.btn_general.setText(self.tr("不确定办什么？取咨询号"))

@@ -295,7 +295,7 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="248"/>
+        <location filename="../../kiosk/widgets.py" line="312"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -789,27 +789,27 @@
         <translation>Rating sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="166"/>
+        <location filename="../../kiosk/screens/ticket.py" line="170"/>
         <source>正在出号，请稍候…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="172"/>
+        <location filename="../../kiosk/screens/ticket.py" line="176"/>
         <source>您前面还有 {people} 人，预计等待约 {minutes} 分钟。</source>
         <translation>{people} people ahead of you; about {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="174"/>
+        <location filename="../../kiosk/screens/ticket.py" line="178"/>
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="177"/>
+        <location filename="../../kiosk/screens/ticket.py" line="181"/>
         <source>{ahead}请取走排队号，留意叫号。</source>
         <translation>{ahead} Take your ticket and listen for your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="183"/>
+        <location filename="../../kiosk/screens/ticket.py" line="187"/>
         <source>排队号没有打印出来（{reason}）。请记住您的号码，{ahead}</source>
         <translation>The ticket could not be printed ({reason}). Please remember your number. {ahead}</translation>
     </message>
@@ -918,17 +918,17 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="299"/>
+        <location filename="../../kiosk/widgets.py" line="363"/>
         <source>第 {page} / {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="302"/>
+        <location filename="../../kiosk/widgets.py" line="366"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="303"/>
+        <location filename="../../kiosk/widgets.py" line="367"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
@@ -1025,52 +1025,62 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="115"/>
+        <location filename="../../kiosk/screens/ticket.py" line="119"/>
         <source>取排队号：请选择要办理的业务</source>
         <translation>Queue number: choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="101"/>
+        <location filename="../../kiosk/screens/ticket.py" line="103"/>
         <source>您要办理：</source>
         <translation>You chose:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="102"/>
+        <location filename="../../kiosk/screens/ticket.py" line="104"/>
         <source>打印排队号</source>
         <translation>Print my number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="103"/>
+        <location filename="../../kiosk/screens/ticket.py" line="105"/>
         <source>优先办理（老年人、残疾人、军人、孕妇）</source>
         <translation>Priority (elderly, disabled, servicemen, pregnant)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="104"/>
+        <location filename="../../kiosk/screens/ticket.py" line="106"/>
+        <source>已选择：窗口将优先叫您的号（到窗口出示证件）</source>
+        <translation>Chosen: you will be called first (show proof at the counter)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/ticket.py" line="107"/>
+        <source>未选择（点按选择）</source>
+        <translation>Not chosen (tap to choose)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/ticket.py" line="108"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="105"/>
+        <location filename="../../kiosk/screens/ticket.py" line="109"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="106"/>
+        <location filename="../../kiosk/screens/ticket.py" line="110"/>
         <source>不确定办什么？取咨询号</source>
         <translation>Not sure? Take an advice number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="113"/>
+        <location filename="../../kiosk/screens/ticket.py" line="117"/>
         <source>取排队号：请确认办理的业务，然后打印</source>
         <translation>Queue ticket: check your choice, then print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="142"/>
+        <location filename="../../kiosk/screens/ticket.py" line="146"/>
         <source>其他业务或咨询</source>
         <translation>Other business or advice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="148"/>
+        <location filename="../../kiosk/screens/ticket.py" line="152"/>
         <source>{transaction}：补交材料（编号 {number}）</source>
         <translation>{transaction}: hand in missing papers (case {number})</translation>
     </message>
