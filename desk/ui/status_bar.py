@@ -156,8 +156,10 @@ class DeviceStatusBar(QWidget):
     def _show_reader(self) -> None:
         status = self._reader
         if status is None:
-            self.lbl_reader.setText(self.tr("读卡器：未启动"))
-            self._level(self.lbl_reader, "bad")
+            # The reader is started once the store is open and says its own state then: until
+            # that first word it is starting, not failed (it showed 未启动 in red for seconds).
+            self.lbl_reader.setText(self.tr("读卡器：正在启动"))
+            self._level(self.lbl_reader, "busy")
             return
         message = status.message_zh if self._zh() else status.message_en
         self.lbl_reader.setText(self.tr("读卡器：%1").replace("%1", message))

@@ -295,7 +295,7 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="312"/>
+        <location filename="../../kiosk/widgets.py" line="324"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -918,17 +918,17 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="363"/>
+        <location filename="../../kiosk/widgets.py" line="375"/>
         <source>第 {page} / {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="366"/>
+        <location filename="../../kiosk/widgets.py" line="378"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="367"/>
+        <location filename="../../kiosk/widgets.py" line="379"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>

@@ -409,72 +409,72 @@
 <context>
     <name>DeviceStatusBar</name>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="159"/>
-        <source>读卡器：未启动</source>
-        <translation>Reader: not started</translation>
+        <location filename="../../desk/ui/status_bar.py" line="161"/>
+        <source>读卡器：正在启动</source>
+        <translation>Card reader: starting</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="163"/>
+        <location filename="../../desk/ui/status_bar.py" line="165"/>
         <source>读卡器：%1</source>
         <translation>Reader: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="169"/>
+        <location filename="../../desk/ui/status_bar.py" line="171"/>
         <source>打印机：正在检查</source>
         <translation>Printer: checking</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="172"/>
+        <location filename="../../desk/ui/status_bar.py" line="174"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="176"/>
+        <location filename="../../desk/ui/status_bar.py" line="178"/>
         <source>；%1 份未打印（%2）</source>
         <translation>; %1 job(s) not printed (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="187"/>
+        <location filename="../../desk/ui/status_bar.py" line="189"/>
         <source>城市服务器无法连接：已填写的内容保存在本机，恢复后自动发送</source>
         <translation>City server unreachable: what you type is kept on this PC and sent when it is back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="189"/>
+        <location filename="../../desk/ui/status_bar.py" line="191"/>
         <source>城市服务器已恢复连接</source>
         <translation>City server reachable again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="191"/>
+        <location filename="../../desk/ui/status_bar.py" line="193"/>
         <source>城市服务器已连接</source>
         <translation>City server connected</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="196"/>
+        <location filename="../../desk/ui/status_bar.py" line="198"/>
         <source>草稿保存中…</source>
         <translation>Saving the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="196"/>
+        <location filename="../../desk/ui/status_bar.py" line="198"/>
         <source>草稿已保存</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="197"/>
+        <location filename="../../desk/ui/status_bar.py" line="199"/>
         <source>草稿保存失败，将在下次输入时重试</source>
         <translation>Draft not saved; it is retried with the next input</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="198"/>
+        <location filename="../../desk/ui/status_bar.py" line="200"/>
         <source>草稿已保存在本机，服务器恢复后自动发送</source>
         <translation>Draft kept on this PC; sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="214"/>
+        <location filename="../../desk/ui/status_bar.py" line="216"/>
         <source>重新读卡 F2</source>
         <translation>Read again F2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="215"/>
+        <location filename="../../desk/ui/status_bar.py" line="217"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
