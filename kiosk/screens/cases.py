@@ -81,7 +81,9 @@ class CaseCard(QFrame):
         self.lbl_next.setText(self.tr("下一步：{step}").format(step=pick(case.next_step)))
         self._optional(self.lbl_promised, self.tr("时间：{when}").format(when=pick(case.promised))
                        if case.promised is not None else "")
-        missing = "；".join(f"{index}. {pick(item)}" for index, item in enumerate(case.missing, start=1))
+        # The list's separator is the language's: "；" between English names read as a stray character.
+        separator = self.tr("；")
+        missing = separator.join(f"{index}. {pick(item)}" for index, item in enumerate(case.missing, start=1))
         self._optional(self.lbl_missing, self.tr("还需补交：{items}").format(items=missing) if missing else "")
         self._optional(self.lbl_reason, self.tr("原因：{reason}").format(reason=case.reason) if case.reason else "")
         self.btn_print_supplement.setText(self.tr("打印补交清单"))

@@ -32,7 +32,7 @@ class CertificateScreen(Screen):
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._who = ""
+        self._who: tuple[str, str] = ("", "")  # the card holder's name and masked ID number
         self.lbl_title = text_label("", "title")
         self.lbl_for = text_label("", "large")
         self.lbl_ask = text_label("", "large")
@@ -63,16 +63,19 @@ class CertificateScreen(Screen):
 
     def on_shown(self) -> None:
         session = self.ctx.sessions.current
-        self._who = f"{session.name}（{session.masked_id}）" if session is not None and session.has_citizen else ""
+        self._who = (session.name, session.masked_id) if session is not None and session.has_citizen else ("", "")
         self.retranslate_ui()
 
     def wipe(self) -> None:
-        self._who = ""
+        self._who = ("", "")
         self.lbl_for.clear()
 
     def retranslate_ui(self) -> None:
         self.lbl_title.setText(self.tr("打印户籍证明"))
-        self.lbl_for.setText(self.tr("为 {who} 出具户籍证明").format(who=self._who) if self._who else "")
+        name, masked_id = self._who
+        # The brackets around the ID number are the language's (full-width ones in English read oddly).
+        who = self.tr("{name}（{id_number}）").format(name=name, id_number=masked_id)
+        self.lbl_for.setText(self.tr("为 {who} 出具户籍证明").format(who=who) if name else "")
         self.lbl_ask.setText(self.tr("请选择证明的用途："))
         self.lbl_note.setText(self.tr("证明上印有二维码，单位可扫码核验真伪；有效期 90 天。"))
         self.btn_back.setText(self.tr("返回"))

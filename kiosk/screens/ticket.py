@@ -173,8 +173,11 @@ class TicketScreen(Screen):
                       self._print, self._refused)
 
     def _print(self, ticket: TicketResult) -> None:
-        ahead = says(QT_TRANSLATE_NOOP("KioskSays", "您前面还有 {people} 人，预计等待约 {minutes} 分钟。"),
-                     people=ticket.people_ahead, minutes=ticket.estimated_wait_minutes)
+        if ticket.people_ahead > 0:
+            ahead = says(QT_TRANSLATE_NOOP("KioskSays", "您前面还有 {people} 人，预计等待约 {minutes} 分钟。"),
+                         people=ticket.people_ahead, minutes=ticket.estimated_wait_minutes)
+        else:  # "0 people ahead of you; about 0 minutes" read like a fault
+            ahead = says(QT_TRANSLATE_NOOP("KioskSays", "您前面没有人在等候，窗口很快就会叫您的号。"))
         your_number = says(QT_TRANSLATE_NOOP("KioskSays", "您的号码"))
 
         def printed() -> None:

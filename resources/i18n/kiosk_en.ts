@@ -83,21 +83,26 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/cases.py" line="85"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="87"/>
         <source>还需补交：{items}</source>
         <translation>Still to bring: {items}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="86"/>
+        <location filename="../../kiosk/screens/cases.py" line="88"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="87"/>
+        <location filename="../../kiosk/screens/cases.py" line="89"/>
         <source>打印补交清单</source>
         <translation>Print missing-papers list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="88"/>
+        <location filename="../../kiosk/screens/cases.py" line="90"/>
         <source>取号补交</source>
         <translation>Number to hand in papers</translation>
     </message>
@@ -105,27 +110,27 @@
 <context>
     <name>CasesScreen</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="191"/>
+        <location filename="../../kiosk/screens/cases.py" line="193"/>
         <source>办理进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="193"/>
+        <location filename="../../kiosk/screens/cases.py" line="195"/>
         <source>我的办件（共 {count} 件）</source>
         <translation>My cases ({count})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="194"/>
+        <location filename="../../kiosk/screens/cases.py" line="196"/>
         <source>没有查到您的办件。如果您刚刚申请，请稍后再查，或到窗口咨询。</source>
         <translation>No cases found. If you applied just now, check again later or ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="195"/>
+        <location filename="../../kiosk/screens/cases.py" line="197"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="196"/>
+        <location filename="../../kiosk/screens/cases.py" line="198"/>
         <source>评价服务</source>
         <translation>Rate our service</translation>
     </message>
@@ -166,22 +171,27 @@
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certificate.py" line="75"/>
+        <location filename="../../kiosk/screens/certificate.py" line="77"/>
+        <source>{name}（{id_number}）</source>
+        <translation>{name} ({id_number})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/certificate.py" line="78"/>
         <source>为 {who} 出具户籍证明</source>
         <translation>Household certificate for {who}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certificate.py" line="76"/>
+        <location filename="../../kiosk/screens/certificate.py" line="79"/>
         <source>请选择证明的用途：</source>
         <translation>What is the certificate for?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certificate.py" line="77"/>
+        <location filename="../../kiosk/screens/certificate.py" line="80"/>
         <source>证明上印有二维码，单位可扫码核验真伪；有效期 90 天。</source>
         <translation>The certificate carries a QR code anyone can check; it is valid for 90 days.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certificate.py" line="78"/>
+        <location filename="../../kiosk/screens/certificate.py" line="81"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -636,7 +646,7 @@
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/certificate.py" line="103"/>
+        <location filename="../../kiosk/screens/certificate.py" line="106"/>
         <source>正在生成户籍证明，请稍候…</source>
         <translation>Preparing your certificate…</translation>
     </message>
@@ -651,24 +661,24 @@
         <translation>Please take your certificate from the tray.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="361"/>
+        <location filename="../../kiosk/screens/cases.py" line="363"/>
         <source>正在打印补交清单，请稍候…</source>
         <translation>Printing the list of missing papers…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="367"/>
+        <location filename="../../kiosk/screens/cases.py" line="369"/>
         <source>请在出纸口取走补交清单，带齐清单上的材料到窗口补交。</source>
         <translation>Please take the list from the tray and bring the papers it names to the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="369"/>
+        <location filename="../../kiosk/screens/cases.py" line="371"/>
         <location filename="../../kiosk/screens/guide.py" line="291"/>
         <location filename="../../kiosk/screens/preview.py" line="173"/>
         <source>打印完成</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="372"/>
+        <location filename="../../kiosk/screens/cases.py" line="374"/>
         <source>补交清单没有打印出来（{reason}）。还需补交的材料列在办件上，也可到窗口领取。</source>
         <translation>The list could not be printed ({reason}). The case lists the papers still missing; the counter can print it too.</translation>
     </message>
@@ -678,8 +688,8 @@
         <translation>The certificate could not be printed ({reason}). Please go to the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="384"/>
-        <location filename="../../kiosk/screens/certificate.py" line="111"/>
+        <location filename="../../kiosk/screens/cases.py" line="386"/>
+        <location filename="../../kiosk/screens/certificate.py" line="114"/>
         <source>请到窗口办理</source>
         <translation>Please go to the counter</translation>
     </message>
@@ -794,22 +804,27 @@
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="176"/>
+        <location filename="../../kiosk/screens/ticket.py" line="177"/>
         <source>您前面还有 {people} 人，预计等待约 {minutes} 分钟。</source>
         <translation>{people} people ahead of you; about {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="178"/>
+        <location filename="../../kiosk/screens/ticket.py" line="180"/>
+        <source>您前面没有人在等候，窗口很快就会叫您的号。</source>
+        <translation>No one is ahead of you; you will be called soon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/ticket.py" line="181"/>
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="181"/>
+        <location filename="../../kiosk/screens/ticket.py" line="184"/>
         <source>{ahead}请取走排队号，留意叫号。</source>
         <translation>{ahead} Take your ticket and listen for your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="187"/>
+        <location filename="../../kiosk/screens/ticket.py" line="190"/>
         <source>排队号没有打印出来（{reason}）。请记住您的号码，{ahead}</source>
         <translation>The ticket could not be printed ({reason}). Please remember your number. {ahead}</translation>
     </message>

@@ -59,7 +59,8 @@ def test_queue_ticket_prints_number_people_ahead_and_wait(kiosk: KioskUnderTest)
     kiosk.wait_screen("message")
     message = kiosk.flow.message
     assert message.lbl_big.text() == "A001"
-    assert "前面还有 0 人" in message.lbl_text.text()
+    # Nobody ahead is said as such ("您前面还有 0 人，预计等待约 0 分钟" read like a fault).
+    assert message.lbl_text.text().startswith("您前面没有人在等候") and " 0 " not in message.lbl_text.text()
     [text] = kiosk.wait_printed(1)
     assert "排队号" in text and "A001" in text and "出生登记" in text and "您前面还有 0 人等候" in text
     with kiosk.kiosk.core.store.read() as session:

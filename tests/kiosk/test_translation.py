@@ -86,3 +86,31 @@ def test_the_kiosks_words_for_levels_and_categories_are_their_chinese_labels() -
         level: level.label_zh for level in RatingLevel}
     assert {category: words.source for category, words in CATEGORY_BUTTONS.items()} == {
         category: category.label_zh for category in Category}
+
+
+def _full_width(text: str) -> list[str]:
+    return [char for char in text if char in "（）；，："]
+
+
+def test_english_screens_use_english_punctuation(kiosk: KioskUnderTest) -> None:
+    """Full-width brackets and semicolons around English words ("（Original）", "old address；2.",
+    "张伟（2101…）") — found driving the kiosk in English."""
+    kiosk.start_card_session("zhang-wei")
+    kiosk.kiosk.window.btn_language.click()
+    flow = kiosk.flow
+    flow.home.btn_cases.click()
+    kiosk.wait_screen("cases")
+    missing = flow.cases.cards[0].lbl_missing.text()
+    assert "2. " in missing and not _full_width(missing), missing
+    flow.cases.btn_back.click()
+    flow.home.btn_certificate.click()
+    kiosk.wait_screen("certificate")
+    assert flow.certificate.lbl_for.text().startswith("Household certificate for 张伟 (2101")
+    assert not _full_width(flow.certificate.lbl_for.text())
+    flow.certificate.btn_back.click()
+    flow.home.btn_guide.click()
+    kiosk.wait_screen("guide")
+    flow.guide.picker.click_tile("Birth registration")
+    texts = [label.text() for label in flow.guide.findChildren(type(flow.guide.lbl_title)) if label.isVisible()]
+    lines = [text for text in texts if text[:2] in {"1.", "2.", "3."}]
+    assert lines and all(not _full_width(line) and line.endswith(")") for line in lines), lines
