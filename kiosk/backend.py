@@ -209,10 +209,10 @@ class KioskBackend:
         if signed.actor.role is not Role.ADMIN:
             raise PermissionDenied.say("kiosk.admin_only_exit")
 
-    def station_facts(self) -> tuple[str, str]:
-        """The station's name and phone, shown on the attract screen."""
+    def station_facts(self) -> tuple[str, str, str]:
+        """The station's name, phone and English name (may be empty), shown in the top and bottom bars."""
         station = self.core.documents.station_info()
-        return station.name_zh, station.phone
+        return station.name_zh, station.phone, station.name_en
 
     def station_name(self) -> str:
         try:

@@ -102,10 +102,10 @@ class KioskApp:
         self.heartbeat.start()
         self.ctx.runner.run(self._station_facts, self._show_station)
 
-    def _station_facts(self) -> tuple[str, str]:
+    def _station_facts(self) -> tuple[str, str, str]:
         return self.ctx.backend.station_facts()
 
-    def _show_station(self, facts: tuple[str, str]) -> None:
+    def _show_station(self, facts: tuple[str, str, str]) -> None:
         self.window.set_station(*facts)
 
     def close(self) -> None:

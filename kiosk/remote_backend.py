@@ -184,9 +184,9 @@ class RemoteKioskBackend(KioskBackend):
         """The hall screen's board (a hall TV signs in as a kiosk device of its station)."""
         return from_wire(HallBoard, self._call("GET", "/kiosk/board"))
 
-    def station_facts(self) -> tuple[str, str]:
+    def station_facts(self) -> tuple[str, str, str]:
         station = from_wire(StationInfo, self._call("GET", "/kiosk/station"))
-        return station.name_zh, station.phone
+        return station.name_zh, station.phone, station.name_en
 
     def station_name(self) -> str:
         try:

@@ -113,6 +113,7 @@ class KioskWindow(QWidget):
         outer.addWidget(self.bottom_bar)
         self.banner.hide()
         self._station = ""
+        self._station_en = ""
         self._phone = ""
         self._seconds = -1
         self.set_session_controls(False)
@@ -150,9 +151,10 @@ class KioskWindow(QWidget):
 
     # ---- bar ----------------------------------------------------------------------------------------
 
-    def set_station(self, name: str, phone: str) -> None:
+    def set_station(self, name: str, phone: str, name_en: str = "") -> None:
         # "沈阳市公安局和平分局太原街派出所" → "太原街派出所": the hall knows its city and branch.
         self._station, self._phone = name.rsplit("分局", 1)[-1] or name, phone
+        self._station_en = name_en.strip()  # the English header's name; none: the Chinese one
         self.retranslate_ui()
 
     def set_session_controls(self, active: bool) -> None:
@@ -178,7 +180,8 @@ class KioskWindow(QWidget):
         fit_layouts(self, metrics.screen)
 
     def retranslate_ui(self) -> None:
-        station = self._station or self.tr("户籍自助服务")
+        station = (self._station_en if self.ctx.english and self._station_en else self._station) \
+            or self.tr("户籍自助服务")
         self.lbl_station.setText(self.tr("{station} · 自助服务").format(station=station) if self._station else station)
         self.btn_language.setText("English" if not self.ctx.english else "中文")
         self.btn_elders.setText(self.tr("大字模式"))

@@ -31,6 +31,7 @@ class StationInfo:
     address: str
     phone: str
     branch_name: str = ""  # e.g. "沈阳市公安局和平分局"
+    name_en: str = ""  # e.g. "Taiyuan Street Police Station" (screens in English; papers print name_zh)
 
 
 @dataclass(frozen=True)

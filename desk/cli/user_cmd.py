@@ -27,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
              " register a station (an existing code is updated): name, branch, the address and phone the papers print")
     add_station.add_argument("code", help="派出所代码，如 HP01 / station code, e.g. HP01")
     add_station.add_argument("name_zh", help="全称，如 沈阳市公安局和平分局太原街派出所 / full name")
+    add_station.add_argument("--name-en", default=None, help="英文名称（自助机英文界面显示），如 'Taiyuan Street"
+                             " Police Station' / the English name the kiosk shows in English")
     add_station.add_argument("--branch", default=None, help="所属分局，如 沈阳市公安局和平分局 / its branch")
     add_station.add_argument("--address", default=None, help="联系地址（印在告知书、证明上）/"
                                                            " address printed on the papers")
@@ -99,7 +101,7 @@ def _read_password() -> str:
 def _add_station(args: argparse.Namespace) -> int:
     """Register a station, or change an existing one: only the options given change (the name always)."""
     fields = {"branch_name": args.branch, "address": args.address, "phone": args.phone,
-              "reconsideration_body": args.reconsideration_body, "court": args.court}
+              "reconsideration_body": args.reconsideration_body, "court": args.court, "name_en": args.name_en}
     city = city_admin(args)
     if city is not None:
         answer = city.call("POST", "/admin/stations", {"code": args.code, "name_zh": args.name_zh, **fields})

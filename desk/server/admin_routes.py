@@ -40,6 +40,7 @@ class NewStation(BaseModel):
     phone: str | None = Field(default=None, max_length=_station_column("phone"))
     reconsideration_body: str | None = Field(default=None, max_length=_station_column("reconsideration_body"))
     court: str | None = Field(default=None, max_length=_station_column("court"))
+    name_en: str | None = Field(default=None, max_length=_station_column("name_en"))
 
 
 class NewUser(BaseModel):
@@ -86,7 +87,8 @@ def register_admin_routes(app: FastAPI, prefix: str, server: Server) -> None:
         server.rights.require(caller, ADMIN)
         created = server.window.users.save_station(
             body.code, body.name_zh, by=caller.username, branch_name=body.branch_name, address=body.address,
-            phone=body.phone, reconsideration_body=body.reconsideration_body, court=body.court)
+            phone=body.phone, reconsideration_body=body.reconsideration_body, court=body.court,
+            name_en=body.name_en)
         admin(caller, os_user, "station_added" if created else "station_updated", body.code,
               {"branch": body.branch_name})
         return {"status": "created" if created else "updated"}

@@ -24,6 +24,7 @@ from desk.store.database import Store
 DEMO_PASSWORD = "demo1234"
 DEMO_STATION = ("HP01", "沈阳市公安局和平分局太原街派出所", "沈阳市公安局和平分局",
                 "沈阳市和平区太原南街 68 号", "024-23456110", "沈阳市和平区人民政府", "沈阳市和平区人民法院")
+DEMO_STATION_EN = "Taiyuan Street Police Station"
 DEMO_USERS = (
     ("clerk", "张丽", Role.CLERK),
     ("clerk2", "刘洋", Role.CLERK),
@@ -87,7 +88,7 @@ class DemoBuilder:
 
     def users(self) -> None:
         service = UserService(self.store, FixedClock(self._instant(self.today, 8)))
-        service.ensure_station(*DEMO_STATION)
+        service.ensure_station(*DEMO_STATION, name_en=DEMO_STATION_EN)
         for username, name, role in DEMO_USERS:
             try:
                 user_id = service.create_user(username, name, role, DEMO_STATION[0], DEMO_PASSWORD)

@@ -697,7 +697,7 @@ def _station(session: Session, code: str) -> StationInfo:
     if station is None:
         raise NotFound.say("document.station_not_configured", station=code)
     return StationInfo(code=station.code, name_zh=station.name_zh, address=station.address, phone=station.phone,
-                       branch_name=station.branch_name)
+                       branch_name=station.branch_name, name_en=station.name_en)
 
 
 def _user_name(session: Session, user_id: int | None) -> str:

@@ -40,7 +40,7 @@ class SignedIn:
 
 
 # What `desk station add` may set beside the code and the name (the papers print them).
-STATION_FIELDS = ("branch_name", "address", "phone", "reconsideration_body", "court")
+STATION_FIELDS = ("branch_name", "address", "phone", "reconsideration_body", "court", "name_en")
 
 
 @dataclass
@@ -49,16 +49,21 @@ class UserService:
     clock: Clock
 
     def ensure_station(self, code: str, name_zh: str, branch_name: str = "", address: str = "",
-                       phone: str = "", reconsideration_body: str = "", court: str = "") -> None:
+                       phone: str = "", reconsideration_body: str = "", court: str = "", *,
+                       name_en: str = "") -> None:
+        """Register the station once (`save_station` changes an existing one); `name_en`, optional, is the
+        English name the kiosk's English header shows."""
         with self.store.write() as session:
             stations = StationRepository(session)
             if stations.get(code) is None:
                 stations.add(Station(code=code, name_zh=name_zh, branch_name=branch_name, address=address,
-                                    phone=phone, reconsideration_body=reconsideration_body, court=court))
+                                    phone=phone, reconsideration_body=reconsideration_body, court=court,
+                                    name_en=name_en.strip()))
 
     def save_station(self, code: str, name_zh: str, *, by: str = "admin", **fields: str | None) -> bool:
         """`desk station add`: a new station, or an existing one's fields changed — only those given (not
-        None) among branch_name, address, phone, reconsideration_body and court; audited. True when new."""
+        None) among branch_name, address, phone, reconsideration_body, court and name_en (the English name
+        the kiosk's English header shows); audited. True when new."""
         unknown = set(fields) - set(STATION_FIELDS)
         if unknown:
             raise ValueError(f"not a station field: {sorted(unknown)}")

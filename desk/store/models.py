@@ -80,6 +80,8 @@ class Station(Base):
 
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name_zh: Mapped[str] = mapped_column(String(80))
+    # The kiosk's English header says it (e.g. "Taiyuan Street Police Station"); empty: the Chinese name.
+    name_en: Mapped[str] = mapped_column(String(120), default="", server_default="")
     branch_name: Mapped[str] = mapped_column(String(80), default="")
     address: Mapped[str] = mapped_column(String(160), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")

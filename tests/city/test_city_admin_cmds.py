@@ -46,12 +46,13 @@ def test_station_and_user_commands_go_through_the_server_as_the_admin(
         city_machine: Path, demo_city: City, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     admin = ["--user", "cityadmin", "--password-file", str(city_machine)]
-    assert run(["station", "add", "HP03", "沈阳市公安局和平分局新华派出所", "--branch", "沈阳市公安局和平分局", *admin],
-               monkeypatch=monkeypatch) == 0
+    assert run(["station", "add", "HP03", "沈阳市公安局和平分局新华派出所", "--branch", "沈阳市公安局和平分局",
+                "--name-en", "Xinhua Police Station", *admin], monkeypatch=monkeypatch) == 0
     assert run(["user", "add", "zhou3", "--name", "周新华", "--role", "leader", "--station", "HP03", *admin],
                "Xinhua-Road-2026\n", monkeypatch) == 0
     with demo_city.store.read() as session:
-        assert session.get(Station, "HP03") is not None
+        station = session.get(Station, "HP03")
+        assert station is not None and station.name_en == "Xinhua Police Station"
         user = session.execute(select(User).where(User.username == "zhou3")).scalar_one()
         assert user.role == "leader" and user.station_code == "HP03"
     [added] = admin_entries(demo_city, "admin.user_added")

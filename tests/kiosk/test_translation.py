@@ -114,3 +114,16 @@ def test_english_screens_use_english_punctuation(kiosk: KioskUnderTest) -> None:
     texts = [label.text() for label in flow.guide.findChildren(type(flow.guide.lbl_title)) if label.isVisible()]
     lines = [text for text in texts if text[:2] in {"1.", "2.", "3."}]
     assert lines and all(not _full_width(line) and line.endswith(")") for line in lines), lines
+
+
+def test_the_english_header_names_the_station_in_english(kiosk: KioskUnderTest) -> None:
+    """The header said "太原街派出所 · Self-service" in English: a station's English name (in data) now."""
+    window = kiosk.kiosk.window
+    kiosk.qtbot.waitUntil(lambda: window.lbl_station.text() == "太原街派出所 · 自助服务", timeout=5000)
+    window.btn_language.click()
+    assert window.lbl_station.text() == "Taiyuan Street Police Station · Self-service"
+    # A station without an English name: its Chinese name, in the English words around it.
+    window.set_station("沈阳市公安局和平分局南市场派出所", "024-1", "")
+    assert window.lbl_station.text() == "南市场派出所 · Self-service"
+    window.btn_language.click()
+    assert window.lbl_station.text() == "南市场派出所 · 自助服务"
