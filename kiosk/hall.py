@@ -15,6 +15,7 @@ opened and the board is read on a worker; the announcer speaks on its own thread
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,11 +36,16 @@ if TYPE_CHECKING:
     from desk.core import Core
     from desk.services.queue import HallBoard, HallCall, HallWindow
 
+log = logging.getLogger(__name__)
+
 POLL_MS = 1000
 RETRY_MS = 10_000  # a store or server that could not be opened is tried again this often
 LOADING_ZH = "叫号屏正在启动，请稍候…"
 LOADING_EN = "Starting…"
 NOW_CALLING = "正在呼叫  Now calling"
+# What the hall reads when the board cannot be read; the cause (a database URL, a server's error) is
+# for the log, not the TV — a long one also widened the screen past its edge.
+UNREADABLE = "叫号数据暂时无法读取，请留意窗口呼叫 · Please listen for your number at the windows"
 SHOWN_WINDOWS = 8  # the grid of current calls (the newest is also shown large)
 NOTICE_ZH = "请留意叫号屏幕和语音提示；过号请到服务台重新取号。老年人、残疾人、现役军人可优先办理。"
 # The CJK font the project declares (scripts/debian-packages.txt; the kiosk's style sheet names the same
@@ -129,10 +135,12 @@ class HallScreen(QWidget):
         self.lbl_next.setObjectName("next_numbers")
         self.lbl_waiting = QLabel(self)
         self.lbl_waiting.setObjectName("next_caption")
+        self.lbl_waiting.setWordWrap(True)
         self.lbl_notice = QLabel(NOTICE_ZH, self)
         self.lbl_notice.setObjectName("notice")
         # configure
-        for label in (self.lbl_now_caption, self.lbl_now, self.lbl_next_caption, self.lbl_next, self.lbl_notice):
+        for label in (self.lbl_now_caption, self.lbl_now, self.lbl_next_caption, self.lbl_next, self.lbl_waiting,
+                      self.lbl_notice):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lbl_notice.setWordWrap(True)
         # assemble
@@ -152,7 +160,7 @@ class HallScreen(QWidget):
         column.addLayout(grid, 2)
         column.addWidget(self.lbl_next_caption)
         column.addWidget(self.lbl_next)
-        column.addWidget(self.lbl_waiting, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.lbl_waiting)
         column.addWidget(self.lbl_notice)
         self.lbl_station.setText("派出所服务大厅")
         self.show_clock(datetime.now(CHINA_TZ))
@@ -246,7 +254,8 @@ class HallController(QObject):
     def _on_error(self, error: BaseException) -> None:
         self._reading = False
         message = getattr(error, "message_zh", None) or type(error).__name__
-        self.screen.lbl_waiting.setText(f"叫号数据暂时无法读取（{message}），请留意窗口呼叫。")
+        log.warning("hall: the board could not be read: %s", message)
+        self.screen.lbl_waiting.setText(UNREADABLE)
         self.failed.emit(str(message))
 
 
@@ -309,7 +318,9 @@ class HallStarter(QObject):
 
     def _on_open_failed(self, error: BaseException) -> None:
         message = getattr(error, "message_zh", None) or f"{type(error).__name__}: {error}"
-        self.screen.show_loading(f"叫号数据暂时无法读取（{message}），请留意窗口呼叫。")
+        log.warning("hall: the store could not be opened (tried again in %d ms): %s", self._retry.interval(),
+                    message)
+        self.screen.show_loading(UNREADABLE)
         self.failed.emit(str(message))
         if not self._stopped:
             self._retry.start()

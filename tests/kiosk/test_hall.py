@@ -27,6 +27,7 @@ from kiosk.hall import (
     FONT_FAMILIES,
     LOADING_ZH,
     NOW_CALLING,
+    UNREADABLE,
     HallController,
     HallScreen,
     HallSource,
@@ -191,7 +192,7 @@ def test_a_store_that_cannot_be_opened_is_said_and_tried_again(qtbot: QtBot, des
     def flaky_open() -> HallSource:
         attempts.append(1)
         if len(attempts) == 1:
-            raise ConnectionError("database unreachable")
+            raise ConnectionError("无法打开数据库：postgresql+psycopg://nobody:***@127.0.0.1:1/none。" * 3)
         return HallSource(desk.core.queue.hall_board, lambda: None)
 
     starter = _starter(qtbot, flaky_open, retry_ms=50)
@@ -200,8 +201,14 @@ def test_a_store_that_cannot_be_opened_is_said_and_tried_again(qtbot: QtBot, des
     starter.failed.connect(failures.append)
     starter.board_shown.connect(boards.append)
     starter.start()
+    screen = starter.screen
+    screen.resize(1366, 768)
     qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
-    assert "database unreachable" in starter.screen.lbl_waiting.text() and starter.screen.loading
+    assert "postgresql" in failures[0]  # the cause goes to the log; the hall reads a plain sentence
+    assert screen.lbl_waiting.text() == UNREADABLE and screen.loading
+    # A long cause widened the screen past its edge (the clock went off the TV).
+    screen.layout().activate()
+    assert screen.width() == 1366 and screen.rect().contains(screen.lbl_clock.geometry())
     qtbot.waitUntil(lambda: bool(boards), timeout=10_000)
     assert len(attempts) == 2 and not starter.screen.loading
     _stop(starter)
