@@ -51,7 +51,7 @@ class DemoPanel(QFrame):
             # 1366×768 and lost its first and last characters ("t置：张伟…").
             button = big_button(f"放置：{name}\n{card.label}", "secondary")
             button.setAccessibleName(f"放置：{name}（{card.label}）")
-            button.clicked.connect(lambda _=False, label=card.label: simulator.place(label))
+            button.clicked.connect(lambda _=False, label=card.label: self._then_close(simulator.place, label))
             layout.addWidget(button, row + index // 3, index % 3)
         row += (len(simulator.cards) + 2) // 3
         actions: list[tuple[str, Callable[[], None]]] = [
@@ -63,8 +63,13 @@ class DemoPanel(QFrame):
         ]
         for index, (text, action) in enumerate(actions):
             button = big_button(text, "secondary")
-            button.clicked.connect(action)
+            button.clicked.connect(lambda _=False, act=action: self._then_close(act))
             layout.addWidget(button, row + index // 3, index % 3)
+        self.hide()
+
+    def _then_close(self, action: Callable[..., object], *args: object) -> None:
+        """Act, then get out of the way: the panel covered the screen the card or code had just opened."""
+        action(*args)
         self.hide()
 
     def toggle(self) -> None:

@@ -79,6 +79,7 @@ def test_demo_control_places_a_card_and_scans_a_receipt(demo_kiosk: KioskUnderTe
     assert panel.isVisible()
     buttons = {button.text(): button for button in panel.findChildren(QPushButton)}
     buttons["放置：张伟\nzhang-wei"].click()
+    assert panel.isHidden()  # out of the way of the screen the card opens
     kiosk.wait_screen("home")
     buttons["取走证件"].click()
     kiosk.kiosk.window.btn_end.click()
