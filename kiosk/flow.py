@@ -61,6 +61,7 @@ class KioskFlow(QObject):
         super().__init__(parent)
         self.ctx, self.window, self.lockdown, self.languages = ctx, window, lockdown, languages
         self.default_language = default_language
+        self._message_back_to: str | None = None  # where the shown message returns to (None: home)
         ctx.nav = self
         self.attract = AttractScreen(ctx)
         self.home = HomeScreen(ctx)
@@ -142,7 +143,10 @@ class KioskFlow(QObject):
         self.show_screen("busy")
 
     def show_message(self, words: Said, *, title: Said | None = None, big_text: str = "",
-                     kind: str = "info", end_session: bool = False) -> None:
+                     kind: str = "info", end_session: bool = False, back_to: str | None = None) -> None:
+        """`back_to`: the screen the citizen returns to from the message (home when None) — the one
+        they came from where their next step is likely there (取号补交 after the checklist printed)."""
+        self._message_back_to = back_to
         self.message.show_message(words, title=title, big_text=big_text, kind=kind, end_session=end_session)
         self.show_screen("message")
 
@@ -306,9 +310,12 @@ class KioskFlow(QObject):
 
     def _message_closed(self, end_session: bool) -> None:
         session = self.ctx.sessions.current
+        back_to, self._message_back_to = self._message_back_to, None
         if end_session or session is None or session.source is SessionSource.GUEST:
             self.ctx.sessions.end(EndReason.DONE)
             self._to_attract()
+        elif back_to is not None:
+            self.show_screen(back_to)
         else:
             self.go_home()
 

@@ -368,12 +368,13 @@ class CasesScreen(Screen):
         def printed() -> None:
             self.nav.show_message(says(QT_TRANSLATE_NOOP(
                 "KioskSays", "请在出纸口取走补交清单，带齐清单上的材料到窗口补交。")),
-                                  title=says(QT_TRANSLATE_NOOP("KioskSays", "打印完成")), kind="done")
+                                  title=says(QT_TRANSLATE_NOOP("KioskSays", "打印完成")), kind="done",
+                                  back_to=self.name)
 
         def not_printed(reason: Said) -> None:
             self.nav.show_message(says(QT_TRANSLATE_NOOP(
                 "KioskSays", "补交清单没有打印出来（{reason}）。还需补交的材料列在办件上，也可到窗口领取。"),
-                reason=reason), kind="warning")
+                reason=reason), kind="warning", back_to=self.name)
 
         self.ctx.printer.print_pdf(paper.pdf, f"supplement-{paper.serial}", printed, not_printed)
 

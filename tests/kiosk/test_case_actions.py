@@ -70,6 +70,11 @@ def test_print_supplement_checklist_prints_that_cases_notice(kiosk: KioskUnderTe
             AuditEntry.entity_type == "kiosk", AuditEntry.action == "kiosk.supplement_notice")).all()
     assert len(events) == 1 and ZHANG_WEI not in str(events[0].details)
     kiosk.qtbot.waitUntil(lambda: not list((kiosk.printed.parent / "spool").glob("*.pdf")))
+    # 好的 goes back to the case — its 取号补交 is the likely next step — not to the home screen.
+    page = kiosk.flow.cases.pager.page
+    kiosk.flow.message.btn_ok.click()
+    kiosk.wait_screen("cases")
+    assert kiosk.flow.cases.pager.page == page and card.isVisible() and card.btn_ticket_supplement.isVisible()
 
 
 def test_supplement_notice_is_the_card_holders_own_only(kiosk: KioskUnderTest) -> None:
