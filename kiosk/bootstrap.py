@@ -16,7 +16,7 @@ from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desk.core import Core, build_core, build_remote_core
 from desk.devices.reader import CardReaderDriver, Timeouts
@@ -222,8 +222,10 @@ def _demo_receipt_code(core: Core) -> str:
     return receipt_qr_text(cases[0].number, cases[0].lookup_code) if cases else "HJCX1:none:none"
 
 
-def run_kiosk(options: KioskOptions, *, settings: Settings | None = None) -> int:
-    """`desk kiosk`: build, lock, run until the staff exit (or SIGTERM from systemd), clean up."""
+def run_kiosk(options: KioskOptions, *, settings: Settings | None = None, starting: QWidget | None = None) -> int:
+    """`desk kiosk`: build, lock, run until the staff exit (or SIGTERM from systemd), clean up.
+    `starting`: the starting screen shown while this builds (kiosk/starting.py), closed once the
+    kiosk's window is up."""
     from desk.logs import setup_logging
     from desk.qt.error_dialog import install_error_dialog
 
@@ -242,6 +244,9 @@ def run_kiosk(options: KioskOptions, *, settings: Settings | None = None) -> int
     pulse.timeout.connect(lambda: None)
     kiosk.start()
     lock_window(kiosk.window, windowed=options.windowed)
+    if starting is not None:
+        starting.close()
+        starting.deleteLater()
     try:
         return int(app.exec())
     finally:

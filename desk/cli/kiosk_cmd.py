@@ -37,8 +37,12 @@ def _kiosk(args: argparse.Namespace) -> int:
         written = render_screenshots(args.screenshots, database_url=args.db, size=(width, height))
         print(f"已保存 {len(written)} 张截图到 {args.screenshots}（{len(written)} screenshots written）")
         return 0
+    from kiosk.starting import show_starting
+
+    starting = show_starting(windowed=args.windowed)  # first: loading the store and screens takes seconds
+
     from desk.cli.common import settings_from_args
     from kiosk.bootstrap import KioskOptions, run_kiosk
 
     return run_kiosk(KioskOptions(demo=args.demo, windowed=args.windowed, database_url=args.db),
-                     settings=settings_from_args(args))
+                     settings=settings_from_args(args), starting=starting)
