@@ -214,6 +214,7 @@ class HallController(QObject):
         self._chime = chime or QApplication.beep
         self._heard: set[_Heard] | None = None  # None until the first board: what was there is not spoken
         self._reading = False
+        self._last_error = ""
         self.announced: list[str] = []
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
@@ -234,6 +235,7 @@ class HallController(QObject):
 
     def _on_board(self, board: HallBoard) -> None:
         self._reading = False
+        self._last_error = ""
         self.screen.show_board(board)
         self.screen.show_clock(datetime.now(CHINA_TZ))
         now_heard = {_Heard.of(call) for call in board.calls}
@@ -254,7 +256,9 @@ class HallController(QObject):
     def _on_error(self, error: BaseException) -> None:
         self._reading = False
         message = getattr(error, "message_zh", None) or type(error).__name__
-        log.warning("hall: the board could not be read: %s", message)
+        if message != self._last_error:  # once per cause, not once a second
+            log.warning("hall: the board could not be read: %s", message)
+        self._last_error = message
         self.screen.lbl_waiting.setText(UNREADABLE)
         self.failed.emit(str(message))
 
