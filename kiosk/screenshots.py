@@ -87,9 +87,7 @@ def citizen_tour(d: Tour) -> None:
     d.screen("message")
     d.shot("04b-supplement-printed")
     flow.message.btn_ok.click()
-    d.screen("home")
-    flow.home.btn_cases.click()
-    d.screen("cases")
+    d.screen("cases")  # back to the case: 取号补交 is the next step
     _card_missing_papers(flow).btn_ticket_supplement.click()
     d.screen("ticket")
     d.shot("04c-supplement-ticket")
