@@ -400,58 +400,58 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="183"/>
+        <location filename="../../kiosk/flow.py" line="187"/>
         <source>无法使用这张证件</source>
         <translation>This card cannot be used</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="189"/>
+        <location filename="../../kiosk/flow.py" line="193"/>
         <source>正在读取您的信息…</source>
         <translation>Reading your card…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="205"/>
-        <location filename="../../kiosk/screenshots.py" line="146"/>
+        <location filename="../../kiosk/flow.py" line="209"/>
+        <location filename="../../kiosk/screenshots.py" line="144"/>
         <source>正在查询您的办件…</source>
         <translation>Looking up your cases…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="227"/>
+        <location filename="../../kiosk/flow.py" line="231"/>
         <source>正在查询办理进度…</source>
         <translation>Looking up the case…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="236"/>
+        <location filename="../../kiosk/flow.py" line="240"/>
         <source>无法识别</source>
         <translation>Not recognised</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="243"/>
+        <location filename="../../kiosk/flow.py" line="247"/>
         <source>请先刷身份证</source>
         <translation>Place your ID card first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="247"/>
+        <location filename="../../kiosk/flow.py" line="251"/>
         <source>正在查询网上申请…</source>
         <translation>Looking up your online application…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="249"/>
+        <location filename="../../kiosk/flow.py" line="253"/>
         <source>网上申请进度</source>
         <translation>Your online application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="279"/>
+        <location filename="../../kiosk/flow.py" line="283"/>
         <source>这份户籍证明真实有效。编号 {serial}，{issued}出具。</source>
         <translation>This certificate is genuine: number {serial}, issued {issued}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="281"/>
+        <location filename="../../kiosk/flow.py" line="285"/>
         <source>核验通过</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../kiosk/flow.py" line="286"/>
+        <location filename="../../kiosk/flow.py" line="290"/>
         <source>核验未通过，请到窗口核实</source>
         <translation>Not verified — please ask at the counter</translation>
     </message>
@@ -678,7 +678,7 @@
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="374"/>
+        <location filename="../../kiosk/screens/cases.py" line="375"/>
         <source>补交清单没有打印出来（{reason}）。还需补交的材料列在办件上，也可到窗口领取。</source>
         <translation>The list could not be printed ({reason}). The case lists the papers still missing; the counter can print it too.</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation>The certificate could not be printed ({reason}). Please go to the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="386"/>
+        <location filename="../../kiosk/screens/cases.py" line="387"/>
         <location filename="../../kiosk/screens/certificate.py" line="114"/>
         <source>请到窗口办理</source>
         <translation>Please go to the counter</translation>
@@ -862,52 +862,52 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="166"/>
+        <location filename="../../kiosk/window.py" line="168"/>
         <source>{seconds} 秒后自动退出</source>
         <translation>Ends in {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="181"/>
+        <location filename="../../kiosk/window.py" line="184"/>
         <source>户籍自助服务</source>
         <translation>Household registration self-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="182"/>
+        <location filename="../../kiosk/window.py" line="185"/>
         <source>{station} · 自助服务</source>
         <translation>{station} · Self-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="184"/>
+        <location filename="../../kiosk/window.py" line="187"/>
         <source>大字模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="185"/>
+        <location filename="../../kiosk/window.py" line="188"/>
         <source>语音提示</source>
         <translation>Spoken prompts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="186"/>
+        <location filename="../../kiosk/window.py" line="189"/>
         <source>结束服务</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="187"/>
+        <location filename="../../kiosk/window.py" line="190"/>
         <source>您还在使用吗？如不操作，将自动退出并清除您的信息。</source>
         <translation>Still there? If nothing happens, the kiosk will finish and clear your details.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="188"/>
+        <location filename="../../kiosk/window.py" line="191"/>
         <source>继续使用</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="189"/>
+        <location filename="../../kiosk/window.py" line="192"/>
         <source>需要帮助？请到窗口咨询</source>
         <translation>Need help? Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="191"/>
+        <location filename="../../kiosk/window.py" line="194"/>
         <source>，或拨打 {phone}</source>
         <translation> or call {phone}</translation>
     </message>
