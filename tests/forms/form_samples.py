@@ -134,6 +134,7 @@ form = "original"
 why_zh = "核验身份。"
 why_en = "Verifies the identity."
 note_zh = "窗口读卡核验，无需复印。"
+note_en = "Checked by reading the card at the window; no photocopy needed."
 
 [[materials]]
 key = "marriage_certificate"
