@@ -670,7 +670,7 @@ class Catalog(Mapping[str, Transaction]):
 
 
 @dataclass(frozen=True)
-class CatalogIssue:
+class CatalogIssue(messages.Saying):
     """One problem in a data file (the catalog, bundles, holidays): which file, which item, where in
     it, and what — a message key with its parameters (`desk.domain.messages`), said in either language."""
 
@@ -679,14 +679,6 @@ class CatalogIssue:
     path: str
     message_key: str
     params: Mapping[str, object] = field(default_factory=dict)
-
-    @property
-    def message_zh(self) -> str:
-        return messages.render(self.message_key, self.params)
-
-    @property
-    def message_en(self) -> str:
-        return messages.english(self.message_key, self.params)
 
     @property
     def message(self) -> str:

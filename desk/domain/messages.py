@@ -35,6 +35,22 @@ class Term:
     key: str
 
 
+class Saying:
+    """A mixin for what says `message_key` with `params` in either language (a data file's issue, a
+    calendar's error or warning): the Chinese, and the English the installed catalog gives."""
+
+    message_key: str
+    params: Mapping[str, object]
+
+    @property
+    def message_zh(self) -> str:
+        return render(self.message_key, self.params)
+
+    @property
+    def message_en(self) -> str:
+        return english(self.message_key, self.params)
+
+
 @dataclass(frozen=True)
 class Said:
     """A parameter that is itself a message with parameters: a problem inside a report's line (the

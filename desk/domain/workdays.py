@@ -111,22 +111,7 @@ class DayKind(enum.StrEnum):
     MAKEUP_WORKDAY = "makeup_workday"  # 调休上班: a Saturday or Sunday that is worked
 
 
-class _Said:
-    """Says a message key with parameters (`desk.domain.messages`) in either language."""
-
-    message_key: str
-    params: Mapping[str, object]
-
-    @property
-    def message_zh(self) -> str:
-        return messages.render(self.message_key, self.params)
-
-    @property
-    def message_en(self) -> str:
-        return messages.english(self.message_key, self.params)
-
-
-class HolidayDataError(_Said, ValueError):
+class HolidayDataError(messages.Saying, ValueError):
     """A holiday data file (or store row set) is wrong; says where (file and entry) and what (a message key)."""
 
     def __init__(self, origin: str, entry: str, message_key: str, **params: object) -> None:
@@ -137,7 +122,7 @@ class HolidayDataError(_Said, ValueError):
         super().__init__(f"holidays: {where}: {self.message_zh} / {self.message_en}")
 
 
-class WorkdayError(_Said, ValueError):
+class WorkdayError(messages.Saying, ValueError):
     """A calculation was asked something impossible (negative days, beyond year 9999)."""
 
     def __init__(self, message_key: str, **params: object) -> None:
@@ -146,7 +131,7 @@ class WorkdayError(_Said, ValueError):
 
 
 @dataclass(frozen=True)
-class CalendarWarning(_Said):
+class CalendarWarning(messages.Saying):
     """A due date is not certain: one year it crosses has no official holiday data."""
 
     year: int
