@@ -55,8 +55,9 @@ class DeskDriver:
         with self.qtbot.waitSignal(self.app.reader.card_read, timeout=10_000):
             simulator.place(label)
         simulator.remove()
-        # The reader tells a new card only after it saw the reader empty (请放置证件 again).
-        self.wait(lambda: "请放置" in self.window.status.reader_text())
+        # The reader tells a new card only after it saw the reader empty (请放置证件 again: code "ready",
+        # whatever the screen's language).
+        self.wait(lambda: (status := self.window.status.reader_status) is not None and status.code == "ready")
 
     def paper_text(self, serial: str) -> str:
         """The text of the printed PDF with this serial, once the PDF printer has written it."""

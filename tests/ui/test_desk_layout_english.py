@@ -40,22 +40,9 @@ def _reachable(table: QTableWidget) -> bool:
     return total <= table.viewport().width() + table.horizontalScrollBar().maximum()
 
 
-class _AnyLanguageDesk(Desk):
-    def swipe(self, label: str) -> None:
-        """As DeskDriver.swipe, waiting for the reader's state instead of its (Chinese) words."""
-        simulator = self.app.simulator
-        assert simulator is not None
-        with self.qtbot.waitSignal(self.app.reader.card_read, timeout=10_000):
-            simulator.place(label)
-        simulator.remove()
-        self.wait(lambda: any(words in self.window.status.reader_text() for words in ("请放置", "place a card")))
-
-
 @pytest.fixture
 def clerk_desk(open_desk: Callable[..., Desk]) -> Desk:  # noqa: F811  (the imported fixture)
-    opened = open_desk()
-    opened.__class__ = _AnyLanguageDesk
-    return opened
+    return open_desk()
 
 
 def test_person_rows_fit_beside_the_materials_in_both_languages(clerk_desk: Desk) -> None:
