@@ -94,7 +94,7 @@ def load_case(context: DeskContext, number: str) -> Loaded:
 
 class CaseDetailView(QWidget):
     resume_requested = Signal(object)  # CaseView to continue in the new-case flow
-    case_changed = Signal(str)
+    case_decided = Signal(str)  # a decision taken here: the citizen at the counter is asked to rate it
     back_requested = Signal()
     loaded = Signal()
 
@@ -287,7 +287,7 @@ class CaseDetailView(QWidget):
         self._context.print_papers(decided.papers)
         show_banner(self.lbl_message, self.tr("已完成：%1").replace("%1", self._context.state_text(decided.case.state)),
                     "ok")
-        self.case_changed.emit(decided.case.number)
+        self.case_decided.emit(decided.case.number)
         self.load(decided.case.number, keep_message=True)
         if decided.case.state in (CaseState.APPROVED, CaseState.DENIED):
             self._find_next_reviews(decided.case.number)
@@ -319,9 +319,10 @@ class CaseDetailView(QWidget):
             self.load(self.next_reviews[0])
 
     def _on_extras_changed(self, message: str) -> None:
+        # A follow-up marked, a notice posted, papers reprinted: the clerk's own bookkeeping, often days
+        # after the citizen left — not a decision to put to the evaluator on the citizen's screen.
         show_banner(self.lbl_message, message, "ok")
         if self.case is not None:
-            self.case_changed.emit(self.case.number)
             self.load(self.case.number, keep_message=True)
 
     def _on_action_error(self, error: BaseException) -> None:

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         self.online_review.hint.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.today.ticket_changed.connect(self.new_case.set_ticket)  # the called ticket's transaction, linked
         self.new_case.case_decided.connect(self.rating.ask)
-        self.case_view.case_changed.connect(self.rating.ask)
+        self.case_view.case_decided.connect(self.rating.ask)
 
     # ---- signing in, locking -----------------------------------------------------------------
 

@@ -139,7 +139,7 @@ def test_a_leaders_back_office_decision_is_not_put_to_the_citizen(qtbot: QtBot, 
     with qtbot.waitSignal(prompter.skipped, timeout=10_000) as skipped:
         core.decisions.act_and_issue(leader, case.number, case.version, Action.DENY, reason="材料不实",
                                  password=DEMO_PASSWORD)
-        window.case_view.case_changed.emit(case.number)
+        window.case_view.case_decided.emit(case.number)
     assert skipped.args == [case.number]
     assert prompter.window is None
     assert core.ratings.subject(case.number).decided  # a final decision: a clerk's desk would have asked
