@@ -188,6 +188,8 @@ class MoveInPermitData:
     clerk_name: str
     # On a 户口迁移证: the 准予迁入证明 it was issued on ("编号，签发机关"); "" on a permit.
     permit_reference_zh: str = ""
+    # On a re-issued (补发) paper: the original it replaces ("原证编号…，…签发，…作废"); "" on a first issue.
+    reissue_of_zh: str = ""
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,32 @@ _LABELS_EN: dict[StrEnum, str] = {
 }
 
 
+# The papers a 补发 (re-issue) item may re-issue: the move papers this station prints from its own record.
+REISSUABLE = frozenset({IssuedDocument.MOVE_IN_PERMIT, IssuedDocument.MIGRATION_CERTIFICATE})
+
+
+@dataclass(frozen=True)
+class ReissueSpec:
+    """`[reissues]`: the item re-issues a paper this station issued before. `kind_field` (an enum field whose
+    options are reissuable paper kinds) says which paper, `number_field` (a text field) the original's
+    number; completing the case prints the original's facts under a new number and voids the original."""
+
+    kind_field: str
+    number_field: str
+
+    def kind(self, values: Mapping[str, object]) -> IssuedDocument | None:
+        chosen = values.get(self.kind_field)
+        try:
+            kind = IssuedDocument(chosen) if isinstance(chosen, str) else None
+        except ValueError:
+            return None
+        return kind if kind in REISSUABLE else None
+
+    def original_number(self, values: Mapping[str, object]) -> str:
+        number = values.get(self.number_field)
+        return number.strip().upper() if isinstance(number, str) else ""
+
+
 @dataclass(frozen=True)
 class FieldOption:
     value: str
@@ -431,6 +457,8 @@ class Transaction:
     # The paper route of a move (纸质准迁证): when this holds, completing the case issues the 准予迁入证明
     # instead of the transaction's own document.
     permit_when: Condition | None = None
+    # A 补发 item: the paper it re-issues is chosen on the form, its facts come from the original's record.
+    reissues: ReissueSpec | None = None
     # A retired item (kept so that its old cases still load and print): the items that replaced it.
     # It is not offered for new cases, not listed, not in the guide.
     replaced_by: tuple[str, ...] = ()
@@ -463,6 +491,8 @@ class Transaction:
         (`permit_when` holds), the transaction's own document otherwise."""
         if self.permit_when is not None and self.permit_when.holds(self.context(values, applicant, today)):
             return IssuedDocument.MOVE_IN_PERMIT
+        if self.reissues is not None:
+            return self.reissues.kind(values) or IssuedDocument.RECEIPT_ONLY
         return self.issues_document
 
     def handed_over_zh(self, issued: IssuedDocument) -> str:
@@ -470,7 +500,9 @@ class Transaction:
         booklet, the paper's name for a certificate or permit, "" when only the receipt was issued."""
         if issued is IssuedDocument.BOOKLET:
             return self.hands_over_zh
-        return "" if issued is IssuedDocument.RECEIPT_ONLY else issued.label_zh
+        if issued is IssuedDocument.RECEIPT_ONLY:
+            return ""
+        return f"补发的{issued.label_zh}" if self.reissues is not None else issued.label_zh
 
     def material(self, key: str) -> MaterialSpec | None:
         return next((spec for spec in self.materials if spec.key == key), None)
@@ -596,6 +628,8 @@ class Transaction:
             "fee_basis_zh": self.fee_basis_zh, "sources": [s.to_json_dict() for s in self.sources],
             "delegated": self.delegated, "movers": list(self.movers),
             "permit_when": self.permit_when.source if self.permit_when else None,
+            "reissues": ({"kind_field": self.reissues.kind_field, "number_field": self.reissues.number_field}
+                         if self.reissues else None),
             "replaced_by": list(self.replaced_by),
             "roles": {"subject": self.subject or None, "guardian": self.guardian or None, "agent": self.agent or None},
         }

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from desk.domain.catalog import (
     DEFAULT_POWER_TYPE,
     MOVER_APPLICANT,
+    REISSUABLE,
     Approval,
     Catalog,
     CatalogError,
@@ -39,6 +40,7 @@ from desk.domain.catalog import (
     MaterialVerify,
     OnlineMode,
     PowerType,
+    ReissueSpec,
     RuleSpec,
     SourceSpec,
     TierSpec,
@@ -63,8 +65,9 @@ _TOP_KEYS = {
     "source": True, "keywords": False, "fields": True, "materials": True, "rules": False,
     "tiers": False, "power_type": False, "department_zh": False, "procedure_zh": False, "fee_basis_zh": False,
     "sources": False, "delegated": False, "movers": False, "roles": False, "online": False,
-    "permit_when": False, "replaced_by": False, "hands_over_zh": False,
+    "permit_when": False, "replaced_by": False, "hands_over_zh": False, "reissues": False,
 }
+_REISSUE_KEYS = {"kind_field": True, "number_field": True}
 _ROLE_KEYS = {"subject": False, "guardian": False, "agent": False}
 _SOURCE_KEYS = {"title_zh": True, "issuer_zh": True, "address": True, "date": False}
 _SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -284,6 +287,7 @@ class _Checker:
             "delegated": bool(self.take_bool(data, "delegated", "delegated")),
             "movers": tuple(self.movers(data)),
             "permit_when": self.take_condition(data, "permit_when", "permit_when"),
+            "reissues": self.reissues(data.get("reissues")),
             "replaced_by": tuple(self.replaced_by(data)),
             **self.roles(data.get("roles")),
         }
@@ -484,6 +488,31 @@ class _Checker:
                 continue
             found[role] = key
         return found
+
+    def reissues(self, raw: object) -> ReissueSpec | None:
+        """`[reissues]`: the enum field choosing the paper (its options reissuable kinds) and the text field
+        holding the original's number."""
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            self.issue("reissues", "catalog.reissues_table")
+            return None
+        self.known_keys(raw, _REISSUE_KEYS, "reissues")
+        kind_field = self.take_str(raw, "kind_field", "reissues.kind_field")
+        number_field = self.take_str(raw, "number_field", "reissues.number_field")
+        if kind_field is None or number_field is None:
+            return None
+        kinds = self.signatures.get(kind_field)
+        reissuable = sorted(str(kind) for kind in REISSUABLE)
+        if kinds is None or kinds.type != "enum" or not kinds.options or not kinds.options <= set(reissuable):
+            self.issue("reissues.kind_field", "catalog.reissue_kind_field", field=kind_field,
+                       kinds="、".join(reissuable))
+            return None
+        number = self.signatures.get(number_field)
+        if number is None or number.type != "text":
+            self.issue("reissues.number_field", "catalog.reissue_number_field", field=number_field)
+            return None
+        return ReissueSpec(kind_field, number_field)
 
     def movers(self, data: Mapping[str, Any]) -> list[str]:
         """`movers`: the person fields naming everyone who moves, in the order they are printed."""

@@ -372,6 +372,10 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "catalog.not_person_field": QT_TRANSLATE_NOOP("Messages", "{field} 不是本事项的 person 字段"),
     "catalog.not_person_or_text_field": QT_TRANSLATE_NOOP("Messages", "{field} 不是本事项的 person 或 text 字段"),
     "catalog.movers_twice": QT_TRANSLATE_NOOP("Messages", "movers 中有重复的字段"),
+    "catalog.reissues_table": QT_TRANSLATE_NOOP("Messages", "reissues 应为表（[reissues]）"),
+    "catalog.reissue_kind_field": QT_TRANSLATE_NOOP(
+        "Messages", "{field} 应为本事项的 enum 字段，其选项只能是可补发的证件（{kinds}）"),
+    "catalog.reissue_number_field": QT_TRANSLATE_NOOP("Messages", "{field} 不是本事项的 text 字段"),
     "catalog.replaced_by_empty": QT_TRANSLATE_NOOP("Messages", "replaced_by 不能为空"),
     "catalog.not_item_code": QT_TRANSLATE_NOOP("Messages", "{item!r} 不是有效的事项代码"),
     "catalog.replaces_itself": QT_TRANSLATE_NOOP("Messages", "事项不能由自身替代"),
@@ -512,6 +516,17 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "签名密钥属于站点 {key_station}，证明的出具单位是 {station}"),
     "signing.payload_not_these_facts": QT_TRANSLATE_NOOP(
         "Messages", "证明 {serial} 的签名不是为所印内容作出的，不能打印。"),
+    "reissue.not_chosen": QT_TRANSLATE_NOOP("Messages", "请选择补发的证件并填写原证编号。"),
+    "reissue.not_ours": QT_TRANSLATE_NOOP(
+        "Messages", "本所签发记录中没有编号为 {number} 的证件，不能补发。请核对原证编号；原证由其他机关签发的，请到签发机关申请。"),  # noqa: E501
+    "reissue.wrong_kind": QT_TRANSLATE_NOOP(
+        "Messages", "编号 {number} 是本所签发的{kind}，不是{chosen}。请选择正确的证件。"),
+    "reissue.already_void": QT_TRANSLATE_NOOP(
+        "Messages", "编号 {number} 的证件已由 {by} 补发替代并作废，不能再次补发；如遗失的是补发后的证件，请填写该证件的编号。"),  # noqa: E501
+    "reissue.expired": QT_TRANSLATE_NOOP(
+        "Messages", "编号 {number} 的证件有效期至 {until}，已过期，不能补发。请重新申请准予迁入证明或重新办理迁出。"),
+    "reissue.not_on_original": QT_TRANSLATE_NOOP(
+        "Messages", "{name} 不是编号 {number} 证件上所列的迁移人员，也不是其申请人，不能申请补发。"),
     "document.no_chain_change": QT_TRANSLATE_NOOP("Messages", "“{transaction}”不引起公民信息连锁变更。"),
     "document.chain_not_completed": QT_TRANSLATE_NOOP("Messages", "申请 {number} 尚未办结，办结后才产生连锁变更。"),
     "document.unknown_kind": QT_TRANSLATE_NOOP("Messages", "没有“{kind}”这种文书。"),

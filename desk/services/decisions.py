@@ -138,6 +138,8 @@ class DecisionService:
 
     def _issue(self, session: Session, actor: Actor, action: Action, case: CaseView,
                paper: Paper | None) -> Decided:
+        if action is Action.ACCEPT:
+            self.documents.check_reissue_in(session, case)  # a 补发's original, checked before it is accepted
         possible = self.documents.documents_for(case)
         papers = tuple(
             self.documents.case_document_in(session, kind, case.number, actor=actor, paper=paper)

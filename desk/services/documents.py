@@ -45,6 +45,7 @@ from desk.domain.workflow import Actor, CaseState
 from desk.services import audit
 from desk.services.case_views import CaseView
 from desk.services.numbering import next_sequence
+from desk.services.paper_reissue import MOVE_PERMIT_VALID_DAYS, original_of, void_original
 from desk.services.queue import TicketView
 from desk.store.database import Store
 from desk.store.models import Case, Citizen, DocumentIssued
@@ -106,7 +107,6 @@ KINDS: dict[str, str] = {
     "queue_ticket": "PD",
 }
 SUPPLEMENT_DAYS = 20  # working days the citizen has to bring what is missing (notice wording)
-MOVE_PERMIT_VALID_DAYS = 40
 CERTIFICATE_VALID_DAYS = 90
 # The signed certificates (a QR code any desk, kiosk or the city's page verifies); built from the register
 # for the person the case names, not by the plain builders below.
@@ -282,7 +282,11 @@ class DocumentService:
         default_paper = Paper.ROLL_80 if kind == "receipt" else Paper.A4
         chosen = paper or default_paper
         clerk = _user_name(session, case.accepted_by or case.created_by)
-        data = builders[kind](view, station, record.serial, local_datetime(record.issued_at), clerk)
+        transaction = self._transaction(view.transaction_code)
+        if transaction.reissues is not None and kind in ("move_in_permit", "migration_certificate"):
+            data: Any = self._reissued(session, view, kind, station, record, clerk, actor)
+        else:
+            data = builders[kind](view, station, record.serial, local_datetime(record.issued_at), clerk)
         if isinstance(data, MoveInPermitData) and "valid_until" not in (record.details or {}):
             # The move papers' expiry is tracked (LegalClocks.expiring_permits) from the date printed.
             record.details = {**(record.details or {}), "valid_until": data.valid_until.isoformat()}
@@ -623,6 +627,35 @@ class DocumentService:
             clerk_name=clerk,
         )
 
+    def check_reissue_in(self, session: Session, case: CaseView) -> None:
+        """At acceptance: the original a 补发 case names may be re-issued (ours, that kind, valid, not void,
+        the applicant on it) — else it is said at the window before anything is accepted."""
+        original_of(session, self.station_code, self._transaction(case.transaction_code), case,
+                    today=local_date(self.clock.now()))
+
+    def _reissued(self, session: Session, case: CaseView, kind: str, station: StationInfo, record: DocumentIssued,
+                  clerk: str, actor: Actor | None) -> MoveInPermitData:
+        """The original's facts under the new number, marked 补发; the original is voided the first time."""
+        transaction = self._transaction(case.transaction_code)
+        reprint = bool((record.details or {}).get("reissue_of"))
+        original = original_of(session, self.station_code, transaction, case, today=local_date(self.clock.now()),
+                               reissued_serial=record.serial if reprint else None)
+        assert original is not None  # the item re-issues: `reissues` is set
+        build = self._permit if kind == "move_in_permit" else self._migration_certificate
+        first = original.record
+        facts = build(original.case, station, first.serial, local_datetime(first.issued_at),
+                      _user_name(session, first.issued_by))
+        if void_original(original, record.serial):
+            record.details = {**(record.details or {}), "reissue_of": first.serial}
+            audit.append(session, at=self.clock.now(), actor=_actor_label(session, actor, None),
+                         action="document.voided", entity_type="document", entity_id=first.serial,
+                         details={"kind": first.kind, "replaced_by": record.serial, "case": case.number})
+        issued_on = local_datetime(record.issued_at).date()
+        return replace(facts, permit_number=record.serial, case_number=case.number, issued_on=issued_on,
+                       valid_until=original.valid_until, clerk_name=clerk,
+                       reissue_of_zh=f"原证编号{first.serial}，{_zh_day(local_date(first.issued_at))}签发，"
+                                     "自本证签发之日起作废")
+
     def _migration_certificate(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
                                clerk: str) -> MoveInPermitData:
         """户口迁移证, issued by this (the origin's) station on the destination's paper permit."""
@@ -698,6 +731,10 @@ def _station(session: Session, code: str) -> StationInfo:
         raise NotFound.say("document.station_not_configured", station=code)
     return StationInfo(code=station.code, name_zh=station.name_zh, address=station.address, phone=station.phone,
                        branch_name=station.branch_name, name_en=station.name_en)
+
+
+def _zh_day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _user_name(session: Session, user_id: int | None) -> str:

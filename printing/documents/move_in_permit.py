@@ -42,6 +42,7 @@ def _form(data: MoveInPermitData, w: Writer) -> Table:
     facts = [
         ("迁移原因", data.reason_zh),
         *([("准予迁入证明", data.permit_reference_zh)] if data.permit_reference_zh else []),
+        *([("补发", data.reissue_of_zh)] if data.reissue_of_zh else []),
         ("迁出地", data.from_address_zh),
         ("迁出地户口登记机关", data.from_authority_zh),
         ("迁入地详细地址", data.to_address_zh),
@@ -75,6 +76,8 @@ def build_move_form(data: MoveInPermitData, title: str, notes: tuple[str, ...], 
     if paper is not Paper.A4:
         raise ValueError(f"{title}只印在A4纸上 / the move forms are printed on A4 only")
     w = Writer(Paper.A4, fonts, base_size=13.0)
+    if data.reissue_of_zh:
+        title = f"{title}（补发）"  # a re-issued paper says so where the eye lands first
     story: list[Flowable] = [
         w.p(title, w.style("title", fontSize=26, leading=36)),
         w.p(f"编号：{data.permit_number}", "number"),

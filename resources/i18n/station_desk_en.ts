@@ -90,177 +90,177 @@
         <translation>Ne&amp;xt approval (%1 left)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="341"/>
+        <location filename="../../desk/ui/case_view.py" line="342"/>
         <source>%1 已重新送打印</source>
         <translation>%1 sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="359"/>
+        <location filename="../../desk/ui/case_view.py" line="360"/>
         <source>建立草稿</source>
         <translation>Draft opened</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="370"/>
+        <location filename="../../desk/ui/case_view.py" line="371"/>
         <source>录入分局批准</source>
         <translation>Record the branch&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="372"/>
+        <location filename="../../desk/ui/case_view.py" line="373"/>
         <source>录入分局不予批准</source>
         <translation>Record the branch&apos;s denial</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="374"/>
+        <location filename="../../desk/ui/case_view.py" line="375"/>
         <source>录入市局批准</source>
         <translation>Record the city bureau&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="376"/>
+        <location filename="../../desk/ui/case_view.py" line="377"/>
         <source>录入市局不予批准</source>
         <translation>Record the city bureau&apos;s denial</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="390"/>
+        <location filename="../../desk/ui/case_view.py" line="391"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="391"/>
+        <location filename="../../desk/ui/case_view.py" line="392"/>
         <source>查询码：%1</source>
         <translation>Lookup code: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="392"/>
+        <location filename="../../desk/ui/case_view.py" line="393"/>
         <source>建立：%1</source>
         <translation>Opened: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="393"/>
+        <location filename="../../desk/ui/case_view.py" line="394"/>
         <source>受理：%1</source>
         <translation>Accepted: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="394"/>
+        <location filename="../../desk/ui/case_view.py" line="395"/>
         <source>审批层级：%1</source>
         <translation>Approval level: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="395"/>
+        <location filename="../../desk/ui/case_view.py" line="396"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="396"/>
+        <location filename="../../desk/ui/case_view.py" line="397"/>
         <source>办结：%1</source>
         <translation>Completed: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="397"/>
+        <location filename="../../desk/ui/case_view.py" line="398"/>
         <source>决定理由：%1</source>
         <translation>Reason for the decision: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="402"/>
+        <location filename="../../desk/ui/case_view.py" line="403"/>
         <source>已收材料：%1</source>
         <translation>Materials received: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="405"/>
+        <location filename="../../desk/ui/case_view.py" line="406"/>
         <source>待补正材料：%1</source>
         <translation>Materials still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="417"/>
+        <location filename="../../desk/ui/case_view.py" line="418"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="417"/>
+        <location filename="../../desk/ui/case_view.py" line="418"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="417"/>
+        <location filename="../../desk/ui/case_view.py" line="418"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="417"/>
+        <location filename="../../desk/ui/case_view.py" line="418"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="417"/>
+        <location filename="../../desk/ui/case_view.py" line="418"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="419"/>
+        <location filename="../../desk/ui/case_view.py" line="420"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="419"/>
+        <location filename="../../desk/ui/case_view.py" line="420"/>
         <source>填写内容</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="452"/>
+        <location filename="../../desk/ui/case_view.py" line="453"/>
         <source>可办理的操作</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="452"/>
+        <location filename="../../desk/ui/case_view.py" line="453"/>
         <source>可办理的操作：无</source>
         <translation>Next actions: none</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="454"/>
+        <location filename="../../desk/ui/case_view.py" line="455"/>
         <source>录入分局的审批结果</source>
         <translation>Record the branch&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="455"/>
+        <location filename="../../desk/ui/case_view.py" line="456"/>
         <source>录入市局的审批结果</source>
         <translation>Record the city bureau&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="463"/>
+        <location filename="../../desk/ui/case_view.py" line="464"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="464"/>
+        <location filename="../../desk/ui/case_view.py" line="465"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="465"/>
+        <location filename="../../desk/ui/case_view.py" line="466"/>
         <source>申请内容（只读）</source>
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="467"/>
+        <location filename="../../desk/ui/case_view.py" line="468"/>
         <source>批准意见(&amp;O)：</source>
         <translation>Approval &amp;opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="468"/>
+        <location filename="../../desk/ui/case_view.py" line="469"/>
         <source>批准时记入审批意见；不予批准时另行填写理由</source>
         <translation>Recorded with an approval; a refusal asks for its own reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="469"/>
+        <location filename="../../desk/ui/case_view.py" line="470"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="470"/>
+        <location filename="../../desk/ui/case_view.py" line="471"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="471"/>
+        <location filename="../../desk/ui/case_view.py" line="472"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
     </message>

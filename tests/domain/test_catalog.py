@@ -625,3 +625,28 @@ def test_the_handed_over_words_follow_the_paper_issued(birth: Transaction) -> No
     assert birth.handed_over_zh(IssuedDocument.MOVE_IN_PERMIT) == "准予迁入证明"  # a move's paper route
     assert birth.handed_over_zh(IssuedDocument.RECEIPT_ONLY) == ""
     assert birth.to_json_dict()["hands_over_zh"] == "居民户口簿（已登记新生儿户口页）"
+
+
+def test_a_reissue_names_an_enum_of_reissuable_papers_and_a_text_field(tmp_path: Path) -> None:
+    """`[reissues]` (补发): the kind field must offer only papers the station can print again from its record,
+    the number field must be text; anything else is an error naming the file and the key."""
+    write(tmp_path, "birth", header=HEADER + '[reissues]\nkind_field = "settle_with"\nnumber_field = "child_name"\n')
+    error = only_error(tmp_path)
+    assert (error.file, error.path) == ("birth.toml", "reissues.kind_field") and "settle_with" in error.message_en
+    write(tmp_path, "birth", header=HEADER + '[reissues]\nkind_field = "nobody"\nnumber_field = "child_name"\n')
+    assert only_error(tmp_path).path == "reissues.kind_field"
+    write(tmp_path, "birth", header=HEADER + '[reissues]\nkind_field = "settle_with"\n')
+    assert any(e.path.startswith("reissues") for e in errors_of(tmp_path))
+    write(tmp_path, "birth", header=HEADER + 'reissues = "settle_with"\n')
+    assert only_error(tmp_path).path == "reissues"
+
+
+def test_the_shipped_reissue_prints_the_paper_chosen_on_its_form() -> None:
+    from desk.domain.catalog import IssuedDocument
+    from desk.shipped import shipped_catalog
+
+    item = shipped_catalog()["move_document_reissue"]
+    assert item.issued_document({"document_kind": "move_in_permit"}) is IssuedDocument.MOVE_IN_PERMIT
+    assert item.issued_document({"document_kind": "migration_certificate"}) is IssuedDocument.MIGRATION_CERTIFICATE
+    assert item.issued_document({}) is IssuedDocument.RECEIPT_ONLY  # nothing chosen yet: nothing to print
+    assert item.handed_over_zh(IssuedDocument.MIGRATION_CERTIFICATE) == "补发的户口迁移证"

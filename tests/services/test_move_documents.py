@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from desk_fixtures import START, make_id
+from sqlalchemy import select
 
 from desk.core import Core
 from desk.domain.catalog import Approval, Catalog
@@ -23,6 +24,7 @@ from desk.services.citizens import CardFacts
 from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
+from desk.store.models import AuditEntry
 
 HUSBAND = make_id("41010219880412001")  # a man born 1988, registered in Henan
 WIFE = make_id("41010219900705002")  # a woman born 1990
@@ -195,3 +197,106 @@ def test_the_migration_certificate_expires_with_its_permit_and_is_tracked(city: 
     certificate = done.papers[1]
     [expiring] = core.clocks.expiring_permits()  # four days left: on the list at once
     assert (expiring.serial, expiring.valid_until, expiring.days_left) == (certificate.serial, date(2026, 3, 6), 4)
+
+
+# ---- 补发准予迁入证明或户口迁移证 ---------------------------------------------------------------------------
+
+def _family_permit(core: Core, clerk: Actor, clerk2: Actor) -> tuple[str, date]:
+    """The family's 准予迁入证明 as first issued: its number and the last day printed on it."""
+    item = core.catalog["house_purchase_settlement"]
+    values = _paper_route(item.code)
+    draft = core.cases.open_draft(clerk, HUSBAND, item.code, values)
+    accepted = core.decisions.accept_and_route(clerk, draft.number, draft.version,
+                                               [m.key for m in item.required_materials(values)]).case
+    approved = core.cases.approve(clerk2, accepted.number, accepted.version, "分局批复：同意迁入")
+    done = core.decisions.act_and_issue(clerk, approved.number, approved.version, Action.COMPLETE)
+    (permit,) = [p for p in done.papers if p.kind == "move_in_permit"]
+    (expiring,) = core.clocks.expiring_permits(within_days=60)
+    return permit.serial, expiring.valid_until
+
+
+def _reissue(core: Core, clerk: Actor, applicant: str, number: str, until: date, *, kind: str = "move_in_permit",
+             accept: str = "complete") -> object:
+    values = {"document_kind": kind, "original_number": number, "original_valid_until": until.isoformat(),
+              "damaged": False}
+    draft = core.cases.open_draft(clerk, applicant, "move_document_reissue", values)
+    materials = [m.key for m in core.catalog["move_document_reissue"].required_materials(values)]
+    if accept == "complete":
+        return core.decisions.accept_and_complete(clerk, draft.number, draft.version, materials)
+    return core.decisions.accept_and_issue(clerk, draft.number, draft.version, materials)
+
+
+def test_a_lost_permit_is_reissued_from_the_record_under_a_new_number_and_the_original_is_void(
+        city: tuple[Core, Actor, Actor], tmp_path: Path) -> None:
+    """补发 used to print a receipt only: now the wife (a person on the permit, not its applicant) gets the
+    permit again — every mover, both addresses, the original's validity — marked 补发 with the original's
+    number; the original is void (off the permit clock, never re-issued twice) and the audit chain holds."""
+    from desk.services import audit
+
+    core, clerk, clerk2 = city
+    original, until = _family_permit(core, clerk, clerk2)
+    core.citizens.register_card(clerk, CardFacts(WIFE, "李春花", "female", "汉", date(1990, 7, 5), FROM))
+    done = _reissue(core, clerk, WIFE, original, until)
+    assert done.case.state is CaseState.COMPLETED  # type: ignore[attr-defined]
+    papers = {p.kind: p for p in done.papers}  # type: ignore[attr-defined]
+    assert set(papers) == {"completion_notice", "move_in_permit"}
+    permit = papers["move_in_permit"]
+    assert permit.serial != original
+    text = _pdftotext(permit.pdf, tmp_path)
+    assert "准予迁入证明（补发）" in text and permit.serial in text and f"原证编号{original}" in text
+    for name, number in FAMILY.items():
+        assert name in text and number in text
+    assert FROM in text and TO in text and "购房落户" in text
+    assert f"至{until.year}年{until.month}月{until.day}日止" in text  # never outlives the original
+    assert "补发的准予迁入证明已当场交付" in _pdftotext(papers["completion_notice"].pdf, tmp_path)
+    # The permit clock follows the paper in the citizen's hands: the new one, valid as long as the old.
+    assert [(p.serial, p.valid_until) for p in core.clocks.expiring_permits(within_days=60)] == [
+        (permit.serial, until)]
+    # A reprint keeps its number and voids nothing again; a second 补发 of the void original is refused.
+    again = core.documents.case_document("move_in_permit", done.case.number, actor=clerk)  # type: ignore[attr-defined]
+    assert again.serial == permit.serial and f"原证编号{original}" in _pdftotext(again.pdf, tmp_path)
+    with pytest.raises(InvalidInput) as refused:
+        _reissue(core, clerk, HUSBAND, original, until)
+    assert refused.value.message_key == "reissue.already_void" and permit.serial in refused.value.message_zh
+    with core.store.read() as session:
+        assert audit.verify(session).ok
+        voided = session.scalars(select(AuditEntry).where(AuditEntry.action == "document.voided")).all()
+    assert [(e.entity_id, e.details["replaced_by"]) for e in voided] == [(original, permit.serial)]
+
+
+@pytest.mark.parametrize(("who", "number", "kind", "key"), [
+    ("stranger", "ORIGINAL", "move_in_permit", "reissue.not_on_original"),
+    ("wife", "HP01ZQ209901010001", "move_in_permit", "reissue.not_ours"),
+    ("wife", "ORIGINAL", "migration_certificate", "reissue.wrong_kind"),
+])
+def test_a_reissue_the_record_does_not_bear_out_is_refused_at_acceptance(
+        city: tuple[Core, Actor, Actor], who: str, number: str, kind: str, key: str) -> None:
+    """Checked against the station's own register of papers when the clerk accepts — said at the window,
+    and nothing is accepted (the case stays a draft, the original stays valid)."""
+    core, clerk, clerk2 = city
+    original, until = _family_permit(core, clerk, clerk2)
+    stranger = make_id("21010219750101005")
+    core.citizens.register_card(clerk, CardFacts(WIFE, "李春花", "female", "汉", date(1990, 7, 5), FROM))
+    core.citizens.register_card(clerk, CardFacts(stranger, "赵一", "male", "汉", date(1975, 1, 1), TO))
+    applicant = stranger if who == "stranger" else WIFE
+    with pytest.raises(InvalidInput) as refused:
+        _reissue(core, clerk, applicant, original if number == "ORIGINAL" else number, until, kind=kind,
+                 accept="issue")
+    assert refused.value.message_key == key
+    (draft,) = [c for c in core.queries.list(limit=20) if c.transaction_code == "move_document_reissue"]
+    assert draft.state is CaseState.DRAFT
+    assert [p.serial for p in core.clocks.expiring_permits(within_days=60)] == [original]
+
+
+def test_an_expired_permit_is_not_reissued_whatever_date_the_form_was_given(city: tuple[Core, Actor, Actor]) -> None:
+    """The form's own rule reads the validity the citizen states; the record's printed date decides."""
+    from datetime import timedelta
+
+    core, clerk, clerk2 = city
+    original, until = _family_permit(core, clerk, clerk2)
+    later = Core(core.store, core.catalog, WorkingCalendar(), FixedClock(START + timedelta(days=45)),
+                 Settings(station_code="HP01"))
+    stated = until + timedelta(days=30)  # misremembered: the form's rule lets it through
+    with pytest.raises(InvalidInput) as refused:
+        _reissue(later, clerk, HUSBAND, original, stated, accept="issue")
+    assert refused.value.message_key == "reissue.expired" and until.isoformat() in refused.value.message_zh

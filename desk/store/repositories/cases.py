@@ -26,6 +26,10 @@ class CaseRepository:
         """The case (its applicant joined; events and materials loaded when first used)."""
         return self.session.execute(select(Case).where(Case.number == number)).unique().scalar_one_or_none()
 
+    def by_id(self, case_id: int) -> Case | None:
+        """The case a row elsewhere points at (a paper's register row)."""
+        return self.session.execute(select(Case).where(Case.id == case_id)).unique().scalar_one_or_none()
+
     def by_number_with_history(self, number: str) -> Case | None:
         """The case with its events and materials loaded up front (a case's view shows both)."""
         return self._one(select(Case).where(Case.number == number))
