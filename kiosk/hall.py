@@ -31,6 +31,8 @@ from desk.qt.tasks import TaskRunner
 from kiosk.lockdown import fill_screen
 
 if TYPE_CHECKING:
+    from desk.settings import Settings
+
     # Types only: the queue service pulls in the store (SQLAlchemy, ~1.5 s to import), which must not
     # delay the screen's first paint; the worker that opens the store imports it.
     from desk.core import Core
@@ -255,7 +257,7 @@ class HallController(QObject):
 
     def _on_error(self, error: BaseException) -> None:
         self._reading = False
-        message = getattr(error, "message_zh", None) or type(error).__name__
+        message = getattr(error, "message_zh", None) or f"{type(error).__name__}: {error}"
         if message != self._last_error:  # once per cause, not once a second
             log.warning("hall: the board could not be read: %s", message)
         self._last_error = message
@@ -278,6 +280,7 @@ class HallStarter(QObject):
 
     board_shown = Signal(object)  # HallBoard, every board the controller shows
     failed = Signal(str)  # the source could not be opened (it is tried again)
+    board_failed = Signal(str)  # the source is open but a board could not be read (it is read again)
 
     def __init__(self, screen: HallScreen, open_source: Callable[[], HallSource], speaker: Speaker,
                  runner: TaskRunner, *, poll_ms: int = POLL_MS, retry_ms: int = RETRY_MS,
@@ -318,6 +321,7 @@ class HallStarter(QObject):
         self.controller = HallController(self.screen, source.read_board, self.speaker, self._runner,
                                          poll_ms=self._poll_ms, chime=self._chime)
         self.controller.board_shown.connect(self.board_shown)
+        self.controller.failed.connect(self.board_failed)
         self.controller.start()
 
     def _on_open_failed(self, error: BaseException) -> None:
@@ -330,13 +334,14 @@ class HallStarter(QObject):
             self._retry.start()
 
 
-def open_hall_source(database_url: str | None, demo: bool) -> HallSource:
+def open_hall_source(database_url: str | None, demo: bool, settings: Settings | None = None) -> HallSource:
     """The board's source (on a worker thread): the station's store, or in city mode a kiosk device
-    session of its station. With `demo` the demo data and a few calls are made first."""
+    session of its station. With `demo` the demo data and a few calls are made first. `settings`: the
+    command line's (`desk --set …`), else the settings files'."""
     from desk.core import Core, build_core, ensure_demo_data
     from desk.settings import load_settings
 
-    settings = load_settings()
+    settings = settings or load_settings()
     if settings.server_url and not database_url:
         from desk.core import build_remote_core
         from desk.paths import data_dir
@@ -356,7 +361,7 @@ def open_hall_source(database_url: str | None, demo: bool) -> HallSource:
 
 
 def run_hall(*, database_url: str | None = None, demo: bool = False, windowed: bool = False,
-             screenshot: Path | None = None) -> int:
+             screenshot: Path | None = None, settings: Settings | None = None) -> int:
     """The hall's calling screen until it is closed (a TV usually never closes it)."""
     from kiosk.announcer import Announcer
 
@@ -364,7 +369,7 @@ def run_hall(*, database_url: str | None = None, demo: bool = False, windowed: b
     screen = HallScreen()
     runner = TaskRunner(parent=screen)
     announcer = Announcer()
-    starter = HallStarter(screen, lambda: open_hall_source(database_url, demo), announcer, runner)
+    starter = HallStarter(screen, lambda: open_hall_source(database_url, demo, settings), announcer, runner)
     screen.resize(1920, 1080)
     if screenshot is not None:
         return _screenshot(screen, starter, runner, screenshot)
@@ -384,12 +389,15 @@ def run_hall(*, database_url: str | None = None, demo: bool = False, windowed: b
 
 
 def _screenshot(screen: HallScreen, starter: HallStarter, runner: TaskRunner, path: Path) -> int:
-    """`--screenshot`: the first board (not the loading state) rendered to `path`."""
+    """`--screenshot`: the first board (not the loading state) rendered to `path`; a source that cannot
+    be opened or a board that cannot be read ends it with the cause on stderr and status 1 (a TV retries;
+    a one-shot command must not wait forever)."""
     loop = QEventLoop()
     problems: list[str] = []
     starter.board_shown.connect(lambda _board: loop.quit())
-    starter.failed.connect(problems.append)
-    starter.failed.connect(lambda _message: loop.quit())
+    for failure in (starter.failed, starter.board_failed):
+        failure.connect(problems.append)
+        failure.connect(lambda _message: loop.quit())
     starter.start()
     loop.exec()
     starter.stop()

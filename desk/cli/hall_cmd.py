@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import core_from_args, print_json
+from .common import core_from_args, print_json, settings_from_args
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,7 +49,8 @@ def _hall(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.hall import run_hall
 
-    return run_hall(database_url=args.db, demo=args.demo, windowed=args.windowed, screenshot=args.screenshot)
+    return run_hall(database_url=args.db, demo=args.demo, windowed=args.windowed, screenshot=args.screenshot,
+                    settings=settings_from_args(args))
 
 
 def _set_counter(args: argparse.Namespace) -> int:

@@ -241,3 +241,40 @@ def test_digits_and_han_are_drawn_in_the_one_declared_font(qtbot: QtBot) -> None
     assert len(labels) > 10
     for label in labels:
         assert _fonts_drawing(label, "F001 → 3号窗口") == {FONT_FAMILIES[0]}, label.objectName()
+
+
+def _desk_command(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DESK_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "desk", *args], capture_output=True, text=True, timeout=90,
+                          env=env, cwd=data_dir)
+
+
+def test_a_screenshot_of_a_board_that_cannot_be_read_ends_with_an_error(tmp_path: Path) -> None:
+    """`desk hall --screenshot FILE` waited forever when the store opened but its board could not be read
+    (a damaged store, a server that refuses the board): it ends with the cause and status 1."""
+    import sqlite3
+
+    store = tmp_path / "hall.db"
+    url = f"sqlite:///{store}"
+    shot = tmp_path / "board.png"
+    made = _desk_command(tmp_path, "--db", url, "hall", "--screenshot", str(shot))
+    assert made.returncode == 0, made.stderr
+    assert shot.stat().st_size > 0  # a readable store: its board
+    shot.unlink()
+    with sqlite3.connect(store) as db:  # the store still opens (its schema is at head); its board does not
+        db.execute("DROP TABLE queue_tickets")
+    failed = _desk_command(tmp_path, "--db", url, "hall", "--screenshot", str(shot))
+    assert failed.returncode == 1
+    assert "叫号数据无法读取" in failed.stderr and "queue_tickets" in failed.stderr
+    assert not shot.exists()  # no picture of a loading screen passed off as the board
+
+
+def test_the_hall_command_takes_the_command_lines_settings(tmp_path: Path) -> None:
+    """`desk --set server_url=… hall` read the settings files only: the hall showed the local store."""
+    password = tmp_path / "kiosk-password"
+    password.write_text("secret", encoding="utf-8")
+    password.chmod(0o600)
+    done = _desk_command(tmp_path, "--set", "server_url=https://127.0.0.1:9", "--set", "kiosk_user=hall01",
+                         "--set", f"kiosk_password_file={password}", "hall", "--screenshot",
+                         str(tmp_path / "board.png"))
+    assert done.returncode == 1 and "城市服务器" in done.stderr
