@@ -145,6 +145,7 @@ class HallScreen(QWidget):
                       self.lbl_notice):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lbl_notice.setWordWrap(True)
+        self.lbl_station.setWordWrap(True)  # a long English name wraps under the Chinese, the clock stays on
         # assemble
         top = QHBoxLayout()
         top.addWidget(self.lbl_station, 1)
@@ -189,7 +190,7 @@ class HallScreen(QWidget):
 
         self._loading = False
         self.lbl_now_caption.setText(NOW_CALLING)
-        self.lbl_station.setText(board.station_name or "派出所服务大厅")
+        self.lbl_station.setText(station_heading(board.station_name, board.station_name_en))
         newest = board.calls[0] if board.calls else None
         self.lbl_now.setText(f"{newest.number}  →  {newest.counter_name}" if newest else "—")
         # Every open window in a fixed place; a station without windows set up shows its calls.
@@ -201,6 +202,13 @@ class HallScreen(QWidget):
 
     def show_clock(self, now: datetime) -> None:
         self.lbl_clock.setText(f"{now:%Y-%m-%d  %H:%M}")
+
+
+def station_heading(name_zh: str, name_en: str) -> str:
+    """The header names the station in both of the hall's languages where it has an English name (the
+    hall screen speaks both at once: every caption is Chinese and English)."""
+    name_zh = name_zh or "派出所服务大厅"
+    return f"{name_zh}  ·  {name_en}" if name_en.strip() else name_zh
 
 
 class HallController(QObject):

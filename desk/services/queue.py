@@ -99,6 +99,7 @@ class HallBoard:
     upcoming: tuple[str, ...]  # the next numbers, in calling order
     waiting: int
     windows: tuple[HallWindow, ...] = ()  # every open window, by number
+    station_name_en: str = ""  # the station's English name where it has one (`desk station add … --name-en`)
 
 
 @dataclass
@@ -255,7 +256,8 @@ class QueueService:
             serving = {call.counter_number: call.number for call in calls}
             windows = tuple(HallWindow(number, name, serving.get(number)) for number, name in names.items())
             return HallBoard(station.name_zh if station else "", tuple(calls),
-                             tuple(t.number for t in waiting[:upcoming]), len(waiting), windows)
+                             tuple(t.number for t in waiting[:upcoming]), len(waiting), windows,
+                             station.name_en if station else "")
 
     # ---- helpers ------------------------------------------------------------------------------------
 

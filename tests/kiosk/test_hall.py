@@ -278,3 +278,21 @@ def test_the_hall_command_takes_the_command_lines_settings(tmp_path: Path) -> No
                          "--set", f"kiosk_password_file={password}", "hall", "--screenshot",
                          str(tmp_path / "board.png"))
     assert done.returncode == 1 and "城市服务器" in done.stderr
+
+
+def test_the_header_names_the_station_in_english_too(hall: Hall) -> None:
+    """The header showed the station's Chinese name only, though every caption is Chinese and English."""
+    from desk.services.demo import DEMO_STATION_EN
+
+    hall.start()
+    assert hall.screen.lbl_station.text() == "沈阳市公安局和平分局太原街派出所"  # no English name: Chinese only
+    hall.desk.core.users.save_station("HP01", "沈阳市公安局和平分局太原街派出所", name_en=DEMO_STATION_EN)
+    board = hall.next_board()
+    assert board.station_name_en == DEMO_STATION_EN
+    assert hall.screen.lbl_station.text() == f"沈阳市公安局和平分局太原街派出所  ·  {DEMO_STATION_EN}"
+    screen = hall.screen
+    screen.resize(1366, 768)
+    screen.show()
+    screen.layout().activate()
+    # The long two-language name wraps; the clock stays on the screen.
+    assert screen.width() == 1366 and screen.rect().contains(screen.lbl_clock.geometry())
