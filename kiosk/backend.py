@@ -149,8 +149,8 @@ class KioskBackend:
     # ---- services ------------------------------------------------------------------------------------
 
     def take_ticket(self, transaction_code: str | None, id_number: str | None, *,
-                    priority: bool = False, case_number: str | None = None) -> TicketResult:
-        """`priority`: the citizen asked to be served first — as an elder when the card says so (60 and
+                    priority: bool = False, case_number: str | None = None, language: str = "zh") -> TicketResult:
+        """`language`: the citizen's ("zh" or "en"), the ticket's. `priority`: the citizen asked to be served first — as an elder when the card says so (60 and
         over), otherwise as declared, to be checked at the window. `case_number`: 取号补交 — the
         ticket is for that case (the card holder's own, or the one a receipt code opened) and linked
         to it."""
@@ -161,7 +161,7 @@ class KioskBackend:
             self._own_case(id_number, case_number)
         ticket = self.core.queue.take_ticket(transaction_code, citizen_id_number=id_number,
                                              kiosk_code=self.kiosk_code, priority=reason, case_number=case_number)
-        paper = self.core.documents.queue_ticket(ticket, kiosk_code=self.kiosk_code)
+        paper = self.core.documents.queue_ticket(ticket, kiosk_code=self.kiosk_code, language=language)
         return TicketResult(ticket.number, ticket.people_ahead, ticket.estimated_wait_minutes,
                             ticket.transaction_code, paper.pdf)
 

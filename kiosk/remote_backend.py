@@ -125,7 +125,7 @@ class RemoteKioskBackend(KioskBackend):
     # ---- services ------------------------------------------------------------------------------------
 
     def take_ticket(self, transaction_code: str | None, id_number: str | None, *,
-                    priority: bool = False, case_number: str | None = None) -> TicketResult:
+                    priority: bool = False, case_number: str | None = None, language: str = "zh") -> TicketResult:
         # 取号补交 links the ticket to the card holder's own case (the server checks it is theirs). A receipt
         # code alone proves nothing the server can check: that ticket is taken for the case's transaction
         # and the clerk links it when calling it, as for any ticket (docs/city.md).
@@ -134,7 +134,8 @@ class RemoteKioskBackend(KioskBackend):
             reason = "elder" if id_number and self.is_elder(id_number) else "declared"
         data = self._call("POST", "/kiosk/tickets", {"transaction_code": transaction_code, "id_number": id_number,
                                                      "priority": reason,
-                                                     "case_number": case_number if id_number else None})
+                                                     "case_number": case_number if id_number else None,
+                                                     "language": language})
         ticket, paper = data["ticket"], paper_from_wire(data["paper"])
         return TicketResult(ticket["number"], ticket["people_ahead"], ticket["estimated_wait_minutes"],
                             ticket["transaction_code"], paper.pdf)

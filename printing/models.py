@@ -286,6 +286,8 @@ class QueueTicketData:
     issued_at: datetime
     estimated_wait_minutes: int | None = None
     note_zh: str = "请留意叫号屏幕和语音提示，过号请重新取号。"
+    transaction_name_en: str = ""
+    language: str = "zh"  # the citizen's: "zh", or "en" (English, with the Chinese the window needs)
 
 
 # --- the daily report -------------------------------------------------------------------------

@@ -32,6 +32,7 @@ class Ticket(BaseModel):
     id_number: str | None = Field(default=None, max_length=18)
     priority: str = Field(default="", pattern="^(|elder|declared)$")
     case_number: str | None = Field(default=None, max_length=40)  # 取号补交: the card holder's own case
+    language: str = Field(default="zh", pattern="^(zh|en)$")  # the citizen's: the slip is printed in it
 
 
 class Certificate(BaseModel):
@@ -111,7 +112,8 @@ def register_kiosk_routes(app: FastAPI, prefix: str, server: Server) -> None:
         taken = server.window.queue(caller.station_code).take_ticket(
             body.transaction_code, citizen_id_number=body.id_number, kiosk_code=code, priority=body.priority,
             case_number=body.case_number)
-        paper = server.window.at(caller.station_code).documents.queue_ticket(taken, kiosk_code=code)
+        paper = server.window.at(caller.station_code).documents.queue_ticket(taken, kiosk_code=code,
+                                                                            language=body.language)
         return {"ticket": to_wire(taken), "paper": paper_to_wire(paper)}
 
     @router.post("/household-certificate")

@@ -432,7 +432,8 @@ class DocumentService:
         return None
 
     def queue_ticket(self, ticket: TicketView, *, kiosk_code: str | None = None,
-                     paper: Paper = Paper.ROLL_58) -> IssuedPaper:
+                     paper: Paper = Paper.ROLL_58, language: str = "zh") -> IssuedPaper:
+        """排队号 in the citizen's `language` ("zh", or "en": English with the Chinese the window needs)."""
         transaction = self.catalog.get(ticket.transaction_code or "")
         with self.store.write() as session:
             record = self._record(session, "queue_ticket", kiosk_code=kiosk_code, details={"ticket": ticket.number})
@@ -441,6 +442,8 @@ class DocumentService:
                 transaction_name_zh=transaction.name_zh if transaction else "综合业务",
                 people_ahead=ticket.people_ahead, issued_at=local_datetime(ticket.issued_at),
                 estimated_wait_minutes=ticket.estimated_wait_minutes,
+                transaction_name_en=transaction.name_en if transaction else "General enquiries",
+                language="en" if language == "en" else "zh",
             )
             return IssuedPaper("queue_ticket", record.serial, paper_title_zh("queue_ticket"),
                                queue_ticket.build_pdf(data, paper), paper)

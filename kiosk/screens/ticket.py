@@ -169,7 +169,9 @@ class TicketScreen(Screen):
         backend = self.ctx.backend
         self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在出号，请稍候…")))
         priority, case_number = self.btn_priority.isChecked(), self._case_number
-        self.ctx.call(lambda: backend.take_ticket(code, id_number, priority=priority, case_number=case_number),
+        language = "en" if self.ctx.english else "zh"  # the slip in the citizen's language
+        self.ctx.call(lambda: backend.take_ticket(code, id_number, priority=priority, case_number=case_number,
+                                                  language=language),
                       self._print, self._refused)
 
     def _print(self, ticket: TicketResult) -> None:

@@ -62,12 +62,34 @@ def test_queue_ticket_prints_number_people_ahead_and_wait(kiosk: KioskUnderTest)
     # Nobody ahead is said as such ("您前面还有 0 人，预计等待约 0 分钟" read like a fault).
     assert message.lbl_text.text().startswith("您前面没有人在等候") and " 0 " not in message.lbl_text.text()
     [text] = kiosk.wait_printed(1)
-    assert "排队号" in text and "A001" in text and "出生登记" in text and "您前面还有 0 人等候" in text
+    # The slip says it in words too: "您前面还有 0 人等候" read like a fault.
+    assert "排队号" in text and "A001" in text and "出生登记" in text and "您前面没有人等候" in text
+    assert "0人" not in text.replace(" ", "") and "Queue ticket" not in text
     with kiosk.kiosk.core.store.read() as session:
         ticket = session.execute(select(QueueTicket)).scalar_one()
         assert (ticket.kiosk_code, ticket.state, ticket.transaction_code) == ("K01", "waiting", "birth_registration")
     # The kiosk keeps nothing in its spool once a job is out.
     kiosk.qtbot.waitUntil(lambda: not list((kiosk.printed.parent / "spool").glob("*.pdf")))
+
+
+def test_the_queue_ticket_prints_in_the_citizens_language(kiosk: KioskUnderTest) -> None:
+    """The slip was Chinese only whatever the kiosk's language: in English it is English, with the Chinese
+    the window needs (the title and the transaction's Chinese name)."""
+    kiosk.kiosk.core.queue.take_ticket("birth_registration")  # someone is ahead
+    kiosk.flow.attract.btn_ticket.click()
+    kiosk.wait_screen("ticket")
+    kiosk.kiosk.window.btn_language.click()
+    picker = kiosk.flow.ticket.picker
+    picker.btn_search.click()
+    for letter in "CSDJ":
+        next(key for key in picker.keypad.keys if key.text() == letter).click()
+    picker.click_tile("Birth registration")
+    kiosk.flow.ticket.btn_print.click()
+    kiosk.wait_screen("message")
+    [text] = kiosk.wait_printed(1)
+    assert "Queue ticket" in text and "A002" in text and "Birth registration" in text and "出生登记" in text
+    assert "1 person is waiting ahead of you" in text and "Estimated wait: about" in text
+    assert "您前面" not in text and "取号时间" not in text and "Taken at" in text
 
 
 def test_self_printed_household_certificate(kiosk: KioskUnderTest) -> None:
