@@ -150,10 +150,10 @@ class KioskBackend:
 
     def take_ticket(self, transaction_code: str | None, id_number: str | None, *,
                     priority: bool = False, case_number: str | None = None, language: str = "zh") -> TicketResult:
-        """`language`: the citizen's ("zh" or "en"), the ticket's. `priority`: the citizen asked to be served first — as an elder when the card says so (60 and
+        """`priority`: the citizen asked to be served first — as an elder when the card says so (60 and
         over), otherwise as declared, to be checked at the window. `case_number`: 取号补交 — the
         ticket is for that case (the card holder's own, or the one a receipt code opened) and linked
-        to it."""
+        to it. `language`: the citizen's ("zh" or "en"), the slip is printed in it."""
         reason = ""
         if priority:
             reason = "elder" if id_number and self.is_elder(id_number) else "declared"

@@ -31,12 +31,11 @@ from desk.qt.tasks import TaskRunner
 from kiosk.lockdown import fill_screen
 
 if TYPE_CHECKING:
-    from desk.settings import Settings
-
     # Types only: the queue service pulls in the store (SQLAlchemy, ~1.5 s to import), which must not
     # delay the screen's first paint; the worker that opens the store imports it.
     from desk.core import Core
     from desk.services.queue import HallBoard, HallCall, HallWindow
+    from desk.settings import Settings
 
 log = logging.getLogger(__name__)
 

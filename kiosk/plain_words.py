@@ -30,11 +30,19 @@ class CaseSummary:
     finished: bool
     transaction_code: str = ""  # "" for a “一件事” bundle's folded item (its members have their own)
     rated: bool = False  # 一次一评: rated already (from the rating service), not offered for rating again
+    # City mode: the station that holds the case when it is not this kiosk's (the kiosk cannot take its
+    # papers' ticket nor reprint its notice: the card names the station to go to instead).
+    held_by: Said | None = None
 
     @property
     def needs_supplement(self) -> bool:
-        """Papers are missing and the case can take them: the card offers 打印补交清单 and 取号补交."""
+        """Papers are missing and the case can take them (here or at the station holding it)."""
         return bool(self.missing) and bool(self.transaction_code) and not self.finished
+
+    @property
+    def supplement_here(self) -> bool:
+        """The card offers 打印补交清单 and 取号补交: papers missing, and the case is this kiosk's station's."""
+        return self.needs_supplement and self.held_by is None
 
 
 _STATE_WORDS: dict[CaseState, Phrase] = {
@@ -61,9 +69,17 @@ _COLLECT: dict[IssuedDocument, Phrase] = {
 
 def what_needs_the_citizen_first(items: list[CaseSummary]) -> list[CaseSummary]:
     """我的办件's order: the cases waiting for the citizen's papers first (their cards carry 打印补交清单 and
-    取号补交), then those still in hand, then the finished ones — each group newest first, as given. A
-    citizen with a refusal newer than the case they came to complete found that case on page 2."""
-    return sorted(items, key=lambda item: 0 if item.needs_supplement else 2 if item.finished else 1)
+    取号补交), then those waiting for papers at another station (city mode: the card says where), then those
+    still in hand, then the finished ones — each group newest first, as given. A citizen with a refusal
+    newer than the case they came to complete found that case on page 2."""
+    return sorted(items, key=_citizen_order)
+
+
+def _citizen_order(item: CaseSummary) -> int:
+    """Papers to bring here first, then papers to bring to another station (city mode), in hand, finished."""
+    if item.needs_supplement:
+        return 0 if item.supplement_here else 1
+    return 3 if item.finished else 2
 
 
 def state_words(state: CaseState) -> Phrase:
@@ -100,7 +116,9 @@ def next_step(case: CaseView, transaction: Transaction | None) -> Phrase:
     return says(QT_TRANSLATE_NOOP("KioskSays", "这件申请已经撤回，无需再办。"))
 
 
-def summarise(case: CaseView, transaction: Transaction | None, *, rated: bool = False) -> CaseSummary:
+def summarise(case: CaseView, transaction: Transaction | None, *, rated: bool = False,
+              held_by: Said | None = None) -> CaseSummary:
+    """`held_by`: the station holding the case when it is not the kiosk's (city mode)."""
     name = Data.of(transaction.name_zh, transaction.name_en) if transaction else Data.of(case.transaction_code, None)
     promised: Said | None = None
     if case.state is CaseState.COMPLETED and case.completed_on is not None:
@@ -111,8 +129,12 @@ def summarise(case: CaseView, transaction: Transaction | None, *, rated: bool = 
     if case.state is CaseState.SUPPLEMENT_REQUESTED:
         missing = tuple(_material_words(item) for item in case.missing_materials)
     reason = case.decision_reason if case.state in (CaseState.NOT_ACCEPTED, CaseState.DENIED) else None
-    return CaseSummary(case.number, name, state_words(case.state), next_step(case, transaction), promised, missing,
-                       reason, case.state.is_final, case.transaction_code, rated)
+    step: Said = next_step(case, transaction)
+    if held_by is not None and case.state is CaseState.SUPPLEMENT_REQUESTED:
+        step = says(QT_TRANSLATE_NOOP("KioskSays", "这件申请由{station}受理，请带齐下面列出的材料到该所窗口补交。"),
+                    station=held_by)
+    return CaseSummary(case.number, name, state_words(case.state), step, promised, missing,
+                       reason, case.state.is_final, case.transaction_code, rated, held_by)
 
 
 def _material_words(item: dict[str, Any]) -> Said:

@@ -34,7 +34,7 @@ from kiosk.backend import CitizenStart, KioskBackend, TicketResult
 from kiosk.bundle_words import group_bundles
 from kiosk.payloads import ProgressCode
 from kiosk.plain_words import CaseSummary, summarise, what_needs_the_citizen_first
-from kiosk.said import Said
+from kiosk.said import Data, Said
 from printing.documents.common import Paper
 from printing.models import StationInfo
 from printing.signing import Verification
@@ -110,8 +110,12 @@ class RemoteKioskBackend(KioskBackend):
 
     def _cases(self, id_number: str, purpose: str, limit: int) -> list[CaseSummary]:
         found = self._call("GET", f"/kiosk/citizens/{id_number}/cases", params={"purpose": purpose, "limit": limit})
-        cases = [case_from_wire(c) for c in found]
-        return [summarise(case, self.core.catalog.get(case.transaction_code)) for case in cases]
+        summaries = []
+        for data in found:
+            case, held = case_from_wire(data), data.get("held_by")
+            held_by = Data.of(held["name_zh"], held.get("name_en")) if held else None
+            summaries.append(summarise(case, self.core.catalog.get(case.transaction_code), held_by=held_by))
+        return summaries
 
     def case_by_code(self, code: ProgressCode) -> CaseSummary:
         try:

@@ -84,7 +84,19 @@ def register_kiosk_routes(app: FastAPI, prefix: str, server: Server) -> None:
         found = server.window.queries.list(applicant_id_number=id_number, limit=max(1, min(limit, CASES_LIMIT)))
         if not rating:
             event(caller, "kiosk.progress_query", {"cases": len(found)})
-        return [case_to_wire(c) for c in found]
+        held_by = held_elsewhere(caller, {c.station_code for c in found})
+        return [{**case_to_wire(c), "held_by": held_by.get(c.station_code)} for c in found]
+
+    def held_elsewhere(caller: Caller, station_codes: set[str]) -> dict[str, dict[str, str]]:
+        """The stations among `station_codes` whose cases this kiosk cannot act on (取号补交 and 打印补交清单
+        are refused there): the citizen is told which station holds the case, to go there."""
+        with server.store.read() as session:
+            elsewhere = {code for code in station_codes if not server.rights.may_see_station(session, caller, code)}
+        held: dict[str, dict[str, str]] = {}
+        for code in sorted(elsewhere):
+            station = server.window.at(code).documents.station_info()
+            held[code] = {"code": code, "name_zh": station.name_zh or code, "name_en": station.name_en}
+        return held
 
     @router.get("/lookup/{lookup_code}")
     def lookup(caller: CallerDep, lookup_code: str) -> dict[str, Any]:

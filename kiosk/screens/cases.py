@@ -50,6 +50,7 @@ class CaseCard(QFrame):
         self.lbl_promised = text_label("", "body")
         self.lbl_missing = text_label("", "warning")
         self.lbl_reason = text_label("", "body")
+        self.lbl_held_by = text_label("", "body")
         self.btn_print_supplement = big_button("", "secondary")
         self.btn_ticket_supplement = big_button("")
         self.btn_print_supplement.clicked.connect(lambda: self.supplement_print_requested.emit(self.number))
@@ -58,7 +59,8 @@ class CaseCard(QFrame):
         head.addWidget(self.lbl_transaction, 1)
         head.addWidget(self.lbl_number)
         layout.addLayout(head)
-        for label in (self.lbl_state, self.lbl_next, self.lbl_promised, self.lbl_missing, self.lbl_reason):
+        for label in (self.lbl_held_by, self.lbl_state, self.lbl_next, self.lbl_promised, self.lbl_missing,
+                      self.lbl_reason):
             layout.addWidget(label)
         actions = QHBoxLayout()
         actions.setSpacing(20)
@@ -77,6 +79,8 @@ class CaseCard(QFrame):
         self.number = case.number
         self.lbl_transaction.setText(pick(case.transaction))
         self.lbl_number.setText(self.tr("编号 {number}").format(number=case.number))
+        self._optional(self.lbl_held_by, self.tr("受理单位：{station}").format(station=pick(case.held_by))
+                       if case.held_by is not None else "")
         self.lbl_state.setText(self.tr("现在：{state}").format(state=pick(case.state)))
         self.lbl_next.setText(self.tr("下一步：{step}").format(step=pick(case.next_step)))
         self._optional(self.lbl_promised, self.tr("时间：{when}").format(when=pick(case.promised))
@@ -88,8 +92,9 @@ class CaseCard(QFrame):
         self._optional(self.lbl_reason, self.tr("原因：{reason}").format(reason=case.reason) if case.reason else "")
         self.btn_print_supplement.setText(self.tr("打印补交清单"))
         self.btn_ticket_supplement.setText(self.tr("取号补交"))
-        self.btn_print_supplement.setVisible(case.needs_supplement and can_print)
-        self.btn_ticket_supplement.setVisible(case.needs_supplement)
+        # Another station's case: this kiosk can take neither (the server refuses both); the card says where.
+        self.btn_print_supplement.setVisible(case.supplement_here and can_print)
+        self.btn_ticket_supplement.setVisible(case.supplement_here)
         # Both print (the ticket too): without paper the card says so in the screen's notice.
         self.btn_print_supplement.setEnabled(printer_ok)
         self.btn_ticket_supplement.setEnabled(printer_ok)
@@ -340,7 +345,7 @@ class CasesScreen(Screen):
 
     def _show_health(self) -> None:
         ok = self.ctx.health.printer_ok
-        needs = any(case.needs_supplement for case in self._cases)
+        needs = any(case.supplement_here for case in self._cases)
         was_hidden = self.lbl_notice.isHidden()
         self.lbl_notice.setText(self.ctx.say(self.ctx.health.printer_notice) if needs and not ok else "")
         self.lbl_notice.setVisible(needs and not ok)
@@ -357,7 +362,8 @@ class CasesScreen(Screen):
 
     def _print_supplement(self, number: str) -> None:
         session = self.ctx.sessions.current
-        if session is None or not session.has_citizen or self._case(number) is None:
+        case = self._case(number)
+        if session is None or not session.has_citizen or case is None or not case.supplement_here:
             return
         id_number, backend = session.id_number, self.ctx.backend
         self.nav.show_busy(says(QT_TRANSLATE_NOOP("KioskSays", "正在打印补交清单，请稍候…")))
@@ -380,7 +386,7 @@ class CasesScreen(Screen):
 
     def _ticket_for(self, number: str) -> None:
         case = self._case(number)
-        if case is not None and case.needs_supplement:
+        if case is not None and case.supplement_here:
             self.supplement_ticket_requested.emit(case.number, case.transaction_code)
 
     def _refused(self, error: DeskError) -> None:

@@ -62,47 +62,52 @@
 <context>
     <name>CaseCard</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="79"/>
+        <location filename="../../kiosk/screens/cases.py" line="81"/>
         <source>编号 {number}</source>
         <translation>No. {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="80"/>
+        <location filename="../../kiosk/screens/cases.py" line="82"/>
+        <source>受理单位：{station}</source>
+        <translation>Handled by: {station}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="84"/>
         <source>现在：{state}</source>
         <translation>Now: {state}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="81"/>
+        <location filename="../../kiosk/screens/cases.py" line="85"/>
         <source>下一步：{step}</source>
         <translation>Next: {step}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="82"/>
+        <location filename="../../kiosk/screens/cases.py" line="86"/>
         <source>时间：{when}</source>
         <translation>When: {when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="85"/>
+        <location filename="../../kiosk/screens/cases.py" line="89"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="87"/>
+        <location filename="../../kiosk/screens/cases.py" line="91"/>
         <source>还需补交：{items}</source>
         <translation>Still to bring: {items}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="88"/>
+        <location filename="../../kiosk/screens/cases.py" line="92"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="89"/>
+        <location filename="../../kiosk/screens/cases.py" line="93"/>
         <source>打印补交清单</source>
         <translation>Print missing-papers list</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="90"/>
+        <location filename="../../kiosk/screens/cases.py" line="94"/>
         <source>取号补交</source>
         <translation>Number to hand in papers</translation>
     </message>
@@ -110,27 +115,27 @@
 <context>
     <name>CasesScreen</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="193"/>
+        <location filename="../../kiosk/screens/cases.py" line="198"/>
         <source>办理进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="195"/>
+        <location filename="../../kiosk/screens/cases.py" line="200"/>
         <source>我的办件（共 {count} 件）</source>
         <translation>My cases ({count})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="196"/>
+        <location filename="../../kiosk/screens/cases.py" line="201"/>
         <source>没有查到您的办件。如果您刚刚申请，请稍后再查，或到窗口咨询。</source>
         <translation>No cases found. If you applied just now, check again later or ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="197"/>
+        <location filename="../../kiosk/screens/cases.py" line="202"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="198"/>
+        <location filename="../../kiosk/screens/cases.py" line="203"/>
         <source>评价服务</source>
         <translation>Rate our service</translation>
     </message>
@@ -349,7 +354,7 @@
     </message>
     <message>
         <location filename="../../kiosk/bundle_words.py" line="24"/>
-        <location filename="../../kiosk/plain_words.py" line="46"/>
+        <location filename="../../kiosk/plain_words.py" line="54"/>
         <source>已经办好</source>
         <translation>Done</translation>
     </message>
@@ -375,7 +380,7 @@
     </message>
     <message>
         <location filename="../../kiosk/bundle_words.py" line="37"/>
-        <location filename="../../kiosk/plain_words.py" line="94"/>
+        <location filename="../../kiosk/plain_words.py" line="102"/>
         <source>已经全部办完，无需再做什么。</source>
         <translation>All done; nothing more to do.</translation>
     </message>
@@ -471,132 +476,137 @@
         <translation>The printer is not available. Please go to the counter for anything printed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="41"/>
+        <location filename="../../kiosk/plain_words.py" line="49"/>
         <source>正在登记，还没有受理</source>
         <translation>Being recorded, not yet accepted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="42"/>
+        <location filename="../../kiosk/plain_words.py" line="50"/>
         <source>已受理，正在办理</source>
         <translation>Accepted and in progress</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="43"/>
+        <location filename="../../kiosk/plain_words.py" line="51"/>
         <source>材料不齐，需要补交</source>
         <translation>Some papers are missing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="44"/>
+        <location filename="../../kiosk/plain_words.py" line="52"/>
         <source>正在审核</source>
         <translation>Being reviewed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="45"/>
+        <location filename="../../kiosk/plain_words.py" line="53"/>
         <source>已批准，正在办结</source>
         <translation>Approved, being finished</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="47"/>
+        <location filename="../../kiosk/plain_words.py" line="55"/>
         <source>没有受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="48"/>
+        <location filename="../../kiosk/plain_words.py" line="56"/>
         <source>没有批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="49"/>
+        <location filename="../../kiosk/plain_words.py" line="57"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="53"/>
+        <location filename="../../kiosk/plain_words.py" line="61"/>
         <source>请带身份证到窗口领取《准予迁入证明》。</source>
         <translation>Collect the move-in permit at the counter with your ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="54"/>
+        <location filename="../../kiosk/plain_words.py" line="62"/>
         <source>请带身份证到窗口领取户籍证明，也可在本机自助打印。</source>
         <translation>Collect the certificate at the counter, or print it here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="56"/>
+        <location filename="../../kiosk/plain_words.py" line="64"/>
         <source>请带户口簿到窗口领取或更新户口簿。</source>
         <translation>Bring the household booklet to the counter to collect or update it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="57"/>
+        <location filename="../../kiosk/plain_words.py" line="65"/>
         <source>请带身份证到窗口领取注销户口证明。</source>
         <translation>Collect the deregistration certificate at the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="77"/>
+        <location filename="../../kiosk/plain_words.py" line="85"/>
         <source>请带齐材料到窗口，由民警受理。</source>
         <translation>Bring the papers to the counter to have it accepted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="79"/>
+        <location filename="../../kiosk/plain_words.py" line="87"/>
         <source>请带齐下面列出的材料到窗口补交，补齐后即可受理。</source>
         <translation>Bring the papers listed below to the counter; then it can be accepted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="82"/>
+        <location filename="../../kiosk/plain_words.py" line="90"/>
         <source>窗口民警正在办理，办好后会通知您。</source>
         <translation>The counter is handling it and will tell you when done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="83"/>
+        <location filename="../../kiosk/plain_words.py" line="91"/>
         <source>材料将交领导审核，审核后通知您。</source>
         <translation>It goes to the leader for review; you will be told the result.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="86"/>
+        <location filename="../../kiosk/plain_words.py" line="94"/>
         <source>分局正在审核，无需您做什么，请等候通知。</source>
         <translation>The branch office is reviewing it; nothing to do but wait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="88"/>
+        <location filename="../../kiosk/plain_words.py" line="96"/>
         <source>市公安局正在审核，无需您做什么，请等候通知。</source>
         <translation>The city bureau is reviewing it; nothing to do but wait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="89"/>
+        <location filename="../../kiosk/plain_words.py" line="97"/>
         <source>所领导正在审核，无需您做什么，请等候通知。</source>
         <translation>The station leader is reviewing it; nothing to do but wait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="91"/>
+        <location filename="../../kiosk/plain_words.py" line="99"/>
         <source>已经批准，窗口办结后通知您。</source>
         <translation>Approved; the counter will finish it and tell you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="96"/>
+        <location filename="../../kiosk/plain_words.py" line="104"/>
         <source>原因见下方。如有疑问，请到窗口咨询。</source>
         <translation>See the reason below; ask at the counter if unsure.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="98"/>
+        <location filename="../../kiosk/plain_words.py" line="106"/>
         <source>原因见下方。不服的，可依法申请行政复议或提起行政诉讼，详见决定书。</source>
         <translation>See the reason below. You may appeal; the decision letter says how.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="100"/>
+        <location filename="../../kiosk/plain_words.py" line="108"/>
         <source>这件申请已经撤回，无需再办。</source>
         <translation>This application was withdrawn; nothing more to do.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="107"/>
+        <location filename="../../kiosk/plain_words.py" line="117"/>
         <source>{day}办结</source>
         <translation>finished on {day}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="109"/>
+        <location filename="../../kiosk/plain_words.py" line="119"/>
         <source>承诺{day}前办结</source>
         <translation>promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="122"/>
+        <location filename="../../kiosk/plain_words.py" line="126"/>
+        <source>这件申请由{station}受理，请带齐下面列出的材料到该所窗口补交。</source>
+        <translation>This application is handled by {station}: please bring the papers listed below to that station&apos;s counter.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/plain_words.py" line="136"/>
         <source>{name} {copies}份</source>
         <translation>{name} ×{copies}</translation>
     </message>
@@ -661,24 +671,24 @@
         <translation>Please take your certificate from the tray.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="363"/>
+        <location filename="../../kiosk/screens/cases.py" line="369"/>
         <source>正在打印补交清单，请稍候…</source>
         <translation>Printing the list of missing papers…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="369"/>
+        <location filename="../../kiosk/screens/cases.py" line="375"/>
         <source>请在出纸口取走补交清单，带齐清单上的材料到窗口补交。</source>
         <translation>Please take the list from the tray and bring the papers it names to the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="371"/>
+        <location filename="../../kiosk/screens/cases.py" line="377"/>
         <location filename="../../kiosk/screens/guide.py" line="291"/>
         <location filename="../../kiosk/screens/preview.py" line="173"/>
         <source>打印完成</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="375"/>
+        <location filename="../../kiosk/screens/cases.py" line="381"/>
         <source>补交清单没有打印出来（{reason}）。还需补交的材料列在办件上，也可到窗口领取。</source>
         <translation>The list could not be printed ({reason}). The case lists the papers still missing; the counter can print it too.</translation>
     </message>
@@ -688,7 +698,7 @@
         <translation>The certificate could not be printed ({reason}). Please go to the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="387"/>
+        <location filename="../../kiosk/screens/cases.py" line="393"/>
         <location filename="../../kiosk/screens/certificate.py" line="114"/>
         <source>请到窗口办理</source>
         <translation>Please go to the counter</translation>
@@ -804,27 +814,27 @@
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="177"/>
+        <location filename="../../kiosk/screens/ticket.py" line="179"/>
         <source>您前面还有 {people} 人，预计等待约 {minutes} 分钟。</source>
         <translation>{people} people ahead of you; about {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="180"/>
+        <location filename="../../kiosk/screens/ticket.py" line="182"/>
         <source>您前面没有人在等候，窗口很快就会叫您的号。</source>
         <translation>No one is ahead of you; you will be called soon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="181"/>
+        <location filename="../../kiosk/screens/ticket.py" line="183"/>
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="184"/>
+        <location filename="../../kiosk/screens/ticket.py" line="186"/>
         <source>{ahead}请取走排队号，留意叫号。</source>
         <translation>{ahead} Take your ticket and listen for your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="190"/>
+        <location filename="../../kiosk/screens/ticket.py" line="192"/>
         <source>排队号没有打印出来（{reason}）。请记住您的号码，{ahead}</source>
         <translation>The ticket could not be printed ({reason}). Please remember your number. {ahead}</translation>
     </message>

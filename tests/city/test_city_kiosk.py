@@ -244,3 +244,47 @@ def test_a_city_kiosk_links_a_supplement_ticket_to_its_card_holders_case(city_ki
     # The citizen reads it at the kiosk: the station by its name and where to go, not a staff rule.
     assert "沈阳市公安局和平分局南市场派出所" in refused.value.message_zh
     assert "到该所窗口" in refused.value.message_zh and "HP02" not in refused.value.message_zh
+
+
+def _card_showing(city_kiosk: KioskApp, qtbot: QtBot, number: str):  # type: ignore[no-untyped-def]
+    """The case card that shows `number`, turning 我的办件's pages until one does."""
+    cases = city_kiosk.flow.cases
+    while cases.pager.page > 0:
+        cases.pager.btn_previous.click()
+    for _page in range(len(cases.page_sizes())):
+        shown = [card for card in cases.cards if card.isVisible() and card.number == number]
+        if shown:
+            return shown[0]
+        cases.pager.btn_next.click()
+    raise AssertionError(f"no card shows {number}")
+
+
+def test_a_city_kiosk_sends_the_citizen_to_the_station_holding_a_case(city_kiosk: KioskApp, qtbot: QtBot,
+                                                                       demo_city: City) -> None:
+    """我的办件 offered 取号补交 and 打印补交清单 for a case waiting for papers at ANOTHER station: 取号补交
+    ended two screens later in a refusal. The card now names the station holding the case and sends the
+    citizen there, without the actions this kiosk cannot take; its own station's case keeps them."""
+    here, _serial = _waiting_for_papers(demo_city, "clerk", DEMO_PASSWORD)
+    elsewhere, _serial = _waiting_for_papers(demo_city, "leader_nsc", PASSWORD)
+    flow, window = city_kiosk.flow, city_kiosk.window
+    assert city_kiosk.simulator is not None
+    city_kiosk.simulator.place("zhang-wei")
+    qtbot.waitUntil(lambda: window.current_name == "home", timeout=15_000)
+    flow.home.btn_cases.click()
+    qtbot.waitUntil(lambda: window.current_name == "cases" and bool(flow.cases.page_sizes()[0]), timeout=15_000)
+    # The case the citizen can act on here comes first, then the one to take elsewhere.
+    assert flow.cases.cards[0].number == here
+    other = _card_showing(city_kiosk, qtbot, elsewhere)
+    assert other.lbl_held_by.isVisible()
+    assert other.lbl_held_by.text() == "受理单位：沈阳市公安局和平分局南市场派出所"
+    assert "到该所窗口补交" in other.lbl_next.text() and "南市场派出所" in other.lbl_next.text()
+    assert other.lbl_missing.isVisible()  # what to bring there is still said
+    assert not other.btn_ticket_supplement.isVisible() and not other.btn_print_supplement.isVisible()
+    mine = _card_showing(city_kiosk, qtbot, here)
+    assert not mine.lbl_held_by.isVisible()
+    assert mine.btn_ticket_supplement.isVisible() and mine.btn_print_supplement.isVisible()
+    # In English: the same, in the citizen's words.
+    window.btn_language.click()
+    other = _card_showing(city_kiosk, qtbot, elsewhere)
+    assert other.lbl_held_by.text().startswith("Handled by: ") and "南市场派出所" in other.lbl_held_by.text()
+    assert "that station's counter" in other.lbl_next.text()

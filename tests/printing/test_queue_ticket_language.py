@@ -24,7 +24,8 @@ def test_an_english_ticket_keeps_the_chinese_the_window_needs(paper: Paper) -> N
     for english in ("Queue ticket", "Taiyuan Street Police Station", "Moving in with a relative",
                     "5 people are waiting ahead of you", "Estimated wait: about 18 min", "Enquiries:"):
         assert english in text
-    assert "排队号" in text and "户口迁移（投靠落户）" in text.replace(" ", "")  # the title and the name the clerk reads
+    # The title and the transaction's name the clerk reads stay Chinese.
+    assert "排队号" in text and "户口迁移（投靠落户）" in text.replace(" ", "")
     assert "您前面" not in text and "咨询电话" not in text
 
 
