@@ -247,6 +247,25 @@ class TileGrid(QWidget):
             self._grid.removeWidget(tile)
             self._grid.addWidget(tile, index // self._columns, index % self._columns)
 
+    def spacing(self) -> int:
+        return self._grid.spacing()
+
+    def set_rows(self, counts: Sequence[int]) -> None:
+        """Tiles in rows of the given sizes (a row of one spans the grid's width: a title too long for
+        half of it); the tiles after them in the grid's columns as before."""
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+        index = 0
+        for row, count in enumerate(counts):
+            for column in range(count):
+                if index < len(self.tiles):
+                    span = self._columns if count == 1 else 1
+                    self._grid.addWidget(self.tiles[index], row, column, 1, span)
+                    index += 1
+        rest = len(counts)
+        for offset, tile in enumerate(self.tiles[index:]):
+            self._grid.addWidget(tile, rest + offset // self._columns, offset % self._columns)
+
     def set_columns(self, columns: int) -> None:
         if columns != self._columns:
             self._columns = columns

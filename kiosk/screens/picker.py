@@ -8,14 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from desk.domain.catalog import Catalog, Category, Transaction
 from kiosk.context import KioskContext
 from kiosk.said import QT_TRANSLATE_NOOP, Data, Phrase, says
 from kiosk.style import Metrics
-from kiosk.widgets import Keypad, Pager, TileGrid, big_button, text_label
+from kiosk.widgets import Keypad, Pager, TileButton, TileGrid, big_button, text_label
 
 # Category names for a button, said by the kiosk (the catalog's English ones are written for reports,
 # too long here); each source is the category's own Chinese label (a test keeps them equal).
@@ -28,6 +29,7 @@ CATEGORY_BUTTONS: dict[Category, Phrase] = {
     Category.DOCUMENT: says(QT_TRANSLATE_NOOP("KioskSays", "证件证明")),
 }
 MAX_PAGE = 6  # the most tiles a page shows (Chinese, normal text)
+SEARCH_PAGE = 2  # while searching the keypad takes half the screen: one row of tiles
 GENERAL = ""  # "other business or advice": a ticket without a transaction (the ticket screen's own button)
 
 
@@ -58,7 +60,9 @@ def search(entries: list[_Entry], query: str) -> list[Transaction]:
 class TransactionPicker(QWidget):
     picked = Signal(str)  # a transaction code
 
-    def __init__(self, ctx: KioskContext, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: KioskContext, catalog: Catalog, parent: QWidget | None = None, *,
+                 pager_outside: bool = False) -> None:
+        """`pager_outside`: the screen places `pager` (in its own row of buttons), leaving the tiles its room."""
         super().__init__(parent)
         self.ctx = ctx
         self._groups = catalog.by_category()
@@ -95,6 +99,18 @@ class TransactionPicker(QWidget):
         self._page_codes: list[str] = []
         self.lbl_none = text_label("", "large")
         self.pager = Pager()
+        self._pager_outside = pager_outside
+        self._pages: list[tuple[int, int]] = [(0, 0)]  # each page's first and end index into the shown tiles
+        self._rows: list[list[int]] = []  # each page's rows: how many tiles side by side (1 or 2)
+        # Never shown: filled with a title to measure how tall its tile is at the tiles' width.
+        self._ruler = TileButton()
+        self._ruler.setParent(self)
+        self._ruler.hide()
+        # Once the layouts settled after a change of text size, language or screen: the pages again.
+        self._settled = QTimer(self)
+        self._settled.setSingleShot(True)
+        self._settled.setInterval(0)
+        self._settled.timeout.connect(self._repage)
 
         self.category_buttons.idClicked.connect(self._on_category)
         self.btn_browse.clicked.connect(self.reset)
@@ -113,7 +129,8 @@ class TransactionPicker(QWidget):
         layout.addWidget(self.lbl_none)
         layout.addWidget(self.tiles)
         layout.addStretch(1)
-        layout.addWidget(self.pager)
+        if not pager_outside:
+            layout.addWidget(self.pager)
         if self.category_buttons.buttons():
             self.category_buttons.button(0).setChecked(True)
         self._place_categories()
@@ -168,22 +185,99 @@ class TransactionPicker(QWidget):
             assert self._category is not None
             self._shown = list(self._groups[self._category])
         self.lbl_none.setVisible(searching and bool(self._query) and not self._shown)
-        self.pager.reset(len(self._shown), self._current_page_size())
+        self._pages = self._cut_pages()
+        self.pager.set_pages(len(self._pages), 0)
         self._show_page(0)
 
-    def _current_page_size(self) -> int:
-        # The keypad takes half the screen while searching: one row of tiles then. Larger text and
-        # English names (often two lines) leave room for two rows.
-        if self.searching:
-            return 2
+    def _repage(self) -> None:
+        """The pages again for the room there is now, keeping the first tile shown on its page."""
+        pages = self._cut_pages()
+        if pages == self._pages:
+            return
+        page = self.pager.page
+        first = self._pages[page][0] if 0 <= page < len(self._pages) else 0
+        self._pages = pages
+        page = next((i for i, (start, end) in enumerate(pages) if start <= first < end), 0)
+        self.pager.set_pages(len(pages), page)
+        self._show_page(self.pager.page)
+
+    def page_sizes(self) -> list[int]:
+        """How many tiles each page shows (for the tests)."""
+        return [end - start for start, end in self._pages]
+
+    def _cut_pages(self) -> list[tuple[int, int]]:
+        """The tiles cut into pages, each page as many rows as the room under the categories holds,
+        each row as tall as its taller tile at this width and text size (English names and elders' text
+        wrap to two lines or more). A title too tall for half the width gets a row of its own, the whole
+        width. Counted for the worst case, elders' English at 1920×1080 showed two tiles a page where
+        four fitted."""
+        count = len(self._shown)
+        self._rows = []
+        if self.searching or count == 0:
+            pages = [(start, min(count, start + SEARCH_PAGE)) for start in range(0, count, SEARCH_PAGE)]
+            return pages or [(0, 0)]
+        columns, gap = 2, max(0, self.tiles.spacing())
+        room = self._tile_room()
+        full = self.width()
+        half = (full - gap * (columns - 1)) // columns
+        if room <= 0 or half <= 0:  # not laid out yet: the pages are cut again once it is
+            return [(start, min(count, start + MAX_PAGE)) for start in range(0, count, MAX_PAGE)]
+        rows: list[tuple[int, int, int]] = []  # first index, end index, height
+        index = 0
+        while index < count:
+            end = min(count, index + columns)
+            height = max(self._tile_height(item, half) for item in self._shown[index:end])
+            if height > room:  # too tall side by side: each on a row of its own, the whole width
+                end = index + 1
+                height = self._tile_height(self._shown[index], full)
+            rows.append((index, end, height))
+            index = end
+        pages: list[tuple[int, int]] = []
+        page_rows: list[list[int]] = []
+        start, used, shapes = 0, 0, []
+        for first, end, height in rows:
+            needed = height if not shapes else used + gap + height
+            if shapes and (needed > room or end - start > MAX_PAGE):
+                pages.append((start, first))
+                page_rows.append(shapes)
+                start, used, shapes = first, height, [end - first]
+            else:
+                used, shapes = needed, [*shapes, end - first]
+        pages.append((start, count))
+        page_rows.append(shapes)
+        self._rows = page_rows
+        return pages
+
+    def _tile_room(self) -> int:
+        """The height the tiles may take: the picker's, less the categories and (inside) the pager."""
+        layout = self.layout()
+        assert layout is not None
+        gap = max(0, layout.spacing())
+        used = self.frm_categories.sizeHint().height() + gap
+        if self.lbl_none.isVisibleTo(self):
+            used += self.lbl_none.sizeHint().height() + gap
+        if not self._pager_outside:
+            used += self.pager.sizeHint().height() + gap
+        return self.height() - used
+
+    def _tile_height(self, item: Transaction, width: int) -> int:
         large = self.ctx.metrics.elders
-        if self.ctx.english:
-            return 2 if large else 4
-        return 4 if large else 6
+        self._ruler.set_texts(self.ctx.pick_pair(item.name_zh, item.name_en), "" if large else self._subtitle(item))
+        ruler_layout = self._ruler.layout()
+        if ruler_layout is not None:
+            ruler_layout.invalidate()
+        height = self._ruler.heightForWidth(width)
+        return max(self.ctx.metrics.tile_height, height if height > 0 else self._ruler.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height() or event.size().width() != event.oldSize().width():
+            self._settled.start()
 
     def _show_page(self, page: int) -> None:
-        size = self._current_page_size()
-        shown = self._shown[page * size:(page + 1) * size]
+        start, end = self._pages[page] if 0 <= page < len(self._pages) else (0, 0)
+        shown = self._shown[start:end]
+        self.tiles.set_rows(self._rows[page] if 0 <= page < len(self._rows) else [])
         self._page_codes = [item.code for item in shown]
         # Elders' mode drops the second line: the name, large, is what matters.
         large = self.ctx.metrics.elders
@@ -201,6 +295,7 @@ class TransactionPicker(QWidget):
     def apply_metrics(self, metrics: Metrics) -> None:
         self._place_categories()
         self._refresh()
+        self._settled.start()  # once the new text sizes are laid out
 
     def retranslate_ui(self) -> None:
         for index, category in self._category_of.items():
@@ -211,6 +306,7 @@ class TransactionPicker(QWidget):
         self._place_categories()
         self.lbl_none.setText(self.tr("没有找到，请换个字母试试，或按上面的分类查找。"))
         self._refresh()
+        self._settled.start()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,7 +5,7 @@ still gets the citizen served."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from desk.domain.errors import DeskError
 from kiosk.backend import TicketResult
@@ -29,7 +29,8 @@ class TicketScreen(Screen):
         self.lbl_title = text_label("", "title")
         self.lbl_notice = text_label("", "warning")
         self.steps = QStackedWidget()
-        self.picker = TransactionPicker(ctx, ctx.catalog)
+        # The picker's pages are turned from the bottom row, beside 返回: the tiles keep that row's room.
+        self.picker = TransactionPicker(ctx, ctx.catalog, pager_outside=True)
         confirm = QWidget()
         self.frm_choice, choice_layout = card_frame()
         self.lbl_chosen_caption = text_label("", "large")
@@ -67,11 +68,39 @@ class TicketScreen(Screen):
         self.body.addWidget(self.lbl_title)
         self.body.addWidget(self.lbl_notice)
         self.body.addWidget(self.steps, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.btn_back)
-        bottom.addWidget(self.btn_general)
-        self.body.addLayout(bottom)
+        # The pager in a frame of the screen's: the frame is hidden on the confirmation, whatever the pager
+        # (which shows itself with more than one page) does on a language change there.
+        self.frm_pager = QWidget()
+        pager_box = QVBoxLayout(self.frm_pager)
+        pager_box.setContentsMargins(0, 0, 0, 0)
+        pager_box.addWidget(self.picker.pager)
+        self.lay_bottom = QGridLayout()
+        self.lay_bottom.setSpacing(20)
+        self._place_bottom(portrait=False)
+        self.body.addLayout(self.lay_bottom)
         self.retranslate_ui()
+
+    def _place_bottom(self, *, portrait: bool) -> None:
+        """返回, the picker's pages and 取咨询号 in one row; on a portrait screen the pages get a row of their own."""
+        pager = self.frm_pager
+        for widget in (self.btn_back, pager, self.btn_general):
+            self.lay_bottom.removeWidget(widget)
+        if portrait:
+            self.lay_bottom.addWidget(pager, 0, 0, 1, 2)
+            self.lay_bottom.addWidget(self.btn_back, 1, 0)
+            self.lay_bottom.addWidget(self.btn_general, 1, 1)
+            stretches = (0, 1, 0)
+        else:
+            self.lay_bottom.addWidget(self.btn_back, 0, 0)
+            self.lay_bottom.addWidget(pager, 0, 1)
+            self.lay_bottom.addWidget(self.btn_general, 0, 2)
+            stretches = (0, 1, 0)  # the two buttons as wide as their words, the pages take the rest
+        for column, stretch in enumerate(stretches):
+            self.lay_bottom.setColumnStretch(column, stretch)
+
+    def _show_pager(self, shown: bool) -> None:
+        """The pages belong to the choosing step: hidden on the confirmation."""
+        self.frm_pager.setVisible(shown)
 
     def for_case(self, case_number: str, transaction_code: str) -> None:
         """取号补交: the next showing asks only to confirm a ticket for this case's transaction."""
@@ -120,6 +149,7 @@ class TicketScreen(Screen):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         super().apply_metrics(metrics)
+        self._place_bottom(portrait=metrics.portrait)
         self.picker.apply_metrics(metrics)
 
     def _show_health(self) -> None:
@@ -138,6 +168,7 @@ class TicketScreen(Screen):
         self.steps.setCurrentIndex(1)
         self._show_title()
         self.btn_general.hide()
+        self._show_pager(False)
 
     def _show_chosen(self) -> None:
         if self._code is None:
@@ -159,6 +190,7 @@ class TicketScreen(Screen):
         self.steps.setCurrentIndex(0)
         self._show_title()
         self.btn_general.show()
+        self._show_pager(True)
 
     def _take_ticket(self) -> None:
         if self._code is None:

@@ -244,3 +244,48 @@ def test_what_to_bring_of_every_item_is_whole_in_elders_mode(kiosk: KioskUnderTe
             kiosk.qtbot.wait(20)
             problems += [f"{transaction.code} p{page + 1}: {p}" for p in _problems(window, True, size=size)]
     assert not problems, "; ".join(problems[:8])
+
+
+@pytest.mark.parametrize("size", [SCREEN_SIZE, (1366, 768)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_the_ticket_picker_in_english_large_text_shows_a_page_of_tiles(kiosk: KioskUnderTest,
+                                                                        size: tuple[int, int]) -> None:
+    """English elders' mode showed two services a page (a count guessed for the worst case) under a pager
+    of its own: the rows are now measured and the pages turned from the bottom row — four a page, whole."""
+    window = kiosk.kiosk.window
+    window.resize(*size)
+    kiosk.qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=5000)
+    window.btn_language.click()
+    window.btn_elders.click()
+    flow = kiosk.kiosk.flow
+    flow.attract.btn_ticket.click()
+    kiosk.qtbot.waitUntil(lambda: window.current_name == "ticket", timeout=10_000)
+    picker, ticket = flow.ticket.picker, flow.ticket
+    tiles = pages = 0
+    for button in picker.category_buttons.buttons():
+        if button is picker.btn_search:
+            continue
+        button.click()
+        kiosk.qtbot.wait(60)  # queued layouts: the pages are measured once they settled
+        sizes = picker.page_sizes()
+        tiles, pages = tiles + sum(sizes), pages + len(sizes)
+        if button is picker.category_buttons.buttons()[0]:  # what the citizen sees first: four services
+            assert sizes[0] >= min(4, len(picker._shown)), sizes
+        for page in range(len(sizes)):
+            if page:
+                picker.pager.btn_next.click()
+                kiosk.qtbot.wait(60)
+            shown = [tile for tile in picker.tiles.tiles if tile.isVisible()]
+            assert len(shown) == sizes[page]
+            # Whole, above the bottom row of buttons, and no page leaves room for the next row.
+            bottom_row = ticket.btn_back.mapTo(window, ticket.btn_back.rect().topLeft()).y()
+            lowest = max(tile.mapTo(window, tile.rect().bottomLeft()).y() for tile in shown)
+            assert lowest < bottom_row
+            problems = _problems(window, True, True, size)
+            assert not problems, f"{button.text()} p{page + 1}: " + "; ".join(problems)
+            if page + 1 < len(sizes):
+                width, gap = shown[0].width(), picker.tiles.spacing()
+                following = picker._shown[sum(sizes[:page + 1]):sum(sizes[:page + 1]) + 2]
+                used = lowest - shown[0].mapTo(window, shown[0].rect().topLeft()).y()
+                row = max(picker._tile_height(item, width) for item in following)
+                assert used + gap + row > picker._tile_room(), f"{button.text()} p{page + 1} had room for more"
+    assert tiles / pages >= 2.5, (tiles, pages)  # two a page before (38 tiles on 19 pages)
