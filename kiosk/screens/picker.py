@@ -214,8 +214,8 @@ class TransactionPicker(QWidget):
         count = len(self._shown)
         self._rows = []
         if self.searching or count == 0:
-            pages = [(start, min(count, start + SEARCH_PAGE)) for start in range(0, count, SEARCH_PAGE)]
-            return pages or [(0, 0)]
+            searched = [(start, min(count, start + SEARCH_PAGE)) for start in range(0, count, SEARCH_PAGE)]
+            return searched or [(0, 0)]
         columns, gap = 2, max(0, self.tiles.spacing())
         room = self._tile_room()
         full = self.width()
@@ -234,7 +234,8 @@ class TransactionPicker(QWidget):
             index = end
         pages: list[tuple[int, int]] = []
         page_rows: list[list[int]] = []
-        start, used, shapes = 0, 0, []
+        start, used = 0, 0
+        shapes: list[int] = []
         for first, end, height in rows:
             needed = height if not shapes else used + gap + height
             if shapes and (needed > room or end - start > MAX_PAGE):
