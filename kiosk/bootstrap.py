@@ -39,6 +39,7 @@ from kiosk.flow import KioskFlow
 from kiosk.health import DeviceHealth, Heartbeat
 from kiosk.lockdown import LockdownFilter, lock_window
 from kiosk.printer import KioskPrinter
+from kiosk.screens.picker import learn_search_keys
 from kiosk.session import SessionController
 from kiosk.speech import Speaker
 from kiosk.window import KioskWindow
@@ -127,16 +128,47 @@ class KioskApp:
         self.core.close()
 
 
-def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, settings: Settings | None = None,
-                core: Core | None = None) -> KioskApp:
-    options = options or KioskOptions()
-    settings = settings or load_settings()
-    city = bool(settings.server_url) and not options.database_url and core is None
+@dataclass(frozen=True)
+class PreparedCore:
+    """The kiosk's core, ready: the store opened (migrated) and its catalog loaded, the demo data made
+    with `--demo`; or, in city mode, the server's kiosk session."""
+
+    core: Core
+    city: bool
+
+
+def prepare_core(options: KioskOptions, settings: Settings) -> PreparedCore:
+    """The slow part of a start, without Qt: runs on a worker thread while the starting screen shows
+    (kiosk/launch.py). A first demo start builds the demo data here (seconds of password hashing)."""
+    city = bool(settings.server_url) and not options.database_url
     if city:  # city mode: a kiosk session on the city server; no database, no keys here
         core = cast(Core, build_remote_core(settings, kind="kiosk"))
-    core = core or build_core(options.database_url, settings=settings)
-    if options.demo and not city:
-        seed_demo(core, residents=options.demo_residents, cases=options.demo_cases)
+    else:
+        core = build_core(options.database_url, settings=settings)
+    try:
+        if options.demo and not city:
+            seed_demo(core, residents=options.demo_residents, cases=options.demo_cases)
+        learn_search_keys(core.catalog)
+    except BaseException:
+        core.close()
+        raise
+    return PreparedCore(core, city)
+
+
+def build_kiosk(app: QApplication, options: KioskOptions | None = None, *, settings: Settings | None = None,
+                core: Core | None = None, prepared: PreparedCore | None = None) -> KioskApp:
+    """The kiosk's window and devices on the GUI thread; `prepared` (kiosk/launch.py made it on a worker)
+    or, without it, the core prepared here."""
+    options = options or KioskOptions()
+    settings = settings or load_settings()
+    if prepared is None:
+        if core is not None:
+            prepared = PreparedCore(core, False)
+            if options.demo:
+                seed_demo(core, residents=options.demo_residents, cases=options.demo_cases)
+        else:
+            prepared = prepare_core(options, settings)
+    core, city = prepared.core, prepared.city
 
     simulator: ReaderSimulator | None = None
     port = settings.reader_port
@@ -222,17 +254,18 @@ def _demo_receipt_code(core: Core) -> str:
     return receipt_qr_text(cases[0].number, cases[0].lookup_code) if cases else "HJCX1:none:none"
 
 
-def run_kiosk(options: KioskOptions, *, settings: Settings | None = None, starting: QWidget | None = None) -> int:
+def run_kiosk(options: KioskOptions, *, settings: Settings | None = None, starting: QWidget | None = None,
+              prepared: PreparedCore | None = None) -> int:
     """`desk kiosk`: build, lock, run until the staff exit (or SIGTERM from systemd), clean up.
     `starting`: the starting screen shown while this builds (kiosk/starting.py), closed once the
-    kiosk's window is up."""
+    kiosk's window is up; `prepared`: the core made on a worker meanwhile (kiosk/launch.py)."""
     from desk.logs import setup_logging
     from desk.qt.error_dialog import install_error_dialog
 
     app = QApplication.instance() or QApplication(["desk-kiosk"])
     assert isinstance(app, QApplication)
     errors = install_error_dialog(setup_logging())
-    kiosk = build_kiosk(app, options, settings=settings)
+    kiosk = build_kiosk(app, options, settings=settings, prepared=prepared)
     # exit(), not quit(): Qt 6's quit() first asks every window to close, which the kiosk refuses.
     kiosk.flow.quit_requested.connect(lambda: app.exit(STAFF_EXIT_STATUS))
     # SIGTERM (systemd stop) and SIGINT end the event loop cleanly; a timer lets Python see them.

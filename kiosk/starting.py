@@ -1,7 +1,8 @@
-"""The kiosk's first picture: "正在启动" on the kiosk's colours, shown before the store, the catalog and
-the screens are loaded. Without it a kiosk (re)start was a black screen for 3–6 s (17 s with the
-demo's first data) while `build_kiosk` ran: systemd restarts the kiosk after a fault or the staff
-exit, and a citizen in front of it saw nothing.
+"""The kiosk's first picture: "正在启动" on the kiosk's colours and moving dots, shown before the store,
+the catalog and the screens are loaded (on a worker: kiosk/launch.py, so the dots keep moving).
+Without it a kiosk (re)start was a black screen for 3–6 s (17 s with the demo's first data) while
+`build_kiosk` ran: systemd restarts the kiosk after a fault or the staff exit, and a citizen in
+front of it saw nothing.
 
 Light on purpose: PySide6 and kiosk.lockdown only, so it shows before the heavy imports.
 Thread contract: GUI thread only.
@@ -9,7 +10,7 @@ Thread contract: GUI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kiosk.lockdown import fill_screen, lock_window
@@ -21,7 +22,10 @@ QWidget#kiosk_starting { background: #0b3a6e; }
 QLabel { color: #ffffff; font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; }
 QLabel#starting_zh { font-size: 44px; font-weight: bold; }
 QLabel#starting_en { font-size: 30px; }
+QLabel#starting_progress { font-size: 40px; color: #ffd166; }
 """
+PROGRESS_MS = 300  # the moving dots: the screen is alive while the kiosk loads behind it
+PROGRESS_DOTS = 5
 
 
 class StartingScreen(QWidget):
@@ -36,13 +40,28 @@ class StartingScreen(QWidget):
         self.lbl_zh.setObjectName("starting_zh")
         self.lbl_en = QLabel(STARTING_EN, self)
         self.lbl_en.setObjectName("starting_en")
+        self.lbl_progress = QLabel(self)
+        self.lbl_progress.setObjectName("starting_progress")
+        self.ticks = 0
+        self._progress = QTimer(self)
+        self._progress.setInterval(PROGRESS_MS)
+        self._progress.timeout.connect(self._step)
+        self._progress.start()
+        self._step()
         column = QVBoxLayout(self)
         column.addStretch(1)
-        for label in (self.lbl_zh, self.lbl_en):
+        for label in (self.lbl_zh, self.lbl_en, self.lbl_progress):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             column.addWidget(label)
         column.addStretch(1)
+
+
+    def _step(self) -> None:
+        """One more dot lit, round and round: a frozen screen would stop them."""
+        lit = self.ticks % PROGRESS_DOTS
+        self.lbl_progress.setText(" ".join("●" if index == lit else "○" for index in range(PROGRESS_DOTS)))
+        self.ticks += 1
 
 
 def show_starting(*, windowed: bool = False) -> StartingScreen:

@@ -42,7 +42,8 @@ def _kiosk(args: argparse.Namespace) -> int:
     starting = show_starting(windowed=args.windowed)  # first: loading the store and screens takes seconds
 
     from desk.cli.common import settings_from_args
-    from kiosk.bootstrap import KioskOptions, run_kiosk
+    from kiosk.launch import launch_kiosk
 
-    return run_kiosk(KioskOptions(demo=args.demo, windowed=args.windowed, database_url=args.db),
-                     settings=settings_from_args(args), starting=starting)
+    # The store, the catalog and the demo data load on a worker; the starting screen keeps moving.
+    return launch_kiosk(demo=args.demo, windowed=args.windowed, database_url=args.db,
+                        settings=settings_from_args(args), starting=starting)
