@@ -91,6 +91,10 @@ def test_a_city_kiosk_shows_my_cases_and_prints_a_ticket(city_kiosk: KioskApp, q
     assert ticket.number.startswith("A") and ticket.pdf.startswith(b"%PDF")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(ticket.pdf)).pages)
     assert "排队号" in text and ticket.number in text
+    # In the citizen's language: the server prints the slip in English when the kiosk speaks English.
+    english = backend.take_ticket("birth_registration", None, language="en")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(english.pdf)).pages)
+    assert "Queue ticket" in text and "Birth registration" in text and english.number in text
     # The hall TV's board (a kiosk device of the station too) lists the new number as waiting.
     board = backend.hall_board()
     assert board.waiting >= 1 and ticket.number in board.upcoming and board.station_name
