@@ -310,7 +310,7 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="324"/>
+        <location filename="../../kiosk/widgets.py" line="343"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -380,7 +380,7 @@
     </message>
     <message>
         <location filename="../../kiosk/bundle_words.py" line="37"/>
-        <location filename="../../kiosk/plain_words.py" line="102"/>
+        <location filename="../../kiosk/plain_words.py" line="110"/>
         <source>已经全部办完，无需再做什么。</source>
         <translation>All done; nothing more to do.</translation>
     </message>
@@ -536,77 +536,77 @@
         <translation>Collect the deregistration certificate at the counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="85"/>
+        <location filename="../../kiosk/plain_words.py" line="93"/>
         <source>请带齐材料到窗口，由民警受理。</source>
         <translation>Bring the papers to the counter to have it accepted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="87"/>
+        <location filename="../../kiosk/plain_words.py" line="95"/>
         <source>请带齐下面列出的材料到窗口补交，补齐后即可受理。</source>
         <translation>Bring the papers listed below to the counter; then it can be accepted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="90"/>
+        <location filename="../../kiosk/plain_words.py" line="98"/>
         <source>窗口民警正在办理，办好后会通知您。</source>
         <translation>The counter is handling it and will tell you when done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="91"/>
+        <location filename="../../kiosk/plain_words.py" line="99"/>
         <source>材料将交领导审核，审核后通知您。</source>
         <translation>It goes to the leader for review; you will be told the result.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="94"/>
+        <location filename="../../kiosk/plain_words.py" line="102"/>
         <source>分局正在审核，无需您做什么，请等候通知。</source>
         <translation>The branch office is reviewing it; nothing to do but wait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="96"/>
+        <location filename="../../kiosk/plain_words.py" line="104"/>
         <source>市公安局正在审核，无需您做什么，请等候通知。</source>
         <translation>The city bureau is reviewing it; nothing to do but wait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="97"/>
+        <location filename="../../kiosk/plain_words.py" line="105"/>
         <source>所领导正在审核，无需您做什么，请等候通知。</source>
         <translation>The station leader is reviewing it; nothing to do but wait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="99"/>
+        <location filename="../../kiosk/plain_words.py" line="107"/>
         <source>已经批准，窗口办结后通知您。</source>
         <translation>Approved; the counter will finish it and tell you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="104"/>
+        <location filename="../../kiosk/plain_words.py" line="112"/>
         <source>原因见下方。如有疑问，请到窗口咨询。</source>
         <translation>See the reason below; ask at the counter if unsure.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="106"/>
+        <location filename="../../kiosk/plain_words.py" line="114"/>
         <source>原因见下方。不服的，可依法申请行政复议或提起行政诉讼，详见决定书。</source>
         <translation>See the reason below. You may appeal; the decision letter says how.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="108"/>
+        <location filename="../../kiosk/plain_words.py" line="116"/>
         <source>这件申请已经撤回，无需再办。</source>
         <translation>This application was withdrawn; nothing more to do.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="117"/>
+        <location filename="../../kiosk/plain_words.py" line="125"/>
         <source>{day}办结</source>
         <translation>finished on {day}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="119"/>
+        <location filename="../../kiosk/plain_words.py" line="127"/>
         <source>承诺{day}前办结</source>
         <translation>promised by {day}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="126"/>
+        <location filename="../../kiosk/plain_words.py" line="134"/>
         <source>这件申请由{station}受理，请带齐下面列出的材料到该所窗口补交。</source>
         <translation>This application is handled by {station}: please bring the papers listed below to that station&apos;s counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/plain_words.py" line="136"/>
+        <location filename="../../kiosk/plain_words.py" line="144"/>
         <source>{name} {copies}份</source>
         <translation>{name} ×{copies}</translation>
     </message>
@@ -809,62 +809,62 @@
         <translation>Rating sent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="170"/>
+        <location filename="../../kiosk/screens/ticket.py" line="202"/>
         <source>正在出号，请稍候…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="179"/>
+        <location filename="../../kiosk/screens/ticket.py" line="211"/>
         <source>您前面还有 {people} 人，预计等待约 {minutes} 分钟。</source>
         <translation>{people} people ahead of you; about {minutes} minutes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="182"/>
+        <location filename="../../kiosk/screens/ticket.py" line="214"/>
         <source>您前面没有人在等候，窗口很快就会叫您的号。</source>
         <translation>No one is ahead of you; you will be called soon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="183"/>
+        <location filename="../../kiosk/screens/ticket.py" line="215"/>
         <source>您的号码</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="186"/>
+        <location filename="../../kiosk/screens/ticket.py" line="218"/>
         <source>{ahead}请取走排队号，留意叫号。</source>
         <translation>{ahead} Take your ticket and listen for your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="192"/>
+        <location filename="../../kiosk/screens/ticket.py" line="224"/>
         <source>排队号没有打印出来（{reason}）。请记住您的号码，{ahead}</source>
         <translation>The ticket could not be printed ({reason}). Please remember your number. {ahead}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="23"/>
+        <location filename="../../kiosk/screens/picker.py" line="25"/>
         <source>落户</source>
         <translation>Settling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="24"/>
+        <location filename="../../kiosk/screens/picker.py" line="26"/>
         <source>迁移</source>
         <translation>Moving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="25"/>
+        <location filename="../../kiosk/screens/picker.py" line="27"/>
         <source>注销</source>
         <translation>Deregistering</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="26"/>
+        <location filename="../../kiosk/screens/picker.py" line="28"/>
         <source>变更更正</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="27"/>
+        <location filename="../../kiosk/screens/picker.py" line="29"/>
         <source>户务</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="28"/>
+        <location filename="../../kiosk/screens/picker.py" line="30"/>
         <source>证件证明</source>
         <translation>Certificates</translation>
     </message>
@@ -943,17 +943,17 @@
 <context>
     <name>Pager</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="375"/>
+        <location filename="../../kiosk/widgets.py" line="394"/>
         <source>第 {page} / {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="378"/>
+        <location filename="../../kiosk/widgets.py" line="397"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/widgets.py" line="379"/>
+        <location filename="../../kiosk/widgets.py" line="398"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
@@ -1050,62 +1050,62 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="119"/>
+        <location filename="../../kiosk/screens/ticket.py" line="148"/>
         <source>取排队号：请选择要办理的业务</source>
         <translation>Queue number: choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="103"/>
+        <location filename="../../kiosk/screens/ticket.py" line="132"/>
         <source>您要办理：</source>
         <translation>You chose:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="104"/>
+        <location filename="../../kiosk/screens/ticket.py" line="133"/>
         <source>打印排队号</source>
         <translation>Print my number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="105"/>
+        <location filename="../../kiosk/screens/ticket.py" line="134"/>
         <source>优先办理（老年人、残疾人、军人、孕妇）</source>
         <translation>Priority (elderly, disabled, servicemen, pregnant)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="106"/>
+        <location filename="../../kiosk/screens/ticket.py" line="135"/>
         <source>已选择：窗口将优先叫您的号（到窗口出示证件）</source>
         <translation>Chosen: you will be called first (show proof at the counter)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="107"/>
+        <location filename="../../kiosk/screens/ticket.py" line="136"/>
         <source>未选择（点按选择）</source>
         <translation>Not chosen (tap to choose)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="108"/>
+        <location filename="../../kiosk/screens/ticket.py" line="137"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="109"/>
+        <location filename="../../kiosk/screens/ticket.py" line="138"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="110"/>
+        <location filename="../../kiosk/screens/ticket.py" line="139"/>
         <source>不确定办什么？取咨询号</source>
         <translation>Not sure? Take an advice number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="117"/>
+        <location filename="../../kiosk/screens/ticket.py" line="146"/>
         <source>取排队号：请确认办理的业务，然后打印</source>
         <translation>Queue ticket: check your choice, then print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="146"/>
+        <location filename="../../kiosk/screens/ticket.py" line="177"/>
         <source>其他业务或咨询</source>
         <translation>Other business or advice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/ticket.py" line="152"/>
+        <location filename="../../kiosk/screens/ticket.py" line="183"/>
         <source>{transaction}：补交材料（编号 {number}）</source>
         <translation>{transaction}: hand in missing papers (case {number})</translation>
     </message>
@@ -1113,37 +1113,37 @@
 <context>
     <name>TransactionPicker</name>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="164"/>
+        <location filename="../../kiosk/screens/picker.py" line="193"/>
         <source>拼音首字母：{letters}</source>
         <translation>Letters: {letters}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="165"/>
+        <location filename="../../kiosk/screens/picker.py" line="194"/>
         <source>（例如 出生登记 输入 CSDJ）</source>
         <translation> (pinyin initials, or words of the English name)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="196"/>
+        <location filename="../../kiosk/screens/picker.py" line="303"/>
         <source>当场办结</source>
         <translation>Done on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="197"/>
+        <location filename="../../kiosk/screens/picker.py" line="304"/>
         <source>{days} 个工作日办结</source>
         <translation>Done in {days} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="209"/>
+        <location filename="../../kiosk/screens/picker.py" line="317"/>
         <source>按拼音搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="210"/>
+        <location filename="../../kiosk/screens/picker.py" line="318"/>
         <source>按分类查找</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/picker.py" line="212"/>
+        <location filename="../../kiosk/screens/picker.py" line="320"/>
         <source>没有找到，请换个字母试试，或按上面的分类查找。</source>
         <translation>Nothing found. Try other letters, or browse by category.</translation>
     </message>
