@@ -541,6 +541,28 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "{name}（{id_number}）的户籍登记信息不完整（户主、与户主关系或登记日期缺失），请先核实更正后再出具户籍证明。"),  # noqa: E501
     "document.station_not_configured": QT_TRANSLATE_NOOP(
         "Messages", "没有编码为 {station} 的派出所，请先配置本所信息。"),
+    # ---- a register extract (desk register import; desk/domain/register_rows.py) ----
+    "register.duplicate_column": QT_TRANSLATE_NOOP("Messages", "“{column}”列与“{first}”列是同一项，文件只能有其中一列。"),
+    "register.missing_columns": QT_TRANSLATE_NOOP("Messages", "文件缺少必需的列：{columns}。"),
+    "register.field_count": QT_TRANSLATE_NOOP("Messages", "本行有 {found} 个字段，表头有 {expected} 个。"),
+    "register.cell_empty": QT_TRANSLATE_NOOP("Messages", "此项为空。"),
+    "register.not_resident_number": QT_TRANSLATE_NOOP("Messages", "这是{kind}号码，户籍登记只有居民身份证号码。"),
+    "register.unknown_relationship": QT_TRANSLATE_NOOP(
+        "Messages", "与户主关系“{value}”不在家庭关系代码表（GB/T 4761）中。"),
+    "register.not_a_date": QT_TRANSLATE_NOOP("Messages", "“{value}”不是日期（应为 YYYY-MM-DD 或 YYYYMMDD）。"),
+    "register.date_in_future": QT_TRANSLATE_NOOP("Messages", "登记日期 {date} 晚于今天。"),
+    "register.date_before_birth": QT_TRANSLATE_NOOP("Messages", "登记日期 {date} 早于出生日期 {birth}。"),
+    "register.head_not_self": QT_TRANSLATE_NOOP(
+        "Messages", "与户主关系为“户主”，户主姓名“{head}”却不是本人姓名“{name}”。"),
+    "register.name_mismatch": QT_TRANSLATE_NOOP("Messages", "姓名“{name}”与户籍记录中的“{recorded}”不符。"),
+    "register.duplicate_row": QT_TRANSLATE_NOOP("Messages", "公民身份号码与第 {first_line} 行重复。"),
+    "register.file_unreadable": QT_TRANSLATE_NOOP("Messages", "无法读取文件 {file}：{reason}"),
+    "register.no_header": QT_TRANSLATE_NOOP("Messages", "文件 {file} 是空的，没有表头行。"),
+    "register.undecodable": QT_TRANSLATE_NOOP(
+        "Messages", "文件 {file} 第 {line} 行不是 {encoding} 编码的文字，请用 --encoding 指明文件的编码（如 gb18030、utf-8）。"),  # noqa: E501
+    "register.unknown_encoding": QT_TRANSLATE_NOOP("Messages", "不认识的编码“{encoding}”。"),
+    "register.other_station": QT_TRANSLATE_NOOP(
+        "Messages", "只能导入本所（{own}）的户籍信息，不能导入 {station} 的。"),
     "paper.receipt": QT_TRANSLATE_NOOP("Messages", "受理回执"),
     "paper.supplement_notice": QT_TRANSLATE_NOOP("Messages", "一次性告知书"),
     "paper.not_accepted_notice": QT_TRANSLATE_NOOP("Messages", "不予受理通知书"),
@@ -720,6 +742,7 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "rights.call.report": QT_TRANSLATE_NOOP("Messages", "查看日报"),
     "rights.call.kiosk": QT_TRANSLATE_NOOP("Messages", "自助机业务"),
     "rights.call.admin": QT_TRANSLATE_NOOP("Messages", "系统管理"),
+    "rights.call.register_import": QT_TRANSLATE_NOOP("Messages", "导入户籍信息"),
     "word.nobody": QT_TRANSLATE_NOOP("Messages", "无人"),
     "word.enumeration_separator": QT_TRANSLATE_NOOP("Messages", "、"),
     "session.device_locked": QT_TRANSLATE_NOOP("Messages", "本终端密码错误次数过多，该账号在本终端锁定至 {until}。可在其他终端登录或联系管理员。"),  # noqa: E501
