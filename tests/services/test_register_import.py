@@ -100,7 +100,9 @@ def test_an_undecodable_file_is_refused_naming_the_line(desk: Desk, tmp_path: Pa
     with pytest.raises(ExtractError) as refused:
         ExtractFile.inspect(path, "utf-8")
     assert refused.value.message_key == "register.undecodable" and refused.value.params["line"] == 5
-    assert "line 5" in refused.value.message_en
+    assert "Line 5" in refused.value.message_en
+    with pytest.raises(ExtractError, match="gb18030"):  # neither UTF-8 nor GB18030: the last one tried is named
+        ExtractFile.inspect(path)
     with pytest.raises(ExtractError, match="不认识的编码"):
         ExtractFile.inspect(path, "klingon")
 
