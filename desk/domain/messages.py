@@ -250,6 +250,7 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "操作未完成：发生意外错误（{kind}）。请重试；如仍出现，请联系管理员。"),
     "form.name_has_digits": QT_TRANSLATE_NOOP("Messages", "姓名中有数字，是否输错了栏目？"),
     "cli.admin_only_in_city_mode": QT_TRANSLATE_NOOP("Messages", "城市模式下的管理命令须由系统管理员登录后执行。"),
+    "cli.register_import_role": QT_TRANSLATE_NOOP("Messages", "导入户籍信息须由系统管理员或所长登录后执行。"),
     "cli.password_file_needed": QT_TRANSLATE_NOOP(
         "Messages", "城市模式须用 --password-file 提供管理员密码，或在终端中输入。"),
     "cli.admin_user_needed": QT_TRANSLATE_NOOP("Messages", "城市模式须用 --user 指定管理员账号。"),
@@ -542,7 +543,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "document.station_not_configured": QT_TRANSLATE_NOOP(
         "Messages", "没有编码为 {station} 的派出所，请先配置本所信息。"),
     # ---- a register extract (desk register import; desk/domain/register_rows.py) ----
-    "register.duplicate_column": QT_TRANSLATE_NOOP("Messages", "“{column}”列与“{first}”列是同一项，文件只能有其中一列。"),
+    "register.duplicate_column": QT_TRANSLATE_NOOP(
+        "Messages", "“{column}”列与“{first}”列是同一项，文件只能有其中一列。"),
     "register.missing_columns": QT_TRANSLATE_NOOP("Messages", "文件缺少必需的列：{columns}。"),
     "register.field_count": QT_TRANSLATE_NOOP("Messages", "本行有 {found} 个字段，表头有 {expected} 个。"),
     "register.cell_empty": QT_TRANSLATE_NOOP("Messages", "此项为空。"),

@@ -160,6 +160,14 @@ class Header:
         return cls(index, text, len(cells))
 
 
+def keyed_header(columns: Mapping[str, str] | None = None) -> Header:
+    """A header of every known column in COLUMN_KEYS order, for cells given by key (`cells_of`, the
+    city server's batch): problems name the column by `columns[key]` (the file's header text), else the key."""
+    columns = columns or {}
+    return Header({key: i for i, key in enumerate(COLUMN_KEYS)},
+                  {key: columns.get(key, key) for key in COLUMN_KEYS}, len(COLUMN_KEYS))
+
+
 @dataclass(frozen=True)
 class RegisterRow:
     """One person's register facts as checked (ID number normalised, names exactly as written)."""
@@ -175,6 +183,13 @@ class RegisterRow:
     address: str = ""
     former_names: str = ""
     nation: str = ""
+
+
+def cells_of(row: RegisterRow) -> dict[str, str]:
+    """The row's facts as the cells a file would hold (by column key), to be checked again elsewhere."""
+    return {"id_number": row.id_number, "name": row.name, "household_head": row.household_head,
+            "relationship_to_head": row.relationship_to_head, "registered_on": row.registered_on.isoformat(),
+            "address": row.address, "former_names": row.former_names, "nation": row.nation}
 
 
 def check_row(line: int, cells: Sequence[str], header: Header, fmt: ExtractFormat,

@@ -153,8 +153,9 @@ def test_english_headers_and_a_dry_run_that_writes_nothing(desk: Desk, tmp_path:
 
 
 def test_batches_each_write_one_entry_and_the_chain_verifies(desk: Desk, tmp_path: Path) -> None:
+    names = {(day, n): "张" + "一二三四"[n] + chr(0x4E00 + day) for day in range(1, 29) for n in range(1, 4)}
     rows = "".join(f"{make_id(f'210102199001{day:02d}00{n}')},{name},{name},户主,2000-01-01,\n"
-                   for day in range(1, 29) for n in range(1, 4) for name in ["张" + "一二三四五六七八九十"[n] + chr(0x4E00 + day)])
+                   for (day, n), name in names.items())
     report = _import(desk, _write(tmp_path, HEADER + rows), batch_rows=10)
     assert (report.created, report.bad_rows) == (84, 0)
     entries = _entries(desk)
