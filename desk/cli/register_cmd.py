@@ -30,14 +30,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import", help="导入户籍信息（CSV：公民身份号码、姓名、户主姓名、与户主关系、登记日期、住址）/"
                        " load register facts (CSV: ID number, name, household head, relationship, registration"
                        " date, address)")
-    load.add_argument("file", type=Path, help="导出的 CSV 文件（UTF-8 或 GBK/GB18030，首行为表头）/"
+    load.add_argument("file", type=Path, metavar="FILE", help="导出的 CSV 文件（UTF-8 或 GBK/GB18030，首行为表头）/"
                                               " the exported CSV file (UTF-8 or GBK/GB18030, a header row first)")
     load.add_argument("--dry-run", action="store_true",
                       help="只核对、列出问题，不写入 / check every row and list the problems, write nothing")
-    load.add_argument("--encoding", default=None,
+    load.add_argument("--encoding", default=None, metavar="ENCODING",
                       help="文件编码，如 gb18030、gbk、utf-8（不填则自动判断）/"
                            " the file's encoding, e.g. gb18030, gbk, utf-8 (default: detected)")
-    load.add_argument("--station", default=None,
+    load.add_argument("--station", default=None, metavar="CODE",
                       help="导入哪个派出所的户籍（默认本所；城市模式默认登录用户的所）/ the station whose"
                            " register this is (default: this station; in city mode the signed-in user's)")
     load.set_defaults(func=_import)
