@@ -548,7 +548,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "register.missing_columns": QT_TRANSLATE_NOOP("Messages", "文件缺少必需的列：{columns}。"),
     "register.field_count": QT_TRANSLATE_NOOP("Messages", "本行有 {found} 个字段，表头有 {expected} 个。"),
     "register.cell_empty": QT_TRANSLATE_NOOP("Messages", "此项为空。"),
-    "register.not_resident_number": QT_TRANSLATE_NOOP("Messages", "这是{kind}号码，户籍登记只有居民身份证号码。"),
+    "register.not_resident_number": QT_TRANSLATE_NOOP(
+        "Messages", "不是居民身份证号码：居住证和外国人永久居留身份证的号码不在户籍登记中。"),
     "register.unknown_relationship": QT_TRANSLATE_NOOP(
         "Messages", "与户主关系“{value}”不在家庭关系代码表（GB/T 4761）中。"),
     "register.not_a_date": QT_TRANSLATE_NOOP("Messages", "“{value}”不是日期（应为 YYYY-MM-DD 或 YYYYMMDD）。"),

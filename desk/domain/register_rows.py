@@ -221,7 +221,7 @@ def check_row(line: int, cells: Sequence[str], header: Header, fmt: ExtractForma
             problem("id_number", exc.message_key or "identity.id_number_illegal", **exc.params)
         else:
             if info.kind is not IdKind.RESIDENT:
-                problem("id_number", "register.not_resident_number", kind=info.kind_label_zh)
+                problem("id_number", "register.not_resident_number")
             else:
                 id_number, birth, sex = info.number, info.birth_date, info.sex
     texts: dict[str, str] = {}

@@ -88,3 +88,14 @@ def test_dates_in_every_shape_and_none_that_is_not_one() -> None:
         assert register_rows._date(text, formats) == date(2001, 3, 15)
     for text in ("2001-02-30", "15/03/2001", "二〇〇一年", "2001-3-15x", ""):
         assert register_rows._date(text, formats) is None
+
+
+def test_a_permit_number_is_no_register_entry_and_is_said_in_both_languages() -> None:
+    from desk_fixtures import make_id
+
+    fmt = ExtractFormat.load(SHIPPED)
+    header = register_rows.keyed_header({"id_number": "公民身份号码"})
+    cells = [make_id("81000019900101001"), "陈大文", "陈大文", "户主", "2020-01-01", "", "", ""]
+    [problem] = register_rows.check_row(7, cells, header, fmt, date(2026, 3, 2))  # type: ignore[misc]
+    assert (problem.line, problem.column, problem.message_key) == (7, "公民身份号码", "register.not_resident_number")
+    assert "不是居民身份证号码" in problem.message_zh and "Not a resident ID number" in problem.message_en
