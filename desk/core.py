@@ -34,6 +34,7 @@ from desk.services.online import OnlineService
 from desk.services.public_notices import PublicNoticeService
 from desk.services.queue import QueueService
 from desk.services.ratings import RatingService
+from desk.services.register_import import RegisterImportService
 from desk.services.reports import ReportService
 from desk.services.user_photos import UserPhotoService
 from desk.services.users import UserService
@@ -78,6 +79,10 @@ class Core:
     @cached_property
     def citizens(self) -> CitizenService:
         return CitizenService(self.store, self.clock)
+
+    @cached_property
+    def register_import(self) -> RegisterImportService:
+        return RegisterImportService(self.store, self.clock)
 
     @cached_property
     def users(self) -> UserService:

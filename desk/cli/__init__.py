@@ -43,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "counter": "desk.cli.hall_cmd",
     "station": "desk.cli.user_cmd",
     "user": "desk.cli.user_cmd",
+    "register": "desk.cli.register_cmd",
     "server": "desk.cli.server_cmd",
 }
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))

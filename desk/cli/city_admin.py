@@ -24,8 +24,10 @@ def add_admin_options(parser: argparse.ArgumentParser) -> None:
                              " city mode: a file with the administrator's password")
 
 
-def city_admin(args: argparse.Namespace) -> Any:
-    """A Connection signed in as an administrator, or None when this command runs in-process."""
+def city_admin(args: argparse.Namespace, roles: frozenset[Role] = frozenset({Role.ADMIN}),
+               refusal: str = "cli.admin_only_in_city_mode") -> Any:
+    """A Connection signed in as an administrator (or another of `roles`, else `refusal` is said), or
+    None when this command runs in-process."""
     settings = settings_from_args(args)
     if not settings.server_url or getattr(args, "db", None):
         return None
@@ -37,9 +39,9 @@ def city_admin(args: argparse.Namespace) -> Any:
     username = getattr(args, "admin_user", None) or _ask("管理员账号 / administrator: ")
     connection.sign_in(username, _admin_password(args))
     user = connection.user
-    if user is None or user.actor.role is not Role.ADMIN:
+    if user is None or user.actor.role not in roles:
         connection.sign_out()
-        raise PermissionDenied.say("cli.admin_only_in_city_mode", code="admin_only")
+        raise PermissionDenied.say(refusal, code="admin_only")
     return connection
 
 

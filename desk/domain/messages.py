@@ -250,6 +250,7 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "操作未完成：发生意外错误（{kind}）。请重试；如仍出现，请联系管理员。"),
     "form.name_has_digits": QT_TRANSLATE_NOOP("Messages", "姓名中有数字，是否输错了栏目？"),
     "cli.admin_only_in_city_mode": QT_TRANSLATE_NOOP("Messages", "城市模式下的管理命令须由系统管理员登录后执行。"),
+    "cli.register_import_role": QT_TRANSLATE_NOOP("Messages", "导入户籍信息须由系统管理员或所长登录后执行。"),
     "cli.password_file_needed": QT_TRANSLATE_NOOP(
         "Messages", "城市模式须用 --password-file 提供管理员密码，或在终端中输入。"),
     "cli.admin_user_needed": QT_TRANSLATE_NOOP("Messages", "城市模式须用 --user 指定管理员账号。"),
@@ -541,6 +542,30 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "{name}（{id_number}）的户籍登记信息不完整（户主、与户主关系或登记日期缺失），请先核实更正后再出具户籍证明。"),  # noqa: E501
     "document.station_not_configured": QT_TRANSLATE_NOOP(
         "Messages", "没有编码为 {station} 的派出所，请先配置本所信息。"),
+    # ---- a register extract (desk register import; desk/domain/register_rows.py) ----
+    "register.duplicate_column": QT_TRANSLATE_NOOP(
+        "Messages", "“{column}”列与“{first}”列是同一项，文件只能有其中一列。"),
+    "register.missing_columns": QT_TRANSLATE_NOOP("Messages", "文件缺少必需的列：{columns}。"),
+    "register.field_count": QT_TRANSLATE_NOOP("Messages", "本行有 {found} 个字段，表头有 {expected} 个。"),
+    "register.cell_empty": QT_TRANSLATE_NOOP("Messages", "此项为空。"),
+    "register.not_resident_number": QT_TRANSLATE_NOOP(
+        "Messages", "不是居民身份证号码：居住证和外国人永久居留身份证的号码不在户籍登记中。"),
+    "register.unknown_relationship": QT_TRANSLATE_NOOP(
+        "Messages", "与户主关系“{value}”不在家庭关系代码表（GB/T 4761）中。"),
+    "register.not_a_date": QT_TRANSLATE_NOOP("Messages", "“{value}”不是日期（应为 YYYY-MM-DD 或 YYYYMMDD）。"),
+    "register.date_in_future": QT_TRANSLATE_NOOP("Messages", "登记日期 {date} 晚于今天。"),
+    "register.date_before_birth": QT_TRANSLATE_NOOP("Messages", "登记日期 {date} 早于出生日期 {birth}。"),
+    "register.head_not_self": QT_TRANSLATE_NOOP(
+        "Messages", "与户主关系为“户主”，户主姓名“{head}”却不是本人姓名“{name}”。"),
+    "register.name_mismatch": QT_TRANSLATE_NOOP("Messages", "姓名“{name}”与户籍记录中的“{recorded}”不符。"),
+    "register.duplicate_row": QT_TRANSLATE_NOOP("Messages", "公民身份号码与第 {first_line} 行重复。"),
+    "register.file_unreadable": QT_TRANSLATE_NOOP("Messages", "无法读取文件 {file}：{reason}"),
+    "register.no_header": QT_TRANSLATE_NOOP("Messages", "文件 {file} 是空的，没有表头行。"),
+    "register.undecodable": QT_TRANSLATE_NOOP(
+        "Messages", "文件 {file} 第 {line} 行不是 {encoding} 编码的文字，请用 --encoding 指明文件的编码（如 gb18030、utf-8）。"),  # noqa: E501
+    "register.unknown_encoding": QT_TRANSLATE_NOOP("Messages", "不认识的编码“{encoding}”。"),
+    "register.other_station": QT_TRANSLATE_NOOP(
+        "Messages", "只能导入本所（{own}）的户籍信息，不能导入 {station} 的。"),
     "paper.receipt": QT_TRANSLATE_NOOP("Messages", "受理回执"),
     "paper.supplement_notice": QT_TRANSLATE_NOOP("Messages", "一次性告知书"),
     "paper.not_accepted_notice": QT_TRANSLATE_NOOP("Messages", "不予受理通知书"),
@@ -720,6 +745,7 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "rights.call.report": QT_TRANSLATE_NOOP("Messages", "查看日报"),
     "rights.call.kiosk": QT_TRANSLATE_NOOP("Messages", "自助机业务"),
     "rights.call.admin": QT_TRANSLATE_NOOP("Messages", "系统管理"),
+    "rights.call.register_import": QT_TRANSLATE_NOOP("Messages", "导入户籍信息"),
     "word.nobody": QT_TRANSLATE_NOOP("Messages", "无人"),
     "word.enumeration_separator": QT_TRANSLATE_NOOP("Messages", "、"),
     "session.device_locked": QT_TRANSLATE_NOOP("Messages", "本终端密码错误次数过多，该账号在本终端锁定至 {until}。可在其他终端登录或联系管理员。"),  # noqa: E501

@@ -26,6 +26,7 @@ from desk.server.kiosk_progress_routes import register_kiosk_progress_routes
 from desk.server.kiosk_routes import register_kiosk_routes
 from desk.server.online_pages import register_online
 from desk.server.rating_routes import register_rating_routes
+from desk.server.register_routes import register_register_routes
 from desk.server.routes import register_routes
 from desk.server.station_extras import StationExtras
 from desk.server.station_routes import register_station_routes
@@ -59,6 +60,7 @@ def create_app(server: Server) -> FastAPI:
     register_kiosk_routes(app, API, server)
     register_kiosk_case_routes(app, API, server)
     register_admin_routes(app, API, server)
+    register_register_routes(app, API, server)
     # The hall's and the law's use cases (bundles, clocks, notices, follow-ups, ratings at the counter).
     extras = StationExtras.of(server)
     register_bundle_routes(app, API, server, extras)

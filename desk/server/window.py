@@ -23,6 +23,7 @@ from desk.services.documents import DocumentService
 from desk.services.kiosks import KioskService
 from desk.services.queue import QueueService
 from desk.services.ratings import RatingService
+from desk.services.register_import import RegisterImportService
 from desk.services.reports import ReportService
 from desk.services.users import UserService
 from desk.services.verifications import VerificationService
@@ -54,6 +55,7 @@ class Window:
         self.users = UserService(self.store, self.clock)
         self.queries = CaseQueries(self.store, self.calendar, self.clock)
         self.citizens = CitizenService(self.store, self.clock)
+        self.register_import = RegisterImportService(self.store, self.clock)
         self.reports = ReportService(self.store, self.catalog, self.calendar, self.clock)
         self.verifications = VerificationService(self.store, self.clock, self.keys_dir)
 

@@ -36,7 +36,10 @@ from desk.store.repositories.stations import StationRepository
 # "admin": the support commands (`desk user|station …`, `desk db upgrade`, `desk demo-data`) in city mode.
 READ, OPEN, CATALOG, QUEUE, REPORT, KIOSK = "read", "open", "catalog", "queue", "report", "kiosk"
 ADMIN = "admin"
-KNOWN_ACTIONS = frozenset({READ, OPEN, CATALOG, QUEUE, REPORT, KIOSK, ADMIN, *(a.value for a in Action)})
+# Loading a register extract (`desk register import`): a manager for their station, an administrator for any.
+REGISTER_IMPORT = "register_import"
+KNOWN_ACTIONS = frozenset({READ, OPEN, CATALOG, QUEUE, REPORT, KIOSK, ADMIN, REGISTER_IMPORT,
+                           *(a.value for a in Action)})
 DECISIONS = frozenset({Action.APPROVE, Action.DENY})
 
 

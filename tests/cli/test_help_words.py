@@ -13,7 +13,7 @@ from desk.cli import build_parser
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
-CITY_ADMIN = ("station", "user", "db", "keys", "audit", "server")
+CITY_ADMIN = ("station", "user", "db", "keys", "audit", "server", "register")
 
 
 def subcommands(parser: argparse.ArgumentParser) -> Iterator[tuple[str, str, argparse.ArgumentParser]]:
