@@ -1890,7 +1890,7 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="551"/>
         <source>不是居民身份证号码：居住证和外国人永久居留身份证的号码不在户籍登记中。</source>
-        <translation>Not a resident ID number: residence permits' and foreigners' permanent residence numbers are not in the household register.</translation>
+        <translation>Not a resident ID number: residence permits&apos; and foreigners&apos; permanent residence numbers are not in the household register.</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="553"/>
