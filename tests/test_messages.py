@@ -173,6 +173,7 @@ def test_without_an_english_catalog_catalog_data_stays_chinese() -> None:
     {"name": {"zh": "结婚证", "en": "Marriage certificate"}},
     [{"zh": "结婚证", "en": "Marriage certificate"}, {"term": "state.accepted"}],  # a mixed list
     [{"said": "field.required", "params": "not an object"}],
+    [{"said": "field.required", "params": {"label": "婚姻状况"}}, {"said": "field.invented_later", "params": {}}],
 ])
 def test_a_parameter_of_an_unknown_shape_is_refused_by_name_never_passed_on(value: object) -> None:
     """A newer server's shape: the reader says so (the remote client then shows the server's texts)."""

@@ -860,7 +860,8 @@ class UnknownParameter(ValueError):
 
 def params_from_wire(wire: Mapping[str, object]) -> dict[str, object]:
     """The inverse of `params_to_wire`; a term the table does not know stays its key (never a crash).
-    Raises `UnknownParameter` for an object or a list of objects of no shape above."""
+    Raises `UnknownParameter` for an object or a list of objects of no shape above, and for a message
+    inside the message whose key this program does not know."""
     return {name: _value_from_wire(value) for name, value in wire.items()}
 
 
@@ -880,7 +881,9 @@ def _value_from_wire(value: object) -> object:
         return Term(key) if key in TEMPLATES else key
     if isinstance(value, Mapping) and isinstance(value.get("said"), str) and isinstance(value.get("params"), Mapping):
         key = value["said"]
-        return Said(key, params_from_wire(value["params"])) if key in TEMPLATES else key
+        if key not in TEMPLATES:  # a newer program's message: its key is no text to show
+            raise UnknownParameter(f"a message this program does not know: {key}")
+        return Said(key, params_from_wire(value["params"]))
     if isinstance(value, list) and value and all(isinstance(item, Mapping) and "said" in item for item in value):
         return tuple(_value_from_wire(item) for item in value)
     if isinstance(value, list) and value and all(isinstance(item, Mapping) and "term" in item for item in value):
