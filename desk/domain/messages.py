@@ -837,7 +837,7 @@ def english(key: str, params: Mapping[str, object]) -> str:
 def params_to_wire(params: Mapping[str, object]) -> dict[str, object]:
     """Parameters as JSON values (a `Term` as {"term": key}, a `Said` as {"said": key, "params": …}, a
     `Bilingual` as {"zh": …, "en": …}, a tuple of them as a JSON list): the city server sends key and
-    parameters, and each desk or kiosk says them in its own language (docs/city.md, "Errors")."""
+    parameters, and each desk or kiosk says them in its own language (docs/city.md, "The API (v1)")."""
     return {name: _value_to_wire(value) for name, value in params.items()}
 
 
