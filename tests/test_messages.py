@@ -13,7 +13,7 @@ import pytest
 from desk.domain import messages
 from desk.domain.catalog_loader import read_catalog
 from desk.domain.errors import InvalidInput, NotFound
-from desk.domain.messages import Said, Term
+from desk.domain.messages import Bilingual, Said, Term
 from desk.domain.workflow import Action, Actor, CaseFacts, CaseState, Role, WorkflowError, check
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,3 +135,47 @@ def test_a_template_may_leave_a_technical_detail_to_the_english_line() -> None:
     error = InvalidInput.say("city.unreachable", kind="ConnectError")
     assert error.message_zh == "无法连接城市服务器，请检查网络；已填写的内容不会丢失。"
     assert error.message_en == "The city server cannot be reached (ConnectError); nothing typed is lost."
+
+
+def test_catalog_data_as_a_parameter_is_said_in_each_languages_own_side_and_crosses_the_wire() -> None:
+    """A `Bilingual` is data, not speech: Chinese reads `zh`, English `en`; a tuple of them is an
+    enumeration with the language's separator (、 / ", "), inside a nested message too."""
+    materials = (Bilingual("亲属关系证明", "Proof of relationship"), Bilingual("结婚证", "Marriage certificate"))
+    error = InvalidInput.say("case.materials_missing", count=2, materials=materials)
+    assert error.message_zh == "还缺少 2 项材料：亲属关系证明、结婚证。可出具一次性告知书。"
+    assert error.message_en == ("2 material(s) missing: Proof of relationship, Marriage certificate; "
+                                "issue a one-time supplement notice instead.")
+    wire = messages.params_to_wire(error.params)
+    assert wire == {"count": 2, "materials": [{"zh": "亲属关系证明", "en": "Proof of relationship"},
+                                              {"zh": "结婚证", "en": "Marriage certificate"}]}
+    assert messages.params_from_wire(wire) == error.params
+    moved = Bilingual("迁入日期不能晚于今天。", "The date cannot be in the future.")
+    reason = Said("case.rule_pending", {"reason": moved})
+    refusal = InvalidInput.say("case.not_eligible", reasons=(reason,))
+    assert refusal.message_zh == "不符合办理条件：尚不能判断（请补全相关信息）：迁入日期不能晚于今天。"
+    assert refusal.message_en == "Not eligible: cannot tell yet (fill in the fields): The date cannot be in the future."
+    assert messages.params_from_wire(messages.params_to_wire(refusal.params)) == refusal.params
+
+
+def test_without_an_english_catalog_catalog_data_stays_chinese() -> None:
+    """The side is the language's own word (`word.data_language`): no catalog, no English side."""
+    name = Bilingual("结婚证", "Marriage certificate")
+    chinese = messages.render("case.not_checkable", {"materials": (name,)})
+    assert chinese == "这些材料不能由系统核验代替，须收取：结婚证。"
+    english = messages.render("case.not_checkable", {"materials": (name,)},
+                              lambda source: {"zh": "en"}.get(source, source))
+    assert english == "这些材料不能由系统核验代替，须收取：Marriage certificate。"
+
+
+@pytest.mark.parametrize("value", [
+    {"zh": "结婚证"},  # half a name
+    {"fr": "acte de mariage", "zh": 1},
+    {"name": {"zh": "结婚证", "en": "Marriage certificate"}},
+    [{"zh": "结婚证", "en": "Marriage certificate"}, {"term": "state.accepted"}],  # a mixed list
+    [{"said": "field.required", "params": "not an object"}],
+    [{"said": "field.required", "params": {"label": "婚姻状况"}}, {"said": "field.invented_later", "params": {}}],
+])
+def test_a_parameter_of_an_unknown_shape_is_refused_by_name_never_passed_on(value: object) -> None:
+    """A newer server's shape: the reader says so (the remote client then shows the server's texts)."""
+    with pytest.raises(messages.UnknownParameter):
+        messages.params_from_wire({"materials": value})

@@ -21,12 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("desk", "kiosk", "printing")
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
-# Modules that still build two-text errors, and how many (only shrinks). Reasons they are left: the
-# form's summary, eligibility and missing-materials refusals of desk.services.cases (its module is
-# being reworked for the draft path's speed).
-STILL_TWO_TEXTS: dict[str, int] = {
-    "desk/services/cases.py": 4,
-}
+# Modules that still build two-text errors, and how many (only shrinks): none is left.
+STILL_TWO_TEXTS: dict[str, int] = {}
 
 
 def _text(node: ast.expr) -> str | None:

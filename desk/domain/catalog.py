@@ -24,7 +24,7 @@ from desk.domain import messages
 from desk.domain.applicant import ApplicantFacts, birth_date_from_id, id_checksum_ok, normalise_id_text
 from desk.domain.conditions import Condition, ConditionContext, is_filled
 from desk.domain.errors import DeskError, InvalidInput
-from desk.domain.messages import Said
+from desk.domain.messages import Bilingual, Said
 
 
 class _Labelled(StrEnum):
@@ -260,6 +260,11 @@ class MaterialSpec:
     note_en: str | None = None  # the note in English (the kiosk's and the checklist's English); with note_zh
     verify: MaterialVerify | None = None  # the police may check it themselves (系统核验) instead
 
+    @property
+    def bilingual_name(self) -> Bilingual:
+        """The name as a message parameter (catalog data: each language says its own)."""
+        return Bilingual(self.name_zh, self.name_en)
+
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "key": self.key, "name_zh": self.name_zh, "name_en": self.name_en, "form": str(self.form),
@@ -278,6 +283,11 @@ class RuleSpec:
     reason_zh: str
     reason_en: str
     basis_zh: str = ""  # the article the rule rests on (printed on a refusal)
+
+    @property
+    def reason(self) -> Bilingual:
+        """The reason as a message parameter (catalog data: each language says its own)."""
+        return Bilingual(self.reason_zh, self.reason_en)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {"key": self.key, "require": self.require.source,
@@ -366,15 +376,6 @@ def _person_ref(value: object) -> PersonRef | None:
 
 
 @dataclass(frozen=True)
-class Bilingual:
-    """Catalog data in both languages (a field's label, its choices) used as a message parameter: a
-    `FieldProblem` gives each language its own text — data, not speech, so no translation is involved."""
-
-    zh: str
-    en: str
-
-
-@dataclass(frozen=True)
 class FieldProblem:
     """Something wrong with one field's value: which field (`key`) and what, a message key with its
     parameters (`desk.domain.messages`, "field.*"); `Bilingual` parameters (the label) are catalog data."""
@@ -385,23 +386,16 @@ class FieldProblem:
 
     @property
     def message_zh(self) -> str:
-        return messages.render(self.message_key, _in_language(self.params, english=False))
+        return messages.render(self.message_key, self.params)
 
     @property
     def message_en(self) -> str:
-        return messages.english(self.message_key, _in_language(self.params, english=True))
+        return messages.english(self.message_key, self.params)
 
-
-def _in_language(params: Mapping[str, object], *, english: bool) -> dict[str, object]:
-    """The parameters with each `Bilingual` (also inside a nested message) replaced by one language's text."""
-    def pick(value: object) -> object:
-        if isinstance(value, Bilingual):
-            return value.en if english else value.zh
-        if isinstance(value, messages.Said):
-            return messages.Said(value.key, _in_language(value.params, english=english))
-        return value
-
-    return {name: pick(value) for name, value in params.items()}
+    @property
+    def said(self) -> messages.Said:
+        """This problem as a message inside another (the form's summary, `case.form_incomplete`)."""
+        return messages.Said(self.message_key, self.params)
 
 
 @dataclass(frozen=True)
@@ -476,6 +470,11 @@ class Transaction:
     online: OnlineMode = OnlineMode.VISIT
     keywords: tuple[str, ...] = ()
     file_name: str = field(default="", compare=False)
+
+    @property
+    def bilingual_name(self) -> Bilingual:
+        """The name as a message parameter (catalog data: each language says its own)."""
+        return Bilingual(self.name_zh, self.name_en)
 
     @property
     def retired(self) -> bool:

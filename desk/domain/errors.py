@@ -5,8 +5,9 @@ happened in one of two ways:
 - a message key and parameters (`DeskError.say("case.not_found", number=…)`, keys and Chinese templates
   in `desk.domain.messages`): each interface translates it with Qt's translation system or the
   English catalog — the way every error a window or the kiosk shows is built;
-- two finished texts (`DeskError("…", "…")`): the old form, still in the modules
-  tests/test_one_way_of_speaking.py lists (the list only shrinks).
+- two finished texts (`DeskError("…", "…")`): the old form, left only for a city server's answer a
+  desk cannot say again (a key or a parameter shape it does not know: it shows the server's texts);
+  tests/test_one_way_of_speaking.py keeps it out of the modules.
 `message_zh` / `message_en` give the text either way.
 """
 

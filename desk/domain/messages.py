@@ -11,7 +11,8 @@ interface turns them into text in its own language:
 Chinese is the source language: a template is the Chinese text with `{name}` placeholders. A parameter
 may itself be a word of this table (`Term("state.accepted")`), so a state or action name is
 translated with the sentence around it; a tuple of words is said as an enumeration (所领导、分局户政 /
-station leader, branch registry officer). Catalog texts (`*_zh` / `*_en` in resources/) stay data.
+station leader, branch registry officer). Catalog texts (`*_zh` / `*_en` in resources/) stay data: a
+parameter that names them is a `Bilingual`, and each language reads its own side.
 """
 
 from __future__ import annotations
@@ -26,6 +27,16 @@ CONTEXT = "Messages"
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     """Marks `source` for translation in `context`; returns it unchanged (this module imports no Qt)."""
     return source
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A parameter that is catalog data in both languages (a transaction's, a material's or a field's
+    name, a rule's reason): said in Chinese it is `zh`, in English `en` — data, not translated. A tuple
+    of them is said as an enumeration (居民户口簿、结婚证 / Household booklet, Marriage certificate)."""
+
+    zh: str
+    en: str
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,12 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "case.unknown_ground": QT_TRANSLATE_NOOP("Messages", "没有“{ground}”这一不予受理理由（可选：{choices}）。"),
     "case.unknown_materials": QT_TRANSLATE_NOOP("Messages", "事项“{transaction}”没有这些材料：{materials}。"),
     "case.not_checkable": QT_TRANSLATE_NOOP("Messages", "这些材料不能由系统核验代替，须收取：{materials}。"),
+    # {problems}: the fields' problems (field.*), {reasons}: case.rule_* lines, {materials}: the names.
+    "case.form_incomplete": QT_TRANSLATE_NOOP("Messages", "表单有 {count} 处需要修改：{problems}"),
+    "case.not_eligible": QT_TRANSLATE_NOOP("Messages", "不符合办理条件：{reasons}"),
+    "case.rule_failed": QT_TRANSLATE_NOOP("Messages", "{reason}"),
+    "case.rule_pending": QT_TRANSLATE_NOOP("Messages", "尚不能判断（请补全相关信息）：{reason}"),
+    "case.materials_missing": QT_TRANSLATE_NOOP("Messages", "还缺少 {count} 项材料：{materials}。可出具一次性告知书。"),
     "case.needs_approval": QT_TRANSLATE_NOOP(
         "Messages", "该事项须经审批，不能当场办结；请受理后提交审核。"),
     "case.not_decided_here": QT_TRANSLATE_NOOP("Messages", "“{action}”不能在这里办理。"),
@@ -141,6 +158,10 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "online.too_many_codes": QT_TRANSLATE_NOOP("Messages", "验证码发送过于频繁，请一小时后再试。"),
     "online.code_refused": QT_TRANSLATE_NOOP("Messages", "验证码不正确或已过期，请重新获取。"),
     "online.choose_files": QT_TRANSLATE_NOOP("Messages", "请选择要上传的文件。"),
+    "online.file_empty": QT_TRANSLATE_NOOP("Messages", "文件“{name}”是空的。"),
+    "online.file_too_large": QT_TRANSLATE_NOOP("Messages", "文件“{name}”太大（{size}），每个文件不能超过 {most}。"),
+    "online.file_not_accepted": QT_TRANSLATE_NOOP(
+        "Messages", "文件“{name}”不是 PDF、JPEG 或 PNG 文件，不能上传（按文件内容判断，不看扩展名）。"),
     "online.no_such_upload": QT_TRANSLATE_NOOP("Messages", "申请 {number} 没有这个上传文件。"),
     "online.tick_missing": QT_TRANSLATE_NOOP("Messages", "请勾选缺少的材料。"),
     "online.visit_in_past": QT_TRANSLATE_NOOP("Messages", "预约日期不能早于今天。"),
@@ -748,6 +769,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "rights.call.register_import": QT_TRANSLATE_NOOP("Messages", "导入户籍信息"),
     "word.nobody": QT_TRANSLATE_NOOP("Messages", "无人"),
     "word.enumeration_separator": QT_TRANSLATE_NOOP("Messages", "、"),
+    # Which side of a `Bilingual` parameter (catalog data) a language reads: English reads "en".
+    "word.data_language": QT_TRANSLATE_NOOP("Messages", "zh"),
     "session.device_locked": QT_TRANSLATE_NOOP("Messages", "本终端密码错误次数过多，该账号在本终端锁定至 {until}。可在其他终端登录或联系管理员。"),  # noqa: E501
     "session.wrong_tries_left": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。再错 {left} 次将在本终端锁定 15 分钟。"),  # noqa: E501
     "session.wrong_now_locked": QT_TRANSLATE_NOOP("Messages", "用户名或密码错误。已在本终端锁定 15 分钟。"),
@@ -797,6 +820,12 @@ def render(key: str, params: Mapping[str, object], translate: Translate = _same)
 
 
 def _said(value: object, translate: Translate) -> object:
+    if isinstance(value, Bilingual):
+        return value.en if _reads_english(translate) else value.zh
+    if isinstance(value, tuple) and value and all(isinstance(item, Bilingual) for item in value):
+        separator = translate(TEMPLATES["word.enumeration_separator"])  # 、 / ,
+        english = _reads_english(translate)
+        return separator.join(item.en if english else item.zh for item in value)
     if isinstance(value, Term):
         return translate(TEMPLATES[value.key])
     if isinstance(value, Said):
@@ -808,6 +837,12 @@ def _said(value: object, translate: Translate) -> object:
         separator = translate(TEMPLATES["word.enumeration_separator"])  # 、 / ,
         return separator.join(translate(TEMPLATES[item.key]) for item in value)
     return value
+
+
+def _reads_english(translate: Translate) -> bool:
+    """Whether `translate` is a language that reads the English side of catalog data: the catalog's
+    data is in Chinese and English only, so a translation's own word decides."""
+    return translate(TEMPLATES["word.data_language"]) == "en"
 
 
 _english: Translate | None = None
@@ -827,8 +862,8 @@ def english(key: str, params: Mapping[str, object]) -> str:
 
 def params_to_wire(params: Mapping[str, object]) -> dict[str, object]:
     """Parameters as JSON values (a `Term` as {"term": key}, a `Said` as {"said": key, "params": …}, a
-    list of them as a JSON list): the city server sends key and parameters, and each desk or kiosk says
-    them in its own language."""
+    `Bilingual` as {"zh": …, "en": …}, a tuple of them as a JSON list): the city server sends key and
+    parameters, and each desk or kiosk says them in its own language (docs/city.md, "The API (v1)")."""
     return {name: _value_to_wire(value) for name, value in params.items()}
 
 
@@ -837,26 +872,49 @@ def _value_to_wire(value: object) -> object:
         return {"term": value.key}
     if isinstance(value, Said):
         return {"said": value.key, "params": params_to_wire(value.params)}
-    if isinstance(value, tuple) and value and all(isinstance(item, Said | Term) for item in value):
+    if isinstance(value, Bilingual):
+        return {"zh": value.zh, "en": value.en}
+    if isinstance(value, tuple) and value and all(isinstance(item, Said | Term | Bilingual) for item in value):
         return [_value_to_wire(item) for item in value]
     return value if isinstance(value, int | float | str) or value is None else str(value)
 
 
+class UnknownParameter(ValueError):
+    """A parameter on the wire in a shape this program does not know (a newer server's): the caller
+    shows the sender's own texts instead (`message_zh` / `message_en`)."""
+
+
 def params_from_wire(wire: Mapping[str, object]) -> dict[str, object]:
-    """The inverse of `params_to_wire`; a term the table does not know stays its key (never a crash)."""
+    """The inverse of `params_to_wire`; a term the table does not know stays its key (never a crash).
+    Raises `UnknownParameter` for an object or a list of objects of no shape above, and for a message
+    inside the message whose key this program does not know."""
     return {name: _value_from_wire(value) for name, value in wire.items()}
 
 
+def _bilingual_on_wire(value: object) -> bool:
+    return (isinstance(value, Mapping) and isinstance(value.get("zh"), str) and isinstance(value.get("en"), str)
+            and "term" not in value and "said" not in value)
+
+
 def _value_from_wire(value: object) -> object:
+    if _bilingual_on_wire(value):
+        assert isinstance(value, Mapping)
+        return Bilingual(value["zh"], value["en"])
+    if isinstance(value, list) and value and all(_bilingual_on_wire(item) for item in value):
+        return tuple(_value_from_wire(item) for item in value)
     if isinstance(value, Mapping) and isinstance(value.get("term"), str):
         key = value["term"]
         return Term(key) if key in TEMPLATES else key
     if isinstance(value, Mapping) and isinstance(value.get("said"), str) and isinstance(value.get("params"), Mapping):
         key = value["said"]
-        return Said(key, params_from_wire(value["params"])) if key in TEMPLATES else key
+        if key not in TEMPLATES:  # a newer program's message: its key is no text to show
+            raise UnknownParameter(f"a message this program does not know: {key}")
+        return Said(key, params_from_wire(value["params"]))
     if isinstance(value, list) and value and all(isinstance(item, Mapping) and "said" in item for item in value):
         return tuple(_value_from_wire(item) for item in value)
     if isinstance(value, list) and value and all(isinstance(item, Mapping) and "term" in item for item in value):
         words = tuple(_value_from_wire(item) for item in value)
         return words if all(isinstance(word, Term) for word in words) else "、".join(map(str, words))
+    if isinstance(value, Mapping) or (isinstance(value, list) and any(isinstance(item, Mapping) for item in value)):
+        raise UnknownParameter(f"a message parameter of unknown shape: {str(value)[:200]}")
     return value

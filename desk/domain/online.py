@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desk.domain.messages import Said
+
 # The QR code on the citizen's page and printout: `HJWS1:<application number>` (a desk scanner reads it).
 ONLINE_QR_PREFIX = "HJWS1:"
 APPLICATION_NUMBER = re.compile(r"^WS-[A-Z0-9]{2,12}-\d{8}-\d{4,6}$")
@@ -99,18 +101,15 @@ def sniff_file(data: bytes) -> FileKind | None:
     return None
 
 
-def upload_problem(file_name: str, data: bytes, max_bytes: int) -> tuple[str, str] | None:
-    """Why an uploaded file is refused (in Chinese and English), or None when it is accepted."""
+def upload_problem(file_name: str, data: bytes, max_bytes: int) -> Said | None:
+    """Why an uploaded file is refused (a message key with its parameters), or None when it is accepted."""
     shown = file_name or "?"
     if not data:
-        return (f"文件“{shown}”是空的。", f"The file “{shown}” is empty.")
+        return Said("online.file_empty", {"name": shown})
     if len(data) > max_bytes:
-        return (f"文件“{shown}”太大（{_size(len(data))}），每个文件不能超过 {_size(max_bytes)}。",
-                f"The file “{shown}” is too large ({_size(len(data))}); each file may be at most {_size(max_bytes)}.")
+        return Said("online.file_too_large", {"name": shown, "size": _size(len(data)), "most": _size(max_bytes)})
     if sniff_file(data) is None:
-        return (f"文件“{shown}”不是 PDF、JPEG 或 PNG 文件，不能上传（按文件内容判断，不看扩展名）。",
-                f"The file “{shown}” is not a PDF, JPEG or PNG file and cannot be uploaded "
-                "(judged by its content, not its name).")
+        return Said("online.file_not_accepted", {"name": shown})
     return None
 
 

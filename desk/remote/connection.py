@@ -179,6 +179,10 @@ def _error(response: httpx.Response) -> DeskError:
         cls = _ERRORS.get(response.status_code, DeskError)
     key, params = body.get("message"), body.get("params")
     if isinstance(key, str) and key in messages.TEMPLATES and isinstance(params, dict):
-        # Said again here, in this desk's language; a key this desk does not know falls back to the texts.
-        return cls.say(key, code=code, **messages.params_from_wire(params))
+        # Said again here, in this desk's language; a key or a parameter's shape this desk does not know
+        # (a newer server's) falls back to the server's own texts.
+        try:
+            return cls.say(key, code=code, **messages.params_from_wire(params))
+        except messages.UnknownParameter as exc:
+            log.warning("the city server's answer %s: %s", key, exc)
     return cls(zh, en, code=code)

@@ -10,7 +10,7 @@ the window decisions (`desk/services/decisions.py`) change the case and issue it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desk.domain.applicant import ApplicantFacts
-from desk.domain.catalog import Catalog, Transaction
+from desk.domain.catalog import Catalog, FieldProblem, RuleSpec, Transaction
 from desk.domain.clock import Clock, local_date
 from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound
-from desk.domain.messages import Term
+from desk.domain.messages import Bilingual, Said, Term
 from desk.domain.refusals import RefusalRules
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import Action, Actor, Approval, CaseFacts, CaseState, Transition, check
@@ -38,36 +38,34 @@ from desk.store.repositories.users import UserRepository
 
 
 class FormIncomplete(InvalidInput):
-    """The form has errors; `problems` lists each field's message."""
+    """The form has errors; `problems` lists each field's problem (said one after the other)."""
 
     code = "form_incomplete"
 
-    def __init__(self, problems: list[Any]) -> None:
-        lines_zh = "；".join(f"{p.message_zh}" for p in problems)
-        lines_en = "; ".join(f"{p.message_en}" for p in problems)
-        super().__init__(
-            f"表单有 {len(problems)} 处需要修改：{lines_zh}", f"The form has {len(problems)} problem(s): {lines_en}"
-        )
-        self.problems = problems
+    def __init__(self, problems: Sequence[FieldProblem]) -> None:
+        self._speak("case.form_incomplete", {"count": len(problems),
+                                             "problems": tuple(problem.said for problem in problems)})
+        self.problems = list(problems)
 
 
 class NotEligible(InvalidInput):
+    """The rules the applicant fails, and those that cannot be decided yet (a value they need is
+    unfilled): each rule's reason is catalog data, said in the reader's language."""
+
     code = "not_eligible"
 
-    def __init__(self, reasons_zh: list[str], reasons_en: list[str]) -> None:
-        super().__init__("不符合办理条件：" + "；".join(reasons_zh), "Not eligible: " + "; ".join(reasons_en))
-        self.reasons_zh = reasons_zh
+    def __init__(self, failed: Sequence[RuleSpec], pending: Sequence[RuleSpec] = ()) -> None:
+        reasons = tuple(Said("case.rule_failed", {"reason": rule.reason}) for rule in failed)
+        reasons += tuple(Said("case.rule_pending", {"reason": rule.reason}) for rule in pending)
+        self._speak("case.not_eligible", {"reasons": reasons})
 
 
 class MaterialsMissing(InvalidInput):
     code = "materials_missing"
 
     def __init__(self, missing: list[dict[str, Any]]) -> None:
-        names = "、".join(m["name_zh"] for m in missing)
-        super().__init__(
-            f"还缺少 {len(missing)} 项材料：{names}。可出具一次性告知书。",
-            f"{len(missing)} material(s) missing; issue a one-time supplement notice instead.",
-        )
+        names = tuple(Bilingual(m["name_zh"], m["name_en"]) for m in missing)
+        self._speak("case.materials_missing", {"count": len(missing), "materials": names})
         self.missing = missing
 
 
@@ -193,11 +191,7 @@ class CaseService:
         eligibility = desk.transaction.check_eligibility(desk.case.form_values, desk.facts, desk.today)
         if not eligibility.eligible:
             # A pending rule (its fields not filled) blocks acceptance too: say which.
-            reasons_zh = [r.reason_zh for r in eligibility.failed]
-            reasons_zh += [f"尚不能判断（请补全相关信息）：{r.reason_zh}" for r in eligibility.pending]
-            reasons_en = [r.reason_en for r in eligibility.failed]
-            reasons_en += [f"cannot tell yet (fill in the fields): {r.reason_en}" for r in eligibility.pending]
-            raise NotEligible(reasons_zh, reasons_en)
+            raise NotEligible(eligibility.failed, eligibility.pending)
         if desk.missing:
             raise MaterialsMissing(desk.missing)
         case = desk.case
@@ -388,11 +382,11 @@ class CaseService:
         checked = verified or set()
         unknown = sorted((received | checked) - known.keys())
         if unknown:
-            raise InvalidInput.say("case.unknown_materials", transaction=transaction.name_zh,
+            raise InvalidInput.say("case.unknown_materials", transaction=transaction.bilingual_name,
                                    materials="、".join(unknown))
         not_checkable = sorted(key for key in checked if known[key].verify is None)
         if not_checkable:
-            names = "、".join(known[key].name_zh for key in not_checkable)
+            names = tuple(known[key].bilingual_name for key in not_checkable)
             raise InvalidInput.say("case.not_checkable", materials=names)
         already = {m.material_key for m in case.materials}
         now = self.clock.now()

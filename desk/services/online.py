@@ -221,7 +221,7 @@ class OnlineService:
             raise FormIncomplete(problems)
         eligibility = transaction.check_eligibility(values, facts, today)
         if eligibility.failed:
-            raise NotEligible([r.reason_zh for r in eligibility.failed], [r.reason_en for r in eligibility.failed])
+            raise NotEligible(eligibility.failed)
         files = self._checked(transaction, uploads)
         now = self.clock.now()
         with self.store.write() as session:
@@ -350,7 +350,7 @@ class OnlineService:
             row = self._load_here(session, number, expected_version)
             transaction = self._transaction(row.transaction_code)
             if transaction.online is not OnlineMode.FULL:
-                raise InvalidInput.say("online.not_full_online", transaction=transaction.name_zh)
+                raise InvalidInput.say("online.not_full_online", transaction=transaction.bilingual_name)
             self._station_matches(row, cases)
             self._move(row, OnlineState.DECIDED_ONLINE)
             case = cases.open_draft_in(session, actor, row.id_number, row.transaction_code, row.form_values,
@@ -399,11 +399,11 @@ class OnlineService:
         files = [u for u in uploads if u.data or u.file_name]
         for upload in files:
             if transaction.material(upload.material_key) is None:
-                raise UploadRefused.say("online.no_material", transaction=transaction.name_zh,
+                raise UploadRefused.say("online.no_material", transaction=transaction.bilingual_name,
                                         material=upload.material_key)
             problem = upload_problem(upload.file_name, upload.data, self.max_upload_bytes)
             if problem is not None:
-                raise UploadRefused(*problem)
+                raise UploadRefused.saying(problem)
         return files
 
     def _attach(self, row: OnlineApplication, files: list[UploadFile], now: datetime) -> None:

@@ -110,8 +110,12 @@ class DeskContext:
         form: printing imports nothing of desk) — is translated here."""
         key = getattr(error, "message_key", None)
         if isinstance(key, str) and key in messages.TEMPLATES:
-            params = messages.params_from_wire(getattr(error, "params", None) or {})
-            return messages.render(key, params, _translate_message)
+            try:
+                params = messages.params_from_wire(getattr(error, "params", None) or {})
+            except messages.UnknownParameter:
+                params = None  # its own texts below
+            if params is not None:
+                return messages.render(key, params, _translate_message)
         if isinstance(error, DeskError) or (hasattr(error, "message_zh") and hasattr(error, "message_en")):
             return self.pick(error.message_zh, error.message_en)  # type: ignore[attr-defined]
         return messages.render("desk.unexpected", {"kind": type(error).__name__}, _translate_message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from online_samples import ELF_BYTES, PDF_BYTES, image_bytes
 
+from desk.domain import messages
 from desk.domain.online import JPEG, NEXT_STATES, PDF, PNG, OnlineState, sniff_file, upload_problem
 
 
@@ -21,9 +22,15 @@ def test_a_refusal_names_the_file_and_the_reason_in_both_languages() -> None:
     empty = upload_problem("空.pdf", b"", 1024)
     large = upload_problem("大.png", image_bytes("PNG") + bytes(5000), 2048)
     renamed = upload_problem("证明.pdf", ELF_BYTES, 1024)
-    assert empty is not None and "空.pdf" in empty[0] and "empty" in empty[1]
-    assert large is not None and "太大" in large[0] and "2 KB" in large[0] and "too large" in large[1]
-    assert renamed is not None and "不是 PDF" in renamed[0] and "not its name" in renamed[1]
+    assert empty is not None and large is not None and renamed is not None
+    said = {name: (messages.render(problem.key, problem.params), messages.english(problem.key, problem.params))
+            for name, problem in (("empty", empty), ("large", large), ("renamed", renamed))}
+    assert said["empty"] == ("文件“空.pdf”是空的。", "The file “空.pdf” is empty.")
+    assert said["large"] == ("文件“大.png”太大（5 KB），每个文件不能超过 2 KB。",
+                             "The file “大.png” is too large (5 KB); each file may be at most 2 KB.")
+    assert said["renamed"] == ("文件“证明.pdf”不是 PDF、JPEG 或 PNG 文件，不能上传（按文件内容判断，不看扩展名）。",
+                               "The file “证明.pdf” is not a PDF, JPEG or PNG file and cannot be uploaded "
+                               "(judged by its content, not its name).")
 
 
 def test_every_state_can_be_reached_and_the_ends_are_final() -> None:

@@ -50,9 +50,16 @@ def test_submit_checks_the_form_with_the_catalogs_rules(desk: Desk) -> None:
     online = shipped_core(desk.core.store, desk.clock).online
     citizen = sign_in(online)
     incomplete = {**RELATIVE_CERTIFICATE, "relationship": None}
-    with pytest.raises(FormIncomplete, match="申请人与被证明人的关系"):
+    with pytest.raises(FormIncomplete, match="申请人与被证明人的关系") as refused:
         online.submit(citizen, "HP01", "household_certificate", incomplete)
+    assert refused.value.message_en == ("The form has 1 problem(s): "
+                                        "Applicant's relationship to that person is required.")
     assert online.mine(citizen) == []
+    with pytest.raises(UploadRefused) as unknown:
+        online.submit(citizen, "HP01", "household_certificate", RELATIVE_CERTIFICATE,
+                      [UploadFile("deed", "deed.pdf", b"%PDF-1.4")])
+    assert unknown.value.message_zh == "“开具户籍证明”没有材料 deed。"
+    assert unknown.value.message_en == "“Household registration certificate” has no material “deed”."
 
 
 def test_bad_uploads_are_refused_with_a_clear_message_and_nothing_is_stored(desk: Desk) -> None:
@@ -67,6 +74,11 @@ def test_bad_uploads_are_refused_with_a_clear_message_and_nothing_is_stored(desk
         assert upload.file_name in refused.value.message_zh
         assert upload.file_name in refused.value.message_en
     assert online.mine(citizen) == []
+    with pytest.raises(UploadRefused) as empty:
+        online.submit(citizen, "HP01", "household_certificate", RELATIVE_CERTIFICATE,
+                      [UploadFile("relationship_proof", "空.pdf", b"")])
+    assert (empty.value.code, empty.value.message_key) == ("upload_refused", "online.file_empty")
+    assert (empty.value.message_zh, empty.value.message_en) == ("文件“空.pdf”是空的。", "The file “空.pdf” is empty.")
 
 
 def test_pre_review_asks_once_for_what_is_missing_then_the_counter_opens_the_prefilled_case(desk: Desk) -> None:

@@ -9,7 +9,8 @@ import pytest
 from city_server import PASSWORD, City, free_port
 from desk_fixtures import OLD_MAN, YOUNG_WOMAN
 
-from desk.domain.errors import ConcurrentChange, NotFound, PermissionDenied
+from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied
+from desk.domain.messages import Bilingual, Said
 from desk.domain.workflow import Action, CaseState, Role
 from desk.remote.connection import Connection, ServerUnavailable
 from desk.remote.services import RemoteCases, RemoteCitizens, RemoteDecisions, RemoteQueries
@@ -114,3 +115,36 @@ def test_a_kiosk_s_account_opens_a_kiosk_session_and_never_a_desk(city: City) ->
         entries = session.execute(select(AuditEntry.entity_id).where(
             AuditEntry.action == "session.kiosk_account_refused")).scalars().all()
     assert entries == ["stolen-laptop"]
+
+
+def test_the_refusals_naming_catalog_data_are_said_in_the_desks_own_language(
+        connections: dict[str, Connection]) -> None:
+    """The form's problems, the rule's reason and the missing materials name catalog data (a field's
+    label, a rule's reason, the materials' names): the server sends both sides ({"zh", "en"}), and a
+    city desk says each in its own language — English names in English, never the Chinese."""
+    connection = connections["clerk"]
+    clerk = connection.sign_in("clerk", PASSWORD).actor
+    cases, decisions = RemoteCases(connection), RemoteDecisions(connection)
+    unfinished = cases.open_draft(clerk, OLD_MAN, "leader_item", {"child": LEADER_VALUES["child"]})
+    with pytest.raises(InvalidInput) as incomplete:
+        decisions.accept_and_issue(clerk, unfinished.number, unfinished.version, LEADER_MATERIALS)
+    assert (incomplete.value.code, incomplete.value.message_key) == ("form_incomplete", "case.form_incomplete")
+    assert incomplete.value.params == {
+        "count": 1, "problems": (Said("field.required", {"label": Bilingual("婚姻状况", "Marital status")}),)}
+    assert incomplete.value.message_zh == "表单有 1 处需要修改：请填写“婚姻状况”。"
+    assert incomplete.value.message_en == "The form has 1 problem(s): Marital status is required."
+
+    short = cases.open_draft(clerk, OLD_MAN, "leader_item", LEADER_VALUES)
+    with pytest.raises(InvalidInput) as missing:
+        decisions.accept_and_issue(clerk, short.number, short.version, ["booklet"])
+    assert (missing.value.code, missing.value.message_key) == ("materials_missing", "case.materials_missing")
+    assert missing.value.message_zh == "还缺少 2 项材料：亲属关系证明、结婚证。可出具一次性告知书。"
+    assert missing.value.message_en == ("2 material(s) missing: Proof of relationship, Marriage certificate; "
+                                        "issue a one-time supplement notice instead.")
+
+    too_young = cases.open_draft(clerk, YOUNG_WOMAN, "leader_item", LEADER_VALUES)
+    with pytest.raises(InvalidInput) as refused:
+        decisions.accept_and_issue(clerk, too_young.number, too_young.version, LEADER_MATERIALS)
+    assert (refused.value.code, refused.value.message_key) == ("not_eligible", "case.not_eligible")
+    assert refused.value.message_zh == "不符合办理条件：投靠子女须男满 60 周岁、女满 55 周岁。"
+    assert refused.value.message_en == "Not eligible: Men must be 60 and women 55 to join a child."

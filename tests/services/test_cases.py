@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from desk_fixtures import OLD_MAN, YOUNG_WOMAN, Desk
 
-from desk.domain.errors import ConcurrentChange, NotFound
+from desk.domain.errors import ConcurrentChange, InvalidInput, NotFound
 from desk.domain.workflow import CaseState, WorkflowError
 from desk.services import audit
 from desk.services.cases import FormIncomplete, MaterialsMissing, NotEligible
@@ -49,7 +49,17 @@ def test_accept_refuses_incomplete_form_and_names_each_field(desk: Desk) -> None
     with pytest.raises(FormIncomplete) as info:
         desk.core.cases.accept(desk.clerk, draft.number, draft.version, ["id_card", "loss_statement"])
     assert [p.key for p in info.value.problems] == ["contact_phone"]
+    # Each field's problem inside the summary, the field's label (catalog data) in the line's language.
+    assert info.value.message_zh == ("表单有 1 处需要修改：联系电话："
+                                     "应为11位手机号码（1开头）或“区号-号码”形式的固定电话。")
+    assert info.value.message_en == ("The form has 1 problem(s): Phone: must be an 11-digit mobile number "
+                                     "(starting 13-19) or a landline like 024-12345678.")
     assert desk.core.queries.get(draft.number).state is CaseState.DRAFT
+    empty = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {})
+    with pytest.raises(FormIncomplete) as both:
+        desk.core.cases.accept(desk.clerk, empty.number, empty.version, ["id_card"])
+    assert both.value.message_zh == "表单有 2 处需要修改：请填写“户口簿遗失”。；请填写“联系电话”。"
+    assert both.value.message_en == "The form has 2 problem(s): Booklet lost is required.; Phone is required."
 
 
 def test_supplement_notice_lists_every_missing_material_at_once(desk: Desk) -> None:
@@ -58,6 +68,9 @@ def test_supplement_notice_lists_every_missing_material_at_once(desk: Desk) -> N
     with pytest.raises(MaterialsMissing) as info:
         cases.accept(desk.clerk, draft.number, draft.version, ["booklet"])
     assert {m["key"] for m in info.value.missing} == {"relationship_proof", "marriage_certificate"}
+    assert info.value.message_zh == "还缺少 2 项材料：亲属关系证明、结婚证。可出具一次性告知书。"
+    assert info.value.message_en == ("2 material(s) missing: Proof of relationship, Marriage certificate; "
+                                     "issue a one-time supplement notice instead.")
     asked = cases.request_supplement(desk.clerk, draft.number, draft.version, ["booklet"])
     assert asked.state is CaseState.SUPPLEMENT_REQUESTED
     assert [m["key"] for m in asked.missing_materials] == ["relationship_proof", "marriage_certificate"]
@@ -81,7 +94,8 @@ def test_ineligible_applicant_is_refused_with_the_published_reason(desk: Desk) -
     with pytest.raises(NotEligible) as info:
         desk.core.cases.accept(desk.clerk, draft.number, draft.version,
                                ["booklet", "relationship_proof", "marriage_certificate"])
-    assert "55" in info.value.message_zh
+    assert info.value.message_zh == "不符合办理条件：投靠子女须男满 60 周岁、女满 55 周岁。"
+    assert info.value.message_en == "Not eligible: Men must be 60 and women 55 to join a child."
     refused = desk.core.cases.not_accept(desk.clerk, draft.number, draft.version, "年龄不符合投靠条件")
     assert refused.state is CaseState.NOT_ACCEPTED
     assert refused.decision_reason == "年龄不符合投靠条件"
@@ -225,3 +239,25 @@ def test_list_filters(desk: Desk) -> None:
 
 def _number_version(case) -> tuple[str, int]:
     return case.number, case.version
+
+
+def test_a_rule_that_cannot_be_decided_yet_is_said_with_its_reason_in_each_language(desk: Desk) -> None:
+    (rule,) = desk.core.catalog.get("leader_item").rules
+    error = NotEligible([], [rule])
+    assert error.message_zh == "不符合办理条件：尚不能判断（请补全相关信息）：投靠子女须男满 60 周岁、女满 55 周岁。"
+    assert error.message_en == ("Not eligible: cannot tell yet (fill in the fields): "
+                                "Men must be 60 and women 55 to join a child.")
+
+
+def test_materials_the_item_lacks_or_the_police_cannot_check_are_named_in_each_language(desk: Desk) -> None:
+    draft = desk.core.cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": True, "contact_phone": PHONE})
+    with pytest.raises(InvalidInput) as unknown:
+        desk.core.cases.accept(desk.clerk, draft.number, draft.version, ["id_card", "loss_statement", "deed"])
+    assert unknown.value.message_zh == "事项“户口簿补领（测试）”没有这些材料：deed。"
+    assert unknown.value.message_en == "The transaction “Booklet reissue (test)” has no materials deed."
+    with pytest.raises(InvalidInput) as unchecked:
+        desk.core.decisions.accept_and_issue(desk.clerk, draft.number, draft.version, ["id_card"],
+                                             verified=["loss_statement"])
+    assert unchecked.value.message_zh == "这些材料不能由系统核验代替，须收取：遗失声明。"
+    assert unchecked.value.message_en == ("These materials cannot be checked in the systems instead; "
+                                          "collect them: Loss statement.")

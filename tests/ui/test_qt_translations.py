@@ -83,3 +83,33 @@ def test_the_desk_says_printings_refusal_and_a_readers_fault_by_their_keys() -> 
         assert context.error_text(garbled) == "证件信息读取异常，请重新放置证件"  # the reason is for the log
     finally:
         switcher.uninstall()
+
+
+def test_the_desk_says_catalog_names_in_an_error_on_its_own_side_of_the_data() -> None:
+    """A refusal naming catalog data (the missing materials, a field's label inside the form's summary)
+    shows the English names on an English screen and the Chinese ones on a Chinese screen: Qt's
+    translation of `word.data_language` picks the side — as a city desk says the server's answer."""
+    from desk.domain import messages
+    from desk.domain.catalog import FieldProblem
+    from desk.qt.tasks import TaskRunner
+    from desk.services.cases import FormIncomplete, MaterialsMissing
+    from desk.ui.context import DeskContext
+
+    missing = MaterialsMissing([{"key": "booklet", "name_zh": "居民户口簿", "name_en": "Household booklet"},
+                                {"key": "marriage", "name_zh": "结婚证", "name_en": "Marriage certificate"}])
+    label = messages.Bilingual("婚姻状况", "Marital status")
+    incomplete = FormIncomplete([FieldProblem("marital_status", "field.required", {"label": label})])
+    switcher = LanguageSwitcher(QApplication.instance())  # type: ignore[arg-type]
+    context = DeskContext(TaskRunner(), language="zh_CN")
+    try:
+        assert switcher.set_language("en")
+        context.language = "en"
+        assert context.error_text(missing) == ("2 material(s) missing: Household booklet, Marriage certificate; "
+                                               "issue a one-time supplement notice instead.")
+        assert context.error_text(incomplete) == "The form has 1 problem(s): Marital status is required."
+        assert switcher.set_language("zh_CN")
+        context.language = "zh_CN"
+        assert context.error_text(missing) == "还缺少 2 项材料：居民户口簿、结婚证。可出具一次性告知书。"
+        assert context.error_text(incomplete) == "表单有 1 处需要修改：请填写“婚姻状况”。"
+    finally:
+        switcher.uninstall()
