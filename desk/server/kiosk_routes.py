@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, Field
 
+from desk.domain.messages import Bilingual
 from desk.server.context import CallerDep, Server
 from desk.server.schemas import CardRead
 from desk.server.station_extras import require_station
@@ -119,8 +120,9 @@ def register_kiosk_routes(app: FastAPI, prefix: str, server: Server) -> None:
                 elsewhere = not server.rights.may_see_station(session, caller, case.station_code)
             if elsewhere:  # the citizen reads this at the kiosk: where to go, not a staff rule
                 other = server.window.at(case.station_code).documents.station_info()
+                name_zh = other.name_zh or case.station_code
                 raise Refused.say("kiosk.case_of_other_station", code="other_station",
-                                  station=other.name_zh or case.station_code)
+                                  station=Bilingual(name_zh, other.name_en or name_zh))
         taken = server.window.queue(caller.station_code).take_ticket(
             body.transaction_code, citizen_id_number=body.id_number, kiosk_code=code, priority=body.priority,
             case_number=body.case_number)

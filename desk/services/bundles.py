@@ -20,6 +20,7 @@ from desk.domain.bundles import Bundle, Bundles
 from desk.domain.catalog import Catalog
 from desk.domain.clock import Clock, local_date, local_datetime
 from desk.domain.errors import DeskError, InvalidInput, NotFound
+from desk.domain.messages import Bilingual
 from desk.domain.workflow import Action, Actor, Approval, CaseState
 from desk.services import audit
 from desk.services.case_views import CaseView
@@ -148,7 +149,8 @@ class BundleService:
         chosen = set(include)
         unknown = chosen - set(bundle.member_codes)
         if unknown:
-            raise InvalidInput.say("bundle.unknown_members", bundle=bundle.name_zh, members="、".join(sorted(unknown)))
+            raise InvalidInput.say("bundle.unknown_members", bundle=Bilingual(bundle.name_zh, bundle.name_en),
+                                   members="、".join(sorted(unknown)))
         own = own_values or {}
         now = self.clock.now()
         bundles = BundleRepository(session)

@@ -228,7 +228,7 @@ class DocumentService:
         rule = self._chain_rule(case.transaction_code)
         if rule is None:
             raise InvalidInput.say("document.no_chain_change",
-                                   transaction=self._transaction(case.transaction_code).name_zh)
+                                   transaction=self._transaction(case.transaction_code).bilingual_name)
         if case.state is not CaseState.COMPLETED:
             raise InvalidInput.say("document.chain_not_completed", number=case.number)
         person = case.applicant

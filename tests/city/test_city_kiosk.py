@@ -292,3 +292,22 @@ def test_a_city_kiosk_sends_the_citizen_to_the_station_holding_a_case(city_kiosk
     other = _card_showing(city_kiosk, qtbot, elsewhere)
     assert other.lbl_held_by.text().startswith("Handled by: ") and "南市场派出所" in other.lbl_held_by.text()
     assert "that station's counter" in other.lbl_next.text()
+
+
+def test_the_ticket_route_names_the_station_holding_a_case_in_the_citizens_language(
+        city_kiosk: KioskApp, qtbot: QtBot, demo_city: City) -> None:
+    """What the kiosk no longer offers (an older kiosk, a crafted call) the server still refuses; the refusal
+    is read by the citizen, so the station is named in English where it has an English name."""
+    elsewhere, _serial = _waiting_for_papers(demo_city, "leader_nsc", PASSWORD)
+    demo_city.users.save_station("HP02", "沈阳市公安局和平分局南市场派出所", name_en="Nanshichang Police Station")
+    backend = city_kiosk.ctx.backend
+    assert isinstance(backend, RemoteKioskBackend)
+    qtbot.waitUntil(lambda: backend.connection.user is not None, timeout=10_000)
+    holder = demo_city.store
+    with holder.read() as session:
+        id_number = session.scalars(select(CitizenRow.id_number).where(CitizenRow.name == "张伟")).first()
+    with pytest.raises(DeskError) as refused:
+        backend.take_ticket(None, id_number, case_number=elsewhere)
+    assert refused.value.code == "other_station"
+    assert "南市场派出所" in refused.value.message_zh
+    assert "Nanshichang Police Station" in refused.value.message_en and "南市场" not in refused.value.message_en

@@ -105,8 +105,11 @@ def test_after_death_opens_its_chosen_members_in_one_go(station: tuple[Core, Act
     core, clerk = station
     core.citizens.register_card(clerk, CardFacts(FATHER, "张伟", "male", "汉", date(1993, 3, 1), "沈阳市和平区"))
     deceased = {"name": "张德厚", "id_number": DECEASED}
-    with pytest.raises(InvalidInput, match="没有这些事项"):
+    with pytest.raises(InvalidInput, match="没有这些事项") as refused:
         core.bundles.start(clerk, FATHER, "after_death", {"deceased": deceased}, include=["birth_registration"])
+    bundle = core.bundles.bundle("after_death")
+    assert bundle.name_zh in refused.value.message_zh
+    assert bundle.name_en in refused.value.message_en and bundle.name_zh not in refused.value.message_en
     started = core.bundles.start(clerk, FATHER, "after_death", {"deceased": deceased},
                                  include=["head_of_household_change"])
     codes = [m.transaction_code for m in started.members]

@@ -85,8 +85,10 @@ def test_a_new_number_already_held_by_someone_else_is_skipped(city: tuple[Core, 
 def test_a_transaction_without_chained_changes_says_so(city: tuple[Core, Actor, Actor]) -> None:
     core, clerk, _ = city
     draft = core.cases.open_draft(clerk, PERSON, "household_certificate", {})
-    with pytest.raises(InvalidInput, match="不引起"):
+    with pytest.raises(InvalidInput, match="不引起") as refused:
         core.documents.follow_ups(draft.number)
+    item = core.catalog["household_certificate"]
+    assert item.name_en in refused.value.message_en and item.name_zh not in refused.value.message_en
 
 
 def test_cli_exports_the_follow_ups_and_prints_the_notice(city: tuple[Core, Actor, Actor], tmp_path,
