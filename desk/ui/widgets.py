@@ -22,8 +22,13 @@ class _StretchRoom(QObject):
     else as wide as its minimum with a horizontal scroll bar (the columns after it stay reachable)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QTableWidget):
-            fit_stretch_column(watched)
+        # The viewport's resize, not only the table's: a table's own Resize reaches the filter before the
+        # table lays out its viewport, so a table first shown in a tab measured a stale viewport (about
+        # 100 px) and left its stretching column at the minimum beside a blank band.
+        if event.type() == QEvent.Type.Resize:
+            table = watched if isinstance(watched, QTableWidget) else watched.parent()
+            if isinstance(table, QTableWidget):
+                fit_stretch_column(table)
         return False
 
 
@@ -41,7 +46,9 @@ def make_table(parent: QWidget | None = None, *, stretch_column: int | None = No
     table.horizontalHeader().setHighlightSections(False)
     table.setProperty("stretch_column", stretch_column)
     if stretch_column is not None:
-        table.installEventFilter(_StretchRoom(table))
+        room = _StretchRoom(table)
+        table.installEventFilter(room)
+        table.viewport().installEventFilter(room)
     return table
 
 
