@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,14 @@ if TYPE_CHECKING:
     from desk.services.followups import FollowUpView, MonthlyRatings, OwnerChoice, RankingRow
     from desk.ui.context import DeskContext
     from desk.ui.dialogs import Asker
+
+STEPS_SHOWN = 3  # 核实 · 整改 · 回访: a closed follow-up's steps, whole, without scrolling
+
+
+def steps_table_height(table: QTableWidget, rows: int) -> int:
+    """The height that shows a table's header, `rows` rows and a horizontal scroll bar."""
+    return (table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+            + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth())
 
 
 class FollowUpsView(QWidget):
@@ -79,6 +88,7 @@ class FollowUpsView(QWidget):
         self.chk_open_only.setChecked(True)
         self.lbl_detail.setWordWrap(True)
         self.lbl_counts.setWordWrap(True)
+        self.tbl_steps.setMinimumHeight(steps_table_height(self.tbl_steps, STEPS_SHOWN))
         self.btn_record.setObjectName("primary")
         self.cmb_outcome.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.cmb_owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -136,8 +146,10 @@ class FollowUpsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.lbl_message)
+        # The lower half holds a follow-up's steps and the three rows that record the next one: at 1366×768
+        # an even split left the steps table one cut row (核实 · 整改 · 回访 are three).
         layout.addWidget(self.tbl_follow_ups, 1)
-        layout.addWidget(lower, 1)
+        layout.addWidget(lower, 2)
         self.retranslate_ui()
 
     # ---- loading -----------------------------------------------------------------------------

@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         self.new_case.open_case_requested.connect(self.open_case)
         self.new_case.save_state_changed.connect(self.status.set_save_state)
         self.search.open_case_requested.connect(self.open_case)
+        self.manager.open_case_requested.connect(self.open_case)  # the daily report's overdue list
         self.case_view.resume_requested.connect(self.resume)
         self.case_view.back_requested.connect(self._back)
         self.online_review.case_opened.connect(self._counter_case)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,10 +29,11 @@ from desk.ui.dialogs import Asker
 from desk.ui.followups_view import FollowUpsView
 from desk.ui.kiosk_status_view import KioskStatusView
 from desk.ui.report_words import report_word
-from desk.ui.widgets import banner, fill_table, make_table, show_banner
+from desk.ui.widgets import banner, fill_table, make_table, row_key, show_banner
 
 NAME_FIRST = frozenset({"by_transaction", "by_clerk"})  # tables whose first column is a code
-_WORD_COLUMNS = frozenset({("overdue", 7), ("ratings", 0)})  # a case's state, a rating level
+_WORD_COLUMNS = frozenset({("overdue", 7), ("overdue", 8), ("ratings", 0)})  # a state, who holds it, a level
+_NAMED_HOLDERS = ("窗口办结：", "窗口：")  # 当前处理人/环节 that name the clerk: 窗口：张丽
 
 TILES = ("受理件数", "办结件数", "超期件数", "按时办结率", "平均办理时长（工作日）", "一次性告知件数", "不予受理件数",
          "满意率", "评价总数", "自助终端使用人次")
@@ -88,6 +90,7 @@ def render(report: Report, kind: str) -> bytes:
 class ManagerView(QWidget):
     loaded = Signal()
     exported = Signal(str)
+    open_case_requested = Signal(str)  # a case of the overdue list, double-clicked or Enter
 
     def __init__(self, context: DeskContext, asker: Asker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +183,9 @@ class ManagerView(QWidget):
             self.edt_date.blockSignals(False)
         context, day = self._context, self.day()
         context.runner.run(lambda: load_report(context, day), self._on_loaded, self._on_error)
+        # The section on show is read again too: a manager signing in (or coming back) to 差评回访 saw the
+        # list of the last visit — “暂无差评回访” beside a bad rating given since.
+        self._refresh_section()
 
     def _on_loaded(self, report: Report) -> None:
         self.report = report
@@ -243,11 +249,21 @@ class ManagerView(QWidget):
             if table.key in NAME_FIRST:
                 # On screen the name leads; the code (业务代码, 工号) is for the exported files, not the manager.
                 headers, rows = headers[1:], [row[1:] for row in rows]
-            fill_table(widget, headers, rows)
+            keys = [str(row[0]) for row in table.rows] if table.key == "overdue" else None
+            fill_table(widget, headers, rows, keys)
+            if keys is not None:
+                widget.setToolTip(self.tr("双击打开这件申请"))
+                widget.cellDoubleClicked.connect(lambda row, _col, widget=widget: self._open(widget, row))
+                widget.activated.connect(lambda index, widget=widget: self._open(widget, index.row()))
             title = table.title_zh if self._context.is_chinese else table.title_en
             self.tab_tables.addTab(widget, f"{title}（{tab_count(table)}）")
         if current >= 0:
             self.tab_tables.setCurrentIndex(current)
+
+    def _open(self, table: QTableWidget, row: int) -> None:
+        number = row_key(table, row)
+        if number:
+            self.open_case_requested.emit(number)
 
     def _cell(self, table: str, row: tuple[object, ...], column: int, text: str, names: dict[str, str]) -> str:
         """A report cell in the screen's language: a transaction's name from the catalog by its code,
@@ -258,6 +274,9 @@ class ManagerView(QWidget):
         if table == "overdue" and column == 1:
             return names.get(text, text)
         if (table, column) in _WORD_COLUMNS or text == "合计":
+            for prefix in _NAMED_HOLDERS:
+                if text.startswith(prefix):  # 窗口：张丽 — the words translated, the name as it is
+                    return report_word(prefix + "%1").replace("%1", text[len(prefix):])
             return report_word(text)
         return text
 

@@ -31,6 +31,10 @@ WORDS = (
     QT_TRANSLATE_NOOP("ReportWords", "件数"), QT_TRANSLATE_NOOP("ReportWords", "占比"),
     # cells
     QT_TRANSLATE_NOOP("ReportWords", "合计"), QT_TRANSLATE_NOOP("ReportWords", "处理中"),
+    # 当前处理人/环节 of an overdue case (desk.services.reports._pending_with); %1 is the clerk's name
+    QT_TRANSLATE_NOOP("ReportWords", "所领导审批"), QT_TRANSLATE_NOOP("ReportWords", "分局审批"),
+    QT_TRANSLATE_NOOP("ReportWords", "待群众补正材料"), QT_TRANSLATE_NOOP("ReportWords", "窗口：%1"),
+    QT_TRANSLATE_NOOP("ReportWords", "窗口办结：%1"),
 )
 
 

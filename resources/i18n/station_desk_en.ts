@@ -498,256 +498,256 @@
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="224"/>
+        <location filename="../../desk/ui/followups_view.py" line="236"/>
         <source>已登记：%1</source>
         <translation>Recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="243"/>
+        <location filename="../../desk/ui/followups_view.py" line="255"/>
         <source>已指派责任人：%1</source>
         <translation>Owner named: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="262"/>
+        <location filename="../../desk/ui/followups_view.py" line="274"/>
         <source>导出好差评数据</source>
         <translation>Export the ratings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="272"/>
+        <location filename="../../desk/ui/followups_view.py" line="284"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="290"/>
+        <location filename="../../desk/ui/followups_view.py" line="302"/>
         <source>逾期办结</source>
         <translation>closed late</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="290"/>
+        <location filename="../../desk/ui/followups_view.py" line="302"/>
         <source>按期办结</source>
         <translation>closed on time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="292"/>
+        <location filename="../../desk/ui/followups_view.py" line="304"/>
         <source>超期 %1 个工作日</source>
         <translation>%1 working day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="293"/>
+        <location filename="../../desk/ui/followups_view.py" line="305"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="299"/>
-        <location filename="../../desk/ui/followups_view.py" line="352"/>
+        <location filename="../../desk/ui/followups_view.py" line="311"/>
+        <location filename="../../desk/ui/followups_view.py" line="364"/>
         <source>未指派</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="301"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="301"/>
-        <location filename="../../desk/ui/followups_view.py" line="401"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="413"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="301"/>
-        <location filename="../../desk/ui/followups_view.py" line="404"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="416"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="301"/>
-        <location filename="../../desk/ui/followups_view.py" line="401"/>
+        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="413"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="302"/>
+        <location filename="../../desk/ui/followups_view.py" line="314"/>
         <source>原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="302"/>
+        <location filename="../../desk/ui/followups_view.py" line="314"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="302"/>
+        <location filename="../../desk/ui/followups_view.py" line="314"/>
         <source>当前环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="302"/>
+        <location filename="../../desk/ui/followups_view.py" line="314"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="303"/>
+        <location filename="../../desk/ui/followups_view.py" line="315"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="303"/>
+        <location filename="../../desk/ui/followups_view.py" line="315"/>
         <source>剩余/超期</source>
         <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="307"/>
+        <location filename="../../desk/ui/followups_view.py" line="319"/>
         <source>暂无差评回访。</source>
         <translation>No follow-ups.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="309"/>
+        <location filename="../../desk/ui/followups_view.py" line="321"/>
         <source>%1 条差评已超过15个工作日仍未办结。</source>
         <translation>%1 bad rating(s) still open after 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="318"/>
+        <location filename="../../desk/ui/followups_view.py" line="330"/>
         <source>回访详情</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="319"/>
+        <location filename="../../desk/ui/followups_view.py" line="331"/>
         <source>在上表中选择一条差评。</source>
         <translation>Choose a bad rating in the list above.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="320"/>
-        <location filename="../../desk/ui/followups_view.py" line="330"/>
+        <location filename="../../desk/ui/followups_view.py" line="332"/>
+        <location filename="../../desk/ui/followups_view.py" line="342"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="320"/>
-        <location filename="../../desk/ui/followups_view.py" line="330"/>
+        <location filename="../../desk/ui/followups_view.py" line="332"/>
+        <location filename="../../desk/ui/followups_view.py" line="342"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="320"/>
-        <location filename="../../desk/ui/followups_view.py" line="330"/>
+        <location filename="../../desk/ui/followups_view.py" line="332"/>
+        <location filename="../../desk/ui/followups_view.py" line="342"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="320"/>
-        <location filename="../../desk/ui/followups_view.py" line="330"/>
+        <location filename="../../desk/ui/followups_view.py" line="332"/>
+        <location filename="../../desk/ui/followups_view.py" line="342"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="321"/>
-        <location filename="../../desk/ui/followups_view.py" line="331"/>
+        <location filename="../../desk/ui/followups_view.py" line="333"/>
+        <location filename="../../desk/ui/followups_view.py" line="343"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="326"/>
+        <location filename="../../desk/ui/followups_view.py" line="338"/>
         <source>回访详情：%1</source>
         <translation>Follow-up: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="327"/>
+        <location filename="../../desk/ui/followups_view.py" line="339"/>
         <source>评价时间 %1 · 整改期限 %2（%3）· 结果：%4</source>
         <translation>Rated %1 · deadline %2 (%3) · result: %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="338"/>
+        <location filename="../../desk/ui/followups_view.py" line="350"/>
         <source>登记%1：</source>
         <translation>Record %1:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="352"/>
+        <location filename="../../desk/ui/followups_view.py" line="364"/>
         <source>责任人：%1</source>
         <translation>Owner: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="380"/>
+        <location filename="../../desk/ui/followups_view.py" line="392"/>
         <source>%1号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="380"/>
+        <location filename="../../desk/ui/followups_view.py" line="392"/>
         <source>自助终端/未记录窗口</source>
         <translation>Kiosk / window not recorded</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="381"/>
+        <location filename="../../desk/ui/followups_view.py" line="393"/>
         <source>未记录经办人</source>
         <translation>Clerk not recorded</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="395"/>
+        <location filename="../../desk/ui/followups_view.py" line="407"/>
         <source>评价 %1 件（%2）· 差评 %3 · 本月办结 %4（按期 %5）· 月末未办结 %6（超期 %7）</source>
         <translation>%1 rating(s) (%2) · %3 bad · %4 closed this month (%5 on time) · %6 open at month end (%7 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="401"/>
+        <location filename="../../desk/ui/followups_view.py" line="413"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="401"/>
+        <location filename="../../desk/ui/followups_view.py" line="413"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="401"/>
+        <location filename="../../desk/ui/followups_view.py" line="413"/>
         <source>差评</source>
         <translation>Bad</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="402"/>
+        <location filename="../../desk/ui/followups_view.py" line="414"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="413"/>
+        <location filename="../../desk/ui/followups_view.py" line="425"/>
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="414"/>
+        <location filename="../../desk/ui/followups_view.py" line="426"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="415"/>
+        <location filename="../../desk/ui/followups_view.py" line="427"/>
         <source>登记(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="416"/>
+        <location filename="../../desk/ui/followups_view.py" line="428"/>
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="417"/>
+        <location filename="../../desk/ui/followups_view.py" line="429"/>
         <source>在本所领导和所长中指派这条差评的责任人</source>
         <translation>Name who answers for this follow-up, among the station&apos;s leaders and manager</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="418"/>
+        <location filename="../../desk/ui/followups_view.py" line="430"/>
         <source>写明核实、整改或回访的情况</source>
         <translation>What the check, fix or call found</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="419"/>
+        <location filename="../../desk/ui/followups_view.py" line="431"/>
         <source>月度统计与排名</source>
         <translation>Month&apos;s figures and rankings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="420"/>
+        <location filename="../../desk/ui/followups_view.py" line="432"/>
         <source>导出好差评 CSV</source>
         <translation>Export ratings CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="421"/>
+        <location filename="../../desk/ui/followups_view.py" line="433"/>
         <source>导出好差评 JSON</source>
         <translation>Export ratings JSON</translation>
     </message>
@@ -975,128 +975,128 @@ Please give the log file to your IT department:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="318"/>
-        <location filename="../../desk/ui/main_window.py" line="588"/>
+        <location filename="../../desk/ui/main_window.py" line="319"/>
+        <location filename="../../desk/ui/main_window.py" line="589"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="362"/>
-        <location filename="../../desk/ui/main_window.py" line="590"/>
+        <location filename="../../desk/ui/main_window.py" line="363"/>
+        <location filename="../../desk/ui/main_window.py" line="591"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="370"/>
+        <location filename="../../desk/ui/main_window.py" line="371"/>
         <source>%1 · 工号 %2 · %3</source>
         <translation>%1 · staff no. %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="458"/>
+        <location filename="../../desk/ui/main_window.py" line="459"/>
         <source>已调出网上申请 %1：请核对原件。</source>
         <translation>Online application opened as %1: check the originals.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
+        <location filename="../../desk/ui/main_window.py" line="505"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="543"/>
+        <location filename="../../desk/ui/main_window.py" line="544"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="554"/>
-        <location filename="../../desk/ui/main_window.py" line="572"/>
+        <location filename="../../desk/ui/main_window.py" line="555"/>
+        <location filename="../../desk/ui/main_window.py" line="573"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="554"/>
-        <location filename="../../desk/ui/main_window.py" line="572"/>
+        <location filename="../../desk/ui/main_window.py" line="555"/>
+        <location filename="../../desk/ui/main_window.py" line="573"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="555"/>
-        <location filename="../../desk/ui/main_window.py" line="573"/>
+        <location filename="../../desk/ui/main_window.py" line="556"/>
+        <location filename="../../desk/ui/main_window.py" line="574"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="555"/>
-        <location filename="../../desk/ui/main_window.py" line="573"/>
+        <location filename="../../desk/ui/main_window.py" line="556"/>
+        <location filename="../../desk/ui/main_window.py" line="574"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="564"/>
+        <location filename="../../desk/ui/main_window.py" line="565"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="565"/>
+        <location filename="../../desk/ui/main_window.py" line="566"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="566"/>
+        <location filename="../../desk/ui/main_window.py" line="567"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="568"/>
+        <location filename="../../desk/ui/main_window.py" line="569"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="569"/>
+        <location filename="../../desk/ui/main_window.py" line="570"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="570"/>
+        <location filename="../../desk/ui/main_window.py" line="571"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="571"/>
+        <location filename="../../desk/ui/main_window.py" line="572"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="576"/>
+        <location filename="../../desk/ui/main_window.py" line="577"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="577"/>
+        <location filename="../../desk/ui/main_window.py" line="578"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="578"/>
+        <location filename="../../desk/ui/main_window.py" line="579"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="579"/>
+        <location filename="../../desk/ui/main_window.py" line="580"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="580"/>
+        <location filename="../../desk/ui/main_window.py" line="581"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="581"/>
+        <location filename="../../desk/ui/main_window.py" line="582"/>
         <source>网上预审</source>
         <translation>Online pre-review</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="594"/>
+        <location filename="../../desk/ui/main_window.py" line="595"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
@@ -1104,62 +1104,67 @@ Please give the log file to your IT department:
 <context>
     <name>ManagerView</name>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="202"/>
+        <location filename="../../desk/ui/manager_view.py" line="208"/>
         <source>日报已送打印机。</source>
         <translation>The daily report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="212"/>
+        <location filename="../../desk/ui/manager_view.py" line="218"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="221"/>
+        <location filename="../../desk/ui/manager_view.py" line="227"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="273"/>
+        <location filename="../../desk/ui/manager_view.py" line="255"/>
+        <source>双击打开这件申请</source>
+        <translation>Double-click to open the case</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/manager_view.py" line="292"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="274"/>
+        <location filename="../../desk/ui/manager_view.py" line="293"/>
         <source>差评回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="275"/>
+        <location filename="../../desk/ui/manager_view.py" line="294"/>
         <source>自助终端</source>
         <translation>Kiosks</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="276"/>
+        <location filename="../../desk/ui/manager_view.py" line="295"/>
         <source>统计日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="277"/>
+        <location filename="../../desk/ui/manager_view.py" line="296"/>
         <source>生成日报(&amp;G)</source>
         <translation>&amp;Generate the report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="278"/>
+        <location filename="../../desk/ui/manager_view.py" line="297"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="279"/>
+        <location filename="../../desk/ui/manager_view.py" line="298"/>
         <source>导出 PDF(&amp;D)</source>
         <translation>Export P&amp;DF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="280"/>
+        <location filename="../../desk/ui/manager_view.py" line="299"/>
         <source>导出 CSV(&amp;C)</source>
         <translation>Export &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="281"/>
+        <location filename="../../desk/ui/manager_view.py" line="300"/>
         <source>导出 XLSX(&amp;X)</source>
         <translation>Export &amp;XLSX</translation>
     </message>
@@ -1883,6 +1888,31 @@ photo</translation>
         <source>处理中</source>
         <translation>in progress</translation>
     </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="35"/>
+        <source>所领导审批</source>
+        <translation>station leader's approval</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="35"/>
+        <source>分局审批</source>
+        <translation>branch bureau's approval</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="36"/>
+        <source>待群众补正材料</source>
+        <translation>waiting for the applicant's materials</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="36"/>
+        <source>窗口：%1</source>
+        <translation>window: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/report_words.py" line="37"/>
+        <source>窗口办结：%1</source>
+        <translation>window completes: %1</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -2036,245 +2066,270 @@ photo</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="197"/>
+        <location filename="../../desk/ui/today_view.py" line="198"/>
         <source>没有等候的群众。</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="215"/>
+        <location filename="../../desk/ui/today_view.py" line="216"/>
         <source>已重呼 %1 号（第 %2 次）。</source>
         <translation>Ticket %1 called again (time %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="227"/>
+        <location filename="../../desk/ui/today_view.py" line="228"/>
         <source>%1 号已过号。</source>
         <translation>Ticket %1 marked as not come.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="237"/>
+        <location filename="../../desk/ui/today_view.py" line="238"/>
         <source>%1 号已转到 %2 号窗口。</source>
         <translation>Ticket %1 sent to window %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="258"/>
+        <location filename="../../desk/ui/today_view.py" line="259"/>
         <source>本所没有其他窗口</source>
         <translation>No other window at this station</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="286"/>
+        <location filename="../../desk/ui/today_view.py" line="287"/>
         <source>当前无叫号</source>
         <translation>No ticket called</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="289"/>
+        <location filename="../../desk/ui/today_view.py" line="290"/>
         <source>请 %1 号到 %2 号窗口办理</source>
         <translation>Ticket %1, please come to window %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="292"/>
+        <location filename="../../desk/ui/today_view.py" line="293"/>
         <source>请 %1 号到窗口办理</source>
         <translation>Ticket %1, please come to the window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="304"/>
+        <location filename="../../desk/ui/today_view.py" line="305"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="304"/>
+        <location filename="../../desk/ui/today_view.py" line="305"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="304"/>
-        <location filename="../../desk/ui/today_view.py" line="307"/>
-        <location filename="../../desk/ui/today_view.py" line="312"/>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="305"/>
+        <location filename="../../desk/ui/today_view.py" line="308"/>
+        <location filename="../../desk/ui/today_view.py" line="313"/>
+        <location filename="../../desk/ui/today_view.py" line="317"/>
         <source>事项</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="306"/>
+        <location filename="../../desk/ui/today_view.py" line="307"/>
         <source>综合业务</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="307"/>
-        <location filename="../../desk/ui/today_view.py" line="312"/>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
-        <location filename="../../desk/ui/today_view.py" line="352"/>
+        <location filename="../../desk/ui/today_view.py" line="308"/>
+        <location filename="../../desk/ui/today_view.py" line="313"/>
+        <location filename="../../desk/ui/today_view.py" line="317"/>
+        <location filename="../../desk/ui/today_view.py" line="374"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="307"/>
-        <location filename="../../desk/ui/today_view.py" line="312"/>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="308"/>
+        <location filename="../../desk/ui/today_view.py" line="313"/>
+        <location filename="../../desk/ui/today_view.py" line="317"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="307"/>
+        <location filename="../../desk/ui/today_view.py" line="308"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="310"/>
+        <location filename="../../desk/ui/today_view.py" line="311"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="310"/>
+        <location filename="../../desk/ui/today_view.py" line="311"/>
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="311"/>
+        <location filename="../../desk/ui/today_view.py" line="312"/>
         <source>将到期</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="312"/>
+        <location filename="../../desk/ui/today_view.py" line="313"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="315"/>
+        <location filename="../../desk/ui/today_view.py" line="317"/>
+        <source>审批</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="318"/>
         <source>应办结日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="318"/>
+        <location filename="../../desk/ui/today_view.py" line="321"/>
         <source>排队叫号（等候 %1 人）</source>
         <translation>Queue (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="319"/>
+        <location filename="../../desk/ui/today_view.py" line="322"/>
         <source>草稿与待补正（%1）</source>
         <translation>Drafts and awaiting supplements (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="321"/>
+        <location filename="../../desk/ui/today_view.py" line="324"/>
         <source>到期提醒：超期 %1 · 今日 %2 · 即将 %3</source>
         <translation>Due: %1 overdue · %2 today · %3 soon</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="323"/>
+        <location filename="../../desk/ui/today_view.py" line="326"/>
         <source>待领导审批（%1）</source>
         <translation>Awaiting the leader&apos;s approval (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="331"/>
+        <location filename="../../desk/ui/today_view.py" line="326"/>
+        <source>待分局审批（%1）</source>
+        <translation>Awaiting the branch's approval (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="338"/>
+        <source>分局</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="338"/>
+        <source>市局</source>
+        <translation>City bureau</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="338"/>
+        <source>所领导</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/today_view.py" line="353"/>
         <source>视为受理</source>
         <translation>Deemed accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="332"/>
+        <location filename="../../desk/ui/today_view.py" line="354"/>
         <source>5个工作日内未告知，自收件日起视为受理</source>
         <translation>Not answered within 5 working days: accepted from receipt</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="333"/>
+        <location filename="../../desk/ui/today_view.py" line="355"/>
         <source>%1 收件</source>
         <translation>received %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="335"/>
+        <location filename="../../desk/ui/today_view.py" line="357"/>
         <source>公告期满，待作注销决定</source>
         <translation>Notice over: decision due</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="336"/>
+        <location filename="../../desk/ui/today_view.py" line="358"/>
         <source>公告期内，还有 %1 天</source>
         <translation>Notice running, %1 day(s) left</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="337"/>
+        <location filename="../../desk/ui/today_view.py" line="359"/>
         <source>注销公告</source>
         <translation>Deregistration notice</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="338"/>
+        <location filename="../../desk/ui/today_view.py" line="360"/>
         <source>%1 止</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="340"/>
+        <location filename="../../desk/ui/today_view.py" line="362"/>
         <source>还有 %1 天到期</source>
         <translation>expires in %1 day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="341"/>
+        <location filename="../../desk/ui/today_view.py" line="363"/>
         <source>已过期 %1 天</source>
         <translation>expired %1 day(s) ago</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="342"/>
+        <location filename="../../desk/ui/today_view.py" line="364"/>
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="346"/>
+        <location filename="../../desk/ui/today_view.py" line="368"/>
         <source>一件事后续</source>
         <translation>Bundle follow-up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="352"/>
+        <location filename="../../desk/ui/today_view.py" line="374"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="352"/>
+        <location filename="../../desk/ui/today_view.py" line="374"/>
         <source>对象</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="352"/>
+        <location filename="../../desk/ui/today_view.py" line="374"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="353"/>
+        <location filename="../../desk/ui/today_view.py" line="375"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="355"/>
+        <location filename="../../desk/ui/today_view.py" line="377"/>
         <source>法定时限与后续事项：视为受理 %1 · 注销公告 %2 · 证件到期 %3 · 一件事后续 %4</source>
         <translation>Legal clocks and follow-ups: deemed accepted %1 · notices %2 · permits %3 · bundle follow-ups %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="370"/>
+        <location filename="../../desk/ui/today_view.py" line="392"/>
         <source>叫号 (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="371"/>
+        <location filename="../../desk/ui/today_view.py" line="393"/>
         <source>办结此号(&amp;D)</source>
         <translation>Ticket &amp;done</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="372"/>
+        <location filename="../../desk/ui/today_view.py" line="394"/>
         <source>重呼 (F4)</source>
         <translation>Recall (F4)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="373"/>
+        <location filename="../../desk/ui/today_view.py" line="395"/>
         <source>过号 (F6)</source>
         <translation>No-show (F6)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="377"/>
+        <location filename="../../desk/ui/today_view.py" line="399"/>
         <source>转窗口</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="378"/>
+        <location filename="../../desk/ui/today_view.py" line="400"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/today_view.py" line="379"/>
+        <location filename="../../desk/ui/today_view.py" line="401"/>
         <source>新办业务 (Ctrl+N)</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
