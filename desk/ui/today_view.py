@@ -10,6 +10,7 @@ refreshes itself every 30 s while visible and whenever the main window asks (F5,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
@@ -312,17 +313,38 @@ class TodayView(QWidget):
         fill_table(self.tbl_due, [self.tr("受理编号"), self.tr("事项"), self.tr("申请人"), self.tr("到期")],
                    [(c.number, self._name(c.transaction_code), c.applicant_name,
                      f"{label} {fmt_date(c.due_date)[5:]}") for label, c in due], [c.number for _, c in due])
-        fill_table(self.tbl_review, [self.tr("受理编号"), self.tr("事项"), self.tr("申请人"), self.tr("应办结日期")],
-                   [(c.number, self._name(c.transaction_code), c.applicant_name, fmt_date(c.due_date))
-                    for c in data.review], [c.number for c in data.review])
+        review = self.review_rows()
+        fill_table(self.tbl_review, [self.tr("受理编号"), self.tr("事项"), self.tr("申请人"), self.tr("审批"),
+                                     self.tr("应办结日期")],
+                   [(c.number, self._name(c.transaction_code), c.applicant_name, self._level(c),
+                     fmt_date(c.due_date)) for c in review], [c.number for c in review])
         self.box_queue.setTitle(self.tr("排队叫号（等候 %1 人）").replace("%1", str(len(data.waiting))))
         self.box_drafts.setTitle(self.tr("草稿与待补正（%1）").replace("%1", str(len(data.drafts))))
         counts = data.due_counts
         self.box_due.setTitle(self.tr("到期提醒：超期 %1 · 今日 %2 · 即将 %3").replace("%1", str(counts[0])).replace(
             "%2", str(counts[1])).replace("%3", str(counts[2])))
-        self.box_review.setTitle(self.tr("待领导审批（%1）").replace("%1", str(len(data.review))))
+        title = self.tr("待分局审批（%1）") if self._is_branch() else self.tr("待领导审批（%1）")
+        self.box_review.setTitle(title.replace("%1", str(len(review))))
         self._show_clocks()
         self._show_called()
+
+    def _is_branch(self) -> bool:
+        role = self._context.role
+        return role is not None and str(role) == "branch"
+
+    def _level(self, case: CaseRow) -> str:
+        """Who decides: 所领导, 分局 or 市局 (the case's Approval by value: the catalog's module stays off
+        the sign-in path)."""
+        return {"branch": self.tr("分局"), "city": self.tr("市局")}.get(case.approval.value, self.tr("所领导"))
+
+    def review_rows(self) -> list[CaseRow]:
+        """待审批 as the approver works down it: the soonest due first — an approval already overdue at the
+        top, not under the day's new ones (the list came newest first). 分局户政 sees the branch-level
+        cases only: the leader-level ones are the station leader's, and its own 下一件 counted only those."""
+        rows = self.data.review
+        if self._is_branch():
+            rows = [c for c in rows if c.approval.value == "branch"]
+        return sorted(rows, key=lambda c: (c.due_date or date.max, c.number))
 
     def clock_rows(self) -> list[tuple[str, str, str, str, str]]:
         """(kind, number, who, what, when) of every clock and open follow-up; the number opens the case."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -316,9 +316,12 @@ def test_today_lists_the_cases_the_full_views_gave(qtbot: QtBot, running: tuple[
     app.set_language("zh_CN")
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.refresh()
-    review = queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200)
-    assert cells(today.tbl_review) == [[c.number, name(c.transaction_code), c.applicant.name, fmt_date(c.due_date)]
-                                       for c in review]
+    # Approvals as the approver works them: the soonest due first, each saying whose decision it is.
+    review = sorted(queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=200),
+                    key=lambda c: (c.due_date or date.max, c.number))
+    assert cells(today.tbl_review) == [[c.number, name(c.transaction_code), c.applicant.name,
+                                        {"branch": "分局", "city": "市局"}.get(c.approval.value, "所领导"),
+                                        fmt_date(c.due_date)] for c in review]
     counts = queries.count_by_due_status(station)
     assert today.box_due.title() == (f"到期提醒：超期 {counts[DueStatus.OVERDUE]} · 今日 {counts[DueStatus.DUE_TODAY]}"
                                      f" · 即将 {counts[DueStatus.DUE_SOON]}")
