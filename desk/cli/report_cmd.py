@@ -1,5 +1,6 @@
 """`desk report daily`: the station's daily report as PDF (with charts), CSV and XLSX.
-`desk report month --city`: the city's (or a branch's) month, on time against late per station and transaction."""
+`desk report month --city`: the city's (or a branch's, or with `--station` one station's) month, on time against
+late per station and transaction."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     month = commands.add_parser("month", help="户籍业务月报 of the city or a branch: on time against late")
     month.add_argument("--city", action="store_true", help="every station of the city")
     month.add_argument("--branch", metavar="NAME", help="only the stations of this branch (分局), by its name")
+    month.add_argument("--station", nargs="?", const="", metavar="CODE",
+                       help="一个派出所（不写代码即本所）/ one station (without a code: this one)")
     month.add_argument("--month", metavar="YYYY-MM", help="the month (default: this month)")
     month.add_argument("--json", action="store_true", help="the figures as JSON")
     month.set_defaults(func=_month)
@@ -60,16 +63,19 @@ def _daily(args: argparse.Namespace) -> int:
 def _month(args: argparse.Namespace) -> int:
     from desk.services.city_reports import CityReportService, MonthFigures, parse_month
 
-    if not args.city and not args.branch:
-        print("请指定 --city（全市）或 --branch 分局名称。/ Give --city (the whole city) or --branch NAME.")
+    if not args.city and not args.branch and args.station is None:
+        print("请指定 --city（全市）、--branch 分局名称或 --station（本所）。"
+              "/ Give --city (the whole city), --branch NAME or --station (this station).")
         return 2
     core = core_from_args(args)
     month = parse_month(args.month) if args.month else core.clock.today().replace(day=1)
-    report = CityReportService(core.store, core.catalog, core.clock).month(month, branch=args.branch)
+    station = (args.station or core.station_code) if args.station is not None else None
+    report = CityReportService(core.store, core.catalog, core.clock).month(month, branch=args.branch,
+                                                                           station=station)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return 0
-    title = report.branch or "全市"
+    title = report.total.name if report.scope == "station" else report.branch or "全市"
     print(f"{report.month:%Y年%m月} 户籍业务月报（{title}，截至 {report.as_of}）")
     # Figures first, names last: names of unequal display width cannot break the columns.
     print(f"{'受理':>6}{'办结':>6}{'按时':>6}{'逾期':>6}{'按时率':>7}  名称")
@@ -79,8 +85,9 @@ def _month(args: argparse.Namespace) -> int:
         print(f"{figures.accepted:>8}{figures.completed:>8}{figures.on_time:>8}{figures.late:>8}{rate:>10}  "
               + f"{code} {name}".strip())
 
-    for heading, rows in (("分局 branches", report.branches), ("派出所 stations", report.stations),
-                          ("业务 transactions", report.transactions)):
+    sections = (("分局 branches", report.branches), ("派出所 stations", report.stations),
+                ("业务 transactions", report.transactions))
+    for heading, rows in sections[2:] if report.scope == "station" else sections:  # one station: its items
         print(f"— {heading}")
         for row in rows:
             line("" if rows is report.branches else row.code, row.name, row.figures)

@@ -101,7 +101,7 @@ class MonthRow:
 class MonthReport:
     month: date  # its first day
     as_of: date  # "late, open" is counted against this day
-    scope: str  # "city" or "branch"
+    scope: str  # "city", "branch" or "station"
     branch: str
     total: MonthRow
     branches: list[MonthRow]
@@ -122,24 +122,32 @@ class CityReportService:
     catalog: Catalog
     clock: Clock
 
-    def month(self, month: date, *, branch: str | None = None) -> MonthReport:
-        """The month's figures for the whole city, or for the stations of one branch (分局, by its name)."""
+    def month(self, month: date, *, branch: str | None = None, station: str | None = None) -> MonthReport:
+        """The month's figures for the whole city, for the stations of one branch (分局, by its name), or
+        for one station (by its code: a station manager's own month)."""
         first, last = month.replace(day=1), month_end(month)
         today = self.clock.today()
         with self.store.read() as session:
             figures_ = ReportFigureRepository(session)
-            stations = figures_.stations(branch)
-            if branch and not stations:
-                known = "、".join(figures_.branch_names()) or "（无）"
-                raise NotFound.say("report.unknown_branch", branch=branch, known=known)
-            cells = figures_.month_cells(first, last, today, branch, OPEN_STATES)
+            if station:
+                stations = [row for row in figures_.stations(None) if row[0] == station]
+                if not stations:
+                    raise NotFound.say("station.not_found", station=station)
+                cells = [cell for cell in figures_.month_cells(first, last, today, stations[0][2], OPEN_STATES)
+                         if cell[0] == station]
+            else:
+                stations = list(figures_.stations(branch))
+                if branch and not stations:
+                    known = "、".join(figures_.branch_names()) or "（无）"
+                    raise NotFound.say("report.unknown_branch", branch=branch, known=known)
+                cells = list(figures_.month_cells(first, last, today, branch, OPEN_STATES))
         names = {code: (name, branch_name) for code, name, branch_name in stations}
         by_station = {code: MonthRow(code, name, branch=branch_name) for code, name, branch_name in stations}
         by_branch: dict[str, MonthRow] = {}
         for _, _, branch_name in stations:
             by_branch.setdefault(branch_name, MonthRow(branch_name, branch_name))
         by_transaction: dict[str, MonthRow] = {}
-        total = MonthRow("*", branch if branch else "全市")
+        total = MonthRow("*", stations[0][1] if station else branch if branch else "全市")
         cell_rows = []
         for station_code, transaction_code, accepted, on_time, late_completed, late_open in cells:
             figures = MonthFigures(int(accepted or 0), int(on_time or 0), int(late_completed or 0),
@@ -154,6 +162,7 @@ class CityReportService:
                         by_branch.setdefault(branch_name, MonthRow(branch_name, branch_name)),
                         by_transaction[transaction_code], total):
                 row.figures.add(figures)
-        return MonthReport(first, today, "branch" if branch else "city", branch or "", total,
+        scope = "station" if station else "branch" if branch else "city"
+        return MonthReport(first, today, scope, "" if station else branch or "", total,
                            sorted(by_branch.values(), key=lambda r: r.code), list(by_station.values()),
                            sorted(by_transaction.values(), key=lambda r: r.code), cell_rows)

@@ -59,3 +59,25 @@ def test_month_bad_input_is_told(city_url: str, capsys: pytest.CaptureFixture[st
     assert "YYYY-MM" in capsys.readouterr().err
     assert main(["--db", city_url, "report", "month", "--branch", "没有这个分局"]) != 0
     assert "没有名为“没有这个分局”的分局" in capsys.readouterr().err
+
+
+def test_a_station_managers_own_month(city_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Live: a station manager had no month of their own station — `report month` asked for the city or a
+    branch by its exact name. `--station` (this station) or `--station CODE` gives the station's month:
+    its total is the city report's line of that station, and only its items are listed."""
+    month = _month_with_cases(city_url, capsys)
+    assert main(["--db", city_url, "report", "month", "--city", "--month", month, "--json"]) == 0
+    city = json.loads(capsys.readouterr().out)
+    station = city["stations"][1]
+    assert main(["--db", city_url, "report", "month", "--station", station["code"], "--month", month, "--json"]) == 0
+    own = json.loads(capsys.readouterr().out)
+    assert own["scope"] == "station" and [s["code"] for s in own["stations"]] == [station["code"]]
+    assert own["total"] == {key: value for key, value in station.items() if key != "branch"} | {"code": "*"}
+    assert {cell["code"] for cell in own["cells"]} == {station["code"]}
+    assert sum(t["accepted"] for t in own["transactions"]) == station["accepted"]
+    assert main(["--db", city_url, "--set", f"station_code={station['code']}", "report", "month", "--station",
+                 "--month", month]) == 0
+    text = capsys.readouterr().out
+    assert f"户籍业务月报（{station['name']}" in text and "分局 branches" not in text
+    assert main(["--db", city_url, "report", "month", "--station", "XX99"]) != 0
+    assert "XX99" in capsys.readouterr().err
