@@ -440,6 +440,7 @@ class MainWindow(QMainWindow):
             else:
                 self.case_view.load(case.number)
                 self.stk_screens.setCurrentWidget(self.case_view)
+                self.lst_nav.release()
 
         context.runner.run(lambda: context.core.queries.get(number), loaded,
                            lambda error: self.statusBar().showMessage(context.error_text(error), 8000))

@@ -51,6 +51,15 @@ class NavList(QListWidget):
                 self.setCurrentRow(row)
         self.blockSignals(False)
 
+    def release(self) -> None:
+        """No row current, without emitting: the window shows a screen the list has no row for (a case).
+        A click on the row last chosen then changes the current row and so reaches the window — it did
+        nothing while that row stayed current (a manager in a case opened from the daily report clicked
+        统计日报 in vain)."""
+        self.blockSignals(True)
+        self.setCurrentRow(-1)
+        self.blockSignals(False)
+
     def retranslate(self, label: Callable[[Screen], str]) -> None:
         for row in range(self.count()):
             item = self.item(row)

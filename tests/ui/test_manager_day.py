@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -183,3 +183,22 @@ def test_today_lists_the_approvals_soonest_due_first_and_the_branch_sees_its_own
     branch = [n for n, _d, level in under_review if level is Approval.BRANCH]
     assert sorted(_cells(today.tbl_review, 0)) == sorted(branch)
     assert today.box_review.title() == f"待分局审批（{len(branch)}）"
+
+
+def test_the_report_is_one_click_away_from_a_case_opened_from_it(
+        qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    """Live: in a case opened from the overdue list, a click on 统计日报 (still the list's current row) did
+    nothing; only 返回 (to Today) and a second click led back."""
+    app, core = running
+    _sign_in(qtbot, app, "manager")
+    window = app.window
+    window.show_screen(Screen.MANAGER, fresh=True)
+    number = core.queries.list(state=CaseState.UNDER_REVIEW, station_code="HP01", limit=1)[0].number
+    with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
+        window.open_case(number)
+    assert window.current_screen() is window.case_view
+    row = next(r for r in range(window.lst_nav.count()) if window.lst_nav.item(r).data(0x0100) == "manager")
+    item = window.lst_nav.item(row)
+    qtbot.mouseClick(window.lst_nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.lst_nav.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: window.current_screen() is window.manager, timeout=5_000)
