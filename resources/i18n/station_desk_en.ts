@@ -1821,7 +1821,7 @@ photo</translation>
     <message>
         <location filename="../../desk/ui/report_words.py" line="26"/>
         <source>超期（工作日）</source>
-        <translation>Overdue (working days)</translation>
+        <translation>Working days over</translation>
     </message>
     <message>
         <location filename="../../desk/ui/report_words.py" line="26"/>
@@ -1891,17 +1891,17 @@ photo</translation>
     <message>
         <location filename="../../desk/ui/report_words.py" line="35"/>
         <source>所领导审批</source>
-        <translation>station leader's approval</translation>
+        <translation>station leader</translation>
     </message>
     <message>
         <location filename="../../desk/ui/report_words.py" line="35"/>
         <source>分局审批</source>
-        <translation>branch bureau's approval</translation>
+        <translation>branch bureau</translation>
     </message>
     <message>
         <location filename="../../desk/ui/report_words.py" line="36"/>
         <source>待群众补正材料</source>
-        <translation>waiting for the applicant's materials</translation>
+        <translation>applicant (materials)</translation>
     </message>
     <message>
         <location filename="../../desk/ui/report_words.py" line="36"/>
@@ -1911,7 +1911,7 @@ photo</translation>
     <message>
         <location filename="../../desk/ui/report_words.py" line="37"/>
         <source>窗口办结：%1</source>
-        <translation>window completes: %1</translation>
+        <translation>window (to complete): %1</translation>
     </message>
 </context>
 <context>
