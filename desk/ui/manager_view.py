@@ -175,12 +175,15 @@ class ManagerView(QWidget):
     def refresh(self) -> None:
         if self._context.session is None:
             return
+        today = self._context.today()
+        self.edt_date.blockSignals(True)
+        # No day after today (the desk may run past midnight: set at each refresh): a slip of the keys gave
+        # “2027-12-04” and a report of 51 overdue cases counted against a day not yet come.
+        self.edt_date.setMaximumDate(QDate(today.year, today.month, today.day))
         if not self._date_set:  # the station's "today" (the core's clock), once the core is there
             self._date_set = True
-            today = self._context.today()
-            self.edt_date.blockSignals(True)
             self.edt_date.setDate(QDate(today.year, today.month, today.day))
-            self.edt_date.blockSignals(False)
+        self.edt_date.blockSignals(False)
         context, day = self._context, self.day()
         context.runner.run(lambda: load_report(context, day), self._on_loaded, self._on_error)
         # The section on show is read again too: a manager signing in (or coming back) to 差评回访 saw the

@@ -202,3 +202,17 @@ def test_the_report_is_one_click_away_from_a_case_opened_from_it(
     qtbot.mouseClick(window.lst_nav.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.lst_nav.visualItemRect(item).center())
     qtbot.waitUntil(lambda: window.current_screen() is window.manager, timeout=5_000)
+
+
+def test_the_report_date_goes_no_further_than_today(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    """Live: a date typed into 统计日期 came out as 2027-12-04 and the screen showed that day's “report” —
+    51 overdue cases counted against a day not yet come."""
+    app, core = running
+    _sign_in(qtbot, app, "manager")
+    window, manager = app.window, app.window.manager
+    with qtbot.waitSignal(manager.loaded, timeout=10_000):
+        window.show_screen(Screen.MANAGER)
+    today = core.clock.today()
+    manager.edt_date.setDate(QDate(today.year + 1, today.month, today.day))
+    assert manager.day() == today
+    qtbot.waitUntil(lambda: manager.report is not None and manager.report.data.report_date == today, timeout=10_000)
