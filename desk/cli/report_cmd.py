@@ -53,7 +53,7 @@ def _daily(args: argparse.Namespace) -> int:
             path.write_bytes(daily_report_file(data, kind))
             written.append(str(path))
     totals = data.totals
-    print(f"{data.report_date} 受理 {totals.accepted} 件，办结 {totals.completed} 件，逾期 {totals.overdue} 件 → "
+    print(f"{data.report_date} 受理 {totals.accepted} 件，办结 {totals.completed} 件，超期 {totals.overdue} 件 → "
           + "，".join(written))
     if anchor is not None:
         print(f"审计锚点：第 {anchor.seq} 条 {anchor.head_hash}，签名 {anchor.tag or '（无）'}")

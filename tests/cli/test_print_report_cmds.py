@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,8 @@ def test_daily_report_pdf_csv_xlsx_agree(demo: tuple[str, list], tmp_path: Path,
     summary = capsys.readouterr().out
     completed_that_day = sum(1 for c in completed if str(c["completed_at"])[:10] == day)
     assert f"办结 {completed_that_day} 件" in summary
+    # The paper's words (超期件数), not another's: the line said 逾期 beside a report of 超期.
+    assert re.search(r"超期 \d+ 件", summary) and "逾期" not in summary, summary
     assert "户籍业务日报" in _pdf_text(pdf).replace(" ", "")
     rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"))))
     assert any(str(completed_that_day) in row for row in rows)
