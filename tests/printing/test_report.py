@@ -114,3 +114,36 @@ def test_empty_day_exports_cleanly() -> None:
     assert parse_report_csv(report_csv(data))["by_transaction"] == [list(report_tables(data)[1].headers),
                                                                      ["", "合计", "0", "0", "0", "0", "", ""]]
     load_workbook(io.BytesIO(report_xlsx(data)))
+
+
+def test_the_transaction_charts_labels_stand_apart_on_a_busy_day() -> None:
+    """Live: on a day of 20 items the chart's labels, slanted 20°, ran into each other (“大中专毕业生落户”
+    over “就业（调工调干…”). Neighbouring labels now stand at least a line and a fifth apart, and a quiet
+    day keeps the gentle slant."""
+    import math
+
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.lib.units import mm
+
+    from printing.documents.daily_report import _FRAME_MM
+    from printing.documents.report_charts import transaction_bars
+    from printing.fonts import default_fonts
+
+    fonts = default_fonts()
+
+    def chart_of(items: int) -> VerticalBarChart:
+        cases = [CaseFigure(case_number=f"HP01-{i:04d}", transaction_code=f"t{i:02d}",
+                            transaction_name_zh=f"大中专毕业生落户{i}", clerk_id="c1", clerk_name="张丽",
+                            applicant_name="王芳", accepted_on=DAY, due_on=DAY + timedelta(days=5),
+                            accepted_today=True, completed_today=False, overdue=False, completed_within_limit=False,
+                            working_days_taken=None, overdue_working_days=0) for i in range(items)]
+        drawing = transaction_bars(build_daily_report(samples.STATION, DAY, cases), fonts, _FRAME_MM * mm)
+        return next(c for c in drawing.contents if isinstance(c, VerticalBarChart))
+
+    for items in (3, 20, 40):
+        chart = chart_of(items)
+        labels = chart.categoryAxis.labels
+        step = chart.width / items
+        assert step * math.sin(math.radians(labels.angle)) >= 1.2 * labels.fontSize or labels.angle == 90, items
+        assert chart.y >= 48
+    assert chart_of(3).categoryAxis.labels.angle == 20
