@@ -59,6 +59,7 @@ class FollowUpsView(QWidget):
         self.follow_ups: list[FollowUpView] = []
         self.chosen: FollowUpView | None = None
         self.month: MonthlyRatings | None = None
+        self._recorded_text: str | None = None  # “已登记…”, said until the list read after it is shown
         self.owners: list[OwnerChoice] = []
 
         # create
@@ -233,8 +234,12 @@ class FollowUpsView(QWidget):
 
     def _on_recorded(self, follow_up: FollowUpView) -> None:
         self.edt_note.clear()
-        show_banner(self.lbl_message, self.tr("已登记：%1").replace("%1", self._step_text(follow_up.steps[-1].step)),
-                    "ok")
+        step = self._step_text(follow_up.steps[-1].step)
+        # Kept for the list read next, which set the banner again and wiped it: a recorded step was never
+        # confirmed, and a closing one left only “暂无差评回访。”.
+        self._recorded_text = (self.tr("已登记：%1。这条差评回访已办结。") if follow_up.step is FollowUpStep.CLOSED
+                               else self.tr("已登记：%1")).replace("%1", step)
+        show_banner(self.lbl_message, self._recorded_text, "ok")
         self.chosen = follow_up
         self._show_detail()
         self.recorded.emit(follow_up)
@@ -315,11 +320,14 @@ class FollowUpsView(QWidget):
                                          self.tr("整改期限"), self.tr("剩余/超期")],
                    rows, [str(f.id) for f in self.follow_ups])
         overdue = sum(1 for f in self.follow_ups if f.overdue and f.step is not FollowUpStep.CLOSED)
-        if not self.follow_ups:
-            show_banner(self.lbl_message, self.tr("暂无差评回访。"), "info")
-        elif overdue:
+        recorded, self._recorded_text = self._recorded_text, None
+        if overdue:
             show_banner(self.lbl_message, self.tr("%1 条差评已超过15个工作日仍未办结。").replace("%1", str(overdue)),
                         "problem")
+        elif recorded:
+            show_banner(self.lbl_message, recorded, "ok")
+        elif not self.follow_ups:
+            show_banner(self.lbl_message, self.tr("暂无差评回访。"), "info")
         else:
             show_banner(self.lbl_message, None)
 

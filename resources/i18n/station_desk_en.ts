@@ -498,256 +498,261 @@
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="236"/>
+        <location filename="../../desk/ui/followups_view.py" line="241"/>
         <source>已登记：%1</source>
         <translation>Recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="255"/>
+        <location filename="../../desk/ui/followups_view.py" line="260"/>
         <source>已指派责任人：%1</source>
         <translation>Owner named: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="274"/>
+        <location filename="../../desk/ui/followups_view.py" line="279"/>
         <source>导出好差评数据</source>
         <translation>Export the ratings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="284"/>
+        <location filename="../../desk/ui/followups_view.py" line="289"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="302"/>
+        <location filename="../../desk/ui/followups_view.py" line="307"/>
         <source>逾期办结</source>
         <translation>closed late</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="302"/>
+        <location filename="../../desk/ui/followups_view.py" line="307"/>
         <source>按期办结</source>
         <translation>closed on time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="304"/>
+        <location filename="../../desk/ui/followups_view.py" line="309"/>
         <source>超期 %1 个工作日</source>
         <translation>%1 working day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="305"/>
+        <location filename="../../desk/ui/followups_view.py" line="310"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="311"/>
-        <location filename="../../desk/ui/followups_view.py" line="364"/>
+        <location filename="../../desk/ui/followups_view.py" line="316"/>
+        <location filename="../../desk/ui/followups_view.py" line="372"/>
         <source>未指派</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
+        <location filename="../../desk/ui/followups_view.py" line="318"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
-        <location filename="../../desk/ui/followups_view.py" line="413"/>
+        <location filename="../../desk/ui/followups_view.py" line="318"/>
+        <location filename="../../desk/ui/followups_view.py" line="421"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
-        <location filename="../../desk/ui/followups_view.py" line="416"/>
+        <location filename="../../desk/ui/followups_view.py" line="318"/>
+        <location filename="../../desk/ui/followups_view.py" line="424"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="313"/>
-        <location filename="../../desk/ui/followups_view.py" line="413"/>
+        <location filename="../../desk/ui/followups_view.py" line="318"/>
+        <location filename="../../desk/ui/followups_view.py" line="421"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="314"/>
+        <location filename="../../desk/ui/followups_view.py" line="319"/>
         <source>原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="314"/>
+        <location filename="../../desk/ui/followups_view.py" line="319"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="314"/>
+        <location filename="../../desk/ui/followups_view.py" line="319"/>
         <source>当前环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="314"/>
+        <location filename="../../desk/ui/followups_view.py" line="319"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="315"/>
+        <location filename="../../desk/ui/followups_view.py" line="320"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="315"/>
+        <location filename="../../desk/ui/followups_view.py" line="320"/>
         <source>剩余/超期</source>
         <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="319"/>
+        <location filename="../../desk/ui/followups_view.py" line="330"/>
         <source>暂无差评回访。</source>
         <translation>No follow-ups.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="321"/>
+        <location filename="../../desk/ui/followups_view.py" line="325"/>
         <source>%1 条差评已超过15个工作日仍未办结。</source>
         <translation>%1 bad rating(s) still open after 15 working days.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="330"/>
+        <location filename="../../desk/ui/followups_view.py" line="240"/>
+        <source>已登记：%1。这条差评回访已办结。</source>
+        <translation>Recorded: %1. This follow-up is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/followups_view.py" line="338"/>
         <source>回访详情</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="331"/>
+        <location filename="../../desk/ui/followups_view.py" line="339"/>
         <source>在上表中选择一条差评。</source>
         <translation>Choose a bad rating in the list above.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="332"/>
-        <location filename="../../desk/ui/followups_view.py" line="342"/>
+        <location filename="../../desk/ui/followups_view.py" line="340"/>
+        <location filename="../../desk/ui/followups_view.py" line="350"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="332"/>
-        <location filename="../../desk/ui/followups_view.py" line="342"/>
+        <location filename="../../desk/ui/followups_view.py" line="340"/>
+        <location filename="../../desk/ui/followups_view.py" line="350"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="332"/>
-        <location filename="../../desk/ui/followups_view.py" line="342"/>
+        <location filename="../../desk/ui/followups_view.py" line="340"/>
+        <location filename="../../desk/ui/followups_view.py" line="350"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="332"/>
-        <location filename="../../desk/ui/followups_view.py" line="342"/>
+        <location filename="../../desk/ui/followups_view.py" line="340"/>
+        <location filename="../../desk/ui/followups_view.py" line="350"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="333"/>
-        <location filename="../../desk/ui/followups_view.py" line="343"/>
+        <location filename="../../desk/ui/followups_view.py" line="341"/>
+        <location filename="../../desk/ui/followups_view.py" line="351"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="338"/>
+        <location filename="../../desk/ui/followups_view.py" line="346"/>
         <source>回访详情：%1</source>
         <translation>Follow-up: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="339"/>
+        <location filename="../../desk/ui/followups_view.py" line="347"/>
         <source>评价时间 %1 · 整改期限 %2（%3）· 结果：%4</source>
         <translation>Rated %1 · deadline %2 (%3) · result: %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="350"/>
+        <location filename="../../desk/ui/followups_view.py" line="358"/>
         <source>登记%1：</source>
         <translation>Record %1:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="364"/>
+        <location filename="../../desk/ui/followups_view.py" line="372"/>
         <source>责任人：%1</source>
         <translation>Owner: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="392"/>
+        <location filename="../../desk/ui/followups_view.py" line="400"/>
         <source>%1号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="392"/>
+        <location filename="../../desk/ui/followups_view.py" line="400"/>
         <source>自助终端/未记录窗口</source>
         <translation>Kiosk / window not recorded</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="393"/>
+        <location filename="../../desk/ui/followups_view.py" line="401"/>
         <source>未记录经办人</source>
         <translation>Clerk not recorded</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="407"/>
+        <location filename="../../desk/ui/followups_view.py" line="415"/>
         <source>评价 %1 件（%2）· 差评 %3 · 本月办结 %4（按期 %5）· 月末未办结 %6（超期 %7）</source>
         <translation>%1 rating(s) (%2) · %3 bad · %4 closed this month (%5 on time) · %6 open at month end (%7 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="413"/>
+        <location filename="../../desk/ui/followups_view.py" line="421"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="413"/>
+        <location filename="../../desk/ui/followups_view.py" line="421"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="413"/>
+        <location filename="../../desk/ui/followups_view.py" line="421"/>
         <source>差评</source>
         <translation>Bad</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="414"/>
+        <location filename="../../desk/ui/followups_view.py" line="422"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="425"/>
+        <location filename="../../desk/ui/followups_view.py" line="433"/>
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="426"/>
+        <location filename="../../desk/ui/followups_view.py" line="434"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="427"/>
+        <location filename="../../desk/ui/followups_view.py" line="435"/>
         <source>登记(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="428"/>
+        <location filename="../../desk/ui/followups_view.py" line="436"/>
         <source>指派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="429"/>
+        <location filename="../../desk/ui/followups_view.py" line="437"/>
         <source>在本所领导和所长中指派这条差评的责任人</source>
         <translation>Name who answers for this follow-up, among the station&apos;s leaders and manager</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="430"/>
+        <location filename="../../desk/ui/followups_view.py" line="438"/>
         <source>写明核实、整改或回访的情况</source>
         <translation>What the check, fix or call found</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="431"/>
+        <location filename="../../desk/ui/followups_view.py" line="439"/>
         <source>月度统计与排名</source>
         <translation>Month&apos;s figures and rankings</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="432"/>
+        <location filename="../../desk/ui/followups_view.py" line="440"/>
         <source>导出好差评 CSV</source>
         <translation>Export ratings CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/followups_view.py" line="433"/>
+        <location filename="../../desk/ui/followups_view.py" line="441"/>
         <source>导出好差评 JSON</source>
         <translation>Export ratings JSON</translation>
     </message>
@@ -976,13 +981,13 @@ Please give the log file to your IT department:
     <name>MainWindow</name>
     <message>
         <location filename="../../desk/ui/main_window.py" line="319"/>
-        <location filename="../../desk/ui/main_window.py" line="589"/>
+        <location filename="../../desk/ui/main_window.py" line="590"/>
         <source>户籍综合窗口 — %1</source>
         <translation>Household registration desk — %1</translation>
     </message>
     <message>
         <location filename="../../desk/ui/main_window.py" line="363"/>
-        <location filename="../../desk/ui/main_window.py" line="591"/>
+        <location filename="../../desk/ui/main_window.py" line="592"/>
         <source>户籍综合窗口</source>
         <translation>Household registration desk</translation>
     </message>
@@ -992,111 +997,111 @@ Please give the log file to your IT department:
         <translation>%1 · staff no. %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="459"/>
+        <location filename="../../desk/ui/main_window.py" line="460"/>
         <source>已调出网上申请 %1：请核对原件。</source>
         <translation>Online application opened as %1: check the originals.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="505"/>
+        <location filename="../../desk/ui/main_window.py" line="506"/>
         <source>已扫码“%1”：当前申请未离开，按 Ctrl+F 查看查询结果。</source>
         <translation>Scanned &quot;%1&quot;: the open case stays; press Ctrl+F for the search result.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="544"/>
+        <location filename="../../desk/ui/main_window.py" line="545"/>
         <source>长时间未操作，%1 秒后锁屏</source>
         <translation>No activity: the screen locks in %1 s</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="555"/>
-        <location filename="../../desk/ui/main_window.py" line="573"/>
+        <location filename="../../desk/ui/main_window.py" line="556"/>
+        <location filename="../../desk/ui/main_window.py" line="574"/>
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="555"/>
-        <location filename="../../desk/ui/main_window.py" line="573"/>
+        <location filename="../../desk/ui/main_window.py" line="556"/>
+        <location filename="../../desk/ui/main_window.py" line="574"/>
         <source>新办业务</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="556"/>
-        <location filename="../../desk/ui/main_window.py" line="574"/>
+        <location filename="../../desk/ui/main_window.py" line="557"/>
+        <location filename="../../desk/ui/main_window.py" line="575"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="556"/>
-        <location filename="../../desk/ui/main_window.py" line="574"/>
+        <location filename="../../desk/ui/main_window.py" line="557"/>
+        <location filename="../../desk/ui/main_window.py" line="575"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="565"/>
+        <location filename="../../desk/ui/main_window.py" line="566"/>
         <source>系统</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="566"/>
+        <location filename="../../desk/ui/main_window.py" line="567"/>
         <source>业务</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="567"/>
+        <location filename="../../desk/ui/main_window.py" line="568"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="569"/>
+        <location filename="../../desk/ui/main_window.py" line="570"/>
         <source>模拟刷卡</source>
         <translation>Simulated card</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="570"/>
+        <location filename="../../desk/ui/main_window.py" line="571"/>
         <source>锁屏</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="571"/>
+        <location filename="../../desk/ui/main_window.py" line="572"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="572"/>
+        <location filename="../../desk/ui/main_window.py" line="573"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="577"/>
+        <location filename="../../desk/ui/main_window.py" line="578"/>
         <source>重新读卡</source>
         <translation>Read the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="578"/>
+        <location filename="../../desk/ui/main_window.py" line="579"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="579"/>
+        <location filename="../../desk/ui/main_window.py" line="580"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="580"/>
+        <location filename="../../desk/ui/main_window.py" line="581"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="581"/>
+        <location filename="../../desk/ui/main_window.py" line="582"/>
         <source>受理并办结</source>
         <translation>Accept and complete</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="582"/>
+        <location filename="../../desk/ui/main_window.py" line="583"/>
         <source>网上预审</source>
         <translation>Online pre-review</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="595"/>
+        <location filename="../../desk/ui/main_window.py" line="596"/>
         <source>放置 %1 的身份证</source>
         <translation>Place %1&apos;s ID card</translation>
     </message>
@@ -1104,67 +1109,67 @@ Please give the log file to your IT department:
 <context>
     <name>ManagerView</name>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="208"/>
+        <location filename="../../desk/ui/manager_view.py" line="211"/>
         <source>日报已送打印机。</source>
         <translation>The daily report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="218"/>
+        <location filename="../../desk/ui/manager_view.py" line="221"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="227"/>
+        <location filename="../../desk/ui/manager_view.py" line="230"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="255"/>
+        <location filename="../../desk/ui/manager_view.py" line="258"/>
         <source>双击打开这件申请</source>
         <translation>Double-click to open the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="292"/>
+        <location filename="../../desk/ui/manager_view.py" line="295"/>
         <source>统计日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="293"/>
+        <location filename="../../desk/ui/manager_view.py" line="296"/>
         <source>差评回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="294"/>
+        <location filename="../../desk/ui/manager_view.py" line="297"/>
         <source>自助终端</source>
         <translation>Kiosks</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="295"/>
+        <location filename="../../desk/ui/manager_view.py" line="298"/>
         <source>统计日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="296"/>
+        <location filename="../../desk/ui/manager_view.py" line="299"/>
         <source>生成日报(&amp;G)</source>
         <translation>&amp;Generate the report</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="297"/>
+        <location filename="../../desk/ui/manager_view.py" line="300"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="298"/>
+        <location filename="../../desk/ui/manager_view.py" line="301"/>
         <source>导出 PDF(&amp;D)</source>
         <translation>Export P&amp;DF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="299"/>
+        <location filename="../../desk/ui/manager_view.py" line="302"/>
         <source>导出 CSV(&amp;C)</source>
         <translation>Export &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/manager_view.py" line="300"/>
+        <location filename="../../desk/ui/manager_view.py" line="303"/>
         <source>导出 XLSX(&amp;X)</source>
         <translation>Export &amp;XLSX</translation>
     </message>
@@ -2201,7 +2206,7 @@ photo</translation>
     <message>
         <location filename="../../desk/ui/today_view.py" line="326"/>
         <source>待分局审批（%1）</source>
-        <translation>Awaiting the branch's approval (%1)</translation>
+        <translation>Awaiting the branch&apos;s approval (%1)</translation>
     </message>
     <message>
         <location filename="../../desk/ui/today_view.py" line="338"/>

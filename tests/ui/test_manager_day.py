@@ -216,3 +216,30 @@ def test_the_report_date_goes_no_further_than_today(qtbot: QtBot, running: tuple
     manager.edt_date.setDate(QDate(today.year + 1, today.month, today.day))
     assert manager.day() == today
     qtbot.waitUntil(lambda: manager.report is not None and manager.report.data.report_date == today, timeout=10_000)
+
+
+def test_a_recorded_step_is_confirmed_and_the_last_one_says_the_follow_up_closed(
+        qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    """Live: “已登记：核实” was wiped by the list read right after (no word at all), and the 回访 that closed
+    the follow-up left only “暂无差评回访。”."""
+    from desk.domain.followup import FollowUpStep
+
+    app, core = running
+    number = core.queries.list(state=CaseState.COMPLETED, station_code="HP01", limit=1)[0].number
+    core.ratings.rate(RatingLevel.DISSATISFIED, case_number=number, reasons=("多次跑腿",), phone="13912345678")
+    _sign_in(qtbot, app, "manager")
+    window, view = app.window, app.window.manager.follow_ups
+    window.show_screen(Screen.MANAGER, fresh=True)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        app.window.manager.tab_sections.setCurrentWidget(view)
+    view.tbl_follow_ups.selectRow(0)
+    for expected in ("已登记：核实", "已登记：整改", "已登记：回访。这条差评回访已办结。"):
+        qtbot.waitUntil(lambda: view.btn_record.isVisible() and view.btn_record.isEnabled()
+                        and view.cmb_outcome.count() > 0, timeout=10_000)
+        view.cmb_outcome.setCurrentIndex(0)  # 情况属实 · 已整改 · 回访满意
+        view.edt_note.setText("已处理")
+        with qtbot.waitSignal(view.loaded, timeout=10_000):  # the list read after the step
+            view.btn_record.click()
+        assert view.lbl_message.text() == expected and view.lbl_message.isVisible()
+    [closed] = core.follow_ups.overview(open_only=False)
+    assert closed.step is FollowUpStep.CLOSED
