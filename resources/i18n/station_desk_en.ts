@@ -2176,7 +2176,7 @@ photo</translation>
     <message>
         <location filename="../../desk/ui/today_view.py" line="317"/>
         <source>审批</source>
-        <translation>Decided by</translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location filename="../../desk/ui/today_view.py" line="318"/>

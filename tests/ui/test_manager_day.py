@@ -243,3 +243,24 @@ def test_a_recorded_step_is_confirmed_and_the_last_one_says_the_follow_up_closed
         assert view.lbl_message.text() == expected and view.lbl_message.isVisible()
     [closed] = core.follow_ups.overview(open_only=False)
     assert closed.step is FollowUpStep.CLOSED
+
+
+def test_the_approvals_fit_at_1366_in_english(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
+    """Live: the new column's English header (“Decided by”) pushed the due date out of sight behind a
+    sideways scroll bar at 1366×768."""
+    app, _core = running
+    _sign_in(qtbot, app, "leader")
+    window, today = app.window, app.window.today
+    app.set_language("en_US")
+    try:
+        with qtbot.waitSignal(today.loaded, timeout=10_000):
+            today.refresh()
+        qtbot.waitUntil(lambda: window.width() == 1366 and today.isVisible())
+        table = today.tbl_review
+        qtbot.waitUntil(lambda: table.horizontalHeaderItem(3).text() == "Level", timeout=5_000)
+        header = table.horizontalHeader()
+        qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(table.columnCount()))
+                        <= table.viewport().width(), timeout=5_000)
+        assert header.sectionSize(1) >= header.fontMetrics().horizontalAdvance("Transaction")
+    finally:
+        app.set_language("zh_CN")
