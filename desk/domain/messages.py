@@ -779,6 +779,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "session.wrong_device": QT_TRANSLATE_NOOP("Messages", "登录凭据与本终端不符，请在本终端重新登录。"),
     "session.expired": QT_TRANSLATE_NOOP("Messages", "长时间无操作，登录已过期，请重新登录。"),
     "city.unreachable": QT_TRANSLATE_NOOP("Messages", "无法连接城市服务器，请检查网络；已填写的内容不会丢失。{kind:.0}"),  # noqa: E501
+    "city.unreachable_at_sign_in": QT_TRANSLATE_NOOP(
+        "Messages", "无法连接城市服务器，暂时不能登录。请检查网络，稍后再试。{kind:.0}"),
     "rating.counter_desk_only": QT_TRANSLATE_NOOP("Messages", "柜台评价器只能记录窗口评价。"),
     # ---- the audit key and anchors, the city's monthly report, the schema's version ----
     "audit.key_unreadable": QT_TRANSLATE_NOOP("Messages", "审计密钥文件无法读取：{path}（{reason}）。没有它不能写入或核验审计日志。"),  # noqa: E501

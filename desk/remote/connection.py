@@ -103,9 +103,15 @@ class Connection:
             return self._sign_in(username, password, kind)
 
     def _sign_in(self, username: str, password: str, kind: str | None) -> SignedIn:
-        data = self.call("POST", "/sessions", {"username": username, "password": password,
-                                               "device_id": self.device_id, "kind": kind or self.kind},
-                         signed=False)
+        try:
+            data = self.call("POST", "/sessions", {"username": username, "password": password,
+                                                   "device_id": self.device_id, "kind": kind or self.kind},
+                             signed=False)
+        except ServerUnavailable as exc:
+            if exc.message_key != "city.unreachable":
+                raise
+            # At sign-in nothing was typed but a password: the sign-in's own words, not the form's.
+            raise ServerUnavailable.say("city.unreachable_at_sign_in", kind=exc.params.get("kind", "")) from exc
         self.token = data["token"]
         user = data["user"]
         me = self.call("GET", "/me")

@@ -212,7 +212,7 @@ class RemoteDocuments(_Remote):
         return [str(kind) for kind in self.connection.call("GET", f"/cases/{case.number}/documents")]
 
     def papers_for(self, case: CaseView) -> list[PaperOffer]:
-        return [PaperOffer(str(offer["kind"]), str(offer["title_key"]))
+        return [PaperOffer(str(offer["kind"]), str(offer["title_key"]), str(offer.get("serial") or ""))
                 for offer in self.connection.call("GET", f"/cases/{case.number}/papers")]
 
     def case_document(self, kind: str, case_number: str, *, actor: Actor | None = None,
@@ -226,6 +226,10 @@ class RemoteDocuments(_Remote):
         if self.connection.user is None:
             raise NotFound.say("city.not_signed_in")
         return from_wire(StationInfo, self.connection.call("GET", "/station"))
+
+    def station_of(self, station_code: str) -> StationInfo:
+        """Another station as its papers print it (a citizen's open case there: where to send them)."""
+        return from_wire(StationInfo, self.connection.call("GET", f"/stations/{station_code}"))
 
 
 class RemoteQueue(_Remote):

@@ -100,6 +100,13 @@ def register_station_routes(app: FastAPI, prefix: str, server: Server) -> None:
         server.rights.require(caller, READ)
         return dict(to_wire(server.window.at(caller.station_code).documents.station_info()))
 
+    @router.get("/stations/{code}", tags=["reads"])
+    def other_station(caller: CallerDep, code: str) -> dict[str, Any]:
+        """Any station of the city as its papers print it (name, address, phone — public words): where a
+        clerk sends a citizen whose open case that station accepted."""
+        server.rights.require(caller, READ)
+        return dict(to_wire(server.window.at(caller.station_code).documents.station_of(code)))
+
     @router.get("/citizens", tags=["reads"])
     def search(caller: CallerDep, q: str, limit: int = 30) -> list[dict[str, Any]]:
         """The register searched by ID number, pinyin initials, name or address (audited)."""
@@ -140,10 +147,11 @@ def register_station_routes(app: FastAPI, prefix: str, server: Server) -> None:
 
     @router.get("/cases/{number}/papers", tags=["reads"])
     def papers(caller: CallerDep, number: str) -> list[dict[str, str]]:
-        """The papers the case view offers, each with its title's message key (as the paper prints it)."""
+        """The case's papers: those issued (with their serials), then those it can have now; each with its
+        title's message key (as the paper prints it)."""
         station_code = server.rights.require_case(caller, READ, number) or caller.station_code
         window = server.window.at(station_code)
-        return [{"kind": offer.kind, "title_key": offer.title_key}
+        return [{"kind": offer.kind, "title_key": offer.title_key, "serial": offer.serial}
                 for offer in window.documents.papers_for(server.window.queries.get(number))]
 
     @router.post("/cases/{number}/documents/{kind}", tags=["window"])

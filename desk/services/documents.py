@@ -137,10 +137,12 @@ def paper_title_zh(kind: str, transaction: Transaction | None = None) -> str:
 
 @dataclass(frozen=True)
 class PaperOffer:
-    """A paper a case can have now, with its title's message key (a screen says it in its language)."""
+    """A paper of a case — issued (its serial) or one it can have now — with its title's message key (a
+    screen says it in its language)."""
 
     kind: str
     title_key: str
+    serial: str = ""  # the serial it was issued under; "" for a paper the case can have but was not issued yet
 
     @property
     def title_zh(self) -> str:
@@ -207,9 +209,17 @@ class DocumentService:
         return kinds
 
     def papers_for(self, case: CaseView) -> list[PaperOffer]:
-        """`documents_for` with each paper's title (its message key), as the paper prints it."""
+        """The case's papers as the case view lists them: every paper really issued for it (from the
+        register of issued papers, with its serial — a 一次性告知书 stays issued after 受理), then those the
+        case can have now and was not given yet; each with its title's message key, as the paper prints it."""
         transaction = self._transaction(case.transaction_code)
-        return [PaperOffer(kind, paper_title_key(kind, transaction)) for kind in self.documents_for(case)]
+        with self.store.read() as session:
+            issued = [(row.kind, row.serial) for row in DocumentRepository(session).issued_for_case(case.number)
+                      if row.kind in REPRINTABLE]
+        given = {kind for kind, _serial in issued}
+        offers = [PaperOffer(kind, paper_title_key(kind, transaction), serial) for kind, serial in issued]
+        return offers + [PaperOffer(kind, paper_title_key(kind, transaction))
+                         for kind in self.documents_for(case) if kind not in given]
 
     # ---- chained changes (公民信息连锁变更) ----------------------------------------------------------
 
@@ -270,7 +280,8 @@ class DocumentService:
         from desk.services.cases import user_names
 
         view = CaseView.of(case, user_names(session, case))
-        if kind not in self.documents_for(view):
+        # Issued once, reprinted under its serial whatever the state says now (a 一次性告知书 after 受理).
+        if kind not in self.documents_for(view) and DocumentRepository(session).of_case(case.id, kind) is None:
             raise InvalidInput.say("document.not_now", number=case_number, state=Term(f"state.{view.state}"),
                                    paper=Term(f"paper.{kind}"))
         if kind == "household_certificate":  # signed like the kiosk's, for the person the form names
@@ -481,6 +492,12 @@ class DocumentService:
     def station_info(self) -> StationInfo:
         with self.store.read() as session:
             return _station(session, self.station_code)
+
+    def station_of(self, station_code: str) -> StationInfo:
+        """Another station as its papers print it (name, address, phone): where a clerk sends a citizen
+        whose open case that station accepted."""
+        with self.store.read() as session:
+            return _station(session, station_code)
 
     # ---- builders ----------------------------------------------------------------------------------
 
@@ -719,6 +736,8 @@ _MODULES: dict[str, Any] = {
     "denial_decision": denial_decision, "completion_notice": completion_notice, "move_in_permit": move_in_permit,
     "chain_notice": chain_notice,
 }
+# The case papers `case_document` prints again under their serial (the case view's list).
+REPRINTABLE = frozenset(_MODULES) | SIGNED_KINDS
 
 
 def _case(session: Session, number: str) -> Case:

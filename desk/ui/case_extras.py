@@ -25,6 +25,8 @@ from desk.ui.dialogs import Asker
 from desk.ui.widgets import fmt_date
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from desk.services.bundles import BundleView
     from desk.services.case_views import CaseView
     from desk.services.chain_follow_ups import TrackedRecord
@@ -201,9 +203,17 @@ class CaseExtrasPanel(QWidget):
 
         def done(issued: list[object]) -> None:
             context.print_papers(issued)  # type: ignore[arg-type]
-            self.changed.emit(self.tr("“一件事”回执和后续事项告知单已送打印。"))
+            self.changed.emit(self.reprinted_text(kinds))
 
         context.runner.run(papers, done, self.failed.emit)
+
+    def reprinted_text(self, kinds: Sequence[str]) -> str:
+        """What the bundle's reprint sent to the printer — a completed member's certificate named too."""
+        certificates = [self._context.word(f"paper.{kind}") for kind in kinds
+                        if kind not in ("bundle_receipt", "referral_list")]
+        if not certificates:
+            return self.tr("“一件事”回执和后续事项告知单已送打印。")
+        return self.tr("“一件事”回执、后续事项告知单和%1已送打印。").replace("%1", self.tr("、").join(certificates))
 
     @Slot()
     def _publish(self) -> None:

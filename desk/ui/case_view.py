@@ -6,7 +6,7 @@ complete, withdraw. A change by someone else since the case was loaded is told a
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +76,16 @@ def form_rows(transaction: Transaction | None, values: dict[str, Any],
             rows.append((pick(spec.label_zh, spec.label_en), value_text(spec, values[spec.key], pick)))
     rows += [(key, value_text(None, value, pick)) for key, value in values.items() if key not in seen]
     return rows
+
+
+TITLE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a paper's title in the screen's language, on its list item
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def numbered(names: Sequence[str]) -> str:
+    """Materials one after another, each with its number (①②…): their names hold 、 and 《》 themselves,
+    so a list joined by 、 ran them together."""
+    return "　".join(f"{CIRCLED[i] if i < len(CIRCLED) else f'({i + 1})'}{name}" for i, name in enumerate(names))
 
 
 @dataclass(frozen=True)
@@ -335,11 +345,12 @@ class CaseDetailView(QWidget):
         if item is None or case is None:
             return
         kind = str(item.data(Qt.ItemDataRole.UserRole))
+        title = str(item.data(TITLE_ROLE))  # in the screen's language (the paper's own title is Chinese)
         context, actor = self._context, self._context.actor
 
         def done(paper: IssuedPaper) -> None:
             self._context.print_papers([paper])
-            show_banner(self.lbl_message, self.tr("%1 已重新送打印").replace("%1", paper.title_zh), "ok")
+            show_banner(self.lbl_message, self.tr("%1 已重新送打印").replace("%1", title), "ok")
 
         documents = context.core.documents
         context.runner.run(lambda: documents.case_document(kind, case.number, actor=actor), done, self._on_error)
@@ -399,10 +410,11 @@ class CaseDetailView(QWidget):
         ]
         for label, text in zip(self.lbl_facts, facts, strict=True):
             label.setText(text)
-        received = "、".join(m.name_zh for m in case.materials) or "—"
-        text = self.tr("已收材料：%1").replace("%1", received)
+        names = {m.key: pick(m.name_zh, m.name_en) for m in transaction.materials} if transaction else {}
+        received = numbered([names.get(m.key) or m.name_zh for m in case.materials])
+        text = self.tr("已收材料：%1").replace("%1", received or "—")
         if case.missing_materials:
-            missing = "、".join(pick(m.get("name_zh"), m.get("name_en")) for m in case.missing_materials)
+            missing = numbered([pick(m.get("name_zh"), m.get("name_en")) for m in case.missing_materials])
             text += "\n" + self.tr("待补正材料：%1").replace("%1", missing)
         self.lbl_materials.setText(text)
         rows = []
@@ -421,8 +433,14 @@ class CaseDetailView(QWidget):
                    form_rows(transaction, case.form_values, pick))
         self.lst_documents.clear()
         for paper in self.documents:  # titled by the document service, as the paper prints it
-            item = QListWidgetItem(self._context.word(paper.title_key))
+            # Its serial under it (the paper's own number); one the case may have but was not given yet
+            # says so — the list is of what the case was really issued.
+            under = paper.serial or self.tr("尚未出具，可打印")
+            title = self._context.word(paper.title_key)
+            title = title[:1].upper() + title[1:]  # a title standing alone: "One-time supplement notice"
+            item = QListWidgetItem(f"{title}\n{under}")
             item.setData(Qt.ItemDataRole.UserRole, paper.kind)
+            item.setData(TITLE_ROLE, title)
             self.lst_documents.addItem(item)
         if self.lst_documents.count():
             self.lst_documents.setCurrentRow(0)

@@ -7,7 +7,7 @@ A typed number unknown to the register asks for the name, then registers the per
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -39,7 +39,9 @@ from desk.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from desk.core import Core
     from desk.services.case_views import CaseView, CitizenView
+    from printing.models import StationInfo
 
 SEX = {"male": ("男", "male"), "female": ("女", "female")}
 
@@ -49,6 +51,16 @@ class Identified:
     citizen: CitizenView
     cases: list[CaseView]  # every case of the citizen, newest first
     card_problems: tuple[str, ...] = ()
+    # The other stations whose open cases are listed (city mode), by code: their names on the rows, and
+    # where to send the citizen — such a case is not this desk's to open (the server refuses it).
+    stations: dict[str, StationInfo] = field(default_factory=dict)
+
+
+def other_stations(core: Core, cases: list[CaseView]) -> dict[str, StationInfo]:
+    """The stations, other than the desk's own, of the citizen's open cases (on the worker thread)."""
+    own = core.station_code
+    codes = sorted({case.station_code for case in cases if case.station_code != own and not case.state.is_final})
+    return {code: core.documents.station_of(code) for code in codes}
 
 
 class IdentifyPanel(QWidget):
@@ -82,7 +94,7 @@ class IdentifyPanel(QWidget):
         self.lbl_register_facts = QLabel(self.frm_citizen)
         self.lbl_card_problems = QLabel(self.frm_citizen)
         self.lbl_cases = section_title("", self)
-        self.tbl_cases = make_table(self, stretch_column=1)
+        self.tbl_cases = make_table(self, stretch_column=0)
 
         # configure
         self.edt_id_number.setObjectName("id_number")
@@ -186,7 +198,7 @@ class IdentifyPanel(QWidget):
         def work() -> Identified:
             citizen = context.core.citizens.register_card(actor, facts)
             cases = context.core.queries.list(applicant_id_number=citizen.id_number, limit=50)
-            return Identified(citizen, cases, card.problems)
+            return Identified(citizen, cases, card.problems, other_stations(context.core, cases))
 
         context.runner.run(work, self._on_identified, self._on_error)
 
@@ -202,7 +214,7 @@ class IdentifyPanel(QWidget):
         def work() -> Identified:
             citizen = context.core.citizens.view(actor, result.number)
             cases = context.core.queries.list(applicant_id_number=citizen.id_number, limit=50)
-            return Identified(citizen, cases)
+            return Identified(citizen, cases, stations=other_stations(context.core, cases))
 
         self._typed_unknown = result.number
         self._photo = b""  # a typed number: no card in hand, nothing to compare
@@ -340,14 +352,45 @@ class IdentifyPanel(QWidget):
         for case in open_cases:
             transaction = self._context.core.catalog.get(case.transaction_code)
             name = pick(transaction.name_zh, transaction.name_en) if transaction else case.transaction_code
-            state = self._context.state_text(case.state)
-            rows.append((case.number, name, state))
-        fill_table(self.tbl_cases, [self.tr("受理编号"), self.tr("事项"), self.tr("状态")], rows,
-                   [case.number for case in open_cases])
+            station = result.stations.get(case.station_code)
+            lines = [name, case.number]
+            if station is not None:  # another station's: where it is, on the row itself
+                lines.append(self.tr("%1受理").replace("%1", self._station_name(station, short=True)))
+            rows.append(("\n".join(lines), self._context.state_text(case.state)))
+        # Two columns: the item with its number (and its station, when another's) and the state — the
+        # panel's width at 1366×768 holds both in English too, with no sideways scrolling.
+        fill_table(self.tbl_cases, [self.tr("申请"), self.tr("状态")], rows, [case.number for case in open_cases])
+        for row, case in enumerate(open_cases):
+            station = result.stations.get(case.station_code)
+            if station is not None:
+                where = self._elsewhere_text(case.number, station)
+                for column in range(self.tbl_cases.columnCount()):
+                    item = self.tbl_cases.item(row, column)
+                    if item is None:
+                        continue
+                    item.setToolTip(where)
+                    item.setForeground(self.palette().placeholderText())
+        self.tbl_cases.resizeRowsToContents()
         self._fit_cases_height()
         self.lbl_cases.setText(self.tr("未办结的申请（%1）").replace("%1", str(len(open_cases))))
         self.lbl_cases.show()
         self.tbl_cases.setVisible(bool(open_cases))
+
+    def _station_name(self, station: StationInfo, *, short: bool = False) -> str:
+        """The station's name in the screen's language; short: without its branch's name before it."""
+        name = self._context.pick(station.name_zh, station.name_en) or station.code
+        if short and station.branch_name and name.startswith(station.branch_name) and name != station.branch_name:
+            return name.removeprefix(station.branch_name)
+        return name
+
+    def _elsewhere_text(self, number: str, station: StationInfo) -> str:
+        """What the clerk tells the citizen of an open case another station accepted: where to go."""
+        text = self.tr("申请 %1 由%2受理，请到该所办理。").replace("%1", number).replace(
+            "%2", self._station_name(station))
+        contact = [self.tr("地址：%1").replace("%1", station.address) if station.address else "",
+                   self.tr("电话：%1").replace("%1", station.phone) if station.phone else ""]
+        said = self.tr("，").join(part for part in contact if part)
+        return text + self.tr("（%1）").replace("%1", said) if said else text
 
     def _fit_cases_height(self) -> None:
         """The open cases' table as tall as its rows (less when the panel is short), so a sideways scroll
@@ -364,6 +407,14 @@ class IdentifyPanel(QWidget):
     @Slot(int, int)
     def _open_case(self, row: int, _column: int) -> None:
         number = row_key(self.tbl_cases, row)
+        result = self.current
+        case = next((c for c in result.cases if c.number == number), None) if result is not None else None
+        station = result.stations.get(case.station_code) if result is not None and case is not None else None
+        if number and station is not None:
+            # Not this station's to open (the server refuses, and a refusal at the foot of the window went
+            # unseen): say here where the citizen is to go. Its form and papers are that station's.
+            show_banner(self.lbl_message, self._elsewhere_text(number, station), "info")
+            return
         if number:
             self.open_case_requested.emit(number)
 

@@ -72,6 +72,7 @@ class NewCaseView(QWidget):
         self.form: Any = None  # TransactionForm of the case being filled
         self.checklist: Any = None  # MaterialsChecklist beside it
         self.transaction: Transaction | None = None
+        self._form_citizen: CitizenView | None = None  # the applicant of the form shown (its titles)
         self.citizen: CitizenView | None = None
         self.decided: Decided | None = None
         self.bundle_page: BundlePage | None = None  # a “一件事” bundle being filled in
@@ -420,14 +421,9 @@ class NewCaseView(QWidget):
     def _show_built_form(self, form: Any, transaction: Transaction, citizen: CitizenView) -> None:
         self.lay_form_slot.addWidget(form)
         form.show()
-        limit = (self.tr("当场办结") if transaction.time_limit_days == 0
-                 else self.tr("%1 个工作日").replace("%1", str(transaction.time_limit_days)))
-        name = self._context.pick(transaction.name_zh, transaction.name_en)
-        self.lbl_transaction.setText(f"③ {name}　·　{limit}")
+        self._form_citizen = citizen
+        self._show_form_titles()
         self.identify.lock(True)
-        sex = {"male": self.tr("男"), "female": self.tr("女")}.get(citizen.sex, "")
-        self.lbl_applicant.setText(self.tr("申请人：%1　%2　%3").replace("%1", citizen.name).replace(
-            "%2", sex).replace("%3", citizen.id_number))
         from desk.forms.field_widgets import PersonEditor
 
         for editor in form.editors().values():
@@ -741,7 +737,23 @@ class NewCaseView(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def _show_form_titles(self) -> None:
+        """The form page's title (item · time limit) and applicant line, in the screen's language — again
+        after a language switch."""
+        transaction, citizen = self.transaction, self._form_citizen
+        if transaction is None or citizen is None:
+            return
+        limit = (self.tr("当场办结") if transaction.time_limit_days == 0
+                 else self.tr("%1 个工作日").replace("%1", str(transaction.time_limit_days)))
+        name = self._context.pick(transaction.name_zh, transaction.name_en)
+        # The separator is the language's: full-width spaces round it in Chinese, plain ones in English.
+        self.lbl_transaction.setText("③ " + self.tr("%1　·　%2").replace("%1", name).replace("%2", limit))
+        sex = {"male": self.tr("男"), "female": self.tr("女")}.get(citizen.sex, "")
+        self.lbl_applicant.setText(self.tr("申请人：%1　%2　%3").replace("%1", citizen.name).replace(
+            "%2", sex).replace("%3", citizen.id_number))
+
     def retranslate_ui(self) -> None:
+        self._show_form_titles()
         for label, text in zip(self.lbl_steps, (self.tr("① 核验身份"), self.tr("② 选择事项"), self.tr("③ 填写表单"),
                                                 self.tr("④ 核对材料 · 决定")), strict=True):
             label.setText(text)

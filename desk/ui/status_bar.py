@@ -92,6 +92,7 @@ class DeviceStatusBar(QWidget):
     def set_user(self, text: str) -> None:
         self._user = text
         self.lbl_user.setText(text)
+        self._show_server()
 
     def show_message(self, text: str) -> None:
         """The status bar's current passing message ("" when it is cleared or has timed out)."""
@@ -185,7 +186,9 @@ class DeviceStatusBar(QWidget):
         if self._server is None:
             return
         self.lbl_server.show()
-        if not self._server:
+        if not self._server and not self._user:  # no one signed in: nothing typed to keep
+            text, level = self.tr("城市服务器无法连接"), "bad"
+        elif not self._server:
             text, level = self.tr("城市服务器无法连接：已填写的内容保存在本机，恢复后自动发送"), "bad"
         elif self._server_back:
             text, level = self.tr("城市服务器已恢复连接"), "ok"

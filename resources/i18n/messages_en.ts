@@ -2801,95 +2801,100 @@
     <message>
         <location filename="../../desk/domain/messages.py" line="781"/>
         <source>无法连接城市服务器，请检查网络；已填写的内容不会丢失。{kind:.0}</source>
-        <translation>The city server cannot be reached ({kind}); nothing typed is lost.</translation>
+        <translation>The city server cannot be reached; check the network. Nothing typed is lost.{kind:.0}</translation>
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="782"/>
+        <source>无法连接城市服务器，暂时不能登录。请检查网络，稍后再试。{kind:.0}</source>
+        <translation>The city server cannot be reached, so no one can sign in now. Check the network and try again shortly.{kind:.0}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="784"/>
         <source>柜台评价器只能记录窗口评价。</source>
         <translation>The counter&apos;s evaluator records desk ratings only.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="784"/>
+        <location filename="../../desk/domain/messages.py" line="786"/>
         <source>审计密钥文件无法读取：{path}（{reason}）。没有它不能写入或核验审计日志。</source>
         <translation>The audit key file {path} is unreadable ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="785"/>
+        <location filename="../../desk/domain/messages.py" line="787"/>
         <source>审计密钥文件内容无效：{path}。</source>
         <translation>The audit key file {path} is invalid.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="786"/>
+        <location filename="../../desk/domain/messages.py" line="788"/>
         <source>审计密钥已存在：{path}，不会覆盖。</source>
         <translation>An audit key already exists at {path}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="787"/>
+        <location filename="../../desk/domain/messages.py" line="789"/>
         <source>锚点文件无法读取：{path}（{reason}）。</source>
         <translation>Cannot read the anchor file {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="788"/>
+        <location filename="../../desk/domain/messages.py" line="790"/>
         <source>月份应写成 YYYY-MM（如 2026-03），而不是“{text}”。</source>
         <translation>A month is written YYYY-MM (e.g. 2026-03), not {text!r}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="789"/>
+        <location filename="../../desk/domain/messages.py" line="791"/>
         <source>没有名为“{branch}”的分局。已有：{known}</source>
         <translation>No branch named {branch!r}. Known: {known}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="790"/>
+        <location filename="../../desk/domain/messages.py" line="792"/>
         <source>数据库结构版本 {current} 比本程序新（本程序为 {head}）：请安装与数据库相同版本的 Station Desk。</source>
         <translation>The database schema ({current}) is newer than this program ({head}): install the Station Desk release that matches the database.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="792"/>
+        <location filename="../../desk/domain/messages.py" line="794"/>
         <source>数据库结构版本 {current} 落后于本程序（{head}）。程序启动时不会修改共享数据库：请数据库管理员以数据库所有者角色运行 `{command}`，然后再启动。</source>
         <translation>The database schema ({current}) is behind this program ({head}). Programs never migrate a shared database on start: have the database administrator run `{command}` as the owner role, then start again.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="794"/>
+        <location filename="../../desk/domain/messages.py" line="796"/>
         <source>空</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="796"/>
+        <location filename="../../desk/domain/messages.py" line="798"/>
         <source>{what}（{length} 个字符，最多 {most} 个）过长，无法排版打印，请核对数据</source>
         <translation>the {what} ({length} characters, at most {most}) is too long to lay out and print; check the data</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="797"/>
+        <location filename="../../desk/domain/messages.py" line="799"/>
         <source>文书内容过长，无法排版打印，请核对数据</source>
         <translation>the document&apos;s content is too long to lay out and print; check the data</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="798"/>
+        <location filename="../../desk/domain/messages.py" line="800"/>
         <source>申请人姓名</source>
         <translation>applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="799"/>
+        <location filename="../../desk/domain/messages.py" line="801"/>
         <source>事项名称</source>
         <translation>transaction name</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="800"/>
+        <location filename="../../desk/domain/messages.py" line="802"/>
         <source>经办人姓名</source>
         <translation>clerk&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="801"/>
+        <location filename="../../desk/domain/messages.py" line="803"/>
         <source>审批层级</source>
         <translation>approval level</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="802"/>
+        <location filename="../../desk/domain/messages.py" line="804"/>
         <source>审批机关说明</source>
         <translation>decided-above note</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="803"/>
+        <location filename="../../desk/domain/messages.py" line="805"/>
         <source>材料名称</source>
         <translation>material name</translation>
     </message>

@@ -70,197 +70,202 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="274"/>
+        <location filename="../../desk/ui/case_view.py" line="284"/>
         <source>审批须再次输入您的登录密码：</source>
         <translation>Approving needs your sign-in password again:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="270"/>
+        <location filename="../../desk/ui/case_view.py" line="280"/>
         <source>请填写%1的理由：</source>
         <translation>Reason for &quot;%1&quot;:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="288"/>
+        <location filename="../../desk/ui/case_view.py" line="298"/>
         <source>已完成：%1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="313"/>
+        <location filename="../../desk/ui/case_view.py" line="323"/>
         <source>下一件待审批（剩 %1 件）(&amp;X)</source>
         <translation>Ne&amp;xt approval (%1 left)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="342"/>
+        <location filename="../../desk/ui/case_view.py" line="353"/>
         <source>%1 已重新送打印</source>
         <translation>%1 sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="360"/>
+        <location filename="../../desk/ui/case_view.py" line="371"/>
         <source>建立草稿</source>
         <translation>Draft opened</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="371"/>
+        <location filename="../../desk/ui/case_view.py" line="382"/>
         <source>录入分局批准</source>
         <translation>Record the branch&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="373"/>
+        <location filename="../../desk/ui/case_view.py" line="384"/>
         <source>录入分局不予批准</source>
         <translation>Record the branch&apos;s denial</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="375"/>
+        <location filename="../../desk/ui/case_view.py" line="386"/>
         <source>录入市局批准</source>
         <translation>Record the city bureau&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="377"/>
+        <location filename="../../desk/ui/case_view.py" line="388"/>
         <source>录入市局不予批准</source>
         <translation>Record the city bureau&apos;s denial</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="391"/>
+        <location filename="../../desk/ui/case_view.py" line="402"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="392"/>
+        <location filename="../../desk/ui/case_view.py" line="403"/>
         <source>查询码：%1</source>
         <translation>Lookup code: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="393"/>
+        <location filename="../../desk/ui/case_view.py" line="404"/>
         <source>建立：%1</source>
         <translation>Opened: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="394"/>
+        <location filename="../../desk/ui/case_view.py" line="405"/>
         <source>受理：%1</source>
         <translation>Accepted: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="395"/>
+        <location filename="../../desk/ui/case_view.py" line="406"/>
         <source>审批层级：%1</source>
         <translation>Approval level: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="396"/>
+        <location filename="../../desk/ui/case_view.py" line="407"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="397"/>
+        <location filename="../../desk/ui/case_view.py" line="408"/>
         <source>办结：%1</source>
         <translation>Completed: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="398"/>
+        <location filename="../../desk/ui/case_view.py" line="409"/>
         <source>决定理由：%1</source>
         <translation>Reason for the decision: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="403"/>
+        <location filename="../../desk/ui/case_view.py" line="415"/>
         <source>已收材料：%1</source>
         <translation>Materials received: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="406"/>
+        <location filename="../../desk/ui/case_view.py" line="418"/>
         <source>待补正材料：%1</source>
         <translation>Materials still missing: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="418"/>
+        <location filename="../../desk/ui/case_view.py" line="430"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="418"/>
+        <location filename="../../desk/ui/case_view.py" line="430"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="418"/>
+        <location filename="../../desk/ui/case_view.py" line="430"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="418"/>
+        <location filename="../../desk/ui/case_view.py" line="430"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="418"/>
+        <location filename="../../desk/ui/case_view.py" line="430"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="420"/>
+        <location filename="../../desk/ui/case_view.py" line="432"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="420"/>
+        <location filename="../../desk/ui/case_view.py" line="432"/>
         <source>填写内容</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="453"/>
+        <location filename="../../desk/ui/case_view.py" line="438"/>
+        <source>尚未出具，可打印</source>
+        <translation>not issued yet: can be printed</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="471"/>
         <source>可办理的操作</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="453"/>
+        <location filename="../../desk/ui/case_view.py" line="471"/>
         <source>可办理的操作：无</source>
         <translation>Next actions: none</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="455"/>
+        <location filename="../../desk/ui/case_view.py" line="473"/>
         <source>录入分局的审批结果</source>
         <translation>Record the branch&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="456"/>
+        <location filename="../../desk/ui/case_view.py" line="474"/>
         <source>录入市局的审批结果</source>
         <translation>Record the city bureau&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="464"/>
+        <location filename="../../desk/ui/case_view.py" line="482"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="465"/>
+        <location filename="../../desk/ui/case_view.py" line="483"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="466"/>
+        <location filename="../../desk/ui/case_view.py" line="484"/>
         <source>申请内容（只读）</source>
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="468"/>
+        <location filename="../../desk/ui/case_view.py" line="486"/>
         <source>批准意见(&amp;O)：</source>
         <translation>Approval &amp;opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="469"/>
+        <location filename="../../desk/ui/case_view.py" line="487"/>
         <source>批准时记入审批意见；不予批准时另行填写理由</source>
         <translation>Recorded with an approval; a refusal asks for its own reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="470"/>
+        <location filename="../../desk/ui/case_view.py" line="488"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="471"/>
+        <location filename="../../desk/ui/case_view.py" line="489"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="472"/>
+        <location filename="../../desk/ui/case_view.py" line="490"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
     </message>
@@ -268,114 +273,124 @@
 <context>
     <name>CaseExtrasPanel</name>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="118"/>
+        <location filename="../../desk/ui/case_extras.py" line="120"/>
         <source>依法视为受理：收件后 5 个工作日内（至 %1）未出具受理、一次性告知或不予受理，自收件之日（%2）起即视为受理（《行政许可法》第三十二条）。</source>
         <translation>Counts as accepted by law: no acceptance, one-time notice or refusal went out within 5 working days of receipt (by %1), so it counts as accepted from the day it was received (%2) (Administrative Licensing Law, art. 32).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="132"/>
+        <location filename="../../desk/ui/case_extras.py" line="134"/>
         <source>公民信息连锁变更：以下记录须随之变更，逐项登记已转介或已办结。</source>
         <translation>Chained changes: these records elsewhere must follow; mark each referred or done.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="133"/>
+        <location filename="../../desk/ui/case_extras.py" line="135"/>
         <source>待办</source>
         <translation>to do</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="133"/>
+        <location filename="../../desk/ui/case_extras.py" line="135"/>
         <source>已转介</source>
         <translation>referred</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="133"/>
+        <location filename="../../desk/ui/case_extras.py" line="135"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="142"/>
+        <location filename="../../desk/ui/case_extras.py" line="144"/>
         <source>属于“一件事”%1（%2）：%3</source>
         <translation>Part of bundle %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="164"/>
+        <location filename="../../desk/ui/case_extras.py" line="166"/>
         <source>公告期内</source>
         <translation>notice running</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="164"/>
+        <location filename="../../desk/ui/case_extras.py" line="166"/>
         <source>期满无异议，已注销</source>
         <translation>no objection: cancelled</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="165"/>
-        <location filename="../../desk/ui/case_extras.py" line="228"/>
-        <location filename="../../desk/ui/case_extras.py" line="248"/>
+        <location filename="../../desk/ui/case_extras.py" line="167"/>
+        <location filename="../../desk/ui/case_extras.py" line="238"/>
+        <location filename="../../desk/ui/case_extras.py" line="258"/>
         <source>有异议，保留户口</source>
         <translation>Objection: keep the registration</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="166"/>
+        <location filename="../../desk/ui/case_extras.py" line="168"/>
         <source>注销公告 %1：%2 至 %3，%4</source>
         <translation>Deregistration notice %1: %2 to %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="169"/>
+        <location filename="../../desk/ui/case_extras.py" line="171"/>
         <source>公告期已满，请作出决定。</source>
         <translation>The notice period is over: decide now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="181"/>
+        <location filename="../../desk/ui/case_extras.py" line="183"/>
         <source>连锁变更已登记。</source>
         <translation>Chained change recorded.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="189"/>
+        <location filename="../../desk/ui/case_extras.py" line="191"/>
         <source>后续事项已登记。</source>
         <translation>Follow-up recorded.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="204"/>
+        <location filename="../../desk/ui/case_extras.py" line="215"/>
         <source>“一件事”回执和后续事项告知单已送打印。</source>
         <translation>The bundle receipt and the follow-up list were sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="218"/>
+        <location filename="../../desk/ui/case_extras.py" line="216"/>
+        <source>“一件事”回执、后续事项告知单和%1已送打印。</source>
+        <translation>The bundle receipt, the follow-up list and the %1 were sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="216"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_extras.py" line="228"/>
         <source>注销公告已发布并送打印，公告期 30 日。</source>
         <translation>The deregistration notice was posted and printed; it runs 30 days.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="228"/>
+        <location filename="../../desk/ui/case_extras.py" line="238"/>
         <source>请填写异议情况：</source>
         <translation>Describe the objection:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="235"/>
+        <location filename="../../desk/ui/case_extras.py" line="245"/>
         <source>注销公告已作出决定。</source>
         <translation>The notice was decided.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="243"/>
+        <location filename="../../desk/ui/case_extras.py" line="253"/>
         <source>所选后续事项：已转介</source>
         <translation>Selected follow-up: referred</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="244"/>
+        <location filename="../../desk/ui/case_extras.py" line="254"/>
         <source>所选后续事项：已办结</source>
         <translation>Selected follow-up: done</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="245"/>
+        <location filename="../../desk/ui/case_extras.py" line="255"/>
         <source>重新打印回执和告知单</source>
         <translation>Reprint the receipt and the list</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="246"/>
+        <location filename="../../desk/ui/case_extras.py" line="256"/>
         <source>发布注销公告（30日）</source>
         <translation>Post the deregistration notice (30 days)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_extras.py" line="247"/>
+        <location filename="../../desk/ui/case_extras.py" line="257"/>
         <source>期满无异议，注销重复户口</source>
         <translation>No objection: cancel the duplicate</translation>
     </message>
@@ -409,72 +424,77 @@
 <context>
     <name>DeviceStatusBar</name>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="161"/>
+        <location filename="../../desk/ui/status_bar.py" line="162"/>
         <source>读卡器：正在启动</source>
         <translation>Card reader: starting</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="165"/>
+        <location filename="../../desk/ui/status_bar.py" line="166"/>
         <source>读卡器：%1</source>
         <translation>Reader: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="171"/>
+        <location filename="../../desk/ui/status_bar.py" line="172"/>
         <source>打印机：正在检查</source>
         <translation>Printer: checking</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="174"/>
+        <location filename="../../desk/ui/status_bar.py" line="175"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="178"/>
+        <location filename="../../desk/ui/status_bar.py" line="179"/>
         <source>；%1 份未打印（%2）</source>
         <translation>; %1 job(s) not printed (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="189"/>
-        <source>城市服务器无法连接：已填写的内容保存在本机，恢复后自动发送</source>
-        <translation>City server unreachable: what you type is kept on this PC and sent when it is back</translation>
+        <location filename="../../desk/ui/status_bar.py" line="190"/>
+        <source>城市服务器无法连接</source>
+        <translation>City server unreachable</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="191"/>
+        <location filename="../../desk/ui/status_bar.py" line="192"/>
+        <source>城市服务器无法连接：已填写的内容保存在本机，恢复后自动发送</source>
+        <translation>City server unreachable: input kept here, sent when it is back</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/status_bar.py" line="194"/>
         <source>城市服务器已恢复连接</source>
         <translation>City server reachable again</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="193"/>
+        <location filename="../../desk/ui/status_bar.py" line="196"/>
         <source>城市服务器已连接</source>
         <translation>City server connected</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="198"/>
+        <location filename="../../desk/ui/status_bar.py" line="201"/>
         <source>草稿保存中…</source>
         <translation>Saving the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="198"/>
+        <location filename="../../desk/ui/status_bar.py" line="201"/>
         <source>草稿已保存</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="199"/>
+        <location filename="../../desk/ui/status_bar.py" line="202"/>
         <source>草稿保存失败，将在下次输入时重试</source>
         <translation>Draft not saved; it is retried with the next input</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="200"/>
+        <location filename="../../desk/ui/status_bar.py" line="203"/>
         <source>草稿已保存在本机，服务器恢复后自动发送</source>
         <translation>Draft kept on this PC; sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="216"/>
+        <location filename="../../desk/ui/status_bar.py" line="219"/>
         <source>重新读卡 F2</source>
         <translation>Read again F2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/status_bar.py" line="217"/>
+        <location filename="../../desk/ui/status_bar.py" line="220"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
@@ -768,121 +788,146 @@
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="276"/>
+        <location filename="../../desk/ui/identify_panel.py" line="288"/>
         <source>已读取身份证</source>
         <translation>ID card read</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="256"/>
+        <location filename="../../desk/ui/identify_panel.py" line="268"/>
         <source>请输入申请人姓名。</source>
         <translation>Enter the applicant&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="289"/>
+        <location filename="../../desk/ui/identify_panel.py" line="301"/>
         <source>已输入 %1 / 18 位</source>
         <translation>%1 of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="301"/>
+        <location filename="../../desk/ui/identify_panel.py" line="313"/>
         <source>✓ 号码有效：%1，%2 出生，%3 — 按回车查询</source>
         <translation>✓ Valid number: %1, born %2, %3 — press Enter to look up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="319"/>
+        <location filename="../../desk/ui/identify_panel.py" line="331"/>
         <source>身份证号：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="320"/>
+        <location filename="../../desk/ui/identify_panel.py" line="332"/>
         <source>性别：%1&#x3000;民族：%2&#x3000;出生：%3</source>
         <translation>Sex: %1   Ethnic group: %2   Born: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="322"/>
+        <location filename="../../desk/ui/identify_panel.py" line="334"/>
         <source>住址：%1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="325"/>
+        <location filename="../../desk/ui/identify_panel.py" line="337"/>
         <source>有效期：%1 至 %2</source>
         <translation>Valid: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="326"/>
+        <location filename="../../desk/ui/identify_panel.py" line="338"/>
         <source>长期</source>
         <translation>no expiry</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="330"/>
+        <location filename="../../desk/ui/identify_panel.py" line="342"/>
         <source>户主：%1（与户主关系：%2）</source>
         <translation>Head of household: %1 (relationship: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="345"/>
-        <source>受理编号</source>
-        <translation>Case number</translation>
+        <location filename="../../desk/ui/identify_panel.py" line="358"/>
+        <source>%1受理</source>
+        <translation>accepted at %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="345"/>
-        <source>事项</source>
-        <translation>Transaction</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/identify_panel.py" line="345"/>
+        <location filename="../../desk/ui/identify_panel.py" line="362"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="348"/>
+        <location filename="../../desk/ui/identify_panel.py" line="362"/>
+        <source>申请</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="375"/>
         <source>未办结的申请（%1）</source>
         <translation>Open cases (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="385"/>
+        <location filename="../../desk/ui/identify_panel.py" line="388"/>
+        <source>申请 %1 由%2受理，请到该所办理。</source>
+        <translation>Case %1 was accepted by %2: the applicant goes there for it.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="390"/>
+        <source>地址：%1</source>
+        <translation>address: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="391"/>
+        <source>电话：%1</source>
+        <translation>phone: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="392"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="393"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/identify_panel.py" line="436"/>
         <source>证件照片
 （未安装授权解码组件，请核对证件原件）</source>
         <translation>Card photo
 (no decoder: check the card)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="387"/>
+        <location filename="../../desk/ui/identify_panel.py" line="438"/>
         <source>未读卡
 无照片</source>
         <translation>No card read
 no photo</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="402"/>
+        <location filename="../../desk/ui/identify_panel.py" line="453"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="403"/>
+        <location filename="../../desk/ui/identify_panel.py" line="454"/>
         <source>刷身份证，或输入身份证号后按回车</source>
         <translation>Swipe the ID card, or type the ID number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="404"/>
+        <location filename="../../desk/ui/identify_panel.py" line="455"/>
         <source>系统中没有此号码的人员记录。请刷身份证；无证件时输入姓名登记：</source>
         <translation>Nobody with this number is registered. Swipe the ID card; without a card, enter the name to register:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="405"/>
+        <location filename="../../desk/ui/identify_panel.py" line="456"/>
         <source>申请人姓名</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="406"/>
+        <location filename="../../desk/ui/identify_panel.py" line="457"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="407"/>
+        <location filename="../../desk/ui/identify_panel.py" line="458"/>
         <source>人证一致(&amp;K)</source>
         <translation>Face matches the card (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="408"/>
+        <location filename="../../desk/ui/identify_panel.py" line="459"/>
         <source>已核对窗口前的人与身份证照片为同一人（记入审计日志）</source>
         <translation>The person at the window is the person on the card (recorded in the audit log)</translation>
     </message>
@@ -1205,199 +1250,204 @@ Please give the log file to your IT department:
 <context>
     <name>NewCaseView</name>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="259"/>
+        <location filename="../../desk/ui/new_case.py" line="260"/>
         <source>读到 %1 的身份证。如要为其新办业务，请先按 Ctrl+N。</source>
         <translation>Read %1&apos;s ID card. To open a case for them, press Ctrl+N first.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="423"/>
+        <location filename="../../desk/ui/new_case.py" line="746"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="424"/>
+        <location filename="../../desk/ui/new_case.py" line="747"/>
         <source>%1 个工作日</source>
         <translation>%1 working day(s)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="428"/>
+        <location filename="../../desk/ui/new_case.py" line="751"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="428"/>
+        <location filename="../../desk/ui/new_case.py" line="751"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="429"/>
+        <location filename="../../desk/ui/new_case.py" line="752"/>
         <source>申请人：%1&#x3000;%2&#x3000;%3</source>
         <translation>Applicant: %1   %2   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="508"/>
+        <location filename="../../desk/ui/new_case.py" line="504"/>
         <source>暂不能受理：</source>
         <translation>Cannot accept yet:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="510"/>
+        <location filename="../../desk/ui/new_case.py" line="506"/>
         <source>✓ 表单完整、符合条件、材料齐全，可以受理。</source>
         <translation>✓ Form complete, eligible, all materials received: ready to accept.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="566"/>
-        <location filename="../../desk/ui/new_case.py" line="632"/>
+        <location filename="../../desk/ui/new_case.py" line="562"/>
+        <location filename="../../desk/ui/new_case.py" line="628"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="566"/>
+        <location filename="../../desk/ui/new_case.py" line="562"/>
         <source>不予受理的理由：</source>
         <translation>Ground for not accepting:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="567"/>
+        <location filename="../../desk/ui/new_case.py" line="563"/>
         <source>请说明本案的具体情况（将打印在通知书上）：</source>
         <translation>Say what happened in this case (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="631"/>
+        <location filename="../../desk/ui/new_case.py" line="627"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="631"/>
+        <location filename="../../desk/ui/new_case.py" line="627"/>
         <source>已出具一次性告知书</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="632"/>
+        <location filename="../../desk/ui/new_case.py" line="628"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="633"/>
+        <location filename="../../desk/ui/new_case.py" line="629"/>
         <source>已受理，已提交领导审批</source>
         <translation>Accepted and sent for the leader&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="638"/>
+        <location filename="../../desk/ui/new_case.py" line="634"/>
         <source>受理编号 %1 · 查询码 %2</source>
         <translation>Case %1 · lookup code %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="329"/>
-        <location filename="../../desk/ui/new_case.py" line="639"/>
+        <location filename="../../desk/ui/new_case.py" line="330"/>
+        <location filename="../../desk/ui/new_case.py" line="635"/>
         <source>%1（%2）已送打印机</source>
         <translation>%1 (%2) sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="322"/>
+        <location filename="../../desk/ui/new_case.py" line="323"/>
         <source>“一件事”已一并受理</source>
         <translation>Bundle accepted</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="323"/>
+        <location filename="../../desk/ui/new_case.py" line="324"/>
         <source>套餐编号 %1</source>
         <translation>Bundle %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="385"/>
+        <location filename="../../desk/ui/new_case.py" line="386"/>
         <source>该申请收件后 5 个工作日内（至 %1）未受理、未一次性告知，依法自收件之日（%2）起视为受理，请尽快办理。</source>
         <translation>No acceptance or one-time notice went out within 5 working days of receipt (by %1): by law this application counts as accepted from the day it was received (%2). Please handle it now.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="634"/>
+        <location filename="../../desk/ui/new_case.py" line="630"/>
         <source>已受理，报分局审批</source>
         <translation>Accepted — sent to the branch for approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="634"/>
+        <location filename="../../desk/ui/new_case.py" line="630"/>
         <source>已受理，报市局审批</source>
         <translation>Accepted — sent to the city bureau for approval</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="642"/>
+        <location filename="../../desk/ui/new_case.py" line="638"/>
         <source>该申请已进入待审批队列，由上级机关审批，结果录入后通知申请人；无需再提交。</source>
         <translation>The application is in the approval queue of the higher authority; the applicant is told once its decision is entered. Nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="644"/>
+        <location filename="../../desk/ui/new_case.py" line="640"/>
         <source>该申请已进入“待领导审批”，无需再提交。</source>
         <translation>The case is in &quot;Awaiting approval&quot;; nothing more to submit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="646"/>
+        <location filename="../../desk/ui/new_case.py" line="642"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="649"/>
+        <location filename="../../desk/ui/new_case.py" line="645"/>
         <source>需补正材料：%1</source>
         <translation>Materials to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="671"/>
+        <location filename="../../desk/ui/new_case.py" line="667"/>
         <source>请将“%1”的身份证放在读卡器上（F2 重新读卡）。</source>
         <translation>Place the ID card of &quot;%1&quot; on the reader (F2 reads again).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="703"/>
+        <location filename="../../desk/ui/new_case.py" line="699"/>
         <source>（已重新载入最新内容）</source>
         <translation> (reloaded with the latest content)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="713"/>
+        <location filename="../../desk/ui/new_case.py" line="709"/>
         <source>正在建立草稿…</source>
         <translation>Creating the draft…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="715"/>
+        <location filename="../../desk/ui/new_case.py" line="711"/>
         <source>保存中…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="715"/>
+        <location filename="../../desk/ui/new_case.py" line="711"/>
         <source>已自动保存</source>
         <translation>saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="715"/>
+        <location filename="../../desk/ui/new_case.py" line="711"/>
         <source>保存失败</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="716"/>
+        <location filename="../../desk/ui/new_case.py" line="712"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="716"/>
+        <location filename="../../desk/ui/new_case.py" line="712"/>
         <source>待补正</source>
         <translation>waiting for papers</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="745"/>
+        <location filename="../../desk/ui/new_case.py" line="750"/>
+        <source>%1&#x3000;·&#x3000;%2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/new_case.py" line="757"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="745"/>
+        <location filename="../../desk/ui/new_case.py" line="757"/>
         <source>② 选择事项</source>
         <translation>② Choose the transaction</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="745"/>
+        <location filename="../../desk/ui/new_case.py" line="757"/>
         <source>③ 填写表单</source>
         <translation>③ Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="746"/>
+        <location filename="../../desk/ui/new_case.py" line="758"/>
         <source>④ 核对材料 · 决定</source>
         <translation>④ Materials · decide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="748"/>
+        <location filename="../../desk/ui/new_case.py" line="760"/>
         <source>请申请人将身份证放在读卡器上。
 
 也可在左侧输入身份证号后按回车。</source>
@@ -1406,37 +1456,37 @@ Please give the log file to your IT department:
 Or type the ID number on the left and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="749"/>
+        <location filename="../../desk/ui/new_case.py" line="761"/>
         <source>受理并打印回执 (Ctrl+Enter)</source>
         <translation>Accept and print the receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="750"/>
+        <location filename="../../desk/ui/new_case.py" line="762"/>
         <source>受理并办结 (Ctrl+Shift+Enter)</source>
         <translation>Accept and complete (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="751"/>
+        <location filename="../../desk/ui/new_case.py" line="763"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time notice to &amp;bring materials</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="752"/>
+        <location filename="../../desk/ui/new_case.py" line="764"/>
         <source>不予受理(&amp;R)</source>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="753"/>
+        <location filename="../../desk/ui/new_case.py" line="765"/>
         <source>当场办结(&amp;C)</source>
         <translation>&amp;Complete now</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="754"/>
+        <location filename="../../desk/ui/new_case.py" line="766"/>
         <source>查看申请(&amp;V)</source>
         <translation>&amp;View the case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/new_case.py" line="755"/>
+        <location filename="../../desk/ui/new_case.py" line="767"/>
         <source>办理下一位 (Ctrl+N)</source>
         <translation>Next citizen (Ctrl+N)</translation>
     </message>

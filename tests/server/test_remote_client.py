@@ -74,6 +74,14 @@ def test_an_unreachable_server_is_said_so() -> None:
         with pytest.raises(ServerUnavailable) as unavailable:
             connection.sign_in("clerk", PASSWORD)
         assert "无法连接" in unavailable.value.message_zh
+        # At sign-in nothing was typed but a password: its own words (not "已填写的内容不会丢失"), and
+        # in English no exception class name.
+        assert unavailable.value.message_key == "city.unreachable_at_sign_in"
+        assert "已填写" not in unavailable.value.message_zh and "不能登录" in unavailable.value.message_zh
+        assert "Error" not in unavailable.value.message_en and "sign in" in unavailable.value.message_en
+        with pytest.raises(ServerUnavailable) as later:  # a call of a signed-in desk: the form's words
+            connection.call("GET", "/me")
+        assert "已填写的内容不会丢失" in later.value.message_zh and "Error" not in later.value.message_en
     finally:
         connection.close()
 
