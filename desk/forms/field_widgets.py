@@ -464,8 +464,10 @@ class PersonEditor(FieldEditor):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addLayout(self._lay_row)
-        column.addLayout(facts)
+        # Buttons put under the number sit right under it; the facts' line (its room kept while empty)
+        # comes last — it lay between, an empty line parting the number from its buttons (English).
         column.addLayout(self._lay_under)
+        column.addLayout(facts)
         self._set_body(body)
 
     def value(self) -> object | None:

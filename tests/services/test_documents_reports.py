@@ -67,6 +67,28 @@ def test_documents_follow_the_case_state(desk: Desk, tmp_path: Path) -> None:
     assert "非本辖区户籍" in _text(documents.case_document("not_accepted_notice", refused.number).pdf)
 
 
+def test_a_case_lists_the_papers_issued_for_it_not_the_ones_its_state_implies(desk: Desk, tmp_path: Path) -> None:
+    """A paper once issued stays issued: accepted after a 一次性告知书, the case still lists the notice (by
+    its serial) and reprints it under that serial; a paper the case may have but was not given follows."""
+    documents = _documents(desk, tmp_path)
+    cases = desk.core.cases
+    draft = cases.open_draft(desk.clerk, OLD_MAN, "spot_item", {"lost": True, "contact_phone": PHONE})
+    asked = cases.request_supplement(desk.clerk, draft.number, draft.version, ["id_card"])
+    notice = documents.case_document("supplement_notice", asked.number, actor=desk.clerk)
+    accepted = cases.accept(desk.clerk, asked.number, asked.version, ["id_card", "loss_statement"])
+    assert accepted.missing_materials == [] and "supplement_notice" not in documents.documents_for(accepted)
+    offers = documents.papers_for(accepted)
+    assert [(o.kind, o.serial) for o in offers] == [("supplement_notice", notice.serial), ("receipt", "")]
+    assert offers[0].title_key == "paper.supplement_notice"
+    again = documents.case_document("supplement_notice", accepted.number, actor=desk.clerk)
+    assert again.serial == notice.serial and "遗失声明" in _text(again.pdf)
+    receipt = documents.case_document("receipt", accepted.number, actor=desk.clerk)
+    assert [(o.kind, o.serial) for o in documents.papers_for(accepted)] == [
+        ("supplement_notice", notice.serial), ("receipt", receipt.serial)]
+    with pytest.raises(InvalidInput):  # never issued and not possible now: still refused
+        documents.case_document("completion_notice", accepted.number, actor=desk.clerk)
+
+
 def test_certificate_is_signed_and_verifies_with_the_station_key(desk: Desk, tmp_path: Path) -> None:
     documents = _documents(desk, tmp_path)
     with pytest.raises(InvalidInput, match="不完整"):

@@ -251,7 +251,7 @@ def test_spouse_joins_spouse_missing_a_paper_gets_the_one_time_notice(desk: Desk
     # The applicant's panel beside the result lists the case now waiting for materials (it said
     # 未办结的申请（0） until the card was swiped again).
     assert number in listed_open_cases(view) and view.identify.tbl_cases.isVisible()
-    assert "待补正" in view.identify.tbl_cases.item(listed_open_cases(view).index(number), 2).text()
+    assert "待补正" in view.identify.tbl_cases.item(listed_open_cases(view).index(number), 1).text()
     # The draft is a decided case now: the status line no longer says 草稿已保存.
     desk.wait(lambda: view.form is None and desk.window.status.lbl_save.text() == "")
     # Resumed, it is headed as waiting for papers, not as a draft (it said 草稿).

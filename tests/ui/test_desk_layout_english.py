@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QTableWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk.forms.field_widgets import PersonEditor
 from desk.ui.demo_cases import demo_cases
@@ -31,13 +31,6 @@ WIDTH, HEIGHT = 1366, 768
 
 def _right_edge(widget: QWidget, within: QWidget) -> int:
     return widget.mapTo(within, QPoint(widget.width(), 0)).x()
-
-
-def _reachable(table: QTableWidget) -> bool:
-    """Every column is on screen or the horizontal scroll bar (by pixels) reaches it."""
-    header = table.horizontalHeader()
-    total = sum(header.sectionSize(i) for i in range(table.columnCount()))
-    return total <= table.viewport().width() + table.horizontalScrollBar().maximum()
 
 
 @pytest.fixture
@@ -69,6 +62,10 @@ def test_person_rows_fit_beside_the_materials_in_both_languages(clerk_desk: Desk
                 assert number.fontMetrics().horizontalAdvance(text) <= number.width() - 18, (language, text)
             if not editor.actions_under():
                 assert _right_edge(number, editor) <= editor.btn_swipe.mapTo(editor, QPoint(0, 0)).x()
+            else:  # right under the number: the facts' empty line lay between them
+                gap = editor.btn_swipe.mapTo(editor, QPoint(0, 0)).y() - number.mapTo(editor, QPoint(0, 0)).y() \
+                    - number.height()
+                assert gap < editor.lbl_id_facts.height(), (language, editor.key, gap)
             # Chinese keeps name, number and buttons on one line; English puts the buttons under the number.
             assert editor.actions_under() == (language == "en"), (language, editor.width(), editor.one_line_width())
         view.form.flush()
@@ -92,17 +89,20 @@ def test_the_applicant_panel_in_english_after_a_switch(clerk_desk: Desk) -> None
         desk.wait(lambda: panel.lbl_id_check.text() == "ID card read")
         table = panel.tbl_cases
         row = listed_open_cases(view).index(number)
-        assert table.item(row, 2).text() == "Waiting for materials"
+        assert table.item(row, 1).text() == "Waiting for materials"
+        assert table.item(row, 0).text().splitlines() == ["Spouse joining a spouse's household", number]
         header = table.horizontalHeader()
-        title = table.horizontalHeaderItem(1).text()
-        width = header.sectionSize(1)
-        # The transaction keeps its header and a readable start of its name; the state stays reachable.
+        title = table.horizontalHeaderItem(0).text()
+        width = header.sectionSize(0)
+        # The case keeps its header and a readable start of its name; the state is whole beside it, and
+        # nothing needs a sideways scroll (the state column did at 1366×768 in English).
         assert width >= header.fontMetrics().horizontalAdvance(title), (title, width)
-        em = table.fontMetrics().horizontalAdvance("中")
-        assert width >= min(table.sizeHintForColumn(1), 7 * em)
+        assert width >= table.fontMetrics().horizontalAdvance(number), (number, width)
+        assert header.sectionSize(1) >= table.fontMetrics().horizontalAdvance("Waiting for materials")
         header_sizes = [header.sectionSize(i) for i in range(table.columnCount())]
-        assert _reachable(table), (header_sizes, table.viewport().width(), table.horizontalScrollBar().maximum())
-        assert table.item(row, 1).toolTip() == table.item(row, 1).text()
+        assert sum(header_sizes) <= table.viewport().width(), (header_sizes, table.viewport().width())
+        assert not table.horizontalScrollBar().isVisible()
+        assert table.item(row, 0).toolTip() == table.item(row, 0).text()
         # Its rows whole, the scroll bar right under them (not at the foot of the panel).
         rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
         desk.wait(lambda: table.viewport().height() >= rows)
@@ -138,3 +138,23 @@ def test_a_long_transaction_name_wraps_and_keeps_its_time_limit_and_level_in_sig
                                                    longest.text())
         assert needed.height() <= room.height(), (language, needed, room)
     desk.app.set_language("zh_CN")
+
+
+def test_the_forms_title_speaks_the_screens_language(clerk_desk: Desk) -> None:
+    """The form's title joined item and time limit with the full-width “　·　” in English too; and a
+    language switch left it (and the applicant line) in the language it was built in."""
+    desk = clerk_desk
+    case = demo_cases(TODAY)["booklet_reissue"]
+    desk.sign_in("clerk2")
+    desk.window.resize(WIDTH, HEIGHT)
+    desk.app.set_language("en")
+    try:
+        view = fill_case(desk, case)
+        assert view.lbl_transaction.text() == "③ Replacing a lost household booklet · Completed on the spot"
+        assert view.lbl_applicant.text().startswith("Applicant: ")
+        desk.app.set_language("zh_CN")
+        desk.wait(lambda: view.lbl_transaction.text() == "③ 居民户口簿补领　·　当场办结")
+        assert view.lbl_applicant.text().startswith("申请人：")
+    finally:
+        desk.app.set_language("zh_CN")
+    desk.window.show_screen(Screen.TODAY)
