@@ -163,10 +163,10 @@ def test_a_refusal_is_listed_by_the_title_it_is_printed_under(qtbot: QtBot, runn
     with qtbot.waitSignal(window.case_view.loaded, timeout=10_000):
         window.open_case(case.number)
     listed = window.case_view.lst_documents
-    assert "不予登记决定书" in [listed.item(i).text() for i in range(listed.count())]
+    assert "不予登记决定书" in [listed.item(i).text().splitlines()[0] for i in range(listed.count())]
     app.set_language("en_US")
-    qtbot.waitUntil(lambda: "decision not to register" in [listed.item(i).text() for i in range(listed.count())],
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: "Decision not to register" in [listed.item(i).text().splitlines()[0]
+                                                            for i in range(listed.count())], timeout=10_000)
     assert all("_" not in listed.item(i).text() for i in range(listed.count()))
     app.set_language("zh_CN")
     _settle(qtbot, app)
