@@ -132,9 +132,13 @@ def test_a_tuple_of_words_is_said_as_an_enumeration_and_crosses_the_wire() -> No
 
 def test_a_template_may_leave_a_technical_detail_to_the_english_line() -> None:
     """`{name:.0}` says nothing: the Chinese line reads as before, the English names the detail."""
-    error = InvalidInput.say("city.unreachable", kind="ConnectError")
-    assert error.message_zh == "无法连接城市服务器，请检查网络；已填写的内容不会丢失。"
-    assert error.message_en == "The city server cannot be reached (ConnectError); nothing typed is lost."
+    error = InvalidInput.say("reader.card_garbled", reason="name: identity_name_character")
+    assert error.message_zh == "证件信息读取异常，请重新放置证件"
+    assert error.message_en == "the card's data looks garbled (name: identity_name_character) — place the card again"
+    # A detail the clerk can do nothing with stays out of both lines: the connection's exception class.
+    unreachable = InvalidInput.say("city.unreachable", kind="ConnectError")
+    assert unreachable.message_zh == "无法连接城市服务器，请检查网络；已填写的内容不会丢失。"
+    assert unreachable.message_en == "The city server cannot be reached; check the network. Nothing typed is lost."
 
 
 def test_catalog_data_as_a_parameter_is_said_in_each_languages_own_side_and_crosses_the_wire() -> None:

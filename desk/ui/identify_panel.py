@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desk.devices.card import IdCard, describe_problem
 from desk.devices.photo import PhotoDecoder, decode_photo
-from desk.domain.errors import NotFound
+from desk.domain.errors import DeskError, NotFound
 from desk.domain.idnumber import InvalidIdNumber, validate_id_number
 from desk.ui.context import DeskContext
 from desk.ui.widgets import (
@@ -60,7 +60,18 @@ def other_stations(core: Core, cases: list[CaseView]) -> dict[str, StationInfo]:
     """The stations, other than the desk's own, of the citizen's open cases (on the worker thread)."""
     own = core.station_code
     codes = sorted({case.station_code for case in cases if case.station_code != own and not case.state.is_final})
-    return {code: core.documents.station_of(code) for code in codes}
+    return {code: _station_of(core, code) for code in codes}
+
+
+def _station_of(core: Core, code: str) -> StationInfo:
+    """The station's words; one not known (or a server that does not say: an older release) is named by
+    its code — the citizen still learns the case is elsewhere, and looking them up does not fail."""
+    try:
+        return core.documents.station_of(code)
+    except DeskError:
+        from printing.models import StationInfo
+
+        return StationInfo(code=code, name_zh=code, address="", phone="")
 
 
 class IdentifyPanel(QWidget):

@@ -270,8 +270,11 @@ def test_the_desks_reads_keep_to_the_callers_station_or_branch(city: City, desks
     refusal(city, stranger.get("/cases?station=HP01"), 403, "other_station", "leader_sh")
     refusal(city, stranger.get(f"/cases/{case['number']}/documents"), 403, "other_station", "leader_sh")
     refusal(city, stranger.get(f"/cases/{case['number']}/papers"), 403, "other_station", "leader_sh")
-    # The case view's papers, each with its title's message key (the table the printed paper reads).
-    assert ok(clerk.get(f"/cases/{case['number']}/papers")) == [{"kind": "receipt", "title_key": "paper.receipt"}]
+    # The case view's papers, each with its title's message key (the table the printed paper reads) and
+    # the serial it was issued under.
+    [receipt] = ok(clerk.get(f"/cases/{case['number']}/papers"))
+    assert receipt["kind"] == "receipt" and receipt["title_key"] == "paper.receipt"
+    assert receipt["serial"].startswith("HP01HZ")
     assert case["number"] not in [c["number"] for c in ok(stranger.get("/cases?state=under_review"))]
     # The branch's queue: its own office's station stands for every station of the branch.
     branch = signed_in(desks["branch"], "branch")
