@@ -30,6 +30,7 @@ from desk.ui.context import DeskContext
 from desk.ui.widgets import (
     banner,
     fill_table,
+    fit_stretch_column,
     fmt_date,
     make_table,
     row_key,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from printing.models import StationInfo
 
 SEX = {"male": ("男", "male"), "female": ("女", "female")}
+STATE_EMS = 7  # the open cases' state column: a wider state goes on two lines
 
 
 @dataclass(frozen=True)
@@ -367,7 +369,7 @@ class IdentifyPanel(QWidget):
             lines = [name, case.number]
             if station is not None:  # another station's: where it is, on the row itself
                 lines.append(self.tr("%1受理").replace("%1", self._station_name(station, short=True)))
-            rows.append(("\n".join(lines), self._context.state_text(case.state)))
+            rows.append(("\n".join(lines), self._state_lines(self._context.state_text(case.state))))
         # Two columns: the item with its number (and its station, when another's) and the state — the
         # panel's width at 1366×768 holds both in English too, with no sideways scrolling.
         fill_table(self.tbl_cases, [self.tr("申请"), self.tr("状态")], rows, [case.number for case in open_cases])
@@ -386,6 +388,18 @@ class IdentifyPanel(QWidget):
         self.lbl_cases.setText(self.tr("未办结的申请（%1）").replace("%1", str(len(open_cases))))
         self.lbl_cases.show()
         self.tbl_cases.setVisible(bool(open_cases))
+        QTimer.singleShot(0, self._fit_cases_height)  # once shown and laid out: its columns fitted again
+
+    def _state_lines(self, state: str) -> str:
+        """A state too wide for its column on two lines (“Waiting for / materials”): the case number
+        beside it stays whole at the panel's width."""
+        metrics = self.tbl_cases.fontMetrics()
+        if metrics.horizontalAdvance(state) <= STATE_EMS * metrics.horizontalAdvance("中") or " " not in state:
+            return state
+        spaces = [i for i, char in enumerate(state) if char == " "]
+        middle = min(spaces, key=lambda i: abs(metrics.horizontalAdvance(state[:i]) * 2
+                                               - metrics.horizontalAdvance(state)))
+        return state[:middle] + "\n" + state[middle + 1:]
 
     def _station_name(self, station: StationInfo, *, short: bool = False) -> str:
         """The station's name in the screen's language; short: without its branch's name before it."""
@@ -407,6 +421,7 @@ class IdentifyPanel(QWidget):
         """The open cases' table as tall as its rows (less when the panel is short), so a sideways scroll
         bar (English) sits under them, not at the panel's foot. Measured again once laid out and styled."""
         table = self.tbl_cases
+        fit_stretch_column(table)  # filled while hidden, the columns were fitted to no room
         header = table.horizontalHeader()
         height = (max(header.height(), header.sizeHint().height()) + 2 * table.frameWidth()
                   + sum(table.rowHeight(r) for r in range(table.rowCount()))

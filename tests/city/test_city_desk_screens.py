@@ -63,7 +63,8 @@ def test_another_stations_open_case_names_its_station_and_says_where_to_go(
         assert {waiting, accepted} == {cell.splitlines()[1] for cell in cells}
         assert all(station_words in cell for cell in cells), cells
         # The two columns fit the panel at 1366×768 in either language: no sideways scrolling.
-        desk.qtbot.wait(50)
+        number_width = panel.tbl_cases.fontMetrics().horizontalAdvance(waiting) + 8  # the number is whole
+        desk.wait(lambda width=number_width: panel.tbl_cases.horizontalHeader().sectionSize(0) >= width)
         assert not panel.tbl_cases.horizontalScrollBar().isVisible(), language
         panel.tbl_cases.cellDoubleClicked.emit(0, 0)
         said = panel.lbl_message.text()
