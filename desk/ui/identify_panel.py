@@ -388,7 +388,7 @@ class IdentifyPanel(QWidget):
         self.lbl_cases.setText(self.tr("未办结的申请（%1）").replace("%1", str(len(open_cases))))
         self.lbl_cases.show()
         self.tbl_cases.setVisible(bool(open_cases))
-        QTimer.singleShot(0, self._fit_cases_height)  # once shown and laid out: its columns fitted again
+        QTimer.singleShot(0, self, self._fit_cases_height)  # once shown and laid out: its columns fitted again
 
     def _state_lines(self, state: str) -> str:
         """A state too wide for its column on two lines (“Waiting for / materials”): the case number
@@ -428,7 +428,7 @@ class IdentifyPanel(QWidget):
                   + table.horizontalScrollBar().sizeHint().height())
         if table.maximumHeight() != height:
             table.setMaximumHeight(height)
-            QTimer.singleShot(0, self._fit_cases_height)
+            QTimer.singleShot(0, self, self._fit_cases_height)
 
     @Slot(int, int)
     def _open_case(self, row: int, _column: int) -> None:
