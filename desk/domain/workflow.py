@@ -10,8 +10,11 @@ Pure functions over plain values; the services apply a `Transition` to the store
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from desk.domain.catalog import Approval
 from desk.domain.errors import DeskError
@@ -209,3 +212,20 @@ def _check_approval_path(case: CaseFacts, action: Action, actor: Actor) -> None:
             raise WorkflowError.say("workflow.accepted_by_decider", code="same_person")
         if case.submitted_by is not None and case.submitted_by == actor.user_id:
             raise WorkflowError.say("workflow.submitted_by_decider", code="same_person")
+
+
+class _Waiting(Protocol):
+    @property
+    def due_date(self) -> date | None: ...
+
+    @property
+    def number(self) -> str: ...
+
+
+_W = TypeVar("_W", bound=_Waiting)
+
+
+def soonest_due_first(cases: Iterable[_W]) -> list[_W]:
+    """Approvals as an approver works down them — Today's list and the case view's 下一件待审批 alike: the
+    soonest due first, so one already overdue is at the top, not under the day's new ones."""
+    return sorted(cases, key=lambda case: (case.due_date or date.max, case.number))

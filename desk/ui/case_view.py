@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.catalog import Approval
 from desk.domain.errors import ConcurrentChange
-from desk.domain.workflow import Action, CaseState, allowed_actions
+from desk.domain.workflow import Action, CaseState, allowed_actions, soonest_due_first
 from desk.ui.case_extras import CaseExtras, CaseExtrasPanel, load_extras
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import Asker
@@ -313,7 +313,7 @@ class CaseDetailView(QWidget):
         def found(cases: list[CaseView]) -> None:
             if self.case is None or self.case.number != decided:
                 return  # another case was opened meanwhile
-            self.next_reviews = [c.number for c in cases if c.number != decided
+            self.next_reviews = [c.number for c in soonest_due_first(cases) if c.number != decided
                                  and {Action.APPROVE, Action.DENY} & set(self._allowed_on(c))]
             self._show_next_review()
 

@@ -299,6 +299,7 @@ class IdentifyPanel(QWidget):
         stayed 已读取身份证 in English): a card read says so; a typed number is checked anew."""
         if self._card_read:
             self.lbl_id_check.setText(self.tr("已读取身份证"))
+            self._level("ok")  # not the red of a mistyped number before it
         else:
             self._check_typed(self.edt_id_number.text())
 

@@ -10,13 +10,13 @@ refreshes itself every 30 s while visible and whenever the main window asks (F5,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
+from desk.domain.workflow import soonest_due_first
 from desk.ui.context import DeskContext
 from desk.ui.permissions import may_handle_cases
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, row_key, show_banner
@@ -344,7 +344,7 @@ class TodayView(QWidget):
         rows = self.data.review
         if self._is_branch():
             rows = [c for c in rows if c.approval.value == "branch"]
-        return sorted(rows, key=lambda c: (c.due_date or date.max, c.number))
+        return soonest_due_first(rows)
 
     def clock_rows(self) -> list[tuple[str, str, str, str, str]]:
         """(kind, number, who, what, when) of every clock and open follow-up; the number opens the case."""

@@ -798,136 +798,136 @@
         <translation>Enter the applicant&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="314"/>
+        <location filename="../../desk/ui/identify_panel.py" line="315"/>
         <source>已输入 %1 / 18 位</source>
         <translation>%1 of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="326"/>
+        <location filename="../../desk/ui/identify_panel.py" line="327"/>
         <source>✓ 号码有效：%1，%2 出生，%3 — 按回车查询</source>
         <translation>✓ Valid number: %1, born %2, %3 — press Enter to look up</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="344"/>
+        <location filename="../../desk/ui/identify_panel.py" line="345"/>
         <source>身份证号：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="345"/>
+        <location filename="../../desk/ui/identify_panel.py" line="346"/>
         <source>性别：%1&#x3000;民族：%2&#x3000;出生：%3</source>
         <translation>Sex: %1   Ethnic group: %2   Born: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="347"/>
+        <location filename="../../desk/ui/identify_panel.py" line="348"/>
         <source>住址：%1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="350"/>
+        <location filename="../../desk/ui/identify_panel.py" line="351"/>
         <source>有效期：%1 至 %2</source>
         <translation>Valid: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="351"/>
+        <location filename="../../desk/ui/identify_panel.py" line="352"/>
         <source>长期</source>
         <translation>no expiry</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="355"/>
+        <location filename="../../desk/ui/identify_panel.py" line="356"/>
         <source>户主：%1（与户主关系：%2）</source>
         <translation>Head of household: %1 (relationship: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="371"/>
+        <location filename="../../desk/ui/identify_panel.py" line="372"/>
         <source>%1受理</source>
         <translation>accepted at %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="375"/>
+        <location filename="../../desk/ui/identify_panel.py" line="376"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="375"/>
+        <location filename="../../desk/ui/identify_panel.py" line="376"/>
         <source>申请</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="388"/>
+        <location filename="../../desk/ui/identify_panel.py" line="389"/>
         <source>未办结的申请（%1）</source>
         <translation>Open cases (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="413"/>
+        <location filename="../../desk/ui/identify_panel.py" line="414"/>
         <source>申请 %1 由%2受理，请到该所办理。</source>
         <translation>Case %1 was accepted by %2: the applicant goes there for it.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="415"/>
+        <location filename="../../desk/ui/identify_panel.py" line="416"/>
         <source>地址：%1</source>
         <translation>address: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="416"/>
+        <location filename="../../desk/ui/identify_panel.py" line="417"/>
         <source>电话：%1</source>
         <translation>phone: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="417"/>
+        <location filename="../../desk/ui/identify_panel.py" line="418"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="418"/>
+        <location filename="../../desk/ui/identify_panel.py" line="419"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="462"/>
+        <location filename="../../desk/ui/identify_panel.py" line="463"/>
         <source>证件照片
 （未安装授权解码组件，请核对证件原件）</source>
         <translation>Card photo
 (no decoder: check the card)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="464"/>
+        <location filename="../../desk/ui/identify_panel.py" line="465"/>
         <source>未读卡
 无照片</source>
         <translation>No card read
 no photo</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="479"/>
+        <location filename="../../desk/ui/identify_panel.py" line="480"/>
         <source>① 核验身份</source>
         <translation>① Identify</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="480"/>
+        <location filename="../../desk/ui/identify_panel.py" line="481"/>
         <source>刷身份证，或输入身份证号后按回车</source>
         <translation>Swipe the ID card, or type the ID number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="481"/>
+        <location filename="../../desk/ui/identify_panel.py" line="482"/>
         <source>系统中没有此号码的人员记录。请刷身份证；无证件时输入姓名登记：</source>
         <translation>Nobody with this number is registered. Swipe the ID card; without a card, enter the name to register:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="482"/>
+        <location filename="../../desk/ui/identify_panel.py" line="483"/>
         <source>申请人姓名</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="483"/>
+        <location filename="../../desk/ui/identify_panel.py" line="484"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="484"/>
+        <location filename="../../desk/ui/identify_panel.py" line="485"/>
         <source>人证一致(&amp;K)</source>
         <translation>Face matches the card (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/identify_panel.py" line="485"/>
+        <location filename="../../desk/ui/identify_panel.py" line="486"/>
         <source>已核对窗口前的人与身份证照片为同一人（记入审计日志）</source>
         <translation>The person at the window is the person on the card (recorded in the audit log)</translation>
     </message>

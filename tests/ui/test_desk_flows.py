@@ -374,6 +374,10 @@ def test_the_leader_denies_with_the_reason_first_and_the_password_last(desk: Des
     # The next approval waiting is one click away (剩 N 件), not back on Today.
     desk.wait(lambda: case_view.btn_next_review.isVisible())
     assert other.number in case_view.next_reviews and accepted.number not in case_view.next_reviews
+    # In Today's order — the soonest due first — not newest first (the live manager's test: an approval
+    # 20 working days overdue came last).
+    dues = {c.number: c.due_date for c in core.queries.list(state=CaseState.UNDER_REVIEW, limit=500)}
+    assert [dues[n] for n in case_view.next_reviews] == sorted(dues[n] for n in case_view.next_reviews)
     assert f"剩 {len(case_view.next_reviews)} 件" in case_view.btn_next_review.text()
     following = case_view.next_reviews[0]
     desk.window.activateWindow()  # the keys go to the desk's window (the password dialog has closed)
@@ -511,6 +515,22 @@ def test_the_card_just_read_is_not_listed_as_missing(desk: Desk) -> None:
     number = decided_number(desk)
     forms = {m.key: m.form for m in desk.core.queries.get(number).materials}
     assert forms["applicant_id_card"] == "card"
+
+
+def test_a_card_read_after_a_mistyped_number_is_not_said_in_red(desk: Desk) -> None:
+    """Found driving the desk: something not a number typed into the ID box (the clerk meant the item's
+    name) turned the line under it red; the card read next said 已读取身份证 — still in red, an error's colour."""
+    case = demo_cases(TODAY)["booklet_reissue"]
+    desk.sign_in("clerk")
+    view = desk.new_case
+    desk.window.show_screen(Screen.NEW_CASE, fresh=True)
+    panel = view.identify
+    panel.edt_id_number.insert("补发")
+    desk.wait(lambda: panel.lbl_id_check.property("level") == "problem")
+    panel.edt_id_number.clear()
+    desk.swipe(case.card)
+    desk.wait(lambda: panel.lbl_id_check.text() == "已读取身份证")
+    assert panel.lbl_id_check.property("level") == "ok"
 
 
 def test_the_blocker_box_follows_the_materials_list_at_once(desk: Desk) -> None:
