@@ -9,28 +9,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
 from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.paths import holidays_dir
-from desk.services.demo import DEMO_PASSWORD, build_demo
+from desk.services.demo import build_demo
 from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
-from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.bootstrap import DeskApp
 from desk.ui.permissions import Screen
 from tests.app_teardown import close_desk
+from tests.running_desk import sign_in, start_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 CATALOG = shipped_catalog()
-
-
-class _Answers:
-    def save_path(self, *_args: object) -> Path | None:
-        return None
 
 
 @pytest.fixture
@@ -41,15 +36,8 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core]]:
     core = Core(store, CATALOG, calendar, FixedClock(NOW), Settings(station_code="HP01", counter_number=3))
     core.queue.set_counter(3, "3号窗口")
     core.queue.set_counter(5, "5号窗口")
-    app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                  DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
-                              spool_dir=tmp_path / "spool", start_reader=False), asker=_Answers())  # type: ignore[arg-type]
-    app.start()
-    qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
-    app.window.sign_in.edt_username.setText("clerk")
-    app.window.sign_in.edt_password.setText(DEMO_PASSWORD)
-    app.window.sign_in.btn_sign_in.click()
-    qtbot.waitUntil(lambda: app.context.session is not None, timeout=10_000)
+    app = start_desk(qtbot, tmp_path, core)
+    sign_in(qtbot, app, "clerk")
     yield app, core
     close_desk(app)
 

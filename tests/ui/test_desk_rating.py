@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -27,18 +26,14 @@ from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
 from desk.store.models import AuditEntry
-from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.bootstrap import DeskApp
 from desk.ui.permissions import Screen
 from desk.ui.rating_window import RatingWindow
 from tests.app_teardown import close_desk
+from tests.running_desk import sign_in, start_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 CATALOG = shipped_catalog()
-
-
-class _Answers:
-    def save_path(self, *_args: object) -> Path | None:
-        return None
 
 
 @pytest.fixture
@@ -47,20 +42,9 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core]]:
     store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
     build_demo(store, CATALOG, calendar, residents=20, cases=24, today=NOW.date())
     core = Core(store, CATALOG, calendar, FixedClock(NOW), Settings(station_code="HP01", counter_number=3))
-    app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                  DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
-                              spool_dir=tmp_path / "spool", start_reader=False), asker=_Answers())  # type: ignore[arg-type]
-    app.start()
-    qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
+    app = start_desk(qtbot, tmp_path, core)
     yield app, core
     close_desk(app)
-
-
-def _sign_in(qtbot: QtBot, app: DeskApp, username: str) -> None:
-    app.window.sign_in.edt_username.setText(username)
-    app.window.sign_in.edt_password.setText(DEMO_PASSWORD)
-    app.window.sign_in.btn_sign_in.click()
-    qtbot.waitUntil(lambda: app.context.session is not None, timeout=10_000)
 
 
 def _settle(qtbot: QtBot, app: DeskApp) -> None:
@@ -71,7 +55,7 @@ def _settle(qtbot: QtBot, app: DeskApp) -> None:
 def test_completing_a_case_asks_the_citizen_once_bound_to_case_and_clerk(
         qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
     app, core = running
-    _sign_in(qtbot, app, "clerk")
+    sign_in(qtbot, app, "clerk")
     actor = app.context.actor
     case = next(c for c in core.queries.list(limit=500) if Action.COMPLETE in allowed_actions(c.facts, actor))
     window, prompter = app.window, app.window.rating
@@ -119,7 +103,7 @@ def test_completing_a_case_asks_the_citizen_once_bound_to_case_and_clerk(
 
 def test_an_accepted_case_is_not_rated_yet(qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
     app, core = running
-    _sign_in(qtbot, app, "clerk")
+    sign_in(qtbot, app, "clerk")
     case = core.queries.list(state=CaseState.ACCEPTED, limit=1)[0]
     with qtbot.waitSignal(app.window.rating.skipped, timeout=10_000):
         app.window.rating.ask(case.number)
@@ -130,7 +114,7 @@ def test_a_leaders_back_office_decision_is_not_put_to_the_citizen(qtbot: QtBot, 
     """Found driving the desk: a leader's 不予批准 opened the evaluator on the leader's own screen, naming the
     accepting clerk. The leader's decisions are taken with no citizen present: nothing is asked."""
     app, core = running
-    _sign_in(qtbot, app, "leader")
+    sign_in(qtbot, app, "leader")
     leader = app.context.actor
     case = next(c for c in core.queries.list(limit=500) if Action.DENY in allowed_actions(c.facts, leader))
     window, prompter = app.window, app.window.rating
@@ -152,7 +136,7 @@ def test_a_refusal_is_listed_by_the_title_it_is_printed_under(qtbot: QtBot, runn
     from desk.domain.catalog import PowerType
 
     app, core = running
-    _sign_in(qtbot, app, "leader")
+    sign_in(qtbot, app, "leader")
     leader = app.context.actor
     case = next(c for c in core.queries.list(limit=500) if Action.DENY in allowed_actions(c.facts, leader)
                 and CATALOG.get(c.transaction_code).power_type is PowerType.CONFIRMATION)
@@ -192,7 +176,7 @@ def test_the_evaluator_shows_the_clerks_photo(qtbot: QtBot, running: tuple[DeskA
     picture = io.BytesIO()
     Image.new("RGB", (264, 336), (30, 60, 120)).save(picture, "PNG")
     core.user_photos.set_photo(username, picture.getvalue())
-    _sign_in(qtbot, app, "clerk")
+    sign_in(qtbot, app, "clerk")
     prompter = app.window.rating
     with qtbot.waitSignal(prompter.asked, timeout=10_000):
         prompter.ask(number)
@@ -215,7 +199,7 @@ def test_the_manager_runs_the_follow_up_loop_and_sees_the_deadline(
     number = _a_completed_case(core, app)
     core.ratings.rate(RatingLevel.DISSATISFIED, case_number=number, reasons=("多次跑腿",), phone="13912345678",
                       counter_number=3)
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     window, manager = app.window, app.window.manager
     window.show_screen(Screen.MANAGER)
     view = manager.follow_ups
@@ -251,7 +235,7 @@ def test_the_follow_up_loop_speaks_english(qtbot: QtBot, running: tuple[DeskApp,
     app, core = running
     number = _a_completed_case(core, app)
     core.ratings.rate(RatingLevel.VERY_DISSATISFIED, case_number=number, reasons=("多次跑腿",), counter_number=3)
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     app.set_language("en_US")
     window, manager = app.window, app.window.manager
     window.show_screen(Screen.MANAGER)
@@ -275,7 +259,7 @@ def test_the_manager_names_the_follow_ups_owner(qtbot: QtBot, running: tuple[Des
     app, core = running
     number = _a_completed_case(core, app)
     core.ratings.rate(RatingLevel.VERY_DISSATISFIED, case_number=number, phone="13912345678", counter_number=3)
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     app.window.show_screen(Screen.MANAGER)
     view = app.window.manager.follow_ups
     with qtbot.waitSignal(view.loaded, timeout=10_000):
@@ -314,7 +298,7 @@ def test_the_kiosk_status_screen_shows_heartbeat_and_paper(qtbot: QtBot, running
     app, core = running
     core.kiosks.heartbeat("K01", name_zh="大厅自助机", reader_state="ready", printer_state="paper_out",
                           sessions_started=4)
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     app.window.show_screen(Screen.MANAGER)
     view = app.window.manager.kiosk_status
     with qtbot.waitSignal(view.loaded, timeout=10_000):
@@ -329,7 +313,7 @@ def test_the_kiosk_status_screen_shows_heartbeat_and_paper(qtbot: QtBot, running
 def test_manager_tiles_count_notices_and_the_overdue_list_names_who_holds_each_case(
         qtbot: QtBot, running: tuple[DeskApp, Core]) -> None:
     app, core = running
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     manager = app.window.manager
     with qtbot.waitSignal(manager.loaded, timeout=10_000):
         app.window.show_screen(Screen.MANAGER)

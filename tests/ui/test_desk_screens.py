@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
@@ -22,16 +21,17 @@ from desk.domain.clock import FixedClock
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
 from desk.paths import holidays_dir
-from desk.services.demo import DEMO_PASSWORD, build_demo
+from desk.services.demo import build_demo
 from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
-from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.bootstrap import DeskApp
 from desk.ui.permissions import Screen
 from desk.ui.transaction_search import build_index, rank
 from printing.qr import receipt_qr_text
 from printing.report_export import parse_report_csv, report_csv
 from tests.app_teardown import close_desk
+from tests.running_desk import sign_in, start_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 CATALOG = shipped_catalog()
@@ -98,26 +98,15 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core, _Answ
     build_demo(store, CATALOG, calendar, residents=20, cases=24, today=NOW.date())
     core = Core(store, CATALOG, calendar, FixedClock(NOW), Settings(station_code="HP01"))
     answers = _Answers()
-    app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                  DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
-                              spool_dir=tmp_path / "spool", start_reader=False), asker=answers)  # type: ignore[arg-type]
-    app.start()
-    qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
+    app = start_desk(qtbot, tmp_path, core, answers)
     yield app, core, answers
     close_desk(app)
-
-
-def _sign_in(qtbot: QtBot, app: DeskApp, username: str) -> None:
-    app.window.sign_in.edt_username.setText(username)
-    app.window.sign_in.edt_password.setText(DEMO_PASSWORD)
-    app.window.sign_in.btn_sign_in.click()
-    qtbot.waitUntil(lambda: app.context.session is not None, timeout=10_000)
 
 
 def test_search_by_id_number_name_case_number_and_scanned_receipt(
         qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
     app, core, _ = running
-    _sign_in(qtbot, app, "clerk")
+    sign_in(qtbot, app, "clerk")
     window, search = app.window, app.window.search
     some = core.queries.list(limit=50)
     case = next(c for c in some if c.state is CaseState.COMPLETED)
@@ -147,7 +136,7 @@ def test_a_search_by_the_start_of_an_id_number_shows_the_numbers_and_the_count(
         qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
     """By 210104…: which number matched (the typed part shown, the rest masked as elsewhere) and how many."""
     app, core, _ = running
-    _sign_in(qtbot, app, "clerk")
+    sign_in(qtbot, app, "clerk")
     window, search = app.window, app.window.search
     case = core.queries.list(limit=1)[0]
     number = case.applicant.id_number
@@ -174,7 +163,7 @@ def test_a_search_by_the_start_of_an_id_number_shows_the_numbers_and_the_count(
 def test_search_and_the_case_name_the_states_in_english_words_not_codes(
         qtbot: QtBot, running: tuple[DeskApp, Core, _Answers]) -> None:
     app, core, _ = running
-    _sign_in(qtbot, app, "clerk")
+    sign_in(qtbot, app, "clerk")
     window, search = app.window, app.window.search
     # A state whose code is not an English phrase (supplement_requested, not_accepted, under_review).
     case = next(c for c in core.queries.list(limit=200) if "_" in c.state.value)
@@ -205,7 +194,7 @@ def test_search_and_the_case_name_the_states_in_english_words_not_codes(
 def test_manager_view_shows_the_printed_report_figures_and_exports_them(
         qtbot: QtBot, running: tuple[DeskApp, Core, _Answers], tmp_path: Path) -> None:
     app, core, answers = running
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     window, manager = app.window, app.window.manager
     assert window.new_case.isHidden() or window.current_screen() is not window.new_case
     day = NOW.date() - timedelta(days=1)  # the demo's last working day
@@ -258,13 +247,9 @@ def test_calling_the_next_ticket_names_this_desks_window(qtbot: QtBot, tmp_path:
     core = Core(store, CATALOG, calendar, FixedClock(NOW), Settings(station_code="HP01", counter_number=3))
     core.queue.set_counter(3, "3号窗口")
     core.queue.take_ticket("birth_registration")
-    app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                  DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
-                              spool_dir=tmp_path / "spool", start_reader=False), asker=_Answers())  # type: ignore[arg-type]
-    app.start()
-    qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
+    app = start_desk(qtbot, tmp_path, core)
     try:
-        _sign_in(qtbot, app, "clerk")
+        sign_in(qtbot, app, "clerk")
         today = app.window.today
         qtbot.keyClick(app.window, Qt.Key.Key_F3)
         qtbot.waitUntil(lambda: today.called is not None, timeout=10_000)
@@ -284,7 +269,7 @@ def test_today_lists_the_cases_the_full_views_gave(qtbot: QtBot, running: tuple[
     from desk.ui.widgets import fmt_date
 
     app, core, _ = running
-    _sign_in(qtbot, app, "clerk")
+    sign_in(qtbot, app, "clerk")
     today, station, queries = app.window.today, core.station_code, core.queries
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.refresh()
@@ -332,7 +317,7 @@ def test_today_in_english_at_1366_leaves_the_transaction_column_room(
     """English at 1366×768: the queue's buttons made the left column 677 px and the right 489, and the
     other columns left 到期提醒's Transaction column ~60 px (header “nsacti”, names “Spl…”)."""
     app, _core, _ = running
-    _sign_in(qtbot, app, "clerk")
+    sign_in(qtbot, app, "clerk")
     window, today = app.window, app.window.today
     window.resize(1366, 768)
     app.set_language("en_US")
@@ -372,11 +357,11 @@ def test_a_branch_level_case_says_the_leader_records_the_branchs_decision(
     branch = next(c for c in cases if c.approval is Approval.BRANCH and c.state is CaseState.ACCEPTED)
     own = next(c for c in cases if c.approval is Approval.LEADER and c.state is CaseState.UNDER_REVIEW)
     # The clerk examined it and sends it on to the branch (提交审批); the branch's answer comes back.
-    _sign_in(qtbot, app, "clerk")
+    sign_in(qtbot, app, "clerk")
     core.decisions.act_and_issue(app.context.actor, branch.number, branch.version, Action.SUBMIT_FOR_REVIEW)
     app.window.sign_out()
     qtbot.waitUntil(lambda: app.context.session is None, timeout=10_000)
-    _sign_in(qtbot, app, "leader")
+    sign_in(qtbot, app, "leader")
     window, view = app.window, app.window.case_view
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         window.open_case(branch.number)

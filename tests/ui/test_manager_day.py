@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from desk.core import Core
@@ -27,18 +27,14 @@ from desk.services.ratings import RatingLevel
 from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
-from desk.ui.bootstrap import DeskApp, DeskOptions
+from desk.ui.bootstrap import DeskApp
 from desk.ui.permissions import Screen
 from tests.app_teardown import close_desk
+from tests.running_desk import sign_in, start_desk
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 CATALOG = shipped_catalog()
 CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-class _Answers:
-    def save_path(self, *_args: object) -> Path | None:
-        return None
 
 
 @pytest.fixture
@@ -48,22 +44,11 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskApp, Core]]:
     build_demo(store, CATALOG, calendar, residents=20, cases=24, today=NOW.date())
     core = Core(store, CATALOG, calendar, FixedClock(NOW), Settings(station_code="HP01"))
     core.users.create_user("fenju", "钱分局", Role.BRANCH, "HP01", DEMO_PASSWORD)
-    app = DeskApp(QApplication.instance(), lambda: core,  # type: ignore[arg-type]
-                  DeskOptions(settings=Settings(printer=f"pdf:{tmp_path / 'printed'}", idle_lock_minutes=60),
-                              spool_dir=tmp_path / "spool", start_reader=False), asker=_Answers())  # type: ignore[arg-type]
-    app.start()
-    qtbot.waitUntil(lambda: app.context.core_ready, timeout=10_000)
+    app = start_desk(qtbot, tmp_path, core)
     app.window.resize(1366, 768)
     yield app, core
     qtbot.waitUntil(lambda: app.context.runner.pending == 0, timeout=10_000)
     close_desk(app)
-
-
-def _sign_in(qtbot: QtBot, app: DeskApp, username: str) -> None:
-    app.window.sign_in.edt_username.setText(username)
-    app.window.sign_in.edt_password.setText(DEMO_PASSWORD)
-    app.window.sign_in.btn_sign_in.click()
-    qtbot.waitUntil(lambda: app.context.session is not None, timeout=10_000)
 
 
 def _sign_out(qtbot: QtBot, app: DeskApp) -> None:
@@ -81,7 +66,7 @@ def test_the_overdue_list_shows_its_names_whole_in_english_and_opens_a_case(
     its viewport before the tab had laid it out); 当前处理人/环节 stayed Chinese in English; a double-click
     on a case did nothing."""
     app, core = running
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     window, manager = app.window, app.window.manager
     day = NOW.date() - timedelta(days=1)
     with qtbot.waitSignal(manager.loaded, timeout=10_000):
@@ -124,7 +109,7 @@ def test_the_follow_ups_are_read_afresh_and_show_their_steps_at_1366(
     given since — only 刷新 showed it; a follow-up's steps table was one cut row high at 1366×768."""
     app, core = running
     completed = core.queries.list(state=CaseState.COMPLETED, station_code="HP01", limit=10)
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     window, manager = app.window, app.window.manager
     view = manager.follow_ups
     window.show_screen(Screen.MANAGER, fresh=True)
@@ -134,7 +119,7 @@ def test_the_follow_ups_are_read_afresh_and_show_their_steps_at_1366(
     _sign_out(qtbot, app)
     core.ratings.rate(RatingLevel.VERY_DISSATISFIED, case_number=completed[0].number, reasons=("多次跑腿",),
                       phone="13912345678", counter_number=1)
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         window.show_screen(Screen.MANAGER, fresh=True)  # the 统计日报 entry, as the manager clicks it
     assert _cells(view.tbl_follow_ups, 0) == [completed[0].number]
@@ -163,7 +148,7 @@ def test_today_lists_the_approvals_soonest_due_first_and_the_branch_sees_its_own
                                  Action.SUBMIT_FOR_REVIEW)  # passed up to the branch
     under_review = _approvals(core)
     assert {level for _n, _d, level in under_review} >= {Approval.LEADER, Approval.BRANCH}
-    _sign_in(qtbot, app, "leader")
+    sign_in(qtbot, app, "leader")
     today = app.window.today
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.refresh()
@@ -177,7 +162,7 @@ def test_today_lists_the_approvals_soonest_due_first_and_the_branch_sees_its_own
         (Approval.LEADER, "所领导"), (Approval.BRANCH, "分局")}
     assert today.box_review.title() == f"待领导审批（{len(under_review)}）"
     _sign_out(qtbot, app)
-    _sign_in(qtbot, app, "fenju")
+    sign_in(qtbot, app, "fenju")
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.refresh()
     branch = [n for n, _d, level in under_review if level is Approval.BRANCH]
@@ -190,7 +175,7 @@ def test_the_report_is_one_click_away_from_a_case_opened_from_it(
     """Live: in a case opened from the overdue list, a click on 统计日报 (still the list's current row) did
     nothing; only 返回 (to Today) and a second click led back."""
     app, core = running
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     window = app.window
     window.show_screen(Screen.MANAGER, fresh=True)
     number = core.queries.list(state=CaseState.UNDER_REVIEW, station_code="HP01", limit=1)[0].number
@@ -208,7 +193,7 @@ def test_the_report_date_goes_no_further_than_today(qtbot: QtBot, running: tuple
     """Live: a date typed into 统计日期 came out as 2027-12-04 and the screen showed that day's “report” —
     51 overdue cases counted against a day not yet come."""
     app, core = running
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     window, manager = app.window, app.window.manager
     with qtbot.waitSignal(manager.loaded, timeout=10_000):
         window.show_screen(Screen.MANAGER)
@@ -227,7 +212,7 @@ def test_a_recorded_step_is_confirmed_and_the_last_one_says_the_follow_up_closed
     app, core = running
     number = core.queries.list(state=CaseState.COMPLETED, station_code="HP01", limit=1)[0].number
     core.ratings.rate(RatingLevel.DISSATISFIED, case_number=number, reasons=("多次跑腿",), phone="13912345678")
-    _sign_in(qtbot, app, "manager")
+    sign_in(qtbot, app, "manager")
     window, view = app.window, app.window.manager.follow_ups
     window.show_screen(Screen.MANAGER, fresh=True)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
@@ -249,7 +234,7 @@ def test_the_approvals_fit_at_1366_in_english(qtbot: QtBot, running: tuple[DeskA
     """Live: the new column's English header (“Decided by”) pushed the due date out of sight behind a
     sideways scroll bar at 1366×768."""
     app, _core = running
-    _sign_in(qtbot, app, "leader")
+    sign_in(qtbot, app, "leader")
     window, today = app.window, app.window.today
     app.set_language("en_US")
     try:
