@@ -538,6 +538,8 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
         "Messages", "签名密钥属于站点 {key_station}，证明的出具单位是 {station}"),
     "signing.payload_not_these_facts": QT_TRANSLATE_NOOP(
         "Messages", "证明 {serial} 的签名不是为所印内容作出的，不能打印。"),
+    "document.void": QT_TRANSLATE_NOOP(
+        "Messages", "{serial} 已由补发的 {by} 替代并作废，不能再打印；需要时请打印 {by}。"),
     "reissue.not_chosen": QT_TRANSLATE_NOOP("Messages", "请选择补发的证件并填写原证编号。"),
     "reissue.not_ours": QT_TRANSLATE_NOOP(
         "Messages", "本所签发记录中没有编号为 {number} 的证件，不能补发。请核对原证编号；原证由其他机关签发的，请到签发机关申请。"),  # noqa: E501

@@ -212,7 +212,8 @@ class RemoteDocuments(_Remote):
         return [str(kind) for kind in self.connection.call("GET", f"/cases/{case.number}/documents")]
 
     def papers_for(self, case: CaseView) -> list[PaperOffer]:
-        return [PaperOffer(str(offer["kind"]), str(offer["title_key"]), str(offer.get("serial") or ""))
+        return [PaperOffer(str(offer["kind"]), str(offer["title_key"]), str(offer.get("serial") or ""),
+                           str(offer.get("void_by") or ""))
                 for offer in self.connection.call("GET", f"/cases/{case.number}/papers")]
 
     def case_document(self, kind: str, case_number: str, *, actor: Actor | None = None,

@@ -151,7 +151,7 @@ def register_station_routes(app: FastAPI, prefix: str, server: Server) -> None:
         title's message key (as the paper prints it)."""
         station_code = server.rights.require_case(caller, READ, number) or caller.station_code
         window = server.window.at(station_code)
-        return [{"kind": offer.kind, "title_key": offer.title_key, "serial": offer.serial}
+        return [{"kind": offer.kind, "title_key": offer.title_key, "serial": offer.serial, "void_by": offer.void_by}
                 for offer in window.documents.papers_for(server.window.queries.get(number))]
 
     @router.post("/cases/{number}/documents/{kind}", tags=["window"])

@@ -45,7 +45,7 @@ from desk.domain.workflow import Actor, CaseState
 from desk.services import audit
 from desk.services.case_views import CaseView
 from desk.services.numbering import next_sequence
-from desk.services.paper_reissue import MOVE_PERMIT_VALID_DAYS, original_of, void_original
+from desk.services.paper_reissue import MOVE_PERMIT_VALID_DAYS, original_of, void_original, voided_by
 from desk.services.queue import TicketView
 from desk.store.database import Store
 from desk.store.models import Case, Citizen, DocumentIssued
@@ -143,6 +143,7 @@ class PaperOffer:
     kind: str
     title_key: str
     serial: str = ""  # the serial it was issued under; "" for a paper the case can have but was not issued yet
+    void_by: str = ""  # the re-issued (补发) paper that replaced it: this one is void and is not printed again
 
     @property
     def title_zh(self) -> str:
@@ -214,10 +215,11 @@ class DocumentService:
         case can have now and was not given yet; each with its title's message key, as the paper prints it."""
         transaction = self._transaction(case.transaction_code)
         with self.store.read() as session:
-            issued = [(row.kind, row.serial) for row in DocumentRepository(session).issued_for_case(case.number)
-                      if row.kind in REPRINTABLE]
-        given = {kind for kind, _serial in issued}
-        offers = [PaperOffer(kind, paper_title_key(kind, transaction), serial) for kind, serial in issued]
+            issued = [(row.kind, row.serial, voided_by(row.details))
+                      for row in DocumentRepository(session).issued_for_case(case.number) if row.kind in REPRINTABLE]
+        given = {kind for kind, _serial, _void in issued}
+        offers = [PaperOffer(kind, paper_title_key(kind, transaction), serial, void)
+                  for kind, serial, void in issued]
         return offers + [PaperOffer(kind, paper_title_key(kind, transaction))
                          for kind in self.documents_for(case) if kind not in given]
 
@@ -705,6 +707,9 @@ class DocumentService:
         """The document's register row: reused for a reprint of a case document, new otherwise."""
         if case_id is not None:
             existing = DocumentRepository(session).of_case(case_id, kind)
+            if existing is not None and voided_by(existing.details):
+                # Replaced by a 补发: a second valid-looking copy of a void paper is what the re-issue prevents.
+                raise InvalidInput.say("document.void", serial=existing.serial, by=voided_by(existing.details))
             if existing is not None:
                 audit.append(session, at=self.clock.now(), actor=_actor_label(session, actor, kiosk_code),
                              action="document.reprinted", entity_type="document", entity_id=existing.serial,

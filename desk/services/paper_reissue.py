@@ -86,9 +86,14 @@ def void_original(original: Original, reissued_serial: str) -> bool:
     return True
 
 
+def voided_by(details: dict[str, Any] | None) -> str:
+    """The re-issued paper that replaced this one; "" while it is valid."""
+    return str((details or {}).get("voided_by") or "")
+
+
 def is_void(details: dict[str, Any] | None) -> bool:
-    """A paper replaced by a re-issue no longer counts (the permit clock leaves it out)."""
-    return bool((details or {}).get("voided_by"))
+    """A paper replaced by a re-issue no longer counts (the permit clock leaves it out, it is not reprinted)."""
+    return bool(voided_by(details))
 
 
 def _on_the_paper(original: CaseView, case: CaseView) -> bool:

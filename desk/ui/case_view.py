@@ -436,6 +436,8 @@ class CaseDetailView(QWidget):
             # Its serial under it (the paper's own number); one the case may have but was not given yet
             # says so — the list is of what the case was really issued.
             under = paper.serial or self.tr("尚未出具，可打印")
+            if paper.void_by:  # replaced by a 补发: listed (it was issued), not printed again
+                under = self.tr("%1（已作废，由 %2 补发替代）").replace("%1", paper.serial).replace("%2", paper.void_by)
             title = self._context.word(paper.title_key)
             title = title[:1].upper() + title[1:]  # a title standing alone: "One-time supplement notice"
             item = QListWidgetItem(f"{title}\n{under}")

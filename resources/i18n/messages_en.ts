@@ -1829,1072 +1829,1077 @@
     </message>
     <message>
         <location filename="../../desk/domain/messages.py" line="541"/>
+        <source>{serial} 已由补发的 {by} 替代并作废，不能再打印；需要时请打印 {by}。</source>
+        <translation>{serial} was replaced by the re-issued {by} and is void; it cannot be printed again. Print {by} if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/domain/messages.py" line="543"/>
         <source>请选择补发的证件并填写原证编号。</source>
         <translation>Choose the document to re-issue and enter the original&apos;s number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="542"/>
+        <location filename="../../desk/domain/messages.py" line="544"/>
         <source>本所签发记录中没有编号为 {number} 的证件，不能补发。请核对原证编号；原证由其他机关签发的，请到签发机关申请。</source>
         <translation>This station has issued no document numbered {number}; it cannot be re-issued. Check the original&apos;s number; a document issued by another authority is re-issued there.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="544"/>
+        <location filename="../../desk/domain/messages.py" line="546"/>
         <source>编号 {number} 是本所签发的{kind}，不是{chosen}。请选择正确的证件。</source>
         <translation>{number} is a {kind} this station issued, not a {chosen}. Choose the right document.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="546"/>
+        <location filename="../../desk/domain/messages.py" line="548"/>
         <source>编号 {number} 的证件已由 {by} 补发替代并作废，不能再次补发；如遗失的是补发后的证件，请填写该证件的编号。</source>
         <translation>Document {number} was replaced by the re-issued {by} and is void; it cannot be re-issued again. If the re-issued document was lost, enter its number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="548"/>
+        <location filename="../../desk/domain/messages.py" line="550"/>
         <source>编号 {number} 的证件有效期至 {until}，已过期，不能补发。请重新申请准予迁入证明或重新办理迁出。</source>
         <translation>Document {number} was valid until {until} and has expired; it cannot be re-issued. Apply for a new move-in permit or move out again.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="550"/>
+        <location filename="../../desk/domain/messages.py" line="552"/>
         <source>{name} 不是编号 {number} 证件上所列的迁移人员，也不是其申请人，不能申请补发。</source>
         <translation>{name} is neither a person moving on document {number} nor its applicant, and cannot apply for it to be re-issued.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="552"/>
+        <location filename="../../desk/domain/messages.py" line="554"/>
         <source>“{transaction}”不引起公民信息连锁变更。</source>
         <translation>“{transaction}” does not change a person&apos;s basic facts.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="553"/>
+        <location filename="../../desk/domain/messages.py" line="555"/>
         <source>申请 {number} 尚未办结，办结后才产生连锁变更。</source>
         <translation>Case {number} is not completed yet.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="554"/>
+        <location filename="../../desk/domain/messages.py" line="556"/>
         <source>没有“{kind}”这种文书。</source>
         <translation>No document kind &apos;{kind}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="555"/>
+        <location filename="../../desk/domain/messages.py" line="557"/>
         <source>申请 {number} 当前为“{state}”，不能出具{paper}。</source>
         <translation>Case {number} is “{state}”: it has no {paper}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="556"/>
+        <location filename="../../desk/domain/messages.py" line="558"/>
         <source>请填写证明用途。</source>
         <translation>Say what the certificate is for.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="557"/>
+        <location filename="../../desk/domain/messages.py" line="559"/>
         <source>没有身份证号为 {id_number} 的户籍记录。</source>
         <translation>No register entry for {id_number}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="558"/>
+        <location filename="../../desk/domain/messages.py" line="560"/>
         <source>户籍登记信息不完整（户主、与户主关系或登记日期缺失），不能自助出具证明，请到窗口办理。</source>
         <translation>The register entry is incomplete (head, relationship or date); please ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="560"/>
+        <location filename="../../desk/domain/messages.py" line="562"/>
         <source>被证明人（{id_number}）在本地没有户籍记录，不能出具户籍证明。</source>
         <translation>No register entry for the person to certify ({id_number}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="562"/>
+        <location filename="../../desk/domain/messages.py" line="564"/>
         <source>{name}（{id_number}）的户籍登记信息不完整（户主、与户主关系或登记日期缺失），请先核实更正后再出具户籍证明。</source>
         <translation>{name} ({id_number}): the register entry is incomplete (head, relationship or date); correct it before certifying.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="564"/>
+        <location filename="../../desk/domain/messages.py" line="566"/>
         <source>没有编码为 {station} 的派出所，请先配置本所信息。</source>
         <translation>No station {station} is configured.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="567"/>
+        <location filename="../../desk/domain/messages.py" line="569"/>
         <source>“{column}”列与“{first}”列是同一项，文件只能有其中一列。</source>
         <translation>The columns “{column}” and “{first}” are the same fact; the file may have only one of them.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="569"/>
+        <location filename="../../desk/domain/messages.py" line="571"/>
         <source>文件缺少必需的列：{columns}。</source>
         <translation>The file lacks required columns: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="570"/>
+        <location filename="../../desk/domain/messages.py" line="572"/>
         <source>本行有 {found} 个字段，表头有 {expected} 个。</source>
         <translation>This line has {found} fields; the header has {expected}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="571"/>
+        <location filename="../../desk/domain/messages.py" line="573"/>
         <source>此项为空。</source>
         <translation>This field is empty.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="572"/>
+        <location filename="../../desk/domain/messages.py" line="574"/>
         <source>不是居民身份证号码：居住证和外国人永久居留身份证的号码不在户籍登记中。</source>
         <translation>Not a resident ID number: residence permits&apos; and foreigners&apos; permanent residence numbers are not in the household register.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="574"/>
+        <location filename="../../desk/domain/messages.py" line="576"/>
         <source>与户主关系“{value}”不在家庭关系代码表（GB/T 4761）中。</source>
         <translation>The relationship to the household head “{value}” is not in the family relationship table (GB/T 4761).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="576"/>
+        <location filename="../../desk/domain/messages.py" line="578"/>
         <source>“{value}”不是日期（应为 YYYY-MM-DD 或 YYYYMMDD）。</source>
         <translation>“{value}” is not a date (write YYYY-MM-DD or YYYYMMDD).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="577"/>
+        <location filename="../../desk/domain/messages.py" line="579"/>
         <source>登记日期 {date} 晚于今天。</source>
         <translation>The registration date {date} is after today.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="578"/>
+        <location filename="../../desk/domain/messages.py" line="580"/>
         <source>登记日期 {date} 早于出生日期 {birth}。</source>
         <translation>The registration date {date} is before the date of birth {birth}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="579"/>
+        <location filename="../../desk/domain/messages.py" line="581"/>
         <source>与户主关系为“户主”，户主姓名“{head}”却不是本人姓名“{name}”。</source>
         <translation>The relationship is “household head”, but the head&apos;s name “{head}” is not the person&apos;s own name “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="581"/>
+        <location filename="../../desk/domain/messages.py" line="583"/>
         <source>姓名“{name}”与户籍记录中的“{recorded}”不符。</source>
         <translation>The name “{name}” does not match “{recorded}” in the register.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="582"/>
+        <location filename="../../desk/domain/messages.py" line="584"/>
         <source>公民身份号码与第 {first_line} 行重复。</source>
         <translation>This ID number already appears on line {first_line}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="583"/>
+        <location filename="../../desk/domain/messages.py" line="585"/>
         <source>无法读取文件 {file}：{reason}</source>
         <translation>Cannot read the file {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="584"/>
+        <location filename="../../desk/domain/messages.py" line="586"/>
         <source>文件 {file} 是空的，没有表头行。</source>
         <translation>The file {file} is empty: it has no header row.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="585"/>
+        <location filename="../../desk/domain/messages.py" line="587"/>
         <source>文件 {file} 第 {line} 行不是 {encoding} 编码的文字，请用 --encoding 指明文件的编码（如 gb18030、utf-8）。</source>
         <translation>Line {line} of the file {file} is not text in {encoding}; name the file&apos;s encoding with --encoding (e.g. gb18030, utf-8).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="587"/>
+        <location filename="../../desk/domain/messages.py" line="589"/>
         <source>不认识的编码“{encoding}”。</source>
         <translation>Unknown encoding “{encoding}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="588"/>
+        <location filename="../../desk/domain/messages.py" line="590"/>
         <source>只能导入本所（{own}）的户籍信息，不能导入 {station} 的。</source>
         <translation>You may load the register of your own station ({own}) only, not of {station}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="590"/>
+        <location filename="../../desk/domain/messages.py" line="592"/>
         <source>受理回执</source>
         <translation>acknowledgement of receipt</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="591"/>
+        <location filename="../../desk/domain/messages.py" line="593"/>
         <source>一次性告知书</source>
         <translation>one-time supplement notice</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="592"/>
+        <location filename="../../desk/domain/messages.py" line="594"/>
         <source>不予受理通知书</source>
         <translation>notice of non-acceptance</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="593"/>
+        <location filename="../../desk/domain/messages.py" line="595"/>
         <source>不予许可决定书</source>
         <translation>decision to deny</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="594"/>
+        <location filename="../../desk/domain/messages.py" line="596"/>
         <source>不予登记决定书</source>
         <translation>decision not to register</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="595"/>
+        <location filename="../../desk/domain/messages.py" line="597"/>
         <source>不予办理决定书</source>
         <translation>decision not to handle</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="596"/>
+        <location filename="../../desk/domain/messages.py" line="598"/>
         <source>办结通知书</source>
         <translation>completion notice</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="597"/>
+        <location filename="../../desk/domain/messages.py" line="599"/>
         <source>准予迁入证明</source>
         <translation>move-in permit</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="598"/>
+        <location filename="../../desk/domain/messages.py" line="600"/>
         <source>户口迁移证</source>
         <translation>migration certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="599"/>
+        <location filename="../../desk/domain/messages.py" line="601"/>
         <source>公民信息连锁变更告知单</source>
         <translation>notice of chained changes</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="600"/>
+        <location filename="../../desk/domain/messages.py" line="602"/>
         <source>户籍证明</source>
         <translation>household certificate</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="601"/>
+        <location filename="../../desk/domain/messages.py" line="603"/>
         <source>注销户口证明</source>
         <translation>certificate of deregistration</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="602"/>
+        <location filename="../../desk/domain/messages.py" line="604"/>
         <source>排队号</source>
         <translation>queue ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="604"/>
+        <location filename="../../desk/domain/messages.py" line="606"/>
         <source>未登录，请先登录。</source>
         <translation>Not signed in: sign in first.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="605"/>
+        <location filename="../../desk/domain/messages.py" line="607"/>
         <source>不能查看或办理其他派出所（{station}）的业务。</source>
         <translation>Station {station} is outside your scope.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="606"/>
+        <location filename="../../desk/domain/messages.py" line="608"/>
         <source>这件申请由{station}受理，补交材料请到该所窗口办理，本机不能为它取号。</source>
         <translation>This application is handled by {station}: please bring the missing papers to a window there. This kiosk cannot take a ticket for it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="608"/>
+        <location filename="../../desk/domain/messages.py" line="610"/>
         <source>不能查看其他派出所（{station}）的业务。</source>
         <translation>Station {station} is outside your scope.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="610"/>
+        <location filename="../../desk/domain/messages.py" line="612"/>
         <source>无法识别的日期“{text}”，请按“年-月-日”输入，如 2026-11-28。</source>
         <translation>Cannot read the date &apos;{text}&apos;: type year-month-day, e.g. 2026-11-28.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="611"/>
+        <location filename="../../desk/domain/messages.py" line="613"/>
         <source>连锁变更规则文件无法读取：{file}（{reason}）</source>
         <translation>Cannot read the chained-change rules {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="612"/>
+        <location filename="../../desk/domain/messages.py" line="614"/>
         <source>连锁变更规则有误：{problems}</source>
         <translation>The chained-change rules have problems: {problems}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="614"/>
+        <location filename="../../desk/domain/messages.py" line="616"/>
         <source>{feature}需要附加组件 “{extra}”，当前安装中没有。请安装：{command}</source>
         <translation>{feature} needs the &apos;{extra}&apos; extra, which is not installed: {command}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="616"/>
+        <location filename="../../desk/domain/messages.py" line="618"/>
         <source>热敏小票打印机（escpos:串口）</source>
         <translation>A thermal receipt printer (escpos:PORT)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="617"/>
+        <location filename="../../desk/domain/messages.py" line="619"/>
         <source>城市服务器（desk server）</source>
         <translation>The city server (desk server)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="618"/>
+        <location filename="../../desk/domain/messages.py" line="620"/>
         <source>PostgreSQL 数据库（postgresql:// 地址）</source>
         <translation>The PostgreSQL database (a postgresql:// URL)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="620"/>
+        <location filename="../../desk/domain/messages.py" line="622"/>
         <source>请输入证件号码</source>
         <translation>Enter the ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="621"/>
+        <location filename="../../desk/domain/messages.py" line="623"/>
         <source>号码长度为 {length} 位：居民身份证号码应为 18 位（旧证 15 位），请检查是否漏输或多输</source>
         <translation>The number has {length} characters: an ID number has 18 (old cards 15) — check for a missing or extra digit</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="623"/>
+        <location filename="../../desk/domain/messages.py" line="625"/>
         <source>校验码错误：按前17位计算，第18位应为 {expected}，请核对号码是否抄错</source>
         <translation>The check digit is wrong: the 18th character should be {expected} — check for a typo</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="625"/>
+        <location filename="../../desk/domain/messages.py" line="627"/>
         <source>号码长度为 {length} 位：外国人永久居留身份证（2017版）号码应为 15 位（3个字母+12位数字）</source>
         <translation>The number has {length} characters: a 2017 foreign permanent resident ID number has 15 (3 letters + 12 digits)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="627"/>
+        <location filename="../../desk/domain/messages.py" line="629"/>
         <source>第{position}位是“X”：X 只能是18位号码的最后一位</source>
         <translation>Character {position} is &apos;X&apos;: X can only be the last of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="628"/>
+        <location filename="../../desk/domain/messages.py" line="630"/>
         <source>第{position}位是字母“{char}”：号码只能是数字（最后一位可以是 X），是否把数字输成了字母？</source>
         <translation>Character {position} is the letter &apos;{char}&apos;: the number has digits only (the last may be X) — a digit typed as a letter?</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="630"/>
+        <location filename="../../desk/domain/messages.py" line="632"/>
         <source>第{position}位“{char}”不是数字：号码只能是数字，最后一位可以是 X</source>
         <translation>Character {position} &apos;{char}&apos; is not a digit: the number has digits only, the last may be X</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="631"/>
+        <location filename="../../desk/domain/messages.py" line="633"/>
         <source>前两位“{prefix}”不是任何省、自治区、直辖市的代码，请核对号码开头</source>
         <translation>The first two digits &apos;{prefix}&apos; are not the code of any province — check the start of the number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="633"/>
+        <location filename="../../desk/domain/messages.py" line="635"/>
         <source>出生日期 {year}年{month}月{day}日 不存在，请核对第{first}-{last}位</source>
         <translation>The birth date {year}-{month}-{day} does not exist — check characters {first}-{last}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="635"/>
+        <location filename="../../desk/domain/messages.py" line="637"/>
         <source>出生日期 {year}年{month}月{day}日 晚于今天，请核对第{first}-{last}位</source>
         <translation>The birth date {year}-{month}-{day} is after today — check characters {first}-{last}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="637"/>
+        <location filename="../../desk/domain/messages.py" line="639"/>
         <source>出生日期 {year}年{month}月{day}日 早于1900年，请核对第{first}-{last}位</source>
         <translation>The birth date {year}-{month}-{day} is before 1900 — check characters {first}-{last}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="639"/>
+        <location filename="../../desk/domain/messages.py" line="641"/>
         <source>以“{province}”开头的只有港澳台居民居住证，其前6位应为 810000、820000 或 830000，请核对号码开头</source>
         <translation>Only residence permits start with &apos;{province}&apos;, and their first six digits are 810000, 820000 or 830000 — check the start of the number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="641"/>
+        <location filename="../../desk/domain/messages.py" line="643"/>
         <source>第{first}-{last}位“{province}”应为受理地的省级代码（如 11 北京、21 辽宁），请核对</source>
         <translation>Characters {first}-{last} &apos;{province}&apos; should be the accepting province&apos;s code (e.g. 11 Beijing, 21 Liaoning) — please check</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="643"/>
+        <location filename="../../desk/domain/messages.py" line="645"/>
         <source>第4-6位“000”不是国籍代码，请核对</source>
         <translation>Characters 4-6 &apos;000&apos; are not a nationality code — please check</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="644"/>
+        <location filename="../../desk/domain/messages.py" line="646"/>
         <source>校验码错误：按前14位计算，第15位应为 {expected}，请核对号码是否抄错</source>
         <translation>The check digit is wrong: the 15th character should be {expected} — check for a typo</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="646"/>
+        <location filename="../../desk/domain/messages.py" line="648"/>
         <source>这是旧的15位号码：请输入18位号码（换算后为 {number}）</source>
         <translation>This is an old 15-digit number: enter the 18-character one ({number})</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="647"/>
+        <location filename="../../desk/domain/messages.py" line="649"/>
         <source>号码长度为 {length} 位：请输入18位身份证号码</source>
         <translation>The number has {length} characters: enter the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="649"/>
+        <location filename="../../desk/domain/messages.py" line="651"/>
         <source>请填写“{label}”。</source>
         <translation>{label} is required.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="650"/>
+        <location filename="../../desk/domain/messages.py" line="652"/>
         <source>{label}：{problem}</source>
         <translation>{label}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="651"/>
+        <location filename="../../desk/domain/messages.py" line="653"/>
         <source>{label}{part}：{problem}</source>
         <translation>{label} {part}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="652"/>
-        <location filename="../../desk/domain/messages.py" line="702"/>
+        <location filename="../../desk/domain/messages.py" line="654"/>
+        <location filename="../../desk/domain/messages.py" line="704"/>
         <source>姓名</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="653"/>
+        <location filename="../../desk/domain/messages.py" line="655"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="654"/>
+        <location filename="../../desk/domain/messages.py" line="656"/>
         <source>身份证号码应为18位（现为{length}位）。</source>
         <translation>An ID number has 18 characters (this one has {length}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="655"/>
+        <location filename="../../desk/domain/messages.py" line="657"/>
         <source>身份证号码前17位应为数字，末位为数字或X。</source>
         <translation>An ID number is 17 digits and a digit or X.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="656"/>
+        <location filename="../../desk/domain/messages.py" line="658"/>
         <source>身份证号码中的出生日期无效。</source>
         <translation>The birth date inside the ID number is not a real date.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="657"/>
+        <location filename="../../desk/domain/messages.py" line="659"/>
         <source>身份证号码校验位不正确，请核对。</source>
         <translation>The ID number&apos;s check digit is wrong; please check it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="658"/>
+        <location filename="../../desk/domain/messages.py" line="660"/>
         <source>应为文字。</source>
         <translation>must be text.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="659"/>
+        <location filename="../../desk/domain/messages.py" line="661"/>
         <source>最多{maximum}个字（现为{length}个）。</source>
         <translation>at most {maximum} characters (this has {length}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="660"/>
+        <location filename="../../desk/domain/messages.py" line="662"/>
         <source>不是有效日期。</source>
         <translation>is not a real date.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="661"/>
+        <location filename="../../desk/domain/messages.py" line="663"/>
         <source>日期格式应为 YYYY-MM-DD。</source>
         <translation>a date is written YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="662"/>
+        <location filename="../../desk/domain/messages.py" line="664"/>
         <source>应为18位身份证号码。</source>
         <translation>must be an 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="663"/>
+        <location filename="../../desk/domain/messages.py" line="665"/>
         <source>“{value}”不是可选项，请从以下选项中选择：{choices}。</source>
         <translation>{value!r} is not one of the choices ({choices}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="664"/>
+        <location filename="../../desk/domain/messages.py" line="666"/>
         <source>应为11位手机号码（1开头）或“区号-号码”形式的固定电话。</source>
         <translation>must be an 11-digit mobile number (starting 13-19) or a landline like 024-12345678.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="665"/>
+        <location filename="../../desk/domain/messages.py" line="667"/>
         <source>应为数字。</source>
         <translation>must be a number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="666"/>
+        <location filename="../../desk/domain/messages.py" line="668"/>
         <source>应为有效的数字。</source>
         <translation>must be a finite number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="667"/>
+        <location filename="../../desk/domain/messages.py" line="669"/>
         <source>不能小于{minimum}。</source>
         <translation>must be at least {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="668"/>
+        <location filename="../../desk/domain/messages.py" line="670"/>
         <source>不能大于{maximum}。</source>
         <translation>must be at most {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="669"/>
+        <location filename="../../desk/domain/messages.py" line="671"/>
         <source>应选择“是”或“否”。</source>
         <translation>must be yes or no.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="670"/>
+        <location filename="../../desk/domain/messages.py" line="672"/>
         <source>应填写姓名和身份证号码。</source>
         <translation>needs a name and an ID number.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="671"/>
+        <location filename="../../desk/domain/messages.py" line="673"/>
         <source>请填写姓名。</source>
         <translation>the name is missing.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="672"/>
+        <location filename="../../desk/domain/messages.py" line="674"/>
         <source>请填写身份证号码。</source>
         <translation>the ID number is missing.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="673"/>
+        <location filename="../../desk/domain/messages.py" line="675"/>
         <source>与申请人关系应为文字。</source>
         <translation>the relationship must be text.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="675"/>
+        <location filename="../../desk/domain/messages.py" line="677"/>
         <source>该数据库已有 {people} 名人员、{cases} 件申请，且不是演示数据库：不能写入演示数据。</source>
         <translation>This database holds {people} people and {cases} cases and is not a demo database: demo data is refused.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="677"/>
+        <location filename="../../desk/domain/messages.py" line="679"/>
         <source>未知的自助机事件：{action}</source>
         <translation>Unknown kiosk event: {action}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="678"/>
+        <location filename="../../desk/domain/messages.py" line="680"/>
         <source>没有在用的用户“{username}”。</source>
         <translation>No active user &apos;{username}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="679"/>
+        <location filename="../../desk/domain/messages.py" line="681"/>
         <source>无法读取照片文件 {path}：{reason}</source>
         <translation>Cannot read the photo file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="680"/>
+        <location filename="../../desk/domain/messages.py" line="682"/>
         <source>这个命令只能以数据库所有者角色运行（例如 desk --db postgresql://desk_owner@…/库名 db upgrade），服务器角色没有这个权限。</source>
         <translation>This command runs as the database&apos;s owner role only (e.g. desk --db postgresql://desk_owner@…/db db upgrade); the server role has no such right.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="683"/>
+        <location filename="../../desk/domain/messages.py" line="685"/>
         <source>用户名或密码错误。</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="684"/>
+        <location filename="../../desk/domain/messages.py" line="686"/>
         <source>密码错误次数过多，账号已锁定至 {until}。请稍后再试或联系管理员。</source>
         <translation>Too many wrong passwords: the account is locked until {until}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="685"/>
+        <location filename="../../desk/domain/messages.py" line="687"/>
         <source>用户名或密码错误。再错 {left} 次账号将锁定 15 分钟。</source>
         <translation>Wrong user name or password. {left} more wrong tries lock the account for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="686"/>
+        <location filename="../../desk/domain/messages.py" line="688"/>
         <source>用户名或密码错误。账号已锁定 15 分钟。</source>
         <translation>Wrong user name or password. The account is now locked for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="688"/>
+        <location filename="../../desk/domain/messages.py" line="690"/>
         <source>{label}不是文字。</source>
         <translation>The {label} is not text.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="689"/>
+        <location filename="../../desk/domain/messages.py" line="691"/>
         <source>{label}含有不可见的控制字符（{character}），请重新输入或重新读卡。</source>
         <translation>The {label} holds an invisible control character ({character}); type it again or re-read the card.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="690"/>
+        <location filename="../../desk/domain/messages.py" line="692"/>
         <source>请填写{label}。</source>
         <translation>Enter the {label}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="691"/>
+        <location filename="../../desk/domain/messages.py" line="693"/>
         <source>{label}过长（{length} 个字符，最多 {most} 个），请核对。</source>
         <translation>The {label} is too long ({length} characters, at most {most}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="692"/>
+        <location filename="../../desk/domain/messages.py" line="694"/>
         <source>{label}中不能有字符“{character}”（{code_point}）：只允许汉字（含生僻字）、间隔号和外文字母。</source>
         <translation>The {label} cannot hold “{character}” ({code_point}): only Han characters (rare ones included), the middle dot and Latin letters.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="694"/>
+        <location filename="../../desk/domain/messages.py" line="696"/>
         <source>{label}不能只有标点。</source>
         <translation>The {label} cannot be punctuation only.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="695"/>
+        <location filename="../../desk/domain/messages.py" line="697"/>
         <source>{label}不是日期。</source>
         <translation>The {label} is not a date.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="696"/>
+        <location filename="../../desk/domain/messages.py" line="698"/>
         <source>{label} {date} 不可能成立，请核对。</source>
         <translation>The {label} {date} is not possible; check it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="697"/>
+        <location filename="../../desk/domain/messages.py" line="699"/>
         <source>证件号码含有非法字符或过长。</source>
         <translation>The ID number holds illegal characters or is too long.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="698"/>
+        <location filename="../../desk/domain/messages.py" line="700"/>
         <source>性别“{sex}”无效。</source>
         <translation>Invalid sex “{sex}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="699"/>
+        <location filename="../../desk/domain/messages.py" line="701"/>
         <source>有效期截止日期早于起始日期。</source>
         <translation>The validity ends before it starts.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="700"/>
+        <location filename="../../desk/domain/messages.py" line="702"/>
         <source>证件类型“{card_type}”无效。</source>
         <translation>Invalid card type “{card_type}”.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="701"/>
+        <location filename="../../desk/domain/messages.py" line="703"/>
         <source>电话号码只能包含数字、空格、加号和连字符。</source>
         <translation>A phone number holds digits, spaces, + and - only.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="703"/>
+        <location filename="../../desk/domain/messages.py" line="705"/>
         <source>出生日期</source>
         <translation>birth date</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="704"/>
+        <location filename="../../desk/domain/messages.py" line="706"/>
         <source>有效期起始日期</source>
         <translation>validity start</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="705"/>
+        <location filename="../../desk/domain/messages.py" line="707"/>
         <source>有效期截止日期</source>
         <translation>validity end</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="706"/>
+        <location filename="../../desk/domain/messages.py" line="708"/>
         <source>电话</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="707"/>
+        <location filename="../../desk/domain/messages.py" line="709"/>
         <source>民族</source>
         <translation>ethnic group</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="708"/>
+        <location filename="../../desk/domain/messages.py" line="710"/>
         <source>住址</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="709"/>
+        <location filename="../../desk/domain/messages.py" line="711"/>
         <source>签发机关</source>
         <translation>issuing authority</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="710"/>
+        <location filename="../../desk/domain/messages.py" line="712"/>
         <source>户主姓名</source>
         <translation>head of household</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="711"/>
+        <location filename="../../desk/domain/messages.py" line="713"/>
         <source>与户主关系</source>
         <translation>relationship to the head</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="712"/>
+        <location filename="../../desk/domain/messages.py" line="714"/>
         <source>曾用名</source>
         <translation>former names</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="713"/>
+        <location filename="../../desk/domain/messages.py" line="715"/>
         <source>登记日期</source>
         <translation>registration date</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="716"/>
+        <location filename="../../desk/domain/messages.py" line="718"/>
         <source>操作成功</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="717"/>
+        <location filename="../../desk/domain/messages.py" line="719"/>
         <source>已找到证件</source>
         <translation>card found</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="718"/>
+        <location filename="../../desk/domain/messages.py" line="720"/>
         <source>证件上没有该项内容</source>
         <translation>the card holds no such item</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="719"/>
+        <location filename="../../desk/domain/messages.py" line="721"/>
         <source>读卡器收到的数据校验错误，请重试</source>
         <translation>the reader received corrupted data — try again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="720"/>
+        <location filename="../../desk/domain/messages.py" line="722"/>
         <source>读卡器收到的数据长度错误，请重试</source>
         <translation>the reader received data of the wrong length — try again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="721"/>
+        <location filename="../../desk/domain/messages.py" line="723"/>
         <source>读卡器不支持该命令</source>
         <translation>the reader does not accept this command</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="722"/>
+        <location filename="../../desk/domain/messages.py" line="724"/>
         <source>读卡器拒绝该操作（未授权）</source>
         <translation>operation not authorised by the reader</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="723"/>
+        <location filename="../../desk/domain/messages.py" line="725"/>
         <source>读卡器发生未知错误，请重试</source>
         <translation>unrecognised reader error — try again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="724"/>
+        <location filename="../../desk/domain/messages.py" line="726"/>
         <source>证件认证读卡模块失败，请重新放置证件</source>
         <translation>card authentication of the reader failed — place the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="725"/>
+        <location filename="../../desk/domain/messages.py" line="727"/>
         <source>证件认证失败，请重新放置证件；多次失败请核查证件真伪</source>
         <translation>card authentication failed — place the card again; if it keeps failing, check the card</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="726"/>
+        <location filename="../../desk/domain/messages.py" line="728"/>
         <source>证件信息验证错误，请核查证件</source>
         <translation>card information failed verification — check the card</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="727"/>
+        <location filename="../../desk/domain/messages.py" line="729"/>
         <source>无法识别的证件类型</source>
         <translation>card type not recognised</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="728"/>
+        <location filename="../../desk/domain/messages.py" line="730"/>
         <source>读卡失败，请将证件平放在读卡器上不要移动</source>
         <translation>reading the card failed — keep the card flat on the reader</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="729"/>
+        <location filename="../../desk/domain/messages.py" line="731"/>
         <source>读卡失败（取随机数失败），请重试</source>
         <translation>reading failed (random number) — try again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="730"/>
+        <location filename="../../desk/domain/messages.py" line="732"/>
         <source>读卡器自检失败，请联系技术人员</source>
         <translation>the reader failed its self-test — call technical support</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="731"/>
+        <location filename="../../desk/domain/messages.py" line="733"/>
         <source>读卡器安全模块未授权，请联系技术人员</source>
         <translation>the reader&apos;s security module is not authorised — call technical support</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="732"/>
+        <location filename="../../desk/domain/messages.py" line="734"/>
         <source>读卡器上没有证件</source>
         <translation>no card on the reader</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="733"/>
+        <location filename="../../desk/domain/messages.py" line="735"/>
         <source>选卡失败，请重新放置证件</source>
         <translation>selecting the card failed — place the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="734"/>
+        <location filename="../../desk/domain/messages.py" line="736"/>
         <source>读卡器返回未知状态码 {status}，请重试</source>
         <translation>the reader returned unknown status {status} — try again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="735"/>
+        <location filename="../../desk/domain/messages.py" line="737"/>
         <source>读卡器应答过短</source>
         <translation>reader reply too short</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="736"/>
+        <location filename="../../desk/domain/messages.py" line="738"/>
         <source>读卡应答不完整</source>
         <translation>card data reply too short</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="737"/>
+        <location filename="../../desk/domain/messages.py" line="739"/>
         <source>读卡应答长度不一致</source>
         <translation>card data lengths do not add up</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="738"/>
+        <location filename="../../desk/domain/messages.py" line="740"/>
         <source>证件信息读取异常，请重新放置证件{reason:.0}</source>
         <translation>the card&apos;s data looks garbled ({reason}) — place the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="739"/>
+        <location filename="../../desk/domain/messages.py" line="741"/>
         <source>串口 {port} 上的读卡器有应答，但数据校验一直错误（已试波特率 {tried}）：请检查连线、串口线是否过长或受干扰，必要时更换读卡器</source>
         <translation>a reader answers on {port} but its data keeps failing the checksum (tried {tried} baud): check the cable and interference, or replace the reader</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="741"/>
+        <location filename="../../desk/domain/messages.py" line="743"/>
         <source>串口 {port} 上没有读卡器应答（已试波特率 {tried}）</source>
         <translation>no reader answers on {port} (tried {tried} baud)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="742"/>
+        <location filename="../../desk/domain/messages.py" line="744"/>
         <source>读卡器应答不完整，请将证件放稳后重试</source>
         <translation>incomplete reply from the reader — keep the card still and try again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="743"/>
+        <location filename="../../desk/domain/messages.py" line="745"/>
         <source>读卡器无响应</source>
         <translation>the reader does not answer</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="744"/>
+        <location filename="../../desk/domain/messages.py" line="746"/>
         <source>读卡器数据校验错误，正在重试</source>
         <translation>reader data failed its checksum — retrying</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="745"/>
+        <location filename="../../desk/domain/messages.py" line="747"/>
         <source>读卡器的应答与命令不符，请取下证件后重新放置</source>
         <translation>the reader&apos;s reply does not match the command — place the card again</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="746"/>
+        <location filename="../../desk/domain/messages.py" line="748"/>
         <source>已停止</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="747"/>
+        <location filename="../../desk/domain/messages.py" line="749"/>
         <source>串口 {port} 未打开</source>
         <translation>port {port} is not open</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="748"/>
+        <location filename="../../desk/domain/messages.py" line="750"/>
         <source>没有权限打开串口 {port}（请把用户加入 dialout 组）</source>
         <translation>no permission to open {port} (add the user to the dialout group)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="749"/>
+        <location filename="../../desk/domain/messages.py" line="751"/>
         <source>找不到串口 {port}，读卡器可能已拔出</source>
         <translation>port {port} not found — reader unplugged?</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="750"/>
+        <location filename="../../desk/domain/messages.py" line="752"/>
         <source>串口 {port} 已断开：{reason}</source>
         <translation>port {port} disconnected: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="751"/>
+        <location filename="../../desk/domain/messages.py" line="753"/>
         <source>照片解码器配置无效：{spec!r}（应为 模块:函数）</source>
         <translation>invalid photo decoder {spec!r} (expected module:function)</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="752"/>
+        <location filename="../../desk/domain/messages.py" line="754"/>
         <source>无法加载照片解码器 {spec}：{reason}</source>
         <translation>cannot load photo decoder {spec}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="753"/>
+        <location filename="../../desk/domain/messages.py" line="755"/>
         <source>照片解码器 {spec} 不是函数</source>
         <translation>photo decoder {spec} is not callable</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="755"/>
+        <location filename="../../desk/domain/messages.py" line="757"/>
         <source>该账号已停用，不能办理业务。</source>
         <translation>This account is deactivated.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="756"/>
+        <location filename="../../desk/domain/messages.py" line="758"/>
         <source>自助机不能办理窗口业务。</source>
         <translation>A kiosk session cannot take desk actions.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="757"/>
+        <location filename="../../desk/domain/messages.py" line="759"/>
         <source>{role}无权进行此操作（{action}）。</source>
         <translation>The role {role} may not do this ({action}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="758"/>
+        <location filename="../../desk/domain/messages.py" line="760"/>
         <source>申请 {number} 不属于本分局辖区的派出所。</source>
         <translation>Case {number} belongs to a station outside your branch.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="759"/>
+        <location filename="../../desk/domain/messages.py" line="761"/>
         <source>申请 {number} 属于其他派出所（{station}），不能办理。</source>
         <translation>Case {number} belongs to another station ({station}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="760"/>
+        <location filename="../../desk/domain/messages.py" line="762"/>
         <source>该事项的审批层级为“{approval}”，须由{deciders}审批。</source>
         <translation>A {approval}-level case is decided by: {deciders}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="761"/>
+        <location filename="../../desk/domain/messages.py" line="763"/>
         <source>受理或提交该申请的人不能审批它，请由其他有权人员审批。</source>
         <translation>Whoever accepted or submitted a case may not decide it.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="762"/>
+        <location filename="../../desk/domain/messages.py" line="764"/>
         <source>查询</source>
         <translation>look-ups</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="763"/>
+        <location filename="../../desk/domain/messages.py" line="765"/>
         <source>新建申请</source>
         <translation>opening cases</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="764"/>
+        <location filename="../../desk/domain/messages.py" line="766"/>
         <source>查看事项目录</source>
         <translation>the catalog</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="765"/>
+        <location filename="../../desk/domain/messages.py" line="767"/>
         <source>叫号</source>
         <translation>calling the queue</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="766"/>
+        <location filename="../../desk/domain/messages.py" line="768"/>
         <source>查看日报</source>
         <translation>the daily report</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="767"/>
+        <location filename="../../desk/domain/messages.py" line="769"/>
         <source>自助机业务</source>
         <translation>kiosk business</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="768"/>
+        <location filename="../../desk/domain/messages.py" line="770"/>
         <source>系统管理</source>
         <translation>administration</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="769"/>
+        <location filename="../../desk/domain/messages.py" line="771"/>
         <source>导入户籍信息</source>
         <translation>loading a register extract</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="770"/>
+        <location filename="../../desk/domain/messages.py" line="772"/>
         <source>无人</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="771"/>
+        <location filename="../../desk/domain/messages.py" line="773"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="773"/>
+        <location filename="../../desk/domain/messages.py" line="775"/>
         <source>zh</source>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="774"/>
+        <location filename="../../desk/domain/messages.py" line="776"/>
         <source>本终端密码错误次数过多，该账号在本终端锁定至 {until}。可在其他终端登录或联系管理员。</source>
         <translation>Too many wrong passwords on this device: locked here until {until}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="775"/>
+        <location filename="../../desk/domain/messages.py" line="777"/>
         <source>用户名或密码错误。再错 {left} 次将在本终端锁定 15 分钟。</source>
         <translation>Wrong user name or password. {left} more and this device is locked for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="776"/>
+        <location filename="../../desk/domain/messages.py" line="778"/>
         <source>用户名或密码错误。已在本终端锁定 15 分钟。</source>
         <translation>Wrong user name or password. This device is locked for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="777"/>
+        <location filename="../../desk/domain/messages.py" line="779"/>
         <source>未登录或登录已失效，请重新登录。</source>
         <translation>Not signed in: sign in first.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="778"/>
+        <location filename="../../desk/domain/messages.py" line="780"/>
         <source>该登录已被注销，请重新登录。</source>
         <translation>This session was ended: sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="779"/>
+        <location filename="../../desk/domain/messages.py" line="781"/>
         <source>登录凭据与本终端不符，请在本终端重新登录。</source>
         <translation>This session belongs to another device: sign in on this one.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="780"/>
+        <location filename="../../desk/domain/messages.py" line="782"/>
         <source>长时间无操作，登录已过期，请重新登录。</source>
         <translation>The session expired after being idle: sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="781"/>
+        <location filename="../../desk/domain/messages.py" line="783"/>
         <source>无法连接城市服务器，请检查网络；已填写的内容不会丢失。{kind:.0}</source>
         <translation>The city server cannot be reached; check the network. Nothing typed is lost.{kind:.0}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="782"/>
+        <location filename="../../desk/domain/messages.py" line="784"/>
         <source>无法连接城市服务器，暂时不能登录。请检查网络，稍后再试。{kind:.0}</source>
         <translation>The city server cannot be reached, so no one can sign in now. Check the network and try again shortly.{kind:.0}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="784"/>
+        <location filename="../../desk/domain/messages.py" line="786"/>
         <source>柜台评价器只能记录窗口评价。</source>
         <translation>The counter&apos;s evaluator records desk ratings only.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="786"/>
+        <location filename="../../desk/domain/messages.py" line="788"/>
         <source>审计密钥文件无法读取：{path}（{reason}）。没有它不能写入或核验审计日志。</source>
         <translation>The audit key file {path} is unreadable ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="787"/>
+        <location filename="../../desk/domain/messages.py" line="789"/>
         <source>审计密钥文件内容无效：{path}。</source>
         <translation>The audit key file {path} is invalid.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="788"/>
+        <location filename="../../desk/domain/messages.py" line="790"/>
         <source>审计密钥已存在：{path}，不会覆盖。</source>
         <translation>An audit key already exists at {path}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="789"/>
+        <location filename="../../desk/domain/messages.py" line="791"/>
         <source>锚点文件无法读取：{path}（{reason}）。</source>
         <translation>Cannot read the anchor file {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="790"/>
+        <location filename="../../desk/domain/messages.py" line="792"/>
         <source>月份应写成 YYYY-MM（如 2026-03），而不是“{text}”。</source>
         <translation>A month is written YYYY-MM (e.g. 2026-03), not {text!r}.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="791"/>
+        <location filename="../../desk/domain/messages.py" line="793"/>
         <source>没有名为“{branch}”的分局。已有：{known}</source>
         <translation>No branch named {branch!r}. Known: {known}</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="792"/>
+        <location filename="../../desk/domain/messages.py" line="794"/>
         <source>数据库结构版本 {current} 比本程序新（本程序为 {head}）：请安装与数据库相同版本的 Station Desk。</source>
         <translation>The database schema ({current}) is newer than this program ({head}): install the Station Desk release that matches the database.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="794"/>
+        <location filename="../../desk/domain/messages.py" line="796"/>
         <source>数据库结构版本 {current} 落后于本程序（{head}）。程序启动时不会修改共享数据库：请数据库管理员以数据库所有者角色运行 `{command}`，然后再启动。</source>
         <translation>The database schema ({current}) is behind this program ({head}). Programs never migrate a shared database on start: have the database administrator run `{command}` as the owner role, then start again.</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="796"/>
+        <location filename="../../desk/domain/messages.py" line="798"/>
         <source>空</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="798"/>
+        <location filename="../../desk/domain/messages.py" line="800"/>
         <source>{what}（{length} 个字符，最多 {most} 个）过长，无法排版打印，请核对数据</source>
         <translation>the {what} ({length} characters, at most {most}) is too long to lay out and print; check the data</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="799"/>
+        <location filename="../../desk/domain/messages.py" line="801"/>
         <source>文书内容过长，无法排版打印，请核对数据</source>
         <translation>the document&apos;s content is too long to lay out and print; check the data</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="800"/>
+        <location filename="../../desk/domain/messages.py" line="802"/>
         <source>申请人姓名</source>
         <translation>applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="801"/>
+        <location filename="../../desk/domain/messages.py" line="803"/>
         <source>事项名称</source>
         <translation>transaction name</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="802"/>
+        <location filename="../../desk/domain/messages.py" line="804"/>
         <source>经办人姓名</source>
         <translation>clerk&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="803"/>
+        <location filename="../../desk/domain/messages.py" line="805"/>
         <source>审批层级</source>
         <translation>approval level</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="804"/>
+        <location filename="../../desk/domain/messages.py" line="806"/>
         <source>审批机关说明</source>
         <translation>decided-above note</translation>
     </message>
     <message>
-        <location filename="../../desk/domain/messages.py" line="805"/>
+        <location filename="../../desk/domain/messages.py" line="807"/>
         <source>材料名称</source>
         <translation>material name</translation>
     </message>

@@ -210,62 +210,67 @@
         <translation>not issued yet: can be printed</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="471"/>
+        <location filename="../../desk/ui/case_view.py" line="440"/>
+        <source>%1（已作废，由 %2 补发替代）</source>
+        <translation>%1 (void: replaced by the re-issued %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/case_view.py" line="473"/>
         <source>可办理的操作</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="471"/>
+        <location filename="../../desk/ui/case_view.py" line="473"/>
         <source>可办理的操作：无</source>
         <translation>Next actions: none</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="473"/>
+        <location filename="../../desk/ui/case_view.py" line="475"/>
         <source>录入分局的审批结果</source>
         <translation>Record the branch&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="474"/>
+        <location filename="../../desk/ui/case_view.py" line="476"/>
         <source>录入市局的审批结果</source>
         <translation>Record the city bureau&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="482"/>
+        <location filename="../../desk/ui/case_view.py" line="484"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="483"/>
+        <location filename="../../desk/ui/case_view.py" line="485"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="484"/>
+        <location filename="../../desk/ui/case_view.py" line="486"/>
         <source>申请内容（只读）</source>
         <translation>Application (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="486"/>
+        <location filename="../../desk/ui/case_view.py" line="488"/>
         <source>批准意见(&amp;O)：</source>
         <translation>Approval &amp;opinion:</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="487"/>
+        <location filename="../../desk/ui/case_view.py" line="489"/>
         <source>批准时记入审批意见；不予批准时另行填写理由</source>
         <translation>Recorded with an approval; a refusal asks for its own reason</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="488"/>
+        <location filename="../../desk/ui/case_view.py" line="490"/>
         <source>已出具文书</source>
         <translation>Documents issued</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="489"/>
+        <location filename="../../desk/ui/case_view.py" line="491"/>
         <source>重新打印所选文书(&amp;P)</source>
         <translation>Re&amp;print the selected document</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/case_view.py" line="490"/>
+        <location filename="../../desk/ui/case_view.py" line="492"/>
         <source>继续办理(&amp;E)</source>
         <translation>Continu&amp;e</translation>
     </message>

@@ -108,3 +108,34 @@ def test_a_case_view_lists_the_papers_really_issued_over_the_wire(
     assert view.lbl_materials.text().startswith("Materials received: ①")
     assert "《" not in view.lbl_materials.text()  # the catalog's English names of the materials
     desk.app.set_language("zh_CN")
+
+
+def test_a_paper_replaced_by_a_reissue_is_listed_void_and_never_printed_again(
+        open_city_desk: Callable[[str], CityDesk], demo_city: City) -> None:
+    """A move paper re-issued (补发) is void: its own case still lists it (it was issued), says which paper
+    replaced it, and a reprint is refused — over the wire and on the case view. The mark a re-issue leaves on
+    the replaced paper's record is set here directly; the re-issue itself is tested in the services."""
+    from sqlalchemy import select
+
+    from desk.store.models import DocumentIssued
+
+    desk = open_city_desk("void")
+    desk.sign_in("clerk")
+    accepted, _waiting = _open_cases_at_hp01(desk)
+    core = desk.app.context.core
+    (notice,) = [p.serial for p in core.documents.papers_for(core.queries.get(accepted))
+                 if p.kind == "supplement_notice"]
+    with demo_city.store.write() as session:
+        record = session.scalars(select(DocumentIssued).where(DocumentIssued.serial == notice)).one()
+        record.details = {**(record.details or {}), "voided_by": "HP01ZQ209912310001"}
+    papers = core.documents.papers_for(core.queries.get(accepted))
+    assert [(p.serial, p.void_by) for p in papers if p.kind == "supplement_notice"] == [
+        (notice, "HP01ZQ209912310001")]
+    view = desk.window.case_view
+    with desk.qtbot.waitSignal(view.loaded, timeout=20_000):
+        desk.window.open_case(accepted)
+    assert view.lst_documents.item(0).text() == f"一次性告知书\n{notice}（已作废，由 HP01ZQ209912310001 补发替代）"
+    view.lst_documents.setCurrentRow(0)
+    view.btn_reprint.click()
+    desk.wait(lambda: "已由补发的 HP01ZQ209912310001 替代并作废" in view.lbl_message.text())
+    assert not list(desk.printed.glob(f"*{notice}*.pdf"))  # nothing printed

@@ -24,7 +24,7 @@ from desk.services.citizens import CardFacts
 from desk.settings import Settings
 from desk.shipped import shipped_catalog
 from desk.store.database import Store
-from desk.store.models import AuditEntry
+from desk.store.models import AuditEntry, Case, DocumentIssued
 
 HUSBAND = make_id("41010219880412001")  # a man born 1988, registered in Henan
 WIFE = make_id("41010219900705002")  # a woman born 1990
@@ -212,6 +212,7 @@ def _family_permit(core: Core, clerk: Actor, clerk2: Actor) -> tuple[str, date]:
     done = core.decisions.act_and_issue(clerk, approved.number, approved.version, Action.COMPLETE)
     (permit,) = [p for p in done.papers if p.kind == "move_in_permit"]
     (expiring,) = core.clocks.expiring_permits(within_days=60)
+    assert expiring.case_number == done.case.number
     return permit.serial, expiring.valid_until
 
 
@@ -258,6 +259,16 @@ def test_a_lost_permit_is_reissued_from_the_record_under_a_new_number_and_the_or
     with pytest.raises(InvalidInput) as refused:
         _reissue(core, clerk, HUSBAND, original, until)
     assert refused.value.message_key == "reissue.already_void" and permit.serial in refused.value.message_zh
+    # The void original stays listed with its own case (it was issued), says what replaced it, and is never
+    # printed again: a second valid-looking copy is what the re-issue exists to prevent.
+    with core.store.read() as session:
+        first_case = session.scalars(select(Case.number).join(DocumentIssued, DocumentIssued.case_id == Case.id)
+                                     .where(DocumentIssued.serial == original)).one()
+    listed = core.documents.papers_for(core.queries.get(first_case))
+    assert [(p.serial, p.void_by) for p in listed if p.kind == "move_in_permit"] == [(original, permit.serial)]
+    with pytest.raises(InvalidInput) as refused:
+        core.documents.case_document("move_in_permit", first_case, actor=clerk)
+    assert refused.value.message_key == "document.void" and permit.serial in refused.value.message_zh
     with core.store.read() as session:
         assert audit.verify(session).ok
         voided = session.scalars(select(AuditEntry).where(AuditEntry.action == "document.voided")).all()
