@@ -6,7 +6,7 @@ Reprints rebuild the same document with the serial and time it was first issued.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -68,7 +68,7 @@ from printing.documents import (
     receipt,
     supplement_notice,
 )
-from printing.documents.common import Paper
+from printing.documents.common import Paper, zh_date
 from printing.models import (
     AppealRights,
     ChainNoticeData,
@@ -297,7 +297,7 @@ class DocumentService:
         clerk = _user_name(session, case.accepted_by or case.created_by)
         transaction = self._transaction(view.transaction_code)
         if transaction.reissues is not None and kind in ("move_in_permit", "migration_certificate"):
-            data: Any = self._reissued(session, view, kind, station, record, clerk, actor)
+            data: Any = self._reissued(session, transaction, view, builders[kind], station, record, clerk, actor)
         else:
             data = builders[kind](view, station, record.serial, local_datetime(record.issued_at), clerk)
         if isinstance(data, MoveInPermitData) and "valid_until" not in (record.details or {}):
@@ -305,8 +305,7 @@ class DocumentService:
             record.details = {**(record.details or {}), "valid_until": data.valid_until.isoformat()}
         module = _MODULES[kind]
         pdf = module.build_pdf(data, chosen)
-        return IssuedPaper(kind, record.serial, paper_title_zh(kind, self._transaction(view.transaction_code)), pdf,
-                           chosen)
+        return IssuedPaper(kind, record.serial, paper_title_zh(kind, transaction), pdf, chosen)
 
     # ---- citizen and hall documents --------------------------------------------------------------
 
@@ -655,18 +654,19 @@ class DocumentService:
         original_of(session, self.station_code, self._transaction(case.transaction_code), case,
                     today=local_date(self.clock.now()))
 
-    def _reissued(self, session: Session, case: CaseView, kind: str, station: StationInfo, record: DocumentIssued,
-                  clerk: str, actor: Actor | None) -> MoveInPermitData:
-        """The original's facts under the new number, marked 补发; the original is voided the first time."""
-        transaction = self._transaction(case.transaction_code)
+    def _reissued(self, session: Session, transaction: Transaction, case: CaseView,
+                  build: Callable[..., object], station: StationInfo, record: DocumentIssued, clerk: str,
+                  actor: Actor | None) -> MoveInPermitData:
+        """The original's facts (built by the paper's own `build`, from the original's case) under the new
+        number, marked 补发; the original is voided the first time."""
         reprint = bool((record.details or {}).get("reissue_of"))
         original = original_of(session, self.station_code, transaction, case, today=local_date(self.clock.now()),
                                reissued_serial=record.serial if reprint else None)
         assert original is not None  # the item re-issues: `reissues` is set
-        build = self._permit if kind == "move_in_permit" else self._migration_certificate
         first = original.record
         facts = build(original.case, station, first.serial, local_datetime(first.issued_at),
                       _user_name(session, first.issued_by))
+        assert isinstance(facts, MoveInPermitData)  # `reissues` allows the move papers only (catalog loader)
         if void_original(original, record.serial):
             record.details = {**(record.details or {}), "reissue_of": first.serial}
             audit.append(session, at=self.clock.now(), actor=_actor_label(session, actor, None),
@@ -675,7 +675,7 @@ class DocumentService:
         issued_on = local_datetime(record.issued_at).date()
         return replace(facts, permit_number=record.serial, case_number=case.number, issued_on=issued_on,
                        valid_until=original.valid_until, clerk_name=clerk,
-                       reissue_of_zh=f"原证编号{first.serial}，{_zh_day(local_date(first.issued_at))}签发，"
+                       reissue_of_zh=f"原证编号{first.serial}，{zh_date(local_date(first.issued_at))}签发，"
                                      "自本证签发之日起作废")
 
     def _migration_certificate(self, case: CaseView, station: StationInfo, serial: str, issued_at: datetime,
@@ -758,10 +758,6 @@ def _station(session: Session, code: str) -> StationInfo:
         raise NotFound.say("document.station_not_configured", station=code)
     return StationInfo(code=station.code, name_zh=station.name_zh, address=station.address, phone=station.phone,
                        branch_name=station.branch_name, name_en=station.name_en)
-
-
-def _zh_day(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _user_name(session: Session, user_id: int | None) -> str:
