@@ -376,21 +376,13 @@ def _person_ref(value: object) -> PersonRef | None:
 
 
 @dataclass(frozen=True)
-class FieldProblem:
+class FieldProblem(messages.Saying):
     """Something wrong with one field's value: which field (`key`) and what, a message key with its
     parameters (`desk.domain.messages`, "field.*"); `Bilingual` parameters (the label) are catalog data."""
 
     key: str
     message_key: str
     params: Mapping[str, object] = field(default_factory=dict)
-
-    @property
-    def message_zh(self) -> str:
-        return messages.render(self.message_key, self.params)
-
-    @property
-    def message_en(self) -> str:
-        return messages.english(self.message_key, self.params)
 
     @property
     def said(self) -> messages.Said:

@@ -17,7 +17,6 @@ from pydantic import BaseModel, Field
 from desk.domain.messages import Bilingual
 from desk.server.context import CallerDep, Server
 from desk.server.schemas import CardRead
-from desk.server.station_extras import require_station
 from desk.services.citizens import CardFacts
 from desk.services.kiosk_papers import own_case
 from desk.services.ratings import RatingLevel
@@ -94,9 +93,11 @@ def register_kiosk_routes(app: FastAPI, prefix: str, server: Server) -> None:
         with server.store.read() as session:
             elsewhere = {code for code in station_codes if not server.rights.may_see_station(session, caller, code)}
         held: dict[str, dict[str, str]] = {}
+        documents = server.window.at(caller.station_code).documents  # another station's name: one read
         for code in sorted(elsewhere):
-            station = server.window.at(code).documents.station_info()
-            held[code] = {"code": code, "name_zh": station.name_zh or code, "name_en": station.name_en}
+            station = documents.station_of(code)
+            name_zh = station.name_zh or code
+            held[code] = {"code": code, "name_zh": name_zh, "name_en": station.name_en or name_zh}
         return held
 
     @router.get("/lookup/{lookup_code}")
@@ -115,14 +116,10 @@ def register_kiosk_routes(app: FastAPI, prefix: str, server: Server) -> None:
         code = kiosk(caller)
         if body.case_number is not None:
             case = own_case(server.window.queries, body.id_number or "", body.case_number)
-            require_station(server, caller, KIOSK, None)
-            with server.store.read() as session:
-                elsewhere = not server.rights.may_see_station(session, caller, case.station_code)
-            if elsewhere:  # the citizen reads this at the kiosk: where to go, not a staff rule
-                other = server.window.at(case.station_code).documents.station_info()
-                name_zh = other.name_zh or case.station_code
+            held = held_elsewhere(caller, {case.station_code}).get(case.station_code)
+            if held is not None:  # the citizen reads this at the kiosk: where to go, not a staff rule
                 raise Refused.say("kiosk.case_of_other_station", code="other_station",
-                                  station=Bilingual(name_zh, other.name_en or name_zh))
+                                  station=Bilingual(held["name_zh"], held["name_en"]))
         taken = server.window.queue(caller.station_code).take_ticket(
             body.transaction_code, citizen_id_number=body.id_number, kiosk_code=code, priority=body.priority,
             case_number=body.case_number)

@@ -103,13 +103,13 @@ class CaseQueries:
     def today_lists(self, station_code: str, *, page: int = 200, soon_days: int = 2) -> CaseLists:
         """The Today screen's case lists of a station in one read: drafts and cases awaiting supplements
         (`DRAFTS_PAGE` of each, newest first), overdue, due today and due soon (`page` of each, soonest
-        due first, with the count of each), and cases under review (`page`, newest first)."""
+        due first, with the count of each), and cases under review (`page`, soonest due first)."""
         with self.store.read() as session:
             cases = CaseRepository(session)
 
-            def in_state(state: CaseState, limit: int) -> builtins.list[CaseRow]:
-                return self._rows(cases.rows_matching(state=state.value, station_code=station_code, limit=limit),
-                                  soon_days)
+            def in_state(state: CaseState, limit: int, *, soonest_due: bool = False) -> builtins.list[CaseRow]:
+                return self._rows(cases.rows_matching(state=state.value, station_code=station_code, limit=limit,
+                                                      soonest_due=soonest_due), soon_days)
 
             def due(status: DueStatus) -> builtins.list[CaseRow]:
                 return self._rows(cases.open_rows_by_due_date(station_code, **self._due_bounds(status, soon_days),
@@ -121,7 +121,7 @@ class CaseQueries:
             return CaseLists(
                 drafts=in_state(CaseState.DRAFT, DRAFTS_PAGE) + in_state(CaseState.SUPPLEMENT_REQUESTED, DRAFTS_PAGE),
                 overdue=due(DueStatus.OVERDUE), due_today=due(DueStatus.DUE_TODAY), due_soon=due(DueStatus.DUE_SOON),
-                review=in_state(CaseState.UNDER_REVIEW, page),
+                review=in_state(CaseState.UNDER_REVIEW, page, soonest_due=True),  # an overdue one on the page
                 overdue_count=counts.get(DueStatus.OVERDUE, 0), due_today_count=counts.get(DueStatus.DUE_TODAY, 0),
                 due_soon_count=counts.get(DueStatus.DUE_SOON, 0))
 

@@ -21,8 +21,7 @@ from datetime import date, datetime, time, timedelta
 from desk.domain.clock import CHINA_TZ, Clock, local_date
 from desk.domain.workdays import WorkingCalendar
 from desk.domain.workflow import CaseState
-from desk.services.documents import MOVE_PERMIT_VALID_DAYS
-from desk.services.paper_reissue import is_void
+from desk.services.paper_reissue import MOVE_PERMIT_VALID_DAYS, valid_until, voided_by
 from desk.store.database import Store
 from desk.store.repositories.clocks import ClockRepository
 
@@ -136,12 +135,11 @@ class LegalClocks:
                                                                  _start_of(earliest_issue))
         permits = []
         for serial, kind, issued_at, number, name, details in rows:
-            if is_void(details):
+            if voided_by(details):
                 continue  # replaced by a re-issued paper, which is on the list in its place
             valid_days, kind_zh = PERMIT_KINDS[kind]
             issued_on = local_date(issued_at)
-            printed = (details or {}).get("valid_until")  # a 户口迁移证 may end earlier, with its permit
-            until = date.fromisoformat(printed) if printed else issued_on + timedelta(days=valid_days)
+            until = valid_until(details, issued_on, valid_days)
             left = (until - today).days
             if left <= within_days:
                 permits.append(ExpiringPermit(serial, number, name, issued_on, until, left, kind_zh))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desk.domain.applicant import birth_date_from_id, normalise_id_text
 from desk.domain.catalog import (
     MOVER_APPLICANT,
+    REISSUABLE,
     Approval,
     Catalog,
     Category,
@@ -296,7 +297,7 @@ class DocumentService:
         chosen = paper or default_paper
         clerk = _user_name(session, case.accepted_by or case.created_by)
         transaction = self._transaction(view.transaction_code)
-        if transaction.reissues is not None and kind in ("move_in_permit", "migration_certificate"):
+        if transaction.reissues is not None and kind in {str(paper) for paper in REISSUABLE}:
             data: Any = self._reissued(session, transaction, view, builders[kind], station, record, clerk, actor)
         else:
             data = builders[kind](view, station, record.serial, local_datetime(record.issued_at), clerk)

@@ -60,11 +60,9 @@ def original_of(session: Session, station_code: str, transaction: Transaction, c
     voided_by = details.get("voided_by")
     if voided_by and voided_by != reissued_serial:
         raise InvalidInput.say("reissue.already_void", number=number, by=voided_by)
-    printed = details.get("valid_until")
-    valid_until = (date.fromisoformat(printed) if isinstance(printed, str) and printed
-                   else local_date(record.issued_at) + timedelta(days=MOVE_PERMIT_VALID_DAYS))
-    if reissued_serial is None and valid_until < today:
-        raise InvalidInput.say("reissue.expired", number=number, until=valid_until.isoformat())
+    until = valid_until(details, local_date(record.issued_at))
+    if reissued_serial is None and until < today:
+        raise InvalidInput.say("reissue.expired", number=number, until=until.isoformat())
     original_case = CaseRepository(session).by_id(record.case_id)
     if original_case is None:  # a register row without its case: the record cannot be checked
         raise InvalidInput.say("reissue.not_ours", number=number)
@@ -73,7 +71,7 @@ def original_of(session: Session, station_code: str, transaction: Transaction, c
     original = CaseView.of(original_case, user_names(session, original_case))
     if reissued_serial is None and not _on_the_paper(original, case):
         raise InvalidInput.say("reissue.not_on_original", number=number, name=case.applicant.name)
-    return Original(record, original, valid_until)
+    return Original(record, original, until)
 
 
 def void_original(original: Original, reissued_serial: str) -> bool:
@@ -91,9 +89,13 @@ def voided_by(details: dict[str, Any] | None) -> str:
     return str((details or {}).get("voided_by") or "")
 
 
-def is_void(details: dict[str, Any] | None) -> bool:
-    """A paper replaced by a re-issue no longer counts (the permit clock leaves it out, it is not reprinted)."""
-    return bool(voided_by(details))
+def valid_until(details: dict[str, Any] | None, issued_on: date, valid_days: int = MOVE_PERMIT_VALID_DAYS) -> date:
+    """The last day a move paper is valid: the date printed on it (a 户口迁移证 may end earlier, with its
+    permit), else `valid_days` from its issue (a paper issued before the date was recorded)."""
+    printed = (details or {}).get("valid_until")
+    if isinstance(printed, str) and printed:
+        return date.fromisoformat(printed)
+    return issued_on + timedelta(days=valid_days)
 
 
 def _on_the_paper(original: CaseView, case: CaseView) -> bool:

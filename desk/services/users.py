@@ -138,9 +138,10 @@ class UserService:
             if user.locked_until is not None and user.locked_until > now:
                 until = local_datetime(user.locked_until).strftime("%H:%M")
                 raise SignInFailed.say("sign_in.locked", code="account_locked", until=until)
-            if verify_password(password, user.password_hash) and user.kiosk_only:
+            right = verify_password(password, user.password_hash)  # slow by design: checked once
+            if right and user.kiosk_only:
                 raise SignInFailed.say("session.kiosk_account", code="kiosk_account", username=user.username)
-            if verify_password(password, user.password_hash):
+            if right:
                 user.failed_attempts = 0
                 user.locked_until = None
                 if needs_rehash(user.password_hash):

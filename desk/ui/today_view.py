@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from desk.domain.workflow import soonest_due_first
 from desk.ui.context import DeskContext
 from desk.ui.permissions import may_handle_cases
 from desk.ui.widgets import banner, fill_table, fmt_date, fmt_time, make_table, row_key, show_banner
@@ -338,13 +337,12 @@ class TodayView(QWidget):
         return {"branch": self.tr("分局"), "city": self.tr("市局")}.get(case.approval.value, self.tr("所领导"))
 
     def review_rows(self) -> list[CaseRow]:
-        """待审批 as the approver works down it: the soonest due first — an approval already overdue at the
-        top, not under the day's new ones (the list came newest first). 分局户政 sees the branch-level
-        cases only: the leader-level ones are the station leader's, and its own 下一件 counted only those."""
-        rows = self.data.review
+        """待审批 as the approver works down it: the soonest due first, as the store gives it (an approval
+        already overdue at the top, not under the day's new ones). 分局户政 sees the branch-level cases only:
+        the leader-level ones are the station leader's, and its own 下一件 counted only those."""
         if self._is_branch():
-            rows = [c for c in rows if c.approval.value == "branch"]
-        return soonest_due_first(rows)
+            return [c for c in self.data.review if c.approval.value == "branch"]
+        return self.data.review
 
     def clock_rows(self) -> list[tuple[str, str, str, str, str]]:
         """(kind, number, who, what, when) of every clock and open follow-up; the number opens the case."""

@@ -51,14 +51,15 @@ class CaseRepository:
     def rows_matching(self, *, created_from: datetime | None = None, created_before: datetime | None = None,
                       state: str | None = None, station_code: str | None = None,
                       applicant_id_number: str | None = None, limit: int | None = None,
-                      offset: int = 0) -> Sequence[Row[*tuple[Any, ...]]]:
-        """The same cases as `matching`, newest first, as rows of the list columns (`ROW_COLUMNS`)."""
+                      offset: int = 0, soonest_due: bool = False) -> Sequence[Row[*tuple[Any, ...]]]:
+        """The same cases as `matching`, newest first (`soonest_due`: soonest due first, as approvers work
+        down them — the station's index on state and due date serves it), as rows of the list columns."""
         ids = select(Case.id)
         if applicant_id_number is not None:
             ids = ids.join(Citizen, Case.applicant_id == Citizen.id)
         ids = _matching(ids, created_from=created_from, created_before=created_before, state=state,
                         station_code=station_code, applicant_id_number=applicant_id_number)
-        return self.session.execute(_rows_of(ids, _NEWEST, limit, offset)).all()
+        return self.session.execute(_rows_of(ids, _SOONEST if soonest_due else _NEWEST, limit, offset)).all()
 
     def open_by_due_date(self, station_code: str | None = None, *,
                          due_before: date | None = None, due_on: date | None = None, due_after: date | None = None,
