@@ -35,7 +35,7 @@ def city_admin(args: argparse.Namespace, roles: frozenset[Role] = frozenset({Rol
 
     connection = Connection.from_settings(settings)
     assert connection is not None
-    connection.os_user = _os_user()
+    connection.os_user = os_user()
     username = getattr(args, "admin_user", None) or _ask("管理员账号 / administrator: ")
     connection.sign_in(username, _admin_password(args))
     user = connection.user
@@ -63,7 +63,8 @@ def _ask(prompt: str) -> str:
     return input(prompt).strip()
 
 
-def _os_user() -> str:
+def os_user() -> str:
+    """Who is at the machine's keyboard, for the server's audit of an admin command."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -11,7 +11,6 @@ any row was bad (the good ones are loaded all the same), 0 when every row was lo
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from desk.domain.register_rows import RegisterRow, cells_of
 from desk.domain.workflow import Role
 
-from .city_admin import add_admin_options, city_admin
+from .city_admin import add_admin_options, city_admin, os_user
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -65,10 +64,10 @@ def _import(args: argparse.Namespace) -> int:
         station = args.station or core.station_code
         service.check_station(station)
         source = ExtractSource(args.file.name, extract.sha256, station, dry_run=args.dry_run)
-        os_user = _os_user()
+        at_keyboard = os_user()
 
         def load(source: ExtractSource, number: int, rows: list[RegisterRow]) -> Any:
-            return service.load_batch("admin", source, number, rows, details={"os_user": os_user})
+            return service.load_batch("admin", source, number, rows, details={"os_user": at_keyboard})
 
         today = core.clock.today()
     print(f"文件 {args.file.name}：{extract.encoding} 编码，{extract.lines} 行，SHA-256 {extract.sha256}\n"
@@ -123,10 +122,3 @@ def _progress() -> Any:
             print(f"已处理 {line}/{lines} 行 / {line}/{lines} lines", file=sys.stderr)
 
     return progress
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "?"

@@ -25,7 +25,7 @@ from typing import Any
 
 from printing.signing import Keyring
 
-from .common import settings_from_args
+from .common import print_json, settings_from_args
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,8 +69,7 @@ def run_verify(args: argparse.Namespace) -> int:
     folder = args.keys or core.keys_dir
     result = core.verifications.verify(payload, where="cli", facts=facts, keys_dir=folder)
     if args.json:
-        json.dump(result.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(result.as_dict())
     else:
         stream = sys.stdout if result.valid else sys.stderr
         print(result.message_zh, file=stream)
@@ -140,8 +139,7 @@ def _ask_city_server(settings: Any, payload: str) -> dict[str, Any]:
 def _report(args: argparse.Namespace, answer: dict[str, Any], note: str | None) -> int:
     valid = bool(answer.get("valid"))
     if args.json:
-        json.dump(answer, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(answer)
         return 0 if valid else 1
     stream = sys.stdout if valid else sys.stderr
     print(answer.get("message_zh", ""), file=stream)
