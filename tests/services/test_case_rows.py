@@ -78,8 +78,10 @@ def test_due_rows_and_today_s_lists_equal_the_full_lists_every_day(database_url:
         for status, shown in ((DueStatus.OVERDUE, lists.overdue), (DueStatus.DUE_TODAY, lists.due_today),
                               (DueStatus.DUE_SOON, lists.due_soon)):
             assert shown == [as_row(c, calendar, day) for c in queries.by_due_status(status, station, limit=4)]
+        # Under review: the soonest due first, as approvers work down them (the first page of all of them).
+        reviewed = queries.list(state=CaseState.UNDER_REVIEW, station_code=station)
         assert lists.review == [as_row(c, calendar, day) for c in
-                                queries.list(state=CaseState.UNDER_REVIEW, station_code=station, limit=4)]
+                                sorted(reviewed, key=lambda c: (c.due_date, c.id))[:4]]
         assert (lists.overdue_count, lists.due_today_count, lists.due_soon_count) == (
             counts[DueStatus.OVERDUE], counts[DueStatus.DUE_TODAY], counts[DueStatus.DUE_SOON])
     assert {DueStatus.OVERDUE, DueStatus.DUE_TODAY, DueStatus.DUE_SOON} <= seen
